@@ -1,0 +1,40 @@
+//! Embeds every `locales/<tag>/*.ftl` file, so the binary runs from anywhere and a new
+//! locale folder needs no code change.
+use std::{env, fs, path::Path};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut entries = Vec::new();
+    let mut tags: Vec<_> = fs::read_dir(&root)
+        .expect("locales/ folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .collect();
+    tags.sort_by_key(|e| e.file_name());
+    for tag in tags {
+        println!("cargo:rerun-if-changed={}", tag.path().display());
+        let mut files: Vec<_> = fs::read_dir(tag.path())
+            .expect("locale folder")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        for file in files {
+            println!("cargo:rerun-if-changed={}", file.display());
+            entries.push(format!(
+                "    ({:?}, {:?}, include_str!({:?})),\n",
+                tag.file_name().to_string_lossy(),
+                file.file_name().unwrap().to_string_lossy(),
+                file.display().to_string()
+            ));
+        }
+    }
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("locales.rs");
+    let code = format!(
+        "/// (locale tag, file name, Fluent source)\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n{}];\n",
+        entries.concat()
+    );
+    fs::write(out, code).expect("write locales.rs");
+}

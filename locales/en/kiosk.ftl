@@ -1,0 +1,57 @@
+# The kiosk shell: welcome screen, keys, idle reset, staff access.
+locale-name = English
+
+welcome-title = Welcome
+welcome-greeting = We help you with online procedures and with using a computer or a phone. It is free.
+welcome-menu-heading = What would you like to do?
+language-label = Language:
+display-label = Display:
+display-large-text = Large text
+display-high-contrast = High contrast
+
+page-of = Page { $page } of { $pages }
+
+key-arrows = Arrows
+key-enter = Enter
+key-digits = Numbers
+key-esc = Esc
+key-home = Home
+key-f2 = F2
+key-f3 = F3
+key-f12 = F12
+does-move = move
+does-choose = choose
+does-choose-number = choose by number
+does-back = go back
+does-home = start page
+does-large-text = large text
+does-contrast = high contrast
+does-staff = staff
+
+idle-title = Are you still there?
+idle-press-a-key = Press any key to continue.
+idle-countdown = { $seconds ->
+    [one] Otherwise, back to the start page in { $seconds } second.
+   *[other] Otherwise, back to the start page in { $seconds } seconds.
+}
+
+home-confirm-title = Back to the start page?
+home-confirm-text = What you entered will be erased.
+home-confirm-yes = Yes, back to the start page
+home-confirm-no = No, stay here
+
+pin-title = Staff area
+pin-instructions = Type the staff code, then press Enter. Esc to cancel.
+pin-label = Code:
+pin-wrong = { $n ->
+    [one] Wrong code. { $n } try left.
+   *[other] Wrong code. { $n } tries left.
+}
+pin-locked = Too many tries. Try again from { $time }.
+
+staff-title = Staff
+staff-quit = Quit the kiosk
+staff-back = Back to the kiosk
+
+time-of-day = { $hour }:{ $minute }
+too-small = Please make the window larger to use the kiosk.

@@ -1,0 +1,57 @@
+# Français facile à lire et à comprendre (FALC): short sentences, everyday words, "vous".
+locale-name = Français facile à lire (FALC)
+
+welcome-title = Bonjour
+welcome-greeting = Nous pouvons vous aider. Par exemple avec l'ordinateur ou le téléphone. C'est gratuit.
+welcome-menu-heading = Que voulez-vous faire ?
+language-label = Langue :
+display-label = Écran :
+display-large-text = Texte en grand
+display-high-contrast = Contraste élevé
+
+page-of = Page { $page } sur { $pages }
+
+key-arrows = Flèches
+key-enter = Entrée
+key-digits = Chiffres
+key-esc = Échap
+key-home = Début
+key-f2 = F2
+key-f3 = F3
+key-f12 = F12
+does-move = bouger
+does-choose = choisir
+does-choose-number = choisir le numéro
+does-back = revenir en arrière
+does-home = page de départ
+does-large-text = texte en grand
+does-contrast = contraste élevé
+does-staff = personnel
+
+idle-title = Vous êtes là ?
+idle-press-a-key = Appuyez sur une touche pour continuer.
+idle-countdown = { $seconds ->
+    [one] Sinon, la borne revient au départ dans { $seconds } seconde.
+   *[other] Sinon, la borne revient au départ dans { $seconds } secondes.
+}
+
+home-confirm-title = Revenir au départ ?
+home-confirm-text = Vos réponses seront effacées.
+home-confirm-yes = Oui, revenir au départ
+home-confirm-no = Non, rester ici
+
+pin-title = Espace du personnel
+pin-instructions = Tapez le code du personnel. Puis appuyez sur Entrée. Échap pour annuler.
+pin-label = Code :
+pin-wrong = { $n ->
+    [one] Ce code n'est pas bon. Vous pouvez essayer encore { $n } fois.
+   *[other] Ce code n'est pas bon. Vous pouvez essayer encore { $n } fois.
+}
+pin-locked = Trop d'essais. Vous pourrez essayer à { $time }.
+
+staff-title = Personnel
+staff-quit = Arrêter la borne
+staff-back = Revenir à la borne
+
+time-of-day = { $hour } h { $minute }
+too-small = La fenêtre est trop petite. Agrandissez la fenêtre.

@@ -1,0 +1,57 @@
+# The kiosk shell: welcome screen, keys, idle reset, staff access.
+locale-name = Français
+
+welcome-title = Bienvenue
+welcome-greeting = Ici, on vous aide pour vos démarches en ligne et pour utiliser l'ordinateur ou le téléphone. C'est gratuit.
+welcome-menu-heading = Que voulez-vous faire ?
+language-label = Langue :
+display-label = Affichage :
+display-large-text = Texte en grand
+display-high-contrast = Contraste élevé
+
+page-of = Page { $page } sur { $pages }
+
+key-arrows = Flèches
+key-enter = Entrée
+key-digits = Chiffres
+key-esc = Échap
+key-home = Début
+key-f2 = F2
+key-f3 = F3
+key-f12 = F12
+does-move = se déplacer
+does-choose = choisir
+does-choose-number = choisir le numéro
+does-back = revenir en arrière
+does-home = accueil
+does-large-text = texte en grand
+does-contrast = contraste élevé
+does-staff = personnel
+
+idle-title = Vous êtes toujours là ?
+idle-press-a-key = Appuyez sur une touche pour continuer.
+idle-countdown = { $seconds ->
+    [one] Sinon, retour à l'accueil dans { $seconds } seconde.
+   *[other] Sinon, retour à l'accueil dans { $seconds } secondes.
+}
+
+home-confirm-title = Revenir à l'accueil ?
+home-confirm-text = Ce que vous avez saisi sera effacé.
+home-confirm-yes = Oui, revenir à l'accueil
+home-confirm-no = Non, continuer ici
+
+pin-title = Espace du personnel
+pin-instructions = Tapez le code du personnel, puis appuyez sur Entrée. Échap pour annuler.
+pin-label = Code :
+pin-wrong = { $n ->
+    [one] Code incorrect. Il reste { $n } essai.
+   *[other] Code incorrect. Il reste { $n } essais.
+}
+pin-locked = Trop d'essais. Réessayez à partir de { $time }.
+
+staff-title = Personnel
+staff-quit = Quitter la borne
+staff-back = Revenir à la borne
+
+time-of-day = { $hour } h { $minute }
+too-small = Agrandissez la fenêtre pour utiliser la borne.

@@ -1,0 +1,31 @@
+//! The keys the core understands, independent of the terminal library. Every key combination
+//! not listed here (Ctrl+C, Ctrl+Z, Alt+…) becomes `Other` and does nothing: a kiosk never
+//! lets a citizen leave or suspend it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    PageUp,
+    PageDown,
+    Backspace,
+    F(u8),
+    Other,
+}
+
+impl Key {
+    /// The number typed, for keys 1–9.
+    pub fn digit(self) -> Option<usize> {
+        match self {
+            Key::Char(c @ '1'..='9') => Some(c as usize - '0' as usize),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The welcome screen's main menu. Each capability adds its entry here once its screens
+//! really work; numbers are fixed so signs and counsellors can say "tapez 3".
+use super::screen::{Ctx, Screen};
+
+pub struct MenuEntry {
+    pub number: usize,
+    /// Fluent id of the label.
+    pub label: &'static str,
+    pub open: fn(&Ctx) -> Box<dyn Screen>,
+}
+
+pub fn main_menu() -> Vec<MenuEntry> {
+    Vec::new()
+}

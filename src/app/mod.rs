@@ -1,0 +1,331 @@
+//! The pure core of the kiosk: state + message → new state + effects. No terminal, no clock,
+//! no database here: the shell feeds keys and ticks with the time, and carries out effects.
+pub mod focus;
+pub mod key;
+pub mod menu;
+pub mod screen;
+pub mod settings;
+pub mod welcome;
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::config::KioskConfig;
+use crate::staff::menu::StaffMenu;
+use crate::staff::{Attempt, PinGuard, pin};
+use key::Key;
+use screen::{Action, Ctx, Screen, SettingChange};
+pub use settings::Settings;
+use welcome::Welcome;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Msg {
+    Key(Key),
+    /// A deadline the shell was asked to wake up for has come (see `next_deadline`).
+    Tick,
+}
+
+/// What the shell carries out after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    /// A staff action for the audit table (never citizen data).
+    Audit { actor: String, action: String },
+}
+
+/// A box over the screen that takes every key until it closes.
+pub enum Overlay {
+    ConfirmHome { yes: bool },
+    Pin(PinPrompt),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PinPrompt {
+    pub entered: String,
+    pub notice: Option<PinNotice>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PinNotice {
+    Wrong { tries_left: u32 },
+    Locked { until: NaiveDateTime },
+}
+
+const PIN_MAX_LENGTH: usize = 32;
+
+pub struct App {
+    pub kiosk: KioskConfig,
+    pub settings: Settings,
+    pub welcome: Welcome,
+    /// The screens opened from the welcome screen, the current one last.
+    stack: Vec<Box<dyn Screen>>,
+    pub overlay: Option<Overlay>,
+    /// Set while the "Vous êtes toujours là ?" countdown runs: when it ends.
+    pub idle_warning_until: Option<NaiveDateTime>,
+    last_key: NaiveDateTime,
+    pin_guard: PinGuard,
+}
+
+impl App {
+    pub fn new(kiosk: KioskConfig, now: NaiveDateTime) -> App {
+        let settings = Settings::defaults(&kiosk);
+        let welcome = Welcome::new(&kiosk.locales);
+        App {
+            kiosk,
+            settings,
+            welcome,
+            stack: Vec::new(),
+            overlay: None,
+            idle_warning_until: None,
+            last_key: now,
+            pin_guard: PinGuard::default(),
+        }
+    }
+
+    /// Opens a screen over the current one, as a menu choice does.
+    pub fn push(&mut self, screen: Box<dyn Screen>) {
+        self.stack.push(screen);
+    }
+
+    pub fn screen(&self) -> &dyn Screen {
+        match self.stack.last() {
+            Some(screen) => screen.as_ref(),
+            None => &self.welcome,
+        }
+    }
+
+    pub fn on_welcome(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    pub fn update(&mut self, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
+        match msg {
+            Msg::Tick => {
+                self.tick(now);
+                Vec::new()
+            }
+            Msg::Key(key) => self.key(key, now),
+        }
+    }
+
+    /// When the shell must send the next `Tick`: the idle deadline, or the next second of
+    /// the countdown. `None` when nothing is pending (the pristine welcome screen).
+    pub fn next_deadline(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        if let Some(until) = self.idle_warning_until {
+            let left = until - now;
+            if left <= Duration::zero() {
+                return Some(now);
+            }
+            let within_second = Duration::milliseconds(left.num_milliseconds() % 1000);
+            let step = if within_second.is_zero() {
+                Duration::seconds(1)
+            } else {
+                within_second
+            };
+            return Some(now + step);
+        }
+        if self.is_pristine() {
+            return None;
+        }
+        Some(self.last_key + Duration::seconds(self.kiosk.idle_seconds.into()))
+    }
+
+    /// Whole seconds left on the idle countdown, rounded up, while it shows.
+    pub fn countdown_seconds(&self, now: NaiveDateTime) -> Option<i64> {
+        self.idle_warning_until
+            .map(|until| ((until - now).num_milliseconds().max(0) + 999) / 1000)
+    }
+
+    /// The welcome screen as a newcomer finds it: nothing to forget, no timer needed.
+    fn is_pristine(&self) -> bool {
+        self.on_welcome()
+            && self.overlay.is_none()
+            && self.settings == Settings::defaults(&self.kiosk)
+    }
+
+    fn tick(&mut self, now: NaiveDateTime) {
+        match self.idle_warning_until {
+            Some(until) if now >= until => self.reset(),
+            Some(_) => {}
+            None => {
+                let idle = Duration::seconds(self.kiosk.idle_seconds.into());
+                if !self.is_pristine() && now >= self.last_key + idle {
+                    let warning = Duration::seconds(self.kiosk.warning_seconds.into());
+                    self.idle_warning_until = Some(now + warning);
+                }
+            }
+        }
+    }
+
+    /// Back to the welcome screen as a newcomer finds it: everything the person entered and
+    /// chose is dropped from memory. The PIN lockout stays.
+    pub fn reset(&mut self) {
+        self.settings = Settings::defaults(&self.kiosk);
+        self.stack.clear();
+        self.welcome = Welcome::new(&self.kiosk.locales);
+        self.overlay = None;
+        self.idle_warning_until = None;
+    }
+
+    fn key(&mut self, key: Key, now: NaiveDateTime) -> Vec<Effect> {
+        self.last_key = now;
+        if self.idle_warning_until.take().is_some() {
+            // The key only says "I am still here".
+            return Vec::new();
+        }
+        match key {
+            Key::F(2) => return self.change(SettingChange::ToggleLargeText),
+            Key::F(3) => return self.change(SettingChange::ToggleContrast),
+            Key::F(12) if !matches!(self.overlay, Some(Overlay::Pin(_))) => {
+                self.open_pin_prompt(now);
+                return Vec::new();
+            }
+            _ => {}
+        }
+        match self.overlay.take() {
+            Some(Overlay::Pin(prompt)) => return self.pin_key(prompt, key, now),
+            Some(Overlay::ConfirmHome { yes }) => {
+                self.confirm_home_key(yes, key);
+                return Vec::new();
+            }
+            None => {}
+        }
+        if key == Key::Home {
+            self.home();
+            return Vec::new();
+        }
+        let ctx = Ctx {
+            kiosk: &self.kiosk,
+            settings: &self.settings,
+            now,
+        };
+        let screen: &mut dyn Screen = match self.stack.last_mut() {
+            Some(screen) => screen.as_mut(),
+            None => &mut self.welcome,
+        };
+        let action = screen.handle(key, &ctx);
+        self.apply(action)
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::None => {}
+            Action::Push(screen) => self.stack.push(screen),
+            Action::Replace(screen) => {
+                self.stack.pop();
+                self.stack.push(screen);
+            }
+            Action::Back => {
+                self.stack.pop();
+            }
+            Action::Home => self.stack.clear(),
+            Action::Change(change) => return self.change(change),
+            Action::Quit => {
+                return vec![
+                    Effect::Audit {
+                        actor: "admin".into(),
+                        action: "quit the kiosk".into(),
+                    },
+                    Effect::Quit,
+                ];
+            }
+        }
+        Vec::new()
+    }
+
+    fn change(&mut self, change: SettingChange) -> Vec<Effect> {
+        match change {
+            SettingChange::Locale(tag) => self.settings.locale = tag,
+            SettingChange::ToggleLargeText => self.settings.large_text ^= true,
+            SettingChange::ToggleContrast => self.settings.high_contrast ^= true,
+        }
+        Vec::new()
+    }
+
+    /// Home asks first when it would drop what the person entered.
+    fn home(&mut self) {
+        if self.stack.iter().any(|s| s.holds_input()) {
+            self.overlay = Some(Overlay::ConfirmHome { yes: false });
+        } else {
+            self.stack.clear();
+        }
+    }
+
+    fn confirm_home_key(&mut self, yes: bool, key: Key) {
+        let choice = match key {
+            Key::Char('1') => Some(true),
+            Key::Char('2') | Key::Esc => Some(false),
+            Key::Enter => Some(yes),
+            _ => None,
+        };
+        match choice {
+            Some(true) => self.stack.clear(),
+            Some(false) => {}
+            None => {
+                let yes = match key {
+                    Key::Up | Key::Down | Key::Left | Key::Right | Key::Tab | Key::BackTab => {
+                        !yes
+                    }
+                    _ => yes,
+                };
+                self.overlay = Some(Overlay::ConfirmHome { yes });
+            }
+        }
+    }
+
+    fn open_pin_prompt(&mut self, now: NaiveDateTime) {
+        let notice = self
+            .pin_guard
+            .locked_until(now)
+            .map(|until| PinNotice::Locked { until });
+        self.overlay = Some(Overlay::Pin(PinPrompt {
+            entered: String::new(),
+            notice,
+        }));
+    }
+
+    fn pin_key(&mut self, mut prompt: PinPrompt, key: Key, now: NaiveDateTime) -> Vec<Effect> {
+        match key {
+            Key::Esc | Key::Home => return Vec::new(),
+            Key::Char(c) if !c.is_control() && prompt.entered.chars().count() < PIN_MAX_LENGTH => {
+                prompt.entered.push(c)
+            }
+            Key::Backspace => {
+                prompt.entered.pop();
+            }
+            Key::Enter if !prompt.entered.is_empty() => {
+                let correct = self.pin_guard.locked_until(now).is_none()
+                    && pin::verify_pin(&prompt.entered, &self.kiosk.staff_pin_hash);
+                prompt.entered.clear();
+                match self.pin_guard.attempt(correct, now) {
+                    Attempt::Accepted => {
+                        self.stack.push(Box::new(StaffMenu::new()));
+                        return vec![audit("admin", "staff sign-in")];
+                    }
+                    Attempt::Wrong { tries_left } => {
+                        prompt.notice = Some(PinNotice::Wrong { tries_left });
+                        self.overlay = Some(Overlay::Pin(prompt));
+                        return vec![audit("unknown", "wrong staff PIN")];
+                    }
+                    Attempt::Locked { until } => {
+                        prompt.notice = Some(PinNotice::Locked { until });
+                        self.overlay = Some(Overlay::Pin(prompt));
+                        return vec![audit("unknown", "staff PIN locked")];
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Pin(prompt));
+        Vec::new()
+    }
+}
+
+fn audit(actor: &str, action: &str) -> Effect {
+    Effect::Audit {
+        actor: actor.into(),
+        action: action.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,75 @@
+//! What every screen of every capability provides, so they plug into the shell without
+//! knowing each other.
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::key::Key;
+use super::settings::Settings;
+use crate::config::KioskConfig;
+use crate::ui::View;
+
+/// What a screen sees when it handles a key.
+pub struct Ctx<'a> {
+    pub kiosk: &'a KioskConfig,
+    pub settings: &'a Settings,
+    pub now: NaiveDateTime,
+}
+
+/// What a screen asks the shell to do after a key.
+pub enum Action {
+    None,
+    /// Open a screen on top of this one (Esc comes back).
+    Push(Box<dyn Screen>),
+    /// Replace this screen (for steps Esc should not return to).
+    Replace(Box<dyn Screen>),
+    /// Back one step.
+    Back,
+    /// To the welcome screen, keeping the person's display choices.
+    Home,
+    Change(SettingChange),
+    /// Staff only: leave the kiosk.
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingChange {
+    Locale(String),
+    ToggleLargeText,
+    ToggleContrast,
+}
+
+/// A key and what it does on a screen, both as Fluent ids.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hint {
+    pub key: &'static str,
+    pub does: &'static str,
+}
+
+pub const fn hint(key: &'static str, does: &'static str) -> Hint {
+    Hint { key, does }
+}
+
+pub trait Screen {
+    /// Fluent id of the screen's title.
+    fn title(&self) -> &'static str;
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action;
+
+    /// Draws the screen's body; returns where the terminal cursor goes (the focused item),
+    /// which screen readers and braille displays follow.
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position>;
+
+    /// This screen's keys, before the ones every screen shares.
+    fn hints(&self) -> Vec<Hint>;
+
+    /// Whether the person has entered something that going home would drop.
+    fn holds_input(&self) -> bool {
+        false
+    }
+
+    /// Staff screens: citizen keys and the citizen idle reset do not apply the same way.
+    fn is_staff(&self) -> bool {
+        false
+    }
+}

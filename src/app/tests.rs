@@ -1,0 +1,250 @@
+use super::*;
+use crate::app::welcome::Item;
+use crate::clock::parse_local;
+use crate::config::{HelpPoint, ThemeChoice};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use std::sync::OnceLock;
+
+fn pin_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| pin::hash_pin("2468").unwrap())
+}
+
+pub fn kiosk() -> KioskConfig {
+    KioskConfig {
+        help_point: HelpPoint {
+            name: "Point numérique — Mairie de Gap".into(),
+            address: "3 rue Colonel Roux".into(),
+            postal_code: "05000".into(),
+            commune: "Gap".into(),
+            phone: Some("04 92 53 24 24".into()),
+        },
+        default_locale: "fr".into(),
+        locales: vec!["fr".into(), "fr-x-falc".into(), "en".into()],
+        theme: ThemeChoice::Default,
+        large_text: false,
+        idle_seconds: 90,
+        warning_seconds: 30,
+        staff_pin_hash: pin_hash().to_string(),
+        retention_days: 30,
+        database: None,
+    }
+}
+
+fn t0() -> NaiveDateTime {
+    parse_local("2026-03-02T10:15:00").unwrap()
+}
+
+fn secs(n: i64) -> Duration {
+    Duration::seconds(n)
+}
+
+fn press(app: &mut App, key: Key, now: NaiveDateTime) -> Vec<Effect> {
+    app.update(Msg::Key(key), now)
+}
+
+fn type_pin(app: &mut App, pin: &str, now: NaiveDateTime) -> Vec<Effect> {
+    for c in pin.chars() {
+        press(app, Key::Char(c), now);
+    }
+    press(app, Key::Enter, now)
+}
+
+fn welcome_focus(app: &App) -> Item {
+    app.welcome.focused()
+}
+
+/// A screen where the person has typed something.
+struct Form;
+impl Screen for Form {
+    fn title(&self) -> &'static str {
+        "welcome-title"
+    }
+    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
+        match key {
+            Key::Esc => Action::Back,
+            _ => Action::None,
+        }
+    }
+    fn render(&self, _: &mut Frame, _: Rect, _: &crate::ui::View) -> Option<Position> {
+        None
+    }
+    fn hints(&self) -> Vec<screen::Hint> {
+        Vec::new()
+    }
+    fn holds_input(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
+    let mut app = App::new(kiosk(), t0());
+    assert_eq!(welcome_focus(&app), Item::Language(0));
+    press(&mut app, Key::Right, t0());
+    press(&mut app, Key::Right, t0());
+    assert_eq!(welcome_focus(&app), Item::Language(2));
+    press(&mut app, Key::Enter, t0());
+    assert_eq!(app.settings.locale, "en");
+    press(&mut app, Key::Down, t0());
+    assert_eq!(welcome_focus(&app), Item::Contrast);
+    press(&mut app, Key::Enter, t0());
+    assert!(app.settings.high_contrast);
+    press(&mut app, Key::Left, t0());
+    press(&mut app, Key::Char(' '), t0());
+    assert!(app.settings.large_text);
+}
+
+#[test]
+fn function_keys_toggle_display_anywhere() {
+    let mut app = App::new(kiosk(), t0());
+    press(&mut app, Key::F(2), t0());
+    press(&mut app, Key::F(3), t0());
+    assert!(app.settings.large_text && app.settings.high_contrast);
+    press(&mut app, Key::F(2), t0());
+    assert!(!app.settings.large_text);
+}
+
+#[test]
+fn control_keys_and_unknown_digits_change_nothing() {
+    let mut app = App::new(kiosk(), t0());
+    for key in [Key::Other, Key::Char('7'), Key::Esc, Key::Home] {
+        assert!(press(&mut app, key, t0()).is_empty());
+    }
+    assert!(app.on_welcome());
+    assert_eq!(app.settings, Settings::defaults(&app.kiosk));
+}
+
+#[test]
+fn the_pristine_welcome_screen_needs_no_timer() {
+    let app = App::new(kiosk(), t0());
+    assert_eq!(app.next_deadline(t0()), None);
+}
+
+#[test]
+fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
+    let mut app = App::new(kiosk(), t0());
+    press(&mut app, Key::F(2), t0());
+    press(&mut app, Key::Right, t0());
+    press(&mut app, Key::Enter, t0());
+    app.push(Box::new(Form));
+    assert_eq!(app.next_deadline(t0()), Some(t0() + secs(90)));
+
+    app.update(Msg::Tick, t0() + secs(89));
+    assert_eq!(app.idle_warning_until, None, "not yet");
+    let warned = t0() + secs(90);
+    app.update(Msg::Tick, warned);
+    assert_eq!(app.countdown_seconds(warned), Some(30));
+    assert_eq!(app.countdown_seconds(warned + Duration::milliseconds(1500)), Some(29));
+    // The countdown wakes the shell once a second, on the second.
+    assert_eq!(
+        app.next_deadline(warned + Duration::milliseconds(1500)),
+        Some(warned + secs(2))
+    );
+
+    app.update(Msg::Tick, warned + secs(30));
+    assert!(app.on_welcome());
+    assert_eq!(app.settings, Settings::defaults(&app.kiosk));
+    assert_eq!(welcome_focus(&app), Item::Language(0));
+    assert_eq!(app.countdown_seconds(warned + secs(30)), None);
+    assert_eq!(app.next_deadline(warned + secs(30)), None);
+}
+
+#[test]
+fn any_key_during_the_countdown_extends_and_does_nothing_else() {
+    let mut app = App::new(kiosk(), t0());
+    app.push(Box::new(Form));
+    app.update(Msg::Tick, t0() + secs(90));
+    assert!(app.idle_warning_until.is_some());
+    let later = t0() + secs(100);
+    // Esc would otherwise leave the form.
+    assert!(press(&mut app, Key::Esc, later).is_empty());
+    assert!(app.idle_warning_until.is_none());
+    assert!(!app.on_welcome(), "the key only extended the session");
+    assert_eq!(app.next_deadline(later), Some(later + secs(90)));
+    // A tick at the old deadline no longer resets.
+    app.update(Msg::Tick, t0() + secs(120));
+    assert!(!app.on_welcome());
+}
+
+#[test]
+fn home_asks_before_dropping_what_was_entered() {
+    let mut app = App::new(kiosk(), t0());
+    app.push(Box::new(Form));
+    press(&mut app, Key::Home, t0());
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::ConfirmHome { yes: false })
+    ));
+    press(&mut app, Key::Enter, t0());
+    assert!(!app.on_welcome(), "No is the default");
+    press(&mut app, Key::Home, t0());
+    press(&mut app, Key::Down, t0());
+    press(&mut app, Key::Enter, t0());
+    assert!(app.on_welcome());
+    app.push(Box::new(Form));
+    press(&mut app, Key::Home, t0());
+    press(&mut app, Key::Char('1'), t0());
+    assert!(app.on_welcome());
+}
+
+#[test]
+fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
+    let mut app = App::new(kiosk(), t0());
+    press(&mut app, Key::F(12), t0());
+    for tries_left in (1..=4).rev() {
+        type_pin(&mut app, "1111", t0());
+        match &app.overlay {
+            Some(Overlay::Pin(p)) => {
+                assert_eq!(p.notice, Some(PinNotice::Wrong { tries_left }));
+                assert!(p.entered.is_empty(), "the field is cleared");
+            }
+            _ => panic!("the prompt stays open"),
+        }
+    }
+    type_pin(&mut app, "1111", t0());
+    let until = t0() + Duration::minutes(5);
+    assert!(matches!(
+        &app.overlay,
+        Some(Overlay::Pin(PinPrompt { notice: Some(PinNotice::Locked { until: u }), .. })) if *u == until
+    ));
+    press(&mut app, Key::Esc, t0());
+    app.reset();
+    press(&mut app, Key::F(12), t0() + secs(60));
+    let effects = type_pin(&mut app, "2468", t0() + secs(60));
+    assert!(app.on_welcome(), "the right PIN is refused while locked");
+    assert!(!effects.contains(&audit("admin", "staff sign-in")));
+
+    let effects = type_pin(&mut app, "2468", until);
+    assert_eq!(effects, vec![audit("admin", "staff sign-in")]);
+    assert!(app.screen().is_staff());
+}
+
+#[test]
+fn staff_menu_quits_with_an_audit_entry_and_esc_returns_to_the_kiosk() {
+    let mut app = App::new(kiosk(), t0());
+    press(&mut app, Key::F(12), t0());
+    type_pin(&mut app, "2468", t0());
+    press(&mut app, Key::Esc, t0());
+    assert!(app.on_welcome());
+    press(&mut app, Key::F(12), t0());
+    type_pin(&mut app, "2468", t0());
+    let effects = press(&mut app, Key::Char('1'), t0());
+    assert_eq!(effects, vec![audit("admin", "quit the kiosk"), Effect::Quit]);
+}
+
+#[test]
+fn the_pin_prompt_takes_digits_instead_of_the_menu() {
+    let mut app = App::new(kiosk(), t0());
+    press(&mut app, Key::F(12), t0());
+    press(&mut app, Key::Char('1'), t0());
+    press(&mut app, Key::Char('2'), t0());
+    press(&mut app, Key::Backspace, t0());
+    match &app.overlay {
+        Some(Overlay::Pin(p)) => assert_eq!(p.entered, "1"),
+        _ => panic!("prompt open"),
+    }
+    press(&mut app, Key::Esc, t0());
+    assert!(app.overlay.is_none());
+}

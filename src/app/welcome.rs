@@ -1,0 +1,101 @@
+//! The welcome screen: the main menu, the language choice, and the two display choices.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::focus::FocusGrid;
+use super::key::Key;
+use super::menu::{MenuEntry, main_menu};
+use super::screen::{Action, Ctx, Hint, Screen, SettingChange, hint};
+use crate::ui::View;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// Index into the menu entries.
+    Menu(usize),
+    /// Index into the offered locales.
+    Language(usize),
+    LargeText,
+    Contrast,
+}
+
+pub struct Welcome {
+    pub entries: Vec<MenuEntry>,
+    pub locales: Vec<String>,
+    focus: FocusGrid,
+}
+
+impl Welcome {
+    pub fn new(locales: &[String]) -> Welcome {
+        let entries = main_menu();
+        let mut rows = vec![1; entries.len()];
+        rows.push(locales.len());
+        rows.push(2);
+        Welcome {
+            entries,
+            locales: locales.to_vec(),
+            focus: FocusGrid::new(rows),
+        }
+    }
+
+    /// Every choice in reading order.
+    pub fn items(&self) -> Vec<Item> {
+        let mut items: Vec<Item> = (0..self.entries.len()).map(Item::Menu).collect();
+        items.extend((0..self.locales.len()).map(Item::Language));
+        items.extend([Item::LargeText, Item::Contrast]);
+        items
+    }
+
+    pub fn focused(&self) -> Item {
+        self.items()[self.focus.index()]
+    }
+
+    fn choose(&self, item: Item, ctx: &Ctx) -> Action {
+        match item {
+            Item::Menu(i) => Action::Push((self.entries[i].open)(ctx)),
+            Item::Language(i) => Action::Change(SettingChange::Locale(self.locales[i].clone())),
+            Item::LargeText => Action::Change(SettingChange::ToggleLargeText),
+            Item::Contrast => Action::Change(SettingChange::ToggleContrast),
+        }
+    }
+}
+
+impl Screen for Welcome {
+    fn title(&self) -> &'static str {
+        "welcome-title"
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        if let Some(n) = key.digit() {
+            return match self.entries.iter().position(|e| e.number == n) {
+                Some(i) => {
+                    self.focus.set_index(i);
+                    self.choose(Item::Menu(i), ctx)
+                }
+                None => Action::None,
+            };
+        }
+        if self.focus.navigate(key) {
+            return Action::None;
+        }
+        match key {
+            Key::Enter | Key::Char(' ') => self.choose(self.focused(), ctx),
+            _ => Action::None,
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        crate::ui::welcome::render(self, frame, area, view)
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        let mut hints = vec![
+            hint("key-arrows", "does-move"),
+            hint("key-enter", "does-choose"),
+        ];
+        if !self.entries.is_empty() {
+            hints.push(hint("key-digits", "does-choose-number"));
+        }
+        hints.push(hint("key-f12", "does-staff"));
+        hints
+    }
+}

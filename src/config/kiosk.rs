@@ -1,0 +1,290 @@
+//! `kiosk.toml`: who the help point is and how the kiosk behaves.
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::i18n::locale_exists;
+use crate::problem::Problem;
+use crate::staff::pin;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KioskConfig {
+    pub help_point: HelpPoint,
+    pub default_locale: String,
+    /// In the order the welcome screen offers them.
+    pub locales: Vec<String>,
+    pub theme: ThemeChoice,
+    pub large_text: bool,
+    pub idle_seconds: u32,
+    pub warning_seconds: u32,
+    pub staff_pin_hash: String,
+    pub retention_days: u32,
+    /// Resolved against the configuration directory when relative.
+    pub database: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpPoint {
+    pub name: String,
+    pub address: String,
+    pub postal_code: String,
+    pub commune: String,
+    pub phone: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HelpPointFile {
+    name: Spanned<String>,
+    address: String,
+    postal_code: Spanned<String>,
+    commune: String,
+    #[serde(default)]
+    phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeChoice {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    help_point: HelpPointFile,
+    #[serde(default)]
+    display: Display,
+    #[serde(default)]
+    session: Session,
+    staff: Staff,
+    #[serde(default)]
+    data: Data,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Display {
+    #[serde(default = "default_locale")]
+    default_locale: Spanned<String>,
+    #[serde(default = "default_locales")]
+    locales: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    theme: ThemeChoice,
+    #[serde(default)]
+    large_text: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Session {
+    #[serde(default = "default_idle")]
+    idle_seconds: Spanned<u32>,
+    #[serde(default = "default_warning")]
+    warning_seconds: Spanned<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Staff {
+    pin_hash: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    #[serde(default = "default_retention")]
+    retention_days: Spanned<u32>,
+    #[serde(default)]
+    database: Option<PathBuf>,
+}
+
+fn unspanned<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
+}
+fn default_locale() -> Spanned<String> {
+    unspanned("fr".into())
+}
+fn default_locales() -> Spanned<Vec<Spanned<String>>> {
+    unspanned(
+        ["fr", "fr-x-falc", "en"]
+            .iter()
+            .map(|t| unspanned(t.to_string()))
+            .collect(),
+    )
+}
+fn default_idle() -> Spanned<u32> {
+    unspanned(90)
+}
+fn default_warning() -> Spanned<u32> {
+    unspanned(30)
+}
+fn default_retention() -> Spanned<u32> {
+    unspanned(30)
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display {
+            default_locale: default_locale(),
+            locales: default_locales(),
+            theme: ThemeChoice::Default,
+            large_text: false,
+        }
+    }
+}
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            idle_seconds: default_idle(),
+            warning_seconds: default_warning(),
+        }
+    }
+}
+impl Default for Data {
+    fn default() -> Self {
+        Data {
+            retention_days: default_retention(),
+            database: None,
+        }
+    }
+}
+
+pub const FILE_NAME: &str = "kiosk.toml";
+
+pub fn load(dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
+    let path = dir.join(FILE_NAME);
+    let text = fs::read_to_string(&path)
+        .map_err(|e| vec![Problem::in_file(&path, format!("cannot read the file: {e}"))])?;
+    parse(&path, &text, dir)
+}
+
+/// Parses and validates the text of `kiosk.toml`; `dir` resolves relative paths and finds
+/// the help point's own locale files.
+pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        vec![Problem::at(path, text, offset, plain_message(e.message()))]
+    })?;
+    let mut problems = Vec::new();
+    let mut problem = |span: Range<usize>, message: String| {
+        problems.push(Problem::at(path, text, span.start, message));
+    };
+
+    let hp = file.help_point;
+    if hp.name.get_ref().trim().is_empty() {
+        problem(hp.name.span(), "help_point.name is empty".into());
+    }
+    let code = hp.postal_code.get_ref();
+    if !(code.len() == 5 && code.chars().all(|c| c.is_ascii_digit())) {
+        problem(
+            hp.postal_code.span(),
+            format!("help_point.postal_code: {code:?} is not a 5-digit postal code"),
+        );
+    }
+    let help_point = HelpPoint {
+        name: hp.name.into_inner(),
+        address: hp.address,
+        postal_code: hp.postal_code.into_inner(),
+        commune: hp.commune,
+        phone: hp.phone,
+    };
+
+    let mut locales: Vec<String> = Vec::new();
+    for tag in file.display.locales.get_ref() {
+        if locales.contains(tag.get_ref()) {
+            problem(tag.span(), format!("locale {:?} is listed twice", tag.get_ref()));
+        } else if !locale_exists(tag.get_ref(), dir) {
+            problem(
+                tag.span(),
+                format!(
+                    "locale {:?} has no .ftl files (shipped: {})",
+                    tag.get_ref(),
+                    crate::i18n::shipped_tags().join(", ")
+                ),
+            );
+        } else {
+            locales.push(tag.get_ref().clone());
+        }
+    }
+    if file.display.locales.get_ref().is_empty() {
+        problem(file.display.locales.span(), "display.locales is empty".into());
+    }
+    let default_locale = file.display.default_locale.get_ref().clone();
+    if !file
+        .display
+        .locales
+        .get_ref()
+        .iter()
+        .any(|t| t.get_ref() == &default_locale)
+    {
+        problem(
+            file.display.default_locale.span(),
+            format!("display.default_locale {default_locale:?} is not in display.locales"),
+        );
+    }
+
+    let idle = &file.session.idle_seconds;
+    if !(10..=3600).contains(idle.get_ref()) {
+        problem(
+            idle.span(),
+            "session.idle_seconds must be between 10 and 3600".into(),
+        );
+    }
+    // WCAG 2.2.1: a time limit gives at least 20 seconds to extend it.
+    let warning = &file.session.warning_seconds;
+    if !(20..=600).contains(warning.get_ref()) {
+        problem(
+            warning.span(),
+            "session.warning_seconds must be between 20 and 600".into(),
+        );
+    }
+
+    if let Err(why) = pin::check_hash(file.staff.pin_hash.get_ref()) {
+        problem(
+            file.staff.pin_hash.span(),
+            format!("staff.pin_hash: {why} (make one with `borne hash-pin`)"),
+        );
+    }
+
+    let retention = &file.data.retention_days;
+    if !(1..=3650).contains(retention.get_ref()) {
+        problem(
+            retention.span(),
+            "data.retention_days must be between 1 and 3650".into(),
+        );
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(KioskConfig {
+        help_point,
+        default_locale,
+        locales,
+        theme: file.display.theme,
+        large_text: file.display.large_text,
+        idle_seconds: *idle.get_ref(),
+        warning_seconds: *warning.get_ref(),
+        staff_pin_hash: file.staff.pin_hash.into_inner(),
+        retention_days: *retention.get_ref(),
+        database: file.data.database.map(|p| dir.join(p)),
+    })
+}
+
+/// serde speaks of Rust types; the person editing the file knows numbers and text.
+pub fn plain_message(message: &str) -> String {
+    message
+        .trim()
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u16", "expected a whole number")
+}
+
+#[cfg(test)]
+#[path = "kiosk_tests.rs"]
+mod tests;

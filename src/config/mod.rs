@@ -1,0 +1,57 @@
+//! The help point's configuration directory: `kiosk.toml` (and the files later capabilities
+//! add). Loading validates everything and returns every problem with its position, so the
+//! kiosk and `borne check-config` refuse a bad directory with the same messages.
+mod kiosk;
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::I18n;
+use crate::problem::Problem;
+pub use kiosk::{HelpPoint, KioskConfig, ThemeChoice};
+
+/// Where the configuration directory is when none is named.
+pub const DEFAULT_DIR: &str = "kiosk-config";
+
+pub struct Config {
+    pub dir: PathBuf,
+    pub kiosk: KioskConfig,
+    pub i18n: I18n,
+}
+
+/// Loads and validates the whole configuration directory.
+pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
+    if !dir.is_dir() {
+        return Err(vec![Problem::in_file(
+            dir,
+            "configuration directory not found (use --config DIR or BORNE_CONFIG)",
+        )]);
+    }
+    let kiosk = kiosk::load(dir)?;
+    let i18n = I18n::load(&kiosk.locales, dir)?;
+    Ok(Config {
+        dir: dir.to_path_buf(),
+        kiosk,
+        i18n,
+    })
+}
+
+/// `--config DIR`, else `$BORNE_CONFIG`, else `./kiosk-config`.
+pub fn resolve_dir(flag: Option<&Path>) -> PathBuf {
+    flag.map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("BORNE_CONFIG").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))
+}
+
+impl Config {
+    /// One line for `borne check-config`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}: ok — {} ({} {}), languages {}",
+            self.dir.display(),
+            self.kiosk.help_point.name,
+            self.kiosk.help_point.postal_code,
+            self.kiosk.help_point.commune,
+            self.kiosk.locales.join(", ")
+        )
+    }
+}

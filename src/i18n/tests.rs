@@ -1,0 +1,105 @@
+use super::*;
+use std::collections::BTreeSet;
+
+fn shipped_signatures(tag: &str) -> Signatures {
+    let mut all = Signatures::new();
+    for (_, text) in shipped_sources(tag) {
+        all.extend(signatures(text));
+    }
+    all
+}
+
+#[test]
+fn every_shipped_locale_has_every_reference_message_with_the_same_variables() {
+    let reference = shipped_signatures(REFERENCE_LOCALE);
+    assert!(reference.len() > 20, "the reference locale has messages");
+    let mut missing = Vec::new();
+    for tag in shipped_tags() {
+        let other = shipped_signatures(tag);
+        for (id, vars) in &reference {
+            match other.get(id) {
+                None => missing.push(format!("{tag}: missing {id}")),
+                Some(v) if v != vars => {
+                    missing.push(format!("{tag}: {id} uses {v:?}, French uses {vars:?}"))
+                }
+                _ => {}
+            }
+        }
+        for id in other.keys().filter(|id| !reference.contains_key(*id)) {
+            missing.push(format!("{tag}: {id} is not in French"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn shipped_files_parse_without_errors() {
+    for tag in shipped_tags() {
+        for (file, text) in shipped_sources(tag) {
+            let path = Path::new("locales").join(tag).join(file);
+            if let Err(problems) = parse(&path, text) {
+                panic!("{problems:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn ships_french_plain_french_and_english() {
+    let tags: BTreeSet<_> = shipped_tags().into_iter().collect();
+    for tag in ["fr", "fr-x-falc", "en"] {
+        assert!(tags.contains(tag), "{tag} is shipped");
+    }
+}
+
+#[test]
+fn signatures_find_variables_in_selectors_and_variants() {
+    let sigs = signatures(
+        "a = { $n ->\n    [one] un { $what }\n   *[other] { $n } { $what }\n}\nb = rien\n",
+    );
+    let a: BTreeSet<String> = ["n", "what"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(sigs["a"], a);
+    assert!(sigs["b"].is_empty());
+}
+
+#[test]
+fn formats_without_isolation_marks_and_with_french_plurals() {
+    let dir = tempfile::tempdir().unwrap();
+    let i18n = I18n::load(&["fr".into(), "en".into()], dir.path()).unwrap();
+    let fr = i18n.tr("fr");
+    let text = fr.text_with("pin-wrong", &[("n", 1.into())]);
+    assert!(!text.contains('\u{2068}'), "{text:?}");
+    assert!(text.contains("1 essai"), "{text}");
+    let en = i18n.tr("en");
+    assert!(en.text("welcome-title").contains("Welcome"));
+}
+
+#[test]
+fn config_files_override_and_report_syntax_errors_with_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr_dir = dir.path().join("locales").join("fr");
+    std::fs::create_dir_all(&fr_dir).unwrap();
+    std::fs::write(fr_dir.join("local.ftl"), "welcome-title = Bonjour Gap\n").unwrap();
+    let i18n = I18n::load(&["fr".into()], dir.path()).unwrap();
+    assert_eq!(i18n.tr("fr").text("welcome-title"), "Bonjour Gap");
+
+    std::fs::write(fr_dir.join("local.ftl"), "ok = oui\n\nbad message\n").unwrap();
+    let problems = I18n::load(&["fr".into()], dir.path())
+        .err()
+        .expect("syntax error found");
+    assert_eq!(problems[0].line, 3);
+    assert!(problems[0].file.ends_with("local.ftl"));
+}
+
+#[test]
+fn missing_message_falls_back_to_french_then_shows_its_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let en_dir = dir.path().join("locales").join("xx");
+    std::fs::create_dir_all(&en_dir).unwrap();
+    std::fs::write(en_dir.join("a.ftl"), "locale-name = Xx\n").unwrap();
+    let i18n = I18n::load(&["xx".into()], dir.path()).unwrap();
+    let tr = i18n.tr("xx");
+    assert_eq!(tr.text("locale-name"), "Xx");
+    assert_eq!(tr.text("welcome-title"), i18n.tr("fr").text("welcome-title"));
+    assert_eq!(tr.text("no-such-id"), "[no-such-id]");
+}

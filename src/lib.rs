@@ -1,0 +1,15 @@
+//! borne: a terminal kiosk for France's digital-inclusion help points.
+//!
+//! The core (`app`, and each capability's screens) is pure: state + message → new state +
+//! effects. `ui` renders state. `shell` owns the terminal, signals and clock; `store` the
+//! database; `config` and `i18n` what the help point configures and the words people read.
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod i18n;
+pub mod problem;
+pub mod shell;
+pub mod staff;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,82 @@
+//! A problem found in a file a person edits (configuration, translations, data imports),
+//! reported as `file:line:column: what is wrong` so an editor can jump to it.
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem about the file as a whole (missing, unreadable).
+    pub fn in_file(file: &Path, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: message.into(),
+        }
+    }
+
+    /// A problem at a byte offset of the file's text.
+    pub fn at(file: &Path, text: &str, offset: usize, message: impl Into<String>) -> Problem {
+        let (line, column) = line_column(text, offset);
+        Problem {
+            file: file.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        // "bé =" : é is two bytes but one column
+        assert_eq!(line_column(text, 11), (2, 5));
+        assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn displays_as_editor_location() {
+        let p = Problem::at(Path::new("kiosk-config/kiosk.toml"), "x\ny", 2, "bad");
+        assert_eq!(p.to_string(), "kiosk-config/kiosk.toml:2:1: bad");
+    }
+}

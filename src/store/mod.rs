@@ -1,0 +1,100 @@
+//! The kiosk's SQLite database: created with mode 0600 (it will hold personal data), WAL so
+//! several kiosk processes and the counsellor can share it, and schema migrations versioned
+//! by `PRAGMA user_version`.
+mod migrations;
+
+use std::fs::{self, OpenOptions};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, TransactionBehavior, params};
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// `--db PATH`, else the configuration's path, else `$XDG_DATA_HOME/borne/borne.db`
+/// (or `~/.local/share/borne/borne.db`).
+pub fn resolve_path(flag: Option<&Path>, configured: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(path) = flag.or(configured) {
+        return Ok(path.to_path_buf());
+    }
+    let data_home = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .ok_or("no database path: set --db PATH, data.database, XDG_DATA_HOME or HOME")?;
+    Ok(data_home.join("borne").join("borne.db"))
+}
+
+impl Store {
+    pub fn open(path: &Path) -> Result<Store, String> {
+        let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", path.display());
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|e| context(&e))?;
+        }
+        // Create the file ourselves so it is never readable by others, even for an instant.
+        OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|e| context(&e))?;
+        let mut conn = Connection::open(path).map_err(|e| context(&e))?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(|e| context(&e))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| context(&e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| context(&e))?;
+        migrations::migrate(&mut conn).map_err(|e| context(&e))?;
+        Ok(Store { conn })
+    }
+
+    pub fn schema_version(&self) -> Result<u32, String> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Records a staff action: who, what, when; never citizen data.
+    pub fn audit(&self, at: NaiveDateTime, actor: &str, action: &str) -> Result<(), String> {
+        self.conn
+            .execute(
+                "INSERT INTO audit (at, actor, action) VALUES (?1, ?2, ?3)",
+                params![at.format("%Y-%m-%dT%H:%M:%S").to_string(), actor, action],
+            )
+            .map(|_| ())
+            .map_err(|e| format!("audit: {e}"))
+    }
+
+    /// The audit trail, oldest first: (at, actor, action).
+    pub fn audit_trail(&self) -> Result<Vec<(String, String, String)>, String> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, actor, action FROM audit ORDER BY id")
+            .map_err(|e| e.to_string())?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Runs `work` in an IMMEDIATE transaction: it takes the write lock first, so a
+    /// check-then-insert cannot race another process.
+    pub fn immediate<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,253 @@
+//! Lists of choices, drawn the same way on every screen: a `▶` marker and reverse video on
+//! the focused one, its number, a check mark where it is a toggle. In large text the choices
+//! are spaced out and fewer fit, so the list pages ("Page 1 sur 2") and follows the focus.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use super::text::width;
+
+pub const MARKER: &str = "▶ ";
+pub const NO_MARKER: &str = "  ";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    None,
+    /// A toggle: `[x]` or `[ ]`.
+    Check(bool),
+    /// One of several: `(•)` or `( )`.
+    Radio(bool),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub number: Option<usize>,
+    pub label: String,
+    pub mark: Mark,
+}
+
+impl Choice {
+    pub fn numbered(number: usize, label: String) -> Choice {
+        Choice {
+            number: Some(number),
+            label,
+            mark: Mark::None,
+        }
+    }
+
+    pub fn marked(label: String, mark: Mark) -> Choice {
+        Choice {
+            number: None,
+            label,
+            mark,
+        }
+    }
+
+    /// The choice's text after the marker.
+    pub fn text(&self) -> String {
+        let mark = match self.mark {
+            Mark::None => "",
+            Mark::Check(true) => "[x] ",
+            Mark::Check(false) => "[ ] ",
+            Mark::Radio(true) => "(•) ",
+            Mark::Radio(false) => "( ) ",
+        };
+        match self.number {
+            Some(n) => format!("{n}  {mark}{}", self.label),
+            None => format!("{mark}{}", self.label),
+        }
+    }
+}
+
+fn choice_spans(choice: &Choice, focused: bool, view: &View) -> Vec<Span<'static>> {
+    if focused {
+        vec![
+            Span::styled(MARKER, view.theme.focus.style()),
+            Span::styled(choice.text(), view.theme.focus.style()),
+        ]
+    } else {
+        let ink = if matches!(choice.mark, Mark::Check(true) | Mark::Radio(true)) {
+            view.theme.checked
+        } else {
+            view.theme.base
+        };
+        vec![
+            Span::styled(NO_MARKER, view.theme.base.style()),
+            Span::styled(choice.text(), ink.style()),
+        ]
+    }
+}
+
+/// Rows one choice takes: spaced out in large text.
+pub fn row_height(view: &View) -> u16 {
+    if view.large { 2 } else { 1 }
+}
+
+/// Which slice of the list a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub start: usize,
+    pub end: usize,
+    pub number: usize,
+    pub count: usize,
+}
+
+pub fn page_of(len: usize, per_page: usize, focused: usize) -> Page {
+    let per_page = per_page.max(1);
+    let count = len.div_ceil(per_page).max(1);
+    let number = (focused / per_page).min(count - 1);
+    let start = number * per_page;
+    Page {
+        start,
+        end: (start + per_page).min(len),
+        number: number + 1,
+        count,
+    }
+}
+
+/// Draws a vertical list; returns the focused choice's marker position. Without focus (it is
+/// on another part of the screen) the first page shows.
+pub fn render_choices(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    choices: &[Choice],
+    focused: Option<usize>,
+) -> Option<Position> {
+    if area.height == 0 || area.width == 0 || choices.is_empty() {
+        return None;
+    }
+    let row = row_height(view) as usize;
+    let fits = (area.height as usize + row - 1) / row;
+    let per_page = if choices.len() <= fits {
+        fits
+    } else {
+        // One row goes to "Page 1 sur 2".
+        ((area.height as usize).saturating_sub(1) / row).max(1)
+    };
+    let page = page_of(choices.len(), per_page, focused.unwrap_or(0));
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, choice) in choices[page.start..page.end].iter().enumerate() {
+        let index = page.start + i;
+        let is_focused = focused == Some(index);
+        if is_focused {
+            cursor = Some(Position::new(area.x, area.y + lines.len() as u16));
+        }
+        lines.push(Line::from(choice_spans(choice, is_focused, view)));
+        if view.large && i + 1 < page.end - page.start {
+            lines.push(Line::default());
+        }
+    }
+    if page.count > 1 {
+        let text = view.tr.text_with(
+            "page-of",
+            &[
+                ("page", (page.number as i64).into()),
+                ("pages", (page.count as i64).into()),
+            ],
+        );
+        let row = (area.height as usize - 1).min(lines.len() + usize::from(view.large));
+        while lines.len() < row {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(text, view.theme.heading.style())));
+    }
+    frame.render_widget(Paragraph::new(lines).style(view.theme.base.style()), area);
+    cursor.filter(|p| p.y < area.bottom())
+}
+
+/// Choices laid out side by side after a label, wrapping to more rows when the line is full.
+pub struct InlineChoices<'c> {
+    pub label: String,
+    pub choices: &'c [Choice],
+    pub focused: Option<usize>,
+}
+
+impl InlineChoices<'_> {
+    /// (row, column) of each choice's marker, and of the label at (0, 0).
+    fn positions(&self, max: u16) -> Vec<(u16, u16)> {
+        let max = max as usize;
+        let mut row = 0;
+        let mut col = width(&self.label) + 1;
+        let mut out = Vec::new();
+        for choice in self.choices {
+            let w = width(NO_MARKER) + width(&choice.text()) + 2;
+            if col + w > max && col > width(&self.label) + 1 {
+                row += 1;
+                col = 2;
+            }
+            out.push((row as u16, col as u16));
+            col += w;
+        }
+        out
+    }
+
+    pub fn height(&self, max: u16) -> u16 {
+        self.positions(max).last().map_or(1, |(row, _)| row + 1)
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let positions = self.positions(area.width);
+        let rows = self.height(area.width);
+        let mut lines: Vec<Vec<Span>> = vec![Vec::new(); rows as usize];
+        lines[0].push(Span::styled(
+            format!("{} ", self.label),
+            view.theme.heading.style(),
+        ));
+        let mut cursor = None;
+        for (i, (choice, (row, col))) in self.choices.iter().zip(&positions).enumerate() {
+            let line = &mut lines[*row as usize];
+            let used: usize = line.iter().map(|s| width(&s.content)).sum();
+            line.push(Span::raw(" ".repeat((*col as usize).saturating_sub(used))));
+            let focused = self.focused == Some(i);
+            if focused {
+                cursor = Some(Position::new(area.x + col, area.y + row));
+            }
+            line.extend(choice_spans(choice, focused, view));
+        }
+        let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+        frame.render_widget(Paragraph::new(lines).style(view.theme.base.style()), area);
+        cursor.filter(|p| area.contains(*p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_follow_the_focus() {
+        assert_eq!(
+            page_of(5, 2, 0),
+            Page {
+                start: 0,
+                end: 2,
+                number: 1,
+                count: 3
+            }
+        );
+        assert_eq!(page_of(5, 2, 4).start, 4);
+        assert_eq!(page_of(5, 2, 4).end, 5);
+        assert_eq!(page_of(5, 2, 3).number, 2);
+        assert_eq!(page_of(0, 3, 0).count, 1);
+    }
+
+    #[test]
+    fn choice_text_shows_number_and_mark() {
+        assert_eq!(
+            Choice::numbered(2, "Prendre rendez-vous".into()).text(),
+            "2  Prendre rendez-vous"
+        );
+        assert_eq!(
+            Choice::marked("Texte en grand".into(), Mark::Check(true)).text(),
+            "[x] Texte en grand"
+        );
+        assert_eq!(
+            Choice::marked("English".into(), Mark::Radio(false)).text(),
+            "( ) English"
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! The bottom bar: in words, which keys do what on this screen.
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use super::text::width;
+use crate::app::screen::Hint;
+
+const GAP: &str = "   ";
+const MAX_ROWS: usize = 3;
+
+fn units(hints: &[Hint], view: &View) -> Vec<(String, String)> {
+    hints
+        .iter()
+        .map(|h| (view.tr.text(h.key), view.tr.text(h.does)))
+        .collect()
+}
+
+fn unit_width(unit: &(String, String)) -> usize {
+    width(&unit.0) + 3 + width(&unit.1)
+}
+
+fn pack(units: Vec<(String, String)>, max: usize) -> Vec<Vec<(String, String)>> {
+    let mut rows: Vec<Vec<(String, String)>> = Vec::new();
+    let mut used = 0;
+    for unit in units {
+        let w = unit_width(&unit);
+        match rows.last_mut() {
+            Some(row) if used + GAP.len() + w <= max => {
+                used += GAP.len() + w;
+                row.push(unit);
+            }
+            _ => {
+                used = w;
+                rows.push(vec![unit]);
+            }
+        }
+    }
+    rows.truncate(MAX_ROWS);
+    rows
+}
+
+pub fn height(hints: &[Hint], view: &View, max: u16) -> u16 {
+    pack(units(hints, view), max as usize).len().max(1) as u16
+}
+
+pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View) {
+    let key_style = view.theme.keybar_key.style();
+    let lines: Vec<Line> = pack(units(hints, view), area.width as usize)
+        .into_iter()
+        .map(|row| {
+            let mut spans = Vec::new();
+            for (i, (key, does)) in row.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw(GAP));
+                }
+                spans.push(Span::styled(key, key_style));
+                spans.push(Span::raw(" : "));
+                spans.push(Span::raw(does));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).style(view.theme.keybar.style()),
+        area,
+    );
+}

@@ -1,0 +1,173 @@
+//! Boxes over the screen: the idle countdown, the staff PIN prompt, "Revenir à l'accueil ?".
+use chrono::{NaiveDateTime, Timelike};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::View;
+use super::choices::{Choice, MARKER, NO_MARKER};
+use super::text::wrap;
+use crate::app::{PinNotice, PinPrompt};
+
+/// A line of the box, and the column of the cursor when it belongs there.
+struct BoxLine {
+    line: Line<'static>,
+    cursor: Option<u16>,
+}
+
+fn text_lines(text: &str, width: u16, view: &View) -> Vec<BoxLine> {
+    wrap(text, width as usize)
+        .into_iter()
+        .map(|l| BoxLine {
+            line: Line::styled(l, view.theme.overlay.style()),
+            cursor: None,
+        })
+        .collect()
+}
+
+const MAX_WIDTH: u16 = 64;
+
+fn inner_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).clamp(1, MAX_WIDTH - 4)
+}
+
+fn render_box(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    lines: Vec<BoxLine>,
+    view: &View,
+) -> Option<Position> {
+    let inner_w = inner_width(area);
+    let width = (inner_w + 4).min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(
+            format!(" {title} "),
+            view.theme.overlay_title.style(),
+        ))
+        .style(view.theme.overlay.style());
+    let inner = block.inner(rect);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let cursor = lines.iter().enumerate().find_map(|(row, l)| {
+        l.cursor
+            .map(|col| Position::new(inner.x + col, inner.y + row as u16))
+    });
+    let text: Vec<Line> = lines.into_iter().map(|l| l.line).collect();
+    frame.render_widget(Paragraph::new(text), inner);
+    // The cursor goes to the first line by default, so a screen reader reads the box.
+    cursor
+        .or(Some(Position::new(inner.x, inner.y)))
+        .filter(|p| inner.contains(*p))
+}
+
+pub fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Option<Position> {
+    let w = inner_width(area);
+    let mut lines = text_lines(&view.tr.text("idle-press-a-key"), w, view);
+    lines.push(BoxLine {
+        line: Line::default(),
+        cursor: None,
+    });
+    lines.extend(text_lines(
+        &view
+            .tr
+            .text_with("idle-countdown", &[("seconds", seconds.into())]),
+        w,
+        view,
+    ));
+    render_box(frame, area, view.tr.text("idle-title"), lines, view)
+}
+
+pub fn confirm_home(frame: &mut Frame, area: Rect, yes: bool, view: &View) -> Option<Position> {
+    let w = inner_width(area);
+    let mut lines = text_lines(&view.tr.text("home-confirm-text"), w, view);
+    lines.push(BoxLine {
+        line: Line::default(),
+        cursor: None,
+    });
+    for (n, id, focused) in [
+        (1, "home-confirm-yes", yes),
+        (2, "home-confirm-no", !yes),
+    ] {
+        let choice = Choice::numbered(n, view.tr.text(id));
+        let (marker, ink) = if focused {
+            (MARKER, view.theme.focus)
+        } else {
+            (NO_MARKER, view.theme.overlay)
+        };
+        lines.push(BoxLine {
+            line: Line::from(vec![
+                Span::styled(marker, ink.style()),
+                Span::styled(choice.text(), ink.style()),
+            ]),
+            cursor: focused.then_some(0),
+        });
+    }
+    render_box(frame, area, view.tr.text("home-confirm-title"), lines, view)
+}
+
+pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Option<Position> {
+    let w = inner_width(area);
+    let mut lines = text_lines(&view.tr.text("pin-instructions"), w, view);
+    lines.push(BoxLine {
+        line: Line::default(),
+        cursor: None,
+    });
+    let label = format!("{} ", view.tr.text("pin-label"));
+    let dots = "•".repeat(prompt.entered.chars().count());
+    let col = (super::text::width(&label) + prompt.entered.chars().count()) as u16;
+    lines.push(BoxLine {
+        line: Line::from(vec![
+            Span::styled(label, view.theme.overlay_title.style()),
+            Span::styled(dots, view.theme.overlay.style()),
+        ]),
+        cursor: Some(col),
+    });
+    if let Some(notice) = prompt.notice {
+        lines.push(BoxLine {
+            line: Line::default(),
+            cursor: None,
+        });
+        let text = match notice {
+            PinNotice::Wrong { tries_left } => view
+                .tr
+                .text_with("pin-wrong", &[("n", i64::from(tries_left).into())]),
+            PinNotice::Locked { until } => view
+                .tr
+                .text_with("pin-locked", &[("time", time_of_day(until, view).into())]),
+        };
+        for l in wrap(&text, w as usize) {
+            lines.push(BoxLine {
+                line: Line::styled(l, view.theme.overlay_title.style()),
+                cursor: None,
+            });
+        }
+    }
+    render_box(frame, area, view.tr.text("pin-title"), lines, view)
+}
+
+/// "10 h 20" in French, "10:20" in English: the locale decides.
+pub fn time_of_day(t: NaiveDateTime, view: &View) -> String {
+    view.tr.text_with(
+        "time-of-day",
+        &[
+            ("hour", i64::from(t.hour()).into()),
+            ("minute", format!("{:02}", t.minute()).into()),
+        ],
+    )
+}

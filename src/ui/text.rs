@@ -1,0 +1,63 @@
+//! Word wrapping measured in terminal cells, so layouts know their height before drawing.
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Wraps on spaces; a word wider than the line is cut. Explicit newlines are kept.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            for piece in split_long(word, max) {
+                let needed = if line.is_empty() {
+                    width(&piece)
+                } else {
+                    width(&line) + 1 + width(&piece)
+                };
+                if needed > max && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&piece);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+fn split_long(word: &str, max: usize) -> Vec<String> {
+    if width(word) <= max {
+        return vec![word.to_string()];
+    }
+    let mut pieces = vec![String::new()];
+    for c in word.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        let last = pieces.last_mut().expect("one piece");
+        if width(last) + w > max && !last.is_empty() {
+            pieces.push(String::new());
+        }
+        pieces.last_mut().expect("one piece").push(c);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_on_words_and_cuts_long_ones() {
+        assert_eq!(wrap("un deux trois", 7), vec!["un deux", "trois"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("é à", 1), vec!["é", "à"]);
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+}

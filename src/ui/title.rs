@@ -1,0 +1,65 @@
+//! Screen titles: in big glyphs in large-text mode when they fit, else one bold line.
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use tui_big_text::{BigText, PixelSize};
+
+use super::View;
+
+/// Each big glyph is 8×8 cells (`PixelSize::Full` uses only `█`, safe on console fonts).
+const GLYPH: u16 = 8;
+/// Below this terminal height the big title would crowd out the choices.
+const MIN_HEIGHT_FOR_BIG: u16 = 22;
+
+/// The big-glyph font has no œ and no typographic apostrophe.
+pub fn normalise_for_big(text: &str) -> String {
+    text.replace('œ', "oe")
+        .replace('Œ', "OE")
+        .replace(['’', '‘'], "'")
+}
+
+fn big_fits(text: &str, width: u16, screen_height: u16) -> bool {
+    let chars = normalise_for_big(text).chars().count() as u16;
+    chars.saturating_mul(GLYPH) <= width && screen_height >= MIN_HEIGHT_FOR_BIG
+}
+
+/// Rows the title takes, with the blank row under it.
+pub fn height(text: &str, view: &View, width: u16, screen_height: u16) -> u16 {
+    if view.large && big_fits(text, width, screen_height) {
+        GLYPH + 1
+    } else {
+        2
+    }
+}
+
+pub fn render(frame: &mut Frame, area: Rect, text: &str, view: &View) {
+    let style = view.theme.title.style();
+    if area.height > GLYPH && view.large {
+        let big = BigText::builder()
+            .pixel_size(PixelSize::Full)
+            .style(style)
+            .lines(vec![Line::from(normalise_for_big(text))])
+            .build();
+        frame.render_widget(big, area);
+    } else {
+        frame.render_widget(Paragraph::new(Line::styled(text.to_string(), style)), area);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_what_the_big_font_lacks() {
+        assert_eq!(normalise_for_big("Vœux d’été"), "Voeux d'été");
+    }
+
+    #[test]
+    fn big_titles_need_width_and_height() {
+        assert!(big_fits("Bienvenue", 80, 24));
+        assert!(!big_fits("Bienvenue", 60, 24));
+        assert!(!big_fits("Bienvenue", 120, 20));
+    }
+}

@@ -1,0 +1,98 @@
+//! Drawing the welcome screen: greeting, numbered menu, language row, display row.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use super::choices::{Choice, InlineChoices, Mark, render_choices, row_height};
+use super::rows::Rows;
+use super::text::wrap;
+use crate::app::welcome::{Item, Welcome};
+
+pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    let focused = welcome.focused();
+    let menu: Vec<Choice> = welcome
+        .entries
+        .iter()
+        .map(|e| Choice::numbered(e.number, view.tr.text(e.label)))
+        .collect();
+    let languages: Vec<Choice> = welcome
+        .locales
+        .iter()
+        .map(|tag| {
+            let name = view.i18n.tr(tag).text("locale-name");
+            Choice::marked(name, Mark::Radio(*tag == view.settings.locale))
+        })
+        .collect();
+    let display = [
+        Choice::marked(
+            view.tr.text("display-large-text"),
+            Mark::Check(view.settings.large_text),
+        ),
+        Choice::marked(
+            view.tr.text("display-high-contrast"),
+            Mark::Check(view.settings.high_contrast),
+        ),
+    ];
+    let language_row = InlineChoices {
+        label: view.tr.text("language-label"),
+        choices: &languages,
+        focused: match focused {
+            Item::Language(i) => Some(i),
+            _ => None,
+        },
+    };
+    let display_row = InlineChoices {
+        label: view.tr.text("display-label"),
+        choices: &display,
+        focused: match focused {
+            Item::LargeText => Some(0),
+            Item::Contrast => Some(1),
+            _ => None,
+        },
+    };
+
+    let gap = u16::from(view.large);
+    let language_h = language_row.height(area.width);
+    let display_h = display_row.height(area.width);
+    let bottom_h = 1 + language_h + gap + display_h;
+    let menu_min = if menu.is_empty() {
+        0
+    } else {
+        1 + row_height(view)
+    };
+    let greeting = wrap(&view.tr.text("welcome-greeting"), area.width as usize);
+    let greeting_h = greeting.len() as u16 + 1;
+    let show_greeting = area.height >= greeting_h + menu_min + bottom_h;
+
+    let mut rows = Rows::new(area);
+    if show_greeting {
+        let lines: Vec<Line> = greeting.into_iter().map(Line::from).collect();
+        frame.render_widget(
+            Paragraph::new(lines).style(view.theme.base.style()),
+            rows.take(greeting_h - 1),
+        );
+        rows.take(1);
+    }
+    let mut cursor = None;
+    if !menu.is_empty() {
+        let list_h = area.height.saturating_sub(rows.used() + 1 + bottom_h).max(1);
+        frame.render_widget(
+            Paragraph::new(view.tr.text("welcome-menu-heading"))
+                .style(view.theme.heading.style()),
+            rows.take(1),
+        );
+        let focus = match focused {
+            Item::Menu(i) => Some(i),
+            _ => None,
+        };
+        cursor = render_choices(frame, rows.take(list_h), view, &menu, focus);
+    }
+    rows.take(1);
+    let language_area = rows.take(language_h);
+    cursor = cursor.or(language_row.render(frame, language_area, view));
+    rows.take(gap);
+    let display_area = rows.take(display_h);
+    cursor.or(display_row.render(frame, display_area, view))
+}
