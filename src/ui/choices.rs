@@ -170,14 +170,23 @@ impl InlineChoices<'_> {
     /// (row, column) of each choice's marker, and of the label at (0, 0).
     fn positions(&self, max: u16) -> Vec<(u16, u16)> {
         let max = max as usize;
+        // Wrapped choices line up under the first one when there is room for them.
+        let indent = width(&self.label) + 1;
+        let widest = self
+            .choices
+            .iter()
+            .map(|c| width(NO_MARKER) + width(&c.text()))
+            .max()
+            .unwrap_or(0);
+        let wrap_to = if indent + widest <= max { indent } else { 2 };
         let mut row = 0;
-        let mut col = width(&self.label) + 1;
+        let mut col = indent;
         let mut out = Vec::new();
         for choice in self.choices {
             let w = width(NO_MARKER) + width(&choice.text()) + 2;
-            if col + w > max && col > width(&self.label) + 1 {
+            if col + w > max && col > indent.min(wrap_to) {
                 row += 1;
-                col = 2;
+                col = wrap_to;
             }
             out.push((row as u16, col as u16));
             col += w;

@@ -1,0 +1,227 @@
+//! Screen tests: the kiosk rendered into ratatui's TestBackend, compared with reviewed
+//! snapshots (tests/snapshots/). Run `INSTA_UPDATE=always cargo test` after a deliberate
+//! change, then review the .snap files before committing.
+use borne::app::key::Key;
+use borne::app::{App, Msg};
+use borne::clock::parse_local;
+use borne::config::{self, Config};
+use chrono::{Duration, NaiveDateTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Position;
+
+fn demo() -> Config {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    config::load(&dir).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+fn now() -> NaiveDateTime {
+    parse_local("2026-03-02T10:15:00").unwrap()
+}
+
+fn render(app: &App, config: &Config, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| borne::ui::draw(f, app, &config.i18n, now(), monochrome))
+        .unwrap();
+    terminal
+}
+
+fn keys(app: &mut App, keys: &[Key]) {
+    for key in keys {
+        app.update(Msg::Key(*key), now());
+    }
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn welcome_in_each_locale() {
+    let config = demo();
+    for (tag, name) in [("fr", "fr"), ("fr-x-falc", "falc"), ("en", "en")] {
+        let mut app = App::new(config.kiosk.clone(), now());
+        app.settings.locale = tag.into();
+        let terminal = render(&app, &config, 80, 24, false);
+        insta::assert_snapshot!(format!("welcome_{name}_80x24"), terminal.backend());
+    }
+}
+
+#[test]
+fn welcome_themes_with_styles() {
+    let config = demo();
+    let mut app = App::new(config.kiosk.clone(), now());
+    let default = render(&app, &config, 80, 24, false);
+    insta::assert_debug_snapshot!("welcome_default_theme", default.backend().buffer());
+    app.update(Msg::Key(Key::F(3)), now());
+    let high = render(&app, &config, 80, 24, false);
+    insta::assert_debug_snapshot!("welcome_high_contrast_theme", high.backend().buffer());
+    let mono = render(&app, &config, 80, 24, true);
+    insta::assert_debug_snapshot!("welcome_monochrome_theme", mono.backend().buffer());
+}
+
+#[test]
+fn welcome_in_large_text_at_the_three_kiosk_sizes() {
+    let config = demo();
+    let mut app = App::new(config.kiosk.clone(), now());
+    app.update(Msg::Key(Key::F(2)), now());
+    for (w, h) in [(80, 24), (60, 20), (120, 33)] {
+        let terminal = render(&app, &config, w, h, false);
+        insta::assert_snapshot!(format!("welcome_large_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn large_text_draws_the_title_in_big_glyphs() {
+    let config = demo();
+    let mut app = App::new(config.kiosk.clone(), now());
+    let small = screen_text(&render(&app, &config, 120, 33, false));
+    assert!(small.contains("Bienvenue") && !small.contains('█'));
+    app.update(Msg::Key(Key::F(2)), now());
+    let large = screen_text(&render(&app, &config, 120, 33, false));
+    assert!(!large.contains("Bienvenue") && large.contains("████"));
+    assert!(large.contains("[x] Texte en grand"));
+}
+
+#[test]
+fn the_cursor_sits_on_the_focused_choice() {
+    let config = demo();
+    let mut app = App::new(config.kiosk.clone(), now());
+    let mut terminal = render(&app, &config, 80, 24, false);
+    let at = terminal.get_cursor_position().unwrap();
+    let text = screen_text(&terminal);
+    let row: Vec<&str> = text.lines().collect();
+    assert!(row[at.y as usize][..].contains("▶ (•) Français"), "{}", row[at.y as usize]);
+    keys(&mut app, &[Key::Down, Key::Right]);
+    terminal = render(&app, &config, 80, 24, false);
+    let at = terminal.get_cursor_position().unwrap();
+    let line: String = text_at(&terminal, at, 21);
+    assert_eq!(line, "▶ [ ] Contraste élevé");
+}
+
+fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
+    let buffer = terminal.backend().buffer();
+    (at.x..at.x + len).map(|x| buffer[(x, at.y)].symbol().to_string()).collect()
+}
+
+#[test]
+fn switching_language_changes_every_text_at_once() {
+    let config = demo();
+    let mut app = App::new(config.kiosk.clone(), now());
+    keys(&mut app, &[Key::Right, Key::Right, Key::Enter]);
+    let text = screen_text(&render(&app, &config, 80, 24, false));
+    assert!(text.contains("Welcome"), "{text}");
+    assert!(text.contains("Arrows : move"), "{text}");
+    assert!(text.contains("[ ] Large text"), "{text}");
+    assert!(!text.contains("Bienvenue"));
+}
+
+#[test]
+fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
+    let config = demo();
+    let mut app = App::new(config.kiosk.clone(), now());
+    keys(&mut app, &[Key::F(12), Key::Char('1'), Key::Char('2'), Key::Char('3'), Key::Char('4'), Key::Enter]);
+    let terminal = render(&app, &config, 80, 24, false);
+    insta::assert_snapshot!("pin_prompt_wrong", terminal.backend());
+
+    keys(&mut app, &[Key::Esc, Key::F(2)]);
+    let idle_at = now() + Duration::seconds(90);
+    app.update(Msg::Tick, idle_at);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| borne::ui::draw(f, &app, &config.i18n, idle_at + Duration::seconds(5), false))
+        .unwrap();
+    insta::assert_snapshot!("idle_countdown", terminal.backend());
+
+    let mut app = App::new(config.kiosk.clone(), now());
+    keys(&mut app, &[Key::F(12), Key::Char('2'), Key::Char('4'), Key::Char('6'), Key::Char('8'), Key::Enter]);
+    let terminal = render(&app, &config, 80, 24, false);
+    insta::assert_snapshot!("staff_menu", terminal.backend());
+}
+
+#[test]
+fn too_small_a_terminal_asks_for_a_larger_window() {
+    let config = demo();
+    let app = App::new(config.kiosk.clone(), now());
+    let text = screen_text(&render(&app, &config, 39, 11, false));
+    assert!(text.starts_with("Agrandissez la fenêtre"), "{text}");
+    let text = screen_text(&render(&app, &config, 1, 1, false));
+    assert_eq!(text, "A\n");
+}
+
+#[test]
+fn no_size_from_one_by_one_up_makes_any_screen_panic() {
+    let config = demo();
+    let mut plain = App::new(config.kiosk.clone(), now());
+    let mut large = App::new(config.kiosk.clone(), now());
+    large.update(Msg::Key(Key::F(2)), now());
+    let mut pin = App::new(config.kiosk.clone(), now());
+    keys(&mut pin, &[Key::F(2), Key::F(12), Key::Char('9'), Key::Char('9'), Key::Char('9'), Key::Char('9'), Key::Enter]);
+    let mut idle = App::new(config.kiosk.clone(), now());
+    keys(&mut idle, &[Key::Down]);
+    idle.update(Msg::Key(Key::F(3)), now());
+    idle.update(Msg::Tick, now() + Duration::seconds(90));
+    plain.update(Msg::Key(Key::Down), now());
+    for app in [&plain, &large, &pin, &idle] {
+        for w in (1..=130).step_by(3) {
+            for h in 1..=40 {
+                render(app, &config, w, h, false);
+            }
+        }
+    }
+}
+
+#[test]
+fn long_lists_page_in_large_text_and_follow_the_focus() {
+    use borne::ui::choices::{Choice, render_choices};
+    let config = demo();
+    let app = App::new(config.kiosk.clone(), now());
+    let theme = borne::ui::Theme::default_colours();
+    let mut settings = app.settings.clone();
+    let choices: Vec<Choice> = (1..=5)
+        .map(|n| Choice::numbered(n, format!("Choix {n}")))
+        .collect();
+    for (large, focused, expect) in [
+        (false, 0, None),
+        (true, 0, Some("Page 1 sur 3")),
+        (true, 3, Some("Page 2 sur 3")),
+        (true, 4, Some("Page 3 sur 3")),
+    ] {
+        settings.large_text = large;
+        let view = borne::ui::View {
+            tr: config.i18n.tr("fr"),
+            i18n: &config.i18n,
+            theme: &theme,
+            large,
+            settings: &settings,
+            kiosk: &config.kiosk,
+            now: now(),
+        };
+        let mut terminal = Terminal::new(TestBackend::new(30, 6)).unwrap();
+        let mut cursor = None;
+        terminal
+            .draw(|f| cursor = render_choices(f, f.area(), &view, &choices, Some(focused)))
+            .unwrap();
+        let text = screen_text(&terminal);
+        match expect {
+            None => assert!(text.contains("5  Choix 5") && !text.contains("Page")),
+            Some(page) => {
+                assert!(text.contains(page), "{text}");
+                let focused_line = text.lines().nth(cursor.unwrap().y as usize).unwrap();
+                assert!(
+                    focused_line.starts_with(&format!("▶ {}  Choix", focused + 1)),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
