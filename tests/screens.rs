@@ -100,7 +100,11 @@ fn the_cursor_sits_on_the_focused_choice() {
     let at = terminal.get_cursor_position().unwrap();
     let text = screen_text(&terminal);
     let row: Vec<&str> = text.lines().collect();
-    assert!(row[at.y as usize][..].contains("▶ (•) Français"), "{}", row[at.y as usize]);
+    assert!(
+        row[at.y as usize][..].contains("▶ (•) Français"),
+        "{}",
+        row[at.y as usize]
+    );
     keys(&mut app, &[Key::Down, Key::Right]);
     terminal = render(&app, &config, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
@@ -110,7 +114,9 @@ fn the_cursor_sits_on_the_focused_choice() {
 
 fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
     let buffer = terminal.backend().buffer();
-    (at.x..at.x + len).map(|x| buffer[(x, at.y)].symbol().to_string()).collect()
+    (at.x..at.x + len)
+        .map(|x| buffer[(x, at.y)].symbol().to_string())
+        .collect()
 }
 
 #[test]
@@ -129,7 +135,17 @@ fn switching_language_changes_every_text_at_once() {
 fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     let config = demo();
     let mut app = App::new(config.kiosk.clone(), now());
-    keys(&mut app, &[Key::F(12), Key::Char('1'), Key::Char('2'), Key::Char('3'), Key::Char('4'), Key::Enter]);
+    keys(
+        &mut app,
+        &[
+            Key::F(12),
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('3'),
+            Key::Char('4'),
+            Key::Enter,
+        ],
+    );
     let terminal = render(&app, &config, 80, 24, false);
     insta::assert_snapshot!("pin_prompt_wrong", terminal.backend());
 
@@ -143,7 +159,17 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     insta::assert_snapshot!("idle_countdown", terminal.backend());
 
     let mut app = App::new(config.kiosk.clone(), now());
-    keys(&mut app, &[Key::F(12), Key::Char('2'), Key::Char('4'), Key::Char('6'), Key::Char('8'), Key::Enter]);
+    keys(
+        &mut app,
+        &[
+            Key::F(12),
+            Key::Char('2'),
+            Key::Char('4'),
+            Key::Char('6'),
+            Key::Char('8'),
+            Key::Enter,
+        ],
+    );
     let terminal = render(&app, &config, 80, 24, false);
     insta::assert_snapshot!("staff_menu", terminal.backend());
 }
@@ -165,7 +191,18 @@ fn no_size_from_one_by_one_up_makes_any_screen_panic() {
     let mut large = App::new(config.kiosk.clone(), now());
     large.update(Msg::Key(Key::F(2)), now());
     let mut pin = App::new(config.kiosk.clone(), now());
-    keys(&mut pin, &[Key::F(2), Key::F(12), Key::Char('9'), Key::Char('9'), Key::Char('9'), Key::Char('9'), Key::Enter]);
+    keys(
+        &mut pin,
+        &[
+            Key::F(2),
+            Key::F(12),
+            Key::Char('9'),
+            Key::Char('9'),
+            Key::Char('9'),
+            Key::Char('9'),
+            Key::Enter,
+        ],
+    );
     let mut idle = App::new(config.kiosk.clone(), now());
     keys(&mut idle, &[Key::Down]);
     idle.update(Msg::Key(Key::F(3)), now());

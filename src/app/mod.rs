@@ -29,7 +29,10 @@ pub enum Msg {
 pub enum Effect {
     Quit,
     /// A staff action for the audit table (never citizen data).
-    Audit { actor: String, action: String },
+    Audit {
+        actor: String,
+        action: String,
+    },
 }
 
 /// A box over the screen that takes every key until it closes.
@@ -262,9 +265,7 @@ impl App {
             Some(false) => {}
             None => {
                 let yes = match key {
-                    Key::Up | Key::Down | Key::Left | Key::Right | Key::Tab | Key::BackTab => {
-                        !yes
-                    }
+                    Key::Up | Key::Down | Key::Left | Key::Right | Key::Tab | Key::BackTab => !yes,
                     _ => yes,
                 };
                 self.overlay = Some(Overlay::ConfirmHome { yes });

@@ -136,7 +136,10 @@ fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
     let warned = t0() + secs(90);
     app.update(Msg::Tick, warned);
     assert_eq!(app.countdown_seconds(warned), Some(30));
-    assert_eq!(app.countdown_seconds(warned + Duration::milliseconds(1500)), Some(29));
+    assert_eq!(
+        app.countdown_seconds(warned + Duration::milliseconds(1500)),
+        Some(29)
+    );
     // The countdown wakes the shell once a second, on the second.
     assert_eq!(
         app.next_deadline(warned + Duration::milliseconds(1500)),
@@ -231,7 +234,10 @@ fn staff_menu_quits_with_an_audit_entry_and_esc_returns_to_the_kiosk() {
     press(&mut app, Key::F(12), t0());
     type_pin(&mut app, "2468", t0());
     let effects = press(&mut app, Key::Char('1'), t0());
-    assert_eq!(effects, vec![audit("admin", "quit the kiosk"), Effect::Quit]);
+    assert_eq!(
+        effects,
+        vec![audit("admin", "quit the kiosk"), Effect::Quit]
+    );
 }
 
 #[test]

@@ -159,8 +159,12 @@ pub const FILE_NAME: &str = "kiosk.toml";
 
 pub fn load(dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
     let path = dir.join(FILE_NAME);
-    let text = fs::read_to_string(&path)
-        .map_err(|e| vec![Problem::in_file(&path, format!("cannot read the file: {e}"))])?;
+    let text = fs::read_to_string(&path).map_err(|e| {
+        vec![Problem::in_file(
+            &path,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
     parse(&path, &text, dir)
 }
 
@@ -198,7 +202,10 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
     let mut locales: Vec<String> = Vec::new();
     for tag in file.display.locales.get_ref() {
         if locales.contains(tag.get_ref()) {
-            problem(tag.span(), format!("locale {:?} is listed twice", tag.get_ref()));
+            problem(
+                tag.span(),
+                format!("locale {:?} is listed twice", tag.get_ref()),
+            );
         } else if !locale_exists(tag.get_ref(), dir) {
             problem(
                 tag.span(),
@@ -213,7 +220,10 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         }
     }
     if file.display.locales.get_ref().is_empty() {
-        problem(file.display.locales.span(), "display.locales is empty".into());
+        problem(
+            file.display.locales.span(),
+            "display.locales is empty".into(),
+        );
     }
     let default_locale = file.display.default_locale.get_ref().clone();
     if !file

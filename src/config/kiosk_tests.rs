@@ -24,8 +24,7 @@ fn problems(text: &str) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let path = Path::new("kiosk-config/kiosk.toml");
     parse(path, text, dir.path())
-        .err()
-        .expect("the file is refused")
+        .expect_err("the file is refused")
         .iter()
         .map(|p| p.to_string())
         .collect()
@@ -51,7 +50,10 @@ fn the_shipped_demo_configuration_is_valid() {
     assert_eq!(config.kiosk.help_point.commune, "Gap");
     assert_eq!(config.kiosk.help_point.postal_code, "05000");
     assert_eq!(config.kiosk.locales, vec!["fr", "fr-x-falc", "en"]);
-    assert!(crate::staff::pin::verify_pin("2468", &config.kiosk.staff_pin_hash));
+    assert!(crate::staff::pin::verify_pin(
+        "2468",
+        &config.kiosk.staff_pin_hash
+    ));
 }
 
 #[test]
@@ -59,7 +61,10 @@ fn unknown_keys_are_errors_at_their_position() {
     let text = valid().replace("commune = \"Gap\"", "commune = \"Gap\"\ncolor = \"blue\"");
     let p = problems(&text);
     assert_eq!(p.len(), 1);
-    assert!(p[0].starts_with("kiosk-config/kiosk.toml:6:1: unknown field `color`"), "{p:?}");
+    assert!(
+        p[0].starts_with("kiosk-config/kiosk.toml:6:1: unknown field `color`"),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -74,7 +79,10 @@ fn wrong_types_are_errors_at_their_position() {
 fn a_pin_that_is_not_a_hash_is_refused_on_its_line() {
     let text = valid().replace(HASH, "2468");
     let p = problems(&text);
-    assert!(p[0].starts_with("kiosk-config/kiosk.toml:12:12: staff.pin_hash"), "{p:?}");
+    assert!(
+        p[0].starts_with("kiosk-config/kiosk.toml:12:12: staff.pin_hash"),
+        "{p:?}"
+    );
     assert!(p[0].contains("borne hash-pin"), "{p:?}");
 }
 
@@ -82,7 +90,10 @@ fn a_pin_that_is_not_a_hash_is_refused_on_its_line() {
 fn a_locale_without_fluent_files_is_refused() {
     let text = valid().replace(r#"["fr", "en"]"#, r#"["fr", "de"]"#);
     let p = problems(&text);
-    assert!(p[0].starts_with("kiosk-config/kiosk.toml:9:18: locale \"de\" has no .ftl files"), "{p:?}");
+    assert!(
+        p[0].starts_with("kiosk-config/kiosk.toml:9:18: locale \"de\" has no .ftl files"),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -91,21 +102,25 @@ fn the_default_locale_must_be_offered() {
     assert!(parse(Path::new("k"), &text, Path::new(".")).is_ok());
     let text = valid().replace(r#"["fr", "en"]"#, r#"["en"]"#);
     let p = problems(&text);
-    assert!(p[0].contains("default_locale \"fr\" is not in display.locales"), "{p:?}");
+    assert!(
+        p[0].contains("default_locale \"fr\" is not in display.locales"),
+        "{p:?}"
+    );
 }
 
 #[test]
 fn the_idle_warning_gives_at_least_twenty_seconds() {
     let text = valid() + "\n[session]\nwarning_seconds = 5\n";
     let p = problems(&text);
-    assert!(p[0].starts_with("kiosk-config/kiosk.toml:15:19: session.warning_seconds"), "{p:?}");
+    assert!(
+        p[0].starts_with("kiosk-config/kiosk.toml:15:19: session.warning_seconds"),
+        "{p:?}"
+    );
 }
 
 #[test]
 fn every_problem_is_reported_at_once() {
-    let text = valid()
-        .replace("\"05000\"", "\"5000\"")
-        .replace(HASH, "x")
+    let text = valid().replace("\"05000\"", "\"5000\"").replace(HASH, "x")
         + "\n[data]\nretention_days = 0\n";
     let p = problems(&text);
     assert_eq!(p.len(), 3, "{p:?}");
@@ -117,7 +132,14 @@ fn a_missing_directory_or_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope");
     let p = crate::config::load(&missing).err().unwrap();
-    assert!(p[0].to_string().contains("nope:1:1: configuration directory not found"));
+    assert!(
+        p[0].to_string()
+            .contains("nope:1:1: configuration directory not found")
+    );
     let p = crate::config::load(dir.path()).err().unwrap();
-    assert!(p[0].to_string().contains("kiosk.toml:1:1: cannot read the file"), "{p:?}");
+    assert!(
+        p[0].to_string()
+            .contains("kiosk.toml:1:1: cannot read the file"),
+        "{p:?}"
+    );
 }

@@ -100,6 +100,9 @@ fn missing_message_falls_back_to_french_then_shows_its_id() {
     let i18n = I18n::load(&["xx".into()], dir.path()).unwrap();
     let tr = i18n.tr("xx");
     assert_eq!(tr.text("locale-name"), "Xx");
-    assert_eq!(tr.text("welcome-title"), i18n.tr("fr").text("welcome-title"));
+    assert_eq!(
+        tr.text("welcome-title"),
+        i18n.tr("fr").text("welcome-title")
+    );
     assert_eq!(tr.text("no-such-id"), "[no-such-id]");
 }

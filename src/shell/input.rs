@@ -17,9 +17,7 @@ pub fn spawn_reader(tx: Sender<Input>) {
     thread::spawn(move || {
         loop {
             let input = match event::read() {
-                Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                    Input::Key(to_key(key))
-                }
+                Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Input::Key(to_key(key)),
                 Ok(Event::Resize(..)) => Input::Resize,
                 Ok(_) => continue,
                 // The terminal is gone: nothing more will come.

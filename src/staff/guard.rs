@@ -74,8 +74,14 @@ mod tests {
         assert_eq!(guard.locked_until(later), Some(until));
         // After five minutes the right PIN works again and the count starts afresh.
         assert_eq!(guard.locked_until(until), None);
-        assert_eq!(guard.attempt(false, until), Attempt::Wrong { tries_left: 4 });
+        assert_eq!(
+            guard.attempt(false, until),
+            Attempt::Wrong { tries_left: 4 }
+        );
         assert_eq!(guard.attempt(true, until), Attempt::Accepted);
-        assert_eq!(guard.attempt(false, until), Attempt::Wrong { tries_left: 4 });
+        assert_eq!(
+            guard.attempt(false, until),
+            Attempt::Wrong { tries_left: 4 }
+        );
     }
 }

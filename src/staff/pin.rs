@@ -21,8 +21,7 @@ pub fn hash_pin(pin: &str) -> Result<String, String> {
 
 /// Whether a string is an argon2id hash this kiosk can verify against.
 pub fn check_hash(hash: &str) -> Result<(), String> {
-    let parsed =
-        PasswordHash::new(hash).map_err(|e| format!("not a valid argon2id hash ({e})"))?;
+    let parsed = PasswordHash::new(hash).map_err(|e| format!("not a valid argon2id hash ({e})"))?;
     if parsed.algorithm != Algorithm::Argon2id.ident() {
         return Err(format!(
             "the hash uses {}, argon2id is required",

@@ -120,7 +120,7 @@ pub fn render_choices(
         return None;
     }
     let row = row_height(view) as usize;
-    let fits = (area.height as usize + row - 1) / row;
+    let fits = (area.height as usize).div_ceil(row);
     let per_page = if choices.len() <= fits {
         fits
     } else {

@@ -63,8 +63,5 @@ pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View) {
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(lines).style(view.theme.keybar.style()),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).style(view.theme.keybar.style()), area);
 }

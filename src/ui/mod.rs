@@ -77,8 +77,11 @@ pub fn draw(frame: &mut Frame, app: &App, i18n: &I18n, now: NaiveDateTime, monoc
     );
 
     frame.render_widget(
-        Paragraph::new(Line::from(Span::raw(format!(" {}", app.kiosk.help_point.name))))
-            .style(theme.header.style()),
+        Paragraph::new(Line::from(Span::raw(format!(
+            " {}",
+            app.kiosk.help_point.name
+        ))))
+        .style(theme.header.style()),
         header,
     );
     title::render(frame, title_area, &title, &view);

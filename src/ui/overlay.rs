@@ -100,10 +100,7 @@ pub fn confirm_home(frame: &mut Frame, area: Rect, yes: bool, view: &View) -> Op
         line: Line::default(),
         cursor: None,
     });
-    for (n, id, focused) in [
-        (1, "home-confirm-yes", yes),
-        (2, "home-confirm-no", !yes),
-    ] {
+    for (n, id, focused) in [(1, "home-confirm-yes", yes), (2, "home-confirm-no", !yes)] {
         let choice = Choice::numbered(n, view.tr.text(id));
         let (marker, ink) = if focused {
             (MARKER, view.theme.focus)

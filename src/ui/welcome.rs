@@ -77,10 +77,12 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
     }
     let mut cursor = None;
     if !menu.is_empty() {
-        let list_h = area.height.saturating_sub(rows.used() + 1 + bottom_h).max(1);
+        let list_h = area
+            .height
+            .saturating_sub(rows.used() + 1 + bottom_h)
+            .max(1);
         frame.render_widget(
-            Paragraph::new(view.tr.text("welcome-menu-heading"))
-                .style(view.theme.heading.style()),
+            Paragraph::new(view.tr.text("welcome-menu-heading")).style(view.theme.heading.style()),
             rows.take(1),
         );
         let focus = match focused {

@@ -1,0 +1,164 @@
+//! The command line for staff and scripts: check-config, hash-pin, --help, --version, and
+//! the kiosk refusing a bad configuration without a panic.
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+mod pty;
+
+fn borne() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_borne"));
+    cmd.env_remove("BORNE_CONFIG").env_remove("BORNE_NOW");
+    cmd
+}
+
+fn demo_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config")
+}
+
+#[test]
+fn check_config_accepts_the_demo_with_a_one_line_summary() {
+    let out = borne()
+        .args(["check-config", "--config"])
+        .arg(demo_dir())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.contains("Point numérique — Mairie de Gap (05000 Gap)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_config_reads_borne_config_when_no_flag_is_given() {
+    let out = borne()
+        .arg("check-config")
+        .env("BORNE_CONFIG", demo_dir())
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
+
+#[test]
+fn check_config_reports_file_line_column_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = pty::config_copy(
+        dir.path(),
+        &[("theme = \"default\"", "theme = \"default\"\nfont = \"big\"")],
+    );
+    let out = borne()
+        .args(["check-config", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let line = stderr.lines().next().unwrap();
+    let expected_prefix = format!("{}:", config.join("kiosk.toml").display());
+    assert!(line.starts_with(&expected_prefix), "{line}");
+    assert!(line.contains(": unknown field `font`"), "{line}");
+    let position: Vec<&str> = line[expected_prefix.len()..].splitn(3, ':').collect();
+    assert!(
+        position[0].parse::<u32>().unwrap() > 1 && position[1] == "1",
+        "{line}"
+    );
+}
+
+#[test]
+fn the_kiosk_refuses_an_invalid_configuration_with_the_same_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = pty::config_copy(
+        dir.path(),
+        &[("warning_seconds = 30", "warning_seconds = 3")],
+    );
+    let out = borne().arg("--config").arg(&config).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("kiosk.toml:"), "{stderr}");
+    assert!(
+        stderr.contains("session.warning_seconds must be between 20 and 600"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_missing_configuration_directory_is_named() {
+    let out = borne()
+        .args(["check-config", "--config", "/nonexistent/borne"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("/nonexistent/borne:1:1: configuration directory not found"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_invalid_borne_now_is_refused_clearly() {
+    let out = borne()
+        .arg("--config")
+        .arg(demo_dir())
+        .env("BORNE_NOW", "lundi")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("BORNE_NOW=lundi"), "{stderr}");
+}
+
+#[test]
+fn hash_pin_prints_an_argon2id_hash_that_the_config_accepts() {
+    let mut child = borne()
+        .arg("hash-pin")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"975310\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let hash = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(borne::staff::pin::verify_pin("975310", &hash));
+    assert!(!borne::staff::pin::verify_pin("2468", &hash));
+}
+
+#[test]
+fn hash_pin_refuses_a_too_short_pin() {
+    let mut child = borne()
+        .arg("hash-pin")
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"12\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("at least 4")
+    );
+}
+
+#[test]
+fn help_and_version_behave_as_usual() {
+    let out = borne().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for word in ["check-config", "hash-pin", "--config", "--db"] {
+        assert!(help.contains(word), "{help}");
+    }
+    let out = borne().arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        format!("borne {}", env!("CARGO_PKG_VERSION"))
+    );
+}

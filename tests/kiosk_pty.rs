@@ -1,0 +1,172 @@
+//! End-to-end: the real binary in a pseudo-terminal.
+mod pty;
+
+use pty::*;
+
+#[test]
+fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
+    let mut kiosk = Kiosk::start();
+    let screen = kiosk.wait_for("Bienvenue");
+    assert!(
+        screen.contains("Point numérique — Mairie de Gap"),
+        "{screen}"
+    );
+    assert!(screen.contains("Texte en grand") && screen.contains("Contraste élevé"));
+    assert!(screen.contains("Français facile à lire (FALC)") && screen.contains("English"));
+    assert!(
+        screen.contains("Flèches : se déplacer"),
+        "the key bar says what keys do"
+    );
+    kiosk.wait_for_focus("▶ (•) Français");
+    assert!(kiosk.cursor_visible());
+
+    kiosk.keys(&[RIGHT]);
+    kiosk.wait_for_focus("▶ ( ) Français facile");
+    kiosk.keys(&[DOWN]);
+    kiosk.wait_for_focus("▶ [ ] Contraste élevé");
+    kiosk.keys(&[LEFT]);
+    kiosk.wait_for_focus("▶ [ ] Texte en grand");
+    // A digit with no menu entry behind it does nothing.
+    kiosk.keys(&["9"]);
+    kiosk.wait_for_focus("▶ [ ] Texte en grand");
+    kiosk.keys(&[UP, RIGHT, RIGHT, ENTER]);
+    kiosk.wait_for("Welcome");
+    kiosk.wait_for_focus("▶ (•) English");
+}
+
+#[test]
+fn control_keys_never_exit_or_suspend_the_kiosk() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    // Ctrl+C, Ctrl+Z, Ctrl+\, Ctrl+D, Ctrl+S, Ctrl+Q, Alt+F4-ish Esc sequences.
+    kiosk.keys(&["\x03", "\x1a", "\x1c", "\x04", "\x13", "\x11", "\x1b[1;3S"]);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(kiosk.is_running(), "still running");
+    kiosk.keys(&[F2]);
+    kiosk.wait_for("[x] Texte en grand");
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn after_the_idle_time_a_countdown_asks_and_a_key_extends() {
+    let mut kiosk = Kiosk::start_with(&[("idle_seconds = 90", "idle_seconds = 10")], 80, 24, &[]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&[F2]);
+    kiosk.wait_for("[x] Texte en grand");
+    kiosk.wait_for("Vous êtes toujours là ?");
+    kiosk.wait_for("Appuyez sur une touche pour continuer");
+    kiosk.wait_for("dans 2");
+    kiosk.keys(&[" "]);
+    kiosk.wait_until(|s| !s.contains("toujours là"), "the countdown closes");
+    assert!(
+        kiosk.screen().contains("[x] Texte en grand"),
+        "the key only extended"
+    );
+}
+
+#[test]
+fn at_the_end_of_the_countdown_the_kiosk_forgets_everything() {
+    let mut kiosk = Kiosk::start_with(&[("idle_seconds = 90", "idle_seconds = 10")], 80, 24, &[]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&[RIGHT, ENTER, F2]);
+    kiosk.wait_for("[x] Texte en grand");
+    kiosk.wait_for("Vous êtes là ?");
+    // 10 s idle + 20 s countdown at the most; PATIENCE is 20 s per wait.
+    kiosk.wait_for("revient au départ dans 1");
+    let screen = kiosk.wait_for("Bienvenue");
+    assert!(screen.contains("[ ] Texte en grand"), "{screen}");
+    assert!(screen.contains("(•) Français "), "{screen}");
+}
+
+#[test]
+fn five_wrong_pins_lock_the_staff_prompt() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&[F12]);
+    kiosk.wait_for("Espace du personnel");
+    for left in ["4 essais", "3 essais", "2 essais", "1 essai."] {
+        kiosk.type_text("1357");
+        kiosk.keys(&[ENTER]);
+        kiosk.wait_for(left);
+    }
+    kiosk.type_text("1357");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Trop d'essais. Réessayez à partir de 10 h 20.");
+    kiosk.type_text("2468");
+    kiosk.keys(&[ENTER]);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let screen = kiosk.wait_for("Trop d'essais");
+    assert!(!screen.contains("Quitter la borne"), "{screen}");
+}
+
+#[test]
+fn staff_pin_then_quit_exits_with_the_terminal_restored() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    assert!(kiosk.alternate_screen());
+    kiosk.keys(&[F12]);
+    kiosk.wait_for("Code :");
+    kiosk.type_text("2468");
+    kiosk.wait_for("Code : ••••");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Quitter la borne");
+    kiosk.wait_for_focus("▶ 1  Quitter la borne");
+    kiosk.keys(&[ENTER]);
+    let status = kiosk.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(!kiosk.alternate_screen(), "left the alternate screen");
+    assert!(kiosk.cursor_visible(), "the cursor is shown again");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_cleanly() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.signal("TERM");
+    let status = kiosk.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(!kiosk.alternate_screen());
+    assert!(kiosk.cursor_visible());
+}
+
+#[test]
+fn sighup_ends_the_kiosk_at_once() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.signal("HUP");
+    let status = kiosk.wait_exit();
+    assert!(!status.success());
+}
+
+#[test]
+fn sigint_from_outside_is_ignored_like_ctrl_c() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.signal("INT");
+    kiosk.signal("TSTP");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    kiosk.keys(&[F3]);
+    kiosk.wait_for("[x] Contraste élevé");
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn a_large_console_shows_the_title_in_big_glyphs() {
+    let mut kiosk = Kiosk::start_with(&[("large_text = false", "large_text = true")], 120, 33, &[]);
+    let screen = kiosk.wait_for("████");
+    assert!(screen.contains("[x] Texte en grand"), "{screen}");
+    kiosk.keys(&[F2]);
+    kiosk.wait_for("Bienvenue");
+}
+
+#[test]
+fn no_color_keeps_the_focus_visible_by_reverse_video() {
+    let kiosk = Kiosk::start_with(&[], 80, 24, &[("NO_COLOR", "1")]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.wait_for_focus("▶ (•) Français");
+    let (y, x) = kiosk.cursor();
+    assert!(
+        kiosk.cell_inverse(y, x),
+        "the focused choice is in reverse video under NO_COLOR"
+    );
+}

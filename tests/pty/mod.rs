@@ -1,0 +1,257 @@
+//! Drives the real `borne` binary in a pseudo-terminal and reads the screen through a vt100
+//! parser, as a person (or a screen reader) would see it.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
+
+pub const UP: &str = "\x1b[A";
+pub const DOWN: &str = "\x1b[B";
+pub const RIGHT: &str = "\x1b[C";
+pub const LEFT: &str = "\x1b[D";
+pub const ENTER: &str = "\r";
+pub const ESC: &str = "\x1b";
+pub const HOME: &str = "\x1b[H";
+pub const F2: &str = "\x1bOQ";
+pub const F3: &str = "\x1bOR";
+pub const F12: &str = "\x1b[24~";
+
+/// How long to wait for something to appear before failing (the machines are shared).
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Kiosk {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+    pub dir: tempfile::TempDir,
+}
+
+/// A copy of the demo configuration, with `kiosk.toml` edited by `(from, to)` replacements.
+pub fn config_copy(dir: &Path, edits: &[(&str, &str)]) -> PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let target = dir.join("kiosk-config");
+    copy_dir(&source, &target);
+    let toml = target.join("kiosk.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from} is in kiosk.toml");
+        text = text.replace(from, to);
+    }
+    std::fs::write(&toml, text).unwrap();
+    target
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+impl Kiosk {
+    /// Starts the kiosk on the demo configuration, at 2026-03-02 10:15, 80×24.
+    pub fn start() -> Kiosk {
+        Kiosk::start_with(&[], 80, 24, &[])
+    }
+
+    pub fn start_with(edits: &[(&str, &str)], cols: u16, rows: u16, env: &[(&str, &str)]) -> Kiosk {
+        let dir = tempfile::tempdir().unwrap();
+        let config = config_copy(dir.path(), edits);
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_borne"));
+        cmd.arg("--config");
+        cmd.arg(&config);
+        cmd.arg("--db");
+        cmd.arg(dir.path().join("borne.db"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("BORNE_NOW", "2026-03-02T10:15:00");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("BORNE_CONFIG");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let feed = Arc::clone(&parser);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Kiosk {
+            child,
+            writer,
+            parser,
+            _master: pair.master,
+            dir,
+        }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("borne.db")
+    }
+
+    /// Types keys, one escape sequence or character at a time, as a person would.
+    pub fn keys(&mut self, keys: &[&str]) {
+        for key in keys {
+            self.writer.write_all(key.as_bytes()).unwrap();
+            self.writer.flush().unwrap();
+            // Lets a lone Esc be read as Esc rather than the start of a sequence.
+            thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.keys(&[&c.to_string()]);
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    pub fn row(&self, y: u16) -> String {
+        let parser = self.parser.lock().unwrap();
+        let (_, cols) = parser.screen().size();
+        parser.screen().contents_between(y, 0, y, cols.get())
+    }
+
+    /// (row, column) of the terminal cursor, as a screen reader follows it.
+    pub fn cursor(&self) -> (u16, u16) {
+        self.parser.lock().unwrap().screen().cursor_position()
+    }
+
+    pub fn cursor_visible(&self) -> bool {
+        !self.parser.lock().unwrap().screen().hide_cursor()
+    }
+
+    pub fn alternate_screen(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// The text from the cursor to the end of its row.
+    pub fn at_cursor(&self) -> String {
+        let (y, x) = self.cursor();
+        let parser = self.parser.lock().unwrap();
+        let (_, cols) = parser.screen().size();
+        parser.screen().contents_between(y, x, y, cols.get())
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen as it is.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(|s| s.contains(text), &format!("{text:?} on screen"))
+    }
+
+    pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!("waited {PATIENCE:?} for {what}; the screen shows:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for the focused item (at the cursor) to start with `text`.
+    pub fn wait_for_focus(&self, text: &str) {
+        let start = Instant::now();
+        while !self.at_cursor().starts_with(text) {
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "the cursor is on {:?}, not {text:?}; screen:\n{}",
+                    self.at_cursor(),
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
+    }
+
+    pub fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    pub fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader take the last bytes the kiosk wrote.
+                thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "the kiosk did not exit; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Kiosk {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+impl Kiosk {
+    pub fn cell_inverse(&self, y: u16, x: u16) -> bool {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().cell(y, x).is_some_and(|c| c.inverse())
+    }
+}
