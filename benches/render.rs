@@ -12,15 +12,15 @@ fn main() {
     divan::main();
 }
 
-fn demo() -> Config {
+fn demo() -> std::rc::Rc<Config> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    config::load(&dir).unwrap_or_else(|p| panic!("{p:?}"))
+    std::rc::Rc::new(config::load(&dir).unwrap_or_else(|p| panic!("{p:?}")))
 }
 
 fn bench_welcome(bencher: Bencher, (w, h): (u16, u16), large: bool) {
     let config = demo();
     let now = parse_local("2026-03-02T10:15:00").unwrap();
-    let mut app = App::new(config.kiosk.clone(), now);
+    let mut app = App::new(config, now);
     if large {
         app.update(Msg::Key(Key::F(2)), now);
     }
@@ -29,7 +29,7 @@ fn bench_welcome(bencher: Bencher, (w, h): (u16, u16), large: bool) {
         // A full redraw each time: clear the previous buffers so nothing is diffed away.
         terminal.clear().unwrap();
         terminal
-            .draw(|f| borne::ui::draw(f, &app, &config.i18n, now, false))
+            .draw(|f| borne::ui::draw(f, &app, now, false))
             .unwrap();
     });
 }

@@ -38,6 +38,26 @@ enum Command {
     HashPin,
     /// Validate every file of the configuration directory
     CheckConfig,
+    /// Check the needs questionnaire: outcomes of answers, every path
+    #[command(subcommand)]
+    Diagnostic(DiagnosticCommand),
+}
+
+#[derive(Subcommand)]
+enum DiagnosticCommand {
+    /// Print the outcome of a set of answers
+    Explain {
+        /// The answers, e.g. equipement=smartphone,internet=oui,motif=email
+        #[arg(long, value_name = "QUESTION=ANSWER,...")]
+        answers: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every possible path through the questionnaire, with its outcome
+    Paths {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -45,6 +65,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::HashPin) => hash_pin(),
         Some(Command::CheckConfig) => check_config(&cli),
+        Some(Command::Diagnostic(ref command)) => diagnostic(&cli, command),
         None => kiosk(&cli),
     }
 }
@@ -79,21 +100,102 @@ fn hash_pin() -> ExitCode {
 }
 
 fn check_config(cli: &Cli) -> ExitCode {
-    let dir = config::resolve_dir(cli.config.as_deref());
-    match config::load(&dir) {
+    match load_config(cli) {
         Ok(config) => {
             println!("{}", config.summary());
             ExitCode::SUCCESS
         }
-        Err(problems) => print_problems(&problems),
+        Err(code) => code,
+    }
+}
+
+fn load_config(cli: &Cli) -> Result<config::Config, ExitCode> {
+    let dir = config::resolve_dir(cli.config.as_deref());
+    config::load(&dir).map_err(|problems| print_problems(&problems))
+}
+
+fn diagnostic(cli: &Cli, command: &DiagnosticCommand) -> ExitCode {
+    use crate::diagnostic::explain;
+    let config = match load_config(cli) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let questionnaire = &config.diagnostic;
+    match command {
+        DiagnosticCommand::Explain { answers, json } => {
+            let mut pairs = Vec::new();
+            for pair in answers.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                let Some((q, a)) = pair.split_once('=') else {
+                    eprintln!("borne diagnostic explain: {pair:?}: write question=answer");
+                    return ExitCode::from(EXIT_CONFIG);
+                };
+                if questionnaire.question_by_id(q.trim()).is_none() {
+                    eprintln!("borne diagnostic explain: no question has the id {q:?}");
+                    return ExitCode::from(EXIT_CONFIG);
+                }
+                pairs.push((q.trim().to_string(), a.trim().to_string()));
+            }
+            let (path, stopped) = match questionnaire.walk(&pairs) {
+                Ok(walked) => walked,
+                Err(e) => {
+                    eprintln!("borne diagnostic explain: {e}");
+                    return ExitCode::from(EXIT_CONFIG);
+                }
+            };
+            let outcome = questionnaire.outcome(&path);
+            if *json {
+                println!("{}", explain::json(questionnaire, &path, &outcome));
+            } else {
+                print!("{}", explain::text(questionnaire, &path, &outcome));
+            }
+            if let crate::diagnostic::Step::Ask(q) = stopped {
+                eprintln!(
+                    "incomplete: the next question would be {:?} (no answer given for it)",
+                    questionnaire.questions[q].id
+                );
+            }
+            for (q, _) in &pairs {
+                if !path
+                    .iter()
+                    .any(|c| questionnaire.questions[c.question].id == *q)
+                {
+                    eprintln!("note: {q:?} was not asked on this path");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        DiagnosticCommand::Paths { json } => {
+            let Some(paths) = questionnaire.paths_bounded(usize::MAX) else {
+                return ExitCode::from(EXIT_FAILURE);
+            };
+            if *json {
+                let all: Vec<_> = paths
+                    .iter()
+                    .map(|p| explain::json(questionnaire, p, &questionnaire.outcome(p)))
+                    .collect();
+                println!("{}", serde_json::Value::Array(all));
+            } else {
+                for path in &paths {
+                    println!(
+                        "{}",
+                        explain::line(questionnaire, path, &questionnaire.outcome(path))
+                    );
+                }
+                let longest = paths.iter().map(Vec::len).max().unwrap_or(0);
+                println!(
+                    "{} paths, the longest asks {longest} questions",
+                    paths.len()
+                );
+            }
+            ExitCode::SUCCESS
+        }
     }
 }
 
 fn kiosk(cli: &Cli) -> ExitCode {
-    let dir = config::resolve_dir(cli.config.as_deref());
-    let config = match config::load(&dir) {
+    let config = match load_config(cli) {
         Ok(config) => config,
-        Err(problems) => return print_problems(&problems),
+        Err(code) => return code,
     };
     let clock = match Clock::from_env() {
         Ok(clock) => clock,

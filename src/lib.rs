@@ -7,9 +7,13 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod diagnostic;
 pub mod i18n;
 pub mod problem;
 pub mod shell;
 pub mod staff;
 pub mod store;
+#[cfg(test)]
+mod testing;
 pub mod ui;
+pub mod vocabulary;

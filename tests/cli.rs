@@ -162,3 +162,104 @@ fn help_and_version_behave_as_usual() {
         format!("borne {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn diagnostic_explain_prints_the_outcome_in_text_and_json() {
+    let answers = "equipement=aucun,motif=demarche,demarche=caf,urgence=non,souhait=a-ma-place";
+    let out = borne()
+        .args(["diagnostic", "explain", "--config"])
+        .arg(demo_dir())
+        .args(["--answers", answers])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("profile: éloigné du numérique"), "{text}");
+    assert!(
+        text.contains("needs: Aide aux démarches administratives | Prendre en main du matériel"),
+        "{text}"
+    );
+    assert!(text.contains("administrative: Social - Santé"), "{text}");
+    assert!(text.contains("aidants connect: Social - Santé"), "{text}");
+
+    let out = borne()
+        .args(["diagnostic", "explain", "--json", "--config"])
+        .arg(demo_dir())
+        .args(["--answers", answers])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["outcome"]["modality"], "Accompagnement individuel");
+    assert_eq!(json["outcome"]["help"], "aidants-connect");
+    assert_eq!(json["answers"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn diagnostic_explain_says_when_answers_stop_early_or_are_wrong() {
+    let out = borne()
+        .args(["diagnostic", "explain", "--config"])
+        .arg(demo_dir())
+        .args(["--answers", "equipement=smartphone"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("incomplete: the next question would be \"internet\""),
+        "{stderr}"
+    );
+
+    let out = borne()
+        .args(["diagnostic", "explain", "--config"])
+        .arg(demo_dir())
+        .args(["--answers", "equipement=tablette"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("question \"equipement\" has no answer \"tablette\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn diagnostic_paths_lists_every_path_and_the_longest() {
+    let out = borne()
+        .args(["diagnostic", "paths", "--config"])
+        .arg(demo_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let last = text.lines().last().unwrap();
+    let count: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert_eq!(text.lines().count(), count + 1);
+    assert!(last.ends_with("the longest asks 7 questions"), "{last}");
+    assert!(text.contains("equipement=les-deux → internet=oui → motif=email → email=facile → souhait=apprendre ⇒ autonome ; E-mail ; En autonomie"), "paths show outcomes");
+}
+
+#[test]
+fn check_config_locates_a_broken_questionnaire() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = pty::config_copy(dir.path(), &[]);
+    let path = config.join("diagnostic.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("next = \"internet\"", "next = \"interne\"", 1),
+    )
+    .unwrap();
+    let out = borne()
+        .args(["check-config", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("diagnostic.toml:"), "{stderr}");
+    assert!(
+        stderr.contains(": no question has the id \"interne\""),
+        "{stderr}"
+    );
+}

@@ -17,8 +17,10 @@ fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
         screen.contains("Flèches : se déplacer"),
         "the key bar says what keys do"
     );
-    kiosk.wait_for_focus("▶ (•) Français");
+    kiosk.wait_for_focus("▶ 1  Faire le point sur mes besoins");
     assert!(kiosk.cursor_visible());
+    kiosk.keys(&[DOWN]);
+    kiosk.wait_for_focus("▶ (•) Français");
 
     kiosk.keys(&[RIGHT]);
     kiosk.wait_for_focus("▶ ( ) Français facile");
@@ -31,6 +33,7 @@ fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
     kiosk.wait_for_focus("▶ [ ] Texte en grand");
     kiosk.keys(&[UP, RIGHT, RIGHT, ENTER]);
     kiosk.wait_for("Welcome");
+    kiosk.wait_for("1  Find out what help I need");
     kiosk.wait_for_focus("▶ (•) English");
 }
 
@@ -49,7 +52,15 @@ fn control_keys_never_exit_or_suspend_the_kiosk() {
 
 #[test]
 fn after_the_idle_time_a_countdown_asks_and_a_key_extends() {
-    let mut kiosk = Kiosk::start_with(&[("idle_seconds = 90", "idle_seconds = 10")], 80, 24, &[]);
+    let mut kiosk = Kiosk::start_with(
+        &[
+            ("idle_seconds = 90", "idle_seconds = 10"),
+            ("warning_seconds = 30", "warning_seconds = 20"),
+        ],
+        80,
+        24,
+        &[],
+    );
     kiosk.wait_for("Bienvenue");
     kiosk.keys(&[F2]);
     kiosk.wait_for("[x] Texte en grand");
@@ -66,13 +77,21 @@ fn after_the_idle_time_a_countdown_asks_and_a_key_extends() {
 
 #[test]
 fn at_the_end_of_the_countdown_the_kiosk_forgets_everything() {
-    let mut kiosk = Kiosk::start_with(&[("idle_seconds = 90", "idle_seconds = 10")], 80, 24, &[]);
+    let mut kiosk = Kiosk::start_with(
+        &[
+            ("idle_seconds = 90", "idle_seconds = 10"),
+            ("warning_seconds = 30", "warning_seconds = 20"),
+        ],
+        80,
+        24,
+        &[],
+    );
     kiosk.wait_for("Bienvenue");
-    kiosk.keys(&[RIGHT, ENTER, F2]);
+    kiosk.keys(&[DOWN, RIGHT, ENTER, F2]);
     kiosk.wait_for("[x] Texte en grand");
     kiosk.wait_for("Vous êtes là ?");
     // 10 s idle + 20 s countdown at the most; PATIENCE is 20 s per wait.
-    kiosk.wait_for("revient au départ dans 1");
+    kiosk.wait_for("revient au départ dans 1 seconde.");
     let screen = kiosk.wait_for("Bienvenue");
     assert!(screen.contains("[ ] Texte en grand"), "{screen}");
     assert!(screen.contains("(•) Français "), "{screen}");
@@ -161,8 +180,9 @@ fn a_large_console_shows_the_title_in_big_glyphs() {
 
 #[test]
 fn no_color_keeps_the_focus_visible_by_reverse_video() {
-    let kiosk = Kiosk::start_with(&[], 80, 24, &[("NO_COLOR", "1")]);
+    let mut kiosk = Kiosk::start_with(&[], 80, 24, &[("NO_COLOR", "1")]);
     kiosk.wait_for("Bienvenue");
+    kiosk.keys(&[DOWN]);
     kiosk.wait_for_focus("▶ (•) Français");
     let (y, x) = kiosk.cursor();
     assert!(

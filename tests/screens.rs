@@ -9,20 +9,21 @@ use chrono::{Duration, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Position;
+use std::rc::Rc;
 
-fn demo() -> Config {
+fn demo() -> Rc<Config> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    config::load(&dir).unwrap_or_else(|p| panic!("{p:?}"))
+    Rc::new(config::load(&dir).unwrap_or_else(|p| panic!("{p:?}")))
 }
 
 fn now() -> NaiveDateTime {
     parse_local("2026-03-02T10:15:00").unwrap()
 }
 
-fn render(app: &App, config: &Config, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> {
+fn render(app: &App, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| borne::ui::draw(f, app, &config.i18n, now(), monochrome))
+        .draw(|f| borne::ui::draw(f, app, now(), monochrome))
         .unwrap();
     terminal
 }
@@ -49,9 +50,9 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 fn welcome_in_each_locale() {
     let config = demo();
     for (tag, name) in [("fr", "fr"), ("fr-x-falc", "falc"), ("en", "en")] {
-        let mut app = App::new(config.kiosk.clone(), now());
+        let mut app = App::new(config.clone(), now());
         app.settings.locale = tag.into();
-        let terminal = render(&app, &config, 80, 24, false);
+        let terminal = render(&app, 80, 24, false);
         insta::assert_snapshot!(format!("welcome_{name}_80x24"), terminal.backend());
     }
 }
@@ -59,23 +60,23 @@ fn welcome_in_each_locale() {
 #[test]
 fn welcome_themes_with_styles() {
     let config = demo();
-    let mut app = App::new(config.kiosk.clone(), now());
-    let default = render(&app, &config, 80, 24, false);
+    let mut app = App::new(config.clone(), now());
+    let default = render(&app, 80, 24, false);
     insta::assert_debug_snapshot!("welcome_default_theme", default.backend().buffer());
     app.update(Msg::Key(Key::F(3)), now());
-    let high = render(&app, &config, 80, 24, false);
+    let high = render(&app, 80, 24, false);
     insta::assert_debug_snapshot!("welcome_high_contrast_theme", high.backend().buffer());
-    let mono = render(&app, &config, 80, 24, true);
+    let mono = render(&app, 80, 24, true);
     insta::assert_debug_snapshot!("welcome_monochrome_theme", mono.backend().buffer());
 }
 
 #[test]
 fn welcome_in_large_text_at_the_three_kiosk_sizes() {
     let config = demo();
-    let mut app = App::new(config.kiosk.clone(), now());
+    let mut app = App::new(config.clone(), now());
     app.update(Msg::Key(Key::F(2)), now());
     for (w, h) in [(80, 24), (60, 20), (120, 33)] {
-        let terminal = render(&app, &config, w, h, false);
+        let terminal = render(&app, w, h, false);
         insta::assert_snapshot!(format!("welcome_large_{w}x{h}"), terminal.backend());
     }
 }
@@ -83,11 +84,11 @@ fn welcome_in_large_text_at_the_three_kiosk_sizes() {
 #[test]
 fn large_text_draws_the_title_in_big_glyphs() {
     let config = demo();
-    let mut app = App::new(config.kiosk.clone(), now());
-    let small = screen_text(&render(&app, &config, 120, 33, false));
+    let mut app = App::new(config.clone(), now());
+    let small = screen_text(&render(&app, 120, 33, false));
     assert!(small.contains("Bienvenue") && !small.contains('█'));
     app.update(Msg::Key(Key::F(2)), now());
-    let large = screen_text(&render(&app, &config, 120, 33, false));
+    let large = screen_text(&render(&app, 120, 33, false));
     assert!(!large.contains("Bienvenue") && large.contains("████"));
     assert!(large.contains("[x] Texte en grand"));
 }
@@ -95,18 +96,19 @@ fn large_text_draws_the_title_in_big_glyphs() {
 #[test]
 fn the_cursor_sits_on_the_focused_choice() {
     let config = demo();
-    let mut app = App::new(config.kiosk.clone(), now());
-    let mut terminal = render(&app, &config, 80, 24, false);
+    let mut app = App::new(config.clone(), now());
+    let mut terminal = render(&app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
-    let text = screen_text(&terminal);
-    let row: Vec<&str> = text.lines().collect();
-    assert!(
-        row[at.y as usize][..].contains("▶ (•) Français"),
-        "{}",
-        row[at.y as usize]
+    assert_eq!(
+        text_at(&terminal, at, 35),
+        "▶ 1  Faire le point sur mes besoins"
     );
+    keys(&mut app, &[Key::Down]);
+    terminal = render(&app, 80, 24, false);
+    let at = terminal.get_cursor_position().unwrap();
+    assert_eq!(text_at(&terminal, at, 14), "▶ (•) Français");
     keys(&mut app, &[Key::Down, Key::Right]);
-    terminal = render(&app, &config, 80, 24, false);
+    terminal = render(&app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
     let line: String = text_at(&terminal, at, 21);
     assert_eq!(line, "▶ [ ] Contraste élevé");
@@ -122,10 +124,11 @@ fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
 #[test]
 fn switching_language_changes_every_text_at_once() {
     let config = demo();
-    let mut app = App::new(config.kiosk.clone(), now());
-    keys(&mut app, &[Key::Right, Key::Right, Key::Enter]);
-    let text = screen_text(&render(&app, &config, 80, 24, false));
+    let mut app = App::new(config.clone(), now());
+    keys(&mut app, &[Key::Down, Key::Right, Key::Right, Key::Enter]);
+    let text = screen_text(&render(&app, 80, 24, false));
     assert!(text.contains("Welcome"), "{text}");
+    assert!(text.contains("1  Find out what help I need"), "{text}");
     assert!(text.contains("Arrows : move"), "{text}");
     assert!(text.contains("[ ] Large text"), "{text}");
     assert!(!text.contains("Bienvenue"));
@@ -134,7 +137,7 @@ fn switching_language_changes_every_text_at_once() {
 #[test]
 fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     let config = demo();
-    let mut app = App::new(config.kiosk.clone(), now());
+    let mut app = App::new(config.clone(), now());
     keys(
         &mut app,
         &[
@@ -146,7 +149,7 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
             Key::Enter,
         ],
     );
-    let terminal = render(&app, &config, 80, 24, false);
+    let terminal = render(&app, 80, 24, false);
     insta::assert_snapshot!("pin_prompt_wrong", terminal.backend());
 
     keys(&mut app, &[Key::Esc, Key::F(2)]);
@@ -154,11 +157,11 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     app.update(Msg::Tick, idle_at);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| borne::ui::draw(f, &app, &config.i18n, idle_at + Duration::seconds(5), false))
+        .draw(|f| borne::ui::draw(f, &app, idle_at + Duration::seconds(5), false))
         .unwrap();
     insta::assert_snapshot!("idle_countdown", terminal.backend());
 
-    let mut app = App::new(config.kiosk.clone(), now());
+    let mut app = App::new(config.clone(), now());
     keys(
         &mut app,
         &[
@@ -170,27 +173,27 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
             Key::Enter,
         ],
     );
-    let terminal = render(&app, &config, 80, 24, false);
+    let terminal = render(&app, 80, 24, false);
     insta::assert_snapshot!("staff_menu", terminal.backend());
 }
 
 #[test]
 fn too_small_a_terminal_asks_for_a_larger_window() {
     let config = demo();
-    let app = App::new(config.kiosk.clone(), now());
-    let text = screen_text(&render(&app, &config, 39, 11, false));
+    let app = App::new(config.clone(), now());
+    let text = screen_text(&render(&app, 39, 11, false));
     assert!(text.starts_with("Agrandissez la fenêtre"), "{text}");
-    let text = screen_text(&render(&app, &config, 1, 1, false));
+    let text = screen_text(&render(&app, 1, 1, false));
     assert_eq!(text, "A\n");
 }
 
 #[test]
 fn no_size_from_one_by_one_up_makes_any_screen_panic() {
     let config = demo();
-    let mut plain = App::new(config.kiosk.clone(), now());
-    let mut large = App::new(config.kiosk.clone(), now());
+    let mut plain = App::new(config.clone(), now());
+    let mut large = App::new(config.clone(), now());
     large.update(Msg::Key(Key::F(2)), now());
-    let mut pin = App::new(config.kiosk.clone(), now());
+    let mut pin = App::new(config.clone(), now());
     keys(
         &mut pin,
         &[
@@ -203,7 +206,7 @@ fn no_size_from_one_by_one_up_makes_any_screen_panic() {
             Key::Enter,
         ],
     );
-    let mut idle = App::new(config.kiosk.clone(), now());
+    let mut idle = App::new(config.clone(), now());
     keys(&mut idle, &[Key::Down]);
     idle.update(Msg::Key(Key::F(3)), now());
     idle.update(Msg::Tick, now() + Duration::seconds(90));
@@ -211,7 +214,7 @@ fn no_size_from_one_by_one_up_makes_any_screen_panic() {
     for app in [&plain, &large, &pin, &idle] {
         for w in (1..=130).step_by(3) {
             for h in 1..=40 {
-                render(app, &config, w, h, false);
+                render(app, w, h, false);
             }
         }
     }
@@ -221,7 +224,7 @@ fn no_size_from_one_by_one_up_makes_any_screen_panic() {
 fn long_lists_page_in_large_text_and_follow_the_focus() {
     use borne::ui::choices::{Choice, render_choices};
     let config = demo();
-    let app = App::new(config.kiosk.clone(), now());
+    let app = App::new(config.clone(), now());
     let theme = borne::ui::Theme::default_colours();
     let mut settings = app.settings.clone();
     let choices: Vec<Choice> = (1..=5)
@@ -241,6 +244,7 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             large,
             settings: &settings,
             kiosk: &config.kiosk,
+            config: &config,
             now: now(),
         };
         let mut terminal = Terminal::new(TestBackend::new(30, 6)).unwrap();
@@ -261,4 +265,60 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             }
         }
     }
+}
+
+#[test]
+fn diagnostic_question_and_result_in_normal_and_large_text() {
+    let config = demo();
+    for (large, name) in [(false, "normal"), (true, "large")] {
+        let mut app = App::new(config.clone(), now());
+        if large {
+            keys(&mut app, &[Key::F(2)]);
+        }
+        keys(
+            &mut app,
+            &[
+                Key::Char('1'),
+                Key::Char('1'),
+                Key::Char('1'),
+                Key::Char('1'),
+            ],
+        );
+        let question = render(&app, 80, 24, false);
+        insta::assert_snapshot!(format!("diagnostic_question_{name}"), question.backend());
+        // impots, avec de l'aide, urgent, à ma place
+        keys(
+            &mut app,
+            &[
+                Key::Char('1'),
+                Key::Char('2'),
+                Key::Char('1'),
+                Key::Char('3'),
+            ],
+        );
+        let result = render(&app, 80, 24, false);
+        insta::assert_snapshot!(format!("diagnostic_result_{name}"), result.backend());
+    }
+}
+
+#[test]
+fn the_diagnostic_speaks_every_language() {
+    let config = demo();
+    let mut app = App::new(config.clone(), now());
+    keys(
+        &mut app,
+        &[
+            Key::Down,
+            Key::Right,
+            Key::Right,
+            Key::Enter,
+            Key::Char('1'),
+        ],
+    );
+    let text = screen_text(&render(&app, 80, 24, false));
+    assert!(
+        text.contains("Do you have a device to go online?"),
+        "{text}"
+    );
+    assert!(text.contains("I don't know"), "{text}");
 }

@@ -10,5 +10,13 @@ pub struct MenuEntry {
 }
 
 pub fn main_menu() -> Vec<MenuEntry> {
-    Vec::new()
+    vec![MenuEntry {
+        number: 1,
+        label: "menu-diagnostic",
+        open: |ctx| {
+            Box::new(crate::diagnostic::DiagnosticScreen::new(
+                ctx.config.diagnostic.clone(),
+            ))
+        },
+    }]
 }

@@ -7,11 +7,15 @@ pub mod screen;
 pub mod settings;
 pub mod welcome;
 
-use chrono::{Duration, NaiveDateTime};
+use std::rc::Rc;
 
-use crate::config::KioskConfig;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::config::Config;
+use crate::diagnostic::Profile;
 use crate::staff::menu::StaffMenu;
 use crate::staff::{Attempt, PinGuard, pin};
+use crate::vocabulary::coop::Thematique;
 use key::Key;
 use screen::{Action, Ctx, Screen, SettingChange};
 pub use settings::Settings;
@@ -32,6 +36,12 @@ pub enum Effect {
     Audit {
         actor: String,
         action: String,
+    },
+    /// An anonymous count for the help point's statistics: no identity, no time of day.
+    CountDiagnostic {
+        day: NaiveDate,
+        profile: Profile,
+        needs: Vec<Thematique>,
     },
 }
 
@@ -56,7 +66,7 @@ pub enum PinNotice {
 const PIN_MAX_LENGTH: usize = 32;
 
 pub struct App {
-    pub kiosk: KioskConfig,
+    pub config: Rc<Config>,
     pub settings: Settings,
     pub welcome: Welcome,
     /// The screens opened from the welcome screen, the current one last.
@@ -69,11 +79,11 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(kiosk: KioskConfig, now: NaiveDateTime) -> App {
-        let settings = Settings::defaults(&kiosk);
-        let welcome = Welcome::new(&kiosk.locales);
+    pub fn new(config: Rc<Config>, now: NaiveDateTime) -> App {
+        let settings = Settings::defaults(&config.kiosk);
+        let welcome = Welcome::new(&config.kiosk.locales);
         App {
-            kiosk,
+            config,
             settings,
             welcome,
             stack: Vec::new(),
@@ -129,7 +139,7 @@ impl App {
         if self.is_pristine() {
             return None;
         }
-        Some(self.last_key + Duration::seconds(self.kiosk.idle_seconds.into()))
+        Some(self.last_key + Duration::seconds(self.config.kiosk.idle_seconds.into()))
     }
 
     /// Whole seconds left on the idle countdown, rounded up, while it shows.
@@ -142,7 +152,7 @@ impl App {
     fn is_pristine(&self) -> bool {
         self.on_welcome()
             && self.overlay.is_none()
-            && self.settings == Settings::defaults(&self.kiosk)
+            && self.settings == Settings::defaults(&self.config.kiosk)
     }
 
     fn tick(&mut self, now: NaiveDateTime) {
@@ -150,9 +160,9 @@ impl App {
             Some(until) if now >= until => self.reset(),
             Some(_) => {}
             None => {
-                let idle = Duration::seconds(self.kiosk.idle_seconds.into());
+                let idle = Duration::seconds(self.config.kiosk.idle_seconds.into());
                 if !self.is_pristine() && now >= self.last_key + idle {
-                    let warning = Duration::seconds(self.kiosk.warning_seconds.into());
+                    let warning = Duration::seconds(self.config.kiosk.warning_seconds.into());
                     self.idle_warning_until = Some(now + warning);
                 }
             }
@@ -162,9 +172,9 @@ impl App {
     /// Back to the welcome screen as a newcomer finds it: everything the person entered and
     /// chose is dropped from memory. The PIN lockout stays.
     pub fn reset(&mut self) {
-        self.settings = Settings::defaults(&self.kiosk);
+        self.settings = Settings::defaults(&self.config.kiosk);
         self.stack.clear();
-        self.welcome = Welcome::new(&self.kiosk.locales);
+        self.welcome = Welcome::new(&self.config.kiosk.locales);
         self.overlay = None;
         self.idle_warning_until = None;
     }
@@ -197,7 +207,7 @@ impl App {
             return Vec::new();
         }
         let ctx = Ctx {
-            kiosk: &self.kiosk,
+            config: &self.config,
             settings: &self.settings,
             now,
         };
@@ -222,6 +232,7 @@ impl App {
             }
             Action::Home => self.stack.clear(),
             Action::Change(change) => return self.change(change),
+            Action::Emit(effect) => return vec![effect],
             Action::Quit => {
                 return vec![
                     Effect::Audit {
@@ -295,7 +306,7 @@ impl App {
             }
             Key::Enter if !prompt.entered.is_empty() => {
                 let correct = self.pin_guard.locked_until(now).is_none()
-                    && pin::verify_pin(&prompt.entered, &self.kiosk.staff_pin_hash);
+                    && pin::verify_pin(&prompt.entered, &self.config.kiosk.staff_pin_hash);
                 prompt.entered.clear();
                 match self.pin_guard.attempt(correct, now) {
                     Attempt::Accepted => {

@@ -3,15 +3,17 @@
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use std::rc::Rc;
 
+use super::Effect;
 use super::key::Key;
 use super::settings::Settings;
-use crate::config::KioskConfig;
+use crate::config::Config;
 use crate::ui::View;
 
 /// What a screen sees when it handles a key.
 pub struct Ctx<'a> {
-    pub kiosk: &'a KioskConfig,
+    pub config: &'a Rc<Config>,
     pub settings: &'a Settings,
     pub now: NaiveDateTime,
 }
@@ -28,6 +30,8 @@ pub enum Action {
     /// To the welcome screen, keeping the person's display choices.
     Home,
     Change(SettingChange),
+    /// Something for the shell to carry out (store, printer…); the screen stays.
+    Emit(Effect),
     /// Staff only: leave the kiosk.
     Quit,
 }

@@ -1,36 +1,10 @@
 use super::*;
 use crate::app::welcome::Item;
 use crate::clock::parse_local;
-use crate::config::{HelpPoint, ThemeChoice};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use std::sync::OnceLock;
 
-fn pin_hash() -> &'static str {
-    static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| pin::hash_pin("2468").unwrap())
-}
-
-pub fn kiosk() -> KioskConfig {
-    KioskConfig {
-        help_point: HelpPoint {
-            name: "Point numérique — Mairie de Gap".into(),
-            address: "3 rue Colonel Roux".into(),
-            postal_code: "05000".into(),
-            commune: "Gap".into(),
-            phone: Some("04 92 53 24 24".into()),
-        },
-        default_locale: "fr".into(),
-        locales: vec!["fr".into(), "fr-x-falc".into(), "en".into()],
-        theme: ThemeChoice::Default,
-        large_text: false,
-        idle_seconds: 90,
-        warning_seconds: 30,
-        staff_pin_hash: pin_hash().to_string(),
-        retention_days: 30,
-        database: None,
-    }
-}
+use crate::testing::demo_config as config;
 
 fn t0() -> NaiveDateTime {
     parse_local("2026-03-02T10:15:00").unwrap()
@@ -80,7 +54,9 @@ impl Screen for Form {
 
 #[test]
 fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
+    assert_eq!(welcome_focus(&app), Item::Menu(0));
+    press(&mut app, Key::Down, t0());
     assert_eq!(welcome_focus(&app), Item::Language(0));
     press(&mut app, Key::Right, t0());
     press(&mut app, Key::Right, t0());
@@ -98,7 +74,7 @@ fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
 
 #[test]
 fn function_keys_toggle_display_anywhere() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     press(&mut app, Key::F(2), t0());
     press(&mut app, Key::F(3), t0());
     assert!(app.settings.large_text && app.settings.high_contrast);
@@ -108,23 +84,23 @@ fn function_keys_toggle_display_anywhere() {
 
 #[test]
 fn control_keys_and_unknown_digits_change_nothing() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     for key in [Key::Other, Key::Char('7'), Key::Esc, Key::Home] {
         assert!(press(&mut app, key, t0()).is_empty());
     }
     assert!(app.on_welcome());
-    assert_eq!(app.settings, Settings::defaults(&app.kiosk));
+    assert_eq!(app.settings, Settings::defaults(&app.config.kiosk));
 }
 
 #[test]
 fn the_pristine_welcome_screen_needs_no_timer() {
-    let app = App::new(kiosk(), t0());
+    let app = App::new(config(), t0());
     assert_eq!(app.next_deadline(t0()), None);
 }
 
 #[test]
 fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     press(&mut app, Key::F(2), t0());
     press(&mut app, Key::Right, t0());
     press(&mut app, Key::Enter, t0());
@@ -148,15 +124,15 @@ fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
 
     app.update(Msg::Tick, warned + secs(30));
     assert!(app.on_welcome());
-    assert_eq!(app.settings, Settings::defaults(&app.kiosk));
-    assert_eq!(welcome_focus(&app), Item::Language(0));
+    assert_eq!(app.settings, Settings::defaults(&app.config.kiosk));
+    assert_eq!(welcome_focus(&app), Item::Menu(0));
     assert_eq!(app.countdown_seconds(warned + secs(30)), None);
     assert_eq!(app.next_deadline(warned + secs(30)), None);
 }
 
 #[test]
 fn any_key_during_the_countdown_extends_and_does_nothing_else() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     app.push(Box::new(Form));
     app.update(Msg::Tick, t0() + secs(90));
     assert!(app.idle_warning_until.is_some());
@@ -173,7 +149,7 @@ fn any_key_during_the_countdown_extends_and_does_nothing_else() {
 
 #[test]
 fn home_asks_before_dropping_what_was_entered() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     app.push(Box::new(Form));
     press(&mut app, Key::Home, t0());
     assert!(matches!(
@@ -194,7 +170,7 @@ fn home_asks_before_dropping_what_was_entered() {
 
 #[test]
 fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     press(&mut app, Key::F(12), t0());
     for tries_left in (1..=4).rev() {
         type_pin(&mut app, "1111", t0());
@@ -226,7 +202,7 @@ fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
 
 #[test]
 fn staff_menu_quits_with_an_audit_entry_and_esc_returns_to_the_kiosk() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     press(&mut app, Key::F(12), t0());
     type_pin(&mut app, "2468", t0());
     press(&mut app, Key::Esc, t0());
@@ -242,7 +218,7 @@ fn staff_menu_quits_with_an_audit_entry_and_esc_returns_to_the_kiosk() {
 
 #[test]
 fn the_pin_prompt_takes_digits_instead_of_the_menu() {
-    let mut app = App::new(kiosk(), t0());
+    let mut app = App::new(config(), t0());
     press(&mut app, Key::F(12), t0());
     press(&mut app, Key::Char('1'), t0());
     press(&mut app, Key::Char('2'), t0());

@@ -4,10 +4,12 @@
 mod kiosk;
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
+use crate::diagnostic::Questionnaire;
 use crate::i18n::I18n;
 use crate::problem::Problem;
-pub use kiosk::{HelpPoint, KioskConfig, ThemeChoice};
+pub use kiosk::{HelpPoint, KioskConfig, ThemeChoice, plain_message};
 
 /// Where the configuration directory is when none is named.
 pub const DEFAULT_DIR: &str = "kiosk-config";
@@ -15,6 +17,7 @@ pub const DEFAULT_DIR: &str = "kiosk-config";
 pub struct Config {
     pub dir: PathBuf,
     pub kiosk: KioskConfig,
+    pub diagnostic: Rc<Questionnaire>,
     pub i18n: I18n,
 }
 
@@ -28,9 +31,11 @@ pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
     }
     let kiosk = kiosk::load(dir)?;
     let i18n = I18n::load(&kiosk.locales, dir)?;
+    let diagnostic = crate::diagnostic::questionnaire::load(dir, &i18n)?;
     Ok(Config {
         dir: dir.to_path_buf(),
         kiosk,
+        diagnostic: Rc::new(diagnostic),
         i18n,
     })
 }
@@ -46,12 +51,13 @@ impl Config {
     /// One line for `borne check-config`.
     pub fn summary(&self) -> String {
         format!(
-            "{}: ok — {} ({} {}), languages {}",
+            "{}: ok — {} ({} {}), languages {}, diagnostic of {} questions",
             self.dir.display(),
             self.kiosk.help_point.name,
             self.kiosk.help_point.postal_code,
             self.kiosk.help_point.commune,
-            self.kiosk.locales.join(", ")
+            self.kiosk.locales.join(", "),
+            self.diagnostic.questions.len()
         )
     }
 }

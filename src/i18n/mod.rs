@@ -91,6 +91,14 @@ impl I18n {
         }
     }
 
+    /// Whether a locale itself has a message (the French fallback does not count).
+    pub fn has_message(&self, tag: &str, id: &str) -> bool {
+        self.locales
+            .iter()
+            .find(|l| l.tag == tag)
+            .is_some_and(|l| l.bundle.has_message(id))
+    }
+
     pub fn tags(&self) -> impl Iterator<Item = &str> {
         self.locales.iter().map(|l| l.tag.as_str())
     }

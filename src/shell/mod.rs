@@ -18,6 +18,7 @@ pub fn monochrome_requested() -> bool {
 }
 
 pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
+    let config = std::rc::Rc::new(config);
     let monochrome = monochrome_requested();
     // crossterm, seeing NO_COLOR, would emit resets that also cancel reverse video and bold:
     // the monochrome theme relies on those, so colours stay "enabled" and we pick none.
@@ -28,13 +29,13 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     let mut terminal = ratatui::init();
     input::spawn_reader(tx);
 
-    let mut app = App::new(config.kiosk.clone(), clock.now());
+    let mut app = App::new(config, clock.now());
     // A database failure must not stop a citizen's session: it is reported on leaving.
     let mut store_errors = Vec::new();
     let result = (|| -> Result<(), String> {
         loop {
             terminal
-                .draw(|frame| ui::draw(frame, &app, &config.i18n, clock.now(), monochrome))
+                .draw(|frame| ui::draw(frame, &app, clock.now(), monochrome))
                 .map_err(|e| format!("cannot draw: {e}"))?;
             let now = clock.now();
             let input = match app.next_deadline(now) {
@@ -63,6 +64,15 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
                     Effect::Quit => return Ok(()),
                     Effect::Audit { actor, action } => {
                         if let Err(e) = store.audit(now, &actor, &action) {
+                            store_errors.push(e);
+                        }
+                    }
+                    Effect::CountDiagnostic {
+                        day,
+                        profile,
+                        needs,
+                    } => {
+                        if let Err(e) = store.count_diagnostic(day, profile, &needs) {
                             store_errors.push(e);
                         }
                     }

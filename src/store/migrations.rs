@@ -10,6 +10,13 @@ const MIGRATIONS: &[&str] = &[
         actor TEXT NOT NULL,
         action TEXT NOT NULL
     );",
+    // 2: one row per finished diagnostic, for statistics: the day, never the time or a person.
+    "CREATE TABLE diagnostic_count (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        needs TEXT NOT NULL
+    );",
 ];
 
 pub fn latest() -> u32 {

@@ -8,7 +8,10 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::diagnostic::Profile;
+use crate::vocabulary::coop::Thematique;
 use rusqlite::{Connection, TransactionBehavior, params};
 
 pub struct Store {
@@ -68,6 +71,34 @@ impl Store {
             )
             .map(|_| ())
             .map_err(|e| format!("audit: {e}"))
+    }
+
+    /// Counts a finished diagnostic; needs are stored as their Coop labels joined by `|`.
+    pub fn count_diagnostic(
+        &self,
+        day: NaiveDate,
+        profile: Profile,
+        needs: &[Thematique],
+    ) -> Result<(), String> {
+        let needs: Vec<&str> = needs.iter().map(|n| n.label()).collect();
+        self.conn
+            .execute(
+                "INSERT INTO diagnostic_count (day, profile, needs) VALUES (?1, ?2, ?3)",
+                params![day.to_string(), profile.label(), needs.join("|")],
+            )
+            .map(|_| ())
+            .map_err(|e| format!("diagnostic count: {e}"))
+    }
+
+    /// The diagnostic counts, oldest first: (day, profile, needs).
+    pub fn diagnostic_counts(&self) -> Result<Vec<(String, String, String)>, String> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT day, profile, needs FROM diagnostic_count ORDER BY id")
+            .map_err(|e| e.to_string())?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| e.to_string())
     }
 
     /// The audit trail, oldest first: (at, actor, action).

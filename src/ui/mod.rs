@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::screen::{Hint, hint};
 use crate::app::{App, Overlay, Settings};
-use crate::config::KioskConfig;
+use crate::config::{Config, KioskConfig};
 use crate::i18n::{I18n, Tr};
 pub use theme::Theme;
 
@@ -28,6 +28,7 @@ pub struct View<'a> {
     pub large: bool,
     pub settings: &'a Settings,
     pub kiosk: &'a KioskConfig,
+    pub config: &'a Config,
     pub now: NaiveDateTime,
 }
 
@@ -36,15 +37,17 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 /// Draws the whole kiosk. `monochrome` is set when NO_COLOR is.
-pub fn draw(frame: &mut Frame, app: &App, i18n: &I18n, now: NaiveDateTime, monochrome: bool) {
+pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) {
     let theme = Theme::pick(app.settings.high_contrast, monochrome);
+    let i18n = &app.config.i18n;
     let view = View {
         tr: i18n.tr(&app.settings.locale),
         i18n,
         theme: &theme,
         large: app.settings.large_text,
         settings: &app.settings,
-        kiosk: &app.kiosk,
+        kiosk: &app.config.kiosk,
+        config: &app.config,
         now,
     };
     let area = frame.area();
@@ -57,7 +60,9 @@ pub fn draw(frame: &mut Frame, app: &App, i18n: &I18n, now: NaiveDateTime, monoc
     let screen = app.screen();
     let mut hints = screen.hints();
     if !app.on_welcome() {
-        hints.push(hint("key-esc", "does-back"));
+        if !hints.iter().any(|h| h.key == "key-esc") {
+            hints.push(hint("key-esc", "does-back"));
+        }
         hints.push(hint("key-home", "does-home"));
     }
     hints.extend(global_hints());
@@ -79,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, i18n: &I18n, now: NaiveDateTime, monoc
     frame.render_widget(
         Paragraph::new(Line::from(Span::raw(format!(
             " {}",
-            app.kiosk.help_point.name
+            app.config.kiosk.help_point.name
         ))))
         .style(theme.header.style()),
         header,

@@ -1,0 +1,230 @@
+//! The diagnostic engine: a pure function from the questionnaire and the answers given to the
+//! next question, and to the Outcome.
+use serde::Serialize;
+
+use super::questionnaire::{Choice, Profile, Questionnaire, Step, Wish};
+use super::services::services_for;
+use crate::vocabulary::coop::{AidantsConnect, Materiel, Thematique, ThematiqueAdministrative};
+use crate::vocabulary::lieux::{ModaliteAccompagnement, Service};
+
+/// The result screen shows at most this many needs.
+pub const MAX_NEEDS: usize = 3;
+
+/// The kind of help the result screen recommends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HelpKind {
+    /// "Un rendez-vous avec un conseiller"
+    Appointment,
+    /// "Un atelier en groupe"
+    Workshop,
+    /// "Vous pouvez essayer seul avec ce lieu en libre accès"
+    SelfService,
+    /// "Une personne habilitée peut faire la démarche pour vous (Aidants Connect)"
+    AidantsConnect,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub profile: Profile,
+    /// 1 to 3 Coop thématiques, the main one first.
+    pub needs: Vec<Thematique>,
+    /// Only when the needs hold "Aide aux démarches administratives".
+    pub administrative: Vec<ThematiqueAdministrative>,
+    pub modality: ModaliteAccompagnement,
+    pub help: HelpKind,
+    /// The démarche category, when someone may do it for the person.
+    pub aidants_connect: Option<AidantsConnect>,
+    /// The lieu services that match, for the lieux search.
+    pub services: Vec<Service>,
+    pub equipment: Vec<Materiel>,
+    pub urgent: bool,
+}
+
+/// Answers that do not follow the questionnaire (from the command line).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathError {
+    /// The answer given is not for the question asked at that point.
+    OutOfOrder { position: usize },
+}
+
+impl Questionnaire {
+    /// Follows the skip rules from a step, given the answers so far.
+    fn resolve(&self, mut step: Step, given: &[Choice]) -> Step {
+        // Loops are refused at load; the bound keeps an unchecked questionnaire safe too.
+        for _ in 0..=self.questions.len() {
+            match step {
+                Step::Ask(q) if self.questions[q].skip_if.iter().any(|c| given.contains(c)) => {
+                    step = self.questions[q].skip_to;
+                }
+                _ => break,
+            }
+        }
+        step
+    }
+
+    /// The question to ask after these answers, or `End`.
+    pub fn next_step(&self, given: &[Choice]) -> Result<Step, PathError> {
+        let mut step = self.resolve(self.start, &[]);
+        for (i, choice) in given.iter().enumerate() {
+            match step {
+                Step::Ask(q) if q == choice.question => {
+                    let next = self.questions[q].answers[choice.answer].next;
+                    step = self.resolve(next, &given[..=i]);
+                }
+                _ => return Err(PathError::OutOfOrder { position: i }),
+            }
+        }
+        Ok(step)
+    }
+
+    /// Walks the questionnaire taking, at each question, the answer named for it.
+    /// Returns the path and where it stopped (`End`, or the question with no answer given).
+    pub fn walk(&self, answers: &[(String, String)]) -> Result<(Vec<Choice>, Step), String> {
+        let mut path = Vec::new();
+        loop {
+            let step = self.next_step(&path).map_err(|e| format!("{e:?}"))?;
+            let Step::Ask(q) = step else {
+                return Ok((path, step));
+            };
+            let question = &self.questions[q];
+            let Some((_, answer_id)) = answers.iter().find(|(qid, _)| *qid == question.id) else {
+                return Ok((path, step));
+            };
+            let answer = question
+                .answers
+                .iter()
+                .position(|a| a.id == *answer_id)
+                .ok_or_else(|| {
+                    format!(
+                        "question {:?} has no answer {answer_id:?} (answers: {})",
+                        question.id,
+                        question
+                            .answers
+                            .iter()
+                            .map(|a| a.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })?;
+            path.push(Choice {
+                question: q,
+                answer,
+            });
+        }
+    }
+
+    /// Every complete path, or `None` past `limit` paths.
+    pub fn paths_bounded(&self, limit: usize) -> Option<Vec<Vec<Choice>>> {
+        let mut done = Vec::new();
+        let mut open = vec![Vec::new()];
+        while let Some(path) = open.pop() {
+            match self.next_step(&path) {
+                Ok(Step::Ask(q)) if path.len() <= self.questions.len() => {
+                    for answer in (0..self.questions[q].answers.len()).rev() {
+                        let mut longer = path.clone();
+                        longer.push(Choice {
+                            question: q,
+                            answer,
+                        });
+                        open.push(longer);
+                    }
+                }
+                _ => {
+                    done.push(path);
+                    if done.len() > limit {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(done)
+    }
+
+    /// The outcome of a set of answers (complete or not).
+    pub fn outcome(&self, given: &[Choice]) -> Outcome {
+        let implied = given
+            .iter()
+            .map(|c| &self.questions[c.question].answers[c.answer].implies);
+        let mut profile = None;
+        let mut needs: Vec<Thematique> = Vec::new();
+        let mut administrative = Vec::new();
+        let mut services = Vec::new();
+        let mut aidants_connect = None;
+        let mut wish = None;
+        let mut urgent = false;
+        let mut equipment = Vec::new();
+        for implies in implied {
+            // The most distant profile wins: help is sized for the hardest part.
+            profile = profile.max(implies.profile);
+            push_new(&mut needs, &implies.needs);
+            push_new(&mut administrative, &implies.admin);
+            push_new(&mut services, &implies.services);
+            aidants_connect = implies.aidants_connect.or(aidants_connect);
+            wish = implies.wish.or(wish);
+            urgent |= implies.urgent;
+            push_new(&mut equipment, implies.equipment.as_slice());
+        }
+        if !administrative.is_empty() {
+            push_new(&mut needs, &[Thematique::AideAuxDemarchesAdministratives]);
+        }
+        if needs.is_empty() {
+            needs.push(Thematique::DiagnosticNumerique);
+        }
+        // The procedure that brought the person comes first.
+        if let Some(i) = needs
+            .iter()
+            .position(|n| *n == Thematique::AideAuxDemarchesAdministratives)
+        {
+            let admin = needs.remove(i);
+            needs.insert(0, admin);
+        }
+        needs.truncate(MAX_NEEDS);
+        if !needs.contains(&Thematique::AideAuxDemarchesAdministratives) {
+            administrative.clear();
+        }
+        for need in &needs {
+            push_new(&mut services, services_for(*need));
+        }
+        let profile = profile.unwrap_or(Profile::AAccompagner);
+        let for_me = wish == Some(Wish::ForMe);
+        let aidants_connect = aidants_connect.filter(|_| for_me);
+        let modality = match (profile, wish) {
+            _ if for_me || urgent => ModaliteAccompagnement::AccompagnementIndividuel,
+            (Profile::Eloigne, _) => ModaliteAccompagnement::AccompagnementIndividuel,
+            (Profile::Autonome, Some(Wish::WithMe)) => {
+                ModaliteAccompagnement::AccompagnementIndividuel
+            }
+            (Profile::Autonome, _) => ModaliteAccompagnement::EnAutonomie,
+            (Profile::AAccompagner, Some(Wish::Learn)) => {
+                ModaliteAccompagnement::DansUnAtelierCollectif
+            }
+            (Profile::AAccompagner, _) => ModaliteAccompagnement::AccompagnementIndividuel,
+        };
+        let help = match modality {
+            _ if aidants_connect.is_some() => HelpKind::AidantsConnect,
+            ModaliteAccompagnement::EnAutonomie => HelpKind::SelfService,
+            ModaliteAccompagnement::DansUnAtelierCollectif => HelpKind::Workshop,
+            _ => HelpKind::Appointment,
+        };
+        Outcome {
+            profile,
+            needs,
+            administrative,
+            modality,
+            help,
+            aidants_connect,
+            services,
+            equipment,
+            urgent,
+        }
+    }
+}
+
+fn push_new<T: PartialEq + Copy>(into: &mut Vec<T>, items: &[T]) {
+    for item in items {
+        if !into.contains(item) {
+            into.push(*item);
+        }
+    }
+}

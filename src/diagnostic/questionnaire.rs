@@ -1,0 +1,493 @@
+//! The questionnaire as data (`diagnostic.toml`): loaded, resolved to indices, and validated
+//! with `file:line:column` problems.
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::i18n::I18n;
+use crate::problem::Problem;
+use crate::vocabulary::coop::{AidantsConnect, Materiel, Thematique, ThematiqueAdministrative};
+use crate::vocabulary::lieux::Service;
+
+pub const FILE_NAME: &str = "diagnostic.toml";
+/// No path may ask more questions than this.
+pub const MAX_QUESTIONS_ON_A_PATH: usize = 8;
+/// Answers are chosen with the keys 1–9.
+pub const MAX_ANSWERS: usize = 9;
+/// Beyond this many paths the questionnaire is too tangled to check (or to answer).
+const MAX_PATHS: usize = 200_000;
+
+/// The Emmaüs Connect / WeTechCare segmentation, from closest to farthest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Profile {
+    #[serde(rename = "autonome")]
+    Autonome,
+    #[serde(rename = "à accompagner")]
+    AAccompagner,
+    #[serde(rename = "éloigné du numérique")]
+    Eloigne,
+}
+
+impl Profile {
+    pub fn label(self) -> &'static str {
+        match self {
+            Profile::Autonome => "autonome",
+            Profile::AAccompagner => "à accompagner",
+            Profile::Eloigne => "éloigné du numérique",
+        }
+    }
+}
+
+/// What the person wants from the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Wish {
+    #[serde(rename = "apprendre")]
+    Learn,
+    #[serde(rename = "avec-moi")]
+    WithMe,
+    #[serde(rename = "à-ma-place")]
+    ForMe,
+}
+
+/// Where a question or an answer leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Ask(usize),
+    End,
+}
+
+/// One answer given: indices into the questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Choice {
+    pub question: usize,
+    pub answer: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Implies {
+    pub profile: Option<Profile>,
+    pub needs: Vec<Thematique>,
+    pub admin: Vec<ThematiqueAdministrative>,
+    pub services: Vec<Service>,
+    pub aidants_connect: Option<AidantsConnect>,
+    pub wish: Option<Wish>,
+    pub urgent: bool,
+    pub equipment: Option<Materiel>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub id: String,
+    /// Fluent message id.
+    pub text: String,
+    pub next: Step,
+    pub dont_know: bool,
+    pub implies: Implies,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    /// Fluent message id.
+    pub text: String,
+    pub answers: Vec<Answer>,
+    /// Skipped when any of these answers was given before.
+    pub skip_if: Vec<Choice>,
+    pub skip_to: Step,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Questionnaire {
+    pub start: Step,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    start: Spanned<String>,
+    #[serde(rename = "question")]
+    questions: Vec<QuestionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    id: Spanned<String>,
+    text: Option<Spanned<String>>,
+    #[serde(default)]
+    skip_if: Vec<Spanned<String>>,
+    skip_to: Option<Spanned<String>>,
+    #[serde(rename = "answer", default)]
+    answers: Vec<AnswerFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerFile {
+    id: Spanned<String>,
+    text: Option<Spanned<String>>,
+    next: Spanned<String>,
+    #[serde(default)]
+    dont_know: bool,
+    // What the answer implies. Not flattened into a struct: serde's flatten loses the
+    // positions that errors need.
+    profile: Option<Profile>,
+    #[serde(default)]
+    needs: Vec<Thematique>,
+    #[serde(default)]
+    admin: Vec<ThematiqueAdministrative>,
+    #[serde(default)]
+    services: Vec<Service>,
+    aidants_connect: Option<AidantsConnect>,
+    wish: Option<Wish>,
+    #[serde(default)]
+    urgent: bool,
+    equipment: Option<Materiel>,
+}
+
+impl AnswerFile {
+    fn implies(&self) -> Implies {
+        Implies {
+            profile: self.profile,
+            needs: self.needs.clone(),
+            admin: self.admin.clone(),
+            services: self.services.clone(),
+            aidants_connect: self.aidants_connect,
+            wish: self.wish,
+            urgent: self.urgent,
+            equipment: self.equipment,
+        }
+    }
+}
+
+/// The word for "end of the questionnaire" in `next` and `skip_to`.
+pub const END: &str = "fin";
+
+/// Loads and validates `diagnostic.toml`; message ids are checked in every offered locale.
+pub fn load(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
+    let path = dir.join(FILE_NAME);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        vec![Problem::in_file(
+            &path,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
+    parse(&path, &text, Some(i18n))
+}
+
+pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        vec![Problem::at(
+            path,
+            text,
+            offset,
+            crate::config::plain_message(e.message()),
+        )]
+    })?;
+    let mut problems = Vec::new();
+    let mut problem = |span: Range<usize>, message: String| {
+        problems.push(Problem::at(path, text, span.start, message));
+    };
+
+    // Question ids first, so references can point forward.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, q) in file.questions.iter().enumerate() {
+        let id = q.id.get_ref().as_str();
+        if !valid_id(id) || id == END {
+            problem(
+                q.id.span(),
+                format!(
+                    "question id {id:?}: use lowercase letters, digits and '-' (not \"{END}\")"
+                ),
+            );
+        } else if index.insert(id, i).is_some() {
+            problem(q.id.span(), format!("question {id:?} is defined twice"));
+        }
+    }
+    if file.questions.is_empty() {
+        problem(0..0, "the questionnaire has no [[question]]".into());
+    }
+    let resolve = |target: &Spanned<String>, problem: &mut dyn FnMut(Range<usize>, String)| {
+        let name = target.get_ref().as_str();
+        if name == END {
+            Some(Step::End)
+        } else if let Some(i) = index.get(name) {
+            Some(Step::Ask(*i))
+        } else {
+            problem(target.span(), format!("no question has the id {name:?}"));
+            None
+        }
+    };
+    let start = resolve(&file.start, &mut problem).unwrap_or(Step::End);
+
+    let mut questions = Vec::new();
+    for q in &file.questions {
+        let qid = q.id.get_ref().clone();
+        let mut answers = Vec::new();
+        let mut answer_ids: HashMap<&str, ()> = HashMap::new();
+        for a in &q.answers {
+            let aid = a.id.get_ref().as_str();
+            if !valid_id(aid) {
+                problem(
+                    a.id.span(),
+                    format!("answer id {aid:?}: use lowercase letters, digits and '-'"),
+                );
+            } else if answer_ids.insert(aid, ()).is_some() {
+                problem(
+                    a.id.span(),
+                    format!("answer {aid:?} is defined twice in question {qid:?}"),
+                );
+            }
+            let next = resolve(&a.next, &mut problem).unwrap_or(Step::End);
+            answers.push(Answer {
+                id: aid.to_string(),
+                text: a
+                    .text
+                    .as_ref()
+                    .map(|t| t.get_ref().clone())
+                    .unwrap_or_else(|| format!("diag-{qid}-{aid}")),
+                next,
+                dont_know: a.dont_know,
+                implies: a.implies(),
+            });
+        }
+        if q.answers.len() < 2 || q.answers.len() > MAX_ANSWERS {
+            problem(
+                q.id.span(),
+                format!(
+                    "question {qid:?} has {} answers: give 2 to {MAX_ANSWERS}",
+                    q.answers.len()
+                ),
+            );
+        }
+        if !q.answers.iter().any(|a| a.dont_know) {
+            problem(
+                q.id.span(),
+                format!("question {qid:?} has no \"Je ne sais pas\" answer (dont_know = true)"),
+            );
+        }
+        let skip_to = match (&q.skip_to, q.skip_if.is_empty()) {
+            (Some(target), false) => resolve(target, &mut problem).unwrap_or(Step::End),
+            (None, false) => {
+                problem(
+                    q.id.span(),
+                    format!("question {qid:?} has skip_if but no skip_to"),
+                );
+                Step::End
+            }
+            (Some(target), true) => {
+                problem(target.span(), "skip_to without skip_if".into());
+                Step::End
+            }
+            (None, true) => Step::End,
+        };
+        questions.push(Question {
+            id: qid,
+            text: q
+                .text
+                .as_ref()
+                .map(|t| t.get_ref().clone())
+                .unwrap_or_else(|| format!("diag-{}", q.id.get_ref())),
+            answers,
+            skip_if: Vec::new(),
+            skip_to,
+        });
+    }
+    // skip_if refers to answers by "question=answer"; resolve once every answer is known.
+    for (qi, q) in file.questions.iter().enumerate() {
+        for condition in &q.skip_if {
+            match resolve_choice(condition.get_ref(), &questions) {
+                Ok(choice) => questions[qi].skip_if.push(choice),
+                Err(why) => problem(condition.span(), why),
+            }
+        }
+    }
+    if let Some(i18n) = i18n {
+        for (q, qf) in questions.iter().zip(&file.questions) {
+            let span = qf.text.as_ref().map_or(qf.id.span(), |t| t.span());
+            check_message(&q.text, span, i18n, &mut problem);
+            for (a, af) in q.answers.iter().zip(&qf.answers) {
+                let span = af.text.as_ref().map_or(af.id.span(), |t| t.span());
+                check_message(&a.text, span, i18n, &mut problem);
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let questionnaire = Questionnaire { start, questions };
+    let spans: Vec<Range<usize>> = file.questions.iter().map(|q| q.id.span()).collect();
+    let mut problem = |span: Range<usize>, message: String| {
+        problems.push(Problem::at(path, text, span.start, message));
+    };
+    if let Some(cycle) = questionnaire.find_loop() {
+        let names: Vec<&str> = cycle
+            .iter()
+            .map(|q| questionnaire.questions[*q].id.as_str())
+            .collect();
+        problem(
+            spans[cycle[0]].clone(),
+            format!("the questions loop: {}", names.join(" → ")),
+        );
+        return Err(problems);
+    }
+    match questionnaire.paths_bounded(MAX_PATHS) {
+        None => problem(
+            0..0,
+            format!("more than {MAX_PATHS} paths: simplify the branching"),
+        ),
+        Some(paths) => {
+            let mut asked = vec![false; questionnaire.questions.len()];
+            for path in &paths {
+                for choice in path {
+                    asked[choice.question] = true;
+                }
+                if path.len() > MAX_QUESTIONS_ON_A_PATH {
+                    problem(
+                        spans[path[0].question].clone(),
+                        format!(
+                            "a path asks {} questions (at most {MAX_QUESTIONS_ON_A_PATH}): {}",
+                            path.len(),
+                            questionnaire.describe(path)
+                        ),
+                    );
+                    break;
+                }
+            }
+            for (i, was_asked) in asked.iter().enumerate() {
+                if !was_asked {
+                    problem(
+                        spans[i].clone(),
+                        format!(
+                            "question {:?} is never asked (unreachable)",
+                            questionnaire.questions[i].id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(questionnaire)
+    } else {
+        Err(problems)
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn resolve_choice(text: &str, questions: &[Question]) -> Result<Choice, String> {
+    let (q, a) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?}: write question=answer"))?;
+    let question = questions
+        .iter()
+        .position(|x| x.id == q)
+        .ok_or_else(|| format!("no question has the id {q:?}"))?;
+    let answer = questions[question]
+        .answers
+        .iter()
+        .position(|x| x.id == a)
+        .ok_or_else(|| format!("question {q:?} has no answer {a:?}"))?;
+    Ok(Choice { question, answer })
+}
+
+fn check_message(
+    id: &str,
+    span: Range<usize>,
+    i18n: &I18n,
+    problem: &mut dyn FnMut(Range<usize>, String),
+) {
+    for tag in i18n.tags() {
+        if !i18n.has_message(tag, id) {
+            problem(
+                span.clone(),
+                format!(
+                    "message {id:?} is missing from locale {tag:?} (locales/{tag}/ or the config's locales/{tag}/)"
+                ),
+            );
+        }
+    }
+}
+
+impl Questionnaire {
+    pub fn question_by_id(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// "equipement=smartphone → internet=oui → …"
+    pub fn describe(&self, path: &[Choice]) -> String {
+        path.iter()
+            .map(|c| {
+                let q = &self.questions[c.question];
+                format!("{}={}", q.id, q.answers[c.answer].id)
+            })
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+
+    /// A loop in the question graph, if any (as question indices, first repeated).
+    fn find_loop(&self) -> Option<Vec<usize>> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        fn visit(
+            q: &Questionnaire,
+            i: usize,
+            marks: &mut [Mark],
+            stack: &mut Vec<usize>,
+        ) -> Option<Vec<usize>> {
+            marks[i] = Mark::Open;
+            stack.push(i);
+            let question = &q.questions[i];
+            let mut targets: Vec<Step> = question.answers.iter().map(|a| a.next).collect();
+            if !question.skip_if.is_empty() {
+                targets.push(question.skip_to);
+            }
+            for target in targets {
+                if let Step::Ask(j) = target {
+                    match marks[j] {
+                        Mark::Open => {
+                            let from = stack.iter().position(|x| *x == j).unwrap_or(0);
+                            let mut cycle = stack[from..].to_vec();
+                            cycle.push(j);
+                            return Some(cycle);
+                        }
+                        Mark::New => {
+                            if let Some(cycle) = visit(q, j, marks, stack) {
+                                return Some(cycle);
+                            }
+                        }
+                        Mark::Done => {}
+                    }
+                }
+            }
+            stack.pop();
+            marks[i] = Mark::Done;
+            None
+        }
+        let mut marks = vec![Mark::New; self.questions.len()];
+        for i in 0..self.questions.len() {
+            if marks[i] == Mark::New
+                && let Some(cycle) = visit(self, i, &mut marks, &mut Vec::new())
+            {
+                return Some(cycle);
+            }
+        }
+        None
+    }
+}

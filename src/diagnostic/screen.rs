@@ -1,0 +1,188 @@
+//! The diagnostic flow: one question per screen, then "Vos besoins". Answers live only in this
+//! screen: going home, "Terminer" and the idle reset drop them with it.
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::engine::Outcome;
+use super::questionnaire::{Choice, Questionnaire, Step};
+use crate::app::Effect;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::ui::View;
+
+/// What the result screen offers next, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// "Terminer": wipe the answers and go back to the welcome screen.
+    Finish,
+}
+
+pub struct DiagnosticScreen {
+    questionnaire: Rc<Questionnaire>,
+    given: Vec<Choice>,
+    phase: Phase,
+    counted: bool,
+}
+
+pub enum Phase {
+    Asking {
+        question: usize,
+        focus: FocusGrid,
+    },
+    Result {
+        outcome: Outcome,
+        steps: Vec<NextStep>,
+        focus: FocusGrid,
+    },
+}
+
+impl DiagnosticScreen {
+    pub fn new(questionnaire: Rc<Questionnaire>) -> DiagnosticScreen {
+        let phase = phase_after(&questionnaire, &[], None);
+        DiagnosticScreen {
+            questionnaire,
+            given: Vec::new(),
+            phase,
+            counted: false,
+        }
+    }
+
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.questionnaire
+    }
+
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    /// The number of the question shown ("Question 3").
+    pub fn question_number(&self) -> usize {
+        self.given.len() + 1
+    }
+
+    pub fn answers(&self) -> &[Choice] {
+        &self.given
+    }
+
+    fn advance(&mut self, selected: Option<usize>) {
+        self.phase = phase_after(&self.questionnaire, &self.given, selected);
+    }
+
+    fn answer(&mut self, question: usize, answer: usize, ctx: &Ctx) -> Action {
+        self.given.push(Choice { question, answer });
+        self.advance(None);
+        match &self.phase {
+            Phase::Result { outcome, .. } if !self.counted => {
+                self.counted = true;
+                Action::Emit(Effect::CountDiagnostic {
+                    day: ctx.now.date(),
+                    profile: outcome.profile,
+                    needs: outcome.needs.clone(),
+                })
+            }
+            _ => Action::None,
+        }
+    }
+
+    /// Back one question, with the earlier answer still selected.
+    fn back(&mut self) -> Action {
+        match self.given.pop() {
+            Some(choice) => {
+                self.advance(Some(choice.answer));
+                Action::None
+            }
+            None => Action::Back,
+        }
+    }
+}
+
+/// The step after the answers given; `selected` is the answer to focus.
+fn phase_after(questionnaire: &Questionnaire, given: &[Choice], selected: Option<usize>) -> Phase {
+    match questionnaire.next_step(given).unwrap_or(Step::End) {
+        Step::Ask(question) => {
+            let count = questionnaire.questions[question].answers.len();
+            let mut focus = FocusGrid::new(vec![1; count]);
+            focus.set_index(selected.unwrap_or(0));
+            Phase::Asking { question, focus }
+        }
+        Step::End => {
+            let outcome = questionnaire.outcome(given);
+            let steps = vec![NextStep::Finish];
+            let focus = FocusGrid::new(vec![1; steps.len()]);
+            Phase::Result {
+                outcome,
+                steps,
+                focus,
+            }
+        }
+    }
+}
+
+impl Screen for DiagnosticScreen {
+    fn title(&self) -> &'static str {
+        match self.phase {
+            Phase::Asking { .. } => "diag-title",
+            Phase::Result { .. } => "diag-result-title",
+        }
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        if key == Key::Esc {
+            return self.back();
+        }
+        match &mut self.phase {
+            Phase::Asking { question, focus } => {
+                let question = *question;
+                let count = self.questionnaire.questions[question].answers.len();
+                if let Some(n) = key.digit().filter(|n| *n <= count) {
+                    return self.answer(question, n - 1, ctx);
+                }
+                if focus.navigate(key) {
+                    return Action::None;
+                }
+                match key {
+                    Key::Enter => {
+                        let answer = focus.index();
+                        self.answer(question, answer, ctx)
+                    }
+                    _ => Action::None,
+                }
+            }
+            Phase::Result { steps, focus, .. } => {
+                let chosen = match key.digit() {
+                    Some(n) => steps.get(n - 1).copied(),
+                    None if focus.navigate(key) => None,
+                    None if key == Key::Enter => steps.get(focus.index()).copied(),
+                    None => None,
+                };
+                match chosen {
+                    Some(NextStep::Finish) => Action::Home,
+                    None => Action::None,
+                }
+            }
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        super::view::render(self, frame, area, view)
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        let mut hints = vec![
+            hint("key-arrows", "does-move"),
+            hint("key-enter", "does-choose"),
+            hint("key-digits", "does-choose-number"),
+        ];
+        if matches!(self.phase, Phase::Asking { .. }) && !self.given.is_empty() {
+            hints.push(hint("key-esc", "does-previous-question"));
+        }
+        hints
+    }
+
+    fn holds_input(&self) -> bool {
+        !self.given.is_empty()
+    }
+}

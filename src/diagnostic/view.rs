@@ -1,0 +1,135 @@
+//! Drawing the diagnostic: a question with its numbered answers, then "Vos besoins".
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::engine::{HelpKind, Outcome};
+use super::screen::{DiagnosticScreen, NextStep, Phase};
+use crate::ui::View;
+use crate::ui::choices::{Choice, render_choices, row_height};
+use crate::ui::rows::Rows;
+use crate::ui::text::wrap;
+use crate::vocabulary::coop::Thematique;
+
+pub fn render(
+    screen: &DiagnosticScreen,
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+) -> Option<Position> {
+    match screen.phase() {
+        Phase::Asking { question, focus } => {
+            let question = &screen.questionnaire().questions[*question];
+            let mut rows = Rows::new(area);
+            let progress = view.tr.text_with(
+                "diag-progress",
+                &[("number", (screen.question_number() as i64).into())],
+            );
+            frame.render_widget(
+                Paragraph::new(progress).style(view.theme.heading.style()),
+                rows.take(1),
+            );
+            let text = wrap(&view.tr.text(&question.text), area.width as usize);
+            let text_h = text.len() as u16;
+            let lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+            frame.render_widget(
+                Paragraph::new(lines).style(view.theme.title.style()),
+                rows.take(text_h),
+            );
+            rows.take(1);
+            let answers: Vec<Choice> = question
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Choice::numbered(i + 1, view.tr.text(&a.text)))
+                .collect();
+            let rest = area.height.saturating_sub(rows.used());
+            render_choices(frame, rows.take(rest), view, &answers, Some(focus.index()))
+        }
+        Phase::Result {
+            outcome,
+            steps,
+            focus,
+        } => {
+            let choices: Vec<Choice> = steps
+                .iter()
+                .enumerate()
+                .map(|(i, step)| Choice::numbered(i + 1, view.tr.text(step_label(*step))))
+                .collect();
+            let choices_h = (choices.len() as u16 * row_height(view)).min(area.height);
+            let text_area = Rect {
+                height: area.height.saturating_sub(choices_h + 1),
+                ..area
+            };
+            let mut cursor = None;
+            let text = result_text(outcome, view, area.width as usize);
+            let lines: Vec<Line> = text
+                .into_iter()
+                .map(|(line, heading)| {
+                    let ink = if heading {
+                        view.theme.heading
+                    } else {
+                        view.theme.base
+                    };
+                    Line::styled(line, ink.style())
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), text_area);
+            let choices_area = Rect {
+                y: area.bottom() - choices_h,
+                height: choices_h,
+                ..area
+            };
+            if choices_h > 0 {
+                cursor = render_choices(frame, choices_area, view, &choices, Some(focus.index()));
+            }
+            cursor
+        }
+    }
+}
+
+fn step_label(step: NextStep) -> &'static str {
+    match step {
+        NextStep::Finish => "diag-next-finish",
+    }
+}
+
+/// The result in plain words: (line, is a heading).
+fn result_text(outcome: &Outcome, view: &View, width: usize) -> Vec<(String, bool)> {
+    let mut lines = Vec::new();
+    let mut para = |text: String, heading: bool, indent: &str| {
+        for line in wrap(&text, width.saturating_sub(indent.len()).max(1)) {
+            lines.push((format!("{indent}{line}"), heading));
+        }
+    };
+    para(view.tr.text("diag-result-needs"), true, "");
+    for need in &outcome.needs {
+        let text = match (need, outcome.administrative.first()) {
+            (Thematique::AideAuxDemarchesAdministratives, Some(admin)) => view.tr.text_with(
+                "diag-need-admin-topic",
+                &[(
+                    "topic",
+                    view.tr.text(&format!("admin-{}", admin.key())).into(),
+                )],
+            ),
+            _ => view.tr.text(&format!("need-{}", need.key())),
+        };
+        para(format!("• {text}"), false, "  ");
+    }
+    if view.large {
+        para(String::new(), false, "");
+    }
+    para(view.tr.text("diag-result-help"), true, "");
+    let help = match outcome.help {
+        HelpKind::Appointment => "help-appointment",
+        HelpKind::Workshop => "help-workshop",
+        HelpKind::SelfService => "help-self-service",
+        HelpKind::AidantsConnect => "help-aidants-connect",
+    };
+    para(view.tr.text(help), false, "  ");
+    if outcome.urgent {
+        para(view.tr.text("diag-result-urgent"), false, "  ");
+    }
+    lines
+}
