@@ -4,6 +4,8 @@
 //! effects. `ui` renders state. `shell` owns the terminal, signals and clock; `store` the
 //! database; `config` and `i18n` what the help point configures and the words people read.
 pub mod app;
+pub mod booking;
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -55,3 +55,24 @@ staff-back = Revenir à la borne
 
 time-of-day = { $hour } h { $minute }
 too-small = Agrandissez la fenêtre pour utiliser la borne.
+
+date-day = { $weekday } { $day } { $month }
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

@@ -24,6 +24,11 @@ pub struct KioskConfig {
     pub retention_days: u32,
     /// Resolved against the configuration directory when relative.
     pub database: Option<PathBuf>,
+    /// The command that delivers a reminder: program and arguments; the recipient is added
+    /// as the last argument and the message comes on standard input.
+    pub reminder_gateway: Option<Vec<String>>,
+    /// The command that prints a ticket (its text on standard input), e.g. `lp -d ticket`.
+    pub ticket_printer: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +70,16 @@ struct File {
     staff: Staff,
     #[serde(default)]
     data: Data,
+    #[serde(default)]
+    reminders: Commands,
+    #[serde(default)]
+    printer: Commands,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Commands {
+    command: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -270,6 +285,14 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         );
     }
 
+    for section in [&file.reminders, &file.printer] {
+        if let Some(command) = &section.command
+            && command.get_ref().first().is_none_or(|p| p.trim().is_empty())
+        {
+            problem(command.span(), "command: name the program first, e.g. [\"lp\", \"-d\", \"ticket\"]".into());
+        }
+    }
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -284,6 +307,8 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         staff_pin_hash: file.staff.pin_hash.into_inner(),
         retention_days: *retention.get_ref(),
         database: file.data.database.map(|p| dir.join(p)),
+        reminder_gateway: file.reminders.command.map(Spanned::into_inner),
+        ticket_printer: file.printer.command.map(Spanned::into_inner),
     })
 }
 

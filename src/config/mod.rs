@@ -6,6 +6,7 @@ mod kiosk;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use crate::booking::Agenda;
 use crate::diagnostic::Questionnaire;
 use crate::i18n::I18n;
 use crate::problem::Problem;
@@ -18,6 +19,7 @@ pub struct Config {
     pub dir: PathBuf,
     pub kiosk: KioskConfig,
     pub diagnostic: Rc<Questionnaire>,
+    pub agenda: Rc<Agenda>,
     pub i18n: I18n,
 }
 
@@ -31,13 +33,19 @@ pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
     }
     let kiosk = kiosk::load(dir)?;
     let i18n = I18n::load(&kiosk.locales, dir)?;
-    let diagnostic = crate::diagnostic::questionnaire::load(dir, &i18n)?;
-    Ok(Config {
-        dir: dir.to_path_buf(),
-        kiosk,
-        diagnostic: Rc::new(diagnostic),
-        i18n,
-    })
+    // Every file is checked, so one run lists every problem.
+    let diagnostic = crate::diagnostic::questionnaire::load(dir, &i18n);
+    let agenda = crate::booking::agenda::load(dir, &i18n);
+    match (diagnostic, agenda) {
+        (Ok(diagnostic), Ok(agenda)) => Ok(Config {
+            dir: dir.to_path_buf(),
+            kiosk,
+            diagnostic: Rc::new(diagnostic),
+            agenda: Rc::new(agenda),
+            i18n,
+        }),
+        (d, a) => Err(d.err().into_iter().chain(a.err()).flatten().collect()),
+    }
 }
 
 /// `--config DIR`, else `$BORNE_CONFIG`, else `./kiosk-config`.
@@ -51,13 +59,16 @@ impl Config {
     /// One line for `borne check-config`.
     pub fn summary(&self) -> String {
         format!(
-            "{}: ok — {} ({} {}), languages {}, diagnostic of {} questions",
+            "{}: ok — {} ({} {}), languages {}, diagnostic of {} questions, {} counsellors, {} motifs, {} workshops",
             self.dir.display(),
             self.kiosk.help_point.name,
             self.kiosk.help_point.postal_code,
             self.kiosk.help_point.commune,
             self.kiosk.locales.join(", "),
-            self.diagnostic.questions.len()
+            self.diagnostic.questions.len(),
+            self.agenda.counsellors.len(),
+            self.agenda.motifs.len(),
+            self.agenda.workshops.len()
         )
     }
 }

@@ -1,5 +1,5 @@
 //! Boxes over the screen: the idle countdown, the staff PIN prompt, "Revenir à l'accueil ?".
-use chrono::{NaiveDateTime, Timelike};
+use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -160,11 +160,5 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Op
 
 /// "10 h 20" in French, "10:20" in English: the locale decides.
 pub fn time_of_day(t: NaiveDateTime, view: &View) -> String {
-    view.tr.text_with(
-        "time-of-day",
-        &[
-            ("hour", i64::from(t.hour()).into()),
-            ("minute", format!("{:02}", t.minute()).into()),
-        ],
-    )
+    crate::calendar::words::time(&view.tr, t)
 }

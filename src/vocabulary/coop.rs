@@ -71,6 +71,15 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A workshop's level ("Atelier niveau").
+    Niveau {
+        Debutant => "Débutant", "debutant";
+        Intermediaire => "Intermédiaire", "intermediaire";
+        Avance => "Avancé", "avance";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,583 @@
+//! `agenda.toml`: the help point's counsellors, motifs, opening ranges (plages), absences and
+//! workshops. Loaded once, validated with `file:line:column` problems.
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::i18n::I18n;
+use crate::problem::Problem;
+use crate::staff::pin;
+use crate::vocabulary::coop::{Niveau, Thematique};
+
+pub const FILE_NAME: &str = "agenda.toml";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counsellor {
+    pub id: String,
+    /// First name, the only name citizens see.
+    pub name: String,
+    pub pin_hash: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Where {
+    #[serde(rename = "sur place")]
+    OnSite,
+    #[serde(rename = "par téléphone")]
+    ByPhone,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Motif {
+    pub id: String,
+    /// Fluent ids: `motif-<id>`, and the optional instructions `motif-<id>-before`/`-after`.
+    pub label: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub duration: Duration,
+    pub place: Where,
+    pub min_delay: Duration,
+    pub horizon: Duration,
+    /// The diagnostic needs this motif serves, to preselect it.
+    pub needs: Vec<Thematique>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plage {
+    pub counsellor: usize,
+    pub days: Vec<Weekday>,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub valid_from: NaiveDate,
+    pub valid_until: Option<NaiveDate>,
+    pub motifs: Vec<usize>,
+    /// Where in the building ("salle 2").
+    pub room: Option<String>,
+}
+
+impl Plage {
+    pub fn open_on(&self, day: NaiveDate) -> bool {
+        self.days.contains(&day.weekday())
+            && day >= self.valid_from
+            && self.valid_until.is_none_or(|until| day <= until)
+    }
+}
+
+/// A counsellor's absence, or a closure of the help point when `counsellor` is `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Absence {
+    pub counsellor: Option<usize>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Schedule {
+    Once(NaiveDate),
+    Weekly {
+        day: Weekday,
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+    },
+}
+
+/// A workshop as configured: once, or every week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkshopSeries {
+    pub id: String,
+    /// Fluent id `workshop-<id>`.
+    pub title: String,
+    pub theme: Thematique,
+    pub level: Niveau,
+    pub schedule: Schedule,
+    pub time: NaiveTime,
+    pub duration: Duration,
+    pub seats: u32,
+    pub room: Option<String>,
+}
+
+/// One session of a workshop, with an id stable across restarts: `<series>@<date>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workshop {
+    pub id: String,
+    pub series: usize,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub seats: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agenda {
+    pub counsellors: Vec<Counsellor>,
+    pub motifs: Vec<Motif>,
+    pub plages: Vec<Plage>,
+    pub absences: Vec<Absence>,
+    pub workshops: Vec<WorkshopSeries>,
+    pub closed_on_public_holidays: bool,
+}
+
+impl Agenda {
+    pub fn counsellor_by_id(&self, id: &str) -> Option<usize> {
+        self.counsellors.iter().position(|c| c.id == id)
+    }
+
+    pub fn motif_by_id(&self, id: &str) -> Option<usize> {
+        self.motifs.iter().position(|m| m.id == id)
+    }
+
+    /// Whether the counsellor (or the whole help point) is away that day.
+    pub fn absent(&self, counsellor: usize, day: NaiveDate) -> bool {
+        self.absences.iter().any(|a| {
+            a.counsellor.is_none_or(|c| c == counsellor) && a.from <= day && day <= a.to
+        })
+    }
+
+    pub fn closed(&self, day: NaiveDate) -> bool {
+        (self.closed_on_public_holidays && crate::calendar::is_public_holiday(day))
+            || self
+                .absences
+                .iter()
+                .any(|a| a.counsellor.is_none() && a.from <= day && day <= a.to)
+    }
+
+    /// The workshop sessions between two days (inclusive), in time order.
+    pub fn workshops_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<Workshop> {
+        let mut out = Vec::new();
+        for (i, series) in self.workshops.iter().enumerate() {
+            let mut add = |day: NaiveDate| {
+                if day >= from && day <= to && !self.closed(day) {
+                    let starts = day.and_time(series.time);
+                    out.push(Workshop {
+                        id: format!("{}@{}", series.id, day),
+                        series: i,
+                        starts,
+                        ends: starts + series.duration,
+                        seats: series.seats,
+                    });
+                }
+            };
+            match &series.schedule {
+                Schedule::Once(day) => add(*day),
+                Schedule::Weekly {
+                    day,
+                    from: first,
+                    until,
+                } => {
+                    let mut d = from.max(*first);
+                    while d.weekday() != *day {
+                        d += Duration::days(1);
+                    }
+                    while d <= to && until.is_none_or(|u| d <= u) {
+                        add(d);
+                        d += Duration::days(7);
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|w| (w.starts, w.id.clone()));
+        out
+    }
+
+    /// A workshop session by its id, if the agenda schedules it.
+    pub fn workshop(&self, id: &str) -> Option<Workshop> {
+        let (series, date) = id.split_once('@')?;
+        let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+        self.workshops_between(day, day)
+            .into_iter()
+            .find(|w| self.workshops[w.series].id == series)
+    }
+}
+
+// ---- the file ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(rename = "counsellor", default)]
+    counsellors: Vec<CounsellorFile>,
+    #[serde(rename = "motif", default)]
+    motifs: Vec<MotifFile>,
+    #[serde(rename = "plage", default)]
+    plages: Vec<PlageFile>,
+    #[serde(rename = "absence", default)]
+    absences: Vec<AbsenceFile>,
+    #[serde(rename = "workshop", default)]
+    workshops: Vec<WorkshopFile>,
+    #[serde(default = "yes")]
+    closed_on_public_holidays: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CounsellorFile {
+    id: Spanned<String>,
+    name: String,
+    pin_hash: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MotifFile {
+    id: Spanned<String>,
+    #[serde(default = "thirty")]
+    duration_minutes: Spanned<u32>,
+    #[serde(rename = "where", default = "on_site")]
+    place: Where,
+    #[serde(default = "two")]
+    min_delay_hours: u32,
+    #[serde(default = "eight")]
+    horizon_weeks: Spanned<u32>,
+    #[serde(default)]
+    instructions: bool,
+    #[serde(default)]
+    needs: Vec<Thematique>,
+}
+
+fn thirty() -> Spanned<u32> {
+    Spanned::new(0..0, 30)
+}
+fn on_site() -> Where {
+    Where::OnSite
+}
+fn two() -> u32 {
+    2
+}
+fn eight() -> Spanned<u32> {
+    Spanned::new(0..0, 8)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlageFile {
+    counsellor: Spanned<String>,
+    days: Vec<Spanned<String>>,
+    start: Spanned<String>,
+    end: Spanned<String>,
+    valid_from: Spanned<String>,
+    valid_until: Option<Spanned<String>>,
+    motifs: Vec<Spanned<String>>,
+    room: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbsenceFile {
+    counsellor: Option<Spanned<String>>,
+    from: Spanned<String>,
+    to: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkshopFile {
+    id: Spanned<String>,
+    theme: Thematique,
+    level: Niveau,
+    date: Option<Spanned<String>>,
+    every: Option<Spanned<String>>,
+    from: Option<Spanned<String>>,
+    until: Option<Spanned<String>>,
+    time: Spanned<String>,
+    duration_minutes: Spanned<u32>,
+    seats: Spanned<u32>,
+    room: Option<String>,
+}
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("lundi", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+];
+
+/// Collects problems while building the agenda.
+struct Check<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at(self.path, self.text, span.start, message));
+    }
+
+    fn date(&mut self, value: &Spanned<String>) -> Option<NaiveDate> {
+        let parsed = NaiveDate::parse_from_str(value.get_ref(), "%Y-%m-%d");
+        if parsed.is_err() {
+            self.problem(
+                value.span(),
+                format!("{:?} is not a date (write YYYY-MM-DD, a day that exists)", value.get_ref()),
+            );
+        }
+        parsed.ok()
+    }
+
+    fn time(&mut self, value: &Spanned<String>) -> Option<NaiveTime> {
+        let parsed = NaiveTime::parse_from_str(value.get_ref(), "%H:%M");
+        if parsed.is_err() {
+            self.problem(value.span(), format!("{:?} is not a time (write HH:MM)", value.get_ref()));
+        }
+        parsed.ok()
+    }
+
+    fn weekday(&mut self, value: &Spanned<String>) -> Option<Weekday> {
+        let day = WEEKDAYS
+            .iter()
+            .find(|(name, _)| *name == value.get_ref().as_str())
+            .map(|(_, d)| *d);
+        if day.is_none() {
+            self.problem(value.span(), format!("{:?} is not a day (lundi … dimanche)", value.get_ref()));
+        }
+        day
+    }
+
+    fn reference(&mut self, value: &Spanned<String>, ids: &HashMap<String, usize>, what: &str) -> Option<usize> {
+        let found = ids.get(value.get_ref()).copied();
+        if found.is_none() {
+            self.problem(value.span(), format!("no {what} has the id {:?}", value.get_ref()));
+        }
+        found
+    }
+
+    fn message(&mut self, id: &str, span: Range<usize>, i18n: Option<&I18n>) {
+        let Some(i18n) = i18n else { return };
+        let missing: Vec<String> = i18n
+            .tags()
+            .filter(|tag| !i18n.has_message(tag, id))
+            .map(String::from)
+            .collect();
+        for tag in missing {
+            self.problem(span.clone(), format!("message {id:?} is missing from locale {tag:?}"));
+        }
+    }
+}
+
+pub fn load(dir: &Path, i18n: &I18n) -> Result<Agenda, Vec<Problem>> {
+    let path = dir.join(FILE_NAME);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| vec![Problem::in_file(&path, format!("cannot read the file: {e}"))])?;
+    parse(&path, &text, Some(i18n))
+}
+
+pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec<Problem>> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        vec![Problem::at(path, text, offset, crate::config::plain_message(e.message()))]
+    })?;
+    let mut check = Check {
+        path,
+        text,
+        problems: Vec::new(),
+    };
+
+    let mut counsellor_ids = HashMap::new();
+    let mut counsellors = Vec::new();
+    for c in &file.counsellors {
+        if counsellor_ids.insert(c.id.get_ref().clone(), counsellors.len()).is_some() {
+            check.problem(c.id.span(), format!("counsellor {:?} is defined twice", c.id.get_ref()));
+        }
+        if let Err(why) = pin::check_hash(c.pin_hash.get_ref()) {
+            check.problem(c.pin_hash.span(), format!("pin_hash: {why} (make one with `borne hash-pin`)"));
+        }
+        counsellors.push(Counsellor {
+            id: c.id.get_ref().clone(),
+            name: c.name.clone(),
+            pin_hash: c.pin_hash.get_ref().clone(),
+        });
+    }
+
+    let mut motif_ids = HashMap::new();
+    let mut motifs = Vec::new();
+    for m in &file.motifs {
+        let id = m.id.get_ref().clone();
+        if motif_ids.insert(id.clone(), motifs.len()).is_some() {
+            check.problem(m.id.span(), format!("motif {id:?} is defined twice"));
+        }
+        if !(5..=480).contains(m.duration_minutes.get_ref()) || m.duration_minutes.get_ref() % 5 != 0 {
+            check.problem(m.duration_minutes.span(), "duration_minutes: a multiple of 5, from 5 to 480");
+        }
+        if !(1..=52).contains(m.horizon_weeks.get_ref()) {
+            check.problem(m.horizon_weeks.span(), "horizon_weeks: from 1 to 52");
+        }
+        let label = format!("motif-{id}");
+        check.message(&label, m.id.span(), i18n);
+        let (before, after) = if m.instructions {
+            let before = format!("{label}-before");
+            let after = format!("{label}-after");
+            check.message(&before, m.id.span(), i18n);
+            check.message(&after, m.id.span(), i18n);
+            (Some(before), Some(after))
+        } else {
+            (None, None)
+        };
+        motifs.push(Motif {
+            id,
+            label,
+            before,
+            after,
+            duration: Duration::minutes((*m.duration_minutes.get_ref()).into()),
+            place: m.place,
+            min_delay: Duration::hours(m.min_delay_hours.into()),
+            horizon: Duration::weeks((*m.horizon_weeks.get_ref()).into()),
+            needs: m.needs.clone(),
+        });
+    }
+
+    let mut plages = Vec::new();
+    let mut plage_spans = Vec::new();
+    for p in &file.plages {
+        let counsellor = check.reference(&p.counsellor, &counsellor_ids, "counsellor");
+        let days: Vec<Weekday> = p.days.iter().filter_map(|d| check.weekday(d)).collect();
+        let start = check.time(&p.start);
+        let end = check.time(&p.end);
+        let valid_from = check.date(&p.valid_from);
+        let valid_until = p.valid_until.as_ref().and_then(|d| check.date(d));
+        let motif_refs: Vec<Option<usize>> = p
+            .motifs
+            .iter()
+            .map(|m| check.reference(m, &motif_ids, "motif"))
+            .collect();
+        let (Some(counsellor), Some(start), Some(end), Some(valid_from)) = (counsellor, start, end, valid_from) else {
+            continue;
+        };
+        if start >= end {
+            check.problem(p.end.span(), "end must come after start");
+            continue;
+        }
+        if let Some(until) = valid_until
+            && until < valid_from
+        {
+            check.problem(p.valid_until.as_ref().map_or(0..0, |s| s.span()), "valid_until is before valid_from");
+        }
+        for (motif, span) in motif_refs.iter().zip(&p.motifs) {
+            if let Some(m) = motif
+                && motifs[*m].duration > end - start
+            {
+                check.problem(
+                    span.span(),
+                    format!("motif {:?} lasts longer than this plage", motifs[*m].id),
+                );
+            }
+        }
+        plages.push(Plage {
+            counsellor,
+            days,
+            start,
+            end,
+            valid_from,
+            valid_until,
+            motifs: motif_refs.into_iter().flatten().collect(),
+            room: p.room.clone(),
+        });
+        plage_spans.push(p.counsellor.span());
+    }
+    for (i, a) in plages.iter().enumerate() {
+        for b in &plages[..i] {
+            let same_day = a.days.iter().any(|d| b.days.contains(d));
+            let dates_meet = a.valid_until.is_none_or(|u| u >= b.valid_from)
+                && b.valid_until.is_none_or(|u| u >= a.valid_from);
+            let hours_meet = a.start < b.end && b.start < a.end;
+            if a.counsellor == b.counsellor && same_day && dates_meet && hours_meet {
+                let name = counsellors[a.counsellor].id.clone();
+                check.problem(plage_spans[i].clone(), format!("this plage overlaps another plage of {name:?}"));
+            }
+        }
+    }
+
+    let mut absences = Vec::new();
+    for a in &file.absences {
+        let counsellor = match &a.counsellor {
+            Some(c) => match check.reference(c, &counsellor_ids, "counsellor") {
+                Some(i) => Some(i),
+                None => continue,
+            },
+            None => None,
+        };
+        let (Some(from), Some(to)) = (check.date(&a.from), check.date(&a.to)) else {
+            continue;
+        };
+        if to < from {
+            check.problem(a.to.span(), "the absence ends before it starts");
+        }
+        absences.push(Absence { counsellor, from, to });
+    }
+
+    let mut workshops = Vec::new();
+    let mut workshop_ids = HashMap::new();
+    for w in &file.workshops {
+        let id = w.id.get_ref().clone();
+        if id.contains('@') || workshop_ids.insert(id.clone(), ()).is_some() {
+            check.problem(w.id.span(), format!("workshop id {id:?} is used twice or contains '@'"));
+        }
+        let title = format!("workshop-{id}");
+        check.message(&title, w.id.span(), i18n);
+        let schedule = match (&w.date, &w.every) {
+            (Some(date), None) => check.date(date).map(Schedule::Once),
+            (None, Some(every)) => {
+                let day = check.weekday(every);
+                let from = match &w.from {
+                    Some(f) => check.date(f),
+                    None => {
+                        check.problem(every.span(), "a weekly workshop needs `from`");
+                        None
+                    }
+                };
+                let until = w.until.as_ref().and_then(|u| check.date(u));
+                match (day, from) {
+                    (Some(day), Some(from)) => Some(Schedule::Weekly { day, from, until }),
+                    _ => None,
+                }
+            }
+            _ => {
+                check.problem(w.id.span(), "give either `date` or `every` (with `from`)");
+                None
+            }
+        };
+        let time = check.time(&w.time);
+        if !(15..=480).contains(w.duration_minutes.get_ref()) {
+            check.problem(w.duration_minutes.span(), "duration_minutes: from 15 to 480");
+        }
+        if !(1..=200).contains(w.seats.get_ref()) {
+            check.problem(w.seats.span(), "seats: from 1 to 200");
+        }
+        if let (Some(schedule), Some(time)) = (schedule, time) {
+            workshops.push(WorkshopSeries {
+                id,
+                title,
+                theme: w.theme,
+                level: w.level,
+                schedule,
+                time,
+                duration: Duration::minutes((*w.duration_minutes.get_ref()).into()),
+                seats: *w.seats.get_ref(),
+                room: w.room.clone(),
+            });
+        }
+    }
+
+    if check.problems.is_empty() {
+        Ok(Agenda {
+            counsellors,
+            motifs,
+            plages,
+            absences,
+            workshops,
+            closed_on_public_holidays: file.closed_on_public_holidays,
+        })
+    } else {
+        Err(check.problems)
+    }
+}

@@ -1,0 +1,36 @@
+//! Dates and times in words, in the person's language: "mardi 3 mars", "14 h 30".
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+use crate::i18n::Tr;
+
+/// "mardi 3 mars"
+pub fn day(tr: &Tr, date: NaiveDate) -> String {
+    tr.text_with(
+        "date-day",
+        &[
+            (
+                "weekday",
+                tr.text(&format!("weekday-{}", date.weekday().number_from_monday()))
+                    .into(),
+            ),
+            ("day", i64::from(date.day()).into()),
+            ("month", tr.text(&format!("month-{}", date.month())).into()),
+        ],
+    )
+}
+
+/// "14 h 30"
+pub fn time(tr: &Tr, t: NaiveDateTime) -> String {
+    tr.text_with(
+        "time-of-day",
+        &[
+            ("hour", i64::from(t.hour()).into()),
+            ("minute", format!("{:02}", t.minute()).into()),
+        ],
+    )
+}
+
+/// "02/04/2024"
+pub fn numeric(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
