@@ -1,7 +1,11 @@
 //! The kiosk's SQLite database: created with mode 0600 (it will hold personal data), WAL so
 //! several kiosk processes and the counsellor can share it, and schema migrations versioned
 //! by `PRAGMA user_version`.
+mod bookings;
 mod migrations;
+pub mod outbox;
+
+pub use bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder, Status, What};
 
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;

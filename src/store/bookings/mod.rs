@@ -1,0 +1,501 @@
+//! Bookings, workshop registrations and reminders in SQLite. Every write that checks then
+//! inserts runs in an IMMEDIATE transaction; the cell table's primary key is the last word on
+//! double booking.
+use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
+use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use super::Store;
+use crate::booking::code;
+use crate::booking::person::{Person, check_matches};
+use crate::booking::rules;
+use crate::booking::slots::Busy;
+
+pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
+const CELL: i64 = 5;
+
+pub fn time_text(t: NaiveDateTime) -> String {
+    t.format(TIME_FORMAT).to_string()
+}
+
+pub fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, TIME_FORMAT)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    #[serde(rename = "à venir")]
+    Upcoming,
+    #[serde(rename = "présent")]
+    Present,
+    #[serde(rename = "absent")]
+    Absent,
+    #[serde(rename = "annulé par l'usager")]
+    CancelledByCitizen,
+    #[serde(rename = "annulé par le service")]
+    CancelledByService,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Upcoming,
+        Status::Present,
+        Status::Absent,
+        Status::CancelledByCitizen,
+        Status::CancelledByService,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Upcoming => "à venir",
+            Status::Present => "présent",
+            Status::Absent => "absent",
+            Status::CancelledByCitizen => "annulé par l'usager",
+            Status::CancelledByService => "annulé par le service",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.label() == label)
+    }
+
+    pub fn cancelled(self) -> bool {
+        matches!(self, Status::CancelledByCitizen | Status::CancelledByService)
+    }
+}
+
+/// A reminder to queue with a booking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reminder {
+    pub due: NaiveDateTime,
+    pub recipient: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewBooking {
+    pub counsellor: String,
+    pub motif: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub person: Person,
+    pub reminder: Option<Reminder>,
+    /// The diagnostic outcome the person agreed to share, as JSON.
+    pub diagnostic: Option<String>,
+    /// "kiosk", a counsellor's id, or "cli".
+    pub booked_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRegistration {
+    pub workshop: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub seats: u32,
+    pub person: Person,
+    pub reminder: Option<Reminder>,
+    pub booked_by: String,
+}
+
+/// Why the store refused a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Someone else took the slot first.
+    SlotTaken,
+    /// The workshop has no seat left.
+    Full,
+    /// No appointment with that code and check.
+    NotFound,
+    /// Too close to the appointment for a citizen to do this.
+    TooLate,
+    /// Already cancelled.
+    AlreadyCancelled,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum What {
+    Booking { counsellor: String, motif: String },
+    Workshop { workshop: String },
+}
+
+/// An appointment as the store knows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Appointment {
+    pub code: String,
+    pub what: What,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub status: Status,
+    pub person: Person,
+    pub booked_by: String,
+}
+
+fn constraint(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation)
+}
+
+/// The 5-minute cells an interval covers.
+fn cells(starts: NaiveDateTime, ends: NaiveDateTime) -> Vec<String> {
+    let mut t = starts.with_second(0).expect("0 s") - Duration::minutes(i64::from(starts.minute()) % CELL);
+    let mut out = Vec::new();
+    while t < ends {
+        out.push(time_text(t));
+        t += Duration::minutes(CELL);
+    }
+    out
+}
+
+fn fresh_code(tx: &Transaction) -> rusqlite::Result<String> {
+    loop {
+        let code = code::new_code();
+        let used: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM booking WHERE code = ?1)
+                 OR EXISTS (SELECT 1 FROM registration WHERE code = ?1)",
+            [&code],
+            |r| r.get(0),
+        )?;
+        if !used {
+            return Ok(code);
+        }
+    }
+}
+
+fn queue(tx: &Transaction, column: &str, id: i64, reminder: &Option<Reminder>) -> rusqlite::Result<()> {
+    if let Some(r) = reminder {
+        tx.execute(
+            &format!("INSERT INTO outbox ({column}, due_at, recipient, message) VALUES (?1, ?2, ?3, ?4)"),
+            params![id, time_text(r.due), r.recipient, r.message],
+        )?;
+    }
+    Ok(())
+}
+
+fn occupy(tx: &Transaction, counsellor: &str, id: i64, starts: NaiveDateTime, ends: NaiveDateTime) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached("INSERT INTO booking_cell (counsellor, cell, booking) VALUES (?1, ?2, ?3)")?;
+    for cell in cells(starts, ends) {
+        insert.execute(params![counsellor, cell, id])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The intervals counsellors are taken between two days (inclusive).
+    pub fn busy(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Busy>, String> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT counsellor, starts_at, ends_at FROM booking
+                 WHERE starts_at >= ?1 AND starts_at < ?2
+                   AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
+            )
+            .map_err(|e| e.to_string())?;
+        let to = to + Duration::days(1);
+        stmt.query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok(Busy {
+                counsellor: r.get(0)?,
+                starts: parse_time(&r.get::<_, String>(1)?)?,
+                ends: parse_time(&r.get::<_, String>(2)?)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())
+    }
+
+    /// Books a slot; `Refusal::SlotTaken` when any of its time is taken.
+    pub fn book(&mut self, new: &NewBooking, now: NaiveDateTime) -> Result<Result<String, Refusal>, String> {
+        let result = self.immediate(|tx| {
+            let code = fresh_code(tx)?;
+            tx.execute(
+                "INSERT INTO booking (code, counsellor, motif, starts_at, ends_at, first_name,
+                     last_initial, phone, email, reminder, diagnostic, booked_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    code,
+                    new.counsellor,
+                    new.motif,
+                    time_text(new.starts),
+                    time_text(new.ends),
+                    new.person.first_name,
+                    new.person.last_initial,
+                    new.person.phone,
+                    new.person.email,
+                    new.reminder.is_some(),
+                    new.diagnostic,
+                    new.booked_by,
+                    time_text(now),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            occupy(tx, &new.counsellor, id, new.starts, new.ends)?;
+            queue(tx, "booking", id, &new.reminder)?;
+            Ok(code)
+        });
+        match result {
+            Ok(code) => Ok(Ok(code)),
+            Err(e) if constraint(&e) => Ok(Err(Refusal::SlotTaken)),
+            Err(e) => Err(format!("booking: {e}")),
+        }
+    }
+
+    /// Seats taken in each workshop session.
+    pub fn seats_taken(&self, workshops: &[String]) -> Result<Vec<u32>, String> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM registration WHERE workshop = ?1
+                   AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
+            )
+            .map_err(|e| e.to_string())?;
+        workshops
+            .iter()
+            .map(|w| stmt.query_row([w], |r| r.get(0)).map_err(|e| e.to_string()))
+            .collect()
+    }
+
+    /// Takes a seat; `Refusal::Full` when none is left. The count and the insert are one
+    /// IMMEDIATE transaction, so two kiosks cannot both take the last seat.
+    pub fn register(&mut self, new: &NewRegistration, now: NaiveDateTime) -> Result<Result<String, Refusal>, String> {
+        self.immediate(|tx| {
+            let taken: u32 = tx.query_row(
+                "SELECT count(*) FROM registration WHERE workshop = ?1
+                   AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
+                [&new.workshop],
+                |r| r.get(0),
+            )?;
+            if taken >= new.seats {
+                return Ok(Err(Refusal::Full));
+            }
+            let code = fresh_code(tx)?;
+            tx.execute(
+                "INSERT INTO registration (code, workshop, starts_at, ends_at, first_name,
+                     last_initial, phone, email, reminder, booked_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    code,
+                    new.workshop,
+                    time_text(new.starts),
+                    time_text(new.ends),
+                    new.person.first_name,
+                    new.person.last_initial,
+                    new.person.phone,
+                    new.person.email,
+                    new.reminder.is_some(),
+                    new.booked_by,
+                    time_text(now),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            queue(tx, "registration", id, &new.reminder)?;
+            Ok(Ok(code))
+        })
+        .map_err(|e| format!("registration: {e}"))
+    }
+
+    /// An appointment by its code.
+    pub fn appointment(&self, code: &str) -> Result<Option<Appointment>, String> {
+        let booking = self
+            .conn
+            .query_row(
+                "SELECT code, counsellor, motif, starts_at, ends_at, status, first_name,
+                        last_initial, phone, email, booked_by
+                 FROM booking WHERE code = ?1",
+                [code],
+                |r| {
+                    Ok(Appointment {
+                        code: r.get(0)?,
+                        what: What::Booking {
+                            counsellor: r.get(1)?,
+                            motif: r.get(2)?,
+                        },
+                        starts: parse_time(&r.get::<_, String>(3)?)?,
+                        ends: parse_time(&r.get::<_, String>(4)?)?,
+                        status: Status::from_label(&r.get::<_, String>(5)?).unwrap_or(Status::Upcoming),
+                        person: person(r, 6)?,
+                        booked_by: r.get(10)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| e.to_string())?;
+        if booking.is_some() {
+            return Ok(booking);
+        }
+        self.conn
+            .query_row(
+                "SELECT code, workshop, starts_at, ends_at, status, first_name, last_initial,
+                        phone, email, booked_by
+                 FROM registration WHERE code = ?1",
+                [code],
+                |r| {
+                    Ok(Appointment {
+                        code: r.get(0)?,
+                        what: What::Workshop { workshop: r.get(1)? },
+                        starts: parse_time(&r.get::<_, String>(2)?)?,
+                        ends: parse_time(&r.get::<_, String>(3)?)?,
+                        status: Status::from_label(&r.get::<_, String>(4)?).unwrap_or(Status::Upcoming),
+                        person: person(r, 5)?,
+                        booked_by: r.get(9)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| e.to_string())
+    }
+
+    /// The appointment a citizen asks for with its code and check (phone digits or first
+    /// name); `None` unless both match.
+    pub fn find(&self, code: &str, check: &str) -> Result<Option<Appointment>, String> {
+        let found = self.appointment(&code::normalise(code))?;
+        Ok(found.filter(|a| check_matches(&a.person, check)))
+    }
+
+    /// Cancels an appointment. `citizen` applies the citizen's 4-hour rule. Pending
+    /// reminders are cancelled with it; a booking frees its time.
+    pub fn cancel(&mut self, code: &str, citizen: bool, reason: Option<&str>, now: NaiveDateTime) -> Result<Result<(), Refusal>, String> {
+        let Some(found) = self.appointment(code)? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if found.status.cancelled() {
+            return Ok(Err(Refusal::AlreadyCancelled));
+        }
+        if citizen && !rules::citizen_may_cancel(found.starts, now) {
+            return Ok(Err(Refusal::TooLate));
+        }
+        let status = if citizen { Status::CancelledByCitizen } else { Status::CancelledByService };
+        self.immediate(|tx| {
+            match found.what {
+                What::Booking { .. } => {
+                    tx.execute(
+                        "UPDATE booking SET status = ?2, cancel_reason = ?3 WHERE code = ?1",
+                        params![code, status.label(), reason],
+                    )?;
+                    tx.execute(
+                        "DELETE FROM booking_cell WHERE booking = (SELECT id FROM booking WHERE code = ?1)",
+                        [code],
+                    )?;
+                    tx.execute(
+                        "UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer'
+                           AND booking = (SELECT id FROM booking WHERE code = ?1)",
+                        [code],
+                    )?;
+                }
+                What::Workshop { .. } => {
+                    tx.execute("UPDATE registration SET status = ?2 WHERE code = ?1", params![code, status.label()])?;
+                    tx.execute(
+                        "UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer'
+                           AND registration = (SELECT id FROM registration WHERE code = ?1)",
+                        [code],
+                    )?;
+                }
+            }
+            Ok(Ok(()))
+        })
+        .map_err(|e| format!("cancel: {e}"))
+    }
+
+    /// Moves a booking to another slot in one transaction: the new time is taken and the old
+    /// one freed together, or nothing changes.
+    pub fn reschedule(
+        &mut self,
+        code: &str,
+        counsellor: &str,
+        starts: NaiveDateTime,
+        ends: NaiveDateTime,
+        reminder: Option<Reminder>,
+        citizen: bool,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), Refusal>, String> {
+        let Some(found) = self.appointment(code)? else {
+            return Ok(Err(Refusal::NotFound));
+        };
+        if found.status.cancelled() {
+            return Ok(Err(Refusal::AlreadyCancelled));
+        }
+        if citizen && !rules::citizen_may_change(found.starts, now) {
+            return Ok(Err(Refusal::TooLate));
+        }
+        let result = self.immediate(|tx| {
+            let id: i64 = tx.query_row("SELECT id FROM booking WHERE code = ?1", [code], |r| r.get(0))?;
+            tx.execute("DELETE FROM booking_cell WHERE booking = ?1", [id])?;
+            occupy(tx, counsellor, id, starts, ends)?;
+            tx.execute(
+                "UPDATE booking SET counsellor = ?2, starts_at = ?3, ends_at = ?4 WHERE id = ?1",
+                params![id, counsellor, time_text(starts), time_text(ends)],
+            )?;
+            tx.execute("UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer' AND booking = ?1", [id])?;
+            queue(tx, "booking", id, &reminder)?;
+            Ok(())
+        });
+        match result {
+            Ok(()) => Ok(Ok(())),
+            Err(e) if constraint(&e) => Ok(Err(Refusal::SlotTaken)),
+            Err(e) => Err(format!("change: {e}")),
+        }
+    }
+
+    /// Appointments (bookings and registrations) starting between two days, in time order.
+    pub fn appointments_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Appointment>, String> {
+        let to = to + Duration::days(1);
+        let mut codes: Vec<(String, String)> = Vec::new();
+        for table in ["booking", "registration"] {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT starts_at, code FROM {table} WHERE starts_at >= ?1 AND starts_at < ?2"
+                ))
+                .map_err(|e| e.to_string())?;
+            let rows = stmt
+                .query_map(params![from.to_string(), to.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(String, String)>>>())
+                .map_err(|e| e.to_string())?;
+            codes.extend(rows);
+        }
+        codes.sort();
+        codes
+            .into_iter()
+            .filter_map(|(_, code)| self.appointment(&code).transpose())
+            .collect()
+    }
+
+    /// Erases names, phones, e-mails, shared diagnostics and reminder texts of appointments
+    /// that ended more than `days` ago. Returns how many appointments were erased.
+    pub fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
+        let before = time_text(now - Duration::days(days.into()));
+        self.immediate(|tx| {
+            let bookings = tx.execute(
+                "UPDATE booking SET first_name = NULL, last_initial = NULL, phone = NULL,
+                     email = NULL, diagnostic = NULL, cancel_reason = NULL, erased = 1
+                 WHERE erased = 0 AND ends_at < ?1",
+                [&before],
+            )?;
+            let registrations = tx.execute(
+                "UPDATE registration SET first_name = NULL, last_initial = NULL, phone = NULL,
+                     email = NULL, erased = 1
+                 WHERE erased = 0 AND ends_at < ?1",
+                [&before],
+            )?;
+            tx.execute(
+                "UPDATE outbox SET recipient = NULL, message = NULL
+                 WHERE recipient IS NOT NULL AND (
+                     booking IN (SELECT id FROM booking WHERE erased = 1)
+                  OR registration IN (SELECT id FROM registration WHERE erased = 1))",
+                [],
+            )?;
+            Ok(bookings + registrations)
+        })
+        .map_err(|e| format!("erase: {e}"))
+    }
+}
+
+fn person(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Person> {
+    Ok(Person {
+        first_name: r.get::<_, Option<String>>(first)?.unwrap_or_default(),
+        last_initial: r.get(first + 1)?,
+        phone: r.get(first + 2)?,
+        email: r.get(first + 3)?,
+    })
+}
+
+#[cfg(test)]
+mod tests;
