@@ -9,3 +9,60 @@ motif-appel = Appointment by phone
 workshop-email-debutant = Getting started with e-mail
 workshop-smartphone-debutant = First steps with a smartphone
 workshop-arnaques = Spotting online scams
+
+menu-booking = Book an appointment
+booking-title = Book an appointment
+booking-done-title = Your appointment
+booking-choose-motif = What is the appointment for?
+booking-motif-line = { $label } ({ $minutes } min, { $place })
+booking-on-site = here
+booking-by-phone = by phone
+booking-choose-day = Choose a day:
+booking-day-slots = { $day } — { $count ->
+    [one] { $count } time free
+   *[other] { $count } times free
+}
+booking-choose-time = Choose a time, { $day }:
+booking-time-with = { $time } with { $name }
+booking-slot-taken = This time has just been taken. Here are the times still free.
+booking-no-slots = There is no free time at the moment. Call us on { $phone }.
+booking-phone-needed = For an appointment by phone, we need your number.
+booking-reminder-question = Would you like a reminder (text or e-mail) 2 days before?
+booking-share-question = May the adviser see your answers to the questionnaire? It helps them prepare.
+booking-check = Check your appointment:
+booking-confirm = Confirm the appointment
+booking-show-qr = Put the appointment in my phone (QR code)
+booking-print = Print my ticket
+booking-finish = Finish
+booking-printed = Your ticket is printed.
+booking-printer-failed = The printer does not answer. Write down your code, or ask at the desk.
+technical-problem = A technical problem stops us. Ask for help at the desk, or call { $phone }.
+answer-yes = Yes
+answer-no = No
+qr-scan = Point your phone's camera at this code. Enter: go back.
+qr-too-small = The window is too small for the QR code. Enter: go back.
+does-move-field = change line
+does-next-field = next line
+
+confirm-when = { $day } at { $time }.
+confirm-when-with = { $day } at { $time }, with { $name }.
+confirm-by-phone = The adviser will call you on { $phone }.
+confirm-place = Place: { $place }.
+confirm-code = Your code: { $code }
+confirm-keep-code = Keep this code to manage your appointment.
+reminder-text = Reminder: { $when } { $place }. Your code: { $code }.
+ticket-phone = To call us: { $phone }
+
+form-title = Your details
+form-first-name = First name (required)
+form-initial = First letter of your surname (optional)
+form-phone = Phone
+form-phone-none = no phone
+form-no-phone = I have no phone
+form-email = E-mail (optional)
+form-continue = Continue
+form-error-first-name = Please write your first name.
+form-error-phone-missing = Please write your phone number, or choose "I have no phone".
+form-error-phone-incomplete = The number is incomplete: 10 digits, for example 06 12 34 56 78.
+form-error-phone-wrong = This number does not look right. Example: 06 12 34 56 78.
+form-error-email = This e-mail address does not look right. Example: marie.dupont@laposte.net

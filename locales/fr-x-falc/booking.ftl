@@ -9,3 +9,60 @@ motif-appel = Parler au téléphone avec un conseiller
 workshop-email-debutant = Apprendre les e-mails
 workshop-smartphone-debutant = Apprendre à utiliser un téléphone
 workshop-arnaques = Voir les arnaques sur internet
+
+menu-booking = Prendre un rendez-vous
+booking-title = Prendre un rendez-vous
+booking-done-title = Votre rendez-vous
+booking-choose-motif = Pourquoi voulez-vous un rendez-vous ?
+booking-motif-line = { $label } ({ $minutes } minutes, { $place })
+booking-on-site = ici
+booking-by-phone = au téléphone
+booking-choose-day = Choisissez le jour :
+booking-day-slots = { $day } — { $count ->
+    [one] { $count } heure libre
+   *[other] { $count } heures libres
+}
+booking-choose-time = Choisissez l'heure. Jour : { $day }.
+booking-time-with = { $time } avec { $name }
+booking-slot-taken = Une autre personne a pris cette heure. Choisissez une autre heure.
+booking-no-slots = Il n'y a pas d'heure libre. Appelez-nous au { $phone }.
+booking-phone-needed = Le conseiller va vous appeler. Il faut votre numéro de téléphone.
+booking-reminder-question = Voulez-vous un message 2 jours avant le rendez-vous ?
+booking-share-question = Le conseiller peut voir vos réponses ? Il pourra mieux vous aider.
+booking-check = Regardez votre rendez-vous :
+booking-confirm = C'est bon, je prends ce rendez-vous
+booking-show-qr = Mettre le rendez-vous dans mon téléphone
+booking-print = Imprimer un papier
+booking-finish = Terminer
+booking-printed = Votre papier est imprimé.
+booking-printer-failed = L'imprimante ne marche pas. Écrivez votre code sur un papier.
+technical-problem = Il y a un problème. Demandez de l'aide à l'accueil. Ou appelez le { $phone }.
+answer-yes = Oui
+answer-no = Non
+qr-scan = Prenez ce carré en photo avec votre téléphone. Entrée : revenir.
+qr-too-small = La fenêtre est trop petite. Entrée : revenir.
+does-move-field = changer de ligne
+does-next-field = ligne suivante
+
+confirm-when = { $day } à { $time }.
+confirm-when-with = { $day } à { $time }, avec { $name }.
+confirm-by-phone = Le conseiller va vous appeler au { $phone }.
+confirm-place = Adresse : { $place }.
+confirm-code = Votre code : { $code }
+confirm-keep-code = Gardez ce code. Il sert à changer ou annuler le rendez-vous.
+reminder-text = Rappel : { $when } { $place }. Votre code : { $code }.
+ticket-phone = Pour nous appeler : { $phone }
+
+form-title = Qui êtes-vous ?
+form-first-name = Votre prénom (obligatoire)
+form-initial = La première lettre de votre nom (si vous voulez)
+form-phone = Votre téléphone
+form-phone-none = pas de téléphone
+form-no-phone = Je n'ai pas de téléphone
+form-email = Votre e-mail (si vous voulez)
+form-continue = Continuer
+form-error-first-name = Écrivez votre prénom.
+form-error-phone-missing = Écrivez votre numéro. Ou choisissez « Je n'ai pas de téléphone ».
+form-error-phone-incomplete = Il manque des chiffres. Il faut 10 chiffres. Exemple : 06 12 34 56 78.
+form-error-phone-wrong = Ce numéro n'est pas bon. Exemple : 06 12 34 56 78.
+form-error-email = Cette adresse e-mail n'est pas bonne. Exemple : marie.dupont@laposte.net

@@ -10,3 +10,60 @@ motif-appel = Rendez-vous par téléphone
 workshop-email-debutant = Bien démarrer avec les e-mails
 workshop-smartphone-debutant = Premiers pas avec son smartphone
 workshop-arnaques = Reconnaître les arnaques sur internet
+
+menu-booking = Prendre rendez-vous
+booking-title = Prendre rendez-vous
+booking-done-title = Votre rendez-vous
+booking-choose-motif = Pour quoi voulez-vous un rendez-vous ?
+booking-motif-line = { $label } ({ $minutes } min, { $place })
+booking-on-site = sur place
+booking-by-phone = par téléphone
+booking-choose-day = Choisissez un jour :
+booking-day-slots = { $day } — { $count ->
+    [one] { $count } créneau
+   *[other] { $count } créneaux
+}
+booking-choose-time = Choisissez une heure, { $day } :
+booking-time-with = { $time } avec { $name }
+booking-slot-taken = Ce créneau vient d'être pris. Voici les créneaux encore libres.
+booking-no-slots = Il n'y a pas de créneau libre pour le moment. Appelez-nous au { $phone }.
+booking-phone-needed = Pour un rendez-vous par téléphone, il nous faut votre numéro.
+booking-reminder-question = Voulez-vous un rappel (SMS ou e-mail) 2 jours avant ?
+booking-share-question = Le conseiller peut-il voir vos réponses au questionnaire ? Cela l'aide à préparer le rendez-vous.
+booking-check = Vérifiez votre rendez-vous :
+booking-confirm = Confirmer le rendez-vous
+booking-show-qr = Mettre le rendez-vous dans mon téléphone (QR code)
+booking-print = Imprimer mon ticket
+booking-finish = Terminer
+booking-printed = Votre ticket est imprimé.
+booking-printer-failed = L'imprimante ne répond pas. Notez votre code, ou demandez à l'accueil.
+technical-problem = Un problème technique nous empêche de continuer. Demandez de l'aide à l'accueil, ou appelez le { $phone }.
+answer-yes = Oui
+answer-no = Non
+qr-scan = Visez ce code avec l'appareil photo de votre téléphone. Entrée : revenir.
+qr-too-small = La fenêtre est trop petite pour le QR code. Entrée : revenir.
+does-move-field = changer de ligne
+does-next-field = ligne suivante
+
+confirm-when = { $day } à { $time }.
+confirm-when-with = { $day } à { $time }, avec { $name }.
+confirm-by-phone = Le conseiller vous appellera au { $phone }.
+confirm-place = Lieu : { $place }.
+confirm-code = Votre code : { $code }
+confirm-keep-code = Gardez ce code pour gérer votre rendez-vous.
+reminder-text = Rappel : { $when } { $place }. Votre code : { $code }.
+ticket-phone = Pour nous appeler : { $phone }
+
+form-title = Vos coordonnées
+form-first-name = Prénom (obligatoire)
+form-initial = Première lettre du nom (si vous voulez)
+form-phone = Téléphone
+form-phone-none = pas de téléphone
+form-no-phone = Je n'ai pas de téléphone
+form-email = E-mail (si vous voulez)
+form-continue = Continuer
+form-error-first-name = Écrivez votre prénom.
+form-error-phone-missing = Écrivez votre numéro de téléphone, ou choisissez « Je n'ai pas de téléphone ».
+form-error-phone-incomplete = Le numéro est incomplet : il faut 10 chiffres, par exemple 06 12 34 56 78.
+form-error-phone-wrong = Ce numéro ne semble pas correct. Exemple : 06 12 34 56 78.
+form-error-email = Cette adresse e-mail ne semble pas correcte. Exemple : marie.dupont@laposte.net

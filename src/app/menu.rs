@@ -10,13 +10,20 @@ pub struct MenuEntry {
 }
 
 pub fn main_menu() -> Vec<MenuEntry> {
-    vec![MenuEntry {
-        number: 1,
-        label: "menu-diagnostic",
-        open: |ctx| {
-            Box::new(crate::diagnostic::DiagnosticScreen::new(
-                ctx.config.diagnostic.clone(),
-            ))
+    vec![
+        MenuEntry {
+            number: 1,
+            label: "menu-diagnostic",
+            open: |ctx| {
+                Box::new(crate::diagnostic::DiagnosticScreen::new(
+                    ctx.config.diagnostic.clone(),
+                ))
+            },
         },
-    }]
+        MenuEntry {
+            number: 2,
+            label: "menu-booking",
+            open: |ctx| Box::new(crate::booking::book::BookingScreen::new(ctx.config.agenda.clone())),
+        },
+    ]
 }

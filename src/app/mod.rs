@@ -5,6 +5,7 @@ pub mod key;
 pub mod menu;
 pub mod screen;
 pub mod settings;
+pub mod text_field;
 pub mod welcome;
 
 use std::rc::Rc;
@@ -13,6 +14,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::config::Config;
 use crate::diagnostic::Profile;
+use crate::store::{Reply, Request};
 use crate::staff::menu::StaffMenu;
 use crate::staff::{Attempt, PinGuard, pin};
 use crate::vocabulary::coop::Thematique;
@@ -21,11 +23,13 @@ use screen::{Action, Ctx, Screen, SettingChange};
 pub use settings::Settings;
 use welcome::Welcome;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Key),
     /// A deadline the shell was asked to wake up for has come (see `next_deadline`).
     Tick,
+    /// The answer to the current screen's last `Effect::Store` or `Effect::Print`.
+    Reply(Reply),
 }
 
 /// What the shell carries out after an update.
@@ -37,6 +41,10 @@ pub enum Effect {
         actor: String,
         action: String,
     },
+    /// A question for the database; its answer comes back as `Msg::Reply`.
+    Store(Request),
+    /// Print a ticket; `Reply::Printed` comes back.
+    Print(String),
     /// An anonymous count for the help point's statistics: no identity, no time of day.
     CountDiagnostic {
         day: NaiveDate,
@@ -95,8 +103,8 @@ impl App {
     }
 
     /// Opens a screen over the current one, as a menu choice does.
-    pub fn push(&mut self, screen: Box<dyn Screen>) {
-        self.stack.push(screen);
+    pub fn push(&mut self, screen: Box<dyn Screen>, now: NaiveDateTime) -> Vec<Effect> {
+        self.open(screen, now)
     }
 
     pub fn screen(&self) -> &dyn Screen {
@@ -117,6 +125,19 @@ impl App {
                 Vec::new()
             }
             Msg::Key(key) => self.key(key, now),
+            Msg::Reply(reply) => {
+                let ctx = Ctx {
+                    config: &self.config,
+                    settings: &self.settings,
+                    now,
+                };
+                let screen: &mut dyn Screen = match self.stack.last_mut() {
+                    Some(screen) => screen.as_mut(),
+                    None => &mut self.welcome,
+                };
+                let action = screen.reply(reply, &ctx);
+                self.apply(action, now)
+            }
         }
     }
 
@@ -216,16 +237,32 @@ impl App {
             None => &mut self.welcome,
         };
         let action = screen.handle(key, &ctx);
-        self.apply(action)
+        self.apply(action, now)
     }
 
-    fn apply(&mut self, action: Action) -> Vec<Effect> {
+    /// Opens a screen and lets it load what it shows.
+    fn open(&mut self, screen: Box<dyn Screen>, now: NaiveDateTime) -> Vec<Effect> {
+        self.stack.push(screen);
+        let ctx = Ctx {
+            config: &self.config,
+            settings: &self.settings,
+            now,
+        };
+        let action = self
+            .stack
+            .last_mut()
+            .expect("just pushed")
+            .opened(&ctx);
+        self.apply(action, now)
+    }
+
+    fn apply(&mut self, action: Action, now: NaiveDateTime) -> Vec<Effect> {
         match action {
             Action::None => {}
-            Action::Push(screen) => self.stack.push(screen),
+            Action::Push(screen) => return self.open(screen, now),
             Action::Replace(screen) => {
                 self.stack.pop();
-                self.stack.push(screen);
+                return self.open(screen, now);
             }
             Action::Back => {
                 self.stack.pop();

@@ -9,6 +9,7 @@ use super::Effect;
 use super::key::Key;
 use super::settings::Settings;
 use crate::config::Config;
+use crate::store::Reply;
 use crate::ui::View;
 
 /// What a screen sees when it handles a key.
@@ -59,6 +60,22 @@ pub trait Screen {
     fn title(&self) -> &'static str;
 
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action;
+
+    /// Called once when the screen opens: it may load what it shows.
+    fn opened(&mut self, _ctx: &Ctx) -> Action {
+        Action::None
+    }
+
+    /// Drawn on the whole terminal, without header, title or key bar (a large QR code).
+    /// The screen then says itself which keys do what.
+    fn full_screen(&self) -> bool {
+        false
+    }
+
+    /// The answer to a request this screen emitted.
+    fn reply(&mut self, _reply: Reply, _ctx: &Ctx) -> Action {
+        Action::None
+    }
 
     /// Draws the screen's body; returns where the terminal cursor goes (the focused item),
     /// which screen readers and braille displays follow.

@@ -104,7 +104,7 @@ fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
     press(&mut app, Key::F(2), t0());
     press(&mut app, Key::Right, t0());
     press(&mut app, Key::Enter, t0());
-    app.push(Box::new(Form));
+    app.push(Box::new(Form), t0());
     assert_eq!(app.next_deadline(t0()), Some(t0() + secs(90)));
 
     app.update(Msg::Tick, t0() + secs(89));
@@ -133,7 +133,7 @@ fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
 #[test]
 fn any_key_during_the_countdown_extends_and_does_nothing_else() {
     let mut app = App::new(config(), t0());
-    app.push(Box::new(Form));
+    app.push(Box::new(Form), t0());
     app.update(Msg::Tick, t0() + secs(90));
     assert!(app.idle_warning_until.is_some());
     let later = t0() + secs(100);
@@ -150,7 +150,7 @@ fn any_key_during_the_countdown_extends_and_does_nothing_else() {
 #[test]
 fn home_asks_before_dropping_what_was_entered() {
     let mut app = App::new(config(), t0());
-    app.push(Box::new(Form));
+    app.push(Box::new(Form), t0());
     press(&mut app, Key::Home, t0());
     assert!(matches!(
         app.overlay,
@@ -162,7 +162,7 @@ fn home_asks_before_dropping_what_was_entered() {
     press(&mut app, Key::Down, t0());
     press(&mut app, Key::Enter, t0());
     assert!(app.on_welcome());
-    app.push(Box::new(Form));
+    app.push(Box::new(Form), t0());
     press(&mut app, Key::Home, t0());
     press(&mut app, Key::Char('1'), t0());
     assert!(app.on_welcome());

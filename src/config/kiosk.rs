@@ -37,7 +37,8 @@ pub struct HelpPoint {
     pub address: String,
     pub postal_code: String,
     pub commune: String,
-    pub phone: Option<String>,
+    /// Shown whenever a person must call (too late to cancel, no free slot).
+    pub phone: String,
 }
 
 #[derive(Deserialize)]
@@ -47,8 +48,7 @@ struct HelpPointFile {
     address: String,
     postal_code: Spanned<String>,
     commune: String,
-    #[serde(default)]
-    phone: Option<String>,
+    phone: Spanned<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -206,12 +206,15 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             format!("help_point.postal_code: {code:?} is not a 5-digit postal code"),
         );
     }
+    if hp.phone.get_ref().trim().is_empty() {
+        problem(hp.phone.span(), "help_point.phone is empty: people are told to call it".into());
+    }
     let help_point = HelpPoint {
         name: hp.name.into_inner(),
         address: hp.address,
         postal_code: hp.postal_code.into_inner(),
         commune: hp.commune,
-        phone: hp.phone,
+        phone: hp.phone.into_inner(),
     };
 
     let mut locales: Vec<String> = Vec::new();

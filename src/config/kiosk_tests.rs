@@ -9,6 +9,7 @@ name = "Point numérique — Mairie de Gap"
 address = "3 rue Colonel Roux"
 postal_code = "05000"
 commune = "Gap"
+phone = "04 92 53 24 24"
 
 [display]
 default_locale = "fr"
@@ -71,7 +72,7 @@ fn unknown_keys_are_errors_at_their_position() {
 fn wrong_types_are_errors_at_their_position() {
     let text = valid() + "\n[session]\nidle_seconds = \"ninety\"\n";
     let p = problems(&text);
-    assert!(p[0].starts_with("kiosk-config/kiosk.toml:15:16:"), "{p:?}");
+    assert!(p[0].starts_with("kiosk-config/kiosk.toml:16:16:"), "{p:?}");
     assert!(p[0].contains("expected a whole number"), "{p:?}");
 }
 
@@ -80,7 +81,7 @@ fn a_pin_that_is_not_a_hash_is_refused_on_its_line() {
     let text = valid().replace(HASH, "2468");
     let p = problems(&text);
     assert!(
-        p[0].starts_with("kiosk-config/kiosk.toml:12:12: staff.pin_hash"),
+        p[0].starts_with("kiosk-config/kiosk.toml:13:12: staff.pin_hash"),
         "{p:?}"
     );
     assert!(p[0].contains("borne hash-pin"), "{p:?}");
@@ -91,7 +92,7 @@ fn a_locale_without_fluent_files_is_refused() {
     let text = valid().replace(r#"["fr", "en"]"#, r#"["fr", "de"]"#);
     let p = problems(&text);
     assert!(
-        p[0].starts_with("kiosk-config/kiosk.toml:9:18: locale \"de\" has no .ftl files"),
+        p[0].starts_with("kiosk-config/kiosk.toml:10:18: locale \"de\" has no .ftl files"),
         "{p:?}"
     );
 }
@@ -113,7 +114,7 @@ fn the_idle_warning_gives_at_least_twenty_seconds() {
     let text = valid() + "\n[session]\nwarning_seconds = 5\n";
     let p = problems(&text);
     assert!(
-        p[0].starts_with("kiosk-config/kiosk.toml:15:19: session.warning_seconds"),
+        p[0].starts_with("kiosk-config/kiosk.toml:16:19: session.warning_seconds"),
         "{p:?}"
     );
 }

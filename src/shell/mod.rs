@@ -5,7 +5,12 @@ mod signals;
 
 use std::sync::mpsc::{self, RecvTimeoutError};
 
+use std::collections::VecDeque;
+
+use chrono::NaiveDateTime;
+
 use crate::app::{App, Effect, Msg};
+use crate::store::Reply;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::store::Store;
@@ -30,8 +35,14 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     input::spawn_reader(tx);
 
     let mut app = App::new(config, clock.now());
+    let mut store = store;
     // A database failure must not stop a citizen's session: it is reported on leaving.
     let mut store_errors = Vec::new();
+    // Personal data past its retention is erased at start, then once a day.
+    let mut purged_on = clock.now().date();
+    if let Err(e) = store.erase_personal_data(clock.now(), app.config.kiosk.retention_days) {
+        store_errors.push(e);
+    }
     let result = (|| -> Result<(), String> {
         loop {
             terminal
@@ -59,24 +70,14 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
                 Input::Resize => Vec::new(),
                 Input::Terminate => return Ok(()),
             };
-            for effect in effects {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Audit { actor, action } => {
-                        if let Err(e) = store.audit(now, &actor, &action) {
-                            store_errors.push(e);
-                        }
-                    }
-                    Effect::CountDiagnostic {
-                        day,
-                        profile,
-                        needs,
-                    } => {
-                        if let Err(e) = store.count_diagnostic(day, profile, &needs) {
-                            store_errors.push(e);
-                        }
-                    }
+            if purged_on != now.date() {
+                purged_on = now.date();
+                if let Err(e) = store.erase_personal_data(now, app.config.kiosk.retention_days) {
+                    store_errors.push(e);
                 }
+            }
+            if carry_out(effects, &mut app, &mut store, now, &mut store_errors) == Flow::Quit {
+                return Ok(());
             }
         }
     })();
@@ -85,4 +86,75 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
         eprintln!("borne: {error}");
     }
     result
+}
+
+#[derive(PartialEq)]
+enum Flow {
+    Go,
+    Quit,
+}
+
+/// Carries out effects, feeding each answer back to the core (which may ask more).
+fn carry_out(
+    effects: Vec<Effect>,
+    app: &mut App,
+    store: &mut Store,
+    now: NaiveDateTime,
+    errors: &mut Vec<String>,
+) -> Flow {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::Quit => return Flow::Quit,
+            Effect::Audit { actor, action } => {
+                if let Err(e) = store.audit(now, &actor, &action) {
+                    errors.push(e);
+                }
+            }
+            Effect::CountDiagnostic {
+                day,
+                profile,
+                needs,
+            } => {
+                if let Err(e) = store.count_diagnostic(day, profile, &needs) {
+                    errors.push(e);
+                }
+            }
+            Effect::Store(request) => {
+                let reply = store.answer(request, now);
+                if let Reply::Failed(e) = &reply {
+                    errors.push(e.clone());
+                }
+                queue.extend(app.update(Msg::Reply(reply), now));
+            }
+            Effect::Print(ticket) => {
+                let printed = print(app.config.kiosk.ticket_printer.as_deref(), &ticket);
+                queue.extend(app.update(Msg::Reply(Reply::Printed(printed)), now));
+            }
+        }
+    }
+    Flow::Go
+}
+
+/// Sends a ticket's text to the printer command on its standard input.
+fn print(command: Option<&[String]>, ticket: &str) -> bool {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let Some((program, args)) = command.and_then(<[String]>::split_first) else {
+        return false;
+    };
+    let Ok(mut child) = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        return false;
+    };
+    let written = child
+        .stdin
+        .take()
+        .is_some_and(|mut stdin| stdin.write_all(ticket.as_bytes()).is_ok());
+    child.wait().is_ok_and(|status| status.success()) && written
 }

@@ -5,7 +5,12 @@ mod bookings;
 mod migrations;
 pub mod outbox;
 
-pub use bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder, Status, What};
+pub mod protocol;
+
+pub use bookings::{
+    Appointment, CODE_PLACEHOLDER, Move, NewBooking, NewRegistration, Refusal, Reminder, Status, What,
+};
+pub use protocol::{Reply, Request};
 
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;

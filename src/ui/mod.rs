@@ -2,6 +2,8 @@
 pub mod choices;
 pub mod keybar;
 pub mod overlay;
+pub mod page;
+pub mod qr;
 pub mod rows;
 pub mod text;
 pub mod theme;
@@ -58,6 +60,31 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     }
 
     let screen = app.screen();
+    let mut cursor = if screen.full_screen() {
+        screen.render(frame, area, &view)
+    } else {
+        draw_with_chrome(frame, app, &view)
+    };
+    match &app.overlay {
+        Some(Overlay::ConfirmHome { yes }) => {
+            cursor = overlay::confirm_home(frame, area, *yes, &view);
+        }
+        Some(Overlay::Pin(prompt)) => cursor = overlay::pin(frame, area, prompt, &view),
+        None => {}
+    }
+    if let Some(seconds) = app.countdown_seconds(now) {
+        cursor = overlay::idle(frame, area, seconds, &view);
+    }
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// Header, title, the screen's body and the key bar; returns the screen's cursor.
+fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> Option<ratatui::layout::Position> {
+    let area = frame.area();
+    let theme = view.theme;
+    let screen = app.screen();
     let mut hints = screen.hints();
     if !app.on_welcome() {
         if !hints.iter().any(|h| h.key == "key-esc") {
@@ -67,8 +94,8 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     }
     hints.extend(global_hints());
     let title = view.tr.text(screen.title());
-    let title_h = title::height(&title, &view, area.width - 2, area.height);
-    let keybar_h = keybar::height(&hints, &view, area.width);
+    let title_h = title::height(&title, view, area.width - 2, area.height);
+    let keybar_h = keybar::height(&hints, view, area.width);
 
     let header = Rect::new(area.x, area.y, area.width, 1);
     let title_area = Rect::new(area.x + 1, area.y + 2, area.width - 2, title_h);
@@ -89,23 +116,11 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         .style(theme.header.style()),
         header,
     );
-    title::render(frame, title_area, &title, &view);
-    let mut cursor = screen.render(frame, body, &view);
-    keybar::render(frame, keybar_area, &hints, &view);
+    title::render(frame, title_area, &title, view);
+    let cursor = screen.render(frame, body, view);
+    keybar::render(frame, keybar_area, &hints, view);
+    cursor
 
-    match &app.overlay {
-        Some(Overlay::ConfirmHome { yes }) => {
-            cursor = overlay::confirm_home(frame, area, *yes, &view);
-        }
-        Some(Overlay::Pin(prompt)) => cursor = overlay::pin(frame, area, prompt, &view),
-        None => {}
-    }
-    if let Some(seconds) = app.countdown_seconds(now) {
-        cursor = overlay::idle(frame, area, seconds, &view);
-    }
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
-    }
 }
 
 fn global_hints() -> [Hint; 2] {

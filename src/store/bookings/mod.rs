@@ -65,6 +65,10 @@ impl Status {
     }
 }
 
+/// Stands for the booking's code in a reminder's message: the code is drawn when the
+/// booking is stored.
+pub const CODE_PLACEHOLDER: &str = "%CODE%";
+
 /// A reminder to queue with a booking.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reminder {
@@ -96,6 +100,15 @@ pub struct NewRegistration {
     pub person: Person,
     pub reminder: Option<Reminder>,
     pub booked_by: String,
+}
+
+/// Where a booking moves to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    pub counsellor: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub reminder: Option<Reminder>,
 }
 
 /// Why the store refused a change.
@@ -163,9 +176,10 @@ fn fresh_code(tx: &Transaction) -> rusqlite::Result<String> {
 
 fn queue(tx: &Transaction, column: &str, id: i64, reminder: &Option<Reminder>) -> rusqlite::Result<()> {
     if let Some(r) = reminder {
+        let code: String = tx.query_row(&format!("SELECT code FROM {column} WHERE id = ?1"), [id], |row| row.get(0))?;
         tx.execute(
             &format!("INSERT INTO outbox ({column}, due_at, recipient, message) VALUES (?1, ?2, ?3, ?4)"),
-            params![id, time_text(r.due), r.recipient, r.message],
+            params![id, time_text(r.due), r.recipient, r.message.replace(CODE_PLACEHOLDER, &code)],
         )?;
     }
     Ok(())
@@ -399,10 +413,7 @@ impl Store {
     pub fn reschedule(
         &mut self,
         code: &str,
-        counsellor: &str,
-        starts: NaiveDateTime,
-        ends: NaiveDateTime,
-        reminder: Option<Reminder>,
+        to: &Move,
         citizen: bool,
         now: NaiveDateTime,
     ) -> Result<Result<(), Refusal>, String> {
@@ -418,13 +429,13 @@ impl Store {
         let result = self.immediate(|tx| {
             let id: i64 = tx.query_row("SELECT id FROM booking WHERE code = ?1", [code], |r| r.get(0))?;
             tx.execute("DELETE FROM booking_cell WHERE booking = ?1", [id])?;
-            occupy(tx, counsellor, id, starts, ends)?;
+            occupy(tx, &to.counsellor, id, to.starts, to.ends)?;
             tx.execute(
                 "UPDATE booking SET counsellor = ?2, starts_at = ?3, ends_at = ?4 WHERE id = ?1",
-                params![id, counsellor, time_text(starts), time_text(ends)],
+                params![id, to.counsellor, time_text(to.starts), time_text(to.ends)],
             )?;
             tx.execute("UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer' AND booking = ?1", [id])?;
-            queue(tx, "booking", id, &reminder)?;
+            queue(tx, "booking", id, &to.reminder)?;
             Ok(())
         });
         match result {

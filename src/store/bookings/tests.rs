@@ -88,20 +88,22 @@ fn rescheduling_is_all_or_nothing() {
     let a = s.book(&booking("camille", "2026-03-05T09:00", 45), now).unwrap().unwrap();
     s.book(&booking("camille", "2026-03-05T11:00", 45), now).unwrap().unwrap();
     // To a taken time: refused, the old time is kept.
-    let taken = s
-        .reschedule(&a, "camille", t("2026-03-05T11:15"), t("2026-03-05T12:00"), None, true, now)
-        .unwrap();
+    let to = |c: &str, starts: &str| Move {
+        counsellor: c.into(),
+        starts: t(starts),
+        ends: t(starts) + Duration::minutes(45),
+        reminder: None,
+    };
+    let taken = s.reschedule(&a, &to("camille", "2026-03-05T11:15"), true, now).unwrap();
     assert_eq!(taken, Err(Refusal::SlotTaken));
     assert_eq!(s.appointment(&a).unwrap().unwrap().starts, t("2026-03-05T09:00"));
     assert_eq!(s.book(&booking("camille", "2026-03-05T09:00", 30), now).unwrap(), Err(Refusal::SlotTaken));
     // To a free time: moved, the old time freed.
-    let moved = s
-        .reschedule(&a, "karim", t("2026-03-06T10:00"), t("2026-03-06T10:45"), None, true, now)
-        .unwrap();
+    let moved = s.reschedule(&a, &to("karim", "2026-03-06T10:00"), true, now).unwrap();
     assert_eq!(moved, Ok(()));
     assert!(s.book(&booking("camille", "2026-03-05T09:00", 30), now).unwrap().is_ok());
     assert_eq!(
-        s.reschedule(&a, "karim", t("2026-03-09T10:00"), t("2026-03-09T10:45"), None, true, t("2026-03-05T10:00")).unwrap(),
+        s.reschedule(&a, &to("karim", "2026-03-09T10:00"), true, t("2026-03-05T10:00")).unwrap(),
         Err(Refusal::TooLate)
     );
 }

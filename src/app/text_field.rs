@@ -1,0 +1,103 @@
+//! A one-line text field: what a person types, filtered for its kind. Control characters
+//! never get in (typed text must never drive the terminal).
+use super::key::Key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A name: letters, spaces, hyphens, apostrophes.
+    Name,
+    /// One letter, upper case.
+    Initial,
+    /// Digits and a leading +.
+    Phone,
+    /// An e-mail address: no spaces.
+    Email,
+    /// A booking code: upper case, no spaces.
+    Code,
+    /// Anything printable.
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextField {
+    pub value: String,
+    pub kind: FieldKind,
+    pub max: usize,
+}
+
+impl TextField {
+    pub fn new(kind: FieldKind, max: usize) -> TextField {
+        TextField {
+            value: String::new(),
+            kind,
+            max,
+        }
+    }
+
+    pub fn with(mut self, value: &str) -> TextField {
+        for c in value.chars() {
+            self.input(Key::Char(c));
+        }
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.value.trim().is_empty()
+    }
+
+    /// Takes a typing key; returns whether it was one.
+    pub fn input(&mut self, key: Key) -> bool {
+        match key {
+            Key::Backspace => {
+                self.value.pop();
+                true
+            }
+            Key::Char(c) => {
+                if let Some(c) = self.accept(c)
+                    && self.value.chars().count() < self.max
+                {
+                    self.value.push(c);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn accept(&self, c: char) -> Option<char> {
+        if c.is_control() {
+            return None;
+        }
+        match self.kind {
+            FieldKind::Name => (c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
+                .then_some(c),
+            FieldKind::Initial => c.is_alphabetic().then(|| c.to_uppercase().next().unwrap_or(c)),
+            FieldKind::Phone => (c.is_ascii_digit() || (c == '+' && self.value.is_empty())).then_some(c),
+            FieldKind::Email => (!c.is_whitespace()).then_some(c),
+            FieldKind::Code => c.is_ascii_alphanumeric().then(|| c.to_ascii_uppercase()),
+            FieldKind::Text => Some(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(kind: FieldKind, max: usize, text: &str) -> String {
+        TextField::new(kind, max).with(text).value
+    }
+
+    #[test]
+    fn each_kind_keeps_what_it_may_hold() {
+        assert_eq!(typed(FieldKind::Name, 40, "Jean-Pierre 2\u{1b}[31m"), "Jean-Pierre [m");
+        assert_eq!(typed(FieldKind::Initial, 1, "dx"), "D");
+        assert_eq!(typed(FieldKind::Phone, 16, "+33 6-12+34"), "+3361234");
+        assert_eq!(typed(FieldKind::Code, 6, "ab c-d23x"), "ABCD23");
+        assert_eq!(typed(FieldKind::Email, 80, "m d@x.fr"), "md@x.fr");
+        let mut f = TextField::new(FieldKind::Text, 5).with("abc");
+        f.input(Key::Backspace);
+        assert_eq!(f.value, "ab");
+        assert!(!f.input(Key::Enter));
+    }
+}

@@ -1,0 +1,253 @@
+//! "Vos coordonnées": first name (required), last-name initial, phone number or "Je n'ai pas
+//! de téléphone", e-mail. Shared by the booking, the workshops and the counsellor.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::person::{Person, PhoneProblem, format_phone, parse_phone, valid_email};
+use crate::app::key::Key;
+use crate::app::text_field::{FieldKind, TextField};
+use crate::ui::View;
+use crate::ui::choices::{MARKER, NO_MARKER};
+use crate::ui::text::{width, wrap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    FirstName,
+    Initial,
+    Phone,
+    NoPhone,
+    Email,
+    Continue,
+}
+
+const ROWS: [Row; 6] = [
+    Row::FirstName,
+    Row::Initial,
+    Row::Phone,
+    Row::NoPhone,
+    Row::Email,
+    Row::Continue,
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdentityForm {
+    first_name: TextField,
+    initial: TextField,
+    phone: TextField,
+    no_phone: bool,
+    email: TextField,
+    focus: usize,
+    /// (row, Fluent id of the problem)
+    errors: Vec<(Row, &'static str)>,
+}
+
+pub enum FormEvent {
+    None,
+    Done(Person),
+}
+
+impl Default for IdentityForm {
+    fn default() -> Self {
+        IdentityForm::new()
+    }
+}
+
+impl IdentityForm {
+    pub fn new() -> IdentityForm {
+        IdentityForm {
+            first_name: TextField::new(FieldKind::Name, 40),
+            initial: TextField::new(FieldKind::Initial, 1),
+            phone: TextField::new(FieldKind::Phone, 16),
+            no_phone: false,
+            email: TextField::new(FieldKind::Email, 80),
+            focus: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.first_name.is_empty() && self.phone.is_empty() && self.email.is_empty() && self.initial.is_empty()
+    }
+
+    fn field(&mut self, row: Row) -> Option<&mut TextField> {
+        match row {
+            Row::FirstName => Some(&mut self.first_name),
+            Row::Initial => Some(&mut self.initial),
+            Row::Phone if !self.no_phone => Some(&mut self.phone),
+            Row::Email => Some(&mut self.email),
+            _ => None,
+        }
+    }
+
+    pub fn handle(&mut self, key: Key) -> FormEvent {
+        let row = ROWS[self.focus];
+        match key {
+            Key::Up | Key::BackTab => self.focus = self.focus.saturating_sub(1),
+            Key::Down | Key::Tab => self.focus = (self.focus + 1).min(ROWS.len() - 1),
+            Key::Enter if row == Row::Continue => return self.submit(),
+            Key::Enter | Key::Char(' ') if row == Row::NoPhone => {
+                self.no_phone ^= true;
+                if self.no_phone {
+                    self.phone.value.clear();
+                }
+            }
+            Key::Enter => self.focus = (self.focus + 1).min(ROWS.len() - 1),
+            key => {
+                if let Some(field) = self.field(row) {
+                    field.input(key);
+                    self.errors.retain(|(r, _)| *r != row);
+                }
+            }
+        }
+        FormEvent::None
+    }
+
+    fn submit(&mut self) -> FormEvent {
+        self.errors.clear();
+        let first_name = self.first_name.value.trim().to_string();
+        if first_name.is_empty() {
+            self.errors.push((Row::FirstName, "form-error-first-name"));
+        }
+        let phone = if self.no_phone {
+            None
+        } else {
+            match parse_phone(&self.phone.value) {
+                Ok(p) => Some(p),
+                Err(_) if self.phone.is_empty() => {
+                    self.errors.push((Row::Phone, "form-error-phone-missing"));
+                    None
+                }
+                Err(PhoneProblem::Incomplete) => {
+                    self.errors.push((Row::Phone, "form-error-phone-incomplete"));
+                    None
+                }
+                Err(PhoneProblem::NotAPhone) => {
+                    self.errors.push((Row::Phone, "form-error-phone-wrong"));
+                    None
+                }
+            }
+        };
+        let email = self.email.value.trim().to_string();
+        if !email.is_empty() && !valid_email(&email) {
+            self.errors.push((Row::Email, "form-error-email"));
+        }
+        if let Some((row, _)) = self.errors.first() {
+            self.focus = ROWS.iter().position(|r| r == row).unwrap_or(0);
+            return FormEvent::None;
+        }
+        FormEvent::Done(Person {
+            first_name,
+            last_initial: (!self.initial.is_empty()).then(|| self.initial.value.clone()),
+            phone,
+            email: (!email.is_empty()).then_some(email),
+        })
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let mut lines: Vec<Line> = Vec::new();
+        let mut cursor = None;
+        for (i, row) in ROWS.iter().enumerate() {
+            let focused = i == self.focus;
+            let style = if focused { view.theme.focus.style() } else { view.theme.base.style() };
+            let marker = if focused { MARKER } else { NO_MARKER };
+            let (label, value) = match row {
+                Row::FirstName => (view.tr.text("form-first-name"), Some(self.first_name.value.clone())),
+                Row::Initial => (view.tr.text("form-initial"), Some(self.initial.value.clone())),
+                Row::Phone if self.no_phone => (view.tr.text("form-phone"), Some(view.tr.text("form-phone-none"))),
+                Row::Phone => (view.tr.text("form-phone"), Some(format_phone(&self.phone.value))),
+                Row::NoPhone => (
+                    format!("{} {}", if self.no_phone { "[x]" } else { "[ ]" }, view.tr.text("form-no-phone")),
+                    None,
+                ),
+                Row::Email => (view.tr.text("form-email"), Some(self.email.value.clone())),
+                Row::Continue => (view.tr.text("form-continue"), None),
+            };
+            let mut text = format!("{marker}{label}");
+            if let Some(value) = &value {
+                text.push_str(" : ");
+                text.push_str(value);
+            }
+            if focused {
+                let col = if value.is_some() && !matches!(row, Row::Phone if self.no_phone) {
+                    width(&text) as u16
+                } else {
+                    0
+                };
+                cursor = Some(Position::new(area.x + col.min(area.width.saturating_sub(1)), area.y + lines.len() as u16));
+            }
+            lines.push(Line::from(Span::styled(text, style)));
+            for (_, id) in self.errors.iter().filter(|(r, _)| r == row) {
+                for l in wrap(&format!("⚠ {}", view.tr.text(id)), area.width.saturating_sub(4) as usize) {
+                    lines.push(Line::styled(format!("    {l}"), view.theme.notice.style()));
+                }
+            }
+            if view.large {
+                lines.push(Line::default());
+            }
+        }
+        // Keep the focused row on screen on small terminals.
+        let cursor_row = cursor.map_or(0, |c| c.y - area.y);
+        let scroll = cursor_row.saturating_sub(area.height.saturating_sub(2));
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+        cursor
+            .map(|c| Position::new(c.x, c.y - scroll))
+            .filter(|c| area.contains(*c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn type_in(form: &mut IdentityForm, keys: &str) -> FormEvent {
+        let mut last = FormEvent::None;
+        for c in keys.chars() {
+            let key = match c {
+                'v' => Key::Down,
+                '\n' => Key::Enter,
+                c => Key::Char(c),
+            };
+            last = form.handle(key);
+        }
+        last
+    }
+
+    #[test]
+    fn a_first_name_and_a_phone_are_enough() {
+        let mut form = IdentityForm::new();
+        let done = type_in(&mut form, "Marie\nD\n0612345678\nv\n\n");
+        match done {
+            FormEvent::Done(p) => {
+                assert_eq!(p.first_name, "Marie");
+                assert_eq!(p.last_initial.as_deref(), Some("D"));
+                assert_eq!(p.phone.as_deref(), Some("0612345678"));
+                assert_eq!(p.email, None);
+            }
+            FormEvent::None => panic!("refused: {:?}", form.errors),
+        }
+    }
+
+    #[test]
+    fn no_phone_is_a_choice_and_missing_fields_are_explained() {
+        let mut form = IdentityForm::new();
+        assert!(matches!(type_in(&mut form, "vvvvv\n"), FormEvent::None));
+        let ids: Vec<&str> = form.errors.iter().map(|(_, id)| *id).collect();
+        assert_eq!(ids, ["form-error-first-name", "form-error-phone-missing"]);
+        assert_eq!(form.focus, 0, "the focus goes to the first problem");
+        let done = type_in(&mut form, "Josée\nv\n v\n\n");
+        match done {
+            FormEvent::Done(p) => assert_eq!(p.phone, None),
+            FormEvent::None => panic!("refused: {:?}", form.errors),
+        }
+    }
+
+    #[test]
+    fn a_short_phone_or_a_bad_email_is_refused_kindly() {
+        let mut form = IdentityForm::new();
+        type_in(&mut form, "Ali\n\n06123\nvmarie@\n\n");
+        let ids: Vec<&str> = form.errors.iter().map(|(_, id)| *id).collect();
+        assert_eq!(ids, ["form-error-phone-incomplete", "form-error-email"]);
+    }
+}

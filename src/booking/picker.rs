@@ -1,0 +1,143 @@
+//! Choosing a day ("mardi 3 mars — 4 créneaux"), then a time ("14 h 30"). Shared by booking
+//! and by "changer de jour ou d'heure".
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::agenda::Agenda;
+use super::slots::{Slot, days_with_slots, times_on};
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::calendar::words;
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::page::{self, Para};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    slots: Vec<Slot>,
+    day: Option<NaiveDate>,
+    focus: FocusGrid,
+}
+
+pub enum PickerEvent {
+    None,
+    /// Esc on the list of days.
+    Back,
+    Chosen(Slot),
+}
+
+impl Picker {
+    pub fn new(slots: Vec<Slot>) -> Picker {
+        let days = days_with_slots(&slots).len();
+        Picker {
+            slots,
+            day: None,
+            focus: FocusGrid::new(vec![1; days]),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    pub fn choosing_time(&self) -> bool {
+        self.day.is_some()
+    }
+
+    fn days(&self) -> Vec<(NaiveDate, usize)> {
+        days_with_slots(&self.slots)
+    }
+
+    fn times(&self) -> Vec<Slot> {
+        self.day.map(|d| times_on(&self.slots, d)).unwrap_or_default()
+    }
+
+    pub fn handle(&mut self, key: Key) -> PickerEvent {
+        let count = if self.day.is_some() { self.times().len() } else { self.days().len() };
+        if let Some(n) = key.digit().filter(|n| *n <= count) {
+            self.focus.set_index(n - 1);
+            return self.choose();
+        }
+        if self.focus.navigate(key) {
+            return PickerEvent::None;
+        }
+        match key {
+            Key::Enter if count > 0 => self.choose(),
+            Key::Esc if self.day.is_some() => {
+                let days = self.days();
+                let at = days.iter().position(|(d, _)| Some(*d) == self.day).unwrap_or(0);
+                self.day = None;
+                self.focus = FocusGrid::new(vec![1; days.len()]);
+                self.focus.set_index(at);
+                PickerEvent::None
+            }
+            Key::Esc => PickerEvent::Back,
+            _ => PickerEvent::None,
+        }
+    }
+
+    fn choose(&mut self) -> PickerEvent {
+        match self.day {
+            None => {
+                let Some((day, _)) = self.days().get(self.focus.index()).copied() else {
+                    return PickerEvent::None;
+                };
+                self.day = Some(day);
+                self.focus = FocusGrid::new(vec![1; self.times().len()]);
+                PickerEvent::None
+            }
+            Some(_) => match self.times().get(self.focus.index()) {
+                Some(slot) => PickerEvent::Chosen(slot.clone()),
+                None => PickerEvent::None,
+            },
+        }
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        view: &View,
+        agenda: &Agenda,
+        mut paras: Vec<Para>,
+    ) -> Option<Position> {
+        let choices: Vec<Choice> = match self.day {
+            None => {
+                paras.push(page::heading(view.tr.text("booking-choose-day")));
+                self.days()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (day, n))| {
+                        let label = view.tr.text_with(
+                            "booking-day-slots",
+                            &[("day", words::day(&view.tr, *day).into()), ("count", (*n as i64).into())],
+                        );
+                        Choice::numbered(i + 1, label)
+                    })
+                    .collect()
+            }
+            Some(day) => {
+                paras.push(page::heading(view.tr.text_with(
+                    "booking-choose-time",
+                    &[("day", words::day(&view.tr, day).into())],
+                )));
+                self.times()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, slot)| {
+                        let label = view.tr.text_with(
+                            "booking-time-with",
+                            &[
+                                ("time", words::time(&view.tr, slot.starts).into()),
+                                ("name", agenda.counsellors[slot.counsellor].name.clone().into()),
+                            ],
+                        );
+                        Choice::numbered(i + 1, label)
+                    })
+                    .collect()
+            }
+        };
+        page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+    }
+}

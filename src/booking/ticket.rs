@@ -1,0 +1,127 @@
+//! What a person takes away: the confirmation in plain words, a calendar event for the QR
+//! code, the reminder message, and the printed ticket.
+use chrono::NaiveDateTime;
+
+use super::agenda::Where;
+use crate::calendar::words;
+use crate::config::KioskConfig;
+use crate::i18n::Tr;
+use crate::ui::page::{self, Para};
+
+/// A confirmed appointment, in the words of the person's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirmed {
+    pub code: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    /// The motif's label or the workshop's title.
+    pub what: String,
+    pub counsellor: Option<String>,
+    pub place: Where,
+    pub room: Option<String>,
+    /// "Apportez : …"
+    pub bring: Option<String>,
+    /// For a phone appointment, the number the counsellor calls.
+    pub phone: Option<String>,
+}
+
+fn capitalised(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// "Mardi 3 mars à 14 h 30, avec Camille."
+pub fn when(c: &Confirmed, tr: &Tr) -> String {
+    let day = words::day(tr, c.starts.date());
+    let time = words::time(tr, c.starts);
+    let text = match &c.counsellor {
+        Some(name) => tr.text_with(
+            "confirm-when-with",
+            &[("day", day.into()), ("time", time.into()), ("name", name.clone().into())],
+        ),
+        None => tr.text_with("confirm-when", &[("day", day.into()), ("time", time.into())]),
+    };
+    capitalised(text)
+}
+
+/// "Point numérique — Mairie de Gap, 3 rue Colonel Roux, salle 2"
+pub fn place(c: &Confirmed, kiosk: &KioskConfig) -> String {
+    let hp = &kiosk.help_point;
+    let mut place = format!("{}, {}, {} {}", hp.name, hp.address, hp.postal_code, hp.commune);
+    if let Some(room) = &c.room {
+        place.push_str(", ");
+        place.push_str(room);
+    }
+    place
+}
+
+/// The confirmation screen's text.
+pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
+    let mut out = vec![page::heading(c.what.clone()), page::text(when(c, tr))];
+    match (c.place, &c.phone) {
+        (Where::ByPhone, Some(phone)) => out.push(page::text(tr.text_with(
+            "confirm-by-phone",
+            &[("phone", super::person::format_phone(phone).into())],
+        ))),
+        _ => out.push(page::text(tr.text_with("confirm-place", &[("place", place(c, kiosk).into())]))),
+    }
+    if let Some(bring) = &c.bring {
+        out.push(page::text(bring.clone()));
+    }
+    out.push(page::blank());
+    out.push(page::strong(tr.text_with("confirm-code", &[("code", spaced(&c.code).into())])));
+    out.push(page::text(tr.text("confirm-keep-code")));
+    out
+}
+
+/// "ABC 234": easier to copy down.
+pub fn spaced(code: &str) -> String {
+    if code.len() == 6 {
+        format!("{} {}", &code[..3], &code[3..])
+    } else {
+        code.to_string()
+    }
+}
+
+/// A calendar event for the phone, kept short so the QR code fits an 80×24 screen.
+pub fn vevent(c: &Confirmed, kiosk: &KioskConfig) -> String {
+    let minutes = (c.ends - c.starts).num_minutes();
+    let hp = &kiosk.help_point;
+    format!(
+        "BEGIN:VEVENT\nSUMMARY:{}\nDTSTART:{}\nDURATION:PT{minutes}M\nLOCATION:{}, {} {}\nEND:VEVENT",
+        c.what,
+        c.starts.format("%Y%m%dT%H%M%S"),
+        hp.address,
+        hp.postal_code,
+        hp.commune
+    )
+}
+
+/// The reminder sent 48 h before.
+pub fn reminder(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> String {
+    tr.text_with(
+        "reminder-text",
+        &[
+            ("when", when(c, tr).into()),
+            ("place", kiosk.help_point.name.clone().into()),
+            ("code", c.code.clone().into()),
+        ],
+    )
+}
+
+/// The printed ticket: plain text, 40 columns.
+pub fn ticket(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> String {
+    let mut lines = vec![kiosk.help_point.name.clone(), String::new()];
+    for para in paras(c, tr, kiosk) {
+        lines.extend(crate::ui::text::wrap(&para.text, 40));
+    }
+    lines.push(String::new());
+    lines.push(tr.text_with(
+        "ticket-phone",
+        &[("phone", kiosk.help_point.phone.clone().into())],
+    ));
+    lines.join("\n") + "\n"
+}

@@ -1,0 +1,78 @@
+//! What screens ask of the database, and what they get back. The core emits a `Request` as an
+//! effect; the shell answers it with a `Reply` sent back to the screen that asked. Screens stay
+//! pure functions, tested by feeding them replies.
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::Store;
+use super::bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder};
+use crate::booking::slots::Busy;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Who is taken between two days (inclusive).
+    Busy { from: NaiveDate, to: NaiveDate },
+    Book(NewBooking),
+    /// Seats taken in each workshop session.
+    SeatsTaken(Vec<String>),
+    Register(NewRegistration),
+    /// A citizen looks up an appointment with its code and check.
+    Find { code: String, check: String },
+    /// A citizen cancels (the 4-hour rule applies).
+    Cancel { code: String },
+    /// A citizen moves a booking (the 2-day rule applies).
+    Reschedule {
+        code: String,
+        counsellor: String,
+        starts: NaiveDateTime,
+        ends: NaiveDateTime,
+        reminder: Option<Reminder>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    Busy(Vec<Busy>),
+    Booked(Result<String, Refusal>),
+    SeatsTaken(Vec<u32>),
+    Registered(Result<String, Refusal>),
+    Found(Option<Appointment>),
+    Cancelled(Result<(), Refusal>),
+    Rescheduled(Result<(), Refusal>),
+    /// Whether the ticket printer took the ticket.
+    Printed(bool),
+    /// The database failed: the screen says so kindly and keeps what the person entered.
+    Failed(String),
+}
+
+impl Store {
+    pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
+        let reply = match request {
+            Request::Busy { from, to } => self.busy(from, to).map(Reply::Busy),
+            Request::Book(new) => self.book(&new, now).map(Reply::Booked),
+            Request::SeatsTaken(ids) => self.seats_taken(&ids).map(Reply::SeatsTaken),
+            Request::Register(new) => self.register(&new, now).map(Reply::Registered),
+            Request::Find { code, check } => self.find(&code, &check).map(Reply::Found),
+            Request::Cancel { code } => self.cancel(&code, true, None, now).map(Reply::Cancelled),
+            Request::Reschedule {
+                code,
+                counsellor,
+                starts,
+                ends,
+                reminder,
+            } => self
+                .reschedule(
+                    &code,
+                    &super::bookings::Move {
+                        counsellor,
+                        starts,
+                        ends,
+                        reminder,
+                    },
+                    true,
+                    now,
+                )
+                .map(Reply::Rescheduled),
+        };
+        reply.unwrap_or_else(Reply::Failed)
+    }
+}

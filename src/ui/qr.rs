@@ -1,0 +1,81 @@
+//! QR codes drawn with half blocks (`▀`, `▄`, `█`, all in the console fonts' CP437 set): two
+//! modules per character cell, dark modules on a light background, with a quiet zone.
+use qrcode::{Color as Module, EcLevel, QrCode};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+const QUIET: usize = 2;
+
+/// The code's rows of text, or `None` when the payload is too long for a QR code.
+pub fn rows(payload: &str) -> Option<Vec<String>> {
+    let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::L).ok()?;
+    let n = code.width();
+    let colors = code.to_colors();
+    let dark = |x: isize, y: isize| {
+        x >= 0
+            && y >= 0
+            && (x as usize) < n
+            && (y as usize) < n
+            && colors[y as usize * n + x as usize] == Module::Dark
+    };
+    let side = (n + 2 * QUIET) as isize;
+    let q = QUIET as isize;
+    let mut out = Vec::new();
+    let mut y = 0;
+    while y < side {
+        let mut row = String::new();
+        for x in 0..side {
+            let top = dark(x - q, y - q);
+            let bottom = y + 1 < side && dark(x - q, y + 1 - q);
+            row.push(match (top, bottom) {
+                (true, true) => '█',
+                (true, false) => '▀',
+                (false, true) => '▄',
+                (false, false) => ' ',
+            });
+        }
+        out.push(row);
+        y += 2;
+    }
+    Some(out)
+}
+
+/// The size the code needs: (columns, rows).
+pub fn size(payload: &str) -> Option<(u16, u16)> {
+    rows(payload).map(|r| (r[0].chars().count() as u16, r.len() as u16))
+}
+
+/// Draws the code at the top left of the area in black on white; false if it does not fit.
+pub fn render(frame: &mut Frame, area: Rect, payload: &str) -> bool {
+    let Some(rows) = rows(payload) else {
+        return false;
+    };
+    let (w, h) = (rows[0].chars().count() as u16, rows.len() as u16);
+    if w > area.width || h > area.height {
+        return false;
+    }
+    // Explicit black on white whatever the theme: phones read dark modules on light.
+    let style = Style::default().fg(Color::Black).bg(Color::White);
+    let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
+    frame.render_widget(Paragraph::new(lines), Rect { width: w, height: h, ..area });
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_calendar_event_fits_an_80_by_24_screen_with_a_line_of_text() {
+        let vevent = "BEGIN:VEVENT\nSUMMARY:Rendez-vous numérique\nDTSTART:20260303T143000\nDURATION:PT45M\nLOCATION:3 rue Colonel Roux, 05000 Gap\nEND:VEVENT";
+        let (w, h) = size(vevent).unwrap();
+        // One row is left for the words under it.
+        assert!(w <= 78 && h <= 23, "{w}×{h}");
+        let rows = rows(vevent).unwrap();
+        assert!(rows[0].trim().is_empty(), "a quiet zone on top");
+        assert!(rows[1].contains('█') || rows[1].contains('▀') || rows[1].contains('▄'));
+    }
+}
