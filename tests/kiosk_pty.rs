@@ -19,7 +19,7 @@ fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
     );
     kiosk.wait_for_focus("▶ 1  Faire le point sur mes besoins");
     assert!(kiosk.cursor_visible());
-    kiosk.keys(&[DOWN]);
+    kiosk.keys(&down_to_languages());
     kiosk.wait_for_focus("▶ (•) Français");
 
     kiosk.keys(&[RIGHT]);
@@ -87,7 +87,8 @@ fn at_the_end_of_the_countdown_the_kiosk_forgets_everything() {
         &[],
     );
     kiosk.wait_for("Bienvenue");
-    kiosk.keys(&[DOWN, RIGHT, ENTER, F2]);
+    kiosk.keys(&down_to_languages());
+    kiosk.keys(&[RIGHT, ENTER, F2]);
     kiosk.wait_for("[x] Texte en grand");
     kiosk.wait_for("Vous êtes là ?");
     // 10 s idle + 20 s countdown at the most; PATIENCE is 20 s per wait.
@@ -182,7 +183,7 @@ fn a_large_console_shows_the_title_in_big_glyphs() {
 fn no_color_keeps_the_focus_visible_by_reverse_video() {
     let mut kiosk = Kiosk::start_with(&[], 80, 24, &[("NO_COLOR", "1")]);
     kiosk.wait_for("Bienvenue");
-    kiosk.keys(&[DOWN]);
+    kiosk.keys(&down_to_languages());
     kiosk.wait_for_focus("▶ (•) Français");
     let (y, x) = kiosk.cursor();
     assert!(

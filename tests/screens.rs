@@ -103,7 +103,7 @@ fn the_cursor_sits_on_the_focused_choice() {
         text_at(&terminal, at, 35),
         "▶ 1  Faire le point sur mes besoins"
     );
-    keys(&mut app, &[Key::Down]);
+    down_to_languages(&mut app);
     terminal = render(&app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
     assert_eq!(text_at(&terminal, at, 14), "▶ (•) Français");
@@ -112,6 +112,13 @@ fn the_cursor_sits_on_the_focused_choice() {
     let at = terminal.get_cursor_position().unwrap();
     let line: String = text_at(&terminal, at, 21);
     assert_eq!(line, "▶ [ ] Contraste élevé");
+}
+
+/// From the first menu entry down to the language row.
+fn down_to_languages(app: &mut App) {
+    for _ in borne::app::menu::main_menu() {
+        app.update(Msg::Key(Key::Down), now());
+    }
 }
 
 fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
@@ -125,7 +132,8 @@ fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
 fn switching_language_changes_every_text_at_once() {
     let config = demo();
     let mut app = App::new(config.clone(), now());
-    keys(&mut app, &[Key::Down, Key::Right, Key::Right, Key::Enter]);
+    down_to_languages(&mut app);
+    keys(&mut app, &[Key::Right, Key::Right, Key::Enter]);
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(text.contains("Welcome"), "{text}");
     assert!(text.contains("1  Find out what help I need"), "{text}");
@@ -305,16 +313,8 @@ fn diagnostic_question_and_result_in_normal_and_large_text() {
 fn the_diagnostic_speaks_every_language() {
     let config = demo();
     let mut app = App::new(config.clone(), now());
-    keys(
-        &mut app,
-        &[
-            Key::Down,
-            Key::Right,
-            Key::Right,
-            Key::Enter,
-            Key::Char('1'),
-        ],
-    );
+    down_to_languages(&mut app);
+    keys(&mut app, &[Key::Right, Key::Right, Key::Enter, Key::Char('1')]);
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(
         text.contains("Do you have a device to go online?"),

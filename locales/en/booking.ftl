@@ -66,3 +66,41 @@ form-error-phone-missing = Please write your phone number, or choose "I have no 
 form-error-phone-incomplete = The number is incomplete: 10 digits, for example 06 12 34 56 78.
 form-error-phone-wrong = This number does not look right. Example: 06 12 34 56 78.
 form-error-email = This e-mail address does not look right. Example: marie.dupont@laposte.net
+
+menu-workshops = Workshops
+workshops-title = Workshops
+workshop-done-title = Your registration
+workshops-choose = Coming workshops:
+workshops-for = Workshops for: { $themes }
+workshops-see-all = See all workshops
+workshops-none = No workshop is planned at the moment. Ask us on { $phone }.
+workshop-line = { $day }, { $time } — { $title } ({ $level }) — { $seats }
+workshop-seats-left = { $left ->
+    [one] { $left } seat left of { $seats }
+   *[other] { $left } seats left of { $seats }
+}
+workshop-full = Full
+workshop-full-notice = This workshop is full. Please choose another one.
+level-debutant = Beginner
+level-intermediaire = Intermediate
+level-avance = Advanced
+
+menu-manage = Manage my appointment
+manage-title = Manage my appointment
+manage-intro = Type your appointment's code, then the last 2 digits of your phone. If you gave no phone, type your first name.
+manage-code = Code (6 characters)
+manage-check = Last 2 digits of your phone, or first name
+manage-code-shape = The code has 6 characters, for example ABC 234.
+manage-check-missing = Type the last 2 digits of your phone, or your first name.
+manage-not-found = We cannot find this appointment. Check the code and the digits.
+manage-is-cancelled = This appointment is cancelled.
+manage-too-late = Your appointment is in less than 4 hours. To cancel it, call { $phone }.
+manage-change-by-phone = To change an appointment less than 2 days ahead, call { $phone }.
+manage-cancel = Cancel this appointment
+manage-change = Change the day or time
+manage-cancel-question = Do you really want to cancel this appointment?
+manage-cancel-yes = Yes, cancel
+manage-cancel-no = No, keep the appointment
+manage-cancelled = Your appointment is cancelled.
+manage-changed = Your appointment is changed.
+manage-now = Your appointment is now { $day } at { $time }.

@@ -66,3 +66,41 @@ form-error-phone-missing = Écrivez votre numéro. Ou choisissez « Je n'ai pas 
 form-error-phone-incomplete = Il manque des chiffres. Il faut 10 chiffres. Exemple : 06 12 34 56 78.
 form-error-phone-wrong = Ce numéro n'est pas bon. Exemple : 06 12 34 56 78.
 form-error-email = Cette adresse e-mail n'est pas bonne. Exemple : marie.dupont@laposte.net
+
+menu-workshops = Les cours en groupe
+workshops-title = Les cours en groupe
+workshop-done-title = Votre inscription
+workshops-choose = Les prochains cours :
+workshops-for = Les cours pour : { $themes }
+workshops-see-all = Voir tous les cours
+workshops-none = Il n'y a pas de cours pour le moment. Appelez le { $phone }.
+workshop-line = { $day }, { $time } — { $title } ({ $level }) — { $seats }
+workshop-seats-left = { $left ->
+    [one] encore { $left } place sur { $seats }
+   *[other] encore { $left } places sur { $seats }
+}
+workshop-full = Plus de place
+workshop-full-notice = Ce cours n'a plus de place. Choisissez un autre cours.
+level-debutant = pour commencer
+level-intermediaire = moyen
+level-avance = difficile
+
+menu-manage = Changer ou annuler mon rendez-vous
+manage-title = Mon rendez-vous
+manage-intro = Tapez le code de votre rendez-vous. Puis tapez les 2 derniers chiffres de votre téléphone. Pas de téléphone ? Tapez votre prénom.
+manage-code = Code (6 lettres ou chiffres)
+manage-check = 2 derniers chiffres du téléphone, ou prénom
+manage-code-shape = Le code a 6 lettres ou chiffres. Exemple : ABC 234.
+manage-check-missing = Tapez les 2 derniers chiffres de votre téléphone. Ou votre prénom.
+manage-not-found = Nous ne trouvons pas ce rendez-vous. Regardez le code et les chiffres.
+manage-is-cancelled = Ce rendez-vous est annulé.
+manage-too-late = Votre rendez-vous est bientôt : dans moins de 4 heures. Pour l'annuler, appelez le { $phone }.
+manage-change-by-phone = Votre rendez-vous est dans moins de 2 jours. Pour le changer, appelez le { $phone }.
+manage-cancel = Annuler ce rendez-vous
+manage-change = Changer le jour ou l'heure
+manage-cancel-question = Vous voulez annuler ce rendez-vous ?
+manage-cancel-yes = Oui, annuler
+manage-cancel-no = Non, garder le rendez-vous
+manage-cancelled = Votre rendez-vous est annulé.
+manage-changed = Votre rendez-vous est changé.
+manage-now = Pour le moment, votre rendez-vous est { $day } à { $time }.

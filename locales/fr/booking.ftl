@@ -67,3 +67,41 @@ form-error-phone-missing = Écrivez votre numéro de téléphone, ou choisissez 
 form-error-phone-incomplete = Le numéro est incomplet : il faut 10 chiffres, par exemple 06 12 34 56 78.
 form-error-phone-wrong = Ce numéro ne semble pas correct. Exemple : 06 12 34 56 78.
 form-error-email = Cette adresse e-mail ne semble pas correcte. Exemple : marie.dupont@laposte.net
+
+menu-workshops = Ateliers
+workshops-title = Ateliers
+workshop-done-title = Votre inscription
+workshops-choose = Les prochains ateliers :
+workshops-for = Ateliers pour : { $themes }
+workshops-see-all = Voir tous les ateliers
+workshops-none = Il n'y a pas d'atelier prévu pour le moment. Renseignez-vous au { $phone }.
+workshop-line = { $day }, { $time } — { $title } ({ $level }) — { $seats }
+workshop-seats-left = { $left ->
+    [one] { $left } place restante sur { $seats }
+   *[other] { $left } places restantes sur { $seats }
+}
+workshop-full = Complet
+workshop-full-notice = Cet atelier est complet. Choisissez-en un autre.
+level-debutant = Débutant
+level-intermediaire = Intermédiaire
+level-avance = Avancé
+
+menu-manage = Gérer mon rendez-vous
+manage-title = Gérer mon rendez-vous
+manage-intro = Tapez le code de votre rendez-vous, puis les 2 derniers chiffres de votre téléphone. Si vous n'avez pas donné de téléphone, tapez votre prénom.
+manage-code = Code (6 caractères)
+manage-check = 2 derniers chiffres du téléphone, ou prénom
+manage-code-shape = Le code a 6 caractères, par exemple ABC 234.
+manage-check-missing = Tapez les 2 derniers chiffres de votre téléphone, ou votre prénom.
+manage-not-found = Nous ne trouvons pas ce rendez-vous. Vérifiez le code et les chiffres.
+manage-is-cancelled = Ce rendez-vous est annulé.
+manage-too-late = Votre rendez-vous est dans moins de 4 heures. Pour l'annuler, appelez le { $phone }.
+manage-change-by-phone = Pour changer un rendez-vous à moins de 2 jours, appelez le { $phone }.
+manage-cancel = Annuler ce rendez-vous
+manage-change = Changer de jour ou d'heure
+manage-cancel-question = Voulez-vous vraiment annuler ce rendez-vous ?
+manage-cancel-yes = Oui, annuler
+manage-cancel-no = Non, garder le rendez-vous
+manage-cancelled = Votre rendez-vous est annulé.
+manage-changed = Votre rendez-vous est changé.
+manage-now = Aujourd'hui, votre rendez-vous est { $day } à { $time }.

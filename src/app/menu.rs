@@ -25,5 +25,19 @@ pub fn main_menu() -> Vec<MenuEntry> {
             label: "menu-booking",
             open: |ctx| Box::new(crate::booking::book::BookingScreen::new(ctx.config.agenda.clone())),
         },
+        MenuEntry {
+            number: 4,
+            label: "menu-manage",
+            open: |ctx| Box::new(crate::booking::manage::ManageScreen::new(ctx.config.agenda.clone())),
+        },
+        MenuEntry {
+            number: 5,
+            label: "menu-workshops",
+            open: |ctx| {
+                Box::new(crate::booking::workshops::WorkshopsScreen::new(
+                    ctx.config.agenda.clone(),
+                ))
+            },
+        },
     ]
 }

@@ -2,12 +2,16 @@
 //! bookings that can never be double.
 pub mod agenda;
 pub mod book;
+pub mod checkout;
 pub mod code;
 pub mod form;
+pub mod manage;
 pub mod person;
 pub mod picker;
+pub mod receipt;
 pub mod rules;
 pub mod slots;
 pub mod ticket;
+pub mod workshops;
 
 pub use agenda::Agenda;

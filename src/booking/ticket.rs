@@ -86,18 +86,21 @@ pub fn spaced(code: &str) -> String {
     }
 }
 
-/// A calendar event for the phone, kept short so the QR code fits an 80×24 screen.
-pub fn vevent(c: &Confirmed, kiosk: &KioskConfig) -> String {
+/// Calendar events for the phone, from the fullest to the shortest: the screen shows the
+/// first whose QR code fits (a small terminal gets a code without duration, then without
+/// address).
+pub fn vevents(c: &Confirmed, kiosk: &KioskConfig) -> Vec<String> {
     let minutes = (c.ends - c.starts).num_minutes();
     let hp = &kiosk.help_point;
-    format!(
-        "BEGIN:VEVENT\nSUMMARY:{}\nDTSTART:{}\nDURATION:PT{minutes}M\nLOCATION:{}, {} {}\nEND:VEVENT",
-        c.what,
-        c.starts.format("%Y%m%dT%H%M%S"),
-        hp.address,
-        hp.postal_code,
-        hp.commune
-    )
+    let start = format!("BEGIN:VEVENT\nSUMMARY:{}\nDTSTART:{}", c.what, c.starts.format("%Y%m%dT%H%M%S"));
+    let duration = format!("\nDURATION:PT{minutes}M");
+    let location = format!("\nLOCATION:{}, {} {}", hp.address, hp.postal_code, hp.commune);
+    let end = "\nEND:VEVENT";
+    vec![
+        format!("{start}{duration}{location}{end}"),
+        format!("{start}{location}{end}"),
+        format!("{start}{end}"),
+    ]
 }
 
 /// The reminder sent 48 h before.

@@ -22,6 +22,11 @@ pub const F2: &str = "\x1bOQ";
 pub const F3: &str = "\x1bOR";
 pub const F12: &str = "\x1b[24~";
 
+/// The Down presses from the first menu entry to the language row.
+pub fn down_to_languages() -> Vec<&'static str> {
+    vec![DOWN; borne::app::menu::main_menu().len()]
+}
+
 /// How long to wait for something to appear before failing (the machines are shared).
 pub const PATIENCE: Duration = Duration::from_secs(20);
 

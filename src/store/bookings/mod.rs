@@ -141,6 +141,8 @@ pub struct Appointment {
     pub ends: NaiveDateTime,
     pub status: Status,
     pub person: Person,
+    /// Whether the person asked for a reminder.
+    pub reminder: bool,
     pub booked_by: String,
 }
 
@@ -312,7 +314,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT code, counsellor, motif, starts_at, ends_at, status, first_name,
-                        last_initial, phone, email, booked_by
+                        last_initial, phone, email, booked_by, reminder
                  FROM booking WHERE code = ?1",
                 [code],
                 |r| {
@@ -327,6 +329,7 @@ impl Store {
                         status: Status::from_label(&r.get::<_, String>(5)?).unwrap_or(Status::Upcoming),
                         person: person(r, 6)?,
                         booked_by: r.get(10)?,
+                        reminder: r.get(11)?,
                     })
                 },
             )
@@ -338,7 +341,7 @@ impl Store {
         self.conn
             .query_row(
                 "SELECT code, workshop, starts_at, ends_at, status, first_name, last_initial,
-                        phone, email, booked_by
+                        phone, email, booked_by, reminder
                  FROM registration WHERE code = ?1",
                 [code],
                 |r| {
@@ -350,6 +353,7 @@ impl Store {
                         status: Status::from_label(&r.get::<_, String>(4)?).unwrap_or(Status::Upcoming),
                         person: person(r, 5)?,
                         booked_by: r.get(9)?,
+                        reminder: r.get(10)?,
                     })
                 },
             )

@@ -1,0 +1,229 @@
+//! The steps after choosing what and when, shared by appointments and workshops: who you are,
+//! a reminder (when there is a way to reach you), sharing the diagnostic (when there is one),
+//! then checking and confirming.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Paragraph;
+
+use super::form::{FormEvent, IdentityForm};
+use super::person::Person;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Hint, hint};
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::page::{self, Para};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Identity,
+    Reminder,
+    Share,
+    Confirm,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checkout {
+    form: IdentityForm,
+    pub person: Option<Person>,
+    pub reminder: bool,
+    pub share: bool,
+    offer_share: bool,
+    phone_required: bool,
+    phone_missing: bool,
+    step: Step,
+    focus: FocusGrid,
+}
+
+pub enum CheckoutEvent {
+    None,
+    /// Esc on the form: back to choosing.
+    Back,
+    /// The person confirmed.
+    Confirm,
+}
+
+impl Checkout {
+    /// `offer_share` when a diagnostic was made; `phone_required` for appointments by phone.
+    pub fn new(offer_share: bool, phone_required: bool) -> Checkout {
+        Checkout {
+            form: IdentityForm::new(),
+            person: None,
+            reminder: false,
+            share: false,
+            offer_share,
+            phone_required,
+            phone_missing: false,
+            step: Step::Identity,
+            focus: FocusGrid::new(Vec::new()),
+        }
+    }
+
+    pub fn holds_input(&self) -> bool {
+        !self.form.is_empty() || self.person.is_some()
+    }
+
+    fn reachable(&self) -> bool {
+        self.person.as_ref().is_some_and(|p| p.phone.is_some() || p.email.is_some())
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        let choices = match step {
+            Step::Identity => 0,
+            Step::Reminder | Step::Share => 2,
+            Step::Confirm => 1,
+        };
+        self.focus = FocusGrid::new(vec![1; choices]);
+    }
+
+    fn after(&mut self, step: Step) {
+        let next = match step {
+            Step::Identity if self.reachable() => Step::Reminder,
+            Step::Identity | Step::Reminder if self.offer_share => Step::Share,
+            _ => Step::Confirm,
+        };
+        if next != Step::Reminder && step == Step::Identity {
+            self.reminder = false;
+        }
+        self.go(next);
+    }
+
+    fn before(&mut self, step: Step) -> bool {
+        let previous = match step {
+            Step::Identity => return false,
+            Step::Reminder => Step::Identity,
+            Step::Share if self.reachable() => Step::Reminder,
+            Step::Share => Step::Identity,
+            Step::Confirm if self.offer_share => Step::Share,
+            Step::Confirm if self.reachable() => Step::Reminder,
+            Step::Confirm => Step::Identity,
+        };
+        self.go(previous);
+        true
+    }
+
+    fn pick(&mut self, key: Key, count: usize) -> Option<usize> {
+        if let Some(n) = key.digit().filter(|n| *n <= count) {
+            return Some(n - 1);
+        }
+        if self.focus.navigate(key) {
+            return None;
+        }
+        (key == Key::Enter).then(|| self.focus.index())
+    }
+
+    pub fn handle(&mut self, key: Key) -> CheckoutEvent {
+        if key == Key::Esc {
+            return if self.before(self.step) { CheckoutEvent::None } else { CheckoutEvent::Back };
+        }
+        match self.step {
+            Step::Identity => {
+                if let FormEvent::Done(person) = self.form.handle(key) {
+                    self.phone_missing = self.phone_required && person.phone.is_none();
+                    if !self.phone_missing {
+                        self.person = Some(person);
+                        self.after(Step::Identity);
+                    }
+                }
+            }
+            Step::Reminder => {
+                if let Some(i) = self.pick(key, 2) {
+                    self.reminder = i == 0;
+                    self.after(Step::Reminder);
+                }
+            }
+            Step::Share => {
+                if let Some(i) = self.pick(key, 2) {
+                    self.share = i == 0;
+                    self.go(Step::Confirm);
+                }
+            }
+            Step::Confirm => {
+                if self.pick(key, 1).is_some() {
+                    return CheckoutEvent::Confirm;
+                }
+            }
+        }
+        CheckoutEvent::None
+    }
+
+    /// `summary` says what is being booked; `paras` are notices to show first.
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        view: &View,
+        mut paras: Vec<Para>,
+        summary: Vec<Para>,
+    ) -> Option<Position> {
+        if self.phone_missing && self.step == Step::Identity {
+            paras.push(page::notice(view.tr.text("booking-phone-needed")));
+        }
+        match self.step {
+            Step::Identity => {
+                paras.push(page::heading(view.tr.text("form-title")));
+                let text = page::lines(&paras, area.width, view);
+                let h = (text.len() as u16).min(area.height);
+                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
+                self.form.render(frame, Rect { y: area.y + h, height: area.height - h, ..area }, view)
+            }
+            Step::Reminder | Step::Share => {
+                let question = if self.step == Step::Reminder {
+                    "booking-reminder-question"
+                } else {
+                    "booking-share-question"
+                };
+                paras.push(page::heading(view.tr.text(question)));
+                let choices = vec![
+                    Choice::numbered(1, view.tr.text("answer-yes")),
+                    Choice::numbered(2, view.tr.text("answer-no")),
+                ];
+                page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+            }
+            Step::Confirm => {
+                paras.push(page::heading(view.tr.text("booking-check")));
+                paras.extend(summary);
+                if let Some(p) = &self.person {
+                    paras.push(page::text(person_line(p, view)));
+                }
+                let choices = vec![Choice::numbered(1, view.tr.text("booking-confirm"))];
+                page::render(frame, area, view, &paras, &choices, Some(0))
+            }
+        }
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        match self.step {
+            Step::Identity => vec![
+                hint("key-arrows", "does-move-field"),
+                hint("key-enter", "does-next-field"),
+            ],
+            _ => choosing_hints(),
+        }
+    }
+}
+
+pub fn choosing_hints() -> Vec<Hint> {
+    vec![
+        hint("key-arrows", "does-move"),
+        hint("key-enter", "does-choose"),
+        hint("key-digits", "does-choose-number"),
+    ]
+}
+
+/// "Marie D. — 06 12 34 56 78"
+pub fn person_line(p: &Person, view: &View) -> String {
+    let mut name = p.first_name.clone();
+    if let Some(i) = &p.last_initial {
+        name.push(' ');
+        name.push_str(i);
+        name.push('.');
+    }
+    let contact = match (&p.phone, &p.email) {
+        (Some(phone), _) => super::person::format_phone(phone),
+        (None, Some(email)) => email.clone(),
+        (None, None) => view.tr.text("form-phone-none"),
+    };
+    format!("{name} — {contact}")
+}

@@ -1,0 +1,447 @@
+//! "Gérer mon rendez-vous": the code and the last two digits of the phone (or the first name)
+//! find the appointment; the person may cancel it (up to 4 h before) or change it (up to
+//! 2 days before). Never called "Annulation": people took that for a cancelled appointment.
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::agenda::Agenda;
+use super::book::{Notice, motif_line};
+use super::checkout::choosing_hints;
+use super::code;
+use super::picker::{Picker, PickerEvent};
+use super::rules;
+use super::slots::{Busy, free_slots, last_day};
+use super::ticket::{self, Confirmed};
+use crate::app::Effect;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::text_field::{FieldKind, TextField};
+use crate::calendar::words;
+use crate::store::{Appointment, CODE_PLACEHOLDER, Refusal, Reminder, Reply, Request, What};
+use crate::ui::View;
+use crate::ui::choices::{Choice, MARKER, NO_MARKER};
+use crate::ui::page::{self, Para};
+use crate::ui::text::width;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Lookup,
+    Found,
+    ConfirmCancel,
+    Change,
+    Finished,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choose {
+    Cancel,
+    Change,
+    Finish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Message {
+    NotFound,
+    CodeShape,
+    CheckMissing,
+    Cancelled,
+    Changed,
+    TooLate,
+    Other(Notice),
+}
+
+pub struct ManageScreen {
+    agenda: Rc<Agenda>,
+    code: TextField,
+    check: TextField,
+    row: usize,
+    found: Option<Appointment>,
+    picker: Option<Picker>,
+    step: Step,
+    message: Option<Message>,
+    focus: FocusGrid,
+}
+
+impl ManageScreen {
+    pub fn new(agenda: Rc<Agenda>) -> ManageScreen {
+        ManageScreen {
+            agenda,
+            code: TextField::new(FieldKind::Code, code::LENGTH),
+            check: TextField::new(FieldKind::Text, 40),
+            row: 0,
+            found: None,
+            picker: None,
+            step: Step::Lookup,
+            message: None,
+            focus: FocusGrid::new(Vec::new()),
+        }
+    }
+
+    fn choices(&self, now: chrono::NaiveDateTime) -> Vec<Choose> {
+        let mut out = Vec::new();
+        if let Some(a) = &self.found
+            && !a.status.cancelled()
+        {
+            if rules::citizen_may_cancel(a.starts, now) {
+                out.push(Choose::Cancel);
+            }
+            if matches!(a.what, What::Booking { .. }) && rules::citizen_may_change(a.starts, now) {
+                out.push(Choose::Change);
+            }
+        }
+        out.push(Choose::Finish);
+        out
+    }
+
+    fn show_found(&mut self, now: chrono::NaiveDateTime) {
+        self.step = Step::Found;
+        self.focus = FocusGrid::new(vec![1; self.choices(now).len()]);
+    }
+
+    fn lookup(&mut self) -> Action {
+        let typed = code::normalise(&self.code.value);
+        if !code::looks_valid(&typed) {
+            self.message = Some(Message::CodeShape);
+            self.row = 0;
+            return Action::None;
+        }
+        if self.check.is_empty() {
+            self.message = Some(Message::CheckMissing);
+            self.row = 1;
+            return Action::None;
+        }
+        self.message = None;
+        Action::Emit(Effect::Store(Request::Find {
+            code: typed,
+            check: self.check.value.clone(),
+        }))
+    }
+
+    fn pick(&mut self, key: Key, count: usize) -> Option<usize> {
+        if let Some(n) = key.digit().filter(|n| *n <= count) {
+            self.focus.set_index(n - 1);
+            return Some(n - 1);
+        }
+        if self.focus.navigate(key) {
+            return None;
+        }
+        (key == Key::Enter && count > 0).then(|| self.focus.index())
+    }
+
+    fn confirmed(&self, a: &Appointment, tr: &crate::i18n::Tr) -> Confirmed {
+        let (what, counsellor, place, room) = match &a.what {
+            What::Booking { counsellor, motif } => {
+                let m = self.agenda.motif_by_id(motif).map(|m| &self.agenda.motifs[m]);
+                (
+                    m.map_or(motif.clone(), |m| tr.text(&m.label)),
+                    self.agenda
+                        .counsellor_by_id(counsellor)
+                        .map(|c| self.agenda.counsellors[c].name.clone()),
+                    m.map_or(super::agenda::Where::OnSite, |m| m.place),
+                    None,
+                )
+            }
+            What::Workshop { workshop } => {
+                let series = workshop.split('@').next().unwrap_or_default();
+                let title = self
+                    .agenda
+                    .workshops
+                    .iter()
+                    .find(|w| w.id == series)
+                    .map_or(workshop.clone(), |w| tr.text(&w.title));
+                (title, None, super::agenda::Where::OnSite, None)
+            }
+        };
+        Confirmed {
+            code: a.code.clone(),
+            starts: a.starts,
+            ends: a.ends,
+            what,
+            counsellor,
+            place,
+            room,
+            bring: None,
+            phone: a.person.phone.clone(),
+        }
+    }
+}
+
+impl Screen for ManageScreen {
+    fn title(&self) -> &'static str {
+        "manage-title"
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        match self.step {
+            Step::Lookup => match key {
+                Key::Esc => return Action::Back,
+                Key::Up | Key::BackTab => self.row = self.row.saturating_sub(1),
+                Key::Down | Key::Tab => self.row = (self.row + 1).min(2),
+                Key::Enter if self.row == 2 => return self.lookup(),
+                Key::Enter => self.row += 1,
+                key => {
+                    let field = if self.row == 0 { &mut self.code } else { &mut self.check };
+                    if self.row < 2 && field.input(key) {
+                        self.message = None;
+                    }
+                }
+            },
+            Step::Found => {
+                if key == Key::Esc {
+                    self.step = Step::Lookup;
+                    return Action::None;
+                }
+                let choices = self.choices(ctx.now);
+                match self.pick(key, choices.len()).map(|i| choices[i]) {
+                    Some(Choose::Cancel) => {
+                        self.step = Step::ConfirmCancel;
+                        self.focus = FocusGrid::new(vec![1, 1]);
+                    }
+                    Some(Choose::Change) => {
+                        self.step = Step::Change;
+                        self.picker = None;
+                        let motif = match &self.found {
+                            Some(Appointment { what: What::Booking { motif, .. }, .. }) => {
+                                self.agenda.motif_by_id(motif)
+                            }
+                            _ => None,
+                        };
+                        let horizon = motif.map_or(chrono::Duration::weeks(8), |m| self.agenda.motifs[m].horizon);
+                        return Action::Emit(Effect::Store(Request::Busy {
+                            from: ctx.now.date(),
+                            to: last_day(ctx.now, horizon),
+                        }));
+                    }
+                    Some(Choose::Finish) => return Action::Home,
+                    None => {}
+                }
+            }
+            Step::ConfirmCancel => {
+                if key == Key::Esc {
+                    self.show_found(ctx.now);
+                    return Action::None;
+                }
+                match self.pick(key, 2) {
+                    Some(0) => {
+                        let code = self.found.as_ref().map(|a| a.code.clone()).unwrap_or_default();
+                        return Action::Emit(Effect::Store(Request::Cancel { code }));
+                    }
+                    Some(_) => self.show_found(ctx.now),
+                    None => {}
+                }
+            }
+            Step::Change => match self.picker.as_mut().map(|p| p.handle(key)) {
+                Some(PickerEvent::Chosen(slot)) => {
+                    let Some(a) = &self.found else { return Action::None };
+                    let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+                    let mut preview = self.confirmed(a, &tr);
+                    preview.code = CODE_PLACEHOLDER.into();
+                    preview.starts = slot.starts;
+                    preview.counsellor = Some(self.agenda.counsellors[slot.counsellor].name.clone());
+                    let reminder = if a.reminder {
+                        rules::reminder_due(slot.starts, ctx.now).map(|due| Reminder {
+                            due,
+                            recipient: a.person.phone.clone().or(a.person.email.clone()).unwrap_or_default(),
+                            message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
+                        })
+                    } else {
+                        None
+                    };
+                    return Action::Emit(Effect::Store(Request::Reschedule {
+                        code: a.code.clone(),
+                        counsellor: self.agenda.counsellors[slot.counsellor].id.clone(),
+                        starts: slot.starts,
+                        ends: slot.ends,
+                        reminder,
+                    }));
+                }
+                Some(PickerEvent::Back) | None if key == Key::Esc => self.show_found(ctx.now),
+                _ => {}
+            },
+            Step::Finished => {
+                if matches!(key, Key::Enter | Key::Esc | Key::Char('1')) {
+                    return Action::Home;
+                }
+            }
+        }
+        Action::None
+    }
+
+    fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
+        match reply {
+            Reply::Found(Some(a)) => {
+                self.found = Some(a);
+                self.message = None;
+                self.show_found(ctx.now);
+            }
+            Reply::Found(None) => self.message = Some(Message::NotFound),
+            Reply::Cancelled(Ok(())) => {
+                self.message = Some(Message::Cancelled);
+                self.step = Step::Finished;
+            }
+            Reply::Busy(busy) => {
+                let own: Vec<Busy> = busy;
+                let motif = match &self.found {
+                    Some(Appointment { what: What::Booking { motif, .. }, .. }) => self.agenda.motif_by_id(motif),
+                    _ => None,
+                };
+                if let Some(m) = motif {
+                    let slots = free_slots(&self.agenda, m, &own, ctx.now);
+                    if slots.is_empty() {
+                        self.message = Some(Message::Other(Notice::NoSlots));
+                    }
+                    self.picker = Some(Picker::new(slots));
+                }
+            }
+            Reply::Rescheduled(Ok(())) => {
+                self.message = Some(Message::Changed);
+                self.step = Step::Finished;
+                // Show the new time.
+                let code = self.found.as_ref().map(|a| a.code.clone()).unwrap_or_default();
+                let check = self.check.value.clone();
+                return Action::Emit(Effect::Store(Request::Find { code, check }));
+            }
+            Reply::Rescheduled(Err(Refusal::SlotTaken)) => {
+                self.message = Some(Message::Other(Notice::SlotTaken));
+                return Action::Emit(Effect::Store(Request::Busy {
+                    from: ctx.now.date(),
+                    to: last_day(ctx.now, chrono::Duration::weeks(8)),
+                }));
+            }
+            Reply::Cancelled(Err(Refusal::TooLate)) | Reply::Rescheduled(Err(Refusal::TooLate)) => {
+                self.message = Some(Message::TooLate);
+                self.show_found(ctx.now);
+            }
+            Reply::Cancelled(Err(_)) | Reply::Rescheduled(Err(_)) | Reply::Failed(_) => {
+                self.message = Some(Message::Other(Notice::Technical));
+            }
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let phone = view.kiosk.help_point.phone.clone();
+        let mut paras: Vec<Para> = Vec::new();
+        if let Some(m) = self.message {
+            paras.push(match m {
+                Message::NotFound => page::notice(view.tr.text("manage-not-found")),
+                Message::CodeShape => page::notice(view.tr.text("manage-code-shape")),
+                Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
+                Message::Cancelled => page::strong(view.tr.text("manage-cancelled")),
+                Message::Changed => page::strong(view.tr.text("manage-changed")),
+                Message::TooLate => page::notice(view.tr.text_with("manage-too-late", &[("phone", phone.clone().into())])),
+                Message::Other(n) => n.para(view),
+            });
+        }
+        match self.step {
+            Step::Lookup => {
+                paras.push(page::text(view.tr.text("manage-intro")));
+                let text = page::lines(&paras, area.width, view);
+                let h = (text.len() as u16 + 1).min(area.height);
+                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
+                let rows = [
+                    (view.tr.text("manage-code"), Some(ticket::spaced(&self.code.value))),
+                    (view.tr.text("manage-check"), Some(self.check.value.clone())),
+                    (view.tr.text("form-continue"), None),
+                ];
+                let mut lines = Vec::new();
+                let mut cursor = None;
+                for (i, (label, value)) in rows.iter().enumerate() {
+                    let focused = i == self.row;
+                    let style = if focused { view.theme.focus.style() } else { view.theme.base.style() };
+                    let mut text = format!("{}{label}", if focused { MARKER } else { NO_MARKER });
+                    if let Some(v) = value {
+                        text.push_str(" : ");
+                        text.push_str(v);
+                    }
+                    if focused {
+                        let col = if value.is_some() { width(&text) as u16 } else { 0 };
+                        cursor = Some(Position::new(area.x + col.min(area.width.saturating_sub(1)), area.y + h + lines.len() as u16));
+                    }
+                    lines.push(Line::from(Span::styled(text, style)));
+                    if view.large {
+                        lines.push(Line::default());
+                    }
+                }
+                let form = Rect { y: area.y + h, height: area.height - h, ..area };
+                frame.render_widget(Paragraph::new(lines), form);
+                cursor.filter(|c| form.contains(*c))
+            }
+            Step::Found | Step::ConfirmCancel | Step::Finished => {
+                if let Some(a) = &self.found {
+                    let c = self.confirmed(a, &view.tr);
+                    paras.push(page::heading(c.what.clone()));
+                    paras.push(page::text(ticket::when(&c, &view.tr)));
+                    if a.status.cancelled() && self.step != Step::Finished {
+                        paras.push(page::notice(view.tr.text("manage-is-cancelled")));
+                    } else if self.step == Step::Found && !a.status.cancelled() {
+                        if !rules::citizen_may_cancel(a.starts, view.now) {
+                            paras.push(page::notice(view.tr.text_with("manage-too-late", &[("phone", phone.clone().into())])));
+                        } else if matches!(a.what, What::Booking { .. }) && !rules::citizen_may_change(a.starts, view.now) {
+                            paras.push(page::text(view.tr.text_with("manage-change-by-phone", &[("phone", phone.clone().into())])));
+                        }
+                    }
+                }
+                let choices: Vec<Choice> = match self.step {
+                    Step::Found => self
+                        .choices(view.now)
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let id = match c {
+                                Choose::Cancel => "manage-cancel",
+                                Choose::Change => "manage-change",
+                                Choose::Finish => "booking-finish",
+                            };
+                            Choice::numbered(i + 1, view.tr.text(id))
+                        })
+                        .collect(),
+                    Step::ConfirmCancel => {
+                        paras.push(page::heading(view.tr.text("manage-cancel-question")));
+                        vec![
+                            Choice::numbered(1, view.tr.text("manage-cancel-yes")),
+                            Choice::numbered(2, view.tr.text("manage-cancel-no")),
+                        ]
+                    }
+                    _ => vec![Choice::numbered(1, view.tr.text("booking-finish"))],
+                };
+                let focus = if self.step == Step::Finished { 0 } else { self.focus.index() };
+                page::render(frame, area, view, &paras, &choices, Some(focus))
+            }
+            Step::Change => {
+                if let Some(Appointment { what: What::Booking { motif, .. }, .. }) = &self.found
+                    && let Some(m) = self.agenda.motif_by_id(motif)
+                {
+                    paras.insert(0, page::strong(motif_line(&self.agenda.motifs[m], view)));
+                    if let Some(a) = &self.found {
+                        paras.push(page::text(view.tr.text_with(
+                            "manage-now",
+                            &[("day", words::day(&view.tr, a.starts.date()).into()), ("time", words::time(&view.tr, a.starts).into())],
+                        )));
+                    }
+                }
+                match &self.picker {
+                    Some(picker) if !picker.is_empty() => picker.render(frame, area, view, &self.agenda, paras),
+                    _ => page::render(frame, area, view, &paras, &[], None),
+                }
+            }
+        }
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        match self.step {
+            Step::Lookup => vec![hint("key-arrows", "does-move-field"), hint("key-enter", "does-next-field")],
+            _ => choosing_hints(),
+        }
+    }
+
+    fn holds_input(&self) -> bool {
+        self.step == Step::Lookup && !(self.code.is_empty() && self.check.is_empty())
+    }
+}

@@ -1,0 +1,135 @@
+//! After booking: the confirmation with its code, the QR code for the phone, the printed
+//! ticket. Shared by appointments and workshops.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Paragraph;
+
+use super::ticket::{self, Confirmed};
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::store::Reply;
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::page::{self, Para};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Qr,
+    Print,
+    Finish,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    pub confirmed: Confirmed,
+    choices: Vec<Next>,
+    focus: FocusGrid,
+    showing_qr: bool,
+    printed: Option<bool>,
+}
+
+pub enum ReceiptEvent {
+    None,
+    Print(String),
+    Finish,
+}
+
+impl Receipt {
+    pub fn new(confirmed: Confirmed, printer: bool) -> Receipt {
+        let mut choices = vec![Next::Qr];
+        if printer {
+            choices.push(Next::Print);
+        }
+        choices.push(Next::Finish);
+        Receipt {
+            confirmed,
+            focus: FocusGrid::new(vec![1; choices.len()]),
+            choices,
+            showing_qr: false,
+            printed: None,
+        }
+    }
+
+    pub fn full_screen(&self) -> bool {
+        self.showing_qr
+    }
+
+    pub fn handle(&mut self, key: Key, view_ticket: impl Fn(&Confirmed) -> String) -> ReceiptEvent {
+        if self.showing_qr {
+            if matches!(key, Key::Enter | Key::Esc | Key::Char(_)) {
+                self.showing_qr = false;
+            }
+            return ReceiptEvent::None;
+        }
+        let chosen = match key.digit() {
+            Some(n) => self.choices.get(n - 1).copied(),
+            None if self.focus.navigate(key) => None,
+            None if key == Key::Enter => self.choices.get(self.focus.index()).copied(),
+            // The booking is made: Esc goes home like "Terminer".
+            None if key == Key::Esc => Some(Next::Finish),
+            None => None,
+        };
+        match chosen {
+            Some(Next::Qr) => {
+                self.showing_qr = true;
+                ReceiptEvent::None
+            }
+            Some(Next::Print) => ReceiptEvent::Print(view_ticket(&self.confirmed)),
+            Some(Next::Finish) => ReceiptEvent::Finish,
+            None => ReceiptEvent::None,
+        }
+    }
+
+    pub fn reply(&mut self, reply: &Reply) {
+        if let Reply::Printed(ok) = reply {
+            self.printed = Some(*ok);
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        if self.showing_qr {
+            return render_qr(frame, area, view, &ticket::vevents(&self.confirmed, view.kiosk));
+        }
+        let mut paras: Vec<Para> = Vec::new();
+        match self.printed {
+            Some(true) => paras.push(page::text(view.tr.text("booking-printed"))),
+            Some(false) => paras.push(page::notice(view.tr.text("booking-printer-failed"))),
+            None => {}
+        }
+        paras.extend(ticket::paras(&self.confirmed, &view.tr, view.kiosk));
+        let choices: Vec<Choice> = self
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, next)| {
+                let id = match next {
+                    Next::Qr => "booking-show-qr",
+                    Next::Print => "booking-print",
+                    Next::Finish => "booking-finish",
+                };
+                Choice::numbered(i + 1, view.tr.text(id))
+            })
+            .collect();
+        page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+    }
+}
+
+/// A full-screen QR code with one line of words under it: the first payload that fits.
+pub fn render_qr(frame: &mut Frame, area: Rect, view: &View, payloads: &[String]) -> Option<Position> {
+    let fitting = payloads.iter().find_map(|p| {
+        let (w, h) = crate::ui::qr::size(p)?;
+        (w <= area.width && h < area.height).then_some((p, w, h))
+    });
+    let (drawn, h) = match fitting {
+        Some((payload, w, h)) => {
+            let x = area.x + (area.width - w) / 2;
+            let rect = Rect { x, width: w, height: h, ..area };
+            (crate::ui::qr::render(frame, rect, payload), h)
+        }
+        None => (false, 0),
+    };
+    let text = if drawn { view.tr.text("qr-scan") } else { view.tr.text("qr-too-small") };
+    let line = Rect { y: area.y + h, height: 1, ..area };
+    frame.render_widget(Paragraph::new(text).style(view.theme.heading.style()), line);
+    Some(Position::new(line.x, line.y))
+}

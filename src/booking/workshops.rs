@@ -1,0 +1,321 @@
+//! "Ateliers": the coming workshops with their free seats ("3 places restantes sur 12", or
+//! "Complet"), and signing up. A full workshop can never be booked by a citizen.
+use std::rc::Rc;
+
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::agenda::{Agenda, Where, Workshop};
+use super::book::Notice;
+use super::checkout::{Checkout, CheckoutEvent, choosing_hints};
+use super::receipt::{Receipt, ReceiptEvent};
+use super::rules;
+use super::ticket::{self, Confirmed};
+use crate::app::Effect;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::calendar::words;
+use crate::i18n::Tr;
+use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reminder, Reply, Request};
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::page::{self, Para};
+use crate::vocabulary::coop::Thematique;
+
+/// How far ahead workshops are listed.
+pub const WEEKS_AHEAD: i64 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    List,
+    Checkout,
+    Done,
+}
+
+pub struct WorkshopsScreen {
+    agenda: Rc<Agenda>,
+    /// Only these themes, when coming from the diagnostic (the person may see all).
+    themes: Vec<Thematique>,
+    sessions: Vec<Workshop>,
+    taken: Vec<u32>,
+    chosen: Option<Workshop>,
+    checkout: Checkout,
+    receipt: Option<Receipt>,
+    step: Step,
+    notice: Option<WorkshopNotice>,
+    focus: FocusGrid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WorkshopNotice {
+    Full,
+    Other(Notice),
+}
+
+impl WorkshopsScreen {
+    pub fn new(agenda: Rc<Agenda>) -> WorkshopsScreen {
+        WorkshopsScreen {
+            agenda,
+            themes: Vec::new(),
+            sessions: Vec::new(),
+            taken: Vec::new(),
+            chosen: None,
+            checkout: Checkout::new(false, false),
+            receipt: None,
+            step: Step::List,
+            notice: None,
+            focus: FocusGrid::new(Vec::new()),
+        }
+    }
+
+    pub fn on_themes(agenda: Rc<Agenda>, themes: Vec<Thematique>) -> WorkshopsScreen {
+        let mut screen = WorkshopsScreen::new(agenda);
+        screen.themes = themes;
+        screen
+    }
+
+    fn load(&mut self, ctx: &Ctx) -> Action {
+        let today = ctx.now.date();
+        self.sessions = self
+            .agenda
+            .workshops_between(today, today + Duration::weeks(WEEKS_AHEAD))
+            .into_iter()
+            .filter(|w| w.starts > ctx.now)
+            .filter(|w| self.themes.is_empty() || self.themes.contains(&self.agenda.workshops[w.series].theme))
+            .collect();
+        self.taken = Vec::new();
+        self.step = Step::List;
+        let extra = usize::from(!self.themes.is_empty());
+        self.focus = FocusGrid::new(vec![1; self.sessions.len() + extra]);
+        Action::Emit(Effect::Store(Request::SeatsTaken(
+            self.sessions.iter().map(|w| w.id.clone()).collect(),
+        )))
+    }
+
+    fn left(&self, i: usize) -> Option<u32> {
+        self.taken.get(i).map(|t| self.sessions[i].seats.saturating_sub(*t))
+    }
+
+    fn confirmed(&self, code: String, tr: &Tr) -> Option<Confirmed> {
+        let w = self.chosen.as_ref()?;
+        let series = &self.agenda.workshops[w.series];
+        Some(Confirmed {
+            code,
+            starts: w.starts,
+            ends: w.ends,
+            what: tr.text(&series.title),
+            counsellor: None,
+            place: Where::OnSite,
+            room: series.room.clone(),
+            bring: None,
+            phone: None,
+        })
+    }
+
+    fn register(&self, ctx: &Ctx) -> Action {
+        let (Some(w), Some(person)) = (&self.chosen, &self.checkout.person) else {
+            return Action::None;
+        };
+        let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+        let reminder = if self.checkout.reminder {
+            let preview = self.confirmed(CODE_PLACEHOLDER.into(), &tr).expect("chosen");
+            rules::reminder_due(w.starts, ctx.now).map(|due| Reminder {
+                due,
+                recipient: person.phone.clone().or(person.email.clone()).unwrap_or_default(),
+                message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
+            })
+        } else {
+            None
+        };
+        Action::Emit(Effect::Store(Request::Register(NewRegistration {
+            workshop: w.id.clone(),
+            starts: w.starts,
+            ends: w.ends,
+            seats: w.seats,
+            person: person.clone(),
+            reminder,
+            booked_by: "kiosk".into(),
+        })))
+    }
+
+    fn choose(&mut self, i: usize, ctx: &Ctx) -> Action {
+        if i == self.sessions.len() {
+            // "Voir tous les ateliers"
+            self.themes.clear();
+            return self.load(ctx);
+        }
+        match self.left(i) {
+            Some(0) => self.notice = Some(WorkshopNotice::Full),
+            Some(_) => {
+                self.notice = None;
+                self.chosen = Some(self.sessions[i].clone());
+                self.checkout = Checkout::new(false, false);
+                self.step = Step::Checkout;
+            }
+            // Seats not known (the database did not answer): no sign-up on a guess.
+            None => self.notice = Some(WorkshopNotice::Other(Notice::Technical)),
+        }
+        Action::None
+    }
+
+    fn session_line(&self, i: usize, view: &View) -> String {
+        let w = &self.sessions[i];
+        let series = &self.agenda.workshops[w.series];
+        let seats = match self.left(i) {
+            Some(0) => view.tr.text("workshop-full"),
+            Some(left) => view.tr.text_with(
+                "workshop-seats-left",
+                &[("left", i64::from(left).into()), ("seats", i64::from(w.seats).into())],
+            ),
+            None => String::new(),
+        };
+        view.tr.text_with(
+            "workshop-line",
+            &[
+                ("day", words::day(&view.tr, w.starts.date()).into()),
+                ("time", words::time(&view.tr, w.starts).into()),
+                ("title", view.tr.text(&series.title).into()),
+                ("level", view.tr.text(&format!("level-{}", series.level.key())).into()),
+                ("seats", seats.into()),
+            ],
+        )
+    }
+}
+
+impl Screen for WorkshopsScreen {
+    fn title(&self) -> &'static str {
+        match self.step {
+            Step::Done => "workshop-done-title",
+            _ => "workshops-title",
+        }
+    }
+
+    fn opened(&mut self, ctx: &Ctx) -> Action {
+        self.load(ctx)
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        match self.step {
+            Step::List => {
+                if key == Key::Esc {
+                    return Action::Back;
+                }
+                let count = self.focus.len();
+                if let Some(n) = key.digit().filter(|n| *n <= count) {
+                    self.focus.set_index(n - 1);
+                    return self.choose(n - 1, ctx);
+                }
+                if !self.focus.navigate(key) && key == Key::Enter && count > 0 {
+                    return self.choose(self.focus.index(), ctx);
+                }
+            }
+            Step::Checkout => match self.checkout.handle(key) {
+                CheckoutEvent::Back => return self.load(ctx),
+                CheckoutEvent::Confirm => return self.register(ctx),
+                CheckoutEvent::None => {}
+            },
+            Step::Done => {
+                let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+                let kiosk = &ctx.config.kiosk;
+                if let Some(receipt) = &mut self.receipt {
+                    match receipt.handle(key, |c| ticket::ticket(c, &tr, kiosk)) {
+                        ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
+                        ReceiptEvent::Finish => return Action::Home,
+                        ReceiptEvent::None => {}
+                    }
+                }
+            }
+        }
+        Action::None
+    }
+
+    fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
+        match reply {
+            Reply::SeatsTaken(taken) => self.taken = taken,
+            Reply::Registered(Ok(code)) => {
+                let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+                if let Some(c) = self.confirmed(code, &tr) {
+                    self.receipt = Some(Receipt::new(c, ctx.config.kiosk.ticket_printer.is_some()));
+                    self.step = Step::Done;
+                }
+            }
+            Reply::Registered(Err(Refusal::Full)) => {
+                // The last seat went meanwhile: back to the list, with fresh counts.
+                self.notice = Some(WorkshopNotice::Full);
+                return self.load(ctx);
+            }
+            Reply::Printed(_) => {
+                if let Some(receipt) = &mut self.receipt {
+                    receipt.reply(&reply);
+                }
+            }
+            Reply::Registered(Err(_)) | Reply::Failed(_) => {
+                self.notice = Some(WorkshopNotice::Other(Notice::Technical))
+            }
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let mut paras: Vec<Para> = match self.notice {
+            Some(WorkshopNotice::Full) => vec![page::notice(view.tr.text("workshop-full-notice"))],
+            Some(WorkshopNotice::Other(n)) => vec![n.para(view)],
+            None => Vec::new(),
+        };
+        match self.step {
+            Step::List => {
+                if self.sessions.is_empty() {
+                    paras.push(page::text(view.tr.text_with(
+                        "workshops-none",
+                        &[("phone", view.kiosk.help_point.phone.clone().into())],
+                    )));
+                } else if !self.themes.is_empty() {
+                    let themes: Vec<String> = self
+                        .themes
+                        .iter()
+                        .map(|t| view.tr.text(&format!("need-{}", t.key())))
+                        .collect();
+                    paras.push(page::heading(view.tr.text_with(
+                        "workshops-for",
+                        &[("themes", themes.join(", ").into())],
+                    )));
+                } else {
+                    paras.push(page::heading(view.tr.text("workshops-choose")));
+                }
+                let mut choices: Vec<Choice> = (0..self.sessions.len())
+                    .map(|i| Choice::numbered(i + 1, self.session_line(i, view)))
+                    .collect();
+                if !self.themes.is_empty() {
+                    choices.push(Choice::numbered(choices.len() + 1, view.tr.text("workshops-see-all")));
+                }
+                page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+            }
+            Step::Checkout => {
+                let summary = self
+                    .confirmed(String::new(), &view.tr)
+                    .map(|c| vec![page::text(c.what.clone()), page::text(ticket::when(&c, &view.tr))])
+                    .unwrap_or_default();
+                self.checkout.render(frame, area, view, paras, summary)
+            }
+            Step::Done => self.receipt.as_ref().and_then(|r| r.render(frame, area, view)),
+        }
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        match self.step {
+            Step::Checkout => self.checkout.hints(),
+            _ => choosing_hints(),
+        }
+    }
+
+    fn holds_input(&self) -> bool {
+        self.step == Step::Checkout && self.checkout.holds_input()
+    }
+
+    fn full_screen(&self) -> bool {
+        self.receipt.as_ref().is_some_and(Receipt::full_screen)
+    }
+}
