@@ -41,6 +41,72 @@ enum Command {
     /// Check the needs questionnaire: outcomes of answers, every path
     #[command(subcommand)]
     Diagnostic(DiagnosticCommand),
+    /// Book, list and cancel appointments, with the kiosk's rules and codes
+    #[command(subcommand)]
+    Booking(BookingCommand),
+    /// Reminders waiting to be sent
+    #[command(subcommand)]
+    Outbox(OutboxCommand),
+}
+
+#[derive(Subcommand)]
+enum BookingCommand {
+    /// Book a free slot (e.g. for a citizen on the phone)
+    Create {
+        /// The motif's id in agenda.toml
+        #[arg(long)]
+        motif: String,
+        /// The slot's start, local time: 2026-03-03T14:30
+        #[arg(long)]
+        at: String,
+        /// A counsellor's id (default: the first one free then)
+        #[arg(long)]
+        counsellor: Option<String>,
+        #[arg(long)]
+        first_name: String,
+        #[arg(long)]
+        last_initial: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// Send a reminder 48 h before (needs --phone or --email)
+        #[arg(long)]
+        reminder: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List appointments and workshop registrations
+    List {
+        /// First day (default: today)
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (default: four weeks on)
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cancel an appointment by its code
+    Cancel {
+        code: String,
+        /// Cancelled by the help point ("annulé par le service") rather than by the citizen
+        #[arg(long)]
+        by_service: bool,
+        /// Why (kept for staff only)
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutboxCommand {
+    /// Send the reminders that are due through the configured gateway
+    Send,
+    /// How many reminders are waiting, sent, failed, cancelled
+    Status,
 }
 
 #[derive(Subcommand)]
@@ -66,6 +132,8 @@ pub fn main() -> ExitCode {
         Some(Command::HashPin) => hash_pin(),
         Some(Command::CheckConfig) => check_config(&cli),
         Some(Command::Diagnostic(ref command)) => diagnostic(&cli, command),
+        Some(Command::Booking(ref command)) => booking(&cli, command),
+        Some(Command::Outbox(ref command)) => outbox(&cli, command),
         None => kiosk(&cli),
     }
 }
@@ -189,6 +257,212 @@ fn diagnostic(cli: &Cli, command: &DiagnosticCommand) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+    }
+}
+
+/// The configuration, the database and the clock, for the staff commands.
+fn open_all(cli: &Cli) -> Result<(config::Config, Store, Clock), ExitCode> {
+    let config = load_config(cli)?;
+    let clock = Clock::from_env().map_err(|e| {
+        eprintln!("borne: {e}");
+        ExitCode::from(EXIT_CONFIG)
+    })?;
+    let store = store::resolve_path(cli.db.as_deref(), config.kiosk.database.as_deref())
+        .and_then(|path| Store::open(&path))
+        .map_err(|e| {
+            eprintln!("borne: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        })?;
+    Ok((config, store, clock))
+}
+
+fn parse_day(text: &str, flag: &str) -> Result<chrono::NaiveDate, ExitCode> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        eprintln!("borne: {flag} {text:?}: write YYYY-MM-DD");
+        ExitCode::from(EXIT_CONFIG)
+    })
+}
+
+fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
+    use crate::booking::cli as booking_cli;
+    let (config, mut store, clock) = match open_all(cli) {
+        Ok(all) => all,
+        Err(code) => return code,
+    };
+    let now = clock.now();
+    match command {
+        BookingCommand::Create {
+            motif,
+            at,
+            counsellor,
+            first_name,
+            last_initial,
+            phone,
+            email,
+            reminder,
+            json,
+        } => {
+            let Ok(at) = crate::clock::parse_local(at) else {
+                eprintln!("borne booking create: --at {at:?}: write 2026-03-03T14:30");
+                return ExitCode::from(EXIT_CONFIG);
+            };
+            let args = booking_cli::CreateArgs {
+                motif,
+                at,
+                counsellor: counsellor.as_deref(),
+                first_name,
+                last_initial: last_initial.as_deref(),
+                phone: phone.as_deref(),
+                email: email.as_deref(),
+                reminder: *reminder,
+            };
+            let tr = config.i18n.tr(&config.kiosk.default_locale);
+            let reminder_text = |code: &str| {
+                let m = config.agenda.motif_by_id(motif).map(|m| &config.agenda.motifs[m]);
+                let confirmed = crate::booking::ticket::Confirmed {
+                    code: code.to_string(),
+                    starts: at,
+                    ends: at,
+                    what: m.map_or(String::new(), |m| tr.text(&m.label)),
+                    counsellor: None,
+                    place: crate::booking::agenda::Where::OnSite,
+                    room: None,
+                    bring: None,
+                    phone: None,
+                };
+                crate::booking::ticket::reminder(&confirmed, &tr, &config.kiosk)
+            };
+            match booking_cli::create(&config.agenda, &mut store, &args, now, reminder_text) {
+                Ok((code, _)) => {
+                    let found = store.appointment(&code).ok().flatten();
+                    match (json, found) {
+                        (true, Some(a)) => println!("{}", booking_cli::json(&a)),
+                        (false, Some(a)) => println!("{}", booking_cli::line(&a)),
+                        _ => println!("{code}"),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("borne booking create: {e}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            }
+        }
+        BookingCommand::List { from, to, json } => {
+            let (mut first, mut last) = booking_cli::default_range(now);
+            if let Some(f) = from {
+                match parse_day(f, "--from") {
+                    Ok(d) => first = d,
+                    Err(code) => return code,
+                }
+            }
+            if let Some(t) = to {
+                match parse_day(t, "--to") {
+                    Ok(d) => last = d,
+                    Err(code) => return code,
+                }
+            }
+            match store.appointments_between(first, last) {
+                Ok(list) if *json => {
+                    let all: Vec<_> = list.iter().map(booking_cli::json).collect();
+                    println!("{}", serde_json::Value::Array(all));
+                    ExitCode::SUCCESS
+                }
+                Ok(list) => {
+                    for a in &list {
+                        println!("{}", booking_cli::line(a));
+                    }
+                    println!("{} appointments from {first} to {last}", list.len());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("borne booking list: {e}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            }
+        }
+        BookingCommand::Cancel {
+            code,
+            by_service,
+            reason,
+            json,
+        } => {
+            let code = crate::booking::code::normalise(code);
+            match store.cancel(&code, false, reason.as_deref(), now) {
+                Ok(Ok(())) => {
+                    let status = if *by_service {
+                        crate::store::Status::CancelledByService
+                    } else {
+                        crate::store::Status::CancelledByCitizen
+                    };
+                    if let Err(e) = store.set_status(&code, status) {
+                        eprintln!("borne booking cancel: {e}");
+                        return ExitCode::from(EXIT_FAILURE);
+                    }
+                    if *json {
+                        println!("{}", serde_json::json!({ "code": code, "status": status.label() }));
+                    } else {
+                        println!("{code} {}", status.label());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(refusal)) => {
+                    eprintln!("borne booking cancel: {code}: {refusal:?}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+                Err(e) => {
+                    eprintln!("borne booking cancel: {e}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            }
+        }
+    }
+}
+
+fn outbox(cli: &Cli, command: &OutboxCommand) -> ExitCode {
+    let (config, mut store, clock) = match open_all(cli) {
+        Ok(all) => all,
+        Err(code) => return code,
+    };
+    match command {
+        OutboxCommand::Send => {
+            let Some(gateway) = &config.kiosk.reminder_gateway else {
+                println!("no reminder gateway ([reminders] command in kiosk.toml): nothing sent");
+                return ExitCode::SUCCESS;
+            };
+            match crate::store::outbox::send_due(&mut store, gateway, clock.now()) {
+                Ok(report) => {
+                    println!(
+                        "{} sent, {} failed, {} retried",
+                        report.sent, report.failed, report.retried
+                    );
+                    if report.failed > 0 {
+                        ExitCode::from(EXIT_FAILURE)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(e) => {
+                    eprintln!("borne outbox send: {e}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            }
+        }
+        OutboxCommand::Status => match store.outbox_counts() {
+            Ok(counts) => {
+                if counts.is_empty() {
+                    println!("no reminder queued");
+                }
+                for (status, n) in counts {
+                    println!("{status}: {n}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("borne outbox status: {e}");
+                ExitCode::from(EXIT_FAILURE)
+            }
+        },
     }
 }
 

@@ -80,6 +80,8 @@ diag-result-needs = From your answers, you need help to:
 diag-result-help = The help that suits you:
 diag-result-urgent = It is urgent: say so right away to the person who helps you.
 diag-need-admin-topic = Do a procedure online: { $topic }
+diag-next-book = Book an appointment with an adviser
+diag-next-workshops = See the workshops on this topic
 diag-next-finish = Finish
 
 need-diagnostic-numerique = Talk with an adviser about what you need

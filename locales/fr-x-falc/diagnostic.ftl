@@ -80,6 +80,8 @@ diag-result-needs = Vous avez besoin d'aide pour :
 diag-result-help = Ce qui est bien pour vous :
 diag-result-urgent = C'est urgent. Dites-le à la personne qui vous aide.
 diag-need-admin-topic = Faire un papier sur internet : { $topic }
+diag-next-book = Prendre un rendez-vous avec un conseiller
+diag-next-workshops = Voir les cours en groupe
 diag-next-finish = Terminer
 
 need-diagnostic-numerique = Parler avec un conseiller de ce dont vous avez besoin

@@ -81,6 +81,8 @@ diag-result-needs = D'après vos réponses, vous avez besoin d'aide pour :
 diag-result-help = L'aide qui vous convient :
 diag-result-urgent = C'est urgent : dites-le dès le début à la personne qui vous aide.
 diag-need-admin-topic = Faire une démarche en ligne : { $topic }
+diag-next-book = Prendre rendez-vous avec un conseiller
+diag-next-workshops = Voir les ateliers sur ce thème
 diag-next-finish = Terminer
 
 need-diagnostic-numerique = Faire le point avec un conseiller sur ce dont vous avez besoin

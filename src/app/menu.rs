@@ -17,6 +17,7 @@ pub fn main_menu() -> Vec<MenuEntry> {
             open: |ctx| {
                 Box::new(crate::diagnostic::DiagnosticScreen::new(
                     ctx.config.diagnostic.clone(),
+                    ctx.config.agenda.clone(),
                 ))
             },
         },

@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod book;
 pub mod checkout;
+pub mod cli;
 pub mod code;
 pub mod form;
 pub mod manage;

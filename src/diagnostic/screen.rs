@@ -5,7 +5,10 @@ use std::rc::Rc;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::engine::Outcome;
+use super::engine::{HelpKind, Outcome};
+use crate::booking::Agenda;
+use crate::booking::book::{BookingScreen, motif_for};
+use crate::booking::workshops::WorkshopsScreen;
 use super::questionnaire::{Choice, Questionnaire, Step};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
@@ -16,12 +19,17 @@ use crate::ui::View;
 /// What the result screen offers next, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NextStep {
+    /// Book an appointment, the motif preselected.
+    Book,
+    /// The workshops on the needs' themes.
+    Workshops,
     /// "Terminer": wipe the answers and go back to the welcome screen.
     Finish,
 }
 
 pub struct DiagnosticScreen {
     questionnaire: Rc<Questionnaire>,
+    agenda: Rc<Agenda>,
     given: Vec<Choice>,
     phase: Phase,
     counted: bool,
@@ -40,10 +48,11 @@ pub enum Phase {
 }
 
 impl DiagnosticScreen {
-    pub fn new(questionnaire: Rc<Questionnaire>) -> DiagnosticScreen {
-        let phase = phase_after(&questionnaire, &[], None);
+    pub fn new(questionnaire: Rc<Questionnaire>, agenda: Rc<Agenda>) -> DiagnosticScreen {
+        let phase = phase_after(&questionnaire, &agenda, &[], None);
         DiagnosticScreen {
             questionnaire,
+            agenda,
             given: Vec::new(),
             phase,
             counted: false,
@@ -68,7 +77,7 @@ impl DiagnosticScreen {
     }
 
     fn advance(&mut self, selected: Option<usize>) {
-        self.phase = phase_after(&self.questionnaire, &self.given, selected);
+        self.phase = phase_after(&self.questionnaire, &self.agenda, &self.given, selected);
     }
 
     fn answer(&mut self, question: usize, answer: usize, ctx: &Ctx) -> Action {
@@ -100,7 +109,12 @@ impl DiagnosticScreen {
 }
 
 /// The step after the answers given; `selected` is the answer to focus.
-fn phase_after(questionnaire: &Questionnaire, given: &[Choice], selected: Option<usize>) -> Phase {
+fn phase_after(
+    questionnaire: &Questionnaire,
+    agenda: &Agenda,
+    given: &[Choice],
+    selected: Option<usize>,
+) -> Phase {
     match questionnaire.next_step(given).unwrap_or(Step::End) {
         Step::Ask(question) => {
             let count = questionnaire.questions[question].answers.len();
@@ -110,7 +124,7 @@ fn phase_after(questionnaire: &Questionnaire, given: &[Choice], selected: Option
         }
         Step::End => {
             let outcome = questionnaire.outcome(given);
-            let steps = vec![NextStep::Finish];
+            let steps = next_steps(&outcome, agenda);
             let focus = FocusGrid::new(vec![1; steps.len()]);
             Phase::Result {
                 outcome,
@@ -119,6 +133,23 @@ fn phase_after(questionnaire: &Questionnaire, given: &[Choice], selected: Option
             }
         }
     }
+}
+
+/// The ways forward the help point offers for this outcome, the recommended one first.
+pub fn next_steps(outcome: &Outcome, agenda: &Agenda) -> Vec<NextStep> {
+    let mut steps = Vec::new();
+    if motif_for(agenda, outcome).is_some() {
+        steps.push(NextStep::Book);
+    }
+    if agenda.workshops.iter().any(|w| outcome.needs.contains(&w.theme)) {
+        if outcome.help == HelpKind::Workshop {
+            steps.insert(0, NextStep::Workshops);
+        } else {
+            steps.push(NextStep::Workshops);
+        }
+    }
+    steps.push(NextStep::Finish);
+    steps
 }
 
 impl Screen for DiagnosticScreen {
@@ -158,7 +189,18 @@ impl Screen for DiagnosticScreen {
                     None if key == Key::Enter => steps.get(focus.index()).copied(),
                     None => None,
                 };
+                let Phase::Result { outcome, .. } = &self.phase else {
+                    return Action::None;
+                };
                 match chosen {
+                    Some(NextStep::Book) => Action::Push(Box::new(BookingScreen::from_diagnostic(
+                        self.agenda.clone(),
+                        outcome.clone(),
+                    ))),
+                    Some(NextStep::Workshops) => Action::Push(Box::new(WorkshopsScreen::on_themes(
+                        self.agenda.clone(),
+                        outcome.needs.clone(),
+                    ))),
                     Some(NextStep::Finish) => Action::Home,
                     None => Action::None,
                 }

@@ -516,7 +516,25 @@ mod screen {
         assert!(app.on_welcome());
         press(&mut app, "148v\n");
         assert_eq!(app.screen().title(), "diag-result-title");
-        press(&mut app, "\n");
+        // Buying online: an appointment, the scams workshop, or finish.
+        press(&mut app, "3");
         assert!(app.on_welcome());
+    }
+
+    #[test]
+    fn the_result_leads_to_booking_with_the_motif_preselected() {
+        let mut app = App::new(demo_config(), monday_morning());
+        let effects = press(&mut app, "148v\n");
+        assert_eq!(effects.len(), 1, "the anonymous count");
+        let effects = press(&mut app, "1");
+        assert_eq!(app.screen().title(), "booking-title");
+        // The booking screen asks for the busy times right away: the motif is known.
+        assert!(
+            matches!(effects.as_slice(), [Effect::Store(crate::store::Request::Busy { .. })]),
+            "{effects:?}"
+        );
+        // Esc on the days goes back to the motifs, then to the result.
+        press(&mut app, "<<");
+        assert_eq!(app.screen().title(), "diag-result-title");
     }
 }

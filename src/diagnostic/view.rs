@@ -91,6 +91,8 @@ pub fn render(
 
 fn step_label(step: NextStep) -> &'static str {
     match step {
+        NextStep::Book => "diag-next-book",
+        NextStep::Workshops => "diag-next-workshops",
         NextStep::Finish => "diag-next-finish",
     }
 }

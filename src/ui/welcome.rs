@@ -57,14 +57,15 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
     let language_h = language_row.height(area.width);
     let display_h = display_row.height(area.width);
     let bottom_h = 1 + language_h + gap + display_h;
-    let menu_min = if menu.is_empty() {
+    // The greeting gives way first: the choices matter more on a small screen.
+    let menu_full = if menu.is_empty() {
         0
     } else {
-        1 + row_height(view)
+        1 + menu.len() as u16 * row_height(view)
     };
     let greeting = wrap(&view.tr.text("welcome-greeting"), area.width as usize);
     let greeting_h = greeting.len() as u16 + 1;
-    let show_greeting = area.height >= greeting_h + menu_min + bottom_h;
+    let show_greeting = area.height >= greeting_h + menu_full + bottom_h;
 
     let mut rows = Rows::new(area);
     if show_greeting {

@@ -412,6 +412,20 @@ impl Store {
         .map_err(|e| format!("cancel: {e}"))
     }
 
+    /// Sets the status of a booking or registration (staff: présent, absent, annulé…).
+    pub fn set_status(&mut self, code: &str, status: Status) -> Result<(), String> {
+        self.immediate(|tx| {
+            for table in ["booking", "registration"] {
+                tx.execute(
+                    &format!("UPDATE {table} SET status = ?2 WHERE code = ?1"),
+                    params![code, status.label()],
+                )?;
+            }
+            Ok(())
+        })
+        .map_err(|e| format!("status: {e}"))
+    }
+
     /// Moves a booking to another slot in one transaction: the new time is taken and the old
     /// one freed together, or nothing changes.
     pub fn reschedule(
