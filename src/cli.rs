@@ -318,7 +318,10 @@ fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
             };
             let tr = config.i18n.tr(&config.kiosk.default_locale);
             let reminder_text = |code: &str| {
-                let m = config.agenda.motif_by_id(motif).map(|m| &config.agenda.motifs[m]);
+                let m = config
+                    .agenda
+                    .motif_by_id(motif)
+                    .map(|m| &config.agenda.motifs[m]);
                 let confirmed = crate::booking::ticket::Confirmed {
                     code: code.to_string(),
                     starts: at,
@@ -400,7 +403,10 @@ fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
                         return ExitCode::from(EXIT_FAILURE);
                     }
                     if *json {
-                        println!("{}", serde_json::json!({ "code": code, "status": status.label() }));
+                        println!(
+                            "{}",
+                            serde_json::json!({ "code": code, "status": status.label() })
+                        );
                     } else {
                         println!("{code} {}", status.label());
                     }

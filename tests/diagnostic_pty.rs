@@ -31,7 +31,9 @@ fn walk_the_diagnostic_to_the_result_and_go_back_once() {
         "{result}"
     );
     assert!(result.contains("Un atelier en groupe."), "{result}");
-    kiosk.wait_for_focus("▶ 1  Terminer");
+    // The recommended way first: the workshops on this theme.
+    kiosk.wait_for_focus("▶ 1  Voir les ateliers sur ce thème");
+    assert!(result.contains("3  Terminer"), "{result}");
 
     // Back once: the last question, with the earlier answer still selected.
     kiosk.keys(&[ESC]);
@@ -39,8 +41,16 @@ fn walk_the_diagnostic_to_the_result_and_go_back_once() {
     kiosk.wait_for_focus("▶ 1  Apprendre à le faire moi-même");
     kiosk.keys(&[DOWN, ENTER]);
     let result = kiosk.wait_for("Un rendez-vous avec un conseiller.");
-    assert!(!result.contains("atelier"), "{result}");
+    assert!(!result.contains("Un atelier en groupe"), "{result}");
+    kiosk.wait_for_focus("▶ 1  Prendre rendez-vous avec un conseiller");
+    // Straight to the days of the motif that serves e-mail needs.
     kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Apprendre à utiliser mon téléphone");
+    kiosk.wait_for("Choisissez un jour :");
+    // Going home would drop the answers: the kiosk asks first.
+    kiosk.keys(&[HOME]);
+    kiosk.wait_for("Revenir à l'accueil ?");
+    kiosk.keys(&["1"]);
     kiosk.wait_for("Bienvenue");
 }
 

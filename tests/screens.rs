@@ -314,7 +314,10 @@ fn the_diagnostic_speaks_every_language() {
     let config = demo();
     let mut app = App::new(config.clone(), now());
     down_to_languages(&mut app);
-    keys(&mut app, &[Key::Right, Key::Right, Key::Enter, Key::Char('1')]);
+    keys(
+        &mut app,
+        &[Key::Right, Key::Right, Key::Enter, Key::Char('1')],
+    );
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(
         text.contains("Do you have a device to go online?"),

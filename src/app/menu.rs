@@ -24,12 +24,20 @@ pub fn main_menu() -> Vec<MenuEntry> {
         MenuEntry {
             number: 2,
             label: "menu-booking",
-            open: |ctx| Box::new(crate::booking::book::BookingScreen::new(ctx.config.agenda.clone())),
+            open: |ctx| {
+                Box::new(crate::booking::book::BookingScreen::new(
+                    ctx.config.agenda.clone(),
+                ))
+            },
         },
         MenuEntry {
             number: 4,
             label: "menu-manage",
-            open: |ctx| Box::new(crate::booking::manage::ManageScreen::new(ctx.config.agenda.clone())),
+            open: |ctx| {
+                Box::new(crate::booking::manage::ManageScreen::new(
+                    ctx.config.agenda.clone(),
+                ))
+            },
         },
         MenuEntry {
             number: 5,

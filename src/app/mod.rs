@@ -14,9 +14,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::config::Config;
 use crate::diagnostic::Profile;
-use crate::store::{Reply, Request};
 use crate::staff::menu::StaffMenu;
 use crate::staff::{Attempt, PinGuard, pin};
+use crate::store::{Reply, Request};
 use crate::vocabulary::coop::Thematique;
 use key::Key;
 use screen::{Action, Ctx, Screen, SettingChange};
@@ -248,11 +248,7 @@ impl App {
             settings: &self.settings,
             now,
         };
-        let action = self
-            .stack
-            .last_mut()
-            .expect("just pushed")
-            .opened(&ctx);
+        let action = self.stack.last_mut().expect("just pushed").opened(&ctx);
         self.apply(action, now)
     }
 

@@ -69,10 +69,15 @@ impl TextField {
             return None;
         }
         match self.kind {
-            FieldKind::Name => (c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
-                .then_some(c),
-            FieldKind::Initial => c.is_alphabetic().then(|| c.to_uppercase().next().unwrap_or(c)),
-            FieldKind::Phone => (c.is_ascii_digit() || (c == '+' && self.value.is_empty())).then_some(c),
+            FieldKind::Name => {
+                (c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’')).then_some(c)
+            }
+            FieldKind::Initial => c
+                .is_alphabetic()
+                .then(|| c.to_uppercase().next().unwrap_or(c)),
+            FieldKind::Phone => {
+                (c.is_ascii_digit() || (c == '+' && self.value.is_empty())).then_some(c)
+            }
             FieldKind::Email => (!c.is_whitespace()).then_some(c),
             FieldKind::Code => c.is_ascii_alphanumeric().then(|| c.to_ascii_uppercase()),
             FieldKind::Text => Some(c),
@@ -90,7 +95,10 @@ mod tests {
 
     #[test]
     fn each_kind_keeps_what_it_may_hold() {
-        assert_eq!(typed(FieldKind::Name, 40, "Jean-Pierre 2\u{1b}[31m"), "Jean-Pierre m");
+        assert_eq!(
+            typed(FieldKind::Name, 40, "Jean-Pierre 2\u{1b}[31m"),
+            "Jean-Pierre m"
+        );
         assert_eq!(typed(FieldKind::Initial, 1, "dx"), "D");
         assert_eq!(typed(FieldKind::Phone, 16, "+33 6-12+34"), "+3361234");
         assert_eq!(typed(FieldKind::Code, 6, "ab c-d23x"), "ABCD23");

@@ -131,9 +131,9 @@ impl Agenda {
 
     /// Whether the counsellor (or the whole help point) is away that day.
     pub fn absent(&self, counsellor: usize, day: NaiveDate) -> bool {
-        self.absences.iter().any(|a| {
-            a.counsellor.is_none_or(|c| c == counsellor) && a.from <= day && day <= a.to
-        })
+        self.absences
+            .iter()
+            .any(|a| a.counsellor.is_none_or(|c| c == counsellor) && a.from <= day && day <= a.to)
     }
 
     pub fn closed(&self, day: NaiveDate) -> bool {
@@ -319,7 +319,10 @@ impl Check<'_> {
         if parsed.is_err() {
             self.problem(
                 value.span(),
-                format!("{:?} is not a date (write YYYY-MM-DD, a day that exists)", value.get_ref()),
+                format!(
+                    "{:?} is not a date (write YYYY-MM-DD, a day that exists)",
+                    value.get_ref()
+                ),
             );
         }
         parsed.ok()
@@ -328,7 +331,10 @@ impl Check<'_> {
     fn time(&mut self, value: &Spanned<String>) -> Option<NaiveTime> {
         let parsed = NaiveTime::parse_from_str(value.get_ref(), "%H:%M");
         if parsed.is_err() {
-            self.problem(value.span(), format!("{:?} is not a time (write HH:MM)", value.get_ref()));
+            self.problem(
+                value.span(),
+                format!("{:?} is not a time (write HH:MM)", value.get_ref()),
+            );
         }
         parsed.ok()
     }
@@ -339,15 +345,26 @@ impl Check<'_> {
             .find(|(name, _)| *name == value.get_ref().as_str())
             .map(|(_, d)| *d);
         if day.is_none() {
-            self.problem(value.span(), format!("{:?} is not a day (lundi … dimanche)", value.get_ref()));
+            self.problem(
+                value.span(),
+                format!("{:?} is not a day (lundi … dimanche)", value.get_ref()),
+            );
         }
         day
     }
 
-    fn reference(&mut self, value: &Spanned<String>, ids: &HashMap<String, usize>, what: &str) -> Option<usize> {
+    fn reference(
+        &mut self,
+        value: &Spanned<String>,
+        ids: &HashMap<String, usize>,
+        what: &str,
+    ) -> Option<usize> {
         let found = ids.get(value.get_ref()).copied();
         if found.is_none() {
-            self.problem(value.span(), format!("no {what} has the id {:?}", value.get_ref()));
+            self.problem(
+                value.span(),
+                format!("no {what} has the id {:?}", value.get_ref()),
+            );
         }
         found
     }
@@ -360,22 +377,34 @@ impl Check<'_> {
             .map(String::from)
             .collect();
         for tag in missing {
-            self.problem(span.clone(), format!("message {id:?} is missing from locale {tag:?}"));
+            self.problem(
+                span.clone(),
+                format!("message {id:?} is missing from locale {tag:?}"),
+            );
         }
     }
 }
 
 pub fn load(dir: &Path, i18n: &I18n) -> Result<Agenda, Vec<Problem>> {
     let path = dir.join(FILE_NAME);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| vec![Problem::in_file(&path, format!("cannot read the file: {e}"))])?;
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        vec![Problem::in_file(
+            &path,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
     parse(&path, &text, Some(i18n))
 }
 
 pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec<Problem>> {
     let file: File = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        vec![Problem::at(path, text, offset, crate::config::plain_message(e.message()))]
+        vec![Problem::at(
+            path,
+            text,
+            offset,
+            crate::config::plain_message(e.message()),
+        )]
     })?;
     let mut check = Check {
         path,
@@ -386,11 +415,20 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
     let mut counsellor_ids = HashMap::new();
     let mut counsellors = Vec::new();
     for c in &file.counsellors {
-        if counsellor_ids.insert(c.id.get_ref().clone(), counsellors.len()).is_some() {
-            check.problem(c.id.span(), format!("counsellor {:?} is defined twice", c.id.get_ref()));
+        if counsellor_ids
+            .insert(c.id.get_ref().clone(), counsellors.len())
+            .is_some()
+        {
+            check.problem(
+                c.id.span(),
+                format!("counsellor {:?} is defined twice", c.id.get_ref()),
+            );
         }
         if let Err(why) = pin::check_hash(c.pin_hash.get_ref()) {
-            check.problem(c.pin_hash.span(), format!("pin_hash: {why} (make one with `borne hash-pin`)"));
+            check.problem(
+                c.pin_hash.span(),
+                format!("pin_hash: {why} (make one with `borne hash-pin`)"),
+            );
         }
         counsellors.push(Counsellor {
             id: c.id.get_ref().clone(),
@@ -406,8 +444,13 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
         if motif_ids.insert(id.clone(), motifs.len()).is_some() {
             check.problem(m.id.span(), format!("motif {id:?} is defined twice"));
         }
-        if !(5..=480).contains(m.duration_minutes.get_ref()) || m.duration_minutes.get_ref() % 5 != 0 {
-            check.problem(m.duration_minutes.span(), "duration_minutes: a multiple of 5, from 5 to 480");
+        if !(5..=480).contains(m.duration_minutes.get_ref())
+            || m.duration_minutes.get_ref() % 5 != 0
+        {
+            check.problem(
+                m.duration_minutes.span(),
+                "duration_minutes: a multiple of 5, from 5 to 480",
+            );
         }
         if !(1..=52).contains(m.horizon_weeks.get_ref()) {
             check.problem(m.horizon_weeks.span(), "horizon_weeks: from 1 to 52");
@@ -450,7 +493,9 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
             .iter()
             .map(|m| check.reference(m, &motif_ids, "motif"))
             .collect();
-        let (Some(counsellor), Some(start), Some(end), Some(valid_from)) = (counsellor, start, end, valid_from) else {
+        let (Some(counsellor), Some(start), Some(end), Some(valid_from)) =
+            (counsellor, start, end, valid_from)
+        else {
             continue;
         };
         if start >= end {
@@ -460,7 +505,10 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
         if let Some(until) = valid_until
             && until < valid_from
         {
-            check.problem(p.valid_until.as_ref().map_or(0..0, |s| s.span()), "valid_until is before valid_from");
+            check.problem(
+                p.valid_until.as_ref().map_or(0..0, |s| s.span()),
+                "valid_until is before valid_from",
+            );
         }
         for (motif, span) in motif_refs.iter().zip(&p.motifs) {
             if let Some(m) = motif
@@ -492,7 +540,10 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
             let hours_meet = a.start < b.end && b.start < a.end;
             if a.counsellor == b.counsellor && same_day && dates_meet && hours_meet {
                 let name = counsellors[a.counsellor].id.clone();
-                check.problem(plage_spans[i].clone(), format!("this plage overlaps another plage of {name:?}"));
+                check.problem(
+                    plage_spans[i].clone(),
+                    format!("this plage overlaps another plage of {name:?}"),
+                );
             }
         }
     }
@@ -512,7 +563,11 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
         if to < from {
             check.problem(a.to.span(), "the absence ends before it starts");
         }
-        absences.push(Absence { counsellor, from, to });
+        absences.push(Absence {
+            counsellor,
+            from,
+            to,
+        });
     }
 
     let mut workshops = Vec::new();
@@ -520,7 +575,10 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
     for w in &file.workshops {
         let id = w.id.get_ref().clone();
         if id.contains('@') || workshop_ids.insert(id.clone(), ()).is_some() {
-            check.problem(w.id.span(), format!("workshop id {id:?} is used twice or contains '@'"));
+            check.problem(
+                w.id.span(),
+                format!("workshop id {id:?} is used twice or contains '@'"),
+            );
         }
         let title = format!("workshop-{id}");
         check.message(&title, w.id.span(), i18n);
@@ -548,7 +606,10 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
         };
         let time = check.time(&w.time);
         if !(15..=480).contains(w.duration_minutes.get_ref()) {
-            check.problem(w.duration_minutes.span(), "duration_minutes: from 15 to 480");
+            check.problem(
+                w.duration_minutes.span(),
+                "duration_minutes: from 15 to 480",
+            );
         }
         if !(1..=200).contains(w.seats.get_ref()) {
             check.problem(w.seats.span(), "seats: from 1 to 200");

@@ -106,7 +106,9 @@ impl BookingScreen {
     }
 
     fn load_slots(&mut self, ctx: &Ctx) -> Action {
-        let Some(m) = self.motif else { return Action::None };
+        let Some(m) = self.motif else {
+            return Action::None;
+        };
         self.picker = None;
         self.step = Step::Slot;
         Action::Emit(Effect::Store(Request::Busy {
@@ -137,10 +139,16 @@ impl BookingScreen {
         };
         let tr = ctx.config.i18n.tr(&ctx.settings.locale);
         let reminder = if self.checkout.reminder {
-            let preview = self.confirmed(CODE_PLACEHOLDER.into(), &tr).expect("a slot");
+            let preview = self
+                .confirmed(CODE_PLACEHOLDER.into(), &tr)
+                .expect("a slot");
             rules::reminder_due(slot.starts, ctx.now).map(|due| Reminder {
                 due,
-                recipient: person.phone.clone().or(person.email.clone()).unwrap_or_default(),
+                recipient: person
+                    .phone
+                    .clone()
+                    .or(person.email.clone())
+                    .unwrap_or_default(),
                 message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
             })
         } else {
@@ -216,7 +224,8 @@ impl Screen for BookingScreen {
                     self.motif = Some(m);
                     self.notice = None;
                     let m = &self.agenda.motifs[m];
-                    self.checkout = Checkout::new(self.diagnostic.is_some(), m.place == Where::ByPhone);
+                    self.checkout =
+                        Checkout::new(self.diagnostic.is_some(), m.place == Where::ByPhone);
                     return self.load_slots(ctx);
                 }
             }
@@ -253,7 +262,9 @@ impl Screen for BookingScreen {
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
             Reply::Busy(busy) => {
-                let Some(m) = self.motif else { return Action::None };
+                let Some(m) = self.motif else {
+                    return Action::None;
+                };
                 let slots = free_slots(&self.agenda, m, &busy, ctx.now);
                 if slots.is_empty() {
                     self.notice = Some(Notice::NoSlots);
@@ -298,7 +309,14 @@ impl Screen for BookingScreen {
                     .enumerate()
                     .map(|(i, m)| Choice::numbered(i + 1, motif_line(m, view)))
                     .collect();
-                page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+                page::render(
+                    frame,
+                    area,
+                    view,
+                    &paras,
+                    &choices,
+                    Some(self.focus.index()),
+                )
             }
             Step::Slot => {
                 if let Some(m) = motif {
@@ -317,7 +335,12 @@ impl Screen for BookingScreen {
             Step::Checkout => {
                 let summary = self
                     .confirmed(String::new(), &view.tr)
-                    .map(|c| vec![page::text(c.what.clone()), page::text(ticket::when(&c, &view.tr))])
+                    .map(|c| {
+                        vec![
+                            page::text(c.what.clone()),
+                            page::text(ticket::when(&c, &view.tr)),
+                        ]
+                    })
                     .unwrap_or_default();
                 self.checkout.render(frame, area, view, paras, summary)
             }

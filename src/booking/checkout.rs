@@ -64,7 +64,9 @@ impl Checkout {
     }
 
     fn reachable(&self) -> bool {
-        self.person.as_ref().is_some_and(|p| p.phone.is_some() || p.email.is_some())
+        self.person
+            .as_ref()
+            .is_some_and(|p| p.phone.is_some() || p.email.is_some())
     }
 
     fn go(&mut self, step: Step) {
@@ -115,7 +117,11 @@ impl Checkout {
 
     pub fn handle(&mut self, key: Key) -> CheckoutEvent {
         if key == Key::Esc {
-            return if self.before(self.step) { CheckoutEvent::None } else { CheckoutEvent::Back };
+            return if self.before(self.step) {
+                CheckoutEvent::None
+            } else {
+                CheckoutEvent::Back
+            };
         }
         match self.step {
             Step::Identity => {
@@ -166,7 +172,15 @@ impl Checkout {
                 let text = page::lines(&paras, area.width, view);
                 let h = (text.len() as u16).min(area.height);
                 frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
-                self.form.render(frame, Rect { y: area.y + h, height: area.height - h, ..area }, view)
+                self.form.render(
+                    frame,
+                    Rect {
+                        y: area.y + h,
+                        height: area.height - h,
+                        ..area
+                    },
+                    view,
+                )
             }
             Step::Reminder | Step::Share => {
                 let question = if self.step == Step::Reminder {
@@ -179,7 +193,14 @@ impl Checkout {
                     Choice::numbered(1, view.tr.text("answer-yes")),
                     Choice::numbered(2, view.tr.text("answer-no")),
                 ];
-                page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+                page::render(
+                    frame,
+                    area,
+                    view,
+                    &paras,
+                    &choices,
+                    Some(self.focus.index()),
+                )
             }
             Step::Confirm => {
                 paras.push(page::heading(view.tr.text("booking-check")));

@@ -29,20 +29,29 @@ pub fn create(
     now: NaiveDateTime,
     reminder_text: impl Fn(&str) -> String,
 ) -> Result<(String, NewBooking), String> {
-    let motif = agenda
-        .motif_by_id(args.motif)
-        .ok_or_else(|| format!("no motif {:?} (motifs: {})", args.motif, ids(agenda.motifs.iter().map(|m| &m.id))))?;
+    let motif = agenda.motif_by_id(args.motif).ok_or_else(|| {
+        format!(
+            "no motif {:?} (motifs: {})",
+            args.motif,
+            ids(agenda.motifs.iter().map(|m| &m.id))
+        )
+    })?;
     if let Some(c) = args.counsellor
         && agenda.counsellor_by_id(c).is_none()
     {
-        return Err(format!("no counsellor {c:?} (counsellors: {})", ids(agenda.counsellors.iter().map(|c| &c.id))));
+        return Err(format!(
+            "no counsellor {c:?} (counsellors: {})",
+            ids(agenda.counsellors.iter().map(|c| &c.id))
+        ));
     }
     let first_name = args.first_name.trim();
     if first_name.is_empty() {
         return Err("--first-name is required".into());
     }
     let phone = match args.phone {
-        Some(p) => Some(parse_phone(p).map_err(|_| format!("--phone {p:?} is not a French phone number"))?),
+        Some(p) => Some(
+            parse_phone(p).map_err(|_| format!("--phone {p:?} is not a French phone number"))?,
+        ),
         None => None,
     };
     if let Some(e) = args.email
@@ -53,21 +62,36 @@ pub fn create(
     let busy = store.busy(now.date(), last_day(now, agenda.motifs[motif].horizon))?;
     let slot = free_slots(agenda, motif, &busy, now)
         .into_iter()
-        .find(|s| s.starts == args.at && args.counsellor.is_none_or(|c| agenda.counsellors[s.counsellor].id == c))
-        .ok_or_else(|| format!("{} is not a free slot for {:?}", args.at.format("%Y-%m-%d %H:%M"), args.motif))?;
+        .find(|s| {
+            s.starts == args.at
+                && args
+                    .counsellor
+                    .is_none_or(|c| agenda.counsellors[s.counsellor].id == c)
+        })
+        .ok_or_else(|| {
+            format!(
+                "{} is not a free slot for {:?}",
+                args.at.format("%Y-%m-%d %H:%M"),
+                args.motif
+            )
+        })?;
     let person = Person {
         first_name: first_name.to_string(),
-        last_initial: args.last_initial.map(|s| s.chars().take(1).collect::<String>().to_uppercase()),
+        last_initial: args
+            .last_initial
+            .map(|s| s.chars().take(1).collect::<String>().to_uppercase()),
         phone,
         email: args.email.map(String::from),
     };
     let recipient = person.phone.clone().or(person.email.clone());
     let reminder = match (args.reminder, recipient) {
-        (true, Some(recipient)) => super::rules::reminder_due(slot.starts, now).map(|due| Reminder {
-            due,
-            recipient,
-            message: reminder_text(crate::store::CODE_PLACEHOLDER),
-        }),
+        (true, Some(recipient)) => {
+            super::rules::reminder_due(slot.starts, now).map(|due| Reminder {
+                due,
+                recipient,
+                message: reminder_text(crate::store::CODE_PLACEHOLDER),
+            })
+        }
         (true, None) => return Err("--reminder needs --phone or --email".into()),
         _ => None,
     };

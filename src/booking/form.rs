@@ -68,7 +68,10 @@ impl IdentityForm {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.first_name.is_empty() && self.phone.is_empty() && self.email.is_empty() && self.initial.is_empty()
+        self.first_name.is_empty()
+            && self.phone.is_empty()
+            && self.email.is_empty()
+            && self.initial.is_empty()
     }
 
     fn field(&mut self, row: Row) -> Option<&mut TextField> {
@@ -120,7 +123,8 @@ impl IdentityForm {
                     None
                 }
                 Err(PhoneProblem::Incomplete) => {
-                    self.errors.push((Row::Phone, "form-error-phone-incomplete"));
+                    self.errors
+                        .push((Row::Phone, "form-error-phone-incomplete"));
                     None
                 }
                 Err(PhoneProblem::NotAPhone) => {
@@ -150,15 +154,35 @@ impl IdentityForm {
         let mut cursor = None;
         for (i, row) in ROWS.iter().enumerate() {
             let focused = i == self.focus;
-            let style = if focused { view.theme.focus.style() } else { view.theme.base.style() };
+            let style = if focused {
+                view.theme.focus.style()
+            } else {
+                view.theme.base.style()
+            };
             let marker = if focused { MARKER } else { NO_MARKER };
             let (label, value) = match row {
-                Row::FirstName => (view.tr.text("form-first-name"), Some(self.first_name.value.clone())),
-                Row::Initial => (view.tr.text("form-initial"), Some(self.initial.value.clone())),
-                Row::Phone if self.no_phone => (view.tr.text("form-phone"), Some(view.tr.text("form-phone-none"))),
-                Row::Phone => (view.tr.text("form-phone"), Some(format_phone(&self.phone.value))),
+                Row::FirstName => (
+                    view.tr.text("form-first-name"),
+                    Some(self.first_name.value.clone()),
+                ),
+                Row::Initial => (
+                    view.tr.text("form-initial"),
+                    Some(self.initial.value.clone()),
+                ),
+                Row::Phone if self.no_phone => (
+                    view.tr.text("form-phone"),
+                    Some(view.tr.text("form-phone-none")),
+                ),
+                Row::Phone => (
+                    view.tr.text("form-phone"),
+                    Some(format_phone(&self.phone.value)),
+                ),
                 Row::NoPhone => (
-                    format!("{} {}", if self.no_phone { "[x]" } else { "[ ]" }, view.tr.text("form-no-phone")),
+                    format!(
+                        "{} {}",
+                        if self.no_phone { "[x]" } else { "[ ]" },
+                        view.tr.text("form-no-phone")
+                    ),
                     None,
                 ),
                 Row::Email => (view.tr.text("form-email"), Some(self.email.value.clone())),
@@ -175,11 +199,17 @@ impl IdentityForm {
                 } else {
                     0
                 };
-                cursor = Some(Position::new(area.x + col.min(area.width.saturating_sub(1)), area.y + lines.len() as u16));
+                cursor = Some(Position::new(
+                    area.x + col.min(area.width.saturating_sub(1)),
+                    area.y + lines.len() as u16,
+                ));
             }
             lines.push(Line::from(Span::styled(text, style)));
             for (_, id) in self.errors.iter().filter(|(r, _)| r == row) {
-                for l in wrap(&format!("⚠ {}", view.tr.text(id)), area.width.saturating_sub(4) as usize) {
+                for l in wrap(
+                    &format!("⚠ {}", view.tr.text(id)),
+                    area.width.saturating_sub(4) as usize,
+                ) {
                     lines.push(Line::styled(format!("    {l}"), view.theme.notice.style()));
                 }
             }

@@ -136,7 +136,10 @@ impl ManageScreen {
     fn confirmed(&self, a: &Appointment, tr: &crate::i18n::Tr) -> Confirmed {
         let (what, counsellor, place, room) = match &a.what {
             What::Booking { counsellor, motif } => {
-                let m = self.agenda.motif_by_id(motif).map(|m| &self.agenda.motifs[m]);
+                let m = self
+                    .agenda
+                    .motif_by_id(motif)
+                    .map(|m| &self.agenda.motifs[m]);
                 (
                     m.map_or(motif.clone(), |m| tr.text(&m.label)),
                     self.agenda
@@ -185,7 +188,11 @@ impl Screen for ManageScreen {
                 Key::Enter if self.row == 2 => return self.lookup(),
                 Key::Enter => self.row += 1,
                 key => {
-                    let field = if self.row == 0 { &mut self.code } else { &mut self.check };
+                    let field = if self.row == 0 {
+                        &mut self.code
+                    } else {
+                        &mut self.check
+                    };
                     if self.row < 2 && field.input(key) {
                         self.message = None;
                     }
@@ -206,12 +213,15 @@ impl Screen for ManageScreen {
                         self.step = Step::Change;
                         self.picker = None;
                         let motif = match &self.found {
-                            Some(Appointment { what: What::Booking { motif, .. }, .. }) => {
-                                self.agenda.motif_by_id(motif)
-                            }
+                            Some(Appointment {
+                                what: What::Booking { motif, .. },
+                                ..
+                            }) => self.agenda.motif_by_id(motif),
                             _ => None,
                         };
-                        let horizon = motif.map_or(chrono::Duration::weeks(8), |m| self.agenda.motifs[m].horizon);
+                        let horizon = motif.map_or(chrono::Duration::weeks(8), |m| {
+                            self.agenda.motifs[m].horizon
+                        });
                         return Action::Emit(Effect::Store(Request::Busy {
                             from: ctx.now.date(),
                             to: last_day(ctx.now, horizon),
@@ -228,7 +238,11 @@ impl Screen for ManageScreen {
                 }
                 match self.pick(key, 2) {
                     Some(0) => {
-                        let code = self.found.as_ref().map(|a| a.code.clone()).unwrap_or_default();
+                        let code = self
+                            .found
+                            .as_ref()
+                            .map(|a| a.code.clone())
+                            .unwrap_or_default();
                         return Action::Emit(Effect::Store(Request::Cancel { code }));
                     }
                     Some(_) => self.show_found(ctx.now),
@@ -237,16 +251,24 @@ impl Screen for ManageScreen {
             }
             Step::Change => match self.picker.as_mut().map(|p| p.handle(key)) {
                 Some(PickerEvent::Chosen(slot)) => {
-                    let Some(a) = &self.found else { return Action::None };
+                    let Some(a) = &self.found else {
+                        return Action::None;
+                    };
                     let tr = ctx.config.i18n.tr(&ctx.settings.locale);
                     let mut preview = self.confirmed(a, &tr);
                     preview.code = CODE_PLACEHOLDER.into();
                     preview.starts = slot.starts;
-                    preview.counsellor = Some(self.agenda.counsellors[slot.counsellor].name.clone());
+                    preview.counsellor =
+                        Some(self.agenda.counsellors[slot.counsellor].name.clone());
                     let reminder = if a.reminder {
                         rules::reminder_due(slot.starts, ctx.now).map(|due| Reminder {
                             due,
-                            recipient: a.person.phone.clone().or(a.person.email.clone()).unwrap_or_default(),
+                            recipient: a
+                                .person
+                                .phone
+                                .clone()
+                                .or(a.person.email.clone())
+                                .unwrap_or_default(),
                             message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
                         })
                     } else {
@@ -287,7 +309,10 @@ impl Screen for ManageScreen {
             Reply::Busy(busy) => {
                 let own: Vec<Busy> = busy;
                 let motif = match &self.found {
-                    Some(Appointment { what: What::Booking { motif, .. }, .. }) => self.agenda.motif_by_id(motif),
+                    Some(Appointment {
+                        what: What::Booking { motif, .. },
+                        ..
+                    }) => self.agenda.motif_by_id(motif),
                     _ => None,
                 };
                 if let Some(m) = motif {
@@ -302,7 +327,11 @@ impl Screen for ManageScreen {
                 self.message = Some(Message::Changed);
                 self.step = Step::Finished;
                 // Show the new time.
-                let code = self.found.as_ref().map(|a| a.code.clone()).unwrap_or_default();
+                let code = self
+                    .found
+                    .as_ref()
+                    .map(|a| a.code.clone())
+                    .unwrap_or_default();
                 let check = self.check.value.clone();
                 return Action::Emit(Effect::Store(Request::Find { code, check }));
             }
@@ -335,7 +364,10 @@ impl Screen for ManageScreen {
                 Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
                 Message::Cancelled => page::strong(view.tr.text("manage-cancelled")),
                 Message::Changed => page::strong(view.tr.text("manage-changed")),
-                Message::TooLate => page::notice(view.tr.text_with("manage-too-late", &[("phone", phone.clone().into())])),
+                Message::TooLate => page::notice(
+                    view.tr
+                        .text_with("manage-too-late", &[("phone", phone.clone().into())]),
+                ),
                 Message::Other(n) => n.para(view),
             });
         }
@@ -346,7 +378,10 @@ impl Screen for ManageScreen {
                 let h = (text.len() as u16 + 1).min(area.height);
                 frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
                 let rows = [
-                    (view.tr.text("manage-code"), Some(ticket::spaced(&self.code.value))),
+                    (
+                        view.tr.text("manage-code"),
+                        Some(ticket::spaced(&self.code.value)),
+                    ),
                     (view.tr.text("manage-check"), Some(self.check.value.clone())),
                     (view.tr.text("form-continue"), None),
                 ];
@@ -354,22 +389,37 @@ impl Screen for ManageScreen {
                 let mut cursor = None;
                 for (i, (label, value)) in rows.iter().enumerate() {
                     let focused = i == self.row;
-                    let style = if focused { view.theme.focus.style() } else { view.theme.base.style() };
+                    let style = if focused {
+                        view.theme.focus.style()
+                    } else {
+                        view.theme.base.style()
+                    };
                     let mut text = format!("{}{label}", if focused { MARKER } else { NO_MARKER });
                     if let Some(v) = value {
                         text.push_str(" : ");
                         text.push_str(v);
                     }
                     if focused {
-                        let col = if value.is_some() { width(&text) as u16 } else { 0 };
-                        cursor = Some(Position::new(area.x + col.min(area.width.saturating_sub(1)), area.y + h + lines.len() as u16));
+                        let col = if value.is_some() {
+                            width(&text) as u16
+                        } else {
+                            0
+                        };
+                        cursor = Some(Position::new(
+                            area.x + col.min(area.width.saturating_sub(1)),
+                            area.y + h + lines.len() as u16,
+                        ));
                     }
                     lines.push(Line::from(Span::styled(text, style)));
                     if view.large {
                         lines.push(Line::default());
                     }
                 }
-                let form = Rect { y: area.y + h, height: area.height - h, ..area };
+                let form = Rect {
+                    y: area.y + h,
+                    height: area.height - h,
+                    ..area
+                };
                 frame.render_widget(Paragraph::new(lines), form);
                 cursor.filter(|c| form.contains(*c))
             }
@@ -382,9 +432,19 @@ impl Screen for ManageScreen {
                         paras.push(page::notice(view.tr.text("manage-is-cancelled")));
                     } else if self.step == Step::Found && !a.status.cancelled() {
                         if !rules::citizen_may_cancel(a.starts, view.now) {
-                            paras.push(page::notice(view.tr.text_with("manage-too-late", &[("phone", phone.clone().into())])));
-                        } else if matches!(a.what, What::Booking { .. }) && !rules::citizen_may_change(a.starts, view.now) {
-                            paras.push(page::text(view.tr.text_with("manage-change-by-phone", &[("phone", phone.clone().into())])));
+                            paras.push(page::notice(
+                                view.tr.text_with(
+                                    "manage-too-late",
+                                    &[("phone", phone.clone().into())],
+                                ),
+                            ));
+                        } else if matches!(a.what, What::Booking { .. })
+                            && !rules::citizen_may_change(a.starts, view.now)
+                        {
+                            paras.push(page::text(view.tr.text_with(
+                                "manage-change-by-phone",
+                                &[("phone", phone.clone().into())],
+                            )));
                         }
                     }
                 }
@@ -411,23 +471,35 @@ impl Screen for ManageScreen {
                     }
                     _ => vec![Choice::numbered(1, view.tr.text("booking-finish"))],
                 };
-                let focus = if self.step == Step::Finished { 0 } else { self.focus.index() };
+                let focus = if self.step == Step::Finished {
+                    0
+                } else {
+                    self.focus.index()
+                };
                 page::render(frame, area, view, &paras, &choices, Some(focus))
             }
             Step::Change => {
-                if let Some(Appointment { what: What::Booking { motif, .. }, .. }) = &self.found
+                if let Some(Appointment {
+                    what: What::Booking { motif, .. },
+                    ..
+                }) = &self.found
                     && let Some(m) = self.agenda.motif_by_id(motif)
                 {
                     paras.insert(0, page::strong(motif_line(&self.agenda.motifs[m], view)));
                     if let Some(a) = &self.found {
                         paras.push(page::text(view.tr.text_with(
                             "manage-now",
-                            &[("day", words::day(&view.tr, a.starts.date()).into()), ("time", words::time(&view.tr, a.starts).into())],
+                            &[
+                                ("day", words::day(&view.tr, a.starts.date()).into()),
+                                ("time", words::time(&view.tr, a.starts).into()),
+                            ],
                         )));
                     }
                 }
                 match &self.picker {
-                    Some(picker) if !picker.is_empty() => picker.render(frame, area, view, &self.agenda, paras),
+                    Some(picker) if !picker.is_empty() => {
+                        picker.render(frame, area, view, &self.agenda, paras)
+                    }
                     _ => page::render(frame, area, view, &paras, &[], None),
                 }
             }
@@ -436,7 +508,10 @@ impl Screen for ManageScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
-            Step::Lookup => vec![hint("key-arrows", "does-move-field"), hint("key-enter", "does-next-field")],
+            Step::Lookup => vec![
+                hint("key-arrows", "does-move-field"),
+                hint("key-enter", "does-next-field"),
+            ],
             _ => choosing_hints(),
         }
     }

@@ -50,7 +50,11 @@ pub fn format_phone(raw: &str) -> String {
         let rest = &raw[prefix.len()..];
         let mut out = prefix.to_string();
         // National numbers after a prefix have an odd length (9): the first digit stands alone.
-        let (head, tail) = if rest.len() % 2 == 1 { rest.split_at(1) } else { ("", rest) };
+        let (head, tail) = if rest.len() % 2 == 1 {
+            rest.split_at(1)
+        } else {
+            ("", rest)
+        };
         if !head.is_empty() {
             out.push(' ');
             out.push_str(head);
@@ -113,7 +117,9 @@ pub fn check_matches(person: &Person, check: &str) -> bool {
 }
 
 fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase().replace(['-', '\''], " ")
+    deunicode::deunicode(text)
+        .to_lowercase()
+        .replace(['-', '\''], " ")
 }
 
 #[cfg(test)]
@@ -139,7 +145,10 @@ mod tests {
         assert_eq!(parse_phone("+687 51 23 45"), Ok("+687512345".into()));
         assert_eq!(format_phone("+687512345"), "+687 51 23 45");
         assert_eq!(parse_phone("+33 6 12 34 56 78"), Ok("+33612345678".into()));
-        assert_eq!(parse_phone("+44 20 7946 0000"), Err(PhoneProblem::NotAPhone));
+        assert_eq!(
+            parse_phone("+44 20 7946 0000"),
+            Err(PhoneProblem::NotAPhone)
+        );
     }
 
     #[test]
@@ -151,7 +160,10 @@ mod tests {
         };
         assert!(check_matches(&with_phone, "78"));
         assert!(!check_matches(&with_phone, "77"));
-        assert!(!check_matches(&with_phone, "Josée"), "the phone is asked when there is one");
+        assert!(
+            !check_matches(&with_phone, "Josée"),
+            "the phone is asked when there is one"
+        );
         let without = Person {
             first_name: "Josée".into(),
             ..Person::default()

@@ -50,11 +50,17 @@ impl Picker {
     }
 
     fn times(&self) -> Vec<Slot> {
-        self.day.map(|d| times_on(&self.slots, d)).unwrap_or_default()
+        self.day
+            .map(|d| times_on(&self.slots, d))
+            .unwrap_or_default()
     }
 
     pub fn handle(&mut self, key: Key) -> PickerEvent {
-        let count = if self.day.is_some() { self.times().len() } else { self.days().len() };
+        let count = if self.day.is_some() {
+            self.times().len()
+        } else {
+            self.days().len()
+        };
         if let Some(n) = key.digit().filter(|n| *n <= count) {
             self.focus.set_index(n - 1);
             return self.choose();
@@ -66,7 +72,10 @@ impl Picker {
             Key::Enter if count > 0 => self.choose(),
             Key::Esc if self.day.is_some() => {
                 let days = self.days();
-                let at = days.iter().position(|(d, _)| Some(*d) == self.day).unwrap_or(0);
+                let at = days
+                    .iter()
+                    .position(|(d, _)| Some(*d) == self.day)
+                    .unwrap_or(0);
                 self.day = None;
                 self.focus = FocusGrid::new(vec![1; days.len()]);
                 self.focus.set_index(at);
@@ -111,7 +120,10 @@ impl Picker {
                     .map(|(i, (day, n))| {
                         let label = view.tr.text_with(
                             "booking-day-slots",
-                            &[("day", words::day(&view.tr, *day).into()), ("count", (*n as i64).into())],
+                            &[
+                                ("day", words::day(&view.tr, *day).into()),
+                                ("count", (*n as i64).into()),
+                            ],
                         );
                         Choice::numbered(i + 1, label)
                     })
@@ -130,7 +142,10 @@ impl Picker {
                             "booking-time-with",
                             &[
                                 ("time", words::time(&view.tr, slot.starts).into()),
-                                ("name", agenda.counsellors[slot.counsellor].name.clone().into()),
+                                (
+                                    "name",
+                                    agenda.counsellors[slot.counsellor].name.clone().into(),
+                                ),
                             ],
                         );
                         Choice::numbered(i + 1, label)
@@ -138,6 +153,13 @@ impl Picker {
                     .collect()
             }
         };
-        page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &choices,
+            Some(self.focus.index()),
+        )
     }
 }

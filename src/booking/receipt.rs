@@ -88,7 +88,12 @@ impl Receipt {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         if self.showing_qr {
-            return render_qr(frame, area, view, &ticket::vevents(&self.confirmed, view.kiosk));
+            return render_qr(
+                frame,
+                area,
+                view,
+                &ticket::vevents(&self.confirmed, view.kiosk),
+            );
         }
         let mut paras: Vec<Para> = Vec::new();
         match self.printed {
@@ -110,12 +115,24 @@ impl Receipt {
                 Choice::numbered(i + 1, view.tr.text(id))
             })
             .collect();
-        page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &choices,
+            Some(self.focus.index()),
+        )
     }
 }
 
 /// A full-screen QR code with one line of words under it: the first payload that fits.
-pub fn render_qr(frame: &mut Frame, area: Rect, view: &View, payloads: &[String]) -> Option<Position> {
+pub fn render_qr(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    payloads: &[String],
+) -> Option<Position> {
     let fitting = payloads.iter().find_map(|p| {
         let (w, h) = crate::ui::qr::size(p)?;
         (w <= area.width && h < area.height).then_some((p, w, h))
@@ -123,13 +140,26 @@ pub fn render_qr(frame: &mut Frame, area: Rect, view: &View, payloads: &[String]
     let (drawn, h) = match fitting {
         Some((payload, w, h)) => {
             let x = area.x + (area.width - w) / 2;
-            let rect = Rect { x, width: w, height: h, ..area };
+            let rect = Rect {
+                x,
+                width: w,
+                height: h,
+                ..area
+            };
             (crate::ui::qr::render(frame, rect, payload), h)
         }
         None => (false, 0),
     };
-    let text = if drawn { view.tr.text("qr-scan") } else { view.tr.text("qr-too-small") };
-    let line = Rect { y: area.y + h, height: 1, ..area };
+    let text = if drawn {
+        view.tr.text("qr-scan")
+    } else {
+        view.tr.text("qr-too-small")
+    };
+    let line = Rect {
+        y: area.y + h,
+        height: 1,
+        ..area
+    };
     frame.render_widget(Paragraph::new(text).style(view.theme.heading.style()), line);
     Some(Position::new(line.x, line.y))
 }

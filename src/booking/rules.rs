@@ -27,14 +27,29 @@ mod tests {
     #[test]
     fn cancel_four_hours_before_change_two_days_before() {
         let starts = parse_local("2026-03-05T14:30").unwrap();
-        assert!(citizen_may_cancel(starts, parse_local("2026-03-05T10:30").unwrap()));
-        assert!(!citizen_may_cancel(starts, parse_local("2026-03-05T10:31").unwrap()));
-        assert!(citizen_may_change(starts, parse_local("2026-03-03T14:30").unwrap()));
-        assert!(!citizen_may_change(starts, parse_local("2026-03-03T14:31").unwrap()));
+        assert!(citizen_may_cancel(
+            starts,
+            parse_local("2026-03-05T10:30").unwrap()
+        ));
+        assert!(!citizen_may_cancel(
+            starts,
+            parse_local("2026-03-05T10:31").unwrap()
+        ));
+        assert!(citizen_may_change(
+            starts,
+            parse_local("2026-03-03T14:30").unwrap()
+        ));
+        assert!(!citizen_may_change(
+            starts,
+            parse_local("2026-03-03T14:31").unwrap()
+        ));
         assert_eq!(
             reminder_due(starts, parse_local("2026-03-01T09:00").unwrap()),
             Some(parse_local("2026-03-03T14:30").unwrap())
         );
-        assert_eq!(reminder_due(starts, parse_local("2026-03-04T09:00").unwrap()), None);
+        assert_eq!(
+            reminder_due(starts, parse_local("2026-03-04T09:00").unwrap()),
+            None
+        );
     }
 }

@@ -40,9 +40,16 @@ pub fn when(c: &Confirmed, tr: &Tr) -> String {
     let text = match &c.counsellor {
         Some(name) => tr.text_with(
             "confirm-when-with",
-            &[("day", day.into()), ("time", time.into()), ("name", name.clone().into())],
+            &[
+                ("day", day.into()),
+                ("time", time.into()),
+                ("name", name.clone().into()),
+            ],
         ),
-        None => tr.text_with("confirm-when", &[("day", day.into()), ("time", time.into())]),
+        None => tr.text_with(
+            "confirm-when",
+            &[("day", day.into()), ("time", time.into())],
+        ),
     };
     capitalised(text)
 }
@@ -50,7 +57,10 @@ pub fn when(c: &Confirmed, tr: &Tr) -> String {
 /// "Point numérique — Mairie de Gap, 3 rue Colonel Roux, salle 2"
 pub fn place(c: &Confirmed, kiosk: &KioskConfig) -> String {
     let hp = &kiosk.help_point;
-    let mut place = format!("{}, {}, {} {}", hp.name, hp.address, hp.postal_code, hp.commune);
+    let mut place = format!(
+        "{}, {}, {} {}",
+        hp.name, hp.address, hp.postal_code, hp.commune
+    );
     if let Some(room) = &c.room {
         place.push_str(", ");
         place.push_str(room);
@@ -66,13 +76,17 @@ pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
             "confirm-by-phone",
             &[("phone", super::person::format_phone(phone).into())],
         ))),
-        _ => out.push(page::text(tr.text_with("confirm-place", &[("place", place(c, kiosk).into())]))),
+        _ => out.push(page::text(
+            tr.text_with("confirm-place", &[("place", place(c, kiosk).into())]),
+        )),
     }
     if let Some(bring) = &c.bring {
         out.push(page::text(bring.clone()));
     }
     out.push(page::blank());
-    out.push(page::strong(tr.text_with("confirm-code", &[("code", spaced(&c.code).into())])));
+    out.push(page::strong(
+        tr.text_with("confirm-code", &[("code", spaced(&c.code).into())]),
+    ));
     out.push(page::text(tr.text("confirm-keep-code")));
     out
 }
@@ -92,9 +106,16 @@ pub fn spaced(code: &str) -> String {
 pub fn vevents(c: &Confirmed, kiosk: &KioskConfig) -> Vec<String> {
     let minutes = (c.ends - c.starts).num_minutes();
     let hp = &kiosk.help_point;
-    let start = format!("BEGIN:VEVENT\nSUMMARY:{}\nDTSTART:{}", c.what, c.starts.format("%Y%m%dT%H%M%S"));
+    let start = format!(
+        "BEGIN:VEVENT\nSUMMARY:{}\nDTSTART:{}",
+        c.what,
+        c.starts.format("%Y%m%dT%H%M%S")
+    );
     let duration = format!("\nDURATION:PT{minutes}M");
-    let location = format!("\nLOCATION:{}, {} {}", hp.address, hp.postal_code, hp.commune);
+    let location = format!(
+        "\nLOCATION:{}, {} {}",
+        hp.address, hp.postal_code, hp.commune
+    );
     let end = "\nEND:VEVENT";
     vec![
         format!("{start}{duration}{location}{end}"),

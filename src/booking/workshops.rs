@@ -83,7 +83,10 @@ impl WorkshopsScreen {
             .workshops_between(today, today + Duration::weeks(WEEKS_AHEAD))
             .into_iter()
             .filter(|w| w.starts > ctx.now)
-            .filter(|w| self.themes.is_empty() || self.themes.contains(&self.agenda.workshops[w.series].theme))
+            .filter(|w| {
+                self.themes.is_empty()
+                    || self.themes.contains(&self.agenda.workshops[w.series].theme)
+            })
             .collect();
         self.taken = Vec::new();
         self.step = Step::List;
@@ -95,7 +98,9 @@ impl WorkshopsScreen {
     }
 
     fn left(&self, i: usize) -> Option<u32> {
-        self.taken.get(i).map(|t| self.sessions[i].seats.saturating_sub(*t))
+        self.taken
+            .get(i)
+            .map(|t| self.sessions[i].seats.saturating_sub(*t))
     }
 
     fn confirmed(&self, code: String, tr: &Tr) -> Option<Confirmed> {
@@ -120,10 +125,16 @@ impl WorkshopsScreen {
         };
         let tr = ctx.config.i18n.tr(&ctx.settings.locale);
         let reminder = if self.checkout.reminder {
-            let preview = self.confirmed(CODE_PLACEHOLDER.into(), &tr).expect("chosen");
+            let preview = self
+                .confirmed(CODE_PLACEHOLDER.into(), &tr)
+                .expect("chosen");
             rules::reminder_due(w.starts, ctx.now).map(|due| Reminder {
                 due,
-                recipient: person.phone.clone().or(person.email.clone()).unwrap_or_default(),
+                recipient: person
+                    .phone
+                    .clone()
+                    .or(person.email.clone())
+                    .unwrap_or_default(),
                 message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
             })
         } else {
@@ -167,7 +178,10 @@ impl WorkshopsScreen {
             Some(0) => view.tr.text("workshop-full"),
             Some(left) => view.tr.text_with(
                 "workshop-seats-left",
-                &[("left", i64::from(left).into()), ("seats", i64::from(w.seats).into())],
+                &[
+                    ("left", i64::from(left).into()),
+                    ("seats", i64::from(w.seats).into()),
+                ],
             ),
             None => String::new(),
         };
@@ -177,7 +191,12 @@ impl WorkshopsScreen {
                 ("day", words::day(&view.tr, w.starts.date()).into()),
                 ("time", words::time(&view.tr, w.starts).into()),
                 ("title", view.tr.text(&series.title).into()),
-                ("level", view.tr.text(&format!("level-{}", series.level.key())).into()),
+                (
+                    "level",
+                    view.tr
+                        .text(&format!("level-{}", series.level.key()))
+                        .into(),
+                ),
                 ("seats", seats.into()),
             ],
         )
@@ -289,18 +308,36 @@ impl Screen for WorkshopsScreen {
                     .map(|i| Choice::numbered(i + 1, self.session_line(i, view)))
                     .collect();
                 if !self.themes.is_empty() {
-                    choices.push(Choice::numbered(choices.len() + 1, view.tr.text("workshops-see-all")));
+                    choices.push(Choice::numbered(
+                        choices.len() + 1,
+                        view.tr.text("workshops-see-all"),
+                    ));
                 }
-                page::render(frame, area, view, &paras, &choices, Some(self.focus.index()))
+                page::render(
+                    frame,
+                    area,
+                    view,
+                    &paras,
+                    &choices,
+                    Some(self.focus.index()),
+                )
             }
             Step::Checkout => {
                 let summary = self
                     .confirmed(String::new(), &view.tr)
-                    .map(|c| vec![page::text(c.what.clone()), page::text(ticket::when(&c, &view.tr))])
+                    .map(|c| {
+                        vec![
+                            page::text(c.what.clone()),
+                            page::text(ticket::when(&c, &view.tr)),
+                        ]
+                    })
                     .unwrap_or_default();
                 self.checkout.render(frame, area, view, paras, summary)
             }
-            Step::Done => self.receipt.as_ref().and_then(|r| r.render(frame, area, view)),
+            Step::Done => self
+                .receipt
+                .as_ref()
+                .and_then(|r| r.render(frame, area, view)),
         }
     }
 

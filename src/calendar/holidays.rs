@@ -22,7 +22,16 @@ pub fn easter(year: i32) -> NaiveDate {
 
 /// The 11 public holidays of metropolitan France in a year.
 pub fn public_holidays(year: i32) -> Vec<NaiveDate> {
-    let fixed = [(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)];
+    let fixed = [
+        (1, 1),
+        (5, 1),
+        (5, 8),
+        (7, 14),
+        (8, 15),
+        (11, 1),
+        (11, 11),
+        (12, 25),
+    ];
     let mut days: Vec<NaiveDate> = fixed
         .iter()
         .filter_map(|(m, d)| NaiveDate::from_ymd_opt(year, *m, *d))

@@ -70,10 +70,19 @@ mod tests {
     #[test]
     fn durations_across_the_clock_changes() {
         // 29 March 2026: 02:00 becomes 03:00.
-        assert_eq!(add(t("2026-03-29T01:30"), Duration::hours(2)), t("2026-03-29T04:30"));
+        assert_eq!(
+            add(t("2026-03-29T01:30"), Duration::hours(2)),
+            t("2026-03-29T04:30")
+        );
         // 25 October 2026: 03:00 becomes 02:00.
-        assert_eq!(add(t("2026-10-25T01:30"), Duration::hours(2)), t("2026-10-25T02:30"));
-        assert_eq!(add(t("2026-10-24T10:00"), Duration::hours(24)), t("2026-10-25T09:00"));
+        assert_eq!(
+            add(t("2026-10-25T01:30"), Duration::hours(2)),
+            t("2026-10-25T02:30")
+        );
+        assert_eq!(
+            add(t("2026-10-24T10:00"), Duration::hours(24)),
+            t("2026-10-25T09:00")
+        );
         assert_eq!(to_utc(t("2026-03-29T02:30")), t("2026-03-29T01:00"));
     }
 }

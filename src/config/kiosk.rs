@@ -207,7 +207,10 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         );
     }
     if hp.phone.get_ref().trim().is_empty() {
-        problem(hp.phone.span(), "help_point.phone is empty: people are told to call it".into());
+        problem(
+            hp.phone.span(),
+            "help_point.phone is empty: people are told to call it".into(),
+        );
     }
     let help_point = HelpPoint {
         name: hp.name.into_inner(),
@@ -290,9 +293,15 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
 
     for section in [&file.reminders, &file.printer] {
         if let Some(command) = &section.command
-            && command.get_ref().first().is_none_or(|p| p.trim().is_empty())
+            && command
+                .get_ref()
+                .first()
+                .is_none_or(|p| p.trim().is_empty())
         {
-            problem(command.span(), "command: name the program first, e.g. [\"lp\", \"-d\", \"ticket\"]".into());
+            problem(
+                command.span(),
+                "command: name the program first, e.g. [\"lp\", \"-d\", \"ticket\"]".into(),
+            );
         }
     }
 

@@ -6,14 +6,14 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 use super::engine::{HelpKind, Outcome};
-use crate::booking::Agenda;
-use crate::booking::book::{BookingScreen, motif_for};
-use crate::booking::workshops::WorkshopsScreen;
 use super::questionnaire::{Choice, Questionnaire, Step};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::booking::Agenda;
+use crate::booking::book::{BookingScreen, motif_for};
+use crate::booking::workshops::WorkshopsScreen;
 use crate::ui::View;
 
 /// What the result screen offers next, in order.
@@ -141,7 +141,11 @@ pub fn next_steps(outcome: &Outcome, agenda: &Agenda) -> Vec<NextStep> {
     if motif_for(agenda, outcome).is_some() {
         steps.push(NextStep::Book);
     }
-    if agenda.workshops.iter().any(|w| outcome.needs.contains(&w.theme)) {
+    if agenda
+        .workshops
+        .iter()
+        .any(|w| outcome.needs.contains(&w.theme))
+    {
         if outcome.help == HelpKind::Workshop {
             steps.insert(0, NextStep::Workshops);
         } else {
@@ -197,10 +201,9 @@ impl Screen for DiagnosticScreen {
                         self.agenda.clone(),
                         outcome.clone(),
                     ))),
-                    Some(NextStep::Workshops) => Action::Push(Box::new(WorkshopsScreen::on_themes(
-                        self.agenda.clone(),
-                        outcome.needs.clone(),
-                    ))),
+                    Some(NextStep::Workshops) => Action::Push(Box::new(
+                        WorkshopsScreen::on_themes(self.agenda.clone(), outcome.needs.clone()),
+                    )),
                     Some(NextStep::Finish) => Action::Home,
                     None => Action::None,
                 }

@@ -530,7 +530,10 @@ mod screen {
         assert_eq!(app.screen().title(), "booking-title");
         // The booking screen asks for the busy times right away: the motif is known.
         assert!(
-            matches!(effects.as_slice(), [Effect::Store(crate::store::Request::Busy { .. })]),
+            matches!(
+                effects.as_slice(),
+                [Effect::Store(crate::store::Request::Busy { .. })]
+            ),
             "{effects:?}"
         );
         // Esc on the days goes back to the motifs, then to the result.

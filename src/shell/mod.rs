@@ -10,9 +10,9 @@ use std::collections::VecDeque;
 use chrono::NaiveDateTime;
 
 use crate::app::{App, Effect, Msg};
-use crate::store::Reply;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::store::Reply;
 use crate::store::Store;
 use crate::ui;
 use input::Input;

@@ -8,7 +8,8 @@ pub mod outbox;
 pub mod protocol;
 
 pub use bookings::{
-    Appointment, CODE_PLACEHOLDER, Move, NewBooking, NewRegistration, Refusal, Reminder, Status, What,
+    Appointment, CODE_PLACEHOLDER, Move, NewBooking, NewRegistration, Refusal, Reminder, Status,
+    What,
 };
 pub use protocol::{Reply, Request};
 
@@ -68,6 +69,13 @@ impl Store {
     pub fn schema_version(&self) -> Result<u32, String> {
         self.conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| e.to_string())
+    }
+
+    /// SQLite's own check of the file: "ok" when sound.
+    pub fn integrity_check(&self) -> Result<String, String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .map_err(|e| e.to_string())
     }
 

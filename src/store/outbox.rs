@@ -114,12 +114,20 @@ fn deliver(gateway: &[String], message: &Message) -> Result<(), String> {
         Ok(())
     } else {
         let stderr = String::from_utf8_lossy(&out.stderr);
-        Err(format!("{program} failed ({}): {}", out.status, stderr.trim()))
+        Err(format!(
+            "{program} failed ({}): {}",
+            out.status,
+            stderr.trim()
+        ))
     }
 }
 
 /// Sends every due message through the gateway and records each result.
-pub fn send_due(store: &mut Store, gateway: &[String], now: NaiveDateTime) -> Result<SendReport, String> {
+pub fn send_due(
+    store: &mut Store,
+    gateway: &[String],
+    now: NaiveDateTime,
+) -> Result<SendReport, String> {
     let mut report = SendReport::default();
     for message in store.claim_due_messages(now)? {
         if message.attempts > 0 {

@@ -10,15 +10,23 @@ use crate::booking::slots::Busy;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     /// Who is taken between two days (inclusive).
-    Busy { from: NaiveDate, to: NaiveDate },
+    Busy {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     Book(NewBooking),
     /// Seats taken in each workshop session.
     SeatsTaken(Vec<String>),
     Register(NewRegistration),
     /// A citizen looks up an appointment with its code and check.
-    Find { code: String, check: String },
+    Find {
+        code: String,
+        check: String,
+    },
     /// A citizen cancels (the 4-hour rule applies).
-    Cancel { code: String },
+    Cancel {
+        code: String,
+    },
     /// A citizen moves a booking (the 2-day rule applies).
     Reschedule {
         code: String,

@@ -61,24 +61,69 @@ impl Choice {
     }
 }
 
-fn choice_spans(choice: &Choice, focused: bool, view: &View) -> Vec<Span<'static>> {
+fn choice_ink(choice: &Choice, focused: bool, view: &View) -> super::theme::Ink {
     if focused {
-        vec![
-            Span::styled(MARKER, view.theme.focus.style()),
-            Span::styled(choice.text(), view.theme.focus.style()),
-        ]
+        view.theme.focus
+    } else if matches!(choice.mark, Mark::Check(true) | Mark::Radio(true)) {
+        view.theme.checked
     } else {
-        let ink = if matches!(choice.mark, Mark::Check(true) | Mark::Radio(true)) {
-            view.theme.checked
-        } else {
-            view.theme.base
-        };
-        vec![
-            Span::styled(NO_MARKER, view.theme.base.style()),
-            Span::styled(choice.text(), ink.style()),
-        ]
+        view.theme.base
     }
 }
+
+fn choice_spans(choice: &Choice, focused: bool, view: &View) -> Vec<Span<'static>> {
+    let marker = if focused { MARKER } else { NO_MARKER };
+    let marker_ink = if focused {
+        view.theme.focus
+    } else {
+        view.theme.base
+    };
+    vec![
+        Span::styled(marker, marker_ink.style()),
+        Span::styled(choice.text(), choice_ink(choice, focused, view).style()),
+    ]
+}
+
+/// A choice's text wrapped to the width, continuation lines aligned under its label.
+fn choice_lines(choice: &Choice, focused: bool, width: u16, view: &View) -> Vec<Line<'static>> {
+    let text = choice.text();
+    let room = (width as usize).saturating_sub(MARKER_WIDTH).max(1);
+    if super::text::width(&text) <= room {
+        return vec![Line::from(choice_spans(choice, focused, view))];
+    }
+    let ink = choice_ink(choice, focused, view).style();
+    let marker_ink = if focused {
+        view.theme.focus
+    } else {
+        view.theme.base
+    };
+    let prefix = &text[..text.len() - choice.label.len()];
+    let indent = super::text::width(prefix);
+    let wrapped = super::text::wrap(&choice.label, room.saturating_sub(indent).max(1));
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| {
+            let lead = if i == 0 {
+                let marker = if focused { MARKER } else { NO_MARKER };
+                vec![
+                    Span::styled(marker, marker_ink.style()),
+                    Span::styled(prefix.to_string(), ink),
+                ]
+            } else {
+                vec![Span::styled(
+                    " ".repeat(MARKER_WIDTH + indent),
+                    marker_ink.style(),
+                )]
+            };
+            let mut spans = lead;
+            spans.push(Span::styled(piece, ink));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+const MARKER_WIDTH: usize = 2;
 
 /// Rows one choice takes: spaced out in large text.
 pub fn row_height(view: &View) -> u16 {
@@ -94,21 +139,35 @@ pub struct Page {
     pub count: usize,
 }
 
-pub fn page_of(len: usize, per_page: usize, focused: usize) -> Page {
-    let per_page = per_page.max(1);
-    let count = len.div_ceil(per_page).max(1);
-    let number = (focused / per_page).min(count - 1);
-    let start = number * per_page;
+/// Cuts items of the given heights into pages of `room` rows; the page holding `focused`.
+pub fn page_of(heights: &[u16], room: u16, focused: usize) -> Page {
+    let mut pages: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (i, h) in heights.iter().enumerate() {
+        if i > start && used + h > room {
+            pages.push((start, i));
+            start = i;
+            used = 0;
+        }
+        used += h;
+    }
+    pages.push((start, heights.len()));
+    let number = pages
+        .iter()
+        .position(|(s, e)| focused >= *s && focused < *e)
+        .unwrap_or(0);
     Page {
-        start,
-        end: (start + per_page).min(len),
+        start: pages[number].0,
+        end: pages[number].1,
         number: number + 1,
-        count,
+        count: pages.len(),
     }
 }
 
 /// Draws a vertical list; returns the focused choice's marker position. Without focus (it is
-/// on another part of the screen) the first page shows.
+/// on another part of the screen) the first page shows. Long choices wrap; lists longer than
+/// the area page ("Page 1 sur 2"), following the focus.
 pub fn render_choices(
     frame: &mut Frame,
     area: Rect,
@@ -119,25 +178,30 @@ pub fn render_choices(
     if area.height == 0 || area.width == 0 || choices.is_empty() {
         return None;
     }
-    let row = row_height(view) as usize;
-    let fits = (area.height as usize).div_ceil(row);
-    let per_page = if choices.len() <= fits {
-        fits
+    let gap = u16::from(view.large);
+    let rendered: Vec<Vec<Line>> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| choice_lines(c, focused == Some(i), area.width, view))
+        .collect();
+    let heights: Vec<u16> = rendered.iter().map(|l| l.len() as u16 + gap).collect();
+    // The last item needs no gap after it.
+    let total: u16 = heights.iter().sum::<u16>().saturating_sub(gap);
+    let room = if total <= area.height {
+        area.height + gap
     } else {
         // One row goes to "Page 1 sur 2".
-        ((area.height as usize).saturating_sub(1) / row).max(1)
+        area.height.saturating_sub(1) + gap
     };
-    let page = page_of(choices.len(), per_page, focused.unwrap_or(0));
+    let page = page_of(&heights, room, focused.unwrap_or(0));
     let mut lines = Vec::new();
     let mut cursor = None;
-    for (i, choice) in choices[page.start..page.end].iter().enumerate() {
-        let index = page.start + i;
-        let is_focused = focused == Some(index);
-        if is_focused {
+    for (index, item) in rendered.iter().enumerate().take(page.end).skip(page.start) {
+        if focused == Some(index) {
             cursor = Some(Position::new(area.x, area.y + lines.len() as u16));
         }
-        lines.push(Line::from(choice_spans(choice, is_focused, view)));
-        if view.large && i + 1 < page.end - page.start {
+        lines.extend(item.iter().cloned());
+        if view.large && index + 1 < page.end {
             lines.push(Line::default());
         }
     }
@@ -150,6 +214,7 @@ pub fn render_choices(
             ],
         );
         let row = (area.height as usize - 1).min(lines.len() + usize::from(view.large));
+        lines.truncate(row);
         while lines.len() < row {
             lines.push(Line::default());
         }
@@ -228,9 +293,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pages_follow_the_focus() {
+    fn pages_follow_the_focus_and_the_heights() {
         assert_eq!(
-            page_of(5, 2, 0),
+            page_of(&[1, 1, 1, 1, 1], 2, 0),
             Page {
                 start: 0,
                 end: 2,
@@ -238,10 +303,13 @@ mod tests {
                 count: 3
             }
         );
-        assert_eq!(page_of(5, 2, 4).start, 4);
-        assert_eq!(page_of(5, 2, 4).end, 5);
-        assert_eq!(page_of(5, 2, 3).number, 2);
-        assert_eq!(page_of(0, 3, 0).count, 1);
+        assert_eq!(page_of(&[1, 1, 1, 1, 1], 2, 4).start, 4);
+        assert_eq!(page_of(&[1, 1, 1, 1, 1], 2, 3).number, 2);
+        // A two-row item starts a new page when it does not fit.
+        let p = page_of(&[1, 2, 1], 2, 1);
+        assert_eq!((p.start, p.end, p.count), (1, 2, 3));
+        // An item taller than the room still gets a page of its own.
+        assert_eq!(page_of(&[5], 2, 0).count, 1);
     }
 
     #[test]

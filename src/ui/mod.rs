@@ -81,7 +81,11 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
 }
 
 /// Header, title, the screen's body and the key bar; returns the screen's cursor.
-fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> Option<ratatui::layout::Position> {
+fn draw_with_chrome(
+    frame: &mut Frame,
+    app: &App,
+    view: &View,
+) -> Option<ratatui::layout::Position> {
     let area = frame.area();
     let theme = view.theme;
     let screen = app.screen();
@@ -120,7 +124,6 @@ fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> Option<ratatui
     let cursor = screen.render(frame, body, view);
     keybar::render(frame, keybar_area, &hints, view);
     cursor
-
 }
 
 fn global_hints() -> [Hint; 2] {

@@ -28,19 +28,39 @@ pub struct Para {
 }
 
 pub fn heading(text: String) -> Para {
-    Para { text, tone: Tone::Heading, indent: 0 }
+    Para {
+        text,
+        tone: Tone::Heading,
+        indent: 0,
+    }
 }
 pub fn text(text: String) -> Para {
-    Para { text, tone: Tone::Text, indent: 0 }
+    Para {
+        text,
+        tone: Tone::Text,
+        indent: 0,
+    }
 }
 pub fn item(text: String) -> Para {
-    Para { text: format!("• {text}"), tone: Tone::Text, indent: 2 }
+    Para {
+        text: format!("• {text}"),
+        tone: Tone::Text,
+        indent: 2,
+    }
 }
 pub fn notice(text: String) -> Para {
-    Para { text: format!("⚠ {text}"), tone: Tone::Notice, indent: 0 }
+    Para {
+        text: format!("⚠ {text}"),
+        tone: Tone::Notice,
+        indent: 0,
+    }
 }
 pub fn strong(text: String) -> Para {
-    Para { text, tone: Tone::Strong, indent: 0 }
+    Para {
+        text,
+        tone: Tone::Strong,
+        indent: 0,
+    }
 }
 pub fn blank() -> Para {
     text(String::new())
@@ -57,7 +77,10 @@ pub fn lines(paras: &[Para], width: u16, view: &View) -> Vec<Line<'static>> {
             Tone::Strong => view.theme.title.style(),
         };
         let indent = " ".repeat(para.indent as usize);
-        for line in wrap(&para.text, width.saturating_sub(para.indent).max(1) as usize) {
+        for line in wrap(
+            &para.text,
+            width.saturating_sub(para.indent).max(1) as usize,
+        ) {
             out.push(Line::styled(format!("{indent}{line}"), style));
         }
     }
@@ -81,7 +104,10 @@ pub fn render(
         .min(area.height.saturating_sub(min_choices));
     frame.render_widget(
         Paragraph::new(text),
-        Rect { height: text_h, ..area },
+        Rect {
+            height: text_h,
+            ..area
+        },
     );
     let choices_area = Rect {
         y: area.y + text_h,

@@ -60,7 +60,14 @@ pub fn render(frame: &mut Frame, area: Rect, payload: &str) -> bool {
     // Explicit black on white whatever the theme: phones read dark modules on light.
     let style = Style::default().fg(Color::Black).bg(Color::White);
     let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
-    frame.render_widget(Paragraph::new(lines), Rect { width: w, height: h, ..area });
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            width: w,
+            height: h,
+            ..area
+        },
+    );
     true
 }
 

@@ -71,7 +71,9 @@ pub fn free_slots(agenda: &Agenda, motif: usize, busy: &[Busy], now: NaiveDateTi
                 let mut starts = day.and_time(plage.start);
                 while starts + m.duration <= end {
                     let ends = starts + m.duration;
-                    if starts >= earliest && !overlaps(&by_counsellor[plage.counsellor], starts, ends) {
+                    if starts >= earliest
+                        && !overlaps(&by_counsellor[plage.counsellor], starts, ends)
+                    {
                         slots.push(Slot {
                             counsellor: plage.counsellor,
                             motif,
@@ -90,10 +92,17 @@ pub fn free_slots(agenda: &Agenda, motif: usize, busy: &[Busy], now: NaiveDateTi
     slots
 }
 
-fn overlaps(sorted: &[(NaiveDateTime, NaiveDateTime)], starts: NaiveDateTime, ends: NaiveDateTime) -> bool {
+fn overlaps(
+    sorted: &[(NaiveDateTime, NaiveDateTime)],
+    starts: NaiveDateTime,
+    ends: NaiveDateTime,
+) -> bool {
     // The first interval ending after `starts` is the only one that can overlap first.
     let i = sorted.partition_point(|(_, e)| *e <= starts);
-    sorted[i..].iter().take_while(|(s, _)| *s < ends).any(|(s, e)| *s < ends && *e > starts)
+    sorted[i..]
+        .iter()
+        .take_while(|(s, _)| *s < ends)
+        .any(|(s, e)| *s < ends && *e > starts)
 }
 
 /// The times a person may choose on a day: one per start time, the first counsellor free.

@@ -75,7 +75,10 @@ fn a_booking_never_shifts_the_later_slots() {
         ends: t("2026-03-02T09:45"),
     }];
     let slots = free_slots(&a, 0, &busy, t("2026-03-01T08:00"));
-    assert_eq!(starts(&slots, "2026-03-02"), ["10:00", "10:30", "11:00", "11:30"]);
+    assert_eq!(
+        starts(&slots, "2026-03-02"),
+        ["10:00", "10:30", "11:00", "11:30"]
+    );
     let long = free_slots(&a, 1, &busy, t("2026-02-28T08:00"));
     assert_eq!(starts(&long, "2026-03-02"), ["09:45", "10:30", "11:15"]);
 }
@@ -83,13 +86,26 @@ fn a_booking_never_shifts_the_later_slots() {
 #[test]
 fn the_minimum_delay_is_rounded_up_to_five_minutes() {
     let a = agenda("");
-    assert_eq!(earliest_start(t("2026-03-02T08:02"), Duration::hours(2)), t("2026-03-02T10:05"));
-    assert_eq!(earliest_start(t("2026-03-02T08:05"), Duration::hours(2)), t("2026-03-02T10:05"));
+    assert_eq!(
+        earliest_start(t("2026-03-02T08:02"), Duration::hours(2)),
+        t("2026-03-02T10:05")
+    );
+    assert_eq!(
+        earliest_start(t("2026-03-02T08:05"), Duration::hours(2)),
+        t("2026-03-02T10:05")
+    );
     let slots = free_slots(&a, 0, &[], t("2026-03-02T06:58"));
-    assert_eq!(starts(&slots, "2026-03-02")[0], "09:00", "08:58 + 2 h rounds to 09:00");
+    assert_eq!(
+        starts(&slots, "2026-03-02")[0],
+        "09:00",
+        "08:58 + 2 h rounds to 09:00"
+    );
     // 07:32 + 2 h = 09:32, rounded to 09:35: the next slot on the grid is 10:00, not 09:35.
     let slots = free_slots(&a, 0, &[], t("2026-03-02T07:32"));
-    assert_eq!(starts(&slots, "2026-03-02"), ["10:00", "10:30", "11:00", "11:30"]);
+    assert_eq!(
+        starts(&slots, "2026-03-02"),
+        ["10:00", "10:30", "11:00", "11:30"]
+    );
 }
 
 #[test]
@@ -113,7 +129,10 @@ fn absences_and_closures_remove_their_days() {
     assert!(starts(&slots, "2026-03-03").is_empty());
     assert!(starts(&slots, "2026-03-04").is_empty());
     assert!(!starts(&slots, "2026-03-05").is_empty());
-    assert!(starts(&slots, "2026-03-06").is_empty(), "closure of the help point");
+    assert!(
+        starts(&slots, "2026-03-06").is_empty(),
+        "closure of the help point"
+    );
 }
 
 #[test]
@@ -124,12 +143,18 @@ fn the_horizon_ends_the_list() {
     assert_eq!(long.first().unwrap().starts, t("2026-03-03T09:00"));
     assert_eq!(long.last().unwrap().starts.date().to_string(), "2026-03-09");
     let short = free_slots(&a, 0, &[], t("2026-03-02T08:00"));
-    assert_eq!(short.last().unwrap().starts.date().to_string(), "2026-04-27", "8 weeks");
+    assert_eq!(
+        short.last().unwrap().starts.date().to_string(),
+        "2026-04-27",
+        "8 weeks"
+    );
 }
 
 #[test]
 fn clock_changes_keep_the_local_grid_and_count_real_delays() {
-    let a = agenda("[[plage]]\ncounsellor = \"karim\"\ndays = [\"dimanche\"]\nstart = \"01:00\"\nend = \"05:00\"\nvalid_from = \"2026-01-01\"\nmotifs = [\"court\"]\n");
+    let a = agenda(
+        "[[plage]]\ncounsellor = \"karim\"\ndays = [\"dimanche\"]\nstart = \"01:00\"\nend = \"05:00\"\nvalid_from = \"2026-01-01\"\nmotifs = [\"court\"]\n",
+    );
     // Sunday 29 March 2026, 00:30: two real hours later it is 03:30 local (02:00 → 03:00).
     let slots = free_slots(&a, 0, &[], t("2026-03-29T00:30"));
     assert_eq!(starts(&slots, "2026-03-29"), ["03:30", "04:00", "04:30"]);
@@ -146,7 +171,9 @@ fn clock_changes_keep_the_local_grid_and_count_real_delays() {
 
 #[test]
 fn two_counsellors_at_the_same_time_show_one_time_and_days_count_times() {
-    let a = agenda("[[plage]]\ncounsellor = \"karim\"\ndays = [\"lundi\"]\nstart = \"09:00\"\nend = \"10:00\"\nvalid_from = \"2026-01-01\"\nmotifs = [\"court\"]\n");
+    let a = agenda(
+        "[[plage]]\ncounsellor = \"karim\"\ndays = [\"lundi\"]\nstart = \"09:00\"\nend = \"10:00\"\nvalid_from = \"2026-01-01\"\nmotifs = [\"court\"]\n",
+    );
     let slots = free_slots(&a, 0, &[], t("2026-03-01T08:00"));
     let monday = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     let times = times_on(&slots, monday);

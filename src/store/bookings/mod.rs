@@ -19,8 +19,9 @@ pub fn time_text(t: NaiveDateTime) -> String {
 }
 
 pub fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(text, TIME_FORMAT)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    NaiveDateTime::parse_from_str(text, TIME_FORMAT).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -61,7 +62,10 @@ impl Status {
     }
 
     pub fn cancelled(self) -> bool {
-        matches!(self, Status::CancelledByCitizen | Status::CancelledByService)
+        matches!(
+            self,
+            Status::CancelledByCitizen | Status::CancelledByService
+        )
     }
 }
 
@@ -152,7 +156,8 @@ fn constraint(e: &rusqlite::Error) -> bool {
 
 /// The 5-minute cells an interval covers.
 fn cells(starts: NaiveDateTime, ends: NaiveDateTime) -> Vec<String> {
-    let mut t = starts.with_second(0).expect("0 s") - Duration::minutes(i64::from(starts.minute()) % CELL);
+    let mut t =
+        starts.with_second(0).expect("0 s") - Duration::minutes(i64::from(starts.minute()) % CELL);
     let mut out = Vec::new();
     while t < ends {
         out.push(time_text(t));
@@ -176,19 +181,43 @@ fn fresh_code(tx: &Transaction) -> rusqlite::Result<String> {
     }
 }
 
-fn queue(tx: &Transaction, column: &str, id: i64, reminder: &Option<Reminder>) -> rusqlite::Result<()> {
+fn queue(
+    tx: &Transaction,
+    column: &str,
+    id: i64,
+    reminder: &Option<Reminder>,
+) -> rusqlite::Result<()> {
     if let Some(r) = reminder {
-        let code: String = tx.query_row(&format!("SELECT code FROM {column} WHERE id = ?1"), [id], |row| row.get(0))?;
+        let code: String = tx.query_row(
+            &format!("SELECT code FROM {column} WHERE id = ?1"),
+            [id],
+            |row| row.get(0),
+        )?;
         tx.execute(
-            &format!("INSERT INTO outbox ({column}, due_at, recipient, message) VALUES (?1, ?2, ?3, ?4)"),
-            params![id, time_text(r.due), r.recipient, r.message.replace(CODE_PLACEHOLDER, &code)],
+            &format!(
+                "INSERT INTO outbox ({column}, due_at, recipient, message) VALUES (?1, ?2, ?3, ?4)"
+            ),
+            params![
+                id,
+                time_text(r.due),
+                r.recipient,
+                r.message.replace(CODE_PLACEHOLDER, &code)
+            ],
         )?;
     }
     Ok(())
 }
 
-fn occupy(tx: &Transaction, counsellor: &str, id: i64, starts: NaiveDateTime, ends: NaiveDateTime) -> rusqlite::Result<()> {
-    let mut insert = tx.prepare_cached("INSERT INTO booking_cell (counsellor, cell, booking) VALUES (?1, ?2, ?3)")?;
+fn occupy(
+    tx: &Transaction,
+    counsellor: &str,
+    id: i64,
+    starts: NaiveDateTime,
+    ends: NaiveDateTime,
+) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO booking_cell (counsellor, cell, booking) VALUES (?1, ?2, ?3)",
+    )?;
     for cell in cells(starts, ends) {
         insert.execute(params![counsellor, cell, id])?;
     }
@@ -219,7 +248,11 @@ impl Store {
     }
 
     /// Books a slot; `Refusal::SlotTaken` when any of its time is taken.
-    pub fn book(&mut self, new: &NewBooking, now: NaiveDateTime) -> Result<Result<String, Refusal>, String> {
+    pub fn book(
+        &mut self,
+        new: &NewBooking,
+        now: NaiveDateTime,
+    ) -> Result<Result<String, Refusal>, String> {
         let result = self.immediate(|tx| {
             let code = fresh_code(tx)?;
             tx.execute(
@@ -271,7 +304,11 @@ impl Store {
 
     /// Takes a seat; `Refusal::Full` when none is left. The count and the insert are one
     /// IMMEDIATE transaction, so two kiosks cannot both take the last seat.
-    pub fn register(&mut self, new: &NewRegistration, now: NaiveDateTime) -> Result<Result<String, Refusal>, String> {
+    pub fn register(
+        &mut self,
+        new: &NewRegistration,
+        now: NaiveDateTime,
+    ) -> Result<Result<String, Refusal>, String> {
         self.immediate(|tx| {
             let taken: u32 = tx.query_row(
                 "SELECT count(*) FROM registration WHERE workshop = ?1
@@ -326,7 +363,8 @@ impl Store {
                         },
                         starts: parse_time(&r.get::<_, String>(3)?)?,
                         ends: parse_time(&r.get::<_, String>(4)?)?,
-                        status: Status::from_label(&r.get::<_, String>(5)?).unwrap_or(Status::Upcoming),
+                        status: Status::from_label(&r.get::<_, String>(5)?)
+                            .unwrap_or(Status::Upcoming),
                         person: person(r, 6)?,
                         booked_by: r.get(10)?,
                         reminder: r.get(11)?,
@@ -347,10 +385,13 @@ impl Store {
                 |r| {
                     Ok(Appointment {
                         code: r.get(0)?,
-                        what: What::Workshop { workshop: r.get(1)? },
+                        what: What::Workshop {
+                            workshop: r.get(1)?,
+                        },
                         starts: parse_time(&r.get::<_, String>(2)?)?,
                         ends: parse_time(&r.get::<_, String>(3)?)?,
-                        status: Status::from_label(&r.get::<_, String>(4)?).unwrap_or(Status::Upcoming),
+                        status: Status::from_label(&r.get::<_, String>(4)?)
+                            .unwrap_or(Status::Upcoming),
                         person: person(r, 5)?,
                         booked_by: r.get(9)?,
                         reminder: r.get(10)?,
@@ -370,7 +411,13 @@ impl Store {
 
     /// Cancels an appointment. `citizen` applies the citizen's 4-hour rule. Pending
     /// reminders are cancelled with it; a booking frees its time.
-    pub fn cancel(&mut self, code: &str, citizen: bool, reason: Option<&str>, now: NaiveDateTime) -> Result<Result<(), Refusal>, String> {
+    pub fn cancel(
+        &mut self,
+        code: &str,
+        citizen: bool,
+        reason: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), Refusal>, String> {
         let Some(found) = self.appointment(code)? else {
             return Ok(Err(Refusal::NotFound));
         };
@@ -380,7 +427,11 @@ impl Store {
         if citizen && !rules::citizen_may_cancel(found.starts, now) {
             return Ok(Err(Refusal::TooLate));
         }
-        let status = if citizen { Status::CancelledByCitizen } else { Status::CancelledByService };
+        let status = if citizen {
+            Status::CancelledByCitizen
+        } else {
+            Status::CancelledByService
+        };
         self.immediate(|tx| {
             match found.what {
                 What::Booking { .. } => {
@@ -445,14 +496,19 @@ impl Store {
             return Ok(Err(Refusal::TooLate));
         }
         let result = self.immediate(|tx| {
-            let id: i64 = tx.query_row("SELECT id FROM booking WHERE code = ?1", [code], |r| r.get(0))?;
+            let id: i64 = tx.query_row("SELECT id FROM booking WHERE code = ?1", [code], |r| {
+                r.get(0)
+            })?;
             tx.execute("DELETE FROM booking_cell WHERE booking = ?1", [id])?;
             occupy(tx, &to.counsellor, id, to.starts, to.ends)?;
             tx.execute(
                 "UPDATE booking SET counsellor = ?2, starts_at = ?3, ends_at = ?4 WHERE id = ?1",
                 params![id, to.counsellor, time_text(to.starts), time_text(to.ends)],
             )?;
-            tx.execute("UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer' AND booking = ?1", [id])?;
+            tx.execute(
+                "UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer' AND booking = ?1",
+                [id],
+            )?;
             queue(tx, "booking", id, &to.reminder)?;
             Ok(())
         });
@@ -464,7 +520,11 @@ impl Store {
     }
 
     /// Appointments (bookings and registrations) starting between two days, in time order.
-    pub fn appointments_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Appointment>, String> {
+    pub fn appointments_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Appointment>, String> {
         let to = to + Duration::days(1);
         let mut codes: Vec<(String, String)> = Vec::new();
         for table in ["booking", "registration"] {
@@ -475,7 +535,9 @@ impl Store {
                 ))
                 .map_err(|e| e.to_string())?;
             let rows = stmt
-                .query_map(params![from.to_string(), to.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_map(params![from.to_string(), to.to_string()], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .and_then(|rows| rows.collect::<rusqlite::Result<Vec<(String, String)>>>())
                 .map_err(|e| e.to_string())?;
             codes.extend(rows);

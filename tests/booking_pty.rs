@@ -1,0 +1,191 @@
+//! End-to-end: booking, managing and workshops in the real binary, at a fixed "now"
+//! (Monday 2 March 2026, 10:15).
+mod pty;
+
+use borne::booking::person::Person;
+use borne::clock::parse_local;
+use borne::store::{NewBooking, NewRegistration, Store};
+use pty::*;
+
+/// Books Tuesday 3 March at 09:00 ("Aide pour une démarche en ligne", 45 min, Camille) and
+/// returns the code shown.
+fn book_tuesday_morning(kiosk: &mut Kiosk) -> String {
+    kiosk.wait_for("2  Prendre rendez-vous");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Pour quoi voulez-vous un rendez-vous ?");
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("lundi 2 mars — 4 créneaux");
+    kiosk.wait_for("Apportez vos identifiants");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+    kiosk.wait_for_focus("▶ 1  9 h 00 avec Camille");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Vos coordonnées");
+    kiosk.type_text("Marie");
+    kiosk.keys(&[ENTER, ENTER]);
+    kiosk.type_text("0612345678");
+    kiosk.wait_for("Téléphone : 06 12 34 56 78");
+    kiosk.keys(&[DOWN, DOWN, DOWN, ENTER]);
+    kiosk.wait_for("Voulez-vous un rappel");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    kiosk.wait_for("Marie — 06 12 34 56 78");
+    kiosk.keys(&[ENTER]);
+    let screen = kiosk.wait_for("Votre code : ");
+    assert!(
+        screen.contains("Mardi 3 mars à 9 h 00, avec Camille."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Lieu : Point numérique — Mairie de Gap, 3 rue Colonel Roux"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Gardez ce code pour gérer votre rendez-vous."),
+        "{screen}"
+    );
+    let at = screen.find("Votre code : ").unwrap() + "Votre code : ".len();
+    let code: String = screen[at..at + 7]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert_eq!(code.len(), 6, "{screen}");
+    code
+}
+
+#[test]
+fn book_then_manage_and_cancel_with_the_code() {
+    let mut kiosk = Kiosk::start();
+    let code = book_tuesday_morning(&mut kiosk);
+    let store = Store::open(&kiosk.db_path()).unwrap();
+    let saved = store
+        .appointment(&code)
+        .unwrap()
+        .expect("the booking is stored");
+    assert_eq!(saved.person.phone.as_deref(), Some("0612345678"));
+
+    // The QR code for the phone, then "Terminer".
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Visez ce code avec l'appareil photo");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("2  Terminer");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Bienvenue");
+
+    kiosk.keys(&["4"]);
+    kiosk.wait_for("Tapez le code de votre rendez-vous");
+    kiosk.type_text(&code.to_lowercase());
+    kiosk.keys(&[ENTER]);
+    kiosk.type_text("77");
+    kiosk.keys(&[ENTER, ENTER]);
+    kiosk.wait_for("Nous ne trouvons pas ce rendez-vous.");
+    kiosk.keys(&[UP, "\x7f", "\x7f"]);
+    kiosk.type_text("78");
+    kiosk.keys(&[ENTER, ENTER]);
+    let found = kiosk.wait_for("Mardi 3 mars à 9 h 00, avec Camille.");
+    // Less than 2 days ahead: no change at the kiosk, but cancelling is still possible.
+    assert!(found.contains("appelez le 04 92 53 24 24"), "{found}");
+    assert!(!found.contains("Changer de jour"), "{found}");
+    kiosk.wait_for_focus("▶ 1  Annuler ce rendez-vous");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Voulez-vous vraiment annuler ce rendez-vous ?");
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Votre rendez-vous est annulé.");
+    let store = Store::open(&kiosk.db_path()).unwrap();
+    assert_eq!(
+        store.appointment(&code).unwrap().unwrap().status.label(),
+        "annulé par l'usager"
+    );
+}
+
+#[test]
+fn a_slot_taken_meanwhile_shows_fresh_slots_not_an_error() {
+    let mut kiosk = Kiosk::start();
+    kiosk.keys(&["2", "1", "2"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Vos coordonnées");
+    // Another kiosk takes Tuesday 09:00 while the person types.
+    let mut other = Store::open(&kiosk.db_path()).unwrap();
+    let starts = parse_local("2026-03-03T09:00").unwrap();
+    other
+        .book(
+            &NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + chrono::Duration::minutes(45),
+                person: Person {
+                    first_name: "Paul".into(),
+                    ..Person::default()
+                },
+                reminder: None,
+                diagnostic: None,
+                booked_by: "kiosk".into(),
+            },
+            parse_local("2026-03-02T10:00").unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    kiosk.type_text("Marie");
+    kiosk.keys(&[ENTER, ENTER, DOWN, " ", DOWN, ENTER, ENTER]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    kiosk.keys(&[ENTER]);
+    let screen = kiosk.wait_for("Ce créneau vient d'être pris.");
+    assert!(screen.contains("mardi 3 mars — 3 créneaux"), "{screen}");
+}
+
+#[test]
+fn a_full_workshop_cannot_be_booked() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("5  Ateliers");
+    let mut store = Store::open(&kiosk.db_path()).unwrap();
+    let starts = parse_local("2026-03-04T14:00").unwrap();
+    for n in 0..12 {
+        store
+            .register(
+                &NewRegistration {
+                    workshop: "email-debutant@2026-03-04".into(),
+                    starts,
+                    ends: starts + chrono::Duration::hours(2),
+                    seats: 12,
+                    person: Person {
+                        first_name: format!("P{n}"),
+                        ..Person::default()
+                    },
+                    reminder: None,
+                    booked_by: "kiosk".into(),
+                },
+                parse_local("2026-03-01T10:00").unwrap(),
+            )
+            .unwrap()
+            .unwrap();
+    }
+    kiosk.keys(&["5"]);
+    let list = kiosk.wait_for("Les prochains ateliers :");
+    // Long lines wrap: read the words as a person reads them.
+    let words = list.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "1 mercredi 4 mars, 14 h 00 — Bien démarrer avec les e-mails (Débutant) — Complet"
+        ),
+        "{list}"
+    );
+    assert!(
+        words.contains("(Intermédiaire) — 10 places restantes sur 10"),
+        "{list}"
+    );
+    kiosk.wait_for_focus("▶ 1  mercredi 4 mars");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Cet atelier est complet. Choisissez-en un autre.");
+    assert!(!kiosk.screen().contains("Vos coordonnées"));
+    // The next one has seats: signing up works.
+    kiosk.keys(&[DOWN, ENTER]);
+    kiosk.wait_for("Vos coordonnées");
+    kiosk.type_text("Ali");
+    kiosk.keys(&[ENTER, ENTER, DOWN, " ", DOWN, ENTER, ENTER]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Votre code : ");
+    kiosk.wait_for("Votre inscription");
+}
