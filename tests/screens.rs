@@ -240,9 +240,11 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
         .collect();
     for (large, focused, expect) in [
         (false, 0, None),
-        (true, 0, Some("Page 1 sur 3")),
-        (true, 3, Some("Page 2 sur 3")),
-        (true, 4, Some("Page 3 sur 3")),
+        // Six rows: three spaced choices and the page line.
+        (true, 0, Some("Page 1 sur 2")),
+        (true, 2, Some("Page 1 sur 2")),
+        (true, 3, Some("Page 2 sur 2")),
+        (true, 4, Some("Page 2 sur 2")),
     ] {
         settings.large_text = large;
         let view = borne::ui::View {
@@ -324,4 +326,91 @@ fn the_diagnostic_speaks_every_language() {
         "{text}"
     );
     assert!(text.contains("I don't know"), "{text}");
+}
+
+/// Feeds the core the store's answers, as the shell would, with an empty database.
+fn answer_with_empty_store(app: &mut App, effects: Vec<borne::app::Effect>) {
+    use borne::app::Effect;
+    use borne::store::{Reply, Request};
+    for effect in effects {
+        let reply = match effect {
+            Effect::Store(Request::Busy { .. }) => Reply::Busy(Vec::new()),
+            Effect::Store(Request::SeatsTaken(ids)) => Reply::SeatsTaken(
+                ids.iter()
+                    .enumerate()
+                    .map(|(i, _)| if i == 0 { 12 } else { 3 })
+                    .collect(),
+            ),
+            Effect::Store(Request::Book(_)) => Reply::Booked(Ok("XMDY7R".into())),
+            _ => continue,
+        };
+        let more = app.update(Msg::Reply(reply), now());
+        answer_with_empty_store(app, more);
+    }
+}
+
+fn drive(app: &mut App, keys: &[Key]) {
+    for key in keys {
+        let effects = app.update(Msg::Key(*key), now());
+        answer_with_empty_store(app, effects);
+    }
+}
+
+#[test]
+fn booking_days_form_and_confirmation() {
+    let config = demo();
+    let mut app = App::new(config.clone(), now());
+    drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
+    insta::assert_snapshot!("booking_days", render(&app, 80, 24, false).backend());
+    drive(&mut app, &[Key::Char('2'), Key::Enter]);
+    for c in "Marie".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(&mut app, &[Key::Enter, Key::Enter]);
+    for c in "061234".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
+    insta::assert_snapshot!("booking_form_error", render(&app, 80, 24, false).backend());
+    // The focus went back to the phone number: finish typing it.
+    for c in "5678".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(
+        &mut app,
+        &[
+            Key::Down,
+            Key::Down,
+            Key::Down,
+            Key::Enter,
+            Key::Char('1'),
+            Key::Enter,
+        ],
+    );
+    insta::assert_snapshot!(
+        "booking_confirmation",
+        render(&app, 80, 24, false).backend()
+    );
+    drive(&mut app, &[Key::Char('1')]);
+    let qr = screen_text(&render(&app, 80, 24, false));
+    assert!(qr.contains('█') && qr.contains("Visez ce code"), "{qr}");
+    assert!(
+        !qr.contains("Point numérique — Mairie de Gap"),
+        "the QR code takes the whole screen"
+    );
+}
+
+#[test]
+fn workshops_show_seats_left_and_full() {
+    let config = demo();
+    let mut app = App::new(config.clone(), now());
+    drive(&mut app, &[Key::Char('5')]);
+    let terminal = render(&app, 80, 24, false);
+    insta::assert_snapshot!("workshops", terminal.backend());
+    let words = screen_text(&terminal)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("(Débutant) — Complet"), "{words}");
+    assert!(words.contains("7 places restantes sur 10"), "{words}");
 }

@@ -23,6 +23,8 @@ use screen::{Action, Ctx, Screen, SettingChange};
 pub use settings::Settings;
 use welcome::Welcome;
 
+// One message a key press: their size does not matter, boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Key),
@@ -33,6 +35,8 @@ pub enum Msg {
 }
 
 /// What the shell carries out after an update.
+// One message a key press: their size does not matter, boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,

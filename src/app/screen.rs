@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
 }
 
 /// What a screen asks the shell to do after a key.
+// One message a key press: their size does not matter, boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     None,
     /// Open a screen on top of this one (Esc comes back).
