@@ -186,7 +186,10 @@ fn a_full_workshop_takes_no_more_registrations() {
     let first = s.register(&new, now).unwrap().unwrap();
     s.register(&new, now).unwrap().unwrap();
     assert_eq!(s.register(&new, now).unwrap(), Err(Refusal::Full));
-    assert_eq!(s.seats_taken(std::slice::from_ref(&new.workshop)).unwrap(), vec![2]);
+    assert_eq!(
+        s.seats_taken(std::slice::from_ref(&new.workshop)).unwrap(),
+        vec![2]
+    );
     s.cancel(&first, true, None, now).unwrap().unwrap();
     assert!(
         s.register(&new, now).unwrap().is_ok(),
