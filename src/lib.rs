@@ -11,6 +11,7 @@ pub mod clock;
 pub mod config;
 pub mod diagnostic;
 pub mod i18n;
+pub mod places;
 pub mod problem;
 pub mod shell;
 pub mod staff;

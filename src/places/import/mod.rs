@@ -1,0 +1,470 @@
+//! Reading lieux files: the national standard as CSV or JSON (v1.0.x, and the legacy v0.1
+//! field names and services), and the France Services list. Every row is checked on its own:
+//! a bad row is reported as `file:line: field: reason`, the others still come in. Text is
+//! cleaned of control characters: imported data must never drive the terminal.
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::hours;
+use super::lieu::Lieu;
+use crate::vocabulary::lieux::Service;
+
+/// A row that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub line: usize,
+    pub field: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// (line, lieu)
+    pub lieux: Vec<(usize, Lieu)>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Field names of the v0.1 files → v1.0.
+const LEGACY_FIELDS: [(&str, &str); 5] = [
+    ("publics_accueillis", "publics_specifiquement_adresses"),
+    ("conditions_acces", "frais_a_charge"),
+    ("labels_nationaux", "dispositif_programmes_nationaux"),
+    ("accessibilite", "fiche_acces_libre"),
+    ("courriel", "courriels"),
+];
+
+/// The 15 services of v0.1 → the 9 of v1.0 (domain.md §2).
+const LEGACY_SERVICES: [(&str, Service); 15] = [
+    (
+        "Devenir autonome dans les démarches administratives",
+        Service::AideAuxDemarchesAdministratives,
+    ),
+    (
+        "Réaliser des démarches administratives avec un accompagnement",
+        Service::AideAuxDemarchesAdministratives,
+    ),
+    (
+        "Prendre en main un smartphone ou une tablette",
+        Service::MaitriseDesOutilsNumeriquesDuQuotidien,
+    ),
+    (
+        "Prendre en main un ordinateur",
+        Service::MaitriseDesOutilsNumeriquesDuQuotidien,
+    ),
+    (
+        "Utiliser le numérique au quotidien",
+        Service::MaitriseDesOutilsNumeriquesDuQuotidien,
+    ),
+    (
+        "Approfondir ma culture numérique",
+        Service::ComprehensionDuMondeNumerique,
+    ),
+    (
+        "Promouvoir la citoyenneté numérique",
+        Service::ComprehensionDuMondeNumerique,
+    ),
+    (
+        "Favoriser mon insertion professionnelle",
+        Service::InsertionProfessionnelleViaLeNumerique,
+    ),
+    (
+        "Créer et développer mon entreprise",
+        Service::InsertionProfessionnelleViaLeNumerique,
+    ),
+    (
+        "Accéder à une connexion internet",
+        Service::AccesInternetEtMaterielInformatique,
+    ),
+    (
+        "Accéder à du matériel",
+        Service::AccesInternetEtMaterielInformatique,
+    ),
+    (
+        "S'équiper en matériel informatique",
+        Service::AcquisitionDeMaterielInformatiqueAPrixSolidaire,
+    ),
+    (
+        "Créer avec le numérique",
+        Service::LoisirsEtCreationsNumeriques,
+    ),
+    (
+        "Accompagner les démarches de santé",
+        Service::AideAuxDemarchesAdministratives,
+    ),
+    (
+        "Soutenir la parentalité et l'éducation avec le numérique",
+        Service::ParentaliteEtEducationAvecLeNumerique,
+    ),
+];
+
+const PRISE_EN_CHARGE: [&str; 7] = [
+    "Surdité",
+    "Handicaps moteurs",
+    "Handicaps mentaux",
+    "Illettrisme",
+    "Langues étrangères (anglais)",
+    "Langues étrangères (autres)",
+    "Déficience visuelle",
+];
+
+/// Removes control characters (escape sequences included) and trims.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Multi-value fields: `|` in v1.0, `;` in older files.
+fn split(text: &str) -> Vec<String> {
+    text.split(['|', ';'])
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn services(text: &str) -> Vec<Service> {
+    let mut out = Vec::new();
+    for value in split(text) {
+        let service = Service::from_label(&value).or_else(|| {
+            LEGACY_SERVICES
+                .iter()
+                .find(|(old, _)| *old == value || value.starts_with(old))
+                .map(|(_, s)| *s)
+        });
+        if let Some(s) = service
+            && !out.contains(&s)
+        {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// "Gratuit : Je peux accéder gratuitement…" (v0.1) → "Gratuit".
+fn head(value: &str) -> String {
+    value
+        .split(" : ")
+        .next()
+        .unwrap_or(value)
+        .trim()
+        .to_string()
+}
+
+fn dispositif(value: &str) -> String {
+    match value {
+        "CNFS" | "Conseiller numérique" | "Conseillers numériques France Services" => {
+            "Conseillers numériques".into()
+        }
+        other => other.into(),
+    }
+}
+
+fn modalite(value: &str) -> String {
+    match head(value).as_str() {
+        "Seul" => "En autonomie".into(),
+        "Avec de l'aide" | "À ma place" | "A ma place" => "Accompagnement individuel".into(),
+        "Dans un atelier" => "Dans un atelier collectif".into(),
+        other => other.into(),
+    }
+}
+
+fn coordinate(
+    row: &HashMap<String, String>,
+    field: &str,
+    range: f64,
+) -> Result<Option<f64>, Rejected> {
+    match row.get(field).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => match v.parse::<f64>() {
+            Ok(x) if x.abs() <= range => Ok(Some(x)),
+            _ => Err(Rejected {
+                line: 0,
+                field: field.into(),
+                reason: format!("{v:?} is not a coordinate"),
+            }),
+        },
+    }
+}
+
+/// A row of the standard (field → value, legacy names already mapped) → a Lieu.
+fn standard_row(row: &HashMap<String, String>) -> Result<Lieu, Rejected> {
+    let get = |f: &str| row.get(f).map(|v| clean(v)).filter(|v| !v.is_empty());
+    let reject = |field: &str, reason: &str| Rejected {
+        line: 0,
+        field: field.into(),
+        reason: reason.into(),
+    };
+    let required = |f: &str| get(f).ok_or_else(|| reject(f, "missing (required by the standard)"));
+    let id = required("id")?;
+    required("pivot")?;
+    let nom = required("nom")?;
+    let commune = required("commune")?;
+    let code_postal = required("code_postal")?;
+    if !(code_postal.len() == 5 && code_postal.chars().all(|c| c.is_ascii_digit())) {
+        return Err(reject(
+            "code_postal",
+            &format!("{code_postal:?} is not a 5-digit postal code"),
+        ));
+    }
+    let adresse = required("adresse")?;
+    let date_maj = required("date_maj")?;
+    if chrono::NaiveDate::parse_from_str(&date_maj, "%Y-%m-%d").is_err() {
+        return Err(reject(
+            "date_maj",
+            &format!("{date_maj:?} is not a date (YYYY-MM-DD)"),
+        ));
+    }
+    let latitude = coordinate(row, "latitude", 90.0)?;
+    let longitude = coordinate(row, "longitude", 180.0)?;
+    let list = |f: &str| get(f).map(|v| split(&v)).unwrap_or_default();
+    let mut publics = Vec::new();
+    let mut prise_en_charge = list("prise_en_charge_specifique");
+    for value in list("publics_specifiquement_adresses") {
+        let value = head(&value);
+        // v0.1 mixed specific support into the publics.
+        if PRISE_EN_CHARGE.contains(&value.as_str()) || value.starts_with("Handicap") {
+            if !prise_en_charge.contains(&value) {
+                prise_en_charge.push(value);
+            }
+        } else {
+            publics.push(value);
+        }
+    }
+    Ok(Lieu {
+        id,
+        nom,
+        commune,
+        code_postal,
+        code_insee: get("code_insee"),
+        adresse,
+        complement_adresse: get("complement_adresse"),
+        latitude: latitude.filter(|_| longitude.is_some()),
+        longitude: longitude.filter(|_| latitude.is_some()),
+        telephone: get("telephone"),
+        courriels: get("courriels"),
+        site_web: get("site_web"),
+        horaires: get("horaires"),
+        presentation: get("presentation_resume"),
+        services: get("services").map(|v| services(&v)).unwrap_or_default(),
+        publics,
+        prise_en_charge,
+        frais: list("frais_a_charge").iter().map(|v| head(v)).collect(),
+        dispositifs: list("dispositif_programmes_nationaux")
+            .iter()
+            .map(|v| dispositif(v))
+            .collect(),
+        modalites_acces: list("modalites_acces"),
+        modalites_accompagnement: list("modalites_accompagnement")
+            .iter()
+            .map(|v| modalite(v))
+            .collect(),
+        prise_rdv: get("prise_rdv"),
+        date_maj,
+        source: get("source"),
+    })
+}
+
+fn legacy_name(field: &str) -> String {
+    LEGACY_FIELDS
+        .iter()
+        .find(|(old, _)| *old == field)
+        .map_or(field, |(_, new)| *new)
+        .to_string()
+}
+
+/// The France Services list's date, from its file name (`liste-fs-20240801.csv`).
+fn date_from_name(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy().to_string();
+    let digits: String = name.chars().filter(char::is_ascii_digit).collect();
+    let date = chrono::NaiveDate::parse_from_str(digits.get(..8)?, "%Y%m%d").ok()?;
+    Some(date.to_string())
+}
+
+fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu, Rejected> {
+    let get = |f: &str| row.get(f).map(|v| clean(v)).filter(|v| !v.is_empty());
+    let reject = |field: &str, reason: String| Rejected {
+        line: 0,
+        field: field.into(),
+        reason,
+    };
+    let id = get("id_fs").ok_or_else(|| reject("id_fs", "missing".into()))?;
+    let nom = get("lib_fs").ok_or_else(|| reject("lib_fs", "missing".into()))?;
+    let code_postal = get("code_postal").ok_or_else(|| reject("code_postal", "missing".into()))?;
+    if !(code_postal.len() == 5 && code_postal.chars().all(|c| c.is_ascii_digit())) {
+        return Err(reject(
+            "code_postal",
+            format!("{code_postal:?} is not a 5-digit postal code"),
+        ));
+    }
+    let days = [
+        "h_lundi",
+        "h_mardi",
+        "h_mercredi",
+        "h_jeudi",
+        "h_vendredi",
+        "h_samedi",
+    ]
+    .map(|f| get(f).unwrap_or_default());
+    let refs = [
+        &*days[0], &*days[1], &*days[2], &*days[3], &*days[4], &*days[5],
+    ];
+    let horaires = match hours::from_france_services(&refs) {
+        Ok(osm) => osm,
+        // Kept as text: the screen shows text it cannot read as it is.
+        Err(_) => Some(
+            ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam."]
+                .iter()
+                .zip(&days)
+                .filter(|(_, d)| !d.is_empty())
+                .map(|(n, d)| format!("{n} {d}"))
+                .collect::<Vec<_>>()
+                .join(" ; "),
+        ),
+    };
+    Ok(Lieu {
+        id: format!("france-services-{id}"),
+        nom,
+        commune: get("lib_com").ok_or_else(|| reject("lib_com", "missing".into()))?,
+        code_postal,
+        code_insee: get("insee_com"),
+        adresse: get("adresse").ok_or_else(|| reject("adresse", "missing".into()))?,
+        complement_adresse: get("complement_adresse"),
+        latitude: coordinate(row, "latitude", 90.0)?,
+        longitude: coordinate(row, "longitude", 180.0)?,
+        telephone: get("telephone"),
+        courriels: get("mail"),
+        site_web: None,
+        horaires,
+        presentation: get("commentaire"),
+        services: vec![
+            Service::AideAuxDemarchesAdministratives,
+            Service::AccesInternetEtMaterielInformatique,
+        ],
+        publics: Vec::new(),
+        prise_en_charge: Vec::new(),
+        frais: vec!["Gratuit".into()],
+        dispositifs: vec!["France Services".into()],
+        modalites_acces: Vec::new(),
+        modalites_accompagnement: vec!["Accompagnement individuel".into()],
+        prise_rdv: get("prise_rdv").filter(|v| v.starts_with("http")),
+        date_maj: date.to_string(),
+        source: Some("France Services".into()),
+    })
+}
+
+/// Reads a lieux file, whichever of the three formats it is.
+pub fn read(path: &Path) -> Result<Parsed, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return read_json(path, &text);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("{}:1: not a CSV file: {e}", path.display()))?
+        .iter()
+        .map(|h| legacy_name(h.trim().trim_start_matches('\u{feff}')))
+        .collect();
+    let france_services = headers.iter().any(|h| h == "id_fs");
+    if !france_services && !headers.iter().any(|h| h == "id") {
+        return Err(format!(
+            "{}:1: neither the lieux standard (no `id` column) nor the France Services list (no `id_fs` column)",
+            path.display()
+        ));
+    }
+    let date =
+        date_from_name(path).unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+    let mut parsed = Parsed::default();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                parsed.rejected.push(Rejected {
+                    line,
+                    field: "-".into(),
+                    reason: format!("unreadable row: {e}"),
+                });
+                continue;
+            }
+        };
+        let row: HashMap<String, String> = headers
+            .iter()
+            .cloned()
+            .zip(record.iter().map(String::from))
+            .collect();
+        let result = if france_services {
+            france_services_row(&row, &date)
+        } else {
+            standard_row(&row)
+        };
+        match result {
+            Ok(lieu) => parsed.lieux.push((line, lieu)),
+            Err(mut r) => {
+                r.line = line;
+                parsed.rejected.push(r);
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+fn read_json(path: &Path, text: &str) -> Result<Parsed, String> {
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("{}:{}: not JSON: {e}", path.display(), e.line()))?;
+    let items = value
+        .as_array()
+        .ok_or_else(|| format!("{}:1: expected an array of lieux", path.display()))?;
+    let mut parsed = Parsed::default();
+    for (i, item) in items.iter().enumerate() {
+        // JSON has no lines per row: the position in the array stands for it (1-based).
+        let line = i + 1;
+        let Some(object) = item.as_object() else {
+            parsed.rejected.push(Rejected {
+                line,
+                field: "-".into(),
+                reason: "not an object".into(),
+            });
+            continue;
+        };
+        let row: HashMap<String, String> = object
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Array(a) => a
+                        .iter()
+                        .map(|x| {
+                            x.as_str()
+                                .map(String::from)
+                                .unwrap_or_else(|| x.to_string())
+                        })
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                    serde_json::Value::Null => String::new(),
+                    other => other.to_string(),
+                };
+                (legacy_name(k), value)
+            })
+            .collect();
+        match standard_row(&row) {
+            Ok(lieu) => parsed.lieux.push((line, lieu)),
+            Err(mut r) => {
+                r.line = line;
+                parsed.rejected.push(r);
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests;

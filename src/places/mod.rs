@@ -1,0 +1,8 @@
+//! "Trouver un lieu d'aide près de chez moi": lieux de médiation numérique from the national
+//! data standard and the France Services list, communes of all France, nearest lieux and
+//! whether they are open now.
+pub mod hours;
+pub mod import;
+pub mod lieu;
+
+pub use lieu::{Filters, Lieu};
