@@ -47,6 +47,48 @@ enum Command {
     /// Reminders waiting to be sent
     #[command(subcommand)]
     Outbox(OutboxCommand),
+    /// Import lieux de médiation numérique (standard CSV or JSON, or the France Services list)
+    ImportLieux {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Import the communes file (code_insee, nom, code_postal, …, latitude, longitude)
+    ImportCommunes { file: PathBuf },
+    /// The nearest lieux of a postal code or commune
+    #[command(subcommand)]
+    Lieux(LieuxCommand),
+    /// Search communes as the kiosk suggests them
+    #[command(subcommand)]
+    Communes(CommunesCommand),
+}
+
+#[derive(Subcommand)]
+enum LieuxCommand {
+    /// The nearest lieux, with distance and whether they are open
+    Near {
+        /// A postal code or a commune name
+        place: String,
+        /// Only lieux offering this service (label or key), e.g. aide-aux-demarches-administratives
+        #[arg(long)]
+        service: Vec<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// The moment for "open now" (default: now)
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CommunesCommand {
+    /// The suggestions for what a person types
+    Search {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -134,6 +176,10 @@ pub fn main() -> ExitCode {
         Some(Command::Diagnostic(ref command)) => diagnostic(&cli, command),
         Some(Command::Booking(ref command)) => booking(&cli, command),
         Some(Command::Outbox(ref command)) => outbox(&cli, command),
+        Some(Command::ImportLieux { ref files }) => import_lieux(&cli, files),
+        Some(Command::ImportCommunes { ref file }) => import_communes(&cli, file),
+        Some(Command::Lieux(ref command)) => lieux(&cli, command),
+        Some(Command::Communes(ref command)) => communes(&cli, command),
         None => kiosk(&cli),
     }
 }
@@ -472,6 +518,260 @@ fn outbox(cli: &Cli, command: &OutboxCommand) -> ExitCode {
     }
 }
 
+/// The database for data commands: from --db, the configuration if it loads, or the default.
+fn open_store(cli: &Cli) -> Result<Store, ExitCode> {
+    let dir = config::resolve_dir(cli.config.as_deref());
+    let configured = config::load(&dir).ok().and_then(|c| c.kiosk.database);
+    store::resolve_path(cli.db.as_deref(), configured.as_deref())
+        .and_then(|path| Store::open(&path))
+        .map_err(|e| {
+            eprintln!("borne: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        })
+}
+
+/// A progress line on a terminal, nothing otherwise.
+fn progress(file: &std::path::Path) -> impl FnMut(f32) {
+    let on_terminal = std::io::stderr().is_terminal();
+    let name = file.display().to_string();
+    move |done: f32| {
+        if on_terminal {
+            eprint!("\r{name}: {:>3} %", (done * 100.0) as u32);
+            if done >= 1.0 {
+                eprintln!();
+            }
+        }
+    }
+}
+
+fn import_lieux(cli: &Cli, files: &[PathBuf]) -> ExitCode {
+    let mut store = match open_store(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut failed = false;
+    for file in files {
+        match crate::places::load::lieux_file(&mut store, file, &mut progress(file)) {
+            Ok(summary) => {
+                for line in &summary.rejected {
+                    eprintln!("{line}");
+                }
+                println!("{}", summary.line(file));
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(EXIT_FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn import_communes(cli: &Cli, file: &std::path::Path) -> ExitCode {
+    let mut store = match open_store(cli) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match crate::places::load::communes_file(&mut store, file) {
+        Ok(summary) => {
+            for line in &summary.rejected {
+                eprintln!("{line}");
+            }
+            println!("{}", summary.line(file));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// The store with the shipped data imported (as the kiosk does at start).
+fn store_with_data(cli: &Cli) -> Result<(config::Config, Store, Clock), ExitCode> {
+    let (config, mut store, clock) = open_all(cli)?;
+    let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
+    if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now) {
+        eprintln!("borne: {e}");
+    }
+    Ok((config, store, clock))
+}
+
+fn communes(cli: &Cli, command: &CommunesCommand) -> ExitCode {
+    let CommunesCommand::Search { text, json } = command;
+    let (_, mut store, _) = match store_with_data(cli) {
+        Ok(all) => all,
+        Err(code) => return code,
+    };
+    let index = match store.place_index() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let found: Vec<&crate::places::communes::Commune> = index
+        .communes
+        .search(text)
+        .into_iter()
+        .map(|i| index.communes.get(i))
+        .collect();
+    if *json {
+        println!("{}", serde_json::to_string(&found).unwrap_or_default());
+    } else if found.is_empty() {
+        println!("no commune matches {text:?}");
+    } else {
+        for c in found {
+            let today = index.communes.parent(c).filter(|_| c.is_old_name());
+            match today {
+                Some(p) => println!("{} {} → {} ({})", c.code_postal, c.nom, p.nom, p.code_insee),
+                None => println!("{} {} ({})", c.code_postal, c.nom, c.code_insee),
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
+    use crate::places::{Filters, hours, nearest};
+    let LieuxCommand::Near {
+        place,
+        service,
+        limit,
+        at,
+        json,
+    } = command;
+    let (config, mut store, clock) = match store_with_data(cli) {
+        Ok(all) => all,
+        Err(code) => return code,
+    };
+    let now = match at {
+        Some(at) => match crate::clock::parse_local(at) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("borne lieux near: --at {at:?}: {e}");
+                return ExitCode::from(EXIT_CONFIG);
+            }
+        },
+        None => clock.now(),
+    };
+    let mut services = Vec::new();
+    for s in service {
+        match crate::vocabulary::lieux::Service::parse(s) {
+            Ok(s) => services.push(s),
+            Err(e) => {
+                eprintln!("borne lieux near: --service {e}");
+                return ExitCode::from(EXIT_CONFIG);
+            }
+        }
+    }
+    let index = match store.place_index() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let Some(first) = index.communes.search(place).first().copied() else {
+        eprintln!("borne lieux near: no commune or postal code matches {place:?}");
+        return ExitCode::from(EXIT_FAILURE);
+    };
+    let mut commune = index.communes.get(first).clone();
+    if let Some(parent) = index
+        .communes
+        .parent(&commune)
+        .filter(|_| commune.located().is_none())
+    {
+        commune = parent.clone();
+    }
+    let found = nearest::nearest(
+        &index.points,
+        &commune,
+        &services,
+        &Filters::default(),
+        *limit,
+    );
+    let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+    let lieux = match store.lieux(&ids) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let tr = config.i18n.tr(&config.kiosk.default_locale);
+    let state = |l: &crate::places::Lieu| match hours::state(l.horaires.as_deref(), now) {
+        hours::OpenState::Open { closes } => (
+            "open",
+            closes.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+        ),
+        hours::OpenState::Closed { opens } => (
+            "closed",
+            opens.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+        ),
+        hours::OpenState::Unknown => ("unknown", None),
+        hours::OpenState::Raw(_) => ("unparsed", None),
+    };
+    if *json {
+        let all: Vec<_> = lieux
+            .iter()
+            .zip(&found)
+            .map(|(l, (_, km))| {
+                let (open, change) = state(l);
+                serde_json::json!({
+                    "id": l.id, "nom": l.display_name(), "commune": l.commune, "code_postal": l.code_postal,
+                    "km": km.map(|k| (k * 10.0).round() / 10.0), "open": open, "next_change": change,
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({ "commune": commune.nom, "code_postal": commune.code_postal, "lieux": all })
+        );
+    } else {
+        println!("{} ({}):", commune.nom, commune.code_postal);
+        for (l, (_, km)) in lieux.iter().zip(&found) {
+            let distance = km.map_or("?".to_string(), |k| format!("{k:.1} km"));
+            println!(
+                "{distance:>9}  {} — {}",
+                l.display_name(),
+                crate::places::lieu::calm_capitals(&l.commune)
+            );
+            println!("           {}", open_words(l, now, &tr));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The open state in words, as the screen says it.
+fn open_words(l: &crate::places::Lieu, now: chrono::NaiveDateTime, tr: &crate::i18n::Tr) -> String {
+    use crate::places::hours::{OpenState, state};
+    let time = |t: chrono::NaiveDateTime| crate::calendar::words::time(tr, t);
+    match state(l.horaires.as_deref(), now) {
+        OpenState::Open { closes: Some(t) } if t.date() == now.date() => {
+            tr.text_with("lieux-open-until", &[("time", time(t).into())])
+        }
+        OpenState::Open { .. } => tr.text("lieux-open"),
+        OpenState::Closed { opens: Some(t) } if t.date() == now.date() => {
+            tr.text_with("lieux-closed-opens", &[("time", time(t).into())])
+        }
+        OpenState::Closed { opens: Some(t) } => tr.text_with(
+            "lieux-closed-opens-day",
+            &[
+                ("day", crate::calendar::words::day(tr, t.date()).into()),
+                ("time", time(t).into()),
+            ],
+        ),
+        OpenState::Closed { opens: None } => tr.text("lieux-closed"),
+        OpenState::Unknown => tr.text("lieux-hours-unknown"),
+        OpenState::Raw(text) => tr.text_with("lieux-hours-raw", &[("text", text.into())]),
+    }
+}
+
 fn kiosk(cli: &Cli) -> ExitCode {
     let config = match load_config(cli) {
         Ok(config) => config,
@@ -490,13 +790,18 @@ fn kiosk(cli: &Cli) -> ExitCode {
     }
     let opened = store::resolve_path(cli.db.as_deref(), config.kiosk.database.as_deref())
         .and_then(|path| Store::open(&path));
-    let store = match opened {
+    let mut store = match opened {
         Ok(store) => store,
         Err(e) => {
             eprintln!("borne: {e}");
             return ExitCode::from(EXIT_FAILURE);
         }
     };
+    // The shipped communes and lieux, when new or changed: a moment on first start only.
+    let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
+    if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now) {
+        eprintln!("borne: {e} (the lieux search may be incomplete)");
+    }
     match crate::shell::run(config, store, clock) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -76,3 +76,6 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+key-letters = Letters or numbers
+does-type-commune = type
+does-move-suggestion = choose a town

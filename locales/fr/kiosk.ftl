@@ -76,3 +76,6 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+key-letters = Lettres ou chiffres
+does-type-commune = écrire
+does-move-suggestion = choisir une commune

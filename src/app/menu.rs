@@ -31,6 +31,11 @@ pub fn main_menu() -> Vec<MenuEntry> {
             },
         },
         MenuEntry {
+            number: 3,
+            label: "menu-lieux",
+            open: |_| Box::new(crate::places::screen::LieuxScreen::new()),
+        },
+        MenuEntry {
             number: 4,
             label: "menu-manage",
             open: |ctx| {

@@ -14,6 +14,7 @@ use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::booking::Agenda;
 use crate::booking::book::{BookingScreen, motif_for};
 use crate::booking::workshops::WorkshopsScreen;
+use crate::places::screen::LieuxScreen;
 use crate::ui::View;
 
 /// What the result screen offers next, in order.
@@ -23,6 +24,8 @@ pub enum NextStep {
     Book,
     /// The workshops on the needs' themes.
     Workshops,
+    /// The nearest lieux offering the matching services.
+    Lieux,
     /// "Terminer": wipe the answers and go back to the welcome screen.
     Finish,
 }
@@ -152,6 +155,12 @@ pub fn next_steps(outcome: &Outcome, agenda: &Agenda) -> Vec<NextStep> {
             steps.push(NextStep::Workshops);
         }
     }
+    // Trying alone fits a lieu in free access: then it comes first.
+    if outcome.help == HelpKind::SelfService {
+        steps.insert(0, NextStep::Lieux);
+    } else {
+        steps.push(NextStep::Lieux);
+    }
     steps.push(NextStep::Finish);
     steps
 }
@@ -204,6 +213,9 @@ impl Screen for DiagnosticScreen {
                     Some(NextStep::Workshops) => Action::Push(Box::new(
                         WorkshopsScreen::on_themes(self.agenda.clone(), outcome.needs.clone()),
                     )),
+                    Some(NextStep::Lieux) => Action::Push(Box::new(LieuxScreen::for_services(
+                        outcome.services.clone(),
+                    ))),
                     Some(NextStep::Finish) => Action::Home,
                     None => Action::None,
                 }

@@ -516,8 +516,8 @@ mod screen {
         assert!(app.on_welcome());
         press(&mut app, "148v\n");
         assert_eq!(app.screen().title(), "diag-result-title");
-        // Buying online: an appointment, the scams workshop, or finish.
-        press(&mut app, "3");
+        // Buying online: an appointment, the scams workshop, the nearest lieux, or finish.
+        press(&mut app, "4");
         assert!(app.on_welcome());
     }
 

@@ -93,6 +93,7 @@ fn step_label(step: NextStep) -> &'static str {
     match step {
         NextStep::Book => "diag-next-book",
         NextStep::Workshops => "diag-next-workshops",
+        NextStep::Lieux => "diag-next-lieux",
         NextStep::Finish => "diag-next-finish",
     }
 }

@@ -75,7 +75,7 @@ const SMALL_WORDS: [&str; 16] = [
 pub fn calm_capitals(text: &str) -> String {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    if letters.len() < 4 || upper * 10 < letters.len() * 8 {
+    if letters.len() < 3 || upper * 10 < letters.len() * 8 {
         return text.to_string();
     }
     let mut out = String::new();
@@ -101,7 +101,7 @@ pub fn calm_capitals(text: &str) -> String {
                 | "CIAS"
                 | "PIJ"
                 | "BIJ"
-        ) || (!vowels && word.chars().count() <= 4);
+        ) || (!vowels && (2..=4).contains(&word.chars().count()));
         let piece = if acronym {
             word.clone()
         } else if !*first && SMALL_WORDS.contains(&lower.as_str()) {

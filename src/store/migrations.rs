@@ -80,6 +80,52 @@ const MIGRATIONS: &[&str] = &[
         sent_at TEXT
     );
     CREATE INDEX outbox_due ON outbox (status, due_at);",
+    // 4: communes and lieux de médiation numérique (imported open data), and what was
+    // imported from which file, so unchanged shipped files are not imported again.
+    "CREATE TABLE commune (
+        id INTEGER PRIMARY KEY,
+        code_insee TEXT NOT NULL,
+        nom TEXT NOT NULL,
+        code_postal TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        parent TEXT,
+        departement TEXT NOT NULL,
+        population INTEGER NOT NULL,
+        latitude REAL,
+        longitude REAL
+    );
+    CREATE TABLE lieu (
+        id TEXT PRIMARY KEY,
+        nom TEXT NOT NULL,
+        commune TEXT NOT NULL,
+        code_postal TEXT NOT NULL,
+        code_insee TEXT,
+        adresse TEXT NOT NULL,
+        complement_adresse TEXT,
+        latitude REAL,
+        longitude REAL,
+        telephone TEXT,
+        courriels TEXT,
+        site_web TEXT,
+        horaires TEXT,
+        presentation TEXT,
+        services TEXT NOT NULL,
+        publics TEXT NOT NULL,
+        prise_en_charge TEXT NOT NULL,
+        frais TEXT NOT NULL,
+        dispositifs TEXT NOT NULL,
+        modalites_acces TEXT NOT NULL,
+        modalites_accompagnement TEXT NOT NULL,
+        prise_rdv TEXT,
+        date_maj TEXT NOT NULL,
+        source TEXT
+    );
+    CREATE TABLE data_import (
+        file TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        summary TEXT NOT NULL
+    );",
 ];
 
 pub fn latest() -> u32 {

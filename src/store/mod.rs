@@ -4,6 +4,7 @@
 mod bookings;
 mod migrations;
 pub mod outbox;
+mod places;
 
 pub mod protocol;
 
@@ -26,6 +27,8 @@ use rusqlite::{Connection, TransactionBehavior, params};
 
 pub struct Store {
     conn: Connection,
+    /// Built on first use by the lieux search; dropped when data is imported.
+    place_index: Option<std::rc::Rc<crate::places::nearest::PlaceIndex>>,
 }
 
 /// `--db PATH`, else the configuration's path, else `$XDG_DATA_HOME/borne/borne.db`
@@ -63,7 +66,10 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| context(&e))?;
         migrations::migrate(&mut conn).map_err(|e| context(&e))?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            place_index: None,
+        })
     }
 
     pub fn schema_version(&self) -> Result<u32, String> {

@@ -1,14 +1,23 @@
 //! What screens ask of the database, and what they get back. The core emits a `Request` as an
 //! effect; the shell answers it with a `Reply` sent back to the screen that asked. Screens stay
 //! pure functions, tested by feeding them replies.
+use std::rc::Rc;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
 use super::bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder};
 use crate::booking::slots::Busy;
+use crate::places::Lieu;
+use crate::places::communes::CommuneIndex;
+use crate::places::nearest::PlaceIndex;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
+    /// The communes and the lieux positions, loaded once and kept.
+    PlaceIndex,
+    /// Lieux by row id, in that order.
+    Lieux(Vec<i64>),
     /// Who is taken between two days (inclusive).
     Busy {
         from: NaiveDate,
@@ -39,6 +48,8 @@ pub enum Request {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
+    PlaceIndex(Rc<PlaceIndex>),
+    Lieux(Vec<Lieu>),
     Busy(Vec<Busy>),
     Booked(Result<String, Refusal>),
     SeatsTaken(Vec<u32>),
@@ -53,8 +64,23 @@ pub enum Reply {
 }
 
 impl Store {
+    /// The place index, built on first use and kept: 40,000 communes take a moment to read.
+    pub fn place_index(&mut self) -> Result<Rc<PlaceIndex>, String> {
+        if let Some(index) = &self.place_index {
+            return Ok(index.clone());
+        }
+        let index = Rc::new(PlaceIndex {
+            communes: CommuneIndex::new(self.communes()?),
+            points: self.lieu_points()?,
+        });
+        self.place_index = Some(index.clone());
+        Ok(index)
+    }
+
     pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
         let reply = match request {
+            Request::PlaceIndex => self.place_index().map(Reply::PlaceIndex),
+            Request::Lieux(ids) => self.lieux(&ids).map(Reply::Lieux),
             Request::Busy { from, to } => self.busy(from, to).map(Reply::Busy),
             Request::Book(new) => self.book(&new, now).map(Reply::Booked),
             Request::SeatsTaken(ids) => self.seats_taken(&ids).map(Reply::SeatsTaken),

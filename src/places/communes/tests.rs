@@ -1,0 +1,99 @@
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::*;
+
+/// The shipped file: every commune of France.
+fn index() -> &'static CommuneIndex {
+    static INDEX: OnceLock<CommuneIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config/communes.csv");
+        let (communes, rejected) = read(&path).unwrap();
+        assert!(rejected.is_empty(), "{rejected:?}");
+        CommuneIndex::new(communes)
+    })
+}
+
+fn first(text: &str) -> (String, String) {
+    let found = index().search(text);
+    let c = index().get(
+        *found
+            .first()
+            .unwrap_or_else(|| panic!("nothing for {text:?}")),
+    );
+    (c.nom.clone(), c.code_postal.clone())
+}
+
+fn names(text: &str) -> Vec<String> {
+    index()
+        .search(text)
+        .iter()
+        .map(|i| index().get(*i).nom.clone())
+        .collect()
+}
+
+#[test]
+fn the_whole_of_france_is_there() {
+    assert_eq!(index().len(), 39_368);
+}
+
+#[test]
+fn postal_codes_find_their_communes() {
+    assert_eq!(first("05000"), ("Gap".into(), "05000".into()));
+    assert_eq!(first("05100"), ("Briançon".into(), "05100".into()));
+    assert_eq!(first("87200"), ("Saint-Junien".into(), "87200".into()));
+    assert_eq!(first("23000"), ("Guéret".into(), "23000".into()));
+    assert_eq!(first("19000"), ("Tulle".into(), "19000".into()));
+    // A partial code lists the biggest first, at most 8.
+    let partial = index().search("050");
+    assert!(partial.len() == SUGGESTIONS);
+    assert_eq!(index().get(partial[0]).nom, "Gap");
+    assert!(index().search("99999").is_empty());
+}
+
+#[test]
+fn names_are_found_whatever_accents_case_hyphens_and_abbreviations() {
+    assert_eq!(first("gap").0, "Gap");
+    assert_eq!(first("briancon").0, "Briançon");
+    assert_eq!(first("BRIANÇON").0, "Briançon");
+    assert_eq!(first("laragne").0, "Laragne-Montéglin");
+    assert_eq!(first("l argentiere").0, "L'Argentière-la-Bessée");
+    assert_eq!(first("argentiere la").0, "L'Argentière-la-Bessée");
+    assert!(
+        names("st bonnet")
+            .iter()
+            .any(|n| n == "Saint-Bonnet-en-Champsaur"),
+        "{:?}",
+        names("st bonnet")
+    );
+    assert!(
+        names("ste foy").iter().all(|n| n.starts_with("Sainte-Foy")),
+        "{:?}",
+        names("ste foy")
+    );
+    assert_eq!(first("saint junien").0, "Saint-Junien");
+    assert_eq!(first("coeuvres").0, "Cœuvres-et-Valsery");
+}
+
+#[test]
+fn small_typos_still_find_the_commune() {
+    assert_eq!(first("brinacon").0, "Briançon");
+    assert_eq!(first("gueret").0, "Guéret");
+    assert_eq!(first("embrum").0, "Embrun");
+}
+
+#[test]
+fn former_names_lead_to_todays_commune() {
+    let found = index().search("Bellegarde-sur-Valserine");
+    let old = index().get(found[0]);
+    assert_eq!(old.nom, "Bellegarde-sur-Valserine");
+    assert!(old.is_old_name());
+    assert_eq!(index().parent(old).unwrap().nom, "Valserhône");
+}
+
+#[test]
+fn the_big_commune_comes_before_the_small_namesakes() {
+    let found = names("tulle");
+    assert_eq!(found[0], "Tulle");
+    assert!(names("xyzzy").is_empty());
+}

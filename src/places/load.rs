@@ -1,0 +1,181 @@
+//! Bringing data files into the database: `borne import-lieux`, `borne import-communes`, and
+//! the kiosk's own import of the files shipped in its configuration directory when they are
+//! new or changed.
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use super::communes;
+use super::import;
+use crate::store::Store;
+
+/// What an import did, and every row it left out (`file:line: field: reason`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub added: usize,
+    pub updated: usize,
+    pub rejected: Vec<String>,
+}
+
+impl Summary {
+    pub fn line(&self, file: &Path) -> String {
+        format!(
+            "{}: {} added, {} updated, {} rejected",
+            file.display(),
+            self.added,
+            self.updated,
+            self.rejected.len()
+        )
+    }
+}
+
+fn rejected_lines(file: &Path, rejected: &[import::Rejected]) -> Vec<String> {
+    rejected
+        .iter()
+        .map(|r| format!("{}:{}: {}: {}", file.display(), r.line, r.field, r.reason))
+        .collect()
+}
+
+/// Imports a lieux file (standard CSV or JSON, or the France Services list) in one
+/// transaction. `progress` is told the share done (0 to 1) as rows are read.
+pub fn lieux_file(
+    store: &mut Store,
+    file: &Path,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Summary, String> {
+    let parsed = import::read(file)?;
+    progress(0.5);
+    let lieux: Vec<_> = parsed.lieux.into_iter().map(|(_, l)| l).collect();
+    let (added, updated) = store.upsert_lieux(&lieux)?;
+    progress(1.0);
+    Ok(Summary {
+        added,
+        updated,
+        rejected: rejected_lines(file, &parsed.rejected),
+    })
+}
+
+/// Imports the communes file, replacing the communes known.
+pub fn communes_file(store: &mut Store, file: &Path) -> Result<Summary, String> {
+    let (list, rejected) = communes::read(file)?;
+    let added = store.replace_communes(&list)?;
+    Ok(Summary {
+        added,
+        updated: 0,
+        rejected: rejected_lines(file, &rejected),
+    })
+}
+
+/// The shipped files, in the order they are imported.
+pub const SHIPPED: [(&str, Kind); 3] = [
+    ("communes.csv", Kind::Communes),
+    ("lieux.csv", Kind::Lieux),
+    ("france-services.csv", Kind::Lieux),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Communes,
+    Lieux,
+}
+
+/// Size and modification time: enough to see a file changed, without reading it at start.
+fn fingerprint(file: &Path) -> Option<String> {
+    let meta = std::fs::metadata(file).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(format!("{}:{modified}", meta.len()))
+}
+
+/// Imports the configuration directory's data files that are new or changed since their last
+/// import. Returns one summary line per file imported.
+pub fn shipped(store: &mut Store, dir: &Path, now: &str) -> Result<Vec<String>, String> {
+    let mut done = Vec::new();
+    for (name, kind) in SHIPPED {
+        let file = dir.join(name);
+        let Some(print) = fingerprint(&file) else {
+            continue;
+        };
+        let key = file.display().to_string();
+        if store
+            .last_import(&key)?
+            .is_some_and(|(last, _)| last == print)
+        {
+            continue;
+        }
+        let summary = match kind {
+            Kind::Communes => communes_file(store, &file)?,
+            Kind::Lieux => lieux_file(store, &file, &mut |_| {})?,
+        };
+        let mut report = summary.line(&file);
+        for line in &summary.rejected {
+            report.push('\n');
+            report.push_str(line);
+        }
+        store.record_import(&key, &print, now, &report)?;
+        done.push(summary.line(&file));
+    }
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    }
+
+    #[test]
+    fn reimporting_updates_instead_of_duplicating() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("l.db")).unwrap();
+        let first = lieux_file(&mut store, &fixture("lieux-gap.csv"), &mut |_| {}).unwrap();
+        assert_eq!(
+            (first.added, first.updated, first.rejected.len()),
+            (10, 0, 3)
+        );
+        assert!(
+            first.rejected[0]
+                .ends_with("lieux-gap.csv:12: date_maj: missing (required by the standard)")
+        );
+        let again = lieux_file(&mut store, &fixture("lieux-gap.csv"), &mut |_| {}).unwrap();
+        assert_eq!((again.added, again.updated), (0, 10));
+        assert_eq!(store.lieu_count().unwrap(), 10);
+        let fs = lieux_file(&mut store, &fixture("liste-fs-20240801.csv"), &mut |_| {}).unwrap();
+        assert_eq!(fs.added, 5);
+        assert_eq!(store.lieu_points().unwrap().len(), 15);
+    }
+
+    #[test]
+    fn shipped_files_are_imported_once_until_they_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("conf");
+        std::fs::create_dir(&config).unwrap();
+        std::fs::copy(fixture("lieux-gap.csv"), config.join("lieux.csv")).unwrap();
+        let mut store = Store::open(&dir.path().join("l.db")).unwrap();
+        let done = shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
+        assert_eq!(done.len(), 1, "{done:?}");
+        assert!(
+            done[0].ends_with("10 added, 0 updated, 3 rejected"),
+            "{done:?}"
+        );
+        assert!(
+            shipped(&mut store, &config, "2026-03-02T10:16")
+                .unwrap()
+                .is_empty()
+        );
+        std::fs::copy(fixture("lieux-problems.csv"), config.join("lieux.csv")).unwrap();
+        let again = shipped(&mut store, &config, "2026-03-02T10:17").unwrap();
+        assert!(
+            again[0].ends_with("2 added, 0 updated, 3 rejected"),
+            "{again:?}"
+        );
+    }
+}

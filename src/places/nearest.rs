@@ -1,0 +1,201 @@
+//! The nearest lieux from a commune, by straight-line distance, on a compact in-memory list
+//! of positions (the full records stay in the database until shown).
+use super::communes::{Commune, CommuneIndex};
+use super::lieu::{Filters, Lieu};
+use crate::vocabulary::lieux::Service;
+
+/// What the search needs of a lieu: where it is and what it offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub rowid: i64,
+    pub position: Option<(f64, f64)>,
+    pub code_postal: String,
+    /// One bit per `Service::ALL` entry.
+    pub services: u16,
+    pub free: bool,
+    pub specific_support: bool,
+    pub aidants_connect: bool,
+    pub france_services: bool,
+}
+
+pub fn service_bits(services: &[Service]) -> u16 {
+    services
+        .iter()
+        .map(|s| 1u16 << Service::ALL.iter().position(|x| x == s).unwrap_or(15))
+        .fold(0, |a, b| a | b)
+}
+
+impl Point {
+    pub fn of(rowid: i64, lieu: &Lieu) -> Point {
+        let probe = |f: Filters| lieu.passes(&f);
+        Point {
+            rowid,
+            position: lieu.located(),
+            code_postal: lieu.code_postal.clone(),
+            services: service_bits(&lieu.services),
+            free: probe(Filters {
+                free: true,
+                ..Filters::default()
+            }),
+            specific_support: probe(Filters {
+                specific_support: true,
+                ..Filters::default()
+            }),
+            aidants_connect: probe(Filters {
+                aidants_connect: true,
+                ..Filters::default()
+            }),
+            france_services: probe(Filters {
+                france_services: true,
+                ..Filters::default()
+            }),
+        }
+    }
+
+    fn passes(&self, services: u16, f: &Filters) -> bool {
+        (services == 0 || self.services & services != 0)
+            && (!f.free || self.free)
+            && (!f.specific_support || self.specific_support)
+            && (!f.aidants_connect || self.aidants_connect)
+            && (!f.france_services || self.france_services)
+    }
+}
+
+/// Communes and lieux positions, loaded once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceIndex {
+    pub communes: CommuneIndex,
+    pub points: Vec<Point>,
+}
+
+/// Great-circle distance in kilometres.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// The nearest lieux: (rowid, distance in km), closest first; then, without a distance, the
+/// lieux of the commune's postal code that have no coordinates.
+pub fn nearest(
+    points: &[Point],
+    commune: &Commune,
+    services: &[Service],
+    filters: &Filters,
+    limit: usize,
+) -> Vec<(i64, Option<f64>)> {
+    let bits = service_bits(services);
+    let mut located: Vec<(i64, f64)> = match commune.located() {
+        Some(origin) => points
+            .iter()
+            .filter(|p| p.passes(bits, filters))
+            .filter_map(|p| p.position.map(|pos| (p.rowid, km(origin, pos))))
+            .collect(),
+        None => Vec::new(),
+    };
+    let take = limit.min(located.len());
+    if take > 0 {
+        located.select_nth_unstable_by(take - 1, |a, b| a.1.total_cmp(&b.1));
+        located.truncate(take);
+        located.sort_by(|a, b| a.1.total_cmp(&b.1));
+    }
+    let mut out: Vec<(i64, Option<f64>)> =
+        located.into_iter().map(|(id, d)| (id, Some(d))).collect();
+    for p in points {
+        if out.len() >= limit {
+            break;
+        }
+        if p.position.is_none() && p.code_postal == commune.code_postal && p.passes(bits, filters) {
+            out.push((p.rowid, None));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(rowid: i64, position: Option<(f64, f64)>, services: &[Service]) -> Point {
+        Point {
+            rowid,
+            position,
+            code_postal: "05000".into(),
+            services: service_bits(services),
+            free: rowid % 2 == 0,
+            specific_support: false,
+            aidants_connect: false,
+            france_services: false,
+        }
+    }
+
+    fn gap() -> Commune {
+        Commune {
+            code_insee: "05061".into(),
+            nom: "Gap".into(),
+            code_postal: "05000".into(),
+            kind: "commune".into(),
+            parent: None,
+            departement: "05".into(),
+            population: 41293,
+            latitude: Some(44.580237),
+            longitude: Some(6.064846),
+        }
+    }
+
+    #[test]
+    fn closest_first_then_the_unlocated_of_the_postal_code() {
+        let admin = [Service::AideAuxDemarchesAdministratives];
+        let points = vec![
+            point(1, Some((44.9, 6.6)), &admin),
+            point(2, Some((44.56, 6.08)), &admin),
+            point(3, None, &admin),
+            point(
+                4,
+                Some((44.58, 6.07)),
+                &[Service::LoisirsEtCreationsNumeriques],
+            ),
+        ];
+        let all = nearest(&points, &gap(), &[], &Filters::default(), 10);
+        let ids: Vec<i64> = all.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, vec![4, 2, 1, 3]);
+        assert!(all[0].1.unwrap() < 1.0 && all[2].1.unwrap() > 50.0);
+        assert_eq!(all[3].1, None);
+        let admin_only = nearest(&points, &gap(), &admin, &Filters::default(), 10);
+        assert_eq!(
+            admin_only.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            vec![2, 1, 3]
+        );
+        let free = nearest(
+            &points,
+            &gap(),
+            &[],
+            &Filters {
+                free: true,
+                ..Filters::default()
+            },
+            10,
+        );
+        assert_eq!(
+            free.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            vec![4, 2]
+        );
+        assert_eq!(
+            nearest(&points, &gap(), &[], &Filters::default(), 2).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn distances_are_great_circle_kilometres() {
+        // Gap to Briançon: about 60 km as the crow flies.
+        let d = km((44.5594, 6.0786), (44.8986, 6.6436));
+        assert!((55.0..65.0).contains(&d), "{d}");
+    }
+}

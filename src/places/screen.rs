@@ -1,0 +1,322 @@
+//! "Trouver un lieu d'aide près de chez moi": one field for a postal code or a commune, with
+//! suggestions at every key; then the nearest lieux with their distance and whether they are
+//! open now; then a lieu's details and a QR code to take its address away.
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::Filters;
+use super::lieu::Lieu;
+use super::nearest::{PlaceIndex, nearest};
+use crate::app::Effect;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::text_field::{FieldKind, TextField};
+use crate::store::{Reply, Request};
+use crate::ui::View;
+use crate::vocabulary::lieux::Service;
+
+/// How many lieux a search lists.
+pub const RESULTS: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Search,
+    Results,
+    Filters,
+    Detail(usize),
+    /// The week's hours of a lieu.
+    Hours(usize),
+    Qr(usize),
+}
+
+pub struct LieuxScreen {
+    pub(super) index: Option<Rc<PlaceIndex>>,
+    pub(super) field: TextField,
+    /// Indices into the communes, the likeliest first.
+    pub(super) suggestions: Vec<usize>,
+    /// Focus on the field (`None`) or a suggestion.
+    pub(super) suggestion: Option<usize>,
+    pub(super) commune: Option<usize>,
+    /// From the diagnostic: only lieux offering these services, unless the person asks all.
+    pub(super) services: Vec<Service>,
+    pub(super) all_services: bool,
+    pub(super) filters: Filters,
+    pub(super) found: Vec<(i64, Option<f64>)>,
+    pub(super) lieux: Vec<Lieu>,
+    pub(super) step: Step,
+    pub(super) focus: FocusGrid,
+    pub(super) failed: bool,
+}
+
+/// The rows of the list after the lieux.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    Filters,
+    AllServices,
+    OtherCommune,
+}
+
+impl LieuxScreen {
+    pub fn new() -> LieuxScreen {
+        LieuxScreen {
+            index: None,
+            field: TextField::new(FieldKind::Text, 40),
+            suggestions: Vec::new(),
+            suggestion: None,
+            commune: None,
+            services: Vec::new(),
+            all_services: false,
+            filters: Filters::default(),
+            found: Vec::new(),
+            lieux: Vec::new(),
+            step: Step::Search,
+            focus: FocusGrid::new(Vec::new()),
+            failed: false,
+        }
+    }
+
+    /// From the diagnostic: the lieux that offer the matching services.
+    pub fn for_services(services: Vec<Service>) -> LieuxScreen {
+        let mut screen = LieuxScreen::new();
+        screen.services = services;
+        screen
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub(super) fn active_services(&self) -> &[Service] {
+        if self.all_services {
+            &[]
+        } else {
+            &self.services
+        }
+    }
+
+    pub(super) fn extras(&self) -> Vec<Extra> {
+        let mut extras = vec![Extra::Filters];
+        if !self.services.is_empty() && !self.all_services {
+            extras.push(Extra::AllServices);
+        }
+        extras.push(Extra::OtherCommune);
+        extras
+    }
+
+    fn refresh_suggestions(&mut self) {
+        self.suggestions = match &self.index {
+            Some(index) => index.communes.search(&self.field.value),
+            None => Vec::new(),
+        };
+        self.suggestion = None;
+    }
+
+    /// Finds the nearest lieux of the chosen commune and asks for their records.
+    fn search(&mut self) -> Action {
+        let (Some(index), Some(c)) = (&self.index, self.commune) else {
+            return Action::None;
+        };
+        let mut commune = index.communes.get(c).clone();
+        if commune.located().is_none()
+            && let Some(parent) = index.communes.parent(&commune)
+        {
+            commune = parent.clone();
+        }
+        self.found = nearest(
+            &index.points,
+            &commune,
+            self.active_services(),
+            &self.filters,
+            RESULTS,
+        );
+        self.step = Step::Results;
+        self.lieux.clear();
+        self.focus = FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);
+        Action::Emit(Effect::Store(Request::Lieux(
+            self.found.iter().map(|(id, _)| *id).collect(),
+        )))
+    }
+
+    fn choose_suggestion(&mut self, i: usize) -> Action {
+        let Some(c) = self.suggestions.get(i).copied() else {
+            return Action::None;
+        };
+        self.commune = Some(c);
+        self.search()
+    }
+
+    fn pick(&mut self, key: Key) -> Option<usize> {
+        let count = self.focus.len();
+        if let Some(n) = key.digit().filter(|n| *n <= count) {
+            self.focus.set_index(n - 1);
+            return Some(n - 1);
+        }
+        if self.focus.navigate(key) {
+            return None;
+        }
+        (key == Key::Enter && count > 0).then(|| self.focus.index())
+    }
+
+    fn handle_search(&mut self, key: Key) -> Action {
+        match (self.suggestion, key) {
+            (_, Key::Esc) => return Action::Back,
+            (None, Key::Down | Key::Tab) if !self.suggestions.is_empty() => {
+                self.suggestion = Some(0)
+            }
+            (None, Key::Enter) => return self.choose_suggestion(0),
+            (Some(i), Key::Down | Key::Tab) => {
+                self.suggestion = Some((i + 1).min(self.suggestions.len() - 1))
+            }
+            (Some(0), Key::Up | Key::BackTab) => self.suggestion = None,
+            (Some(i), Key::Up | Key::BackTab) => self.suggestion = Some(i - 1),
+            (Some(i), Key::Enter) => return self.choose_suggestion(i),
+            (_, key) => {
+                // Typing always goes to the field, wherever the focus was.
+                if self.field.input(key) {
+                    self.refresh_suggestions();
+                }
+            }
+        }
+        Action::None
+    }
+}
+
+impl Default for LieuxScreen {
+    fn default() -> Self {
+        LieuxScreen::new()
+    }
+}
+
+impl Screen for LieuxScreen {
+    fn title(&self) -> &'static str {
+        match self.step {
+            Step::Detail(_) | Step::Hours(_) | Step::Qr(_) => "lieux-detail-title",
+            _ => "lieux-title",
+        }
+    }
+
+    fn opened(&mut self, _ctx: &Ctx) -> Action {
+        Action::Emit(Effect::Store(Request::PlaceIndex))
+    }
+
+    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
+        match self.step {
+            Step::Search => self.handle_search(key),
+            Step::Results => {
+                if key == Key::Esc {
+                    self.step = Step::Search;
+                    return Action::None;
+                }
+                let Some(i) = self.pick(key) else {
+                    return Action::None;
+                };
+                if i < self.found.len() {
+                    if i < self.lieux.len() {
+                        self.step = Step::Detail(i);
+                        self.focus = FocusGrid::new(vec![1, 1, 1]);
+                    }
+                    return Action::None;
+                }
+                match self.extras()[i - self.found.len()] {
+                    Extra::Filters => {
+                        self.step = Step::Filters;
+                        self.focus = FocusGrid::new(vec![1; 5]);
+                    }
+                    Extra::AllServices => {
+                        self.all_services = true;
+                        return self.search();
+                    }
+                    Extra::OtherCommune => self.step = Step::Search,
+                }
+                Action::None
+            }
+            Step::Filters => {
+                if key == Key::Esc {
+                    return self.search();
+                }
+                match self.pick(key) {
+                    Some(0) => self.filters.free ^= true,
+                    Some(1) => self.filters.specific_support ^= true,
+                    Some(2) => self.filters.aidants_connect ^= true,
+                    Some(3) => self.filters.france_services ^= true,
+                    Some(_) => return self.search(),
+                    None => {}
+                }
+                Action::None
+            }
+            Step::Detail(i) => {
+                if key == Key::Esc {
+                    self.step = Step::Results;
+                    self.focus = FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);
+                    self.focus.set_index(i);
+                    return Action::None;
+                }
+                match self.pick(key) {
+                    Some(0) => self.step = Step::Qr(i),
+                    Some(1) => {
+                        self.step = Step::Hours(i);
+                        self.focus = FocusGrid::new(vec![1]);
+                    }
+                    Some(_) => {
+                        self.step = Step::Results;
+                        self.focus =
+                            FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);
+                        self.focus.set_index(i);
+                    }
+                    None => {}
+                }
+                Action::None
+            }
+            Step::Qr(i) | Step::Hours(i) => {
+                if matches!(key, Key::Enter | Key::Esc | Key::Char(_)) {
+                    self.step = Step::Detail(i);
+                    self.focus = FocusGrid::new(vec![1, 1, 1]);
+                }
+                Action::None
+            }
+        }
+    }
+
+    fn reply(&mut self, reply: Reply, _ctx: &Ctx) -> Action {
+        match reply {
+            Reply::PlaceIndex(index) => {
+                self.index = Some(index);
+                self.refresh_suggestions();
+            }
+            Reply::Lieux(lieux) => self.lieux = lieux,
+            Reply::Failed(_) => self.failed = true,
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        super::view::render(self, frame, area, view)
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        match self.step {
+            Step::Search => vec![
+                hint("key-letters", "does-type-commune"),
+                hint("key-arrows", "does-move-suggestion"),
+                hint("key-enter", "does-choose"),
+            ],
+            _ => vec![
+                hint("key-arrows", "does-move"),
+                hint("key-enter", "does-choose"),
+                hint("key-digits", "does-choose-number"),
+            ],
+        }
+    }
+
+    fn holds_input(&self) -> bool {
+        false
+    }
+
+    fn full_screen(&self) -> bool {
+        matches!(self.step, Step::Qr(_))
+    }
+}

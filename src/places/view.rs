@@ -1,0 +1,518 @@
+//! Drawing the lieux search: the field and its suggestions, the list (with a small map when
+//! the screen is wide enough), a lieu's details.
+use chrono::{Datelike, Duration, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::canvas::Canvas;
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::hours::{self, OpenState};
+use super::lieu::Lieu;
+use super::screen::{Extra, LieuxScreen, Step};
+use crate::booking::person::format_phone;
+use crate::booking::receipt::render_qr;
+use crate::calendar::words;
+use crate::ui::View;
+use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
+use crate::ui::page::{self, Para};
+use crate::ui::text::width;
+
+/// Below this width the map would squeeze the list: no map.
+const MAP_FROM_WIDTH: u16 = 100;
+const MAP_WIDTH: u16 = 34;
+
+pub fn render(
+    screen: &LieuxScreen,
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+) -> Option<Position> {
+    match screen.step() {
+        Step::Search => search(screen, frame, area, view),
+        Step::Results => results(screen, frame, area, view),
+        Step::Filters => filters(screen, frame, area, view),
+        Step::Detail(i) => detail(screen, i, frame, area, view),
+        Step::Hours(i) => {
+            let lieu = screen.lieux.get(i)?;
+            let mut paras = vec![
+                page::strong(lieu.display_name()),
+                page::heading(view.tr.text("lieux-week")),
+            ];
+            paras.extend(week_lines(lieu, view));
+            let choices = [Choice::numbered(1, view.tr.text("lieux-back-to-lieu"))];
+            page::render(frame, area, view, &paras, &choices, Some(0))
+        }
+        Step::Qr(i) => {
+            let lieu = screen.lieux.get(i)?;
+            render_qr(frame, area, view, &qr_payloads(lieu))
+        }
+    }
+}
+
+fn commune_label(screen: &LieuxScreen, i: usize, view: &View) -> String {
+    let Some(index) = &screen.index else {
+        return String::new();
+    };
+    let c = index.communes.get(i);
+    match index.communes.parent(c) {
+        Some(parent) if c.is_old_name() => view.tr.text_with(
+            "lieux-old-name",
+            &[
+                ("old", c.nom.clone().into()),
+                ("name", parent.nom.clone().into()),
+                ("code", c.code_postal.clone().into()),
+            ],
+        ),
+        _ => format!("{} ({})", c.nom, c.code_postal),
+    }
+}
+
+fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    let mut lines: Vec<Line> = Vec::new();
+    if screen.failed {
+        lines.extend(page::lines(
+            &[page::notice(technical(view))],
+            area.width,
+            view,
+        ));
+    }
+    if !screen.services.is_empty() {
+        lines.extend(page::lines(
+            &[page::text(services_line(screen, view))],
+            area.width,
+            view,
+        ));
+    }
+    let label = view.tr.text("lieux-field");
+    lines.push(Line::styled(label, view.theme.heading.style()));
+    let on_field = screen.suggestion.is_none();
+    let (marker, style) = if on_field {
+        (MARKER, view.theme.focus.style())
+    } else {
+        (NO_MARKER, view.theme.base.style())
+    };
+    let value = format!("{marker}{}", screen.field.value);
+    let cursor =
+        on_field.then(|| Position::new(area.x + width(&value) as u16, area.y + lines.len() as u16));
+    lines.push(Line::from(Span::styled(value, style)));
+    lines.push(Line::default());
+    let typed = screen.field.value.trim();
+    if screen.suggestions.is_empty() && typed.chars().count() >= 2 && screen.index.is_some() {
+        let id = if typed.chars().all(|c| c.is_ascii_digit()) && typed.len() == 5 {
+            "lieux-no-postal-code"
+        } else {
+            "lieux-no-commune"
+        };
+        lines.extend(page::lines(
+            &[page::notice(
+                view.tr.text_with(id, &[("text", typed.to_string().into())]),
+            )],
+            area.width,
+            view,
+        ));
+    }
+    let h = (lines.len() as u16).min(area.height);
+    frame.render_widget(Paragraph::new(lines), Rect { height: h, ..area });
+    let choices: Vec<Choice> = screen
+        .suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Choice::numbered(i + 1, commune_label(screen, *c, view)))
+        .collect();
+    let list = Rect {
+        y: area.y + h,
+        height: area.height - h,
+        ..area
+    };
+    let list_cursor = render_choices(frame, list, view, &choices, screen.suggestion);
+    cursor.or(list_cursor)
+}
+
+fn technical(view: &View) -> String {
+    view.tr.text_with(
+        "technical-problem",
+        &[("phone", view.kiosk.help_point.phone.clone().into())],
+    )
+}
+
+fn services_line(screen: &LieuxScreen, view: &View) -> String {
+    let names: Vec<String> = screen
+        .services
+        .iter()
+        .map(|s| view.tr.text(&format!("service-{}", s.key())))
+        .collect();
+    view.tr.text_with(
+        "lieux-helping-with",
+        &[("services", names.join(", ").into())],
+    )
+}
+
+/// "Ouvert maintenant — ferme à 17 h 00", "Fermé — ouvre lundi à 9 h 00"…
+pub fn open_line(lieu: &Lieu, now: NaiveDateTime, view: &View) -> String {
+    let when = |t: NaiveDateTime| -> (String, bool) {
+        let same_day = t.date() == now.date();
+        let day = if t.date() == now.date() + Duration::days(1) {
+            view.tr.text("lieux-tomorrow")
+        } else {
+            view.tr
+                .text(&format!("weekday-{}", t.weekday().number_from_monday()))
+        };
+        (day, same_day)
+    };
+    match hours::state(lieu.horaires.as_deref(), now) {
+        OpenState::Open { closes: Some(t) } => {
+            let (day, same) = when(t);
+            let time = words::time(&view.tr, t);
+            if same {
+                view.tr
+                    .text_with("lieux-open-until", &[("time", time.into())])
+            } else {
+                view.tr.text_with(
+                    "lieux-open-until-day",
+                    &[("day", day.into()), ("time", time.into())],
+                )
+            }
+        }
+        OpenState::Open { closes: None } => view.tr.text("lieux-open"),
+        OpenState::Closed { opens: Some(t) } => {
+            let (day, same) = when(t);
+            let time = words::time(&view.tr, t);
+            if same {
+                view.tr
+                    .text_with("lieux-closed-opens", &[("time", time.into())])
+            } else {
+                view.tr.text_with(
+                    "lieux-closed-opens-day",
+                    &[("day", day.into()), ("time", time.into())],
+                )
+            }
+        }
+        OpenState::Closed { opens: None } => view.tr.text("lieux-closed"),
+        OpenState::Unknown => view.tr.text("lieux-hours-unknown"),
+        OpenState::Raw(text) => view
+            .tr
+            .text_with("lieux-hours-raw", &[("text", text.into())]),
+    }
+}
+
+fn distance(km: Option<f64>, view: &View) -> String {
+    match km {
+        Some(d) if d < 1.0 => view.tr.text("lieux-here"),
+        Some(d) => view
+            .tr
+            .text_with("lieux-km", &[("km", (d.round() as i64).into())]),
+        None => view.tr.text("lieux-no-distance"),
+    }
+}
+
+fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    let (list_area, map_area) = if area.width >= MAP_FROM_WIDTH && !screen.found.is_empty() {
+        (
+            Rect {
+                width: area.width - MAP_WIDTH - 1,
+                ..area
+            },
+            Some(Rect {
+                x: area.right() - MAP_WIDTH,
+                width: MAP_WIDTH,
+                ..area
+            }),
+        )
+    } else {
+        (area, None)
+    };
+    let mut paras: Vec<Para> = Vec::new();
+    if screen.failed {
+        paras.push(page::notice(technical(view)));
+    }
+    if let Some(c) = screen.commune {
+        paras.push(page::heading(view.tr.text_with(
+            "lieux-near",
+            &[("commune", commune_label(screen, c, view).into())],
+        )));
+    }
+    if !screen.active_services().is_empty() {
+        paras.push(page::text(services_line(screen, view)));
+    }
+    let f = &screen.filters;
+    let on: Vec<String> = [
+        (f.free, "lieux-filter-free"),
+        (f.specific_support, "lieux-filter-support"),
+        (f.aidants_connect, "lieux-filter-aidants-connect"),
+        (f.france_services, "lieux-filter-france-services"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, id)| view.tr.text(id))
+    .collect();
+    if !on.is_empty() {
+        paras.push(page::text(view.tr.text_with(
+            "lieux-filters-on",
+            &[("filters", on.join(", ").into())],
+        )));
+    }
+    if screen.found.is_empty() {
+        paras.push(page::notice(view.tr.text("lieux-none")));
+    }
+    let mut choices: Vec<Choice> = screen
+        .found
+        .iter()
+        .enumerate()
+        .map(|(i, (_, km))| {
+            let label = match screen.lieux.get(i) {
+                Some(l) => format!(
+                    "{} — {} — {}\n{}",
+                    l.display_name(),
+                    super::lieu::calm_capitals(&l.commune),
+                    distance(*km, view),
+                    open_line(l, view.now, view)
+                ),
+                None => String::new(),
+            };
+            Choice::numbered(i + 1, label)
+        })
+        .collect();
+    for extra in screen.extras() {
+        let id = match extra {
+            Extra::Filters => "lieux-choose-filters",
+            Extra::AllServices => "lieux-all-services",
+            Extra::OtherCommune => "lieux-other-commune",
+        };
+        choices.push(Choice::numbered(choices.len() + 1, view.tr.text(id)));
+    }
+    let cursor = page::render(
+        frame,
+        list_area,
+        view,
+        &paras,
+        &choices,
+        Some(screen.focus.index()),
+    );
+    if let Some(map) = map_area {
+        draw_map(screen, frame, map, view);
+    }
+    cursor
+}
+
+fn draw_map(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
+    let (Some(index), Some(c)) = (&screen.index, screen.commune) else {
+        return;
+    };
+    let commune = index.communes.get(c);
+    let origin = commune
+        .located()
+        .or_else(|| index.communes.parent(commune).and_then(|p| p.located()));
+    let mut marks: Vec<(f64, f64, String)> = screen
+        .lieux
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            l.located()
+                .map(|(lat, lon)| (lon, lat, (i + 1).to_string()))
+        })
+        .collect();
+    if let Some((lat, lon)) = origin {
+        marks.push((lon, lat, "×".into()));
+    }
+    if marks.is_empty() {
+        return;
+    }
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for (x, y, _) in &marks {
+        x0 = x0.min(*x);
+        x1 = x1.max(*x);
+        y0 = y0.min(*y);
+        y1 = y1.max(*y);
+    }
+    let pad = 0.02_f64.max((x1 - x0).max(y1 - y0) * 0.1);
+    let canvas = Canvas::default()
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(Span::styled(
+                    format!(" {} ", view.tr.text("lieux-map")),
+                    view.theme.heading.style(),
+                ))
+                .style(view.theme.base.style()),
+        )
+        .x_bounds([x0 - pad, x1 + pad])
+        .y_bounds([y0 - pad, y1 + pad])
+        .paint(move |ctx| {
+            for (x, y, label) in &marks {
+                ctx.print(*x, *y, label.clone());
+            }
+        });
+    frame.render_widget(canvas, area);
+}
+
+fn filters(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    let f = &screen.filters;
+    let choices = vec![
+        Choice::marked(view.tr.text("lieux-filter-free"), Mark::Check(f.free)),
+        Choice::marked(
+            view.tr.text("lieux-filter-support"),
+            Mark::Check(f.specific_support),
+        ),
+        Choice::marked(
+            view.tr.text("lieux-filter-aidants-connect"),
+            Mark::Check(f.aidants_connect),
+        ),
+        Choice::marked(
+            view.tr.text("lieux-filter-france-services"),
+            Mark::Check(f.france_services),
+        ),
+        Choice::marked(view.tr.text("lieux-show"), Mark::None),
+    ];
+    let paras = [page::heading(view.tr.text("lieux-filters-title"))];
+    page::render(
+        frame,
+        area,
+        view,
+        &paras,
+        &choices,
+        Some(screen.focus.index()),
+    )
+}
+
+fn week_lines(lieu: &Lieu, view: &View) -> Vec<Para> {
+    let Some(text) = lieu.horaires.as_deref().filter(|t| !t.trim().is_empty()) else {
+        return vec![page::text(view.tr.text("lieux-hours-unknown"))];
+    };
+    let Some(week) = hours::week(text, view.now.date()) else {
+        return vec![page::text(
+            view.tr
+                .text_with("lieux-hours-raw", &[("text", text.to_string().into())]),
+        )];
+    };
+    week.into_iter()
+        .map(|(day, intervals)| {
+            let name = view
+                .tr
+                .text(&format!("weekday-{}", day.weekday().number_from_monday()));
+            let hours = if intervals.is_empty() {
+                view.tr.text("lieux-day-closed")
+            } else {
+                intervals
+                    .iter()
+                    .map(|(a, b)| {
+                        format!(
+                            "{} – {}",
+                            words::time(&view.tr, day.and_time(*a)),
+                            words::time(&view.tr, day.and_time(*b))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            Para {
+                text: format!("{name} : {hours}"),
+                tone: page::Tone::Text,
+                indent: 2,
+            }
+        })
+        .collect()
+}
+
+fn detail(
+    screen: &LieuxScreen,
+    i: usize,
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+) -> Option<Position> {
+    let lieu = screen.lieux.get(i)?;
+    let mut paras = vec![page::strong(lieu.display_name())];
+    let mut address = lieu.adresse.clone();
+    if let Some(more) = &lieu.complement_adresse {
+        address = format!("{address}, {more}");
+    }
+    paras.push(page::text(format!(
+        "{address}, {} {}",
+        lieu.code_postal,
+        super::lieu::calm_capitals(&lieu.commune)
+    )));
+    if let Some(phone) = &lieu.telephone {
+        let shown = phone
+            .strip_prefix("+33")
+            .map_or(phone.clone(), |rest| format!("0{rest}"));
+        paras.push(page::text(view.tr.text_with(
+            "lieux-phone",
+            &[("phone", format_phone(&shown).into())],
+        )));
+    }
+    paras.push(page::text(open_line(lieu, view.now, view)));
+    if !lieu.services.is_empty() {
+        let services: Vec<String> = lieu
+            .services
+            .iter()
+            .map(|s| view.tr.text(&format!("service-{}", s.key())))
+            .collect();
+        paras.push(page::text(view.tr.text_with(
+            "lieux-services",
+            &[("services", services.join(", ").into())],
+        )));
+    }
+    if !lieu.modalites_accompagnement.is_empty() {
+        paras.push(page::text(view.tr.text_with(
+            "lieux-how",
+            &[("how", lieu.modalites_accompagnement.join(", ").into())],
+        )));
+    }
+    if !lieu.frais.is_empty() {
+        paras.push(page::text(view.tr.text_with(
+            "lieux-cost",
+            &[("cost", lieu.frais.join(", ").into())],
+        )));
+    }
+    let mut access = lieu.modalites_acces.clone();
+    if let Some(url) = &lieu.prise_rdv {
+        access.push(url.clone());
+    }
+    if !access.is_empty() {
+        paras.push(page::text(view.tr.text_with(
+            "lieux-access",
+            &[("access", access.join(", ").into())],
+        )));
+    }
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(&lieu.date_maj, "%Y-%m-%d") {
+        paras.push(page::text(view.tr.text_with(
+            "lieux-updated",
+            &[("date", words::numeric(date).into())],
+        )));
+    }
+    let choices = vec![
+        Choice::numbered(1, view.tr.text("lieux-show-qr")),
+        Choice::numbered(2, view.tr.text("lieux-week")),
+        Choice::numbered(3, view.tr.text("lieux-back-to-list")),
+    ];
+    page::render(
+        frame,
+        area,
+        view,
+        &paras,
+        &choices,
+        Some(screen.focus.index()),
+    )
+}
+
+/// The address for the phone: a `geo:` link (with the name), else the address as text.
+pub fn qr_payloads(lieu: &Lieu) -> Vec<String> {
+    let text = format!(
+        "{}\n{}\n{} {}",
+        lieu.display_name(),
+        lieu.adresse,
+        lieu.code_postal,
+        lieu.commune
+    );
+    match lieu.located() {
+        Some((lat, lon)) => vec![
+            format!(
+                "geo:{lat:.5},{lon:.5}?q={lat:.5},{lon:.5}({})",
+                lieu.display_name()
+            ),
+            format!("geo:{lat:.5},{lon:.5}"),
+        ],
+        None => vec![text],
+    }
+}
