@@ -414,3 +414,47 @@ fn workshops_show_seats_left_and_full() {
     assert!(words.contains("(Débutant) — Complet"), "{words}");
     assert!(words.contains("7 places restantes sur 10"), "{words}");
 }
+
+/// Answers the core's requests with a real store holding the shipped data.
+fn drive_with(store: &mut borne::store::Store, app: &mut App, keys: &[Key]) {
+    fn answer(store: &mut borne::store::Store, app: &mut App, effects: Vec<borne::app::Effect>) {
+        for effect in effects {
+            if let borne::app::Effect::Store(request) = effect {
+                let reply = store.answer(request, now());
+                let more = app.update(Msg::Reply(reply), now());
+                answer(store, app, more);
+            }
+        }
+    }
+    for key in keys {
+        let effects = app.update(Msg::Key(*key), now());
+        answer(store, app, effects);
+    }
+}
+
+fn store_with_shipped_data(dir: &std::path::Path) -> borne::store::Store {
+    let mut store = borne::store::Store::open(&dir.join("s.db")).unwrap();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
+    store
+}
+
+#[test]
+fn lieux_search_results_with_map_and_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let config = demo();
+    let mut app = App::new(config.clone(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3'), Key::Char('b'), Key::Char('r'), Key::Char('i')]);
+    insta::assert_snapshot!("lieux_suggestions", render(&app, 80, 24, false).backend());
+    drive_with(&mut store, &mut app, &[Key::Backspace, Key::Backspace, Key::Backspace]);
+    for c in "gap".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    insta::assert_snapshot!("lieux_results_80x24", render(&app, 80, 24, false).backend());
+    let wide = screen_text(&render(&app, 120, 33, false));
+    assert!(wide.contains("Carte") && wide.contains('×'), "{wide}");
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    insta::assert_snapshot!("lieux_detail", render(&app, 80, 24, false).backend());
+}

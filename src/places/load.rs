@@ -65,17 +65,32 @@ pub fn communes_file(store: &mut Store, file: &Path) -> Result<Summary, String> 
     })
 }
 
-/// The shipped files, in the order they are imported.
-pub const SHIPPED: [(&str, Kind); 3] = [
-    ("communes.csv", Kind::Communes),
-    ("lieux.csv", Kind::Lieux),
-    ("france-services.csv", Kind::Lieux),
-];
+/// The communes file of a configuration directory.
+pub const COMMUNES: &str = "communes.csv";
+/// The folder of lieux files (standard CSV or JSON, France Services lists): all are imported.
+pub const LIEUX_DIR: &str = "lieux";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Communes,
     Lieux,
+}
+
+/// The data files of a configuration directory, communes first.
+pub fn shipped_files(dir: &Path) -> Vec<(std::path::PathBuf, Kind)> {
+    let mut files = vec![(dir.join(COMMUNES), Kind::Communes)];
+    let mut lieux: Vec<_> = std::fs::read_dir(dir.join(LIEUX_DIR))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "csv" || x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    lieux.sort();
+    files.extend(lieux.into_iter().map(|p| (p, Kind::Lieux)));
+    files
 }
 
 /// Size and modification time: enough to see a file changed, without reading it at start.
@@ -94,8 +109,7 @@ fn fingerprint(file: &Path) -> Option<String> {
 /// import. Returns one summary line per file imported.
 pub fn shipped(store: &mut Store, dir: &Path, now: &str) -> Result<Vec<String>, String> {
     let mut done = Vec::new();
-    for (name, kind) in SHIPPED {
-        let file = dir.join(name);
+    for (file, kind) in shipped_files(dir) {
         let Some(print) = fingerprint(&file) else {
             continue;
         };
@@ -157,8 +171,8 @@ mod tests {
     fn shipped_files_are_imported_once_until_they_change() {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("conf");
-        std::fs::create_dir(&config).unwrap();
-        std::fs::copy(fixture("lieux-gap.csv"), config.join("lieux.csv")).unwrap();
+        std::fs::create_dir_all(config.join(LIEUX_DIR)).unwrap();
+        std::fs::copy(fixture("lieux-gap.csv"), config.join("lieux/lieux.csv")).unwrap();
         let mut store = Store::open(&dir.path().join("l.db")).unwrap();
         let done = shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
         assert_eq!(done.len(), 1, "{done:?}");
@@ -171,7 +185,7 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-        std::fs::copy(fixture("lieux-problems.csv"), config.join("lieux.csv")).unwrap();
+        std::fs::copy(fixture("lieux-problems.csv"), config.join("lieux/lieux.csv")).unwrap();
         let again = shipped(&mut store, &config, "2026-03-02T10:17").unwrap();
         assert!(
             again[0].ends_with("2 added, 0 updated, 3 rejected"),

@@ -88,7 +88,7 @@ fn choice_spans(choice: &Choice, focused: bool, view: &View) -> Vec<Span<'static
 fn choice_lines(choice: &Choice, focused: bool, width: u16, view: &View) -> Vec<Line<'static>> {
     let text = choice.text();
     let room = (width as usize).saturating_sub(MARKER_WIDTH).max(1);
-    if super::text::width(&text) <= room {
+    if super::text::width(&text) <= room && !text.contains('\n') {
         return vec![Line::from(choice_spans(choice, focused, view))];
     }
     let ink = choice_ink(choice, focused, view).style();
