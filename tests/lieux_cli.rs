@@ -5,7 +5,9 @@ use std::process::{Command, Output};
 mod pty;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn borne(dir: &Path) -> Command {
@@ -20,7 +22,10 @@ fn borne(dir: &Path) -> Command {
 }
 
 fn out(o: &Output) -> (String, String) {
-    (String::from_utf8_lossy(&o.stdout).into(), String::from_utf8_lossy(&o.stderr).into())
+    (
+        String::from_utf8_lossy(&o.stdout).into(),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
 }
 
 #[test]
@@ -34,54 +39,121 @@ fn import_reports_each_rejected_row_and_reimport_updates() {
         .unwrap();
     assert!(o.status.success());
     let (stdout, stderr) = out(&o);
-    assert!(stdout.contains("lieux-problems.csv: 2 added, 0 updated, 3 rejected"), "{stdout}");
-    assert!(stdout.contains("hinaura-v01.json: 6 added, 0 updated, 0 rejected"), "{stdout}");
-    assert!(stderr.contains("lieux-problems.csv:3: code_postal: \"5000\" is not a 5-digit postal code"), "{stderr}");
-    assert!(stderr.contains("lieux-problems.csv:4: latitude: \"nord\" is not a coordinate"), "{stderr}");
-    assert!(stderr.contains("lieux-problems.csv:5: id: missing (required by the standard)"), "{stderr}");
-    let again = borne(dir.path()).arg("import-lieux").arg(fixture("lieux-problems.csv")).output().unwrap();
-    assert!(out(&again).0.contains("0 added, 2 updated, 3 rejected"), "{:?}", out(&again));
+    assert!(
+        stdout.contains("lieux-problems.csv: 2 added, 0 updated, 3 rejected"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("hinaura-v01.json: 6 added, 0 updated, 0 rejected"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("lieux-problems.csv:3: code_postal: \"5000\" is not a 5-digit postal code"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("lieux-problems.csv:4: latitude: \"nord\" is not a coordinate"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("lieux-problems.csv:5: id: missing (required by the standard)"),
+        "{stderr}"
+    );
+    let again = borne(dir.path())
+        .arg("import-lieux")
+        .arg(fixture("lieux-problems.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out(&again).0.contains("0 added, 2 updated, 3 rejected"),
+        "{:?}",
+        out(&again)
+    );
 }
 
 #[test]
 fn a_file_that_cannot_be_read_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let o = borne(dir.path()).args(["import-lieux", "/nonexistent/lieux.csv"]).output().unwrap();
+    let o = borne(dir.path())
+        .args(["import-lieux", "/nonexistent/lieux.csv"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(out(&o).1.contains("/nonexistent/lieux.csv: cannot read"), "{:?}", out(&o));
+    assert!(
+        out(&o).1.contains("/nonexistent/lieux.csv: cannot read"),
+        "{:?}",
+        out(&o)
+    );
 }
 
 #[test]
 fn lieux_near_prints_what_the_screen_shows() {
     let dir = tempfile::tempdir().unwrap();
-    let o = borne(dir.path()).args(["lieux", "near", "05100", "--limit", "3"]).output().unwrap();
+    let o = borne(dir.path())
+        .args(["lieux", "near", "05100", "--limit", "3"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{:?}", out(&o));
     let (stdout, _) = out(&o);
     assert!(stdout.starts_with("Briançon (05100):"), "{stdout}");
     assert_eq!(stdout.lines().count(), 1 + 3 * 2, "{stdout}");
     let o = borne(dir.path())
-        .args(["lieux", "near", "gap", "--json", "--service", "aide-aux-demarches-administratives", "--at", "2026-03-01T11:00"])
+        .args([
+            "lieux",
+            "near",
+            "gap",
+            "--json",
+            "--service",
+            "aide-aux-demarches-administratives",
+            "--at",
+            "2026-03-01T11:00",
+        ])
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["commune"], "Gap");
     let lieux = json["lieux"].as_array().unwrap();
     assert!(!lieux.is_empty());
-    assert!(lieux.windows(2).all(|w| w[0]["km"].as_f64() <= w[1]["km"].as_f64()), "closest first");
+    assert!(
+        lieux
+            .windows(2)
+            .all(|w| w[0]["km"].as_f64() <= w[1]["km"].as_f64()),
+        "closest first"
+    );
     // Sunday morning: closed.
     assert!(lieux.iter().all(|l| l["open"] != "open"), "{json}");
-    let o = borne(dir.path()).args(["lieux", "near", "99999"]).output().unwrap();
+    let o = borne(dir.path())
+        .args(["lieux", "near", "99999"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(out(&o).1.contains("no commune or postal code matches \"99999\""));
+    assert!(
+        out(&o)
+            .1
+            .contains("no commune or postal code matches \"99999\"")
+    );
 }
 
 #[test]
 fn communes_search_finds_former_names_and_typos() {
     let dir = tempfile::tempdir().unwrap();
-    let o = borne(dir.path()).args(["communes", "search", "Bellegarde-sur-Valserine"]).output().unwrap();
+    let o = borne(dir.path())
+        .args(["communes", "search", "Bellegarde-sur-Valserine"])
+        .output()
+        .unwrap();
     let (stdout, _) = out(&o);
-    assert!(stdout.lines().next().unwrap().contains("01200 Bellegarde-sur-Valserine → Valserhône (01033)"), "{stdout}");
-    let o = borne(dir.path()).args(["communes", "search", "l argentiere", "--json"]).output().unwrap();
+    assert!(
+        stdout
+            .lines()
+            .next()
+            .unwrap()
+            .contains("01200 Bellegarde-sur-Valserine → Valserhône (01033)"),
+        "{stdout}"
+    );
+    let o = borne(dir.path())
+        .args(["communes", "search", "l argentiere", "--json"])
+        .output()
+        .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json[0]["nom"], "L'Argentière-la-Bessée");
     assert_eq!(json[0]["code_postal"], "05120");
@@ -104,6 +176,12 @@ fn import_communes_replaces_them() {
         .output()
         .unwrap();
     let (stdout, stderr) = out(&o);
-    assert!(stdout.contains("1 added, 0 updated, 1 rejected"), "{stdout}{stderr}");
-    assert!(stderr.contains("communes.csv:3: code_postal: \"123\" is not a postal code"), "{stderr}");
+    assert!(
+        stdout.contains("1 added, 0 updated, 1 rejected"),
+        "{stdout}{stderr}"
+    );
+    assert!(
+        stderr.contains("communes.csv:3: code_postal: \"123\" is not a postal code"),
+        "{stderr}"
+    );
 }

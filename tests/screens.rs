@@ -445,9 +445,22 @@ fn lieux_search_results_with_map_and_detail() {
     let mut store = store_with_shipped_data(dir.path());
     let config = demo();
     let mut app = App::new(config.clone(), now());
-    drive_with(&mut store, &mut app, &[Key::Char('3'), Key::Char('b'), Key::Char('r'), Key::Char('i')]);
+    drive_with(
+        &mut store,
+        &mut app,
+        &[
+            Key::Char('3'),
+            Key::Char('b'),
+            Key::Char('r'),
+            Key::Char('i'),
+        ],
+    );
     insta::assert_snapshot!("lieux_suggestions", render(&app, 80, 24, false).backend());
-    drive_with(&mut store, &mut app, &[Key::Backspace, Key::Backspace, Key::Backspace]);
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Backspace, Key::Backspace, Key::Backspace],
+    );
     for c in "gap".chars() {
         drive_with(&mut store, &mut app, &[Key::Char(c)]);
     }

@@ -200,7 +200,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         problem(hp.name.span(), "help_point.name is empty".into());
     }
     let code = hp.postal_code.get_ref();
-    if !(code.len() == 5 && code.chars().all(|c| c.is_ascii_digit())) {
+    if !crate::places::is_postal_code(code) {
         problem(
             hp.postal_code.span(),
             format!("help_point.postal_code: {code:?} is not a 5-digit postal code"),

@@ -46,11 +46,11 @@ pub fn state(horaires: Option<&str>, now: NaiveDateTime) -> OpenState {
     }
 }
 
+/// A day and its opening intervals.
+pub type DayHours = (NaiveDate, Vec<(NaiveTime, NaiveTime)>);
+
 /// The opening intervals of each day of the week that holds `day`, Monday first.
-pub fn week(
-    horaires: &str,
-    day: NaiveDate,
-) -> Option<Vec<(NaiveDate, Vec<(NaiveTime, NaiveTime)>)>> {
+pub fn week(horaires: &str, day: NaiveDate) -> Option<Vec<DayHours>> {
     let oh = parse(horaires)?;
     let monday = day - Duration::days(day.weekday().num_days_from_monday().into());
     let mut out = Vec::new();

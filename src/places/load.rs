@@ -185,7 +185,11 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-        std::fs::copy(fixture("lieux-problems.csv"), config.join("lieux/lieux.csv")).unwrap();
+        std::fs::copy(
+            fixture("lieux-problems.csv"),
+            config.join("lieux/lieux.csv"),
+        )
+        .unwrap();
         let again = shipped(&mut store, &config, "2026-03-02T10:17").unwrap();
         assert!(
             again[0].ends_with("2 added, 0 updated, 3 rejected"),

@@ -11,3 +11,8 @@ pub mod screen;
 mod view;
 
 pub use lieu::{Filters, Lieu};
+
+/// Five digits: a French postal code.
+pub fn is_postal_code(text: &str) -> bool {
+    text.len() == 5 && text.chars().all(|c| c.is_ascii_digit())
+}

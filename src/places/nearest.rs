@@ -91,22 +91,32 @@ pub fn nearest(
     limit: usize,
 ) -> Vec<(i64, Option<f64>)> {
     let bits = service_bits(services);
-    let mut located: Vec<(i64, f64)> = match commune.located() {
-        Some(origin) => points
+    let mut out: Vec<(i64, Option<f64>)> = Vec::new();
+    if let Some(origin) = commune.located() {
+        // A flat-earth distance ranks as well as the great circle at these scales and costs
+        // no trigonometry per lieu; the exact distance is computed for the few kept.
+        let shrink = origin.0.to_radians().cos();
+        let flat = |pos: (f64, f64)| {
+            let (dy, dx) = (pos.0 - origin.0, (pos.1 - origin.1) * shrink);
+            dy * dy + dx * dx
+        };
+        let mut located: Vec<(f64, i64, (f64, f64))> = points
             .iter()
             .filter(|p| p.passes(bits, filters))
-            .filter_map(|p| p.position.map(|pos| (p.rowid, km(origin, pos))))
-            .collect(),
-        None => Vec::new(),
-    };
-    let take = limit.min(located.len());
-    if take > 0 {
-        located.select_nth_unstable_by(take - 1, |a, b| a.1.total_cmp(&b.1));
-        located.truncate(take);
-        located.sort_by(|a, b| a.1.total_cmp(&b.1));
+            .filter_map(|p| p.position.map(|pos| (flat(pos), p.rowid, pos)))
+            .collect();
+        let take = limit.min(located.len());
+        if take > 0 {
+            located.select_nth_unstable_by(take - 1, |a, b| a.0.total_cmp(&b.0));
+            located.truncate(take);
+        }
+        let mut exact: Vec<(i64, f64)> = located
+            .into_iter()
+            .map(|(_, id, pos)| (id, km(origin, pos)))
+            .collect();
+        exact.sort_by(|a, b| a.1.total_cmp(&b.1));
+        out.extend(exact.into_iter().map(|(id, d)| (id, Some(d))));
     }
-    let mut out: Vec<(i64, Option<f64>)> =
-        located.into_iter().map(|(id, d)| (id, Some(d))).collect();
     for p in points {
         if out.len() >= limit {
             break;

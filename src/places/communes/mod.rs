@@ -100,9 +100,7 @@ pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
             });
             continue;
         }
-        if !code_postal.is_empty()
-            && !(code_postal.len() == 5 && code_postal.chars().all(|c| c.is_ascii_digit()))
-        {
+        if !code_postal.is_empty() && !super::is_postal_code(&code_postal) {
             rejected.push(Rejected {
                 line,
                 field: "code_postal".into(),
@@ -223,7 +221,8 @@ impl CommuneIndex {
         }
         let mut out: Vec<u32> = Vec::new();
         for tier in 0..3 {
-            if out.len() >= SUGGESTIONS {
+            // Typos are looked for only when nothing matches as typed.
+            if out.len() >= SUGGESTIONS || (tier == 2 && !out.is_empty()) {
                 break;
             }
             let mut found: Vec<u32> = match tier {
@@ -248,17 +247,17 @@ impl CommuneIndex {
         }
         let allowed = if n >= 8 { 2 } else { 1 };
         let first = &query[..query.chars().next().map_or(0, char::len_utf8)];
-        Self::prefixed(&self.names, first)
-            .filter(|i| {
-                let name = &self.names_of(*i);
-                let head: String = name.chars().take(n).collect();
-                strsim::damerau_levenshtein(&head, query) <= allowed
+        let start = self.names.partition_point(|(k, _)| k.as_str() < first);
+        self.names[start..]
+            .iter()
+            .take_while(|(k, _)| k.starts_with(first))
+            .filter(|(name, _)| {
+                // Names are ASCII once normalised: byte slicing is safe.
+                let head = &name[..name.len().min(n)];
+                strsim::damerau_levenshtein(head, query) <= allowed
             })
+            .map(|(_, i)| *i)
             .collect()
-    }
-
-    fn names_of(&self, i: u32) -> String {
-        normalise(&self.communes[i as usize].nom)
     }
 
     /// Current communes before old names, then the most populated.

@@ -202,7 +202,7 @@ fn standard_row(row: &HashMap<String, String>) -> Result<Lieu, Rejected> {
     let nom = required("nom")?;
     let commune = required("commune")?;
     let code_postal = required("code_postal")?;
-    if !(code_postal.len() == 5 && code_postal.chars().all(|c| c.is_ascii_digit())) {
+    if !super::is_postal_code(&code_postal) {
         return Err(reject(
             "code_postal",
             &format!("{code_postal:?} is not a 5-digit postal code"),
@@ -292,7 +292,7 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
     let id = get("id_fs").ok_or_else(|| reject("id_fs", "missing".into()))?;
     let nom = get("lib_fs").ok_or_else(|| reject("lib_fs", "missing".into()))?;
     let code_postal = get("code_postal").ok_or_else(|| reject("code_postal", "missing".into()))?;
-    if !(code_postal.len() == 5 && code_postal.chars().all(|c| c.is_ascii_digit())) {
+    if !super::is_postal_code(&code_postal) {
         return Err(reject(
             "code_postal",
             format!("{code_postal:?} is not a 5-digit postal code"),
