@@ -60,6 +60,49 @@ enum Command {
     /// Search communes as the kiosk suggests them
     #[command(subcommand)]
     Communes(CommunesCommand),
+    /// Activity reports for La Coop, or a counsellor's agenda as a calendar file
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Apply the retention rules now: erase personal data of past appointments
+    Purge,
+    /// Bookings, attendance, workshops, needs and accompaniments, per week and month
+    Stats {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// One row per accompaniment, with the exact Coop labels
+    Activites {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+    /// RFC 5545 calendar of a counsellor's bookings and the workshops
+    Agenda {
+        /// The counsellor's id or first name
+        #[arg(long)]
+        counsellor: String,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -180,6 +223,13 @@ pub fn main() -> ExitCode {
         Some(Command::ImportCommunes { ref file }) => import_communes(&cli, file),
         Some(Command::Lieux(ref command)) => lieux(&cli, command),
         Some(Command::Communes(ref command)) => communes(&cli, command),
+        Some(Command::Export(ref command)) => export(&cli, command),
+        Some(Command::Purge) => purge(&cli),
+        Some(Command::Stats {
+            ref from,
+            ref to,
+            json,
+        }) => stats(&cli, from.as_deref(), to.as_deref(), json),
         None => kiosk(&cli),
     }
 }
@@ -769,6 +819,178 @@ fn open_words(l: &crate::places::Lieu, now: chrono::NaiveDateTime, tr: &crate::i
         OpenState::Closed { opens: None } => tr.text("lieux-closed"),
         OpenState::Unknown => tr.text("lieux-hours-unknown"),
         OpenState::Raw(text) => tr.text_with("lieux-hours-raw", &[("text", text.into())]),
+    }
+}
+
+fn day_or(
+    text: Option<&str>,
+    default: chrono::NaiveDate,
+    flag: &str,
+) -> Result<chrono::NaiveDate, ExitCode> {
+    text.map_or(Ok(default), |t| parse_day(t, flag))
+}
+
+fn export(cli: &Cli, command: &ExportCommand) -> ExitCode {
+    use crate::counsellor::export;
+    let (config, store, clock) = match open_all(cli) {
+        Ok(all) => all,
+        Err(code) => return code,
+    };
+    match command {
+        ExportCommand::Activites { from, to, format } => {
+            let (from, to) = match (parse_day(from, "--from"), parse_day(to, "--to")) {
+                (Ok(f), Ok(t)) => (f, t),
+                (Err(code), _) | (_, Err(code)) => return code,
+            };
+            match store.reports_between(from, to) {
+                Ok(reports) => {
+                    match format {
+                        Format::Csv => print!("{}", export::activities_csv(&reports)),
+                        Format::Json => println!("{}", export::activities_json(&reports)),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("borne export activites: {e}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            }
+        }
+        ExportCommand::Agenda {
+            counsellor,
+            from,
+            to,
+        } => {
+            let agenda = &config.agenda;
+            let Some(c) = agenda
+                .counsellors
+                .iter()
+                .find(|c| c.id == *counsellor || c.name.eq_ignore_ascii_case(counsellor))
+            else {
+                eprintln!(
+                    "borne export agenda: no counsellor {counsellor:?} (counsellors: {})",
+                    agenda
+                        .counsellors
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                return ExitCode::from(EXIT_CONFIG);
+            };
+            let today = clock.now().date();
+            let (from, to) = match (
+                day_or(from.as_deref(), today, "--from"),
+                day_or(to.as_deref(), today + chrono::Duration::weeks(8), "--to"),
+            ) {
+                (Ok(f), Ok(t)) => (f, t),
+                (Err(code), _) | (_, Err(code)) => return code,
+            };
+            let tr = config.i18n.tr(&config.kiosk.default_locale);
+            let appointments = match store.appointments_between(from, to) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("borne export agenda: {e}");
+                    return ExitCode::from(EXIT_FAILURE);
+                }
+            };
+            let mut events: Vec<export::Event> = appointments
+                .iter()
+                .filter_map(|a| match &a.what {
+                    crate::store::What::Booking {
+                        counsellor: who,
+                        motif,
+                    } if *who == c.id => {
+                        let label = agenda
+                            .motif_by_id(motif)
+                            .map_or(motif.clone(), |m| tr.text(&agenda.motifs[m].label));
+                        Some(export::Event {
+                            uid: format!("{}@borne", a.code),
+                            starts: a.starts,
+                            ends: a.ends,
+                            summary: format!(
+                                "{} — {label}",
+                                if a.person.first_name.is_empty() {
+                                    "—"
+                                } else {
+                                    &a.person.first_name
+                                }
+                            ),
+                            cancelled: a.status.cancelled(),
+                        })
+                    }
+                    _ => None,
+                })
+                .collect();
+            for w in agenda.workshops_between(from, to) {
+                events.push(export::Event {
+                    uid: format!("{}@borne", w.id),
+                    starts: w.starts,
+                    ends: w.ends,
+                    summary: tr.text_with(
+                        "counsellor-workshop-event",
+                        &[("title", tr.text(&agenda.workshops[w.series].title).into())],
+                    ),
+                    cancelled: false,
+                });
+            }
+            events.sort_by_key(|e| e.starts);
+            print!("{}", export::ics(&events, clock.now()));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn purge(cli: &Cli) -> ExitCode {
+    let (config, mut store, clock) = match open_all(cli) {
+        Ok(all) => all,
+        Err(code) => return code,
+    };
+    match store.erase_personal_data(clock.now(), config.kiosk.retention_days) {
+        Ok(n) => {
+            println!(
+                "{n} appointments erased (names, phones, e-mails, shared diagnostics, reminders, notes) — older than {} days",
+                config.kiosk.retention_days
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne purge: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn stats(cli: &Cli, from: Option<&str>, to: Option<&str>, json: bool) -> ExitCode {
+    let (config, store, clock) = match open_all(cli) {
+        Ok(all) => all,
+        Err(code) => return code,
+    };
+    let today = clock.now().date();
+    let (from, to) = match (
+        day_or(from, today - chrono::Duration::weeks(4), "--from"),
+        day_or(to, today, "--to"),
+    ) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let agenda = config.agenda.clone();
+    let seats = move |a: chrono::NaiveDate, b: chrono::NaiveDate| {
+        agenda.workshops_between(a, b).iter().map(|w| w.seats).sum()
+    };
+    match store.stats(from, to, &seats) {
+        Ok(s) if json => {
+            println!("{}", serde_json::to_string(&s).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Ok(s) => {
+            print!("{}", crate::counsellor::stats::text(&s));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne stats: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
     }
 }
 

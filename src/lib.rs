@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod counsellor;
 pub mod diagnostic;
 pub mod i18n;
 pub mod places;

@@ -105,11 +105,11 @@ fn five_wrong_pins_lock_the_staff_prompt() {
     kiosk.keys(&[F12]);
     kiosk.wait_for("Espace du personnel");
     for left in ["4 essais", "3 essais", "2 essais", "1 essai."] {
-        kiosk.type_text("1357");
+        kiosk.type_text("9753");
         kiosk.keys(&[ENTER]);
         kiosk.wait_for(left);
     }
-    kiosk.type_text("1357");
+    kiosk.type_text("9753");
     kiosk.keys(&[ENTER]);
     kiosk.wait_for("Trop d'essais. Réessayez à partir de 10 h 20.");
     kiosk.type_text("2468");

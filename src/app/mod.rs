@@ -13,6 +13,7 @@ use std::rc::Rc;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::config::Config;
+use crate::counsellor::home::CounsellorHome;
 use crate::diagnostic::Profile;
 use crate::staff::menu::StaffMenu;
 use crate::staff::{Attempt, PinGuard, pin};
@@ -88,7 +89,12 @@ pub struct App {
     pub idle_warning_until: Option<NaiveDateTime>,
     last_key: NaiveDateTime,
     pin_guard: PinGuard,
+    /// The counsellor signed in (index into the agenda's counsellors), while in their mode.
+    pub counsellor: Option<usize>,
 }
+
+/// Counsellor mode locks itself after this long without a key.
+pub const COUNSELLOR_LOCK_MINUTES: i64 = 10;
 
 impl App {
     pub fn new(config: Rc<Config>, now: NaiveDateTime) -> App {
@@ -103,6 +109,7 @@ impl App {
             idle_warning_until: None,
             last_key: now,
             pin_guard: PinGuard::default(),
+            counsellor: None,
         }
     }
 
@@ -161,6 +168,9 @@ impl App {
             };
             return Some(now + step);
         }
+        if self.counsellor.is_some() {
+            return Some(self.last_key + Duration::minutes(COUNSELLOR_LOCK_MINUTES));
+        }
         if self.is_pristine() {
             return None;
         }
@@ -181,6 +191,13 @@ impl App {
     }
 
     fn tick(&mut self, now: NaiveDateTime) {
+        // Counsellor mode has no citizen countdown: it locks, back to the welcome screen.
+        if self.counsellor.is_some() {
+            if now >= self.last_key + Duration::minutes(COUNSELLOR_LOCK_MINUTES) {
+                self.reset();
+            }
+            return;
+        }
         match self.idle_warning_until {
             Some(until) if now >= until => self.reset(),
             Some(_) => {}
@@ -202,6 +219,13 @@ impl App {
         self.welcome = Welcome::new(&self.config.kiosk.locales);
         self.overlay = None;
         self.idle_warning_until = None;
+        self.counsellor = None;
+    }
+
+    /// Back to the welcome screen, keeping the display choices; ends counsellor mode.
+    fn go_home(&mut self) {
+        self.stack.clear();
+        self.counsellor = None;
     }
 
     fn key(&mut self, key: Key, now: NaiveDateTime) -> Vec<Effect> {
@@ -266,10 +290,14 @@ impl App {
             }
             Action::Back => {
                 self.stack.pop();
+                if self.stack.is_empty() {
+                    self.counsellor = None;
+                }
             }
-            Action::Home => self.stack.clear(),
+            Action::Home => self.go_home(),
             Action::Change(change) => return self.change(change),
             Action::Emit(effect) => return vec![effect],
+            Action::EmitAll(effects) => return effects,
             Action::Quit => {
                 return vec![
                     Effect::Audit {
@@ -297,7 +325,7 @@ impl App {
         if self.stack.iter().any(|s| s.holds_input()) {
             self.overlay = Some(Overlay::ConfirmHome { yes: false });
         } else {
-            self.stack.clear();
+            self.go_home();
         }
     }
 
@@ -309,7 +337,7 @@ impl App {
             _ => None,
         };
         match choice {
-            Some(true) => self.stack.clear(),
+            Some(true) => self.go_home(),
             Some(false) => {}
             None => {
                 let yes = match key {
@@ -342,14 +370,37 @@ impl App {
                 prompt.entered.pop();
             }
             Key::Enter if !prompt.entered.is_empty() => {
-                let correct = self.pin_guard.locked_until(now).is_none()
-                    && pin::verify_pin(&prompt.entered, &self.config.kiosk.staff_pin_hash);
+                let who = if self.pin_guard.locked_until(now).is_some() {
+                    None
+                } else if pin::verify_pin(&prompt.entered, &self.config.kiosk.staff_pin_hash) {
+                    Some(None)
+                } else {
+                    self.config
+                        .agenda
+                        .counsellors
+                        .iter()
+                        .position(|c| pin::verify_pin(&prompt.entered, &c.pin_hash))
+                        .map(Some)
+                };
                 prompt.entered.clear();
-                match self.pin_guard.attempt(correct, now) {
-                    Attempt::Accepted => {
-                        self.stack.push(Box::new(StaffMenu::new()));
-                        return vec![audit("admin", "staff sign-in")];
-                    }
+                match self.pin_guard.attempt(who.is_some(), now) {
+                    Attempt::Accepted => match who.flatten() {
+                        None => {
+                            self.stack.push(Box::new(StaffMenu::new()));
+                            return vec![audit("admin", "staff sign-in")];
+                        }
+                        Some(c) => {
+                            // Counsellor mode starts from a clean kiosk: nothing of a citizen's
+                            // session stays under it.
+                            self.stack.clear();
+                            self.counsellor = Some(c);
+                            self.idle_warning_until = None;
+                            let id = self.config.agenda.counsellors[c].id.clone();
+                            let mut effects = vec![audit(&id, "counsellor sign-in")];
+                            effects.extend(self.open(Box::new(CounsellorHome::new(c)), now));
+                            return effects;
+                        }
+                    },
                     Attempt::Wrong { tries_left } => {
                         prompt.notice = Some(PinNotice::Wrong { tries_left });
                         self.overlay = Some(Overlay::Pin(prompt));

@@ -35,6 +35,8 @@ pub enum Action {
     Change(SettingChange),
     /// Something for the shell to carry out (store, printer…); the screen stays.
     Emit(Effect),
+    /// Several, in order.
+    EmitAll(Vec<Effect>),
     /// Staff only: leave the kiosk.
     Quit,
 }

@@ -232,3 +232,39 @@ fn the_pin_prompt_takes_digits_instead_of_the_menu() {
     press(&mut app, Key::Esc, t0());
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn a_counsellor_pin_opens_counsellor_mode_which_locks_after_ten_minutes() {
+    let mut app = App::new(config(), t0());
+    press(&mut app, Key::Down, t0());
+    press(&mut app, Key::F(12), t0());
+    let effects = type_pin(&mut app, "1357", t0());
+    assert_eq!(effects[0], audit("camille", "counsellor sign-in"));
+    assert_eq!(app.counsellor, Some(0));
+    assert!(app.screen().is_staff());
+    assert_eq!(app.screen().title(), "counsellor-title");
+    // No citizen countdown in counsellor mode: the only deadline is the lock.
+    assert_eq!(app.next_deadline(t0()), Some(t0() + Duration::minutes(10)));
+    app.update(Msg::Tick, t0() + secs(90));
+    assert!(app.idle_warning_until.is_none());
+    app.update(Msg::Tick, t0() + Duration::minutes(10));
+    assert!(
+        app.on_welcome(),
+        "locked: back to the citizen welcome screen"
+    );
+    assert_eq!(app.counsellor, None);
+    // The next person's keys reach the welcome screen, not a counsellor screen.
+    press(&mut app, Key::Char('1'), t0() + Duration::minutes(11));
+    assert!(!app.screen().is_staff());
+}
+
+#[test]
+fn signing_out_ends_counsellor_mode() {
+    let mut app = App::new(config(), t0());
+    press(&mut app, Key::F(12), t0());
+    type_pin(&mut app, "8642", t0());
+    assert_eq!(app.counsellor, Some(1));
+    press(&mut app, Key::Char('6'), t0());
+    assert!(app.on_welcome());
+    assert_eq!(app.counsellor, None);
+}

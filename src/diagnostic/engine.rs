@@ -1,6 +1,6 @@
 //! The diagnostic engine: a pure function from the questionnaire and the answers given to the
 //! next question, and to the Outcome.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::questionnaire::{Choice, Profile, Questionnaire, Step, Wish};
 use super::services::services_for;
@@ -11,7 +11,7 @@ use crate::vocabulary::lieux::{ModaliteAccompagnement, Service};
 pub const MAX_NEEDS: usize = 3;
 
 /// The kind of help the result screen recommends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HelpKind {
     /// "Un rendez-vous avec un conseiller"
@@ -24,7 +24,7 @@ pub enum HelpKind {
     AidantsConnect,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     pub profile: Profile,
     /// 1 to 3 Coop thématiques, the main one first.

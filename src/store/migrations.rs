@@ -126,6 +126,27 @@ const MIGRATIONS: &[&str] = &[
         imported_at TEXT NOT NULL,
         summary TEXT NOT NULL
     );",
+    // 5: activity reports (CRA) in the Coop's labels; notes are erased with personal data.
+    "CREATE TABLE activite (
+        id INTEGER PRIMARY KEY,
+        counsellor TEXT NOT NULL,
+        booking TEXT,
+        type TEXT NOT NULL,
+        date TEXT NOT NULL,
+        duree INTEGER NOT NULL,
+        lieu TEXT NOT NULL,
+        autonomie TEXT,
+        materiel TEXT NOT NULL,
+        thematiques TEXT NOT NULL,
+        thematiques_administratives TEXT NOT NULL,
+        redirection TEXT,
+        notes TEXT,
+        genre TEXT NOT NULL,
+        tranche_age TEXT NOT NULL,
+        statut TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX activite_date ON activite (date);",
 ];
 
 pub fn latest() -> u32 {

@@ -1,6 +1,7 @@
 //! The kiosk's SQLite database: created with mode 0600 (it will hold personal data), WAL so
 //! several kiosk processes and the counsellor can share it, and schema migrations versioned
 //! by `PRAGMA user_version`.
+mod activities;
 mod bookings;
 mod migrations;
 pub mod outbox;
@@ -8,6 +9,8 @@ mod places;
 
 pub mod protocol;
 
+pub use activities::{Period, Stats};
+pub use bookings::time_text;
 pub use bookings::{
     Appointment, CODE_PLACEHOLDER, Move, NewBooking, NewRegistration, Refusal, Reminder, Status,
     What,

@@ -6,8 +6,10 @@ use std::rc::Rc;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
-use super::bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder};
+use super::activities::Stats;
+use super::bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder, Status};
 use crate::booking::slots::Busy;
+use crate::counsellor::report::Report;
 use crate::places::Lieu;
 use crate::places::communes::CommuneIndex;
 use crate::places::nearest::PlaceIndex;
@@ -18,6 +20,29 @@ pub enum Request {
     PlaceIndex,
     /// Lieux by row id, in that order.
     Lieux(Vec<i64>),
+    /// Staff: every appointment between two days.
+    Appointments {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// Staff: présent, absent…
+    SetStatus {
+        code: String,
+        status: Status,
+    },
+    /// Staff: cancelled by the help point; the person is told through the outbox.
+    CancelByService {
+        code: String,
+        reason: String,
+        notify: Option<Reminder>,
+    },
+    SaveReport(Report),
+    /// Staff: statistics; `sessions` are the workshop sessions' (day, seats) of the range.
+    Stats {
+        from: NaiveDate,
+        to: NaiveDate,
+        sessions: Vec<(NaiveDate, u32)>,
+    },
     /// Who is taken between two days (inclusive).
     Busy {
         from: NaiveDate,
@@ -50,6 +75,11 @@ pub enum Request {
 pub enum Reply {
     PlaceIndex(Rc<PlaceIndex>),
     Lieux(Vec<Lieu>),
+    Appointments(Vec<Appointment>),
+    /// A staff change went through.
+    Done,
+    ReportSaved(i64),
+    Stats(Stats),
     Busy(Vec<Busy>),
     Booked(Result<String, Refusal>),
     SeatsTaken(Vec<u32>),
@@ -77,10 +107,53 @@ impl Store {
         Ok(index)
     }
 
+    /// Cancels for the help point, then queues the message to the person (due now).
+    fn cancel_by_service(
+        &mut self,
+        code: &str,
+        reason: &str,
+        notify: Option<Reminder>,
+        now: NaiveDateTime,
+    ) -> Result<Reply, String> {
+        let reason = Some(reason).filter(|r| !r.trim().is_empty());
+        match self.cancel(code, false, reason, now)? {
+            Ok(()) => {
+                self.set_status(code, Status::CancelledByService)?;
+                if let Some(message) = notify {
+                    self.notify(code, &message)?;
+                }
+                Ok(Reply::Cancelled(Ok(())))
+            }
+            Err(refusal) => Ok(Reply::Cancelled(Err(refusal))),
+        }
+    }
+
     pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
         let reply = match request {
             Request::PlaceIndex => self.place_index().map(Reply::PlaceIndex),
             Request::Lieux(ids) => self.lieux(&ids).map(Reply::Lieux),
+            Request::Appointments { from, to } => {
+                self.appointments_between(from, to).map(Reply::Appointments)
+            }
+            Request::SetStatus { code, status } => {
+                self.set_status(&code, status).map(|()| Reply::Done)
+            }
+            Request::CancelByService {
+                code,
+                reason,
+                notify,
+            } => self.cancel_by_service(&code, &reason, notify, now),
+            Request::SaveReport(report) => self.save_report(&report, now).map(Reply::ReportSaved),
+            Request::Stats { from, to, sessions } => {
+                let seats = |a: NaiveDate, b: NaiveDate| {
+                    sessions
+                        .iter()
+                        .filter(|(d, _)| *d >= a && *d <= b)
+                        .map(|(_, s)| s)
+                        .sum()
+                };
+                self.stats(from, to, &seats).map(Reply::Stats)
+            }
             Request::Busy { from, to } => self.busy(from, to).map(Reply::Busy),
             Request::Book(new) => self.book(&new, now).map(Reply::Booked),
             Request::SeatsTaken(ids) => self.seats_taken(&ids).map(Reply::SeatsTaken),

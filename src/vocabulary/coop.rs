@@ -80,6 +80,75 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// "Type" of an activity report.
+    TypeAccompagnement {
+        Individuel => "Accompagnement individuel", "individuel";
+        Collectif => "Atelier collectif", "collectif";
+    }
+}
+
+vocabulary! {
+    /// Where the accompaniment took place ("Lieu").
+    LieuAccompagnement {
+        LieuActivite => "Lieu d'activité", "lieu-activite";
+        ADomicile => "À domicile", "a-domicile";
+        ADistance => "À distance", "a-distance";
+        AutreLieu => "Autre lieu", "autre-lieu";
+    }
+}
+
+vocabulary! {
+    Autonomie {
+        AvecGuidage => "Avec guidage", "avec-guidage";
+        AutonomeGuidage => "Autonome avec guidage en cas de besoin", "autonome-guidage";
+        Autonome => "Autonome", "autonome";
+    }
+}
+
+vocabulary! {
+    Redirection {
+        Administration => "Administration (mairie, préfecture…)", "administration";
+        AutreMediation => "Autre structure de médiation numérique", "autre-mediation";
+        Operateur => "Opérateur ou organisme en charge de la démarche administrative", "operateur";
+        AideSociale => "Structure d'aide sociale", "aide-sociale";
+        Insertion => "Structure d'insertion professionnelle (France Travail, mission locale…)", "insertion";
+        AideDemarches => "Structure d'aide aux démarches administratives (France Services…)", "aide-demarches";
+        Autre => "Autre", "autre";
+    }
+}
+
+vocabulary! {
+    Genre {
+        Masculin => "Masculin", "masculin";
+        Feminin => "Féminin", "feminin";
+        NonCommunique => "Non communiqué", "non-communique";
+    }
+}
+
+vocabulary! {
+    TrancheAge {
+        Moins12 => "<12", "moins-12";
+        De12a18 => "12–18", "12-18";
+        De18a24 => "18–24", "18-24";
+        De25a39 => "25–39", "25-39";
+        De40a59 => "40–59", "40-59";
+        De60a69 => "60–69", "60-69";
+        Plus70 => "70+", "70-plus";
+        NonCommunique => "non communiqué", "non-communique";
+    }
+}
+
+vocabulary! {
+    Statut {
+        Scolarise => "Scolarisé", "scolarise";
+        SansEmploi => "Sans emploi", "sans-emploi";
+        EnEmploi => "En emploi", "en-emploi";
+        Retraite => "Retraité", "retraite";
+        NonCommunique => "Non communiqué", "non-communique";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +167,19 @@ mod tests {
             "Argent - Impôts"
         );
         assert_eq!(Materiel::PasDeMateriel.label(), "Pas de matériel");
+        assert_eq!(Redirection::ALL.len(), 7);
+        assert_eq!(
+            Redirection::Insertion.label(),
+            "Structure d'insertion professionnelle (France Travail, mission locale…)"
+        );
+        assert_eq!(
+            Autonomie::AutonomeGuidage.label(),
+            "Autonome avec guidage en cas de besoin"
+        );
+        assert_eq!(TrancheAge::ALL.len(), 8);
+        assert_eq!(TrancheAge::De25a39.label(), "25–39");
+        assert_eq!(LieuAccompagnement::LieuActivite.label(), "Lieu d'activité");
+        assert_eq!(TypeAccompagnement::Collectif.label(), "Atelier collectif");
     }
 
     #[test]

@@ -147,6 +147,8 @@ pub struct Appointment {
     pub person: Person,
     /// Whether the person asked for a reminder.
     pub reminder: bool,
+    /// The diagnostic outcome the person agreed to share (JSON), for the counsellor only.
+    pub diagnostic: Option<String>,
     pub booked_by: String,
 }
 
@@ -351,7 +353,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT code, counsellor, motif, starts_at, ends_at, status, first_name,
-                        last_initial, phone, email, booked_by, reminder
+                        last_initial, phone, email, booked_by, reminder, diagnostic
                  FROM booking WHERE code = ?1",
                 [code],
                 |r| {
@@ -368,6 +370,7 @@ impl Store {
                         person: person(r, 6)?,
                         booked_by: r.get(10)?,
                         reminder: r.get(11)?,
+                        diagnostic: r.get(12)?,
                     })
                 },
             )
@@ -395,6 +398,7 @@ impl Store {
                         person: person(r, 5)?,
                         booked_by: r.get(9)?,
                         reminder: r.get(10)?,
+                        diagnostic: None,
                     })
                 },
             )
@@ -461,6 +465,25 @@ impl Store {
             Ok(Ok(()))
         })
         .map_err(|e| format!("cancel: {e}"))
+    }
+
+    /// Queues a message to the person of an appointment (a cancellation notice).
+    pub fn notify(&mut self, code: &str, message: &Reminder) -> Result<(), String> {
+        self.immediate(|tx| {
+            for (table, column) in [("booking", "booking"), ("registration", "registration")] {
+                let id: Option<i64> = tx
+                    .query_row(&format!("SELECT id FROM {table} WHERE code = ?1"), [code], |r| r.get(0))
+                    .optional()?;
+                if let Some(id) = id {
+                    tx.execute(
+                        &format!("INSERT INTO outbox ({column}, due_at, recipient, message) VALUES (?1, ?2, ?3, ?4)"),
+                        params![id, time_text(message.due), message.recipient, message.message.replace(CODE_PLACEHOLDER, code)],
+                    )?;
+                }
+            }
+            Ok(())
+        })
+        .map_err(|e| format!("notify: {e}"))
     }
 
     /// Sets the status of a booking or registration (staff: présent, absent, annulé…).
@@ -559,6 +582,10 @@ impl Store {
                      email = NULL, diagnostic = NULL, cancel_reason = NULL, erased = 1
                  WHERE erased = 0 AND ends_at < ?1",
                 [&before],
+            )?;
+            tx.execute(
+                "UPDATE activite SET notes = NULL WHERE notes IS NOT NULL AND date < ?1",
+                [&before[..10]],
             )?;
             let registrations = tx.execute(
                 "UPDATE registration SET first_name = NULL, last_initial = NULL, phone = NULL,

@@ -1,0 +1,203 @@
+//! Handing the work over: activity reports as CSV or JSON with the Coop's exact labels, and a
+//! counsellor's agenda as an iCalendar file (first names and motifs only, never a phone).
+use chrono::NaiveDateTime;
+use serde_json::json;
+
+use super::report::Report;
+use crate::calendar::paris;
+
+/// The CSV columns, one row per accompaniment. Notes stay at the help point.
+pub const COLUMNS: [&str; 14] = [
+    "date",
+    "type",
+    "duree_minutes",
+    "lieu",
+    "autonomie",
+    "materiel",
+    "thematiques",
+    "thematiques_administratives",
+    "redirection",
+    "genre",
+    "tranche_age",
+    "statut",
+    "conseiller",
+    "rendez_vous",
+];
+
+fn joined<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn row(r: &Report) -> [String; 14] {
+    [
+        r.date.to_string(),
+        r.kind.to_string(),
+        r.minutes.to_string(),
+        r.place.to_string(),
+        r.autonomy.map(|a| a.to_string()).unwrap_or_default(),
+        joined(&r.equipment),
+        joined(&r.themes),
+        joined(&r.administrative),
+        r.redirection.map(|x| x.to_string()).unwrap_or_default(),
+        r.gender.to_string(),
+        r.age.to_string(),
+        r.status.to_string(),
+        r.counsellor.clone(),
+        r.booking.clone().unwrap_or_default(),
+    ]
+}
+
+pub fn activities_csv(reports: &[Report]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(COLUMNS).expect("in memory");
+    for r in reports {
+        writer.write_record(row(r)).expect("in memory");
+    }
+    String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8")
+}
+
+pub fn activities_json(reports: &[Report]) -> serde_json::Value {
+    let rows: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| {
+            let values = row(r);
+            let mut object = serde_json::Map::new();
+            for (column, value) in COLUMNS.iter().zip(values) {
+                let value = if matches!(
+                    *column,
+                    "materiel" | "thematiques" | "thematiques_administratives"
+                ) {
+                    json!(
+                        value
+                            .split('|')
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                    )
+                } else if *column == "duree_minutes" {
+                    json!(r.minutes)
+                } else {
+                    json!(value)
+                };
+                object.insert(column.to_string(), value);
+            }
+            serde_json::Value::Object(object)
+        })
+        .collect();
+    serde_json::Value::Array(rows)
+}
+
+/// An event of the agenda file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub uid: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub summary: String,
+    pub cancelled: bool,
+}
+
+/// RFC 5545 text escaping.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// Lines longer than 75 octets are folded (RFC 5545 §3.1).
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut len = 0;
+    for c in line.chars() {
+        if len + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            len = 1;
+        }
+        out.push(c);
+        len += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn utc(t: NaiveDateTime) -> String {
+    paris::to_utc(t).format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// The events as a calendar file; times in UTC, converted from Paris local time.
+pub fn ics(events: &[Event], stamp: NaiveDateTime) -> String {
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//borne//agenda//FR",
+        "CALSCALE:GREGORIAN",
+    ] {
+        out.push_str(&fold(line));
+    }
+    for e in events {
+        out.push_str(&fold("BEGIN:VEVENT"));
+        out.push_str(&fold(&format!("UID:{}", e.uid)));
+        out.push_str(&fold(&format!("DTSTAMP:{}", utc(stamp))));
+        out.push_str(&fold(&format!("DTSTART:{}", utc(e.starts))));
+        out.push_str(&fold(&format!("DTEND:{}", utc(e.ends))));
+        out.push_str(&fold(&format!("SUMMARY:{}", escape(&e.summary))));
+        if e.cancelled {
+            out.push_str(&fold("STATUS:CANCELLED"));
+        }
+        out.push_str(&fold("END:VEVENT"));
+    }
+    out.push_str(&fold("END:VCALENDAR"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::coop::{Thematique, ThematiqueAdministrative};
+
+    #[test]
+    fn csv_uses_the_exact_coop_labels() {
+        let mut r = Report::walk_in(
+            "camille",
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+        );
+        r.themes = vec![
+            Thematique::AideAuxDemarchesAdministratives,
+            Thematique::Email,
+        ];
+        r.administrative = vec![ThematiqueAdministrative::ArgentImpots];
+        let csv = activities_csv(&[r]);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next().unwrap(), COLUMNS.join(","));
+        assert_eq!(
+            lines.next().unwrap(),
+            "2026-03-03,Accompagnement individuel,30,Lieu d'activité,,,Aide aux démarches administratives|E-mail,Argent - Impôts,,Non communiqué,non communiqué,Non communiqué,camille,"
+        );
+    }
+
+    #[test]
+    fn calendar_lines_are_escaped_and_folded() {
+        let t = crate::clock::parse_local("2026-07-01T09:00").unwrap();
+        let text = ics(
+            &[Event {
+                uid: "A@borne".into(),
+                starts: t,
+                ends: t + chrono::Duration::minutes(45),
+                summary: format!("Marie, {}", "très long; ".repeat(10)),
+                cancelled: false,
+            }],
+            t,
+        );
+        assert!(
+            text.contains("DTSTART:20260701T070000Z\r\n"),
+            "summer time: UTC+2"
+        );
+        assert!(text.contains("SUMMARY:Marie\\, très long\\;"));
+        assert!(text.lines().all(|l| l.len() <= 75), "{text}");
+    }
+}

@@ -1,0 +1,107 @@
+//! The counsellor's menu, after their PIN.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::agenda::AgendaScreen;
+use super::report_form::ReportForm;
+use super::stats_screen::StatsScreen;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::booking::book::BookingScreen;
+use crate::booking::checkout::choosing_hints;
+use crate::counsellor::report::Report;
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::page;
+
+const ITEMS: [&str; 6] = [
+    "counsellor-today",
+    "counsellor-week",
+    "counsellor-book",
+    "counsellor-walk-in",
+    "counsellor-stats",
+    "counsellor-sign-out",
+];
+
+pub struct CounsellorHome {
+    counsellor: usize,
+    focus: FocusGrid,
+}
+
+impl CounsellorHome {
+    pub fn new(counsellor: usize) -> CounsellorHome {
+        CounsellorHome {
+            counsellor,
+            focus: FocusGrid::new(vec![1; ITEMS.len()]),
+        }
+    }
+}
+
+impl Screen for CounsellorHome {
+    fn title(&self) -> &'static str {
+        "counsellor-title"
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        let chosen = match key.digit() {
+            Some(n) if n <= ITEMS.len() => Some(n - 1),
+            _ if self.focus.navigate(key) => None,
+            _ if key == Key::Enter => Some(self.focus.index()),
+            _ => None,
+        };
+        let agenda = ctx.config.agenda.clone();
+        let id = agenda.counsellors[self.counsellor].id.clone();
+        match chosen {
+            Some(0) => Action::Push(Box::new(AgendaScreen::new(
+                agenda,
+                self.counsellor,
+                ctx.now.date(),
+                1,
+            ))),
+            Some(1) => Action::Push(Box::new(AgendaScreen::new(
+                agenda,
+                self.counsellor,
+                ctx.now.date(),
+                7,
+            ))),
+            Some(2) => Action::Push(Box::new(BookingScreen::new(agenda).booked_by(&id))),
+            Some(3) => Action::Push(Box::new(ReportForm::new(Report::walk_in(
+                &id,
+                ctx.now.date(),
+            )))),
+            Some(4) => Action::Push(Box::new(StatsScreen::new(agenda))),
+            Some(5) => Action::Home,
+            _ => Action::None,
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let name = view.config.agenda.counsellors[self.counsellor].name.clone();
+        let paras = [page::strong(
+            view.tr
+                .text_with("counsellor-signed-in", &[("name", name.into())]),
+        )];
+        let choices: Vec<Choice> = ITEMS
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Choice::numbered(i + 1, view.tr.text(id)))
+            .collect();
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &choices,
+            Some(self.focus.index()),
+        )
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        choosing_hints()
+    }
+
+    fn is_staff(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,9 @@
+//! Counsellor mode: the agenda, assisted sessions and their activity reports, statistics,
+//! behind each counsellor's own PIN.
+pub mod agenda;
+pub mod export;
+pub mod home;
+pub mod report;
+pub mod report_form;
+pub mod stats;
+pub mod stats_screen;

@@ -1,0 +1,228 @@
+//! The activity report (compte rendu d'activité, CRA) of an accompaniment, in La Coop de la
+//! médiation numérique's v2 vocabulary, prefilled from the booking and its diagnostic.
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostic::{Outcome, Profile};
+use crate::vocabulary::coop::{
+    Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
+    ThematiqueAdministrative, TrancheAge, TypeAccompagnement,
+};
+
+/// The durations offered as choices, in minutes; any other value is allowed.
+pub const DURATIONS: [u32; 6] = [15, 30, 45, 60, 90, 120];
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub counsellor: String,
+    /// The booking it follows, if any (walk-in help has none).
+    pub booking: Option<String>,
+    pub kind: TypeAccompagnement,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    pub place: LieuAccompagnement,
+    pub autonomy: Option<Autonomie>,
+    pub equipment: Vec<Materiel>,
+    pub themes: Vec<Thematique>,
+    pub administrative: Vec<ThematiqueAdministrative>,
+    pub redirection: Option<Redirection>,
+    pub notes: String,
+    pub gender: Genre,
+    pub age: TrancheAge,
+    pub status: Statut,
+}
+
+/// Why a report cannot be saved yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportError {
+    NoTheme,
+    /// Administrative sub-thématiques without "Aide aux démarches administratives".
+    AdministrativeWithoutTheme,
+    NoDuration,
+}
+
+impl Report {
+    /// A report for walk-in help: today, 30 minutes, anonymous.
+    pub fn walk_in(counsellor: &str, date: NaiveDate) -> Report {
+        Report {
+            counsellor: counsellor.into(),
+            booking: None,
+            kind: TypeAccompagnement::Individuel,
+            date,
+            minutes: 30,
+            place: LieuAccompagnement::LieuActivite,
+            autonomy: None,
+            equipment: Vec::new(),
+            themes: Vec::new(),
+            administrative: Vec::new(),
+            redirection: None,
+            notes: String::new(),
+            gender: Genre::NonCommunique,
+            age: TrancheAge::NonCommunique,
+            status: Statut::NonCommunique,
+        }
+    }
+
+    /// Prefilled from a booking: its day and length, and what its diagnostic found.
+    pub fn for_booking(
+        counsellor: &str,
+        code: &str,
+        date: NaiveDate,
+        minutes: i64,
+        by_phone: bool,
+        motif_needs: &[Thematique],
+        outcome: Option<&Outcome>,
+    ) -> Report {
+        let mut report = Report::walk_in(counsellor, date);
+        report.booking = Some(code.into());
+        report.minutes = nearest_duration(minutes);
+        if by_phone {
+            report.place = LieuAccompagnement::ADistance;
+        }
+        match outcome {
+            Some(o) => {
+                report.themes = o.needs.clone();
+                report.administrative = o.administrative.clone();
+                report.equipment = o.equipment.clone();
+                report.autonomy = Some(match o.profile {
+                    Profile::Autonome => Autonomie::Autonome,
+                    Profile::AAccompagner => Autonomie::AutonomeGuidage,
+                    Profile::Eloigne => Autonomie::AvecGuidage,
+                });
+            }
+            None => report.themes = motif_needs.iter().take(1).copied().collect(),
+        }
+        report
+    }
+
+    /// The Coop's rule: administrative sub-thématiques only under "Aide aux démarches
+    /// administratives"; and a report says what it was about and how long it took.
+    pub fn check(&self) -> Result<(), ReportError> {
+        if self.themes.is_empty() {
+            return Err(ReportError::NoTheme);
+        }
+        if !self.administrative.is_empty()
+            && !self
+                .themes
+                .contains(&Thematique::AideAuxDemarchesAdministratives)
+        {
+            return Err(ReportError::AdministrativeWithoutTheme);
+        }
+        if self.minutes == 0 {
+            return Err(ReportError::NoDuration);
+        }
+        Ok(())
+    }
+
+    /// Toggles a thématique; taking away "Aide aux démarches administratives" takes its
+    /// sub-thématiques with it.
+    pub fn toggle_theme(&mut self, theme: Thematique) {
+        if let Some(i) = self.themes.iter().position(|t| *t == theme) {
+            self.themes.remove(i);
+            if theme == Thematique::AideAuxDemarchesAdministratives {
+                self.administrative.clear();
+            }
+        } else {
+            self.themes.push(theme);
+        }
+    }
+
+    /// Toggles a sub-thématique: refused (false) while "Aide aux démarches administratives"
+    /// is not chosen.
+    pub fn toggle_administrative(&mut self, sub: ThematiqueAdministrative) -> bool {
+        if !self
+            .themes
+            .contains(&Thematique::AideAuxDemarchesAdministratives)
+        {
+            return false;
+        }
+        if let Some(i) = self.administrative.iter().position(|t| *t == sub) {
+            self.administrative.remove(i);
+        } else {
+            self.administrative.push(sub);
+        }
+        true
+    }
+}
+
+/// The closest offered duration (a 45-minute motif stays 45; 20 becomes 15).
+pub fn nearest_duration(minutes: i64) -> u32 {
+    DURATIONS
+        .iter()
+        .copied()
+        .min_by_key(|d| (i64::from(*d) - minutes).abs())
+        .unwrap_or(30)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()
+    }
+
+    #[test]
+    fn administrative_sub_themes_need_their_theme() {
+        let mut r = Report::walk_in("camille", day());
+        assert_eq!(r.check(), Err(ReportError::NoTheme));
+        r.toggle_theme(Thematique::Email);
+        assert!(r.check().is_ok());
+        assert!(
+            !r.toggle_administrative(ThematiqueAdministrative::ArgentImpots),
+            "refused"
+        );
+        r.administrative
+            .push(ThematiqueAdministrative::ArgentImpots);
+        assert_eq!(r.check(), Err(ReportError::AdministrativeWithoutTheme));
+        r.administrative.clear();
+        r.toggle_theme(Thematique::AideAuxDemarchesAdministratives);
+        assert!(r.toggle_administrative(ThematiqueAdministrative::ArgentImpots));
+        assert!(r.check().is_ok());
+        r.toggle_theme(Thematique::AideAuxDemarchesAdministratives);
+        assert!(r.administrative.is_empty(), "removed with their theme");
+    }
+
+    #[test]
+    fn a_booking_prefills_from_its_diagnostic() {
+        let outcome = Outcome {
+            profile: Profile::Eloigne,
+            needs: vec![
+                Thematique::AideAuxDemarchesAdministratives,
+                Thematique::PrendreEnMainDuMateriel,
+            ],
+            administrative: vec![ThematiqueAdministrative::SocialSante],
+            modality: crate::vocabulary::lieux::ModaliteAccompagnement::AccompagnementIndividuel,
+            help: crate::diagnostic::HelpKind::Appointment,
+            aidants_connect: None,
+            services: Vec::new(),
+            equipment: vec![Materiel::PasDeMateriel],
+            urgent: false,
+        };
+        let r = Report::for_booking("camille", "ABC234", day(), 45, false, &[], Some(&outcome));
+        assert_eq!(r.minutes, 45);
+        assert_eq!(r.themes, outcome.needs);
+        assert_eq!(
+            r.administrative,
+            vec![ThematiqueAdministrative::SocialSante]
+        );
+        assert_eq!(r.autonomy, Some(Autonomie::AvecGuidage));
+        assert_eq!(r.equipment, vec![Materiel::PasDeMateriel]);
+        assert_eq!(r.gender, Genre::NonCommunique, "anonymous by default");
+        assert!(r.check().is_ok());
+        let phone = Report::for_booking(
+            "karim",
+            "XYZ789",
+            day(),
+            20,
+            true,
+            &[Thematique::Parentalite],
+            None,
+        );
+        assert_eq!(
+            (phone.minutes, phone.place),
+            (15, LieuAccompagnement::ADistance)
+        );
+        assert_eq!(phone.themes, vec![Thematique::Parentalite]);
+    }
+}

@@ -1,0 +1,372 @@
+//! Filling an activity report: each line a field of the Coop's form; Enter changes a single
+//! choice or opens a list of checkboxes. Administrative sub-thématiques open only once
+//! "Aide aux démarches administratives" is chosen.
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::report::{DURATIONS, Report, ReportError};
+use crate::app::Effect;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::text_field::{FieldKind, TextField};
+use crate::calendar::words;
+use crate::store::{Reply, Request};
+use crate::ui::View;
+use crate::ui::choices::{Choice, Mark};
+use crate::ui::page::{self, Para};
+use crate::vocabulary::coop::{
+    Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
+    ThematiqueAdministrative, TrancheAge, TypeAccompagnement,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Kind,
+    Duration,
+    Place,
+    Autonomy,
+    Equipment,
+    Themes,
+    Administrative,
+    Redirection,
+    Gender,
+    Age,
+    Status,
+    Notes,
+    Save,
+}
+
+const FIELDS: [Field; 13] = [
+    Field::Kind,
+    Field::Duration,
+    Field::Place,
+    Field::Autonomy,
+    Field::Equipment,
+    Field::Themes,
+    Field::Administrative,
+    Field::Redirection,
+    Field::Gender,
+    Field::Age,
+    Field::Status,
+    Field::Notes,
+    Field::Save,
+];
+
+/// The next value of a single choice, going round (with "none" first when optional).
+fn next<T: Copy + PartialEq>(all: &[T], current: T) -> T {
+    let i = all.iter().position(|x| *x == current).unwrap_or(0);
+    all[(i + 1) % all.len()]
+}
+
+fn next_optional<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
+    match current.and_then(|c| all.iter().position(|x| *x == c)) {
+        None => all.first().copied(),
+        Some(i) if i + 1 == all.len() => None,
+        Some(i) => Some(all[i + 1]),
+    }
+}
+
+pub struct ReportForm {
+    report: Report,
+    notes: TextField,
+    focus: FocusGrid,
+    /// An open checkbox list, and the focus in it.
+    list: Option<(Field, FocusGrid)>,
+    notice: Option<&'static str>,
+    saved: bool,
+}
+
+impl ReportForm {
+    pub fn new(report: Report) -> ReportForm {
+        let notes = TextField::new(FieldKind::Text, 500).with(&report.notes);
+        ReportForm {
+            report,
+            notes,
+            focus: FocusGrid::new(vec![1; FIELDS.len()]),
+            list: None,
+            notice: None,
+            saved: false,
+        }
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    fn list_len(field: Field) -> usize {
+        match field {
+            Field::Equipment => Materiel::ALL.len(),
+            Field::Themes => Thematique::ALL.len(),
+            _ => ThematiqueAdministrative::ALL.len(),
+        }
+    }
+
+    fn toggle(&mut self, field: Field, i: usize) {
+        match field {
+            Field::Equipment => {
+                let m = Materiel::ALL[i];
+                match self.report.equipment.iter().position(|x| *x == m) {
+                    Some(at) => {
+                        self.report.equipment.remove(at);
+                    }
+                    None => self.report.equipment.push(m),
+                }
+            }
+            Field::Themes => self.report.toggle_theme(Thematique::ALL[i]),
+            _ => {
+                self.report
+                    .toggle_administrative(ThematiqueAdministrative::ALL[i]);
+            }
+        }
+    }
+
+    fn change(&mut self, field: Field) -> Action {
+        let r = &mut self.report;
+        match field {
+            Field::Kind => r.kind = next(TypeAccompagnement::ALL, r.kind),
+            Field::Duration => {
+                r.minutes = match DURATIONS.iter().position(|d| *d == r.minutes) {
+                    Some(i) => DURATIONS[(i + 1) % DURATIONS.len()],
+                    None => DURATIONS[0],
+                }
+            }
+            Field::Place => r.place = next(LieuAccompagnement::ALL, r.place),
+            Field::Autonomy => r.autonomy = next_optional(Autonomie::ALL, r.autonomy),
+            Field::Redirection => r.redirection = next_optional(Redirection::ALL, r.redirection),
+            Field::Gender => r.gender = next(Genre::ALL, r.gender),
+            Field::Age => r.age = next(TrancheAge::ALL, r.age),
+            Field::Status => r.status = next(Statut::ALL, r.status),
+            Field::Administrative
+                if !r
+                    .themes
+                    .contains(&Thematique::AideAuxDemarchesAdministratives) =>
+            {
+                self.notice = Some("report-admin-needs-theme");
+            }
+            Field::Equipment | Field::Themes | Field::Administrative => {
+                self.list = Some((field, FocusGrid::new(vec![1; Self::list_len(field) + 1])));
+            }
+            Field::Notes => {}
+            Field::Save => {
+                self.report.notes = self.notes.value.clone();
+                return match self.report.check() {
+                    Ok(()) => Action::Emit(Effect::Store(Request::SaveReport(self.report.clone()))),
+                    Err(ReportError::NoTheme) => {
+                        self.notice = Some("report-no-theme");
+                        Action::None
+                    }
+                    Err(ReportError::AdministrativeWithoutTheme) => {
+                        self.notice = Some("report-admin-needs-theme");
+                        Action::None
+                    }
+                    Err(ReportError::NoDuration) => {
+                        self.notice = Some("report-no-duration");
+                        Action::None
+                    }
+                };
+            }
+        }
+        Action::None
+    }
+
+    fn value(&self, field: Field, view: &View) -> String {
+        let r = &self.report;
+        let none = || view.tr.text("report-none");
+        let list = |items: Vec<String>| {
+            if items.is_empty() {
+                none()
+            } else {
+                items.join(", ")
+            }
+        };
+        match field {
+            Field::Kind => r.kind.to_string(),
+            Field::Duration => format!("{} min", r.minutes),
+            Field::Place => r.place.to_string(),
+            Field::Autonomy => r.autonomy.map_or_else(none, |a| a.to_string()),
+            Field::Equipment => list(r.equipment.iter().map(|x| x.to_string()).collect()),
+            Field::Themes => list(r.themes.iter().map(|x| x.to_string()).collect()),
+            Field::Administrative => list(r.administrative.iter().map(|x| x.to_string()).collect()),
+            Field::Redirection => r.redirection.map_or_else(none, |x| x.to_string()),
+            Field::Gender => r.gender.to_string(),
+            Field::Age => r.age.to_string(),
+            Field::Status => r.status.to_string(),
+            Field::Notes => self.notes.value.clone(),
+            Field::Save => String::new(),
+        }
+    }
+}
+
+fn label_id(field: Field) -> &'static str {
+    match field {
+        Field::Kind => "report-kind",
+        Field::Duration => "report-duration",
+        Field::Place => "report-place",
+        Field::Autonomy => "report-autonomy",
+        Field::Equipment => "report-equipment",
+        Field::Themes => "report-themes",
+        Field::Administrative => "report-administrative",
+        Field::Redirection => "report-redirection",
+        Field::Gender => "report-gender",
+        Field::Age => "report-age",
+        Field::Status => "report-status",
+        Field::Notes => "report-notes",
+        Field::Save => "report-save",
+    }
+}
+
+impl Screen for ReportForm {
+    fn title(&self) -> &'static str {
+        "report-title"
+    }
+
+    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
+        if self.saved {
+            return if matches!(key, Key::Enter | Key::Esc) {
+                Action::Back
+            } else {
+                Action::None
+            };
+        }
+        if let Some((field, focus)) = &mut self.list {
+            let field = *field;
+            if key == Key::Esc {
+                self.list = None;
+                return Action::None;
+            }
+            if focus.navigate(key) {
+                return Action::None;
+            }
+            if matches!(key, Key::Enter | Key::Char(' ')) {
+                let i = focus.index();
+                if i == Self::list_len(field) {
+                    self.list = None;
+                } else {
+                    self.toggle(field, i);
+                }
+            }
+            return Action::None;
+        }
+        let field = FIELDS[self.focus.index()];
+        if key == Key::Esc {
+            return Action::Back;
+        }
+        if field == Field::Notes && self.notes.input(key) {
+            return Action::None;
+        }
+        if self.focus.navigate(key) {
+            return Action::None;
+        }
+        if key == Key::Enter {
+            self.notice = None;
+            return self.change(field);
+        }
+        Action::None
+    }
+
+    fn reply(&mut self, reply: Reply, _ctx: &Ctx) -> Action {
+        match reply {
+            Reply::ReportSaved(_) => {
+                self.saved = true;
+                self.notice = Some("report-saved");
+                return Action::Emit(Effect::Audit {
+                    actor: self.report.counsellor.clone(),
+                    action: format!(
+                        "activity report {}",
+                        self.report.booking.as_deref().unwrap_or("(walk-in)")
+                    ),
+                });
+            }
+            Reply::Failed(_) => self.notice = Some("counsellor-failed"),
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let mut paras: Vec<Para> = self
+            .notice
+            .iter()
+            .map(|id| page::notice(view.tr.text(id)))
+            .collect();
+        paras.push(page::text(view.tr.text_with(
+            "report-date",
+            &[("date", words::numeric(self.report.date).into())],
+        )));
+        if self.saved {
+            return page::render(
+                frame,
+                area,
+                view,
+                &paras,
+                &[Choice::numbered(1, view.tr.text("counsellor-back"))],
+                Some(0),
+            );
+        }
+        if let Some((field, focus)) = &self.list {
+            paras.push(page::heading(view.tr.text(label_id(*field))));
+            let checked = |i: usize| match field {
+                Field::Equipment => self.report.equipment.contains(&Materiel::ALL[i]),
+                Field::Themes => self.report.themes.contains(&Thematique::ALL[i]),
+                _ => self
+                    .report
+                    .administrative
+                    .contains(&ThematiqueAdministrative::ALL[i]),
+            };
+            let labels: Vec<&str> = match field {
+                Field::Equipment => Materiel::ALL.iter().map(|m| m.label()).collect(),
+                Field::Themes => Thematique::ALL.iter().map(|m| m.label()).collect(),
+                _ => ThematiqueAdministrative::ALL
+                    .iter()
+                    .map(|m| m.label())
+                    .collect(),
+            };
+            let mut choices: Vec<Choice> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Choice::marked(l.to_string(), Mark::Check(checked(i))))
+                .collect();
+            choices.push(Choice::marked(view.tr.text("report-list-done"), Mark::None));
+            return page::render(frame, area, view, &paras, &choices, Some(focus.index()));
+        }
+        let choices: Vec<Choice> = FIELDS
+            .iter()
+            .map(|f| {
+                let value = self.value(*f, view);
+                let label = view.tr.text(label_id(*f));
+                Choice::marked(
+                    if value.is_empty() {
+                        label
+                    } else {
+                        format!("{label} : {value}")
+                    },
+                    Mark::None,
+                )
+            })
+            .collect();
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &choices,
+            Some(self.focus.index()),
+        )
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        vec![
+            hint("key-arrows", "does-move"),
+            hint("key-enter", "does-change"),
+        ]
+    }
+
+    fn holds_input(&self) -> bool {
+        !self.saved
+    }
+
+    fn is_staff(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,98 @@
+//! The statistics screen: the last four weeks and the months they touch, as bars with the
+//! numbers beside them.
+use std::rc::Rc;
+
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use crate::app::Effect;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::booking::Agenda;
+use crate::booking::checkout::choosing_hints;
+use crate::store::{Reply, Request, Stats};
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::page::{self, Para, Tone};
+
+pub struct StatsScreen {
+    agenda: Rc<Agenda>,
+    stats: Option<Stats>,
+}
+
+impl StatsScreen {
+    pub fn new(agenda: Rc<Agenda>) -> StatsScreen {
+        StatsScreen {
+            agenda,
+            stats: None,
+        }
+    }
+}
+
+impl Screen for StatsScreen {
+    fn title(&self) -> &'static str {
+        "counsellor-stats"
+    }
+
+    fn opened(&mut self, ctx: &Ctx) -> Action {
+        let to = ctx.now.date();
+        let from = to - Duration::weeks(4);
+        let sessions = self
+            .agenda
+            .workshops_between(from, to)
+            .iter()
+            .map(|w| (w.starts.date(), w.seats))
+            .collect();
+        Action::Emit(Effect::Store(Request::Stats { from, to, sessions }))
+    }
+
+    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
+        if matches!(key, Key::Esc | Key::Enter | Key::Char('1')) {
+            Action::Back
+        } else {
+            Action::None
+        }
+    }
+
+    fn reply(&mut self, reply: Reply, _ctx: &Ctx) -> Action {
+        if let Reply::Stats(stats) = reply {
+            self.stats = Some(stats);
+        }
+        Action::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let paras: Vec<Para> = match &self.stats {
+            Some(stats) => super::stats::text(stats)
+                .lines()
+                .map(|l| Para {
+                    text: l.to_string(),
+                    tone: if l.starts_with(' ') {
+                        Tone::Text
+                    } else {
+                        Tone::Heading
+                    },
+                    indent: 0,
+                })
+                .collect(),
+            None => vec![page::text(view.tr.text("counsellor-failed"))],
+        };
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &[Choice::numbered(1, view.tr.text("counsellor-back"))],
+            Some(0),
+        )
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        choosing_hints()
+    }
+
+    fn is_staff(&self) -> bool {
+        true
+    }
+}

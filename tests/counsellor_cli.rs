@@ -1,0 +1,175 @@
+//! `borne export agenda|activites`, `borne purge`, `borne stats`.
+use std::path::Path;
+use std::process::Command;
+
+use borne::booking::person::Person;
+use borne::clock::parse_local;
+use borne::store::{NewBooking, Status, Store};
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
+
+fn borne(db: &Path, now: &str) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_borne"));
+    cmd.env_remove("BORNE_CONFIG")
+        .env("BORNE_NOW", now)
+        .arg("--config")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config"))
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+fn book(store: &mut Store, counsellor: &str, starts: &str, name: &str) -> String {
+    let starts = parse_local(starts).unwrap();
+    store
+        .book(
+            &NewBooking {
+                counsellor: counsellor.into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + chrono::Duration::minutes(45),
+                person: Person {
+                    first_name: name.into(),
+                    phone: Some("0612345678".into()),
+                    ..Person::default()
+                },
+                reminder: None,
+                diagnostic: None,
+                booked_by: "kiosk".into(),
+            },
+            parse_local("2026-03-01T09:00").unwrap(),
+        )
+        .unwrap()
+        .unwrap()
+}
+
+#[test]
+fn the_agenda_file_parses_back_with_paris_times_and_no_phone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let mut store = Store::open(&db).unwrap();
+    // Winter and summer: 09:00 in Paris is 08:00 then 07:00 UTC.
+    book(&mut store, "camille", "2026-03-03T09:00", "Marie");
+    book(&mut store, "camille", "2026-04-02T09:00", "Ali");
+    book(&mut store, "karim", "2026-03-04T09:00", "Paul");
+    let out = borne(&db, "2026-03-02T10:00")
+        .args([
+            "export",
+            "agenda",
+            "--counsellor",
+            "Camille",
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-04-30",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains("0612345678") && !text.contains("06 12"),
+        "no phone in the agenda file"
+    );
+    let calendar: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    let start_of = |summary: &str| {
+        let e = events
+            .iter()
+            .find(|e| e.get_summary().is_some_and(|s| s.starts_with(summary)))
+            .unwrap();
+        match e.get_start() {
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(t))) => t.naive_utc(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        start_of("Marie — Aide pour une démarche en ligne"),
+        parse_local("2026-03-03T08:00").unwrap()
+    );
+    assert_eq!(start_of("Ali"), parse_local("2026-04-02T07:00").unwrap());
+    assert!(
+        events
+            .iter()
+            .all(|e| !e.get_summary().unwrap_or_default().contains("Paul")),
+        "Karim's only"
+    );
+    assert!(
+        events.iter().any(|e| e
+            .get_summary()
+            .unwrap_or_default()
+            .starts_with("Atelier : ")),
+        "workshops too"
+    );
+}
+
+#[test]
+fn retention_erases_names_and_phones_and_keeps_the_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let mut store = Store::open(&db).unwrap();
+    let code = book(&mut store, "camille", "2026-03-03T09:00", "Marie");
+    store.set_status(&code, Status::Present).unwrap();
+    drop(store);
+    // 30 days after is not yet past the retention.
+    let out = borne(&db, "2026-04-02T09:00")
+        .arg("purge")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("0 appointments erased"));
+    let out = borne(&db, "2026-04-03T10:00")
+        .arg("purge")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(said.starts_with("1 appointments erased"), "{said}");
+    assert!(!said.contains("Marie"), "counts, never names");
+    let store = Store::open(&db).unwrap();
+    let erased = store.appointment(&code).unwrap().unwrap();
+    assert_eq!(erased.person, Person::default());
+    assert_eq!(
+        erased.status,
+        Status::Present,
+        "what happened stays for the statistics"
+    );
+    let out = borne(&db, "2026-04-03T10:00")
+        .args([
+            "stats",
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-03-08",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["weeks"][0]["bookings"], 1);
+    assert_eq!(stats["weeks"][0]["present"], 1);
+}
+
+#[test]
+fn stats_show_bars_with_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let mut store = Store::open(&db).unwrap();
+    let a = book(&mut store, "camille", "2026-03-03T09:00", "A");
+    let b = book(&mut store, "camille", "2026-03-03T10:30", "B");
+    store.set_status(&a, Status::Present).unwrap();
+    store.set_status(&b, Status::Absent).unwrap();
+    drop(store);
+    let out = borne(&db, "2026-03-09T10:00")
+        .args(["stats", "--from", "2026-03-02", "--to", "2026-03-08"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("semaine du 02/03/2026"), "{text}");
+    assert!(
+        text.contains("présents 1  absents 1  (absence 50 %)"),
+        "{text}"
+    );
+    assert!(text.contains('█'), "{text}");
+}

@@ -1,0 +1,130 @@
+//! End-to-end: a counsellor signs in with their PIN, opens today's booking, marks the person
+//! present, fills the activity report, and finds it in the export.
+mod pty;
+
+use std::process::Command;
+
+use borne::booking::person::Person;
+use borne::clock::parse_local;
+use borne::store::{NewBooking, Store};
+use pty::*;
+
+#[test]
+fn sign_in_mark_present_report_and_export() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    // Earlier today Marie booked 14:00 and shared her diagnostic.
+    let diagnostic = r#"{"profile":"éloigné du numérique","needs":["Aide aux démarches administratives","Prendre en main du matériel"],"administrative":["Social - Santé"],"modality":"Accompagnement individuel","help":"appointment","aidants_connect":null,"services":["Aide aux démarches administratives"],"equipment":["Pas de matériel"],"urgent":false}"#;
+    let starts = parse_local("2026-03-02T14:00").unwrap();
+    let code = Store::open(&kiosk.db_path())
+        .unwrap()
+        .book(
+            &NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + chrono::Duration::minutes(45),
+                person: Person {
+                    first_name: "Marie".into(),
+                    phone: Some("0612345678".into()),
+                    ..Person::default()
+                },
+                reminder: None,
+                diagnostic: Some(diagnostic.into()),
+                booked_by: "kiosk".into(),
+            },
+            parse_local("2026-03-02T09:00").unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+
+    kiosk.keys(&[F12]);
+    kiosk.wait_for("Code :");
+    kiosk.type_text("1357");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Connecté : Camille");
+    kiosk.keys(&["1"]);
+    let agenda = kiosk.wait_for("Agenda du jour");
+    let words = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("lundi 2 mars 14 h 00 — Marie — Aide pour une démarche en ligne — 06 •• •• •• 78 — à venir"), "{agenda}");
+    kiosk.keys(&[ENTER]);
+    let detail = kiosk.wait_for("Réponses au questionnaire");
+    assert!(
+        detail.contains("Téléphone : 06 12 34 56 78"),
+        "the phone shows once opened: {detail}"
+    );
+    assert!(
+        detail.contains("• Faire vos démarches en ligne"),
+        "{detail}"
+    );
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Statut enregistré.");
+    kiosk.wait_for("lundi 2 mars 14 h 00 — présent");
+    kiosk.keys(&["4"]);
+    let form = kiosk.wait_for("Compte rendu d'activité");
+    let words = form.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Durée : 45 min"), "{form}");
+    assert!(
+        words.contains(
+            "Thématiques : Aide aux démarches administratives, Prendre en main du matériel"
+        ),
+        "{form}"
+    );
+    assert!(
+        words.contains("Thématiques administratives : Social - Santé"),
+        "{form}"
+    );
+    assert!(words.contains("Autonomie : Avec guidage"), "{form}");
+    // To "Enregistrer" (the last line), and save.
+    kiosk.keys(&["\x1b[Z", ENTER]);
+    kiosk.wait_for("Compte rendu enregistré.");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_borne"))
+        .env("BORNE_NOW", "2026-03-02T15:00")
+        .arg("--config")
+        .arg(kiosk.dir.path().join("kiosk-config"))
+        .arg("--db")
+        .arg(kiosk.db_path())
+        .args([
+            "export",
+            "activites",
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-03-02",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let row = csv.lines().nth(1).unwrap_or_else(|| panic!("a row: {csv}"));
+    assert_eq!(
+        row,
+        format!(
+            "2026-03-02,Accompagnement individuel,45,Lieu d'activité,Avec guidage,Pas de matériel,Aide aux démarches administratives|Prendre en main du matériel,Social - Santé,,Non communiqué,non communiqué,Non communiqué,camille,{code}"
+        )
+    );
+    let store = Store::open(&kiosk.db_path()).unwrap();
+    assert_eq!(
+        store.appointment(&code).unwrap().unwrap().status.label(),
+        "présent"
+    );
+    let trail = store.audit_trail().unwrap();
+    let actions: Vec<&str> = trail.iter().map(|(_, _, a)| a.as_str()).collect();
+    assert!(actions.contains(&"counsellor sign-in"), "{actions:?}");
+    assert!(
+        actions.contains(&format!("status présent {code}").as_str()),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&format!("activity report {code}").as_str()),
+        "{actions:?}"
+    );
+    assert!(
+        trail
+            .iter()
+            .all(|(_, _, a)| !a.contains("Marie") && !a.contains("0612")),
+        "no citizen data in the audit"
+    );
+}
