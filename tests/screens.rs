@@ -335,10 +335,14 @@ fn answer_with_empty_store(app: &mut App, effects: Vec<borne::app::Effect>) {
     for effect in effects {
         let reply = match effect {
             Effect::Store(Request::Busy { .. }) => Reply::Busy(Vec::new()),
-            Effect::Store(Request::SeatsTaken(ids)) => Reply::SeatsTaken(
-                ids.iter()
+            Effect::Store(Request::Sessions { planned, .. }) => Reply::Sessions(
+                planned
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, _)| if i == 0 { 12 } else { 3 })
+                    .map(|(i, mut s)| {
+                        s.taken = if i == 0 { 12 } else { 3 };
+                        s
+                    })
                     .collect(),
             ),
             Effect::Store(Request::Book(_)) => Reply::Booked(Ok("XMDY7R".into())),

@@ -45,3 +45,4 @@ report-no-theme = Choose at least one topic.
 report-admin-needs-theme = Administrative topics need "Aide aux démarches administratives".
 report-no-duration = Give the duration.
 report-saved = Report saved.
+counsellor-header = {" "}{ $place } · Adviser area: { $name }

@@ -45,3 +45,4 @@ report-no-theme = Choisissez au moins une thématique.
 report-admin-needs-theme = Les thématiques administratives demandent « Aide aux démarches administratives ».
 report-no-duration = Indiquez la durée.
 report-saved = Compte rendu enregistré.
+counsellor-header = {" "}{ $place } · Espace conseiller : { $name }

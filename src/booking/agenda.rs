@@ -182,6 +182,34 @@ impl Agenda {
         out
     }
 
+    /// The planned sessions between two days, for the store to apply staff changes to.
+    pub fn planned_sessions(&self, from: NaiveDate, to: NaiveDate) -> Vec<crate::store::Session> {
+        self.workshops_between(from, to)
+            .into_iter()
+            .map(|w| crate::store::Session {
+                id: w.id,
+                series: self.workshops[w.series].id.clone(),
+                starts: w.starts,
+                ends: w.ends,
+                seats: w.seats,
+                cancelled: false,
+                taken: 0,
+            })
+            .collect()
+    }
+
+    /// A session as a workshop of this agenda (`None` if its series is no longer configured).
+    pub fn session_workshop(&self, s: &crate::store::Session) -> Option<Workshop> {
+        let series = self.workshops.iter().position(|w| w.id == s.series)?;
+        Some(Workshop {
+            id: s.id.clone(),
+            series,
+            starts: s.starts,
+            ends: s.ends,
+            seats: s.seats,
+        })
+    }
+
     /// A workshop session by its id, if the agenda schedules it.
     pub fn workshop(&self, id: &str) -> Option<Workshop> {
         let (series, date) = id.split_once('@')?;

@@ -226,6 +226,9 @@ impl Screen for BookingScreen {
                     let m = &self.agenda.motifs[m];
                     self.checkout =
                         Checkout::new(self.diagnostic.is_some(), m.place == Where::ByPhone);
+                    if self.booked_by != "kiosk" {
+                        self.checkout = self.checkout.clone().on_behalf();
+                    }
                     return self.load_slots(ctx);
                 }
             }
@@ -250,6 +253,8 @@ impl Screen for BookingScreen {
                 if let Some(receipt) = &mut self.receipt {
                     match receipt.handle(key, |c| ticket::ticket(c, &tr, kiosk)) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
+                        // Staff booking for someone go back to their own screens.
+                        ReceiptEvent::Finish if self.booked_by != "kiosk" => return Action::Back,
                         ReceiptEvent::Finish => return Action::Home,
                         ReceiptEvent::None => {}
                     }
@@ -273,10 +278,16 @@ impl Screen for BookingScreen {
             }
             Reply::Booked(Ok(code)) => {
                 let tr = ctx.config.i18n.tr(&ctx.settings.locale);
-                if let Some(c) = self.confirmed(code, &tr) {
+                if let Some(c) = self.confirmed(code.clone(), &tr) {
                     self.notice = None;
                     self.receipt = Some(Receipt::new(c, ctx.config.kiosk.ticket_printer.is_some()));
                     self.step = Step::Done;
+                }
+                if self.booked_by != "kiosk" {
+                    return Action::Emit(Effect::Audit {
+                        actor: self.booked_by.clone(),
+                        action: format!("booked on behalf {code}"),
+                    });
                 }
             }
             Reply::Booked(Err(Refusal::SlotTaken)) => {

@@ -59,6 +59,12 @@ impl Checkout {
         }
     }
 
+    /// Staff booking for someone: a phone number alone is enough.
+    pub fn on_behalf(mut self) -> Checkout {
+        self.form = IdentityForm::on_behalf();
+        self
+    }
+
     pub fn holds_input(&self) -> bool {
         !self.form.is_empty() || self.person.is_some()
     }

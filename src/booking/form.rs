@@ -41,6 +41,8 @@ pub struct IdentityForm {
     focus: usize,
     /// (row, Fluent id of the problem)
     errors: Vec<(Row, &'static str)>,
+    /// Booking on someone's behalf: a phone number alone is enough.
+    name_optional: bool,
 }
 
 pub enum FormEvent {
@@ -64,6 +66,16 @@ impl IdentityForm {
             email: TextField::new(FieldKind::Email, 80),
             focus: 0,
             errors: Vec::new(),
+            name_optional: false,
+        }
+    }
+
+    /// For staff booking on someone's behalf: the first name may stay empty when there is a
+    /// phone number.
+    pub fn on_behalf() -> IdentityForm {
+        IdentityForm {
+            name_optional: true,
+            ..IdentityForm::new()
         }
     }
 
@@ -110,7 +122,7 @@ impl IdentityForm {
     fn submit(&mut self) -> FormEvent {
         self.errors.clear();
         let first_name = self.first_name.value.trim().to_string();
-        if first_name.is_empty() {
+        if first_name.is_empty() && !(self.name_optional && !self.phone.is_empty()) {
             self.errors.push((Row::FirstName, "form-error-first-name"));
         }
         let phone = if self.no_phone {
@@ -271,6 +283,23 @@ mod tests {
             FormEvent::Done(p) => assert_eq!(p.phone, None),
             FormEvent::None => panic!("refused: {:?}", form.errors),
         }
+    }
+
+    #[test]
+    fn on_behalf_a_phone_number_alone_is_enough() {
+        let mut form = IdentityForm::on_behalf();
+        match type_in(&mut form, "\n\n0612345678vvv\n") {
+            FormEvent::Done(p) => {
+                assert_eq!(p.first_name, "");
+                assert_eq!(p.phone.as_deref(), Some("0612345678"));
+            }
+            FormEvent::None => panic!("refused: {:?}", form.errors),
+        }
+        let mut citizen = IdentityForm::new();
+        assert!(matches!(
+            type_in(&mut citizen, "\n\n0612345678vvv\n"),
+            FormEvent::None
+        ));
     }
 
     #[test]

@@ -77,24 +77,41 @@ impl WorkshopsScreen {
     }
 
     fn load(&mut self, ctx: &Ctx) -> Action {
-        let today = ctx.now.date();
-        self.sessions = self
-            .agenda
-            .workshops_between(today, today + Duration::weeks(WEEKS_AHEAD))
-            .into_iter()
-            .filter(|w| w.starts > ctx.now)
-            .filter(|w| {
-                self.themes.is_empty()
-                    || self.themes.contains(&self.agenda.workshops[w.series].theme)
-            })
-            .collect();
+        let (from, to) = (
+            ctx.now.date(),
+            ctx.now.date() + Duration::weeks(WEEKS_AHEAD),
+        );
+        self.sessions.clear();
         self.taken = Vec::new();
         self.step = Step::List;
+        self.focus = FocusGrid::new(Vec::new());
+        Action::Emit(Effect::Store(Request::Sessions {
+            from,
+            to,
+            planned: self.agenda.planned_sessions(from, to),
+        }))
+    }
+
+    /// The sessions a citizen may see: coming, not cancelled, on the themes asked.
+    fn show(&mut self, sessions: Vec<crate::store::Session>, ctx: &Ctx) {
+        let mut shown = Vec::new();
+        let mut taken = Vec::new();
+        for s in sessions
+            .iter()
+            .filter(|s| !s.cancelled && s.starts > ctx.now)
+        {
+            if let Some(w) = self.agenda.session_workshop(s)
+                && (self.themes.is_empty()
+                    || self.themes.contains(&self.agenda.workshops[w.series].theme))
+            {
+                shown.push(w);
+                taken.push(s.taken);
+            }
+        }
+        self.sessions = shown;
+        self.taken = taken;
         let extra = usize::from(!self.themes.is_empty());
         self.focus = FocusGrid::new(vec![1; self.sessions.len() + extra]);
-        Action::Emit(Effect::Store(Request::SeatsTaken(
-            self.sessions.iter().map(|w| w.id.clone()).collect(),
-        )))
     }
 
     fn left(&self, i: usize) -> Option<u32> {
@@ -252,7 +269,7 @@ impl Screen for WorkshopsScreen {
 
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
-            Reply::SeatsTaken(taken) => self.taken = taken,
+            Reply::Sessions(sessions) => self.show(sessions, ctx),
             Reply::Registered(Ok(code)) => {
                 let tr = ctx.config.i18n.tr(&ctx.settings.locale);
                 if let Some(c) = self.confirmed(code, &tr) {

@@ -147,6 +147,17 @@ const MIGRATIONS: &[&str] = &[
         created_at TEXT NOT NULL
     );
     CREATE INDEX activite_date ON activite (date);",
+    // 6: workshop sessions changed, added or cancelled by staff, over the agenda's.
+    "CREATE TABLE workshop_session (
+        id TEXT PRIMARY KEY,
+        series TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        seats INTEGER NOT NULL,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        changed_by TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    );",
 ];
 
 pub fn latest() -> u32 {

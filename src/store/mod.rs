@@ -8,6 +8,9 @@ pub mod outbox;
 mod places;
 
 pub mod protocol;
+mod sessions;
+
+pub use sessions::Session;
 
 pub use activities::{Period, Stats};
 pub use bookings::time_text;

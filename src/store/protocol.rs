@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::Store;
 use super::activities::Stats;
 use super::bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder, Status};
+use super::sessions::Session;
 use crate::booking::slots::Busy;
 use crate::counsellor::report::Report;
 use crate::places::Lieu;
@@ -37,6 +38,23 @@ pub enum Request {
         notify: Option<Reminder>,
     },
     SaveReport(Report),
+    /// Workshop sessions as they stand, from the agenda's plan.
+    Sessions {
+        from: NaiveDate,
+        to: NaiveDate,
+        planned: Vec<Session>,
+    },
+    /// Staff: a session changed or added.
+    SaveSession {
+        session: Session,
+        by: String,
+    },
+    /// Staff: a session cancelled; its registrants are told `notice`.
+    CancelSession {
+        session: Session,
+        by: String,
+        notice: String,
+    },
     /// Staff: statistics; `sessions` are the workshop sessions' (day, seats) of the range.
     Stats {
         from: NaiveDate,
@@ -49,8 +67,6 @@ pub enum Request {
         to: NaiveDate,
     },
     Book(NewBooking),
-    /// Seats taken in each workshop session.
-    SeatsTaken(Vec<String>),
     Register(NewRegistration),
     /// A citizen looks up an appointment with its code and check.
     Find {
@@ -79,10 +95,10 @@ pub enum Reply {
     /// A staff change went through.
     Done,
     ReportSaved(i64),
+    Sessions(Vec<Session>),
     Stats(Stats),
     Busy(Vec<Busy>),
     Booked(Result<String, Refusal>),
-    SeatsTaken(Vec<u32>),
     Registered(Result<String, Refusal>),
     Found(Option<Appointment>),
     Cancelled(Result<(), Refusal>),
@@ -144,6 +160,19 @@ impl Store {
                 notify,
             } => self.cancel_by_service(&code, &reason, notify, now),
             Request::SaveReport(report) => self.save_report(&report, now).map(Reply::ReportSaved),
+            Request::Sessions { from, to, planned } => {
+                self.sessions(&planned, from, to).map(Reply::Sessions)
+            }
+            Request::SaveSession { session, by } => {
+                self.save_session(&session, &by, now).map(|()| Reply::Done)
+            }
+            Request::CancelSession {
+                session,
+                by,
+                notice,
+            } => self
+                .cancel_session(&session, &by, &notice, now)
+                .map(|_| Reply::Done),
             Request::Stats { from, to, sessions } => {
                 let seats = |a: NaiveDate, b: NaiveDate| {
                     sessions
@@ -156,7 +185,6 @@ impl Store {
             }
             Request::Busy { from, to } => self.busy(from, to).map(Reply::Busy),
             Request::Book(new) => self.book(&new, now).map(Reply::Booked),
-            Request::SeatsTaken(ids) => self.seats_taken(&ids).map(Reply::SeatsTaken),
             Request::Register(new) => self.register(&new, now).map(Reply::Registered),
             Request::Find { code, check } => self.find(&code, &check).map(Reply::Found),
             Request::Cancel { code } => self.cancel(&code, true, None, now).map(Reply::Cancelled),

@@ -113,10 +113,17 @@ fn draw_with_chrome(
     );
 
     frame.render_widget(
-        Paragraph::new(Line::from(Span::raw(format!(
-            " {}",
-            app.config.kiosk.help_point.name
-        ))))
+        Paragraph::new(Line::from(Span::raw(match app.counsellor {
+            // Staff can always see who is signed in.
+            Some(c) => view.tr.text_with(
+                "counsellor-header",
+                &[
+                    ("place", app.config.kiosk.help_point.name.clone().into()),
+                    ("name", app.config.agenda.counsellors[c].name.clone().into()),
+                ],
+            ),
+            None => format!(" {}", app.config.kiosk.help_point.name),
+        })))
         .style(theme.header.style()),
         header,
     );
