@@ -122,7 +122,9 @@ impl IdentityForm {
     fn submit(&mut self) -> FormEvent {
         self.errors.clear();
         let first_name = self.first_name.value.trim().to_string();
-        if first_name.is_empty() && !(self.name_optional && !self.phone.is_empty()) {
+        // On someone's behalf, a phone number may stand in for the name.
+        let phone_stands_in = self.name_optional && !self.phone.is_empty();
+        if first_name.is_empty() && !phone_stands_in {
             self.errors.push((Row::FirstName, "form-error-first-name"));
         }
         let phone = if self.no_phone {

@@ -5,6 +5,7 @@ use ratatui::layout::{Position, Rect};
 use super::agenda::AgendaScreen;
 use super::report_form::ReportForm;
 use super::stats_screen::StatsScreen;
+use super::workshops::WorkshopAdmin;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
@@ -15,10 +16,11 @@ use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page;
 
-const ITEMS: [&str; 6] = [
+const ITEMS: [&str; 7] = [
     "counsellor-today",
     "counsellor-week",
     "counsellor-book",
+    "counsellor-workshops",
     "counsellor-walk-in",
     "counsellor-stats",
     "counsellor-sign-out",
@@ -66,12 +68,13 @@ impl Screen for CounsellorHome {
                 7,
             ))),
             Some(2) => Action::Push(Box::new(BookingScreen::new(agenda).booked_by(&id))),
-            Some(3) => Action::Push(Box::new(ReportForm::new(Report::walk_in(
+            Some(3) => Action::Push(Box::new(WorkshopAdmin::new(agenda, &id))),
+            Some(4) => Action::Push(Box::new(ReportForm::new(Report::walk_in(
                 &id,
                 ctx.now.date(),
             )))),
-            Some(4) => Action::Push(Box::new(StatsScreen::new(agenda))),
-            Some(5) => Action::Home,
+            Some(5) => Action::Push(Box::new(StatsScreen::new(agenda))),
+            Some(6) => Action::Home,
             _ => Action::None,
         }
     }

@@ -7,3 +7,4 @@ pub mod report;
 pub mod report_form;
 pub mod stats;
 pub mod stats_screen;
+pub mod workshops;

@@ -1,0 +1,434 @@
+//! Workshops for staff: the coming sessions with their registrations, and changing one (seats,
+//! date), adding one, or cancelling one (its registrants are told through the outbox).
+use std::rc::Rc;
+
+use chrono::{Duration, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+
+use super::agenda::AgendaScreen;
+use crate::app::Effect;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::text_field::{FieldKind, TextField};
+use crate::booking::Agenda;
+use crate::booking::checkout::choosing_hints;
+use crate::calendar::words;
+use crate::store::{Reply, Request, Session};
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::page::{self, Para};
+
+const WEEKS: i64 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    List,
+    Session(usize),
+    Seats(usize),
+    Date(usize),
+    ConfirmCancel(usize),
+    NewSeries,
+    NewDate(usize),
+}
+
+const SESSION_CHOICES: [&str; 5] = [
+    "workshop-admin-registrants",
+    "workshop-admin-seats",
+    "workshop-admin-date",
+    "workshop-admin-cancel",
+    "counsellor-back",
+];
+
+pub struct WorkshopAdmin {
+    agenda: Rc<Agenda>,
+    counsellor: String,
+    sessions: Vec<Session>,
+    step: Step,
+    focus: FocusGrid,
+    field: TextField,
+    notice: Option<&'static str>,
+}
+
+/// "04/03/2026 14:00"
+pub fn parse_when(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text.trim(), "%d/%m/%Y %H:%M").ok()
+}
+
+impl WorkshopAdmin {
+    pub fn new(agenda: Rc<Agenda>, counsellor: &str) -> WorkshopAdmin {
+        WorkshopAdmin {
+            agenda,
+            counsellor: counsellor.into(),
+            sessions: Vec::new(),
+            step: Step::List,
+            focus: FocusGrid::new(Vec::new()),
+            field: TextField::new(FieldKind::Text, 20),
+            notice: None,
+        }
+    }
+
+    fn load(&self, ctx: &Ctx) -> Action {
+        let (from, to) = (ctx.now.date(), ctx.now.date() + Duration::weeks(WEEKS));
+        Action::Emit(Effect::Store(Request::Sessions {
+            from,
+            to,
+            planned: self.agenda.planned_sessions(from, to),
+        }))
+    }
+
+    fn go(&mut self, step: Step, choices: usize) {
+        self.step = step;
+        self.focus = FocusGrid::new(vec![1; choices]);
+    }
+
+    fn list(&mut self) {
+        let n = self.sessions.len() + 2;
+        self.go(Step::List, n);
+    }
+
+    fn pick(&mut self, key: Key) -> Option<usize> {
+        let count = self.focus.len();
+        if let Some(n) = key.digit().filter(|n| *n <= count) {
+            self.focus.set_index(n - 1);
+            return Some(n - 1);
+        }
+        if self.focus.navigate(key) {
+            return None;
+        }
+        (key == Key::Enter && count > 0).then(|| self.focus.index())
+    }
+
+    fn save(&self, session: Session, what: String) -> Action {
+        Action::EmitAll(vec![
+            Effect::Audit {
+                actor: self.counsellor.clone(),
+                action: what,
+            },
+            Effect::Store(Request::SaveSession {
+                session,
+                by: self.counsellor.clone(),
+            }),
+        ])
+    }
+
+    fn title(&self, s: &Session, view: &View) -> String {
+        self.agenda
+            .workshops
+            .iter()
+            .find(|w| w.id == s.series)
+            .map_or(s.series.clone(), |w| view.tr.text(&w.title))
+    }
+
+    fn line(&self, s: &Session, view: &View) -> String {
+        let mut line = format!(
+            "{} {} — {} — {}/{}",
+            words::day(&view.tr, s.starts.date()),
+            words::time(&view.tr, s.starts),
+            self.title(s, view),
+            s.taken,
+            s.seats
+        );
+        if s.cancelled {
+            line.push_str(&format!(" — {}", view.tr.text("workshop-admin-cancelled")));
+        }
+        line
+    }
+
+    /// A new session's id: the series and day, numbered when the day has one already.
+    fn new_id(&self, series: &str, starts: NaiveDateTime) -> String {
+        let base = format!("{series}@{}", starts.date());
+        let taken = |id: &str| self.sessions.iter().any(|s| s.id == id);
+        if !taken(&base) {
+            return base;
+        }
+        (1..)
+            .map(|n| format!("{base}+{n}"))
+            .find(|id| !taken(id))
+            .expect("a free id")
+    }
+
+    fn field_key(&mut self, key: Key) -> Option<String> {
+        match key {
+            Key::Enter => Some(self.field.value.clone()),
+            key => {
+                self.field.input(key);
+                None
+            }
+        }
+    }
+}
+
+impl Screen for WorkshopAdmin {
+    fn title(&self) -> &'static str {
+        "workshop-admin-title"
+    }
+
+    fn opened(&mut self, ctx: &Ctx) -> Action {
+        self.load(ctx)
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        if key == Key::Esc {
+            self.notice = None;
+            return match self.step {
+                Step::List => Action::Back,
+                Step::Session(_) | Step::NewSeries => {
+                    self.list();
+                    Action::None
+                }
+                Step::Seats(i) | Step::Date(i) | Step::ConfirmCancel(i) => {
+                    self.go(Step::Session(i), SESSION_CHOICES.len());
+                    Action::None
+                }
+                Step::NewDate(_) => {
+                    self.go(Step::NewSeries, self.agenda.workshops.len());
+                    Action::None
+                }
+            };
+        }
+        match self.step {
+            Step::List => match self.pick(key) {
+                Some(i) if i < self.sessions.len() => {
+                    self.go(Step::Session(i), SESSION_CHOICES.len())
+                }
+                Some(i) if i == self.sessions.len() => {
+                    self.go(Step::NewSeries, self.agenda.workshops.len())
+                }
+                Some(_) => return Action::Back,
+                None => {}
+            },
+            Step::Session(i) => match self.pick(key) {
+                Some(0) => {
+                    let day = self.sessions[i].starts.date();
+                    let me = self.agenda.counsellor_by_id(&self.counsellor).unwrap_or(0);
+                    return Action::Push(Box::new(AgendaScreen::new(
+                        self.agenda.clone(),
+                        me,
+                        day,
+                        1,
+                    )));
+                }
+                Some(1) => {
+                    self.field = TextField::new(FieldKind::Text, 4)
+                        .with(&self.sessions[i].seats.to_string());
+                    self.step = Step::Seats(i);
+                }
+                Some(2) => {
+                    self.field = TextField::new(FieldKind::Text, 16)
+                        .with(&self.sessions[i].starts.format("%d/%m/%Y %H:%M").to_string());
+                    self.step = Step::Date(i);
+                }
+                Some(3) if !self.sessions[i].cancelled => self.go(Step::ConfirmCancel(i), 2),
+                Some(4) => self.list(),
+                _ => {}
+            },
+            Step::Seats(i) => {
+                if let Some(text) = self.field_key(key) {
+                    let s = &self.sessions[i];
+                    match text.trim().parse::<u32>() {
+                        Ok(n) if n >= 1 && n >= s.taken => {
+                            let mut changed = s.clone();
+                            changed.seats = n;
+                            self.notice = Some("workshop-admin-saved");
+                            return self.save(changed, format!("workshop seats {} {n}", s.id));
+                        }
+                        _ => self.notice = Some("workshop-admin-seats-invalid"),
+                    }
+                }
+            }
+            Step::Date(i) | Step::NewDate(i) => {
+                if let Some(text) = self.field_key(key) {
+                    let Some(starts) = parse_when(&text).filter(|t| *t > ctx.now) else {
+                        self.notice = Some("workshop-admin-date-invalid");
+                        return Action::None;
+                    };
+                    self.notice = Some("workshop-admin-saved");
+                    if let Step::Date(i) = self.step {
+                        let mut changed = self.sessions[i].clone();
+                        let length = changed.ends - changed.starts;
+                        changed.starts = starts;
+                        changed.ends = starts + length;
+                        return self.save(
+                            changed.clone(),
+                            format!("workshop date {} {}", changed.id, starts),
+                        );
+                    }
+                    let series = &self.agenda.workshops[i];
+                    let session = Session {
+                        id: self.new_id(&series.id, starts),
+                        series: series.id.clone(),
+                        starts,
+                        ends: starts + series.duration,
+                        seats: series.seats,
+                        cancelled: false,
+                        taken: 0,
+                    };
+                    return self.save(session.clone(), format!("workshop added {}", session.id));
+                }
+            }
+            Step::ConfirmCancel(i) => match self.pick(key) {
+                Some(0) => {
+                    let s = self.sessions[i].clone();
+                    let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
+                    let notice = tr.text_with(
+                        "workshop-admin-cancel-message",
+                        &[
+                            ("place", ctx.config.kiosk.help_point.name.clone().into()),
+                            ("day", words::day(&tr, s.starts.date()).into()),
+                            ("time", words::time(&tr, s.starts).into()),
+                            ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
+                        ],
+                    );
+                    self.notice = Some("workshop-admin-cancelled-notice");
+                    return Action::EmitAll(vec![
+                        Effect::Audit {
+                            actor: self.counsellor.clone(),
+                            action: format!("workshop cancelled {}", s.id),
+                        },
+                        Effect::Store(Request::CancelSession {
+                            session: s,
+                            by: self.counsellor.clone(),
+                            notice,
+                        }),
+                    ]);
+                }
+                Some(_) => self.go(Step::Session(i), SESSION_CHOICES.len()),
+                None => {}
+            },
+            Step::NewSeries => {
+                if let Some(i) = self.pick(key) {
+                    self.field = TextField::new(FieldKind::Text, 16);
+                    self.step = Step::NewDate(i);
+                }
+            }
+        }
+        Action::None
+    }
+
+    fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
+        match reply {
+            Reply::Sessions(sessions) => {
+                self.sessions = sessions;
+                if self.step == Step::List {
+                    self.list();
+                }
+            }
+            Reply::Done => {
+                self.list();
+                return self.load(ctx);
+            }
+            Reply::Failed(_) => self.notice = Some("counsellor-failed"),
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let mut paras: Vec<Para> = self
+            .notice
+            .iter()
+            .map(|id| page::notice(view.tr.text(id)))
+            .collect();
+        let choices: Vec<Choice> = match self.step {
+            Step::List => {
+                let mut c: Vec<Choice> = self
+                    .sessions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Choice::numbered(i + 1, self.line(s, view)))
+                    .collect();
+                c.push(Choice::numbered(
+                    c.len() + 1,
+                    view.tr.text("workshop-admin-new"),
+                ));
+                c.push(Choice::numbered(
+                    c.len() + 1,
+                    view.tr.text("counsellor-back"),
+                ));
+                c
+            }
+            Step::Session(i) | Step::ConfirmCancel(i) | Step::Seats(i) | Step::Date(i) => {
+                paras.push(page::strong(self.line(&self.sessions[i], view)));
+                match self.step {
+                    Step::Seats(_) | Step::Date(_) => {
+                        let id = if matches!(self.step, Step::Seats(_)) {
+                            "workshop-admin-seats"
+                        } else {
+                            "workshop-admin-date-format"
+                        };
+                        paras.push(page::heading(view.tr.text(id)));
+                        paras.push(page::text(format!("▶ {}", self.field.value)));
+                        vec![]
+                    }
+                    Step::ConfirmCancel(_) => {
+                        paras.push(page::heading(
+                            view.tr.text("workshop-admin-cancel-question"),
+                        ));
+                        vec![
+                            Choice::numbered(1, view.tr.text("answer-yes")),
+                            Choice::numbered(2, view.tr.text("answer-no")),
+                        ]
+                    }
+                    _ => SESSION_CHOICES
+                        .iter()
+                        .enumerate()
+                        .map(|(n, id)| Choice::numbered(n + 1, view.tr.text(id)))
+                        .collect(),
+                }
+            }
+            Step::NewSeries => {
+                paras.push(page::heading(view.tr.text("workshop-admin-which")));
+                self.agenda
+                    .workshops
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| Choice::numbered(i + 1, view.tr.text(&w.title)))
+                    .collect()
+            }
+            Step::NewDate(i) => {
+                paras.push(page::strong(view.tr.text(&self.agenda.workshops[i].title)));
+                paras.push(page::heading(view.tr.text("workshop-admin-date-format")));
+                paras.push(page::text(format!("▶ {}", self.field.value)));
+                vec![]
+            }
+        };
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &choices,
+            Some(self.focus.index()),
+        )
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        match self.step {
+            Step::Seats(_) | Step::Date(_) | Step::NewDate(_) => {
+                vec![hint("key-enter", "does-save")]
+            }
+            _ => choosing_hints(),
+        }
+    }
+
+    fn is_staff(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_typed_day_first() {
+        assert_eq!(
+            parse_when("04/03/2026 14:30"),
+            crate::clock::parse_local("2026-03-04T14:30").ok()
+        );
+        assert_eq!(parse_when("2026-03-04 14:30"), None);
+        assert_eq!(parse_when("31/02/2026 14:30"), None);
+    }
+}

@@ -1,0 +1,147 @@
+//! A counsellor changes, adds and cancels workshop sessions; citizens see the result.
+use std::rc::Rc;
+
+use borne::app::key::Key;
+use borne::app::{App, Effect, Msg};
+use borne::booking::person::Person;
+use borne::clock::parse_local;
+use borne::config;
+use borne::store::{NewRegistration, Store};
+use chrono::NaiveDateTime;
+
+fn now() -> NaiveDateTime {
+    parse_local("2026-03-02T10:15").unwrap()
+}
+
+/// Feeds keys to the core, answering its requests with the store, as the shell does.
+fn drive(app: &mut App, store: &mut Store, keys: &[Key]) {
+    fn answer(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Store(request) => {
+                    let reply = store.answer(request, now());
+                    let more = app.update(Msg::Reply(reply), now());
+                    answer(app, store, more);
+                }
+                Effect::Audit { actor, action } => store.audit(now(), &actor, &action).unwrap(),
+                _ => {}
+            }
+        }
+    }
+    for key in keys {
+        let effects = app.update(Msg::Key(*key), now());
+        answer(app, store, effects);
+    }
+}
+
+fn typed(text: &str) -> Vec<Key> {
+    text.chars().map(Key::Char).collect()
+}
+
+#[test]
+fn change_seats_add_a_session_and_cancel_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    let starts = parse_local("2026-03-04T14:00").unwrap();
+    store
+        .register(
+            &NewRegistration {
+                workshop: "email-debutant@2026-03-04".into(),
+                starts,
+                ends: starts + chrono::Duration::hours(2),
+                seats: 12,
+                person: Person {
+                    first_name: "Ali".into(),
+                    phone: Some("0698765432".into()),
+                    ..Person::default()
+                },
+                reminder: None,
+                booked_by: "kiosk".into(),
+            },
+            now(),
+        )
+        .unwrap()
+        .unwrap();
+    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let cfg = Rc::new(config::load(&dir_config).unwrap());
+    let mut app = App::new(cfg.clone(), now());
+    drive(&mut app, &mut store, &[Key::F(12)]);
+    drive(&mut app, &mut store, &typed("1357"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
+    assert_eq!(app.screen().title(), "workshop-admin-title");
+
+    // The first session (Wednesday 4 March, e-mail): 20 seats.
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('2')]);
+    drive(&mut app, &mut store, &[Key::Backspace, Key::Backspace]);
+    drive(&mut app, &mut store, &typed("20"));
+    drive(&mut app, &mut store, &[Key::Enter]);
+    let day = starts.date();
+    let sessions = store
+        .sessions(&cfg.agenda.planned_sessions(day, day), day, day)
+        .unwrap();
+    assert_eq!((sessions[0].seats, sessions[0].taken), (20, 1));
+
+    // Fewer seats than registrants is refused.
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('2')]);
+    for _ in 0..2 {
+        drive(&mut app, &mut store, &[Key::Backspace]);
+    }
+    drive(
+        &mut app,
+        &mut store,
+        &[Key::Char('0'), Key::Enter, Key::Esc, Key::Esc],
+    );
+    let sessions = store
+        .sessions(&cfg.agenda.planned_sessions(day, day), day, day)
+        .unwrap();
+    assert_eq!(sessions[0].seats, 20);
+
+    // A new session of "Premiers pas avec son smartphone" on Friday 6 March at 14:00:
+    // "Ajouter une séance" is the line before the last.
+    drive(
+        &mut app,
+        &mut store,
+        &[Key::BackTab, Key::BackTab, Key::Enter],
+    );
+    drive(&mut app, &mut store, &[Key::Char('2')]);
+    drive(&mut app, &mut store, &typed("06/03/2026 14:00"));
+    drive(&mut app, &mut store, &[Key::Enter]);
+    let friday = parse_local("2026-03-06T00:00").unwrap().date();
+    let added = store.sessions(&[], friday, friday).unwrap();
+    assert_eq!(added.len(), 1, "{added:?}");
+    assert_eq!(added[0].id, "smartphone-debutant@2026-03-06");
+    assert_eq!(added[0].seats, 8);
+
+    // Cancel the e-mail session: Ali is told.
+    drive(
+        &mut app,
+        &mut store,
+        &[Key::Char('1'), Key::Char('4'), Key::Char('1')],
+    );
+    let sessions = store
+        .sessions(&cfg.agenda.planned_sessions(day, day), day, day)
+        .unwrap();
+    assert!(sessions[0].cancelled);
+    assert_eq!(
+        store.outbox_counts().unwrap(),
+        vec![("à envoyer".to_string(), 1)]
+    );
+    let trail: Vec<String> = store
+        .audit_trail()
+        .unwrap()
+        .into_iter()
+        .map(|(_, _, a)| a)
+        .collect();
+    assert!(
+        trail.contains(&"workshop seats email-debutant@2026-03-04 20".to_string()),
+        "{trail:?}"
+    );
+    assert!(
+        trail.contains(&"workshop added smartphone-debutant@2026-03-06".to_string()),
+        "{trail:?}"
+    );
+    assert!(
+        trail.contains(&"workshop cancelled email-debutant@2026-03-04".to_string()),
+        "{trail:?}"
+    );
+}
