@@ -136,19 +136,7 @@ impl App {
                 Vec::new()
             }
             Msg::Key(key) => self.key(key, now),
-            Msg::Reply(reply) => {
-                let ctx = Ctx {
-                    config: &self.config,
-                    settings: &self.settings,
-                    now,
-                };
-                let screen: &mut dyn Screen = match self.stack.last_mut() {
-                    Some(screen) => screen.as_mut(),
-                    None => &mut self.welcome,
-                };
-                let action = screen.reply(reply, &ctx);
-                self.apply(action, now)
-            }
+            Msg::Reply(reply) => self.dispatch(now, |screen, ctx| screen.reply(reply, ctx)),
         }
     }
 
@@ -255,6 +243,15 @@ impl App {
             self.home();
             return Vec::new();
         }
+        self.dispatch(now, |screen, ctx| screen.handle(key, ctx))
+    }
+
+    /// Lets the current screen act, then carries out what it asks.
+    fn dispatch(
+        &mut self,
+        now: NaiveDateTime,
+        act: impl FnOnce(&mut dyn Screen, &Ctx) -> Action,
+    ) -> Vec<Effect> {
         let ctx = Ctx {
             config: &self.config,
             settings: &self.settings,
@@ -264,7 +261,7 @@ impl App {
             Some(screen) => screen.as_mut(),
             None => &mut self.welcome,
         };
-        let action = screen.handle(key, &ctx);
+        let action = act(screen, &ctx);
         self.apply(action, now)
     }
 

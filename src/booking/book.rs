@@ -9,7 +9,6 @@ use super::agenda::{Agenda, Motif, Where};
 use super::checkout::{Checkout, CheckoutEvent, choosing_hints};
 use super::picker::{Picker, PickerEvent};
 use super::receipt::{Receipt, ReceiptEvent};
-use super::rules;
 use super::slots::{Slot, free_slots, last_day};
 use super::ticket::{self, Confirmed};
 use crate::app::Effect;
@@ -18,7 +17,7 @@ use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::diagnostic::Outcome;
 use crate::i18n::Tr;
-use crate::store::{CODE_PLACEHOLDER, NewBooking, Refusal, Reminder, Reply, Request};
+use crate::store::{CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -138,21 +137,11 @@ impl BookingScreen {
             return Action::None;
         };
         let tr = ctx.config.i18n.tr(&ctx.settings.locale);
-        let reminder = if self.checkout.reminder {
-            let preview = self
-                .confirmed(CODE_PLACEHOLDER.into(), &tr)
-                .expect("a slot");
-            rules::reminder_due(slot.starts, ctx.now).map(|due| Reminder {
-                due,
-                recipient: person
-                    .phone
-                    .clone()
-                    .or(person.email.clone())
-                    .unwrap_or_default(),
-                message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
-            })
-        } else {
-            None
+        let reminder = match self.confirmed(CODE_PLACEHOLDER.into(), &tr) {
+            Some(c) if self.checkout.reminder => {
+                ticket::reminder_for(person, &c, &tr, &ctx.config.kiosk, ctx.now)
+            }
+            _ => None,
         };
         let diagnostic = match (&self.diagnostic, self.checkout.share) {
             (Some(outcome), true) => serde_json::to_string(outcome).ok(),

@@ -22,7 +22,7 @@ use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
-use crate::store::{Appointment, CODE_PLACEHOLDER, Refusal, Reminder, Reply, Request, What};
+use crate::store::{Appointment, CODE_PLACEHOLDER, Refusal, Reply, Request, What};
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, NO_MARKER};
 use crate::ui::page::{self, Para};
@@ -261,16 +261,7 @@ impl Screen for ManageScreen {
                     preview.counsellor =
                         Some(self.agenda.counsellors[slot.counsellor].name.clone());
                     let reminder = if a.reminder {
-                        rules::reminder_due(slot.starts, ctx.now).map(|due| Reminder {
-                            due,
-                            recipient: a
-                                .person
-                                .phone
-                                .clone()
-                                .or(a.person.email.clone())
-                                .unwrap_or_default(),
-                            message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
-                        })
+                        ticket::reminder_for(&a.person, &preview, &tr, &ctx.config.kiosk, ctx.now)
                     } else {
                         None
                     };

@@ -124,6 +124,24 @@ pub fn vevents(c: &Confirmed, kiosk: &KioskConfig) -> Vec<String> {
     ]
 }
 
+/// The reminder to queue for a person who asked for one: 48 h before, to their phone or
+/// e-mail; `None` when that moment has passed or there is no way to reach them.
+/// `c.code` may be `CODE_PLACEHOLDER`: the store puts the real code in.
+pub fn reminder_for(
+    person: &crate::booking::person::Person,
+    c: &Confirmed,
+    tr: &Tr,
+    kiosk: &KioskConfig,
+    now: NaiveDateTime,
+) -> Option<crate::store::Reminder> {
+    let recipient = person.phone.clone().or(person.email.clone())?;
+    super::rules::reminder_due(c.starts, now).map(|due| crate::store::Reminder {
+        due,
+        recipient,
+        message: reminder(c, tr, kiosk),
+    })
+}
+
 /// The reminder sent 48 h before.
 pub fn reminder(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> String {
     tr.text_with(

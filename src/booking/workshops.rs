@@ -10,7 +10,6 @@ use super::agenda::{Agenda, Where, Workshop};
 use super::book::Notice;
 use super::checkout::{Checkout, CheckoutEvent, choosing_hints};
 use super::receipt::{Receipt, ReceiptEvent};
-use super::rules;
 use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
@@ -18,7 +17,7 @@ use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::calendar::words;
 use crate::i18n::Tr;
-use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reminder, Reply, Request};
+use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reply, Request};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -141,21 +140,11 @@ impl WorkshopsScreen {
             return Action::None;
         };
         let tr = ctx.config.i18n.tr(&ctx.settings.locale);
-        let reminder = if self.checkout.reminder {
-            let preview = self
-                .confirmed(CODE_PLACEHOLDER.into(), &tr)
-                .expect("chosen");
-            rules::reminder_due(w.starts, ctx.now).map(|due| Reminder {
-                due,
-                recipient: person
-                    .phone
-                    .clone()
-                    .or(person.email.clone())
-                    .unwrap_or_default(),
-                message: ticket::reminder(&preview, &tr, &ctx.config.kiosk),
-            })
-        } else {
-            None
+        let reminder = match self.confirmed(CODE_PLACEHOLDER.into(), &tr) {
+            Some(c) if self.checkout.reminder => {
+                ticket::reminder_for(person, &c, &tr, &ctx.config.kiosk, ctx.now)
+            }
+            _ => None,
         };
         Action::Emit(Effect::Store(Request::Register(NewRegistration {
             workshop: w.id.clone(),
