@@ -189,3 +189,85 @@ fn a_full_workshop_cannot_be_booked() {
     kiosk.wait_for("Votre code : ");
     kiosk.wait_for("Votre inscription");
 }
+
+#[test]
+fn a_configured_printer_prints_the_ticket() {
+    let out = tempfile::tempdir().unwrap();
+    let ticket = out.path().join("ticket.txt");
+    let command = format!(
+        "[printer]\ncommand = [\"sh\", \"-c\", \"cat > {}\"]",
+        ticket.display()
+    );
+    let mut kiosk = Kiosk::start_with(&[("[printer]", &command)], 80, 24, &[]);
+    let code = book_tuesday_morning(&mut kiosk);
+    kiosk.wait_for("2  Imprimer mon ticket");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Votre ticket est imprimé.");
+    let printed = std::fs::read_to_string(&ticket).unwrap();
+    assert!(
+        printed.starts_with("Point numérique — Mairie de Gap\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains(&format!("{} {}", &code[..3], &code[3..])),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Pour nous appeler : 04 92 53 24 24"),
+        "{printed}"
+    );
+    assert!(
+        printed.lines().all(|l| l.chars().count() <= 40),
+        "{printed}"
+    );
+}
+
+#[test]
+fn change_an_appointment_two_days_ahead() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    let starts = parse_local("2026-03-05T09:00").unwrap();
+    let code = Store::open(&kiosk.db_path())
+        .unwrap()
+        .book(
+            &NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + chrono::Duration::minutes(45),
+                person: Person {
+                    first_name: "Josée".into(),
+                    ..Person::default()
+                },
+                reminder: None,
+                diagnostic: None,
+                booked_by: "kiosk".into(),
+            },
+            parse_local("2026-03-01T10:00").unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    kiosk.keys(&["4"]);
+    kiosk.wait_for("Tapez le code de votre rendez-vous");
+    kiosk.type_text(&code);
+    kiosk.keys(&[ENTER]);
+    // No phone given: the first name is the check, whatever its accents.
+    kiosk.type_text("josee");
+    kiosk.keys(&[ENTER, ENTER]);
+    kiosk.wait_for("Jeudi 5 mars à 9 h 00, avec Camille.");
+    kiosk.wait_for("2  Changer de jour ou d'heure");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Aujourd'hui, votre rendez-vous est jeudi 5 mars à 9 h 00.");
+    kiosk.wait_for("Choisissez un jour :");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Votre rendez-vous est changé.");
+    kiosk.wait_for("Mardi 3 mars à 9 h 00, avec Camille.");
+    let moved = Store::open(&kiosk.db_path())
+        .unwrap()
+        .appointment(&code)
+        .unwrap()
+        .unwrap();
+    assert_eq!(moved.starts, parse_local("2026-03-03T09:00").unwrap());
+}

@@ -287,6 +287,8 @@ impl Screen for ManageScreen {
 
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
+            // After a change, the new time is shown with the confirmation.
+            Reply::Found(Some(a)) if self.step == Step::Finished => self.found = Some(a),
             Reply::Found(Some(a)) => {
                 self.found = Some(a);
                 self.message = None;
