@@ -10,7 +10,6 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
-use crate::calendar::words;
 use crate::store::{Reply, Request};
 use crate::ui::View;
 use crate::ui::choices::{Choice, Mark};
@@ -23,6 +22,7 @@ use crate::vocabulary::coop::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Kind,
+    Date,
     Duration,
     Place,
     Autonomy,
@@ -37,8 +37,9 @@ enum Field {
     Save,
 }
 
-const FIELDS: [Field; 13] = [
+const FIELDS: [Field; 14] = [
     Field::Kind,
+    Field::Date,
     Field::Duration,
     Field::Place,
     Field::Autonomy,
@@ -69,6 +70,10 @@ fn next_optional<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T
 
 pub struct ReportForm {
     report: Report,
+    /// "03/03/2026": a report may be written the day after.
+    date: TextField,
+    /// Minutes: Enter offers 15 to 120, digits give any other length.
+    minutes: TextField,
     notes: TextField,
     focus: FocusGrid,
     /// An open checkbox list, and the focus in it.
@@ -80,8 +85,13 @@ pub struct ReportForm {
 impl ReportForm {
     pub fn new(report: Report) -> ReportForm {
         let notes = TextField::new(FieldKind::Text, 500).with(&report.notes);
+        let date =
+            TextField::new(FieldKind::Text, 10).with(&report.date.format("%d/%m/%Y").to_string());
+        let minutes = TextField::new(FieldKind::Phone, 3).with(&report.minutes.to_string());
         ReportForm {
             report,
+            date,
+            minutes,
             notes,
             focus: FocusGrid::new(vec![1; FIELDS.len()]),
             list: None,
@@ -126,11 +136,14 @@ impl ReportForm {
         match field {
             Field::Kind => r.kind = next(TypeAccompagnement::ALL, r.kind),
             Field::Duration => {
-                r.minutes = match DURATIONS.iter().position(|d| *d == r.minutes) {
+                let now: u32 = self.minutes.value.parse().unwrap_or(0);
+                let next = match DURATIONS.iter().position(|d| *d == now) {
                     Some(i) => DURATIONS[(i + 1) % DURATIONS.len()],
                     None => DURATIONS[0],
-                }
+                };
+                self.minutes = TextField::new(FieldKind::Phone, 3).with(&next.to_string());
             }
+            Field::Date => {}
             Field::Place => r.place = next(LieuAccompagnement::ALL, r.place),
             Field::Autonomy => r.autonomy = next_optional(Autonomie::ALL, r.autonomy),
             Field::Redirection => r.redirection = next_optional(Redirection::ALL, r.redirection),
@@ -150,6 +163,14 @@ impl ReportForm {
             Field::Notes => {}
             Field::Save => {
                 self.report.notes = self.notes.value.clone();
+                match chrono::NaiveDate::parse_from_str(self.date.value.trim(), "%d/%m/%Y") {
+                    Ok(date) => self.report.date = date,
+                    Err(_) => {
+                        self.notice = Some("report-date-invalid");
+                        return Action::None;
+                    }
+                }
+                self.report.minutes = self.minutes.value.parse().unwrap_or(0);
                 return match self.report.check() {
                     Ok(()) => Action::Emit(Effect::Store(Request::SaveReport(self.report.clone()))),
                     Err(ReportError::NoTheme) => {
@@ -182,7 +203,8 @@ impl ReportForm {
         };
         match field {
             Field::Kind => r.kind.to_string(),
-            Field::Duration => format!("{} min", r.minutes),
+            Field::Date => self.date.value.clone(),
+            Field::Duration => format!("{} min", self.minutes.value),
             Field::Place => r.place.to_string(),
             Field::Autonomy => r.autonomy.map_or_else(none, |a| a.to_string()),
             Field::Equipment => list(r.equipment.iter().map(|x| x.to_string()).collect()),
@@ -201,6 +223,7 @@ impl ReportForm {
 fn label_id(field: Field) -> &'static str {
     match field {
         Field::Kind => "report-kind",
+        Field::Date => "report-date-field",
         Field::Duration => "report-duration",
         Field::Place => "report-place",
         Field::Autonomy => "report-autonomy",
@@ -252,7 +275,22 @@ impl Screen for ReportForm {
         if key == Key::Esc {
             return Action::Back;
         }
-        if field == Field::Notes && self.notes.input(key) {
+        let typed = match field {
+            Field::Notes => self.notes.input(key),
+            Field::Date
+                if matches!(key, Key::Char(c) if c.is_ascii_digit() || c == '/')
+                    || key == Key::Backspace =>
+            {
+                self.date.input(key)
+            }
+            Field::Duration
+                if matches!(key, Key::Char(c) if c.is_ascii_digit()) || key == Key::Backspace =>
+            {
+                self.minutes.input(key)
+            }
+            _ => false,
+        };
+        if typed {
             return Action::None;
         }
         if self.focus.navigate(key) {
@@ -290,10 +328,12 @@ impl Screen for ReportForm {
             .iter()
             .map(|id| page::notice(view.tr.text(id)))
             .collect();
-        paras.push(page::text(view.tr.text_with(
-            "report-date",
-            &[("date", words::numeric(self.report.date).into())],
-        )));
+        if let Some(code) = &self.report.booking {
+            paras.push(page::text(
+                view.tr
+                    .text_with("report-booking", &[("code", code.clone().into())]),
+            ));
+        }
         if self.saved {
             return page::render(
                 frame,
@@ -368,5 +408,68 @@ impl Screen for ReportForm {
 
     fn is_staff(&self) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Settings;
+    use crate::testing::{demo_config, monday_morning};
+
+    fn keys(form: &mut ReportForm, keys: &[Key]) -> Vec<Action> {
+        let config = demo_config();
+        let settings = Settings::defaults(&config.kiosk);
+        let ctx = Ctx {
+            config: &config,
+            settings: &settings,
+            now: monday_morning(),
+        };
+        keys.iter().map(|k| form.handle(*k, &ctx)).collect()
+    }
+
+    fn chars(text: &str) -> Vec<Key> {
+        text.chars().map(Key::Char).collect()
+    }
+
+    #[test]
+    fn a_report_for_yesterday_with_any_length() {
+        let mut report = Report::walk_in("camille", monday_morning().date());
+        report.toggle_theme(Thematique::Email);
+        let mut form = ReportForm::new(report);
+        // The date line: rewrite it.
+        keys(&mut form, &[Key::Down]);
+        keys(&mut form, &[Key::Backspace; 10]);
+        keys(&mut form, &chars("01/03/2026"));
+        // The duration: any number of minutes.
+        keys(&mut form, &[Key::Down, Key::Backspace, Key::Backspace]);
+        keys(&mut form, &chars("75"));
+        // Up to the top and round to "Enregistrer", the last line.
+        let actions = keys(
+            &mut form,
+            &[Key::BackTab, Key::BackTab, Key::BackTab, Key::Enter],
+        );
+        match actions.last() {
+            Some(Action::Emit(Effect::Store(Request::SaveReport(r)))) => {
+                assert_eq!(r.date.to_string(), "2026-03-01");
+                assert_eq!(r.minutes, 75);
+                assert_eq!(r.themes, vec![Thematique::Email]);
+            }
+            _ => panic!("not saved"),
+        }
+    }
+
+    #[test]
+    fn a_wrong_date_or_no_theme_is_explained_not_saved() {
+        let mut form = ReportForm::new(Report::walk_in("camille", monday_morning().date()));
+        let last = keys(&mut form, &[Key::BackTab, Key::Enter]);
+        assert!(matches!(last.last(), Some(Action::None)));
+        assert_eq!(form.notice, Some("report-no-theme"));
+        // Round to the date line, cut it to "02/03".
+        keys(&mut form, &[Key::Tab, Key::Tab]);
+        keys(&mut form, &[Key::Backspace; 5]);
+        let last = keys(&mut form, &[Key::BackTab, Key::BackTab, Key::Enter]);
+        assert!(matches!(last.last(), Some(Action::None)));
+        assert_eq!(form.notice, Some("report-date-invalid"));
     }
 }
