@@ -398,42 +398,20 @@ impl Check<'_> {
     }
 
     fn message(&mut self, id: &str, span: Range<usize>, i18n: Option<&I18n>) {
-        let Some(i18n) = i18n else { return };
-        let missing: Vec<String> = i18n
-            .tags()
-            .filter(|tag| !i18n.has_message(tag, id))
-            .map(String::from)
-            .collect();
-        for tag in missing {
-            self.problem(
-                span.clone(),
-                format!("message {id:?} is missing from locale {tag:?}"),
-            );
+        for message in i18n.map(|i| i.missing_message(id)).unwrap_or_default() {
+            self.problem(span.clone(), message);
         }
     }
 }
 
 pub fn load(dir: &Path, i18n: &I18n) -> Result<Agenda, Vec<Problem>> {
     let path = dir.join(FILE_NAME);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        vec![Problem::in_file(
-            &path,
-            format!("cannot read the file: {e}"),
-        )]
-    })?;
+    let text = crate::config::toml_file::read(&path)?;
     parse(&path, &text, Some(i18n))
 }
 
 pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec<Problem>> {
-    let file: File = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        vec![Problem::at(
-            path,
-            text,
-            offset,
-            crate::config::plain_message(e.message()),
-        )]
-    })?;
+    let file: File = crate::config::toml_file::parse(path, text)?;
     let mut check = Check {
         path,
         text,

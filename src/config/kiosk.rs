@@ -1,5 +1,4 @@
 //! `kiosk.toml`: who the help point is and how the kiosk behaves.
-use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -174,22 +173,14 @@ pub const FILE_NAME: &str = "kiosk.toml";
 
 pub fn load(dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
     let path = dir.join(FILE_NAME);
-    let text = fs::read_to_string(&path).map_err(|e| {
-        vec![Problem::in_file(
-            &path,
-            format!("cannot read the file: {e}"),
-        )]
-    })?;
+    let text = super::toml_file::read(&path)?;
     parse(&path, &text, dir)
 }
 
 /// Parses and validates the text of `kiosk.toml`; `dir` resolves relative paths and finds
 /// the help point's own locale files.
 pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
-    let file: File = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        vec![Problem::at(path, text, offset, plain_message(e.message()))]
-    })?;
+    let file: File = super::toml_file::parse(path, text)?;
     let mut problems = Vec::new();
     let mut problem = |span: Range<usize>, message: String| {
         problems.push(Problem::at(path, text, span.start, message));
@@ -322,14 +313,6 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         reminder_gateway: file.reminders.command.map(Spanned::into_inner),
         ticket_printer: file.printer.command.map(Spanned::into_inner),
     })
-}
-
-/// serde speaks of Rust types; the person editing the file knows numbers and text.
-pub fn plain_message(message: &str) -> String {
-    message
-        .trim()
-        .replace("expected u32", "expected a whole number")
-        .replace("expected u16", "expected a whole number")
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! add). Loading validates everything and returns every problem with its position, so the
 //! kiosk and `borne check-config` refuse a bad directory with the same messages.
 mod kiosk;
+pub mod toml_file;
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -10,7 +11,7 @@ use crate::booking::Agenda;
 use crate::diagnostic::Questionnaire;
 use crate::i18n::I18n;
 use crate::problem::Problem;
-pub use kiosk::{HelpPoint, KioskConfig, ThemeChoice, plain_message};
+pub use kiosk::{HelpPoint, KioskConfig, ThemeChoice};
 
 /// Where the configuration directory is when none is named.
 pub const DEFAULT_DIR: &str = "kiosk-config";

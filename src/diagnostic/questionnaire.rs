@@ -170,25 +170,12 @@ pub const END: &str = "fin";
 /// Loads and validates `diagnostic.toml`; message ids are checked in every offered locale.
 pub fn load(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
     let path = dir.join(FILE_NAME);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        vec![Problem::in_file(
-            &path,
-            format!("cannot read the file: {e}"),
-        )]
-    })?;
+    let text = crate::config::toml_file::read(&path)?;
     parse(&path, &text, Some(i18n))
 }
 
 pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
-    let file: File = toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        vec![Problem::at(
-            path,
-            text,
-            offset,
-            crate::config::plain_message(e.message()),
-        )]
-    })?;
+    let file: File = crate::config::toml_file::parse(path, text)?;
     let mut problems = Vec::new();
     let mut problem = |span: Range<usize>, message: String| {
         problems.push(Problem::at(path, text, span.start, message));
@@ -409,15 +396,8 @@ fn check_message(
     i18n: &I18n,
     problem: &mut dyn FnMut(Range<usize>, String),
 ) {
-    for tag in i18n.tags() {
-        if !i18n.has_message(tag, id) {
-            problem(
-                span.clone(),
-                format!(
-                    "message {id:?} is missing from locale {tag:?} (locales/{tag}/ or the config's locales/{tag}/)"
-                ),
-            );
-        }
+    for message in i18n.missing_message(id) {
+        problem(span.clone(), message);
     }
 }
 

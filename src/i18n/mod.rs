@@ -99,6 +99,18 @@ impl I18n {
             .is_some_and(|l| l.bundle.has_message(id))
     }
 
+    /// The problems of a configuration file naming a message some offered locale lacks.
+    pub fn missing_message(&self, id: &str) -> Vec<String> {
+        self.tags()
+            .filter(|tag| !self.has_message(tag, id))
+            .map(|tag| {
+                format!(
+                    "message {id:?} is missing from locale {tag:?} (locales/{tag}/ or the config's locales/{tag}/)"
+                )
+            })
+            .collect()
+    }
+
     pub fn tags(&self) -> impl Iterator<Item = &str> {
         self.locales.iter().map(|l| l.tag.as_str())
     }
