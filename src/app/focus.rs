@@ -44,6 +44,19 @@ impl FocusGrid {
         }
     }
 
+    /// The choice a key makes: its number (1–9), or Enter on the focused one. Arrows and Tab
+    /// only move the focus.
+    pub fn choose(&mut self, key: Key) -> Option<usize> {
+        if let Some(n) = key.digit().filter(|n| *n <= self.len()) {
+            self.set_index(n - 1);
+            return Some(n - 1);
+        }
+        if self.navigate(key) {
+            return None;
+        }
+        (key == Key::Enter && !self.is_empty()).then(|| self.index())
+    }
+
     /// Moves the focus for a navigation key; returns whether the key was one.
     pub fn navigate(&mut self, key: Key) -> bool {
         if self.is_empty() {
@@ -91,6 +104,17 @@ mod tests {
         assert_eq!(f.index(), 6, "keeps the column as far as the row allows");
         f.navigate(Key::Down);
         assert_eq!(f.index(), 6);
+    }
+
+    #[test]
+    fn a_number_or_enter_chooses_and_arrows_only_move() {
+        let mut f = FocusGrid::new(vec![1, 1, 1]);
+        assert_eq!(f.choose(Key::Down), None);
+        assert_eq!(f.choose(Key::Enter), Some(1));
+        assert_eq!(f.choose(Key::Char('3')), Some(2));
+        assert_eq!(f.index(), 2, "the focus follows the number");
+        assert_eq!(f.choose(Key::Char('4')), None, "no fourth choice");
+        assert_eq!(FocusGrid::new(vec![]).choose(Key::Enter), None);
     }
 
     #[test]

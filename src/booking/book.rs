@@ -158,18 +158,6 @@ impl BookingScreen {
             booked_by: self.booked_by.clone(),
         })))
     }
-
-    fn pick(&mut self, key: Key, count: usize) -> Option<usize> {
-        if let Some(n) = key.digit().filter(|n| *n <= count) {
-            self.focus.set_index(n - 1);
-            return Some(n - 1);
-        }
-        if self.focus.navigate(key) {
-            return None;
-        }
-        (key == Key::Enter && count > 0).then(|| self.focus.index())
-    }
-
     fn back_to_motifs(&mut self) -> Action {
         self.notice = None;
         self.step = Step::Motif;
@@ -209,7 +197,7 @@ impl Screen for BookingScreen {
                 if key == Key::Esc {
                     return Action::Back;
                 }
-                if let Some(m) = self.pick(key, self.agenda.motifs.len()) {
+                if let Some(m) = self.focus.choose(key) {
                     self.motif = Some(m);
                     self.notice = None;
                     let m = &self.agenda.motifs[m];

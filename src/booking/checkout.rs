@@ -110,17 +110,6 @@ impl Checkout {
         self.go(previous);
         true
     }
-
-    fn pick(&mut self, key: Key, count: usize) -> Option<usize> {
-        if let Some(n) = key.digit().filter(|n| *n <= count) {
-            return Some(n - 1);
-        }
-        if self.focus.navigate(key) {
-            return None;
-        }
-        (key == Key::Enter).then(|| self.focus.index())
-    }
-
     pub fn handle(&mut self, key: Key) -> CheckoutEvent {
         if key == Key::Esc {
             return if self.before(self.step) {
@@ -140,19 +129,19 @@ impl Checkout {
                 }
             }
             Step::Reminder => {
-                if let Some(i) = self.pick(key, 2) {
+                if let Some(i) = self.focus.choose(key) {
                     self.reminder = i == 0;
                     self.after(Step::Reminder);
                 }
             }
             Step::Share => {
-                if let Some(i) = self.pick(key, 2) {
+                if let Some(i) = self.focus.choose(key) {
                     self.share = i == 0;
                     self.go(Step::Confirm);
                 }
             }
             Step::Confirm => {
-                if self.pick(key, 1).is_some() {
+                if self.focus.choose(key).is_some() {
                     return CheckoutEvent::Confirm;
                 }
             }

@@ -121,18 +121,6 @@ impl ManageScreen {
             check: self.check.value.clone(),
         }))
     }
-
-    fn pick(&mut self, key: Key, count: usize) -> Option<usize> {
-        if let Some(n) = key.digit().filter(|n| *n <= count) {
-            self.focus.set_index(n - 1);
-            return Some(n - 1);
-        }
-        if self.focus.navigate(key) {
-            return None;
-        }
-        (key == Key::Enter && count > 0).then(|| self.focus.index())
-    }
-
     fn confirmed(&self, a: &Appointment, tr: &crate::i18n::Tr) -> Confirmed {
         let (what, counsellor, place, room) = match &a.what {
             What::Booking { counsellor, motif } => {
@@ -204,7 +192,7 @@ impl Screen for ManageScreen {
                     return Action::None;
                 }
                 let choices = self.choices(ctx.now);
-                match self.pick(key, choices.len()).map(|i| choices[i]) {
+                match self.focus.choose(key).map(|i| choices[i]) {
                     Some(Choose::Cancel) => {
                         self.step = Step::ConfirmCancel;
                         self.focus = FocusGrid::new(vec![1, 1]);
@@ -236,7 +224,7 @@ impl Screen for ManageScreen {
                     self.show_found(ctx.now);
                     return Action::None;
                 }
-                match self.pick(key, 2) {
+                match self.focus.choose(key) {
                     Some(0) => {
                         let code = self
                             .found

@@ -118,19 +118,6 @@ impl AgendaScreen {
         self.step = Step::List;
         self.focus = FocusGrid::new(vec![1; self.rows().len() + 1]);
     }
-
-    fn pick(&mut self, key: Key) -> Option<usize> {
-        let count = self.focus.len();
-        if let Some(n) = key.digit().filter(|n| *n <= count) {
-            self.focus.set_index(n - 1);
-            return Some(n - 1);
-        }
-        if self.focus.navigate(key) {
-            return None;
-        }
-        (key == Key::Enter && count > 0).then(|| self.focus.index())
-    }
-
     fn audit(&self, what: String) -> Effect {
         Effect::Audit {
             actor: self.id().to_string(),
@@ -220,7 +207,7 @@ impl Screen for AgendaScreen {
                     return Action::Back;
                 }
                 let rows = self.rows();
-                match self.pick(key) {
+                match self.focus.choose(key) {
                     Some(i) if i == rows.len() => Action::Back,
                     Some(i) => {
                         self.notice = None;
@@ -244,7 +231,7 @@ impl Screen for AgendaScreen {
                     self.list();
                     return Action::None;
                 }
-                match self.pick(key) {
+                match self.focus.choose(key) {
                     Some(0) => {
                         self.notice = Some("counsellor-status-saved");
                         let code = self.appointments[i].code.clone();
@@ -331,7 +318,7 @@ impl Screen for AgendaScreen {
                     return Action::None;
                 }
                 let registrants = self.registrants(&w);
-                match self.pick(key) {
+                match self.focus.choose(key) {
                     Some(i) if i == registrants.len() => self.list(),
                     // Attendance goes round: à venir → présent → absent → à venir.
                     Some(i) => {

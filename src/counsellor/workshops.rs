@@ -87,19 +87,6 @@ impl WorkshopAdmin {
         let n = self.sessions.len() + 2;
         self.go(Step::List, n);
     }
-
-    fn pick(&mut self, key: Key) -> Option<usize> {
-        let count = self.focus.len();
-        if let Some(n) = key.digit().filter(|n| *n <= count) {
-            self.focus.set_index(n - 1);
-            return Some(n - 1);
-        }
-        if self.focus.navigate(key) {
-            return None;
-        }
-        (key == Key::Enter && count > 0).then(|| self.focus.index())
-    }
-
     fn save(&self, session: Session, what: String) -> Action {
         Action::EmitAll(vec![
             Effect::Audit {
@@ -189,7 +176,7 @@ impl Screen for WorkshopAdmin {
             };
         }
         match self.step {
-            Step::List => match self.pick(key) {
+            Step::List => match self.focus.choose(key) {
                 Some(i) if i < self.sessions.len() => {
                     self.go(Step::Session(i), SESSION_CHOICES.len())
                 }
@@ -199,7 +186,7 @@ impl Screen for WorkshopAdmin {
                 Some(_) => return Action::Back,
                 None => {}
             },
-            Step::Session(i) => match self.pick(key) {
+            Step::Session(i) => match self.focus.choose(key) {
                 Some(0) => {
                     let day = self.sessions[i].starts.date();
                     let me = self.agenda.counsellor_by_id(&self.counsellor).unwrap_or(0);
@@ -268,7 +255,7 @@ impl Screen for WorkshopAdmin {
                     return self.save(session.clone(), format!("workshop added {}", session.id));
                 }
             }
-            Step::ConfirmCancel(i) => match self.pick(key) {
+            Step::ConfirmCancel(i) => match self.focus.choose(key) {
                 Some(0) => {
                     let s = self.sessions[i].clone();
                     let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
@@ -298,7 +285,7 @@ impl Screen for WorkshopAdmin {
                 None => {}
             },
             Step::NewSeries => {
-                if let Some(i) = self.pick(key) {
+                if let Some(i) = self.focus.choose(key) {
                     self.field = TextField::new(FieldKind::Text, 16);
                     self.step = Step::NewDate(i);
                 }

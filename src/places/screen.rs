@@ -147,19 +147,6 @@ impl LieuxScreen {
         self.commune = Some(c);
         self.search()
     }
-
-    fn pick(&mut self, key: Key) -> Option<usize> {
-        let count = self.focus.len();
-        if let Some(n) = key.digit().filter(|n| *n <= count) {
-            self.focus.set_index(n - 1);
-            return Some(n - 1);
-        }
-        if self.focus.navigate(key) {
-            return None;
-        }
-        (key == Key::Enter && count > 0).then(|| self.focus.index())
-    }
-
     fn handle_search(&mut self, key: Key) -> Action {
         match (self.suggestion, key) {
             (_, Key::Esc) => return Action::Back,
@@ -210,7 +197,7 @@ impl Screen for LieuxScreen {
                     self.step = Step::Search;
                     return Action::None;
                 }
-                let Some(i) = self.pick(key) else {
+                let Some(i) = self.focus.choose(key) else {
                     return Action::None;
                 };
                 if i < self.found.len() {
@@ -237,7 +224,7 @@ impl Screen for LieuxScreen {
                 if key == Key::Esc {
                     return self.search();
                 }
-                match self.pick(key) {
+                match self.focus.choose(key) {
                     Some(0) => self.filters.free ^= true,
                     Some(1) => self.filters.specific_support ^= true,
                     Some(2) => self.filters.aidants_connect ^= true,
@@ -254,7 +241,7 @@ impl Screen for LieuxScreen {
                     self.focus.set_index(i);
                     return Action::None;
                 }
-                match self.pick(key) {
+                match self.focus.choose(key) {
                     Some(0) => self.step = Step::Qr(i),
                     Some(1) => {
                         self.step = Step::Hours(i);
