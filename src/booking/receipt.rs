@@ -61,13 +61,10 @@ impl Receipt {
             }
             return ReceiptEvent::None;
         }
-        let chosen = match key.digit() {
-            Some(n) => self.choices.get(n - 1).copied(),
-            None if self.focus.navigate(key) => None,
-            None if key == Key::Enter => self.choices.get(self.focus.index()).copied(),
+        let chosen = match key {
             // The booking is made: Esc goes home like "Terminer".
-            None if key == Key::Esc => Some(Next::Finish),
-            None => None,
+            Key::Esc => Some(Next::Finish),
+            key => self.focus.choose(key).map(|i| self.choices[i]),
         };
         match chosen {
             Some(Next::Qr) => {

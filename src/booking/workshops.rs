@@ -227,13 +227,8 @@ impl Screen for WorkshopsScreen {
                 if key == Key::Esc {
                     return Action::Back;
                 }
-                let count = self.focus.len();
-                if let Some(n) = key.digit().filter(|n| *n <= count) {
-                    self.focus.set_index(n - 1);
-                    return self.choose(n - 1, ctx);
-                }
-                if !self.focus.navigate(key) && key == Key::Enter && count > 0 {
-                    return self.choose(self.focus.index(), ctx);
+                if let Some(i) = self.focus.choose(key) {
+                    return self.choose(i, ctx);
                 }
             }
             Step::Checkout => match self.checkout.handle(key) {

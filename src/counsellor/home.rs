@@ -46,12 +46,7 @@ impl Screen for CounsellorHome {
     }
 
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
-        let chosen = match key.digit() {
-            Some(n) if n <= ITEMS.len() => Some(n - 1),
-            _ if self.focus.navigate(key) => None,
-            _ if key == Key::Enter => Some(self.focus.index()),
-            _ => None,
-        };
+        let chosen = self.focus.choose(key);
         let agenda = ctx.config.agenda.clone();
         let id = agenda.counsellors[self.counsellor].id.clone();
         match chosen {

@@ -196,12 +196,7 @@ impl Screen for DiagnosticScreen {
                 }
             }
             Phase::Result { steps, focus, .. } => {
-                let chosen = match key.digit() {
-                    Some(n) => steps.get(n - 1).copied(),
-                    None if focus.navigate(key) => None,
-                    None if key == Key::Enter => steps.get(focus.index()).copied(),
-                    None => None,
-                };
+                let chosen = focus.choose(key).map(|i| steps[i]);
                 let Phase::Result { outcome, .. } = &self.phase else {
                     return Action::None;
                 };

@@ -47,19 +47,12 @@ impl Screen for StaffMenu {
     }
 
     fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
-        if let Some(n) = key.digit() {
-            return match ITEMS.get(n - 1) {
-                Some(item) => self.choose(*item),
-                None => Action::None,
-            };
+        if key == Key::Esc {
+            return Action::Back;
         }
-        if self.focus.navigate(key) {
-            return Action::None;
-        }
-        match key {
-            Key::Enter => self.choose(ITEMS[self.focus.index()]),
-            Key::Esc => Action::Back,
-            _ => Action::None,
+        match self.focus.choose(key) {
+            Some(i) => self.choose(ITEMS[i]),
+            None => Action::None,
         }
     }
 
