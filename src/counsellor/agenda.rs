@@ -165,7 +165,7 @@ fn shared_outcome(a: &Appointment) -> Option<Outcome> {
         .and_then(|json| serde_json::from_str(json).ok())
 }
 
-/// "06 •• •• •• 78": enough to recognise, not to copy.
+/// "06 •• •• •• 78": enough to recognise, not to copy. No-break spaces keep it on one line.
 pub fn masked(phone: &str) -> String {
     let shown = format_phone(phone);
     let digits = shown.chars().filter(char::is_ascii_digit).count();
@@ -180,6 +180,8 @@ pub fn masked(phone: &str) -> String {
                 } else {
                     c
                 }
+            } else if c == ' ' {
+                '\u{a0}'
             } else {
                 c
             }

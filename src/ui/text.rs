@@ -5,13 +5,17 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// Wraps on spaces; a word wider than the line is cut. Explicit newlines are kept.
+/// Wraps on ordinary spaces (a no-break space keeps its words together); a word wider than
+/// the line is cut. Explicit newlines are kept.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
+        for word in paragraph
+            .split(|c: char| c.is_ascii_whitespace())
+            .filter(|w| !w.is_empty())
+        {
             for piece in split_long(word, max) {
                 let needed = if line.is_empty() {
                     width(&piece)
@@ -59,5 +63,9 @@ mod tests {
         assert_eq!(wrap("é à", 1), vec!["é", "à"]);
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
         assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(
+            wrap("tel 06\u{a0}••\u{a0}78", 8),
+            vec!["tel", "06\u{a0}••\u{a0}78"]
+        );
     }
 }
