@@ -791,35 +791,10 @@ fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
                 l.display_name(),
                 crate::places::lieu::calm_capitals(&l.commune)
             );
-            println!("           {}", open_words(l, now, &tr));
+            println!("           {}", crate::places::view::open_line(l, now, &tr));
         }
     }
     ExitCode::SUCCESS
-}
-
-/// The open state in words, as the screen says it.
-fn open_words(l: &crate::places::Lieu, now: chrono::NaiveDateTime, tr: &crate::i18n::Tr) -> String {
-    use crate::places::hours::{OpenState, state};
-    let time = |t: chrono::NaiveDateTime| crate::calendar::words::time(tr, t);
-    match state(l.horaires.as_deref(), now) {
-        OpenState::Open { closes: Some(t) } if t.date() == now.date() => {
-            tr.text_with("lieux-open-until", &[("time", time(t).into())])
-        }
-        OpenState::Open { .. } => tr.text("lieux-open"),
-        OpenState::Closed { opens: Some(t) } if t.date() == now.date() => {
-            tr.text_with("lieux-closed-opens", &[("time", time(t).into())])
-        }
-        OpenState::Closed { opens: Some(t) } => tr.text_with(
-            "lieux-closed-opens-day",
-            &[
-                ("day", crate::calendar::words::day(tr, t.date()).into()),
-                ("time", time(t).into()),
-            ],
-        ),
-        OpenState::Closed { opens: None } => tr.text("lieux-closed"),
-        OpenState::Unknown => tr.text("lieux-hours-unknown"),
-        OpenState::Raw(text) => tr.text_with("lieux-hours-raw", &[("text", text.into())]),
-    }
 }
 
 fn day_or(

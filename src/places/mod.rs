@@ -8,7 +8,7 @@ pub mod lieu;
 pub mod load;
 pub mod nearest;
 pub mod screen;
-mod view;
+pub mod view;
 
 pub use lieu::{Filters, Lieu};
 

@@ -13,6 +13,7 @@ use super::screen::{Extra, LieuxScreen, Step};
 use crate::booking::person::format_phone;
 use crate::booking::receipt::render_qr;
 use crate::calendar::words;
+use crate::i18n::Tr;
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
 use crate::ui::page::{self, Para};
@@ -148,51 +149,47 @@ fn services_line(screen: &LieuxScreen, view: &View) -> String {
     )
 }
 
-/// "Ouvert maintenant — ferme à 17 h 00", "Fermé — ouvre lundi à 9 h 00"…
-pub fn open_line(lieu: &Lieu, now: NaiveDateTime, view: &View) -> String {
+/// "Ouvert maintenant — ferme à 17 h 00", "Fermé — ouvre lundi à 9 h 00"…: the screen and
+/// `borne lieux near` say it the same way.
+pub fn open_line(lieu: &Lieu, now: NaiveDateTime, tr: &Tr) -> String {
     let when = |t: NaiveDateTime| -> (String, bool) {
         let same_day = t.date() == now.date();
         let day = if t.date() == now.date() + Duration::days(1) {
-            view.tr.text("lieux-tomorrow")
+            tr.text("lieux-tomorrow")
         } else {
-            view.tr
-                .text(&format!("weekday-{}", t.weekday().number_from_monday()))
+            tr.text(&format!("weekday-{}", t.weekday().number_from_monday()))
         };
         (day, same_day)
     };
     match hours::state(lieu.horaires.as_deref(), now) {
         OpenState::Open { closes: Some(t) } => {
             let (day, same) = when(t);
-            let time = words::time(&view.tr, t);
+            let time = words::time(tr, t);
             if same {
-                view.tr
-                    .text_with("lieux-open-until", &[("time", time.into())])
+                tr.text_with("lieux-open-until", &[("time", time.into())])
             } else {
-                view.tr.text_with(
+                tr.text_with(
                     "lieux-open-until-day",
                     &[("day", day.into()), ("time", time.into())],
                 )
             }
         }
-        OpenState::Open { closes: None } => view.tr.text("lieux-open"),
+        OpenState::Open { closes: None } => tr.text("lieux-open"),
         OpenState::Closed { opens: Some(t) } => {
             let (day, same) = when(t);
-            let time = words::time(&view.tr, t);
+            let time = words::time(tr, t);
             if same {
-                view.tr
-                    .text_with("lieux-closed-opens", &[("time", time.into())])
+                tr.text_with("lieux-closed-opens", &[("time", time.into())])
             } else {
-                view.tr.text_with(
+                tr.text_with(
                     "lieux-closed-opens-day",
                     &[("day", day.into()), ("time", time.into())],
                 )
             }
         }
-        OpenState::Closed { opens: None } => view.tr.text("lieux-closed"),
-        OpenState::Unknown => view.tr.text("lieux-hours-unknown"),
-        OpenState::Raw(text) => view
-            .tr
-            .text_with("lieux-hours-raw", &[("text", text.into())]),
+        OpenState::Closed { opens: None } => tr.text("lieux-closed"),
+        OpenState::Unknown => tr.text("lieux-hours-unknown"),
+        OpenState::Raw(text) => tr.text_with("lieux-hours-raw", &[("text", text.into())]),
     }
 }
 
@@ -266,7 +263,7 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
                     l.display_name(),
                     super::lieu::calm_capitals(&l.commune),
                     distance(*km, view),
-                    open_line(l, view.now, view)
+                    open_line(l, view.now, &view.tr)
                 ),
                 None => String::new(),
             };
@@ -441,7 +438,7 @@ fn detail(
             &[("phone", format_phone(&shown).into())],
         )));
     }
-    paras.push(page::text(open_line(lieu, view.now, view)));
+    paras.push(page::text(open_line(lieu, view.now, &view.tr)));
     if !lieu.services.is_empty() {
         let services: Vec<String> = lieu
             .services
