@@ -347,63 +347,27 @@ impl Store {
         .map_err(|e| format!("registration: {e}"))
     }
 
-    /// An appointment by its code.
+    /// An appointment by its code: a booking, or a workshop registration.
     pub fn appointment(&self, code: &str) -> Result<Option<Appointment>, String> {
-        let booking = self
-            .conn
-            .query_row(
-                "SELECT code, counsellor, motif, starts_at, ends_at, status, first_name,
-                        last_initial, phone, email, booked_by, reminder, diagnostic
-                 FROM booking WHERE code = ?1",
-                [code],
-                |r| {
-                    Ok(Appointment {
-                        code: r.get(0)?,
-                        what: What::Booking {
-                            counsellor: r.get(1)?,
-                            motif: r.get(2)?,
-                        },
-                        starts: parse_time(&r.get::<_, String>(3)?)?,
-                        ends: parse_time(&r.get::<_, String>(4)?)?,
-                        status: Status::from_label(&r.get::<_, String>(5)?)
-                            .unwrap_or(Status::Upcoming),
-                        person: person(r, 6)?,
-                        booked_by: r.get(10)?,
-                        reminder: r.get(11)?,
-                        diagnostic: r.get(12)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| e.to_string())?;
-        if booking.is_some() {
-            return Ok(booking);
+        // Both tables read into the same columns, so one mapping serves both.
+        for sql in [
+            "SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
+                    last_initial, phone, email, booked_by, reminder, diagnostic
+             FROM booking WHERE code = ?1",
+            "SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
+                    last_initial, phone, email, booked_by, reminder, NULL
+             FROM registration WHERE code = ?1",
+        ] {
+            let found = self
+                .conn
+                .query_row(sql, [code], appointment_row)
+                .optional()
+                .map_err(|e| e.to_string())?;
+            if found.is_some() {
+                return Ok(found);
+            }
         }
-        self.conn
-            .query_row(
-                "SELECT code, workshop, starts_at, ends_at, status, first_name, last_initial,
-                        phone, email, booked_by, reminder
-                 FROM registration WHERE code = ?1",
-                [code],
-                |r| {
-                    Ok(Appointment {
-                        code: r.get(0)?,
-                        what: What::Workshop {
-                            workshop: r.get(1)?,
-                        },
-                        starts: parse_time(&r.get::<_, String>(2)?)?,
-                        ends: parse_time(&r.get::<_, String>(3)?)?,
-                        status: Status::from_label(&r.get::<_, String>(4)?)
-                            .unwrap_or(Status::Upcoming),
-                        person: person(r, 5)?,
-                        booked_by: r.get(9)?,
-                        reminder: r.get(10)?,
-                        diagnostic: None,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| e.to_string())
+        Ok(None)
     }
 
     /// The appointment a citizen asks for with its code and check (phone digits or first
@@ -604,6 +568,30 @@ impl Store {
         })
         .map_err(|e| format!("erase: {e}"))
     }
+}
+
+/// A row of `appointment`'s queries.
+fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
+    let what = match r.get::<_, String>(1)?.as_str() {
+        "booking" => What::Booking {
+            counsellor: r.get(2)?,
+            motif: r.get(3)?,
+        },
+        _ => What::Workshop {
+            workshop: r.get(2)?,
+        },
+    };
+    Ok(Appointment {
+        code: r.get(0)?,
+        what,
+        starts: parse_time(&r.get::<_, String>(4)?)?,
+        ends: parse_time(&r.get::<_, String>(5)?)?,
+        status: Status::from_label(&r.get::<_, String>(6)?).unwrap_or(Status::Upcoming),
+        person: person(r, 7)?,
+        booked_by: r.get(11)?,
+        reminder: r.get(12)?,
+        diagnostic: r.get(13)?,
+    })
 }
 
 fn person(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Person> {
