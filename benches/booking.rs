@@ -37,7 +37,13 @@ fn agenda() -> Agenda {
             .unwrap();
         }
     }
-    parse(Path::new("bench.toml"), &text, None).unwrap()
+    parse(
+        Path::new("bench.toml"),
+        &text,
+        None,
+        borne::calendar::Calendar::default(),
+    )
+    .unwrap()
 }
 
 #[divan::bench]

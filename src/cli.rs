@@ -359,7 +359,7 @@ fn diagnostic(cli: &Cli, command: &DiagnosticCommand) -> ExitCode {
 /// The configuration, the database and the clock, for the staff commands.
 fn open_all(cli: &Cli) -> Result<(config::Config, Store, Clock), ExitCode> {
     let config = load_config(cli)?;
-    let clock = Clock::from_env().map_err(|e| {
+    let clock = Clock::from_env(config.kiosk.help_point.calendar).map_err(|e| {
         eprintln!("borne: {e}");
         ExitCode::from(EXIT_CONFIG)
     })?;
@@ -487,17 +487,25 @@ fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
             json,
         } => {
             let code = crate::booking::code::normalise(code);
-            match store.cancel(&code, false, reason.as_deref(), now) {
+            let (by, status) = if *by_service {
+                (
+                    crate::store::Canceller::Service {
+                        actor: "cli".into(),
+                        reason: reason.clone().filter(|r| !r.trim().is_empty()),
+                        notice: None,
+                    },
+                    crate::store::Status::CancelledByService,
+                )
+            } else {
+                (
+                    crate::store::Canceller::StaffForCitizen {
+                        actor: "cli".into(),
+                    },
+                    crate::store::Status::CancelledByCitizen,
+                )
+            };
+            match store.cancel(&code, &by, now) {
                 Ok(Ok(())) => {
-                    let status = if *by_service {
-                        crate::store::Status::CancelledByService
-                    } else {
-                        crate::store::Status::CancelledByCitizen
-                    };
-                    if let Err(e) = store.set_status(&code, status) {
-                        eprintln!("borne booking cancel: {e}");
-                        return ExitCode::from(EXIT_FAILURE);
-                    }
                     if *json {
                         println!(
                             "{}",
@@ -532,7 +540,12 @@ fn outbox(cli: &Cli, command: &OutboxCommand) -> ExitCode {
                 println!("no reminder gateway ([reminders] command in kiosk.toml): nothing sent");
                 return ExitCode::SUCCESS;
             };
-            match crate::store::outbox::send_due(&mut store, gateway, clock.now()) {
+            match crate::store::outbox::send_due(
+                &mut store,
+                gateway,
+                clock.now(),
+                crate::store::outbox::GATEWAY_LIMIT,
+            ) {
                 Ok(report) => {
                     println!(
                         "{} sent, {} failed, {} retried",
@@ -754,7 +767,8 @@ fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
         }
     };
     let tr = config.i18n.tr(&config.kiosk.default_locale);
-    let state = |l: &crate::places::Lieu| match hours::state(l.horaires.as_deref(), now) {
+    let kiosk = &config.kiosk.help_point.calendar;
+    let state = |l: &crate::places::Lieu| match l.open_state(kiosk, now).0 {
         hours::OpenState::Open { closes } => (
             "open",
             closes.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
@@ -791,7 +805,10 @@ fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
                 l.display_name(),
                 crate::places::lieu::calm_capitals(&l.commune)
             );
-            println!("           {}", crate::places::view::open_line(l, now, &tr));
+            println!(
+                "           {}",
+                crate::places::view::open_line(l, kiosk, now, &tr)
+            );
         }
     }
     ExitCode::SUCCESS
@@ -910,7 +927,10 @@ fn export(cli: &Cli, command: &ExportCommand) -> ExitCode {
                 });
             }
             events.sort_by_key(|e| e.starts);
-            print!("{}", export::ics(&events, clock.now()));
+            print!(
+                "{}",
+                export::ics(&events, clock.now(), &config.kiosk.help_point.calendar)
+            );
             ExitCode::SUCCESS
         }
     }
@@ -974,7 +994,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let clock = match Clock::from_env() {
+    let clock = match Clock::from_env(config.kiosk.help_point.calendar) {
         Ok(clock) => clock,
         Err(e) => {
             eprintln!("borne: {e}");

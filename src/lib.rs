@@ -8,6 +8,7 @@ pub mod booking;
 pub mod calendar;
 pub mod cli;
 pub mod clock;
+pub mod command;
 pub mod config;
 pub mod counsellor;
 pub mod diagnostic;

@@ -106,13 +106,22 @@ fn the_agenda_file_parses_back_with_paris_times_and_no_phone() {
     );
 }
 
+/// The counsellor marks the person after the appointment.
+fn mark(store: &mut Store, code: &str, status: Status) {
+    let after = borne::clock::parse_local("2026-03-03T18:00").unwrap();
+    store
+        .set_status(code, status, after, "camille", after)
+        .unwrap()
+        .unwrap();
+}
+
 #[test]
 fn retention_erases_names_and_phones_and_keeps_the_counts() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
     let mut store = Store::open(&db).unwrap();
     let code = book(&mut store, "camille", "2026-03-03T09:00", "Marie");
-    store.set_status(&code, Status::Present).unwrap();
+    mark(&mut store, &code, Status::Present);
     drop(store);
     // 30 days after is not yet past the retention.
     let out = borne(&db, "2026-04-02T09:00")
@@ -158,8 +167,8 @@ fn stats_show_bars_with_numbers() {
     let mut store = Store::open(&db).unwrap();
     let a = book(&mut store, "camille", "2026-03-03T09:00", "A");
     let b = book(&mut store, "camille", "2026-03-03T10:30", "B");
-    store.set_status(&a, Status::Present).unwrap();
-    store.set_status(&b, Status::Absent).unwrap();
+    mark(&mut store, &a, Status::Present);
+    mark(&mut store, &b, Status::Absent);
     drop(store);
     let out = borne(&db, "2026-03-09T10:00")
         .args(["stats", "--from", "2026-03-02", "--to", "2026-03-08"])

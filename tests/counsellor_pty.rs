@@ -13,9 +13,9 @@ use pty::*;
 fn sign_in_mark_present_report_and_export() {
     let mut kiosk = Kiosk::start();
     kiosk.wait_for("Bienvenue");
-    // Earlier today Marie booked 14:00 and shared her diagnostic.
+    // Earlier Marie booked 10:00, now begun and shared her diagnostic.
     let diagnostic = r#"{"profile":"éloigné du numérique","needs":["Aide aux démarches administratives","Prendre en main du matériel"],"administrative":["Social - Santé"],"modality":"Accompagnement individuel","help":"appointment","aidants_connect":null,"services":["Aide aux démarches administratives"],"equipment":["Pas de matériel"],"urgent":false}"#;
-    let starts = parse_local("2026-03-02T14:00").unwrap();
+    let starts = parse_local("2026-03-02T10:00").unwrap();
     let code = Store::open(&kiosk.db_path())
         .unwrap()
         .book(
@@ -46,7 +46,7 @@ fn sign_in_mark_present_report_and_export() {
     kiosk.keys(&["1"]);
     let agenda = kiosk.wait_for("Agenda du jour");
     let words = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(words.contains("lundi 2 mars 14 h 00 — Marie — Aide pour une démarche en ligne — 06 •• •• •• 78 — à venir"), "{agenda}");
+    assert!(words.contains("lundi 2 mars 10 h 00 — Marie — Aide pour une démarche en ligne — 06 •• •• •• 78 — à venir"), "{agenda}");
     kiosk.keys(&[ENTER]);
     let detail = kiosk.wait_for("Réponses au questionnaire");
     assert!(
@@ -59,7 +59,7 @@ fn sign_in_mark_present_report_and_export() {
     );
     kiosk.keys(&["1"]);
     kiosk.wait_for("Statut enregistré.");
-    kiosk.wait_for("lundi 2 mars 14 h 00 — présent");
+    kiosk.wait_for("lundi 2 mars 10 h 00 — présent");
     kiosk.keys(&["4"]);
     let form = kiosk.wait_for("Compte rendu d'activité");
     let words = form.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -16,7 +16,6 @@ counsellor-mark-absent = Mark absent
 counsellor-cancel = Cancel (by the service)
 counsellor-report = Activity report
 counsellor-status-saved = Status saved.
-counsellor-cancelled = Appointment cancelled; the person is told.
 counsellor-cancel-reason = Reason (seen by staff only):
 counsellor-cancel-confirm = Confirm the cancellation
 counsellor-cancel-message = { $place }: your appointment on { $day } at { $time } is cancelled. Call { $phone } to set another one.
@@ -57,7 +56,6 @@ workshop-admin-date-format = Date and time (DD/MM/YYYY HH:MM):
 workshop-admin-cancel = Cancel this workshop
 workshop-admin-cancel-question = Cancel this workshop? Registrants will be told.
 workshop-admin-cancel-message = { $place }: the workshop on { $day } at { $time } is cancelled. Call { $phone } to join another one.
-workshop-admin-cancelled-notice = Workshop cancelled; registrants are told.
 workshop-admin-saved = Saved.
 workshop-admin-seats-invalid = A number of seats, at least the registrants'.
 workshop-admin-date-invalid = A date to come, for example 04/03/2026 14:00.
@@ -65,3 +63,19 @@ workshop-admin-which = Which workshop?
 report-date-field = Date (DD/MM/YYYY)
 report-date-invalid = Write the date as DD/MM/YYYY, for example 03/03/2026.
 report-booking = Appointment { $code }
+counsellor-told = { $count ->
+    [one] The person has been told by message.
+   *[other] { $count } people have been told by message.
+}
+counsellor-to-tell = { $count ->
+    [one] 1 person could not be told by message: please tell them yourself.
+   *[other] { $count } people could not be told by message: please tell them yourself.
+}
+counsellor-tell-at = { $name }: { $contact }
+counsellor-tell-no-contact = { $name } gave neither a phone number nor an e-mail: tell them another way.
+counsellor-done-cancelled = Appointment cancelled.
+counsellor-status-refused-cancelled = This appointment is cancelled: its status can no longer change.
+counsellor-status-refused-early = Attendance is taken from 15 minutes before the appointment (on the day for a workshop).
+counsellor-attendance-question = Attendance of { $name }:
+workshop-admin-move-message = { $place }: the workshop of { $before } now takes place on { $day } at { $time }. Questions: { $phone }.
+workshop-admin-done-cancelled = Workshop cancelled.

@@ -16,7 +16,6 @@ counsellor-mark-absent = Marquer absent
 counsellor-cancel = Annuler (par le service)
 counsellor-report = Compte rendu d'activité
 counsellor-status-saved = Statut enregistré.
-counsellor-cancelled = Rendez-vous annulé ; la personne est prévenue.
 counsellor-cancel-reason = Motif de l'annulation (vu par le personnel seulement) :
 counsellor-cancel-confirm = Confirmer l'annulation
 counsellor-cancel-message = { $place } : votre rendez-vous du { $day } à { $time } est annulé. Appelez le { $phone } pour en fixer un autre.
@@ -57,7 +56,6 @@ workshop-admin-date-format = Date et heure (JJ/MM/AAAA HH:MM) :
 workshop-admin-cancel = Annuler cet atelier
 workshop-admin-cancel-question = Annuler cet atelier ? Les inscrits seront prévenus.
 workshop-admin-cancel-message = { $place } : l'atelier du { $day } à { $time } est annulé. Appelez le { $phone } pour vous inscrire à un autre.
-workshop-admin-cancelled-notice = Atelier annulé ; les inscrits sont prévenus.
 workshop-admin-saved = Enregistré.
 workshop-admin-seats-invalid = Un nombre de places, au moins celui des inscrits.
 workshop-admin-date-invalid = Une date à venir, par exemple 04/03/2026 14:00.
@@ -65,3 +63,19 @@ workshop-admin-which = Quel atelier ?
 report-date-field = Date (JJ/MM/AAAA)
 report-date-invalid = La date s'écrit JJ/MM/AAAA, par exemple 03/03/2026.
 report-booking = Rendez-vous { $code }
+counsellor-told = { $count ->
+    [one] La personne est prévenue par message.
+   *[other] { $count } personnes sont prévenues par message.
+}
+counsellor-to-tell = { $count ->
+    [one] 1 personne n'a pas pu être prévenue par message : prévenez-la vous-même.
+   *[other] { $count } personnes n'ont pas pu être prévenues par message : prévenez-les vous-même.
+}
+counsellor-tell-at = { $name } : { $contact }
+counsellor-tell-no-contact = { $name } n'a donné ni téléphone ni e-mail : prévenez cette personne autrement.
+counsellor-done-cancelled = Rendez-vous annulé.
+counsellor-status-refused-cancelled = Ce rendez-vous est annulé : son statut ne change plus.
+counsellor-status-refused-early = La présence se note à partir de 15 minutes avant le rendez-vous (le jour même pour un atelier).
+counsellor-attendance-question = Présence de { $name } :
+workshop-admin-move-message = { $place } : l'atelier du { $before } a lieu maintenant le { $day } à { $time }. Questions : { $phone }.
+workshop-admin-done-cancelled = Atelier annulé.

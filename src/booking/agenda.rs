@@ -8,6 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::calendar::{Calendar, Holiday};
 use crate::i18n::I18n;
 use crate::problem::Problem;
 use crate::staff::pin;
@@ -118,6 +119,10 @@ pub struct Agenda {
     pub absences: Vec<Absence>,
     pub workshops: Vec<WorkshopSeries>,
     pub closed_on_public_holidays: bool,
+    /// Holidays the help point works all the same (Lundi de Pentecôte in many mairies).
+    pub open_on_holidays: Vec<Holiday>,
+    /// The help point's zone and holidays.
+    pub calendar: Calendar,
 }
 
 impl Agenda {
@@ -137,7 +142,11 @@ impl Agenda {
     }
 
     pub fn closed(&self, day: NaiveDate) -> bool {
-        (self.closed_on_public_holidays && crate::calendar::is_public_holiday(day))
+        (self.closed_on_public_holidays
+            && self
+                .calendar
+                .holiday(day)
+                .is_some_and(|h| !self.open_on_holidays.contains(&h)))
             || self
                 .absences
                 .iter()
@@ -237,6 +246,8 @@ struct File {
     workshops: Vec<WorkshopFile>,
     #[serde(default = "yes")]
     closed_on_public_holidays: bool,
+    #[serde(default)]
+    open_on_holidays: Vec<Spanned<String>>,
 }
 
 fn yes() -> bool {
@@ -404,13 +415,18 @@ impl Check<'_> {
     }
 }
 
-pub fn load(dir: &Path, i18n: &I18n) -> Result<Agenda, Vec<Problem>> {
+pub fn load(dir: &Path, i18n: &I18n, calendar: Calendar) -> Result<Agenda, Vec<Problem>> {
     let path = dir.join(FILE_NAME);
     let text = crate::config::toml_file::read(&path)?;
-    parse(&path, &text, Some(i18n))
+    parse(&path, &text, Some(i18n), calendar)
 }
 
-pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec<Problem>> {
+pub fn parse(
+    path: &Path,
+    text: &str,
+    i18n: Option<&I18n>,
+    calendar: Calendar,
+) -> Result<Agenda, Vec<Problem>> {
     let file: File = crate::config::toml_file::parse(path, text)?;
     let mut check = Check {
         path,
@@ -635,6 +651,21 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
         }
     }
 
+    let mut open_on_holidays = Vec::new();
+    for name in &file.open_on_holidays {
+        match Holiday::from_id(name.get_ref()) {
+            Some(h) => open_on_holidays.push(h),
+            None => check.problem(
+                name.span(),
+                format!(
+                    "open_on_holidays: {:?} is not a public holiday (one of {})",
+                    name.get_ref(),
+                    Holiday::ALL.map(Holiday::id).join(", ")
+                ),
+            ),
+        }
+    }
+
     if check.problems.is_empty() {
         Ok(Agenda {
             counsellors,
@@ -643,6 +674,8 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Agenda, Vec
             absences,
             workshops,
             closed_on_public_holidays: file.closed_on_public_holidays,
+            open_on_holidays,
+            calendar,
         })
     } else {
         Err(check.problems)

@@ -85,13 +85,12 @@ pub fn create(
     };
     let recipient = person.phone.clone().or(person.email.clone());
     let reminder = match (args.reminder, recipient) {
-        (true, Some(recipient)) => {
-            super::rules::reminder_due(slot.starts, now).map(|due| Reminder {
+        (true, Some(recipient)) => super::rules::reminder_due(&agenda.calendar, slot.starts, now)
+            .map(|due| Reminder {
                 due,
                 recipient,
                 message: reminder_text(crate::store::CODE_PLACEHOLDER),
-            })
-        }
+            }),
         (true, None) => return Err("--reminder needs --phone or --email".into()),
         _ => None,
     };

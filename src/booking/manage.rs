@@ -22,7 +22,7 @@ use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
-use crate::store::{Appointment, CODE_PLACEHOLDER, Refusal, Reply, Request, What};
+use crate::store::{Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, What};
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, NO_MARKER};
 use crate::ui::page::{self, Para};
@@ -65,6 +65,9 @@ pub struct ManageScreen {
     step: Step,
     message: Option<Message>,
     focus: FocusGrid,
+    /// The choices on screen: a digit means what the person saw, even if a rule expired
+    /// since (the store then refuses kindly).
+    offered: Vec<Choose>,
 }
 
 impl ManageScreen {
@@ -79,18 +82,22 @@ impl ManageScreen {
             step: Step::Lookup,
             message: None,
             focus: FocusGrid::new(Vec::new()),
+            offered: Vec::new(),
         }
     }
 
     fn choices(&self, now: chrono::NaiveDateTime) -> Vec<Choose> {
+        let calendar = &self.agenda.calendar;
         let mut out = Vec::new();
         if let Some(a) = &self.found
             && !a.status.cancelled()
         {
-            if rules::citizen_may_cancel(a.starts, now) {
+            if rules::citizen_may_cancel(calendar, a.starts, now) {
                 out.push(Choose::Cancel);
             }
-            if matches!(a.what, What::Booking { .. }) && rules::citizen_may_change(a.starts, now) {
+            if matches!(a.what, What::Booking { .. })
+                && rules::citizen_may_change(calendar, a.starts, now)
+            {
                 out.push(Choose::Change);
             }
         }
@@ -100,7 +107,8 @@ impl ManageScreen {
 
     fn show_found(&mut self, now: chrono::NaiveDateTime) {
         self.step = Step::Found;
-        self.focus = FocusGrid::new(vec![1; self.choices(now).len()]);
+        self.offered = self.choices(now);
+        self.focus = FocusGrid::new(vec![1; self.offered.len()]);
     }
 
     fn lookup(&mut self) -> Action {
@@ -191,8 +199,11 @@ impl Screen for ManageScreen {
                     self.step = Step::Lookup;
                     return Action::None;
                 }
-                let choices = self.choices(ctx.now);
-                match self.focus.choose(key).map(|i| choices[i]) {
+                match self
+                    .focus
+                    .choose(key)
+                    .and_then(|i| self.offered.get(i).copied())
+                {
                     Some(Choose::Cancel) => {
                         self.step = Step::ConfirmCancel;
                         self.focus = FocusGrid::new(vec![1, 1]);
@@ -231,7 +242,11 @@ impl Screen for ManageScreen {
                             .as_ref()
                             .map(|a| a.code.clone())
                             .unwrap_or_default();
-                        return Action::Emit(Effect::Store(Request::Cancel { code }));
+                        let limit = rules::cancel_limit(&self.agenda.calendar, ctx.now);
+                        return Action::Emit(Effect::Store(Request::Cancel {
+                            code,
+                            by: Canceller::Citizen { limit },
+                        }));
                     }
                     Some(_) => self.show_found(ctx.now),
                     None => {}
@@ -255,10 +270,13 @@ impl Screen for ManageScreen {
                     };
                     return Action::Emit(Effect::Store(Request::Reschedule {
                         code: a.code.clone(),
-                        counsellor: self.agenda.counsellors[slot.counsellor].id.clone(),
-                        starts: slot.starts,
-                        ends: slot.ends,
-                        reminder,
+                        to: Move {
+                            counsellor: self.agenda.counsellors[slot.counsellor].id.clone(),
+                            starts: slot.starts,
+                            ends: slot.ends,
+                            reminder,
+                        },
+                        limit: rules::change_limit(&self.agenda.calendar, ctx.now),
                     }));
                 }
                 Some(PickerEvent::Back) | None if key == Key::Esc => self.show_found(ctx.now),
@@ -411,8 +429,16 @@ impl Screen for ManageScreen {
                     paras.push(page::text(ticket::when(&c, &view.tr)));
                     if a.status.cancelled() && self.step != Step::Finished {
                         paras.push(page::notice(view.tr.text("manage-is-cancelled")));
+                    } else if a.starts <= view.now && self.step != Step::Finished {
+                        paras.push(page::notice(view.tr.text_with(
+                            "manage-was-on",
+                            &[
+                                ("day", words::day(&view.tr, a.starts.date()).into()),
+                                ("time", words::time(&view.tr, a.starts).into()),
+                            ],
+                        )));
                     } else if self.step == Step::Found && !a.status.cancelled() {
-                        if !rules::citizen_may_cancel(a.starts, view.now) {
+                        if !self.offered.contains(&Choose::Cancel) {
                             paras.push(page::notice(
                                 view.tr.text_with(
                                     "manage-too-late",
@@ -420,7 +446,7 @@ impl Screen for ManageScreen {
                                 ),
                             ));
                         } else if matches!(a.what, What::Booking { .. })
-                            && !rules::citizen_may_change(a.starts, view.now)
+                            && !self.offered.contains(&Choose::Change)
                         {
                             paras.push(page::text(view.tr.text_with(
                                 "manage-change-by-phone",
@@ -431,7 +457,7 @@ impl Screen for ManageScreen {
                 }
                 let choices: Vec<Choice> = match self.step {
                     Step::Found => self
-                        .choices(view.now)
+                        .offered
                         .iter()
                         .enumerate()
                         .map(|(i, c)| {
@@ -499,5 +525,132 @@ impl Screen for ManageScreen {
 
     fn holds_input(&self) -> bool {
         self.step == Step::Lookup && !(self.code.is_empty() && self.check.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::booking::person::Person;
+    use crate::clock::parse_local;
+    use crate::store::Status;
+    use crate::testing::demo_config;
+
+    fn appointment(starts: &str, status: Status) -> Appointment {
+        let starts = parse_local(starts).unwrap();
+        Appointment {
+            code: "ABC234".into(),
+            what: What::Booking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+            },
+            starts,
+            ends: starts + chrono::Duration::minutes(45),
+            status,
+            person: Person {
+                first_name: "Marie".into(),
+                phone: Some("0612345678".into()),
+                ..Person::default()
+            },
+            reminder: false,
+            diagnostic: None,
+            booked_by: "kiosk".into(),
+        }
+    }
+
+    fn found(a: Appointment, now: &str) -> (ManageScreen, Rc<crate::config::Config>) {
+        let config = demo_config();
+        let mut screen = ManageScreen::new(config.agenda.clone());
+        let settings = crate::app::Settings::defaults(&config.kiosk);
+        let ctx = Ctx {
+            config: &config,
+            settings: &settings,
+            now: parse_local(now).unwrap(),
+        };
+        screen.reply(Reply::Found(Some(a)), &ctx);
+        (screen, config)
+    }
+
+    #[test]
+    fn a_rule_that_expires_while_the_choices_show_is_refused_kindly_not_a_panic() {
+        // At 09:55 the 14:00 appointment can still be cancelled: three choices.
+        let (mut screen, config) = found(
+            appointment("2026-03-05T14:00", Status::Upcoming),
+            "2026-03-05T09:55",
+        );
+        assert_eq!(screen.offered, vec![Choose::Cancel, Choose::Finish]);
+        // The person reads slowly: it is 10:05 when they press 1, then confirm.
+        let settings = crate::app::Settings::defaults(&config.kiosk);
+        let ctx = Ctx {
+            config: &config,
+            settings: &settings,
+            now: parse_local("2026-03-05T10:05").unwrap(),
+        };
+        assert!(matches!(screen.handle(Key::Char('2'), &ctx), Action::Home));
+        let (mut screen, _) = found(
+            appointment("2026-03-05T14:00", Status::Upcoming),
+            "2026-03-05T09:55",
+        );
+        screen.handle(Key::Char('1'), &ctx);
+        let action = screen.handle(Key::Char('1'), &ctx);
+        let Action::Emit(Effect::Store(Request::Cancel {
+            by: Canceller::Citizen { limit },
+            ..
+        })) = action
+        else {
+            panic!("a cancellation request")
+        };
+        assert_eq!(
+            limit,
+            parse_local("2026-03-05T14:05").unwrap(),
+            "the rule as of now"
+        );
+        // The store refuses (the rule passed): the screen says to call.
+        screen.reply(Reply::Cancelled(Err(Refusal::TooLate)), &ctx);
+        assert_eq!(screen.message, Some(Message::TooLate));
+        assert_eq!(screen.offered, vec![Choose::Finish]);
+    }
+
+    /// The screen as the person reads it: the App with this screen open, given the reply.
+    fn shown(a: Appointment, now: &str) -> String {
+        let config = demo_config();
+        let now = parse_local(now).unwrap();
+        let mut app = crate::app::App::new(config.clone(), now);
+        app.push(Box::new(ManageScreen::new(config.agenda.clone())), now);
+        app.update(crate::app::Msg::Reply(Reply::Found(Some(a))), now);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| crate::ui::draw(f, &app, now, false))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_past_or_cancelled_appointment_says_so() {
+        let text = shown(
+            appointment("2026-03-02T09:00", Status::Present),
+            "2026-03-05T10:00",
+        );
+        assert!(
+            text.contains("Ce rendez-vous a eu lieu le lundi 2 mars à 9 h 00."),
+            "{text}"
+        );
+        assert!(!text.contains("moins de 4 heures"), "{text}");
+        assert!(!text.contains("Annuler"), "{text}");
+        let text = shown(
+            appointment("2026-03-09T09:00", Status::CancelledByService),
+            "2026-03-05T10:00",
+        );
+        assert!(text.contains("Ce rendez-vous a été annulé."), "{text}");
+        assert!(!text.contains("Changer"), "{text}");
     }
 }

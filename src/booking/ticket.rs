@@ -135,10 +135,12 @@ pub fn reminder_for(
     now: NaiveDateTime,
 ) -> Option<crate::store::Reminder> {
     let recipient = person.phone.clone().or(person.email.clone())?;
-    super::rules::reminder_due(c.starts, now).map(|due| crate::store::Reminder {
-        due,
-        recipient,
-        message: reminder(c, tr, kiosk),
+    super::rules::reminder_due(&kiosk.help_point.calendar, c.starts, now).map(|due| {
+        crate::store::Reminder {
+            due,
+            recipient,
+            message: reminder(c, tr, kiosk),
+        }
     })
 }
 

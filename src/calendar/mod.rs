@@ -1,7 +1,8 @@
-//! Calendar facts the kiosk needs without a time-zone database: French public holidays and
-//! the Europe/Paris offset (EU summer time rules).
+//! Calendar facts: time zones from the IANA database (chrono-tz), French public holidays with
+//! their regional days, and dates in words.
 pub mod holidays;
-pub mod paris;
 pub mod words;
+pub mod zone;
 
-pub use holidays::is_public_holiday;
+pub use holidays::{Holiday, Region};
+pub use zone::Calendar;

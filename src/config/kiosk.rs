@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::calendar::{Calendar, Region, zone};
 use crate::i18n::locale_exists;
 use crate::problem::Problem;
 use crate::staff::pin;
@@ -38,6 +39,9 @@ pub struct HelpPoint {
     pub commune: String,
     /// Shown whenever a person must call (too late to cancel, no free slot).
     pub phone: String,
+    /// Its time zone and public holidays (`[help_point] timezone`, region from the postal
+    /// code).
+    pub calendar: Calendar,
 }
 
 #[derive(Deserialize)]
@@ -48,6 +52,8 @@ struct HelpPointFile {
     postal_code: Spanned<String>,
     commune: String,
     phone: Spanned<String>,
+    #[serde(default)]
+    timezone: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -203,12 +209,21 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             "help_point.phone is empty: people are told to call it".into(),
         );
     }
+    let tz = match &hp.timezone {
+        None => Region::of_postal_code(code).zone(),
+        Some(name) => zone::zone(name.get_ref().trim()).unwrap_or_else(|why| {
+            problem(name.span(), format!("help_point.timezone: {why}"));
+            chrono_tz::Europe::Paris
+        }),
+    };
+    let calendar = Calendar::new(tz, Region::of_postal_code(code));
     let help_point = HelpPoint {
         name: hp.name.into_inner(),
         address: hp.address,
         postal_code: hp.postal_code.into_inner(),
         commune: hp.commune,
         phone: hp.phone.into_inner(),
+        calendar,
     };
 
     let mut locales: Vec<String> = Vec::new();

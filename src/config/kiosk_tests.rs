@@ -144,3 +144,43 @@ fn a_missing_directory_or_file_is_named() {
         "{p:?}"
     );
 }
+
+#[test]
+fn the_time_zone_comes_from_the_iana_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let parse_with = |extra: &str| {
+        let text = valid().replace(
+            "phone = \"04 92 53 24 24\"",
+            &format!("phone = \"04 92 53 24 24\"\n{extra}"),
+        );
+        parse(Path::new("kiosk.toml"), &text, dir.path())
+    };
+    let paris = parse_with("").unwrap();
+    assert_eq!(paris.help_point.calendar.zone, chrono_tz::Europe::Paris);
+    let reunion = parse_with("timezone = \"Indian/Reunion\"").unwrap();
+    assert_eq!(reunion.help_point.calendar.zone, chrono_tz::Indian::Reunion);
+    let text = valid().replace(
+        "phone = \"04 92 53 24 24\"",
+        "phone = \"04 92 53 24 24\"\ntimezone = \"Europe/Pariss\"",
+    );
+    let said = problems(&text);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(
+            "kiosk-config/kiosk.toml:7:12: help_point.timezone: unknown time zone \"Europe/Pariss\""
+        ),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn an_overseas_help_point_gets_its_own_zone_and_holidays_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = valid().replace("\"05000\"", "\"97400\"");
+    let config = parse(Path::new("kiosk.toml"), &text, dir.path()).unwrap();
+    assert_eq!(config.help_point.calendar.zone, chrono_tz::Indian::Reunion);
+    assert_eq!(
+        config.help_point.calendar.region,
+        crate::calendar::Region::Reunion
+    );
+}

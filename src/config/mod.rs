@@ -36,7 +36,7 @@ pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
     let i18n = I18n::load(&kiosk.locales, dir)?;
     // Every file is checked, so one run lists every problem.
     let diagnostic = crate::diagnostic::questionnaire::load(dir, &i18n);
-    let agenda = crate::booking::agenda::load(dir, &i18n);
+    let agenda = crate::booking::agenda::load(dir, &i18n, kiosk.help_point.calendar);
     match (diagnostic, agenda) {
         (Ok(diagnostic), Ok(agenda)) => Ok(Config {
             dir: dir.to_path_buf(),

@@ -9,6 +9,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::report::Report;
 use super::report_form::ReportForm;
+use super::told::{Notice, Told};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
@@ -18,9 +19,10 @@ use crate::booking::Agenda;
 use crate::booking::agenda::{Where, Workshop};
 use crate::booking::checkout::choosing_hints;
 use crate::booking::person::format_phone;
+use crate::booking::rules;
 use crate::calendar::words;
 use crate::diagnostic::Outcome;
-use crate::store::{Appointment, Reminder, Reply, Request, Status, What};
+use crate::store::{Appointment, Canceller, Refusal, Reminder, Reply, Request, Status, What};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -37,7 +39,15 @@ enum Step {
     Booking(usize),
     CancelReason(usize),
     Workshop(Workshop),
+    /// Which status for a registrant (an index into the appointments).
+    Attendance(Workshop, usize),
 }
+
+const ATTENDANCE_CHOICES: [&str; 3] = [
+    "counsellor-mark-present",
+    "counsellor-mark-absent",
+    "counsellor-back",
+];
 
 const BOOKING_CHOICES: [&str; 5] = [
     "counsellor-mark-present",
@@ -56,7 +66,9 @@ pub struct AgendaScreen {
     step: Step,
     focus: FocusGrid,
     reason: TextField,
-    notice: Option<&'static str>,
+    notice: Option<Notice>,
+    /// Who will be told of the cancellation being saved.
+    pending: Option<Told>,
 }
 
 impl AgendaScreen {
@@ -71,6 +83,7 @@ impl AgendaScreen {
             focus: FocusGrid::new(Vec::new()),
             reason: TextField::new(FieldKind::Text, 80),
             notice: None,
+            pending: None,
         }
     }
 
@@ -118,17 +131,16 @@ impl AgendaScreen {
         self.step = Step::List;
         self.focus = FocusGrid::new(vec![1; self.rows().len() + 1]);
     }
-    fn audit(&self, what: String) -> Effect {
-        Effect::Audit {
-            actor: self.id().to_string(),
-            action: what,
-        }
-    }
-
-    fn set_status(&mut self, i: usize, status: Status) -> Action {
-        let code = self.appointments[i].code.clone();
-        self.appointments[i].status = status;
-        Action::Emit(Effect::Store(Request::SetStatus { code, status }))
+    /// Asks the store to mark a status; the list is read again with the answer.
+    fn set_status(&self, i: usize, status: Status, now: chrono::NaiveDateTime) -> Action {
+        let a = &self.appointments[i];
+        let workshop = matches!(a.what, What::Workshop { .. });
+        Action::Emit(Effect::Store(Request::SetStatus {
+            code: a.code.clone(),
+            status,
+            marked_from: rules::attendance_from(now, workshop),
+            by: self.id().to_string(),
+        }))
     }
 
     fn report_for(&self, a: &Appointment) -> Report {
@@ -234,18 +246,8 @@ impl Screen for AgendaScreen {
                     return Action::None;
                 }
                 match self.focus.choose(key) {
-                    Some(0) => {
-                        self.notice = Some("counsellor-status-saved");
-                        let code = self.appointments[i].code.clone();
-                        let action = self.set_status(i, Status::Present);
-                        return chain(self.audit(format!("status présent {code}")), action);
-                    }
-                    Some(1) => {
-                        self.notice = Some("counsellor-status-saved");
-                        let code = self.appointments[i].code.clone();
-                        let action = self.set_status(i, Status::Absent);
-                        return chain(self.audit(format!("status absent {code}")), action);
-                    }
+                    Some(0) => return self.set_status(i, Status::Present, ctx.now),
+                    Some(1) => return self.set_status(i, Status::Absent, ctx.now),
                     Some(2) if !self.appointments[i].status.cancelled() => {
                         self.step = Step::CancelReason(i);
                         self.reason = TextField::new(FieldKind::Text, 80);
@@ -269,44 +271,47 @@ impl Screen for AgendaScreen {
                     Key::Enter => {
                         let a = &self.appointments[i];
                         let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
-                        let notify =
-                            a.person
-                                .phone
-                                .clone()
-                                .or(a.person.email.clone())
-                                .map(|recipient| Reminder {
-                                    due: ctx.now,
-                                    recipient,
-                                    message: tr.text_with(
-                                        "counsellor-cancel-message",
-                                        &[
-                                            ("day", words::day(&tr, a.starts.date()).into()),
-                                            ("time", words::time(&tr, a.starts).into()),
-                                            (
-                                                "place",
-                                                ctx.config.kiosk.help_point.name.clone().into(),
-                                            ),
-                                            (
-                                                "phone",
-                                                ctx.config.kiosk.help_point.phone.clone().into(),
-                                            ),
-                                        ],
-                                    ),
-                                });
-                        let code = a.code.clone();
-                        self.notice = Some("counsellor-cancelled");
-                        self.appointments[i].status = Status::CancelledByService;
+                        let contact = a.person.phone.clone().or(a.person.email.clone());
+                        // Told only when a message is queued and something will send it.
+                        let sent = contact
+                            .clone()
+                            .filter(|_| ctx.config.kiosk.reminder_gateway.is_some());
+                        let notice = sent.map(|recipient| Reminder {
+                            due: ctx.now,
+                            recipient,
+                            message: tr.text_with(
+                                "counsellor-cancel-message",
+                                &[
+                                    ("day", words::day(&tr, a.starts.date()).into()),
+                                    ("time", words::time(&tr, a.starts).into()),
+                                    ("place", ctx.config.kiosk.help_point.name.clone().into()),
+                                    ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
+                                ],
+                            ),
+                        });
+                        self.pending = Some(if notice.is_some() {
+                            Told {
+                                told: 1,
+                                to_tell: Vec::new(),
+                            }
+                        } else {
+                            Told {
+                                told: 0,
+                                to_tell: vec![(a.person.first_name.clone(), contact)],
+                            }
+                        });
+                        let request = Request::Cancel {
+                            code: a.code.clone(),
+                            by: Canceller::Service {
+                                actor: self.id().to_string(),
+                                reason: Some(self.reason.value.clone())
+                                    .filter(|r| !r.trim().is_empty()),
+                                notice,
+                            },
+                        };
                         self.step = Step::Booking(i);
                         self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
-                        let request = Request::CancelByService {
-                            code: code.clone(),
-                            reason: self.reason.value.clone(),
-                            notify,
-                        };
-                        return chain(
-                            self.audit(format!("cancelled by the service {code}")),
-                            Action::Emit(Effect::Store(request)),
-                        );
+                        return Action::Emit(Effect::Store(request));
                     }
                     key => {
                         self.reason.input(key);
@@ -322,24 +327,35 @@ impl Screen for AgendaScreen {
                 let registrants = self.registrants(&w);
                 match self.focus.choose(key) {
                     Some(i) if i == registrants.len() => self.list(),
-                    // Attendance goes round: à venir → présent → absent → à venir.
                     Some(i) => {
-                        let a = registrants[i];
-                        let next = match self.appointments[a].status {
-                            Status::Upcoming => Status::Present,
-                            Status::Present => Status::Absent,
-                            Status::Absent => Status::Upcoming,
-                            cancelled => cancelled,
-                        };
-                        if next != self.appointments[a].status {
-                            let code = self.appointments[a].code.clone();
-                            let action = self.set_status(a, next);
-                            return chain(
-                                self.audit(format!("attendance {} {code}", next.label())),
-                                action,
-                            );
-                        }
+                        self.notice = None;
+                        self.step = Step::Attendance(w.clone(), registrants[i]);
+                        self.focus = FocusGrid::new(vec![1; ATTENDANCE_CHOICES.len()]);
                     }
+                    None => {}
+                }
+                Action::None
+            }
+            Step::Attendance(w, a) => {
+                let back = |screen: &mut AgendaScreen| {
+                    let n = screen.registrants(&w).len() + 1;
+                    screen.focus = FocusGrid::new(vec![1; n]);
+                    screen.step = Step::Workshop(w.clone());
+                };
+                if key == Key::Esc {
+                    back(self);
+                    return Action::None;
+                }
+                match self.focus.choose(key) {
+                    Some(0) => {
+                        back(self);
+                        return self.set_status(a, Status::Present, ctx.now);
+                    }
+                    Some(1) => {
+                        back(self);
+                        return self.set_status(a, Status::Absent, ctx.now);
+                    }
+                    Some(_) => back(self),
                     None => {}
                 }
                 Action::None
@@ -354,19 +370,41 @@ impl Screen for AgendaScreen {
                 if self.step == Step::List {
                     self.list();
                 }
+                return Action::None;
             }
-            Reply::Failed(_) => self.notice = Some("counsellor-failed"),
-            _ => {}
+            Reply::Done => self.notice = Some(Notice::Says("counsellor-status-saved")),
+            Reply::StatusRefused(Refusal::TooEarly) => {
+                self.notice = Some(Notice::Says("counsellor-status-refused-early"))
+            }
+            Reply::StatusRefused(_) => {
+                self.notice = Some(Notice::Says("counsellor-status-refused-cancelled"))
+            }
+            Reply::Cancelled(Ok(())) => {
+                self.notice = self.pending.take().map(|told| Notice::Told {
+                    done: "counsellor-done-cancelled",
+                    told,
+                });
+            }
+            Reply::Cancelled(Err(_)) => {
+                self.pending = None;
+                self.notice = Some(Notice::Says("counsellor-status-refused-cancelled"));
+            }
+            Reply::Failed(_) => {
+                self.notice = Some(Notice::Says("counsellor-failed"));
+                return Action::None;
+            }
+            _ => return Action::None,
         }
-        Action::None
+        // The list as the store has it now.
+        self.load()
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         let mut paras: Vec<Para> = self
             .notice
-            .iter()
-            .map(|id| page::notice(view.tr.text(id)))
-            .collect();
+            .as_ref()
+            .map(|n| n.paras(&view.tr))
+            .unwrap_or_default();
         match &self.step {
             Step::List => {
                 let rows = self.rows();
@@ -509,6 +547,31 @@ impl Screen for AgendaScreen {
                     Some(self.focus.index()),
                 )
             }
+            Step::Attendance(w, a) => {
+                paras.push(page::strong(
+                    view.tr.text(&self.agenda.workshops[w.series].title),
+                ));
+                paras.push(page::heading(view.tr.text_with(
+                    "counsellor-attendance-question",
+                    &[(
+                        "name",
+                        self.appointments[*a].person.first_name.clone().into(),
+                    )],
+                )));
+                let choices: Vec<Choice> = ATTENDANCE_CHOICES
+                    .iter()
+                    .enumerate()
+                    .map(|(n, id)| Choice::numbered(n + 1, view.tr.text(id)))
+                    .collect();
+                page::render(
+                    frame,
+                    area,
+                    view,
+                    &paras,
+                    &choices,
+                    Some(self.focus.index()),
+                )
+            }
             Step::Workshop(w) => {
                 paras.push(page::strong(
                     view.tr.text(&self.agenda.workshops[w.series].title),
@@ -552,13 +615,5 @@ impl Screen for AgendaScreen {
 
     fn is_staff(&self) -> bool {
         true
-    }
-}
-
-/// An audit entry, then what the action does.
-fn chain(audit: Effect, action: Action) -> Action {
-    match action {
-        Action::Emit(effect) => Action::EmitAll(vec![audit, effect]),
-        other => other,
     }
 }

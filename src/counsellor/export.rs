@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use serde_json::json;
 
 use super::report::Report;
-use crate::calendar::paris;
+use crate::calendar::Calendar;
 
 /// The CSV columns, one row per accompaniment. Notes stay at the help point.
 pub const COLUMNS: [&str; 14] = [
@@ -124,12 +124,9 @@ fn fold(line: &str) -> String {
     out
 }
 
-fn utc(t: NaiveDateTime) -> String {
-    paris::to_utc(t).format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-/// The events as a calendar file; times in UTC, converted from Paris local time.
-pub fn ics(events: &[Event], stamp: NaiveDateTime) -> String {
+/// The events as a calendar file; times in UTC, converted from the help point's local time.
+pub fn ics(events: &[Event], stamp: NaiveDateTime, calendar: &Calendar) -> String {
+    let utc = |t: NaiveDateTime| calendar.to_utc(t).format("%Y%m%dT%H%M%SZ").to_string();
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -192,6 +189,7 @@ mod tests {
                 cancelled: false,
             }],
             t,
+            &Calendar::default(),
         );
         assert!(
             text.contains("DTSTART:20260701T070000Z\r\n"),

@@ -7,4 +7,5 @@ pub mod report;
 pub mod report_form;
 pub mod stats;
 pub mod stats_screen;
+pub mod told;
 pub mod workshops;

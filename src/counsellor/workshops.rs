@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 use super::agenda::AgendaScreen;
+use super::told::{Notice, Told};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
@@ -48,7 +49,9 @@ pub struct WorkshopAdmin {
     step: Step,
     focus: FocusGrid,
     field: TextField,
-    notice: Option<&'static str>,
+    notice: Option<Notice>,
+    /// Set while a cancellation is being saved, to say so when the store answers.
+    cancelling: bool,
 }
 
 /// "04/03/2026 14:00"
@@ -66,6 +69,7 @@ impl WorkshopAdmin {
             focus: FocusGrid::new(Vec::new()),
             field: TextField::new(FieldKind::Text, 20),
             notice: None,
+            cancelling: false,
         }
     }
 
@@ -87,17 +91,32 @@ impl WorkshopAdmin {
         let n = self.sessions.len() + 2;
         self.go(Step::List, n);
     }
-    fn save(&self, session: Session, what: String) -> Action {
-        Action::EmitAll(vec![
-            Effect::Audit {
-                actor: self.counsellor.clone(),
-                action: what,
-            },
-            Effect::Store(Request::SaveSession {
-                session,
-                by: self.counsellor.clone(),
-            }),
-        ])
+    /// Saves a session; if it moved, its registrants are told the new time (when a gateway
+    /// can send it). The store audits the change with it.
+    fn save(&self, session: Session, ctx: &Ctx) -> Action {
+        let notice = self
+            .sessions
+            .iter()
+            .find(|s| s.id == session.id && s.starts != session.starts)
+            .filter(|_| ctx.config.kiosk.reminder_gateway.is_some())
+            .map(|before| {
+                let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
+                tr.text_with(
+                    "workshop-admin-move-message",
+                    &[
+                        ("place", ctx.config.kiosk.help_point.name.clone().into()),
+                        ("before", words::day(&tr, before.starts.date()).into()),
+                        ("day", words::day(&tr, session.starts.date()).into()),
+                        ("time", words::time(&tr, session.starts).into()),
+                        ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
+                    ],
+                )
+            });
+        Action::Emit(Effect::Store(Request::SaveSession {
+            session,
+            by: self.counsellor.clone(),
+            notice,
+        }))
     }
 
     fn title(&self, s: &Session, view: &View) -> String {
@@ -218,29 +237,24 @@ impl Screen for WorkshopAdmin {
                         Ok(n) if n >= 1 && n >= s.taken => {
                             let mut changed = s.clone();
                             changed.seats = n;
-                            self.notice = Some("workshop-admin-saved");
-                            return self.save(changed, format!("workshop seats {} {n}", s.id));
+                            return self.save(changed, ctx);
                         }
-                        _ => self.notice = Some("workshop-admin-seats-invalid"),
+                        _ => self.notice = Some(Notice::Says("workshop-admin-seats-invalid")),
                     }
                 }
             }
             Step::Date(i) | Step::NewDate(i) => {
                 if let Some(text) = self.field_key(key) {
                     let Some(starts) = parse_when(&text).filter(|t| *t > ctx.now) else {
-                        self.notice = Some("workshop-admin-date-invalid");
+                        self.notice = Some(Notice::Says("workshop-admin-date-invalid"));
                         return Action::None;
                     };
-                    self.notice = Some("workshop-admin-saved");
                     if let Step::Date(i) = self.step {
                         let mut changed = self.sessions[i].clone();
                         let length = changed.ends - changed.starts;
                         changed.starts = starts;
                         changed.ends = starts + length;
-                        return self.save(
-                            changed.clone(),
-                            format!("workshop date {} {}", changed.id, starts),
-                        );
+                        return self.save(changed, ctx);
                     }
                     let series = &self.agenda.workshops[i];
                     let session = Session {
@@ -252,34 +266,31 @@ impl Screen for WorkshopAdmin {
                         cancelled: false,
                         taken: 0,
                     };
-                    return self.save(session.clone(), format!("workshop added {}", session.id));
+                    return self.save(session, ctx);
                 }
             }
             Step::ConfirmCancel(i) => match self.focus.choose(key) {
                 Some(0) => {
                     let s = self.sessions[i].clone();
                     let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
-                    let notice = tr.text_with(
-                        "workshop-admin-cancel-message",
-                        &[
-                            ("place", ctx.config.kiosk.help_point.name.clone().into()),
-                            ("day", words::day(&tr, s.starts.date()).into()),
-                            ("time", words::time(&tr, s.starts).into()),
-                            ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
-                        ],
-                    );
-                    self.notice = Some("workshop-admin-cancelled-notice");
-                    return Action::EmitAll(vec![
-                        Effect::Audit {
-                            actor: self.counsellor.clone(),
-                            action: format!("workshop cancelled {}", s.id),
-                        },
-                        Effect::Store(Request::CancelSession {
-                            session: s,
-                            by: self.counsellor.clone(),
-                            notice,
-                        }),
-                    ]);
+                    // Without a gateway nothing would send it: nobody is "told".
+                    let notice = ctx.config.kiosk.reminder_gateway.as_ref().map(|_| {
+                        tr.text_with(
+                            "workshop-admin-cancel-message",
+                            &[
+                                ("place", ctx.config.kiosk.help_point.name.clone().into()),
+                                ("day", words::day(&tr, s.starts.date()).into()),
+                                ("time", words::time(&tr, s.starts).into()),
+                                ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
+                            ],
+                        )
+                    });
+                    self.cancelling = true;
+                    return Action::Emit(Effect::Store(Request::CancelSession {
+                        session: s,
+                        by: self.counsellor.clone(),
+                        notice,
+                    }));
                 }
                 Some(_) => self.go(Step::Session(i), SESSION_CHOICES.len()),
                 None => {}
@@ -302,11 +313,24 @@ impl Screen for WorkshopAdmin {
                     self.list();
                 }
             }
-            Reply::Done => {
+            Reply::SessionSaved(registrants) => {
+                let done = if std::mem::take(&mut self.cancelling) {
+                    "workshop-admin-done-cancelled"
+                } else {
+                    "workshop-admin-saved"
+                };
+                self.notice = Some(if registrants.is_empty() {
+                    Notice::Says(done)
+                } else {
+                    Notice::Told {
+                        done,
+                        told: Told::of(&registrants),
+                    }
+                });
                 self.list();
                 return self.load(ctx);
             }
-            Reply::Failed(_) => self.notice = Some("counsellor-failed"),
+            Reply::Failed(_) => self.notice = Some(Notice::Says("counsellor-failed")),
             _ => {}
         }
         Action::None
@@ -315,9 +339,9 @@ impl Screen for WorkshopAdmin {
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         let mut paras: Vec<Para> = self
             .notice
-            .iter()
-            .map(|id| page::notice(view.tr.text(id)))
-            .collect();
+            .as_ref()
+            .map(|n| n.paras(&view.tr))
+            .unwrap_or_default();
         let choices: Vec<Choice> = match self.step {
             Step::List => {
                 let mut c: Vec<Choice> = self

@@ -2,8 +2,13 @@
 //! ("Ouvert maintenant — ferme à 17 h 00"), and the France Services list's free text
 //! ("09:00 - 12:00 / 13:30 - 17:00") converted to OSM.
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use opening_hours::localization::Country;
-use opening_hours::{Context, OpeningHours, RuleKind};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use compact_calendar::CompactCalendar;
+use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
+
+use crate::calendar::Region;
+use crate::calendar::holidays::public_holidays;
 
 /// Where a lieu stands at a moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +23,32 @@ pub enum OpenState {
     Raw(String),
 }
 
-/// Parses OSM hours; public holidays are closed unless the hours say otherwise ("PH …").
-pub fn parse(horaires: &str) -> Option<OpeningHours> {
+/// The years whose holidays the evaluation knows: wide enough for any kiosk's life.
+const YEARS: std::ops::RangeInclusive<i32> = 2020..=2060;
+
+/// The public holidays of a region in the form `opening_hours` evaluates ("PH"), built once
+/// per region from the kiosk's one holiday source.
+fn holidays(region: Region) -> ContextHolidays {
+    static BUILT: OnceLock<Mutex<Vec<(Region, ContextHolidays)>>> = OnceLock::new();
+    let built = BUILT.get_or_init(|| Mutex::new(Vec::new()));
+    let mut built = built
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, h)) = built.iter().find(|(r, _)| *r == region) {
+        return h.clone();
+    }
+    let public: CompactCalendar = YEARS
+        .flat_map(|year| public_holidays(year, region))
+        .map(|(day, _)| day)
+        .collect();
+    let h = ContextHolidays::new(Arc::new(public), Arc::new(CompactCalendar::default()));
+    built.push((region, h.clone()));
+    h
+}
+
+/// Parses OSM hours; the region's public holidays are closed unless the hours say otherwise
+/// ("PH …").
+pub fn parse(horaires: &str, region: Region) -> Option<OpeningHours> {
     let text = horaires.trim().trim_end_matches(';').trim();
     let text = if text.contains("PH") {
         text.to_string()
@@ -27,14 +56,15 @@ pub fn parse(horaires: &str) -> Option<OpeningHours> {
         format!("{text}; PH off")
     };
     let oh: OpeningHours = text.parse().ok()?;
-    Some(oh.with_context(Context::default().with_holidays(Country::FR.holidays())))
+    Some(oh.with_context(Context::default().with_holidays(holidays(region))))
 }
 
-pub fn state(horaires: Option<&str>, now: NaiveDateTime) -> OpenState {
+/// Where a lieu stands at `now`, a time on the lieu's own clock.
+pub fn state(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> OpenState {
     let Some(text) = horaires.map(str::trim).filter(|t| !t.is_empty()) else {
         return OpenState::Unknown;
     };
-    let Some(oh) = parse(text) else {
+    let Some(oh) = parse(text, region) else {
         return OpenState::Raw(text.to_string());
     };
     let within_week = |t: NaiveDateTime| (t - now <= Duration::days(7)).then_some(t);
@@ -50,8 +80,8 @@ pub fn state(horaires: Option<&str>, now: NaiveDateTime) -> OpenState {
 pub type DayHours = (NaiveDate, Vec<(NaiveTime, NaiveTime)>);
 
 /// The opening intervals of each day of the week that holds `day`, Monday first.
-pub fn week(horaires: &str, day: NaiveDate) -> Option<Vec<DayHours>> {
-    let oh = parse(horaires)?;
+pub fn week(horaires: &str, region: Region, day: NaiveDate) -> Option<Vec<DayHours>> {
+    let oh = parse(horaires, region)?;
     let monday = day - Duration::days(day.weekday().num_days_from_monday().into());
     let mut out = Vec::new();
     for offset in 0..7 {
@@ -142,11 +172,40 @@ mod tests {
     }
 
     const HOURS: &str = "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00";
+    const M: Region = Region::Metropole;
+
+    #[test]
+    fn good_friday_is_closed_in_alsace_only() {
+        // Friday 3 April 2026.
+        assert_eq!(
+            state(Some(HOURS), Region::AlsaceMoselle, t("2026-04-03T10:00")),
+            OpenState::Closed {
+                opens: Some(t("2026-04-04T09:00"))
+            }
+        );
+        assert!(matches!(
+            state(Some(HOURS), M, t("2026-04-03T10:00")),
+            OpenState::Open { .. }
+        ));
+    }
+
+    #[test]
+    fn the_abolition_day_is_closed_in_la_reunion() {
+        // Sunday 20 December 2026 is no test; 2027's is a Monday.
+        assert!(matches!(
+            state(Some(HOURS), Region::Reunion, t("2027-12-20T10:00")),
+            OpenState::Closed { .. }
+        ));
+        assert!(matches!(
+            state(Some(HOURS), M, t("2027-12-20T10:00")),
+            OpenState::Open { .. }
+        ));
+    }
 
     #[test]
     fn a_weekday_morning_is_open_until_noon() {
         assert_eq!(
-            state(Some(HOURS), t("2026-03-02T10:15")),
+            state(Some(HOURS), M, t("2026-03-02T10:15")),
             OpenState::Open {
                 closes: Some(t("2026-03-02T12:00"))
             }
@@ -156,7 +215,7 @@ mod tests {
     #[test]
     fn the_lunch_break_is_closed_until_two() {
         assert_eq!(
-            state(Some(HOURS), t("2026-03-02T12:30")),
+            state(Some(HOURS), M, t("2026-03-02T12:30")),
             OpenState::Closed {
                 opens: Some(t("2026-03-02T14:00"))
             }
@@ -166,7 +225,7 @@ mod tests {
     #[test]
     fn sunday_is_closed_until_monday() {
         assert_eq!(
-            state(Some(HOURS), t("2026-03-01T11:00")),
+            state(Some(HOURS), M, t("2026-03-01T11:00")),
             OpenState::Closed {
                 opens: Some(t("2026-03-02T09:00"))
             }
@@ -177,7 +236,7 @@ mod tests {
     fn the_14th_of_july_is_closed() {
         // Tuesday 14 July 2026: a public holiday, even if the rules say "Tu".
         assert_eq!(
-            state(Some(HOURS), t("2026-07-14T10:00")),
+            state(Some(HOURS), M, t("2026-07-14T10:00")),
             OpenState::Closed {
                 opens: Some(t("2026-07-15T09:00"))
             }
@@ -187,11 +246,14 @@ mod tests {
     #[test]
     fn unparsable_hours_are_shown_as_they_are() {
         assert_eq!(
-            state(Some("le matin sauf le mardi"), t("2026-03-02T10:00")),
+            state(Some("le matin sauf le mardi"), M, t("2026-03-02T10:00")),
             OpenState::Raw("le matin sauf le mardi".into())
         );
-        assert_eq!(state(Some("  "), t("2026-03-02T10:00")), OpenState::Unknown);
-        assert_eq!(state(None, t("2026-03-02T10:00")), OpenState::Unknown);
+        assert_eq!(
+            state(Some("  "), M, t("2026-03-02T10:00")),
+            OpenState::Unknown
+        );
+        assert_eq!(state(None, M, t("2026-03-02T10:00")), OpenState::Unknown);
     }
 
     #[test]
@@ -209,7 +271,7 @@ mod tests {
             osm,
             "Mo 13:30-17:00; Tu 09:00-12:00,13:30-17:00; Th 09:00-12:00; Sa 08:30-12:00"
         );
-        assert!(parse(&osm).is_some(), "the result parses");
+        assert!(parse(&osm, M).is_some(), "the result parses");
         assert_eq!(
             from_france_services(&["", "", "", "", "", ""]).unwrap(),
             None
@@ -219,7 +281,12 @@ mod tests {
 
     #[test]
     fn the_week_lists_each_day() {
-        let week = week(HOURS, chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).unwrap();
+        let week = week(
+            HOURS,
+            M,
+            chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+        )
+        .unwrap();
         assert_eq!(week.len(), 7);
         assert_eq!(week[0].0.to_string(), "2026-03-02");
         assert_eq!(week[0].1.len(), 2);

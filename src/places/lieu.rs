@@ -1,6 +1,10 @@
 //! A lieu de médiation numérique, as the national data standard (v1.0.2) describes it, with
 //! what the kiosk shows of it.
+use chrono::NaiveDateTime;
 use serde::Serialize;
+
+use super::hours::{self, OpenState};
+use crate::calendar::Calendar;
 
 use crate::vocabulary::lieux::Service;
 
@@ -44,6 +48,22 @@ pub struct Filters {
 }
 
 impl Lieu {
+    /// The lieu's zone and holidays, from its postal code.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::of_postal_code(&self.code_postal)
+    }
+
+    /// Whether it is open at `now` (a time on the kiosk's clock), and that moment on the
+    /// lieu's own clock, in which the state's times are given.
+    pub fn open_state(&self, kiosk: &Calendar, now: NaiveDateTime) -> (OpenState, NaiveDateTime) {
+        let calendar = self.calendar();
+        let local = kiosk.moment_in(now, &calendar);
+        (
+            hours::state(self.horaires.as_deref(), calendar.region, local),
+            local,
+        )
+    }
+
     pub fn located(&self) -> Option<(f64, f64)> {
         self.latitude.zip(self.longitude)
     }

@@ -12,7 +12,7 @@ use super::lieu::Lieu;
 use super::screen::{Extra, LieuxScreen, Step};
 use crate::booking::person::format_phone;
 use crate::booking::receipt::render_qr;
-use crate::calendar::words;
+use crate::calendar::{Calendar, words};
 use crate::i18n::Tr;
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
@@ -151,7 +151,10 @@ fn services_line(screen: &LieuxScreen, view: &View) -> String {
 
 /// "Ouvert maintenant — ferme à 17 h 00", "Fermé — ouvre lundi à 9 h 00"…: the screen and
 /// `borne lieux near` say it the same way.
-pub fn open_line(lieu: &Lieu, now: NaiveDateTime, tr: &Tr) -> String {
+/// `now` is the kiosk's time; the lieu's state is worked out on the lieu's own clock and
+/// holidays (a search for 97400 from Gap says what is true in La Réunion).
+pub fn open_line(lieu: &Lieu, kiosk: &Calendar, now: NaiveDateTime, tr: &Tr) -> String {
+    let (state, now) = lieu.open_state(kiosk, now);
     let when = |t: NaiveDateTime| -> (String, bool) {
         let same_day = t.date() == now.date();
         let day = if t.date() == now.date() + Duration::days(1) {
@@ -161,7 +164,7 @@ pub fn open_line(lieu: &Lieu, now: NaiveDateTime, tr: &Tr) -> String {
         };
         (day, same_day)
     };
-    match hours::state(lieu.horaires.as_deref(), now) {
+    match state {
         OpenState::Open { closes: Some(t) } => {
             let (day, same) = when(t);
             let time = words::time(tr, t);
@@ -263,7 +266,7 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
                     l.display_name(),
                     super::lieu::calm_capitals(&l.commune),
                     distance(*km, view),
-                    open_line(l, view.now, &view.tr)
+                    open_line(l, &view.kiosk.help_point.calendar, view.now, &view.tr)
                 ),
                 None => String::new(),
             };
@@ -376,7 +379,14 @@ fn week_lines(lieu: &Lieu, view: &View) -> Vec<Para> {
     let Some(text) = lieu.horaires.as_deref().filter(|t| !t.trim().is_empty()) else {
         return vec![page::text(view.tr.text("lieux-hours-unknown"))];
     };
-    let Some(week) = hours::week(text, view.now.date()) else {
+    let calendar = lieu.calendar();
+    let today = view
+        .kiosk
+        .help_point
+        .calendar
+        .moment_in(view.now, &calendar)
+        .date();
+    let Some(week) = hours::week(text, calendar.region, today) else {
         return vec![page::text(
             view.tr
                 .text_with("lieux-hours-raw", &[("text", text.to_string().into())]),
@@ -438,7 +448,12 @@ fn detail(
             &[("phone", format_phone(&shown).into())],
         )));
     }
-    paras.push(page::text(open_line(lieu, view.now, &view.tr)));
+    paras.push(page::text(open_line(
+        lieu,
+        &view.kiosk.help_point.calendar,
+        view.now,
+        &view.tr,
+    )));
     if !lieu.services.is_empty() {
         let services: Vec<String> = lieu
             .services

@@ -136,25 +136,20 @@ fn carry_out(
     Flow::Go
 }
 
+/// How long the ticket printer may take before it is stopped.
+const PRINTER_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Sends a ticket's text to the printer command on its standard input.
 fn print(command: Option<&[String]>, ticket: &str) -> bool {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let Some((program, args)) = command.and_then(<[String]>::split_first) else {
+    let Some(command) = command else {
         return false;
     };
-    let Ok(mut child) = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-    else {
-        return false;
-    };
-    let written = child
-        .stdin
-        .take()
-        .is_some_and(|mut stdin| stdin.write_all(ticket.as_bytes()).is_ok());
-    child.wait().is_ok_and(|status| status.success()) && written
+    match crate::command::run(command, None, ticket, PRINTER_LIMIT) {
+        Ok(()) => true,
+        Err(e) => {
+            // The ticket holds the person's first name and code: only the failure is logged.
+            tracing::error!(error = %e.summary, "ticket printer failed");
+            false
+        }
+    }
 }

@@ -158,6 +158,19 @@ const MIGRATIONS: &[&str] = &[
         changed_by TEXT NOT NULL,
         changed_at TEXT NOT NULL
     );",
+    // 7: a message is a reminder (about one start time: it goes only while the appointment
+    // stands at that time) or a notice (a cancellation, a move: it goes whatever happens).
+    "ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'rappel'
+        CHECK (kind IN ('rappel', 'avis'));
+    ALTER TABLE outbox ADD COLUMN about_start TEXT;
+    UPDATE outbox SET about_start = (SELECT starts_at FROM booking WHERE booking.id = outbox.booking)
+        WHERE booking IS NOT NULL;
+    UPDATE outbox SET about_start = (SELECT starts_at FROM registration
+                                     WHERE registration.id = outbox.registration)
+        WHERE registration IS NOT NULL;
+    UPDATE outbox SET kind = 'avis'
+        WHERE booking IN (SELECT id FROM booking WHERE status = 'annulé par le service')
+           OR registration IN (SELECT id FROM registration WHERE status = 'annulé par le service');",
 ];
 
 pub fn latest() -> u32 {

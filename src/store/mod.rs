@@ -10,13 +10,13 @@ mod places;
 pub mod protocol;
 mod sessions;
 
-pub use sessions::Session;
+pub use sessions::{Registrant, Session};
 
 pub use activities::{Period, Stats};
 pub use bookings::time_text;
 pub use bookings::{
-    Appointment, CODE_PLACEHOLDER, Move, NewBooking, NewRegistration, Refusal, Reminder, Status,
-    What,
+    Appointment, CODE_PLACEHOLDER, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder,
+    Status, What,
 };
 pub use protocol::{Reply, Request};
 
@@ -35,6 +35,21 @@ pub struct Store {
     conn: Connection,
     /// Built on first use by the lieux search; dropped when data is imported.
     place_index: Option<std::rc::Rc<crate::places::nearest::PlaceIndex>>,
+}
+
+/// Records a staff action inside the transaction that makes the change, so a refused or
+/// failed change is never audited as done.
+pub(crate) fn audit_in(
+    conn: &Connection,
+    at: NaiveDateTime,
+    actor: &str,
+    action: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO audit (at, actor, action) VALUES (?1, ?2, ?3)",
+        params![at.format("%Y-%m-%dT%H:%M:%S").to_string(), actor, action],
+    )?;
+    Ok(())
 }
 
 /// `--db PATH`, else the configuration's path, else `$XDG_DATA_HOME/borne/borne.db`
@@ -93,13 +108,7 @@ impl Store {
 
     /// Records a staff action: who, what, when; never citizen data.
     pub fn audit(&self, at: NaiveDateTime, actor: &str, action: &str) -> Result<(), String> {
-        self.conn
-            .execute(
-                "INSERT INTO audit (at, actor, action) VALUES (?1, ?2, ?3)",
-                params![at.format("%Y-%m-%dT%H:%M:%S").to_string(), actor, action],
-            )
-            .map(|_| ())
-            .map_err(|e| format!("audit: {e}"))
+        audit_in(&self.conn, at, actor, action).map_err(|e| format!("audit: {e}"))
     }
 
     /// Counts a finished diagnostic; needs are stored as their Coop labels joined by `|`.

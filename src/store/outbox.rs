@@ -1,14 +1,13 @@
 //! Reminders waiting to be sent. A message is claimed ("en cours") in a transaction before the
 //! gateway runs, so two senders never send it twice; a crash mid-send leaves it claimed, and
 //! it is not sent again (better one reminder missed than two sent).
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
 use super::Store;
-use super::bookings::time_text;
+use super::bookings::{Status, time_text};
 
 /// A failed message is tried again, up to this many attempts in all.
 pub const MAX_ATTEMPTS: u32 = 3;
@@ -30,33 +29,55 @@ pub struct SendReport {
 }
 
 impl Store {
-    /// Claims every message due by `now` (new ones, and failed ones with attempts left).
+    /// Claims every message due by `now` (new ones, and failed ones with attempts left). A
+    /// reminder whose appointment was cancelled, moved or is already past is voided instead:
+    /// it would tell the person something untrue.
     pub fn claim_due_messages(&mut self, now: NaiveDateTime) -> Result<Vec<Message>, String> {
         self.immediate(|tx| {
-            let messages = {
+            let due = {
                 let mut stmt = tx.prepare(
-                    "SELECT id, recipient, message, attempts FROM outbox
-                     WHERE due_at <= ?1 AND recipient IS NOT NULL
-                       AND (status = 'à envoyer' OR (status = 'échec' AND attempts < ?2))
-                     ORDER BY due_at, id",
+                    "SELECT o.id, o.recipient, o.message, o.attempts, o.kind, o.about_start,
+                            coalesce(b.status, r.status), coalesce(b.starts_at, r.starts_at)
+                     FROM outbox o
+                     LEFT JOIN booking b ON b.id = o.booking
+                     LEFT JOIN registration r ON r.id = o.registration
+                     WHERE o.due_at <= ?1 AND o.recipient IS NOT NULL
+                       AND (o.status = 'à envoyer' OR (o.status = 'échec' AND o.attempts < ?2))
+                     ORDER BY o.due_at, o.id",
                 )?;
                 stmt.query_map(params![time_text(now), MAX_ATTEMPTS], |r| {
-                    Ok(Message {
+                    let message = Message {
                         id: r.get(0)?,
                         recipient: r.get(1)?,
                         text: r.get(2)?,
                         attempts: r.get(3)?,
-                    })
+                    };
+                    let kind: String = r.get(4)?;
+                    let about: Option<String> = r.get(5)?;
+                    let status: Option<String> = r.get(6)?;
+                    let starts: Option<String> = r.get(7)?;
+                    let stands = kind != "rappel"
+                        || (status.as_deref() == Some(Status::Upcoming.label())
+                            && starts.is_some()
+                            && about == starts
+                            && starts.as_deref() > Some(time_text(now).as_str()));
+                    Ok((message, stands))
                 })?
-                .collect::<rusqlite::Result<Vec<Message>>>()?
+                .collect::<rusqlite::Result<Vec<(Message, bool)>>>()?
             };
-            for m in &messages {
-                tx.execute(
-                    "UPDATE outbox SET status = 'en cours', attempts = attempts + 1 WHERE id = ?1",
-                    [m.id],
-                )?;
+            let mut claimed = Vec::new();
+            for (m, stands) in due {
+                if stands {
+                    tx.execute(
+                        "UPDATE outbox SET status = 'en cours', attempts = attempts + 1 WHERE id = ?1",
+                        [m.id],
+                    )?;
+                    claimed.push(m);
+                } else {
+                    tx.execute("UPDATE outbox SET status = 'annulé' WHERE id = ?1", [m.id])?;
+                }
             }
-            Ok(messages)
+            Ok(claimed)
         })
         .map_err(|e| format!("outbox: {e}"))
     }
@@ -71,10 +92,13 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
+    /// A failed send goes back to be retried (while attempts are left), unless the
+    /// appointment was cancelled meanwhile and its messages voided.
     pub fn message_failed(&self, id: i64, error: &str) -> Result<(), String> {
         self.conn
             .execute(
-                "UPDATE outbox SET status = 'échec', last_error = ?2 WHERE id = ?1",
+                "UPDATE outbox SET status = 'échec', last_error = ?2
+                 WHERE id = ?1 AND status = 'en cours'",
                 params![id, error],
             )
             .map(|_| ())
@@ -93,53 +117,31 @@ impl Store {
     }
 }
 
-/// Runs the gateway for one message: the recipient as last argument, the text on stdin.
-fn deliver(gateway: &[String], message: &Message) -> Result<(), String> {
-    let (program, args) = gateway.split_first().ok_or("no gateway command")?;
-    let mut child = Command::new(program)
-        .args(args)
-        .arg(&message.recipient)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {program}: {e}"))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(message.text.as_bytes())
-            .map_err(|e| format!("cannot write to {program}: {e}"))?;
-    }
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        Err(format!(
-            "{program} failed ({}): {}",
-            out.status,
-            stderr.trim()
-        ))
-    }
-}
+/// How long the gateway may take for one message before it is stopped and the message
+/// goes back to be retried.
+pub const GATEWAY_LIMIT: Duration = Duration::from_secs(30);
 
 /// Sends every due message through the gateway and records each result.
 pub fn send_due(
     store: &mut Store,
     gateway: &[String],
     now: NaiveDateTime,
+    limit: Duration,
 ) -> Result<SendReport, String> {
     let mut report = SendReport::default();
     for message in store.claim_due_messages(now)? {
         if message.attempts > 0 {
             report.retried += 1;
         }
-        match deliver(gateway, &message) {
+        match crate::command::run(gateway, Some(&message.recipient), &message.text, limit) {
             Ok(()) => {
                 store.message_sent(message.id, now)?;
                 report.sent += 1;
             }
             Err(e) => {
-                store.message_failed(message.id, &e)?;
+                // The gateway's stderr may quote the number: it stays in the database.
+                tracing::warn!(message = message.id, error = %e.summary, "reminder gateway failed");
+                store.message_failed(message.id, &e.to_string())?;
                 report.failed += 1;
             }
         }

@@ -7,8 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
 use super::activities::Stats;
-use super::bookings::{Appointment, NewBooking, NewRegistration, Refusal, Reminder, Status};
-use super::sessions::Session;
+use super::bookings::{Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Status};
+use super::sessions::{Registrant, Session};
 use crate::booking::slots::Busy;
 use crate::counsellor::report::Report;
 use crate::places::Lieu;
@@ -26,16 +26,17 @@ pub enum Request {
         from: NaiveDate,
         to: NaiveDate,
     },
-    /// Staff: présent, absent…
+    /// Staff: présent, absent; refused for an appointment starting after `marked_from`.
     SetStatus {
         code: String,
         status: Status,
+        marked_from: NaiveDateTime,
+        by: String,
     },
-    /// Staff: cancelled by the help point; the person is told through the outbox.
-    CancelByService {
+    /// Cancels an appointment: the person (within the rule), or staff.
+    Cancel {
         code: String,
-        reason: String,
-        notify: Option<Reminder>,
+        by: Canceller,
     },
     SaveReport(Report),
     /// Workshop sessions as they stand, from the agenda's plan.
@@ -44,16 +45,18 @@ pub enum Request {
         to: NaiveDate,
         planned: Vec<Session>,
     },
-    /// Staff: a session changed or added.
+    /// Staff: a session changed or added; if it moved, its registrants are told `notice`
+    /// (when there is a way to send it).
     SaveSession {
         session: Session,
         by: String,
+        notice: Option<String>,
     },
-    /// Staff: a session cancelled; its registrants are told `notice`.
+    /// Staff: a session cancelled; its registrants are told `notice` (when there is a way).
     CancelSession {
         session: Session,
         by: String,
-        notice: String,
+        notice: Option<String>,
     },
     /// Staff: statistics; `sessions` are the workshop sessions' (day, seats) of the range.
     Stats {
@@ -73,17 +76,11 @@ pub enum Request {
         code: String,
         check: String,
     },
-    /// A citizen cancels (the 4-hour rule applies).
-    Cancel {
-        code: String,
-    },
-    /// A citizen moves a booking (the 2-day rule applies).
+    /// A citizen moves a booking, only if it starts at or after `limit` (the 2-day rule).
     Reschedule {
         code: String,
-        counsellor: String,
-        starts: NaiveDateTime,
-        ends: NaiveDateTime,
-        reminder: Option<Reminder>,
+        to: Move,
+        limit: NaiveDateTime,
     },
 }
 
@@ -94,6 +91,10 @@ pub enum Reply {
     Appointments(Vec<Appointment>),
     /// A staff change went through.
     Done,
+    /// A status change was refused.
+    StatusRefused(Refusal),
+    /// A session saved or cancelled: its registrants, and whether each was told.
+    SessionSaved(Vec<Registrant>),
     ReportSaved(i64),
     Sessions(Vec<Session>),
     Stats(Stats),
@@ -123,27 +124,6 @@ impl Store {
         Ok(index)
     }
 
-    /// Cancels for the help point, then queues the message to the person (due now).
-    fn cancel_by_service(
-        &mut self,
-        code: &str,
-        reason: &str,
-        notify: Option<Reminder>,
-        now: NaiveDateTime,
-    ) -> Result<Reply, String> {
-        let reason = Some(reason).filter(|r| !r.trim().is_empty());
-        match self.cancel(code, false, reason, now)? {
-            Ok(()) => {
-                self.set_status(code, Status::CancelledByService)?;
-                if let Some(message) = notify {
-                    self.notify(code, &message)?;
-                }
-                Ok(Reply::Cancelled(Ok(())))
-            }
-            Err(refusal) => Ok(Reply::Cancelled(Err(refusal))),
-        }
-    }
-
     pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
         let reply = match request {
             Request::PlaceIndex => self.place_index().map(Reply::PlaceIndex),
@@ -151,28 +131,37 @@ impl Store {
             Request::Appointments { from, to } => {
                 self.appointments_between(from, to).map(Reply::Appointments)
             }
-            Request::SetStatus { code, status } => {
-                self.set_status(&code, status).map(|()| Reply::Done)
-            }
-            Request::CancelByService {
+            Request::SetStatus {
                 code,
-                reason,
-                notify,
-            } => self.cancel_by_service(&code, &reason, notify, now),
+                status,
+                marked_from,
+                by,
+            } => {
+                self.set_status(&code, status, marked_from, &by, now)
+                    .map(|outcome| match outcome {
+                        Ok(()) => Reply::Done,
+                        Err(refusal) => Reply::StatusRefused(refusal),
+                    })
+            }
+            Request::Cancel { code, by } => self.cancel(&code, &by, now).map(Reply::Cancelled),
             Request::SaveReport(report) => self.save_report(&report, now).map(Reply::ReportSaved),
             Request::Sessions { from, to, planned } => {
                 self.sessions(&planned, from, to).map(Reply::Sessions)
             }
-            Request::SaveSession { session, by } => {
-                self.save_session(&session, &by, now).map(|()| Reply::Done)
-            }
+            Request::SaveSession {
+                session,
+                by,
+                notice,
+            } => self
+                .save_session(&session, &by, notice.as_deref(), now)
+                .map(Reply::SessionSaved),
             Request::CancelSession {
                 session,
                 by,
                 notice,
             } => self
-                .cancel_session(&session, &by, &notice, now)
-                .map(|_| Reply::Done),
+                .cancel_session(&session, &by, notice.as_deref(), now)
+                .map(Reply::SessionSaved),
             Request::Stats { from, to, sessions } => {
                 let seats = |a: NaiveDate, b: NaiveDate| {
                     sessions
@@ -187,25 +176,8 @@ impl Store {
             Request::Book(new) => self.book(&new, now).map(Reply::Booked),
             Request::Register(new) => self.register(&new, now).map(Reply::Registered),
             Request::Find { code, check } => self.find(&code, &check).map(Reply::Found),
-            Request::Cancel { code } => self.cancel(&code, true, None, now).map(Reply::Cancelled),
-            Request::Reschedule {
-                code,
-                counsellor,
-                starts,
-                ends,
-                reminder,
-            } => self
-                .reschedule(
-                    &code,
-                    &super::bookings::Move {
-                        counsellor,
-                        starts,
-                        ends,
-                        reminder,
-                    },
-                    true,
-                    now,
-                )
+            Request::Reschedule { code, to, limit } => self
+                .reschedule(&code, &to, Some(limit))
                 .map(Reply::Rescheduled),
         };
         reply.unwrap_or_else(Reply::Failed)

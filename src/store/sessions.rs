@@ -4,7 +4,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::bookings::{Reminder, Status, parse_time, time_text};
+use super::bookings::{
+    MessageKind, Reminder, Status, Table, parse_time, queue_message, time_text, void_messages,
+};
 
 /// A workshop session as it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,81 +69,172 @@ impl Store {
         Ok(out)
     }
 
-    /// Saves a session as staff set it (its id stays: registrations follow it).
+    /// Saves a session as staff set it (its id stays: registrations follow it), audited in
+    /// the same transaction. When it moves, its registrants' reminders (about the old time)
+    /// are voided and `notice` is queued to each one who can be reached.
     pub fn save_session(
         &mut self,
         s: &Session,
         by: &str,
+        notice: Option<&str>,
         now: NaiveDateTime,
-    ) -> Result<(), String> {
+    ) -> Result<Vec<Registrant>, String> {
         self.immediate(|tx| {
-            tx.execute(
-                "INSERT INTO workshop_session (id, series, starts_at, ends_at, seats, cancelled, changed_by, changed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT (id) DO UPDATE SET starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-                     seats = excluded.seats, cancelled = excluded.cancelled,
-                     changed_by = excluded.changed_by, changed_at = excluded.changed_at",
-                params![s.id, s.series, time_text(s.starts), time_text(s.ends), s.seats, s.cancelled, by, time_text(now)],
-            )?;
-            // Registrations keep their session's time.
-            tx.execute(
-                "UPDATE registration SET starts_at = ?2, ends_at = ?3 WHERE workshop = ?1",
-                params![s.id, time_text(s.starts), time_text(s.ends)],
-            )?;
-            Ok(())
+            let before: Option<String> = tx
+                .query_row(
+                    "SELECT starts_at FROM workshop_session WHERE id = ?1",
+                    [&s.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let moved = before.is_some_and(|b| b != time_text(s.starts))
+                || registrants(tx, &s.id)?.iter().any(|r| r.starts != s.starts);
+            write_session(tx, s, by, now)?;
+            let mut told = Vec::new();
+            if moved {
+                for r in registrants(tx, &s.id)? {
+                    told.push(tell(tx, r, notice, now)?);
+                }
+                // Registrations keep their session's time.
+                tx.execute(
+                    "UPDATE registration SET starts_at = ?2, ends_at = ?3 WHERE workshop = ?1",
+                    params![s.id, time_text(s.starts), time_text(s.ends)],
+                )?;
+            }
+            super::audit_in(tx, now, by, &format!("workshop session saved {}", s.id))?;
+            Ok(told)
         })
         .map_err(|e| format!("workshop: {e}"))
     }
 
-    /// Cancels a session: every registration is cancelled by the service and its person told
-    /// (`notice` says what to tell).
+    /// Cancels a session in one transaction: the session, every registration (cancelled by
+    /// the service, its reminders voided, `notice` queued to whoever can be reached) and the
+    /// audit row. Says, for each registrant, whether they were told.
     pub fn cancel_session(
         &mut self,
         s: &Session,
         by: &str,
-        notice: &str,
+        notice: Option<&str>,
         now: NaiveDateTime,
-    ) -> Result<usize, String> {
-        let mut cancelled = s.clone();
-        cancelled.cancelled = true;
-        self.save_session(&cancelled, by, now)?;
-        let people: Vec<(String, Option<String>)> = {
-            let mut stmt = self
-                .conn
-                .prepare(
-                    "SELECT code, coalesce(phone, email) FROM registration WHERE workshop = ?1
-                       AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
-                )
-                .map_err(|e| e.to_string())?;
-            stmt.query_map([&s.id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .and_then(|rows| rows.collect())
-                .map_err(|e| e.to_string())?
-        };
-        for (code, recipient) in &people {
-            self.set_status(code, Status::CancelledByService)?;
-            if let Some(recipient) = recipient {
-                self.notify(
-                    code,
-                    &Reminder {
-                        due: now,
-                        recipient: recipient.clone(),
-                        message: notice.to_string(),
-                    },
+    ) -> Result<Vec<Registrant>, String> {
+        self.immediate(|tx| {
+            let mut cancelled = s.clone();
+            cancelled.cancelled = true;
+            write_session(tx, &cancelled, by, now)?;
+            let mut told = Vec::new();
+            for r in registrants(tx, &s.id)? {
+                tx.execute(
+                    "UPDATE registration SET status = ?2 WHERE id = ?1",
+                    params![r.id, Status::CancelledByService.label()],
                 )?;
+                told.push(tell(tx, r, notice, now)?);
             }
-        }
-        Ok(people.len())
+            super::audit_in(tx, now, by, &format!("workshop session cancelled {}", s.id))?;
+            Ok(told)
+        })
+        .map_err(|e| format!("workshop: {e}"))
     }
 
-    pub fn session_changed(&self, id: &str) -> Result<bool, String> {
-        self.conn
-            .query_row("SELECT 1 FROM workshop_session WHERE id = ?1", [id], |_| {
-                Ok(())
-            })
-            .optional()
-            .map(|found| found.is_some())
-            .map_err(|e| e.to_string())
+    /// The staff's version of a session, if they changed it: (seats, cancelled).
+    pub(crate) fn session_override(
+        conn: &rusqlite::Connection,
+        id: &str,
+    ) -> rusqlite::Result<Option<(u32, bool)>> {
+        conn.query_row(
+            "SELECT seats, cancelled FROM workshop_session WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
     }
+}
+
+/// A person registered to a session, and whether a message to them was queued.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registrant {
+    pub first_name: String,
+    /// Their phone (or e-mail), for the counsellor to call when they were not told.
+    pub contact: Option<String>,
+    pub told: bool,
+}
+
+struct Row {
+    id: i64,
+    code: String,
+    first_name: String,
+    contact: Option<String>,
+    starts: NaiveDateTime,
+}
+
+fn registrants(tx: &rusqlite::Connection, session: &str) -> rusqlite::Result<Vec<Row>> {
+    let mut stmt = tx.prepare(
+        "SELECT id, code, coalesce(first_name, ''), coalesce(phone, email), starts_at
+         FROM registration WHERE workshop = ?1
+           AND status NOT IN ('annulé par l''usager', 'annulé par le service')
+         ORDER BY id",
+    )?;
+    stmt.query_map([session], |r| {
+        Ok(Row {
+            id: r.get(0)?,
+            code: r.get(1)?,
+            first_name: r.get(2)?,
+            contact: r.get(3)?,
+            starts: parse_time(&r.get::<_, String>(4)?)?,
+        })
+    })?
+    .collect()
+}
+
+/// Voids a registrant's pending messages and queues `notice` when they can be reached.
+fn tell(
+    tx: &rusqlite::Connection,
+    r: Row,
+    notice: Option<&str>,
+    now: NaiveDateTime,
+) -> rusqlite::Result<Registrant> {
+    void_messages(tx, Table::Registration, r.id)?;
+    let told = match (notice, &r.contact) {
+        (Some(text), Some(recipient)) => {
+            let message = Reminder {
+                due: now,
+                recipient: recipient.clone(),
+                message: text.to_string(),
+            };
+            queue_message(
+                tx,
+                Table::Registration,
+                r.id,
+                &r.code,
+                &message,
+                MessageKind::Notice,
+                None,
+            )?;
+            true
+        }
+        _ => false,
+    };
+    Ok(Registrant {
+        first_name: r.first_name,
+        contact: r.contact,
+        told,
+    })
+}
+
+fn write_session(
+    tx: &rusqlite::Connection,
+    s: &Session,
+    by: &str,
+    now: NaiveDateTime,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO workshop_session (id, series, starts_at, ends_at, seats, cancelled, changed_by, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+             seats = excluded.seats, cancelled = excluded.cancelled,
+             changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+        params![s.id, s.series, time_text(s.starts), time_text(s.ends), s.seats, s.cancelled, by, time_text(now)],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -197,7 +290,7 @@ mod tests {
         bigger.seats = 5;
         bigger.starts = t("2026-03-04T15:00");
         store
-            .save_session(&bigger, "camille", t("2026-03-02T10:00"))
+            .save_session(&bigger, "camille", None, t("2026-03-02T10:00"))
             .unwrap();
         let s = store.sessions(&[planned()], day, day).unwrap();
         assert_eq!(
@@ -211,14 +304,24 @@ mod tests {
             ..planned()
         };
         store
-            .save_session(&added, "camille", t("2026-03-02T10:00"))
+            .save_session(&added, "camille", None, t("2026-03-02T10:00"))
             .unwrap();
         assert_eq!(store.sessions(&[planned()], day, day).unwrap().len(), 2);
+        let told = store
+            .cancel_session(
+                &bigger,
+                "camille",
+                Some("Atelier annulé"),
+                t("2026-03-02T10:00"),
+            )
+            .unwrap();
         assert_eq!(
-            store
-                .cancel_session(&bigger, "camille", "Atelier annulé", t("2026-03-02T10:00"))
-                .unwrap(),
-            1
+            told,
+            vec![Registrant {
+                first_name: "A".into(),
+                contact: Some("0612345678".into()),
+                told: true
+            }]
         );
         let s = store.sessions(&[planned()], day, day).unwrap();
         assert!(s[0].cancelled);

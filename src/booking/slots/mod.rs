@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 
 use super::agenda::Agenda;
-use crate::calendar::paris;
+use crate::calendar::Calendar;
 
 /// An interval a counsellor is already taken (a booking not cancelled).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +24,12 @@ pub struct Slot {
 
 /// The first moment a booking may start: now plus the minimum delay (a real duration, across
 /// clock changes), rounded up to the next 5 minutes.
-pub fn earliest_start(now: NaiveDateTime, min_delay: Duration) -> NaiveDateTime {
-    let t = paris::add(now, min_delay);
+pub fn earliest_start(
+    calendar: &Calendar,
+    now: NaiveDateTime,
+    min_delay: Duration,
+) -> NaiveDateTime {
+    let t = calendar.add(now, min_delay);
     let t = t.with_nanosecond(0).expect("0 ns");
     let past = (t.minute() % 5) as i64 * 60 + i64::from(t.second());
     if past == 0 {
@@ -43,7 +47,7 @@ pub fn last_day(now: NaiveDateTime, horizon: Duration) -> NaiveDate {
 /// Every free slot of a motif from now to its horizon, in time order.
 pub fn free_slots(agenda: &Agenda, motif: usize, busy: &[Busy], now: NaiveDateTime) -> Vec<Slot> {
     let m = &agenda.motifs[motif];
-    let earliest = earliest_start(now, m.min_delay);
+    let earliest = earliest_start(&agenda.calendar, now, m.min_delay);
     let last = last_day(now, m.horizon);
     // Busy intervals per counsellor, sorted, for a binary search per slot.
     let mut by_counsellor: Vec<Vec<(NaiveDateTime, NaiveDateTime)>> =

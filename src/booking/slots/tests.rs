@@ -8,8 +8,13 @@ const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$eWa/S3TQeDgKzzHaPKNXSg$INcWuy
 
 /// One counsellor, Monday to Friday 09:00–12:00, motifs of 30 and 45 minutes.
 fn agenda(extra: &str) -> Agenda {
+    agenda_at(crate::calendar::Calendar::default(), "", extra)
+}
+
+/// The same agenda at a help point with that calendar; `top` goes before the tables.
+fn agenda_at(calendar: crate::calendar::Calendar, top: &str, extra: &str) -> Agenda {
     let text = format!(
-        r#"
+        r#"{top}
 [[counsellor]]
 id = "camille"
 name = "Camille"
@@ -39,7 +44,7 @@ valid_from = "2026-01-01"
 motifs = ["court", "long"]
 {extra}"#
     );
-    parse(Path::new("agenda.toml"), &text, None).unwrap_or_else(|p| panic!("{p:?}"))
+    parse(Path::new("agenda.toml"), &text, None, calendar).unwrap_or_else(|p| panic!("{p:?}"))
 }
 
 fn t(s: &str) -> NaiveDateTime {
@@ -87,11 +92,19 @@ fn a_booking_never_shifts_the_later_slots() {
 fn the_minimum_delay_is_rounded_up_to_five_minutes() {
     let a = agenda("");
     assert_eq!(
-        earliest_start(t("2026-03-02T08:02"), Duration::hours(2)),
+        earliest_start(
+            &crate::calendar::Calendar::default(),
+            t("2026-03-02T08:02"),
+            Duration::hours(2)
+        ),
         t("2026-03-02T10:05")
     );
     assert_eq!(
-        earliest_start(t("2026-03-02T08:05"), Duration::hours(2)),
+        earliest_start(
+            &crate::calendar::Calendar::default(),
+            t("2026-03-02T08:05"),
+            Duration::hours(2)
+        ),
         t("2026-03-02T10:05")
     );
     let slots = free_slots(&a, 0, &[], t("2026-03-02T06:58"));
@@ -117,6 +130,48 @@ fn public_holidays_are_closed() {
     let slots = free_slots(&a, 0, &[], t("2026-07-10T08:00"));
     assert!(starts(&slots, "2026-07-14").is_empty(), "14 juillet");
     assert!(!starts(&slots, "2026-07-15").is_empty());
+}
+
+#[test]
+fn alsace_moselle_closes_on_good_friday_unless_the_agenda_opens_it() {
+    let strasbourg = crate::calendar::Calendar::of_postal_code("67000");
+    // Friday 3 April 2026.
+    let a = agenda_at(strasbourg, "", "");
+    let slots = free_slots(&a, 0, &[], t("2026-03-30T08:00"));
+    assert!(starts(&slots, "2026-04-03").is_empty(), "Vendredi saint");
+    let gap = agenda("");
+    let slots = free_slots(&gap, 0, &[], t("2026-03-30T08:00"));
+    assert!(!starts(&slots, "2026-04-03").is_empty(), "worked in Gap");
+    let open = agenda_at(strasbourg, "open_on_holidays = [\"vendredi-saint\"]", "");
+    let slots = free_slots(&open, 0, &[], t("2026-03-30T08:00"));
+    assert!(!starts(&slots, "2026-04-03").is_empty());
+}
+
+#[test]
+fn an_agenda_can_open_on_whit_monday() {
+    let a = agenda_at(
+        crate::calendar::Calendar::default(),
+        "open_on_holidays = [\"lundi-de-pentecote\"]",
+        "",
+    );
+    let slots = free_slots(&a, 0, &[], t("2026-05-22T08:00"));
+    assert!(
+        !starts(&slots, "2026-05-25").is_empty(),
+        "Lundi de Pentecôte"
+    );
+    assert!(
+        parse(
+            Path::new("agenda.toml"),
+            "open_on_holidays = [\"pentecote\"]\n",
+            None,
+            crate::calendar::Calendar::default()
+        )
+        .unwrap_err()
+        .iter()
+        .any(|p| p
+            .to_string()
+            .contains("\"pentecote\" is not a public holiday")),
+    );
 }
 
 #[test]

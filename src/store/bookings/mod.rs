@@ -2,13 +2,12 @@
 //! inserts runs in an IMMEDIATE transaction; the cell table's primary key is the last word on
 //! double booking.
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
-use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::Store;
 use crate::booking::code;
 use crate::booking::person::{Person, check_matches};
-use crate::booking::rules;
 use crate::booking::slots::Busy;
 
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
@@ -128,6 +127,26 @@ pub enum Refusal {
     TooLate,
     /// Already cancelled.
     AlreadyCancelled,
+    /// Too early for this (attendance before the appointment).
+    TooEarly,
+    /// The workshop session was cancelled.
+    SessionCancelled,
+}
+
+/// Who cancels an appointment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Canceller {
+    /// The person: only an appointment starting at or after `limit` (the 4-hour rule).
+    Citizen { limit: NaiveDateTime },
+    /// Staff, at the person's request (by phone): no time limit; audited.
+    StaffForCitizen { actor: String },
+    /// The help point: the reason stays with the staff; `notice` is queued to the person;
+    /// `actor` goes to the audit trail.
+    Service {
+        actor: String,
+        reason: Option<String>,
+        notice: Option<Reminder>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -183,29 +202,112 @@ fn fresh_code(tx: &Transaction) -> rusqlite::Result<String> {
     }
 }
 
+/// The two tables an appointment lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Table {
+    Booking,
+    Registration,
+}
+
+impl Table {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Table::Booking => "booking",
+            Table::Registration => "registration",
+        }
+    }
+}
+
+/// What a queued message is: a reminder is about one start time and goes only while the
+/// appointment stands at that time; a notice (cancellation, move) goes whatever happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MessageKind {
+    Reminder,
+    Notice,
+}
+
+impl MessageKind {
+    fn label(self) -> &'static str {
+        match self {
+            MessageKind::Reminder => "rappel",
+            MessageKind::Notice => "avis",
+        }
+    }
+}
+
+/// The table and row id of an appointment's code.
+pub(crate) fn row_id(conn: &Connection, code: &str) -> rusqlite::Result<(Table, i64)> {
+    for table in [Table::Booking, Table::Registration] {
+        let id: Option<i64> = conn
+            .query_row(
+                &format!("SELECT id FROM {} WHERE code = ?1", table.name()),
+                [code],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = id {
+            return Ok((table, id));
+        }
+    }
+    Err(rusqlite::Error::QueryReturnedNoRows)
+}
+
+/// Voids every message of an appointment that has not gone yet, failed ones included.
+pub(crate) fn void_messages(conn: &Connection, table: Table, id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        &format!(
+            "UPDATE outbox SET status = 'annulé'
+             WHERE status IN ('à envoyer', 'échec') AND {} = ?1",
+            table.name()
+        ),
+        [id],
+    )?;
+    Ok(())
+}
+
+/// Queues a message about an appointment; `%CODE%` in its text becomes the code.
+pub(crate) fn queue_message(
+    conn: &Connection,
+    table: Table,
+    id: i64,
+    code: &str,
+    message: &Reminder,
+    kind: MessageKind,
+    about: Option<NaiveDateTime>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO outbox ({}, due_at, recipient, message, kind, about_start)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            table.name()
+        ),
+        params![
+            id,
+            time_text(message.due),
+            message.recipient,
+            message.message.replace(CODE_PLACEHOLDER, code),
+            kind.label(),
+            about.map(time_text),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Queues the reminder of a new or moved appointment starting at `starts`.
 fn queue(
     tx: &Transaction,
-    column: &str,
+    table: Table,
     id: i64,
     reminder: &Option<Reminder>,
+    starts: NaiveDateTime,
 ) -> rusqlite::Result<()> {
     if let Some(r) = reminder {
         let code: String = tx.query_row(
-            &format!("SELECT code FROM {column} WHERE id = ?1"),
+            &format!("SELECT code FROM {} WHERE id = ?1", table.name()),
             [id],
             |row| row.get(0),
         )?;
-        tx.execute(
-            &format!(
-                "INSERT INTO outbox ({column}, due_at, recipient, message) VALUES (?1, ?2, ?3, ?4)"
-            ),
-            params![
-                id,
-                time_text(r.due),
-                r.recipient,
-                r.message.replace(CODE_PLACEHOLDER, &code)
-            ],
-        )?;
+        queue_message(tx, table, id, &code, r, MessageKind::Reminder, Some(starts))?;
     }
     Ok(())
 }
@@ -279,7 +381,7 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             occupy(tx, &new.counsellor, id, new.starts, new.ends)?;
-            queue(tx, "booking", id, &new.reminder)?;
+            queue(tx, Table::Booking, id, &new.reminder, new.starts)?;
             Ok(code)
         });
         match result {
@@ -312,13 +414,19 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Result<String, Refusal>, String> {
         self.immediate(|tx| {
+            // The staff's version of the session has the last word on seats and cancellation.
+            let seats = match Store::session_override(tx, &new.workshop)? {
+                Some((_, true)) => return Ok(Err(Refusal::SessionCancelled)),
+                Some((seats, false)) => seats,
+                None => new.seats,
+            };
             let taken: u32 = tx.query_row(
                 "SELECT count(*) FROM registration WHERE workshop = ?1
                    AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
                 [&new.workshop],
                 |r| r.get(0),
             )?;
-            if taken >= new.seats {
+            if taken >= seats {
                 return Ok(Err(Refusal::Full));
             }
             let code = fresh_code(tx)?;
@@ -341,7 +449,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            queue(tx, "registration", id, &new.reminder)?;
+            queue(tx, Table::Registration, id, &new.reminder, new.starts)?;
             Ok(Ok(code))
         })
         .map_err(|e| format!("registration: {e}"))
@@ -349,25 +457,7 @@ impl Store {
 
     /// An appointment by its code: a booking, or a workshop registration.
     pub fn appointment(&self, code: &str) -> Result<Option<Appointment>, String> {
-        // Both tables read into the same columns, so one mapping serves both.
-        for sql in [
-            "SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
-                    last_initial, phone, email, booked_by, reminder, diagnostic
-             FROM booking WHERE code = ?1",
-            "SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
-                    last_initial, phone, email, booked_by, reminder, NULL
-             FROM registration WHERE code = ?1",
-        ] {
-            let found = self
-                .conn
-                .query_row(sql, [code], appointment_row)
-                .optional()
-                .map_err(|e| e.to_string())?;
-            if found.is_some() {
-                return Ok(found);
-            }
-        }
-        Ok(None)
+        appointment_in(&self.conn, code).map_err(|e| e.to_string())
     }
 
     /// The appointment a citizen asks for with its code and check (phone digits or first
@@ -377,53 +467,61 @@ impl Store {
         Ok(found.filter(|a| check_matches(&a.person, check)))
     }
 
-    /// Cancels an appointment. `citizen` applies the citizen's 4-hour rule. Pending
-    /// reminders are cancelled with it; a booking frees its time.
+    /// Cancels an appointment in one transaction: the rule is checked on the row as it is
+    /// now, the time is freed, every message still to be sent is voided, the notice queued
+    /// and the staff action audited together, or nothing changes.
     pub fn cancel(
         &mut self,
         code: &str,
-        citizen: bool,
-        reason: Option<&str>,
+        by: &Canceller,
         now: NaiveDateTime,
     ) -> Result<Result<(), Refusal>, String> {
-        let Some(found) = self.appointment(code)? else {
-            return Ok(Err(Refusal::NotFound));
-        };
-        if found.status.cancelled() {
-            return Ok(Err(Refusal::AlreadyCancelled));
-        }
-        if citizen && !rules::citizen_may_cancel(found.starts, now) {
-            return Ok(Err(Refusal::TooLate));
-        }
-        let status = if citizen {
-            Status::CancelledByCitizen
-        } else {
-            Status::CancelledByService
-        };
         self.immediate(|tx| {
-            match found.what {
-                What::Booking { .. } => {
+            let Some(found) = appointment_in(tx, code)? else {
+                return Ok(Err(Refusal::NotFound));
+            };
+            if found.status.cancelled() {
+                return Ok(Err(Refusal::AlreadyCancelled));
+            }
+            let (status, reason) = match by {
+                Canceller::Citizen { limit } => {
+                    if found.starts < *limit {
+                        return Ok(Err(Refusal::TooLate));
+                    }
+                    (Status::CancelledByCitizen, None)
+                }
+                Canceller::StaffForCitizen { .. } => (Status::CancelledByCitizen, None),
+                Canceller::Service { reason, .. } => {
+                    (Status::CancelledByService, reason.as_deref())
+                }
+            };
+            let (table, id) = row_id(tx, code)?;
+            match table {
+                Table::Booking => {
                     tx.execute(
-                        "UPDATE booking SET status = ?2, cancel_reason = ?3 WHERE code = ?1",
-                        params![code, status.label(), reason],
+                        "UPDATE booking SET status = ?2, cancel_reason = ?3 WHERE id = ?1",
+                        params![id, status.label(), reason],
                     )?;
+                    tx.execute("DELETE FROM booking_cell WHERE booking = ?1", [id])?;
+                }
+                Table::Registration => {
                     tx.execute(
-                        "DELETE FROM booking_cell WHERE booking = (SELECT id FROM booking WHERE code = ?1)",
-                        [code],
-                    )?;
-                    tx.execute(
-                        "UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer'
-                           AND booking = (SELECT id FROM booking WHERE code = ?1)",
-                        [code],
+                        "UPDATE registration SET status = ?2 WHERE id = ?1",
+                        params![id, status.label()],
                     )?;
                 }
-                What::Workshop { .. } => {
-                    tx.execute("UPDATE registration SET status = ?2 WHERE code = ?1", params![code, status.label()])?;
-                    tx.execute(
-                        "UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer'
-                           AND registration = (SELECT id FROM registration WHERE code = ?1)",
-                        [code],
-                    )?;
+            }
+            void_messages(tx, table, id)?;
+            match by {
+                Canceller::Citizen { .. } => {}
+                Canceller::StaffForCitizen { actor } => {
+                    super::audit_in(tx, now, actor, &format!("cancelled for the person {code}"))?;
+                }
+                Canceller::Service { actor, notice, .. } => {
+                    if let Some(notice) = notice {
+                        queue_message(tx, table, id, code, notice, MessageKind::Notice, None)?;
+                    }
+                    super::audit_in(tx, now, actor, &format!("cancelled by the service {code}"))?;
                 }
             }
             Ok(Ok(()))
@@ -431,78 +529,75 @@ impl Store {
         .map_err(|e| format!("cancel: {e}"))
     }
 
-    /// Queues a message to the person of an appointment (a cancellation notice).
-    pub fn notify(&mut self, code: &str, message: &Reminder) -> Result<(), String> {
+    /// Sets the status of a booking or registration (présent, absent), audited in the same
+    /// transaction. Refused for a cancelled appointment, and before `not_before_start`
+    /// (attendance is taken from shortly before the start, not days ahead).
+    pub fn set_status(
+        &mut self,
+        code: &str,
+        status: Status,
+        marked_from: NaiveDateTime,
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), Refusal>, String> {
         self.immediate(|tx| {
-            for (table, column) in [("booking", "booking"), ("registration", "registration")] {
-                let id: Option<i64> = tx
-                    .query_row(&format!("SELECT id FROM {table} WHERE code = ?1"), [code], |r| r.get(0))
-                    .optional()?;
-                if let Some(id) = id {
-                    tx.execute(
-                        &format!("INSERT INTO outbox ({column}, due_at, recipient, message) VALUES (?1, ?2, ?3, ?4)"),
-                        params![id, time_text(message.due), message.recipient, message.message.replace(CODE_PLACEHOLDER, code)],
-                    )?;
-                }
+            let Some(found) = appointment_in(tx, code)? else {
+                return Ok(Err(Refusal::NotFound));
+            };
+            if found.status.cancelled() || status.cancelled() {
+                return Ok(Err(Refusal::AlreadyCancelled));
             }
-            Ok(())
-        })
-        .map_err(|e| format!("notify: {e}"))
-    }
-
-    /// Sets the status of a booking or registration (staff: présent, absent, annulé…).
-    pub fn set_status(&mut self, code: &str, status: Status) -> Result<(), String> {
-        self.immediate(|tx| {
-            for table in ["booking", "registration"] {
-                tx.execute(
-                    &format!("UPDATE {table} SET status = ?2 WHERE code = ?1"),
-                    params![code, status.label()],
-                )?;
+            if found.starts > marked_from {
+                return Ok(Err(Refusal::TooEarly));
             }
-            Ok(())
+            let (table, id) = row_id(tx, code)?;
+            tx.execute(
+                &format!("UPDATE {} SET status = ?2 WHERE id = ?1", table.name()),
+                params![id, status.label()],
+            )?;
+            super::audit_in(tx, now, actor, &format!("status {} {code}", status.label()))?;
+            Ok(Ok(()))
         })
         .map_err(|e| format!("status: {e}"))
     }
 
-    /// Moves a booking to another slot in one transaction: the new time is taken and the old
-    /// one freed together, or nothing changes.
+    /// Moves a booking to another slot in one transaction: the rule is checked on the row as
+    /// it is now, the new time is taken and the old one freed together, the old reminder is
+    /// voided and the new one queued, or nothing changes.
     pub fn reschedule(
         &mut self,
         code: &str,
         to: &Move,
-        citizen: bool,
-        now: NaiveDateTime,
+        limit: Option<NaiveDateTime>,
     ) -> Result<Result<(), Refusal>, String> {
-        let Some(found) = self.appointment(code)? else {
-            return Ok(Err(Refusal::NotFound));
-        };
-        if found.status.cancelled() {
-            return Ok(Err(Refusal::AlreadyCancelled));
-        }
-        if citizen && !rules::citizen_may_change(found.starts, now) {
-            return Ok(Err(Refusal::TooLate));
-        }
         let result = self.immediate(|tx| {
-            let id: i64 = tx.query_row("SELECT id FROM booking WHERE code = ?1", [code], |r| {
-                r.get(0)
-            })?;
+            let Some(found) = appointment_in(tx, code)? else {
+                return Ok(Err(Refusal::NotFound));
+            };
+            if found.status.cancelled() {
+                return Ok(Err(Refusal::AlreadyCancelled));
+            }
+            if !matches!(found.what, What::Booking { .. }) {
+                return Ok(Err(Refusal::NotFound));
+            }
+            if limit.is_some_and(|limit| found.starts < limit) {
+                return Ok(Err(Refusal::TooLate));
+            }
+            let (_, id) = row_id(tx, code)?;
             tx.execute("DELETE FROM booking_cell WHERE booking = ?1", [id])?;
             occupy(tx, &to.counsellor, id, to.starts, to.ends)?;
             tx.execute(
                 "UPDATE booking SET counsellor = ?2, starts_at = ?3, ends_at = ?4 WHERE id = ?1",
                 params![id, to.counsellor, time_text(to.starts), time_text(to.ends)],
             )?;
-            tx.execute(
-                "UPDATE outbox SET status = 'annulé' WHERE status = 'à envoyer' AND booking = ?1",
-                [id],
-            )?;
-            queue(tx, "booking", id, &to.reminder)?;
-            Ok(())
+            void_messages(tx, Table::Booking, id)?;
+            queue(tx, Table::Booking, id, &to.reminder, to.starts)?;
+            Ok(Ok(()))
         });
         match result {
-            Ok(()) => Ok(Ok(())),
             Err(e) if constraint(&e) => Ok(Err(Refusal::SlotTaken)),
             Err(e) => Err(format!("change: {e}")),
+            Ok(outcome) => Ok(outcome),
         }
     }
 
@@ -570,6 +665,28 @@ impl Store {
     }
 }
 
+/// An appointment by its code, read on `conn` (the store's connection or a transaction).
+pub(crate) fn appointment_in(
+    conn: &Connection,
+    code: &str,
+) -> rusqlite::Result<Option<Appointment>> {
+    // Both tables read into the same columns, so one mapping serves both.
+    for sql in [
+        "SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
+                last_initial, phone, email, booked_by, reminder, diagnostic
+         FROM booking WHERE code = ?1",
+        "SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
+                last_initial, phone, email, booked_by, reminder, NULL
+         FROM registration WHERE code = ?1",
+    ] {
+        let found = conn.query_row(sql, [code], appointment_row).optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
 /// A row of `appointment`'s queries.
 fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
     let what = match r.get::<_, String>(1)?.as_str() {
@@ -577,16 +694,36 @@ fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
             counsellor: r.get(2)?,
             motif: r.get(3)?,
         },
-        _ => What::Workshop {
+        "workshop" => What::Workshop {
             workshop: r.get(2)?,
         },
+        other => {
+            return Err(rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("unknown appointment kind {other:?}").into(),
+            ));
+        }
     };
     Ok(Appointment {
         code: r.get(0)?,
         what,
         starts: parse_time(&r.get::<_, String>(4)?)?,
         ends: parse_time(&r.get::<_, String>(5)?)?,
-        status: Status::from_label(&r.get::<_, String>(6)?).unwrap_or(Status::Upcoming),
+        status: {
+            let label: String = r.get(6)?;
+            Status::from_label(&label).ok_or_else(|| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    6,
+                    rusqlite::types::Type::Text,
+                    format!(
+                        "appointment {}: unknown status {label:?}",
+                        r.get::<_, String>(0).unwrap_or_default()
+                    )
+                    .into(),
+                )
+            })?
+        },
         person: person(r, 7)?,
         booked_by: r.get(11)?,
         reminder: r.get(12)?,

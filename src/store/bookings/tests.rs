@@ -1,5 +1,18 @@
 use super::*;
+use crate::booking::rules;
+use crate::calendar::Calendar;
 use crate::clock::parse_local;
+
+/// The person cancelling at `now`, under the 4-hour rule.
+fn citizen(now: NaiveDateTime) -> Canceller {
+    Canceller::Citizen {
+        limit: rules::cancel_limit(&Calendar::default(), now),
+    }
+}
+
+fn change_limit(now: NaiveDateTime) -> Option<NaiveDateTime> {
+    Some(rules::change_limit(&Calendar::default(), now))
+}
 
 fn t(s: &str) -> NaiveDateTime {
     parse_local(s).unwrap()
@@ -94,12 +107,17 @@ fn cancelling_frees_the_time_and_cancels_the_reminder() {
         .unwrap()
         .unwrap();
     assert_eq!(
-        s.cancel(&code, true, None, t("2026-03-05T05:01")).unwrap(),
+        s.cancel(
+            &code,
+            &citizen(t("2026-03-05T05:01")),
+            t("2026-03-05T05:01")
+        )
+        .unwrap(),
         Err(Refusal::TooLate)
     );
-    assert_eq!(s.cancel(&code, true, None, now).unwrap(), Ok(()));
+    assert_eq!(s.cancel(&code, &citizen(now), now).unwrap(), Ok(()));
     assert_eq!(
-        s.cancel(&code, true, None, now).unwrap(),
+        s.cancel(&code, &citizen(now), now).unwrap(),
         Err(Refusal::AlreadyCancelled)
     );
     assert_eq!(
@@ -136,7 +154,7 @@ fn rescheduling_is_all_or_nothing() {
         reminder: None,
     };
     let taken = s
-        .reschedule(&a, &to("camille", "2026-03-05T11:15"), true, now)
+        .reschedule(&a, &to("camille", "2026-03-05T11:15"), change_limit(now))
         .unwrap();
     assert_eq!(taken, Err(Refusal::SlotTaken));
     assert_eq!(
@@ -150,7 +168,7 @@ fn rescheduling_is_all_or_nothing() {
     );
     // To a free time: moved, the old time freed.
     let moved = s
-        .reschedule(&a, &to("karim", "2026-03-06T10:00"), true, now)
+        .reschedule(&a, &to("karim", "2026-03-06T10:00"), change_limit(now))
         .unwrap();
     assert_eq!(moved, Ok(()));
     assert!(
@@ -162,8 +180,7 @@ fn rescheduling_is_all_or_nothing() {
         s.reschedule(
             &a,
             &to("karim", "2026-03-09T10:00"),
-            true,
-            t("2026-03-05T10:00")
+            change_limit(t("2026-03-05T10:00"))
         )
         .unwrap(),
         Err(Refusal::TooLate)
@@ -190,7 +207,7 @@ fn a_full_workshop_takes_no_more_registrations() {
         s.seats_taken(std::slice::from_ref(&new.workshop)).unwrap(),
         vec![2]
     );
-    s.cancel(&first, true, None, now).unwrap().unwrap();
+    s.cancel(&first, &citizen(now), now).unwrap().unwrap();
     assert!(
         s.register(&new, now).unwrap().is_ok(),
         "a cancelled seat is free again"
@@ -230,4 +247,170 @@ fn cells_cover_the_booking_in_five_minute_steps() {
         cells(t("2026-03-05T09:03"), t("2026-03-05T09:10"))[0],
         "2026-03-05T09:00"
     );
+}
+
+fn outbox_statuses(s: &Store) -> Vec<(String, u32)> {
+    s.outbox_counts().unwrap()
+}
+
+#[test]
+fn a_reminder_whose_send_failed_is_voided_by_a_cancellation() {
+    let (_d, mut s) = store();
+    let now = t("2026-03-01T09:00");
+    let code = s
+        .book(&booking("camille", "2026-03-05T09:00", 45), now)
+        .unwrap()
+        .unwrap();
+    let due = t("2026-03-03T09:00");
+    let claimed = s.claim_due_messages(due).unwrap();
+    assert_eq!(claimed.len(), 1);
+    s.message_failed(claimed[0].id, "gateway down").unwrap();
+    s.cancel(&code, &citizen(due), due).unwrap().unwrap();
+    assert_eq!(outbox_statuses(&s), vec![("annulé".to_string(), 1)]);
+    assert!(s.claim_due_messages(due).unwrap().is_empty());
+}
+
+#[test]
+fn a_reminder_never_goes_for_a_cancelled_moved_or_past_appointment() {
+    let (_d, mut s) = store();
+    let now = t("2026-03-01T09:00");
+    // Cancelled behind the outbox's back (an older version, a manual fix): still not sent.
+    let cancelled = s
+        .book(&booking("camille", "2026-03-05T09:00", 45), now)
+        .unwrap()
+        .unwrap();
+    s.conn
+        .execute(
+            "UPDATE booking SET status = 'annulé par l''usager' WHERE code = ?1",
+            [&cancelled],
+        )
+        .unwrap();
+    // Moved without its reminder being voided: the reminder is about the old time.
+    let moved = s
+        .book(&booking("karim", "2026-03-05T09:00", 45), now)
+        .unwrap()
+        .unwrap();
+    s.conn
+        .execute(
+            "UPDATE booking SET starts_at = '2026-03-05T11:00' WHERE code = ?1",
+            [&moved],
+        )
+        .unwrap();
+    // Past: the reminder's due time came after the appointment (a kiosk that was off).
+    s.book(&booking("camille", "2026-03-02T09:00", 45), now)
+        .unwrap()
+        .unwrap();
+    let standing = s
+        .book(&booking("camille", "2026-03-06T09:00", 45), now)
+        .unwrap()
+        .unwrap();
+    let claimed = s.claim_due_messages(t("2026-03-04T10:00")).unwrap();
+    assert_eq!(claimed.len(), 1, "{claimed:?}");
+    assert!(claimed[0].text.contains("Rappel"));
+    let _ = standing;
+    assert_eq!(
+        outbox_statuses(&s),
+        vec![("annulé".to_string(), 3), ("en cours".to_string(), 1)]
+    );
+}
+
+#[test]
+fn attendance_is_refused_for_a_cancelled_booking_and_before_its_time() {
+    let (_d, mut s) = store();
+    let now = t("2026-03-01T09:00");
+    let code = s
+        .book(&booking("camille", "2026-03-05T09:00", 45), now)
+        .unwrap()
+        .unwrap();
+    let early = t("2026-03-05T08:30");
+    assert_eq!(
+        s.set_status(
+            &code,
+            Status::Present,
+            rules::attendance_from(early, false),
+            "camille",
+            early
+        )
+        .unwrap(),
+        Err(Refusal::TooEarly)
+    );
+    let on_time = t("2026-03-05T08:50");
+    assert_eq!(
+        s.set_status(
+            &code,
+            Status::Present,
+            rules::attendance_from(on_time, false),
+            "camille",
+            on_time
+        )
+        .unwrap(),
+        Ok(())
+    );
+    let by = Canceller::Service {
+        actor: "camille".into(),
+        reason: None,
+        notice: None,
+    };
+    s.cancel(&code, &by, on_time).unwrap().unwrap();
+    assert_eq!(
+        s.set_status(
+            &code,
+            Status::Absent,
+            rules::attendance_from(on_time, false),
+            "camille",
+            on_time
+        )
+        .unwrap(),
+        Err(Refusal::AlreadyCancelled)
+    );
+    let trail = s.audit_trail().unwrap();
+    let actions: Vec<&str> = trail.iter().map(|(_, _, a)| a.as_str()).collect();
+    assert_eq!(
+        actions,
+        vec![
+            format!("status présent {code}").as_str(),
+            format!("cancelled by the service {code}").as_str()
+        ],
+        "refused changes are not audited"
+    );
+}
+
+#[test]
+fn a_registration_to_a_cancelled_session_is_refused() {
+    let (_d, mut s) = store();
+    let now = t("2026-03-01T09:00");
+    let session = crate::store::Session {
+        id: "email@2026-03-04".into(),
+        series: "email".into(),
+        starts: t("2026-03-04T14:00"),
+        ends: t("2026-03-04T16:00"),
+        seats: 8,
+        cancelled: false,
+        taken: 0,
+    };
+    s.cancel_session(&session, "camille", None, now).unwrap();
+    let new = NewRegistration {
+        workshop: session.id.clone(),
+        starts: session.starts,
+        ends: session.ends,
+        seats: 8,
+        person: marie(),
+        reminder: None,
+        booked_by: "kiosk".into(),
+    };
+    assert_eq!(
+        s.register(&new, now).unwrap(),
+        Err(Refusal::SessionCancelled)
+    );
+    // Seats lowered by staff are the store's seats, whatever the screen believed.
+    let mut small = session.clone();
+    small.id = "email@2026-03-11".into();
+    small.seats = 1;
+    s.save_session(&small, "camille", None, now).unwrap();
+    let new = NewRegistration {
+        workshop: small.id.clone(),
+        ..new
+    };
+    assert!(s.register(&new, now).unwrap().is_ok());
+    assert_eq!(s.register(&new, now).unwrap(), Err(Refusal::Full));
 }

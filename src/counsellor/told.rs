@@ -1,0 +1,82 @@
+//! After a change that concerns people (a booking or a workshop session cancelled or moved),
+//! the counsellor reads who was told and who must be told another way: "La personne est
+//! prévenue" only when a message really went to the outbox and a gateway will send it.
+use crate::booking::person::format_phone;
+use crate::i18n::Tr;
+use crate::store::Registrant;
+use crate::ui::page::{self, Para};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Told {
+    pub told: usize,
+    /// First name, and the phone or e-mail to use, for those not told.
+    pub to_tell: Vec<(String, Option<String>)>,
+}
+
+impl Told {
+    pub fn of(registrants: &[Registrant]) -> Told {
+        Told {
+            told: registrants.iter().filter(|r| r.told).count(),
+            to_tell: registrants
+                .iter()
+                .filter(|r| !r.told)
+                .map(|r| (r.first_name.clone(), r.contact.clone()))
+                .collect(),
+        }
+    }
+
+    /// What the counsellor reads; `done` says what happened ("Rendez-vous annulé.").
+    pub fn paras(&self, done: &str, tr: &Tr) -> Vec<Para> {
+        let mut out = vec![page::strong(done.to_string())];
+        if self.told > 0 {
+            out.push(page::text(tr.text_with(
+                "counsellor-told",
+                &[("count", (self.told as i64).into())],
+            )));
+        }
+        if !self.to_tell.is_empty() {
+            out.push(page::notice(tr.text_with(
+                "counsellor-to-tell",
+                &[("count", (self.to_tell.len() as i64).into())],
+            )));
+            for (name, contact) in &self.to_tell {
+                let name = if name.is_empty() { "—" } else { name };
+                out.push(page::item(match contact {
+                    Some(c) if c.contains('@') => tr.text_with(
+                        "counsellor-tell-at",
+                        &[("name", name.into()), ("contact", c.clone().into())],
+                    ),
+                    Some(phone) => tr.text_with(
+                        "counsellor-tell-at",
+                        &[
+                            ("name", name.into()),
+                            ("contact", format_phone(phone).into()),
+                        ],
+                    ),
+                    None => tr.text_with("counsellor-tell-no-contact", &[("name", name.into())]),
+                }));
+            }
+        }
+        out
+    }
+}
+
+/// What a counsellor screen says after an action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Says(&'static str),
+    /// A change that concerns people: what was done (a message id), and who was told.
+    Told {
+        done: &'static str,
+        told: Told,
+    },
+}
+
+impl Notice {
+    pub fn paras(&self, tr: &Tr) -> Vec<Para> {
+        match self {
+            Notice::Says(id) => vec![page::notice(tr.text(id))],
+            Notice::Told { done, told } => told.paras(&tr.text(done), tr),
+        }
+    }
+}
