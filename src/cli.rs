@@ -374,9 +374,27 @@ fn open_all(cli: &Cli) -> Result<(config::Config, Store, Clock), ExitCode> {
 
 fn parse_day(text: &str, flag: &str) -> Result<chrono::NaiveDate, ExitCode> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        eprintln!("borne: {flag} {text:?}: write YYYY-MM-DD");
+        eprintln!(
+            "borne: {flag} {text:?} is not a day that exists (write YYYY-MM-DD, e.g. 2026-03-02)"
+        );
         ExitCode::from(EXIT_CONFIG)
     })
+}
+
+/// `--from` and `--to` (each with its default), refused when the range is upside down.
+fn day_range(
+    from: Option<&str>,
+    to: Option<&str>,
+    default_from: chrono::NaiveDate,
+    default_to: chrono::NaiveDate,
+) -> Result<(chrono::NaiveDate, chrono::NaiveDate), ExitCode> {
+    let from = from.map_or(Ok(default_from), |t| parse_day(t, "--from"))?;
+    let to = to.map_or(Ok(default_to), |t| parse_day(t, "--to"))?;
+    if from > to {
+        eprintln!("borne: --from {from} is after --to {to}: nothing lies between");
+        return Err(ExitCode::from(EXIT_CONFIG));
+    }
+    Ok((from, to))
 }
 
 fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
@@ -448,19 +466,11 @@ fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
             }
         }
         BookingCommand::List { from, to, json } => {
-            let (mut first, mut last) = booking_cli::default_range(now);
-            if let Some(f) = from {
-                match parse_day(f, "--from") {
-                    Ok(d) => first = d,
-                    Err(code) => return code,
-                }
-            }
-            if let Some(t) = to {
-                match parse_day(t, "--to") {
-                    Ok(d) => last = d,
-                    Err(code) => return code,
-                }
-            }
+            let (first, last) = booking_cli::default_range(now);
+            let (first, last) = match day_range(from.as_deref(), to.as_deref(), first, last) {
+                Ok(range) => range,
+                Err(code) => return code,
+            };
             match store.appointments_between(first, last) {
                 Ok(list) if *json => {
                     let all: Vec<_> = list.iter().map(booking_cli::json).collect();
@@ -472,6 +482,15 @@ fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
                         println!("{}", booking_cli::line(a));
                     }
                     println!("{} appointments from {first} to {last}", list.len());
+                    // The same figures as `borne stats` and the statistics screen.
+                    let planned = config.agenda.planned_sessions(first, last);
+                    match store.stats(first, last, &planned) {
+                        Ok(s) => println!("{}", crate::counsellor::stats::summary(&s.total)),
+                        Err(e) => {
+                            eprintln!("borne booking list: {e}");
+                            return ExitCode::from(EXIT_FAILURE);
+                        }
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
@@ -814,14 +833,6 @@ fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn day_or(
-    text: Option<&str>,
-    default: chrono::NaiveDate,
-    flag: &str,
-) -> Result<chrono::NaiveDate, ExitCode> {
-    text.map_or(Ok(default), |t| parse_day(t, flag))
-}
-
 fn export(cli: &Cli, command: &ExportCommand) -> ExitCode {
     use crate::counsellor::export;
     let (config, store, clock) = match open_all(cli) {
@@ -830,10 +841,11 @@ fn export(cli: &Cli, command: &ExportCommand) -> ExitCode {
     };
     match command {
         ExportCommand::Activites { from, to, format } => {
-            let (from, to) = match (parse_day(from, "--from"), parse_day(to, "--to")) {
-                (Ok(f), Ok(t)) => (f, t),
-                (Err(code), _) | (_, Err(code)) => return code,
-            };
+            let (from, to) =
+                match parse_day(from, "--from").and_then(|f| day_range(None, Some(to), f, f)) {
+                    Ok(range) => range,
+                    Err(code) => return code,
+                };
             match store.reports_between(from, to) {
                 Ok(reports) => {
                     match format {
@@ -871,12 +883,14 @@ fn export(cli: &Cli, command: &ExportCommand) -> ExitCode {
                 return ExitCode::from(EXIT_CONFIG);
             };
             let today = clock.now().date();
-            let (from, to) = match (
-                day_or(from.as_deref(), today, "--from"),
-                day_or(to.as_deref(), today + chrono::Duration::weeks(8), "--to"),
+            let (from, to) = match day_range(
+                from.as_deref(),
+                to.as_deref(),
+                today,
+                today + chrono::Duration::weeks(8),
             ) {
-                (Ok(f), Ok(t)) => (f, t),
-                (Err(code), _) | (_, Err(code)) => return code,
+                Ok(range) => range,
+                Err(code) => return code,
             };
             let tr = config.i18n.tr(&config.kiosk.default_locale);
             let appointments = match store.appointments_between(from, to) {
@@ -914,7 +928,19 @@ fn export(cli: &Cli, command: &ExportCommand) -> ExitCode {
                     _ => None,
                 })
                 .collect();
-            for w in agenda.workshops_between(from, to) {
+            // The sessions as they stand: moved ones on their new day, cancelled ones marked so
+            // that calendars which had them drop them.
+            let sessions = match store.sessions(&agenda.planned_sessions(from, to), from, to) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("borne export agenda: {e}");
+                    return ExitCode::from(EXIT_FAILURE);
+                }
+            };
+            for s in &sessions {
+                let Some(w) = agenda.session_workshop(s) else {
+                    continue;
+                };
                 events.push(export::Event {
                     uid: format!("{}@borne", w.id),
                     starts: w.starts,
@@ -923,7 +949,7 @@ fn export(cli: &Cli, command: &ExportCommand) -> ExitCode {
                         "counsellor-workshop-event",
                         &[("title", tr.text(&agenda.workshops[w.series].title).into())],
                     ),
-                    cancelled: false,
+                    cancelled: s.cancelled,
                 });
             }
             events.sort_by_key(|e| e.starts);
@@ -962,18 +988,11 @@ fn stats(cli: &Cli, from: Option<&str>, to: Option<&str>, json: bool) -> ExitCod
         Err(code) => return code,
     };
     let today = clock.now().date();
-    let (from, to) = match (
-        day_or(from, today - chrono::Duration::weeks(4), "--from"),
-        day_or(to, today, "--to"),
-    ) {
-        (Ok(f), Ok(t)) => (f, t),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let (from, to) = match day_range(from, to, today - chrono::Duration::weeks(4), today) {
+        Ok(range) => range,
+        Err(code) => return code,
     };
-    let agenda = config.agenda.clone();
-    let seats = move |a: chrono::NaiveDate, b: chrono::NaiveDate| {
-        agenda.workshops_between(a, b).iter().map(|w| w.seats).sum()
-    };
-    match store.stats(from, to, &seats) {
+    match store.stats(from, to, &config.agenda.planned_sessions(from, to)) {
         Ok(s) if json => {
             println!("{}", serde_json::to_string(&s).unwrap_or_default());
             ExitCode::SUCCESS

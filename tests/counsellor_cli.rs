@@ -182,3 +182,108 @@ fn stats_show_bars_with_numbers() {
     );
     assert!(text.contains('█'), "{text}");
 }
+
+#[test]
+fn the_statistics_and_the_booking_list_give_the_same_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("f.db");
+    let mut store = Store::open(&db).unwrap();
+    let a = book(&mut store, "camille", "2026-03-03T09:00", "A");
+    let b = book(&mut store, "camille", "2026-03-03T10:30", "B");
+    let c = book(&mut store, "karim", "2026-03-04T09:00", "C");
+    book(&mut store, "karim", "2026-03-06T09:00", "D");
+    mark(&mut store, &a, Status::Present);
+    mark(&mut store, &b, Status::Absent);
+    let by = borne::store::Canceller::StaffForCitizen {
+        actor: "test".into(),
+    };
+    store
+        .cancel(&c, &by, parse_local("2026-03-02T09:00").unwrap())
+        .unwrap()
+        .unwrap();
+    drop(store);
+    let range = ["--from", "2026-03-02", "--to", "2026-03-08"];
+    let out = borne(&db, "2026-03-09T10:00")
+        .args(["stats", "--json"])
+        .args(range)
+        .output()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let week = &stats["weeks"][0];
+    assert_eq!(stats["total"]["bookings"], week["bookings"]);
+    let out = borne(&db, "2026-03-09T10:00")
+        .args(["booking", "list"])
+        .args(range)
+        .output()
+        .unwrap();
+    let list = String::from_utf8(out.stdout).unwrap();
+    let summary = list.lines().last().unwrap();
+    assert_eq!(
+        summary,
+        format!(
+            "du 02/03/2026 au 08/03/2026: {} rendez-vous (présents {}, absents {}, annulés {}), {} inscriptions aux ateliers sur {} places",
+            week["bookings"],
+            week["present"],
+            week["absent"],
+            week["cancelled"],
+            week["workshop_registered"],
+            week["workshop_seats"]
+        )
+    );
+    assert!(
+        summary.contains(": 4 rendez-vous (présents 1, absents 1, annulés 1)"),
+        "{summary}"
+    );
+    let out = borne(&db, "2026-03-09T10:00")
+        .arg("stats")
+        .args(range)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("présents 1  absents 1"), "{text}");
+}
+
+#[test]
+fn an_upside_down_or_impossible_range_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    let out = borne(&db, "2026-03-09T10:00")
+        .args([
+            "export",
+            "activites",
+            "--from",
+            "2026-03-31",
+            "--to",
+            "2026-03-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "borne: --from 2026-03-31 is after --to 2026-03-01: nothing lies between"
+    );
+    let out = borne(&db, "2026-03-09T10:00")
+        .args([
+            "export",
+            "activites",
+            "--from",
+            "2026-02-30",
+            "--to",
+            "2026-03-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--from \"2026-02-30\" is not a day that exists"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = borne(&db, "2026-03-09T10:00")
+        .args(["stats", "--from", "2026-03-09", "--to", "2026-03-02"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

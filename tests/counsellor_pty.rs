@@ -78,6 +78,17 @@ fn sign_in_mark_present_report_and_export() {
     // To "Enregistrer" (the last line), and save.
     kiosk.keys(&["\x1b[Z", ENTER]);
     kiosk.wait_for("Compte rendu enregistré.");
+    // Back on the booking, it says a report exists; reopening shows what was saved, and
+    // saving again edits it: one accompaniment, one report.
+    kiosk.keys(&[ESC]);
+    kiosk.wait_for("Un compte rendu est enregistré pour ce rendez-vous.");
+    kiosk.keys(&["4"]);
+    let reopened = kiosk.wait_for("Compte rendu d'activité");
+    let words = reopened.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Durée : 45 min"), "{reopened}");
+    assert!(words.contains("Autonomie : Avec guidage"), "{reopened}");
+    kiosk.keys(&["\x1b[Z", ENTER]);
+    kiosk.wait_for("Compte rendu enregistré.");
 
     let out = Command::new(env!("CARGO_BIN_EXE_borne"))
         .env("BORNE_NOW", "2026-03-02T15:00")
@@ -98,6 +109,7 @@ fn sign_in_mark_present_report_and_export() {
         .output()
         .unwrap();
     let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 2, "a header and one row: {csv}");
     let row = csv.lines().nth(1).unwrap_or_else(|| panic!("a row: {csv}"));
     assert_eq!(
         row,
@@ -118,7 +130,11 @@ fn sign_in_mark_present_report_and_export() {
         "{actions:?}"
     );
     assert!(
-        actions.contains(&format!("activity report {code}").as_str()),
+        actions.contains(&format!("activity report saved {code} #1").as_str()),
+        "{actions:?}"
+    );
+    assert!(
+        actions.contains(&format!("activity report edited {code} #1").as_str()),
         "{actions:?}"
     );
     assert!(

@@ -168,3 +168,65 @@ fn change_seats_add_a_session_and_cancel_one() {
         "{trail:?}"
     );
 }
+
+#[test]
+fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one_nowhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("m.db")).unwrap();
+    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let cfg = Rc::new(config::load(&dir_config).unwrap());
+    let wednesday = parse_local("2026-03-04T00:00").unwrap().date();
+    let planned = cfg.agenda.planned_sessions(wednesday, wednesday);
+    let email = planned[0].clone();
+    store
+        .register(
+            &NewRegistration {
+                workshop: email.id.clone(),
+                starts: email.starts,
+                ends: email.ends,
+                seats: email.seats,
+                person: Person {
+                    first_name: "Ali".into(),
+                    phone: Some("0698765432".into()),
+                    ..Person::default()
+                },
+                reminder: None,
+                booked_by: "kiosk".into(),
+            },
+            now(),
+        )
+        .unwrap()
+        .unwrap();
+    // Staff move it to Thursday 15:00.
+    let mut moved = email.clone();
+    moved.starts = parse_local("2026-03-05T15:00").unwrap();
+    moved.ends = moved.starts + (email.ends - email.starts);
+    store.save_session(&moved, "karim", None, now()).unwrap();
+
+    let mut app = App::new(cfg.clone(), now());
+    drive(&mut app, &mut store, &[Key::F(12)]);
+    drive(&mut app, &mut store, &typed("1357"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Char('2')]);
+    let week = screen_text(&app);
+    let words = week.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("jeudi 5 mars 15 h 00 — Atelier"),
+        "on its new day: {week}"
+    );
+    assert!(words.contains("— 1/12 inscrits"), "{week}");
+    assert!(!words.contains("mercredi 4 mars 14 h 00"), "{week}");
+
+    // Cancelled: gone from the agenda and from the citizens' list.
+    store.cancel_session(&moved, "karim", None, now()).unwrap();
+    drive(&mut app, &mut store, &[Key::Esc, Key::Char('2')]);
+    let week = screen_text(&app);
+    assert!(!week.contains("jeudi 5 mars 15 h 00"), "{week}");
+    let sessions = store
+        .sessions(
+            &cfg.agenda.planned_sessions(wednesday, wednesday),
+            wednesday,
+            wednesday,
+        )
+        .unwrap();
+    assert!(sessions.iter().all(|s| s.id != email.id || s.cancelled));
+}

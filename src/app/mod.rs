@@ -289,6 +289,8 @@ impl App {
                 self.stack.pop();
                 if self.stack.is_empty() {
                     self.counsellor = None;
+                } else {
+                    return self.dispatch(now, |screen, ctx| screen.resumed(ctx));
                 }
             }
             Action::Home => self.go_home(),

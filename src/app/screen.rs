@@ -70,6 +70,12 @@ pub trait Screen {
         Action::None
     }
 
+    /// Called when the screen opened over this one closes: it may load again what it shows
+    /// (a report saved there, a status changed).
+    fn resumed(&mut self, _ctx: &Ctx) -> Action {
+        Action::None
+    }
+
     /// Drawn on the whole terminal, without header, title or key bar (a large QR code).
     /// The screen then says itself which keys do what.
     fn full_screen(&self) -> bool {

@@ -555,6 +555,7 @@ mod tests {
             reminder: false,
             diagnostic: None,
             booked_by: "kiosk".into(),
+            report: false,
         }
     }
 

@@ -22,7 +22,9 @@ use crate::booking::person::format_phone;
 use crate::booking::rules;
 use crate::calendar::words;
 use crate::diagnostic::Outcome;
-use crate::store::{Appointment, Canceller, Refusal, Reminder, Reply, Request, Status, What};
+use crate::store::{
+    Appointment, Canceller, Refusal, Reminder, Reply, Request, Session, Status, What,
+};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -63,6 +65,7 @@ pub struct AgendaScreen {
     from: NaiveDate,
     days: i64,
     appointments: Vec<Appointment>,
+    sessions: Vec<Session>,
     step: Step,
     focus: FocusGrid,
     reason: TextField,
@@ -79,6 +82,7 @@ impl AgendaScreen {
             from,
             days,
             appointments: Vec::new(),
+            sessions: Vec::new(),
             step: Step::List,
             focus: FocusGrid::new(Vec::new()),
             reason: TextField::new(FieldKind::Text, 80),
@@ -95,11 +99,20 @@ impl AgendaScreen {
         self.from + Duration::days(self.days - 1)
     }
 
+    /// The appointments and the workshop sessions as the store has them (staff changes
+    /// applied: a moved session shows on its new day, a cancelled one not at all).
     fn load(&self) -> Action {
-        Action::Emit(Effect::Store(Request::Appointments {
-            from: self.from,
-            to: self.to(),
-        }))
+        Action::EmitAll(vec![
+            Effect::Store(Request::Sessions {
+                from: self.from,
+                to: self.to(),
+                planned: self.agenda.planned_sessions(self.from, self.to()),
+            }),
+            Effect::Store(Request::Appointments {
+                from: self.from,
+                to: self.to(),
+            }),
+        ])
     }
 
     /// This counsellor's bookings and the workshop sessions, in time order.
@@ -111,7 +124,12 @@ impl AgendaScreen {
             .filter(|(_, a)| matches!(&a.what, What::Booking { counsellor, .. } if counsellor == self.id()))
             .map(|(i, a)| (a.starts, Row::Booking(i)))
             .collect();
-        for w in self.agenda.workshops_between(self.from, self.to()) {
+        for w in self
+            .sessions
+            .iter()
+            .filter(|s| !s.cancelled)
+            .filter_map(|s| self.agenda.session_workshop(s))
+        {
             rows.push((w.starts, Row::Workshop(w)));
         }
         rows.sort_by_key(|(t, _)| *t);
@@ -214,6 +232,10 @@ impl Screen for AgendaScreen {
         self.load()
     }
 
+    fn resumed(&mut self, _ctx: &Ctx) -> Action {
+        self.load()
+    }
+
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         match self.step.clone() {
             Step::List => {
@@ -254,8 +276,18 @@ impl Screen for AgendaScreen {
                         self.focus = FocusGrid::new(vec![1, 1]);
                     }
                     Some(3) => {
-                        let report = self.report_for(&self.appointments[i]);
-                        return Action::Push(Box::new(ReportForm::new(report)));
+                        let a = &self.appointments[i];
+                        if a.status.cancelled() {
+                            self.notice = Some(Notice::Says("report-refused-cancelled"));
+                        } else if a.status == Status::Absent {
+                            self.notice = Some(Notice::Says("report-refused-absent"));
+                        } else if a.report {
+                            // Reopened: the report as it was saved, to edit.
+                            return Action::Emit(Effect::Store(Request::Report(a.code.clone())));
+                        } else {
+                            let report = self.report_for(a);
+                            return Action::Push(Box::new(ReportForm::new(report)));
+                        }
                     }
                     Some(4) => self.list(),
                     _ => {}
@@ -372,6 +404,11 @@ impl Screen for AgendaScreen {
                 }
                 return Action::None;
             }
+            Reply::Sessions(sessions) => {
+                self.sessions = sessions;
+                return Action::None;
+            }
+            Reply::Report(Some(report)) => return Action::Push(Box::new(ReportForm::new(report))),
             Reply::Done => self.notice = Some(Notice::Says("counsellor-status-saved")),
             Reply::StatusRefused(Refusal::TooEarly) => {
                 self.notice = Some(Notice::Says("counsellor-status-refused-early"))
@@ -504,6 +541,9 @@ impl Screen for AgendaScreen {
                 }
                 if let Some(email) = &a.person.email {
                     paras.push(page::text(email.clone()));
+                }
+                if a.report {
+                    paras.push(page::text(view.tr.text("counsellor-report-exists")));
                 }
                 match shared_outcome(a) {
                     Some(o) => {

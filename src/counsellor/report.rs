@@ -14,6 +14,8 @@ pub const DURATIONS: [u32; 6] = [15, 30, 45, 60, 90, 120];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// The saved report's row, once saved: saving again edits it.
+    pub id: Option<i64>,
     pub counsellor: String,
     /// The booking it follows, if any (walk-in help has none).
     pub booking: Option<String>,
@@ -39,12 +41,17 @@ pub enum ReportError {
     /// Administrative sub-thématiques without "Aide aux démarches administratives".
     AdministrativeWithoutTheme,
     NoDuration,
+    /// A report is written after the accompaniment, not before.
+    FutureDate,
+    /// "Pas de matériel" with some equipment.
+    NoEquipmentAndEquipment,
 }
 
 impl Report {
     /// A report for walk-in help: today, 30 minutes, anonymous.
     pub fn walk_in(counsellor: &str, date: NaiveDate) -> Report {
         Report {
+            id: None,
             counsellor: counsellor.into(),
             booking: None,
             kind: TypeAccompagnement::Individuel,
@@ -97,7 +104,13 @@ impl Report {
 
     /// The Coop's rule: administrative sub-thématiques only under "Aide aux démarches
     /// administratives"; and a report says what it was about and how long it took.
-    pub fn check(&self) -> Result<(), ReportError> {
+    pub fn check(&self, today: NaiveDate) -> Result<(), ReportError> {
+        if self.date > today {
+            return Err(ReportError::FutureDate);
+        }
+        if self.equipment.contains(&Materiel::PasDeMateriel) && self.equipment.len() > 1 {
+            return Err(ReportError::NoEquipmentAndEquipment);
+        }
         if self.themes.is_empty() {
             return Err(ReportError::NoTheme);
         }
@@ -112,6 +125,20 @@ impl Report {
             return Err(ReportError::NoDuration);
         }
         Ok(())
+    }
+
+    /// Toggles an equipment; "Pas de matériel" and the others exclude each other.
+    pub fn toggle_equipment(&mut self, m: Materiel) {
+        if let Some(at) = self.equipment.iter().position(|x| *x == m) {
+            self.equipment.remove(at);
+            return;
+        }
+        if m == Materiel::PasDeMateriel {
+            self.equipment.clear();
+        } else {
+            self.equipment.retain(|x| *x != Materiel::PasDeMateriel);
+        }
+        self.equipment.push(m);
     }
 
     /// Toggles a thématique; taking away "Aide aux démarches administratives" takes its
@@ -165,22 +192,37 @@ mod tests {
     #[test]
     fn administrative_sub_themes_need_their_theme() {
         let mut r = Report::walk_in("camille", day());
-        assert_eq!(r.check(), Err(ReportError::NoTheme));
+        assert_eq!(r.check(day()), Err(ReportError::NoTheme));
         r.toggle_theme(Thematique::Email);
-        assert!(r.check().is_ok());
+        assert!(r.check(day()).is_ok());
         assert!(
             !r.toggle_administrative(ThematiqueAdministrative::ArgentImpots),
             "refused"
         );
         r.administrative
             .push(ThematiqueAdministrative::ArgentImpots);
-        assert_eq!(r.check(), Err(ReportError::AdministrativeWithoutTheme));
+        assert_eq!(r.check(day()), Err(ReportError::AdministrativeWithoutTheme));
         r.administrative.clear();
         r.toggle_theme(Thematique::AideAuxDemarchesAdministratives);
         assert!(r.toggle_administrative(ThematiqueAdministrative::ArgentImpots));
-        assert!(r.check().is_ok());
+        assert!(r.check(day()).is_ok());
         r.toggle_theme(Thematique::AideAuxDemarchesAdministratives);
         assert!(r.administrative.is_empty(), "removed with their theme");
+    }
+
+    #[test]
+    fn no_report_for_a_future_day_and_no_equipment_excludes_the_rest() {
+        let mut r = Report::walk_in("camille", day() + chrono::Duration::days(1));
+        r.toggle_theme(Thematique::Email);
+        assert_eq!(r.check(day()), Err(ReportError::FutureDate));
+        r.date = day();
+        r.toggle_equipment(Materiel::Telephone);
+        r.toggle_equipment(Materiel::PasDeMateriel);
+        assert_eq!(r.equipment, vec![Materiel::PasDeMateriel]);
+        r.toggle_equipment(Materiel::Ordinateur);
+        assert_eq!(r.equipment, vec![Materiel::Ordinateur]);
+        r.equipment.push(Materiel::PasDeMateriel);
+        assert_eq!(r.check(day()), Err(ReportError::NoEquipmentAndEquipment));
     }
 
     #[test]
@@ -209,7 +251,7 @@ mod tests {
         assert_eq!(r.autonomy, Some(Autonomie::AvecGuidage));
         assert_eq!(r.equipment, vec![Materiel::PasDeMateriel]);
         assert_eq!(r.gender, Genre::NonCommunique, "anonymous by default");
-        assert!(r.check().is_ok());
+        assert!(r.check(day()).is_ok());
         let phone = Report::for_booking(
             "karim",
             "XYZ789",

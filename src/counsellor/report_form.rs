@@ -10,6 +10,7 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
+use crate::store::Refusal;
 use crate::store::{Reply, Request};
 use crate::ui::View;
 use crate::ui::choices::{Choice, Mark};
@@ -114,15 +115,7 @@ impl ReportForm {
 
     fn toggle(&mut self, field: Field, i: usize) {
         match field {
-            Field::Equipment => {
-                let m = Materiel::ALL[i];
-                match self.report.equipment.iter().position(|x| *x == m) {
-                    Some(at) => {
-                        self.report.equipment.remove(at);
-                    }
-                    None => self.report.equipment.push(m),
-                }
-            }
+            Field::Equipment => self.report.toggle_equipment(Materiel::ALL[i]),
             Field::Themes => self.report.toggle_theme(Thematique::ALL[i]),
             _ => {
                 self.report
@@ -131,7 +124,7 @@ impl ReportForm {
         }
     }
 
-    fn change(&mut self, field: Field) -> Action {
+    fn change(&mut self, field: Field, today: chrono::NaiveDate) -> Action {
         let r = &mut self.report;
         match field {
             Field::Kind => r.kind = next(TypeAccompagnement::ALL, r.kind),
@@ -171,7 +164,7 @@ impl ReportForm {
                     }
                 }
                 self.report.minutes = self.minutes.value.parse().unwrap_or(0);
-                return match self.report.check() {
+                return match self.report.check(today) {
                     Ok(()) => Action::Emit(Effect::Store(Request::SaveReport(self.report.clone()))),
                     Err(ReportError::NoTheme) => {
                         self.notice = Some("report-no-theme");
@@ -183,6 +176,14 @@ impl ReportForm {
                     }
                     Err(ReportError::NoDuration) => {
                         self.notice = Some("report-no-duration");
+                        Action::None
+                    }
+                    Err(ReportError::FutureDate) => {
+                        self.notice = Some("report-future-date");
+                        Action::None
+                    }
+                    Err(ReportError::NoEquipmentAndEquipment) => {
+                        self.notice = Some("report-no-equipment-exclusive");
                         Action::None
                     }
                 };
@@ -244,7 +245,7 @@ impl Screen for ReportForm {
         "report-title"
     }
 
-    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         if self.saved {
             return if matches!(key, Key::Enter | Key::Esc) {
                 Action::Back
@@ -298,24 +299,21 @@ impl Screen for ReportForm {
         }
         if key == Key::Enter {
             self.notice = None;
-            return self.change(field);
+            return self.change(field, ctx.now.date());
         }
         Action::None
     }
 
     fn reply(&mut self, reply: Reply, _ctx: &Ctx) -> Action {
         match reply {
-            Reply::ReportSaved(_) => {
+            // The store audits the save with it.
+            Reply::ReportSaved(Ok(id)) => {
+                self.report.id = Some(id);
                 self.saved = true;
                 self.notice = Some("report-saved");
-                return Action::Emit(Effect::Audit {
-                    actor: self.report.counsellor.clone(),
-                    action: format!(
-                        "activity report {}",
-                        self.report.booking.as_deref().unwrap_or("(walk-in)")
-                    ),
-                });
             }
+            Reply::ReportSaved(Err(Refusal::Absent)) => self.notice = Some("report-refused-absent"),
+            Reply::ReportSaved(Err(_)) => self.notice = Some("report-refused-cancelled"),
             Reply::Failed(_) => self.notice = Some("counsellor-failed"),
             _ => {}
         }

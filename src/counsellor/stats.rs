@@ -4,6 +4,20 @@ use crate::store::{Period, Stats};
 
 const BAR: usize = 24;
 
+/// The range's figures in one line, as `borne booking list` ends.
+pub fn summary(p: &Period) -> String {
+    format!(
+        "{}: {} rendez-vous (présents {}, absents {}, annulés {}), {} inscriptions aux ateliers sur {} places",
+        p.label,
+        p.bookings,
+        p.present,
+        p.absent,
+        p.cancelled,
+        p.workshop_registered,
+        p.workshop_seats
+    )
+}
+
 /// A bar of `n` out of `max`, in full blocks, and the number beside it.
 pub fn bar(n: u32, max: u32) -> String {
     let len = if max == 0 {
@@ -53,6 +67,7 @@ fn tally(title: &str, list: &[(String, u32)]) -> String {
 
 pub fn text(s: &Stats) -> String {
     [
+        periods("En tout", std::slice::from_ref(&s.total)),
         periods("Par semaine", &s.weeks),
         periods("Par mois", &s.months),
         tally("Besoins (diagnostics anonymes)", &s.needs),

@@ -38,13 +38,11 @@ impl Screen for StatsScreen {
     fn opened(&mut self, ctx: &Ctx) -> Action {
         let to = ctx.now.date();
         let from = to - Duration::weeks(4);
-        let sessions = self
-            .agenda
-            .workshops_between(from, to)
-            .iter()
-            .map(|w| (w.starts.date(), w.seats))
-            .collect();
-        Action::Emit(Effect::Store(Request::Stats { from, to, sessions }))
+        Action::Emit(Effect::Store(Request::Stats {
+            from,
+            to,
+            planned: self.agenda.planned_sessions(from, to),
+        }))
     }
 
     fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {

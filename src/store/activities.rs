@@ -1,10 +1,10 @@
 //! Activity reports, and the statistics of the help point.
 use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::Store;
-use super::bookings::time_text;
+use super::bookings::{Refusal, Status, appointment_in, time_text};
 use crate::counsellor::report::Report;
 use crate::vocabulary::coop::{
     Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
@@ -19,11 +19,79 @@ fn labels<T: std::fmt::Display>(items: &[T]) -> String {
         .join("|")
 }
 
-fn parse_list<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
-    text.split('|')
-        .filter(|s| !s.is_empty())
-        .filter_map(parse)
-        .collect()
+const REPORT_COLUMNS: &str = "id, counsellor, booking, type, date, duree, lieu, autonomie, \
+     materiel, thematiques, thematiques_administratives, redirection, notes, genre, tranche_age, \
+     statut";
+
+/// A value of a report row that is not what the vocabulary says: an error naming the row
+/// and the column, never a default (a wrong figure sent to La Coop is worse than none).
+fn bad(id: i64, column: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("activite row {id}: {column}: {value:?} is not a known value").into(),
+    )
+}
+
+fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
+    let id: i64 = r.get(0)?;
+    let text = |i: usize| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
+    fn required<T>(
+        id: i64,
+        column: &str,
+        value: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> rusqlite::Result<T> {
+        parse(value).ok_or_else(|| bad(id, column, value))
+    }
+    fn optional<T>(
+        id: i64,
+        column: &str,
+        value: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> rusqlite::Result<Option<T>> {
+        if value.is_empty() {
+            Ok(None)
+        } else {
+            required(id, column, value, parse).map(Some)
+        }
+    }
+    fn list<T>(
+        id: i64,
+        column: &str,
+        value: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> rusqlite::Result<Vec<T>> {
+        value
+            .split('|')
+            .filter(|s| !s.is_empty())
+            .map(|v| required(id, column, v, &parse))
+            .collect()
+    }
+    let date = text(4)?;
+    Ok(Report {
+        id: Some(id),
+        counsellor: r.get(1)?,
+        booking: r.get(2)?,
+        kind: required(id, "type", &text(3)?, TypeAccompagnement::from_label)?,
+        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(id, "date", &date))?,
+        minutes: r.get(5)?,
+        place: required(id, "lieu", &text(6)?, LieuAccompagnement::from_label)?,
+        autonomy: optional(id, "autonomie", &text(7)?, Autonomie::from_label)?,
+        equipment: list(id, "materiel", &text(8)?, Materiel::from_label)?,
+        themes: list(id, "thematiques", &text(9)?, Thematique::from_label)?,
+        administrative: list(
+            id,
+            "thematiques_administratives",
+            &text(10)?,
+            ThematiqueAdministrative::from_label,
+        )?,
+        redirection: optional(id, "redirection", &text(11)?, Redirection::from_label)?,
+        notes: text(12)?,
+        gender: required(id, "genre", &text(13)?, Genre::from_label)?,
+        age: required(id, "tranche_age", &text(14)?, TrancheAge::from_label)?,
+        status: required(id, "statut", &text(15)?, Statut::from_label)?,
+    })
 }
 
 /// A week or a month of activity.
@@ -46,6 +114,8 @@ pub struct Period {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Stats {
+    /// The whole range: the figures `borne booking list` also gives.
+    pub total: Period,
     pub weeks: Vec<Period>,
     pub months: Vec<Period>,
     /// Needs found by the anonymous diagnostics: (Coop label, count), most first.
@@ -55,72 +125,102 @@ pub struct Stats {
 }
 
 impl Store {
-    pub fn save_report(&mut self, r: &Report, at: chrono::NaiveDateTime) -> Result<i64, String> {
+    /// Saves a report in one transaction with its audit row. A report follows one booking or
+    /// registration at most: saving again (or reopening it) edits that report. Refused for
+    /// an appointment that was cancelled or where the person was absent.
+    pub fn save_report(
+        &mut self,
+        r: &Report,
+        at: chrono::NaiveDateTime,
+    ) -> Result<Result<i64, Refusal>, String> {
         self.immediate(|tx| {
-            tx.execute(
-                "INSERT INTO activite (counsellor, booking, type, date, duree, lieu, autonomie,
-                     materiel, thematiques, thematiques_administratives, redirection, notes, genre,
-                     tranche_age, statut, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                params![
-                    r.counsellor,
-                    r.booking,
-                    r.kind.label(),
-                    r.date.to_string(),
-                    r.minutes,
-                    r.place.label(),
-                    r.autonomy.map(|a| a.label()),
-                    labels(&r.equipment),
-                    labels(&r.themes),
-                    labels(&r.administrative),
-                    r.redirection.map(|x| x.label()),
-                    (!r.notes.trim().is_empty()).then(|| r.notes.clone()),
-                    r.gender.label(),
-                    r.age.label(),
-                    r.status.label(),
-                    time_text(at),
-                ],
-            )?;
-            Ok(tx.last_insert_rowid())
+            if let Some(code) = &r.booking {
+                match appointment_in(tx, code)? {
+                    None => return Ok(Err(Refusal::NotFound)),
+                    Some(a) if a.status.cancelled() => return Ok(Err(Refusal::AlreadyCancelled)),
+                    Some(a) if a.status == Status::Absent => return Ok(Err(Refusal::Absent)),
+                    Some(_) => {}
+                }
+            }
+            let existing: Option<i64> = match (&r.booking, r.id) {
+                (Some(code), _) => tx
+                    .query_row("SELECT id FROM activite WHERE booking = ?1", [code], |row| {
+                        row.get(0)
+                    })
+                    .optional()?,
+                (None, id) => id,
+            };
+            let values = params![
+                r.counsellor,
+                r.booking,
+                r.kind.label(),
+                r.date.to_string(),
+                r.minutes,
+                r.place.label(),
+                r.autonomy.map(|a| a.label()),
+                labels(&r.equipment),
+                labels(&r.themes),
+                labels(&r.administrative),
+                r.redirection.map(|x| x.label()),
+                (!r.notes.trim().is_empty()).then(|| r.notes.clone()),
+                r.gender.label(),
+                r.age.label(),
+                r.status.label(),
+                time_text(at),
+            ];
+            let id = match existing {
+                Some(id) => {
+                    tx.execute(
+                        &format!(
+                            "UPDATE activite SET counsellor = ?1, booking = ?2, type = ?3, date = ?4,
+                                 duree = ?5, lieu = ?6, autonomie = ?7, materiel = ?8,
+                                 thematiques = ?9, thematiques_administratives = ?10,
+                                 redirection = ?11, notes = ?12, genre = ?13, tranche_age = ?14,
+                                 statut = ?15, created_at = ?16
+                             WHERE id = {id}"
+                        ),
+                        values,
+                    )?;
+                    id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO activite (counsellor, booking, type, date, duree, lieu,
+                             autonomie, materiel, thematiques, thematiques_administratives,
+                             redirection, notes, genre, tranche_age, statut, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                                 ?16)",
+                        values,
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            let what = if existing.is_some() { "edited" } else { "saved" };
+            let about = r.booking.as_deref().unwrap_or("(walk-in)");
+            super::audit_in(tx, at, &r.counsellor, &format!("activity report {what} {about} #{id}"))?;
+            Ok(Ok(id))
         })
         .map_err(|e| format!("report: {e}"))
     }
 
+    /// The report that follows a booking or registration, if one was saved.
+    pub fn report_for(&self, code: &str) -> Result<Option<Report>, String> {
+        let sql = format!("SELECT {REPORT_COLUMNS} FROM activite WHERE booking = ?1");
+        self.conn
+            .query_row(&sql, [code], report_row)
+            .optional()
+            .map_err(|e| e.to_string())
+    }
+
     /// Reports dated between two days (inclusive), oldest first.
     pub fn reports_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Report>, String> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT counsellor, booking, type, date, duree, lieu, autonomie, materiel,
-                        thematiques, thematiques_administratives, redirection, notes, genre,
-                        tranche_age, statut
-                 FROM activite WHERE date >= ?1 AND date <= ?2 ORDER BY date, id",
-            )
-            .map_err(|e| e.to_string())?;
-        stmt.query_map(params![from.to_string(), to.to_string()], |r| {
-            let text = |i: usize| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
-            Ok(Report {
-                counsellor: r.get(0)?,
-                booking: r.get(1)?,
-                kind: TypeAccompagnement::from_label(&text(2)?)
-                    .unwrap_or(TypeAccompagnement::Individuel),
-                date: NaiveDate::parse_from_str(&text(3)?, "%Y-%m-%d").unwrap_or_default(),
-                minutes: r.get(4)?,
-                place: LieuAccompagnement::from_label(&text(5)?)
-                    .unwrap_or(LieuAccompagnement::LieuActivite),
-                autonomy: Autonomie::from_label(&text(6)?),
-                equipment: parse_list(&text(7)?, Materiel::from_label),
-                themes: parse_list(&text(8)?, Thematique::from_label),
-                administrative: parse_list(&text(9)?, ThematiqueAdministrative::from_label),
-                redirection: Redirection::from_label(&text(10)?),
-                notes: text(11)?,
-                gender: Genre::from_label(&text(12)?).unwrap_or(Genre::NonCommunique),
-                age: TrancheAge::from_label(&text(13)?).unwrap_or(TrancheAge::NonCommunique),
-                status: Statut::from_label(&text(14)?).unwrap_or(Statut::NonCommunique),
-            })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| e.to_string())
+        let sql = format!(
+            "SELECT {REPORT_COLUMNS} FROM activite WHERE date >= ?1 AND date <= ?2 ORDER BY date, id"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| e.to_string())?;
+        stmt.query_map(params![from.to_string(), to.to_string()], report_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| e.to_string())
     }
 
     fn count(&self, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<u32, String> {
@@ -182,18 +282,40 @@ impl Store {
         })
     }
 
-    /// Statistics between two days, per week and per month. `seats` gives the workshop seats
-    /// offered between two days (from the agenda).
+    /// Statistics between two days, per week and per month. `planned` are the agenda's
+    /// workshop sessions of the range: their seats count as staff left them (a cancelled
+    /// session offers none).
     pub fn stats(
         &self,
         from: NaiveDate,
         to: NaiveDate,
-        seats: &dyn Fn(NaiveDate, NaiveDate) -> u32,
+        planned: &[super::Session],
     ) -> Result<Stats, String> {
+        let sessions = self.sessions(planned, from, to)?;
+        let seats = |a: NaiveDate, b: NaiveDate| -> u32 {
+            sessions
+                .iter()
+                .filter(|s| !s.cancelled && s.starts.date() >= a && s.starts.date() <= b)
+                .map(|s| s.seats)
+                .sum()
+        };
         let registered =
             "SELECT count(*) FROM registration WHERE starts_at >= ?1 AND starts_at < ?2
                           AND status NOT IN ('annulé par l''usager', 'annulé par le service')";
-        let mut stats = Stats::default();
+        let mut stats = Stats {
+            total: self.period(
+                format!(
+                    "du {} au {}",
+                    from.format("%d/%m/%Y"),
+                    to.format("%d/%m/%Y")
+                ),
+                from,
+                to,
+                seats(from, to),
+                registered,
+            )?,
+            ..Stats::default()
+        };
         let mut week = from - Duration::days(from.weekday().num_days_from_monday().into());
         while week <= to {
             let end = (week + Duration::days(6)).min(to);
@@ -241,5 +363,118 @@ impl Store {
         stats.needs = tally("SELECT needs FROM diagnostic_count WHERE day >= ?1 AND day < ?2")?;
         stats.themes = tally("SELECT thematiques FROM activite WHERE date >= ?1 AND date < ?2")?;
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::parse_local;
+
+    #[test]
+    fn a_report_row_with_a_bad_value_is_an_error_naming_it_not_a_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("a.db")).unwrap();
+        let mut r = Report::walk_in("camille", NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+        r.toggle_theme(Thematique::Email);
+        let id = store
+            .save_report(&r, parse_local("2026-03-02T12:00").unwrap())
+            .unwrap()
+            .unwrap();
+        store
+            .conn
+            .execute(
+                "UPDATE activite SET date = '2026-02-30' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 2, d).unwrap();
+        let err = store
+            .reports_between(day(1), NaiveDate::from_ymd_opt(2026, 3, 31).unwrap())
+            .unwrap_err();
+        assert!(
+            err.contains(&format!("activite row {id}: date: \"2026-02-30\"")),
+            "{err}"
+        );
+        store
+            .conn
+            .execute(
+                "UPDATE activite SET date = '2026-03-02', genre = 'Inconnu' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        let err = store
+            .reports_between(day(1), NaiveDate::from_ymd_opt(2026, 3, 31).unwrap())
+            .unwrap_err();
+        assert!(err.contains("genre: \"Inconnu\""), "{err}");
+    }
+
+    #[test]
+    fn a_booking_has_one_report_and_none_when_absent_or_cancelled() {
+        use crate::booking::person::Person;
+        use crate::store::{Canceller, NewBooking};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("b.db")).unwrap();
+        let t = |s: &str| parse_local(s).unwrap();
+        let book = |store: &mut Store, at: &str| {
+            store
+                .book(
+                    &NewBooking {
+                        counsellor: "camille".into(),
+                        motif: "demarche".into(),
+                        starts: t(at),
+                        ends: t(at) + Duration::minutes(45),
+                        person: Person {
+                            first_name: "Marie".into(),
+                            ..Person::default()
+                        },
+                        reminder: None,
+                        diagnostic: None,
+                        booked_by: "kiosk".into(),
+                    },
+                    t("2026-03-01T09:00"),
+                )
+                .unwrap()
+                .unwrap()
+        };
+        let code = book(&mut store, "2026-03-02T09:00");
+        let mut r = Report::walk_in("camille", t("2026-03-02T00:00").date());
+        r.booking = Some(code.clone());
+        r.toggle_theme(Thematique::Email);
+        let first = store
+            .save_report(&r, t("2026-03-02T10:00"))
+            .unwrap()
+            .unwrap();
+        r.minutes = 60;
+        let again = store
+            .save_report(&r, t("2026-03-02T11:00"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(first, again, "saving again edits the one report");
+        assert_eq!(store.report_for(&code).unwrap().unwrap().minutes, 60);
+        assert!(store.appointment(&code).unwrap().unwrap().report);
+        let all = store
+            .reports_between(t("2026-03-01T00:00").date(), t("2026-03-31T00:00").date())
+            .unwrap();
+        assert_eq!(all.len(), 1, "counted once");
+
+        let absent = book(&mut store, "2026-03-02T10:00");
+        let at = t("2026-03-02T12:00");
+        store
+            .set_status(&absent, Status::Absent, at, "camille", at)
+            .unwrap()
+            .unwrap();
+        r.booking = Some(absent);
+        assert_eq!(store.save_report(&r, at).unwrap(), Err(Refusal::Absent));
+        let cancelled = book(&mut store, "2026-03-02T11:00");
+        let by = Canceller::StaffForCitizen {
+            actor: "camille".into(),
+        };
+        store.cancel(&cancelled, &by, at).unwrap().unwrap();
+        r.booking = Some(cancelled);
+        assert_eq!(
+            store.save_report(&r, at).unwrap(),
+            Err(Refusal::AlreadyCancelled)
+        );
     }
 }

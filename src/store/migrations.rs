@@ -171,6 +171,11 @@ const MIGRATIONS: &[&str] = &[
     UPDATE outbox SET kind = 'avis'
         WHERE booking IN (SELECT id FROM booking WHERE status = 'annulé par le service')
            OR registration IN (SELECT id FROM registration WHERE status = 'annulé par le service');",
+    // 8: at most one activity report per booking or registration (an earlier version saved a
+    // new one at each reopening: the latest is the one the counsellor last wrote).
+    "DELETE FROM activite WHERE booking IS NOT NULL AND id NOT IN
+        (SELECT max(id) FROM activite WHERE booking IS NOT NULL GROUP BY booking);
+    CREATE UNIQUE INDEX activite_booking ON activite (booking) WHERE booking IS NOT NULL;",
 ];
 
 pub fn latest() -> u32 {

@@ -39,6 +39,8 @@ pub enum Request {
         by: Canceller,
     },
     SaveReport(Report),
+    /// The report that follows a booking or registration, if any.
+    Report(String),
     /// Workshop sessions as they stand, from the agenda's plan.
     Sessions {
         from: NaiveDate,
@@ -58,11 +60,12 @@ pub enum Request {
         by: String,
         notice: Option<String>,
     },
-    /// Staff: statistics; `sessions` are the workshop sessions' (day, seats) of the range.
+    /// Staff: statistics; `planned` are the agenda's workshop sessions of the range (the
+    /// store applies the staff's changes, as everywhere).
     Stats {
         from: NaiveDate,
         to: NaiveDate,
-        sessions: Vec<(NaiveDate, u32)>,
+        planned: Vec<Session>,
     },
     /// Who is taken between two days (inclusive).
     Busy {
@@ -95,7 +98,8 @@ pub enum Reply {
     StatusRefused(Refusal),
     /// A session saved or cancelled: its registrants, and whether each was told.
     SessionSaved(Vec<Registrant>),
-    ReportSaved(i64),
+    ReportSaved(Result<i64, Refusal>),
+    Report(Option<Report>),
     Sessions(Vec<Session>),
     Stats(Stats),
     Busy(Vec<Busy>),
@@ -145,6 +149,7 @@ impl Store {
             }
             Request::Cancel { code, by } => self.cancel(&code, &by, now).map(Reply::Cancelled),
             Request::SaveReport(report) => self.save_report(&report, now).map(Reply::ReportSaved),
+            Request::Report(code) => self.report_for(&code).map(Reply::Report),
             Request::Sessions { from, to, planned } => {
                 self.sessions(&planned, from, to).map(Reply::Sessions)
             }
@@ -162,15 +167,8 @@ impl Store {
             } => self
                 .cancel_session(&session, &by, notice.as_deref(), now)
                 .map(Reply::SessionSaved),
-            Request::Stats { from, to, sessions } => {
-                let seats = |a: NaiveDate, b: NaiveDate| {
-                    sessions
-                        .iter()
-                        .filter(|(d, _)| *d >= a && *d <= b)
-                        .map(|(_, s)| s)
-                        .sum()
-                };
-                self.stats(from, to, &seats).map(Reply::Stats)
+            Request::Stats { from, to, planned } => {
+                self.stats(from, to, &planned).map(Reply::Stats)
             }
             Request::Busy { from, to } => self.busy(from, to).map(Reply::Busy),
             Request::Book(new) => self.book(&new, now).map(Reply::Booked),

@@ -131,6 +131,8 @@ pub enum Refusal {
     TooEarly,
     /// The workshop session was cancelled.
     SessionCancelled,
+    /// The person was marked absent (no activity report).
+    Absent,
 }
 
 /// Who cancels an appointment.
@@ -169,6 +171,8 @@ pub struct Appointment {
     /// The diagnostic outcome the person agreed to share (JSON), for the counsellor only.
     pub diagnostic: Option<String>,
     pub booked_by: String,
+    /// Whether an activity report follows it.
+    pub report: bool,
 }
 
 fn constraint(e: &rusqlite::Error) -> bool {
@@ -673,10 +677,12 @@ pub(crate) fn appointment_in(
     // Both tables read into the same columns, so one mapping serves both.
     for sql in [
         "SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
-                last_initial, phone, email, booked_by, reminder, diagnostic
+                last_initial, phone, email, booked_by, reminder, diagnostic,
+                EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code)
          FROM booking WHERE code = ?1",
         "SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
-                last_initial, phone, email, booked_by, reminder, NULL
+                last_initial, phone, email, booked_by, reminder, NULL,
+                EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code)
          FROM registration WHERE code = ?1",
     ] {
         let found = conn.query_row(sql, [code], appointment_row).optional()?;
@@ -728,6 +734,7 @@ fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
         booked_by: r.get(11)?,
         reminder: r.get(12)?,
         diagnostic: r.get(13)?,
+        report: r.get(14)?,
     })
 }
 
