@@ -213,6 +213,7 @@ enum DiagnosticCommand {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    crate::log::init();
     match cli.command {
         Some(Command::HashPin) => hash_pin(),
         Some(Command::CheckConfig) => check_config(&cli),

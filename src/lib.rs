@@ -13,6 +13,7 @@ pub mod config;
 pub mod counsellor;
 pub mod diagnostic;
 pub mod i18n;
+pub mod log;
 pub mod places;
 pub mod problem;
 pub mod shell;

@@ -62,7 +62,11 @@ fn book_then_manage_and_cancel_with_the_code() {
         .appointment(&code)
         .unwrap()
         .expect("the booking is stored");
-    assert_eq!(saved.person.phone.as_deref(), Some("0612345678"));
+    assert_eq!(
+        saved.person.phone.as_deref(),
+        Some("+33612345678"),
+        "stored in E.164"
+    );
 
     // The QR code for the phone, then "Terminer".
     kiosk.keys(&["1"]);

@@ -11,7 +11,9 @@ use pty::*;
 
 #[test]
 fn sign_in_mark_present_report_and_export() {
-    let mut kiosk = Kiosk::start();
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("borne.log");
+    let mut kiosk = Kiosk::start_logging(&[("BORNE_LOG", "debug")], &log);
     kiosk.wait_for("Bienvenue");
     // Earlier Marie booked 10:00, now begun and shared her diagnostic.
     let diagnostic = r#"{"profile":"éloigné du numérique","needs":["Aide aux démarches administratives","Prendre en main du matériel"],"administrative":["Social - Santé"],"modality":"Accompagnement individuel","help":"appointment","aidants_connect":null,"services":["Aide aux démarches administratives"],"equipment":["Pas de matériel"],"urgent":false}"#;
@@ -26,7 +28,8 @@ fn sign_in_mark_present_report_and_export() {
                 ends: starts + chrono::Duration::minutes(45),
                 person: Person {
                     first_name: "Marie".into(),
-                    phone: Some("0612345678".into()),
+                    phone: Some("+33612345678".into()),
+                    email: Some("marie.durand@example.org".into()),
                     ..Person::default()
                 },
                 reminder: None,
@@ -117,7 +120,70 @@ fn sign_in_mark_present_report_and_export() {
             "2026-03-02,Accompagnement individuel,45,Lieu d'activité,Avec guidage,Pas de matériel,Aide aux démarches administratives|Prendre en main du matériel,Social - Santé,,Non communiqué,non communiqué,Non communiqué,camille,{code}"
         )
     );
+    // A second booking, cancelled by the service with a reason only staff may read.
+    let later = parse_local("2026-03-02T11:00").unwrap();
+    let other = Store::open(&kiosk.db_path())
+        .unwrap()
+        .book(
+            &NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts: later,
+                ends: later + chrono::Duration::minutes(45),
+                person: Person {
+                    first_name: "Yvette".into(),
+                    phone: Some("+33698765432".into()),
+                    ..Person::default()
+                },
+                reminder: None,
+                diagnostic: None,
+                booked_by: "kiosk".into(),
+            },
+            parse_local("2026-03-02T09:00").unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    // Back from the report and the booking: today's agenda, read again.
+    kiosk.keys(&[ESC, ESC]);
+    kiosk.wait_for("Yvette");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Annuler (par le service)");
+    kiosk.keys(&["3"]);
+    kiosk.wait_for("Motif de l'annulation");
+    kiosk.type_text("Yvette hospitalisée");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Rendez-vous annulé.");
+
     let store = Store::open(&kiosk.db_path()).unwrap();
+    assert!(
+        store
+            .appointment(&other)
+            .unwrap()
+            .unwrap()
+            .status
+            .cancelled()
+    );
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.contains("store answered"),
+        "the log has lines: {logged}"
+    );
+    for personal in [
+        "Marie",
+        "Yvette",
+        "hospitalisée",
+        "612345678",
+        "12 34 56 78",
+        "698765432",
+        "marie.durand",
+        "Faire vos démarches",
+        "Social - Santé",
+    ] {
+        assert!(
+            !logged.contains(personal),
+            "{personal:?} in the log:\n{logged}"
+        );
+    }
     assert_eq!(
         store.appointment(&code).unwrap().unwrap().status.label(),
         "présent"

@@ -237,7 +237,7 @@ pub fn person_line(p: &Person, view: &View) -> String {
         name.push('.');
     }
     let contact = match (&p.phone, &p.email) {
-        (Some(phone), _) => super::person::format_phone(phone),
+        (Some(phone), _) => super::person::show_phone(phone),
         (None, Some(email)) => email.clone(),
         (None, None) => view.tr.text("form-phone-none"),
     };

@@ -49,9 +49,9 @@ pub fn create(
         return Err("--first-name is required".into());
     }
     let phone = match args.phone {
-        Some(p) => Some(
-            parse_phone(p).map_err(|_| format!("--phone {p:?} is not a French phone number"))?,
-        ),
+        Some(p) => {
+            Some(parse_phone(p).map_err(|_| format!("--phone {p:?} is not a phone number"))?)
+        }
         None => None,
     };
     if let Some(e) = args.email

@@ -61,7 +61,7 @@ impl IdentityForm {
         IdentityForm {
             first_name: TextField::new(FieldKind::Name, 40),
             initial: TextField::new(FieldKind::Initial, 1),
-            phone: TextField::new(FieldKind::Phone, 16),
+            phone: TextField::new(FieldKind::Phone, 17),
             no_phone: false,
             email: TextField::new(FieldKind::Email, 80),
             focus: 0,
@@ -266,7 +266,7 @@ mod tests {
             FormEvent::Done(p) => {
                 assert_eq!(p.first_name, "Marie");
                 assert_eq!(p.last_initial.as_deref(), Some("D"));
-                assert_eq!(p.phone.as_deref(), Some("0612345678"));
+                assert_eq!(p.phone.as_deref(), Some("+33612345678"));
                 assert_eq!(p.email, None);
             }
             FormEvent::None => panic!("refused: {:?}", form.errors),
@@ -293,7 +293,7 @@ mod tests {
         match type_in(&mut form, "\n\n0612345678vvv\n") {
             FormEvent::Done(p) => {
                 assert_eq!(p.first_name, "");
-                assert_eq!(p.phone.as_deref(), Some("0612345678"));
+                assert_eq!(p.phone.as_deref(), Some("+33612345678"));
             }
             FormEvent::None => panic!("refused: {:?}", form.errors),
         }

@@ -74,7 +74,7 @@ pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
     match (c.place, &c.phone) {
         (Where::ByPhone, Some(phone)) => out.push(page::text(tr.text_with(
             "confirm-by-phone",
-            &[("phone", super::person::format_phone(phone).into())],
+            &[("phone", super::person::show_phone(phone).into())],
         ))),
         _ => out.push(page::text(
             tr.text_with("confirm-place", &[("place", place(c, kiosk).into())]),

@@ -18,7 +18,7 @@ use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
 use crate::booking::agenda::{Where, Workshop};
 use crate::booking::checkout::choosing_hints;
-use crate::booking::person::format_phone;
+use crate::booking::person::show_phone;
 use crate::booking::rules;
 use crate::calendar::words;
 use crate::diagnostic::Outcome;
@@ -197,7 +197,7 @@ fn shared_outcome(a: &Appointment) -> Option<Outcome> {
 
 /// "06 •• •• •• 78": enough to recognise, not to copy. No-break spaces keep it on one line.
 pub fn masked(phone: &str) -> String {
-    let shown = format_phone(phone);
+    let shown = show_phone(phone);
     let digits = shown.chars().filter(char::is_ascii_digit).count();
     let mut seen = 0;
     shown
@@ -264,6 +264,8 @@ impl Screen for AgendaScreen {
             }
             Step::Booking(i) => {
                 if key == Key::Esc {
+                    // What was said about this booking stays with it.
+                    self.notice = None;
                     self.list();
                     return Action::None;
                 }
@@ -534,10 +536,10 @@ impl Screen for AgendaScreen {
                     a.status.label()
                 )));
                 if let Some(phone) = &a.person.phone {
-                    paras.push(page::text(view.tr.text_with(
-                        "lieux-phone",
-                        &[("phone", format_phone(phone).into())],
-                    )));
+                    paras.push(page::text(
+                        view.tr
+                            .text_with("lieux-phone", &[("phone", show_phone(phone).into())]),
+                    ));
                 }
                 if let Some(email) = &a.person.email {
                     paras.push(page::text(email.clone()));

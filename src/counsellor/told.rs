@@ -1,7 +1,7 @@
 //! After a change that concerns people (a booking or a workshop session cancelled or moved),
 //! the counsellor reads who was told and who must be told another way: "La personne est
 //! prévenue" only when a message really went to the outbox and a gateway will send it.
-use crate::booking::person::format_phone;
+use crate::booking::person::show_phone;
 use crate::i18n::Tr;
 use crate::store::Registrant;
 use crate::ui::page::{self, Para};
@@ -48,10 +48,7 @@ impl Told {
                     ),
                     Some(phone) => tr.text_with(
                         "counsellor-tell-at",
-                        &[
-                            ("name", name.into()),
-                            ("contact", format_phone(phone).into()),
-                        ],
+                        &[("name", name.into()), ("contact", show_phone(phone).into())],
                     ),
                     None => tr.text_with("counsellor-tell-no-contact", &[("name", name.into())]),
                 }));

@@ -125,7 +125,10 @@ pub fn shipped(store: &mut Store, dir: &Path, now: &str) -> Result<Vec<String>, 
             Kind::Lieux => lieux_file(store, &file, &mut |_| {})?,
         };
         let mut report = summary.line(&file);
+        tracing::info!("{report}");
         for line in &summary.rejected {
+            // Open data about places: no personal data in a rejected row's reason.
+            tracing::warn!("import rejected {line}");
             report.push('\n');
             report.push_str(line);
         }

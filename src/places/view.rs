@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::hours::{self, OpenState};
 use super::lieu::Lieu;
 use super::screen::{Extra, LieuxScreen, Step};
-use crate::booking::person::format_phone;
+use crate::booking::person::show_phone;
 use crate::booking::receipt::render_qr;
 use crate::calendar::{Calendar, words};
 use crate::i18n::Tr;
@@ -440,13 +440,10 @@ fn detail(
         super::lieu::calm_capitals(&lieu.commune)
     )));
     if let Some(phone) = &lieu.telephone {
-        let shown = phone
-            .strip_prefix("+33")
-            .map_or(phone.clone(), |rest| format!("0{rest}"));
-        paras.push(page::text(view.tr.text_with(
-            "lieux-phone",
-            &[("phone", format_phone(&shown).into())],
-        )));
+        paras.push(page::text(
+            view.tr
+                .text_with("lieux-phone", &[("phone", show_phone(phone).into())]),
+        ));
     }
     paras.push(page::text(open_line(
         lieu,

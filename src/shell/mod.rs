@@ -31,7 +31,9 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
 
     let (tx, rx) = mpsc::channel();
     signals::listen(tx.clone())?;
+    crate::log::hold_while_drawing();
     let mut terminal = ratatui::init();
+    tracing::info!(help_point = %config.kiosk.help_point.name, "kiosk started");
     input::spawn_reader(tx);
 
     let mut app = App::new(config, clock.now());
@@ -40,9 +42,12 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     let mut store_errors = Vec::new();
     // Personal data past its retention is erased at start, then once a day.
     let mut purged_on = clock.now().date();
-    if let Err(e) = store.erase_personal_data(clock.now(), app.config.kiosk.retention_days) {
-        store_errors.push(e);
-    }
+    erase(
+        &mut store,
+        clock.now(),
+        app.config.kiosk.retention_days,
+        &mut store_errors,
+    );
     let result = (|| -> Result<(), String> {
         loop {
             terminal
@@ -72,9 +77,12 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
             };
             if purged_on != now.date() {
                 purged_on = now.date();
-                if let Err(e) = store.erase_personal_data(now, app.config.kiosk.retention_days) {
-                    store_errors.push(e);
-                }
+                erase(
+                    &mut store,
+                    now,
+                    app.config.kiosk.retention_days,
+                    &mut store_errors,
+                );
             }
             if carry_out(effects, &mut app, &mut store, now, &mut store_errors) == Flow::Quit {
                 return Ok(());
@@ -82,10 +90,39 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
         }
     })();
     ratatui::restore();
-    for error in store_errors {
-        eprintln!("borne: {error}");
+    crate::log::release();
+    if !store_errors.is_empty() {
+        eprintln!(
+            "borne: {} database errors while running (see the log above)",
+            store_errors.len()
+        );
     }
     result
+}
+
+/// The refusal in a reply, for the log (a refusal holds no personal data).
+fn refusal(reply: &Reply) -> Option<crate::store::Refusal> {
+    match reply {
+        Reply::Booked(Err(r))
+        | Reply::Registered(Err(r))
+        | Reply::Cancelled(Err(r))
+        | Reply::Rescheduled(Err(r))
+        | Reply::StatusRefused(r)
+        | Reply::ReportSaved(Err(r)) => Some(*r),
+        _ => None,
+    }
+}
+
+/// The retention rule, run at start and once a day.
+fn erase(store: &mut Store, now: NaiveDateTime, days: u32, errors: &mut Vec<String>) {
+    match store.erase_personal_data(now, days) {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(appointments = n, "personal data past retention erased"),
+        Err(e) => {
+            tracing::error!(error = %e, "retention erase failed");
+            errors.push(e);
+        }
+    }
 }
 
 #[derive(PartialEq)]
@@ -108,6 +145,7 @@ fn carry_out(
             Effect::Quit => return Flow::Quit,
             Effect::Audit { actor, action } => {
                 if let Err(e) = store.audit(now, &actor, &action) {
+                    tracing::error!(error = %e, "audit failed");
                     errors.push(e);
                 }
             }
@@ -117,12 +155,16 @@ fn carry_out(
                 needs,
             } => {
                 if let Err(e) = store.count_diagnostic(day, profile, &needs) {
+                    tracing::error!(error = %e, "diagnostic count failed");
                     errors.push(e);
                 }
             }
             Effect::Store(request) => {
+                let kind = request.kind();
                 let reply = store.answer(request, now);
+                tracing::debug!(request = kind, refused = ?refusal(&reply), "store answered");
                 if let Reply::Failed(e) = &reply {
+                    tracing::error!(error = %e, "database request failed");
                     errors.push(e.clone());
                 }
                 queue.extend(app.update(Msg::Reply(reply), now));

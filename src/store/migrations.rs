@@ -176,6 +176,49 @@ const MIGRATIONS: &[&str] = &[
     "DELETE FROM activite WHERE booking IS NOT NULL AND id NOT IN
         (SELECT max(id) FROM activite WHERE booking IS NOT NULL GROUP BY booking);
     CREATE UNIQUE INDEX activite_booking ON activite (booking) WHERE booking IS NOT NULL;",
+    // 9: phone numbers in E.164 (+33612345678), what the gateway receives; a national number
+    // takes its département's code (0692… is +262 692…), and the +269 an earlier version
+    // took for Mayotte becomes +262.
+    "UPDATE booking SET phone = CASE
+            WHEN phone GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' THEN
+                CASE
+                    WHEN substr(phone, 2, 3) IN ('262', '263', '692', '693', '269', '639')
+                        THEN '+262'
+                    WHEN substr(phone, 2, 3) IN ('590', '690', '691') THEN '+590'
+                    WHEN substr(phone, 2, 3) IN ('594', '694') THEN '+594'
+                    WHEN substr(phone, 2, 3) IN ('596', '696', '697') THEN '+596'
+                    ELSE '+33'
+                END || substr(phone, 2)
+            WHEN phone GLOB '+269[0-9]*' AND length(phone) = 13 THEN '+262' || substr(phone, 5)
+            ELSE phone
+        END WHERE phone IS NOT NULL;
+    UPDATE registration SET phone = CASE
+            WHEN phone GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' THEN
+                CASE
+                    WHEN substr(phone, 2, 3) IN ('262', '263', '692', '693', '269', '639')
+                        THEN '+262'
+                    WHEN substr(phone, 2, 3) IN ('590', '690', '691') THEN '+590'
+                    WHEN substr(phone, 2, 3) IN ('594', '694') THEN '+594'
+                    WHEN substr(phone, 2, 3) IN ('596', '696', '697') THEN '+596'
+                    ELSE '+33'
+                END || substr(phone, 2)
+            WHEN phone GLOB '+269[0-9]*' AND length(phone) = 13 THEN '+262' || substr(phone, 5)
+            ELSE phone
+        END WHERE phone IS NOT NULL;
+    UPDATE outbox SET recipient = CASE
+            WHEN recipient GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' THEN
+                CASE
+                    WHEN substr(recipient, 2, 3) IN ('262', '263', '692', '693', '269', '639')
+                        THEN '+262'
+                    WHEN substr(recipient, 2, 3) IN ('590', '690', '691') THEN '+590'
+                    WHEN substr(recipient, 2, 3) IN ('594', '694') THEN '+594'
+                    WHEN substr(recipient, 2, 3) IN ('596', '696', '697') THEN '+596'
+                    ELSE '+33'
+                END || substr(recipient, 2)
+            WHEN recipient GLOB '+269[0-9]*' AND length(recipient) = 13 THEN '+262' || substr(recipient, 5)
+            ELSE recipient
+        END
+        WHERE recipient IS NOT NULL AND recipient NOT LIKE '%@%';",
 ];
 
 pub fn latest() -> u32 {
@@ -201,5 +244,135 @@ pub fn migrate(conn: &mut Connection) -> Result<(), String> {
     }
     tx.pragma_update(None, "user_version", latest())
         .map_err(|e| e.to_string())?;
-    tx.commit().map_err(|e| e.to_string())
+    tx.commit().map_err(|e| e.to_string())?;
+    if current == 0 {
+        tracing::debug!(version = latest(), "database created");
+    } else if current < latest() {
+        tracing::info!(from = current, to = latest(), "database schema upgraded");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Data as a kiosk of that schema version wrote it (each seed needs the tables of its
+    /// version and those before).
+    const SEEDS: &[(u32, &str)] = &[
+        (1, "INSERT INTO audit (at, actor, action) VALUES ('2026-03-01T09:00:00', 'admin', 'staff sign-in');"),
+        (2, "INSERT INTO diagnostic_count (day, profile, needs) VALUES ('2026-03-01', 'autonome', 'E-mail');"),
+        (3, "INSERT INTO booking (code, counsellor, motif, starts_at, ends_at, first_name, phone,
+                 reminder, booked_by, created_at)
+             VALUES ('ABC234', 'camille', 'demarche', '2026-03-05T09:00', '2026-03-05T09:45',
+                 'Marie', '0612345678', 1, 'kiosk', '2026-03-01T09:00'),
+                    ('DEF567', 'karim', 'appel', '2026-03-05T10:00', '2026-03-05T10:20',
+                 'Ali', '0692123456', 0, 'kiosk', '2026-03-01T09:00'),
+                    ('GHJ789', 'karim', 'appel', '2026-03-06T10:00', '2026-03-06T10:20',
+                 'Lina', '+269639123456', 0, 'kiosk', '2026-03-01T09:00');
+             INSERT INTO booking_cell (counsellor, cell, booking) VALUES ('camille', '2026-03-05T09:00', 1);
+             INSERT INTO registration (code, workshop, starts_at, ends_at, first_name, phone,
+                 booked_by, created_at)
+             VALUES ('KMN234', 'email@2026-03-04', '2026-03-04T14:00', '2026-03-04T16:00', 'Paul',
+                 '0712345678', 'kiosk', '2026-03-01T09:00');
+             INSERT INTO outbox (booking, due_at, recipient, message)
+             VALUES (1, '2026-03-03T09:00', '0612345678', 'Rappel');"),
+        (4, "INSERT INTO commune (code_insee, nom, code_postal, kind, departement, population,
+                 latitude, longitude)
+             VALUES ('05061', 'Gap', '05000', 'commune', '05', 40000, 44.56, 6.08);"),
+        (5, "INSERT INTO activite (counsellor, booking, type, date, duree, lieu, materiel,
+                 thematiques, thematiques_administratives, genre, tranche_age, statut, created_at)
+             VALUES ('camille', 'ABC234', 'Accompagnement individuel', '2026-03-05', 45,
+                 'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'Non communiqué',
+                 'Non communiqué', '2026-03-05T10:00'),
+                    ('camille', 'ABC234', 'Accompagnement individuel', '2026-03-05', 60,
+                 'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'Non communiqué',
+                 'Non communiqué', '2026-03-05T11:00');"),
+        (6, "INSERT INTO workshop_session (id, series, starts_at, ends_at, seats, cancelled,
+                 changed_by, changed_at)
+             VALUES ('email@2026-03-04', 'email', '2026-03-04T15:00', '2026-03-04T17:00', 10, 0,
+                 'camille', '2026-03-02T10:00');"),
+    ];
+
+    fn at_version(version: u32) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        for (i, sql) in MIGRATIONS.iter().take(version as usize).enumerate() {
+            conn.execute_batch(sql).unwrap();
+            for (seed_version, seed) in SEEDS {
+                if *seed_version == i as u32 + 1 {
+                    conn.execute_batch(seed).unwrap();
+                }
+            }
+        }
+        conn.pragma_update(None, "user_version", version).unwrap();
+        conn
+    }
+
+    fn one<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str) -> T {
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn every_earlier_schema_with_data_upgrades_to_the_latest() {
+        for version in 0..latest() {
+            let mut conn = at_version(version);
+            migrate(&mut conn).unwrap_or_else(|e| panic!("from version {version}: {e}"));
+            let v: u32 = one(&conn, "PRAGMA user_version");
+            assert_eq!(v, latest());
+            if version >= 3 {
+                // Bookings kept, phones in E.164 with their own code.
+                let phones: Vec<String> = conn
+                    .prepare("SELECT phone FROM booking ORDER BY id")
+                    .unwrap()
+                    .query_map([], |r| r.get(0))
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap();
+                assert_eq!(
+                    phones,
+                    ["+33612345678", "+262692123456", "+262639123456"],
+                    "from version {version}"
+                );
+                let reg: String = one(&conn, "SELECT phone FROM registration");
+                assert_eq!(reg, "+33712345678");
+                let recipient: String = one(&conn, "SELECT recipient FROM outbox");
+                assert_eq!(recipient, "+33612345678");
+                let (kind, about): (String, String) = conn
+                    .query_row("SELECT kind, about_start FROM outbox", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .unwrap();
+                assert_eq!(
+                    (kind.as_str(), about.as_str()),
+                    ("rappel", "2026-03-05T09:00")
+                );
+            }
+            if version >= 5 {
+                // Two reports for one booking: the latest stays.
+                let (n, minutes): (u32, u32) = conn
+                    .query_row("SELECT count(*), max(duree) FROM activite", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .unwrap();
+                assert_eq!((n, minutes), (1, 60), "from version {version}");
+            }
+            if version >= 6 {
+                let seats: u32 = one(&conn, "SELECT seats FROM workshop_session");
+                assert_eq!(seats, 10);
+            }
+            if version >= 1 {
+                let audit: u32 = one(&conn, "SELECT count(*) FROM audit");
+                assert_eq!(audit, 1, "from version {version}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let mut conn = at_version(latest());
+        conn.pragma_update(None, "user_version", latest() + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(err.contains("newer than this borne knows"), "{err}");
+    }
 }

@@ -114,6 +114,30 @@ pub enum Reply {
     Failed(String),
 }
 
+impl Request {
+    /// What kind of request, for the log (never its content: it may hold a person's data).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Request::PlaceIndex => "place index",
+            Request::Lieux(_) => "lieux",
+            Request::Appointments { .. } => "appointments",
+            Request::SetStatus { .. } => "set status",
+            Request::Cancel { .. } => "cancel",
+            Request::SaveReport(_) => "save report",
+            Request::Report(_) => "report",
+            Request::Sessions { .. } => "sessions",
+            Request::SaveSession { .. } => "save session",
+            Request::CancelSession { .. } => "cancel session",
+            Request::Stats { .. } => "stats",
+            Request::Busy { .. } => "busy",
+            Request::Book(_) => "book",
+            Request::Register(_) => "register",
+            Request::Find { .. } => "find",
+            Request::Reschedule { .. } => "reschedule",
+        }
+    }
+}
+
 impl Store {
     /// The place index, built on first use and kept: 40,000 communes take a moment to read.
     pub fn place_index(&mut self) -> Result<Rc<PlaceIndex>, String> {

@@ -73,6 +73,22 @@ impl Kiosk {
     }
 
     pub fn start_with(edits: &[(&str, &str)], cols: u16, rows: u16, env: &[(&str, &str)]) -> Kiosk {
+        Kiosk::spawn(edits, cols, rows, env, None)
+    }
+
+    /// Starts the kiosk with its standard error (the log) going to `log` rather than to the
+    /// terminal, as under systemd with `StandardError=journal`.
+    pub fn start_logging(env: &[(&str, &str)], log: &Path) -> Kiosk {
+        Kiosk::spawn(&[], 80, 24, env, Some(log))
+    }
+
+    fn spawn(
+        edits: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        log: Option<&Path>,
+    ) -> Kiosk {
         let dir = tempfile::tempdir().unwrap();
         let config = config_copy(dir.path(), edits);
         let pty = native_pty_system();
@@ -84,7 +100,16 @@ impl Kiosk {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_borne"));
+        let mut cmd = match log {
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_borne")),
+            Some(log) => {
+                let mut sh = CommandBuilder::new("sh");
+                sh.arg("-c");
+                sh.arg(format!("exec \"$0\" \"$@\" 2>>'{}'", log.display()));
+                sh.arg(env!("CARGO_BIN_EXE_borne"));
+                sh
+            }
+        };
         cmd.arg("--config");
         cmd.arg(&config);
         cmd.arg("--db");
