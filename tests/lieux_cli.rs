@@ -185,3 +185,66 @@ fn import_communes_replaces_them() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_lieu_in_la_reunion_is_open_on_its_own_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = borne(dir.path())
+        .arg("import-lieux")
+        .arg(fixture("lieux-reunion.csv"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{:?}", out(&o));
+    // 06:30 on the kiosk's clock in Gap (UTC+1) is 09:30 in Saint-Denis (UTC+4): open.
+    let o = borne(dir.path())
+        .args([
+            "lieux",
+            "near",
+            "97400",
+            "--limit",
+            "1",
+            "--at",
+            "2026-03-02T06:30",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = out(&o);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stdout.contains("Médiathèque de Saint-Denis"), "{stdout}");
+    assert!(
+        stdout.contains("Ouvert maintenant — ferme à 12 h 00"),
+        "{stdout}"
+    );
+    // 10:15 in Gap is 13:15 there: closed until tomorrow 08:00 (their time).
+    let o = borne(dir.path())
+        .args([
+            "lieux",
+            "near",
+            "97400",
+            "--limit",
+            "1",
+            "--at",
+            "2026-03-02T10:15",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out(&o).0.contains("Fermé — ouvre demain à 8 h 00"),
+        "{}",
+        out(&o).0
+    );
+    // 20 December is La Réunion's holiday (abolition of slavery): closed all day.
+    let o = borne(dir.path())
+        .args([
+            "lieux",
+            "near",
+            "97400",
+            "--limit",
+            "1",
+            "--at",
+            "2027-12-20T06:30",
+        ])
+        .output()
+        .unwrap();
+    assert!(out(&o).0.contains("Fermé — ouvre demain"), "{}", out(&o).0);
+}

@@ -143,7 +143,12 @@ impl App {
     /// When the shell must send the next `Tick`: the idle deadline, or the next second of
     /// the countdown. `None` when nothing is pending (the pristine welcome screen).
     pub fn next_deadline(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        // The wall clock may step back (the October change, an NTP step): time since the
+        // last key never counts as negative, so the idle reset is never put off.
+        let last_key = self.last_key.min(now);
         if let Some(until) = self.idle_warning_until {
+            let until =
+                until.min(now + Duration::seconds(self.config.kiosk.warning_seconds.into()));
             let left = until - now;
             if left <= Duration::zero() {
                 return Some(now);
@@ -157,18 +162,28 @@ impl App {
             return Some(now + step);
         }
         if self.counsellor.is_some() {
-            return Some(self.last_key + Duration::minutes(COUNSELLOR_LOCK_MINUTES));
+            return Some(last_key + Duration::minutes(COUNSELLOR_LOCK_MINUTES));
         }
         if self.is_pristine() {
             return None;
         }
-        Some(self.last_key + Duration::seconds(self.config.kiosk.idle_seconds.into()))
+        Some(last_key + Duration::seconds(self.config.kiosk.idle_seconds.into()))
+    }
+
+    /// The wall clock stepped by `step` (the October change, a suspend, an NTP step): the
+    /// idle and lock timers move with it, so they still count real time since the last key.
+    pub fn clock_stepped(&mut self, step: Duration) {
+        self.last_key += step;
+        if let Some(until) = self.idle_warning_until.as_mut() {
+            *until += step;
+        }
     }
 
     /// Whole seconds left on the idle countdown, rounded up, while it shows.
     pub fn countdown_seconds(&self, now: NaiveDateTime) -> Option<i64> {
+        let warning = i64::from(self.config.kiosk.warning_seconds) * 1000;
         self.idle_warning_until
-            .map(|until| ((until - now).num_milliseconds().max(0) + 999) / 1000)
+            .map(|until| ((until - now).num_milliseconds().clamp(0, warning) + 999) / 1000)
     }
 
     /// The welcome screen as a newcomer finds it: nothing to forget, no timer needed.
@@ -179,6 +194,12 @@ impl App {
     }
 
     fn tick(&mut self, now: NaiveDateTime) {
+        // A wall clock that stepped back restarts the counts from now (see `next_deadline`).
+        self.last_key = self.last_key.min(now);
+        let warning = Duration::seconds(self.config.kiosk.warning_seconds.into());
+        if let Some(until) = self.idle_warning_until {
+            self.idle_warning_until = Some(until.min(now + warning));
+        }
         // Counsellor mode has no citizen countdown: it locks, back to the welcome screen.
         if self.counsellor.is_some() {
             if now >= self.last_key + Duration::minutes(COUNSELLOR_LOCK_MINUTES) {
@@ -192,7 +213,6 @@ impl App {
             None => {
                 let idle = Duration::seconds(self.config.kiosk.idle_seconds.into());
                 if !self.is_pristine() && now >= self.last_key + idle {
-                    let warning = Duration::seconds(self.config.kiosk.warning_seconds.into());
                     self.idle_warning_until = Some(now + warning);
                 }
             }

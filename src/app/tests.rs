@@ -133,6 +133,33 @@ fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
 }
 
 #[test]
+fn a_wall_clock_that_steps_back_never_puts_off_the_idle_reset() {
+    // Sunday 25 October 2026: at 03:00 summer time the clocks go back to 02:00.
+    let before = parse_local("2026-10-25T02:59:50").unwrap();
+    let after = parse_local("2026-10-25T02:00:10").unwrap();
+    let mut app = App::new(config(), before);
+    app.push(Box::new(Form), before);
+    press(&mut app, Key::Char('x'), before);
+    // Twenty real seconds later the clock reads 02:00:10: the reset is still 90 s away at
+    // most, not an hour, even before the shell says the clock stepped.
+    assert!(app.next_deadline(after).unwrap() <= after + secs(90));
+    // The shell sees the step (wall clock against elapsed time) and says it.
+    app.clock_stepped(Duration::hours(-1));
+    assert_eq!(app.next_deadline(after), Some(after + secs(70)));
+    app.update(Msg::Tick, after + secs(70));
+    assert!(
+        app.idle_warning_until.is_some(),
+        "the question comes on time"
+    );
+    // And a step back during the countdown does not lengthen it.
+    assert_eq!(app.countdown_seconds(after), Some(30));
+    app.update(Msg::Tick, after - Duration::hours(1));
+    assert_eq!(app.countdown_seconds(after - Duration::hours(1)), Some(30));
+    app.update(Msg::Tick, after - Duration::hours(1) + secs(30));
+    assert!(app.on_welcome(), "reset after the warning's seconds");
+}
+
+#[test]
 fn any_key_during_the_countdown_extends_and_does_nothing_else() {
     let mut app = App::new(config(), t0());
     app.push(Box::new(Form), t0());

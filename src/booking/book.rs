@@ -260,12 +260,6 @@ impl Screen for BookingScreen {
                     self.receipt = Some(Receipt::new(c, ctx.config.kiosk.ticket_printer.is_some()));
                     self.step = Step::Done;
                 }
-                if self.booked_by != "kiosk" {
-                    return Action::Emit(Effect::Audit {
-                        actor: self.booked_by.clone(),
-                        action: format!("booked on behalf {code}"),
-                    });
-                }
             }
             Reply::Booked(Err(Refusal::SlotTaken)) => {
                 // Taken meanwhile (another kiosk, a counsellor): fresh slots, never an error.

@@ -48,6 +48,8 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
         app.config.kiosk.retention_days,
         &mut store_errors,
     );
+    // The wall clock against the time really elapsed: a step is told to the core's timers.
+    let mut seen = (clock.now(), std::time::Instant::now());
     let result = (|| -> Result<(), String> {
         loop {
             terminal
@@ -69,6 +71,11 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
                 },
             };
             let now = clock.now();
+            if let Some(step) = clock_step(seen, now, std::time::Instant::now()) {
+                tracing::info!(seconds = step.num_seconds(), "the wall clock stepped");
+                app.clock_stepped(step);
+            }
+            seen = (now, std::time::Instant::now());
             let effects = match input {
                 Input::Key(key) => app.update(Msg::Key(key), now),
                 Input::Tick => app.update(Msg::Tick, now),
@@ -98,6 +105,18 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
         );
     }
     result
+}
+
+/// How far the wall clock jumped since `seen` (its reading, and the instant it was read),
+/// beyond what really elapsed; `None` for ordinary drift.
+fn clock_step(
+    seen: (NaiveDateTime, std::time::Instant),
+    now: NaiveDateTime,
+    instant: std::time::Instant,
+) -> Option<chrono::Duration> {
+    let elapsed = chrono::Duration::from_std(instant - seen.1).ok()?;
+    let step = (now - seen.0) - elapsed;
+    (step.num_seconds().abs() >= 2).then_some(step)
 }
 
 /// The refusal in a reply, for the log (a refusal holds no personal data).
@@ -193,5 +212,27 @@ fn print(command: Option<&[String]>, ticket: &str) -> bool {
             tracing::error!(error = %e.summary, "ticket printer failed");
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clock_step_is_what_the_wall_clock_moved_beyond_real_time() {
+        let t = crate::clock::parse_local("2026-10-25T02:59:50").unwrap();
+        let read = std::time::Instant::now();
+        let later = read + std::time::Duration::from_secs(20);
+        // Twenty real seconds, and the clock reads 02:00:10: one hour back.
+        let back = t - chrono::Duration::hours(1) + chrono::Duration::seconds(20);
+        assert_eq!(
+            clock_step((t, read), back, later),
+            Some(chrono::Duration::hours(-1))
+        );
+        assert_eq!(
+            clock_step((t, read), t + chrono::Duration::seconds(20), later),
+            None
+        );
     }
 }

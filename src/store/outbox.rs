@@ -148,3 +148,64 @@ pub fn send_due(
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::booking::person::Person;
+    use crate::clock::parse_local;
+    use crate::store::{NewBooking, Reminder};
+
+    #[test]
+    fn a_hung_gateway_is_stopped_and_its_message_goes_back_to_be_retried() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("o.db")).unwrap();
+        let t = |s: &str| parse_local(s).unwrap();
+        let starts = t("2026-03-05T09:00");
+        store
+            .book(
+                &NewBooking {
+                    counsellor: "camille".into(),
+                    motif: "demarche".into(),
+                    starts,
+                    ends: starts + chrono::Duration::minutes(45),
+                    person: Person {
+                        first_name: "Marie".into(),
+                        phone: Some("+33612345678".into()),
+                        ..Person::default()
+                    },
+                    reminder: Some(Reminder {
+                        due: t("2026-03-03T09:00"),
+                        recipient: "+33612345678".into(),
+                        message: "Rappel".into(),
+                    }),
+                    diagnostic: None,
+                    booked_by: "kiosk".into(),
+                },
+                t("2026-03-01T09:00"),
+            )
+            .unwrap()
+            .unwrap();
+        let hung = vec!["sh".into(), "-c".into(), "sleep 30".into()];
+        let report = send_due(
+            &mut store,
+            &hung,
+            t("2026-03-03T09:05"),
+            Duration::from_millis(300),
+        )
+        .unwrap();
+        assert_eq!((report.sent, report.failed), (0, 1));
+        assert_eq!(store.outbox_counts().unwrap(), vec![("échec".into(), 1)]);
+        let out = dir.path().join("sent");
+        let working = vec!["sh".into(), "-c".into(), format!("cat > {}", out.display())];
+        let report = send_due(
+            &mut store,
+            &working,
+            t("2026-03-03T09:20"),
+            Duration::from_secs(10),
+        )
+        .unwrap();
+        assert_eq!((report.sent, report.retried), (1, 1));
+        assert_eq!(std::fs::read_to_string(out).unwrap(), "Rappel");
+    }
+}

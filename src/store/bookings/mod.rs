@@ -386,6 +386,9 @@ impl Store {
             let id = tx.last_insert_rowid();
             occupy(tx, &new.counsellor, id, new.starts, new.ends)?;
             queue(tx, Table::Booking, id, &new.reminder, new.starts)?;
+            if new.booked_by != "kiosk" {
+                super::audit_in(tx, now, &new.booked_by, &format!("booked on behalf {code}"))?;
+            }
             Ok(code)
         });
         match result {
@@ -454,6 +457,14 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             queue(tx, Table::Registration, id, &new.reminder, new.starts)?;
+            if new.booked_by != "kiosk" {
+                super::audit_in(
+                    tx,
+                    now,
+                    &new.booked_by,
+                    &format!("registered on behalf {code}"),
+                )?;
+            }
             Ok(Ok(code))
         })
         .map_err(|e| format!("registration: {e}"))
@@ -711,11 +722,22 @@ fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
             ));
         }
     };
+    let code: String = r.get(0)?;
+    let time = |i: usize, column: &str| -> rusqlite::Result<NaiveDateTime> {
+        let text: String = r.get(i)?;
+        NaiveDateTime::parse_from_str(&text, TIME_FORMAT).map_err(|_| {
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                rusqlite::types::Type::Text,
+                format!("appointment {code}: {column}: {text:?} is not a time").into(),
+            )
+        })
+    };
     Ok(Appointment {
-        code: r.get(0)?,
+        code: code.clone(),
         what,
-        starts: parse_time(&r.get::<_, String>(4)?)?,
-        ends: parse_time(&r.get::<_, String>(5)?)?,
+        starts: time(4, "starts_at")?,
+        ends: time(5, "ends_at")?,
         status: {
             let label: String = r.get(6)?;
             Status::from_label(&label).ok_or_else(|| {

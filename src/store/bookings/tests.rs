@@ -414,3 +414,55 @@ fn a_registration_to_a_cancelled_session_is_refused() {
     assert!(s.register(&new, now).unwrap().is_ok());
     assert_eq!(s.register(&new, now).unwrap(), Err(Refusal::Full));
 }
+
+#[test]
+fn a_bad_time_or_status_read_back_is_an_error_naming_the_appointment() {
+    let (_d, mut s) = store();
+    let now = t("2026-03-01T09:00");
+    let code = s
+        .book(&booking("camille", "2026-03-05T09:00", 45), now)
+        .unwrap()
+        .unwrap();
+    s.conn
+        .execute(
+            "UPDATE booking SET starts_at = '2026-02-30T09:00' WHERE code = ?1",
+            [&code],
+        )
+        .unwrap();
+    let err = s.appointment(&code).unwrap_err();
+    assert!(
+        err.contains(&format!(
+            "appointment {code}: starts_at: \"2026-02-30T09:00\""
+        )),
+        "{err}"
+    );
+    s.conn
+        .execute(
+            "UPDATE booking SET starts_at = '2026-03-05T09:00' WHERE code = ?1",
+            [&code],
+        )
+        .unwrap();
+    // The CHECK constraint keeps bad statuses out; a kind that is not known is named too.
+    assert!(s.appointment(&code).is_ok());
+}
+
+#[test]
+fn booking_on_behalf_is_audited_with_it() {
+    let (_d, mut s) = store();
+    let now = t("2026-03-01T09:00");
+    let mut new = booking("camille", "2026-03-05T09:00", 45);
+    new.booked_by = "karim".into();
+    let code = s.book(&new, now).unwrap().unwrap();
+    let trail = s.audit_trail().unwrap();
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0].1, "karim");
+    assert_eq!(trail[0].2, format!("booked on behalf {code}"));
+    s.book(&booking("camille", "2026-03-05T10:00", 45), now)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        s.audit_trail().unwrap().len(),
+        1,
+        "the kiosk's own bookings are not staff actions"
+    );
+}
