@@ -212,8 +212,25 @@ enum DiagnosticCommand {
 }
 
 pub fn main() -> ExitCode {
+    // The kiosk ignores Ctrl+C, Ctrl+\ and Ctrl+Z from its very first moment: before the
+    // terminal is raw they arrive as signals.
+    let commands: Vec<String> = <Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let kiosk_mode = !std::env::args()
+        .skip(1)
+        .any(|a| commands.contains(&a) || a == "help");
+    if kiosk_mode {
+        crate::shell::ignore_interrupts();
+    }
     let cli = Cli::parse();
     crate::log::init();
+    // A command whose output is cut short (`| head`) stops quietly, as Unix tools do. Not
+    // the kiosk nor the outbox: they write to programs of their own, which may not read.
+    if !matches!(cli.command, None | Some(Command::Outbox(_))) {
+        crate::shell::quiet_broken_pipe();
+    }
     match cli.command {
         Some(Command::HashPin) => hash_pin(),
         Some(Command::CheckConfig) => check_config(&cli),

@@ -248,3 +248,20 @@ fn a_lieu_in_la_reunion_is_open_on_its_own_clock() {
         .unwrap();
     assert!(out(&o).0.contains("Fermé — ouvre demain"), "{}", out(&o).0);
 }
+
+#[test]
+fn a_command_whose_reader_went_away_stops_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = borne(dir.path())
+        .args(["communes", "search", "05000", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `| head -c 0`: the reader is gone before anything is written.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}

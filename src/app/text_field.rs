@@ -45,20 +45,19 @@ impl TextField {
         self.value.trim().is_empty()
     }
 
-    /// Takes a typing key; returns whether it was one.
+    /// Takes a typing key; returns whether the value changed (a key past the field's length,
+    /// or one the field refuses, changes nothing: a stuck key costs nothing downstream).
     pub fn input(&mut self, key: Key) -> bool {
         match key {
-            Key::Backspace => {
-                self.value.pop();
-                true
-            }
+            Key::Backspace => self.value.pop().is_some(),
             Key::Char(c) => {
                 if let Some(c) = self.accept(c)
                     && self.value.chars().count() < self.max
                 {
                     self.value.push(c);
+                    return true;
                 }
-                true
+                false
             }
             _ => false,
         }

@@ -276,18 +276,24 @@ impl Screen for ReportForm {
         if key == Key::Esc {
             return Action::Back;
         }
+        // A typing key for the focused field is that field's, even when full.
         let typed = match field {
-            Field::Notes => self.notes.input(key),
+            Field::Notes if matches!(key, Key::Char(_) | Key::Backspace) => {
+                self.notes.input(key);
+                true
+            }
             Field::Date
                 if matches!(key, Key::Char(c) if c.is_ascii_digit() || c == '/')
                     || key == Key::Backspace =>
             {
-                self.date.input(key)
+                self.date.input(key);
+                true
             }
             Field::Duration
                 if matches!(key, Key::Char(c) if c.is_ascii_digit()) || key == Key::Backspace =>
             {
-                self.minutes.input(key)
+                self.minutes.input(key);
+                true
             }
             _ => false,
         };

@@ -1,9 +1,9 @@
-//! Terminal events, read on their own thread and sent to the event loop with the signals.
+//! Terminal input, read on its own thread from the terminal's file descriptor and sent to
+//! the event loop with the signals. `keys` turns the bytes into keys.
 use std::sync::mpsc::Sender;
 use std::thread;
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
+use super::keys::KeyParser;
 use crate::app::key::Key;
 
 pub enum Input {
@@ -13,65 +13,70 @@ pub enum Input {
     Terminate,
 }
 
+/// How long an escape sequence or a paste may pause before it is closed.
+const SILENCE_MS: i32 = 50;
+
+/// Whether `fd` has bytes to read within `timeout_ms` (-1: wait for ever).
+fn readable(fd: i32, timeout_ms: i32) -> std::io::Result<bool> {
+    let mut poll = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, its count is 1.
+    let n = unsafe { libc::poll(&mut poll, 1, timeout_ms) };
+    if n < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(n > 0)
+}
+
+fn read(fd: i32, buf: &mut [u8]) -> std::io::Result<usize> {
+    // SAFETY: `buf` is valid for `buf.len()` bytes.
+    let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+    if n < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(n as usize)
+}
+
 pub fn spawn_reader(tx: Sender<Input>) {
     thread::spawn(move || {
+        // The terminal: standard input, or the controlling terminal when input was
+        // redirected (as crossterm does for raw mode).
+        let tty = (!std::io::IsTerminal::is_terminal(&std::io::stdin()))
+            .then(|| std::fs::File::open("/dev/tty").ok())
+            .flatten();
+        let fd = tty
+            .as_ref()
+            .map_or(libc::STDIN_FILENO, std::os::fd::AsRawFd::as_raw_fd);
+        let mut parser = KeyParser::new();
+        let mut buf = [0u8; 4096];
         loop {
-            let input = match event::read() {
-                Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Input::Key(to_key(key)),
-                Ok(Event::Resize(..)) => Input::Resize,
-                Ok(_) => continue,
-                // The terminal is gone: nothing more will come.
-                Err(_) => Input::Terminate,
+            let timeout = if parser.waiting() { SILENCE_MS } else { -1 };
+            let keys = match readable(fd, timeout) {
+                Ok(true) => match read(fd, &mut buf) {
+                    Ok(n) if n > 0 => parser.feed(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    // End of file or an I/O error: the terminal is gone, nothing more will
+                    // come (spinning on it would burn the CPU).
+                    _ => {
+                        let _ = tx.send(Input::Terminate);
+                        return;
+                    }
+                },
+                Ok(false) => parser.timeout(),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => {
+                    let _ = tx.send(Input::Terminate);
+                    return;
+                }
             };
-            let last = matches!(input, Input::Terminate);
-            if tx.send(input).is_err() || last {
-                return;
+            for key in keys {
+                if tx.send(Input::Key(key)).is_err() {
+                    return;
+                }
             }
         }
     });
-}
-
-/// Ctrl and Alt combinations become `Key::Other`: in raw mode Ctrl+C, Ctrl+Z, Ctrl+\, Ctrl+D
-/// arrive here as keys, and a kiosk ignores them.
-pub fn to_key(event: KeyEvent) -> Key {
-    if event
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
-    {
-        return Key::Other;
-    }
-    match event.code {
-        KeyCode::Char(c) => Key::Char(c),
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Esc => Key::Esc,
-        KeyCode::Tab => Key::Tab,
-        KeyCode::BackTab => Key::BackTab,
-        KeyCode::Up => Key::Up,
-        KeyCode::Down => Key::Down,
-        KeyCode::Left => Key::Left,
-        KeyCode::Right => Key::Right,
-        KeyCode::Home => Key::Home,
-        KeyCode::PageUp => Key::PageUp,
-        KeyCode::PageDown => Key::PageDown,
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::F(n) => Key::F(n),
-        _ => Key::Other,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_combinations_do_nothing() {
-        for c in ['c', 'z', '\\', 'd', 's', 'q'] {
-            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-            assert_eq!(to_key(key), Key::Other, "Ctrl+{c}");
-        }
-        let shifted = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT);
-        assert_eq!(to_key(shifted), Key::Char('A'));
-        let f12 = KeyEvent::new(KeyCode::F(12), KeyModifiers::NONE);
-        assert_eq!(to_key(f12), Key::F(12));
-    }
 }

@@ -1,7 +1,10 @@
 //! The edge of the kiosk: the terminal, signals, the clock and the database. It feeds keys and
 //! ticks to the pure core and carries out the effects the core returns.
 mod input;
+mod keys;
 mod signals;
+
+pub use signals::{ignore_interrupts, quiet_broken_pipe};
 
 use std::sync::mpsc::{self, RecvTimeoutError};
 
@@ -33,6 +36,8 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     signals::listen(tx.clone())?;
     crate::log::hold_while_drawing();
     let mut terminal = ratatui::init();
+    // A paste then arrives marked, so its line breaks never press Enter for the person.
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     tracing::info!(help_point = %config.kiosk.help_point.name, "kiosk started");
     input::spawn_reader(tx);
 
@@ -70,32 +75,41 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
                     Err(_) => return Ok(()),
                 },
             };
-            let now = clock.now();
-            if let Some(step) = clock_step(seen, now, std::time::Instant::now()) {
-                tracing::info!(seconds = step.num_seconds(), "the wall clock stepped");
-                app.clock_stepped(step);
+            // Everything already typed is handled before the next frame: a burst (a paste,
+            // a stuck key) costs one frame, not one per key.
+            let mut inputs = vec![input];
+            while let Ok(more) = rx.try_recv() {
+                inputs.push(more);
             }
-            seen = (now, std::time::Instant::now());
-            let effects = match input {
-                Input::Key(key) => app.update(Msg::Key(key), now),
-                Input::Tick => app.update(Msg::Tick, now),
-                Input::Resize => Vec::new(),
-                Input::Terminate => return Ok(()),
-            };
-            if purged_on != now.date() {
-                purged_on = now.date();
-                erase(
-                    &mut store,
-                    now,
-                    app.config.kiosk.retention_days,
-                    &mut store_errors,
-                );
-            }
-            if carry_out(effects, &mut app, &mut store, now, &mut store_errors) == Flow::Quit {
-                return Ok(());
+            for input in inputs {
+                let now = clock.now();
+                if let Some(step) = clock_step(seen, now, std::time::Instant::now()) {
+                    tracing::info!(seconds = step.num_seconds(), "the wall clock stepped");
+                    app.clock_stepped(step);
+                }
+                seen = (now, std::time::Instant::now());
+                let effects = match input {
+                    Input::Key(key) => app.update(Msg::Key(key), now),
+                    Input::Tick => app.update(Msg::Tick, now),
+                    Input::Resize => Vec::new(),
+                    Input::Terminate => return Ok(()),
+                };
+                if purged_on != now.date() {
+                    purged_on = now.date();
+                    erase(
+                        &mut store,
+                        now,
+                        app.config.kiosk.retention_days,
+                        &mut store_errors,
+                    );
+                }
+                if carry_out(effects, &mut app, &mut store, now, &mut store_errors) == Flow::Quit {
+                    return Ok(());
+                }
             }
         }
     })();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     crate::log::release();
     if !store_errors.is_empty() {

@@ -1,27 +1,57 @@
-//! SIGTERM ends the kiosk cleanly (terminal restored); SIGHUP exits at once (the terminal is
-//! gone, and crossterm would spin at full CPU otherwise); SIGINT, SIGQUIT and SIGTSTP sent from
-//! outside are ignored like their keys.
+//! SIGTERM and every other signal that would end the process (SIGUSR1, SIGALRM…) end the
+//! kiosk cleanly, terminal restored; SIGHUP exits at once (the terminal is gone); SIGINT,
+//! SIGQUIT and SIGTSTP are ignored like their keys, from the first moment of start-up.
 use std::sync::mpsc::Sender;
 use std::thread;
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM,
+    SIGWINCH, SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::Signals;
 
 use super::input::Input;
 
 pub fn listen(tx: Sender<Input>) -> Result<(), String> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])
-        .map_err(|e| format!("cannot install signal handlers: {e}"))?;
+    let mut signals = Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+        SIGPROF, SIGXCPU, SIGXFSZ,
+    ])
+    .map_err(|e| format!("cannot install signal handlers: {e}"))?;
     thread::spawn(move || {
         for signal in signals.forever() {
             match signal {
-                SIGTERM => {
+                // SIGTERM, and the signals whose default is to end the process (which would
+                // leave the terminal raw): end cleanly, terminal restored.
+                SIGTERM | SIGUSR1 | SIGUSR2 | SIGALRM | SIGVTALRM | SIGPROF | SIGXCPU | SIGXFSZ => {
                     let _ = tx.send(Input::Terminate);
                 }
                 SIGHUP => std::process::exit(129),
+                // The window changed size: draw again.
+                SIGWINCH => {
+                    let _ = tx.send(Input::Resize);
+                }
                 _ => {}
             }
         }
     });
     Ok(())
+}
+
+/// Ctrl+C, Ctrl+\ and Ctrl+Z as signals do nothing (called first thing in kiosk mode).
+pub fn ignore_interrupts() {
+    for signal in [libc::SIGINT, libc::SIGQUIT, libc::SIGTSTP] {
+        // SAFETY: setting a signal's disposition to "ignore" has no other effect.
+        unsafe {
+            libc::signal(signal, libc::SIG_IGN);
+        }
+    }
+}
+
+/// SIGPIPE back to its default: a command whose reader went away ends without a word.
+pub fn quiet_broken_pipe() {
+    // SAFETY: as above; Rust ignores SIGPIPE by default, this restores the Unix default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

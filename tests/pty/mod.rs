@@ -163,6 +163,12 @@ impl Kiosk {
         }
     }
 
+    /// Writes bytes at full speed, all at once (a paste, a barcode scanner, a stuck key).
+    pub fn burst(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             self.keys(&[&c.to_string()]);

@@ -1,0 +1,385 @@
+//! The terminal's bytes as keys. We read the terminal ourselves rather than through
+//! crossterm's reader, which left bytes unread after a burst of more than about 1 KiB and
+//! waited forever on an unfinished escape sequence (crossterm PR #1057): a kiosk must drain
+//! its input at any rate and never go deaf.
+//!
+//! The parser is pure: bytes in, keys out. An escape sequence or a paste that stops coming
+//! is closed by `timeout` (the reader calls it after 50 ms of silence): a lone Esc is Esc,
+//! an unfinished sequence is dropped, an unterminated paste ends there.
+use crate::app::key::Key;
+
+/// The longest escape sequence we wait for; anything longer is garbage and is dropped.
+const MAX_SEQUENCE: usize = 32;
+
+/// A paste is typed into the field, up to this many characters (fields are shorter still).
+const MAX_PASTE: usize = 4096;
+
+const ESC: u8 = 0x1b;
+
+#[derive(Debug, Default)]
+pub struct KeyParser {
+    /// Bytes of an escape sequence or a UTF-8 character not complete yet.
+    pending: Vec<u8>,
+    /// Inside a bracketed paste: the characters so far.
+    paste: Option<Vec<u8>>,
+}
+
+/// What a complete escape sequence is.
+enum Sequence {
+    Key(Key),
+    /// Understood and meaningless here (mouse, focus, a report, Alt+letter).
+    Ignored,
+    PasteStart,
+    PasteEnd,
+}
+
+impl KeyParser {
+    pub fn new() -> KeyParser {
+        KeyParser::default()
+    }
+
+    /// Whether the parser holds an unfinished sequence, character or paste (the reader then
+    /// waits at most 50 ms for more before calling `timeout`).
+    pub fn waiting(&self) -> bool {
+        !self.pending.is_empty() || self.paste.is_some()
+    }
+
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Key> {
+        let mut keys = Vec::new();
+        for &b in bytes {
+            self.byte(b, &mut keys);
+        }
+        keys
+    }
+
+    /// Nothing more came: close what is open.
+    pub fn timeout(&mut self) -> Vec<Key> {
+        let mut keys = Vec::new();
+        if let Some(paste) = self.paste.take() {
+            // A paste whose end never came: what arrived is typed, and keys read normally
+            // again.
+            keys.extend(paste_keys(&paste));
+        }
+        if self.pending == [ESC] {
+            keys.push(Key::Esc);
+        }
+        self.pending.clear();
+        keys
+    }
+
+    fn byte(&mut self, b: u8, keys: &mut Vec<Key>) {
+        if let Some(paste) = self.paste.as_mut() {
+            paste.push(b);
+            const END: &[u8] = b"\x1b[201~";
+            if paste.ends_with(END) {
+                let len = paste.len() - END.len();
+                paste.truncate(len);
+                let paste = self.paste.take().unwrap_or_default();
+                keys.extend(paste_keys(&paste));
+            } else if paste.len() > MAX_PASTE + END.len() {
+                // Keep only what a field can take; the end marker is still looked for.
+                paste.drain(MAX_PASTE..paste.len() - END.len());
+            }
+            return;
+        }
+        if self.pending.is_empty() {
+            match b {
+                ESC => self.pending.push(b),
+                0x80.. => self.pending.push(b),
+                _ => keys.push(control_or_char(b)),
+            }
+            return;
+        }
+        if self.pending[0] != ESC {
+            self.utf8(b, keys);
+            return;
+        }
+        // In an escape sequence.
+        if self.pending.len() == 1 {
+            match b {
+                b'[' | b'O' => self.pending.push(b),
+                ESC => keys.push(Key::Esc),
+                _ => {
+                    // Alt+key: nothing a kiosk does.
+                    self.pending.clear();
+                    keys.push(Key::Other);
+                }
+            }
+            return;
+        }
+        if b < 0x20 {
+            // A control byte (ESC most often) cannot be inside a sequence: the unfinished one
+            // is dropped and this byte starts afresh (Alt+[ then F12 is still F12).
+            self.pending.clear();
+            self.byte(b, keys);
+            return;
+        }
+        self.pending.push(b);
+        match self.sequence() {
+            None if self.pending.len() > MAX_SEQUENCE => self.pending.clear(),
+            None => {}
+            Some(sequence) => {
+                self.pending.clear();
+                match sequence {
+                    Sequence::Key(key) => keys.push(key),
+                    Sequence::Ignored | Sequence::PasteEnd => {}
+                    Sequence::PasteStart => self.paste = Some(Vec::new()),
+                }
+            }
+        }
+    }
+
+    fn utf8(&mut self, b: u8, keys: &mut Vec<Key>) {
+        if !(0x80..0xc0).contains(&b) {
+            // Not a continuation: the character was broken; start again with this byte.
+            self.pending.clear();
+            self.byte(b, keys);
+            return;
+        }
+        self.pending.push(b);
+        match std::str::from_utf8(&self.pending) {
+            Ok(text) => {
+                keys.extend(text.chars().map(Key::Char));
+                self.pending.clear();
+            }
+            Err(e) if e.error_len().is_some() || self.pending.len() >= 4 => self.pending.clear(),
+            Err(_) => {}
+        }
+    }
+
+    /// The sequence in `pending` (ESC and its introducer first), if complete.
+    fn sequence(&self) -> Option<Sequence> {
+        let body = &self.pending[2..];
+        let last = *body.last()?;
+        if self.pending[1] == b'O' {
+            // SS3: one byte.
+            return Some(match last {
+                b'P' => Sequence::Key(Key::F(1)),
+                b'Q' => Sequence::Key(Key::F(2)),
+                b'R' => Sequence::Key(Key::F(3)),
+                b'S' => Sequence::Key(Key::F(4)),
+                b'A' => Sequence::Key(Key::Up),
+                b'B' => Sequence::Key(Key::Down),
+                b'C' => Sequence::Key(Key::Right),
+                b'D' => Sequence::Key(Key::Left),
+                b'H' => Sequence::Key(Key::Home),
+                b'M' => Sequence::Key(Key::Enter),
+                _ => Sequence::Ignored,
+            });
+        }
+        // The Linux console's F1–F5: ESC [ [ A … E.
+        if body.first() == Some(&b'[') {
+            if body.len() < 2 {
+                return None;
+            }
+            return Some(match body[1] {
+                c @ b'A'..=b'E' => Sequence::Key(Key::F(c - b'A' + 1)),
+                _ => Sequence::Ignored,
+            });
+        }
+        // CSI: parameters and intermediates, then a final byte in 0x40–0x7E.
+        if !(0x40..=0x7e).contains(&last) {
+            return if (0x20..0x40).contains(&last) {
+                None
+            } else {
+                Some(Sequence::Ignored)
+            };
+        }
+        let params = std::str::from_utf8(&body[..body.len() - 1]).unwrap_or("?");
+        if params.starts_with(['<', '?', '>', '=']) {
+            // Mouse reports, private modes, device answers.
+            return Some(Sequence::Ignored);
+        }
+        let mut fields = params.split(';');
+        let first: Option<u16> = fields.next().and_then(|f| f.parse().ok());
+        // A modifier (Shift, Ctrl, Alt…) makes it a combination a kiosk ignores, except
+        // Shift+Tab.
+        let modified = fields
+            .next()
+            .and_then(|m| m.parse::<u16>().ok())
+            .is_some_and(|m| m > 1);
+        let key = match (last, first) {
+            (b'A', _) => Key::Up,
+            (b'B', _) => Key::Down,
+            (b'C', _) => Key::Right,
+            (b'D', _) => Key::Left,
+            (b'H', _) => Key::Home,
+            (b'Z', _) => return Some(Sequence::Key(Key::BackTab)),
+            (b'P', _) => Key::F(1),
+            (b'Q', _) => Key::F(2),
+            (b'R', _) => Key::F(3),
+            (b'S', _) => Key::F(4),
+            (b'~', Some(200)) => return Some(Sequence::PasteStart),
+            (b'~', Some(201)) => return Some(Sequence::PasteEnd),
+            (b'~', Some(1 | 7)) => Key::Home,
+            (b'~', Some(5)) => Key::PageUp,
+            (b'~', Some(6)) => Key::PageDown,
+            (b'~', Some(n @ 11..=15)) => Key::F((n - 10) as u8),
+            (b'~', Some(n @ 17..=21)) => Key::F((n - 11) as u8),
+            (b'~', Some(n @ 23..=24)) => Key::F((n - 12) as u8),
+            _ => return Some(Sequence::Ignored),
+        };
+        Some(Sequence::Key(if modified { Key::Other } else { key }))
+    }
+}
+
+/// One byte below 0x80, outside a sequence.
+fn control_or_char(b: u8) -> Key {
+    match b {
+        b'\r' | b'\n' => Key::Enter,
+        b'\t' => Key::Tab,
+        0x7f | 0x08 => Key::Backspace,
+        // Ctrl+C, Ctrl+Z, Ctrl+\, Ctrl+D, Ctrl+S…: nothing.
+        0x00..=0x1f => Key::Other,
+        _ => Key::Char(b as char),
+    }
+}
+
+/// A paste, typed: its printable characters, line breaks as spaces (a paste never presses
+/// Enter for the person), control characters dropped.
+fn paste_keys(bytes: &[u8]) -> Vec<Key> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' | '\t' => Some(Key::Char(' ')),
+            c if c.is_control() || c == char::REPLACEMENT_CHARACTER => None,
+            c => Some(Key::Char(c)),
+        })
+        .take(MAX_PASTE)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(bytes: &[u8]) -> Vec<Key> {
+        let mut p = KeyParser::new();
+        let mut out = p.feed(bytes);
+        out.extend(p.timeout());
+        out
+    }
+
+    #[test]
+    fn letters_digits_and_accents() {
+        assert_eq!(
+            keys("aé9€".as_bytes()),
+            vec![
+                Key::Char('a'),
+                Key::Char('é'),
+                Key::Char('9'),
+                Key::Char('€')
+            ]
+        );
+        // A character split between two reads.
+        let mut p = KeyParser::new();
+        let e = "é".as_bytes();
+        assert!(p.feed(&e[..1]).is_empty());
+        assert_eq!(p.feed(&e[1..]), vec![Key::Char('é')]);
+    }
+
+    #[test]
+    fn the_keys_a_kiosk_uses() {
+        assert_eq!(keys(b"\r"), vec![Key::Enter]);
+        assert_eq!(keys(b"\t"), vec![Key::Tab]);
+        assert_eq!(keys(b"\x7f"), vec![Key::Backspace]);
+        assert_eq!(
+            keys(b"\x1b[A\x1b[B\x1b[C\x1b[D"),
+            vec![Key::Up, Key::Down, Key::Right, Key::Left]
+        );
+        assert_eq!(keys(b"\x1bOA"), vec![Key::Up]);
+        assert_eq!(keys(b"\x1b[H"), vec![Key::Home]);
+        assert_eq!(keys(b"\x1b[1~"), vec![Key::Home]);
+        assert_eq!(keys(b"\x1b[Z"), vec![Key::BackTab]);
+        assert_eq!(keys(b"\x1b[5~\x1b[6~"), vec![Key::PageUp, Key::PageDown]);
+        assert_eq!(keys(b"\x1bOQ"), vec![Key::F(2)]);
+        assert_eq!(keys(b"\x1b[24~"), vec![Key::F(12)]);
+        assert_eq!(keys(b"\x1b[[B"), vec![Key::F(2)], "the Linux console's F2");
+    }
+
+    #[test]
+    fn control_and_alt_combinations_do_nothing() {
+        for b in [0x03u8, 0x1a, 0x1c, 0x04, 0x13] {
+            assert_eq!(keys(&[b]), vec![Key::Other]);
+        }
+        assert_eq!(keys(b"\x1bx"), vec![Key::Other], "Alt+x");
+        assert_eq!(keys(b"\x1b[1;5A"), vec![Key::Other], "Ctrl+Up");
+        assert_eq!(keys(b"\x1b[24;2~"), vec![Key::Other], "Shift+F12");
+    }
+
+    #[test]
+    fn a_lone_esc_is_esc_once_nothing_follows() {
+        let mut p = KeyParser::new();
+        assert!(p.feed(b"\x1b").is_empty());
+        assert!(p.waiting());
+        assert_eq!(p.timeout(), vec![Key::Esc]);
+        assert_eq!(keys(b"\x1b\x1b"), vec![Key::Esc, Key::Esc]);
+    }
+
+    #[test]
+    fn an_unfinished_sequence_is_dropped_and_the_next_keys_read() {
+        let mut p = KeyParser::new();
+        assert!(p.feed(b"\x1b[?").is_empty());
+        assert!(p.timeout().is_empty());
+        assert_eq!(p.feed(b"\x1b[24~"), vec![Key::F(12)]);
+        // Even when the next key comes before the silence.
+        assert_eq!(keys(b"\x1b[<\x1b[24~"), vec![Key::F(12)]);
+        assert_eq!(keys(b"\x1b[?\r"), vec![Key::Enter]);
+        // A sequence that never ends is cut at its maximum length; what follows is read.
+        let mut long = b"\x1b[".to_vec();
+        long.extend([b'1'; 100]);
+        long.extend(b"a");
+        assert_eq!(keys(&long).last(), Some(&Key::Char('a')));
+        // Mouse reports are ignored.
+        assert!(keys(b"\x1b[<0;10;5M").is_empty());
+    }
+
+    #[test]
+    fn a_paste_is_typed_and_an_unterminated_one_ends_at_the_silence() {
+        assert_eq!(
+            keys(b"\x1b[200~05 000\x1b[201~\r"),
+            vec![
+                Key::Char('0'),
+                Key::Char('5'),
+                Key::Char(' '),
+                Key::Char('0'),
+                Key::Char('0'),
+                Key::Char('0'),
+                Key::Enter
+            ]
+        );
+        let mut p = KeyParser::new();
+        assert!(p.feed(b"\x1b[200~gap").is_empty());
+        assert_eq!(
+            p.timeout(),
+            vec![Key::Char('g'), Key::Char('a'), Key::Char('p')]
+        );
+        assert_eq!(p.feed(b"\x1b[24~"), vec![Key::F(12)], "keys read again");
+        // Enter inside a paste is not Enter.
+        assert!(!keys(b"\x1b[200~a\rb\x1b[201~").contains(&Key::Enter));
+    }
+
+    #[test]
+    fn any_bytes_at_all_never_panic_and_end_in_a_clean_state() {
+        // A small deterministic generator: no dependency for a fuzz loop.
+        let mut seed: u64 = 0x5eed;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut p = KeyParser::new();
+        for _ in 0..2000 {
+            let len = (next() % 64) as usize;
+            let bytes: Vec<u8> = (0..len).map(|_| (next() % 256) as u8).collect();
+            p.feed(&bytes);
+            if next() % 4 == 0 {
+                p.timeout();
+                assert!(!p.waiting());
+            }
+        }
+        p.timeout();
+        assert_eq!(p.feed(b"\x1b[24~"), vec![Key::F(12)]);
+    }
+}
