@@ -287,3 +287,102 @@ fn an_upside_down_or_impossible_range_is_a_clear_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Whether `needle` appears anywhere in the bytes of the database or its journal files.
+fn in_database_files(db: &Path, needle: &str) -> bool {
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut path = db.as_os_str().to_owned();
+        path.push(suffix);
+        std::fs::read(&path)
+            .map(|bytes| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+            .unwrap_or(false)
+    })
+}
+
+#[test]
+fn purged_personal_data_is_gone_from_the_database_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let mut store = Store::open(&db).unwrap();
+    let starts = parse_local("2026-03-03T09:00").unwrap();
+    store
+        .book(
+            &NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + chrono::Duration::minutes(45),
+                person: Person {
+                    first_name: "Zéphyrine".into(),
+                    phone: Some("+33687654321".into()),
+                    email: Some("zephyrine.quelquepart@example.org".into()),
+                    ..Person::default()
+                },
+                reminder: Some(borne::store::Reminder {
+                    due: starts - chrono::Duration::hours(48),
+                    recipient: "+33687654321".into(),
+                    message: "Rappel pour Zéphyrine".into(),
+                }),
+                // Long enough to spill onto overflow pages, which erasing frees.
+                diagnostic: Some(format!(
+                    r#"{{"secret":"allocations CAF","notes":"{}"}}"#,
+                    "réponse ".repeat(800)
+                )),
+                booked_by: "kiosk".into(),
+            },
+            parse_local("2026-03-01T09:00").unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    drop(store);
+    assert!(in_database_files(&db, "Zéphyrine"), "written at first");
+    let out = borne(&db, "2026-04-03T10:00")
+        .arg("purge")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for personal in [
+        "Zéphyrine",
+        "687654321",
+        "zephyrine.quelquepart",
+        "allocations CAF",
+    ] {
+        assert!(
+            !in_database_files(&db, personal),
+            "{personal:?} still readable in the database file after purge"
+        );
+    }
+}
+
+#[test]
+fn a_database_file_is_only_its_owners_and_an_empty_file_is_no_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    drop(Store::open(&db).unwrap());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    drop(Store::open(&db).unwrap());
+    let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let err = Store::open(&empty).err().unwrap();
+    assert!(
+        err.contains("the file is empty, not a borne database"),
+        "{err}"
+    );
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "des notes, pas une base de données\n".repeat(200)).unwrap();
+    let err = Store::open(&text).err().unwrap();
+    assert!(err.contains("not a SQLite database"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "des notes, pas une base de données\n".repeat(200),
+        "left as it was"
+    );
+}

@@ -88,3 +88,130 @@ fn ctrl_c_and_ctrl_backslash_during_start_up_are_ignored() {
     kiosk.wait_for("Bienvenue");
     assert!(kiosk.is_running());
 }
+
+/// A small deterministic generator (xorshift): the same seed gives the same events.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const KEYS: &[&str] = &[
+    "a",
+    "z",
+    "é",
+    "1",
+    "2",
+    "3",
+    "5",
+    "9",
+    "0",
+    " ",
+    "-",
+    ENTER,
+    ESC,
+    "\t",
+    "\x1b[Z",
+    UP,
+    DOWN,
+    LEFT,
+    RIGHT,
+    "\x7f",
+    F2,
+    F3,
+    HOME,
+    "\x1b[5~",
+    "\x1b[6~",
+    "\x03",
+    "\x1a",
+    "\x1c",
+    "\x04",
+    "\x1bx",
+    "\x1b[1;5A",
+    F12,
+];
+
+/// `count` random events at full speed: keys, pastes of 1–8 KiB, resizes from 1×1 to
+/// 250×80, broken escape sequences. Then the kiosk must still answer F12.
+fn random_events(seed: u64, count: usize) {
+    eprintln!("random events: seed {seed}, {count} events");
+    let mut random = Random(seed);
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    let mut bytes = 0usize;
+    for _ in 0..count {
+        match random.below(100) {
+            0..=84 => {
+                let key = KEYS[random.below(KEYS.len() as u64) as usize];
+                bytes += key.len();
+                kiosk.burst(key.as_bytes());
+            }
+            85..=87 => {
+                let len = 1024 + random.below(7 * 1024) as usize;
+                let text: Vec<u8> = (0..len).map(|_| b' ' + random.below(95) as u8).collect();
+                let mut paste = b"\x1b[200~".to_vec();
+                paste.extend(&text);
+                if random.below(2) == 0 {
+                    paste.extend(b"\x1b[201~");
+                }
+                bytes += paste.len();
+                kiosk.burst(&paste);
+            }
+            88..=92 => {
+                let cols = 1 + random.below(250) as u16;
+                let rows = 1 + random.below(80) as u16;
+                kiosk.resize(cols, rows);
+            }
+            _ => {
+                let mut broken = b"\x1b".to_vec();
+                for _ in 0..random.below(12) {
+                    broken.push(random.below(128) as u8);
+                }
+                bytes += broken.len();
+                kiosk.burst(&broken);
+            }
+        }
+    }
+    kiosk.resize(80, 24);
+    assert!(kiosk.is_running(), "seed {seed}: the kiosk stopped");
+    // Back to the welcome screen, whatever the events left open (a PIN prompt, a question);
+    // in large text its title is drawn in big glyphs, its question is not.
+    let start = std::time::Instant::now();
+    while !kiosk.screen().contains("Que voulez-vous faire ?") {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "seed {seed}: never back to the welcome screen:\n{}",
+            kiosk.screen()
+        );
+        kiosk.keys(&[ESC, HOME]);
+        if kiosk.screen().contains("Revenir à l'accueil ?") {
+            kiosk.keys(&["1"]);
+        }
+    }
+    kiosk.keys(&[F12]);
+    let screen = kiosk.wait_until(
+        |s| s.contains("Code :") || s.contains("Espace conseiller") || s.contains("Quitter"),
+        &format!("seed {seed}: the PIN prompt after {count} events ({bytes} bytes)"),
+    );
+    assert!(kiosk.is_running(), "seed {seed}: {screen}");
+}
+
+#[test]
+fn thousands_of_random_events_leave_the_kiosk_answering() {
+    random_events(20261124, 3000);
+}
+
+/// A long run: `cargo test --test input_pty -- --ignored`.
+#[test]
+#[ignore = "a long run (10^6 events), for a machine with time"]
+fn a_million_random_events_leave_the_kiosk_answering() {
+    random_events(1, 1_000_000);
+}

@@ -21,7 +21,7 @@ pub use bookings::{
 pub use protocol::{Reply, Request};
 
 use std::fs::{self, OpenOptions};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -66,25 +66,87 @@ pub fn resolve_path(flag: Option<&Path>, configured: Option<&Path>) -> Result<Pa
     Ok(data_home.join("borne").join("borne.db"))
 }
 
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+fn shm_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-shm");
+    PathBuf::from(name)
+}
+
 impl Store {
     pub fn open(path: &Path) -> Result<Store, String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", path.display());
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|e| context(&e))?;
         }
-        // Create the file ourselves so it is never readable by others, even for an instant.
-        OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(|e| context(&e))?;
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(context(&"is a directory, not a database file"));
+            }
+            // An empty file is not a database we made: opening it would make one silently,
+            // and a wrong path would look like a kiosk that lost all its bookings.
+            Ok(meta) if meta.len() == 0 => {
+                return Err(context(
+                    &"the file is empty, not a borne database (remove it to start a new one)",
+                ));
+            }
+            Ok(_) => {
+                // It holds personal data: only its owner may read it, whatever it was.
+                for file in [path.to_path_buf(), wal_path(path), shm_path(path)] {
+                    if let Ok(meta) = fs::metadata(&file)
+                        && meta.permissions().mode() & 0o077 != 0
+                    {
+                        fs::set_permissions(&file, fs::Permissions::from_mode(0o600))
+                            .map_err(|e| context(&e))?;
+                    }
+                }
+            }
+            Err(_) => {
+                // Create the file ourselves so it is never readable by others, even for an
+                // instant; SQLite gives its journal the same mode.
+                match OpenOptions::new()
+                    .create_new(true)
+                    .append(true)
+                    .mode(0o600)
+                    .open(path)
+                {
+                    Ok(_) => {}
+                    // Another kiosk process made it meanwhile.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(e) => return Err(context(&e)),
+                }
+                let mut conn = Connection::open(path).map_err(|e| context(&e))?;
+                // Written at once, so the file is a database from the first moment.
+                conn.pragma_update(None, "journal_mode", "WAL")
+                    .map_err(|e| context(&e))?;
+                migrations::migrate(&mut conn).map_err(|e| context(&e))?;
+            }
+        }
         let mut conn = Connection::open(path).map_err(|e| context(&e))?;
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(|e| context(&e))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| context(&e))?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::NotADatabase =>
+                {
+                    context(&"not a SQLite database (is it the right file?)")
+                }
+                e => context(&e),
+            })?;
+        if mode != "wal" {
+            return Err(context(&format!("cannot use write-ahead logging ({mode})")));
+        }
         conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| context(&e))?;
+        // Erased data is overwritten, not left in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")
             .map_err(|e| context(&e))?;
         migrations::migrate(&mut conn).map_err(|e| context(&e))?;
         Ok(Store {

@@ -163,6 +163,22 @@ impl Kiosk {
         }
     }
 
+    /// The window changes size (the kiosk gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.lock().unwrap().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+    }
+
     /// Writes bytes at full speed, all at once (a paste, a barcode scanner, a stuck key).
     pub fn burst(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();

@@ -677,6 +677,16 @@ impl Store {
             Ok(bookings + registrations)
         })
         .map_err(|e| format!("erase: {e}"))
+        .and_then(|erased| {
+            // secure_delete overwrote the old values in the database; the write-ahead log
+            // still holds the pages as they were until it is checkpointed and emptied.
+            if erased > 0 {
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                    .map_err(|e| format!("erase: checkpoint: {e}"))?;
+            }
+            Ok(erased)
+        })
     }
 }
 
