@@ -275,3 +275,17 @@ fn change_an_appointment_two_days_ahead() {
         .unwrap();
     assert_eq!(moved.starts, parse_local("2026-03-03T09:00").unwrap());
 }
+
+#[test]
+fn a_hung_printer_never_freezes_the_kiosk() {
+    let command = "[printer]\ncommand = [\"sh\", \"-c\", \"sleep 60\"]";
+    let mut kiosk = Kiosk::start_with(&[("[printer]", command)], 80, 24, &[]);
+    book_tuesday_morning(&mut kiosk);
+    kiosk.wait_for("2  Imprimer mon ticket");
+    kiosk.keys(&["2"]);
+    // The printer does not answer; the kiosk does, at once.
+    kiosk.keys(&[F12]);
+    kiosk.wait_for("Code :");
+    kiosk.keys(&[ESC, HOME]);
+    kiosk.wait_for("Que voulez-vous faire ?");
+}

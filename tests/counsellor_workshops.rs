@@ -24,6 +24,22 @@ fn drive(app: &mut App, store: &mut Store, keys: &[Key]) {
                     answer(app, store, more);
                 }
                 Effect::Audit { actor, action } => store.audit(now(), &actor, &action).unwrap(),
+                Effect::CheckPin(entered) => {
+                    let hashes: Vec<&str> = app
+                        .config
+                        .agenda
+                        .counsellors
+                        .iter()
+                        .map(|c| c.pin_hash.as_str())
+                        .collect();
+                    let who = borne::staff::pin::signer(
+                        &entered,
+                        &app.config.kiosk.staff_pin_hash,
+                        &hashes,
+                    );
+                    let more = app.update(Msg::PinChecked(who), now());
+                    answer(app, store, more);
+                }
                 _ => {}
             }
         }

@@ -28,9 +28,23 @@ fn render(app: &App, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> 
     terminal
 }
 
+/// Keys to the core; a PIN check is answered as the shell does.
 fn keys(app: &mut App, keys: &[Key]) {
     for key in keys {
-        app.update(Msg::Key(*key), now());
+        for effect in app.update(Msg::Key(*key), now()) {
+            if let borne::app::Effect::CheckPin(entered) = effect {
+                let hashes: Vec<&str> = app
+                    .config
+                    .agenda
+                    .counsellors
+                    .iter()
+                    .map(|c| c.pin_hash.as_str())
+                    .collect();
+                let who =
+                    borne::staff::pin::signer(&entered, &app.config.kiosk.staff_pin_hash, &hashes);
+                app.update(Msg::PinChecked(who), now());
+            }
+        }
     }
 }
 

@@ -43,6 +43,7 @@ home-confirm-no = No, stay here
 pin-title = Staff area
 pin-instructions = Type the staff code, then press Enter. Esc to cancel.
 pin-label = Code:
+pin-checking = Checking…
 pin-wrong = { $n ->
     [one] Wrong code. { $n } try left.
    *[other] Wrong code. { $n } tries left.

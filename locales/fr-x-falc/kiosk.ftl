@@ -43,6 +43,7 @@ home-confirm-no = Non, rester ici
 pin-title = Espace du personnel
 pin-instructions = Tapez le code du personnel. Puis appuyez sur Entrée. Échap pour annuler.
 pin-label = Code :
+pin-checking = Vérification du code.
 pin-wrong = { $n ->
     [one] Ce code n'est pas bon. Vous pouvez essayer encore { $n } fois.
    *[other] Ce code n'est pas bon. Vous pouvez essayer encore { $n } fois.

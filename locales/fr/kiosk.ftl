@@ -43,6 +43,7 @@ home-confirm-no = Non, continuer ici
 pin-title = Espace du personnel
 pin-instructions = Tapez le code du personnel, puis appuyez sur Entrée. Échap pour annuler.
 pin-label = Code :
+pin-checking = Vérification…
 pin-wrong = { $n ->
     [one] Code incorrect. Il reste { $n } essai.
    *[other] Code incorrect. Il reste { $n } essais.

@@ -16,7 +16,8 @@ use crate::config::Config;
 use crate::counsellor::home::CounsellorHome;
 use crate::diagnostic::Profile;
 use crate::staff::menu::StaffMenu;
-use crate::staff::{Attempt, PinGuard, pin};
+use crate::staff::pin::Signer;
+use crate::staff::{Attempt, PinGuard};
 use crate::store::{Reply, Request};
 use crate::vocabulary::coop::Thematique;
 use key::Key;
@@ -33,6 +34,8 @@ pub enum Msg {
     Tick,
     /// The answer to the current screen's last `Effect::Store` or `Effect::Print`.
     Reply(Reply),
+    /// The answer to `Effect::CheckPin`: whom the PIN opens to, if anyone.
+    PinChecked(Option<Signer>),
 }
 
 /// What the shell carries out after an update.
@@ -50,6 +53,11 @@ pub enum Effect {
     Store(Request),
     /// Print a ticket; `Reply::Printed` comes back.
     Print(String),
+    /// Check a PIN against the hashes (slow on purpose: not on the screen's thread);
+    /// `Msg::PinChecked` comes back.
+    CheckPin(String),
+    /// Keep the PIN lockout (failures, locked until) across restarts.
+    SavePinGuard(u32, Option<NaiveDateTime>),
     /// An anonymous count for the help point's statistics: no identity, no time of day.
     CountDiagnostic {
         day: NaiveDate,
@@ -68,6 +76,8 @@ pub enum Overlay {
 pub struct PinPrompt {
     pub entered: String,
     pub notice: Option<PinNotice>,
+    /// The PIN typed is being checked: keys wait.
+    pub checking: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -113,6 +123,11 @@ impl App {
         }
     }
 
+    /// The PIN lockout as saved before a restart.
+    pub fn restore_pin_guard(&mut self, failures: u32, locked_until: Option<NaiveDateTime>) {
+        self.pin_guard = PinGuard::restored(failures, locked_until);
+    }
+
     /// Opens a screen over the current one, as a menu choice does.
     pub fn push(&mut self, screen: Box<dyn Screen>, now: NaiveDateTime) -> Vec<Effect> {
         self.open(screen, now)
@@ -137,6 +152,7 @@ impl App {
             }
             Msg::Key(key) => self.key(key, now),
             Msg::Reply(reply) => self.dispatch(now, |screen, ctx| screen.reply(reply, ctx)),
+            Msg::PinChecked(who) => self.pin_checked(who, now),
         }
     }
 
@@ -376,10 +392,19 @@ impl App {
         self.overlay = Some(Overlay::Pin(PinPrompt {
             entered: String::new(),
             notice,
+            checking: false,
         }));
     }
 
     fn pin_key(&mut self, mut prompt: PinPrompt, key: Key, now: NaiveDateTime) -> Vec<Effect> {
+        if prompt.checking {
+            // The answer is coming: only Esc (which drops it) is taken.
+            if matches!(key, Key::Esc | Key::Home) {
+                return Vec::new();
+            }
+            self.overlay = Some(Overlay::Pin(prompt));
+            return Vec::new();
+        }
         match key {
             Key::Esc | Key::Home => return Vec::new(),
             Key::Char(c) if !c.is_control() && prompt.entered.chars().count() < PIN_MAX_LENGTH => {
@@ -389,53 +414,66 @@ impl App {
                 prompt.entered.pop();
             }
             Key::Enter if !prompt.entered.is_empty() => {
-                let who = if self.pin_guard.locked_until(now).is_some() {
-                    None
-                } else if pin::verify_pin(&prompt.entered, &self.config.kiosk.staff_pin_hash) {
-                    Some(None)
-                } else {
-                    self.config
-                        .agenda
-                        .counsellors
-                        .iter()
-                        .position(|c| pin::verify_pin(&prompt.entered, &c.pin_hash))
-                        .map(Some)
-                };
-                prompt.entered.clear();
-                match self.pin_guard.attempt(who.is_some(), now) {
-                    Attempt::Accepted => match who.flatten() {
-                        None => {
-                            self.stack.push(Box::new(StaffMenu::new()));
-                            return vec![audit("admin", "staff sign-in")];
-                        }
-                        Some(c) => {
-                            // Counsellor mode starts from a clean kiosk: nothing of a citizen's
-                            // session stays under it.
-                            self.stack.clear();
-                            self.counsellor = Some(c);
-                            self.idle_warning_until = None;
-                            let id = self.config.agenda.counsellors[c].id.clone();
-                            let mut effects = vec![audit(&id, "counsellor sign-in")];
-                            effects.extend(self.open(Box::new(CounsellorHome::new(c)), now));
-                            return effects;
-                        }
-                    },
-                    Attempt::Wrong { tries_left } => {
-                        prompt.notice = Some(PinNotice::Wrong { tries_left });
-                        self.overlay = Some(Overlay::Pin(prompt));
-                        return vec![audit("unknown", "wrong staff PIN")];
-                    }
-                    Attempt::Locked { until } => {
-                        prompt.notice = Some(PinNotice::Locked { until });
-                        self.overlay = Some(Overlay::Pin(prompt));
-                        return vec![audit("unknown", "staff PIN locked")];
-                    }
+                let entered = std::mem::take(&mut prompt.entered);
+                if let Some(until) = self.pin_guard.locked_until(now) {
+                    // Locked: not even checked.
+                    prompt.notice = Some(PinNotice::Locked { until });
+                    self.overlay = Some(Overlay::Pin(prompt));
+                    return vec![audit("unknown", "staff PIN locked")];
                 }
+                prompt.checking = true;
+                self.overlay = Some(Overlay::Pin(prompt));
+                return vec![Effect::CheckPin(entered)];
             }
             _ => {}
         }
         self.overlay = Some(Overlay::Pin(prompt));
         Vec::new()
+    }
+
+    /// The PIN was checked: sign in, or count a wrong try.
+    fn pin_checked(&mut self, who: Option<Signer>, now: NaiveDateTime) -> Vec<Effect> {
+        let Some(Overlay::Pin(mut prompt)) = self
+            .overlay
+            .take()
+            .filter(|o| matches!(o, Overlay::Pin(p) if p.checking))
+        else {
+            // The prompt was closed meanwhile (Esc, an idle reset): the answer is dropped.
+            return Vec::new();
+        };
+        prompt.checking = false;
+        let attempt = self.pin_guard.attempt(who.is_some(), now);
+        let (failures, until) = self.pin_guard.state();
+        let mut effects = vec![Effect::SavePinGuard(failures, until)];
+        match attempt {
+            Attempt::Accepted => match who {
+                Some(Signer::Admin) | None => {
+                    self.stack.push(Box::new(StaffMenu::new()));
+                    effects.push(audit("admin", "staff sign-in"));
+                }
+                Some(Signer::Counsellor(c)) => {
+                    // Counsellor mode starts from a clean kiosk: nothing of a citizen's
+                    // session stays under it.
+                    self.stack.clear();
+                    self.counsellor = Some(c);
+                    self.idle_warning_until = None;
+                    let id = self.config.agenda.counsellors[c].id.clone();
+                    effects.push(audit(&id, "counsellor sign-in"));
+                    effects.extend(self.open(Box::new(CounsellorHome::new(c)), now));
+                }
+            },
+            Attempt::Wrong { tries_left } => {
+                prompt.notice = Some(PinNotice::Wrong { tries_left });
+                self.overlay = Some(Overlay::Pin(prompt));
+                effects.push(audit("unknown", "wrong staff PIN"));
+            }
+            Attempt::Locked { until } => {
+                prompt.notice = Some(PinNotice::Locked { until });
+                self.overlay = Some(Overlay::Pin(prompt));
+                effects.push(audit("unknown", "staff PIN locked"));
+            }
+        }
+        effects
     }
 }
 

@@ -18,11 +18,32 @@ fn press(app: &mut App, key: Key, now: NaiveDateTime) -> Vec<Effect> {
     app.update(Msg::Key(key), now)
 }
 
+/// Types a PIN and Enter, and answers the check as the shell does (off the screen's thread
+/// there); returns the effects after the check, without the lockout's saving.
 fn type_pin(app: &mut App, pin: &str, now: NaiveDateTime) -> Vec<Effect> {
     for c in pin.chars() {
         press(app, Key::Char(c), now);
     }
-    press(app, Key::Enter, now)
+    let mut out = Vec::new();
+    for effect in press(app, Key::Enter, now) {
+        match effect {
+            Effect::CheckPin(entered) => {
+                let hashes: Vec<&str> = app
+                    .config
+                    .agenda
+                    .counsellors
+                    .iter()
+                    .map(|c| c.pin_hash.as_str())
+                    .collect();
+                let who =
+                    crate::staff::pin::signer(&entered, &app.config.kiosk.staff_pin_hash, &hashes);
+                out.extend(app.update(Msg::PinChecked(who), now));
+            }
+            other => out.push(other),
+        }
+    }
+    out.retain(|e| !matches!(e, Effect::SavePinGuard(..)));
+    out
 }
 
 fn welcome_focus(app: &App) -> Item {
@@ -227,6 +248,41 @@ fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
     let effects = type_pin(&mut app, "2468", until);
     assert_eq!(effects, vec![audit("admin", "staff sign-in")]);
     assert!(app.screen().is_staff());
+}
+
+#[test]
+fn the_pin_is_checked_away_from_the_screen_and_a_late_answer_is_dropped() {
+    let mut app = App::new(config(), t0());
+    press(&mut app, Key::F(12), t0());
+    for c in "2468".chars() {
+        press(&mut app, Key::Char(c), t0());
+    }
+    let effects = press(&mut app, Key::Enter, t0());
+    assert_eq!(effects, vec![Effect::CheckPin("2468".into())]);
+    assert!(matches!(&app.overlay, Some(Overlay::Pin(p)) if p.checking));
+    // The person gives up before the answer: it opens nothing.
+    press(&mut app, Key::Esc, t0());
+    let effects = app.update(Msg::PinChecked(Some(Signer::Admin)), t0());
+    assert!(effects.is_empty());
+    assert!(app.on_welcome());
+}
+
+#[test]
+fn the_lockout_is_restored_after_a_restart_and_saved_at_each_try() {
+    let mut app = App::new(config(), t0());
+    app.restore_pin_guard(5, Some(t0() + Duration::minutes(3)));
+    press(&mut app, Key::F(12), t0());
+    let effects = type_pin(&mut app, "2468", t0());
+    assert!(app.on_welcome(), "still locked after the restart");
+    assert_eq!(effects, vec![audit("unknown", "staff PIN locked")]);
+    let mut fresh = App::new(config(), t0());
+    press(&mut fresh, Key::F(12), t0());
+    for c in "1111".chars() {
+        press(&mut fresh, Key::Char(c), t0());
+    }
+    press(&mut fresh, Key::Enter, t0());
+    let effects = fresh.update(Msg::PinChecked(None), t0());
+    assert_eq!(effects[0], Effect::SavePinGuard(1, None));
 }
 
 #[test]

@@ -10,6 +10,10 @@ pub enum Input {
     Key(Key),
     Resize,
     Tick,
+    /// Work done away from the screen: whether the printer took the ticket…
+    Printed(bool),
+    /// …and whom a PIN opens to.
+    PinChecked(Option<crate::staff::pin::Signer>),
     Terminate,
 }
 

@@ -6,7 +6,7 @@ mod signals;
 
 pub use signals::{ignore_interrupts, quiet_broken_pipe};
 
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
 use std::collections::VecDeque;
 
@@ -39,9 +39,14 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     // A paste then arrives marked, so its line breaks never press Enter for the person.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     tracing::info!(help_point = %config.kiosk.help_point.name, "kiosk started");
-    input::spawn_reader(tx);
+    input::spawn_reader(tx.clone());
 
     let mut app = App::new(config, clock.now());
+    // Five wrong PINs lock the prompt, and a restart does not unlock it.
+    match store.pin_guard() {
+        Ok((failures, until)) => app.restore_pin_guard(failures, until),
+        Err(e) => tracing::error!(error = %e, "PIN lockout not read"),
+    }
     let mut store = store;
     // A database failure must not stop a citizen's session: it is reported on leaving.
     let mut store_errors = Vec::new();
@@ -91,6 +96,8 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
                 let effects = match input {
                     Input::Key(key) => app.update(Msg::Key(key), now),
                     Input::Tick => app.update(Msg::Tick, now),
+                    Input::Printed(ok) => app.update(Msg::Reply(Reply::Printed(ok)), now),
+                    Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
                     Input::Resize => Vec::new(),
                     Input::Terminate => return Ok(()),
                 };
@@ -103,7 +110,9 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
                         &mut store_errors,
                     );
                 }
-                if carry_out(effects, &mut app, &mut store, now, &mut store_errors) == Flow::Quit {
+                if carry_out(effects, &mut app, &mut store, now, &mut store_errors, &tx)
+                    == Flow::Quit
+                {
                     return Ok(());
                 }
             }
@@ -171,6 +180,7 @@ fn carry_out(
     store: &mut Store,
     now: NaiveDateTime,
     errors: &mut Vec<String>,
+    answers: &Sender<Input>,
 ) -> Flow {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
@@ -202,9 +212,38 @@ fn carry_out(
                 }
                 queue.extend(app.update(Msg::Reply(reply), now));
             }
+            // The printer and the PIN check take their time away from the screen: the
+            // kiosk keeps answering, the idle reset included; their answers come back as
+            // inputs.
             Effect::Print(ticket) => {
-                let printed = print(app.config.kiosk.ticket_printer.as_deref(), &ticket);
-                queue.extend(app.update(Msg::Reply(Reply::Printed(printed)), now));
+                let printer = app.config.kiosk.ticket_printer.clone();
+                let answers = answers.clone();
+                std::thread::spawn(move || {
+                    let printed = print(printer.as_deref(), &ticket);
+                    let _ = answers.send(Input::Printed(printed));
+                });
+            }
+            Effect::CheckPin(entered) => {
+                let staff = app.config.kiosk.staff_pin_hash.clone();
+                let counsellors: Vec<String> = app
+                    .config
+                    .agenda
+                    .counsellors
+                    .iter()
+                    .map(|c| c.pin_hash.clone())
+                    .collect();
+                let answers = answers.clone();
+                std::thread::spawn(move || {
+                    let hashes: Vec<&str> = counsellors.iter().map(String::as_str).collect();
+                    let who = crate::staff::pin::signer(&entered, &staff, &hashes);
+                    let _ = answers.send(Input::PinChecked(who));
+                });
+            }
+            Effect::SavePinGuard(failures, until) => {
+                if let Err(e) = store.save_pin_guard(failures, until) {
+                    tracing::error!(error = %e, "PIN lockout not saved");
+                    errors.push(e);
+                }
             }
         }
     }

@@ -19,6 +19,19 @@ pub enum Attempt {
 }
 
 impl PinGuard {
+    /// A guard as it was saved (the lockout survives a restart).
+    pub fn restored(failures: u32, locked_until: Option<NaiveDateTime>) -> PinGuard {
+        PinGuard {
+            failures,
+            locked_until,
+        }
+    }
+
+    /// What to save: (failures, locked until).
+    pub fn state(&self) -> (u32, Option<NaiveDateTime>) {
+        (self.failures, self.locked_until)
+    }
+
     /// When the prompt is locked, until when.
     pub fn locked_until(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
         self.locked_until.filter(|until| now < *until)

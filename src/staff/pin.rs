@@ -28,7 +28,48 @@ pub fn check_hash(hash: &str) -> Result<(), String> {
             parsed.algorithm
         ));
     }
+    // A PIN try must stay quick on a cheap machine: parameters past these bounds would
+    // freeze the kiosk for minutes, or abort it for want of memory.
+    let params = argon2::Params::try_from(&parsed)
+        .map_err(|e| format!("its argon2 parameters are not valid ({e})"))?;
+    for (name, value, max) in [
+        ("m (memory, KiB)", params.m_cost(), MAX_MEMORY_KIB),
+        ("t (time cost)", params.t_cost(), MAX_TIME_COST),
+        ("p (parallelism)", params.p_cost(), MAX_PARALLELISM),
+    ] {
+        if value > max {
+            return Err(format!(
+                "argon2 {name} = {value} is above {max}: one PIN try would freeze the kiosk"
+            ));
+        }
+    }
     Ok(())
+}
+
+/// Bounds on a PIN hash's cost (64 MiB of memory, 10 passes, 4 lanes).
+pub const MAX_MEMORY_KIB: u32 = 64 * 1024;
+pub const MAX_TIME_COST: u32 = 10;
+pub const MAX_PARALLELISM: u32 = 4;
+
+/// Who a PIN opens the kiosk to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signer {
+    /// The help point's staff PIN: the staff menu.
+    Admin,
+    /// A counsellor (index into the agenda's counsellors).
+    Counsellor(usize),
+}
+
+/// Checks a PIN against the staff hash, then each counsellor's: the slow part of signing in
+/// (argon2 on purpose), run away from the screen's thread.
+pub fn signer(pin: &str, staff_hash: &str, counsellor_hashes: &[&str]) -> Option<Signer> {
+    if verify_pin(pin, staff_hash) {
+        return Some(Signer::Admin);
+    }
+    counsellor_hashes
+        .iter()
+        .position(|hash| verify_pin(pin, hash))
+        .map(Signer::Counsellor)
 }
 
 pub fn verify_pin(pin: &str, hash: &str) -> bool {
@@ -53,6 +94,21 @@ mod tests {
         assert!(verify_pin("2468", &hash));
         assert!(!verify_pin("2469", &hash));
         assert!(!verify_pin("", &hash));
+    }
+
+    #[test]
+    fn costly_hash_parameters_are_refused() {
+        let salt = "$eWa/S3TQeDgKzzHaPKNXSg$INcWuyxs7FjsU8vswNHNk+e0qAyyfZin18E0gflUX90";
+        assert!(check_hash(&format!("$argon2id$v=19$m=19456,t=2,p=1{salt}")).is_ok());
+        let memory = check_hash(&format!("$argon2id$v=19$m=4194304,t=2,p=1{salt}")).unwrap_err();
+        assert!(
+            memory.contains("m (memory, KiB) = 4194304 is above 65536"),
+            "{memory}"
+        );
+        let time = check_hash(&format!("$argon2id$v=19$m=19456,t=50,p=1{salt}")).unwrap_err();
+        assert!(time.contains("t (time cost) = 50 is above 10"), "{time}");
+        let lanes = check_hash(&format!("$argon2id$v=19$m=19456,t=2,p=16{salt}")).unwrap_err();
+        assert!(lanes.contains("p (parallelism) = 16 is above 4"), "{lanes}");
     }
 
     #[test]

@@ -219,6 +219,13 @@ const MIGRATIONS: &[&str] = &[
             ELSE recipient
         END
         WHERE recipient IS NOT NULL AND recipient NOT LIKE '%@%';",
+    // 10: the staff PIN lockout, kept across restarts (a restart must not give five more
+    // tries).
+    "CREATE TABLE pin_guard (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL,
+        locked_until TEXT
+    );",
 ];
 
 pub fn latest() -> u32 {

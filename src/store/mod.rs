@@ -29,7 +29,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::diagnostic::Profile;
 use crate::vocabulary::coop::Thematique;
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub struct Store {
     conn: Connection,
@@ -171,6 +171,49 @@ impl Store {
     /// Records a staff action: who, what, when; never citizen data.
     pub fn audit(&self, at: NaiveDateTime, actor: &str, action: &str) -> Result<(), String> {
         audit_in(&self.conn, at, actor, action).map_err(|e| format!("audit: {e}"))
+    }
+
+    /// The staff PIN lockout as last saved: (failures, locked until).
+    pub fn pin_guard(&self) -> Result<(u32, Option<NaiveDateTime>), String> {
+        self.conn
+            .query_row(
+                "SELECT failures, locked_until FROM pin_guard WHERE id = 1",
+                [],
+                |r| {
+                    let until: Option<String> = r.get(1)?;
+                    Ok((r.get(0)?, until))
+                },
+            )
+            .optional()
+            .map_err(|e| format!("PIN lockout: {e}"))?
+            .map_or(Ok((0, None)), |(failures, until)| {
+                let until = until
+                    .map(|t| {
+                        NaiveDateTime::parse_from_str(&t, "%Y-%m-%dT%H:%M:%S")
+                            .map_err(|_| format!("PIN lockout: locked_until {t:?} is not a time"))
+                    })
+                    .transpose()?;
+                Ok((failures, until))
+            })
+    }
+
+    pub fn save_pin_guard(
+        &self,
+        failures: u32,
+        until: Option<NaiveDateTime>,
+    ) -> Result<(), String> {
+        self.conn
+            .execute(
+                "INSERT INTO pin_guard (id, failures, locked_until) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET failures = excluded.failures,
+                     locked_until = excluded.locked_until",
+                params![
+                    failures,
+                    until.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| format!("PIN lockout: {e}"))
     }
 
     /// Counts a finished diagnostic; needs are stored as their Coop labels joined by `|`.

@@ -61,3 +61,20 @@ fn database_path_prefers_flag_then_config_then_xdg() {
     let default = resolve_path(None, None).unwrap();
     assert!(default.ends_with("borne/borne.db"), "{default:?}");
 }
+
+#[test]
+fn the_pin_lockout_is_kept_across_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.pin_guard().unwrap(), (0, None));
+    store
+        .save_pin_guard(5, Some(at("2026-03-02T10:20")))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.pin_guard().unwrap(),
+        (5, Some(at("2026-03-02T10:20")))
+    );
+}

@@ -135,7 +135,16 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Op
         ]),
         cursor: Some(col),
     });
-    if let Some(notice) = prompt.notice {
+    if prompt.checking {
+        lines.push(BoxLine {
+            line: Line::default(),
+            cursor: None,
+        });
+        lines.push(BoxLine {
+            line: Line::styled(view.tr.text("pin-checking"), view.theme.overlay.style()),
+            cursor: None,
+        });
+    } else if let Some(notice) = prompt.notice {
         lines.push(BoxLine {
             line: Line::default(),
             cursor: None,
