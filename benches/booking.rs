@@ -26,7 +26,9 @@ fn agenda() -> Agenda {
     for c in 0..10 {
         write!(
             text,
-            "[[counsellor]]\nid = \"c{c}\"\nname = \"C{c}\"\npin_hash = \"{HASH}\"\n"
+            // The salt differs per counsellor: each has a PIN of their own.
+            "[[counsellor]]\nid = \"c{c}\"\nname = \"C{c}\"\npin_hash = \"{}\"\n",
+            HASH.replace("eWa/S3TQ", &format!("eWa/S{c:03}"))
         )
         .unwrap();
         for (start, end) in [("09:00", "12:00"), ("14:00", "17:00")] {

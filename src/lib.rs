@@ -21,5 +21,6 @@ pub mod staff;
 pub mod store;
 #[cfg(test)]
 mod testing;
+pub mod text_file;
 pub mod ui;
 pub mod vocabulary;

@@ -36,13 +36,26 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never a control character on the terminal of whoever reads it: a message may
+        // quote the file's text.
+        let shown: String = self
+            .message
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    format!("\\u{{{:x}}}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
         write!(
             f,
             "{}:{}:{}: {}",
             self.file.display(),
             self.line,
             self.column,
-            self.message
+            shown
         )
     }
 }

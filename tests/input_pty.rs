@@ -144,8 +144,12 @@ const KEYS: &[&str] = &[
 fn random_events(seed: u64, count: usize) {
     eprintln!("random events: seed {seed}, {count} events");
     let mut random = Random(seed);
-    let mut kiosk = Kiosk::start();
+    // The kiosk's log (a panic message, if any) goes to a file the failure shows.
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("borne.log");
+    let mut kiosk = Kiosk::start_logging(&[], &log);
     kiosk.wait_for("Bienvenue");
+    let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
     let mut bytes = 0usize;
     for _ in 0..count {
         match random.below(100) {
@@ -181,15 +185,21 @@ fn random_events(seed: u64, count: usize) {
         }
     }
     kiosk.resize(80, 24);
-    assert!(kiosk.is_running(), "seed {seed}: the kiosk stopped");
+    assert!(
+        kiosk.is_running(),
+        "seed {seed}: the kiosk stopped; its log:\n{}",
+        log_text()
+    );
     // Back to the welcome screen, whatever the events left open (a PIN prompt, a question);
     // in large text its title is drawn in big glyphs, its question is not.
     let start = std::time::Instant::now();
     while !kiosk.screen().contains("Que voulez-vous faire ?") {
         assert!(
             start.elapsed() < PATIENCE,
-            "seed {seed}: never back to the welcome screen:\n{}",
-            kiosk.screen()
+            "seed {seed}: never back to the welcome screen (running: {}):\n{}\nits log:\n{}",
+            kiosk.is_running(),
+            kiosk.screen(),
+            log_text()
         );
         kiosk.keys(&[ESC, HOME]);
         if kiosk.screen().contains("Revenir à l'accueil ?") {

@@ -16,6 +16,16 @@ use crate::vocabulary::coop::{Niveau, Thematique};
 
 pub const FILE_NAME: &str = "agenda.toml";
 
+/// The longest minimum delay a motif may ask (30 days).
+const MAX_DELAY_HOURS: u32 = 720;
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counsellor {
     pub id: String,
@@ -258,7 +268,7 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 struct CounsellorFile {
     id: Spanned<String>,
-    name: String,
+    name: Spanned<String>,
     pin_hash: Spanned<String>,
 }
 
@@ -271,7 +281,7 @@ struct MotifFile {
     #[serde(rename = "where", default = "on_site")]
     place: Where,
     #[serde(default = "two")]
-    min_delay_hours: u32,
+    min_delay_hours: Spanned<u32>,
     #[serde(default = "eight")]
     horizon_weeks: Spanned<u32>,
     #[serde(default)]
@@ -286,8 +296,8 @@ fn thirty() -> Spanned<u32> {
 fn on_site() -> Where {
     Where::OnSite
 }
-fn two() -> u32 {
-    2
+fn two() -> Spanned<u32> {
+    Spanned::new(0..0, 2)
 }
 fn eight() -> Spanned<u32> {
     Spanned::new(0..0, 8)
@@ -415,18 +425,45 @@ impl Check<'_> {
     }
 }
 
-pub fn load(dir: &Path, i18n: &I18n, calendar: Calendar) -> Result<Agenda, Vec<Problem>> {
-    let path = dir.join(FILE_NAME);
-    let text = crate::config::toml_file::read(&path)?;
-    parse(&path, &text, Some(i18n), calendar)
+/// What the agenda needs of the help point: its calendar, and its staff PIN's hash (a
+/// counsellor's may not be the same).
+#[derive(Debug, Clone, Copy)]
+pub struct HelpPointContext<'a> {
+    pub calendar: Calendar,
+    pub staff_pin_hash: &'a str,
 }
 
+pub fn load(dir: &Path, i18n: &I18n, help_point: HelpPointContext) -> Result<Agenda, Vec<Problem>> {
+    let path = dir.join(FILE_NAME);
+    let text = crate::config::toml_file::read(&path)?;
+    parse_at(&path, &text, Some(i18n), help_point)
+}
+
+/// Parses an agenda for a help point of that calendar (tests, benchmarks).
 pub fn parse(
     path: &Path,
     text: &str,
     i18n: Option<&I18n>,
     calendar: Calendar,
 ) -> Result<Agenda, Vec<Problem>> {
+    parse_at(
+        path,
+        text,
+        i18n,
+        HelpPointContext {
+            calendar,
+            staff_pin_hash: "",
+        },
+    )
+}
+
+fn parse_at(
+    path: &Path,
+    text: &str,
+    i18n: Option<&I18n>,
+    help_point: HelpPointContext,
+) -> Result<Agenda, Vec<Problem>> {
+    let calendar = help_point.calendar;
     let file: File = crate::config::toml_file::parse(path, text)?;
     let mut check = Check {
         path,
@@ -434,9 +471,46 @@ pub fn parse(
         problems: Vec::new(),
     };
 
+    // An agenda without these offers nothing to book: say so rather than show empty screens.
+    for (none, what) in [
+        (file.counsellors.is_empty(), "[[counsellor]]"),
+        (file.motifs.is_empty(), "[[motif]]"),
+        (file.plages.is_empty(), "[[plage]]"),
+    ] {
+        if none {
+            check.problem(
+                0..0,
+                format!("the agenda has no {what}: nothing could be booked"),
+            );
+        }
+    }
     let mut counsellor_ids = HashMap::new();
     let mut counsellors = Vec::new();
+    let mut pin_hashes: Vec<&str> = Vec::new();
     for c in &file.counsellors {
+        if !valid_id(c.id.get_ref()) {
+            check.problem(
+                c.id.span(),
+                format!(
+                    "counsellor id {:?}: letters, digits and - only, not empty",
+                    c.id.get_ref()
+                ),
+            );
+        }
+        if c.name.get_ref().trim().is_empty() {
+            check.problem(
+                c.name.span(),
+                "counsellor name is empty: the header shows it",
+            );
+        }
+        let hash = c.pin_hash.get_ref().as_str();
+        if hash == help_point.staff_pin_hash || pin_hashes.contains(&hash) {
+            check.problem(
+                c.pin_hash.span(),
+                "this PIN hash is also the staff's or another counsellor's: each needs its own PIN",
+            );
+        }
+        pin_hashes.push(hash);
         if counsellor_ids
             .insert(c.id.get_ref().clone(), counsellors.len())
             .is_some()
@@ -454,7 +528,7 @@ pub fn parse(
         }
         counsellors.push(Counsellor {
             id: c.id.get_ref().clone(),
-            name: c.name.clone(),
+            name: c.name.get_ref().clone(),
             pin_hash: c.pin_hash.get_ref().clone(),
         });
     }
@@ -477,6 +551,12 @@ pub fn parse(
         if !(1..=52).contains(m.horizon_weeks.get_ref()) {
             check.problem(m.horizon_weeks.span(), "horizon_weeks: from 1 to 52");
         }
+        if *m.min_delay_hours.get_ref() > MAX_DELAY_HOURS {
+            check.problem(
+                m.min_delay_hours.span(),
+                format!("min_delay_hours: from 0 to {MAX_DELAY_HOURS} (30 days)"),
+            );
+        }
         let label = format!("motif-{id}");
         check.message(&label, m.id.span(), i18n);
         let (before, after) = if m.instructions {
@@ -495,7 +575,7 @@ pub fn parse(
             after,
             duration: Duration::minutes((*m.duration_minutes.get_ref()).into()),
             place: m.place,
-            min_delay: Duration::hours(m.min_delay_hours.into()),
+            min_delay: Duration::hours((*m.min_delay_hours.get_ref()).min(MAX_DELAY_HOURS).into()),
             horizon: Duration::weeks((*m.horizon_weeks.get_ref()).into()),
             needs: m.needs.clone(),
         });
@@ -506,6 +586,12 @@ pub fn parse(
     for p in &file.plages {
         let counsellor = check.reference(&p.counsellor, &counsellor_ids, "counsellor");
         let days: Vec<Weekday> = p.days.iter().filter_map(|d| check.weekday(d)).collect();
+        if p.days.is_empty() {
+            check.problem(
+                p.counsellor.span(),
+                "this plage has no days (days = [\"lundi\", …])",
+            );
+        }
         let start = check.time(&p.start);
         let end = check.time(&p.end);
         let valid_from = check.date(&p.valid_from);
@@ -616,6 +702,14 @@ pub fn parse(
                     }
                 };
                 let until = w.until.as_ref().and_then(|u| check.date(u));
+                if let (Some(from), Some(until), Some(span)) = (from, until, &w.until)
+                    && until < from
+                {
+                    check.problem(
+                        span.span(),
+                        "until is before from: no session would take place",
+                    );
+                }
                 match (day, from) {
                     (Some(day), Some(from)) => Some(Schedule::Weekly { day, from, until }),
                     _ => None,

@@ -48,9 +48,9 @@ pub struct HelpPoint {
 #[serde(deny_unknown_fields)]
 struct HelpPointFile {
     name: Spanned<String>,
-    address: String,
+    address: Spanned<String>,
     postal_code: Spanned<String>,
-    commune: String,
+    commune: Spanned<String>,
     phone: Spanned<String>,
     #[serde(default)]
     timezone: Option<Spanned<String>>,
@@ -121,7 +121,7 @@ struct Data {
     #[serde(default = "default_retention")]
     retention_days: Spanned<u32>,
     #[serde(default)]
-    database: Option<PathBuf>,
+    database: Option<Spanned<PathBuf>>,
 }
 
 fn unspanned<T>(value: T) -> Spanned<T> {
@@ -208,6 +208,22 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             hp.phone.span(),
             "help_point.phone is empty: people are told to call it".into(),
         );
+    } else if crate::booking::person::parse_phone(hp.phone.get_ref()).is_err() {
+        problem(
+            hp.phone.span(),
+            format!(
+                "help_point.phone: {:?} is not a phone number (people are told to call it)",
+                hp.phone.get_ref()
+            ),
+        );
+    }
+    for (field, value) in [("address", &hp.address), ("commune", &hp.commune)] {
+        if value.get_ref().trim().is_empty() {
+            problem(
+                value.span(),
+                format!("help_point.{field} is empty: tickets and screens show it"),
+            );
+        }
     }
     let tz = match &hp.timezone {
         None => Region::of_postal_code(code).zone(),
@@ -219,9 +235,9 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
     let calendar = Calendar::new(tz, Region::of_postal_code(code));
     let help_point = HelpPoint {
         name: hp.name.into_inner(),
-        address: hp.address,
+        address: hp.address.into_inner(),
         postal_code: hp.postal_code.into_inner(),
-        commune: hp.commune,
+        commune: hp.commune.into_inner(),
         phone: hp.phone.into_inner(),
         calendar,
     };
@@ -297,6 +313,25 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         );
     }
 
+    if let Some(database) = &file.data.database {
+        let path = dir.join(database.get_ref());
+        let why = if database.get_ref().as_os_str().is_empty() {
+            Some("is empty".to_string())
+        } else if path.is_dir() {
+            Some("is a directory, not a database file".to_string())
+        } else if path.parent().is_some_and(|p| p.exists() && !p.is_dir()) {
+            Some("is inside something that is not a directory".to_string())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            problem(
+                database.span(),
+                format!("data.database {:?} {why}", database.get_ref().display()),
+            );
+        }
+    }
+
     for section in [&file.reminders, &file.printer] {
         if let Some(command) = &section.command
             && command
@@ -324,7 +359,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         warning_seconds: *warning.get_ref(),
         staff_pin_hash: file.staff.pin_hash.into_inner(),
         retention_days: *retention.get_ref(),
-        database: file.data.database.map(|p| dir.join(p)),
+        database: file.data.database.map(|p| dir.join(p.into_inner())),
         reminder_gateway: file.reminders.command.map(Spanned::into_inner),
         ticket_printer: file.printer.command.map(Spanned::into_inner),
     })

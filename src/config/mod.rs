@@ -26,6 +26,16 @@ pub struct Config {
 
 /// Loads and validates the whole configuration directory.
 pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
+    load_all(dir).map_err(|mut problems| {
+        // A file read for two locales (the offered French and the reference) says its
+        // problems once.
+        let mut seen = std::collections::HashSet::new();
+        problems.retain(|p| seen.insert(p.to_string()));
+        problems
+    })
+}
+
+fn load_all(dir: &Path) -> Result<Config, Vec<Problem>> {
     if !dir.is_dir() {
         return Err(vec![Problem::in_file(
             dir,
@@ -36,7 +46,14 @@ pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
     let i18n = I18n::load(&kiosk.locales, dir)?;
     // Every file is checked, so one run lists every problem.
     let diagnostic = crate::diagnostic::questionnaire::load(dir, &i18n);
-    let agenda = crate::booking::agenda::load(dir, &i18n, kiosk.help_point.calendar);
+    let agenda = crate::booking::agenda::load(
+        dir,
+        &i18n,
+        crate::booking::agenda::HelpPointContext {
+            calendar: kiosk.help_point.calendar,
+            staff_pin_hash: &kiosk.staff_pin_hash,
+        },
+    );
     match (diagnostic, agenda) {
         (Ok(diagnostic), Ok(agenda)) => Ok(Config {
             dir: dir.to_path_buf(),

@@ -6,8 +6,7 @@ use serde::de::DeserializeOwned;
 use crate::problem::Problem;
 
 pub fn read(path: &Path) -> Result<String, Vec<Problem>> {
-    std::fs::read_to_string(path)
-        .map_err(|e| vec![Problem::in_file(path, format!("cannot read the file: {e}"))])
+    crate::text_file::read(path)
 }
 
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Vec<Problem>> {
@@ -21,6 +20,14 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Vec<Prob
 fn plain_message(message: &str) -> String {
     message
         .trim()
+        .replace("invalid type: integer", "found the number")
+        .replace("invalid value: integer", "found the number")
+        .replace("invalid type: floating point", "found the decimal number")
+        .replace("invalid type: string", "found the text")
+        .replace("invalid type: boolean", "found")
         .replace("expected u32", "expected a whole number")
         .replace("expected u16", "expected a whole number")
+        .replace("expected a string", "expected text between quotes")
+        .replace("expected a boolean", "expected true or false")
+        .replace("expected a sequence", "expected a list in brackets")
 }

@@ -116,11 +116,17 @@ impl Questionnaire {
 
     /// Every complete path, or `None` past `limit` paths.
     pub fn paths_bounded(&self, limit: usize) -> Option<Vec<Vec<Choice>>> {
+        self.paths_within(limit, usize::MAX)
+    }
+
+    /// As `paths_bounded`, but a path stops growing at `max_len` questions: a check looking
+    /// for paths that are too long needs to see one, not to follow it to its end.
+    pub fn paths_within(&self, limit: usize, max_len: usize) -> Option<Vec<Vec<Choice>>> {
         let mut done = Vec::new();
         let mut open = vec![Vec::new()];
         while let Some(path) = open.pop() {
             match self.next_step(&path) {
-                Ok(Step::Ask(q)) if path.len() <= self.questions.len() => {
+                Ok(Step::Ask(q)) if path.len() <= self.questions.len() && path.len() < max_len => {
                     for answer in (0..self.questions[q].answers.len()).rev() {
                         let mut longer = path.clone();
                         longer.push(Choice {

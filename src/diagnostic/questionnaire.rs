@@ -19,6 +19,8 @@ pub const MAX_QUESTIONS_ON_A_PATH: usize = 8;
 pub const MAX_ANSWERS: usize = 9;
 /// Beyond this many paths the questionnaire is too tangled to check (or to answer).
 const MAX_PATHS: usize = 200_000;
+/// More questions than a person could ever be asked: refused before any other check.
+pub const MAX_QUESTIONS: usize = 100;
 
 /// The Emmaüs Connect / WeTechCare segmentation, from closest to farthest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -176,6 +178,17 @@ pub fn load(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
 
 pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
     let file: File = crate::config::toml_file::parse(path, text)?;
+    if file.questions.len() > MAX_QUESTIONS {
+        return Err(vec![Problem::at(
+            path,
+            text,
+            file.questions[MAX_QUESTIONS].id.span().start,
+            format!(
+                "{} questions: at most {MAX_QUESTIONS} (a path asks at most {MAX_QUESTIONS_ON_A_PATH})",
+                file.questions.len()
+            ),
+        )]);
+    }
     let mut problems = Vec::new();
     let mut problem = |span: Range<usize>, message: String| {
         problems.push(Problem::at(path, text, span.start, message));
@@ -324,7 +337,7 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnai
         );
         return Err(problems);
     }
-    match questionnaire.paths_bounded(MAX_PATHS) {
+    match questionnaire.paths_within(MAX_PATHS, MAX_QUESTIONS_ON_A_PATH + 1) {
         None => problem(
             0..0,
             format!("more than {MAX_PATHS} paths: simplify the branching"),
@@ -417,7 +430,8 @@ impl Questionnaire {
             .join(" → ")
     }
 
-    /// A loop in the question graph, if any (as question indices, first repeated).
+    /// A loop in the question graph, if any (as question indices, first repeated). Walked
+    /// with a stack of its own: a long chain must not overflow the program's.
     fn find_loop(&self) -> Option<Vec<usize>> {
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
@@ -425,47 +439,50 @@ impl Questionnaire {
             Open,
             Done,
         }
-        fn visit(
-            q: &Questionnaire,
-            i: usize,
-            marks: &mut [Mark],
-            stack: &mut Vec<usize>,
-        ) -> Option<Vec<usize>> {
-            marks[i] = Mark::Open;
-            stack.push(i);
-            let question = &q.questions[i];
-            let mut targets: Vec<Step> = question.answers.iter().map(|a| a.next).collect();
+        let targets = |i: usize| -> Vec<usize> {
+            let question = &self.questions[i];
+            let mut steps: Vec<Step> = question.answers.iter().map(|a| a.next).collect();
             if !question.skip_if.is_empty() {
-                targets.push(question.skip_to);
+                steps.push(question.skip_to);
             }
-            for target in targets {
-                if let Step::Ask(j) = target {
-                    match marks[j] {
-                        Mark::Open => {
-                            let from = stack.iter().position(|x| *x == j).unwrap_or(0);
-                            let mut cycle = stack[from..].to_vec();
-                            cycle.push(j);
-                            return Some(cycle);
-                        }
-                        Mark::New => {
-                            if let Some(cycle) = visit(q, j, marks, stack) {
-                                return Some(cycle);
-                            }
-                        }
-                        Mark::Done => {}
-                    }
-                }
-            }
-            stack.pop();
-            marks[i] = Mark::Done;
-            None
-        }
+            steps
+                .into_iter()
+                .filter_map(|s| match s {
+                    Step::Ask(j) => Some(j),
+                    Step::End => None,
+                })
+                .collect()
+        };
         let mut marks = vec![Mark::New; self.questions.len()];
-        for i in 0..self.questions.len() {
-            if marks[i] == Mark::New
-                && let Some(cycle) = visit(self, i, &mut marks, &mut Vec::new())
-            {
-                return Some(cycle);
+        for root in 0..self.questions.len() {
+            if marks[root] != Mark::New {
+                continue;
+            }
+            // (question, its targets, how many were followed)
+            let mut stack: Vec<(usize, Vec<usize>, usize)> = vec![(root, targets(root), 0)];
+            marks[root] = Mark::Open;
+            while let Some((i, next, followed)) = stack.last_mut() {
+                if *followed == next.len() {
+                    marks[*i] = Mark::Done;
+                    stack.pop();
+                    continue;
+                }
+                let j = next[*followed];
+                *followed += 1;
+                match marks[j] {
+                    Mark::Open => {
+                        let from = stack.iter().position(|(q, _, _)| *q == j).unwrap_or(0);
+                        let mut cycle: Vec<usize> =
+                            stack[from..].iter().map(|(q, _, _)| *q).collect();
+                        cycle.push(j);
+                        return Some(cycle);
+                    }
+                    Mark::New => {
+                        marks[j] = Mark::Open;
+                        stack.push((j, targets(j), 0));
+                    }
+                    Mark::Done => {}
+                }
             }
         }
         None

@@ -151,20 +151,82 @@ fn load_locale(tag: &str, config_dir: &Path) -> Result<Locale, Vec<Problem>> {
     // The default isolation marks (U+2068/2069) show as boxes on console fonts.
     bundle.set_use_isolating(false);
     let mut problems = Vec::new();
+    // What the kiosk gives each message: the shipped signatures (French's for a locale the
+    // kiosk does not ship).
+    let shipped_tag = if shipped_sources(tag).is_empty() {
+        REFERENCE_LOCALE
+    } else {
+        tag
+    };
+    let mut given = Signatures::new();
+    let mut refs = std::collections::BTreeMap::new();
+    let mut terms = std::collections::BTreeSet::new();
+    for (_, text) in shipped_sources(shipped_tag) {
+        given.extend(signatures(text));
+    }
     for (file, text) in shipped_sources(tag) {
         let path = Path::new("locales").join(tag).join(file);
         match parse(&path, text) {
             Ok(resource) => bundle.add_resource_overriding(resource),
             Err(mut p) => problems.append(&mut p),
         }
+        let (r, t) = signature::references(text);
+        refs.extend(r);
+        terms.extend(t);
     }
+    // The help point's own files: every message as the kiosk can format it.
+    let mut overridden: Vec<(std::path::PathBuf, String, String)> = Vec::new();
     for path in override_files(tag, config_dir) {
-        match fs::read_to_string(&path) {
+        match crate::text_file::read(&path) {
             Ok(text) => match parse(&path, &text) {
-                Ok(resource) => bundle.add_resource_overriding(resource),
+                Ok(resource) => {
+                    bundle.add_resource_overriding(resource);
+                    problems.extend(check_variables(&path, &text, &given));
+                    let (r, t) = signature::references(&text);
+                    for id in r.keys() {
+                        overridden.push((path.clone(), text.clone(), id.clone()));
+                    }
+                    refs.extend(r);
+                    terms.extend(t);
+                }
                 Err(mut p) => problems.append(&mut p),
             },
-            Err(e) => problems.push(Problem::in_file(&path, format!("cannot read: {e}"))),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    for (path, text, id) in &overridden {
+        let at = entry_offset(text, id);
+        let Some(r) = refs.get(id) else { continue };
+        for m in &r.messages {
+            if !refs.contains_key(m) {
+                problems.push(Problem::at(
+                    path,
+                    text,
+                    at,
+                    format!("{id} refers to the message {m:?}, which does not exist"),
+                ));
+            }
+        }
+        for t in &r.terms {
+            if !terms.contains(t) {
+                problems.push(Problem::at(
+                    path,
+                    text,
+                    at,
+                    format!("{id} refers to the term \"-{t}\", which does not exist"),
+                ));
+            }
+        }
+        if let Some(cycle) = reference_cycle(id, &refs) {
+            problems.push(Problem::at(
+                path,
+                text,
+                at,
+                format!("{id} refers to itself: {}", cycle.join(" → ")),
+            ));
+        }
+        if !id.starts_with('-') && bundle.get_message(id).is_some_and(|m| m.value().is_none()) {
+            problems.push(Problem::at(path, text, at, format!("{id} has no text")));
         }
     }
     if problems.is_empty() {
@@ -177,7 +239,121 @@ fn load_locale(tag: &str, config_dir: &Path) -> Result<Locale, Vec<Problem>> {
     }
 }
 
+/// Placeables nest a few levels in a real message; the parser recurses on each, so a file
+/// nesting thousands would overflow the stack. Deeper than this is refused before parsing.
+const MAX_NESTING: usize = 10;
+
+/// Where the placeables nest deeper than `MAX_NESTING`, if they do.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(at);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 => in_string = true,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where an entry (`id = …`) starts in a Fluent source.
+fn entry_offset(text: &str, id: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(id)
+            && rest.trim_start().starts_with('=')
+        {
+            return at;
+        }
+        at += line.len();
+    }
+    0
+}
+
+/// An override must use the variables the kiosk gives its message, no fewer (a dropped
+/// `$seconds` silences the idle countdown) and no more (`{ $nope }` would reach the screen).
+fn check_variables(path: &Path, text: &str, given: &Signatures) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (id, used) in signatures(text) {
+        let Some(expected) = given.get(&id) else {
+            continue;
+        };
+        let at = entry_offset(text, &id);
+        for unknown in used.difference(expected) {
+            problems.push(Problem::at(
+                path,
+                text,
+                at,
+                format!("{id} uses {{ ${unknown} }}, which the kiosk does not give this message"),
+            ));
+        }
+        for missing in expected.difference(&used) {
+            problems.push(Problem::at(
+                path,
+                text,
+                at,
+                format!("{id} leaves out {{ ${missing} }}, which people need to read"),
+            ));
+        }
+    }
+    problems
+}
+
+/// A chain of references from `id` back to itself, if any.
+fn reference_cycle(
+    id: &str,
+    refs: &std::collections::BTreeMap<String, signature::References>,
+) -> Option<Vec<String>> {
+    // Depth-first with a stack of our own, remembering how each name was reached.
+    let mut stack: Vec<(String, Vec<String>)> = vec![(id.to_string(), vec![id.to_string()])];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some((name, chain)) = stack.pop() {
+        let Some(r) = refs.get(&name) else { continue };
+        let next = r
+            .messages
+            .iter()
+            .cloned()
+            .chain(r.terms.iter().map(|t| format!("-{t}")));
+        for n in next {
+            let mut longer = chain.clone();
+            longer.push(n.clone());
+            if n == id {
+                return Some(longer);
+            }
+            if seen.insert(n.clone()) {
+                stack.push((n, longer));
+            }
+        }
+    }
+    None
+}
+
 fn parse(path: &Path, text: &str) -> Result<FluentResource, Vec<Problem>> {
+    if let Some(at) = too_deep(text) {
+        return Err(vec![Problem::at(
+            path,
+            text,
+            at,
+            format!("placeables nested more than {MAX_NESTING} deep"),
+        )]);
+    }
     FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
         errors
             .iter()

@@ -74,3 +74,99 @@ fn arguments_vars(arguments: &CallArguments<&str>, vars: &mut BTreeSet<String>) 
         inline_vars(&named.value, vars);
     }
 }
+
+/// What a message refers to: other messages and terms, by name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct References {
+    pub messages: BTreeSet<String>,
+    pub terms: BTreeSet<String>,
+}
+
+/// Each message's (and term's, as `-name`) references, and the terms a source defines.
+pub fn references(source: &str) -> (BTreeMap<String, References>, BTreeSet<String>) {
+    let resource = match fluent_syntax::parser::parse(source) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let mut out = BTreeMap::new();
+    let mut terms = BTreeSet::new();
+    for entry in resource.body {
+        let (name, patterns): (String, Vec<&Pattern<&str>>) = match &entry {
+            Entry::Message(m) => (
+                m.id.name.to_string(),
+                m.value
+                    .iter()
+                    .chain(m.attributes.iter().map(|a| &a.value))
+                    .collect(),
+            ),
+            Entry::Term(t) => {
+                terms.insert(t.id.name.to_string());
+                (
+                    format!("-{}", t.id.name),
+                    std::iter::once(&t.value)
+                        .chain(t.attributes.iter().map(|a| &a.value))
+                        .collect(),
+                )
+            }
+            _ => continue,
+        };
+        let mut refs = References::default();
+        for pattern in patterns {
+            pattern_refs(pattern, &mut refs);
+        }
+        out.insert(name, refs);
+    }
+    (out, terms)
+}
+
+fn pattern_refs(pattern: &Pattern<&str>, refs: &mut References) {
+    // Walked with a stack of our own: nesting is bounded before parsing, but a walk that
+    // cannot overflow needs no such promise.
+    let mut expressions: Vec<&Expression<&str>> = pattern
+        .elements
+        .iter()
+        .filter_map(|e| match e {
+            PatternElement::Placeable { expression } => Some(expression),
+            _ => None,
+        })
+        .collect();
+    let mut inlines: Vec<&InlineExpression<&str>> = Vec::new();
+    loop {
+        if let Some(expression) = expressions.pop() {
+            match expression {
+                Expression::Select { selector, variants } => {
+                    inlines.push(selector);
+                    for variant in variants {
+                        for element in &variant.value.elements {
+                            if let PatternElement::Placeable { expression } = element {
+                                expressions.push(expression);
+                            }
+                        }
+                    }
+                }
+                Expression::Inline(inline) => inlines.push(inline),
+            }
+        } else if let Some(inline) = inlines.pop() {
+            match inline {
+                InlineExpression::MessageReference { id, .. } => {
+                    refs.messages.insert(id.name.to_string());
+                }
+                InlineExpression::TermReference { id, arguments, .. } => {
+                    refs.terms.insert(id.name.to_string());
+                    if let Some(arguments) = arguments {
+                        inlines.extend(arguments.positional.iter());
+                        inlines.extend(arguments.named.iter().map(|n| &n.value));
+                    }
+                }
+                InlineExpression::FunctionReference { arguments, .. } => {
+                    inlines.extend(arguments.positional.iter());
+                    inlines.extend(arguments.named.iter().map(|n| &n.value));
+                }
+                InlineExpression::Placeable { expression } => expressions.push(expression),
+                _ => {}
+            }
+        } else {
+            break;
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! Terminal input, read on its own thread from the terminal's file descriptor and sent to
 //! the event loop with the signals. `keys` turns the bytes into keys.
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 use std::thread;
 
 use super::keys::KeyParser;
@@ -44,7 +44,7 @@ fn read(fd: i32, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n as usize)
 }
 
-pub fn spawn_reader(tx: Sender<Input>) {
+pub fn spawn_reader(tx: SyncSender<Input>) {
     thread::spawn(move || {
         // The terminal: standard input, or the controlling terminal when input was
         // redirected (as crossterm does for raw mode).

@@ -11,8 +11,9 @@ use crate::app::key::Key;
 /// The longest escape sequence we wait for; anything longer is garbage and is dropped.
 const MAX_SEQUENCE: usize = 32;
 
-/// A paste is typed into the field, up to this many characters (fields are shorter still).
-const MAX_PASTE: usize = 4096;
+/// A paste is typed into the field, up to this many characters (no field is longer): a
+/// pasted book costs no more than a name.
+const MAX_PASTE: usize = 256;
 
 const ESC: u8 = 0x1b;
 

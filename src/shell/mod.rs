@@ -6,7 +6,7 @@ mod signals;
 
 pub use signals::{ignore_interrupts, quiet_broken_pipe};
 
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
 
 use std::collections::VecDeque;
 
@@ -20,6 +20,9 @@ use crate::store::Store;
 use crate::ui;
 use input::Input;
 
+/// At most this many inputs are handled between two frames, so the screen follows a flood.
+const INPUTS_PER_FRAME: usize = 512;
+
 /// NO_COLOR (any non-empty value) selects the monochrome theme.
 pub fn monochrome_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
@@ -32,7 +35,9 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     // the monochrome theme relies on those, so colours stay "enabled" and we pick none.
     crossterm::style::Colored::set_ansi_color_disabled(false);
 
-    let (tx, rx) = mpsc::channel();
+    // Bounded: when the kiosk is behind, the reader waits and the terminal holds the rest,
+    // instead of a queue that grows without end.
+    let (tx, rx) = mpsc::sync_channel(1024);
     signals::listen(tx.clone())?;
     crate::log::hold_while_drawing();
     let mut terminal = ratatui::init();
@@ -83,7 +88,9 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
             // Everything already typed is handled before the next frame: a burst (a paste,
             // a stuck key) costs one frame, not one per key.
             let mut inputs = vec![input];
-            while let Ok(more) = rx.try_recv() {
+            while inputs.len() < INPUTS_PER_FRAME
+                && let Ok(more) = rx.try_recv()
+            {
                 inputs.push(more);
             }
             for input in inputs {
@@ -180,7 +187,7 @@ fn carry_out(
     store: &mut Store,
     now: NaiveDateTime,
     errors: &mut Vec<String>,
-    answers: &Sender<Input>,
+    answers: &SyncSender<Input>,
 ) -> Flow {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {

@@ -1,7 +1,7 @@
 //! SIGTERM and every other signal that would end the process (SIGUSR1, SIGALRM…) end the
 //! kiosk cleanly, terminal restored; SIGHUP exits at once (the terminal is gone); SIGINT,
 //! SIGQUIT and SIGTSTP are ignored like their keys, from the first moment of start-up.
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 use std::thread;
 
 use signal_hook::consts::{
@@ -12,7 +12,7 @@ use signal_hook::iterator::Signals;
 
 use super::input::Input;
 
-pub fn listen(tx: Sender<Input>) -> Result<(), String> {
+pub fn listen(tx: SyncSender<Input>) -> Result<(), String> {
     let mut signals = Signals::new([
         SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
         SIGPROF, SIGXCPU, SIGXFSZ,

@@ -5,6 +5,8 @@ use crate::booking::agenda::parse;
 use crate::clock::parse_local;
 
 const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$eWa/S3TQeDgKzzHaPKNXSg$INcWuyxs7FjsU8vswNHNk+e0qAyyfZin18E0gflUX90";
+/// Karim's demo hash: each counsellor has a PIN of their own.
+const HASH_2: &str = "$argon2id$v=19$m=19456,t=2,p=1$X3O/uANNaOkJI3ylf2cchw$4A3MFvc6aKcEMgp5ijwkK5eUCN50r1fOX9it/VlhoYk";
 
 /// One counsellor, Monday to Friday 09:00–12:00, motifs of 30 and 45 minutes.
 fn agenda(extra: &str) -> Agenda {
@@ -23,7 +25,7 @@ pin_hash = "{HASH}"
 [[counsellor]]
 id = "karim"
 name = "Karim"
-pin_hash = "{HASH}"
+pin_hash = "{HASH_2}"
 
 [[motif]]
 id = "court"
