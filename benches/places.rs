@@ -84,7 +84,9 @@ fn national_index() -> (tempfile::TempDir, Store, Rc<PlaceIndex>) {
     let dir = tempfile::tempdir().unwrap();
     let file = national_csv(dir.path());
     let mut store = Store::open(&dir.path().join("n.db")).unwrap();
-    load::communes_file(&mut store, &config_dir().join("communes.csv")).unwrap();
+    load::communes_file(&mut store, &config_dir().join("communes.csv"), false)
+        .unwrap()
+        .unwrap();
     load::lieux_file(&mut store, &file, &mut |_| {}).unwrap();
     let index = store.place_index().unwrap();
     (dir, store, index)

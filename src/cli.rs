@@ -53,7 +53,12 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// Import the communes file (code_insee, nom, code_postal, …, latitude, longitude)
-    ImportCommunes { file: PathBuf },
+    ImportCommunes {
+        file: PathBuf,
+        /// Take a file with fewer communes than known, on purpose
+        #[arg(long)]
+        force: bool,
+    },
     /// The nearest lieux of a postal code or commune
     #[command(subcommand)]
     Lieux(LieuxCommand),
@@ -238,7 +243,7 @@ pub fn main() -> ExitCode {
         Some(Command::Booking(ref command)) => booking(&cli, command),
         Some(Command::Outbox(ref command)) => outbox(&cli, command),
         Some(Command::ImportLieux { ref files }) => import_lieux(&cli, files),
-        Some(Command::ImportCommunes { ref file }) => import_communes(&cli, file),
+        Some(Command::ImportCommunes { ref file, force }) => import_communes(&cli, file, force),
         Some(Command::Lieux(ref command)) => lieux(&cli, command),
         Some(Command::Communes(ref command)) => communes(&cli, command),
         Some(Command::Export(ref command)) => export(&cli, command),
@@ -671,13 +676,17 @@ fn import_lieux(cli: &Cli, files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn import_communes(cli: &Cli, file: &std::path::Path) -> ExitCode {
+fn import_communes(cli: &Cli, file: &std::path::Path, force: bool) -> ExitCode {
     let mut store = match open_store(cli) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match crate::places::load::communes_file(&mut store, file) {
-        Ok(summary) => {
+    match crate::places::load::communes_file(&mut store, file, force) {
+        Ok(Err(crate::places::load::Incomplete(why))) => {
+            eprintln!("{why}");
+            ExitCode::from(EXIT_CONFIG)
+        }
+        Ok(Ok(summary)) => {
             for line in &summary.rejected {
                 eprintln!("{line}");
             }

@@ -173,6 +173,7 @@ fn import_communes_replaces_them() {
         .arg(dir.path().join("only.db"))
         .arg("import-communes")
         .arg(&file)
+        .arg("--force")
         .output()
         .unwrap();
     let (stdout, stderr) = out(&o);
@@ -264,4 +265,66 @@ fn a_command_whose_reader_went_away_stops_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
+#[test]
+fn a_communes_file_cut_short_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let import = |file: &Path, force: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_borne"));
+        cmd.arg("--db").arg(&db).arg("import-communes").arg(file);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config/communes.csv");
+    assert!(import(&shipped, false).status.success());
+    let text = std::fs::read_to_string(&shipped).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let half = dir.path().join("half.csv");
+    std::fs::write(&half, lines[..lines.len() / 2].join("\n")).unwrap();
+    let o = import(&half, false);
+    assert_eq!(o.status.code(), Some(2));
+    let (_, stderr) = out(&o);
+    assert!(stderr.contains("is the file cut short?"), "{stderr}");
+    assert!(stderr.contains("the communes are unchanged"), "{stderr}");
+    let header = dir.path().join("header.csv");
+    std::fs::write(&header, format!("{}\n", lines[0])).unwrap();
+    let o = import(&header, false);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        out(&o).1.contains("no commune in the file"),
+        "{}",
+        out(&o).1
+    );
+    // Still every commune: Crévoux (05200) is found.
+    let o = Command::new(env!("CARGO_BIN_EXE_borne"))
+        .arg("--db")
+        .arg(&db)
+        .args(["communes", "search", "Crévoux"])
+        .output()
+        .unwrap();
+    assert!(out(&o).0.contains("Crévoux"), "{:?}", out(&o));
+    // Coordinates that are no place on Earth are rejected rows.
+    let nan = dir.path().join("nan.csv");
+    std::fs::write(
+        &nan,
+        format!(
+            "{}\n05061,Gap,05000,commune,,05,93,41293,NaN,6.06,,\n05023,Briançon,05100,commune,,05,93,11000,144.9,6.6,,\n05046,Crévoux,05200,commune,,05,93,130,44.55,6.6,,\n",
+            lines[0]
+        ),
+    )
+    .unwrap();
+    let o = import(&nan, true);
+    let (stdout, stderr) = out(&o);
+    assert!(
+        stdout.contains("1 added, 0 updated, 2 rejected"),
+        "{stdout}{stderr}"
+    );
+    assert!(
+        stderr.contains("nan.csv:2: latitude: \"NaN\", \"6.06\" is not a place on Earth"),
+        "{stderr}"
+    );
 }

@@ -54,15 +54,58 @@ pub fn lieux_file(
     })
 }
 
-/// Imports the communes file, replacing the communes known.
-pub fn communes_file(store: &mut Store, file: &Path) -> Result<Summary, String> {
+/// Why a communes file is not taken: it would leave the lieux search poorer than before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incomplete(pub String);
+
+/// A file replaces the communes whole, so it must be whole: no fewer than this share of the
+/// communes already known…
+const KEEP_AT_LEAST: f64 = 0.9;
+/// …and no more than this share of rows rejected.
+const REJECT_AT_MOST: f64 = 0.01;
+
+/// Imports the communes file, replacing the communes known. A file with no commune, with
+/// many rejected rows, or with far fewer communes than known (cut in half, a header only) is
+/// refused whole and nothing changes, unless `force` (a deliberately smaller file).
+pub fn communes_file(
+    store: &mut Store,
+    file: &Path,
+    force: bool,
+) -> Result<Result<Summary, Incomplete>, String> {
     let (list, rejected) = communes::read(file)?;
+    let known = store.commune_count()?;
+    let rows = list.len() + rejected.len();
+    let why = if list.is_empty() {
+        Some("no commune in the file".to_string())
+    } else if rejected.len() as f64 > REJECT_AT_MOST * rows as f64 {
+        Some(format!(
+            "{} of {rows} rows rejected (the first: {})",
+            rejected.len(),
+            rejected_lines(file, &rejected[..1]).join("")
+        ))
+    } else if (list.len() as f64) < KEEP_AT_LEAST * known as f64 {
+        Some(format!(
+            "{} communes where {known} are known: is the file cut short?",
+            list.len()
+        ))
+    } else {
+        None
+    };
+    // Even on purpose, a file without a single commune would empty the search.
+    if let Some(why) = why
+        && (!force || list.is_empty())
+    {
+        return Ok(Err(Incomplete(format!(
+            "{}: {why}; the communes are unchanged (--force takes a smaller file on purpose)",
+            file.display()
+        ))));
+    }
     let added = store.replace_communes(&list)?;
-    Ok(Summary {
+    Ok(Ok(Summary {
         added,
         updated: 0,
         rejected: rejected_lines(file, &rejected),
-    })
+    }))
 }
 
 /// The communes file of a configuration directory.
@@ -121,7 +164,13 @@ pub fn shipped(store: &mut Store, dir: &Path, now: &str) -> Result<Vec<String>, 
             continue;
         }
         let summary = match kind {
-            Kind::Communes => communes_file(store, &file)?,
+            Kind::Communes => match communes_file(store, &file, false)? {
+                Ok(summary) => summary,
+                Err(Incomplete(why)) => {
+                    tracing::error!("{why}");
+                    continue;
+                }
+            },
             Kind::Lieux => lieux_file(store, &file, &mut |_| {})?,
         };
         let mut report = summary.line(&file);

@@ -131,6 +131,13 @@ impl Store {
     }
 
     /// Replaces every commune (the file is the whole of France).
+    pub fn commune_count(&self) -> Result<usize, String> {
+        self.conn
+            .query_row("SELECT count(*) FROM commune", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| format!("communes: {e}"))
+    }
+
     pub fn replace_communes(&mut self, communes: &[Commune]) -> Result<usize, String> {
         self.place_index = None;
         self.immediate(|tx| {

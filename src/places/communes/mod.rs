@@ -108,6 +108,17 @@ pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
             });
             continue;
         }
+        let (latitude, longitude) = (number(lat), number(lon));
+        let on_earth = latitude.is_none_or(|l| l.is_finite() && (-90.0..=90.0).contains(&l))
+            && longitude.is_none_or(|l| l.is_finite() && (-180.0..=180.0).contains(&l));
+        if !on_earth {
+            rejected.push(Rejected {
+                line,
+                field: "latitude".into(),
+                reason: format!("{:?}, {:?} is not a place on Earth", get(lat), get(lon)),
+            });
+            continue;
+        }
         communes.push(Commune {
             code_insee: get(Some(insee)),
             nom: name,
@@ -116,8 +127,8 @@ pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
             parent: Some(get(parent)).filter(|p| !p.is_empty()),
             departement: get(dep),
             population: get(pop).parse().unwrap_or(0),
-            latitude: number(lat),
-            longitude: number(lon),
+            latitude,
+            longitude,
         });
     }
     Ok((communes, rejected))

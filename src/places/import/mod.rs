@@ -107,13 +107,53 @@ const PRISE_EN_CHARGE: [&str; 7] = [
     "Déficience visuelle",
 ];
 
-/// Removes control characters (escape sequences included) and trims.
+/// Removes escape sequences whole (`ESC [ 2 J`, `ESC ] 0 ; title BEL`), control characters,
+/// and the invisible characters that reorder or hide text (bidi overrides, zero-width
+/// spaces), then trims.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control())
-        .collect::<String>()
-        .trim()
-        .to_string()
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            match chars.next() {
+                // CSI: parameters, then a final byte in @–~.
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                // OSC, DCS…: up to BEL or ESC \.
+                Some(']' | 'P' | '^' | '_') => {
+                    while let Some(c) = chars.next() {
+                        if c == '\u{7}' {
+                            break;
+                        }
+                        if c == '\u{1b}' {
+                            chars.next_if_eq(&'\\');
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if c.is_control() || invisible(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim().to_string()
+}
+
+/// Characters that change how text reads without showing themselves.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
 }
 
 /// Multi-value fields: `|` in v1.0, `;` in older files.
@@ -357,12 +397,28 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
 /// Reads a lieux file, whichever of the three formats it is.
 pub fn read(path: &Path) -> Result<Parsed, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
+    // A Latin-1 file read as UTF-8 would put U+FFFD in every accented name: refused whole.
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            return Err(format!(
+                "{}:{line}: not UTF-8 (Latin-1 or Windows-1252?): convert the file first \
+                 (iconv -f latin1 -t utf-8); nothing was imported",
+                path.display()
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
-        return read_json(path, &text);
+        return read_json(path, text);
     }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -396,6 +452,29 @@ pub fn read(path: &Path) -> Result<Parsed, String> {
                 continue;
             }
         };
+        let line = record.position().map_or(line, |p| p.line() as usize);
+        // A quote that is never closed swallows the rows after it into one field: a field
+        // holding whole rows says so, with the line where the quote opened.
+        if let Some(swallowed) = record.iter().position(|field| {
+            field
+                .lines()
+                .skip(1)
+                .any(|l| l.matches(',').count() >= headers.len() / 2)
+        }) {
+            let rows = record.get(swallowed).map_or(0, |f| f.lines().count());
+            parsed.rejected.push(Rejected {
+                line,
+                field: headers
+                    .get(swallowed)
+                    .cloned()
+                    .unwrap_or_else(|| "-".into()),
+                reason: format!(
+                    "a quote opened here is not closed: the next {} lines were read as this field",
+                    rows.saturating_sub(1)
+                ),
+            });
+            continue;
+        }
         let row: HashMap<String, String> = headers
             .iter()
             .cloned()

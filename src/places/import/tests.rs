@@ -51,7 +51,7 @@ fn bad_rows_are_reported_and_text_is_cleaned() {
     );
     let first = &parsed.lieux[0].1;
     assert_eq!(
-        first.nom, "Espace [31mnumérique[0m de Gap",
+        first.nom, "Espace numérique de Gap",
         "no escape character survives"
     );
     assert!(!first.nom.contains('\u{1b}') && !first.nom.contains('\u{7}'));
@@ -134,5 +134,83 @@ fn a_file_that_is_not_lieux_is_refused_whole() {
     assert!(
         err.contains("autre.csv:1: neither the lieux standard"),
         "{err}"
+    );
+}
+
+#[test]
+fn escape_sequences_go_whole_and_invisible_characters_with_them() {
+    assert_eq!(
+        super::clean("Espace \u{1b}[31mnumérique\u{1b}[0m"),
+        "Espace numérique"
+    );
+    assert_eq!(
+        super::clean("Mairie\u{1b}]0;pwned\u{7} de Gap"),
+        "Mairie de Gap"
+    );
+    assert_eq!(
+        super::clean("Mairie\u{1b}]0;x\u{1b}\\ de Gap"),
+        "Mairie de Gap"
+    );
+    assert_eq!(
+        super::clean("\u{202e}paG\u{202c} \u{200b}centre\u{feff}"),
+        "paG centre"
+    );
+    assert_eq!(super::clean("  Gap\u{7}  "), "Gap");
+}
+
+#[test]
+fn a_latin1_file_is_refused_with_its_line_not_imported_with_replacement_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.csv");
+    let mut bytes = std::fs::read(fixture("exemple-valide-v1.0.2.csv")).unwrap();
+    let first_line_end = bytes.iter().position(|b| *b == b'\n').unwrap();
+    // "Guéret" in Latin-1 on line 2.
+    bytes.splice(
+        first_line_end + 1..first_line_end + 1,
+        b"x,Gu\xe9ret\n".iter().copied(),
+    );
+    std::fs::write(&path, bytes).unwrap();
+    let err = super::read(&path).unwrap_err();
+    assert!(err.ends_with("latin1.csv:2: not UTF-8 (Latin-1 or Windows-1252?): convert the file first (iconv -f latin1 -t utf-8); nothing was imported"), "{err}");
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quote.csv");
+    let text = std::fs::read_to_string(fixture("lieux-gap.csv")).unwrap();
+    let header = text.lines().next().unwrap();
+    let columns = header.split(',').count();
+    let row = |id: &str, nom: &str| {
+        let mut fields = vec![String::new(); columns];
+        let col = |name: &str| header.split(',').position(|h| h == name).unwrap();
+        fields[col("id")] = id.into();
+        fields[col("nom")] = nom.into();
+        fields[col("commune")] = "Gap".into();
+        fields[col("code_postal")] = "05000".into();
+        fields[col("adresse")] = "1 place".into();
+        fields[col("date_maj")] = "2024-04-02".into();
+        fields.join(",")
+    };
+    // Row 2 opens a quote in its name and nothing closes it: rows 3 to 5 vanish into it.
+    let lines = [
+        header.to_string(),
+        row("a", "\"Espace numérique"),
+        row("b", "Médiathèque"),
+        row("c", "Mairie"),
+        row("d", "Centre social"),
+    ];
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let parsed = super::read(&path).unwrap();
+    let r = &parsed.rejected[0];
+    assert_eq!(
+        (r.line, r.field.as_str()),
+        (2, "nom"),
+        "{:?}",
+        parsed.rejected
+    );
+    assert_eq!(
+        r.reason,
+        "a quote opened here is not closed: the next 3 lines were read as this field"
     );
 }
