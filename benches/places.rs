@@ -80,7 +80,7 @@ fn import_20000_lieux(bencher: Bencher) {
     });
 }
 
-fn national_index() -> (tempfile::TempDir, Store, Rc<PlaceIndex>) {
+fn national_index() -> (tempfile::TempDir, Store, std::sync::Arc<PlaceIndex>) {
     let dir = tempfile::tempdir().unwrap();
     let file = national_csv(dir.path());
     let mut store = Store::open(&dir.path().join("n.db")).unwrap();

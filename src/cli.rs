@@ -1051,13 +1051,35 @@ fn kiosk(cli: &Cli) -> ExitCode {
         eprintln!("borne: the kiosk needs a terminal (see `borne --help` for the other commands)");
         return ExitCode::from(EXIT_FAILURE);
     }
-    let opened = store::resolve_path(cli.db.as_deref(), config.kiosk.database.as_deref())
-        .and_then(|path| Store::open(&path));
-    let mut store = match opened {
-        Ok(store) => store,
+    let path = match store::resolve_path(cli.db.as_deref(), config.kiosk.database.as_deref()) {
+        Ok(path) => path,
         Err(e) => {
             eprintln!("borne: {e}");
             return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    // Another kiosk or a backup may hold the database a while: wait for it, saying so, rather
+    // than leave the help point without a kiosk.
+    let mut told = false;
+    let mut store = loop {
+        match Store::open(&path) {
+            Ok(store) => break store,
+            Err(e) if e.contains("database is locked") || e.contains("database is busy") => {
+                if !told {
+                    eprintln!(
+                        "borne: the database is busy (another program is writing to it); \
+                         trying again every 2 seconds…"
+                    );
+                    tracing::warn!("database busy at start; waiting");
+                    told = true;
+                }
+                // Another process holds the lock: there is nothing to wait on but time.
+                std::thread::sleep(std::time::Duration::from_secs(2));
+            }
+            Err(e) => {
+                eprintln!("borne: {e}");
+                return ExitCode::from(EXIT_FAILURE);
+            }
         }
     };
     // The shipped communes and lieux, when new or changed: a moment on first start only.

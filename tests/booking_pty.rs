@@ -105,7 +105,9 @@ fn book_then_manage_and_cancel_with_the_code() {
 #[test]
 fn a_slot_taken_meanwhile_shows_fresh_slots_not_an_error() {
     let mut kiosk = Kiosk::start();
-    kiosk.keys(&["2", "1", "2"]);
+    kiosk.keys(&["2", "1"]);
+    kiosk.wait_for("mardi 3 mars — 4 créneaux");
+    kiosk.keys(&["2"]);
     kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
     kiosk.keys(&[ENTER]);
     kiosk.wait_for("Vos coordonnées");

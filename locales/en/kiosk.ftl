@@ -80,3 +80,5 @@ month-12 = December
 key-letters = Letters or numbers
 does-type-commune = type
 does-move-suggestion = choose a town
+waiting-title = One moment…
+waiting-text = We are waiting for the answer. You can wait or press Esc.

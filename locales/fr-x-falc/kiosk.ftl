@@ -80,3 +80,5 @@ month-12 = décembre
 key-letters = Lettres ou chiffres
 does-type-commune = écrire
 does-move-suggestion = choisir une ville
+waiting-title = Un instant
+waiting-text = La borne cherche la réponse. Attendez un peu. Ou appuyez sur la touche Échap.

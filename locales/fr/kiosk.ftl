@@ -80,3 +80,5 @@ month-12 = décembre
 key-letters = Lettres ou chiffres
 does-type-commune = écrire
 does-move-suggestion = choisir une commune
+waiting-title = Un instant…
+waiting-text = Nous attendons la réponse. Vous pouvez attendre ou appuyer sur Échap.

@@ -101,6 +101,11 @@ pub struct App {
     pin_guard: PinGuard,
     /// The counsellor signed in (index into the agenda's counsellors), while in their mode.
     pub counsellor: Option<usize>,
+    /// An answer has been awaited for a moment: the screen says "Un instant…".
+    pub waiting: bool,
+    /// Changes whenever the screens change: an answer asked for by a screen the person has
+    /// left is not given to the one they are on.
+    generation: u64,
 }
 
 /// Counsellor mode locks itself after this long without a key.
@@ -120,6 +125,8 @@ impl App {
             last_key: now,
             pin_guard: PinGuard::default(),
             counsellor: None,
+            waiting: false,
+            generation: 0,
         }
     }
 
@@ -131,6 +138,10 @@ impl App {
     /// Opens a screen over the current one, as a menu choice does.
     pub fn push(&mut self, screen: Box<dyn Screen>, now: NaiveDateTime) -> Vec<Effect> {
         self.open(screen, now)
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn screen(&self) -> &dyn Screen {
@@ -238,6 +249,7 @@ impl App {
     /// Back to the welcome screen as a newcomer finds it: everything the person entered and
     /// chose is dropped from memory. The PIN lockout stays.
     pub fn reset(&mut self) {
+        self.generation += 1;
         self.settings = Settings::defaults(&self.config.kiosk);
         self.stack.clear();
         self.welcome = Welcome::new(&self.config.kiosk.locales);
@@ -248,6 +260,7 @@ impl App {
 
     /// Back to the welcome screen, keeping the display choices; ends counsellor mode.
     fn go_home(&mut self) {
+        self.generation += 1;
         self.stack.clear();
         self.counsellor = None;
     }
@@ -303,6 +316,7 @@ impl App {
 
     /// Opens a screen and lets it load what it shows.
     fn open(&mut self, screen: Box<dyn Screen>, now: NaiveDateTime) -> Vec<Effect> {
+        self.generation += 1;
         self.stack.push(screen);
         let ctx = Ctx {
             config: &self.config,
@@ -322,6 +336,7 @@ impl App {
                 return self.open(screen, now);
             }
             Action::Back => {
+                self.generation += 1;
                 self.stack.pop();
                 if self.stack.is_empty() {
                     self.counsellor = None;
@@ -448,12 +463,14 @@ impl App {
         match attempt {
             Attempt::Accepted => match who {
                 Some(Signer::Admin) | None => {
+                    self.generation += 1;
                     self.stack.push(Box::new(StaffMenu::new()));
                     effects.push(audit("admin", "staff sign-in"));
                 }
                 Some(Signer::Counsellor(c)) => {
                     // Counsellor mode starts from a clean kiosk: nothing of a citizen's
                     // session stays under it.
+                    self.generation += 1;
                     self.stack.clear();
                     self.counsellor = Some(c);
                     self.idle_warning_until = None;

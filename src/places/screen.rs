@@ -1,7 +1,6 @@
 //! "Trouver un lieu d'aide près de chez moi": one field for a postal code or a commune, with
 //! suggestions at every key; then the nearest lieux with their distance and whether they are
 //! open now; then a lieu's details and a QR code to take its address away.
-use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -33,7 +32,7 @@ pub enum Step {
 }
 
 pub struct LieuxScreen {
-    pub(super) index: Option<Rc<PlaceIndex>>,
+    pub(super) index: Option<std::sync::Arc<PlaceIndex>>,
     pub(super) field: TextField,
     /// Indices into the communes, the likeliest first.
     pub(super) suggestions: Vec<usize>,

@@ -6,14 +6,21 @@ use std::thread;
 use super::keys::KeyParser;
 use crate::app::key::Key;
 
+// One input at a time through a bounded channel: boxing the large reply would only add noise.
+#[allow(clippy::large_enum_variant)]
 pub enum Input {
     Key(Key),
     Resize,
     Tick,
     /// Work done away from the screen: whether the printer took the ticket…
     Printed(bool),
-    /// …and whom a PIN opens to.
+    /// …and whom a PIN opens to…
     PinChecked(Option<crate::staff::pin::Signer>),
+    /// …and what the database answered to request `id`.
+    Stored {
+        id: u64,
+        reply: crate::store::Reply,
+    },
     Terminate,
 }
 

@@ -3,22 +3,23 @@
 mod input;
 mod keys;
 mod signals;
+mod worker;
 
 pub use signals::{ignore_interrupts, quiet_broken_pipe};
 
-use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
-
 use std::collections::VecDeque;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender, SyncSender};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 
 use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::store::Reply;
-use crate::store::Store;
+use crate::store::{Reply, Store};
 use crate::ui;
 use input::Input;
+use worker::Job;
 
 /// At most this many inputs are handled between two frames, so the screen follows a flood.
 const INPUTS_PER_FRAME: usize = 512;
@@ -35,51 +36,61 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     // the monochrome theme relies on those, so colours stay "enabled" and we pick none.
     crossterm::style::Colored::set_ansi_color_disabled(false);
 
-    // Bounded: when the kiosk is behind, the reader waits and the terminal holds the rest,
-    // instead of a queue that grows without end.
-    let (tx, rx) = mpsc::sync_channel(1024);
-    signals::listen(tx.clone())?;
-    crate::log::hold_while_drawing();
-    let mut terminal = ratatui::init();
-    // A paste then arrives marked, so its line breaks never press Enter for the person.
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-    tracing::info!(help_point = %config.kiosk.help_point.name, "kiosk started");
-    input::spawn_reader(tx.clone());
-
     let mut app = App::new(config, clock.now());
     // Five wrong PINs lock the prompt, and a restart does not unlock it.
     match store.pin_guard() {
         Ok((failures, until)) => app.restore_pin_guard(failures, until),
         Err(e) => tracing::error!(error = %e, "PIN lockout not read"),
     }
-    let mut store = store;
-    // A database failure must not stop a citizen's session: it is reported on leaving.
-    let mut store_errors = Vec::new();
+
+    // Bounded: when the kiosk is behind, the reader waits and the terminal holds the rest,
+    // instead of a queue that grows without end.
+    let (tx, rx) = mpsc::sync_channel(1024);
+    signals::listen(tx.clone())?;
+    let jobs = worker::spawn(store, tx.clone());
+    crate::log::hold_while_drawing();
+    let mut terminal = ratatui::init();
+    // A paste then arrives marked, so its line breaks never press Enter for the person.
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    tracing::info!(help_point = %app.config.kiosk.help_point.name, "kiosk started");
+    input::spawn_reader(tx.clone());
+
     // Personal data past its retention is erased at start, then once a day.
+    let retention = app.config.kiosk.retention_days;
     let mut purged_on = clock.now().date();
-    erase(
-        &mut store,
-        clock.now(),
-        app.config.kiosk.retention_days,
-        &mut store_errors,
-    );
+    let _ = jobs.send(Job::Erase {
+        now: clock.now(),
+        days: retention,
+    });
+    let mut edge = Edge {
+        jobs,
+        answers: tx,
+        next_id: 0,
+        pending: Vec::new(),
+    };
     // The wall clock against the time really elapsed: a step is told to the core's timers.
-    let mut seen = (clock.now(), std::time::Instant::now());
+    let mut seen = (clock.now(), Instant::now());
     let result = (|| -> Result<(), String> {
         loop {
+            app.waiting = edge.waiting_too_long();
             terminal
                 .draw(|frame| ui::draw(frame, &app, clock.now(), monochrome))
                 .map_err(|e| format!("cannot draw: {e}"))?;
             let now = clock.now();
-            let input = match app.next_deadline(now) {
-                Some(deadline) => {
-                    let wait = (deadline - now).to_std().unwrap_or_default();
-                    match rx.recv_timeout(wait) {
-                        Ok(input) => input,
-                        Err(RecvTimeoutError::Timeout) => Input::Tick,
-                        Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                    }
-                }
+            let deadline = [
+                app.next_deadline(now)
+                    .map(|d| (d - now).to_std().unwrap_or_default()),
+                edge.until_waiting_shows(),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            let input = match deadline {
+                Some(wait) => match rx.recv_timeout(wait) {
+                    Ok(input) => input,
+                    Err(RecvTimeoutError::Timeout) => Input::Tick,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                },
                 None => match rx.recv() {
                     Ok(input) => input,
                     Err(_) => return Ok(()),
@@ -95,31 +106,35 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
             }
             for input in inputs {
                 let now = clock.now();
-                if let Some(step) = clock_step(seen, now, std::time::Instant::now()) {
+                if let Some(step) = clock_step(seen, now, Instant::now()) {
                     tracing::info!(seconds = step.num_seconds(), "the wall clock stepped");
                     app.clock_stepped(step);
                 }
-                seen = (now, std::time::Instant::now());
+                seen = (now, Instant::now());
                 let effects = match input {
                     Input::Key(key) => app.update(Msg::Key(key), now),
                     Input::Tick => app.update(Msg::Tick, now),
+                    Input::Resize => Vec::new(),
                     Input::Printed(ok) => app.update(Msg::Reply(Reply::Printed(ok)), now),
                     Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
-                    Input::Resize => Vec::new(),
+                    Input::Stored { id, reply } => match edge.answered(id) {
+                        // The screen that asked is still there: it gets its answer.
+                        Some(generation) if generation == app.generation() => {
+                            app.update(Msg::Reply(reply), now)
+                        }
+                        // The person has moved on (Esc, Home, the idle reset): dropped.
+                        _ => Vec::new(),
+                    },
                     Input::Terminate => return Ok(()),
                 };
                 if purged_on != now.date() {
                     purged_on = now.date();
-                    erase(
-                        &mut store,
+                    let _ = edge.jobs.send(Job::Erase {
                         now,
-                        app.config.kiosk.retention_days,
-                        &mut store_errors,
-                    );
+                        days: retention,
+                    });
                 }
-                if carry_out(effects, &mut app, &mut store, now, &mut store_errors, &tx)
-                    == Flow::Quit
-                {
+                if edge.carry_out(effects, &mut app, now) == Flow::Quit {
                     return Ok(());
                 }
             }
@@ -128,50 +143,7 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     crate::log::release();
-    if !store_errors.is_empty() {
-        eprintln!(
-            "borne: {} database errors while running (see the log above)",
-            store_errors.len()
-        );
-    }
     result
-}
-
-/// How far the wall clock jumped since `seen` (its reading, and the instant it was read),
-/// beyond what really elapsed; `None` for ordinary drift.
-fn clock_step(
-    seen: (NaiveDateTime, std::time::Instant),
-    now: NaiveDateTime,
-    instant: std::time::Instant,
-) -> Option<chrono::Duration> {
-    let elapsed = chrono::Duration::from_std(instant - seen.1).ok()?;
-    let step = (now - seen.0) - elapsed;
-    (step.num_seconds().abs() >= 2).then_some(step)
-}
-
-/// The refusal in a reply, for the log (a refusal holds no personal data).
-fn refusal(reply: &Reply) -> Option<crate::store::Refusal> {
-    match reply {
-        Reply::Booked(Err(r))
-        | Reply::Registered(Err(r))
-        | Reply::Cancelled(Err(r))
-        | Reply::Rescheduled(Err(r))
-        | Reply::StatusRefused(r)
-        | Reply::ReportSaved(Err(r)) => Some(*r),
-        _ => None,
-    }
-}
-
-/// The retention rule, run at start and once a day.
-fn erase(store: &mut Store, now: NaiveDateTime, days: u32, errors: &mut Vec<String>) {
-    match store.erase_personal_data(now, days) {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(appointments = n, "personal data past retention erased"),
-        Err(e) => {
-            tracing::error!(error = %e, "retention erase failed");
-            errors.push(e);
-        }
-    }
 }
 
 #[derive(PartialEq)]
@@ -180,85 +152,121 @@ enum Flow {
     Quit,
 }
 
-/// Carries out effects, feeding each answer back to the core (which may ask more).
-fn carry_out(
-    effects: Vec<Effect>,
-    app: &mut App,
-    store: &mut Store,
-    now: NaiveDateTime,
-    errors: &mut Vec<String>,
-    answers: &SyncSender<Input>,
-) -> Flow {
-    let mut queue: VecDeque<Effect> = effects.into();
-    while let Some(effect) = queue.pop_front() {
-        match effect {
-            Effect::Quit => return Flow::Quit,
-            Effect::Audit { actor, action } => {
-                if let Err(e) = store.audit(now, &actor, &action) {
-                    tracing::error!(error = %e, "audit failed");
-                    errors.push(e);
+/// After this long without an answer, the screen says "Un instant…".
+const WAITING_SHOWS_AFTER: Duration = Duration::from_millis(300);
+
+/// What the kiosk has asked of the slow things around it (the database, the printer, the
+/// PIN check) and not heard back from yet.
+struct Edge {
+    jobs: Sender<Job>,
+    answers: SyncSender<Input>,
+    next_id: u64,
+    /// (request id, the screens' generation when asked, when)
+    pending: Vec<(u64, u64, Instant)>,
+}
+
+impl Edge {
+    /// The generation of the screens that asked, once the answer to `id` came.
+    fn answered(&mut self, id: u64) -> Option<u64> {
+        let at = self.pending.iter().position(|(i, _, _)| *i == id)?;
+        Some(self.pending.remove(at).1)
+    }
+
+    fn waiting_too_long(&self) -> bool {
+        self.pending
+            .first()
+            .is_some_and(|(_, _, at)| at.elapsed() >= WAITING_SHOWS_AFTER)
+    }
+
+    /// When to wake to say "Un instant…", if an answer is awaited and it is not said yet.
+    fn until_waiting_shows(&self) -> Option<Duration> {
+        let (_, _, at) = self.pending.first()?;
+        WAITING_SHOWS_AFTER.checked_sub(at.elapsed())
+    }
+
+    /// Hands the effects to whatever carries them out; none is waited for here.
+    fn carry_out(&mut self, effects: Vec<Effect>, app: &mut App, now: NaiveDateTime) -> Flow {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            let job = match effect {
+                Effect::Quit => return Flow::Quit,
+                Effect::Audit { actor, action } => Job::Audit {
+                    at: now,
+                    actor,
+                    action,
+                },
+                Effect::CountDiagnostic {
+                    day,
+                    profile,
+                    needs,
+                } => Job::CountDiagnostic {
+                    day,
+                    profile,
+                    needs,
+                },
+                Effect::SavePinGuard(failures, until) => Job::SavePinGuard(failures, until),
+                Effect::Store(request) => {
+                    self.next_id += 1;
+                    self.pending
+                        .push((self.next_id, app.generation(), Instant::now()));
+                    Job::Ask {
+                        id: self.next_id,
+                        request,
+                        now,
+                    }
                 }
-            }
-            Effect::CountDiagnostic {
-                day,
-                profile,
-                needs,
-            } => {
-                if let Err(e) = store.count_diagnostic(day, profile, &needs) {
-                    tracing::error!(error = %e, "diagnostic count failed");
-                    errors.push(e);
+                // The printer and the PIN check take their time away from the screen: the
+                // kiosk keeps answering, the idle reset included.
+                Effect::Print(ticket) => {
+                    let printer = app.config.kiosk.ticket_printer.clone();
+                    let answers = self.answers.clone();
+                    std::thread::spawn(move || {
+                        let printed = print(printer.as_deref(), &ticket);
+                        let _ = answers.send(Input::Printed(printed));
+                    });
+                    continue;
                 }
-            }
-            Effect::Store(request) => {
-                let kind = request.kind();
-                let reply = store.answer(request, now);
-                tracing::debug!(request = kind, refused = ?refusal(&reply), "store answered");
-                if let Reply::Failed(e) = &reply {
-                    tracing::error!(error = %e, "database request failed");
-                    errors.push(e.clone());
+                Effect::CheckPin(entered) => {
+                    let staff = app.config.kiosk.staff_pin_hash.clone();
+                    let counsellors: Vec<String> = app
+                        .config
+                        .agenda
+                        .counsellors
+                        .iter()
+                        .map(|c| c.pin_hash.clone())
+                        .collect();
+                    let answers = self.answers.clone();
+                    std::thread::spawn(move || {
+                        let hashes: Vec<&str> = counsellors.iter().map(String::as_str).collect();
+                        let who = crate::staff::pin::signer(&entered, &staff, &hashes);
+                        let _ = answers.send(Input::PinChecked(who));
+                    });
+                    continue;
                 }
-                queue.extend(app.update(Msg::Reply(reply), now));
-            }
-            // The printer and the PIN check take their time away from the screen: the
-            // kiosk keeps answering, the idle reset included; their answers come back as
-            // inputs.
-            Effect::Print(ticket) => {
-                let printer = app.config.kiosk.ticket_printer.clone();
-                let answers = answers.clone();
-                std::thread::spawn(move || {
-                    let printed = print(printer.as_deref(), &ticket);
-                    let _ = answers.send(Input::Printed(printed));
-                });
-            }
-            Effect::CheckPin(entered) => {
-                let staff = app.config.kiosk.staff_pin_hash.clone();
-                let counsellors: Vec<String> = app
-                    .config
-                    .agenda
-                    .counsellors
-                    .iter()
-                    .map(|c| c.pin_hash.clone())
-                    .collect();
-                let answers = answers.clone();
-                std::thread::spawn(move || {
-                    let hashes: Vec<&str> = counsellors.iter().map(String::as_str).collect();
-                    let who = crate::staff::pin::signer(&entered, &staff, &hashes);
-                    let _ = answers.send(Input::PinChecked(who));
-                });
-            }
-            Effect::SavePinGuard(failures, until) => {
-                if let Err(e) = store.save_pin_guard(failures, until) {
-                    tracing::error!(error = %e, "PIN lockout not saved");
-                    errors.push(e);
-                }
+            };
+            if self.jobs.send(job).is_err() {
+                tracing::error!("the database worker stopped");
+                return Flow::Quit;
             }
         }
+        Flow::Go
     }
-    Flow::Go
+}
+
+/// How far the wall clock jumped since `seen` (its reading, and the instant it was read),
+/// beyond what really elapsed; `None` for ordinary drift.
+fn clock_step(
+    seen: (NaiveDateTime, Instant),
+    now: NaiveDateTime,
+    instant: Instant,
+) -> Option<chrono::Duration> {
+    let elapsed = chrono::Duration::from_std(instant - seen.1).ok()?;
+    let step = (now - seen.0) - elapsed;
+    (step.num_seconds().abs() >= 2).then_some(step)
 }
 
 /// How long the ticket printer may take before it is stopped.
-const PRINTER_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+const PRINTER_LIMIT: Duration = Duration::from_secs(10);
 
 /// Sends a ticket's text to the printer command on its standard input.
 fn print(command: Option<&[String]>, ticket: &str) -> bool {

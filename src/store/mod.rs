@@ -34,7 +34,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 pub struct Store {
     conn: Connection,
     /// Built on first use by the lieux search; dropped when data is imported.
-    place_index: Option<std::rc::Rc<crate::places::nearest::PlaceIndex>>,
+    place_index: Option<std::sync::Arc<crate::places::nearest::PlaceIndex>>,
 }
 
 /// Records a staff action inside the transaction that makes the change, so a refused or

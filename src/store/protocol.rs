@@ -1,7 +1,7 @@
 //! What screens ask of the database, and what they get back. The core emits a `Request` as an
 //! effect; the shell answers it with a `Reply` sent back to the screen that asked. Screens stay
 //! pure functions, tested by feeding them replies.
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -89,7 +89,7 @@ pub enum Request {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
-    PlaceIndex(Rc<PlaceIndex>),
+    PlaceIndex(Arc<PlaceIndex>),
     Lieux(Vec<Lieu>),
     Appointments(Vec<Appointment>),
     /// A staff change went through.
@@ -140,11 +140,11 @@ impl Request {
 
 impl Store {
     /// The place index, built on first use and kept: 40,000 communes take a moment to read.
-    pub fn place_index(&mut self) -> Result<Rc<PlaceIndex>, String> {
+    pub fn place_index(&mut self) -> Result<Arc<PlaceIndex>, String> {
         if let Some(index) = &self.place_index {
             return Ok(index.clone());
         }
-        let index = Rc::new(PlaceIndex {
+        let index = Arc::new(PlaceIndex {
             communes: CommuneIndex::new(self.communes()?),
             points: self.lieu_points()?,
         });

@@ -72,6 +72,9 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         Some(Overlay::Pin(prompt)) => cursor = overlay::pin(frame, area, prompt, &view),
         None => {}
     }
+    if app.waiting && app.overlay.is_none() {
+        cursor = overlay::waiting(frame, area, &view);
+    }
     if let Some(seconds) = app.countdown_seconds(now) {
         cursor = overlay::idle(frame, area, seconds, &view);
     }

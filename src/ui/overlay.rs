@@ -93,6 +93,13 @@ pub fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Option<
     render_box(frame, area, view.tr.text("idle-title"), lines, view)
 }
 
+/// "Un instant…": an answer is on its way (the database is slow or busy).
+pub fn waiting(frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    let w = inner_width(area);
+    let lines = text_lines(&view.tr.text("waiting-text"), w, view);
+    render_box(frame, area, view.tr.text("waiting-title"), lines, view)
+}
+
 pub fn confirm_home(frame: &mut Frame, area: Rect, yes: bool, view: &View) -> Option<Position> {
     let w = inner_width(area);
     let mut lines = text_lines(&view.tr.text("home-confirm-text"), w, view);

@@ -73,13 +73,18 @@ impl Kiosk {
     }
 
     pub fn start_with(edits: &[(&str, &str)], cols: u16, rows: u16, env: &[(&str, &str)]) -> Kiosk {
-        Kiosk::spawn(edits, cols, rows, env, None)
+        Kiosk::spawn(edits, cols, rows, env, None, None)
+    }
+
+    /// Starts the kiosk on a database of the test's own (one it may hold locked).
+    pub fn start_on(db: &Path) -> Kiosk {
+        Kiosk::spawn(&[], 80, 24, &[], None, Some(db))
     }
 
     /// Starts the kiosk with its standard error (the log) going to `log` rather than to the
     /// terminal, as under systemd with `StandardError=journal`.
     pub fn start_logging(env: &[(&str, &str)], log: &Path) -> Kiosk {
-        Kiosk::spawn(&[], 80, 24, env, Some(log))
+        Kiosk::spawn(&[], 80, 24, env, Some(log), None)
     }
 
     fn spawn(
@@ -88,6 +93,7 @@ impl Kiosk {
         rows: u16,
         env: &[(&str, &str)],
         log: Option<&Path>,
+        db: Option<&Path>,
     ) -> Kiosk {
         let dir = tempfile::tempdir().unwrap();
         let config = config_copy(dir.path(), edits);
@@ -113,7 +119,7 @@ impl Kiosk {
         cmd.arg("--config");
         cmd.arg(&config);
         cmd.arg("--db");
-        cmd.arg(dir.path().join("borne.db"));
+        cmd.arg(db.map_or_else(|| dir.path().join("borne.db"), Path::to_path_buf));
         cmd.env("TERM", "xterm-256color");
         cmd.env("BORNE_NOW", "2026-03-02T10:15:00");
         cmd.env_remove("NO_COLOR");

@@ -1,0 +1,105 @@
+//! The database, on a thread of its own: the screen's thread never waits for it. A locked
+//! database (another kiosk, a backup) costs the person an "Un instant…", not a frozen
+//! screen; answers come back as inputs, tagged with the request's id.
+use std::sync::mpsc::{self, Sender, SyncSender};
+use std::thread;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::input::Input;
+use crate::diagnostic::Profile;
+use crate::store::{Reply, Request, Store};
+use crate::vocabulary::coop::Thematique;
+
+/// Work for the database.
+// One job at a time through a channel: boxing the large request would only add noise.
+#[allow(clippy::large_enum_variant)]
+pub enum Job {
+    /// A screen's question; its answer comes back as `Input::Stored`.
+    Ask {
+        id: u64,
+        request: Request,
+        now: NaiveDateTime,
+    },
+    Audit {
+        at: NaiveDateTime,
+        actor: String,
+        action: String,
+    },
+    CountDiagnostic {
+        day: NaiveDate,
+        profile: Profile,
+        needs: Vec<Thematique>,
+    },
+    SavePinGuard(u32, Option<NaiveDateTime>),
+    /// The retention rule.
+    Erase {
+        now: NaiveDateTime,
+        days: u32,
+    },
+}
+
+pub fn spawn(mut store: Store, answers: SyncSender<Input>) -> Sender<Job> {
+    let (jobs, queue) = mpsc::channel::<Job>();
+    thread::spawn(move || {
+        for job in queue {
+            match job {
+                Job::Ask { id, request, now } => {
+                    let kind = request.kind();
+                    let reply = store.answer(request, now);
+                    match &reply {
+                        Reply::Failed(e) => {
+                            tracing::error!(request = kind, error = %e, "database request failed")
+                        }
+                        _ => {
+                            tracing::debug!(request = kind, refused = ?refusal(&reply), "store answered")
+                        }
+                    }
+                    if answers.send(Input::Stored { id, reply }).is_err() {
+                        return;
+                    }
+                }
+                Job::Audit { at, actor, action } => {
+                    if let Err(e) = store.audit(at, &actor, &action) {
+                        tracing::error!(error = %e, "audit failed");
+                    }
+                }
+                Job::CountDiagnostic {
+                    day,
+                    profile,
+                    needs,
+                } => {
+                    if let Err(e) = store.count_diagnostic(day, profile, &needs) {
+                        tracing::error!(error = %e, "diagnostic count failed");
+                    }
+                }
+                Job::SavePinGuard(failures, until) => {
+                    if let Err(e) = store.save_pin_guard(failures, until) {
+                        tracing::error!(error = %e, "PIN lockout not saved");
+                    }
+                }
+                Job::Erase { now, days } => match store.erase_personal_data(now, days) {
+                    Ok(0) => {}
+                    Ok(n) => {
+                        tracing::info!(appointments = n, "personal data past retention erased")
+                    }
+                    Err(e) => tracing::error!(error = %e, "retention erase failed"),
+                },
+            }
+        }
+    });
+    jobs
+}
+
+/// The refusal in a reply, for the log (a refusal holds no personal data).
+fn refusal(reply: &Reply) -> Option<crate::store::Refusal> {
+    match reply {
+        Reply::Booked(Err(r))
+        | Reply::Registered(Err(r))
+        | Reply::Cancelled(Err(r))
+        | Reply::Rescheduled(Err(r))
+        | Reply::StatusRefused(r)
+        | Reply::ReportSaved(Err(r)) => Some(*r),
+        _ => None,
+    }
+}

@@ -1,0 +1,75 @@
+//! End-to-end: a database held by another program (another kiosk writing, a backup) never
+//! freezes the screen: "Un instant…", then the technical-problem message; and a kiosk started
+//! meanwhile waits for it, saying so.
+mod pty;
+
+use std::path::Path;
+use std::sync::mpsc;
+
+use borne::store::Store;
+use pty::*;
+
+/// Holds the database's write lock until told to let go (or 20 s pass).
+fn hold(
+    db: &Path,
+) -> (
+    mpsc::Sender<()>,
+    std::thread::JoinHandle<()>,
+    mpsc::Receiver<()>,
+) {
+    let (release, released) = mpsc::channel::<()>();
+    let (held_tx, held) = mpsc::channel::<()>();
+    let db = db.to_path_buf();
+    let handle = std::thread::spawn(move || {
+        let mut store = Store::open(&db).unwrap();
+        store
+            .immediate(|_| {
+                held_tx.send(()).unwrap();
+                let _ = released.recv_timeout(std::time::Duration::from_secs(20));
+                Ok(())
+            })
+            .unwrap();
+    });
+    (release, handle, held)
+}
+
+#[test]
+fn a_locked_database_shows_a_moment_then_the_problem_never_a_frozen_screen() {
+    let mut kiosk = Kiosk::start();
+    kiosk.keys(&["2", "1"]);
+    kiosk.wait_for("mardi 3 mars — 4 créneaux");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Vos coordonnées");
+    kiosk.type_text("Marie");
+    kiosk.keys(&[ENTER, ENTER, DOWN, " ", DOWN, ENTER, ENTER]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    let (release, holder, held) = hold(&kiosk.db_path());
+    held.recv().unwrap();
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Un instant…");
+    // The kiosk still answers while it waits.
+    kiosk.keys(&[F12]);
+    kiosk.wait_for("Code :");
+    kiosk.keys(&[ESC]);
+    let screen = kiosk.wait_for("Un problème technique nous empêche de continuer.");
+    assert!(!screen.contains("Un instant…"), "{screen}");
+    release.send(()).unwrap();
+    holder.join().unwrap();
+}
+
+#[test]
+fn a_kiosk_started_on_a_locked_database_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("busy.db");
+    drop(Store::open(&db).unwrap());
+    let (release, holder, held) = hold(&db);
+    held.recv().unwrap();
+    let kiosk = Kiosk::start_on(&db);
+    kiosk.wait_for("the database is busy");
+    assert!(!kiosk.alternate_screen());
+    release.send(()).unwrap();
+    holder.join().unwrap();
+    kiosk.wait_for("Bienvenue");
+}
