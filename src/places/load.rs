@@ -42,15 +42,18 @@ pub fn lieux_file(
     file: &Path,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Summary, String> {
-    let parsed = import::read(file)?;
-    progress(0.5);
-    let lieux: Vec<_> = parsed.lieux.into_iter().map(|(_, l)| l).collect();
-    let (added, updated) = store.upsert_lieux(&lieux)?;
+    // Read and written row by row in one transaction: nothing stays in memory but a row,
+    // and a file refused halfway (not UTF-8) writes nothing.
+    let mut rejected = Vec::new();
+    let (added, updated) = store.import_lieux(&mut |put| {
+        rejected = import::read_each(file, &mut |_, lieu| put(&lieu))?;
+        Ok(())
+    })?;
     progress(1.0);
     Ok(Summary {
         added,
         updated,
-        rejected: rejected_lines(file, &parsed.rejected),
+        rejected: rejected_lines(file, &rejected),
     })
 }
 

@@ -1,6 +1,6 @@
 //! Communes and lieux in SQLite. A file is imported in one transaction: all its good rows,
 //! or nothing if the database fails.
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use crate::places::communes::Commune;
@@ -61,14 +61,33 @@ fn lieu_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Lieu)> {
     ))
 }
 
+/// Writes one lieu of an import.
+pub type PutLieu<'a> = dyn FnMut(&Lieu) -> Result<(), String> + 'a;
+
 impl Store {
     /// Adds or updates lieux by `id`; returns (added, updated).
     pub fn upsert_lieux(&mut self, lieux: &[Lieu]) -> Result<(usize, usize), String> {
+        self.import_lieux(&mut |put| lieux.iter().try_for_each(put))
+    }
+
+    /// Adds or updates the lieux `feed` gives, one at a time, in one transaction: all of
+    /// them, or none if `feed` fails. Returns (added, updated).
+    pub fn import_lieux(
+        &mut self,
+        feed: &mut dyn FnMut(&mut PutLieu) -> Result<(), String>,
+    ) -> Result<(usize, usize), String> {
         self.place_index = None;
-        self.immediate(|tx| {
-            let mut exists = tx.prepare("SELECT 1 FROM lieu WHERE id = ?1")?;
-            let mut upsert = tx.prepare(
-                "INSERT INTO lieu (id, nom, commune, code_postal, code_insee, adresse,
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| format!("lieux: {e}"))?;
+        let counts = {
+            let mut exists = tx
+                .prepare("SELECT 1 FROM lieu WHERE id = ?1")
+                .map_err(|e| format!("lieux: {e}"))?;
+            let mut upsert = tx
+                .prepare(
+                    "INSERT INTO lieu (id, nom, commune, code_postal, code_insee, adresse,
                      complement_adresse, latitude, longitude, telephone, courriels, site_web,
                      horaires, presentation, services, publics, prise_en_charge, frais,
                      dispositifs, modalites_acces, modalites_accompagnement, prise_rdv, date_maj,
@@ -88,9 +107,10 @@ impl Store {
                      modalites_accompagnement = excluded.modalites_accompagnement,
                      prise_rdv = excluded.prise_rdv, date_maj = excluded.date_maj,
                      source = excluded.source",
-            )?;
+                )
+                .map_err(|e| format!("lieux: {e}"))?;
             let (mut added, mut updated) = (0, 0);
-            for l in lieux {
+            let mut put = |l: &Lieu| -> rusqlite::Result<()> {
                 if exists.exists([&l.id])? {
                     updated += 1;
                 } else {
@@ -124,10 +144,13 @@ impl Store {
                     l.date_maj,
                     l.source,
                 ])?;
-            }
-            Ok((added, updated))
-        })
-        .map_err(|e| format!("lieux: {e}"))
+                Ok(())
+            };
+            feed(&mut |l| put(l).map_err(|e| format!("lieux: {e}")))?;
+            (added, updated)
+        };
+        tx.commit().map_err(|e| format!("lieux: {e}"))?;
+        Ok(counts)
     }
 
     /// Replaces every commune (the file is the whole of France).

@@ -394,41 +394,67 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
     })
 }
 
-/// Reads a lieux file, whichever of the three formats it is.
+/// Reads a lieux file whole (tests, small files): see `read_each`.
 pub fn read(path: &Path) -> Result<Parsed, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    // A Latin-1 file read as UTF-8 would put U+FFFD in every accented name: refused whole.
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
-            return Err(format!(
-                "{}:{line}: not UTF-8 (Latin-1 or Windows-1252?): convert the file first \
-                 (iconv -f latin1 -t utf-8); nothing was imported",
-                path.display()
-            ));
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lieux = Vec::new();
+    let rejected = read_each(path, &mut |line, lieu| {
+        lieux.push((line, lieu));
+        Ok(())
+    })?;
+    Ok(Parsed { lieux, rejected })
+}
+
+/// Reads a lieux file, whichever of the three formats it is, one row at a time: each lieu
+/// goes to `each` as soon as it is read, so an import's memory does not grow with the file.
+/// Returns the rejected rows. An error (a file that is not lieux, not UTF-8…) is for the
+/// whole file: the caller writes nothing.
+pub fn read_each(
+    path: &Path,
+    each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+) -> Result<Vec<Rejected>, String> {
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let reader = std::io::BufReader::new(file);
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
-        return read_json(path, text);
+        return read_json(path, reader, each);
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("{}:1: not a CSV file: {e}", path.display()))?
-        .iter()
-        .map(|h| legacy_name(h.trim().trim_start_matches('\u{feff}')))
-        .collect();
+    read_csv(path, reader, each)
+}
+
+/// A Latin-1 file read as UTF-8 would put U+FFFD in every accented name: refused whole.
+fn not_utf8(path: &Path, line: usize) -> String {
+    format!(
+        "{}:{line}: not UTF-8 (Latin-1 or Windows-1252?): convert the file first \
+         (iconv -f latin1 -t utf-8); nothing was imported",
+        path.display()
+    )
+}
+
+fn read_csv(
+    path: &Path,
+    input: impl std::io::Read,
+    each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+) -> Result<Vec<Rejected>, String> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let headers: Vec<String> = match reader.byte_headers() {
+        Ok(h) => {
+            let h = h.clone();
+            std::str::from_utf8(h.as_slice()).map_err(|_| not_utf8(path, 1))?;
+            h.iter()
+                .map(|h| {
+                    legacy_name(
+                        String::from_utf8_lossy(h)
+                            .trim()
+                            .trim_start_matches('\u{feff}'),
+                    )
+                })
+                .collect()
+        }
+        Err(e) => return Err(format!("{}:1: not a CSV file: {e}", path.display())),
+    };
     let france_services = headers.iter().any(|h| h == "id_fs");
     if !france_services && !headers.iter().any(|h| h == "id") {
         return Err(format!(
@@ -438,31 +464,43 @@ pub fn read(path: &Path) -> Result<Parsed, String> {
     }
     let date =
         date_from_name(path).unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
-    let mut parsed = Parsed::default();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let record = match record {
-            Ok(r) => r,
+    let mut rejected = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    let mut next_line = 2;
+    loop {
+        let line = next_line;
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
             Err(e) => {
-                parsed.rejected.push(Rejected {
+                rejected.push(Rejected {
                     line,
                     field: "-".into(),
                     reason: format!("unreadable row: {e}"),
                 });
+                next_line = reader.position().line() as usize;
                 continue;
             }
-        };
+        }
         let line = record.position().map_or(line, |p| p.line() as usize);
+        next_line = reader.position().line() as usize;
+        let Ok(fields) = record
+            .iter()
+            .map(std::str::from_utf8)
+            .collect::<Result<Vec<&str>, _>>()
+        else {
+            return Err(not_utf8(path, line));
+        };
         // A quote that is never closed swallows the rows after it into one field: a field
         // holding whole rows says so, with the line where the quote opened.
-        if let Some(swallowed) = record.iter().position(|field| {
+        if let Some(swallowed) = fields.iter().position(|field| {
             field
                 .lines()
                 .skip(1)
                 .any(|l| l.matches(',').count() >= headers.len() / 2)
         }) {
-            let rows = record.get(swallowed).map_or(0, |f| f.lines().count());
-            parsed.rejected.push(Rejected {
+            let rows = fields[swallowed].lines().count();
+            rejected.push(Rejected {
                 line,
                 field: headers
                     .get(swallowed)
@@ -478,7 +516,7 @@ pub fn read(path: &Path) -> Result<Parsed, String> {
         let row: HashMap<String, String> = headers
             .iter()
             .cloned()
-            .zip(record.iter().map(String::from))
+            .zip(fields.iter().map(|f| f.to_string()))
             .collect();
         let result = if france_services {
             france_services_row(&row, &date)
@@ -486,63 +524,104 @@ pub fn read(path: &Path) -> Result<Parsed, String> {
             standard_row(&row)
         };
         match result {
-            Ok(lieu) => parsed.lieux.push((line, lieu)),
+            Ok(lieu) => each(line, lieu)?,
             Err(mut r) => {
                 r.line = line;
-                parsed.rejected.push(r);
+                rejected.push(r);
             }
         }
     }
-    Ok(parsed)
+    Ok(rejected)
 }
 
-fn read_json(path: &Path, text: &str) -> Result<Parsed, String> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| format!("{}:{}: not JSON: {e}", path.display(), e.line()))?;
-    let items = value
-        .as_array()
-        .ok_or_else(|| format!("{}:1: expected an array of lieux", path.display()))?;
-    let mut parsed = Parsed::default();
-    for (i, item) in items.iter().enumerate() {
-        // JSON has no lines per row: the position in the array stands for it (1-based).
-        let line = i + 1;
-        let Some(object) = item.as_object() else {
-            parsed.rejected.push(Rejected {
-                line,
-                field: "-".into(),
-                reason: "not an object".into(),
-            });
-            continue;
-        };
-        let row: HashMap<String, String> = object
-            .iter()
-            .map(|(k, v)| {
-                let value = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    serde_json::Value::Array(a) => a
-                        .iter()
-                        .map(|x| {
-                            x.as_str()
-                                .map(String::from)
-                                .unwrap_or_else(|| x.to_string())
-                        })
-                        .collect::<Vec<_>>()
-                        .join("|"),
-                    serde_json::Value::Null => String::new(),
-                    other => other.to_string(),
+/// A JSON file is an array of lieux: read one object at a time, never the whole tree.
+fn read_json(
+    path: &Path,
+    input: impl std::io::Read,
+    each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+) -> Result<Vec<Rejected>, String> {
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+
+    struct Lieux<'a> {
+        each: &'a mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+        rejected: Vec<Rejected>,
+    }
+
+    impl<'de> Visitor<'de> for &mut Lieux<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of lieux")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            // JSON has no lines per row: the position in the array stands for it (1-based).
+            let mut line = 0;
+            while let Some(item) = seq.next_element::<serde_json::Value>()? {
+                line += 1;
+                let Some(object) = item.as_object() else {
+                    self.rejected.push(Rejected {
+                        line,
+                        field: "-".into(),
+                        reason: "not an object".into(),
+                    });
+                    continue;
                 };
-                (legacy_name(k), value)
-            })
-            .collect();
-        match standard_row(&row) {
-            Ok(lieu) => parsed.lieux.push((line, lieu)),
-            Err(mut r) => {
-                r.line = line;
-                parsed.rejected.push(r);
+                match standard_row(&json_row(object)) {
+                    Ok(lieu) => (self.each)(line, lieu).map_err(serde::de::Error::custom)?,
+                    Err(mut r) => {
+                        r.line = line;
+                        self.rejected.push(r);
+                    }
+                }
             }
+            Ok(())
         }
     }
-    Ok(parsed)
+
+    let mut lieux = Lieux {
+        each,
+        rejected: Vec::new(),
+    };
+    let mut deserializer = serde_json::Deserializer::from_reader(input);
+    deserializer
+        .deserialize_seq(&mut lieux)
+        .and_then(|()| deserializer.end())
+        .map_err(|e| {
+            let text = e.to_string();
+            if text.contains("invalid unicode") || text.contains("UTF-8") {
+                not_utf8(path, e.line())
+            } else if e.is_data() && text.contains("an array of lieux") {
+                format!("{}:1: expected an array of lieux", path.display())
+            } else {
+                format!("{}:{}: not JSON: {e}", path.display(), e.line())
+            }
+        })?;
+    Ok(lieux.rejected)
+}
+
+/// A JSON object as the row of a CSV file: lists joined by `|`.
+fn json_row(object: &serde_json::Map<String, serde_json::Value>) -> HashMap<String, String> {
+    object
+        .iter()
+        .map(|(k, v)| {
+            let value = match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(a) => a
+                    .iter()
+                    .map(|x| {
+                        x.as_str()
+                            .map(String::from)
+                            .unwrap_or_else(|| x.to_string())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|"),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (legacy_name(k), value)
+        })
+        .collect()
 }
 
 #[cfg(test)]
