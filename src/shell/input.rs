@@ -52,15 +52,23 @@ fn read(fd: i32, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 pub fn spawn_reader(tx: SyncSender<Input>) {
+    // The terminal: standard input, or the controlling terminal when input was redirected
+    // (as crossterm does for raw mode).
+    let tty = (!std::io::IsTerminal::is_terminal(&std::io::stdin()))
+        .then(|| std::fs::File::open("/dev/tty").ok())
+        .flatten();
+    let fd = tty
+        .as_ref()
+        .map_or(libc::STDIN_FILENO, std::os::fd::AsRawFd::as_raw_fd);
     thread::spawn(move || {
-        // The terminal: standard input, or the controlling terminal when input was
-        // redirected (as crossterm does for raw mode).
-        let tty = (!std::io::IsTerminal::is_terminal(&std::io::stdin()))
-            .then(|| std::fs::File::open("/dev/tty").ok())
-            .flatten();
-        let fd = tty
-            .as_ref()
-            .map_or(libc::STDIN_FILENO, std::os::fd::AsRawFd::as_raw_fd);
+        let _keep_open = tty;
+        read_keys(fd, tx);
+    });
+}
+
+/// Reads keys from `fd` until it ends: then `Input::Terminate`.
+fn read_keys(fd: i32, tx: SyncSender<Input>) {
+    {
         let mut parser = KeyParser::new();
         let mut buf = [0u8; 4096];
         loop {
@@ -89,5 +97,29 @@ pub fn spawn_reader(tx: SyncSender<Input>) {
                 }
             }
         }
-    });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+
+    #[test]
+    fn the_terminal_going_away_ends_the_kiosk_instead_of_spinning() {
+        let (reader, mut writer) = std::io::pipe().unwrap();
+        let (tx, rx) = std::sync::mpsc::sync_channel(16);
+        let fd = reader.as_raw_fd();
+        let thread = thread::spawn(move || {
+            let _keep_open = reader;
+            read_keys(fd, tx);
+        });
+        writer.write_all(b"a").unwrap();
+        assert!(matches!(rx.recv().unwrap(), Input::Key(Key::Char('a'))));
+        // The other end closes without a hang-up signal: end of file.
+        drop(writer);
+        assert!(matches!(rx.recv().unwrap(), Input::Terminate));
+        thread.join().unwrap();
+    }
 }
