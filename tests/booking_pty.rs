@@ -291,3 +291,38 @@ fn a_hung_printer_never_freezes_the_kiosk() {
     kiosk.keys(&[ESC, HOME]);
     kiosk.wait_for("Que voulez-vous faire ?");
 }
+
+#[test]
+fn esc_on_a_form_with_typed_data_asks_first_and_enter_never_ticks_the_box() {
+    let mut kiosk = Kiosk::start();
+    kiosk.keys(&["2", "1"]);
+    kiosk.wait_for("mardi 3 mars — 4 créneaux");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Vos coordonnées");
+    kiosk.type_text("Marie");
+    kiosk.keys(&[ENTER, ENTER]);
+    kiosk.type_text("0612345678");
+    kiosk.wait_for("Téléphone : 06 12 34 56 78");
+    // Down to "Je n'ai pas de téléphone": the key bar says Space ticks it.
+    kiosk.keys(&[DOWN]);
+    kiosk.wait_for("Espace : cocher ou décocher");
+    // Enter moves on; the number stays.
+    kiosk.keys(&[ENTER]);
+    let screen = kiosk.wait_for("[ ] Je n'ai pas de téléphone");
+    assert!(screen.contains("Téléphone : 06 12 34 56 78"), "{screen}");
+    // Esc asks before dropping what was typed; "Non" keeps it.
+    kiosk.keys(&[ESC]);
+    kiosk.wait_for("Revenir en arrière ?");
+    kiosk.keys(&["2"]);
+    let screen = kiosk.wait_until(
+        |s| !s.contains("Revenir en arrière ?"),
+        "the question closed",
+    );
+    assert!(screen.contains("Prénom (obligatoire) : Marie"), "{screen}");
+    kiosk.keys(&[ESC]);
+    kiosk.wait_for("Revenir en arrière ?");
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+}

@@ -82,3 +82,7 @@ does-type-commune = type
 does-move-suggestion = choose a town
 waiting-title = One moment…
 waiting-text = We are waiting for the answer. You can wait or press Esc.
+key-space = Space
+does-tick = tick or untick
+back-confirm-title = Go back?
+back-confirm-yes = Yes, go back

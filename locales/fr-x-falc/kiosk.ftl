@@ -82,3 +82,7 @@ does-type-commune = écrire
 does-move-suggestion = choisir une ville
 waiting-title = Un instant
 waiting-text = La borne cherche la réponse. Attendez un peu. Ou appuyez sur la touche Échap.
+key-space = Barre d'espace
+does-tick = cocher ou décocher la case
+back-confirm-title = Revenir en arrière ?
+back-confirm-yes = Oui, revenir en arrière

@@ -82,3 +82,7 @@ does-type-commune = écrire
 does-move-suggestion = choisir une commune
 waiting-title = Un instant…
 waiting-text = Nous attendons la réponse. Vous pouvez attendre ou appuyer sur Échap.
+key-space = Espace
+does-tick = cocher ou décocher
+back-confirm-title = Revenir en arrière ?
+back-confirm-yes = Oui, revenir en arrière

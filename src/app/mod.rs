@@ -66,9 +66,20 @@ pub enum Effect {
     },
 }
 
+/// Where a confirmed question leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaving {
+    Home,
+    Back,
+}
+
 /// A box over the screen that takes every key until it closes.
 pub enum Overlay {
-    ConfirmHome { yes: bool },
+    /// "Revenir à l'accueil ?" or "Revenir en arrière ?" when it would drop what was typed.
+    Confirm {
+        leaving: Leaving,
+        yes: bool,
+    },
     Pin(PinPrompt),
 }
 
@@ -282,14 +293,21 @@ impl App {
         }
         match self.overlay.take() {
             Some(Overlay::Pin(prompt)) => return self.pin_key(prompt, key, now),
-            Some(Overlay::ConfirmHome { yes }) => {
-                self.confirm_home_key(yes, key);
-                return Vec::new();
+            Some(Overlay::Confirm { leaving, yes }) => {
+                return self.confirm_key(leaving, yes, key, now);
             }
             None => {}
         }
         if key == Key::Home {
             self.home();
+            return Vec::new();
+        }
+        // Esc out of a form with typed data asks first, as Home does.
+        if key == Key::Esc && self.screen().esc_loses_input() {
+            self.overlay = Some(Overlay::Confirm {
+                leaving: Leaving::Back,
+                yes: false,
+            });
             return Vec::new();
         }
         self.dispatch(now, |screen, ctx| screen.handle(key, ctx))
@@ -373,30 +391,44 @@ impl App {
     /// Home asks first when it would drop what the person entered.
     fn home(&mut self) {
         if self.stack.iter().any(|s| s.holds_input()) {
-            self.overlay = Some(Overlay::ConfirmHome { yes: false });
+            self.overlay = Some(Overlay::Confirm {
+                leaving: Leaving::Home,
+                yes: false,
+            });
         } else {
             self.go_home();
         }
     }
 
-    fn confirm_home_key(&mut self, yes: bool, key: Key) {
+    fn confirm_key(
+        &mut self,
+        leaving: Leaving,
+        yes: bool,
+        key: Key,
+        now: NaiveDateTime,
+    ) -> Vec<Effect> {
         let choice = match key {
             Key::Char('1') => Some(true),
             Key::Char('2') | Key::Esc => Some(false),
             Key::Enter => Some(yes),
             _ => None,
         };
-        match choice {
-            Some(true) => self.go_home(),
-            Some(false) => {}
-            None => {
+        match (choice, leaving) {
+            (Some(true), Leaving::Home) => self.go_home(),
+            // Confirmed: the screen takes its Esc (and drops what was typed).
+            (Some(true), Leaving::Back) => {
+                return self.dispatch(now, |screen, ctx| screen.handle(Key::Esc, ctx));
+            }
+            (Some(false), _) => {}
+            (None, _) => {
                 let yes = match key {
                     Key::Up | Key::Down | Key::Left | Key::Right | Key::Tab | Key::BackTab => !yes,
                     _ => yes,
                 };
-                self.overlay = Some(Overlay::ConfirmHome { yes });
+                self.overlay = Some(Overlay::Confirm { leaving, yes });
             }
         }
+        Vec::new()
     }
 
     fn open_pin_prompt(&mut self, now: NaiveDateTime) {

@@ -99,6 +99,11 @@ pub trait Screen {
         false
     }
 
+    /// Whether Esc here would drop what the person typed (the kiosk then asks first).
+    fn esc_loses_input(&self) -> bool {
+        false
+    }
+
     /// Staff screens: citizen keys and the citizen idle reset do not apply the same way.
     fn is_staff(&self) -> bool {
         false

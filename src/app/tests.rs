@@ -204,7 +204,10 @@ fn home_asks_before_dropping_what_was_entered() {
     press(&mut app, Key::Home, t0());
     assert!(matches!(
         app.overlay,
-        Some(Overlay::ConfirmHome { yes: false })
+        Some(Overlay::Confirm {
+            leaving: Leaving::Home,
+            yes: false
+        })
     ));
     press(&mut app, Key::Enter, t0());
     assert!(!app.on_welcome(), "No is the default");

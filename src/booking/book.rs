@@ -344,6 +344,10 @@ impl Screen for BookingScreen {
         self.step == Step::Checkout && self.checkout.holds_input()
     }
 
+    fn esc_loses_input(&self) -> bool {
+        self.step == Step::Checkout && self.checkout.esc_loses_input()
+    }
+
     fn full_screen(&self) -> bool {
         self.receipt.as_ref().is_some_and(Receipt::full_screen)
     }

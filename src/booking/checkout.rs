@@ -69,6 +69,11 @@ impl Checkout {
         !self.form.is_empty() || self.person.is_some()
     }
 
+    /// Esc on the form leaves it, and what was typed with it.
+    pub fn esc_loses_input(&self) -> bool {
+        self.step == Step::Identity && !self.form.is_empty()
+    }
+
     fn reachable(&self) -> bool {
         self.person
             .as_ref()
@@ -211,6 +216,11 @@ impl Checkout {
 
     pub fn hints(&self) -> Vec<Hint> {
         match self.step {
+            Step::Identity if self.form.on_checkbox() => vec![
+                hint("key-space", "does-tick"),
+                hint("key-enter", "does-next-field"),
+                hint("key-arrows", "does-move-field"),
+            ],
             Step::Identity => vec![
                 hint("key-arrows", "does-move-field"),
                 hint("key-enter", "does-next-field"),

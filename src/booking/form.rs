@@ -79,6 +79,11 @@ impl IdentityForm {
         }
     }
 
+    /// Whether the focus is on a box to tick (the key bar then says Space ticks it).
+    pub fn on_checkbox(&self) -> bool {
+        ROWS[self.focus] == Row::NoPhone
+    }
+
     pub fn is_empty(&self) -> bool {
         self.first_name.is_empty()
             && self.phone.is_empty()
@@ -102,11 +107,11 @@ impl IdentityForm {
             Key::Up | Key::BackTab => self.focus = self.focus.saturating_sub(1),
             Key::Down | Key::Tab => self.focus = (self.focus + 1).min(ROWS.len() - 1),
             Key::Enter if row == Row::Continue => return self.submit(),
-            Key::Enter | Key::Char(' ') if row == Row::NoPhone => {
+            // Only Space ticks a box, and ticking keeps the number typed: unticking gives it
+            // back. Enter always moves on (as the key bar says).
+            Key::Char(' ') if row == Row::NoPhone => {
                 self.no_phone ^= true;
-                if self.no_phone {
-                    self.phone.value.clear();
-                }
+                self.errors.retain(|(r, _)| *r != Row::Phone);
             }
             Key::Enter => self.focus = (self.focus + 1).min(ROWS.len() - 1),
             key => {
@@ -256,6 +261,31 @@ mod tests {
             last = form.handle(key);
         }
         last
+    }
+
+    #[test]
+    fn enter_never_ticks_a_box_nor_erases_the_number_and_space_gives_it_back() {
+        let mut form = IdentityForm::new();
+        type_in(&mut form, "Marie\n\n0612345678\n");
+        assert!(form.on_checkbox(), "on \"Je n'ai pas de téléphone\"");
+        // Enter moves on: the box stays as it was, the number too.
+        type_in(&mut form, "\n");
+        assert!(!form.no_phone);
+        assert_eq!(form.phone.value, "0612345678");
+        assert!(!form.on_checkbox());
+        // Space ticks, and unticking gives the number back.
+        form.focus -= 1;
+        type_in(&mut form, " ");
+        assert!(form.no_phone);
+        type_in(&mut form, " ");
+        assert!(!form.no_phone);
+        assert_eq!(form.phone.value, "0612345678");
+        // Ticked, the number is not booked with, but not lost either.
+        type_in(&mut form, " v\n");
+        match type_in(&mut form, "\n") {
+            FormEvent::Done(p) => assert_eq!(p.phone, None),
+            FormEvent::None => panic!("refused: {:?}", form.errors),
+        }
     }
 
     #[test]

@@ -526,6 +526,10 @@ impl Screen for ManageScreen {
     fn holds_input(&self) -> bool {
         self.step == Step::Lookup && !(self.code.is_empty() && self.check.is_empty())
     }
+
+    fn esc_loses_input(&self) -> bool {
+        self.holds_input()
+    }
 }
 
 #[cfg(test)]

@@ -66,8 +66,8 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         draw_with_chrome(frame, app, &view)
     };
     match &app.overlay {
-        Some(Overlay::ConfirmHome { yes }) => {
-            cursor = overlay::confirm_home(frame, area, *yes, &view);
+        Some(Overlay::Confirm { leaving, yes }) => {
+            cursor = overlay::confirm_leaving(frame, area, *leaving, *yes, &view);
         }
         Some(Overlay::Pin(prompt)) => cursor = overlay::pin(frame, area, prompt, &view),
         None => {}

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::View;
 use super::choices::{Choice, MARKER, NO_MARKER};
 use super::text::wrap;
-use crate::app::{PinNotice, PinPrompt};
+use crate::app::{Leaving, PinNotice, PinPrompt};
 
 /// A line of the box, and the column of the cursor when it belongs there.
 struct BoxLine {
@@ -100,14 +100,24 @@ pub fn waiting(frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
     render_box(frame, area, view.tr.text("waiting-title"), lines, view)
 }
 
-pub fn confirm_home(frame: &mut Frame, area: Rect, yes: bool, view: &View) -> Option<Position> {
+pub fn confirm_leaving(
+    frame: &mut Frame,
+    area: Rect,
+    leaving: Leaving,
+    yes: bool,
+    view: &View,
+) -> Option<Position> {
+    let (title, yes_id) = match leaving {
+        Leaving::Home => ("home-confirm-title", "home-confirm-yes"),
+        Leaving::Back => ("back-confirm-title", "back-confirm-yes"),
+    };
     let w = inner_width(area);
     let mut lines = text_lines(&view.tr.text("home-confirm-text"), w, view);
     lines.push(BoxLine {
         line: Line::default(),
         cursor: None,
     });
-    for (n, id, focused) in [(1, "home-confirm-yes", yes), (2, "home-confirm-no", !yes)] {
+    for (n, id, focused) in [(1, yes_id, yes), (2, "home-confirm-no", !yes)] {
         let choice = Choice::numbered(n, view.tr.text(id));
         let (marker, ink) = if focused {
             (MARKER, view.theme.focus)
@@ -122,7 +132,7 @@ pub fn confirm_home(frame: &mut Frame, area: Rect, yes: bool, view: &View) -> Op
             cursor: focused.then_some(0),
         });
     }
-    render_box(frame, area, view.tr.text("home-confirm-title"), lines, view)
+    render_box(frame, area, view.tr.text(title), lines, view)
 }
 
 pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Option<Position> {
