@@ -61,7 +61,9 @@ fn sign_in_mark_present_report_and_export() {
         "{detail}"
     );
     kiosk.keys(&["1"]);
-    kiosk.wait_for("Statut enregistré.");
+    // Success is marked as done, never with the warning sign.
+    let saved = kiosk.wait_for("✓ Statut enregistré.");
+    assert!(!saved.contains("⚠"), "{saved}");
     kiosk.wait_for("lundi 2 mars 10 h 00 — présent");
     kiosk.keys(&["4"]);
     let form = kiosk.wait_for("Compte rendu d'activité");

@@ -411,7 +411,7 @@ impl Screen for AgendaScreen {
                 return Action::None;
             }
             Reply::Report(Some(report)) => return Action::Push(Box::new(ReportForm::new(report))),
-            Reply::Done => self.notice = Some(Notice::Says("counsellor-status-saved")),
+            Reply::Done => self.notice = Some(Notice::Done("counsellor-status-saved")),
             Reply::StatusRefused(Refusal::TooEarly) => {
                 self.notice = Some(Notice::Says("counsellor-status-refused-early"))
             }

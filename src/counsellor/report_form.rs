@@ -330,7 +330,13 @@ impl Screen for ReportForm {
         let mut paras: Vec<Para> = self
             .notice
             .iter()
-            .map(|id| page::notice(view.tr.text(id)))
+            .map(|id| {
+                if *id == "report-saved" {
+                    page::success(view.tr.text(id))
+                } else {
+                    page::notice(view.tr.text(id))
+                }
+            })
             .collect();
         if let Some(code) = &self.report.booking {
             paras.push(page::text(

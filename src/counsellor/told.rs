@@ -27,7 +27,7 @@ impl Told {
 
     /// What the counsellor reads; `done` says what happened ("Rendez-vous annulé.").
     pub fn paras(&self, done: &str, tr: &Tr) -> Vec<Para> {
-        let mut out = vec![page::strong(done.to_string())];
+        let mut out = vec![page::success(done.to_string())];
         if self.told > 0 {
             out.push(page::text(tr.text_with(
                 "counsellor-told",
@@ -61,18 +61,19 @@ impl Told {
 /// What a counsellor screen says after an action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
+    /// A warning or a refusal.
     Says(&'static str),
+    /// Done as asked.
+    Done(&'static str),
     /// A change that concerns people: what was done (a message id), and who was told.
-    Told {
-        done: &'static str,
-        told: Told,
-    },
+    Told { done: &'static str, told: Told },
 }
 
 impl Notice {
     pub fn paras(&self, tr: &Tr) -> Vec<Para> {
         match self {
             Notice::Says(id) => vec![page::notice(tr.text(id))],
+            Notice::Done(id) => vec![page::success(tr.text(id))],
             Notice::Told { done, told } => told.paras(&tr.text(done), tr),
         }
     }

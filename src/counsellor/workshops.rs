@@ -320,7 +320,7 @@ impl Screen for WorkshopAdmin {
                     "workshop-admin-saved"
                 };
                 self.notice = Some(if registrants.is_empty() {
-                    Notice::Says(done)
+                    Notice::Done(done)
                 } else {
                     Notice::Told {
                         done,

@@ -55,6 +55,15 @@ pub fn notice(text: String) -> Para {
         indent: 0,
     }
 }
+/// Something done as asked: marked ✓ and in bold, never with the warning's ⚠ (warnings and
+/// successes differ by more than colour).
+pub fn success(text: String) -> Para {
+    Para {
+        text: format!("✓ {text}"),
+        tone: Tone::Strong,
+        indent: 0,
+    }
+}
 pub fn strong(text: String) -> Para {
     Para {
         text,
