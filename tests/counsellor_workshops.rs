@@ -25,18 +25,7 @@ fn drive(app: &mut App, store: &mut Store, keys: &[Key]) {
                 }
                 Effect::Audit { actor, action } => store.audit(now(), &actor, &action).unwrap(),
                 Effect::CheckPin(entered) => {
-                    let hashes: Vec<&str> = app
-                        .config
-                        .agenda
-                        .counsellors
-                        .iter()
-                        .map(|c| c.pin_hash.as_str())
-                        .collect();
-                    let who = borne::staff::pin::signer(
-                        &entered,
-                        &app.config.kiosk.staff_pin_hash,
-                        &hashes,
-                    );
+                    let who = app.signer(&entered);
                     let more = app.update(Msg::PinChecked(who), now());
                     answer(app, store, more);
                 }

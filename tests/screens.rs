@@ -33,15 +33,7 @@ fn keys(app: &mut App, keys: &[Key]) {
     for key in keys {
         for effect in app.update(Msg::Key(*key), now()) {
             if let borne::app::Effect::CheckPin(entered) = effect {
-                let hashes: Vec<&str> = app
-                    .config
-                    .agenda
-                    .counsellors
-                    .iter()
-                    .map(|c| c.pin_hash.as_str())
-                    .collect();
-                let who =
-                    borne::staff::pin::signer(&entered, &app.config.kiosk.staff_pin_hash, &hashes);
+                let who = app.signer(&entered);
                 app.update(Msg::PinChecked(who), now());
             }
         }

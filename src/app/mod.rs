@@ -141,6 +141,19 @@ impl App {
         }
     }
 
+    /// Whom a PIN opens to (slow on purpose: the shell runs it off the screen's thread with
+    /// the same hashes; tests call it directly).
+    pub fn signer(&self, entered: &str) -> Option<Signer> {
+        let counsellors: Vec<&str> = self
+            .config
+            .agenda
+            .counsellors
+            .iter()
+            .map(|c| c.pin_hash.as_str())
+            .collect();
+        crate::staff::pin::signer(entered, &self.config.kiosk.staff_pin_hash, &counsellors)
+    }
+
     /// The PIN lockout as saved before a restart.
     pub fn restore_pin_guard(&mut self, failures: u32, locked_until: Option<NaiveDateTime>) {
         self.pin_guard = PinGuard::restored(failures, locked_until);

@@ -28,15 +28,7 @@ fn type_pin(app: &mut App, pin: &str, now: NaiveDateTime) -> Vec<Effect> {
     for effect in press(app, Key::Enter, now) {
         match effect {
             Effect::CheckPin(entered) => {
-                let hashes: Vec<&str> = app
-                    .config
-                    .agenda
-                    .counsellors
-                    .iter()
-                    .map(|c| c.pin_hash.as_str())
-                    .collect();
-                let who =
-                    crate::staff::pin::signer(&entered, &app.config.kiosk.staff_pin_hash, &hashes);
+                let who = app.signer(&entered);
                 out.extend(app.update(Msg::PinChecked(who), now));
             }
             other => out.push(other),
