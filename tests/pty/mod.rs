@@ -34,6 +34,8 @@ pub struct Kiosk {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// When the kiosk last wrote to the terminal: a frame is read whole once it is quiet.
+    last_output: Arc<Mutex<Instant>>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
     pub dir: tempfile::TempDir,
 }
@@ -137,6 +139,8 @@ impl Kiosk {
             0,
         )));
         let feed = Arc::clone(&parser);
+        let last_output = Arc::new(Mutex::new(Instant::now()));
+        let wrote = Arc::clone(&last_output);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -144,12 +148,14 @@ impl Kiosk {
                     break;
                 }
                 feed.lock().unwrap().process(&buf[..n]);
+                *wrote.lock().unwrap() = Instant::now();
             }
         });
         Kiosk {
             child,
             writer,
             parser,
+            last_output,
             _master: pair.master,
             dir,
         }
@@ -233,12 +239,19 @@ impl Kiosk {
         self.wait_until(|s| s.contains(text), &format!("{text:?} on screen"))
     }
 
+    /// Waits until the screen shows what `ok` looks for, and the frame holding it has been
+    /// written whole (the terminal has been quiet for a moment): what a person reads, not a
+    /// frame half drawn.
     pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
+        const QUIET: Duration = Duration::from_millis(30);
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if ok(&screen) {
-                return screen;
+            if ok(&screen) && self.last_output.lock().unwrap().elapsed() >= QUIET {
+                let settled = self.screen();
+                if ok(&settled) {
+                    return settled;
+                }
             }
             if start.elapsed() > PATIENCE {
                 panic!("waited {PATIENCE:?} for {what}; the screen shows:\n{screen}");
