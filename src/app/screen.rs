@@ -103,9 +103,4 @@ pub trait Screen {
     fn esc_loses_input(&self) -> bool {
         false
     }
-
-    /// Staff screens: citizen keys and the citizen idle reset do not apply the same way.
-    fn is_staff(&self) -> bool {
-        false
-    }
 }

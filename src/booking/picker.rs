@@ -41,10 +41,6 @@ impl Picker {
         self.slots.is_empty()
     }
 
-    pub fn choosing_time(&self) -> bool {
-        self.day.is_some()
-    }
-
     fn days(&self) -> Vec<(NaiveDate, usize)> {
         days_with_slots(&self.slots)
     }

@@ -654,8 +654,4 @@ impl Screen for AgendaScreen {
     fn hints(&self) -> Vec<Hint> {
         choosing_hints()
     }
-
-    fn is_staff(&self) -> bool {
-        true
-    }
 }

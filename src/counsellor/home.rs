@@ -98,8 +98,4 @@ impl Screen for CounsellorHome {
     fn hints(&self) -> Vec<Hint> {
         choosing_hints()
     }
-
-    fn is_staff(&self) -> bool {
-        true
-    }
 }

@@ -415,10 +415,6 @@ impl Screen for ReportForm {
     fn holds_input(&self) -> bool {
         !self.saved
     }
-
-    fn is_staff(&self) -> bool {
-        true
-    }
 }
 
 #[cfg(test)]

@@ -89,8 +89,4 @@ impl Screen for StatsScreen {
     fn hints(&self) -> Vec<Hint> {
         choosing_hints()
     }
-
-    fn is_staff(&self) -> bool {
-        true
-    }
 }

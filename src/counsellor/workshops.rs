@@ -423,10 +423,6 @@ impl Screen for WorkshopAdmin {
             _ => choosing_hints(),
         }
     }
-
-    fn is_staff(&self) -> bool {
-        true
-    }
 }
 
 #[cfg(test)]

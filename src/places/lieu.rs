@@ -68,10 +68,6 @@ impl Lieu {
         self.latitude.zip(self.longitude)
     }
 
-    pub fn offers_any(&self, services: &[Service]) -> bool {
-        services.is_empty() || self.services.iter().any(|s| services.contains(s))
-    }
-
     pub fn passes(&self, filters: &Filters) -> bool {
         (!filters.free || self.frais.iter().any(|f| f == "Gratuit"))
             && (!filters.specific_support || !self.prise_en_charge.is_empty())

@@ -78,8 +78,4 @@ impl Screen for StaffMenu {
             hint("key-digits", "does-choose-number"),
         ]
     }
-
-    fn is_staff(&self) -> bool {
-        true
-    }
 }

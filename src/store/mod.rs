@@ -233,17 +233,6 @@ impl Store {
             .map_err(|e| format!("diagnostic count: {e}"))
     }
 
-    /// The diagnostic counts, oldest first: (day, profile, needs).
-    pub fn diagnostic_counts(&self) -> Result<Vec<(String, String, String)>, String> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT day, profile, needs FROM diagnostic_count ORDER BY id")
-            .map_err(|e| e.to_string())?;
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| e.to_string())
-    }
-
     /// The audit trail, oldest first: (at, actor, action).
     pub fn audit_trail(&self) -> Result<Vec<(String, String, String)>, String> {
         let mut stmt = self
