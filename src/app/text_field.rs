@@ -41,6 +41,11 @@ impl TextField {
         self
     }
 
+    /// Whether the field holds all it can.
+    pub fn is_full(&self) -> bool {
+        self.value.chars().count() >= self.max
+    }
+
     pub fn is_empty(&self) -> bool {
         self.value.trim().is_empty()
     }

@@ -116,12 +116,30 @@ impl IdentityForm {
             Key::Enter => self.focus = (self.focus + 1).min(ROWS.len() - 1),
             key => {
                 if let Some(field) = self.field(row) {
-                    field.input(key);
+                    let full = field.is_full();
+                    let taken = field.input(key);
                     self.errors.retain(|(r, _)| *r != row);
+                    // A key the field does not take is said, never silently dropped (the
+                    // spaces and dots people type in a number are formatting, not mistakes).
+                    if let Key::Char(c) = key
+                        && !taken
+                        && let Some(said) = refused(row, c, full)
+                    {
+                        self.errors.push((row, said));
+                    }
                 }
             }
         }
         FormEvent::None
+    }
+
+    /// Whether the person has been told a key was not taken on this row (tests).
+    #[cfg(test)]
+    fn said(&self, row: Row) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|(r, _)| *r == row)
+            .map(|(_, id)| *id)
     }
 
     fn submit(&mut self) -> FormEvent {
@@ -246,6 +264,24 @@ impl IdentityForm {
     }
 }
 
+/// What to say when a row does not take a character.
+fn refused(row: Row, c: char, full: bool) -> Option<&'static str> {
+    match row {
+        _ if full => Some(match row {
+            Row::FirstName => "form-said-name-full",
+            Row::Initial => "form-said-initial-one",
+            _ => "form-said-full",
+        }),
+        Row::FirstName => Some("form-said-letters-only"),
+        Row::Initial => Some("form-said-initial-letter"),
+        Row::Phone if !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')') => {
+            Some("form-said-digits-only")
+        }
+        Row::Email if c == ' ' => Some("form-said-no-space"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,6 +322,22 @@ mod tests {
             FormEvent::Done(p) => assert_eq!(p.phone, None),
             FormEvent::None => panic!("refused: {:?}", form.errors),
         }
+    }
+
+    #[test]
+    fn a_character_a_field_refuses_is_said_not_dropped_in_silence() {
+        let mut form = IdentityForm::new();
+        type_in(&mut form, "Marie2");
+        assert_eq!(form.first_name.value, "Marie");
+        assert_eq!(form.said(Row::FirstName), Some("form-said-letters-only"));
+        type_in(&mut form, &"a".repeat(40));
+        assert_eq!(form.said(Row::FirstName), Some("form-said-name-full"));
+        type_in(&mut form, "\n\n06 12 a");
+        assert_eq!(form.phone.value, "0612");
+        assert_eq!(form.said(Row::Phone), Some("form-said-digits-only"));
+        // A space in a number is formatting: nothing to say.
+        type_in(&mut form, "3 4");
+        assert_eq!(form.said(Row::Phone), None);
     }
 
     #[test]
