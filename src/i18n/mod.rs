@@ -151,50 +151,66 @@ fn load_locale(tag: &str, config_dir: &Path) -> Result<Locale, Vec<Problem>> {
     // The default isolation marks (U+2068/2069) show as boxes on console fonts.
     bundle.set_use_isolating(false);
     let mut problems = Vec::new();
-    // What the kiosk gives each message: the shipped signatures (French's for a locale the
-    // kiosk does not ship).
-    let shipped_tag = if shipped_sources(tag).is_empty() {
-        REFERENCE_LOCALE
-    } else {
-        tag
-    };
-    let mut given = Signatures::new();
-    let mut refs = std::collections::BTreeMap::new();
-    let mut terms = std::collections::BTreeSet::new();
-    for (_, text) in shipped_sources(shipped_tag) {
-        given.extend(signatures(text));
-    }
+    let overrides = override_files(tag, config_dir);
     for (file, text) in shipped_sources(tag) {
         let path = Path::new("locales").join(tag).join(file);
         match parse(&path, text) {
             Ok(resource) => bundle.add_resource_overriding(resource),
             Err(mut p) => problems.append(&mut p),
         }
+    }
+    if overrides.is_empty() {
+        // Nothing of the help point's own: the shipped files are checked by the tests, and
+        // the kiosk's start need not parse them again.
+        return if problems.is_empty() {
+            Ok(Locale {
+                tag: tag.to_string(),
+                bundle,
+            })
+        } else {
+            Err(problems)
+        };
+    }
+    // What the kiosk gives each message: the shipped signatures (French's for a locale the
+    // kiosk does not ship); and every message and term the locale knows.
+    let shipped_tag = if shipped_sources(tag).is_empty() {
+        REFERENCE_LOCALE
+    } else {
+        tag
+    };
+    let mut given = Signatures::new();
+    for (_, text) in shipped_sources(shipped_tag) {
+        given.extend(signatures(text));
+    }
+    let mut refs = std::collections::BTreeMap::new();
+    let mut terms = std::collections::BTreeSet::new();
+    for (_, text) in shipped_sources(tag) {
         let (r, t) = signature::references(text);
         refs.extend(r);
         terms.extend(t);
     }
     // The help point's own files: every message as the kiosk can format it.
-    let mut overridden: Vec<(std::path::PathBuf, String, String)> = Vec::new();
-    for path in override_files(tag, config_dir) {
+    let mut read: Vec<(std::path::PathBuf, String)> = Vec::new();
+    let mut overridden: Vec<(usize, String)> = Vec::new();
+    for path in overrides {
         match crate::text_file::read(&path) {
             Ok(text) => match parse(&path, &text) {
                 Ok(resource) => {
                     bundle.add_resource_overriding(resource);
                     problems.extend(check_variables(&path, &text, &given));
                     let (r, t) = signature::references(&text);
-                    for id in r.keys() {
-                        overridden.push((path.clone(), text.clone(), id.clone()));
-                    }
+                    overridden.extend(r.keys().map(|id| (read.len(), id.clone())));
                     refs.extend(r);
                     terms.extend(t);
+                    read.push((path, text));
                 }
                 Err(mut p) => problems.append(&mut p),
             },
             Err(mut p) => problems.append(&mut p),
         }
     }
-    for (path, text, id) in &overridden {
+    for (file, id) in &overridden {
+        let (path, text) = &read[*file];
         let at = entry_offset(text, id);
         let Some(r) = refs.get(id) else { continue };
         for m in &r.messages {
