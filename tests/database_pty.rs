@@ -36,12 +36,7 @@ fn hold(
 #[test]
 fn a_locked_database_shows_a_moment_then_the_problem_never_a_frozen_screen() {
     let mut kiosk = Kiosk::start();
-    kiosk.keys(&["2", "1"]);
-    kiosk.wait_for("mardi 3 mars — 4 créneaux");
-    kiosk.keys(&["2"]);
-    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
-    kiosk.keys(&[ENTER]);
-    kiosk.wait_for("Vos coordonnées");
+    kiosk.to_identity_form();
     kiosk.type_text("Marie");
     kiosk.keys(&[ENTER, ENTER, DOWN, " ", DOWN, ENTER, ENTER]);
     kiosk.wait_for("Vérifiez votre rendez-vous :");
