@@ -78,8 +78,13 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Vec<Problem>> {
 
 /// Control, escape and direction characters have no place in a configuration's text.
 fn forbidden(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || reorders(c)
+}
+
+/// The characters that reorder text without showing themselves (bidi embeddings, overrides
+/// and isolates) or hide in it (the byte-order mark in the middle of a text).
+pub fn reorders(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 #[cfg(test)]

@@ -66,15 +66,10 @@ pub fn resolve_path(flag: Option<&Path>, configured: Option<&Path>) -> Result<Pa
     Ok(data_home.join("borne").join("borne.db"))
 }
 
-fn wal_path(path: &Path) -> PathBuf {
+/// A file beside the database: its write-ahead log (`-wal`) or shared memory (`-shm`).
+fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push("-wal");
-    PathBuf::from(name)
-}
-
-fn shm_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-shm");
+    name.push(suffix);
     PathBuf::from(name)
 }
 
@@ -97,7 +92,11 @@ impl Store {
             }
             Ok(_) => {
                 // It holds personal data: only its owner may read it, whatever it was.
-                for file in [path.to_path_buf(), wal_path(path), shm_path(path)] {
+                for file in [
+                    path.to_path_buf(),
+                    beside(path, "-wal"),
+                    beside(path, "-shm"),
+                ] {
                     if let Ok(meta) = fs::metadata(&file)
                         && meta.permissions().mode() & 0o077 != 0
                     {

@@ -150,10 +150,8 @@ pub fn clean(text: &str) -> String {
 
 /// Characters that change how text reads without showing themselves.
 fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
-    )
+    // Zero-width spaces and marks too: open data has them where a person never meant them.
+    matches!(c, '\u{200b}'..='\u{200f}') || crate::text_file::reorders(c)
 }
 
 /// Multi-value fields: `|` in v1.0, `;` in older files.
