@@ -105,7 +105,7 @@ fn book_then_manage_and_cancel_with_the_code() {
 #[test]
 fn a_slot_taken_meanwhile_shows_fresh_slots_not_an_error() {
     let mut kiosk = Kiosk::start();
-    kiosk.to_identity_form();
+    kiosk.walk_to_identity_form();
     // Another kiosk takes Tuesday 09:00 while the person types.
     let mut other = Store::open(&kiosk.db_path()).unwrap();
     let starts = parse_local("2026-03-03T09:00").unwrap();
@@ -290,7 +290,7 @@ fn a_hung_printer_never_freezes_the_kiosk() {
 #[test]
 fn esc_on_a_form_with_typed_data_asks_first_and_enter_never_ticks_the_box() {
     let mut kiosk = Kiosk::start();
-    kiosk.to_identity_form();
+    kiosk.walk_to_identity_form();
     kiosk.type_text("Marie");
     kiosk.keys(&[ENTER, ENTER]);
     kiosk.type_text("0612345678");

@@ -36,7 +36,7 @@ fn hold(
 #[test]
 fn a_locked_database_shows_a_moment_then_the_problem_never_a_frozen_screen() {
     let mut kiosk = Kiosk::start();
-    kiosk.to_identity_form();
+    kiosk.walk_to_identity_form();
     kiosk.type_text("Marie");
     kiosk.keys(&[ENTER, ENTER, DOWN, " ", DOWN, ENTER, ENTER]);
     kiosk.wait_for("Vérifiez votre rendez-vous :");

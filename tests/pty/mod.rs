@@ -163,7 +163,7 @@ impl Kiosk {
 
     /// From the welcome screen to the identity form of a booking: "Aide pour une démarche en
     /// ligne", Tuesday 3 March, the first time (09:00 with Camille).
-    pub fn to_identity_form(&mut self) {
+    pub fn walk_to_identity_form(&mut self) {
         self.keys(&["2", "1"]);
         self.wait_for("mardi 3 mars — 4 créneaux");
         self.keys(&["2"]);
