@@ -179,46 +179,30 @@ const MIGRATIONS: &[&str] = &[
     // 9: phone numbers in E.164 (+33612345678), what the gateway receives; a national number
     // takes its département's code (0692… is +262 692…), and the +269 an earlier version
     // took for Mayotte becomes +262.
-    "UPDATE booking SET phone = CASE
-            WHEN phone GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' THEN
-                CASE
-                    WHEN substr(phone, 2, 3) IN ('262', '263', '692', '693', '269', '639')
-                        THEN '+262'
-                    WHEN substr(phone, 2, 3) IN ('590', '690', '691') THEN '+590'
-                    WHEN substr(phone, 2, 3) IN ('594', '694') THEN '+594'
-                    WHEN substr(phone, 2, 3) IN ('596', '696', '697') THEN '+596'
-                    ELSE '+33'
-                END || substr(phone, 2)
-            WHEN phone GLOB '+269[0-9]*' AND length(phone) = 13 THEN '+262' || substr(phone, 5)
-            ELSE phone
-        END WHERE phone IS NOT NULL;
-    UPDATE registration SET phone = CASE
-            WHEN phone GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' THEN
-                CASE
-                    WHEN substr(phone, 2, 3) IN ('262', '263', '692', '693', '269', '639')
-                        THEN '+262'
-                    WHEN substr(phone, 2, 3) IN ('590', '690', '691') THEN '+590'
-                    WHEN substr(phone, 2, 3) IN ('594', '694') THEN '+594'
-                    WHEN substr(phone, 2, 3) IN ('596', '696', '697') THEN '+596'
-                    ELSE '+33'
-                END || substr(phone, 2)
-            WHEN phone GLOB '+269[0-9]*' AND length(phone) = 13 THEN '+262' || substr(phone, 5)
-            ELSE phone
-        END WHERE phone IS NOT NULL;
-    UPDATE outbox SET recipient = CASE
-            WHEN recipient GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' THEN
-                CASE
-                    WHEN substr(recipient, 2, 3) IN ('262', '263', '692', '693', '269', '639')
-                        THEN '+262'
-                    WHEN substr(recipient, 2, 3) IN ('590', '690', '691') THEN '+590'
-                    WHEN substr(recipient, 2, 3) IN ('594', '694') THEN '+594'
-                    WHEN substr(recipient, 2, 3) IN ('596', '696', '697') THEN '+596'
-                    ELSE '+33'
-                END || substr(recipient, 2)
-            WHEN recipient GLOB '+269[0-9]*' AND length(recipient) = 13 THEN '+262' || substr(recipient, 5)
-            ELSE recipient
-        END
-        WHERE recipient IS NOT NULL AND recipient NOT LIKE '%@%';",
+    "CREATE TEMP TABLE overseas (prefix TEXT PRIMARY KEY, code TEXT NOT NULL);
+    INSERT INTO overseas VALUES ('262', '+262'), ('263', '+262'), ('692', '+262'),
+        ('693', '+262'), ('269', '+262'), ('639', '+262'), ('590', '+590'), ('690', '+590'),
+        ('691', '+590'), ('594', '+594'), ('694', '+594'), ('596', '+596'), ('696', '+596'),
+        ('697', '+596');
+    UPDATE booking SET phone = coalesce(
+            (SELECT code FROM overseas WHERE prefix = substr(phone, 2, 3)), '+33')
+            || substr(phone, 2)
+        WHERE phone GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+    UPDATE registration SET phone = coalesce(
+            (SELECT code FROM overseas WHERE prefix = substr(phone, 2, 3)), '+33')
+            || substr(phone, 2)
+        WHERE phone GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+    UPDATE outbox SET recipient = coalesce(
+            (SELECT code FROM overseas WHERE prefix = substr(recipient, 2, 3)), '+33')
+            || substr(recipient, 2)
+        WHERE recipient GLOB '0[1-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]';
+    UPDATE booking SET phone = '+262' || substr(phone, 5)
+        WHERE phone GLOB '+269[0-9]*' AND length(phone) = 13;
+    UPDATE registration SET phone = '+262' || substr(phone, 5)
+        WHERE phone GLOB '+269[0-9]*' AND length(phone) = 13;
+    UPDATE outbox SET recipient = '+262' || substr(recipient, 5)
+        WHERE recipient GLOB '+269[0-9]*' AND length(recipient) = 13;
+    DROP TABLE overseas;",
     // 10: the staff PIN lockout, kept across restarts (a restart must not give five more
     // tries).
     "CREATE TABLE pin_guard (
