@@ -26,7 +26,7 @@ use crate::store::{
     Appointment, Canceller, Refusal, Reminder, Reply, Request, Session, Status, What,
 };
 use crate::ui::View;
-use crate::ui::choices::Choice;
+use crate::ui::choices::{Choice, numbered_list};
 use crate::ui::page::{self, Para};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -575,11 +575,7 @@ impl Screen for AgendaScreen {
                     )];
                     return page::render(frame, area, view, &paras, &choices, Some(0));
                 }
-                let choices: Vec<Choice> = BOOKING_CHOICES
-                    .iter()
-                    .enumerate()
-                    .map(|(n, id)| Choice::numbered(n + 1, view.tr.text(id)))
-                    .collect();
+                let choices: Vec<Choice> = numbered_list(&BOOKING_CHOICES, &view.tr);
                 page::render(
                     frame,
                     area,
@@ -600,11 +596,7 @@ impl Screen for AgendaScreen {
                         self.appointments[*a].person.first_name.clone().into(),
                     )],
                 )));
-                let choices: Vec<Choice> = ATTENDANCE_CHOICES
-                    .iter()
-                    .enumerate()
-                    .map(|(n, id)| Choice::numbered(n + 1, view.tr.text(id)))
-                    .collect();
+                let choices: Vec<Choice> = numbered_list(&ATTENDANCE_CHOICES, &view.tr);
                 page::render(
                     frame,
                     area,

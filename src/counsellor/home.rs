@@ -13,7 +13,7 @@ use crate::booking::book::BookingScreen;
 use crate::booking::checkout::choosing_hints;
 use crate::counsellor::report::Report;
 use crate::ui::View;
-use crate::ui::choices::Choice;
+use crate::ui::choices::{Choice, numbered_list};
 use crate::ui::page;
 
 const ITEMS: [&str; 7] = [
@@ -80,11 +80,7 @@ impl Screen for CounsellorHome {
             view.tr
                 .text_with("counsellor-signed-in", &[("name", name.into())]),
         )];
-        let choices: Vec<Choice> = ITEMS
-            .iter()
-            .enumerate()
-            .map(|(i, id)| Choice::numbered(i + 1, view.tr.text(id)))
-            .collect();
+        let choices: Vec<Choice> = numbered_list(&ITEMS, &view.tr);
         page::render(
             frame,
             area,

@@ -18,7 +18,7 @@ use crate::booking::checkout::choosing_hints;
 use crate::calendar::words;
 use crate::store::{Reply, Request, Session};
 use crate::ui::View;
-use crate::ui::choices::Choice;
+use crate::ui::choices::{Choice, numbered_list};
 use crate::ui::page::{self, Para};
 
 const WEEKS: i64 = 8;
@@ -382,11 +382,7 @@ impl Screen for WorkshopAdmin {
                             Choice::numbered(2, view.tr.text("answer-no")),
                         ]
                     }
-                    _ => SESSION_CHOICES
-                        .iter()
-                        .enumerate()
-                        .map(|(n, id)| Choice::numbered(n + 1, view.tr.text(id)))
-                        .collect(),
+                    _ => numbered_list(&SESSION_CHOICES, &view.tr),
                 }
             }
             Step::NewSeries => {

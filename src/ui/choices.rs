@@ -28,6 +28,14 @@ pub struct Choice {
     pub mark: Mark,
 }
 
+/// A fixed list of choices, numbered from 1, from their message ids.
+pub fn numbered_list(ids: &[&str], tr: &crate::i18n::Tr) -> Vec<Choice> {
+    ids.iter()
+        .enumerate()
+        .map(|(n, id)| Choice::numbered(n + 1, tr.text(id)))
+        .collect()
+}
+
 impl Choice {
     pub fn numbered(number: usize, label: String) -> Choice {
         Choice {
