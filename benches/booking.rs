@@ -4,9 +4,10 @@ use std::fmt::Write;
 use std::path::Path;
 
 use borne::booking::agenda::{Agenda, parse};
-use borne::booking::person::Person;
-use borne::booking::slots::{Busy, free_slots};
+use borne::booking::slots::free_slots;
 use borne::clock::parse_local;
+use borne::domain::person::Person;
+use borne::store::Busy;
 use borne::store::{NewBooking, Store};
 use chrono::Duration;
 use divan::Bencher;

@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use borne::places::Filters;
-use borne::places::communes::{self, CommuneIndex};
+use borne::domain::communes::CommuneIndex;
+use borne::domain::lieu::Filters;
+use borne::domain::nearest::{PlaceIndex, nearest};
 use borne::places::load;
-use borne::places::nearest::{PlaceIndex, nearest};
 use borne::store::Store;
 use divan::Bencher;
 
@@ -30,7 +30,8 @@ const SERVICES: [&str; 4] = [
 
 /// 20,000 lieux in the national standard, one near each of the first located communes.
 fn national_csv(dir: &Path) -> PathBuf {
-    let (all, _) = communes::read(&config_dir().join("communes.csv")).unwrap();
+    let (all, _) =
+        borne::places::import::communes::read(&config_dir().join("communes.csv")).unwrap();
     let mut csv = String::from(
         "id,pivot,nom,commune,code_postal,adresse,latitude,longitude,horaires,services,frais_a_charge,date_maj\n",
     );
@@ -110,7 +111,8 @@ fn nearest_lieux_for_a_postal_code(bencher: Bencher) {
 
 #[divan::bench(args = ["g", "bri", "briancon", "st bonnet", "l argentiere", "brinacon", "87200"])]
 fn autocomplete_keystroke(bencher: Bencher, typed: &str) {
-    let (all, _) = communes::read(&config_dir().join("communes.csv")).unwrap();
+    let (all, _) =
+        borne::places::import::communes::read(&config_dir().join("communes.csv")).unwrap();
     let index = CommuneIndex::new(all);
     bencher.bench_local(|| index.search(divan::black_box(typed)));
 }

@@ -7,8 +7,8 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::Clock;
 use crate::config;
+use crate::domain::pin;
 use crate::problem::Problem;
-use crate::staff::pin;
 use crate::store::{self, Store};
 
 #[derive(Parser)]
@@ -528,7 +528,7 @@ fn booking(cli: &Cli, command: &BookingCommand) -> ExitCode {
             reason,
             json,
         } => {
-            let code = crate::booking::code::normalise(code);
+            let code = crate::domain::code::normalise(code);
             let (by, status) = if *by_service {
                 (
                     crate::store::Canceller::Service {
@@ -723,7 +723,7 @@ fn communes(cli: &Cli, command: &CommunesCommand) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let found: Vec<&crate::places::communes::Commune> = index
+    let found: Vec<&crate::domain::communes::Commune> = index
         .communes
         .search(text)
         .into_iter()
@@ -746,7 +746,8 @@ fn communes(cli: &Cli, command: &CommunesCommand) -> ExitCode {
 }
 
 fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
-    use crate::places::{Filters, hours, nearest};
+    use crate::domain::lieu::Filters;
+    use crate::domain::{hours, nearest};
     let LieuxCommand::Near {
         place,
         service,
@@ -814,7 +815,7 @@ fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
     };
     let tr = config.i18n.tr(&config.kiosk.default_locale);
     let kiosk = &config.kiosk.help_point.calendar;
-    let state = |l: &crate::places::Lieu| match l.open_state(kiosk, now).0 {
+    let state = |l: &crate::domain::lieu::Lieu| match l.open_state(kiosk, now).0 {
         hours::OpenState::Open { closes } => (
             "open",
             closes.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
@@ -849,7 +850,7 @@ fn lieux(cli: &Cli, command: &LieuxCommand) -> ExitCode {
             println!(
                 "{distance:>9}  {} — {}",
                 l.display_name(),
-                crate::places::lieu::calm_capitals(&l.commune)
+                crate::domain::lieu::calm_capitals(&l.commune)
             );
             println!(
                 "           {}",

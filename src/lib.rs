@@ -12,6 +12,7 @@ pub mod command;
 pub mod config;
 pub mod counsellor;
 pub mod diagnostic;
+pub mod domain;
 pub mod i18n;
 pub mod log;
 pub mod places;

@@ -3,8 +3,8 @@
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 
-use borne::booking::person::Person;
 use borne::clock::parse_local;
+use borne::domain::person::Person;
 use borne::store::{Canceller, Move, NewBooking, Refusal, Store};
 use chrono::{Duration, NaiveDateTime};
 

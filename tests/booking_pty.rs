@@ -2,8 +2,8 @@
 //! (Monday 2 March 2026, 10:15).
 mod pty;
 
-use borne::booking::person::Person;
 use borne::clock::parse_local;
+use borne::domain::person::Person;
 use borne::store::{NewBooking, NewRegistration, Store};
 use pty::*;
 

@@ -126,8 +126,8 @@ fn hash_pin_prints_an_argon2id_hash_that_the_config_accepts() {
     assert!(out.status.success());
     let hash = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(hash.starts_with("$argon2id$"), "{hash}");
-    assert!(borne::staff::pin::verify_pin("975310", &hash));
-    assert!(!borne::staff::pin::verify_pin("2468", &hash));
+    assert!(borne::domain::pin::verify_pin("975310", &hash));
+    assert!(!borne::domain::pin::verify_pin("2468", &hash));
 }
 
 #[test]

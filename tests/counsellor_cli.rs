@@ -2,8 +2,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use borne::booking::person::Person;
 use borne::clock::parse_local;
+use borne::domain::person::Person;
 use borne::store::{NewBooking, Status, Store};
 use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
 

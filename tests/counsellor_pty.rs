@@ -4,8 +4,8 @@ mod pty;
 
 use std::process::Command;
 
-use borne::booking::person::Person;
 use borne::clock::parse_local;
+use borne::domain::person::Person;
 use borne::store::{NewBooking, Store};
 use pty::*;
 

@@ -3,9 +3,9 @@ use std::rc::Rc;
 
 use borne::app::key::Key;
 use borne::app::{App, Effect, Msg};
-use borne::booking::person::Person;
 use borne::clock::parse_local;
 use borne::config;
+use borne::domain::person::Person;
 use borne::store::{NewRegistration, Store};
 use chrono::NaiveDateTime;
 

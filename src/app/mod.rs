@@ -14,12 +14,12 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::config::Config;
 use crate::counsellor::home::CounsellorHome;
-use crate::diagnostic::Profile;
+use crate::domain::pin::Signer;
 use crate::staff::menu::StaffMenu;
-use crate::staff::pin::Signer;
 use crate::staff::{Attempt, PinGuard};
 use crate::store::{Reply, Request};
 use crate::vocabulary::coop::Thematique;
+use crate::vocabulary::profile::Profile;
 use key::Key;
 use screen::{Action, Ctx, Screen, SettingChange};
 pub use settings::Settings;
@@ -151,7 +151,7 @@ impl App {
             .iter()
             .map(|c| c.pin_hash.as_str())
             .collect();
-        crate::staff::pin::signer(entered, &self.config.kiosk.staff_pin_hash, &counsellors)
+        crate::domain::pin::signer(entered, &self.config.kiosk.staff_pin_hash, &counsellors)
     }
 
     /// The PIN lockout as saved before a restart.

@@ -9,9 +9,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::calendar::{Calendar, Holiday};
+use crate::domain::pin;
 use crate::i18n::I18n;
 use crate::problem::Problem;
-use crate::staff::pin;
 use crate::vocabulary::coop::{Niveau, Thematique};
 
 pub const FILE_NAME: &str = "agenda.toml";

@@ -6,10 +6,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Paragraph;
 
 use super::form::{FormEvent, IdentityForm};
-use super::person::Person;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Hint, hint};
+use crate::domain::person::Person;
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -247,7 +247,7 @@ pub fn person_line(p: &Person, view: &View) -> String {
         name.push('.');
     }
     let contact = match (&p.phone, &p.email) {
-        (Some(phone), _) => super::person::show_phone(phone),
+        (Some(phone), _) => crate::domain::person::show_phone(phone),
         (None, Some(email)) => email.clone(),
         (None, None) => view.tr.text("form-phone-none"),
     };

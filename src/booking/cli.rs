@@ -4,8 +4,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde_json::json;
 
 use super::Agenda;
-use super::person::{Person, parse_phone, valid_email};
 use super::slots::{free_slots, last_day};
+use crate::domain::person::{Person, parse_phone, valid_email};
 use crate::store::{Appointment, NewBooking, Refusal, Reminder, Store, What};
 
 /// What `booking create` needs.

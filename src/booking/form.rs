@@ -5,9 +5,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::person::{Person, PhoneProblem, format_phone, parse_phone, valid_email};
 use crate::app::key::Key;
 use crate::app::text_field::{FieldKind, TextField};
+use crate::domain::person::{Person, PhoneProblem, format_phone, parse_phone, valid_email};
 use crate::ui::View;
 use crate::ui::choices::{MARKER, NO_MARKER};
 use crate::ui::text::{width, wrap};

@@ -11,10 +11,9 @@ use ratatui::widgets::Paragraph;
 use super::agenda::Agenda;
 use super::book::{Notice, motif_line};
 use super::checkout::choosing_hints;
-use super::code;
 use super::picker::{Picker, PickerEvent};
 use super::rules;
-use super::slots::{Busy, free_slots, last_day};
+use super::slots::{free_slots, last_day};
 use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
@@ -22,6 +21,8 @@ use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
+use crate::domain::code;
+use crate::store::Busy;
 use crate::store::{Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, What};
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, NO_MARKER};
@@ -535,8 +536,8 @@ impl Screen for ManageScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::booking::person::Person;
     use crate::clock::parse_local;
+    use crate::domain::person::Person;
     use crate::store::Status;
     use crate::testing::demo_config;
 

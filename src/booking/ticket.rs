@@ -74,7 +74,7 @@ pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
     match (c.place, &c.phone) {
         (Where::ByPhone, Some(phone)) => out.push(page::text(tr.text_with(
             "confirm-by-phone",
-            &[("phone", super::person::show_phone(phone).into())],
+            &[("phone", crate::domain::person::show_phone(phone).into())],
         ))),
         _ => out.push(page::text(
             tr.text_with("confirm-place", &[("place", place(c, kiosk).into())]),
@@ -128,7 +128,7 @@ pub fn vevents(c: &Confirmed, kiosk: &KioskConfig) -> Vec<String> {
 /// e-mail; `None` when that moment has passed or there is no way to reach them.
 /// `c.code` may be `CODE_PLACEHOLDER`: the store puts the real code in.
 pub fn reminder_for(
-    person: &crate::booking::person::Person,
+    person: &crate::domain::person::Person,
     c: &Confirmed,
     tr: &Tr,
     kiosk: &KioskConfig,

@@ -6,9 +6,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::calendar::{Calendar, Region, zone};
+use crate::domain::pin;
 use crate::i18n::locale_exists;
 use crate::problem::Problem;
-use crate::staff::pin;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct KioskConfig {
@@ -197,7 +197,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         problem(hp.name.span(), "help_point.name is empty".into());
     }
     let code = hp.postal_code.get_ref();
-    if !crate::places::is_postal_code(code) {
+    if !crate::domain::communes::is_postal_code(code) {
         problem(
             hp.postal_code.span(),
             format!("help_point.postal_code: {code:?} is not a 5-digit postal code"),
@@ -208,7 +208,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             hp.phone.span(),
             "help_point.phone is empty: people are told to call it".into(),
         );
-    } else if crate::booking::person::parse_phone(hp.phone.get_ref()).is_err() {
+    } else if crate::domain::person::parse_phone(hp.phone.get_ref()).is_err() {
         problem(
             hp.phone.span(),
             format!(

@@ -51,7 +51,7 @@ fn the_shipped_demo_configuration_is_valid() {
     assert_eq!(config.kiosk.help_point.commune, "Gap");
     assert_eq!(config.kiosk.help_point.postal_code, "05000");
     assert_eq!(config.kiosk.locales, vec!["fr", "fr-x-falc", "en"]);
-    assert!(crate::staff::pin::verify_pin(
+    assert!(crate::domain::pin::verify_pin(
         "2468",
         &config.kiosk.staff_pin_hash
     ));

@@ -7,7 +7,6 @@ use chrono::{Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::report::Report;
 use super::report_form::ReportForm;
 use super::told::{Notice, Told};
 use crate::app::Effect;
@@ -18,10 +17,11 @@ use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
 use crate::booking::agenda::{Where, Workshop};
 use crate::booking::checkout::choosing_hints;
-use crate::booking::person::show_phone;
 use crate::booking::rules;
 use crate::calendar::words;
 use crate::diagnostic::Outcome;
+use crate::domain::person::show_phone;
+use crate::domain::report::Report;
 use crate::store::{
     Appointment, Canceller, Refusal, Reminder, Reply, Request, Session, Status, What,
 };
@@ -177,7 +177,7 @@ impl AgendaScreen {
             What::Workshop { .. } => (Vec::new(), false, (a.ends - a.starts).num_minutes()),
         };
         let outcome = shared_outcome(a);
-        Report::for_booking(
+        super::prefill::report_for_booking(
             self.id(),
             &a.code,
             a.starts.date(),

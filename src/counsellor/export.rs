@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::report::Report;
 use crate::calendar::Calendar;
+use crate::domain::report::Report;
 
 /// The CSV columns, one row per accompaniment. Notes stay at the help point.
 pub const COLUMNS: [&str; 14] = [

@@ -11,7 +11,7 @@ use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::booking::book::BookingScreen;
 use crate::booking::checkout::choosing_hints;
-use crate::counsellor::report::Report;
+use crate::domain::report::Report;
 use crate::ui::View;
 use crate::ui::choices::{Choice, numbered_list};
 use crate::ui::page;

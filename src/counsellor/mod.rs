@@ -3,7 +3,7 @@
 pub mod agenda;
 pub mod export;
 pub mod home;
-pub mod report;
+pub mod prefill;
 pub mod report_form;
 pub mod stats;
 pub mod stats_screen;

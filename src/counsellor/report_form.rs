@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::report::{DURATIONS, Report, ReportError};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
+use crate::domain::report::{DURATIONS, Report, ReportError};
 use crate::store::Refusal;
 use crate::store::{Reply, Request};
 use crate::ui::View;

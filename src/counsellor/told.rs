@@ -1,7 +1,7 @@
 //! After a change that concerns people (a booking or a workshop session cancelled or moved),
 //! the counsellor reads who was told and who must be told another way: "La personne est
 //! prévenue" only when a message really went to the outbox and a gateway will send it.
-use crate::booking::person::show_phone;
+use crate::domain::person::show_phone;
 use crate::i18n::Tr;
 use crate::store::Registrant;
 use crate::ui::page::{self, Para};

@@ -2,10 +2,11 @@
 //! next question, and to the Outcome.
 use serde::{Deserialize, Serialize};
 
-use super::questionnaire::{Choice, Profile, Questionnaire, Step, Wish};
+use super::questionnaire::{Choice, Questionnaire, Step, Wish};
 use super::services::services_for;
 use crate::vocabulary::coop::{AidantsConnect, Materiel, Thematique, ThematiqueAdministrative};
 use crate::vocabulary::lieux::{ModaliteAccompagnement, Service};
+use crate::vocabulary::profile::Profile;
 
 /// The result screen shows at most this many needs.
 pub const MAX_NEEDS: usize = 3;

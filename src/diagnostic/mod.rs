@@ -9,7 +9,7 @@ pub mod services;
 mod view;
 
 pub use engine::{HelpKind, Outcome};
-pub use questionnaire::{Choice, Profile, Questionnaire, Step};
+pub use questionnaire::{Choice, Questionnaire, Step};
 pub use screen::DiagnosticScreen;
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::i18n::I18n;
 use crate::problem::Problem;
 use crate::vocabulary::coop::{AidantsConnect, Materiel, Thematique, ThematiqueAdministrative};
 use crate::vocabulary::lieux::Service;
+use crate::vocabulary::profile::Profile;
 
 pub const FILE_NAME: &str = "diagnostic.toml";
 /// No path may ask more questions than this.
@@ -21,27 +22,6 @@ pub const MAX_ANSWERS: usize = 9;
 const MAX_PATHS: usize = 200_000;
 /// More questions than a person could ever be asked: refused before any other check.
 pub const MAX_QUESTIONS: usize = 100;
-
-/// The Emmaüs Connect / WeTechCare segmentation, from closest to farthest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-pub enum Profile {
-    #[serde(rename = "autonome")]
-    Autonome,
-    #[serde(rename = "à accompagner")]
-    AAccompagner,
-    #[serde(rename = "éloigné du numérique")]
-    Eloigne,
-}
-
-impl Profile {
-    pub fn label(self) -> &'static str {
-        match self {
-            Profile::Autonome => "autonome",
-            Profile::AAccompagner => "à accompagner",
-            Profile::Eloigne => "éloigné du numérique",
-        }
-    }
-}
 
 /// What the person wants from the help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

@@ -7,6 +7,7 @@ use crate::vocabulary::coop::{
     AidantsConnect as Ac, Materiel, Thematique as T, ThematiqueAdministrative as A,
 };
 use crate::vocabulary::lieux::{ModaliteAccompagnement as M, Service as S};
+use crate::vocabulary::profile::Profile;
 
 fn demo() -> Questionnaire {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
@@ -469,9 +470,10 @@ fn the_shipped_questionnaire_uses_messages_every_locale_has() {
 mod screen {
     use crate::app::key::Key;
     use crate::app::{App, Effect, Msg};
-    use crate::diagnostic::Profile;
+
     use crate::testing::{demo_config, monday_morning};
     use crate::vocabulary::coop::Thematique;
+    use crate::vocabulary::profile::Profile;
 
     fn press(app: &mut App, keys: &str) -> Vec<Effect> {
         keys.chars()

@@ -4,7 +4,6 @@
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
-use super::communes;
 use super::import;
 use crate::store::Store;
 
@@ -75,7 +74,7 @@ pub fn communes_file(
     file: &Path,
     force: bool,
 ) -> Result<Result<Summary, Incomplete>, String> {
-    let (list, rejected) = communes::read(file)?;
+    let (list, rejected) = super::import::communes::read(file)?;
     let known = store.commune_count()?;
     let rows = list.len() + rejected.len();
     let why = if list.is_empty() {

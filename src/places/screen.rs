@@ -5,14 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::Filters;
-use super::lieu::Lieu;
-use super::nearest::{PlaceIndex, nearest};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
+use crate::domain::lieu::Filters;
+use crate::domain::lieu::Lieu;
+use crate::domain::nearest::{PlaceIndex, nearest};
 use crate::store::{Reply, Request};
 use crate::ui::View;
 use crate::vocabulary::lieux::Service;

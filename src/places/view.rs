@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::Canvas;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::hours::{self, OpenState};
-use super::lieu::Lieu;
 use super::screen::{Extra, LieuxScreen, Step};
-use crate::booking::person::show_phone;
 use crate::booking::receipt::render_qr;
 use crate::calendar::{Calendar, words};
+use crate::domain::hours::{self, OpenState};
+use crate::domain::lieu::Lieu;
+use crate::domain::person::show_phone;
 use crate::i18n::Tr;
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
@@ -264,7 +264,7 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
                 Some(l) => format!(
                     "{} — {} — {}\n{}",
                     l.display_name(),
-                    super::lieu::calm_capitals(&l.commune),
+                    crate::domain::lieu::calm_capitals(&l.commune),
                     distance(*km, view),
                     open_line(l, &view.kiosk.help_point.calendar, view.now, &view.tr)
                 ),
@@ -437,7 +437,7 @@ fn detail(
     paras.push(page::text(format!(
         "{address}, {} {}",
         lieu.code_postal,
-        super::lieu::calm_capitals(&lieu.commune)
+        crate::domain::lieu::calm_capitals(&lieu.commune)
     )));
     if let Some(phone) = &lieu.telephone {
         paras.push(page::text(

@@ -15,7 +15,7 @@ pub enum Input {
     /// Work done away from the screen: whether the printer took the ticket…
     Printed(bool),
     /// …and whom a PIN opens to…
-    PinChecked(Option<crate::staff::pin::Signer>),
+    PinChecked(Option<crate::domain::pin::Signer>),
     /// …and what the database answered to request `id`.
     Stored {
         id: u64,

@@ -238,7 +238,7 @@ impl Edge {
                     let answers = self.answers.clone();
                     std::thread::spawn(move || {
                         let hashes: Vec<&str> = counsellors.iter().map(String::as_str).collect();
-                        let who = crate::staff::pin::signer(&entered, &staff, &hashes);
+                        let who = crate::domain::pin::signer(&entered, &staff, &hashes);
                         let _ = answers.send(Input::PinChecked(who));
                     });
                     continue;

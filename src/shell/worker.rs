@@ -7,9 +7,9 @@ use std::thread;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::input::Input;
-use crate::diagnostic::Profile;
 use crate::store::{Reply, Request, Store};
 use crate::vocabulary::coop::Thematique;
+use crate::vocabulary::profile::Profile;
 
 /// Work for the database.
 // One job at a time through a channel: boxing the large request would only add noise.

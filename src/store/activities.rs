@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::bookings::{Refusal, Status, appointment_in, time_text};
-use crate::counsellor::report::Report;
+use crate::domain::report::Report;
 use crate::vocabulary::coop::{
     Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
     ThematiqueAdministrative, TrancheAge, TypeAccompagnement,
@@ -411,7 +411,7 @@ mod tests {
 
     #[test]
     fn a_booking_has_one_report_and_none_when_absent_or_cancelled() {
-        use crate::booking::person::Person;
+        use crate::domain::person::Person;
         use crate::store::{Canceller, NewBooking};
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("b.db")).unwrap();

@@ -15,8 +15,8 @@ pub use sessions::{Registrant, Session};
 pub use activities::{Period, Stats};
 pub use bookings::time_text;
 pub use bookings::{
-    Appointment, CODE_PLACEHOLDER, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder,
-    Status, What,
+    Appointment, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking, NewRegistration, Refusal,
+    Reminder, Status, What,
 };
 pub use protocol::{Reply, Request};
 
@@ -27,14 +27,14 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::diagnostic::Profile;
 use crate::vocabulary::coop::Thematique;
+use crate::vocabulary::profile::Profile;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub struct Store {
     conn: Connection,
     /// Built on first use by the lieux search; dropped when data is imported.
-    place_index: Option<std::sync::Arc<crate::places::nearest::PlaceIndex>>,
+    place_index: Option<std::sync::Arc<crate::domain::nearest::PlaceIndex>>,
 }
 
 /// Records a staff action inside the transaction that makes the change, so a refused or

@@ -152,8 +152,8 @@ pub fn send_due(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::booking::person::Person;
     use crate::clock::parse_local;
+    use crate::domain::person::Person;
     use crate::store::{NewBooking, Reminder};
 
     #[test]

@@ -3,9 +3,9 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
-use crate::places::communes::Commune;
-use crate::places::lieu::Lieu;
-use crate::places::nearest::Point;
+use crate::domain::communes::Commune;
+use crate::domain::lieu::Lieu;
+use crate::domain::nearest::Point;
 use crate::vocabulary::lieux::Service;
 
 fn join(values: &[String]) -> String {

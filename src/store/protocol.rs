@@ -9,11 +9,11 @@ use super::Store;
 use super::activities::Stats;
 use super::bookings::{Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Status};
 use super::sessions::{Registrant, Session};
-use crate::booking::slots::Busy;
-use crate::counsellor::report::Report;
-use crate::places::Lieu;
-use crate::places::communes::CommuneIndex;
-use crate::places::nearest::PlaceIndex;
+use crate::domain::communes::CommuneIndex;
+use crate::domain::lieu::Lieu;
+use crate::domain::nearest::PlaceIndex;
+use crate::domain::report::Report;
+use crate::store::Busy;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {

@@ -240,8 +240,8 @@ fn write_session(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::booking::person::Person;
     use crate::clock::parse_local;
+    use crate::domain::person::Person;
     use crate::store::NewRegistration;
 
     fn t(s: &str) -> NaiveDateTime {

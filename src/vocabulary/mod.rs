@@ -3,6 +3,7 @@
 //! whose `key()` names its Fluent messages (what a citizen reads instead).
 pub mod coop;
 pub mod lieux;
+pub mod profile;
 
 /// Declares a vocabulary: variants with their official label and a stable key.
 macro_rules! vocabulary {

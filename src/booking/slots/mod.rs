@@ -4,14 +4,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 
 use super::agenda::Agenda;
 use crate::calendar::Calendar;
-
-/// An interval a counsellor is already taken (a booking not cancelled).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Busy {
-    pub counsellor: String,
-    pub starts: NaiveDateTime,
-    pub ends: NaiveDateTime,
-}
+use crate::store::Busy;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {

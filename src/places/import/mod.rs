@@ -5,8 +5,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::hours;
-use super::lieu::Lieu;
+pub mod communes;
+
+use crate::domain::hours;
+use crate::domain::lieu::Lieu;
 use crate::vocabulary::lieux::Service;
 
 /// A row that was not imported, and why.
@@ -240,7 +242,7 @@ fn standard_row(row: &HashMap<String, String>) -> Result<Lieu, Rejected> {
     let nom = required("nom")?;
     let commune = required("commune")?;
     let code_postal = required("code_postal")?;
-    if !super::is_postal_code(&code_postal) {
+    if !crate::domain::communes::is_postal_code(&code_postal) {
         return Err(reject(
             "code_postal",
             &format!("{code_postal:?} is not a 5-digit postal code"),
@@ -330,7 +332,7 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
     let id = get("id_fs").ok_or_else(|| reject("id_fs", "missing".into()))?;
     let nom = get("lib_fs").ok_or_else(|| reject("lib_fs", "missing".into()))?;
     let code_postal = get("code_postal").ok_or_else(|| reject("code_postal", "missing".into()))?;
-    if !super::is_postal_code(&code_postal) {
+    if !crate::domain::communes::is_postal_code(&code_postal) {
         return Err(reject(
             "code_postal",
             format!("{code_postal:?} is not a 5-digit postal code"),

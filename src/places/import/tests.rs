@@ -122,7 +122,7 @@ fn france_services_rows_get_osm_hours_and_the_programme() {
     );
     let hours = embrun.horaires.as_deref().unwrap();
     assert!(hours.starts_with("Mo 08:00-12:00,13:30-17:00"), "{hours}");
-    assert!(super::super::hours::parse(hours, crate::calendar::Region::Metropole).is_some());
+    assert!(crate::domain::hours::parse(hours, crate::calendar::Region::Metropole).is_some());
 }
 
 #[test]

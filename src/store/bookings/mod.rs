@@ -5,10 +5,17 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, params};
 use serde::Serialize;
 
+/// An interval a counsellor is already taken (a booking not cancelled).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Busy {
+    pub counsellor: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+}
+
 use super::Store;
-use crate::booking::code;
-use crate::booking::person::{Person, check_matches};
-use crate::booking::slots::Busy;
+use crate::domain::code;
+use crate::domain::person::{Person, check_matches};
 
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
 const CELL: i64 = 5;

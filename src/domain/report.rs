@@ -1,9 +1,8 @@
 //! The activity report (compte rendu d'activité, CRA) of an accompaniment, in La Coop de la
-//! médiation numérique's v2 vocabulary, prefilled from the booking and its diagnostic.
+//! médiation numérique's v2 vocabulary, and the Coop's rules on it.
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::diagnostic::{Outcome, Profile};
 use crate::vocabulary::coop::{
     Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
     ThematiqueAdministrative, TrancheAge, TypeAccompagnement,
@@ -68,38 +67,6 @@ impl Report {
             age: TrancheAge::NonCommunique,
             status: Statut::NonCommunique,
         }
-    }
-
-    /// Prefilled from a booking: its day and length, and what its diagnostic found.
-    pub fn for_booking(
-        counsellor: &str,
-        code: &str,
-        date: NaiveDate,
-        minutes: i64,
-        by_phone: bool,
-        motif_needs: &[Thematique],
-        outcome: Option<&Outcome>,
-    ) -> Report {
-        let mut report = Report::walk_in(counsellor, date);
-        report.booking = Some(code.into());
-        report.minutes = nearest_duration(minutes);
-        if by_phone {
-            report.place = LieuAccompagnement::ADistance;
-        }
-        match outcome {
-            Some(o) => {
-                report.themes = o.needs.clone();
-                report.administrative = o.administrative.clone();
-                report.equipment = o.equipment.clone();
-                report.autonomy = Some(match o.profile {
-                    Profile::Autonome => Autonomie::Autonome,
-                    Profile::AAccompagner => Autonomie::AutonomeGuidage,
-                    Profile::Eloigne => Autonomie::AvecGuidage,
-                });
-            }
-            None => report.themes = motif_needs.iter().take(1).copied().collect(),
-        }
-        report
     }
 
     /// The Coop's rule: administrative sub-thématiques only under "Aide aux démarches
@@ -223,48 +190,5 @@ mod tests {
         assert_eq!(r.equipment, vec![Materiel::Ordinateur]);
         r.equipment.push(Materiel::PasDeMateriel);
         assert_eq!(r.check(day()), Err(ReportError::NoEquipmentAndEquipment));
-    }
-
-    #[test]
-    fn a_booking_prefills_from_its_diagnostic() {
-        let outcome = Outcome {
-            profile: Profile::Eloigne,
-            needs: vec![
-                Thematique::AideAuxDemarchesAdministratives,
-                Thematique::PrendreEnMainDuMateriel,
-            ],
-            administrative: vec![ThematiqueAdministrative::SocialSante],
-            modality: crate::vocabulary::lieux::ModaliteAccompagnement::AccompagnementIndividuel,
-            help: crate::diagnostic::HelpKind::Appointment,
-            aidants_connect: None,
-            services: Vec::new(),
-            equipment: vec![Materiel::PasDeMateriel],
-            urgent: false,
-        };
-        let r = Report::for_booking("camille", "ABC234", day(), 45, false, &[], Some(&outcome));
-        assert_eq!(r.minutes, 45);
-        assert_eq!(r.themes, outcome.needs);
-        assert_eq!(
-            r.administrative,
-            vec![ThematiqueAdministrative::SocialSante]
-        );
-        assert_eq!(r.autonomy, Some(Autonomie::AvecGuidage));
-        assert_eq!(r.equipment, vec![Materiel::PasDeMateriel]);
-        assert_eq!(r.gender, Genre::NonCommunique, "anonymous by default");
-        assert!(r.check(day()).is_ok());
-        let phone = Report::for_booking(
-            "karim",
-            "XYZ789",
-            day(),
-            20,
-            true,
-            &[Thematique::Parentalite],
-            None,
-        );
-        assert_eq!(
-            (phone.minutes, phone.place),
-            (15, LieuAccompagnement::ADistance)
-        );
-        assert_eq!(phone.themes, vec![Thematique::Parentalite]);
     }
 }

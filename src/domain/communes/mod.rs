@@ -1,11 +1,7 @@
 //! All French communes with their postal codes and coordinates (La Poste and INSEE data), and
 //! the search behind "Votre code postal ou votre commune": digits find postal codes, letters
 //! find names whatever the accents, case, hyphens, apostrophes, "st"/"ste" and small typos.
-use std::path::Path;
-
 use serde::Serialize;
-
-use super::import::{Rejected, clean};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Commune {
@@ -32,6 +28,11 @@ impl Commune {
     }
 }
 
+/// Five digits: a French postal code.
+pub fn is_postal_code(text: &str) -> bool {
+    text.len() == 5 && text.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Lower case, no accents, œ → oe, hyphens and apostrophes as spaces, "st"/"ste" spelt out.
 pub fn normalise(text: &str) -> String {
     let folded = deunicode::deunicode(text).to_lowercase();
@@ -48,90 +49,6 @@ pub fn normalise(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Reads `communes_cp_geo.csv`; bad rows are reported, the others kept.
-pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
-    let mut reader = csv::Reader::from_path(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("{}:1: not a CSV file: {e}", path.display()))?
-        .iter()
-        .map(String::from)
-        .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(insee), Some(nom), Some(cp)) = (col("code_insee"), col("nom"), col("code_postal"))
-    else {
-        return Err(format!(
-            "{}:1: expected the columns code_insee, nom, code_postal",
-            path.display()
-        ));
-    };
-    let (kind, parent, dep, pop, lat, lon) = (
-        col("type"),
-        col("code_insee_parent"),
-        col("departement"),
-        col("population"),
-        col("latitude"),
-        col("longitude"),
-    );
-    let mut communes = Vec::new();
-    let mut rejected = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let Ok(r) = record else {
-            rejected.push(Rejected {
-                line,
-                field: "-".into(),
-                reason: "unreadable row".into(),
-            });
-            continue;
-        };
-        let get = |c: Option<usize>| c.and_then(|c| r.get(c)).map(clean).unwrap_or_default();
-        let number = |c: Option<usize>| get(c).parse::<f64>().ok();
-        let code_postal = get(Some(cp));
-        let name = get(Some(nom));
-        if name.is_empty() {
-            rejected.push(Rejected {
-                line,
-                field: "nom".into(),
-                reason: "missing".into(),
-            });
-            continue;
-        }
-        if !code_postal.is_empty() && !super::is_postal_code(&code_postal) {
-            rejected.push(Rejected {
-                line,
-                field: "code_postal".into(),
-                reason: format!("{code_postal:?} is not a postal code"),
-            });
-            continue;
-        }
-        let (latitude, longitude) = (number(lat), number(lon));
-        let on_earth = latitude.is_none_or(|l| l.is_finite() && (-90.0..=90.0).contains(&l))
-            && longitude.is_none_or(|l| l.is_finite() && (-180.0..=180.0).contains(&l));
-        if !on_earth {
-            rejected.push(Rejected {
-                line,
-                field: "latitude".into(),
-                reason: format!("{:?}, {:?} is not a place on Earth", get(lat), get(lon)),
-            });
-            continue;
-        }
-        communes.push(Commune {
-            code_insee: get(Some(insee)),
-            nom: name,
-            code_postal,
-            kind: get(kind),
-            parent: Some(get(parent)).filter(|p| !p.is_empty()),
-            departement: get(dep),
-            population: get(pop).parse().unwrap_or(0),
-            latitude,
-            longitude,
-        });
-    }
-    Ok((communes, rejected))
 }
 
 /// The communes, ready to search at every key.

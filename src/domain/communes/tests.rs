@@ -2,6 +2,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use super::*;
+use crate::places::import::communes::read;
 
 /// The shipped file: every commune of France.
 fn index() -> &'static CommuneIndex {
