@@ -132,18 +132,18 @@ fn start_to_first_frame(bencher: Bencher) {
     }
     let now = borne::clock::parse_local("2026-03-02T10:15").unwrap();
     bencher.bench_local(|| {
-        let loaded = Rc::new(borne::config::load(&config).unwrap());
+        let loaded = Rc::new(borne::kiosk::load(&config).unwrap());
         let mut store = Store::open(&db).unwrap();
         assert!(
             load::shipped(&mut store, &config, "2026-03-02T10:15")
                 .unwrap()
                 .is_empty()
         );
-        let app = borne::app::App::new(loaded, now);
+        let app = borne::kiosk::app(loaded, now);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         terminal
-            .draw(|f| borne::ui::draw(f, &app, now, false))
+            .draw(|f| borne::app::frame::draw(f, &app, now, false))
             .unwrap();
     });
 }

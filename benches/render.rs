@@ -1,9 +1,9 @@
 //! Rendering speed of the welcome screen: `cargo bench`. Goal: under 0.3 ms a frame at 80×24
 //! on the kiosk's old hardware, so every key answers at once.
+use borne::app::Msg;
 use borne::app::key::Key;
-use borne::app::{App, Msg};
 use borne::clock::parse_local;
-use borne::config::{self, Config};
+use borne::kiosk::{self as config, Config};
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,7 +20,7 @@ fn demo() -> std::rc::Rc<Config> {
 fn bench_welcome(bencher: Bencher, (w, h): (u16, u16), large: bool) {
     let config = demo();
     let now = parse_local("2026-03-02T10:15:00").unwrap();
-    let mut app = App::new(config, now);
+    let mut app = borne::kiosk::app(config, now);
     if large {
         app.update(Msg::Key(Key::F(2)), now);
     }
@@ -29,7 +29,7 @@ fn bench_welcome(bencher: Bencher, (w, h): (u16, u16), large: bool) {
         // A full redraw each time: clear the previous buffers so nothing is diffed away.
         terminal.clear().unwrap();
         terminal
-            .draw(|f| borne::ui::draw(f, &app, now, false))
+            .draw(|f| borne::app::frame::draw(f, &app, now, false))
             .unwrap();
     });
 }

@@ -296,9 +296,9 @@ fn check_config(cli: &Cli) -> ExitCode {
     }
 }
 
-fn load_config(cli: &Cli) -> Result<config::Config, ExitCode> {
+fn load_config(cli: &Cli) -> Result<crate::kiosk::Config, ExitCode> {
     let dir = config::resolve_dir(cli.config.as_deref());
-    config::load(&dir).map_err(|problems| print_problems(&problems))
+    crate::kiosk::load(&dir).map_err(|problems| print_problems(&problems))
 }
 
 fn diagnostic(cli: &Cli, command: &DiagnosticCommand) -> ExitCode {
@@ -380,7 +380,7 @@ fn diagnostic(cli: &Cli, command: &DiagnosticCommand) -> ExitCode {
 }
 
 /// The configuration, the database and the clock, for the staff commands.
-fn open_all(cli: &Cli) -> Result<(config::Config, Store, Clock), ExitCode> {
+fn open_all(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), ExitCode> {
     let config = load_config(cli)?;
     let clock = Clock::from_env(config.kiosk.help_point.calendar).map_err(|e| {
         eprintln!("borne: {e}");
@@ -626,7 +626,9 @@ fn outbox(cli: &Cli, command: &OutboxCommand) -> ExitCode {
 /// The database for data commands: from --db, the configuration if it loads, or the default.
 fn open_store(cli: &Cli) -> Result<Store, ExitCode> {
     let dir = config::resolve_dir(cli.config.as_deref());
-    let configured = config::load(&dir).ok().and_then(|c| c.kiosk.database);
+    let configured = crate::kiosk::load(&dir)
+        .ok()
+        .and_then(|c| c.kiosk.database.clone());
     store::resolve_path(cli.db.as_deref(), configured.as_deref())
         .and_then(|path| Store::open(&path))
         .map_err(|e| {
@@ -701,7 +703,7 @@ fn import_communes(cli: &Cli, file: &std::path::Path, force: bool) -> ExitCode {
 }
 
 /// The store with the shipped data imported (as the kiosk does at start).
-fn store_with_data(cli: &Cli) -> Result<(config::Config, Store, Clock), ExitCode> {
+fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), ExitCode> {
     let (config, mut store, clock) = open_all(cli)?;
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
     if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now) {

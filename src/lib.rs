@@ -14,6 +14,7 @@ pub mod counsellor;
 pub mod diagnostic;
 pub mod domain;
 pub mod i18n;
+pub mod kiosk;
 pub mod log;
 pub mod places;
 pub mod problem;

@@ -4,8 +4,8 @@ use std::rc::Rc;
 use borne::app::key::Key;
 use borne::app::{App, Effect, Msg};
 use borne::clock::parse_local;
-use borne::config;
 use borne::domain::person::Person;
+use borne::kiosk as config;
 use borne::store::{NewRegistration, Store};
 use chrono::NaiveDateTime;
 
@@ -43,7 +43,7 @@ fn drive(app: &mut App, store: &mut Store, keys: &[Key]) {
 fn screen_text(app: &App) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal
-        .draw(|f| borne::ui::draw(f, app, now(), false))
+        .draw(|f| borne::app::frame::draw(f, app, now(), false))
         .unwrap();
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
@@ -86,7 +86,7 @@ fn change_seats_add_a_session_and_cancel_one() {
         .unwrap();
     let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     let cfg = Rc::new(config::load(&dir_config).unwrap());
-    let mut app = App::new(cfg.clone(), now());
+    let mut app = borne::kiosk::app(cfg.clone(), now());
     drive(&mut app, &mut store, &[Key::F(12)]);
     drive(&mut app, &mut store, &typed("1357"));
     drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
@@ -208,7 +208,7 @@ fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one
     moved.ends = moved.starts + (email.ends - email.starts);
     store.save_session(&moved, "karim", None, now()).unwrap();
 
-    let mut app = App::new(cfg.clone(), now());
+    let mut app = borne::kiosk::app(cfg.clone(), now());
     drive(&mut app, &mut store, &[Key::F(12)]);
     drive(&mut app, &mut store, &typed("1357"));
     drive(&mut app, &mut store, &[Key::Enter, Key::Char('2')]);

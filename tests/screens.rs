@@ -4,7 +4,7 @@
 use borne::app::key::Key;
 use borne::app::{App, Msg};
 use borne::clock::parse_local;
-use borne::config::{self, Config};
+use borne::kiosk::{self as config, Config};
 use chrono::{Duration, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,7 +23,7 @@ fn now() -> NaiveDateTime {
 fn render(app: &App, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| borne::ui::draw(f, app, now(), monochrome))
+        .draw(|f| borne::app::frame::draw(f, app, now(), monochrome))
         .unwrap();
     terminal
 }
@@ -56,7 +56,7 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 fn welcome_in_each_locale() {
     let config = demo();
     for (tag, name) in [("fr", "fr"), ("fr-x-falc", "falc"), ("en", "en")] {
-        let mut app = App::new(config.clone(), now());
+        let mut app = borne::kiosk::app(config.clone(), now());
         app.settings.locale = tag.into();
         let terminal = render(&app, 80, 24, false);
         insta::assert_snapshot!(format!("welcome_{name}_80x24"), terminal.backend());
@@ -66,7 +66,7 @@ fn welcome_in_each_locale() {
 #[test]
 fn welcome_themes_with_styles() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     let default = render(&app, 80, 24, false);
     insta::assert_debug_snapshot!("welcome_default_theme", default.backend().buffer());
     app.update(Msg::Key(Key::F(3)), now());
@@ -79,7 +79,7 @@ fn welcome_themes_with_styles() {
 #[test]
 fn welcome_in_large_text_at_the_three_kiosk_sizes() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     app.update(Msg::Key(Key::F(2)), now());
     for (w, h) in [(80, 24), (60, 20), (120, 33)] {
         let terminal = render(&app, w, h, false);
@@ -90,7 +90,7 @@ fn welcome_in_large_text_at_the_three_kiosk_sizes() {
 #[test]
 fn large_text_draws_the_title_in_big_glyphs() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     let small = screen_text(&render(&app, 120, 33, false));
     assert!(small.contains("Bienvenue") && !small.contains('█'));
     app.update(Msg::Key(Key::F(2)), now());
@@ -102,7 +102,7 @@ fn large_text_draws_the_title_in_big_glyphs() {
 #[test]
 fn the_cursor_sits_on_the_focused_choice() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     let mut terminal = render(&app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
     assert_eq!(
@@ -122,7 +122,7 @@ fn the_cursor_sits_on_the_focused_choice() {
 
 /// From the first menu entry down to the language row.
 fn down_to_languages(app: &mut App) {
-    for _ in borne::app::menu::main_menu() {
+    for _ in borne::kiosk::menu::main_menu() {
         app.update(Msg::Key(Key::Down), now());
     }
 }
@@ -137,7 +137,7 @@ fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
 #[test]
 fn switching_language_changes_every_text_at_once() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     down_to_languages(&mut app);
     keys(&mut app, &[Key::Right, Key::Right, Key::Enter]);
     let text = screen_text(&render(&app, 80, 24, false));
@@ -151,7 +151,7 @@ fn switching_language_changes_every_text_at_once() {
 #[test]
 fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     keys(
         &mut app,
         &[
@@ -171,11 +171,11 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     app.update(Msg::Tick, idle_at);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| borne::ui::draw(f, &app, idle_at + Duration::seconds(5), false))
+        .draw(|f| borne::app::frame::draw(f, &app, idle_at + Duration::seconds(5), false))
         .unwrap();
     insta::assert_snapshot!("idle_countdown", terminal.backend());
 
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     keys(
         &mut app,
         &[
@@ -194,7 +194,7 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
 #[test]
 fn too_small_a_terminal_asks_for_a_larger_window() {
     let config = demo();
-    let app = App::new(config.clone(), now());
+    let app = borne::kiosk::app(config.clone(), now());
     let text = screen_text(&render(&app, 39, 11, false));
     assert!(text.starts_with("Agrandissez la fenêtre"), "{text}");
     let text = screen_text(&render(&app, 1, 1, false));
@@ -204,10 +204,10 @@ fn too_small_a_terminal_asks_for_a_larger_window() {
 #[test]
 fn no_size_from_one_by_one_up_makes_any_screen_panic() {
     let config = demo();
-    let mut plain = App::new(config.clone(), now());
-    let mut large = App::new(config.clone(), now());
+    let mut plain = borne::kiosk::app(config.clone(), now());
+    let mut large = borne::kiosk::app(config.clone(), now());
     large.update(Msg::Key(Key::F(2)), now());
-    let mut pin = App::new(config.clone(), now());
+    let mut pin = borne::kiosk::app(config.clone(), now());
     keys(
         &mut pin,
         &[
@@ -220,7 +220,7 @@ fn no_size_from_one_by_one_up_makes_any_screen_panic() {
             Key::Enter,
         ],
     );
-    let mut idle = App::new(config.clone(), now());
+    let mut idle = borne::kiosk::app(config.clone(), now());
     keys(&mut idle, &[Key::Down]);
     idle.update(Msg::Key(Key::F(3)), now());
     idle.update(Msg::Tick, now() + Duration::seconds(90));
@@ -238,7 +238,7 @@ fn no_size_from_one_by_one_up_makes_any_screen_panic() {
 fn long_lists_page_in_large_text_and_follow_the_focus() {
     use borne::ui::choices::{Choice, render_choices};
     let config = demo();
-    let app = App::new(config.clone(), now());
+    let app = borne::kiosk::app(config.clone(), now());
     let theme = borne::ui::Theme::default_colours();
     let mut settings = app.settings.clone();
     let choices: Vec<Choice> = (1..=5)
@@ -258,9 +258,9 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             i18n: &config.i18n,
             theme: &theme,
             large,
-            settings: &settings,
+            high_contrast: false,
+            locale: "fr",
             kiosk: &config.kiosk,
-            config: &config,
             now: now(),
         };
         let mut terminal = Terminal::new(TestBackend::new(30, 6)).unwrap();
@@ -287,7 +287,7 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
 fn diagnostic_question_and_result_in_normal_and_large_text() {
     let config = demo();
     for (large, name) in [(false, "normal"), (true, "large")] {
-        let mut app = App::new(config.clone(), now());
+        let mut app = borne::kiosk::app(config.clone(), now());
         if large {
             keys(&mut app, &[Key::F(2)]);
         }
@@ -320,7 +320,7 @@ fn diagnostic_question_and_result_in_normal_and_large_text() {
 #[test]
 fn the_diagnostic_speaks_every_language() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     down_to_languages(&mut app);
     keys(
         &mut app,
@@ -369,7 +369,7 @@ fn drive(app: &mut App, keys: &[Key]) {
 #[test]
 fn booking_days_form_and_confirmation() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
     insta::assert_snapshot!("booking_days", render(&app, 80, 24, false).backend());
     drive(&mut app, &[Key::Char('2'), Key::Enter]);
@@ -413,7 +413,7 @@ fn booking_days_form_and_confirmation() {
 #[test]
 fn workshops_show_seats_left_and_full() {
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     drive(&mut app, &[Key::Char('5')]);
     let terminal = render(&app, 80, 24, false);
     insta::assert_snapshot!("workshops", terminal.backend());
@@ -454,7 +454,7 @@ fn lieux_search_results_with_map_and_detail() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = store_with_shipped_data(dir.path());
     let config = demo();
-    let mut app = App::new(config.clone(), now());
+    let mut app = borne::kiosk::app(config.clone(), now());
     drive_with(
         &mut store,
         &mut app,

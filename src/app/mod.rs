@@ -1,29 +1,30 @@
 //! The pure core of the kiosk: state + message → new state + effects. No terminal, no clock,
 //! no database here: the shell feeds keys and ticks with the time, and carries out effects.
 pub mod focus;
+pub mod frame;
 pub mod key;
-pub mod menu;
+mod overlays;
+pub mod pin_guard;
+pub mod routes;
 pub mod screen;
 pub mod settings;
 pub mod text_field;
-pub mod welcome;
 
 use std::rc::Rc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use crate::config::Config;
-use crate::counsellor::home::CounsellorHome;
+use crate::config::KioskConfig;
 use crate::domain::pin::Signer;
-use crate::staff::menu::StaffMenu;
-use crate::staff::{Attempt, PinGuard};
+use crate::i18n::I18n;
 use crate::store::{Reply, Request};
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 use key::Key;
+use pin_guard::{Attempt, PinGuard};
+use routes::Routes;
 use screen::{Action, Ctx, Screen, SettingChange};
 pub use settings::Settings;
-use welcome::Welcome;
 
 // One message a key press: their size does not matter, boxing would only add noise.
 #[allow(clippy::large_enum_variant)]
@@ -100,9 +101,11 @@ pub enum PinNotice {
 const PIN_MAX_LENGTH: usize = 32;
 
 pub struct App {
-    pub config: Rc<Config>,
+    pub kiosk: Rc<KioskConfig>,
+    pub i18n: Rc<I18n>,
+    routes: Rc<dyn Routes>,
     pub settings: Settings,
-    pub welcome: Welcome,
+    welcome: Box<dyn Screen>,
     /// The screens opened from the welcome screen, the current one last.
     stack: Vec<Box<dyn Screen>>,
     pub overlay: Option<Overlay>,
@@ -123,11 +126,18 @@ pub struct App {
 pub const COUNSELLOR_LOCK_MINUTES: i64 = 10;
 
 impl App {
-    pub fn new(config: Rc<Config>, now: NaiveDateTime) -> App {
-        let settings = Settings::defaults(&config.kiosk);
-        let welcome = Welcome::new(&config.kiosk.locales);
+    pub fn new(
+        kiosk: Rc<KioskConfig>,
+        i18n: Rc<I18n>,
+        routes: Rc<dyn Routes>,
+        now: NaiveDateTime,
+    ) -> App {
+        let settings = Settings::defaults(&kiosk);
+        let welcome = routes.welcome();
         App {
-            config,
+            kiosk,
+            i18n,
+            routes,
             settings,
             welcome,
             stack: Vec::new(),
@@ -144,14 +154,12 @@ impl App {
     /// Whom a PIN opens to (slow on purpose: the shell runs it off the screen's thread with
     /// the same hashes; tests call it directly).
     pub fn signer(&self, entered: &str) -> Option<Signer> {
-        let counsellors: Vec<&str> = self
-            .config
-            .agenda
-            .counsellors
-            .iter()
-            .map(|c| c.pin_hash.as_str())
-            .collect();
-        crate::domain::pin::signer(entered, &self.config.kiosk.staff_pin_hash, &counsellors)
+        self.routes.signer(entered)
+    }
+
+    /// The name of the counsellor signed in, for the header.
+    pub fn counsellor_name(&self) -> Option<String> {
+        self.counsellor.map(|c| self.routes.counsellor(c).1)
     }
 
     /// The PIN lockout as saved before a restart.
@@ -171,7 +179,7 @@ impl App {
     pub fn screen(&self) -> &dyn Screen {
         match self.stack.last() {
             Some(screen) => screen.as_ref(),
-            None => &self.welcome,
+            None => self.welcome.as_ref(),
         }
     }
 
@@ -198,8 +206,7 @@ impl App {
         // last key never counts as negative, so the idle reset is never put off.
         let last_key = self.last_key.min(now);
         if let Some(until) = self.idle_warning_until {
-            let until =
-                until.min(now + Duration::seconds(self.config.kiosk.warning_seconds.into()));
+            let until = until.min(now + Duration::seconds(self.kiosk.warning_seconds.into()));
             let left = until - now;
             if left <= Duration::zero() {
                 return Some(now);
@@ -218,7 +225,7 @@ impl App {
         if self.is_pristine() {
             return None;
         }
-        Some(last_key + Duration::seconds(self.config.kiosk.idle_seconds.into()))
+        Some(last_key + Duration::seconds(self.kiosk.idle_seconds.into()))
     }
 
     /// The wall clock stepped by `step` (the October change, a suspend, an NTP step): the
@@ -232,7 +239,7 @@ impl App {
 
     /// Whole seconds left on the idle countdown, rounded up, while it shows.
     pub fn countdown_seconds(&self, now: NaiveDateTime) -> Option<i64> {
-        let warning = i64::from(self.config.kiosk.warning_seconds) * 1000;
+        let warning = i64::from(self.kiosk.warning_seconds) * 1000;
         self.idle_warning_until
             .map(|until| ((until - now).num_milliseconds().clamp(0, warning) + 999) / 1000)
     }
@@ -241,13 +248,13 @@ impl App {
     fn is_pristine(&self) -> bool {
         self.on_welcome()
             && self.overlay.is_none()
-            && self.settings == Settings::defaults(&self.config.kiosk)
+            && self.settings == Settings::defaults(&self.kiosk)
     }
 
     fn tick(&mut self, now: NaiveDateTime) {
         // A wall clock that stepped back restarts the counts from now (see `next_deadline`).
         self.last_key = self.last_key.min(now);
-        let warning = Duration::seconds(self.config.kiosk.warning_seconds.into());
+        let warning = Duration::seconds(self.kiosk.warning_seconds.into());
         if let Some(until) = self.idle_warning_until {
             self.idle_warning_until = Some(until.min(now + warning));
         }
@@ -262,7 +269,7 @@ impl App {
             Some(until) if now >= until => self.reset(),
             Some(_) => {}
             None => {
-                let idle = Duration::seconds(self.config.kiosk.idle_seconds.into());
+                let idle = Duration::seconds(self.kiosk.idle_seconds.into());
                 if !self.is_pristine() && now >= self.last_key + idle {
                     self.idle_warning_until = Some(now + warning);
                 }
@@ -274,9 +281,9 @@ impl App {
     /// chose is dropped from memory. The PIN lockout stays.
     pub fn reset(&mut self) {
         self.generation += 1;
-        self.settings = Settings::defaults(&self.config.kiosk);
+        self.settings = Settings::defaults(&self.kiosk);
         self.stack.clear();
-        self.welcome = Welcome::new(&self.config.kiosk.locales);
+        self.welcome = self.routes.welcome();
         self.overlay = None;
         self.idle_warning_until = None;
         self.counsellor = None;
@@ -333,13 +340,14 @@ impl App {
         act: impl FnOnce(&mut dyn Screen, &Ctx) -> Action,
     ) -> Vec<Effect> {
         let ctx = Ctx {
-            config: &self.config,
+            kiosk: &self.kiosk,
+            i18n: &self.i18n,
             settings: &self.settings,
             now,
         };
         let screen: &mut dyn Screen = match self.stack.last_mut() {
             Some(screen) => screen.as_mut(),
-            None => &mut self.welcome,
+            None => self.welcome.as_mut(),
         };
         let action = act(screen, &ctx);
         self.apply(action, now)
@@ -350,7 +358,8 @@ impl App {
         self.generation += 1;
         self.stack.push(screen);
         let ctx = Ctx {
-            config: &self.config,
+            kiosk: &self.kiosk,
+            i18n: &self.i18n,
             settings: &self.settings,
             now,
         };
@@ -509,7 +518,7 @@ impl App {
             Attempt::Accepted => match who {
                 Some(Signer::Admin) | None => {
                     self.generation += 1;
-                    self.stack.push(Box::new(StaffMenu::new()));
+                    self.stack.push(self.routes.staff_menu());
                     effects.push(audit("admin", "staff sign-in"));
                 }
                 Some(Signer::Counsellor(c)) => {
@@ -519,9 +528,9 @@ impl App {
                     self.stack.clear();
                     self.counsellor = Some(c);
                     self.idle_warning_until = None;
-                    let id = self.config.agenda.counsellors[c].id.clone();
+                    let (id, _) = self.routes.counsellor(c);
                     effects.push(audit(&id, "counsellor sign-in"));
-                    effects.extend(self.open(Box::new(CounsellorHome::new(c)), now));
+                    effects.extend(self.open(self.routes.counsellor_home(c), now));
                 }
             },
             Attempt::Wrong { tries_left } => {
@@ -539,12 +548,9 @@ impl App {
     }
 }
 
-fn audit(actor: &str, action: &str) -> Effect {
+pub fn audit(actor: &str, action: &str) -> Effect {
     Effect::Audit {
         actor: actor.into(),
         action: action.into(),
     }
 }
-
-#[cfg(test)]
-mod tests;

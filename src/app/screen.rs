@@ -8,13 +8,16 @@ use std::rc::Rc;
 use super::Effect;
 use super::key::Key;
 use super::settings::Settings;
-use crate::config::Config;
+use crate::config::KioskConfig;
+use crate::i18n::I18n;
 use crate::store::Reply;
 use crate::ui::View;
+pub use crate::ui::keybar::{Hint, hint};
 
 /// What a screen sees when it handles a key.
 pub struct Ctx<'a> {
-    pub config: &'a Rc<Config>,
+    pub kiosk: &'a Rc<KioskConfig>,
+    pub i18n: &'a I18n,
     pub settings: &'a Settings,
     pub now: NaiveDateTime,
 }
@@ -46,17 +49,6 @@ pub enum SettingChange {
     Locale(String),
     ToggleLargeText,
     ToggleContrast,
-}
-
-/// A key and what it does on a screen, both as Fluent ids.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Hint {
-    pub key: &'static str,
-    pub does: &'static str,
-}
-
-pub const fn hint(key: &'static str, does: &'static str) -> Hint {
-    Hint { key, does }
 }
 
 pub trait Screen {

@@ -15,7 +15,7 @@ use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
-use crate::diagnostic::Outcome;
+use crate::domain::outcome::Outcome;
 use crate::i18n::Tr;
 use crate::store::{CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
 use crate::ui::View;
@@ -136,10 +136,10 @@ impl BookingScreen {
         let (Some(slot), Some(person)) = (&self.slot, &self.checkout.person) else {
             return Action::None;
         };
-        let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
         let reminder = match self.confirmed(CODE_PLACEHOLDER.into(), &tr) {
             Some(c) if self.checkout.reminder => {
-                ticket::reminder_for(person, &c, &tr, &ctx.config.kiosk, ctx.now)
+                ticket::reminder_for(person, &c, &tr, ctx.kiosk, ctx.now)
             }
             _ => None,
         };
@@ -225,8 +225,8 @@ impl Screen for BookingScreen {
                 CheckoutEvent::None => {}
             },
             Step::Done => {
-                let tr = ctx.config.i18n.tr(&ctx.settings.locale);
-                let kiosk = &ctx.config.kiosk;
+                let tr = ctx.i18n.tr(&ctx.settings.locale);
+                let kiosk = &ctx.kiosk;
                 if let Some(receipt) = &mut self.receipt {
                     match receipt.handle(key, |c| ticket::ticket(c, &tr, kiosk)) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
@@ -254,10 +254,10 @@ impl Screen for BookingScreen {
                 self.picker = Some(Picker::new(slots));
             }
             Reply::Booked(Ok(code)) => {
-                let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+                let tr = ctx.i18n.tr(&ctx.settings.locale);
                 if let Some(c) = self.confirmed(code.clone(), &tr) {
                     self.notice = None;
-                    self.receipt = Some(Receipt::new(c, ctx.config.kiosk.ticket_printer.is_some()));
+                    self.receipt = Some(Receipt::new(c, ctx.kiosk.ticket_printer.is_some()));
                     self.step = Step::Done;
                 }
             }

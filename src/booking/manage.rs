@@ -258,14 +258,14 @@ impl Screen for ManageScreen {
                     let Some(a) = &self.found else {
                         return Action::None;
                     };
-                    let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+                    let tr = ctx.i18n.tr(&ctx.settings.locale);
                     let mut preview = self.confirmed(a, &tr);
                     preview.code = CODE_PLACEHOLDER.into();
                     preview.starts = slot.starts;
                     preview.counsellor =
                         Some(self.agenda.counsellors[slot.counsellor].name.clone());
                     let reminder = if a.reminder {
-                        ticket::reminder_for(&a.person, &preview, &tr, &ctx.config.kiosk, ctx.now)
+                        ticket::reminder_for(&a.person, &preview, &tr, ctx.kiosk, ctx.now)
                     } else {
                         None
                     };
@@ -564,12 +564,13 @@ mod tests {
         }
     }
 
-    fn found(a: Appointment, now: &str) -> (ManageScreen, Rc<crate::config::Config>) {
+    fn found(a: Appointment, now: &str) -> (ManageScreen, Rc<crate::kiosk::Config>) {
         let config = demo_config();
         let mut screen = ManageScreen::new(config.agenda.clone());
         let settings = crate::app::Settings::defaults(&config.kiosk);
         let ctx = Ctx {
-            config: &config,
+            kiosk: &config.kiosk,
+            i18n: &config.i18n,
             settings: &settings,
             now: parse_local(now).unwrap(),
         };
@@ -588,7 +589,8 @@ mod tests {
         // The person reads slowly: it is 10:05 when they press 1, then confirm.
         let settings = crate::app::Settings::defaults(&config.kiosk);
         let ctx = Ctx {
-            config: &config,
+            kiosk: &config.kiosk,
+            i18n: &config.i18n,
             settings: &settings,
             now: parse_local("2026-03-05T10:05").unwrap(),
         };
@@ -621,13 +623,13 @@ mod tests {
     fn shown(a: Appointment, now: &str) -> String {
         let config = demo_config();
         let now = parse_local(now).unwrap();
-        let mut app = crate::app::App::new(config.clone(), now);
+        let mut app = crate::kiosk::app(config.clone(), now);
         app.push(Box::new(ManageScreen::new(config.agenda.clone())), now);
         app.update(crate::app::Msg::Reply(Reply::Found(Some(a))), now);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         terminal
-            .draw(|f| crate::ui::draw(f, &app, now, false))
+            .draw(|f| crate::app::frame::draw(f, &app, now, false))
             .unwrap();
         let buffer = terminal.backend().buffer();
         (0..buffer.area.height)

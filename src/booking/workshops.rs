@@ -139,10 +139,10 @@ impl WorkshopsScreen {
         let (Some(w), Some(person)) = (&self.chosen, &self.checkout.person) else {
             return Action::None;
         };
-        let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
         let reminder = match self.confirmed(CODE_PLACEHOLDER.into(), &tr) {
             Some(c) if self.checkout.reminder => {
-                ticket::reminder_for(person, &c, &tr, &ctx.config.kiosk, ctx.now)
+                ticket::reminder_for(person, &c, &tr, ctx.kiosk, ctx.now)
             }
             _ => None,
         };
@@ -237,8 +237,8 @@ impl Screen for WorkshopsScreen {
                 CheckoutEvent::None => {}
             },
             Step::Done => {
-                let tr = ctx.config.i18n.tr(&ctx.settings.locale);
-                let kiosk = &ctx.config.kiosk;
+                let tr = ctx.i18n.tr(&ctx.settings.locale);
+                let kiosk = &ctx.kiosk;
                 if let Some(receipt) = &mut self.receipt {
                     match receipt.handle(key, |c| ticket::ticket(c, &tr, kiosk)) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
@@ -255,9 +255,9 @@ impl Screen for WorkshopsScreen {
         match reply {
             Reply::Sessions(sessions) => self.show(sessions, ctx),
             Reply::Registered(Ok(code)) => {
-                let tr = ctx.config.i18n.tr(&ctx.settings.locale);
+                let tr = ctx.i18n.tr(&ctx.settings.locale);
                 if let Some(c) = self.confirmed(code, &tr) {
-                    self.receipt = Some(Receipt::new(c, ctx.config.kiosk.ticket_printer.is_some()));
+                    self.receipt = Some(Receipt::new(c, ctx.kiosk.ticket_printer.is_some()));
                     self.step = Step::Done;
                 }
             }

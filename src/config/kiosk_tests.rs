@@ -47,7 +47,7 @@ fn a_minimal_file_gets_the_documented_defaults() {
 #[test]
 fn the_shipped_demo_configuration_is_valid() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    let config = crate::config::load(&dir).unwrap_or_else(|p| panic!("{p:?}"));
+    let config = crate::kiosk::load(&dir).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!(config.kiosk.help_point.commune, "Gap");
     assert_eq!(config.kiosk.help_point.postal_code, "05000");
     assert_eq!(config.kiosk.locales, vec!["fr", "fr-x-falc", "en"]);
@@ -132,12 +132,12 @@ fn every_problem_is_reported_at_once() {
 fn a_missing_directory_or_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope");
-    let p = crate::config::load(&missing).err().unwrap();
+    let p = crate::kiosk::load(&missing).err().unwrap();
     assert!(
         p[0].to_string()
             .contains("nope:1:1: configuration directory not found")
     );
-    let p = crate::config::load(dir.path()).err().unwrap();
+    let p = crate::kiosk::load(dir.path()).err().unwrap();
     assert!(
         p[0].to_string()
             .contains("kiosk.toml:1:1: cannot read the file"),

@@ -19,7 +19,7 @@ use crate::booking::agenda::{Where, Workshop};
 use crate::booking::checkout::choosing_hints;
 use crate::booking::rules;
 use crate::calendar::words;
-use crate::diagnostic::Outcome;
+use crate::domain::outcome::Outcome;
 use crate::domain::person::show_phone;
 use crate::domain::report::Report;
 use crate::store::{
@@ -304,12 +304,12 @@ impl Screen for AgendaScreen {
                     }
                     Key::Enter => {
                         let a = &self.appointments[i];
-                        let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
+                        let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
                         let contact = a.person.phone.clone().or(a.person.email.clone());
                         // Told only when a message is queued and something will send it.
                         let sent = contact
                             .clone()
-                            .filter(|_| ctx.config.kiosk.reminder_gateway.is_some());
+                            .filter(|_| ctx.kiosk.reminder_gateway.is_some());
                         let notice = sent.map(|recipient| Reminder {
                             due: ctx.now,
                             recipient,
@@ -318,8 +318,8 @@ impl Screen for AgendaScreen {
                                 &[
                                     ("day", words::day(&tr, a.starts.date()).into()),
                                     ("time", words::time(&tr, a.starts).into()),
-                                    ("place", ctx.config.kiosk.help_point.name.clone().into()),
-                                    ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
+                                    ("place", ctx.kiosk.help_point.name.clone().into()),
+                                    ("phone", ctx.kiosk.help_point.phone.clone().into()),
                                 ],
                             ),
                         });
@@ -554,10 +554,12 @@ impl Screen for AgendaScreen {
                             paras.push(page::item(view.tr.text(&format!("need-{}", need.key()))));
                         }
                         let help = match o.help {
-                            crate::diagnostic::HelpKind::Appointment => "help-appointment",
-                            crate::diagnostic::HelpKind::Workshop => "help-workshop",
-                            crate::diagnostic::HelpKind::SelfService => "help-self-service",
-                            crate::diagnostic::HelpKind::AidantsConnect => "help-aidants-connect",
+                            crate::domain::outcome::HelpKind::Appointment => "help-appointment",
+                            crate::domain::outcome::HelpKind::Workshop => "help-workshop",
+                            crate::domain::outcome::HelpKind::SelfService => "help-self-service",
+                            crate::domain::outcome::HelpKind::AidantsConnect => {
+                                "help-aidants-connect"
+                            }
                         };
                         paras.push(page::text(view.tr.text(help)));
                         if o.urgent {

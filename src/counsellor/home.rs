@@ -1,4 +1,6 @@
 //! The counsellor's menu, after their PIN.
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -9,6 +11,7 @@ use super::workshops::WorkshopAdmin;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::booking::Agenda;
 use crate::booking::book::BookingScreen;
 use crate::booking::checkout::choosing_hints;
 use crate::domain::report::Report;
@@ -27,13 +30,15 @@ const ITEMS: [&str; 7] = [
 ];
 
 pub struct CounsellorHome {
+    agenda: Rc<Agenda>,
     counsellor: usize,
     focus: FocusGrid,
 }
 
 impl CounsellorHome {
-    pub fn new(counsellor: usize) -> CounsellorHome {
+    pub fn new(agenda: Rc<Agenda>, counsellor: usize) -> CounsellorHome {
         CounsellorHome {
+            agenda,
             counsellor,
             focus: FocusGrid::new(vec![1; ITEMS.len()]),
         }
@@ -47,7 +52,7 @@ impl Screen for CounsellorHome {
 
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         let chosen = self.focus.choose(key);
-        let agenda = ctx.config.agenda.clone();
+        let agenda = self.agenda.clone();
         let id = agenda.counsellors[self.counsellor].id.clone();
         match chosen {
             Some(0) => Action::Push(Box::new(AgendaScreen::new(
@@ -75,7 +80,7 @@ impl Screen for CounsellorHome {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let name = view.config.agenda.counsellors[self.counsellor].name.clone();
+        let name = self.agenda.counsellors[self.counsellor].name.clone();
         let paras = [page::strong(
             view.tr
                 .text_with("counsellor-signed-in", &[("name", name.into())]),

@@ -2,7 +2,7 @@
 //! found (the profile gives the autonomy).
 use chrono::NaiveDate;
 
-use crate::diagnostic::Outcome;
+use crate::domain::outcome::Outcome;
 use crate::domain::report::{Report, nearest_duration};
 use crate::vocabulary::coop::{Autonomie, LieuAccompagnement, Thematique};
 use crate::vocabulary::profile::Profile;
@@ -58,7 +58,7 @@ mod tests {
             ],
             administrative: vec![ThematiqueAdministrative::SocialSante],
             modality: crate::vocabulary::lieux::ModaliteAccompagnement::AccompagnementIndividuel,
-            help: crate::diagnostic::HelpKind::Appointment,
+            help: crate::domain::outcome::HelpKind::Appointment,
             aidants_connect: None,
             services: Vec::new(),
             equipment: vec![Materiel::PasDeMateriel],

@@ -427,7 +427,8 @@ mod tests {
         let config = demo_config();
         let settings = Settings::defaults(&config.kiosk);
         let ctx = Ctx {
-            config: &config,
+            kiosk: &config.kiosk,
+            i18n: &config.i18n,
             settings: &settings,
             now: monday_morning(),
         };

@@ -98,17 +98,17 @@ impl WorkshopAdmin {
             .sessions
             .iter()
             .find(|s| s.id == session.id && s.starts != session.starts)
-            .filter(|_| ctx.config.kiosk.reminder_gateway.is_some())
+            .filter(|_| ctx.kiosk.reminder_gateway.is_some())
             .map(|before| {
-                let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
+                let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
                 tr.text_with(
                     "workshop-admin-move-message",
                     &[
-                        ("place", ctx.config.kiosk.help_point.name.clone().into()),
+                        ("place", ctx.kiosk.help_point.name.clone().into()),
                         ("before", words::day(&tr, before.starts.date()).into()),
                         ("day", words::day(&tr, session.starts.date()).into()),
                         ("time", words::time(&tr, session.starts).into()),
-                        ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
+                        ("phone", ctx.kiosk.help_point.phone.clone().into()),
                     ],
                 )
             });
@@ -272,16 +272,16 @@ impl Screen for WorkshopAdmin {
             Step::ConfirmCancel(i) => match self.focus.choose(key) {
                 Some(0) => {
                     let s = self.sessions[i].clone();
-                    let tr = ctx.config.i18n.tr(&ctx.config.kiosk.default_locale);
+                    let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
                     // Without a gateway nothing would send it: nobody is "told".
-                    let notice = ctx.config.kiosk.reminder_gateway.as_ref().map(|_| {
+                    let notice = ctx.kiosk.reminder_gateway.as_ref().map(|_| {
                         tr.text_with(
                             "workshop-admin-cancel-message",
                             &[
-                                ("place", ctx.config.kiosk.help_point.name.clone().into()),
+                                ("place", ctx.kiosk.help_point.name.clone().into()),
                                 ("day", words::day(&tr, s.starts.date()).into()),
                                 ("time", words::time(&tr, s.starts).into()),
-                                ("phone", ctx.config.kiosk.help_point.phone.clone().into()),
+                                ("phone", ctx.kiosk.help_point.phone.clone().into()),
                             ],
                         )
                     });

@@ -1,46 +1,14 @@
 //! The diagnostic engine: a pure function from the questionnaire and the answers given to the
 //! next question, and to the Outcome.
-use serde::{Deserialize, Serialize};
-
 use super::questionnaire::{Choice, Questionnaire, Step, Wish};
 use super::services::services_for;
-use crate::vocabulary::coop::{AidantsConnect, Materiel, Thematique, ThematiqueAdministrative};
-use crate::vocabulary::lieux::{ModaliteAccompagnement, Service};
+use crate::domain::outcome::{HelpKind, Outcome};
+use crate::vocabulary::coop::Thematique;
+use crate::vocabulary::lieux::ModaliteAccompagnement;
 use crate::vocabulary::profile::Profile;
 
 /// The result screen shows at most this many needs.
 pub const MAX_NEEDS: usize = 3;
-
-/// The kind of help the result screen recommends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum HelpKind {
-    /// "Un rendez-vous avec un conseiller"
-    Appointment,
-    /// "Un atelier en groupe"
-    Workshop,
-    /// "Vous pouvez essayer seul avec ce lieu en libre accès"
-    SelfService,
-    /// "Une personne habilitée peut faire la démarche pour vous (Aidants Connect)"
-    AidantsConnect,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Outcome {
-    pub profile: Profile,
-    /// 1 to 3 Coop thématiques, the main one first.
-    pub needs: Vec<Thematique>,
-    /// Only when the needs hold "Aide aux démarches administratives".
-    pub administrative: Vec<ThematiqueAdministrative>,
-    pub modality: ModaliteAccompagnement,
-    pub help: HelpKind,
-    /// The démarche category, when someone may do it for the person.
-    pub aidants_connect: Option<AidantsConnect>,
-    /// The lieu services that match, for the lieux search.
-    pub services: Vec<Service>,
-    pub equipment: Vec<Materiel>,
-    pub urgent: bool,
-}
 
 /// Answers that do not follow the questionnaire (from the command line).
 #[derive(Debug, Clone, PartialEq)]

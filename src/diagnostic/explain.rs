@@ -2,8 +2,8 @@
 //! staff who edit the questionnaire.
 use serde_json::json;
 
-use super::engine::Outcome;
 use super::questionnaire::{Choice, Questionnaire};
+use crate::domain::outcome::Outcome;
 
 fn labels<T: std::fmt::Display>(items: &[T]) -> String {
     items

@@ -8,7 +8,6 @@ pub mod screen;
 pub mod services;
 mod view;
 
-pub use engine::{HelpKind, Outcome};
 pub use questionnaire::{Choice, Questionnaire, Step};
 pub use screen::DiagnosticScreen;
 

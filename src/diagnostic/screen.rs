@@ -5,7 +5,6 @@ use std::rc::Rc;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::engine::{HelpKind, Outcome};
 use super::questionnaire::{Choice, Questionnaire, Step};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
@@ -14,6 +13,7 @@ use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::booking::Agenda;
 use crate::booking::book::{BookingScreen, motif_for};
 use crate::booking::workshops::WorkshopsScreen;
+use crate::domain::outcome::{HelpKind, Outcome};
 use crate::places::screen::LieuxScreen;
 use crate::ui::View;
 

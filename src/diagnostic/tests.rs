@@ -3,6 +3,7 @@ use std::path::Path;
 use super::questionnaire::{self, MAX_QUESTIONS_ON_A_PATH, Wish};
 use super::services::services_for;
 use super::*;
+use crate::domain::outcome::{HelpKind, Outcome};
 use crate::vocabulary::coop::{
     AidantsConnect as Ac, Materiel, Thematique as T, ThematiqueAdministrative as A,
 };
@@ -491,7 +492,7 @@ mod screen {
 
     #[test]
     fn counts_once_anonymously_even_after_going_back() {
-        let mut app = App::new(demo_config(), monday_morning());
+        let mut app = crate::kiosk::app(demo_config(), monday_morning());
         let effects = press(&mut app, "1111");
         assert!(effects.is_empty(), "nothing counted before the result");
         let effects = press(&mut app, "1213");
@@ -511,7 +512,7 @@ mod screen {
 
     #[test]
     fn escape_walks_back_to_the_welcome_screen_and_terminer_goes_home() {
-        let mut app = App::new(demo_config(), monday_morning());
+        let mut app = crate::kiosk::app(demo_config(), monday_morning());
         press(&mut app, "14");
         assert!(app.screen().holds_input());
         press(&mut app, "<<");
@@ -525,7 +526,7 @@ mod screen {
 
     #[test]
     fn the_result_leads_to_booking_with_the_motif_preselected() {
-        let mut app = App::new(demo_config(), monday_morning());
+        let mut app = crate::kiosk::app(demo_config(), monday_morning());
         let effects = press(&mut app, "148v\n");
         assert_eq!(effects.len(), 1, "the anonymous count");
         let effects = press(&mut app, "1");

@@ -4,8 +4,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::engine::{HelpKind, Outcome};
 use super::screen::{DiagnosticScreen, NextStep, Phase};
+use crate::domain::outcome::{HelpKind, Outcome};
 use crate::ui::View;
 use crate::ui::choices::{Choice, render_choices, row_height};
 use crate::ui::rows::Rows;

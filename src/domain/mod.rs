@@ -7,6 +7,7 @@ pub mod communes;
 pub mod hours;
 pub mod lieu;
 pub mod nearest;
+pub mod outcome;
 pub mod person;
 pub mod pin;
 pub mod report;

@@ -15,10 +15,10 @@ use chrono::NaiveDateTime;
 
 use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::kiosk::Config;
 use crate::store::{Reply, Store};
-use crate::ui;
 use input::Input;
+use std::rc::Rc;
 use worker::Job;
 
 /// At most this many inputs are handled between two frames, so the screen follows a flood.
@@ -30,13 +30,13 @@ pub fn monochrome_requested() -> bool {
 }
 
 pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
-    let config = std::rc::Rc::new(config);
+    let config = Rc::new(config);
     let monochrome = monochrome_requested();
     // crossterm, seeing NO_COLOR, would emit resets that also cancel reverse video and bold:
     // the monochrome theme relies on those, so colours stay "enabled" and we pick none.
     crossterm::style::Colored::set_ansi_color_disabled(false);
 
-    let mut app = App::new(config, clock.now());
+    let mut app = crate::kiosk::app(config.clone(), clock.now());
     // Five wrong PINs lock the prompt, and a restart does not unlock it.
     match store.pin_guard() {
         Ok((failures, until)) => app.restore_pin_guard(failures, until),
@@ -52,17 +52,18 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     let mut terminal = ratatui::init();
     // A paste then arrives marked, so its line breaks never press Enter for the person.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-    tracing::info!(help_point = %app.config.kiosk.help_point.name, "kiosk started");
+    tracing::info!(help_point = %app.kiosk.help_point.name, "kiosk started");
     input::spawn_reader(tx.clone());
 
     // Personal data past its retention is erased at start, then once a day.
-    let retention = app.config.kiosk.retention_days;
+    let retention = app.kiosk.retention_days;
     let mut purged_on = clock.now().date();
     let _ = jobs.send(Job::Erase {
         now: clock.now(),
         days: retention,
     });
     let mut edge = Edge {
+        config: config.clone(),
         jobs,
         answers: tx,
         next_id: 0,
@@ -74,7 +75,7 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
         loop {
             app.waiting = edge.waiting_too_long();
             terminal
-                .draw(|frame| ui::draw(frame, &app, clock.now(), monochrome))
+                .draw(|frame| crate::app::frame::draw(frame, &app, clock.now(), monochrome))
                 .map_err(|e| format!("cannot draw: {e}"))?;
             let now = clock.now();
             let deadline = [
@@ -158,6 +159,8 @@ const WAITING_SHOWS_AFTER: Duration = Duration::from_millis(300);
 /// What the kiosk has asked of the slow things around it (the database, the printer, the
 /// PIN check) and not heard back from yet.
 struct Edge {
+    /// The PIN hashes and the printer, for the threads that check and print.
+    config: Rc<Config>,
     jobs: Sender<Job>,
     answers: SyncSender<Input>,
     next_id: u64,
@@ -218,7 +221,7 @@ impl Edge {
                 // The printer and the PIN check take their time away from the screen: the
                 // kiosk keeps answering, the idle reset included.
                 Effect::Print(ticket) => {
-                    let printer = app.config.kiosk.ticket_printer.clone();
+                    let printer = app.kiosk.ticket_printer.clone();
                     let answers = self.answers.clone();
                     std::thread::spawn(move || {
                         let printed = print(printer.as_deref(), &ticket);
@@ -227,8 +230,8 @@ impl Edge {
                     continue;
                 }
                 Effect::CheckPin(entered) => {
-                    let staff = app.config.kiosk.staff_pin_hash.clone();
-                    let counsellors: Vec<String> = app
+                    let staff = self.config.kiosk.staff_pin_hash.clone();
+                    let counsellors: Vec<String> = self
                         .config
                         .agenda
                         .counsellors

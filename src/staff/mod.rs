@@ -1,5 +1,2 @@
-//! Staff access: the PIN behind F12, its lockout, and the staff menu.
-pub mod guard;
+//! Staff access: the staff menu behind the help point's PIN.
 pub mod menu;
-
-pub use guard::{Attempt, PinGuard};

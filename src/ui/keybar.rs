@@ -6,7 +6,17 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use super::text::width;
-use crate::app::screen::Hint;
+
+/// A key and what it does on a screen, both as Fluent ids.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hint {
+    pub key: &'static str,
+    pub does: &'static str,
+}
+
+pub const fn hint(key: &'static str, does: &'static str) -> Hint {
+    Hint { key, does }
+}
 
 const GAP: &str = "   ";
 const MAX_ROWS: usize = 3;

@@ -1,24 +1,16 @@
 //! Rendering: pure functions of the kiosk's state onto a ratatui frame.
 pub mod choices;
 pub mod keybar;
-pub mod overlay;
 pub mod page;
 pub mod qr;
 pub mod rows;
 pub mod text;
 pub mod theme;
 pub mod title;
-pub mod welcome;
 
 use chrono::NaiveDateTime;
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::screen::{Hint, hint};
-use crate::app::{App, Overlay, Settings};
-use crate::config::{Config, KioskConfig};
+use crate::config::KioskConfig;
 use crate::i18n::{I18n, Tr};
 pub use theme::Theme;
 
@@ -28,129 +20,9 @@ pub struct View<'a> {
     pub i18n: &'a I18n,
     pub theme: &'a Theme,
     pub large: bool,
-    pub settings: &'a Settings,
+    pub high_contrast: bool,
+    /// The language the person chose.
+    pub locale: &'a str,
     pub kiosk: &'a KioskConfig,
-    pub config: &'a Config,
     pub now: NaiveDateTime,
-}
-
-/// Below this size no screen can be used: ask for a larger window.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
-
-/// Draws the whole kiosk. `monochrome` is set when NO_COLOR is.
-pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) {
-    let theme = Theme::pick(app.settings.high_contrast, monochrome);
-    let i18n = &app.config.i18n;
-    let view = View {
-        tr: i18n.tr(&app.settings.locale),
-        i18n,
-        theme: &theme,
-        large: app.settings.large_text,
-        settings: &app.settings,
-        kiosk: &app.config.kiosk,
-        config: &app.config,
-        now,
-    };
-    let area = frame.area();
-    frame.render_widget(Block::default().style(theme.base.style()), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, &view);
-        return;
-    }
-
-    let screen = app.screen();
-    let mut cursor = if screen.full_screen() {
-        screen.render(frame, area, &view)
-    } else {
-        draw_with_chrome(frame, app, &view)
-    };
-    match &app.overlay {
-        Some(Overlay::Confirm { leaving, yes }) => {
-            cursor = overlay::confirm_leaving(frame, area, *leaving, *yes, &view);
-        }
-        Some(Overlay::Pin(prompt)) => cursor = overlay::pin(frame, area, prompt, &view),
-        None => {}
-    }
-    if app.waiting && app.overlay.is_none() {
-        cursor = overlay::waiting(frame, area, &view);
-    }
-    if let Some(seconds) = app.countdown_seconds(now) {
-        cursor = overlay::idle(frame, area, seconds, &view);
-    }
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
-    }
-}
-
-/// Header, title, the screen's body and the key bar; returns the screen's cursor.
-fn draw_with_chrome(
-    frame: &mut Frame,
-    app: &App,
-    view: &View,
-) -> Option<ratatui::layout::Position> {
-    let area = frame.area();
-    let theme = view.theme;
-    let screen = app.screen();
-    let mut hints = screen.hints();
-    if !app.on_welcome() {
-        if !hints.iter().any(|h| h.key == "key-esc") {
-            hints.push(hint("key-esc", "does-back"));
-        }
-        hints.push(hint("key-home", "does-home"));
-    }
-    hints.extend(global_hints());
-    let title = view.tr.text(screen.title());
-    let title_h = title::height(&title, view, area.width - 2, area.height);
-    let keybar_h = keybar::height(&hints, view, area.width);
-
-    let header = Rect::new(area.x, area.y, area.width, 1);
-    let title_area = Rect::new(area.x + 1, area.y + 2, area.width - 2, title_h);
-    let keybar_area = Rect::new(area.x, area.bottom() - keybar_h, area.width, keybar_h);
-    let body_top = title_area.bottom();
-    let body = Rect::new(
-        area.x + 1,
-        body_top,
-        area.width - 2,
-        keybar_area.y.saturating_sub(body_top + 1),
-    );
-
-    frame.render_widget(
-        Paragraph::new(Line::from(Span::raw(match app.counsellor {
-            // Staff can always see who is signed in.
-            Some(c) => view.tr.text_with(
-                "counsellor-header",
-                &[
-                    ("place", app.config.kiosk.help_point.name.clone().into()),
-                    ("name", app.config.agenda.counsellors[c].name.clone().into()),
-                ],
-            ),
-            None => format!(" {}", app.config.kiosk.help_point.name),
-        })))
-        .style(theme.header.style()),
-        header,
-    );
-    title::render(frame, title_area, &title, view);
-    let cursor = screen.render(frame, body, view);
-    keybar::render(frame, keybar_area, &hints, view);
-    cursor
-}
-
-fn global_hints() -> [Hint; 2] {
-    [
-        hint("key-f2", "does-large-text"),
-        hint("key-f3", "does-contrast"),
-    ]
-}
-
-fn too_small(frame: &mut Frame, area: Rect, view: &View) {
-    let lines: Vec<Line> = text::wrap(&view.tr.text("too-small"), area.width as usize)
-        .into_iter()
-        .map(Line::from)
-        .collect();
-    frame.render_widget(
-        Paragraph::new(lines).style(view.theme.heading.style()),
-        area,
-    );
-    frame.set_cursor_position((area.x, area.y));
 }

@@ -24,7 +24,7 @@ pub const F12: &str = "\x1b[24~";
 
 /// The Down presses from the first menu entry to the language row.
 pub fn down_to_languages() -> Vec<&'static str> {
-    vec![DOWN; borne::app::menu::main_menu().len()]
+    vec![DOWN; borne::kiosk::menu::main_menu().len()]
 }
 
 /// How long to wait for something to appear before failing (the machines are shared).

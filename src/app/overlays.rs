@@ -5,10 +5,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::View;
-use super::choices::{Choice, MARKER, NO_MARKER};
-use super::text::wrap;
-use crate::app::{Leaving, PinNotice, PinPrompt};
+use super::{Leaving, PinNotice, PinPrompt};
+use crate::ui::View;
+use crate::ui::choices::{Choice, MARKER, NO_MARKER};
+use crate::ui::text::wrap;
 
 /// A line of the box, and the column of the cursor when it belongs there.
 struct BoxLine {
@@ -144,7 +144,7 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Op
     });
     let label = format!("{} ", view.tr.text("pin-label"));
     let dots = "•".repeat(prompt.entered.chars().count());
-    let col = (super::text::width(&label) + prompt.entered.chars().count()) as u16;
+    let col = (crate::ui::text::width(&label) + prompt.entered.chars().count()) as u16;
     lines.push(BoxLine {
         line: Line::from(vec![
             Span::styled(label, view.theme.overlay_title.style()),

@@ -2,10 +2,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::focus::FocusGrid;
-use super::key::Key;
+use std::rc::Rc;
+
+use super::config::Config;
 use super::menu::{MenuEntry, main_menu};
-use super::screen::{Action, Ctx, Hint, Screen, SettingChange, hint};
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen, SettingChange, hint};
 use crate::ui::View;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,20 +22,23 @@ pub enum Item {
 }
 
 pub struct Welcome {
+    config: Rc<Config>,
     pub entries: Vec<MenuEntry>,
     pub locales: Vec<String>,
     focus: FocusGrid,
 }
 
 impl Welcome {
-    pub fn new(locales: &[String]) -> Welcome {
+    pub fn new(config: Rc<Config>) -> Welcome {
         let entries = main_menu();
+        let locales = &config.kiosk.locales;
         let mut rows = vec![1; entries.len()];
         rows.push(locales.len());
         rows.push(2);
         Welcome {
-            entries,
             locales: locales.to_vec(),
+            config,
+            entries,
             focus: FocusGrid::new(rows),
         }
     }
@@ -49,9 +55,9 @@ impl Welcome {
         self.items()[self.focus.index()]
     }
 
-    fn choose(&self, item: Item, ctx: &Ctx) -> Action {
+    fn choose(&self, item: Item) -> Action {
         match item {
-            Item::Menu(i) => Action::Push((self.entries[i].open)(ctx)),
+            Item::Menu(i) => Action::Push((self.entries[i].open)(&self.config)),
             Item::Language(i) => Action::Change(SettingChange::Locale(self.locales[i].clone())),
             Item::LargeText => Action::Change(SettingChange::ToggleLargeText),
             Item::Contrast => Action::Change(SettingChange::ToggleContrast),
@@ -64,12 +70,12 @@ impl Screen for Welcome {
         "welcome-title"
     }
 
-    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
         if let Some(n) = key.digit() {
             return match self.entries.iter().position(|e| e.number == n) {
                 Some(i) => {
                     self.focus.set_index(i);
-                    self.choose(Item::Menu(i), ctx)
+                    self.choose(Item::Menu(i))
                 }
                 None => Action::None,
             };
@@ -78,13 +84,13 @@ impl Screen for Welcome {
             return Action::None;
         }
         match key {
-            Key::Enter | Key::Char(' ') => self.choose(self.focused(), ctx),
+            Key::Enter | Key::Char(' ') => self.choose(self.focused()),
             _ => Action::None,
         }
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        crate::ui::welcome::render(self, frame, area, view)
+        super::welcome_view::render(self, frame, area, view)
     }
 
     fn hints(&self) -> Vec<Hint> {

@@ -1,8 +1,15 @@
-use super::*;
-use crate::app::welcome::Item;
-use crate::clock::parse_local;
+//! The kiosk's state machine with its real screens: the welcome screen, the idle reset,
+//! Home and Esc asking first, the PIN prompt and what it opens.
+use chrono::{Duration, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+
+use super::welcome::{Item, Welcome};
+use crate::app::key::Key;
+use crate::app::screen::{self, Action, Ctx, Screen};
+use crate::app::{App, Effect, Leaving, Msg, Overlay, PinNotice, PinPrompt, Settings, audit};
+use crate::clock::parse_local;
+use crate::domain::pin::Signer;
 
 use crate::testing::demo_config as config;
 
@@ -38,10 +45,6 @@ fn type_pin(app: &mut App, pin: &str, now: NaiveDateTime) -> Vec<Effect> {
     out
 }
 
-fn welcome_focus(app: &App) -> Item {
-    app.welcome.focused()
-}
-
 /// A screen where the person has typed something.
 struct Form;
 impl Screen for Form {
@@ -67,19 +70,38 @@ impl Screen for Form {
 
 #[test]
 fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
-    let mut app = App::new(config(), t0());
-    assert_eq!(welcome_focus(&app), Item::Menu(0));
-    while matches!(welcome_focus(&app), Item::Menu(_)) {
+    let config = config();
+    let settings = Settings::defaults(&config.kiosk);
+    let ctx = Ctx {
+        kiosk: &config.kiosk,
+        i18n: &config.i18n,
+        settings: &settings,
+        now: t0(),
+    };
+    let mut welcome = Welcome::new(config.clone());
+    assert_eq!(welcome.focused(), Item::Menu(0));
+    let mut downs = 0;
+    while matches!(welcome.focused(), Item::Menu(_)) {
+        welcome.handle(Key::Down, &ctx);
+        downs += 1;
+    }
+    assert_eq!(welcome.focused(), Item::Language(0));
+    welcome.handle(Key::Right, &ctx);
+    welcome.handle(Key::Right, &ctx);
+    assert_eq!(welcome.focused(), Item::Language(2));
+    welcome.handle(Key::Down, &ctx);
+    assert_eq!(welcome.focused(), Item::Contrast);
+
+    // The same keys through the kiosk apply the choices.
+    let mut app = crate::kiosk::app(config, t0());
+    for _ in 0..downs {
         press(&mut app, Key::Down, t0());
     }
-    assert_eq!(welcome_focus(&app), Item::Language(0));
     press(&mut app, Key::Right, t0());
     press(&mut app, Key::Right, t0());
-    assert_eq!(welcome_focus(&app), Item::Language(2));
     press(&mut app, Key::Enter, t0());
     assert_eq!(app.settings.locale, "en");
     press(&mut app, Key::Down, t0());
-    assert_eq!(welcome_focus(&app), Item::Contrast);
     press(&mut app, Key::Enter, t0());
     assert!(app.settings.high_contrast);
     press(&mut app, Key::Left, t0());
@@ -89,7 +111,7 @@ fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
 
 #[test]
 fn function_keys_toggle_display_anywhere() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(2), t0());
     press(&mut app, Key::F(3), t0());
     assert!(app.settings.large_text && app.settings.high_contrast);
@@ -99,23 +121,23 @@ fn function_keys_toggle_display_anywhere() {
 
 #[test]
 fn control_keys_and_unknown_digits_change_nothing() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     for key in [Key::Other, Key::Char('7'), Key::Esc, Key::Home] {
         assert!(press(&mut app, key, t0()).is_empty());
     }
     assert!(app.on_welcome());
-    assert_eq!(app.settings, Settings::defaults(&app.config.kiosk));
+    assert_eq!(app.settings, Settings::defaults(&app.kiosk));
 }
 
 #[test]
 fn the_pristine_welcome_screen_needs_no_timer() {
-    let app = App::new(config(), t0());
+    let app = crate::kiosk::app(config(), t0());
     assert_eq!(app.next_deadline(t0()), None);
 }
 
 #[test]
 fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(2), t0());
     press(&mut app, Key::Right, t0());
     press(&mut app, Key::Enter, t0());
@@ -139,10 +161,12 @@ fn idle_warns_counts_down_and_resets_everything_the_person_chose() {
 
     app.update(Msg::Tick, warned + secs(30));
     assert!(app.on_welcome());
-    assert_eq!(app.settings, Settings::defaults(&app.config.kiosk));
-    assert_eq!(welcome_focus(&app), Item::Menu(0));
+    assert_eq!(app.settings, Settings::defaults(&app.kiosk));
     assert_eq!(app.countdown_seconds(warned + secs(30)), None);
     assert_eq!(app.next_deadline(warned + secs(30)), None);
+    // A fresh welcome screen: the focus is back on the first choice.
+    press(&mut app, Key::Enter, warned + secs(31));
+    assert_eq!(app.screen().title(), "diag-title");
 }
 
 #[test]
@@ -150,7 +174,7 @@ fn a_wall_clock_that_steps_back_never_puts_off_the_idle_reset() {
     // Sunday 25 October 2026: at 03:00 summer time the clocks go back to 02:00.
     let before = parse_local("2026-10-25T02:59:50").unwrap();
     let after = parse_local("2026-10-25T02:00:10").unwrap();
-    let mut app = App::new(config(), before);
+    let mut app = crate::kiosk::app(config(), before);
     app.push(Box::new(Form), before);
     press(&mut app, Key::Char('x'), before);
     // Twenty real seconds later the clock reads 02:00:10: the reset is still 90 s away at
@@ -174,7 +198,7 @@ fn a_wall_clock_that_steps_back_never_puts_off_the_idle_reset() {
 
 #[test]
 fn any_key_during_the_countdown_extends_and_does_nothing_else() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     app.push(Box::new(Form), t0());
     app.update(Msg::Tick, t0() + secs(90));
     assert!(app.idle_warning_until.is_some());
@@ -191,7 +215,7 @@ fn any_key_during_the_countdown_extends_and_does_nothing_else() {
 
 #[test]
 fn home_asks_before_dropping_what_was_entered() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     app.push(Box::new(Form), t0());
     press(&mut app, Key::Home, t0());
     assert!(matches!(
@@ -215,7 +239,7 @@ fn home_asks_before_dropping_what_was_entered() {
 
 #[test]
 fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
     for tries_left in (1..=4).rev() {
         type_pin(&mut app, "1111", t0());
@@ -247,7 +271,7 @@ fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
 
 #[test]
 fn the_pin_is_checked_away_from_the_screen_and_a_late_answer_is_dropped() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
     for c in "2468".chars() {
         press(&mut app, Key::Char(c), t0());
@@ -264,13 +288,13 @@ fn the_pin_is_checked_away_from_the_screen_and_a_late_answer_is_dropped() {
 
 #[test]
 fn the_lockout_is_restored_after_a_restart_and_saved_at_each_try() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     app.restore_pin_guard(5, Some(t0() + Duration::minutes(3)));
     press(&mut app, Key::F(12), t0());
     let effects = type_pin(&mut app, "2468", t0());
     assert!(app.on_welcome(), "still locked after the restart");
     assert_eq!(effects, vec![audit("unknown", "staff PIN locked")]);
-    let mut fresh = App::new(config(), t0());
+    let mut fresh = crate::kiosk::app(config(), t0());
     press(&mut fresh, Key::F(12), t0());
     for c in "1111".chars() {
         press(&mut fresh, Key::Char(c), t0());
@@ -282,7 +306,7 @@ fn the_lockout_is_restored_after_a_restart_and_saved_at_each_try() {
 
 #[test]
 fn staff_menu_quits_with_an_audit_entry_and_esc_returns_to_the_kiosk() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
     type_pin(&mut app, "2468", t0());
     press(&mut app, Key::Esc, t0());
@@ -298,7 +322,7 @@ fn staff_menu_quits_with_an_audit_entry_and_esc_returns_to_the_kiosk() {
 
 #[test]
 fn the_pin_prompt_takes_digits_instead_of_the_menu() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
     press(&mut app, Key::Char('1'), t0());
     press(&mut app, Key::Char('2'), t0());
@@ -313,7 +337,7 @@ fn the_pin_prompt_takes_digits_instead_of_the_menu() {
 
 #[test]
 fn a_counsellor_pin_opens_counsellor_mode_which_locks_after_ten_minutes() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::Down, t0());
     press(&mut app, Key::F(12), t0());
     let effects = type_pin(&mut app, "1357", t0());
@@ -337,7 +361,7 @@ fn a_counsellor_pin_opens_counsellor_mode_which_locks_after_ten_minutes() {
 
 #[test]
 fn signing_out_ends_counsellor_mode() {
-    let mut app = App::new(config(), t0());
+    let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
     type_pin(&mut app, "8642", t0());
     assert_eq!(app.counsellor, Some(1));

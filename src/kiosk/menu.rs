@@ -1,12 +1,13 @@
-//! The welcome screen's main menu. Each capability adds its entry here once its screens
-//! really work; numbers are fixed so signs and counsellors can say "tapez 3".
-use super::screen::{Ctx, Screen};
+//! The welcome screen's main menu: one entry per citizen capability. Numbers are fixed so
+//! signs and counsellors can say "tapez 3".
+use super::config::Config;
+use crate::app::screen::Screen;
 
 pub struct MenuEntry {
     pub number: usize,
     /// Fluent id of the label.
     pub label: &'static str,
-    pub open: fn(&Ctx) -> Box<dyn Screen>,
+    pub open: fn(&Config) -> Box<dyn Screen>,
 }
 
 pub fn main_menu() -> Vec<MenuEntry> {
@@ -14,19 +15,19 @@ pub fn main_menu() -> Vec<MenuEntry> {
         MenuEntry {
             number: 1,
             label: "menu-diagnostic",
-            open: |ctx| {
+            open: |config| {
                 Box::new(crate::diagnostic::DiagnosticScreen::new(
-                    ctx.config.diagnostic.clone(),
-                    ctx.config.agenda.clone(),
+                    config.diagnostic.clone(),
+                    config.agenda.clone(),
                 ))
             },
         },
         MenuEntry {
             number: 2,
             label: "menu-booking",
-            open: |ctx| {
+            open: |config| {
                 Box::new(crate::booking::book::BookingScreen::new(
-                    ctx.config.agenda.clone(),
+                    config.agenda.clone(),
                 ))
             },
         },
@@ -38,18 +39,18 @@ pub fn main_menu() -> Vec<MenuEntry> {
         MenuEntry {
             number: 4,
             label: "menu-manage",
-            open: |ctx| {
+            open: |config| {
                 Box::new(crate::booking::manage::ManageScreen::new(
-                    ctx.config.agenda.clone(),
+                    config.agenda.clone(),
                 ))
             },
         },
         MenuEntry {
             number: 5,
             label: "menu-workshops",
-            open: |ctx| {
+            open: |config| {
                 Box::new(crate::booking::workshops::WorkshopsScreen::new(
-                    ctx.config.agenda.clone(),
+                    config.agenda.clone(),
                 ))
             },
         },

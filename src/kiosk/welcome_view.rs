@@ -4,11 +4,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::View;
-use super::choices::{Choice, InlineChoices, Mark, render_choices, row_height};
-use super::rows::Rows;
-use super::text::wrap;
-use crate::app::welcome::{Item, Welcome};
+use super::welcome::{Item, Welcome};
+use crate::ui::View;
+use crate::ui::choices::{Choice, InlineChoices, Mark, render_choices, row_height};
+use crate::ui::rows::Rows;
+use crate::ui::text::wrap;
 
 pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
     let focused = welcome.focused();
@@ -22,17 +22,14 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
         .iter()
         .map(|tag| {
             let name = view.i18n.tr(tag).text("locale-name");
-            Choice::marked(name, Mark::Radio(*tag == view.settings.locale))
+            Choice::marked(name, Mark::Radio(tag == view.locale))
         })
         .collect();
     let display = [
-        Choice::marked(
-            view.tr.text("display-large-text"),
-            Mark::Check(view.settings.large_text),
-        ),
+        Choice::marked(view.tr.text("display-large-text"), Mark::Check(view.large)),
         Choice::marked(
             view.tr.text("display-high-contrast"),
-            Mark::Check(view.settings.high_contrast),
+            Mark::Check(view.high_contrast),
         ),
     ];
     let language_row = InlineChoices {

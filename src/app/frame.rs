@@ -1,0 +1,132 @@
+//! The kiosk's frame around the current screen: the header (who is signed in), the title,
+//! the key bar, and the boxes over it (PIN, "Revenir à l'accueil ?", the idle countdown).
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::screen::{Hint, hint};
+use super::{App, Overlay};
+use crate::ui::{Theme, View, keybar, text, title};
+
+/// Below this size no screen can be used: ask for a larger window.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Draws the whole kiosk. `monochrome` is set when NO_COLOR is.
+pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) {
+    let theme = Theme::pick(app.settings.high_contrast, monochrome);
+    let i18n = &app.i18n;
+    let view = View {
+        tr: i18n.tr(&app.settings.locale),
+        i18n,
+        theme: &theme,
+        large: app.settings.large_text,
+        high_contrast: app.settings.high_contrast,
+        locale: &app.settings.locale,
+        kiosk: &app.kiosk,
+        now,
+    };
+    let area = frame.area();
+    frame.render_widget(Block::default().style(theme.base.style()), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, &view);
+        return;
+    }
+
+    let screen = app.screen();
+    let mut cursor = if screen.full_screen() {
+        screen.render(frame, area, &view)
+    } else {
+        draw_with_chrome(frame, app, &view)
+    };
+    match &app.overlay {
+        Some(Overlay::Confirm { leaving, yes }) => {
+            cursor = super::overlays::confirm_leaving(frame, area, *leaving, *yes, &view);
+        }
+        Some(Overlay::Pin(prompt)) => cursor = super::overlays::pin(frame, area, prompt, &view),
+        None => {}
+    }
+    if app.waiting && app.overlay.is_none() {
+        cursor = super::overlays::waiting(frame, area, &view);
+    }
+    if let Some(seconds) = app.countdown_seconds(now) {
+        cursor = super::overlays::idle(frame, area, seconds, &view);
+    }
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// Header, title, the screen's body and the key bar; returns the screen's cursor.
+fn draw_with_chrome(
+    frame: &mut Frame,
+    app: &App,
+    view: &View,
+) -> Option<ratatui::layout::Position> {
+    let area = frame.area();
+    let theme = view.theme;
+    let screen = app.screen();
+    let mut hints = screen.hints();
+    if !app.on_welcome() {
+        if !hints.iter().any(|h| h.key == "key-esc") {
+            hints.push(hint("key-esc", "does-back"));
+        }
+        hints.push(hint("key-home", "does-home"));
+    }
+    hints.extend(global_hints());
+    let title = view.tr.text(screen.title());
+    let title_h = title::height(&title, view, area.width - 2, area.height);
+    let keybar_h = keybar::height(&hints, view, area.width);
+
+    let header = Rect::new(area.x, area.y, area.width, 1);
+    let title_area = Rect::new(area.x + 1, area.y + 2, area.width - 2, title_h);
+    let keybar_area = Rect::new(area.x, area.bottom() - keybar_h, area.width, keybar_h);
+    let body_top = title_area.bottom();
+    let body = Rect::new(
+        area.x + 1,
+        body_top,
+        area.width - 2,
+        keybar_area.y.saturating_sub(body_top + 1),
+    );
+
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::raw(match app.counsellor_name() {
+            // Staff can always see who is signed in.
+            Some(name) => view.tr.text_with(
+                "counsellor-header",
+                &[
+                    ("place", app.kiosk.help_point.name.clone().into()),
+                    ("name", name.into()),
+                ],
+            ),
+            None => format!(" {}", app.kiosk.help_point.name),
+        })))
+        .style(theme.header.style()),
+        header,
+    );
+    title::render(frame, title_area, &title, view);
+    let cursor = screen.render(frame, body, view);
+    keybar::render(frame, keybar_area, &hints, view);
+    cursor
+}
+
+fn global_hints() -> [Hint; 2] {
+    [
+        hint("key-f2", "does-large-text"),
+        hint("key-f3", "does-contrast"),
+    ]
+}
+
+fn too_small(frame: &mut Frame, area: Rect, view: &View) {
+    let lines: Vec<Line> = text::wrap(&view.tr.text("too-small"), area.width as usize)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).style(view.theme.heading.style()),
+        area,
+    );
+    frame.set_cursor_position((area.x, area.y));
+}

@@ -1,0 +1,81 @@
+//! The help point's whole configuration directory: `kiosk.toml`, the locales and their
+//! overrides, the agenda and the diagnostic. Loading validates everything and returns every
+//! problem with its position, so the kiosk and `borne check-config` refuse a bad directory
+//! with the same messages.
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::booking::Agenda;
+use crate::config::{KioskConfig, load_kiosk_toml};
+use crate::diagnostic::Questionnaire;
+use crate::i18n::I18n;
+use crate::problem::Problem;
+
+/// Everything a help point configures.
+pub struct Config {
+    pub dir: PathBuf,
+    pub kiosk: Rc<KioskConfig>,
+    pub diagnostic: Rc<Questionnaire>,
+    pub agenda: Rc<Agenda>,
+    pub i18n: Rc<I18n>,
+}
+
+/// Loads and validates the whole configuration directory.
+pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
+    load_all(dir).map_err(|mut problems| {
+        // A file read for two locales (the offered French and the reference) says its
+        // problems once.
+        let mut seen = std::collections::HashSet::new();
+        problems.retain(|p| seen.insert(p.to_string()));
+        problems
+    })
+}
+
+fn load_all(dir: &Path) -> Result<Config, Vec<Problem>> {
+    if !dir.is_dir() {
+        return Err(vec![Problem::in_file(
+            dir,
+            "configuration directory not found (use --config DIR or BORNE_CONFIG)",
+        )]);
+    }
+    let kiosk = load_kiosk_toml(dir)?;
+    let i18n = I18n::load(&kiosk.locales, dir)?;
+    // Every file is checked, so one run lists every problem.
+    let diagnostic = crate::diagnostic::questionnaire::load(dir, &i18n);
+    let agenda = crate::booking::agenda::load(
+        dir,
+        &i18n,
+        crate::booking::agenda::HelpPointContext {
+            calendar: kiosk.help_point.calendar,
+            staff_pin_hash: &kiosk.staff_pin_hash,
+        },
+    );
+    match (diagnostic, agenda) {
+        (Ok(diagnostic), Ok(agenda)) => Ok(Config {
+            dir: dir.to_path_buf(),
+            kiosk: Rc::new(kiosk),
+            diagnostic: Rc::new(diagnostic),
+            agenda: Rc::new(agenda),
+            i18n: Rc::new(i18n),
+        }),
+        (d, a) => Err(d.err().into_iter().chain(a.err()).flatten().collect()),
+    }
+}
+
+impl Config {
+    /// One line for `borne check-config`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}: ok — {} ({} {}), languages {}, diagnostic of {} questions, {} counsellors, {} motifs, {} workshops",
+            self.dir.display(),
+            self.kiosk.help_point.name,
+            self.kiosk.help_point.postal_code,
+            self.kiosk.help_point.commune,
+            self.kiosk.locales.join(", "),
+            self.diagnostic.questions.len(),
+            self.agenda.counsellors.len(),
+            self.agenda.motifs.len(),
+            self.agenda.workshops.len()
+        )
+    }
+}

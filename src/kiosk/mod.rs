@@ -1,0 +1,28 @@
+//! The composition root: the whole configuration, the welcome screen and its menu, and what
+//! a PIN opens. It names the capabilities; nothing below names it.
+pub mod config;
+pub mod menu;
+pub mod routes;
+pub mod welcome;
+mod welcome_view;
+
+use std::rc::Rc;
+
+use chrono::NaiveDateTime;
+
+use crate::app::App;
+pub use config::{Config, load};
+use routes::KioskRoutes;
+
+/// The kiosk's state machine on a help point's configuration.
+pub fn app(config: Rc<Config>, now: NaiveDateTime) -> App {
+    App::new(
+        config.kiosk.clone(),
+        config.i18n.clone(),
+        Rc::new(KioskRoutes { config }),
+        now,
+    )
+}
+
+#[cfg(test)]
+mod tests;
