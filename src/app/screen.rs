@@ -96,3 +96,12 @@ pub trait Screen {
         false
     }
 }
+
+/// The keys of a screen where one chooses among numbered items.
+pub fn choosing_hints() -> Vec<Hint> {
+    vec![
+        hint("key-arrows", "does-move"),
+        hint("key-enter", "does-choose"),
+        hint("key-digits", "does-choose-number"),
+    ]
+}

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 use super::agenda::{Agenda, Motif, Where};
-use super::checkout::{Checkout, CheckoutEvent, choosing_hints};
+use super::checkout::{Checkout, CheckoutEvent};
 use super::picker::{Picker, PickerEvent};
 use super::receipt::{Receipt, ReceiptEvent};
 use super::slots::{Slot, free_slots, last_day};
@@ -14,6 +14,7 @@ use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::domain::outcome::Outcome;
 use crate::i18n::Tr;

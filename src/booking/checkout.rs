@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::form::{FormEvent, IdentityForm};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Hint, hint};
+use crate::app::screen::{Hint, choosing_hints, hint};
 use crate::domain::person::Person;
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -228,14 +228,6 @@ impl Checkout {
             _ => choosing_hints(),
         }
     }
-}
-
-pub fn choosing_hints() -> Vec<Hint> {
-    vec![
-        hint("key-arrows", "does-move"),
-        hint("key-enter", "does-choose"),
-        hint("key-digits", "does-choose-number"),
-    ]
 }
 
 /// "Marie D. — 06 12 34 56 78"

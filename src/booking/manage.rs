@@ -10,7 +10,6 @@ use ratatui::widgets::Paragraph;
 
 use super::agenda::Agenda;
 use super::book::{Notice, motif_line};
-use super::checkout::choosing_hints;
 use super::picker::{Picker, PickerEvent};
 use super::rules;
 use super::slots::{free_slots, last_day};
@@ -18,6 +17,7 @@ use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;

@@ -1,8 +1,8 @@
 //! After booking: the confirmation with its code, the QR code for the phone, the printed
 //! ticket. Shared by appointments and workshops.
+use crate::ui::qr;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Paragraph;
 
 use super::ticket::{self, Confirmed};
 use crate::app::focus::FocusGrid;
@@ -85,7 +85,7 @@ impl Receipt {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         if self.showing_qr {
-            return render_qr(
+            return qr::full_screen(
                 frame,
                 area,
                 view,
@@ -121,42 +121,4 @@ impl Receipt {
             Some(self.focus.index()),
         )
     }
-}
-
-/// A full-screen QR code with one line of words under it: the first payload that fits.
-pub fn render_qr(
-    frame: &mut Frame,
-    area: Rect,
-    view: &View,
-    payloads: &[String],
-) -> Option<Position> {
-    let fitting = payloads.iter().find_map(|p| {
-        let (w, h) = crate::ui::qr::size(p)?;
-        (w <= area.width && h < area.height).then_some((p, w, h))
-    });
-    let (drawn, h) = match fitting {
-        Some((payload, w, h)) => {
-            let x = area.x + (area.width - w) / 2;
-            let rect = Rect {
-                x,
-                width: w,
-                height: h,
-                ..area
-            };
-            (crate::ui::qr::render(frame, rect, payload), h)
-        }
-        None => (false, 0),
-    };
-    let text = if drawn {
-        view.tr.text("qr-scan")
-    } else {
-        view.tr.text("qr-too-small")
-    };
-    let line = Rect {
-        y: area.y + h,
-        height: 1,
-        ..area
-    };
-    frame.render_widget(Paragraph::new(text).style(view.theme.heading.style()), line);
-    Some(Position::new(line.x, line.y))
 }

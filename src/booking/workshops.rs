@@ -8,12 +8,13 @@ use ratatui::layout::{Position, Rect};
 
 use super::agenda::{Agenda, Where, Workshop};
 use super::book::Notice;
-use super::checkout::{Checkout, CheckoutEvent, choosing_hints};
+use super::checkout::{Checkout, CheckoutEvent};
 use super::receipt::{Receipt, ReceiptEvent};
 use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::calendar::words;
 use crate::i18n::Tr;

@@ -8,9 +8,9 @@ use ratatui::layout::{Position, Rect};
 
 use crate::app::Effect;
 use crate::app::key::Key;
+use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::booking::Agenda;
-use crate::booking::checkout::choosing_hints;
 use crate::store::{Reply, Request, Stats};
 use crate::ui::View;
 use crate::ui::choices::Choice;

@@ -8,7 +8,6 @@ use ratatui::widgets::canvas::Canvas;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::screen::{Extra, LieuxScreen, Step};
-use crate::booking::receipt::render_qr;
 use crate::calendar::{Calendar, words};
 use crate::domain::hours::{self, OpenState};
 use crate::domain::lieu::Lieu;
@@ -17,6 +16,7 @@ use crate::i18n::Tr;
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
 use crate::ui::page::{self, Para};
+use crate::ui::qr;
 use crate::ui::text::width;
 
 /// Below this width the map would squeeze the list: no map.
@@ -46,7 +46,7 @@ pub fn render(
         }
         Step::Qr(i) => {
             let lieu = screen.lieux.get(i)?;
-            render_qr(frame, area, view, &qr_payloads(lieu))
+            qr::full_screen(frame, area, view, &qr_payloads(lieu))
         }
     }
 }

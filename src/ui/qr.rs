@@ -2,10 +2,12 @@
 //! modules per character cell, dark modules on a light background, with a quiet zone.
 use qrcode::{Color as Module, EcLevel, QrCode};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+
+use super::View;
 
 const QUIET: usize = 2;
 
@@ -85,4 +87,42 @@ mod tests {
         assert!(rows[0].trim().is_empty(), "a quiet zone on top");
         assert!(rows[1].contains('█') || rows[1].contains('▀') || rows[1].contains('▄'));
     }
+}
+
+/// A full-screen QR code with one line of words under it: the first payload that fits.
+pub fn full_screen(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    payloads: &[String],
+) -> Option<Position> {
+    let fitting = payloads.iter().find_map(|p| {
+        let (w, h) = size(p)?;
+        (w <= area.width && h < area.height).then_some((p, w, h))
+    });
+    let (drawn, h) = match fitting {
+        Some((payload, w, h)) => {
+            let x = area.x + (area.width - w) / 2;
+            let rect = Rect {
+                x,
+                width: w,
+                height: h,
+                ..area
+            };
+            (render(frame, rect, payload), h)
+        }
+        None => (false, 0),
+    };
+    let text = if drawn {
+        view.tr.text("qr-scan")
+    } else {
+        view.tr.text("qr-too-small")
+    };
+    let line = Rect {
+        y: area.y + h,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(text).style(view.theme.heading.style()), line);
+    Some(Position::new(line.x, line.y))
 }
