@@ -73,22 +73,6 @@ pub fn render(frame: &mut Frame, area: Rect, payload: &str) -> bool {
     true
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_calendar_event_fits_an_80_by_24_screen_with_a_line_of_text() {
-        let vevent = "BEGIN:VEVENT\nSUMMARY:Rendez-vous numérique\nDTSTART:20260303T143000\nDURATION:PT45M\nLOCATION:3 rue Colonel Roux, 05000 Gap\nEND:VEVENT";
-        let (w, h) = size(vevent).unwrap();
-        // One row is left for the words under it.
-        assert!(w <= 78 && h <= 23, "{w}×{h}");
-        let rows = rows(vevent).unwrap();
-        assert!(rows[0].trim().is_empty(), "a quiet zone on top");
-        assert!(rows[1].contains('█') || rows[1].contains('▀') || rows[1].contains('▄'));
-    }
-}
-
 /// A full-screen QR code with one line of words under it: the first payload that fits.
 pub fn full_screen(
     frame: &mut Frame,
@@ -125,4 +109,20 @@ pub fn full_screen(
     };
     frame.render_widget(Paragraph::new(text).style(view.theme.heading.style()), line);
     Some(Position::new(line.x, line.y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_calendar_event_fits_an_80_by_24_screen_with_a_line_of_text() {
+        let vevent = "BEGIN:VEVENT\nSUMMARY:Rendez-vous numérique\nDTSTART:20260303T143000\nDURATION:PT45M\nLOCATION:3 rue Colonel Roux, 05000 Gap\nEND:VEVENT";
+        let (w, h) = size(vevent).unwrap();
+        // One row is left for the words under it.
+        assert!(w <= 78 && h <= 23, "{w}×{h}");
+        let rows = rows(vevent).unwrap();
+        assert!(rows[0].trim().is_empty(), "a quiet zone on top");
+        assert!(rows[1].contains('█') || rows[1].contains('▀') || rows[1].contains('▄'));
+    }
 }
