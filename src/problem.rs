@@ -3,6 +3,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// A staff command's exit status when it failed (a database error, a program that failed).
+pub const EXIT_FAILURE: u8 = 1;
+/// A staff command's exit status when what it was given is wrong (configuration, arguments).
+pub const EXIT_CONFIG: u8 = 2;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: PathBuf,

@@ -118,19 +118,14 @@ impl BookingScreen {
     }
 
     fn confirmed(&self, code: String, tr: &Tr) -> Option<Confirmed> {
-        let slot = self.slot.as_ref()?;
-        let motif = &self.agenda.motifs[slot.motif];
-        Some(Confirmed {
+        let phone = self.checkout.person.as_ref().and_then(|p| p.phone.clone());
+        Some(Confirmed::of_slot(
+            &self.agenda,
+            self.slot.as_ref()?,
             code,
-            starts: slot.starts,
-            ends: slot.ends,
-            what: tr.text(&motif.label),
-            counsellor: Some(self.agenda.counsellors[slot.counsellor].name.clone()),
-            place: motif.place,
-            room: self.agenda.plages[slot.plage].room.clone(),
-            bring: motif.after.as_ref().map(|id| tr.text(id)),
-            phone: self.checkout.person.as_ref().and_then(|p| p.phone.clone()),
-        })
+            phone,
+            tr,
+        ))
     }
 
     fn book(&self, ctx: &Ctx) -> Action {

@@ -1,12 +1,20 @@
-//! `borne booking create|list|cancel` and `borne outbox send`: the same rules and codes as the
-//! kiosk, for staff taking phone bookings and for scripts.
+//! `borne booking create|list|cancel` and `borne outbox send|status`: the same rules, codes
+//! and messages as the kiosk, for staff taking phone bookings and for scripts.
+use std::process::ExitCode;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde_json::json;
 
 use super::Agenda;
 use super::slots::{free_slots, last_day};
+use super::ticket::{self, Confirmed};
+use crate::config::KioskConfig;
 use crate::domain::person::{Person, parse_phone, valid_email};
-use crate::store::{Appointment, NewBooking, Refusal, Reminder, Store, What};
+use crate::i18n::Tr;
+use crate::problem::EXIT_FAILURE;
+use crate::store::{
+    Appointment, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, Store, What,
+};
 
 /// What `booking create` needs.
 pub struct CreateArgs<'a> {
@@ -27,7 +35,8 @@ pub fn create(
     store: &mut Store,
     args: &CreateArgs,
     now: NaiveDateTime,
-    reminder_text: impl Fn(&str) -> String,
+    tr: &Tr,
+    kiosk: &KioskConfig,
 ) -> Result<(String, NewBooking), String> {
     let motif = agenda.motif_by_id(args.motif).ok_or_else(|| {
         format!(
@@ -83,17 +92,21 @@ pub fn create(
         phone,
         email: args.email.map(String::from),
     };
-    let recipient = person.phone.clone().or(person.email.clone());
-    let reminder = match (args.reminder, recipient) {
-        (true, Some(recipient)) => super::rules::reminder_due(&agenda.calendar, slot.starts, now)
-            .map(|due| Reminder {
-                due,
-                recipient,
-                message: reminder_text(crate::store::CODE_PLACEHOLDER),
-            }),
-        (true, None) => return Err("--reminder needs --phone or --email".into()),
-        _ => None,
-    };
+    if args.reminder && person.phone.is_none() && person.email.is_none() {
+        return Err("--reminder needs --phone or --email".into());
+    }
+    // The same reminder as a booking made at the kiosk.
+    let confirmed = Confirmed::of_slot(
+        agenda,
+        &slot,
+        CODE_PLACEHOLDER.into(),
+        person.phone.clone(),
+        tr,
+    );
+    let reminder = args
+        .reminder
+        .then(|| ticket::reminder_for(&person, &confirmed, tr, kiosk, now))
+        .flatten();
     let new = NewBooking {
         counsellor: agenda.counsellors[slot.counsellor].id.clone(),
         motif: agenda.motifs[motif].id.clone(),
@@ -154,4 +167,141 @@ pub fn json(a: &Appointment) -> serde_json::Value {
 /// The default listing: today and the four weeks after.
 pub fn default_range(now: NaiveDateTime) -> (NaiveDate, NaiveDate) {
     (now.date(), now.date() + Duration::weeks(4))
+}
+
+/// `borne booking create`: prints the booking made, or why none was.
+pub fn create_command(
+    agenda: &Agenda,
+    store: &mut Store,
+    args: &CreateArgs,
+    json: bool,
+    now: NaiveDateTime,
+    tr: &Tr,
+    kiosk: &KioskConfig,
+) -> ExitCode {
+    match create(agenda, store, args, now, tr, kiosk) {
+        Ok((code, _)) => {
+            match (json, store.appointment(&code).ok().flatten()) {
+                (true, Some(a)) => println!("{}", self::json(&a)),
+                (false, Some(a)) => println!("{}", line(&a)),
+                _ => println!("{code}"),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne booking create: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne booking list`: the appointments from `first` to `last`, one a line or as JSON.
+pub fn list(store: &Store, first: NaiveDate, last: NaiveDate, json: bool) -> ExitCode {
+    match store.appointments_between(first, last) {
+        Ok(list) if json => {
+            let all: Vec<_> = list.iter().map(self::json).collect();
+            println!("{}", serde_json::Value::Array(all));
+            ExitCode::SUCCESS
+        }
+        Ok(list) => {
+            for a in &list {
+                println!("{}", line(a));
+            }
+            println!("{} appointments from {first} to {last}", list.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne booking list: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne booking cancel`: for the citizen who called, or by the service.
+pub fn cancel(
+    store: &mut Store,
+    code: &str,
+    by_service: Option<Option<String>>,
+    json: bool,
+    now: NaiveDateTime,
+) -> ExitCode {
+    let code = crate::domain::code::normalise(code);
+    let (by, status) = match by_service {
+        Some(reason) => (
+            Canceller::Service {
+                actor: "cli".into(),
+                reason: reason.filter(|r| !r.trim().is_empty()),
+                notice: None,
+            },
+            Status::CancelledByService,
+        ),
+        None => (
+            Canceller::StaffForCitizen {
+                actor: "cli".into(),
+            },
+            Status::CancelledByCitizen,
+        ),
+    };
+    match store.cancel(&code, &by, now) {
+        Ok(Ok(())) => {
+            if json {
+                println!("{}", json!({ "code": code, "status": status.label() }));
+            } else {
+                println!("{code} {}", status.label());
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(Err(refusal)) => {
+            eprintln!("borne booking cancel: {code}: {refusal:?}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+        Err(e) => {
+            eprintln!("borne booking cancel: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne outbox send`: the reminders due, through the help point's gateway.
+pub fn outbox_send(store: &mut Store, kiosk: &KioskConfig, now: NaiveDateTime) -> ExitCode {
+    let Some(gateway) = &kiosk.reminder_gateway else {
+        println!("no reminder gateway ([reminders] command in kiosk.toml): nothing sent");
+        return ExitCode::SUCCESS;
+    };
+    match crate::store::outbox::send_due(store, gateway, now, crate::store::outbox::GATEWAY_LIMIT) {
+        Ok(report) => {
+            println!(
+                "{} sent, {} failed, {} retried",
+                report.sent, report.failed, report.retried
+            );
+            if report.failed > 0 {
+                ExitCode::from(EXIT_FAILURE)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("borne outbox send: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne outbox status`: how many messages in each state.
+pub fn outbox_status(store: &Store) -> ExitCode {
+    match store.outbox_counts() {
+        Ok(counts) => {
+            if counts.is_empty() {
+                println!("no reminder queued");
+            }
+            for (status, n) in counts {
+                println!("{status}: {n}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne outbox status: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
 }

@@ -2,7 +2,8 @@
 //! code, the reminder message, and the printed ticket.
 use chrono::NaiveDateTime;
 
-use super::agenda::Where;
+use super::agenda::{Agenda, Where};
+use super::slots::Slot;
 use crate::calendar::words;
 use crate::config::KioskConfig;
 use crate::i18n::Tr;
@@ -23,6 +24,30 @@ pub struct Confirmed {
     pub bring: Option<String>,
     /// For a phone appointment, the number the counsellor calls.
     pub phone: Option<String>,
+}
+
+impl Confirmed {
+    /// A booking of a free slot, as the person will read it.
+    pub fn of_slot(
+        agenda: &Agenda,
+        slot: &Slot,
+        code: String,
+        phone: Option<String>,
+        tr: &Tr,
+    ) -> Confirmed {
+        let motif = &agenda.motifs[slot.motif];
+        Confirmed {
+            code,
+            starts: slot.starts,
+            ends: slot.ends,
+            what: tr.text(&motif.label),
+            counsellor: Some(agenda.counsellors[slot.counsellor].name.clone()),
+            place: motif.place,
+            room: agenda.plages[slot.plage].room.clone(),
+            bring: motif.after.as_ref().map(|id| tr.text(id)),
+            phone,
+        }
+    }
 }
 
 fn capitalised(text: String) -> String {

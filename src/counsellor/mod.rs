@@ -1,6 +1,7 @@
 //! Counsellor mode: the agenda, assisted sessions and their activity reports, statistics,
 //! behind each counsellor's own PIN.
 pub mod agenda;
+pub mod cli;
 pub mod export;
 pub mod home;
 pub mod prefill;

@@ -1,6 +1,7 @@
 //! "Trouver un lieu d'aide près de chez moi": lieux de médiation numérique from the national
 //! data standard and the France Services list, communes of all France, nearest lieux and
 //! whether they are open now.
+pub mod cli;
 pub mod import;
 pub mod load;
 pub mod screen;

@@ -118,15 +118,10 @@ impl LieuxScreen {
         let (Some(index), Some(c)) = (&self.index, self.commune) else {
             return Action::None;
         };
-        let mut commune = index.communes.get(c).clone();
-        if commune.located().is_none()
-            && let Some(parent) = index.communes.parent(&commune)
-        {
-            commune = parent.clone();
-        }
+        let commune = index.communes.located(index.communes.get(c));
         self.found = nearest(
             &index.points,
-            &commune,
+            commune,
             self.active_services(),
             &self.filters,
             RESULTS,

@@ -300,9 +300,7 @@ fn draw_map(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
         return;
     };
     let commune = index.communes.get(c);
-    let origin = commune
-        .located()
-        .or_else(|| index.communes.parent(commune).and_then(|p| p.located()));
+    let origin = index.communes.located(commune).located();
     let mut marks: Vec<(f64, f64, String)> = screen
         .lieux
         .iter()

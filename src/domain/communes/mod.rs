@@ -105,6 +105,15 @@ impl CommuneIndex {
     }
 
     /// Today's commune of an old name.
+    /// The commune, or for one without coordinates (some former communes), its parent: where
+    /// distances are measured from.
+    pub fn located<'a>(&'a self, c: &'a Commune) -> &'a Commune {
+        match self.parent(c) {
+            Some(parent) if c.located().is_none() => parent,
+            _ => c,
+        }
+    }
+
     pub fn parent(&self, c: &Commune) -> Option<&Commune> {
         let code = c.parent.as_ref()?;
         self.communes

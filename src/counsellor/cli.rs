@@ -1,0 +1,177 @@
+//! `borne export activites|agenda`, `borne stats` and `borne purge`: the counsellors' figures
+//! and exports, from the same store and arithmetic as the statistics screen.
+use std::process::ExitCode;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::export;
+use crate::booking::Agenda;
+use crate::calendar::Calendar;
+use crate::i18n::Tr;
+use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
+use crate::store::Store;
+
+/// The activity reports' file format.
+#[derive(Debug, Clone, Copy)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// `borne export activites`: the reports from `from` to `to`, in the Coop's labels.
+pub fn export_activities(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    format: Format,
+) -> ExitCode {
+    match store.reports_between(from, to) {
+        Ok(reports) => {
+            match format {
+                Format::Csv => print!("{}", export::activities_csv(&reports)),
+                Format::Json => println!("{}", export::activities_json(&reports)),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne export activites: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne export agenda`: a counsellor's appointments and workshops as an iCalendar file
+/// (no phone, no e-mail).
+pub fn export_agenda(
+    store: &Store,
+    agenda: &Agenda,
+    counsellor: &str,
+    (from, to): (NaiveDate, NaiveDate),
+    tr: &Tr,
+    calendar: &Calendar,
+    now: NaiveDateTime,
+) -> ExitCode {
+    let Some(c) = agenda
+        .counsellors
+        .iter()
+        .find(|c| c.id == counsellor || c.name.eq_ignore_ascii_case(counsellor))
+    else {
+        eprintln!(
+            "borne export agenda: no counsellor {counsellor:?} (counsellors: {})",
+            agenda
+                .counsellors
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return ExitCode::from(EXIT_CONFIG);
+    };
+    let appointments = match store.appointments_between(from, to) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("borne export agenda: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let mut events: Vec<export::Event> = appointments
+        .iter()
+        .filter_map(|a| match &a.what {
+            crate::store::What::Booking {
+                counsellor: who,
+                motif,
+            } if *who == c.id => {
+                let label = agenda
+                    .motif_by_id(motif)
+                    .map_or(motif.clone(), |m| tr.text(&agenda.motifs[m].label));
+                Some(export::Event {
+                    uid: format!("{}@borne", a.code),
+                    starts: a.starts,
+                    ends: a.ends,
+                    summary: format!(
+                        "{} — {label}",
+                        if a.person.first_name.is_empty() {
+                            "—"
+                        } else {
+                            &a.person.first_name
+                        }
+                    ),
+                    cancelled: a.status.cancelled(),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    // The sessions as they stand: moved ones on their new day, cancelled ones marked so
+    // that calendars which had them drop them.
+    let sessions = match store.sessions(&agenda.planned_sessions(from, to), from, to) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("borne export agenda: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    for s in &sessions {
+        let Some(w) = agenda.session_workshop(s) else {
+            continue;
+        };
+        events.push(export::Event {
+            uid: format!("{}@borne", w.id),
+            starts: w.starts,
+            ends: w.ends,
+            summary: tr.text_with(
+                "counsellor-workshop-event",
+                &[("title", tr.text(&agenda.workshops[w.series].title).into())],
+            ),
+            cancelled: s.cancelled,
+        });
+    }
+    events.sort_by_key(|e| e.starts);
+    print!("{}", export::ics(&events, now, calendar));
+    ExitCode::SUCCESS
+}
+
+/// `borne purge`: what the retention period allows to keep, and nothing more.
+pub fn purge(store: &mut Store, now: NaiveDateTime, retention_days: u32) -> ExitCode {
+    match store.erase_personal_data(now, retention_days) {
+        Ok(n) => {
+            println!(
+                "{n} appointments erased (names, phones, e-mails, shared diagnostics, reminders, notes) — older than {retention_days} days"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne purge: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne stats`, and the figures line under `borne booking list`: the statistics screen's
+/// figures.
+pub fn stats(
+    store: &Store,
+    agenda: &Agenda,
+    (from, to): (NaiveDate, NaiveDate),
+    json: bool,
+    summary_only: bool,
+) -> ExitCode {
+    match store.stats(from, to, &agenda.planned_sessions(from, to)) {
+        Ok(s) if summary_only => {
+            println!("{}", super::stats::summary(&s.total));
+            ExitCode::SUCCESS
+        }
+        Ok(s) if json => {
+            println!("{}", serde_json::to_string(&s).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Ok(s) => {
+            print!("{}", super::stats::text(&s));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne stats: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}

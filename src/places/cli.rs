@@ -1,0 +1,208 @@
+//! `borne import-lieux`, `import-communes`, `communes search` and `lieux near`: the same
+//! import, search and nearest lieux as the screen.
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDateTime;
+
+use crate::calendar::Calendar;
+use crate::domain::lieu::Filters;
+use crate::domain::{hours, nearest};
+use crate::i18n::Tr;
+use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
+use crate::store::Store;
+
+/// `borne import-lieux`: each file's rows, the rejected ones said with their line.
+pub fn import_lieux(store: &mut Store, files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        match super::load::lieux_file(store, file, &mut progress(file)) {
+            Ok(summary) => {
+                for line in &summary.rejected {
+                    eprintln!("{line}");
+                }
+                println!("{}", summary.line(file));
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(EXIT_FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `borne import-communes`: the communes file (refused when it looks incomplete, unless forced).
+pub fn import_communes(store: &mut Store, file: &Path, force: bool) -> ExitCode {
+    match super::load::communes_file(store, file, force) {
+        Ok(Err(super::load::Incomplete(why))) => {
+            eprintln!("{why}");
+            ExitCode::from(EXIT_CONFIG)
+        }
+        Ok(Ok(summary)) => {
+            for line in &summary.rejected {
+                eprintln!("{line}");
+            }
+            println!("{}", summary.line(file));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne communes search`: what the screen suggests for a text.
+pub fn search_communes(store: &mut Store, text: &str, json: bool) -> ExitCode {
+    let index = match store.place_index() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let found: Vec<&crate::domain::communes::Commune> = index
+        .communes
+        .search(text)
+        .into_iter()
+        .map(|i| index.communes.get(i))
+        .collect();
+    if json {
+        println!("{}", serde_json::to_string(&found).unwrap_or_default());
+    } else if found.is_empty() {
+        println!("no commune matches {text:?}");
+    } else {
+        for c in found {
+            let today = index.communes.parent(c).filter(|_| c.is_old_name());
+            match today {
+                Some(p) => println!("{} {} → {} ({})", c.code_postal, c.nom, p.nom, p.code_insee),
+                None => println!("{} {} ({})", c.code_postal, c.nom, c.code_insee),
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// What `borne lieux near` asks.
+pub struct NearArgs<'a> {
+    pub place: &'a str,
+    pub services: &'a [String],
+    pub limit: usize,
+    pub json: bool,
+}
+
+/// `borne lieux near`: the lieux nearest a commune or postal code, open or not at `now` (the
+/// kiosk's local time).
+pub fn near(
+    store: &mut Store,
+    args: &NearArgs,
+    calendar: &Calendar,
+    tr: &Tr,
+    now: NaiveDateTime,
+) -> ExitCode {
+    let NearArgs {
+        place,
+        services: service,
+        limit,
+        json,
+    } = *args;
+    let mut services = Vec::new();
+    for s in service {
+        match crate::vocabulary::lieux::Service::parse(s) {
+            Ok(s) => services.push(s),
+            Err(e) => {
+                eprintln!("borne lieux near: --service {e}");
+                return ExitCode::from(EXIT_CONFIG);
+            }
+        }
+    }
+    let index = match store.place_index() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let Some(first) = index.communes.search(place).first().copied() else {
+        eprintln!("borne lieux near: no commune or postal code matches {place:?}");
+        return ExitCode::from(EXIT_FAILURE);
+    };
+    let commune = index.communes.located(index.communes.get(first)).clone();
+    let found = nearest::nearest(
+        &index.points,
+        &commune,
+        &services,
+        &Filters::default(),
+        limit,
+    );
+    let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+    let lieux = match store.lieux(&ids) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let kiosk = calendar;
+    let state = |l: &crate::domain::lieu::Lieu| match l.open_state(kiosk, now).0 {
+        hours::OpenState::Open { closes } => (
+            "open",
+            closes.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+        ),
+        hours::OpenState::Closed { opens } => (
+            "closed",
+            opens.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+        ),
+        hours::OpenState::Unknown => ("unknown", None),
+        hours::OpenState::Raw(_) => ("unparsed", None),
+    };
+    if json {
+        let all: Vec<_> = lieux
+            .iter()
+            .zip(&found)
+            .map(|(l, (_, km))| {
+                let (open, change) = state(l);
+                serde_json::json!({
+                    "id": l.id, "nom": l.display_name(), "commune": l.commune, "code_postal": l.code_postal,
+                    "km": km.map(|k| (k * 10.0).round() / 10.0), "open": open, "next_change": change,
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({ "commune": commune.nom, "code_postal": commune.code_postal, "lieux": all })
+        );
+    } else {
+        println!("{} ({}):", commune.nom, commune.code_postal);
+        for (l, (_, km)) in lieux.iter().zip(&found) {
+            let distance = km.map_or("?".to_string(), |k| format!("{k:.1} km"));
+            println!(
+                "{distance:>9}  {} — {}",
+                l.display_name(),
+                crate::domain::lieu::calm_capitals(&l.commune)
+            );
+            println!("           {}", super::view::open_line(l, kiosk, now, tr));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A progress line on a terminal, nothing otherwise.
+fn progress(file: &Path) -> impl FnMut(f32) {
+    let on_terminal = std::io::stderr().is_terminal();
+    let name = file.display().to_string();
+    move |done: f32| {
+        if on_terminal {
+            eprint!("\r{name}: {:>3} %", (done * 100.0) as u32);
+            if done >= 1.0 {
+                eprintln!();
+            }
+        }
+    }
+}
