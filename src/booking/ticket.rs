@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 
 use super::agenda::{Agenda, Where};
 use super::slots::Slot;
+use crate::calendar::ical::Ical;
 use crate::calendar::words;
 use crate::config::KioskConfig;
 use crate::i18n::Tr;
@@ -131,22 +132,22 @@ pub fn spaced(code: &str) -> String {
 pub fn vevents(c: &Confirmed, kiosk: &KioskConfig) -> Vec<String> {
     let minutes = (c.ends - c.starts).num_minutes();
     let hp = &kiosk.help_point;
-    let start = format!(
-        "BEGIN:VEVENT\nSUMMARY:{}\nDTSTART:{}",
-        c.what,
-        c.starts.format("%Y%m%dT%H%M%S")
-    );
-    let duration = format!("\nDURATION:PT{minutes}M");
-    let location = format!(
-        "\nLOCATION:{}, {} {}",
-        hp.address, hp.postal_code, hp.commune
-    );
-    let end = "\nEND:VEVENT";
-    vec![
-        format!("{start}{duration}{location}{end}"),
-        format!("{start}{location}{end}"),
-        format!("{start}{end}"),
-    ]
+    let location = format!("{}, {} {}", hp.address, hp.postal_code, hp.commune);
+    let event = |duration: bool, place: bool| {
+        let mut ical = Ical::compact();
+        ical.raw("BEGIN", "VEVENT")
+            .text("SUMMARY", &c.what)
+            .raw("DTSTART", &c.starts.format("%Y%m%dT%H%M%S").to_string());
+        if duration {
+            ical.raw("DURATION", &format!("PT{minutes}M"));
+        }
+        if place {
+            ical.text("LOCATION", &location);
+        }
+        ical.raw("END", "VEVENT");
+        ical.finish_trimmed()
+    };
+    vec![event(true, true), event(false, true), event(false, false)]
 }
 
 /// The reminder to queue for a person who asked for one: 48 h before, to their phone or
@@ -193,4 +194,40 @@ pub fn ticket(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> String {
         &[("phone", kiosk.help_point.phone.clone().into())],
     ));
     lines.join("\n") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::demo_config;
+
+    #[test]
+    fn the_qr_event_escapes_text_and_shortens_by_dropping_duration_then_place() {
+        let config = demo_config();
+        let starts = crate::clock::parse_local("2026-03-03T14:30").unwrap();
+        let c = Confirmed {
+            code: "ABC234".into(),
+            starts,
+            ends: starts + chrono::Duration::minutes(45),
+            what: "CV, lettre; entretien".into(),
+            counsellor: None,
+            place: Where::OnSite,
+            room: None,
+            bring: None,
+            phone: None,
+        };
+        let events = vevents(&c, &config.kiosk);
+        let hp = &config.kiosk.help_point;
+        assert_eq!(
+            events[0],
+            format!(
+                "BEGIN:VEVENT\nSUMMARY:CV\\, lettre\\; entretien\nDTSTART:20260303T143000\n\
+                 DURATION:PT45M\nLOCATION:{}\\, {} {}\nEND:VEVENT",
+                hp.address, hp.postal_code, hp.commune
+            )
+        );
+        assert!(!events[1].contains("DURATION") && events[1].contains("LOCATION"));
+        assert!(!events[2].contains("LOCATION"));
+        assert!(events[0].len() > events[1].len() && events[1].len() > events[2].len());
+    }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use serde_json::json;
 
 use crate::calendar::Calendar;
+use crate::calendar::ical::Ical;
 use crate::domain::report::Report;
 
 /// The CSV columns, one row per accompaniment. Notes stay at the help point.
@@ -100,56 +101,28 @@ pub struct Event {
     pub cancelled: bool,
 }
 
-/// RFC 5545 text escaping.
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
-/// Lines longer than 75 octets are folded (RFC 5545 §3.1).
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut len = 0;
-    for c in line.chars() {
-        if len + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            len = 1;
-        }
-        out.push(c);
-        len += c.len_utf8();
-    }
-    out.push_str("\r\n");
-    out
-}
-
 /// The events as a calendar file; times in UTC, converted from the help point's local time.
 pub fn ics(events: &[Event], stamp: NaiveDateTime, calendar: &Calendar) -> String {
     let utc = |t: NaiveDateTime| calendar.to_utc(t).format("%Y%m%dT%H%M%SZ").to_string();
-    let mut out = String::new();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//borne//agenda//FR",
-        "CALSCALE:GREGORIAN",
-    ] {
-        out.push_str(&fold(line));
-    }
+    let mut ical = Ical::file();
+    ical.raw("BEGIN", "VCALENDAR")
+        .raw("VERSION", "2.0")
+        .raw("PRODID", "-//borne//agenda//FR")
+        .raw("CALSCALE", "GREGORIAN");
     for e in events {
-        out.push_str(&fold("BEGIN:VEVENT"));
-        out.push_str(&fold(&format!("UID:{}", e.uid)));
-        out.push_str(&fold(&format!("DTSTAMP:{}", utc(stamp))));
-        out.push_str(&fold(&format!("DTSTART:{}", utc(e.starts))));
-        out.push_str(&fold(&format!("DTEND:{}", utc(e.ends))));
-        out.push_str(&fold(&format!("SUMMARY:{}", escape(&e.summary))));
+        ical.raw("BEGIN", "VEVENT")
+            .text("UID", &e.uid)
+            .raw("DTSTAMP", &utc(stamp))
+            .raw("DTSTART", &utc(e.starts))
+            .raw("DTEND", &utc(e.ends))
+            .text("SUMMARY", &e.summary);
         if e.cancelled {
-            out.push_str(&fold("STATUS:CANCELLED"));
+            ical.raw("STATUS", "CANCELLED");
         }
-        out.push_str(&fold("END:VEVENT"));
+        ical.raw("END", "VEVENT");
     }
-    out.push_str(&fold("END:VCALENDAR"));
-    out
+    ical.raw("END", "VCALENDAR");
+    ical.finish()
 }
 
 #[cfg(test)]
