@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod cli;
 pub mod form;
 pub mod manage;
+pub mod message;
 pub mod picker;
 pub mod receipt;
 pub mod rules;

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 
 use super::agenda::{Agenda, Where};
+use super::message::Message;
 use super::slots::Slot;
 use crate::calendar::ical::Ical;
 use crate::calendar::words;
@@ -165,21 +166,9 @@ pub fn reminder_for(
         crate::store::Reminder {
             due,
             recipient,
-            message: reminder(c, tr, kiosk),
+            message: Message::Reminder(c).text(tr, kiosk),
         }
     })
-}
-
-/// The reminder sent 48 h before.
-pub fn reminder(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> String {
-    tr.text_with(
-        "reminder-text",
-        &[
-            ("when", when(c, tr).into()),
-            ("place", kiosk.help_point.name.clone().into()),
-            ("code", c.code.clone().into()),
-        ],
-    )
 }
 
 /// The printed ticket: plain text, 40 columns.

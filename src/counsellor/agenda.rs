@@ -17,6 +17,7 @@ use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
 use crate::booking::agenda::{Where, Workshop};
+use crate::booking::message::Message;
 use crate::booking::rules;
 use crate::calendar::words;
 use crate::domain::outcome::Outcome;
@@ -313,15 +314,7 @@ impl Screen for AgendaScreen {
                         let notice = sent.map(|recipient| Reminder {
                             due: ctx.now,
                             recipient,
-                            message: tr.text_with(
-                                "counsellor-cancel-message",
-                                &[
-                                    ("day", words::day(&tr, a.starts.date()).into()),
-                                    ("time", words::time(&tr, a.starts).into()),
-                                    ("place", ctx.kiosk.help_point.name.clone().into()),
-                                    ("phone", ctx.kiosk.help_point.phone.clone().into()),
-                                ],
-                            ),
+                            message: Message::Cancelled { starts: a.starts }.text(&tr, ctx.kiosk),
                         });
                         self.pending = Some(if notice.is_some() {
                             Told {

@@ -15,6 +15,7 @@ use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
+use crate::booking::message::Message;
 use crate::calendar::words;
 use crate::store::{Reply, Request, Session};
 use crate::ui::View;
@@ -101,16 +102,11 @@ impl WorkshopAdmin {
             .filter(|_| ctx.kiosk.reminder_gateway.is_some())
             .map(|before| {
                 let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
-                tr.text_with(
-                    "workshop-admin-move-message",
-                    &[
-                        ("place", ctx.kiosk.help_point.name.clone().into()),
-                        ("before", words::day(&tr, before.starts.date()).into()),
-                        ("day", words::day(&tr, session.starts.date()).into()),
-                        ("time", words::time(&tr, session.starts).into()),
-                        ("phone", ctx.kiosk.help_point.phone.clone().into()),
-                    ],
-                )
+                Message::SessionMoved {
+                    before: before.starts,
+                    starts: session.starts,
+                }
+                .text(&tr, ctx.kiosk)
             });
         Action::Emit(Effect::Store(Request::SaveSession {
             session,
@@ -275,15 +271,7 @@ impl Screen for WorkshopAdmin {
                     let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
                     // Without a gateway nothing would send it: nobody is "told".
                     let notice = ctx.kiosk.reminder_gateway.as_ref().map(|_| {
-                        tr.text_with(
-                            "workshop-admin-cancel-message",
-                            &[
-                                ("place", ctx.kiosk.help_point.name.clone().into()),
-                                ("day", words::day(&tr, s.starts.date()).into()),
-                                ("time", words::time(&tr, s.starts).into()),
-                                ("phone", ctx.kiosk.help_point.phone.clone().into()),
-                            ],
-                        )
+                        Message::SessionCancelled { starts: s.starts }.text(&tr, ctx.kiosk)
                     });
                     self.cancelling = true;
                     return Action::Emit(Effect::Store(Request::CancelSession {
