@@ -241,21 +241,24 @@ impl Store {
         seats: u32,
         registered_sql: &str,
     ) -> Result<Period, String> {
-        let by_status = |status: &str| {
-            self.count(
-                &format!("SELECT count(*) FROM booking WHERE starts_at >= ?1 AND starts_at < ?2 AND status = '{status}'"),
-                from,
-                to,
-            )
+        let by_status = |status: Status| {
+            self.conn
+                .query_row(
+                    "SELECT count(*) FROM booking WHERE starts_at >= ?1 AND starts_at < ?2 AND status = ?3",
+                    params![from.to_string(), (to + Duration::days(1)).to_string(), status.label()],
+                    |r| r.get::<_, u32>(0),
+                )
+                .map_err(|e| e.to_string())
         };
         let bookings = self.count(
             "SELECT count(*) FROM booking WHERE starts_at >= ?1 AND starts_at < ?2",
             from,
             to,
         )?;
-        let present = by_status("présent")?;
-        let absent = by_status("absent")?;
-        let cancelled = by_status("annulé par l''usager")? + by_status("annulé par le service")?;
+        let present = by_status(Status::Present)?;
+        let absent = by_status(Status::Absent)?;
+        let cancelled =
+            by_status(Status::CancelledByCitizen)? + by_status(Status::CancelledByService)?;
         let registered = self.count(registered_sql, from, to)?;
         Ok(Period {
             label,

@@ -30,43 +30,18 @@ pub fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Status {
-    #[serde(rename = "à venir")]
-    Upcoming,
-    #[serde(rename = "présent")]
-    Present,
-    #[serde(rename = "absent")]
-    Absent,
-    #[serde(rename = "annulé par l'usager")]
-    CancelledByCitizen,
-    #[serde(rename = "annulé par le service")]
-    CancelledByService,
-}
+crate::vocabulary::vocabulary!(
+    /// Where a booking stands; the labels are what the database and the exports hold.
+    Status {
+        Upcoming => "à venir", "upcoming";
+        Present => "présent", "present";
+        Absent => "absent", "absent";
+        CancelledByCitizen => "annulé par l'usager", "cancelled-by-citizen";
+        CancelledByService => "annulé par le service", "cancelled-by-service";
+    }
+);
 
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Upcoming,
-        Status::Present,
-        Status::Absent,
-        Status::CancelledByCitizen,
-        Status::CancelledByService,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Upcoming => "à venir",
-            Status::Present => "présent",
-            Status::Absent => "absent",
-            Status::CancelledByCitizen => "annulé par l'usager",
-            Status::CancelledByService => "annulé par le service",
-        }
-    }
-
-    pub fn from_label(label: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.label() == label)
-    }
-
     pub fn cancelled(self) -> bool {
         matches!(
             self,
