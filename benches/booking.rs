@@ -90,7 +90,7 @@ fn booking_commit(bencher: Bencher) {
                     },
                     reminder: None,
                     diagnostic: None,
-                    booked_by: "bench".into(),
+                    booked_by: borne::store::BookedBy::CommandLine,
                 },
                 now,
             )

@@ -36,7 +36,7 @@ fn new_booking(i: usize, who: &str) -> NewBooking {
         },
         reminder: None,
         diagnostic: None,
-        booked_by: "kiosk".into(),
+        booked_by: borne::store::BookedBy::Kiosk,
     }
 }
 

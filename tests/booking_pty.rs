@@ -122,7 +122,7 @@ fn a_slot_taken_meanwhile_shows_fresh_slots_not_an_error() {
                 },
                 reminder: None,
                 diagnostic: None,
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             parse_local("2026-03-02T10:00").unwrap(),
         )
@@ -155,7 +155,7 @@ fn a_full_workshop_cannot_be_booked() {
                         ..Person::default()
                     },
                     reminder: None,
-                    booked_by: "kiosk".into(),
+                    booked_by: borne::store::BookedBy::Kiosk,
                 },
                 parse_local("2026-03-01T10:00").unwrap(),
             )
@@ -242,7 +242,7 @@ fn change_an_appointment_two_days_ahead() {
                 },
                 reminder: None,
                 diagnostic: None,
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             parse_local("2026-03-01T10:00").unwrap(),
         )

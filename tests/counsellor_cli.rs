@@ -34,7 +34,7 @@ fn book(store: &mut Store, counsellor: &str, starts: &str, name: &str) -> String
                 },
                 reminder: None,
                 diagnostic: None,
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             parse_local("2026-03-01T09:00").unwrap(),
         )
@@ -328,7 +328,7 @@ fn purged_personal_data_is_gone_from_the_database_file() {
                     r#"{{"secret":"allocations CAF","notes":"{}"}}"#,
                     "réponse ".repeat(800)
                 )),
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             parse_local("2026-03-01T09:00").unwrap(),
         )

@@ -34,7 +34,7 @@ fn sign_in_mark_present_report_and_export() {
                 },
                 reminder: None,
                 diagnostic: Some(diagnostic.into()),
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             parse_local("2026-03-02T09:00").unwrap(),
         )
@@ -139,7 +139,7 @@ fn sign_in_mark_present_report_and_export() {
                 },
                 reminder: None,
                 diagnostic: None,
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             parse_local("2026-03-02T09:00").unwrap(),
         )

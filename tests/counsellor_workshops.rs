@@ -78,7 +78,7 @@ fn change_seats_add_a_session_and_cancel_one() {
                     ..Person::default()
                 },
                 reminder: None,
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             now(),
         )
@@ -196,7 +196,7 @@ fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one
                     ..Person::default()
                 },
                 reminder: None,
-                booked_by: "kiosk".into(),
+                booked_by: borne::store::BookedBy::Kiosk,
             },
             now(),
         )

@@ -496,6 +496,15 @@ fn parse_at(
                     c.id.get_ref()
                 ),
             );
+        } else if matches!(c.id.get_ref().as_str(), "kiosk" | "cli") {
+            // The database says who booked with these words.
+            check.problem(
+                c.id.span(),
+                format!(
+                    "counsellor id {:?} is reserved (it names the kiosk or the command line)",
+                    c.id.get_ref()
+                ),
+            );
         }
         if c.name.get_ref().trim().is_empty() {
             check.problem(

@@ -18,7 +18,7 @@ use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::domain::outcome::Outcome;
 use crate::i18n::Tr;
-use crate::store::{CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
+use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -64,7 +64,7 @@ pub struct BookingScreen {
     step: Step,
     notice: Option<Notice>,
     focus: FocusGrid,
-    booked_by: String,
+    booked_by: BookedBy,
 }
 
 impl BookingScreen {
@@ -81,7 +81,7 @@ impl BookingScreen {
             step: Step::Motif,
             notice: None,
             focus: FocusGrid::new(vec![1; motifs]),
-            booked_by: "kiosk".into(),
+            booked_by: BookedBy::Kiosk,
         }
     }
 
@@ -99,9 +99,9 @@ impl BookingScreen {
         screen
     }
 
-    /// Booked by someone else than the citizen at the kiosk (a counsellor, "prescripteur").
-    pub fn booked_by(mut self, who: &str) -> BookingScreen {
-        self.booked_by = who.into();
+    /// Booked by a counsellor on the citizen's behalf.
+    pub fn by_counsellor(mut self, who: &str) -> BookingScreen {
+        self.booked_by = BookedBy::Counsellor(who.into());
         self
     }
 
@@ -199,7 +199,7 @@ impl Screen for BookingScreen {
                     let m = &self.agenda.motifs[m];
                     self.checkout =
                         Checkout::new(self.diagnostic.is_some(), m.place == Where::ByPhone);
-                    if self.booked_by != "kiosk" {
+                    if self.booked_by.on_behalf() {
                         self.checkout = self.checkout.clone().on_behalf();
                     }
                     return self.load_slots(ctx);
@@ -227,7 +227,7 @@ impl Screen for BookingScreen {
                     match receipt.handle(key, |c| ticket::ticket(c, &tr, kiosk)) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
                         // Staff booking for someone go back to their own screens.
-                        ReceiptEvent::Finish if self.booked_by != "kiosk" => return Action::Back,
+                        ReceiptEvent::Finish if self.booked_by.on_behalf() => return Action::Back,
                         ReceiptEvent::Finish => return Action::Home,
                         ReceiptEvent::None => {}
                     }

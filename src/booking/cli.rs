@@ -115,7 +115,7 @@ pub fn create(
         person,
         reminder,
         diagnostic: None,
-        booked_by: "cli".into(),
+        booked_by: crate::store::BookedBy::CommandLine,
     };
     match store.book(&new, now)? {
         Ok(code) => Ok((code, new)),

@@ -559,7 +559,7 @@ mod tests {
             },
             reminder: false,
             diagnostic: None,
-            booked_by: "kiosk".into(),
+            booked_by: crate::store::BookedBy::Kiosk,
             report: false,
         }
     }

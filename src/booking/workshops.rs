@@ -154,7 +154,7 @@ impl WorkshopsScreen {
             seats: w.seats,
             person: person.clone(),
             reminder,
-            booked_by: "kiosk".into(),
+            booked_by: crate::store::BookedBy::Kiosk,
         })))
     }
 

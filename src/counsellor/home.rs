@@ -67,7 +67,7 @@ impl Screen for CounsellorHome {
                 ctx.now.date(),
                 7,
             ))),
-            Some(2) => Action::Push(Box::new(BookingScreen::new(agenda).booked_by(&id))),
+            Some(2) => Action::Push(Box::new(BookingScreen::new(agenda).by_counsellor(&id))),
             Some(3) => Action::Push(Box::new(WorkshopAdmin::new(agenda, &id))),
             Some(4) => Action::Push(Box::new(ReportForm::new(Report::walk_in(
                 &id,

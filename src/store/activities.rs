@@ -433,7 +433,7 @@ mod tests {
                         },
                         reminder: None,
                         diagnostic: None,
-                        booked_by: "kiosk".into(),
+                        booked_by: crate::store::BookedBy::Kiosk,
                     },
                     t("2026-03-01T09:00"),
                 )

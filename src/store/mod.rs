@@ -15,8 +15,8 @@ pub use sessions::{Registrant, Session};
 pub use activities::{Period, Stats};
 pub use bookings::time_text;
 pub use bookings::{
-    Appointment, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking, NewRegistration, Refusal,
-    Reminder, Status, What,
+    Appointment, BookedBy, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking, NewRegistration,
+    Refusal, Reminder, Status, What,
 };
 pub use protocol::{Reply, Request};
 

@@ -180,7 +180,7 @@ mod tests {
                         message: "Rappel".into(),
                     }),
                     diagnostic: None,
-                    booked_by: "kiosk".into(),
+                    booked_by: crate::store::BookedBy::Kiosk,
                 },
                 t("2026-03-01T09:00"),
             )

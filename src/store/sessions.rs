@@ -278,7 +278,7 @@ mod tests {
                         ..Person::default()
                     },
                     reminder: None,
-                    booked_by: "kiosk".into(),
+                    booked_by: crate::store::BookedBy::Kiosk,
                 },
                 t("2026-03-01T10:00"),
             )

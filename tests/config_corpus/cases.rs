@@ -60,6 +60,7 @@ const CASES: &[Case] = &[
     // ---- agenda.toml: counsellors ----
     case(A, Replace("id = \"camille\"", "id = \"\""), "agenda.toml:14:6: counsellor id \"\": letters, digits and - only, not empty"),
     case(A, Replace("id = \"camille\"", "id = \"Camille Durand\""), "agenda.toml:14:6: counsellor id \"Camille Durand\": letters, digits and - only, not empty"),
+    case(A, Replace("id = \"camille\"", "id = \"kiosk\""), "agenda.toml:14:6: counsellor id \"kiosk\" is reserved (it names the kiosk or the command line)"),
     case(A, Replace("name = \"Camille\"", "name = \"\""), "agenda.toml:15:8: counsellor name is empty: the header shows it"),
     case(A, Replace("id = \"karim\"", "id = \"camille\""), "agenda.toml:20:6: counsellor \"camille\" is defined twice"),
     case(A, Replace("$X3O/uANNaOkJI3ylf2cchw$4A3MFvc6aKcEMgp5ijwkK5eUCN50r1fOX9it/VlhoYk", "$eWa/S3TQeDgKzzHaPKNXSg$INcWuyxs7FjsU8vswNHNk+e0qAyyfZin18E0gflUX90"), "agenda.toml:23:12: this PIN hash is also the staff's or another counsellor's: each needs its own PIN"),

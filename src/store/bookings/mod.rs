@@ -50,6 +50,47 @@ impl Status {
     }
 }
 
+/// Who made a booking or a registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookedBy {
+    /// The person themself, at the kiosk.
+    Kiosk,
+    /// A counsellor, on the person's behalf (audited): their id.
+    Counsellor(String),
+    /// Staff at the command line (`borne booking create`).
+    CommandLine,
+}
+
+impl BookedBy {
+    /// As the database keeps it: "kiosk", "cli", or the counsellor's id.
+    pub fn stored(&self) -> &str {
+        match self {
+            BookedBy::Kiosk => "kiosk",
+            BookedBy::CommandLine => "cli",
+            BookedBy::Counsellor(id) => id,
+        }
+    }
+
+    pub fn from_stored(text: &str) -> BookedBy {
+        match text {
+            "kiosk" => BookedBy::Kiosk,
+            "cli" => BookedBy::CommandLine,
+            id => BookedBy::Counsellor(id.to_string()),
+        }
+    }
+
+    /// Made by someone else than the person: the audit says who.
+    pub fn on_behalf(&self) -> bool {
+        *self != BookedBy::Kiosk
+    }
+}
+
+impl Serialize for BookedBy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.stored())
+    }
+}
+
 /// Stands for the booking's code in a reminder's message: the code is drawn when the
 /// booking is stored.
 pub const CODE_PLACEHOLDER: &str = "%CODE%";
@@ -72,8 +113,8 @@ pub struct NewBooking {
     pub reminder: Option<Reminder>,
     /// The diagnostic outcome the person agreed to share, as JSON.
     pub diagnostic: Option<String>,
-    /// "kiosk", a counsellor's id, or "cli".
-    pub booked_by: String,
+    /// The kiosk, a counsellor, or the command line.
+    pub booked_by: BookedBy,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +125,7 @@ pub struct NewRegistration {
     pub seats: u32,
     pub person: Person,
     pub reminder: Option<Reminder>,
-    pub booked_by: String,
+    pub booked_by: BookedBy,
 }
 
 /// Where a booking moves to.
@@ -152,7 +193,7 @@ pub struct Appointment {
     pub reminder: bool,
     /// The diagnostic outcome the person agreed to share (JSON), for the counsellor only.
     pub diagnostic: Option<String>,
-    pub booked_by: String,
+    pub booked_by: BookedBy,
     /// Whether an activity report follows it.
     pub report: bool,
 }
@@ -361,15 +402,20 @@ impl Store {
                     new.person.email,
                     new.reminder.is_some(),
                     new.diagnostic,
-                    new.booked_by,
+                    new.booked_by.stored(),
                     time_text(now),
                 ],
             )?;
             let id = tx.last_insert_rowid();
             occupy(tx, &new.counsellor, id, new.starts, new.ends)?;
             queue(tx, Table::Booking, id, &new.reminder, new.starts)?;
-            if new.booked_by != "kiosk" {
-                super::audit_in(tx, now, &new.booked_by, &format!("booked on behalf {code}"))?;
+            if new.booked_by.on_behalf() {
+                super::audit_in(
+                    tx,
+                    now,
+                    new.booked_by.stored(),
+                    &format!("booked on behalf {code}"),
+                )?;
             }
             Ok(code)
         });
@@ -433,17 +479,17 @@ impl Store {
                     new.person.phone,
                     new.person.email,
                     new.reminder.is_some(),
-                    new.booked_by,
+                    new.booked_by.stored(),
                     time_text(now),
                 ],
             )?;
             let id = tx.last_insert_rowid();
             queue(tx, Table::Registration, id, &new.reminder, new.starts)?;
-            if new.booked_by != "kiosk" {
+            if new.booked_by.on_behalf() {
                 super::audit_in(
                     tx,
                     now,
-                    &new.booked_by,
+                    new.booked_by.stored(),
                     &format!("registered on behalf {code}"),
                 )?;
             }
@@ -745,7 +791,7 @@ fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
             })?
         },
         person: person(r, 7)?,
-        booked_by: r.get(11)?,
+        booked_by: BookedBy::from_stored(&r.get::<_, String>(11)?),
         reminder: r.get(12)?,
         diagnostic: r.get(13)?,
         report: r.get(14)?,

@@ -46,7 +46,7 @@ fn booking(counsellor: &str, starts: &str, minutes: i64) -> NewBooking {
             message: "Rappel".into(),
         }),
         diagnostic: None,
-        booked_by: "kiosk".into(),
+        booked_by: crate::store::BookedBy::Kiosk,
     }
 }
 
@@ -198,7 +198,7 @@ fn a_full_workshop_takes_no_more_registrations() {
         seats: 2,
         person: marie(),
         reminder: None,
-        booked_by: "kiosk".into(),
+        booked_by: crate::store::BookedBy::Kiosk,
     };
     let first = s.register(&new, now).unwrap().unwrap();
     s.register(&new, now).unwrap().unwrap();
@@ -396,7 +396,7 @@ fn a_registration_to_a_cancelled_session_is_refused() {
         seats: 8,
         person: marie(),
         reminder: None,
-        booked_by: "kiosk".into(),
+        booked_by: crate::store::BookedBy::Kiosk,
     };
     assert_eq!(
         s.register(&new, now).unwrap(),
@@ -451,7 +451,7 @@ fn booking_on_behalf_is_audited_with_it() {
     let (_d, mut s) = store();
     let now = t("2026-03-01T09:00");
     let mut new = booking("camille", "2026-03-05T09:00", 45);
-    new.booked_by = "karim".into();
+    new.booked_by = crate::store::BookedBy::Counsellor("karim".into());
     let code = s.book(&new, now).unwrap().unwrap();
     let trail = s.audit_trail().unwrap();
     assert_eq!(trail.len(), 1);
