@@ -2,15 +2,13 @@
 //! de téléphone", e-mail. Shared by the booking, the workshops and the counsellor.
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
+use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::person::{Person, PhoneProblem, format_phone, parse_phone, valid_email};
 use crate::ui::View;
-use crate::ui::choices::{MARKER, NO_MARKER};
-use crate::ui::text::{width, wrap};
+use crate::ui::form::{self, FormRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Row {
@@ -38,7 +36,7 @@ pub struct IdentityForm {
     phone: TextField,
     no_phone: bool,
     email: TextField,
-    focus: usize,
+    focus: FocusGrid,
     /// (row, Fluent id of the problem)
     errors: Vec<(Row, &'static str)>,
     /// Booking on someone's behalf: a phone number alone is enough.
@@ -64,7 +62,7 @@ impl IdentityForm {
             phone: TextField::new(FieldKind::Phone, 17),
             no_phone: false,
             email: TextField::new(FieldKind::Email, 80),
-            focus: 0,
+            focus: FocusGrid::new(vec![1; ROWS.len()]),
             errors: Vec::new(),
             name_optional: false,
         }
@@ -81,7 +79,7 @@ impl IdentityForm {
 
     /// Whether the focus is on a box to tick (the key bar then says Space ticks it).
     pub fn on_checkbox(&self) -> bool {
-        ROWS[self.focus] == Row::NoPhone
+        ROWS[self.focus.index()] == Row::NoPhone
     }
 
     pub fn is_empty(&self) -> bool {
@@ -102,10 +100,12 @@ impl IdentityForm {
     }
 
     pub fn handle(&mut self, key: Key) -> FormEvent {
-        let row = ROWS[self.focus];
+        let row = ROWS[self.focus.index()];
         match key {
-            Key::Up | Key::BackTab => self.focus = self.focus.saturating_sub(1),
-            Key::Down | Key::Tab => self.focus = (self.focus + 1).min(ROWS.len() - 1),
+            // Left and Right stay with the field being typed in.
+            Key::Up | Key::Down | Key::Tab | Key::BackTab => {
+                self.focus.navigate(key);
+            }
             Key::Enter if row == Row::Continue => return self.submit(),
             // Only Space ticks a box, and ticking keeps the number typed: unticking gives it
             // back. Enter always moves on (as the key bar says).
@@ -113,7 +113,9 @@ impl IdentityForm {
                 self.no_phone ^= true;
                 self.errors.retain(|(r, _)| *r != Row::Phone);
             }
-            Key::Enter => self.focus = (self.focus + 1).min(ROWS.len() - 1),
+            Key::Enter => {
+                self.focus.navigate(Key::Down);
+            }
             key => {
                 if let Some(field) = self.field(row) {
                     let full = field.is_full();
@@ -175,7 +177,8 @@ impl IdentityForm {
             self.errors.push((Row::Email, "form-error-email"));
         }
         if let Some((row, _)) = self.errors.first() {
-            self.focus = ROWS.iter().position(|r| r == row).unwrap_or(0);
+            self.focus
+                .set_index(ROWS.iter().position(|r| r == row).unwrap_or(0));
             return FormEvent::None;
         }
         FormEvent::Done(Person {
@@ -187,80 +190,47 @@ impl IdentityForm {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let mut lines: Vec<Line> = Vec::new();
-        let mut cursor = None;
-        for (i, row) in ROWS.iter().enumerate() {
-            let focused = i == self.focus;
-            let style = if focused {
-                view.theme.focus.style()
-            } else {
-                view.theme.base.style()
-            };
-            let marker = if focused { MARKER } else { NO_MARKER };
-            let (label, value) = match row {
-                Row::FirstName => (
-                    view.tr.text("form-first-name"),
-                    Some(self.first_name.value.clone()),
-                ),
-                Row::Initial => (
-                    view.tr.text("form-initial"),
-                    Some(self.initial.value.clone()),
-                ),
-                Row::Phone if self.no_phone => (
-                    view.tr.text("form-phone"),
-                    Some(view.tr.text("form-phone-none")),
-                ),
-                Row::Phone => (
-                    view.tr.text("form-phone"),
-                    Some(format_phone(&self.phone.value)),
-                ),
-                Row::NoPhone => (
-                    format!(
+        let rows: Vec<FormRow> = ROWS
+            .iter()
+            .map(|row| {
+                let mut form_row = match row {
+                    Row::FirstName => FormRow::field(
+                        view.tr.text("form-first-name"),
+                        self.first_name.value.clone(),
+                    ),
+                    Row::Initial => {
+                        FormRow::field(view.tr.text("form-initial"), self.initial.value.clone())
+                    }
+                    Row::Phone if self.no_phone => FormRow {
+                        typing: false,
+                        ..FormRow::field(
+                            view.tr.text("form-phone"),
+                            view.tr.text("form-phone-none"),
+                        )
+                    },
+                    Row::Phone => {
+                        FormRow::field(view.tr.text("form-phone"), format_phone(&self.phone.value))
+                    }
+                    Row::NoPhone => FormRow::button(format!(
                         "{} {}",
                         if self.no_phone { "[x]" } else { "[ ]" },
                         view.tr.text("form-no-phone")
-                    ),
-                    None,
-                ),
-                Row::Email => (view.tr.text("form-email"), Some(self.email.value.clone())),
-                Row::Continue => (view.tr.text("form-continue"), None),
-            };
-            let mut text = format!("{marker}{label}");
-            if let Some(value) = &value {
-                text.push_str(" : ");
-                text.push_str(value);
-            }
-            if focused {
-                let col = if value.is_some() && !matches!(row, Row::Phone if self.no_phone) {
-                    width(&text) as u16
-                } else {
-                    0
+                    )),
+                    Row::Email => {
+                        FormRow::field(view.tr.text("form-email"), self.email.value.clone())
+                    }
+                    Row::Continue => FormRow::button(view.tr.text("form-continue")),
                 };
-                cursor = Some(Position::new(
-                    area.x + col.min(area.width.saturating_sub(1)),
-                    area.y + lines.len() as u16,
-                ));
-            }
-            lines.push(Line::from(Span::styled(text, style)));
-            for (_, id) in self.errors.iter().filter(|(r, _)| r == row) {
-                for l in wrap(
-                    &format!("⚠ {}", view.tr.text(id)),
-                    area.width.saturating_sub(4) as usize,
-                ) {
-                    lines.push(Line::styled(format!("    {l}"), view.theme.notice.style()));
-                }
-            }
-            if view.large {
-                lines.push(Line::default());
-            }
-        }
-        // Keep the focused row on screen on small terminals.
-        let cursor_row = cursor.map_or(0, |c| c.y - area.y);
-        let scroll = cursor_row.saturating_sub(area.height.saturating_sub(2));
-        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
-        cursor
-            .map(|c| Position::new(c.x, c.y - scroll))
-            .filter(|c| area.contains(*c))
+                form_row.errors = self
+                    .errors
+                    .iter()
+                    .filter(|(r, _)| r == row)
+                    .map(|(_, id)| view.tr.text(id))
+                    .collect();
+                form_row
+            })
+            .collect();
+        form::render(frame, area, &rows, self.focus.index(), view)
     }
 }
 
@@ -310,7 +280,7 @@ mod tests {
         assert_eq!(form.phone.value, "0612345678");
         assert!(!form.on_checkbox());
         // Space ticks, and unticking gives the number back.
-        form.focus -= 1;
+        form.handle(Key::Up);
         type_in(&mut form, " ");
         assert!(form.no_phone);
         type_in(&mut form, " ");
@@ -361,7 +331,7 @@ mod tests {
         assert!(matches!(type_in(&mut form, "vvvvv\n"), FormEvent::None));
         let ids: Vec<&str> = form.errors.iter().map(|(_, id)| *id).collect();
         assert_eq!(ids, ["form-error-first-name", "form-error-phone-missing"]);
-        assert_eq!(form.focus, 0, "the focus goes to the first problem");
+        assert_eq!(form.focus.index(), 0, "the focus goes to the first problem");
         let done = type_in(&mut form, "Josée\nv\n v\n\n");
         match done {
             FormEvent::Done(p) => assert_eq!(p.phone, None),

@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::agenda::Agenda;
@@ -25,9 +24,9 @@ use crate::domain::code;
 use crate::store::Busy;
 use crate::store::{Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, What};
 use crate::ui::View;
-use crate::ui::choices::{Choice, MARKER, NO_MARKER};
+use crate::ui::choices::Choice;
+use crate::ui::form::{self, FormRow};
 use crate::ui::page::{self, Para};
-use crate::ui::text::width;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -60,7 +59,8 @@ pub struct ManageScreen {
     agenda: Rc<Agenda>,
     code: TextField,
     check: TextField,
-    row: usize,
+    /// On the lookup form: the code, the check, "Chercher".
+    fields: FocusGrid,
     found: Option<Appointment>,
     picker: Option<Picker>,
     step: Step,
@@ -77,7 +77,7 @@ impl ManageScreen {
             agenda,
             code: TextField::new(FieldKind::Code, code::LENGTH),
             check: TextField::new(FieldKind::Text, 40),
-            row: 0,
+            fields: FocusGrid::new(vec![1; 3]),
             found: None,
             picker: None,
             step: Step::Lookup,
@@ -116,12 +116,12 @@ impl ManageScreen {
         let typed = code::normalise(&self.code.value);
         if !code::looks_valid(&typed) {
             self.message = Some(Message::CodeShape);
-            self.row = 0;
+            self.fields.set_index(0);
             return Action::None;
         }
         if self.check.is_empty() {
             self.message = Some(Message::CheckMissing);
-            self.row = 1;
+            self.fields.set_index(1);
             return Action::None;
         }
         self.message = None;
@@ -180,17 +180,21 @@ impl Screen for ManageScreen {
         match self.step {
             Step::Lookup => match key {
                 Key::Esc => return Action::Back,
-                Key::Up | Key::BackTab => self.row = self.row.saturating_sub(1),
-                Key::Down | Key::Tab => self.row = (self.row + 1).min(2),
-                Key::Enter if self.row == 2 => return self.lookup(),
-                Key::Enter => self.row += 1,
+                Key::Up | Key::Down | Key::Tab | Key::BackTab => {
+                    self.fields.navigate(key);
+                }
+                Key::Enter if self.fields.index() == 2 => return self.lookup(),
+                Key::Enter => {
+                    self.fields.navigate(Key::Down);
+                }
                 key => {
-                    let field = if self.row == 0 {
+                    let row = self.fields.index();
+                    let field = if row == 0 {
                         &mut self.code
                     } else {
                         &mut self.check
                     };
-                    if self.row < 2 && field.input(key) {
+                    if row < 2 && field.input(key) {
                         self.message = None;
                     }
                 }
@@ -378,50 +382,19 @@ impl Screen for ManageScreen {
                 let h = (text.len() as u16 + 1).min(area.height);
                 frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
                 let rows = [
-                    (
+                    FormRow::field(
                         view.tr.text("manage-code"),
-                        Some(ticket::spaced(&self.code.value)),
+                        ticket::spaced(&self.code.value),
                     ),
-                    (view.tr.text("manage-check"), Some(self.check.value.clone())),
-                    (view.tr.text("form-continue"), None),
+                    FormRow::field(view.tr.text("manage-check"), self.check.value.clone()),
+                    FormRow::button(view.tr.text("form-continue")),
                 ];
-                let mut lines = Vec::new();
-                let mut cursor = None;
-                for (i, (label, value)) in rows.iter().enumerate() {
-                    let focused = i == self.row;
-                    let style = if focused {
-                        view.theme.focus.style()
-                    } else {
-                        view.theme.base.style()
-                    };
-                    let mut text = format!("{}{label}", if focused { MARKER } else { NO_MARKER });
-                    if let Some(v) = value {
-                        text.push_str(" : ");
-                        text.push_str(v);
-                    }
-                    if focused {
-                        let col = if value.is_some() {
-                            width(&text) as u16
-                        } else {
-                            0
-                        };
-                        cursor = Some(Position::new(
-                            area.x + col.min(area.width.saturating_sub(1)),
-                            area.y + h + lines.len() as u16,
-                        ));
-                    }
-                    lines.push(Line::from(Span::styled(text, style)));
-                    if view.large {
-                        lines.push(Line::default());
-                    }
-                }
                 let form = Rect {
                     y: area.y + h,
                     height: area.height - h,
                     ..area
                 };
-                frame.render_widget(Paragraph::new(lines), form);
-                cursor.filter(|c| form.contains(*c))
+                form::render(frame, form, &rows, self.fields.index(), view)
             }
             Step::Found | Step::ConfirmCancel | Step::Finished => {
                 if let Some(a) = &self.found {

@@ -1,5 +1,6 @@
 //! Rendering: pure functions of the kiosk's state onto a ratatui frame.
 pub mod choices;
+pub mod form;
 pub mod keybar;
 pub mod page;
 pub mod qr;
