@@ -52,20 +52,10 @@ impl Picker {
     }
 
     pub fn handle(&mut self, key: Key) -> PickerEvent {
-        let count = if self.day.is_some() {
-            self.times().len()
-        } else {
-            self.days().len()
-        };
-        if let Some(n) = key.digit().filter(|n| *n <= count) {
-            self.focus.set_index(n - 1);
+        if self.focus.choose(key).is_some() {
             return self.choose();
         }
-        if self.focus.navigate(key) {
-            return PickerEvent::None;
-        }
         match key {
-            Key::Enter if count > 0 => self.choose(),
             Key::Esc if self.day.is_some() => {
                 let days = self.days();
                 let at = days

@@ -180,19 +180,9 @@ impl Screen for DiagnosticScreen {
         match &mut self.phase {
             Phase::Asking { question, focus } => {
                 let question = *question;
-                let count = self.questionnaire.questions[question].answers.len();
-                if let Some(n) = key.digit().filter(|n| *n <= count) {
-                    return self.answer(question, n - 1, ctx);
-                }
-                if focus.navigate(key) {
-                    return Action::None;
-                }
-                match key {
-                    Key::Enter => {
-                        let answer = focus.index();
-                        self.answer(question, answer, ctx)
-                    }
-                    _ => Action::None,
+                match focus.choose(key) {
+                    Some(answer) => self.answer(question, answer, ctx),
+                    None => Action::None,
                 }
             }
             Phase::Result { steps, focus, .. } => {

@@ -36,8 +36,8 @@ pub struct LieuxScreen {
     pub(super) field: TextField,
     /// Indices into the communes, the likeliest first.
     pub(super) suggestions: Vec<usize>,
-    /// Focus on the field (`None`) or a suggestion.
-    pub(super) suggestion: Option<usize>,
+    /// Focus on the field (0) or a suggestion (1 and after).
+    pub(super) typing: FocusGrid,
     pub(super) commune: Option<usize>,
     /// From the diagnostic: only lieux offering these services, unless the person asks all.
     pub(super) services: Vec<Service>,
@@ -64,7 +64,7 @@ impl LieuxScreen {
             index: None,
             field: TextField::new(FieldKind::Text, 40),
             suggestions: Vec::new(),
-            suggestion: None,
+            typing: FocusGrid::new(vec![1]),
             commune: None,
             services: Vec::new(),
             all_services: false,
@@ -110,7 +110,7 @@ impl LieuxScreen {
             Some(index) => index.communes.search(&self.field.value),
             None => Vec::new(),
         };
-        self.suggestion = None;
+        self.typing = FocusGrid::new(vec![1; 1 + self.suggestions.len()]);
     }
 
     /// Finds the nearest lieux of the chosen commune and asks for their records.
@@ -141,19 +141,20 @@ impl LieuxScreen {
         self.commune = Some(c);
         self.search()
     }
+    /// The suggestion focused, if the focus is not on the field.
+    pub(super) fn suggestion(&self) -> Option<usize> {
+        self.typing.index().checked_sub(1)
+    }
+
     fn handle_search(&mut self, key: Key) -> Action {
-        match (self.suggestion, key) {
+        match (self.suggestion(), key) {
             (_, Key::Esc) => return Action::Back,
-            (None, Key::Down | Key::Tab) if !self.suggestions.is_empty() => {
-                self.suggestion = Some(0)
-            }
             (None, Key::Enter) => return self.choose_suggestion(0),
-            (Some(i), Key::Down | Key::Tab) => {
-                self.suggestion = Some((i + 1).min(self.suggestions.len() - 1))
-            }
-            (Some(0), Key::Up | Key::BackTab) => self.suggestion = None,
-            (Some(i), Key::Up | Key::BackTab) => self.suggestion = Some(i - 1),
             (Some(i), Key::Enter) => return self.choose_suggestion(i),
+            // Left and Right stay with the text being typed.
+            (_, Key::Up | Key::Down | Key::Tab | Key::BackTab) => {
+                self.typing.navigate(key);
+            }
             (_, key) => {
                 // Typing always goes to the field, wherever the focus was.
                 if self.field.input(key) {

@@ -87,7 +87,7 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
     }
     let label = view.tr.text("lieux-field");
     lines.push(Line::styled(label, view.theme.heading.style()));
-    let on_field = screen.suggestion.is_none();
+    let on_field = screen.suggestion().is_none();
     let (marker, style) = if on_field {
         (MARKER, view.theme.focus.style())
     } else {
@@ -126,7 +126,7 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
         height: area.height - h,
         ..area
     };
-    let list_cursor = render_choices(frame, list, view, &choices, screen.suggestion);
+    let list_cursor = render_choices(frame, list, view, &choices, screen.suggestion());
     cursor.or(list_cursor)
 }
 
