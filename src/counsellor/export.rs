@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::calendar::Calendar;
 use crate::calendar::ical::Ical;
 use crate::domain::report::Report;
+use crate::vocabulary::{join_values, split_values};
 
 /// The CSV columns, one row per accompaniment. Notes stay at the help point.
 pub const COLUMNS: [&str; 14] = [
@@ -25,14 +26,6 @@ pub const COLUMNS: [&str; 14] = [
     "rendez_vous",
 ];
 
-fn joined<T: std::fmt::Display>(items: &[T]) -> String {
-    items
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
 fn row(r: &Report) -> [String; 14] {
     [
         r.date.to_string(),
@@ -40,9 +33,9 @@ fn row(r: &Report) -> [String; 14] {
         r.minutes.to_string(),
         r.place.to_string(),
         r.autonomy.map(|a| a.to_string()).unwrap_or_default(),
-        joined(&r.equipment),
-        joined(&r.themes),
-        joined(&r.administrative),
+        join_values(&r.equipment),
+        join_values(&r.themes),
+        join_values(&r.administrative),
         r.redirection.map(|x| x.to_string()).unwrap_or_default(),
         r.gender.to_string(),
         r.age.to_string(),
@@ -72,12 +65,7 @@ pub fn activities_json(reports: &[Report]) -> serde_json::Value {
                     *column,
                     "materiel" | "thematiques" | "thematiques_administratives"
                 ) {
-                    json!(
-                        value
-                            .split('|')
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                    )
+                    json!(split_values(&value).collect::<Vec<_>>())
                 } else if *column == "duree_minutes" {
                     json!(r.minutes)
                 } else {

@@ -10,14 +10,7 @@ use crate::vocabulary::coop::{
     Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
     ThematiqueAdministrative, TrancheAge, TypeAccompagnement,
 };
-
-fn labels<T: std::fmt::Display>(items: &[T]) -> String {
-    items
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join("|")
-}
+use crate::vocabulary::{join_values, split_values};
 
 const REPORT_COLUMNS: &str = "id, counsellor, booking, type, date, duree, lieu, autonomie, \
      materiel, thematiques, thematiques_administratives, redirection, notes, genre, tranche_age, \
@@ -62,9 +55,7 @@ fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
         value: &str,
         parse: impl Fn(&str) -> Option<T>,
     ) -> rusqlite::Result<Vec<T>> {
-        value
-            .split('|')
-            .filter(|s| !s.is_empty())
+        split_values(value)
             .map(|v| required(id, column, v, &parse))
             .collect()
     }
@@ -158,9 +149,9 @@ impl Store {
                 r.minutes,
                 r.place.label(),
                 r.autonomy.map(|a| a.label()),
-                labels(&r.equipment),
-                labels(&r.themes),
-                labels(&r.administrative),
+                join_values(&r.equipment),
+                join_values(&r.themes),
+                join_values(&r.administrative),
                 r.redirection.map(|x| x.label()),
                 (!r.notes.trim().is_empty()).then(|| r.notes.clone()),
                 r.gender.label(),
@@ -355,7 +346,7 @@ impl Store {
                 .and_then(|rows| rows.collect())
                 .map_err(|e| e.to_string())?;
             for row in rows {
-                for label in row.split('|').filter(|s| !s.is_empty()) {
+                for label in split_values(&row) {
                     *counts.entry(label.to_string()).or_default() += 1;
                 }
             }

@@ -222,11 +222,14 @@ impl Store {
         profile: Profile,
         needs: &[Thematique],
     ) -> Result<(), String> {
-        let needs: Vec<&str> = needs.iter().map(|n| n.label()).collect();
         self.conn
             .execute(
                 "INSERT INTO diagnostic_count (day, profile, needs) VALUES (?1, ?2, ?3)",
-                params![day.to_string(), profile.label(), needs.join("|")],
+                params![
+                    day.to_string(),
+                    profile.label(),
+                    crate::vocabulary::join_values(needs)
+                ],
             )
             .map(|_| ())
             .map_err(|e| format!("diagnostic count: {e}"))

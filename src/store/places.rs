@@ -7,16 +7,10 @@ use crate::domain::communes::Commune;
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::Point;
 use crate::vocabulary::lieux::Service;
-
-fn join(values: &[String]) -> String {
-    values.join("|")
-}
+use crate::vocabulary::{join_values, split_values};
 
 fn split(text: String) -> Vec<String> {
-    text.split('|')
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    split_values(&text).map(String::from).collect()
 }
 
 const LIEU_COLUMNS: &str =
@@ -133,13 +127,13 @@ impl Store {
                     l.site_web,
                     l.horaires,
                     l.presentation,
-                    join(&services),
-                    join(&l.publics),
-                    join(&l.prise_en_charge),
-                    join(&l.frais),
-                    join(&l.dispositifs),
-                    join(&l.modalites_acces),
-                    join(&l.modalites_accompagnement),
+                    join_values(&services),
+                    join_values(&l.publics),
+                    join_values(&l.prise_en_charge),
+                    join_values(&l.frais),
+                    join_values(&l.dispositifs),
+                    join_values(&l.modalites_acces),
+                    join_values(&l.modalites_accompagnement),
                     l.prise_rdv,
                     l.date_maj,
                     l.source,

@@ -5,6 +5,21 @@ pub mod coop;
 pub mod lieux;
 pub mod profile;
 
+/// Several values in one field, as the national standard and the Coop's exports write them:
+/// `a|b|c`. The database keeps lists the same way.
+pub fn join_values<T: std::fmt::Display>(values: &[T]) -> String {
+    values
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The values of a `a|b|c` field, empty ones left out.
+pub fn split_values(text: &str) -> impl Iterator<Item = &str> {
+    text.split('|').filter(|v| !v.is_empty())
+}
+
 /// Declares a vocabulary: variants with their official label and a stable key.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:literal, $key:literal;)+ }) => {

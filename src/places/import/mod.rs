@@ -607,15 +607,15 @@ fn json_row(object: &serde_json::Map<String, serde_json::Value>) -> HashMap<Stri
         .map(|(k, v)| {
             let value = match v {
                 serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Array(a) => a
-                    .iter()
-                    .map(|x| {
-                        x.as_str()
-                            .map(String::from)
-                            .unwrap_or_else(|| x.to_string())
-                    })
-                    .collect::<Vec<_>>()
-                    .join("|"),
+                serde_json::Value::Array(a) => crate::vocabulary::join_values(
+                    &a.iter()
+                        .map(|x| {
+                            x.as_str()
+                                .map(String::from)
+                                .unwrap_or_else(|| x.to_string())
+                        })
+                        .collect::<Vec<_>>(),
+                ),
                 serde_json::Value::Null => String::new(),
                 other => other.to_string(),
             };
