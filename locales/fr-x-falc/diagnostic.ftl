@@ -28,7 +28,7 @@ diag-motif-achats = Pour acheter ou vendre sur internet
 
 diag-demarche = Quel papier voulez-vous faire ?
 diag-demarche-impots = Les impôts
-diag-demarche-caf = Les aides de la CAF
+diag-demarche-caf = Les aides de la Caf
 diag-demarche-sante = La santé : ameli, carte Vitale
 diag-demarche-papiers = La carte d'identité ou le passeport
 diag-demarche-vehicule = Le permis de conduire ou la carte grise

@@ -1,5 +1,5 @@
 # Français facile à lire et à comprendre (FALC): short sentences, everyday words, "vous".
-locale-name = Français facile à lire (FALC)
+locale-name = Français facile à lire
 
 welcome-title = Bonjour
 welcome-greeting = Nous pouvons vous aider. Par exemple avec l'ordinateur ou le téléphone. C'est gratuit.

@@ -1,6 +1,7 @@
 //! Every string a person reads comes from Fluent files. The shipped `locales/` are embedded in
 //! the binary; a help point may add or override messages in `<config>/locales/<tag>/*.ftl`
 //! (for instance for an edited questionnaire) without recompiling.
+pub mod easy_read;
 mod signature;
 
 use std::fs;
