@@ -143,7 +143,9 @@ fn start_to_first_frame(bencher: Bencher) {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         terminal
-            .draw(|f| borne::app::frame::draw(f, &app, now, false))
+            .draw(|f| {
+                borne::app::frame::draw(f, &app, now, false);
+            })
             .unwrap();
     });
 }

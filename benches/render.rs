@@ -29,7 +29,9 @@ fn bench_welcome(bencher: Bencher, (w, h): (u16, u16), large: bool) {
         // A full redraw each time: clear the previous buffers so nothing is diffed away.
         terminal.clear().unwrap();
         terminal
-            .draw(|f| borne::app::frame::draw(f, &app, now, false))
+            .draw(|f| {
+                borne::app::frame::draw(f, &app, now, false);
+            })
             .unwrap();
     });
 }

@@ -43,7 +43,9 @@ fn drive(app: &mut App, store: &mut Store, keys: &[Key]) {
 fn screen_text(app: &App) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal
-        .draw(|f| borne::app::frame::draw(f, app, now(), false))
+        .draw(|f| {
+            borne::app::frame::draw(f, app, now(), false);
+        })
         .unwrap();
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)

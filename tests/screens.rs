@@ -23,7 +23,9 @@ fn now() -> NaiveDateTime {
 fn render(app: &App, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| borne::app::frame::draw(f, app, now(), monochrome))
+        .draw(|f| {
+            borne::app::frame::draw(f, app, now(), monochrome);
+        })
         .unwrap();
     terminal
 }
@@ -171,7 +173,9 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     app.update(Msg::Tick, idle_at);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| borne::app::frame::draw(f, &app, idle_at + Duration::seconds(5), false))
+        .draw(|f| {
+            borne::app::frame::draw(f, &app, idle_at + Duration::seconds(5), false);
+        })
         .unwrap();
     insta::assert_snapshot!("idle_countdown", terminal.backend());
 
@@ -260,6 +264,7 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             large,
             high_contrast: false,
             locale: "fr",
+            linear: false,
             kiosk: &config.kiosk,
             now: now(),
         };

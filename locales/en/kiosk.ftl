@@ -18,6 +18,8 @@ key-esc = Esc
 key-home = Home
 key-f2 = F2
 key-f3 = F3
+key-f4 = F4
+key-f5 = F5
 key-f12 = F12
 does-move = move
 does-choose = choose
@@ -26,6 +28,8 @@ does-back = go back
 does-home = start page
 does-large-text = large text
 does-contrast = high contrast
+does-say-again = read it all aloud
+does-screen-reader = screen reader mode
 does-staff = staff
 
 idle-title = Are you still there?

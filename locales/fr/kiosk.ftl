@@ -18,6 +18,8 @@ key-esc = Échap
 key-home = Début
 key-f2 = F2
 key-f3 = F3
+key-f4 = F4
+key-f5 = F5
 key-f12 = F12
 does-move = se déplacer
 does-choose = choisir
@@ -26,6 +28,8 @@ does-back = revenir en arrière
 does-home = accueil
 does-large-text = texte en grand
 does-contrast = contraste élevé
+does-say-again = tout relire à voix haute
+does-screen-reader = mode lecteur d'écran
 does-staff = personnel
 
 idle-title = Vous êtes toujours là ?

@@ -2,7 +2,7 @@
 //! the key bar, and the boxes over it (PIN, "Revenir à l'accueil ?", the idle countdown).
 use chrono::NaiveDateTime;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -14,8 +14,20 @@ use crate::ui::{Theme, View, keybar, text, title};
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// Where a frame put what a person reads, for speech (`app::speech`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drawn {
+    /// The screen's title in words (large text draws it in block letters).
+    pub title: String,
+    /// The screen's body.
+    pub body: Rect,
+    /// A box over the screen: its title and its text.
+    pub overlay: Option<(String, Rect)>,
+    pub cursor: Option<Position>,
+}
+
 /// Draws the whole kiosk. `monochrome` is set when NO_COLOR is.
-pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) {
+pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) -> Drawn {
     let theme = Theme::pick(app.settings.high_contrast, monochrome);
     let i18n = &app.i18n;
     let view = View {
@@ -25,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         large: app.settings.large_text,
         high_contrast: app.settings.high_contrast,
         locale: &app.settings.locale,
+        linear: app.settings.screen_reader,
         kiosk: &app.kiosk,
         now,
     };
@@ -32,39 +45,52 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     frame.render_widget(Block::default().style(theme.base.style()), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, &view);
-        return;
+        return Drawn {
+            title: view.tr.text("too-small"),
+            body: area,
+            overlay: None,
+            cursor: Some(Position::new(area.x, area.y)),
+        };
     }
 
     let screen = app.screen();
-    let mut cursor = if screen.full_screen() {
-        screen.render(frame, area, &view)
-    } else {
-        draw_with_chrome(frame, app, &view)
+    let mut drawn = Drawn {
+        title: view.tr.text(screen.title()),
+        body: area,
+        overlay: None,
+        cursor: None,
     };
-    match &app.overlay {
-        Some(Overlay::Confirm { leaving, yes }) => {
-            cursor = super::overlays::confirm_leaving(frame, area, *leaving, *yes, &view);
-        }
-        Some(Overlay::Pin(prompt)) => cursor = super::overlays::pin(frame, area, prompt, &view),
-        None => {}
+    if screen.full_screen() {
+        drawn.cursor = screen.render(frame, area, &view);
+    } else {
+        (drawn.cursor, drawn.body) = draw_with_chrome(frame, app, &view);
     }
+    let mut shown = match &app.overlay {
+        Some(Overlay::Confirm { leaving, yes }) => Some(super::overlays::confirm_leaving(
+            frame, area, *leaving, *yes, &view,
+        )),
+        Some(Overlay::Pin(prompt)) => Some(super::overlays::pin(frame, area, prompt, &view)),
+        None => None,
+    };
     if app.waiting && app.overlay.is_none() {
-        cursor = super::overlays::waiting(frame, area, &view);
+        shown = Some(super::overlays::waiting(frame, area, &view));
     }
     if let Some(seconds) = app.countdown_seconds(now) {
-        cursor = super::overlays::idle(frame, area, seconds, &view);
+        shown = Some(super::overlays::idle(frame, area, seconds, &view));
     }
-    if let Some(position) = cursor {
+    if let Some(shown) = shown {
+        drawn.cursor = shown.cursor;
+        drawn.overlay = Some((shown.title, shown.text));
+    }
+    if let Some(position) = drawn.cursor {
         frame.set_cursor_position(position);
     }
+    drawn
 }
 
-/// Header, title, the screen's body and the key bar; returns the screen's cursor.
-fn draw_with_chrome(
-    frame: &mut Frame,
-    app: &App,
-    view: &View,
-) -> Option<ratatui::layout::Position> {
+/// Header, title, the screen's body and the key bar; returns the screen's cursor and where
+/// its body is.
+fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> (Option<Position>, Rect) {
     let area = frame.area();
     let theme = view.theme;
     let screen = app.screen();
@@ -76,6 +102,9 @@ fn draw_with_chrome(
         hints.push(hint("key-home", "does-home"));
     }
     hints.extend(global_hints());
+    if app.kiosk.speech.is_some() {
+        hints.push(hint("key-f4", "does-say-again"));
+    }
     let title = view.tr.text(screen.title());
     let title_h = title::height(&title, view, area.width - 2, area.height);
     let keybar_h = keybar::height(&hints, view, area.width);
@@ -109,7 +138,7 @@ fn draw_with_chrome(
     title::render(frame, title_area, &title, view);
     let cursor = screen.render(frame, body, view);
     keybar::render(frame, keybar_area, &hints, view);
-    cursor
+    (cursor, body)
 }
 
 fn global_hints() -> [Hint; 2] {

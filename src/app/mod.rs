@@ -8,6 +8,7 @@ pub mod pin_guard;
 pub mod routes;
 pub mod screen;
 pub mod settings;
+pub mod speech;
 pub mod text_field;
 
 use std::rc::Rc;
@@ -52,6 +53,8 @@ pub enum Effect {
     },
     /// A question for the database; its answer comes back as `Msg::Reply`.
     Store(Request),
+    /// Say the whole screen again (F4), when the kiosk speaks.
+    SayScreen,
     /// Print a ticket; `Reply::Printed` comes back.
     Print(String),
     /// Check a PIN against the hashes (slow on purpose: not on the screen's thread);
@@ -115,6 +118,8 @@ pub struct App {
     pin_guard: PinGuard,
     /// The counsellor signed in (index into the agenda's counsellors), while in their mode.
     pub counsellor: Option<usize>,
+    /// The staff menu is open (the help point's PIN).
+    admin: bool,
     /// An answer has been awaited for a moment: the screen says "Un instant…".
     pub waiting: bool,
     /// Changes whenever the screens change: an answer asked for by a screen the person has
@@ -146,6 +151,7 @@ impl App {
             last_key: now,
             pin_guard: PinGuard::default(),
             counsellor: None,
+            admin: false,
             waiting: false,
             generation: 0,
         }
@@ -170,6 +176,11 @@ impl App {
     /// Opens a screen over the current one, as a menu choice does.
     pub fn push(&mut self, screen: Box<dyn Screen>, now: NaiveDateTime) -> Vec<Effect> {
         self.open(screen, now)
+    }
+
+    /// A counsellor or the staff is at the kiosk: nothing is said aloud unless asked (F4).
+    pub fn staff_signed_in(&self) -> bool {
+        self.counsellor.is_some() || self.admin
     }
 
     pub fn generation(&self) -> u64 {
@@ -287,6 +298,7 @@ impl App {
         self.overlay = None;
         self.idle_warning_until = None;
         self.counsellor = None;
+        self.admin = false;
     }
 
     /// Back to the welcome screen, keeping the display choices; ends counsellor mode.
@@ -294,6 +306,7 @@ impl App {
         self.generation += 1;
         self.stack.clear();
         self.counsellor = None;
+        self.admin = false;
     }
 
     fn key(&mut self, key: Key, now: NaiveDateTime) -> Vec<Effect> {
@@ -305,6 +318,8 @@ impl App {
         match key {
             Key::F(2) => return self.change(SettingChange::ToggleLargeText),
             Key::F(3) => return self.change(SettingChange::ToggleContrast),
+            Key::F(4) if self.kiosk.speech.is_some() => return vec![Effect::SayScreen],
+            Key::F(5) => return self.change(SettingChange::ToggleScreenReader),
             Key::F(12) if !matches!(self.overlay, Some(Overlay::Pin(_))) => {
                 self.open_pin_prompt(now);
                 return Vec::new();
@@ -380,6 +395,7 @@ impl App {
                 self.stack.pop();
                 if self.stack.is_empty() {
                     self.counsellor = None;
+                    self.admin = false;
                 } else {
                     return self.dispatch(now, |screen, ctx| screen.resumed(ctx));
                 }
@@ -406,6 +422,7 @@ impl App {
             SettingChange::Locale(tag) => self.settings.locale = tag,
             SettingChange::ToggleLargeText => self.settings.large_text ^= true,
             SettingChange::ToggleContrast => self.settings.high_contrast ^= true,
+            SettingChange::ToggleScreenReader => self.settings.screen_reader ^= true,
         }
         Vec::new()
     }
@@ -519,6 +536,7 @@ impl App {
                 Some(Signer::Admin) | None => {
                     self.generation += 1;
                     self.stack.push(self.routes.staff_menu());
+                    self.admin = true;
                     effects.push(audit("admin", "staff sign-in"));
                 }
                 Some(Signer::Counsellor(c)) => {

@@ -32,13 +32,20 @@ fn inner_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).clamp(1, MAX_WIDTH - 4)
 }
 
+/// A box drawn over the screen: its title, where its text is, and the cursor in it.
+pub struct Shown {
+    pub title: String,
+    pub text: Rect,
+    pub cursor: Option<Position>,
+}
+
 fn render_box(
     frame: &mut Frame,
     area: Rect,
     title: String,
     lines: Vec<BoxLine>,
     view: &View,
-) -> Option<Position> {
+) -> Shown {
     let inner_w = inner_width(area);
     let width = (inner_w + 4).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
@@ -48,8 +55,14 @@ fn render_box(
         width,
         height,
     );
+    // For a screen reader, no box-drawing characters: the title is the box's first line.
+    let borders = if view.linear {
+        Borders::NONE
+    } else {
+        Borders::ALL
+    };
     let block = Block::default()
-        .borders(Borders::ALL)
+        .borders(borders)
         .title(Span::styled(
             format!(" {title} "),
             view.theme.overlay_title.style(),
@@ -71,12 +84,16 @@ fn render_box(
     let text: Vec<Line> = lines.into_iter().map(|l| l.line).collect();
     frame.render_widget(Paragraph::new(text), inner);
     // The cursor goes to the first line by default, so a screen reader reads the box.
-    cursor
-        .or(Some(Position::new(inner.x, inner.y)))
-        .filter(|p| inner.contains(*p))
+    Shown {
+        title,
+        text: inner,
+        cursor: cursor
+            .or(Some(Position::new(inner.x, inner.y)))
+            .filter(|p| inner.contains(*p)),
+    }
 }
 
-pub fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Option<Position> {
+pub fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Shown {
     let w = inner_width(area);
     let mut lines = text_lines(&view.tr.text("idle-press-a-key"), w, view);
     lines.push(BoxLine {
@@ -94,7 +111,7 @@ pub fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Option<
 }
 
 /// "Un instant…": an answer is on its way (the database is slow or busy).
-pub fn waiting(frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+pub fn waiting(frame: &mut Frame, area: Rect, view: &View) -> Shown {
     let w = inner_width(area);
     let lines = text_lines(&view.tr.text("waiting-text"), w, view);
     render_box(frame, area, view.tr.text("waiting-title"), lines, view)
@@ -106,7 +123,7 @@ pub fn confirm_leaving(
     leaving: Leaving,
     yes: bool,
     view: &View,
-) -> Option<Position> {
+) -> Shown {
     let (title, yes_id) = match leaving {
         Leaving::Home => ("home-confirm-title", "home-confirm-yes"),
         Leaving::Back => ("back-confirm-title", "back-confirm-yes"),
@@ -135,7 +152,7 @@ pub fn confirm_leaving(
     render_box(frame, area, view.tr.text(title), lines, view)
 }
 
-pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Option<Position> {
+pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Shown {
     let w = inner_width(area);
     let mut lines = text_lines(&view.tr.text("pin-instructions"), w, view);
     lines.push(BoxLine {

@@ -49,6 +49,7 @@ pub enum SettingChange {
     Locale(String),
     ToggleLargeText,
     ToggleContrast,
+    ToggleScreenReader,
 }
 
 pub trait Screen {

@@ -6,6 +6,8 @@ pub struct Settings {
     pub locale: String,
     pub large_text: bool,
     pub high_contrast: bool,
+    /// The linear mode made for screen readers and braille displays.
+    pub screen_reader: bool,
 }
 
 impl Settings {
@@ -14,6 +16,7 @@ impl Settings {
             locale: kiosk.default_locale.clone(),
             large_text: kiosk.large_text,
             high_contrast: kiosk.theme == ThemeChoice::HighContrast,
+            screen_reader: kiosk.screen_reader,
         }
     }
 }

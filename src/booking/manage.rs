@@ -602,7 +602,9 @@ mod tests {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         terminal
-            .draw(|f| crate::app::frame::draw(f, &app, now, false))
+            .draw(|f| {
+                crate::app::frame::draw(f, &app, now, false);
+            })
             .unwrap();
         let buffer = terminal.backend().buffer();
         (0..buffer.area.height)

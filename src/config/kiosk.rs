@@ -29,6 +29,11 @@ pub struct KioskConfig {
     pub reminder_gateway: Option<Vec<String>>,
     /// The command that prints a ticket (its text on standard input), e.g. `lp -d ticket`.
     pub ticket_printer: Option<Vec<String>>,
+    /// The command that speaks a text given on its standard input, e.g. `espeak-ng -v {lang}
+    /// --stdin`; `{lang}` stands for the language chosen on the welcome screen.
+    pub speech: Option<Vec<String>>,
+    /// Start in the linear mode made for screen readers and braille displays.
+    pub screen_reader: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +84,8 @@ struct File {
     reminders: Commands,
     #[serde(default)]
     printer: Commands,
+    #[serde(default)]
+    speech: Commands,
 }
 
 #[derive(Deserialize, Default)]
@@ -98,6 +105,8 @@ struct Display {
     theme: ThemeChoice,
     #[serde(default)]
     large_text: bool,
+    #[serde(default)]
+    screen_reader: bool,
 }
 
 #[derive(Deserialize)]
@@ -155,6 +164,7 @@ impl Default for Display {
             locales: default_locales(),
             theme: ThemeChoice::Default,
             large_text: false,
+            screen_reader: false,
         }
     }
 }
@@ -332,7 +342,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         }
     }
 
-    for section in [&file.reminders, &file.printer] {
+    for section in [&file.reminders, &file.printer, &file.speech] {
         if let Some(command) = &section.command
             && command
                 .get_ref()
@@ -362,6 +372,8 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         database: file.data.database.map(|p| dir.join(p.into_inner())),
         reminder_gateway: file.reminders.command.map(Spanned::into_inner),
         ticket_printer: file.printer.command.map(Spanned::into_inner),
+        speech: file.speech.command.map(Spanned::into_inner),
+        screen_reader: file.display.screen_reader,
     })
 }
 

@@ -101,6 +101,7 @@ impl Screen for Welcome {
         if !self.entries.is_empty() {
             hints.push(hint("key-digits", "does-choose-number"));
         }
+        hints.push(hint("key-f5", "does-screen-reader"));
         hints.push(hint("key-f12", "does-staff"));
         hints
     }

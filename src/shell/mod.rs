@@ -3,6 +3,7 @@
 mod input;
 mod keys;
 mod signals;
+mod speech;
 mod worker;
 
 pub use signals::{ignore_interrupts, quiet_broken_pipe};
@@ -19,6 +20,9 @@ use crate::kiosk::Config;
 use crate::store::{Reply, Store};
 use input::Input;
 use std::rc::Rc;
+
+use crate::app::frame::Drawn;
+use crate::app::speech::Heard;
 use worker::Job;
 
 /// At most this many inputs are handled between two frames, so the screen follows a flood.
@@ -71,12 +75,23 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     };
     // The wall clock against the time really elapsed: a step is told to the core's timers.
     let mut seen = (clock.now(), Instant::now());
+    let mut speaker = config.kiosk.speech.clone().map(speech::Speaker::new);
+    let mut heard: Option<Heard> = None;
     let result = (|| -> Result<(), String> {
         loop {
             app.waiting = edge.waiting_too_long();
-            terminal
-                .draw(|frame| crate::app::frame::draw(frame, &app, clock.now(), monochrome))
+            let mut drawn = Drawn::default();
+            let frame = terminal
+                .draw(|frame| drawn = crate::app::frame::draw(frame, &app, clock.now(), monochrome))
                 .map_err(|e| format!("cannot draw: {e}"))?;
+            let now_heard = crate::app::speech::heard(frame.buffer, &drawn, app.generation());
+            if let Some(speaker) = speaker.as_mut()
+                && !app.staff_signed_in()
+                && let Some(text) = crate::app::speech::utterance(heard.as_ref(), &now_heard)
+            {
+                speaker.say(&text, &app.settings.locale);
+            }
+            heard = Some(now_heard);
             let now = clock.now();
             let deadline = [
                 app.next_deadline(now)
@@ -134,6 +149,14 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
                         now,
                         days: retention,
                     });
+                }
+                // F4: the whole screen again, in counsellor mode too (asked for).
+                let (say_again, effects): (Vec<Effect>, Vec<Effect>) =
+                    effects.into_iter().partition(|e| *e == Effect::SayScreen);
+                if !say_again.is_empty()
+                    && let (Some(speaker), Some(heard)) = (speaker.as_mut(), heard.as_ref())
+                {
+                    speaker.say(&heard.whole, &app.settings.locale);
                 }
                 if edge.carry_out(effects, &mut app, now) == Flow::Quit {
                     return Ok(());
@@ -193,6 +216,8 @@ impl Edge {
         while let Some(effect) = queue.pop_front() {
             let job = match effect {
                 Effect::Quit => return Flow::Quit,
+                // Said by the loop, which holds the last frame's words.
+                Effect::SayScreen => continue,
                 Effect::Audit { actor, action } => Job::Audit {
                     at: now,
                     actor,

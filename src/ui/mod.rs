@@ -24,6 +24,9 @@ pub struct View<'a> {
     pub high_contrast: bool,
     /// The language the person chose.
     pub locale: &'a str,
+    /// The linear mode for screen readers: no box-drawing or block characters, one thing a
+    /// line.
+    pub linear: bool,
     pub kiosk: &'a KioskConfig,
     pub now: NaiveDateTime,
 }
