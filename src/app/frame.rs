@@ -21,6 +21,8 @@ pub struct Drawn {
     pub title: String,
     /// The screen's body.
     pub body: Rect,
+    /// The key bar.
+    pub keys: Rect,
     /// A box over the screen: its title and its text.
     pub overlay: Option<(String, Rect)>,
     pub cursor: Option<Position>,
@@ -48,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         return Drawn {
             title: view.tr.text("too-small"),
             body: area,
+            keys: Rect::default(),
             overlay: None,
             cursor: Some(Position::new(area.x, area.y)),
         };
@@ -57,13 +60,14 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     let mut drawn = Drawn {
         title: view.tr.text(screen.title()),
         body: area,
+        keys: Rect::default(),
         overlay: None,
         cursor: None,
     };
     if screen.full_screen() {
         drawn.cursor = screen.render(frame, area, &view);
     } else {
-        (drawn.cursor, drawn.body) = draw_with_chrome(frame, app, &view);
+        (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view);
     }
     let mut shown = match &app.overlay {
         Some(Overlay::Confirm { leaving, yes }) => Some(super::overlays::confirm_leaving(
@@ -88,9 +92,9 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     drawn
 }
 
-/// Header, title, the screen's body and the key bar; returns the screen's cursor and where
-/// its body is.
-fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> (Option<Position>, Rect) {
+/// Header, title, the screen's body and the key bar; returns the screen's cursor, where its
+/// body is and where the key bar is.
+fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> (Option<Position>, Rect, Rect) {
     let area = frame.area();
     let theme = view.theme;
     let screen = app.screen();
@@ -138,7 +142,7 @@ fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> (Option<Positi
     title::render(frame, title_area, &title, view);
     let cursor = screen.render(frame, body, view);
     keybar::render(frame, keybar_area, &hints, view);
-    (cursor, body)
+    (cursor, body, keybar_area)
 }
 
 fn global_hints() -> [Hint; 2] {

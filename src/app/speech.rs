@@ -60,6 +60,8 @@ pub fn heard(buffer: &Buffer, drawn: &Drawn, generation: u64) -> Heard {
     });
     let mut whole = vec![drawn.title.clone()];
     whole.push(lines(body.y..body.bottom(), |y| row(y, body)));
+    let keys = drawn.keys;
+    whole.push(lines(keys.y..keys.bottom(), |y| row(y, keys)));
     if let Some((title, text)) = &overlay {
         whole.push(title.clone());
         whole.push(text.clone());
@@ -78,10 +80,10 @@ pub fn heard(buffer: &Buffer, drawn: &Drawn, generation: u64) -> Heard {
     }
 }
 
-/// The non-empty lines of some rows, trimmed, one a line.
+/// The non-empty lines of some rows, trimmed, one a line; the focus marker is not read.
 fn lines(rows: std::ops::Range<u16>, row: impl Fn(u16) -> String) -> String {
     rows.map(row)
-        .map(|l| l.trim().to_string())
+        .map(|l| l.replace('▶', " ").trim().to_string())
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")

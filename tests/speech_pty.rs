@@ -1,0 +1,141 @@
+//! The kiosk speaks, through a help point's speech program: here a script that writes down
+//! what it is given, one utterance a file.
+mod pty;
+
+use std::path::Path;
+
+use pty::*;
+
+/// A "speech program" that keeps each utterance, numbered in the order they came.
+fn recorder(dir: &Path) -> String {
+    let script = dir.join("say.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nn=$(ls {d} | grep -c '^said-' )\ncat > {d}/said-$(printf %03d $n)-$1\n",
+            d = dir.display()
+        ),
+    )
+    .unwrap();
+    format!("command = [\"sh\", \"{}\", \"{{lang}}\"]", script.display())
+}
+
+fn said(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("said-")
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let lang = name.rsplit('-').next().unwrap().to_string();
+            (lang, std::fs::read_to_string(p).unwrap())
+        })
+        .collect()
+}
+
+fn wait_said(dir: &Path, n: usize) -> Vec<(String, String)> {
+    let start = std::time::Instant::now();
+    loop {
+        let all = said(dir);
+        if all.len() >= n || start.elapsed() > std::time::Duration::from_secs(10) {
+            return all;
+        }
+        std::thread::yield_now();
+    }
+}
+
+#[test]
+fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_language() {
+    let voice = tempfile::tempdir().unwrap();
+    let command = recorder(voice.path());
+    let speech = format!("[speech]\n{command}\n# The kiosk speaks");
+    let mut kiosk = Kiosk::start_with(&[("[speech]\n# The kiosk speaks", &speech)], 80, 24, &[]);
+    kiosk.wait_for("F4 : tout relire à voix haute");
+    let first = wait_said(voice.path(), 1);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0].0, "fr");
+    assert!(first[0].1.starts_with("Bienvenue"), "{first:?}");
+    assert!(first[0].1.contains("Que voulez-vous faire"), "{first:?}");
+    assert!(
+        first[0].1.ends_with("1  Faire le point sur mes besoins"),
+        "{first:?}"
+    );
+
+    kiosk.keys(&[DOWN]);
+    kiosk.wait_for_focus("▶ 2  Prendre rendez-vous");
+    let two = wait_said(voice.path(), 2);
+    assert_eq!(two[1].1, "2  Prendre rendez-vous");
+
+    // A key that changes nothing says nothing again.
+    kiosk.keys(&[UP, UP]);
+    kiosk.wait_for_focus("▶ 1  Faire le point");
+    let three = wait_said(voice.path(), 3);
+    assert_eq!(three.len(), 3, "{three:?}");
+
+    // F4: the whole screen, key bar included.
+    kiosk.keys(&["\x1bOS"]);
+    let four = wait_said(voice.path(), 4);
+    assert!(
+        four[3].1.contains("Français") && four[3].1.contains("F2"),
+        "{four:?}"
+    );
+
+    // In English, the voice is English.
+    kiosk.keys(&down_to_languages());
+    kiosk.keys(&[RIGHT, RIGHT, ENTER]);
+    kiosk.wait_for("Welcome");
+    kiosk.keys(&[UP]);
+    let all = wait_said(voice.path(), 8);
+    assert_eq!(all.last().unwrap().0, "en", "{all:?}");
+}
+
+/// With Debian's espeak-ng, speech really comes out: here into a WAV file instead of the
+/// loudspeaker.
+#[test]
+fn espeak_ng_says_the_welcome_screen_into_a_sound_file() {
+    let Ok(found) = std::process::Command::new("espeak-ng")
+        .arg("--version")
+        .output()
+    else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "espeak-ng is missing: .ci/run installs it under CI=true"
+        );
+        eprintln!("skipped: espeak-ng is not installed (apt-get install espeak-ng)");
+        return;
+    };
+    assert!(found.status.success());
+    let voice = tempfile::tempdir().unwrap();
+    let wav = voice.path().join("said.wav");
+    let speech = format!(
+        "[speech]\ncommand = [\"espeak-ng\", \"-v\", \"{{lang}}\", \"-w\", \"{}\", \"--stdin\"]\n# The kiosk speaks",
+        wav.display()
+    );
+    let kiosk = Kiosk::start_with(&[("[speech]\n# The kiosk speaks", &speech)], 80, 24, &[]);
+    kiosk.wait_for("F4 : tout relire à voix haute");
+    let start = std::time::Instant::now();
+    // espeak-ng writes the header first, then the sound: wait for a second's worth.
+    while std::fs::metadata(&wav).map_or(0, |m| m.len()) < 44_100
+        && start.elapsed() < std::time::Duration::from_secs(20)
+    {
+        std::thread::yield_now();
+    }
+    let bytes = std::fs::read(&wav).unwrap();
+    assert_eq!(&bytes[..4], b"RIFF", "a WAV file");
+    assert!(
+        bytes.len() >= 44_100,
+        "about a second of speech at least: {}",
+        bytes.len()
+    );
+    let samples = &bytes[44..];
+    assert!(samples.iter().any(|b| *b != 0), "not silence");
+}
