@@ -65,7 +65,12 @@ impl Screen for StatsScreen {
             Some(stats) => super::stats::text(stats)
                 .lines()
                 .map(|l| Para {
-                    text: l.to_string(),
+                    // For a screen reader, the numbers without the bars.
+                    text: if view.linear {
+                        l.replace('█', "")
+                    } else {
+                        l.to_string()
+                    },
                     tone: if l.starts_with(' ') {
                         Tone::Text
                     } else {

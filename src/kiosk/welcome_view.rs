@@ -39,6 +39,7 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
             Item::Language(i) => Some(i),
             _ => None,
         },
+        linear: view.linear,
     };
     let display_row = InlineChoices {
         label: view.tr.text("display-label"),
@@ -48,6 +49,7 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
             Item::Contrast => Some(1),
             _ => None,
         },
+        linear: view.linear,
     };
 
     let gap = u16::from(view.large);

@@ -207,7 +207,11 @@ fn distance(km: Option<f64>, view: &View) -> String {
 }
 
 fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-    let (list_area, map_area) = if area.width >= MAP_FROM_WIDTH && !screen.found.is_empty() {
+    // A map means nothing to a screen reader: the list says it all.
+    let (list_area, map_area) = if area.width >= MAP_FROM_WIDTH
+        && !screen.found.is_empty()
+        && !view.linear
+    {
         (
             Rect {
                 width: area.width - MAP_WIDTH - 1,

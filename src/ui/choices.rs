@@ -237,11 +237,17 @@ pub struct InlineChoices<'c> {
     pub label: String,
     pub choices: &'c [Choice],
     pub focused: Option<usize>,
+    /// The screen-reader mode: one choice a line.
+    pub linear: bool,
 }
 
 impl InlineChoices<'_> {
     /// (row, column) of each choice's marker, and of the label at (0, 0).
     fn positions(&self, max: u16) -> Vec<(u16, u16)> {
+        if self.linear {
+            // One choice a line, under the label, for a screen reader.
+            return (1..=self.choices.len() as u16).map(|row| (row, 2)).collect();
+        }
         let max = max as usize;
         // Wrapped choices line up under the first one when there is room for them.
         let indent = width(&self.label) + 1;

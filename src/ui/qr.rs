@@ -80,6 +80,9 @@ pub fn full_screen(
     view: &View,
     payloads: &[String],
 ) -> Option<Position> {
+    if view.linear {
+        return carried_text(frame, area, view, payloads.first().map_or("", String::as_str));
+    }
     let fitting = payloads.iter().find_map(|p| {
         let (w, h) = size(p)?;
         (w <= area.width && h < area.height).then_some((p, w, h))
@@ -109,6 +112,27 @@ pub fn full_screen(
     };
     frame.render_widget(Paragraph::new(text).style(view.theme.heading.style()), line);
     Some(Position::new(line.x, line.y))
+}
+
+/// For a screen reader: what the code carries, in text, instead of the code.
+fn carried_text(frame: &mut Frame, area: Rect, view: &View, payload: &str) -> Option<Position> {
+    let mut lines = vec![Line::styled(
+        view.tr.text("qr-carries"),
+        view.theme.heading.style(),
+    )];
+    lines.extend(
+        payload
+            .replace("\n ", "")
+            .lines()
+            .filter(|l| !l.starts_with("BEGIN:") && !l.starts_with("END:"))
+            .map(|l| Line::styled(l.replace("\\,", ","), view.theme.base.style())),
+    );
+    lines.push(Line::styled(
+        view.tr.text("qr-go-back"),
+        view.theme.heading.style(),
+    ));
+    frame.render_widget(Paragraph::new(lines), area);
+    Some(Position::new(area.x, area.y))
 }
 
 #[cfg(test)]

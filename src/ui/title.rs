@@ -20,13 +20,28 @@ pub fn normalise_for_big(text: &str) -> String {
 }
 
 fn big_fits(text: &str, width: u16, screen_height: u16) -> bool {
-    let chars = normalise_for_big(text).chars().count() as u16;
-    chars.saturating_mul(GLYPH) <= width && screen_height >= MIN_HEIGHT_FOR_BIG
+    let text = normalise_for_big(text);
+    let chars = text.chars().count() as u16;
+    chars.saturating_mul(GLYPH) <= width
+        && screen_height >= MIN_HEIGHT_FOR_BIG
+        && text.chars().all(has_big_glyph)
+}
+
+/// The big font draws Latin letters (ASCII and Latin-1, so French and Portuguese); a title
+/// in Cyrillic stays in normal letters rather than turn into blank boxes.
+fn has_big_glyph(c: char) -> bool {
+    c.is_ascii() || ('\u{a0}'..='\u{ff}').contains(&c)
+}
+
+/// Whether the title is drawn in big letters: large text, room for it, letters the big font
+/// has, and not for a screen reader (block letters read as noise).
+fn big(text: &str, view: &View, width: u16, screen_height: u16) -> bool {
+    view.large && !view.linear && big_fits(text, width, screen_height)
 }
 
 /// Rows the title takes, with the blank row under it.
 pub fn height(text: &str, view: &View, width: u16, screen_height: u16) -> u16 {
-    if view.large && big_fits(text, width, screen_height) {
+    if big(text, view, width, screen_height) {
         GLYPH + 1
     } else {
         2
@@ -35,7 +50,7 @@ pub fn height(text: &str, view: &View, width: u16, screen_height: u16) -> u16 {
 
 pub fn render(frame: &mut Frame, area: Rect, text: &str, view: &View) {
     let style = view.theme.title.style();
-    if area.height > GLYPH && view.large {
+    if area.height > GLYPH && view.large && !view.linear && text_has_big_glyphs(text) {
         let big = BigText::builder()
             .pixel_size(PixelSize::Full)
             .style(style)
@@ -45,6 +60,10 @@ pub fn render(frame: &mut Frame, area: Rect, text: &str, view: &View) {
     } else {
         frame.render_widget(Paragraph::new(Line::styled(text.to_string(), style)), area);
     }
+}
+
+fn text_has_big_glyphs(text: &str) -> bool {
+    normalise_for_big(text).chars().all(has_big_glyph)
 }
 
 #[cfg(test)]
@@ -61,5 +80,7 @@ mod tests {
         assert!(big_fits("Bienvenue", 80, 24));
         assert!(!big_fits("Bienvenue", 60, 24));
         assert!(!big_fits("Bienvenue", 120, 20));
+        assert!(!big_fits("Вітаємо", 80, 24), "no Cyrillic in the big font");
+        assert!(big_fits("Bem-vindo à", 120, 24));
     }
 }
