@@ -208,24 +208,22 @@ fn distance(km: Option<f64>, view: &View) -> String {
 
 fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
     // A map means nothing to a screen reader: the list says it all.
-    let (list_area, map_area) = if area.width >= MAP_FROM_WIDTH
-        && !screen.found.is_empty()
-        && !view.linear
-    {
-        (
-            Rect {
-                width: area.width - MAP_WIDTH - 1,
-                ..area
-            },
-            Some(Rect {
-                x: area.right() - MAP_WIDTH,
-                width: MAP_WIDTH,
-                ..area
-            }),
-        )
-    } else {
-        (area, None)
-    };
+    let (list_area, map_area) =
+        if area.width >= MAP_FROM_WIDTH && !screen.found.is_empty() && !view.linear {
+            (
+                Rect {
+                    width: area.width - MAP_WIDTH - 1,
+                    ..area
+                },
+                Some(Rect {
+                    x: area.right() - MAP_WIDTH,
+                    width: MAP_WIDTH,
+                    ..area
+                }),
+            )
+        } else {
+            (area, None)
+        };
     let mut paras: Vec<Para> = Vec::new();
     if screen.failed {
         paras.push(page::notice(technical(view)));

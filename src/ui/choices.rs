@@ -246,7 +246,9 @@ impl InlineChoices<'_> {
     fn positions(&self, max: u16) -> Vec<(u16, u16)> {
         if self.linear {
             // One choice a line, under the label, for a screen reader.
-            return (1..=self.choices.len() as u16).map(|row| (row, 2)).collect();
+            return (1..=self.choices.len() as u16)
+                .map(|row| (row, 2))
+                .collect();
         }
         let max = max as usize;
         // Wrapped choices line up under the first one when there is room for them.

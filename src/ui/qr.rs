@@ -81,7 +81,12 @@ pub fn full_screen(
     payloads: &[String],
 ) -> Option<Position> {
     if view.linear {
-        return carried_text(frame, area, view, payloads.first().map_or("", String::as_str));
+        return carried_text(
+            frame,
+            area,
+            view,
+            payloads.first().map_or("", String::as_str),
+        );
     }
     let fitting = payloads.iter().find_map(|p| {
         let (w, h) = size(p)?;

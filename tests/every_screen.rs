@@ -1,0 +1,247 @@
+//! Every screen a person or a counsellor can reach, walked through the core with a real store,
+//! and each frame checked: here, the screen-reader mode (no box-drawing or block character
+//! anywhere, the cursor on the screen at every frame).
+use std::rc::Rc;
+
+use borne::app::key::Key;
+use borne::app::{App, Effect, Msg};
+use borne::clock::parse_local;
+use borne::kiosk::{self, Config};
+use borne::store::Store;
+use chrono::{Duration, NaiveDateTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> NaiveDateTime {
+    parse_local("2026-03-02T10:15").unwrap()
+}
+
+fn demo() -> Rc<Config> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    Rc::new(kiosk::load(&dir).unwrap_or_else(|p| panic!("{p:?}")))
+}
+
+/// The kiosk's core with a real store, answered as the shell answers it.
+struct Walk {
+    app: App,
+    store: Store,
+    /// Each frame seen: where (the journey and the keys so far) and the rendered terminal.
+    frames: Vec<(String, Terminal<TestBackend>)>,
+    sizes: Vec<(u16, u16)>,
+    at: NaiveDateTime,
+}
+
+impl Walk {
+    fn new(store: Store, sizes: &[(u16, u16)]) -> Walk {
+        Walk {
+            app: kiosk::app(demo(), now()),
+            store,
+            frames: Vec::new(),
+            sizes: sizes.to_vec(),
+            at: now(),
+        }
+    }
+
+    fn answer(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            let more = match effect {
+                Effect::Store(request) => {
+                    let reply = self.store.answer(request, self.at);
+                    self.app.update(Msg::Reply(reply), self.at)
+                }
+                Effect::CheckPin(entered) => {
+                    let who = self.app.signer(&entered);
+                    self.app.update(Msg::PinChecked(who), self.at)
+                }
+                Effect::Print(_) => self
+                    .app
+                    .update(Msg::Reply(borne::store::Reply::Printed(true)), self.at),
+                _ => Vec::new(),
+            };
+            self.answer(more);
+        }
+    }
+
+    fn look(&mut self, place: &str) {
+        for (w, h) in self.sizes.clone() {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal
+                .draw(|f| {
+                    borne::app::frame::draw(f, &self.app, self.at, false);
+                })
+                .unwrap();
+            self.frames.push((format!("{place} at {w}×{h}"), terminal));
+        }
+    }
+
+    /// Presses keys from where the walk is, looking at the screen after each.
+    fn keys(&mut self, journey: &str, keys: &[Key]) {
+        for (i, key) in keys.iter().enumerate() {
+            let effects = self.app.update(Msg::Key(*key), self.at);
+            self.answer(effects);
+            let title = self.app.screen().title();
+            self.look(&format!("{journey}, key {} ({title})", i + 1));
+        }
+    }
+
+    fn typed(&mut self, journey: &str, text: &str) {
+        let keys: Vec<Key> = text.chars().map(Key::Char).collect();
+        self.keys(journey, &keys);
+    }
+
+    fn home(&mut self) {
+        let effects = self.app.update(Msg::Key(Key::Home), self.at);
+        self.answer(effects);
+        // A form asks first: yes.
+        if self.app.overlay.is_some() {
+            let effects = self.app.update(Msg::Key(Key::Char('1')), self.at);
+            self.answer(effects);
+        }
+        assert!(self.app.on_welcome(), "back home");
+    }
+
+    /// Every journey a person and a counsellor take, from the welcome screen.
+    fn everywhere(&mut self) {
+        use Key::*;
+        self.look("welcome");
+        // The diagnostic, answered with the first choice to its result, then its next steps.
+        self.keys("diagnostic", &[Char('1')]);
+        self.keys("diagnostic", &[Enter; 9]);
+        self.keys("diagnostic: lieux", &[Char('2'), Esc]);
+        self.home();
+        // A booking, to its receipt and QR code.
+        self.keys("booking", &[Char('2'), Char('1'), Char('1'), Char('1')]);
+        self.typed("booking: form", "Marie");
+        self.keys("booking: form", &[Enter, Enter]);
+        self.typed("booking: form", "0612345678");
+        self.keys("booking: form", &[Enter, Enter, Enter, Enter]);
+        self.keys(
+            "booking: checkout",
+            &[Char('1'), Char('1'), Char('1'), Char('1')],
+        );
+        self.keys("booking: receipt", &[Char('1'), Enter]);
+        self.home();
+        // The lieux: search, results, a lieu, its hours, filters.
+        self.keys("lieux", &[Char('3')]);
+        self.typed("lieux", "gap");
+        self.keys("lieux", &[Down, Enter, Char('1'), Char('1'), Esc, Esc]);
+        self.keys("lieux: filters", &[BackTab, Enter, Char('1'), Esc]);
+        self.home();
+        // Gérer mon rendez-vous: a wrong code, then the form.
+        self.keys("manage", &[Char('4')]);
+        self.typed("manage", "ABC234");
+        self.keys("manage", &[Enter]);
+        self.typed("manage", "78");
+        self.keys("manage", &[Enter, Enter]);
+        self.home();
+        // The workshops, to the registration form.
+        self.keys("workshops", &[Char('5'), Char('1'), Char('1')]);
+        self.home();
+        // Boxes over the screen: the PIN, leaving a form, the idle countdown.
+        self.keys("pin", &[F(12)]);
+        self.typed("pin", "0000");
+        self.keys("pin", &[Enter, Esc]);
+        self.keys(
+            "leaving",
+            &[Char('2'), Char('1'), Char('1'), Char('1'), Char('M'), Home],
+        );
+        self.keys("leaving", &[Char('1')]);
+        self.keys("idle", &[Char('4')]);
+        self.at += Duration::seconds(95);
+        self.app.update(Msg::Tick, self.at);
+        self.look("idle countdown");
+        self.keys("idle", &[Char(' ')]);
+        self.home();
+        // The staff menu.
+        self.keys("staff", &[F(12)]);
+        self.typed("staff", "2468");
+        self.keys("staff", &[Enter, Down, Enter, Esc]);
+        self.home();
+        // A counsellor: agenda of the day and the week, a booking, booking on behalf, the
+        // workshops, a walk-in report, the statistics.
+        self.keys("counsellor", &[F(12)]);
+        self.typed("counsellor", "1357");
+        self.keys("counsellor", &[Enter]);
+        for choice in ['1', '2', '3', '4', '5', '6'] {
+            self.keys(
+                "counsellor",
+                &[Char(choice), Char('1'), Char('1'), Down, Enter],
+            );
+            self.keys("counsellor", &[Esc, Esc, Esc, Esc]);
+        }
+    }
+}
+
+fn store_with_lieux() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
+    (dir, store)
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_screen_reader_mode_draws_no_box_or_block_character_and_always_places_the_cursor() {
+    let (_dir, store) = store_with_lieux();
+    let mut walk = Walk::new(store, &[(80, 24), (60, 20), (120, 33)]);
+    walk.keys("screen reader on", &[Key::F(5)]);
+    walk.everywhere();
+    // Large text too: titles stay in letters a braille display can show.
+    let (_dir, store) = store_with_lieux();
+    let mut large = Walk::new(store, &[(80, 24), (120, 33)]);
+    large.keys("screen reader and large text on", &[Key::F(5), Key::F(2)]);
+    large.everywhere();
+    walk.frames.append(&mut large.frames);
+    let mut titles: Vec<&str> = Vec::new();
+    let mut found = Vec::new();
+    for (place, terminal) in walk.frames.iter_mut() {
+        let screen = text(terminal);
+        if let Some(c) = screen
+            .chars()
+            .find(|c| ('\u{2500}'..='\u{259f}').contains(c))
+        {
+            found.push(format!("{place}: {c:?}\n{screen}"));
+        }
+        if terminal.get_cursor_position().is_err() || !terminal.backend().cursor_visible() {
+            found.push(format!("{place}: no cursor\n{screen}"));
+        }
+        if let Some(title) = place.split('(').nth(1) {
+            titles.push(
+                title
+                    .trim_end_matches([')', ' '])
+                    .split(')')
+                    .next()
+                    .unwrap(),
+            );
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n\n"));
+    titles.sort();
+    titles.dedup();
+    // The walk reaches the screens of every capability.
+    for title in [
+        "welcome-title",
+        "diag-title",
+        "diag-result-title",
+        "booking-title",
+        "lieux-title",
+        "manage-title",
+        "workshops-title",
+        "staff-title",
+        "counsellor-title",
+    ] {
+        assert!(titles.contains(&title), "{title} not reached: {titles:?}");
+    }
+}
