@@ -57,7 +57,13 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 #[test]
 fn welcome_in_each_locale() {
     let config = demo();
-    for (tag, name) in [("fr", "fr"), ("fr-x-falc", "falc"), ("en", "en")] {
+    for (tag, name) in [
+        ("fr", "fr"),
+        ("fr-x-falc", "falc"),
+        ("en", "en"),
+        ("pt", "pt"),
+        ("uk", "uk"),
+    ] {
         let mut app = borne::kiosk::app(config.clone(), now());
         app.settings.locale = tag.into();
         let terminal = render(&app, 80, 24, false);
@@ -99,6 +105,20 @@ fn large_text_draws_the_title_in_big_glyphs() {
     let large = screen_text(&render(&app, 120, 33, false));
     assert!(!large.contains("Bienvenue") && large.contains("████"));
     assert!(large.contains("[x] Texte en grand"));
+}
+
+#[test]
+fn large_text_in_ukrainian_keeps_the_title_in_letters_rather_than_blank_boxes() {
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    app.settings.locale = "uk".into();
+    app.update(Msg::Key(Key::F(2)), now());
+    let large = screen_text(&render(&app, 120, 33, false));
+    assert!(large.contains("Вітаємо"), "{large}");
+    assert!(!large.contains('█'), "{large}");
+    app.settings.locale = "pt".into();
+    let large = screen_text(&render(&app, 120, 33, false));
+    assert!(!large.contains("Bem-vindo") && large.contains("████"), "{large}");
 }
 
 #[test]

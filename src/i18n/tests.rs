@@ -45,9 +45,9 @@ fn shipped_files_parse_without_errors() {
 }
 
 #[test]
-fn ships_french_plain_french_and_english() {
+fn ships_french_plain_french_english_portuguese_and_ukrainian() {
     let tags: BTreeSet<_> = shipped_tags().into_iter().collect();
-    for tag in ["fr", "fr-x-falc", "en"] {
+    for tag in ["fr", "fr-x-falc", "en", "pt", "uk"] {
         assert!(tags.contains(tag), "{tag} is shipped");
     }
 }

@@ -1,0 +1,86 @@
+# Counsellor mode (staff only).
+counsellor-workshop-event = Oficina: { $title }
+counsellor-title = Área do conselheiro
+counsellor-signed-in = Sessão iniciada: { $name }
+counsellor-today = Agenda de hoje
+counsellor-week = Agenda da semana
+counsellor-book = Marcar para alguém
+counsellor-walk-in = Relatório sem marcação
+counsellor-stats = Estatísticas
+counsellor-sign-out = Terminar sessão
+counsellor-back = Voltar
+counsellor-nothing = Nada previsto neste período.
+counsellor-workshop-line = { $day } { $time } — Oficina { $title } — { $taken }/{ $seats } inscritos
+counsellor-mark-present = Marcar presente
+counsellor-mark-absent = Marcar ausente
+counsellor-cancel = Anular (pelo serviço)
+counsellor-report = Relatório de atividade
+counsellor-status-saved = Estado guardado.
+counsellor-cancel-reason = Motivo (visto só pelo pessoal):
+counsellor-cancel-confirm = Confirmar a anulação
+counsellor-cancel-message = { $place }: a sua marcação de { $day } às { $time } foi anulada. Ligue para o { $phone } para marcar outra.
+counsellor-diagnostic = Respostas ao questionário (partilhadas pela pessoa):
+counsellor-no-diagnostic = Nenhum questionário partilhado.
+counsellor-failed = A base de dados não responde.
+does-change = mudar
+report-title = Relatório de atividade
+report-kind = Tipo
+report-duration = Duração
+report-place = Local
+report-autonomy = Autonomia
+report-equipment = Equipamento
+report-themes = Temas
+report-administrative = Temas administrativos
+report-redirection = Encaminhamento
+report-gender = Género
+report-age = Faixa etária
+report-status = Situação
+report-notes = Notas
+report-save = Guardar o relatório
+report-none = —
+report-list-done = Feito
+report-no-theme = Escolha pelo menos um tema.
+report-admin-needs-theme = Os temas administrativos exigem "Aide aux démarches administratives".
+report-no-duration = Indique a duração.
+report-saved = Relatório guardado.
+counsellor-header = {" "}{ $place } · Área do conselheiro: { $name }
+counsellor-workshops = Oficinas
+does-save = guardar
+workshop-admin-title = Oficinas
+workshop-admin-cancelled = anulada
+workshop-admin-new = Acrescentar uma sessão
+workshop-admin-registrants = Inscritos e presenças
+workshop-admin-seats = Número de lugares:
+workshop-admin-date = Mudar a data e a hora
+workshop-admin-date-format = Data e hora (DD/MM/AAAA HH:MM):
+workshop-admin-cancel = Anular esta oficina
+workshop-admin-cancel-question = Anular esta oficina? Os inscritos serão avisados.
+workshop-admin-cancel-message = { $place }: a oficina de { $day } às { $time } foi anulada. Ligue para o { $phone } para se inscrever noutra.
+workshop-admin-saved = Guardado.
+workshop-admin-seats-invalid = Um número de lugares, pelo menos o dos inscritos.
+workshop-admin-date-invalid = Uma data futura, por exemplo 04/03/2026 14:00.
+workshop-admin-which = Que oficina?
+report-date-field = Data (DD/MM/AAAA)
+report-date-invalid = Escreva a data como DD/MM/AAAA, por exemplo 03/03/2026.
+report-booking = Marcação { $code }
+counsellor-told = { $count ->
+    [one] A pessoa foi avisada por mensagem.
+   *[other] { $count } pessoas foram avisadas por mensagem.
+}
+counsellor-to-tell = { $count ->
+    [one] 1 pessoa não pôde ser avisada por mensagem: avise-a pessoalmente.
+   *[other] { $count } pessoas não puderam ser avisadas por mensagem: avise-as pessoalmente.
+}
+counsellor-tell-at = { $name }: { $contact }
+counsellor-tell-no-contact = { $name } não deu telefone nem e-mail: avise-a de outra forma.
+counsellor-done-cancelled = Marcação anulada.
+counsellor-status-refused-cancelled = Esta marcação está anulada: o seu estado já não pode mudar.
+counsellor-status-refused-early = A presença regista-se a partir de 15 minutos antes da marcação (no próprio dia para uma oficina).
+counsellor-attendance-question = Presença de { $name }:
+workshop-admin-move-message = { $place }: a oficina de { $before } passa para { $day } às { $time }. Dúvidas: { $phone }.
+workshop-admin-done-cancelled = Oficina anulada.
+report-future-date = O relatório escreve-se depois da sessão: a data não pode ser futura.
+report-no-equipment-exclusive = “Sem equipamento” não pode ir com outro equipamento.
+report-refused-absent = A pessoa foi marcada ausente: não há relatório para esta marcação.
+report-refused-cancelled = Esta marcação está anulada: não há relatório.
+counsellor-report-exists = Já há um relatório guardado para esta marcação.

@@ -1,0 +1,92 @@
+# The kiosk shell: welcome screen, keys, idle reset, staff access.
+locale-name = Português
+
+welcome-title = Bem-vindo
+welcome-greeting = Ajudamos com os procedimentos online e a usar o computador ou o telemóvel. É gratuito.
+welcome-menu-heading = O que deseja fazer?
+language-label = Língua:
+display-label = Ecrã:
+display-large-text = Texto grande
+display-high-contrast = Alto contraste
+
+page-of = Página { $page } de { $pages }
+
+key-arrows = Setas
+key-enter = Enter
+key-digits = Números
+key-esc = Esc
+key-home = Home
+key-f2 = F2
+key-f3 = F3
+key-f4 = F4
+key-f5 = F5
+key-f12 = F12
+does-move = mover
+does-choose = escolher
+does-choose-number = escolher pelo número
+does-back = voltar
+does-home = página inicial
+does-large-text = texto grande
+does-contrast = alto contraste
+does-say-again = ler tudo em voz alta
+does-screen-reader = modo leitor de ecrã
+does-staff = pessoal
+
+idle-title = Ainda está aí?
+idle-press-a-key = Carregue numa tecla para continuar.
+idle-countdown = { $seconds ->
+    [one] Caso contrário, volta à página inicial dentro de { $seconds } segundo.
+   *[other] Caso contrário, volta à página inicial dentro de { $seconds } segundos.
+}
+
+home-confirm-title = Voltar à página inicial?
+home-confirm-text = O que escreveu será apagado.
+home-confirm-yes = Sim, voltar à página inicial
+home-confirm-no = Não, ficar aqui
+
+pin-title = Área do pessoal
+pin-instructions = Escreva o código do pessoal e carregue em Enter. Esc para anular.
+pin-label = Código:
+pin-checking = A verificar…
+pin-wrong = { $n ->
+    [one] Código errado. Resta { $n } tentativa.
+   *[other] Código errado. Restam { $n } tentativas.
+}
+pin-locked = Demasiadas tentativas. Tente de novo a partir das { $time }.
+
+staff-title = Pessoal
+staff-quit = Sair do quiosque
+staff-back = Voltar ao quiosque
+
+time-of-day = { $hour }:{ $minute }
+too-small = Aumente a janela para usar o quiosque.
+
+date-day = { $weekday }, { $day } de { $month }
+weekday-1 = segunda-feira
+weekday-2 = terça-feira
+weekday-3 = quarta-feira
+weekday-4 = quinta-feira
+weekday-5 = sexta-feira
+weekday-6 = sábado
+weekday-7 = domingo
+month-1 = janeiro
+month-2 = fevereiro
+month-3 = março
+month-4 = abril
+month-5 = maio
+month-6 = junho
+month-7 = julho
+month-8 = agosto
+month-9 = setembro
+month-10 = outubro
+month-11 = novembro
+month-12 = dezembro
+key-letters = Letras ou números
+does-type-commune = escrever
+does-move-suggestion = escolher uma localidade
+waiting-title = Um momento…
+waiting-text = Estamos à espera da resposta. Pode esperar ou carregar em Esc.
+key-space = Espaço
+does-tick = marcar ou desmarcar
+back-confirm-title = Voltar atrás?
+back-confirm-yes = Sim, voltar atrás

@@ -1,0 +1,86 @@
+# Counsellor mode (staff only).
+counsellor-workshop-event = Майстер-клас: { $title }
+counsellor-title = Розділ консультанта
+counsellor-signed-in = Увійшли: { $name }
+counsellor-today = Розклад на сьогодні
+counsellor-week = Розклад на тиждень
+counsellor-book = Записати когось
+counsellor-walk-in = Звіт без запису
+counsellor-stats = Статистика
+counsellor-sign-out = Вийти
+counsellor-back = Назад
+counsellor-nothing = На цей період нічого не заплановано.
+counsellor-workshop-line = { $day } { $time } — Майстер-клас { $title } — зареєстровано { $taken }/{ $seats }
+counsellor-mark-present = Позначити присутнім
+counsellor-mark-absent = Позначити відсутнім
+counsellor-cancel = Скасувати (службою)
+counsellor-report = Звіт про діяльність
+counsellor-status-saved = Статус збережено.
+counsellor-cancel-reason = Причина (бачить лише персонал):
+counsellor-cancel-confirm = Підтвердити скасування
+counsellor-cancel-message = { $place }: ваш прийом { $day } о { $time } скасовано. Зателефонуйте { $phone }, щоб записатися знову.
+counsellor-diagnostic = Відповіді на запитання (надані людиною):
+counsellor-no-diagnostic = Відповідей не надано.
+counsellor-failed = База даних не відповідає.
+does-change = змінити
+report-title = Звіт про діяльність
+report-kind = Тип
+report-duration = Тривалість
+report-place = Місце
+report-autonomy = Самостійність
+report-equipment = Обладнання
+report-themes = Теми
+report-administrative = Адміністративні теми
+report-redirection = Скерування
+report-gender = Стать
+report-age = Вікова група
+report-status = Статус
+report-notes = Нотатки
+report-save = Зберегти звіт
+report-none = —
+report-list-done = Готово
+report-no-theme = Виберіть принаймні одну тему.
+report-admin-needs-theme = Адміністративні теми потребують «Aide aux démarches administratives».
+report-no-duration = Вкажіть тривалість.
+report-saved = Звіт збережено.
+counsellor-header = {" "}{ $place } · Розділ консультанта: { $name }
+counsellor-workshops = Майстер-класи
+does-save = зберегти
+workshop-admin-title = Майстер-класи
+workshop-admin-cancelled = скасовано
+workshop-admin-new = Додати заняття
+workshop-admin-registrants = Учасники та присутність
+workshop-admin-seats = Кількість місць:
+workshop-admin-date = Змінити дату й час
+workshop-admin-date-format = Дата й час (ДД/ММ/РРРР ГГ:ХХ):
+workshop-admin-cancel = Скасувати цей майстер-клас
+workshop-admin-cancel-question = Скасувати цей майстер-клас? Учасників буде повідомлено.
+workshop-admin-cancel-message = { $place }: майстер-клас { $day } о { $time } скасовано. Зателефонуйте { $phone }, щоб записатися на інший.
+workshop-admin-saved = Збережено.
+workshop-admin-seats-invalid = Кількість місць, не менша за кількість учасників.
+workshop-admin-date-invalid = Майбутня дата, наприклад 04/03/2026 14:00.
+workshop-admin-which = Який майстер-клас?
+report-date-field = Дата (ДД/ММ/РРРР)
+report-date-invalid = Напишіть дату як ДД/ММ/РРРР, наприклад 03/03/2026.
+report-booking = Запис { $code }
+counsellor-told = { $count ->
+    [one] Людину повідомлено повідомленням.
+   *[other] Повідомлено людей: { $count }.
+}
+counsellor-to-tell = { $count ->
+    [one] 1 людину не вдалося повідомити: повідомте її самі.
+   *[other] Не вдалося повідомити людей: { $count }. Повідомте їх самі.
+}
+counsellor-tell-at = { $name }: { $contact }
+counsellor-tell-no-contact = { $name } не залишив(ла) ні телефона, ні e-mail: повідомте іншим способом.
+counsellor-done-cancelled = Запис скасовано.
+counsellor-status-refused-cancelled = Цей запис скасовано: його статус більше не змінюється.
+counsellor-status-refused-early = Присутність відмічають за 15 хвилин до прийому (для майстер-класу — у день заняття).
+counsellor-attendance-question = Присутність: { $name }
+workshop-admin-move-message = { $place }: майстер-клас { $before } переноситься на { $day } о { $time }. Питання: { $phone }.
+workshop-admin-done-cancelled = Майстер-клас скасовано.
+report-future-date = Звіт пишуть після заняття: дата не може бути в майбутньому.
+report-no-equipment-exclusive = «Без обладнання» не поєднується з іншим обладнанням.
+report-refused-absent = Людину позначено відсутньою: звіту для цього запису немає.
+report-refused-cancelled = Цей запис скасовано: звіту немає.
+counsellor-report-exists = Для цього запису вже є звіт.

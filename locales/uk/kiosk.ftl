@@ -1,0 +1,94 @@
+# The kiosk shell: welcome screen, keys, idle reset, staff access.
+locale-name = Українська
+
+welcome-title = Вітаємо
+welcome-greeting = Ми допомагаємо з онлайн-справами та з користуванням комп'ютером або телефоном. Це безкоштовно.
+welcome-menu-heading = Що ви хочете зробити?
+language-label = Мова:
+display-label = Екран:
+display-large-text = Великий текст
+display-high-contrast = Високий контраст
+
+page-of = Сторінка { $page } з { $pages }
+
+key-arrows = Стрілки
+key-enter = Enter
+key-digits = Цифри
+key-esc = Esc
+key-home = Home
+key-f2 = F2
+key-f3 = F3
+key-f4 = F4
+key-f5 = F5
+key-f12 = F12
+does-move = рухатися
+does-choose = вибрати
+does-choose-number = вибрати за номером
+does-back = назад
+does-home = початкова сторінка
+does-large-text = великий текст
+does-contrast = високий контраст
+does-say-again = прочитати все вголос
+does-screen-reader = режим для програми зчитування екрана
+does-staff = персонал
+
+idle-title = Ви ще тут?
+idle-press-a-key = Натисніть будь-яку клавішу, щоб продовжити.
+idle-countdown = { $seconds ->
+    [one] Інакше повернення на початкову сторінку через { $seconds } секунду.
+    [few] Інакше повернення на початкову сторінку через { $seconds } секунди.
+   *[other] Інакше повернення на початкову сторінку через { $seconds } секунд.
+}
+
+home-confirm-title = Повернутися на початкову сторінку?
+home-confirm-text = Те, що ви ввели, буде стерто.
+home-confirm-yes = Так, на початкову сторінку
+home-confirm-no = Ні, залишитися тут
+
+pin-title = Для персоналу
+pin-instructions = Введіть код персоналу й натисніть Enter. Esc — скасувати.
+pin-label = Код:
+pin-checking = Перевірка…
+pin-wrong = { $n ->
+    [one] Неправильний код. Залишилася { $n } спроба.
+    [few] Неправильний код. Залишилося { $n } спроби.
+   *[other] Неправильний код. Залишилося { $n } спроб.
+}
+pin-locked = Забагато спроб. Спробуйте знову о { $time }.
+
+staff-title = Персонал
+staff-quit = Закрити кіоск
+staff-back = Повернутися до кіоску
+
+time-of-day = { $hour }:{ $minute }
+too-small = Збільште вікно, щоб користуватися кіоском.
+
+date-day = { $weekday }, { $day } { $month }
+weekday-1 = понеділок
+weekday-2 = вівторок
+weekday-3 = середа
+weekday-4 = четвер
+weekday-5 = п'ятниця
+weekday-6 = субота
+weekday-7 = неділя
+month-1 = січня
+month-2 = лютого
+month-3 = березня
+month-4 = квітня
+month-5 = травня
+month-6 = червня
+month-7 = липня
+month-8 = серпня
+month-9 = вересня
+month-10 = жовтня
+month-11 = листопада
+month-12 = грудня
+key-letters = Літери або цифри
+does-type-commune = вводити
+does-move-suggestion = вибрати населений пункт
+waiting-title = Хвилинку…
+waiting-text = Ми чекаємо на відповідь. Можна зачекати або натиснути Esc.
+key-space = Пробіл
+does-tick = позначити або зняти позначку
+back-confirm-title = Повернутися назад?
+back-confirm-yes = Так, назад
