@@ -118,7 +118,10 @@ fn large_text_in_ukrainian_keeps_the_title_in_letters_rather_than_blank_boxes() 
     assert!(!large.contains('█'), "{large}");
     app.settings.locale = "pt".into();
     let large = screen_text(&render(&app, 120, 33, false));
-    assert!(!large.contains("Bem-vindo") && large.contains("████"), "{large}");
+    assert!(
+        !large.contains("Bem-vindo") && large.contains("████"),
+        "{large}"
+    );
 }
 
 #[test]

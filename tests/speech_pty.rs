@@ -96,6 +96,22 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
     kiosk.keys(&[UP]);
     let all = wait_said(voice.path(), 8);
     assert_eq!(all.last().unwrap().0, "en", "{all:?}");
+
+    // A counsellor signed in: the kiosk keeps quiet while they move about.
+    kiosk.keys(&["\x1b[24~"]);
+    kiosk.type_text("1357");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Adviser area");
+    let before = said(voice.path()).len();
+    kiosk.keys(&[DOWN]);
+    kiosk.wait_for_focus("▶ 2");
+    kiosk.keys(&[DOWN]);
+    kiosk.wait_for_focus("▶ 3");
+    // F4 is asked for: it alone is said (a moved focus would have left a file before it).
+    kiosk.keys(&["\x1bOS"]);
+    let after = wait_said(voice.path(), before + 1);
+    assert_eq!(after.len(), before + 1, "{after:?}");
+    assert!(after[before].1.contains("Adviser area"), "{after:?}");
 }
 
 /// With Debian's espeak-ng, speech really comes out: here into a WAV file instead of the

@@ -50,7 +50,10 @@ fn the_shipped_demo_configuration_is_valid() {
     let config = crate::kiosk::load(&dir).unwrap_or_else(|p| panic!("{p:?}"));
     assert_eq!(config.kiosk.help_point.commune, "Gap");
     assert_eq!(config.kiosk.help_point.postal_code, "05000");
-    assert_eq!(config.kiosk.locales, vec!["fr", "fr-x-falc", "en", "pt", "uk"]);
+    assert_eq!(
+        config.kiosk.locales,
+        vec!["fr", "fr-x-falc", "en", "pt", "uk"]
+    );
     assert!(crate::domain::pin::verify_pin(
         "2468",
         &config.kiosk.staff_pin_hash

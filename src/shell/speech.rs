@@ -107,6 +107,20 @@ mod tests {
     }
 
     #[test]
+    fn a_program_that_fails_silences_the_kiosk_at_the_next_utterance() {
+        let mut speaker = Speaker::new(vec![
+            "sh".into(),
+            "-c".into(),
+            "cat >/dev/null; exit 3".into(),
+        ]);
+        speaker.say("Bonjour", "fr");
+        speaker.running.as_mut().unwrap().wait().unwrap();
+        speaker.say("Encore", "fr");
+        assert!(speaker.silent);
+        assert!(speaker.running.is_none());
+    }
+
+    #[test]
     fn a_missing_program_silences_the_kiosk_without_stopping_it() {
         let mut speaker = Speaker::new(vec!["/nonexistent/espeak-ng".into()]);
         speaker.say("Bonjour", "fr");
