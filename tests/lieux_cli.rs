@@ -135,6 +135,38 @@ fn lieux_near_prints_what_the_screen_shows() {
 }
 
 #[test]
+fn a_far_nearest_place_is_said_to_be_far_with_the_national_ways_to_find_help() {
+    let dir = tempfile::tempdir().unwrap();
+    // Saint-Pierre-et-Miquelon: no help place of the national lists is there.
+    let o = borne(dir.path())
+        .args(["lieux", "near", "97500", "--limit", "1"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{:?}", out(&o));
+    let (stdout, _) = out(&o);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "Saint-Pierre (97500):");
+    assert!(
+        lines[1].starts_with("Le lieu d'aide le plus proche que nous connaissons est à ")
+            && lines[1].ends_with(" km."),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].contains("39 39") && lines[2].contains("cartographie.societenumerique.gouv.fr")
+    );
+    // Near a place, nothing of the kind.
+    let o = borne(dir.path())
+        .args(["lieux", "near", "05000", "--limit", "1"])
+        .output()
+        .unwrap();
+    assert!(
+        !out(&o).0.contains("le plus proche que nous connaissons"),
+        "{:?}",
+        out(&o)
+    );
+}
+
+#[test]
 fn communes_search_finds_former_names_and_typos() {
     let dir = tempfile::tempdir().unwrap();
     let o = borne(dir.path())
@@ -203,7 +235,7 @@ fn a_lieu_in_la_reunion_is_open_on_its_own_clock() {
             "near",
             "97400",
             "--limit",
-            "1",
+            "50",
             "--at",
             "2026-03-02T06:30",
         ])
@@ -211,9 +243,9 @@ fn a_lieu_in_la_reunion_is_open_on_its_own_clock() {
         .unwrap();
     let (stdout, stderr) = out(&o);
     assert!(o.status.success(), "{stderr}");
-    assert!(stdout.contains("Médiathèque de Saint-Denis"), "{stdout}");
-    assert!(
-        stdout.contains("Ouvert maintenant — ferme à 12 h 00"),
+    assert_eq!(
+        state_of(&stdout, "Médiathèque de Saint-Denis"),
+        "Ouvert maintenant — ferme à 12 h 00",
         "{stdout}"
     );
     // 10:15 in Gap is 13:15 there: closed until tomorrow 08:00 (their time).
@@ -223,16 +255,15 @@ fn a_lieu_in_la_reunion_is_open_on_its_own_clock() {
             "near",
             "97400",
             "--limit",
-            "1",
+            "50",
             "--at",
             "2026-03-02T10:15",
         ])
         .output()
         .unwrap();
-    assert!(
-        out(&o).0.contains("Fermé — ouvre demain à 8 h 00"),
-        "{}",
-        out(&o).0
+    assert_eq!(
+        state_of(&out(&o).0, "Médiathèque de Saint-Denis"),
+        "Fermé — ouvre demain à 8 h 00"
     );
     // 20 December is La Réunion's holiday (abolition of slavery): closed all day.
     let o = borne(dir.path())
@@ -241,13 +272,23 @@ fn a_lieu_in_la_reunion_is_open_on_its_own_clock() {
             "near",
             "97400",
             "--limit",
-            "1",
+            "50",
             "--at",
             "2027-12-20T06:30",
         ])
         .output()
         .unwrap();
-    assert!(out(&o).0.contains("Fermé — ouvre demain"), "{}", out(&o).0);
+    assert!(state_of(&out(&o).0, "Médiathèque de Saint-Denis").starts_with("Fermé — ouvre demain"));
+}
+
+/// The open state said under a lieu of `lieux near`'s list.
+fn state_of(listing: &str, name: &str) -> String {
+    let lines: Vec<&str> = listing.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(name))
+        .unwrap_or_else(|| panic!("{name} not listed:\n{listing}"));
+    lines[at + 1].trim().to_string()
 }
 
 #[test]

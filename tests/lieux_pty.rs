@@ -21,8 +21,13 @@ fn type_gap_choose_it_see_the_nearest_lieux_and_open_one() {
     assert!(words.contains("— à 2 km"), "{list}");
     // Monday 10:15: most are open until noon.
     assert!(words.contains("Ouvert maintenant — ferme à 12 h"), "{list}");
-    kiosk.wait_for_focus("▶ 1  France services Gap");
-    kiosk.keys(&[ENTER]);
+    // A place whose position was wrong in the data is at its commune, and says so.
+    kiosk.wait_for_focus("▶ 1  Maison des Habitants — Gap — dans la commune, adresse à vérifier");
+    assert!(
+        list.contains("3  France services Gap — Gap — à 2 km"),
+        "{list}"
+    );
+    kiosk.keys(&["3"]);
     let detail = kiosk.wait_for("Le lieu d'aide");
     assert!(detail.contains("Informations du 01/08/2024"), "{detail}");
     assert!(detail.contains("Téléphone : "), "{detail}");

@@ -3,7 +3,9 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::communes::normalise;
 use super::hours::{self, OpenState};
+use super::nearest::km;
 use crate::calendar::Calendar;
 
 use crate::vocabulary::lieux::Service;
@@ -36,7 +38,16 @@ pub struct Lieu {
     /// YYYY-MM-DD
     pub date_maj: String,
     pub source: Option<String>,
+    /// The structure's SIRET (`pivot`), when the source gives a real one.
+    pub pivot: Option<String>,
+    /// The position is its commune's: the source's was missing, or far from the commune.
+    pub approximate: bool,
 }
+
+/// Two records this close (km), with the same name or both France Services, are one place.
+pub const SAME_PLACE_KM: f64 = 0.1;
+/// Two records of one structure (the same pivot) this close are one place.
+pub const SAME_STRUCTURE_KM: f64 = 0.5;
 
 /// The filters a person can turn on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,6 +59,88 @@ pub struct Filters {
 }
 
 impl Lieu {
+    pub fn is_france_services(&self) -> bool {
+        self.dispositifs
+            .iter()
+            .any(|d| normalise(d).contains("france services"))
+    }
+
+    /// Whether `other`, from another record, is the same place: the same structure near by,
+    /// or the same name (or both France Services) within 100 m.
+    pub fn same_place(&self, other: &Lieu) -> bool {
+        let (Some(a), Some(b)) = (self.located(), other.located()) else {
+            return false;
+        };
+        let apart = km(a, b);
+        (self.pivot.is_some() && self.pivot == other.pivot && apart <= SAME_STRUCTURE_KM)
+            || (apart <= SAME_PLACE_KM
+                && (normalise(&self.nom) == normalise(&other.nom)
+                    || (self.is_france_services() && other.is_france_services())))
+    }
+
+    /// The place `self` (the record kept) and `other` describe: each field from the fresher
+    /// record (the later `date_maj`) when it has it, else from the other; a position of its
+    /// own before a commune's.
+    pub fn merged(self, other: Lieu) -> Lieu {
+        let id = self.id.clone();
+        let (new, old) = if other.date_maj > self.date_maj {
+            (other, self)
+        } else {
+            (self, other)
+        };
+        let text = |a: String, b: String| if a.is_empty() { b } else { a };
+        let list = |a: Vec<String>, b: Vec<String>| if a.is_empty() { b } else { a };
+        let use_old_position = new.approximate && !old.approximate && old.located().is_some();
+        let (latitude, longitude, approximate) = if use_old_position || new.located().is_none() {
+            (old.latitude, old.longitude, old.approximate)
+        } else {
+            (new.latitude, new.longitude, new.approximate)
+        };
+        Lieu {
+            id,
+            nom: text(new.nom, old.nom),
+            commune: text(new.commune, old.commune),
+            code_postal: text(new.code_postal, old.code_postal),
+            code_insee: new.code_insee.or(old.code_insee),
+            adresse: text(new.adresse, old.adresse),
+            complement_adresse: new.complement_adresse.or(old.complement_adresse),
+            latitude,
+            longitude,
+            telephone: new.telephone.or(old.telephone),
+            courriels: new.courriels.or(old.courriels),
+            site_web: new.site_web.or(old.site_web),
+            horaires: new.horaires.or(old.horaires),
+            presentation: new.presentation.or(old.presentation),
+            services: if new.services.is_empty() {
+                old.services
+            } else {
+                new.services
+            },
+            publics: list(new.publics, old.publics),
+            prise_en_charge: list(new.prise_en_charge, old.prise_en_charge),
+            frais: list(new.frais, old.frais),
+            dispositifs: {
+                let mut all = new.dispositifs;
+                for d in old.dispositifs {
+                    if !all.contains(&d) {
+                        all.push(d);
+                    }
+                }
+                all
+            },
+            modalites_acces: list(new.modalites_acces, old.modalites_acces),
+            modalites_accompagnement: list(
+                new.modalites_accompagnement,
+                old.modalites_accompagnement,
+            ),
+            prise_rdv: new.prise_rdv.or(old.prise_rdv),
+            date_maj: text(new.date_maj, old.date_maj),
+            source: new.source.or(old.source),
+            pivot: new.pivot.or(old.pivot),
+            approximate,
+        }
+    }
+
     /// The lieu's zone and holidays, from its postal code.
     pub fn calendar(&self) -> Calendar {
         Calendar::of_postal_code(&self.code_postal)
@@ -164,5 +257,93 @@ mod tests {
             calm_capitals("@telier connecté udaf"),
             "@telier connecté udaf"
         );
+    }
+
+    fn at(id: &str, nom: &str, lat: f64, lon: f64, date: &str) -> Lieu {
+        Lieu {
+            id: id.into(),
+            nom: nom.into(),
+            latitude: Some(lat),
+            longitude: Some(lon),
+            date_maj: date.into(),
+            ..Lieu::default()
+        }
+    }
+
+    #[test]
+    fn the_same_name_within_100_m_or_the_same_structure_near_by_is_one_place() {
+        let fs = at(
+            "fs-576",
+            "France services Embrun",
+            44.5636,
+            6.496747,
+            "2024-08-01",
+        );
+        let cnfs = at(
+            "cnfs-1",
+            "France Services  EMBRUN",
+            44.563563,
+            6.496767,
+            "2022-07-01",
+        );
+        assert!(
+            fs.same_place(&cnfs),
+            "4 m apart, the same name but for case and spaces"
+        );
+        let far = at("x", "France services Embrun", 44.57, 6.49, "2022-07-01");
+        assert!(!fs.same_place(&far), "800 m apart: two places");
+        let mut other = at("y", "Mairie", 44.566, 6.4967, "2022-07-01");
+        assert!(!fs.same_place(&other));
+        let mut fs_pivot = fs.clone();
+        fs_pivot.pivot = Some("21050052000012".into());
+        other.pivot = fs_pivot.pivot.clone();
+        assert!(fs_pivot.same_place(&other), "the same SIRET 270 m away");
+    }
+
+    #[test]
+    fn merging_keeps_the_kept_id_and_takes_each_field_from_the_fresher_record_that_has_it() {
+        let mut old = at(
+            "cnfs-1",
+            "France Services Embrun",
+            44.563563,
+            6.496767,
+            "2022-07-01",
+        );
+        old.telephone = Some("04 92 00 00 00".into());
+        old.horaires = Some("Mo-Fr 09:00-12:00".into());
+        old.dispositifs = vec!["Conseillers numériques".into()];
+        let mut new = at(
+            "fs-576",
+            "France services Embrun",
+            44.5636,
+            6.496747,
+            "2024-08-01",
+        );
+        new.horaires = Some("Mo-Fr 08:30-12:00".into());
+        new.dispositifs = vec!["France Services".into()];
+        let merged = old.merged(new);
+        assert_eq!(merged.id, "cnfs-1", "the record kept keeps its id");
+        assert_eq!(merged.nom, "France services Embrun");
+        assert_eq!(
+            merged.horaires.as_deref(),
+            Some("Mo-Fr 08:30-12:00"),
+            "fresher"
+        );
+        assert_eq!(
+            merged.telephone.as_deref(),
+            Some("04 92 00 00 00"),
+            "only the older has it"
+        );
+        assert_eq!(merged.date_maj, "2024-08-01");
+        assert_eq!(merged.dispositifs.len(), 2);
+    }
+
+    #[test]
+    fn a_position_of_its_own_wins_over_a_communes() {
+        let own = at("a", "Lieu", 44.56, 6.08, "2022-01-01");
+        let mut approximate = at("b", "Lieu", 44.5594, 6.0786, "2024-01-01");
+        approximate.approximate = true;
+        let merged = own.merged(approximate);
+        assert_eq!((merged.latitude, merged.approximate), (Some(44.56), false));
     }
 }

@@ -19,7 +19,12 @@ pub fn import_lieux(store: &mut Store, files: &[PathBuf]) -> ExitCode {
     for file in files {
         match super::load::lieux_file(store, file, &mut progress(file)) {
             Ok(summary) => {
-                for line in &summary.rejected {
+                for line in summary
+                    .rejected
+                    .iter()
+                    .chain(&summary.merged)
+                    .chain(&summary.warnings)
+                {
                     eprintln!("{line}");
                 }
                 println!("{}", summary.line(file));
@@ -170,7 +175,7 @@ pub fn near(
                 let (open, change) = state(l);
                 serde_json::json!({
                     "id": l.id, "nom": l.display_name(), "commune": l.commune, "code_postal": l.code_postal,
-                    "km": km.map(|k| (k * 10.0).round() / 10.0), "open": open, "next_change": change,
+                    "km": km.map(|k| (k * 10.0).round() / 10.0), "approximate": l.approximate, "open": open, "next_change": change,
                 })
             })
             .collect();
@@ -180,8 +185,20 @@ pub fn near(
         );
     } else {
         println!("{} ({}):", commune.nom, commune.code_postal);
+        // As the screen: a far place is said to be far, with the national ways to find help.
+        if let Some(km) = super::view::nearest_is_far(&found) {
+            println!(
+                "{}",
+                tr.text_with("lieux-far", &[("km", (km.round() as i64).into())])
+            );
+            println!("{}", tr.text("lieux-far-help"));
+        }
         for (l, (_, km)) in lieux.iter().zip(&found) {
-            let distance = km.map_or("?".to_string(), |k| format!("{k:.1} km"));
+            let distance = match km {
+                Some(k) if l.approximate => format!("~{k:.1} km"),
+                Some(k) => format!("{k:.1} km"),
+                None => "?".to_string(),
+            };
             println!(
                 "{distance:>9}  {} — {}",
                 l.display_name(),

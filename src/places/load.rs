@@ -12,22 +12,33 @@ use crate::store::Store;
 pub struct Summary {
     pub added: usize,
     pub updated: usize,
+    /// Records of a place already known from another source, merged into it.
+    pub merged: Vec<String>,
     pub rejected: Vec<String>,
+    /// Rows taken, with what they lack (`file:line: pivot: missing (warning)`).
+    pub warnings: Vec<String>,
 }
 
 impl Summary {
     pub fn line(&self, file: &Path) -> String {
-        format!(
+        let mut line = format!(
             "{}: {} added, {} updated, {} rejected",
             file.display(),
             self.added,
             self.updated,
             self.rejected.len()
-        )
+        );
+        if !self.merged.is_empty() {
+            line += &format!(", {} merged with a place already known", self.merged.len());
+        }
+        if !self.warnings.is_empty() {
+            line += &format!(", {} with warnings", self.warnings.len());
+        }
+        line
     }
 }
 
-fn rejected_lines(file: &Path, rejected: &[import::Rejected]) -> Vec<String> {
+fn rejected_lines(file: &Path, rejected: &[import::RowNote]) -> Vec<String> {
     rejected
         .iter()
         .map(|r| format!("{}:{}: {}: {}", file.display(), r.line, r.field, r.reason))
@@ -43,16 +54,43 @@ pub fn lieux_file(
 ) -> Result<Summary, String> {
     // Read and written row by row in one transaction: nothing stays in memory but a row,
     // and a file refused halfway (not UTF-8) writes nothing.
-    let mut rejected = Vec::new();
-    let (added, updated) = store.import_lieux(&mut |put| {
-        rejected = import::read_each(file, &mut |_, lieu| put(&lieu))?;
+    let mut notes = import::Notes::default();
+    let mut merges = Vec::new();
+    let mut moves = Vec::new();
+    let imported = store.import_lieux(&mut |put| {
+        notes = import::read_each(file, &mut |line, lieu| {
+            let placed = put(&lieu)?;
+            if let Some((id, nom)) = placed.merged_into {
+                merges.push(import::RowNote {
+                    line,
+                    field: "id".into(),
+                    reason: format!("the same place as {id} ({nom}): merged into it"),
+                });
+            }
+            if let Some(off) = placed.moved {
+                let why = match off {
+                    Some(km) => format!("{:.0} km from {}", km, lieu.code_postal),
+                    None => "missing".into(),
+                };
+                moves.push(import::RowNote {
+                    line,
+                    field: "latitude".into(),
+                    reason: format!("{why}: placed at its commune, approximate (warning)"),
+                });
+            }
+            Ok(())
+        })?;
         Ok(())
     })?;
     progress(1.0);
+    notes.warnings.extend(moves);
+    notes.warnings.sort_by_key(|n| n.line);
     Ok(Summary {
-        added,
-        updated,
-        rejected: rejected_lines(file, &rejected),
+        added: imported.added,
+        updated: imported.updated,
+        merged: rejected_lines(file, &merges),
+        rejected: rejected_lines(file, &notes.rejected),
+        warnings: rejected_lines(file, &notes.warnings),
     })
 }
 
@@ -106,7 +144,9 @@ pub fn communes_file(
     Ok(Ok(Summary {
         added,
         updated: 0,
+        merged: Vec::new(),
         rejected: rejected_lines(file, &rejected),
+        warnings: Vec::new(),
     }))
 }
 
@@ -183,6 +223,16 @@ pub fn shipped(store: &mut Store, dir: &Path, now: &str) -> Result<Vec<String>, 
             report.push('\n');
             report.push_str(line);
         }
+        for line in summary.merged.iter().chain(&summary.warnings) {
+            report.push('\n');
+            report.push_str(line);
+        }
+        if !summary.warnings.is_empty() {
+            tracing::info!(
+                "{} rows imported with warnings (see borne import-lieux)",
+                summary.warnings.len()
+            );
+        }
         store.record_import(&key, &print, now, &report)?;
         done.push(summary.line(&file));
     }
@@ -207,18 +257,20 @@ mod tests {
         let first = lieux_file(&mut store, &fixture("lieux-gap.csv"), &mut |_| {}).unwrap();
         assert_eq!(
             (first.added, first.updated, first.rejected.len()),
-            (10, 0, 3)
+            (12, 1, 0),
+            "two rows of the file are the same lieu"
         );
         assert!(
-            first.rejected[0]
-                .ends_with("lieux-gap.csv:12: date_maj: missing (required by the standard)")
+            first.warnings[0].ends_with("lieux-gap.csv:12: date_maj: missing (warning)"),
+            "{:?}",
+            first.warnings
         );
         let again = lieux_file(&mut store, &fixture("lieux-gap.csv"), &mut |_| {}).unwrap();
-        assert_eq!((again.added, again.updated), (0, 10));
-        assert_eq!(store.lieu_count().unwrap(), 10);
+        assert_eq!((again.added, again.updated), (0, 13));
+        assert_eq!(store.lieu_count().unwrap(), 12);
         let fs = lieux_file(&mut store, &fixture("liste-fs-20240801.csv"), &mut |_| {}).unwrap();
         assert_eq!(fs.added, 5);
-        assert_eq!(store.lieu_points().unwrap().len(), 15);
+        assert_eq!(store.lieu_points().unwrap().len(), 17);
     }
 
     #[test]
@@ -231,7 +283,7 @@ mod tests {
         let done = shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
         assert_eq!(done.len(), 1, "{done:?}");
         assert!(
-            done[0].ends_with("10 added, 0 updated, 3 rejected"),
+            done[0].ends_with("12 added, 1 updated, 0 rejected, 3 with warnings"),
             "{done:?}"
         );
         assert!(

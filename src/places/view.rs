@@ -196,7 +196,30 @@ pub fn open_line(lieu: &Lieu, kiosk: &Calendar, now: NaiveDateTime, tr: &Tr) -> 
     }
 }
 
-fn distance(km: Option<f64>, view: &View) -> String {
+/// Beyond this, the nearest place the kiosk knows is not "near": the screen says so.
+pub const FAR_KM: f64 = 30.0;
+
+/// The distance to the nearest place found, when it is far.
+pub fn nearest_is_far(found: &[(i64, Option<f64>)]) -> Option<f64> {
+    found
+        .iter()
+        .filter_map(|(_, km)| *km)
+        .min_by(f64::total_cmp)
+        .filter(|km| *km > FAR_KM)
+}
+
+/// "à 8 km"; for a place placed at its commune's point, "à environ 8 km" or "dans la
+/// commune": its own position is not known.
+fn distance(km: Option<f64>, approximate: bool, view: &View) -> String {
+    if approximate {
+        return match km {
+            Some(d) if d < 1.0 => view.tr.text("lieux-in-commune"),
+            Some(d) => view
+                .tr
+                .text_with("lieux-km-about", &[("km", (d.round() as i64).into())]),
+            None => view.tr.text("lieux-no-distance"),
+        };
+    }
     match km {
         Some(d) if d < 1.0 => view.tr.text("lieux-here"),
         Some(d) => view
@@ -257,6 +280,14 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
     if screen.found.is_empty() {
         paras.push(page::notice(view.tr.text("lieux-none")));
     }
+    // Far from every place the kiosk knows: said first, with the national ways to find help.
+    if let Some(km) = nearest_is_far(&screen.found) {
+        paras.push(page::notice(
+            view.tr
+                .text_with("lieux-far", &[("km", (km.round() as i64).into())]),
+        ));
+        paras.push(page::text(view.tr.text("lieux-far-help")));
+    }
     let mut choices: Vec<Choice> = screen
         .found
         .iter()
@@ -267,7 +298,7 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
                     "{} — {} — {}\n{}",
                     l.display_name(),
                     crate::domain::lieu::calm_capitals(&l.commune),
-                    distance(*km, view),
+                    distance(*km, l.approximate, view),
                     open_line(l, &view.kiosk.help_point.calendar, view.now, &view.tr)
                 ),
                 None => String::new(),

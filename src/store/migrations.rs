@@ -210,6 +210,18 @@ const MIGRATIONS: &[&str] = &[
         failures INTEGER NOT NULL,
         locked_until TEXT
     );",
+    // 11: one place from several sources: the structure's SIRET (pivot) to recognise it, the
+    // ids of the records merged into it, positions that are the commune's, and an index to
+    // find what is near a place being imported.
+    "ALTER TABLE lieu ADD COLUMN pivot TEXT;
+    ALTER TABLE lieu ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE lieu_alias (
+        id TEXT PRIMARY KEY,
+        lieu TEXT NOT NULL
+    );
+    CREATE INDEX lieu_latitude ON lieu (latitude);
+    CREATE INDEX commune_code_postal ON commune (code_postal);
+    CREATE INDEX commune_nom ON commune (lower(nom));",
 ];
 
 pub fn latest() -> u32 {

@@ -17,7 +17,7 @@ const LIEU_COLUMNS: &str =
     "rowid, id, nom, commune, code_postal, code_insee, adresse, complement_adresse, latitude,
     longitude, telephone, courriels, site_web, horaires, presentation, services, publics,
     prise_en_charge, frais, dispositifs, modalites_acces, modalites_accompagnement, prise_rdv,
-    date_maj, source";
+    date_maj, source, pivot, approximate";
 
 fn lieu_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Lieu)> {
     let services: String = r.get(15)?;
@@ -51,100 +51,255 @@ fn lieu_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Lieu)> {
             prise_rdv: r.get(22)?,
             date_maj: r.get(23)?,
             source: r.get(24)?,
+            pivot: r.get(25)?,
+            approximate: r.get(26)?,
         },
     ))
 }
 
+/// What an import did with one record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placed {
+    /// Merged into a place already known from another record: its id and name.
+    pub merged_into: Option<(String, String)>,
+    /// Put at its commune's position because its own was missing (`None`) or this far
+    /// from the commune (km).
+    pub moved: Option<Option<f64>>,
+}
+
 /// Writes one lieu of an import.
-pub type PutLieu<'a> = dyn FnMut(&Lieu) -> Result<(), String> + 'a;
+pub type PutLieu<'a> = dyn FnMut(&Lieu) -> Result<Placed, String> + 'a;
+
+/// How many records an import added, updated, and merged into places already known.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Imported {
+    pub added: usize,
+    pub updated: usize,
+    pub merged: usize,
+}
+
+/// Beyond this distance from its postal code's communes, a record's position is wrong.
+pub const FAR_FROM_COMMUNE_KM: f64 = 30.0;
+
+/// Around a record, where the same place may be (degrees): a bit more than
+/// `SAME_STRUCTURE_KM` in latitude, and in longitude up to 55° north.
+const NEAR_LAT: f64 = 0.005;
+const NEAR_LON: f64 = 0.008;
+
+fn lieu_values(l: &Lieu) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
+    let services: Vec<&str> = l.services.iter().map(|s| s.label()).collect();
+    vec![
+        Box::new(&l.id),
+        Box::new(&l.nom),
+        Box::new(&l.commune),
+        Box::new(&l.code_postal),
+        Box::new(&l.code_insee),
+        Box::new(&l.adresse),
+        Box::new(&l.complement_adresse),
+        Box::new(l.latitude),
+        Box::new(l.longitude),
+        Box::new(&l.telephone),
+        Box::new(&l.courriels),
+        Box::new(&l.site_web),
+        Box::new(&l.horaires),
+        Box::new(&l.presentation),
+        Box::new(join_values(&services)),
+        Box::new(join_values(&l.publics)),
+        Box::new(join_values(&l.prise_en_charge)),
+        Box::new(join_values(&l.frais)),
+        Box::new(join_values(&l.dispositifs)),
+        Box::new(join_values(&l.modalites_acces)),
+        Box::new(join_values(&l.modalites_accompagnement)),
+        Box::new(&l.prise_rdv),
+        Box::new(&l.date_maj),
+        Box::new(&l.source),
+        Box::new(&l.pivot),
+        Box::new(l.approximate),
+    ]
+}
+
+/// A record's position checked against its postal code's communes: missing or more than
+/// 30 km away, it takes the commune's (the one of its name, else the first), approximate.
+fn checked_position(
+    tx: &rusqlite::Transaction,
+    lieu: &mut Lieu,
+) -> rusqlite::Result<Option<Option<f64>>> {
+    let mut query = tx.prepare_cached(
+        "SELECT nom, latitude, longitude FROM commune
+         WHERE code_postal = ?1 AND latitude IS NOT NULL AND longitude IS NOT NULL
+         ORDER BY population DESC",
+    )?;
+    let communes: Vec<(String, f64, f64)> = query
+        .query_map([&lieu.code_postal], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if communes.is_empty() {
+        // No communes known (an import before them): nothing to check against.
+        return Ok(None);
+    }
+    let off = lieu.located().map(|at| {
+        communes
+            .iter()
+            .map(|(_, lat, lon)| crate::domain::nearest::km(at, (*lat, *lon)))
+            .fold(f64::INFINITY, f64::min)
+    });
+    if off.is_some_and(|km| km <= FAR_FROM_COMMUNE_KM) {
+        return Ok(None);
+    }
+    // A wrong postal code rather than a wrong position: the commune it names is near.
+    if let Some(at) = lieu.located() {
+        let mut named = tx.prepare_cached(
+            "SELECT latitude, longitude FROM commune
+             WHERE lower(nom) = lower(?1) AND latitude IS NOT NULL AND longitude IS NOT NULL",
+        )?;
+        let near_named = named
+            .query_map([&lieu.commune], |r| {
+                Ok((r.get::<_, f64>(0)?, r.get::<_, f64>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .any(|c| crate::domain::nearest::km(at, c) <= FAR_FROM_COMMUNE_KM);
+        if near_named {
+            return Ok(None);
+        }
+    }
+    let name = crate::domain::communes::normalise(&lieu.commune);
+    let (_, lat, lon) = communes
+        .iter()
+        .find(|(nom, _, _)| crate::domain::communes::normalise(nom) == name)
+        .unwrap_or(&communes[0]);
+    lieu.latitude = Some(*lat);
+    lieu.longitude = Some(*lon);
+    lieu.approximate = true;
+    Ok(Some(off))
+}
+
+fn lieu_by_id(tx: &rusqlite::Transaction, id: &str) -> rusqlite::Result<Option<Lieu>> {
+    tx.prepare_cached(&format!("SELECT {LIEU_COLUMNS} FROM lieu WHERE id = ?1"))?
+        .query_row([id], lieu_row)
+        .optional()
+        .map(|found| found.map(|(_, l)| l))
+}
+
+/// A place already known that `lieu` is another record of.
+fn same_place(tx: &rusqlite::Transaction, lieu: &Lieu) -> rusqlite::Result<Option<Lieu>> {
+    let Some((lat, lon)) = lieu.located() else {
+        return Ok(None);
+    };
+    let mut query = tx.prepare_cached(&format!(
+        "SELECT {LIEU_COLUMNS} FROM lieu
+         WHERE latitude BETWEEN ?1 AND ?2 AND longitude BETWEEN ?3 AND ?4 AND id != ?5"
+    ))?;
+    let near: Vec<Lieu> = query
+        .query_map(
+            params![
+                lat - NEAR_LAT,
+                lat + NEAR_LAT,
+                lon - NEAR_LON,
+                lon + NEAR_LON,
+                lieu.id
+            ],
+            lieu_row,
+        )?
+        .map(|r| r.map(|(_, l)| l))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(near.into_iter().find(|known| known.same_place(lieu)))
+}
 
 impl Store {
-    /// Adds or updates lieux by `id`; returns (added, updated).
-    pub fn upsert_lieux(&mut self, lieux: &[Lieu]) -> Result<(usize, usize), String> {
-        self.import_lieux(&mut |put| lieux.iter().try_for_each(put))
+    /// Adds or updates lieux by `id`; returns what the import did.
+    pub fn upsert_lieux(&mut self, lieux: &[Lieu]) -> Result<Imported, String> {
+        self.import_lieux(&mut |put| lieux.iter().try_for_each(|l| put(l).map(|_| ())))
     }
 
-    /// Adds or updates the lieux `feed` gives, one at a time, in one transaction: all of
-    /// them, or none if `feed` fails. Returns (added, updated).
+    /// Adds the lieux `feed` gives, one at a time, in one transaction: all of them, or none
+    /// if `feed` fails. A record of a place already known (by its id, an id merged before,
+    /// or as the same place from another source) is merged into it; a position far from the
+    /// commune is replaced by the commune's.
     pub fn import_lieux(
         &mut self,
         feed: &mut dyn FnMut(&mut PutLieu) -> Result<(), String>,
-    ) -> Result<(usize, usize), String> {
+    ) -> Result<Imported, String> {
         self.place_index = None;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| format!("lieux: {e}"))?;
-        let counts = {
-            let mut exists = tx
-                .prepare("SELECT 1 FROM lieu WHERE id = ?1")
-                .map_err(|e| format!("lieux: {e}"))?;
-            let mut upsert = tx
-                .prepare(
-                    "INSERT INTO lieu (id, nom, commune, code_postal, code_insee, adresse,
-                     complement_adresse, latitude, longitude, telephone, courriels, site_web,
-                     horaires, presentation, services, publics, prise_en_charge, frais,
-                     dispositifs, modalites_acces, modalites_accompagnement, prise_rdv, date_maj,
-                     source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
-                 ON CONFLICT (id) DO UPDATE SET nom = excluded.nom, commune = excluded.commune,
-                     code_postal = excluded.code_postal, code_insee = excluded.code_insee,
-                     adresse = excluded.adresse, complement_adresse = excluded.complement_adresse,
-                     latitude = excluded.latitude, longitude = excluded.longitude,
-                     telephone = excluded.telephone, courriels = excluded.courriels,
-                     site_web = excluded.site_web, horaires = excluded.horaires,
-                     presentation = excluded.presentation, services = excluded.services,
-                     publics = excluded.publics, prise_en_charge = excluded.prise_en_charge,
-                     frais = excluded.frais, dispositifs = excluded.dispositifs,
-                     modalites_acces = excluded.modalites_acces,
-                     modalites_accompagnement = excluded.modalites_accompagnement,
-                     prise_rdv = excluded.prise_rdv, date_maj = excluded.date_maj,
-                     source = excluded.source",
-                )
-                .map_err(|e| format!("lieux: {e}"))?;
-            let (mut added, mut updated) = (0, 0);
-            let mut put = |l: &Lieu| -> rusqlite::Result<()> {
-                if exists.exists([&l.id])? {
-                    updated += 1;
+        let mut imported = Imported::default();
+        {
+            let tx = &tx;
+            let mut put = |l: &Lieu| -> rusqlite::Result<Placed> {
+                let mut lieu = l.clone();
+                let mut placed = Placed {
+                    moved: checked_position(tx, &mut lieu)?,
+                    ..Placed::default()
+                };
+                let alias: Option<String> = tx
+                    .prepare_cached("SELECT lieu FROM lieu_alias WHERE id = ?1")?
+                    .query_row([&l.id], |r| r.get(0))
+                    .optional()?;
+                let known = match alias {
+                    Some(id) => lieu_by_id(tx, &id)?,
+                    None => lieu_by_id(tx, &l.id)?,
+                };
+                let (written, insert) = match known {
+                    Some(known) => {
+                        imported.updated += 1;
+                        (known.merged(lieu), false)
+                    }
+                    None => match same_place(tx, &lieu)? {
+                        Some(known) => {
+                            imported.merged += 1;
+                            tx.execute(
+                                "INSERT OR REPLACE INTO lieu_alias (id, lieu) VALUES (?1, ?2)",
+                                params![l.id, known.id],
+                            )?;
+                            placed.merged_into = Some((known.id.clone(), known.nom.clone()));
+                            (known.merged(lieu), false)
+                        }
+                        None => {
+                            imported.added += 1;
+                            (lieu, true)
+                        }
+                    },
+                };
+                let values = lieu_values(&written);
+                let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v.as_ref()).collect();
+                if insert {
+                    tx.prepare_cached(&format!(
+                        "INSERT INTO lieu ({}) VALUES ({})",
+                        LIEU_COLUMNS.trim_start_matches("rowid, "),
+                        (1..=params.len())
+                            .map(|i| format!("?{i}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))?
+                    .execute(params.as_slice())?;
                 } else {
-                    added += 1;
+                    let columns: Vec<&str> = LIEU_COLUMNS
+                        .trim_start_matches("rowid, ")
+                        .split(',')
+                        .map(str::trim)
+                        .collect();
+                    let set: Vec<String> = columns
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                        .collect();
+                    tx.prepare_cached(&format!(
+                        "UPDATE lieu SET {} WHERE id = ?1",
+                        set.join(", ")
+                    ))?
+                    .execute(params.as_slice())?;
                 }
-                let services: Vec<String> =
-                    l.services.iter().map(|s| s.label().to_string()).collect();
-                upsert.execute(params![
-                    l.id,
-                    l.nom,
-                    l.commune,
-                    l.code_postal,
-                    l.code_insee,
-                    l.adresse,
-                    l.complement_adresse,
-                    l.latitude,
-                    l.longitude,
-                    l.telephone,
-                    l.courriels,
-                    l.site_web,
-                    l.horaires,
-                    l.presentation,
-                    join_values(&services),
-                    join_values(&l.publics),
-                    join_values(&l.prise_en_charge),
-                    join_values(&l.frais),
-                    join_values(&l.dispositifs),
-                    join_values(&l.modalites_acces),
-                    join_values(&l.modalites_accompagnement),
-                    l.prise_rdv,
-                    l.date_maj,
-                    l.source,
-                ])?;
-                Ok(())
+                Ok(placed)
             };
             feed(&mut |l| put(l).map_err(|e| format!("lieux: {e}")))?;
-            (added, updated)
-        };
+        }
         tx.commit().map_err(|e| format!("lieux: {e}"))?;
-        Ok(counts)
+        Ok(imported)
     }
 
     /// Replaces every commune (the file is the whole of France).
@@ -269,5 +424,135 @@ impl Store {
             )
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap() -> Commune {
+        Commune {
+            code_insee: "05061".into(),
+            nom: "Gap".into(),
+            code_postal: "05000".into(),
+            kind: "commune".into(),
+            parent: None,
+            departement: "05".into(),
+            population: 40_000,
+            latitude: Some(44.5594),
+            longitude: Some(6.0786),
+        }
+    }
+
+    fn lieu(id: &str, nom: &str, at: Option<(f64, f64)>, date: &str) -> Lieu {
+        Lieu {
+            id: id.into(),
+            nom: nom.into(),
+            commune: "Gap".into(),
+            code_postal: "05000".into(),
+            adresse: "1 rue A".into(),
+            latitude: at.map(|a| a.0),
+            longitude: at.map(|a| a.1),
+            date_maj: date.into(),
+            ..Lieu::default()
+        }
+    }
+
+    #[test]
+    fn a_place_from_two_sources_is_stored_once_and_a_reimport_finds_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        let cnfs = lieu(
+            "cnfs-1",
+            "France services Gap",
+            Some((44.5610, 6.0790)),
+            "2022-07-01",
+        );
+        let fs = lieu(
+            "fs-1",
+            "France Services GAP",
+            Some((44.5611, 6.0791)),
+            "2024-08-01",
+        );
+        let first = store.upsert_lieux(std::slice::from_ref(&cnfs)).unwrap();
+        assert_eq!(
+            first,
+            Imported {
+                added: 1,
+                updated: 0,
+                merged: 0
+            }
+        );
+        let second = store.upsert_lieux(std::slice::from_ref(&fs)).unwrap();
+        assert_eq!(
+            second,
+            Imported {
+                added: 0,
+                updated: 0,
+                merged: 1
+            }
+        );
+        assert_eq!(store.lieu_count().unwrap(), 1);
+        // The second source again: its record is the place already merged, not a new one.
+        let again = store.upsert_lieux(std::slice::from_ref(&fs)).unwrap();
+        assert_eq!(
+            again,
+            Imported {
+                added: 0,
+                updated: 1,
+                merged: 0
+            }
+        );
+        assert_eq!(store.lieu_count().unwrap(), 1);
+        let kept = store
+            .lieux(&[store.lieu_points().unwrap()[0].rowid])
+            .unwrap();
+        assert_eq!(kept[0].id, "cnfs-1");
+        assert_eq!(
+            kept[0].nom, "France Services GAP",
+            "the fresher record's name"
+        );
+    }
+
+    #[test]
+    fn a_position_far_from_the_commune_or_missing_takes_the_communes_approximately() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        store.replace_communes(&[gap()]).unwrap();
+        let mut moved = Vec::new();
+        store
+            .import_lieux(&mut |put| {
+                for l in [
+                    lieu(
+                        "a",
+                        "Maison des Habitants",
+                        Some((49.65, 6.08)),
+                        "2022-06-21",
+                    ),
+                    lieu("b", "Sans position", None, "2022-06-21"),
+                    lieu("c", "Bien placé", Some((44.56, 6.08)), "2022-06-21"),
+                ] {
+                    moved.push(put(&l)?.moved);
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert!(
+            matches!(moved[0], Some(Some(km)) if km > 500.0),
+            "{moved:?}"
+        );
+        assert_eq!(moved[1], Some(None));
+        assert_eq!(moved[2], None);
+        let points = store.lieu_points().unwrap();
+        let all = store
+            .lieux(&points.iter().map(|p| p.rowid).collect::<Vec<_>>())
+            .unwrap();
+        let a = all.iter().find(|l| l.id == "a").unwrap();
+        assert_eq!(
+            (a.latitude, a.longitude, a.approximate),
+            (Some(44.5594), Some(6.0786), true)
+        );
+        assert!(!all.iter().find(|l| l.id == "c").unwrap().approximate);
     }
 }

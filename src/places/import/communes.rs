@@ -2,11 +2,11 @@
 //! coordinates and former names).
 use std::path::Path;
 
-use super::{Rejected, clean};
+use super::{RowNote, clean};
 use crate::domain::communes::{Commune, is_postal_code};
 
 /// Reads `communes_cp_geo.csv`; bad rows are reported, the others kept.
-pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
+pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<RowNote>), String> {
     let mut reader = csv::Reader::from_path(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let headers: Vec<String> = reader
@@ -36,7 +36,7 @@ pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         let Ok(r) = record else {
-            rejected.push(Rejected {
+            rejected.push(RowNote {
                 line,
                 field: "-".into(),
                 reason: "unreadable row".into(),
@@ -48,7 +48,7 @@ pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
         let code_postal = get(Some(cp));
         let name = get(Some(nom));
         if name.is_empty() {
-            rejected.push(Rejected {
+            rejected.push(RowNote {
                 line,
                 field: "nom".into(),
                 reason: "missing".into(),
@@ -56,7 +56,7 @@ pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
             continue;
         }
         if !code_postal.is_empty() && !is_postal_code(&code_postal) {
-            rejected.push(Rejected {
+            rejected.push(RowNote {
                 line,
                 field: "code_postal".into(),
                 reason: format!("{code_postal:?} is not a postal code"),
@@ -67,7 +67,7 @@ pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<Rejected>), String> {
         let on_earth = latitude.is_none_or(|l| l.is_finite() && (-90.0..=90.0).contains(&l))
             && longitude.is_none_or(|l| l.is_finite() && (-180.0..=180.0).contains(&l));
         if !on_earth {
-            rejected.push(Rejected {
+            rejected.push(RowNote {
                 line,
                 field: "latitude".into(),
                 reason: format!("{:?}, {:?} is not a place on Earth", get(lat), get(lon)),

@@ -11,9 +11,10 @@ use crate::domain::hours;
 use crate::domain::lieu::Lieu;
 use crate::vocabulary::lieux::Service;
 
-/// A row that was not imported, and why.
+/// What is wrong with a row: its line, the field, and why (a row rejected, or imported with a
+/// warning).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejected {
+pub struct RowNote {
     pub line: usize,
     pub field: String,
     pub reason: String,
@@ -23,7 +24,16 @@ pub struct Rejected {
 pub struct Parsed {
     /// (line, lieu)
     pub lieux: Vec<(usize, Lieu)>,
-    pub rejected: Vec<Rejected>,
+    pub rejected: Vec<RowNote>,
+    pub warnings: Vec<RowNote>,
+}
+
+/// The rows a file left out, and what it said of rows it took.
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub rejected: Vec<RowNote>,
+    /// Fields the standard requires that the row lacks, though the kiosk can show the place.
+    pub warnings: Vec<RowNote>,
 }
 
 /// Field names of the v0.1 files → v1.0.
@@ -214,12 +224,12 @@ fn coordinate(
     row: &HashMap<String, String>,
     field: &str,
     range: f64,
-) -> Result<Option<f64>, Rejected> {
+) -> Result<Option<f64>, RowNote> {
     match row.get(field).map(|v| v.trim()).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => match v.parse::<f64>() {
             Ok(x) if x.abs() <= range => Ok(Some(x)),
-            _ => Err(Rejected {
+            _ => Err(RowNote {
                 line: 0,
                 field: field.into(),
                 reason: format!("{v:?} is not a coordinate"),
@@ -229,16 +239,22 @@ fn coordinate(
 }
 
 /// A row of the standard (field → value, legacy names already mapped) → a Lieu.
-fn standard_row(row: &HashMap<String, String>) -> Result<Lieu, Rejected> {
+/// A lieu of the standard. What the kiosk needs to show it is required (an id, a name, an
+/// address, a commune and its postal code); the standard's other required fields, when
+/// missing, are said as warnings.
+fn standard_row(row: &HashMap<String, String>) -> Result<(Lieu, Vec<(String, String)>), RowNote> {
     let get = |f: &str| row.get(f).map(|v| clean(v)).filter(|v| !v.is_empty());
-    let reject = |field: &str, reason: &str| Rejected {
+    let reject = |field: &str, reason: &str| RowNote {
         line: 0,
         field: field.into(),
         reason: reason.into(),
     };
     let required = |f: &str| get(f).ok_or_else(|| reject(f, "missing (required by the standard)"));
+    let mut warnings = Vec::new();
     let id = required("id")?;
-    required("pivot")?;
+    if get("pivot").is_none() {
+        warnings.push(("pivot".to_string(), "missing (warning)".to_string()));
+    }
     let nom = required("nom")?;
     let commune = required("commune")?;
     let code_postal = required("code_postal")?;
@@ -249,13 +265,20 @@ fn standard_row(row: &HashMap<String, String>) -> Result<Lieu, Rejected> {
         ));
     }
     let adresse = required("adresse")?;
-    let date_maj = required("date_maj")?;
-    if chrono::NaiveDate::parse_from_str(&date_maj, "%Y-%m-%d").is_err() {
-        return Err(reject(
-            "date_maj",
-            &format!("{date_maj:?} is not a date (YYYY-MM-DD)"),
-        ));
-    }
+    let date_maj = match get("date_maj") {
+        Some(d) if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_ok() => d,
+        Some(d) => {
+            warnings.push((
+                "date_maj".to_string(),
+                format!("{d:?} is not a date (YYYY-MM-DD) (warning)"),
+            ));
+            String::new()
+        }
+        None => {
+            warnings.push(("date_maj".to_string(), "missing (warning)".to_string()));
+            String::new()
+        }
+    };
     let latitude = coordinate(row, "latitude", 90.0)?;
     let longitude = coordinate(row, "longitude", 180.0)?;
     let list = |f: &str| get(f).map(|v| split(&v)).unwrap_or_default();
@@ -272,7 +295,7 @@ fn standard_row(row: &HashMap<String, String>) -> Result<Lieu, Rejected> {
             publics.push(value);
         }
     }
-    Ok(Lieu {
+    let lieu = Lieu {
         id,
         nom,
         commune,
@@ -303,7 +326,11 @@ fn standard_row(row: &HashMap<String, String>) -> Result<Lieu, Rejected> {
         prise_rdv: get("prise_rdv"),
         date_maj,
         source: get("source"),
-    })
+        // "00000000000000" stands for a SIRET the source did not know.
+        pivot: get("pivot").filter(|p| p.chars().any(|c| c.is_ascii_digit() && c != '0')),
+        approximate: false,
+    };
+    Ok((lieu, warnings))
 }
 
 fn legacy_name(field: &str) -> String {
@@ -322,9 +349,9 @@ fn date_from_name(path: &Path) -> Option<String> {
     Some(date.to_string())
 }
 
-fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu, Rejected> {
+fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu, RowNote> {
     let get = |f: &str| row.get(f).map(|v| clean(v)).filter(|v| !v.is_empty());
-    let reject = |field: &str, reason: String| Rejected {
+    let reject = |field: &str, reason: String| RowNote {
         line: 0,
         field: field.into(),
         reason,
@@ -391,27 +418,33 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
         prise_rdv: get("prise_rdv").filter(|v| v.starts_with("http")),
         date_maj: date.to_string(),
         source: Some("France Services".into()),
+        pivot: None,
+        approximate: false,
     })
 }
 
 /// Reads a lieux file whole (tests, small files): see `read_each`.
 pub fn read(path: &Path) -> Result<Parsed, String> {
     let mut lieux = Vec::new();
-    let rejected = read_each(path, &mut |line, lieu| {
+    let notes = read_each(path, &mut |line, lieu| {
         lieux.push((line, lieu));
         Ok(())
     })?;
-    Ok(Parsed { lieux, rejected })
+    Ok(Parsed {
+        lieux,
+        rejected: notes.rejected,
+        warnings: notes.warnings,
+    })
 }
 
 /// Reads a lieux file, whichever of the three formats it is, one row at a time: each lieu
 /// goes to `each` as soon as it is read, so an import's memory does not grow with the file.
-/// Returns the rejected rows. An error (a file that is not lieux, not UTF-8…) is for the
-/// whole file: the caller writes nothing.
+/// Returns the rows rejected and the warnings. An error (a file that is not lieux, not
+/// UTF-8…) is for the whole file: the caller writes nothing.
 pub fn read_each(
     path: &Path,
     each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
-) -> Result<Vec<Rejected>, String> {
+) -> Result<Notes, String> {
     let file =
         std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let reader = std::io::BufReader::new(file);
@@ -437,7 +470,7 @@ fn read_csv(
     path: &Path,
     input: impl std::io::Read,
     each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
-) -> Result<Vec<Rejected>, String> {
+) -> Result<Notes, String> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<String> = match reader.byte_headers() {
         Ok(h) => {
@@ -465,6 +498,7 @@ fn read_csv(
     let date =
         date_from_name(path).unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
     let mut rejected = Vec::new();
+    let mut warnings = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut next_line = 2;
     loop {
@@ -473,7 +507,7 @@ fn read_csv(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                rejected.push(Rejected {
+                rejected.push(RowNote {
                     line,
                     field: "-".into(),
                     reason: format!("unreadable row: {e}"),
@@ -500,7 +534,7 @@ fn read_csv(
                 .any(|l| l.matches(',').count() >= headers.len() / 2)
         }) {
             let rows = fields[swallowed].lines().count();
-            rejected.push(Rejected {
+            rejected.push(RowNote {
                 line,
                 field: headers
                     .get(swallowed)
@@ -519,19 +553,26 @@ fn read_csv(
             .zip(fields.iter().map(|f| f.to_string()))
             .collect();
         let result = if france_services {
-            france_services_row(&row, &date)
+            france_services_row(&row, &date).map(|lieu| (lieu, Vec::new()))
         } else {
             standard_row(&row)
         };
         match result {
-            Ok(lieu) => each(line, lieu)?,
+            Ok((lieu, said)) => {
+                warnings.extend(said.into_iter().map(|(field, reason)| RowNote {
+                    line,
+                    field,
+                    reason,
+                }));
+                each(line, lieu)?
+            }
             Err(mut r) => {
                 r.line = line;
                 rejected.push(r);
             }
         }
     }
-    Ok(rejected)
+    Ok(Notes { rejected, warnings })
 }
 
 /// A JSON file is an array of lieux: read one object at a time, never the whole tree.
@@ -539,12 +580,12 @@ fn read_json(
     path: &Path,
     input: impl std::io::Read,
     each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
-) -> Result<Vec<Rejected>, String> {
+) -> Result<Notes, String> {
     use serde::de::{Deserializer, SeqAccess, Visitor};
 
     struct Lieux<'a> {
         each: &'a mut dyn FnMut(usize, Lieu) -> Result<(), String>,
-        rejected: Vec<Rejected>,
+        notes: Notes,
     }
 
     impl<'de> Visitor<'de> for &mut Lieux<'_> {
@@ -560,7 +601,7 @@ fn read_json(
             while let Some(item) = seq.next_element::<serde_json::Value>()? {
                 line += 1;
                 let Some(object) = item.as_object() else {
-                    self.rejected.push(Rejected {
+                    self.notes.rejected.push(RowNote {
                         line,
                         field: "-".into(),
                         reason: "not an object".into(),
@@ -568,10 +609,19 @@ fn read_json(
                     continue;
                 };
                 match standard_row(&json_row(object)) {
-                    Ok(lieu) => (self.each)(line, lieu).map_err(serde::de::Error::custom)?,
+                    Ok((lieu, said)) => {
+                        self.notes
+                            .warnings
+                            .extend(said.into_iter().map(|(field, reason)| RowNote {
+                                line,
+                                field,
+                                reason,
+                            }));
+                        (self.each)(line, lieu).map_err(serde::de::Error::custom)?
+                    }
                     Err(mut r) => {
                         r.line = line;
-                        self.rejected.push(r);
+                        self.notes.rejected.push(r);
                     }
                 }
             }
@@ -581,7 +631,7 @@ fn read_json(
 
     let mut lieux = Lieux {
         each,
-        rejected: Vec::new(),
+        notes: Notes::default(),
     };
     let mut deserializer = serde_json::Deserializer::from_reader(input);
     deserializer
@@ -597,7 +647,7 @@ fn read_json(
                 format!("{}:{}: not JSON: {e}", path.display(), e.line())
             }
         })?;
-    Ok(lieux.rejected)
+    Ok(lieux.notes)
 }
 
 /// A JSON object as the row of a CSV file: lists joined by `|`.
