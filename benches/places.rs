@@ -101,7 +101,7 @@ fn nearest_lieux_for_a_postal_code(bencher: Bencher) {
         let gap = index.communes.search("05000")[0];
         nearest(
             &index.points,
-            index.communes.get(gap),
+            &index.communes.get(gap),
             &[],
             &Filters::default(),
             10,

@@ -72,7 +72,7 @@ pub fn search_communes(store: &mut Store, text: &str, json: bool) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let found: Vec<&crate::domain::communes::Commune> = index
+    let found: Vec<crate::domain::communes::Commune> = index
         .communes
         .search(text)
         .into_iter()
@@ -84,7 +84,7 @@ pub fn search_communes(store: &mut Store, text: &str, json: bool) -> ExitCode {
         println!("no commune matches {text:?}");
     } else {
         for c in found {
-            let today = index.communes.parent(c).filter(|_| c.is_old_name());
+            let today = index.communes.parent(&c).filter(|_| c.is_old_name());
             match today {
                 Some(p) => println!("{} {} → {} ({})", c.code_postal, c.nom, p.nom, p.code_insee),
                 None => println!("{} {} ({})", c.code_postal, c.nom, c.code_insee),
@@ -138,7 +138,7 @@ pub fn near(
         eprintln!("borne lieux near: no commune or postal code matches {place:?}");
         return ExitCode::from(EXIT_FAILURE);
     };
-    let commune = index.communes.located(index.communes.get(first)).clone();
+    let commune = index.communes.located(&index.communes.get(first));
     let found = nearest::nearest(
         &index.points,
         &commune,

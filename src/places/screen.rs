@@ -118,7 +118,7 @@ impl LieuxScreen {
         let (Some(index), Some(c)) = (&self.index, self.commune) else {
             return Action::None;
         };
-        let commune = index.communes.located(index.communes.get(c));
+        let commune = &index.communes.located(&index.communes.get(c));
         self.found = nearest(
             &index.points,
             commune,

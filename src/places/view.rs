@@ -56,7 +56,7 @@ fn commune_label(screen: &LieuxScreen, i: usize, view: &View) -> String {
         return String::new();
     };
     let c = index.communes.get(i);
-    match index.communes.parent(c) {
+    match index.communes.parent(&c) {
         Some(parent) if c.is_old_name() => view.tr.text_with(
             "lieux-old-name",
             &[
@@ -333,7 +333,7 @@ fn draw_map(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
         return;
     };
     let commune = index.communes.get(c);
-    let origin = index.communes.located(commune).located();
+    let origin = index.communes.located(&commune).located();
     let mut marks: Vec<(f64, f64, String)> = screen
         .lieux
         .iter()

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
-use crate::domain::communes::Commune;
+use crate::domain::communes::{Commune, CommuneIndex, CommuneIndexBuilder};
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::Point;
 use crate::vocabulary::lieux::Service;
@@ -337,7 +337,8 @@ impl Store {
         .map_err(|e| format!("communes: {e}"))
     }
 
-    pub fn communes(&self) -> Result<Vec<Commune>, String> {
+    /// The communes' search index, built row by row: no list of 39,000 communes in memory.
+    pub fn commune_index(&self) -> Result<CommuneIndex, String> {
         let mut stmt = self
             .conn
             .prepare(
@@ -345,21 +346,26 @@ impl Store {
                         latitude, longitude FROM commune ORDER BY id",
             )
             .map_err(|e| e.to_string())?;
-        stmt.query_map([], |r| {
-            Ok(Commune {
-                code_insee: r.get(0)?,
-                nom: r.get(1)?,
-                code_postal: r.get(2)?,
-                kind: r.get(3)?,
-                parent: r.get(4)?,
-                departement: r.get(5)?,
-                population: r.get(6)?,
-                latitude: r.get(7)?,
-                longitude: r.get(8)?,
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Commune {
+                    code_insee: r.get(0)?,
+                    nom: r.get(1)?,
+                    code_postal: r.get(2)?,
+                    kind: r.get(3)?,
+                    parent: r.get(4)?,
+                    departement: r.get(5)?,
+                    population: r.get(6)?,
+                    latitude: r.get(7)?,
+                    longitude: r.get(8)?,
+                })
             })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+        let mut builder = CommuneIndexBuilder::default();
+        for row in rows {
+            builder.push(row.map_err(|e| e.to_string())?);
+        }
+        Ok(builder.finish())
     }
 
     /// Every lieu as a search point.

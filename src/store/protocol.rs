@@ -9,7 +9,6 @@ use super::Store;
 use super::activities::Stats;
 use super::bookings::{Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Status};
 use super::sessions::{Registrant, Session};
-use crate::domain::communes::CommuneIndex;
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::PlaceIndex;
 use crate::domain::report::Report;
@@ -145,7 +144,7 @@ impl Store {
             return Ok(index.clone());
         }
         let index = Arc::new(PlaceIndex {
-            communes: CommuneIndex::new(self.communes()?),
+            communes: self.commune_index()?,
             points: self.lieu_points()?,
         });
         self.place_index = Some(index.clone());

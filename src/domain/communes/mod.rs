@@ -51,88 +51,229 @@ pub fn normalise(text: &str) -> String {
         .join(" ")
 }
 
+/// Text kept in one of the index's strings: where it starts, how long it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Span {
+    at: u32,
+    len: u16,
+}
+
+impl Span {
+    fn in_(self, text: &str) -> &str {
+        &text[self.at as usize..self.at as usize + self.len as usize]
+    }
+}
+
+/// A commune, packed: the whole of France fits in a few MiB instead of tens (one
+/// allocation per field of 39,000 rows).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Row {
+    code_insee: [u8; 5],
+    code_postal: [u8; 5],
+    departement: [u8; 3],
+    kind: u8,
+    parent: Option<[u8; 5]>,
+    population: u32,
+    position: Option<(f32, f32)>,
+    nom: Span,
+}
+
+/// The kinds of rows ("commune", "arrondissement", "deleguee", "associee"…), each once.
+const OLD_NAMES: [&str; 2] = ["deleguee", "associee"];
+
+fn packed<const N: usize>(text: &str) -> [u8; N] {
+    let mut out = [b' '; N];
+    for (o, b) in out.iter_mut().zip(text.bytes()) {
+        *o = b;
+    }
+    out
+}
+
+fn unpacked(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).trim_end().to_string()
+}
+
 /// The communes, ready to search at every key.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CommuneIndex {
-    communes: Vec<Commune>,
+    rows: Vec<Row>,
+    kinds: Vec<String>,
+    /// The official names, one after the other.
+    text: String,
+    /// The normalised names, one after the other.
+    folded: String,
     /// (normalised name, index), sorted: a prefix is a binary search away.
-    names: Vec<(String, u32)>,
+    names: Vec<(Span, u32)>,
     /// (normalised name from its second word on, index), sorted: "argentiere" finds
     /// "L'Argentière-la-Bessée".
-    words: Vec<(String, u32)>,
-    /// (postal code, index), sorted.
-    postal: Vec<(String, u32)>,
+    words: Vec<(Span, u32)>,
+    /// Indices, sorted by postal code.
+    postal: Vec<u32>,
 }
 
 /// Suggestions shown at most.
 pub const SUGGESTIONS: usize = 8;
 
+/// Builds the index one commune at a time (from the database, without a list of them all).
+#[derive(Default)]
+pub struct CommuneIndexBuilder {
+    index: CommuneIndex,
+}
+
+impl CommuneIndexBuilder {
+    pub fn push(&mut self, c: Commune) {
+        let index = &mut self.index;
+        let i = index.rows.len() as u32;
+        let kind = match index.kinds.iter().position(|k| *k == c.kind) {
+            Some(k) => k,
+            None => {
+                index.kinds.push(c.kind.clone());
+                index.kinds.len() - 1
+            }
+        } as u8;
+        let nom = Span {
+            at: index.text.len() as u32,
+            len: c.nom.len() as u16,
+        };
+        index.text.push_str(&c.nom);
+        let name = normalise(&c.nom);
+        let at = index.folded.len() as u32;
+        index.folded.push_str(&name);
+        for (space, _) in name.match_indices(' ') {
+            index.words.push((
+                Span {
+                    at: at + space as u32 + 1,
+                    len: (name.len() - space - 1) as u16,
+                },
+                i,
+            ));
+        }
+        index.names.push((
+            Span {
+                at,
+                len: name.len() as u16,
+            },
+            i,
+        ));
+        index.rows.push(Row {
+            code_insee: packed(&c.code_insee),
+            code_postal: packed(&c.code_postal),
+            departement: packed(&c.departement),
+            kind,
+            parent: c.parent.as_deref().map(packed),
+            population: c.population,
+            position: c.located().map(|(lat, lon)| (lat as f32, lon as f32)),
+            nom,
+        });
+    }
+
+    pub fn finish(mut self) -> CommuneIndex {
+        let index = &mut self.index;
+        let folded = std::mem::take(&mut index.folded);
+        index
+            .names
+            .sort_by(|a, b| a.0.in_(&folded).cmp(b.0.in_(&folded)).then(a.1.cmp(&b.1)));
+        index
+            .words
+            .sort_by(|a, b| a.0.in_(&folded).cmp(b.0.in_(&folded)).then(a.1.cmp(&b.1)));
+        index.folded = folded;
+        let rows = &index.rows;
+        let mut postal: Vec<u32> = (0..rows.len() as u32).collect();
+        postal.sort_by_key(|i| (rows[*i as usize].code_postal, *i));
+        index.postal = postal;
+        index.rows.shrink_to_fit();
+        index.text.shrink_to_fit();
+        index.folded.shrink_to_fit();
+        index.names.shrink_to_fit();
+        index.words.shrink_to_fit();
+        self.index
+    }
+}
+
 impl CommuneIndex {
     pub fn new(communes: Vec<Commune>) -> CommuneIndex {
-        let mut names = Vec::with_capacity(communes.len());
-        let mut words = Vec::new();
-        let mut postal = Vec::with_capacity(communes.len());
-        for (i, c) in communes.iter().enumerate() {
-            let i = i as u32;
-            let name = normalise(&c.nom);
-            for (at, _) in name.match_indices(' ') {
-                words.push((name[at + 1..].to_string(), i));
-            }
-            names.push((name, i));
-            postal.push((c.code_postal.clone(), i));
+        let mut builder = CommuneIndexBuilder::default();
+        for c in communes {
+            builder.push(c);
         }
-        names.sort();
-        words.sort();
-        postal.sort();
-        CommuneIndex {
-            communes,
-            names,
-            words,
-            postal,
-        }
+        builder.finish()
     }
 
     pub fn len(&self) -> usize {
-        self.communes.len()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.communes.is_empty()
+        self.rows.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> &Commune {
-        &self.communes[i]
-    }
-
-    /// Today's commune of an old name.
-    /// The commune, or for one without coordinates (some former communes), its parent: where
-    /// distances are measured from.
-    pub fn located<'a>(&'a self, c: &'a Commune) -> &'a Commune {
-        match self.parent(c) {
-            Some(parent) if c.located().is_none() => parent,
-            _ => c,
+    /// The commune at `i`, as the rest of the kiosk knows it.
+    pub fn get(&self, i: usize) -> Commune {
+        let row = &self.rows[i];
+        Commune {
+            code_insee: unpacked(&row.code_insee),
+            nom: row.nom.in_(&self.text).to_string(),
+            code_postal: unpacked(&row.code_postal),
+            kind: self.kinds[row.kind as usize].clone(),
+            parent: row.parent.map(|p| unpacked(&p)),
+            departement: unpacked(&row.departement),
+            population: row.population,
+            latitude: row.position.map(|p| f64::from(p.0)),
+            longitude: row.position.map(|p| f64::from(p.1)),
         }
     }
 
-    pub fn parent(&self, c: &Commune) -> Option<&Commune> {
-        let code = c.parent.as_ref()?;
-        self.communes
-            .iter()
-            .find(|p| &p.code_insee == code && !p.is_old_name() && p.code_postal == c.code_postal)
-            .or_else(|| {
-                self.communes
-                    .iter()
-                    .find(|p| &p.code_insee == code && !p.is_old_name())
-            })
+    fn is_old_name(&self, row: &Row) -> bool {
+        OLD_NAMES.contains(&self.kinds[row.kind as usize].as_str())
     }
 
-    fn prefixed<'a>(list: &'a [(String, u32)], prefix: &str) -> impl Iterator<Item = u32> + 'a {
-        let start = list.partition_point(|(k, _)| k.as_str() < prefix);
+    /// The commune, or for one without coordinates (some former communes), its parent: where
+    /// distances are measured from.
+    pub fn located(&self, c: &Commune) -> Commune {
+        match self.parent(c) {
+            Some(parent) if c.located().is_none() => parent,
+            _ => c.clone(),
+        }
+    }
+
+    /// Today's commune of an old name.
+    pub fn parent(&self, c: &Commune) -> Option<Commune> {
+        let code: [u8; 5] = packed(c.parent.as_ref()?);
+        let postal: [u8; 5] = packed(&c.code_postal);
+        let today = |row: &Row| row.code_insee == code && !self.is_old_name(row);
+        let i = self
+            .rows
+            .iter()
+            .position(|row| today(row) && row.code_postal == postal)
+            .or_else(|| self.rows.iter().position(today))?;
+        Some(self.get(i))
+    }
+
+    fn prefixed<'a>(
+        &'a self,
+        list: &'a [(Span, u32)],
+        prefix: &str,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let folded = &self.folded;
+        let start = list.partition_point(|(k, _)| k.in_(folded) < prefix);
         let prefix = prefix.to_string();
         list[start..]
             .iter()
-            .take_while(move |(k, _)| k.starts_with(&prefix))
+            .take_while(move |(k, _)| k.in_(folded).starts_with(&prefix))
             .map(|(_, i)| *i)
+    }
+
+    fn postal_prefixed(&self, digits: &str) -> Vec<u32> {
+        let rows = &self.rows;
+        let code = |i: &u32| rows[*i as usize].code_postal;
+        let start = self
+            .postal
+            .partition_point(|i| code(i).as_slice() < digits.as_bytes());
+        self.postal[start..]
+            .iter()
+            .take_while(|i| code(i).starts_with(digits.as_bytes()))
+            .copied()
+            .collect()
     }
 
     /// The likeliest communes first: exact start of the name, then a later word, then small
@@ -144,7 +285,7 @@ impl CommuneIndex {
         }
         if text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-            let mut found: Vec<u32> = Self::prefixed(&self.postal, &digits).collect();
+            let mut found: Vec<u32> = self.postal_prefixed(&digits);
             self.rank(&mut found);
             return found
                 .into_iter()
@@ -163,8 +304,8 @@ impl CommuneIndex {
                 break;
             }
             let mut found: Vec<u32> = match tier {
-                0 => Self::prefixed(&self.names, &query).collect(),
-                1 => Self::prefixed(&self.words, &query).collect(),
+                0 => self.prefixed(&self.names, &query).collect(),
+                1 => self.prefixed(&self.words, &query).collect(),
                 _ => self.close_to(&query),
             };
             found.retain(|i| !out.contains(i));
@@ -184,11 +325,13 @@ impl CommuneIndex {
         }
         let allowed = if n >= 8 { 2 } else { 1 };
         let first = &query[..query.chars().next().map_or(0, char::len_utf8)];
-        let start = self.names.partition_point(|(k, _)| k.as_str() < first);
+        let folded = &self.folded;
+        let start = self.names.partition_point(|(k, _)| k.in_(folded) < first);
         self.names[start..]
             .iter()
-            .take_while(|(k, _)| k.starts_with(first))
+            .take_while(|(k, _)| k.in_(folded).starts_with(first))
             .filter(|(name, _)| {
+                let name = name.in_(folded);
                 // Names are ASCII once normalised: byte slicing is safe.
                 let head = &name[..name.len().min(n)];
                 strsim::damerau_levenshtein(head, query) <= allowed
@@ -200,11 +343,11 @@ impl CommuneIndex {
     /// Current communes before old names, then the most populated.
     fn rank(&self, found: &mut [u32]) {
         found.sort_by_key(|i| {
-            let c = &self.communes[*i as usize];
+            let row = &self.rows[*i as usize];
             (
-                c.is_old_name(),
-                std::cmp::Reverse(c.population),
-                c.nom.clone(),
+                self.is_old_name(row),
+                std::cmp::Reverse(row.population),
+                row.nom.in_(&self.text),
             )
         });
     }

@@ -89,7 +89,7 @@ fn former_names_lead_to_todays_commune() {
     let old = index().get(found[0]);
     assert_eq!(old.nom, "Bellegarde-sur-Valserine");
     assert!(old.is_old_name());
-    assert_eq!(index().parent(old).unwrap().nom, "Valserhône");
+    assert_eq!(index().parent(&old).unwrap().nom, "Valserhône");
 }
 
 #[test]
