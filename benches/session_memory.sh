@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Needs tmux and a release build (cargo build --release). Prints VmHWM (peak RSS).
+# Whole-session peak memory: start, then six lieux searches in six départements, details opened.
+cd "$(dirname "$0")/.."
+T=$(mktemp -d)
+./target/release/borne --db $T/b.db lieux near 05000 --limit 1 >/dev/null 2>&1
+tmux kill-server 2>/dev/null
+tmux new-session -d -s k -x 80 -y 24 "BORNE_NOW=2026-03-02T10:15 ./target/release/borne --db $T/b.db"
+sleep 1
+PID=$(pgrep -x borne | head -1)
+echo "after start: $(grep VmHWM /proc/$PID/status)"
+for cp in 05000 75011 13001 69003 97400 33000; do
+  tmux send-keys -t k 3; sleep 0.3; tmux send-keys -t k "$cp"; sleep 0.4; tmux send-keys -t k Enter; sleep 0.6
+  tmux send-keys -t k 1; sleep 0.4; tmux capture-pane -t k -p | sed -n 5p; tmux send-keys -t k Home; sleep 0.3
+done
+echo "after six searches: $(grep VmHWM /proc/$PID/status)"
+tmux kill-server
