@@ -49,12 +49,18 @@ fn render_box(
     let inner_w = inner_width(area);
     let width = (inner_w + 4).min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    // For a screen reader the box takes the whole screen: no line mixes it with what is
+    // under it.
+    let rect = if view.linear {
+        area
+    } else {
+        Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        )
+    };
     // For a screen reader, no box-drawing characters: the title is the box's first line.
     let borders = if view.linear {
         Borders::NONE
