@@ -128,14 +128,14 @@ fn start_to_first_frame(bencher: Bencher) {
     let config = config_dir();
     {
         let mut store = Store::open(&db).unwrap();
-        load::shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
+        load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {}).unwrap();
     }
     let now = borne::clock::parse_local("2026-03-02T10:15").unwrap();
     bencher.bench_local(|| {
         let loaded = Rc::new(borne::kiosk::load(&config).unwrap());
         let mut store = Store::open(&db).unwrap();
         assert!(
-            load::shipped(&mut store, &config, "2026-03-02T10:15")
+            load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
                 .unwrap()
                 .is_empty()
         );

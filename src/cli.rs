@@ -491,7 +491,7 @@ fn open_store(cli: &Cli) -> Result<Store, ExitCode> {
 fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), ExitCode> {
     let (config, mut store, clock) = open_all(cli)?;
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
-    if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now) {
+    if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now, &mut |_, _, _| {}) {
         eprintln!("borne: {e}");
     }
     Ok((config, store, clock))
@@ -546,7 +546,20 @@ fn kiosk(cli: &Cli) -> ExitCode {
     };
     // The shipped communes and lieux, when new or changed: a moment on first start only.
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
-    if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now) {
+    // A line on the terminal while the first start imports the data (half a second on a
+    // recent machine, more on an old one).
+    let on_terminal = std::io::stderr().is_terminal();
+    let mut progress = |file: &std::path::Path, done: usize, count: usize| {
+        if on_terminal {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            eprint!("\r\x1b[Kborne: importing the communes and lieux, {done}/{count}: {name}");
+        }
+    };
+    let imported = crate::places::load::shipped(&mut store, &config.dir, &now, &mut progress);
+    if on_terminal {
+        eprint!("\r\x1b[K");
+    }
+    if let Err(e) = imported {
         eprintln!("borne: {e} (the lieux search may be incomplete)");
     }
     match crate::shell::run(config, store, clock) {

@@ -179,7 +179,8 @@ fn store_with_lieux() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("s.db")).unwrap();
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
+    borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
+        .unwrap();
     (dir, store)
 }
 

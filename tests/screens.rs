@@ -473,7 +473,8 @@ fn drive_with(store: &mut borne::store::Store, app: &mut App, keys: &[Key]) {
 fn store_with_shipped_data(dir: &std::path::Path) -> borne::store::Store {
     let mut store = borne::store::Store::open(&dir.join("s.db")).unwrap();
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
+    borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
+        .unwrap();
     store
 }
 

@@ -1,7 +1,7 @@
 //! Opening hours: OSM `opening_hours` evaluated with French public holidays closed, in words
 //! ("Ouvert maintenant — ferme à 17 h 00"), and the France Services list's free text
 //! ("09:00 - 12:00 / 13:30 - 17:00") converted to OSM.
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use compact_calendar::CompactCalendar;
@@ -59,8 +59,40 @@ pub fn parse(horaires: &str, region: Region) -> Option<OpeningHours> {
     Some(oh.with_context(Context::default().with_holidays(holidays(region))))
 }
 
-/// Where a lieu stands at `now`, a time on the lieu's own clock.
+/// How many lieux' states are kept: a screen lists a dozen at most.
+const KEPT: usize = 32;
+
+/// Where a lieu stands at `now`, a time on the lieu's own clock. Opening hours change state
+/// on the minute: within one minute, frames that show the lieu again take it from here
+/// instead of parsing and evaluating its hours once more.
 pub fn state(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> OpenState {
+    type Kept = Vec<(Option<String>, Region, NaiveDateTime, OpenState)>;
+    thread_local! {
+        static STATES: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let minute = now
+        .with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(now);
+    let key = horaires.map(str::to_string);
+    STATES.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some((.., state)) = kept
+            .iter()
+            .find(|(h, r, m, _)| *h == key && *r == region && *m == minute)
+        {
+            return state.clone();
+        }
+        let state = evaluate(horaires, region, now);
+        if kept.len() == KEPT {
+            kept.remove(0);
+        }
+        kept.push((key, region, minute, state.clone()));
+        state
+    })
+}
+
+fn evaluate(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> OpenState {
     let Some(text) = horaires.map(str::trim).filter(|t| !t.is_empty()) else {
         return OpenState::Unknown;
     };

@@ -192,8 +192,16 @@ fn fingerprint(file: &Path) -> Option<String> {
 
 /// Imports the configuration directory's data files that are new or changed since their last
 /// import. Returns one summary line per file imported.
-pub fn shipped(store: &mut Store, dir: &Path, now: &str) -> Result<Vec<String>, String> {
+/// `progress` is told each file about to be imported: (its name, how many files are done,
+/// how many there are to do); it is not called when nothing changed.
+pub fn shipped(
+    store: &mut Store,
+    dir: &Path,
+    now: &str,
+    progress: &mut dyn FnMut(&Path, usize, usize),
+) -> Result<Vec<String>, String> {
     let mut done = Vec::new();
+    let mut to_do = Vec::new();
     for (file, kind) in shipped_files(dir) {
         let Some(print) = fingerprint(&file) else {
             continue;
@@ -201,10 +209,14 @@ pub fn shipped(store: &mut Store, dir: &Path, now: &str) -> Result<Vec<String>, 
         let key = file.display().to_string();
         if store
             .last_import(&key)?
-            .is_some_and(|(last, _)| last == print)
+            .is_none_or(|(last, _)| last != print)
         {
-            continue;
+            to_do.push((file, kind, key, print));
         }
+    }
+    let count = to_do.len();
+    for (n, (file, kind, key, print)) in to_do.into_iter().enumerate() {
+        progress(&file, n, count);
         let summary = match kind {
             Kind::Communes => match communes_file(store, &file, false)? {
                 Ok(summary) => summary,
@@ -280,23 +292,43 @@ mod tests {
         std::fs::create_dir_all(config.join(LIEUX_DIR)).unwrap();
         std::fs::copy(fixture("lieux-gap.csv"), config.join("lieux/lieux.csv")).unwrap();
         let mut store = Store::open(&dir.path().join("l.db")).unwrap();
-        let done = shipped(&mut store, &config, "2026-03-02T10:15").unwrap();
+        let mut told = Vec::new();
+        let done = shipped(
+            &mut store,
+            &config,
+            "2026-03-02T10:15",
+            &mut |file, n, count| {
+                told.push((
+                    file.file_name().unwrap().to_string_lossy().to_string(),
+                    n,
+                    count,
+                ))
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            told,
+            [("lieux.csv".to_string(), 0, 1)],
+            "a progress line per file"
+        );
         assert_eq!(done.len(), 1, "{done:?}");
         assert!(
             done[0].ends_with("12 added, 1 updated, 0 rejected, 3 with warnings"),
             "{done:?}"
         );
         assert!(
-            shipped(&mut store, &config, "2026-03-02T10:16")
-                .unwrap()
-                .is_empty()
+            shipped(&mut store, &config, "2026-03-02T10:16", &mut |_, _, _| {
+                panic!("nothing changed: no progress to tell")
+            })
+            .unwrap()
+            .is_empty()
         );
         std::fs::copy(
             fixture("lieux-problems.csv"),
             config.join("lieux/lieux.csv"),
         )
         .unwrap();
-        let again = shipped(&mut store, &config, "2026-03-02T10:17").unwrap();
+        let again = shipped(&mut store, &config, "2026-03-02T10:17", &mut |_, _, _| {}).unwrap();
         assert!(
             again[0].ends_with("2 added, 0 updated, 3 rejected"),
             "{again:?}"

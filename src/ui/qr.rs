@@ -11,8 +11,31 @@ use super::View;
 
 const QUIET: usize = 2;
 
-/// The code's rows of text, or `None` when the payload is too long for a QR code.
+/// How many encoded codes are kept: a screen shows three payloads at most.
+const KEPT: usize = 4;
+
+/// The code's rows of text, or `None` when the payload is too long for a QR code. A code is
+/// encoded once: frames that show it again take it from here.
 pub fn rows(payload: &str) -> Option<Vec<String>> {
+    thread_local! {
+        static ENCODED: std::cell::RefCell<Vec<(String, Option<Vec<String>>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    ENCODED.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some((_, rows)) = kept.iter().find(|(p, _)| p == payload) {
+            return rows.clone();
+        }
+        let rows = encode(payload);
+        if kept.len() == KEPT {
+            kept.remove(0);
+        }
+        kept.push((payload.to_string(), rows.clone()));
+        rows
+    })
+}
+
+fn encode(payload: &str) -> Option<Vec<String>> {
     let code = QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::L).ok()?;
     let n = code.width();
     let colors = code.to_colors();
