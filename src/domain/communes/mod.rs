@@ -334,7 +334,9 @@ impl CommuneIndex {
                 let name = name.in_(folded);
                 // Names are ASCII once normalised: byte slicing is safe.
                 let head = &name[..name.len().min(n)];
-                strsim::damerau_levenshtein(head, query) <= allowed
+                // Optimal string alignment: typos and swapped neighbours, without the full
+                // Damerau–Levenshtein table (a hash map a name).
+                strsim::osa_distance(head, query) <= allowed
             })
             .map(|(_, i)| *i)
             .collect()
