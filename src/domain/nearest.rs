@@ -97,7 +97,15 @@ pub fn nearest(
         // no trigonometry per lieu; the exact distance is computed for the few kept.
         let shrink = origin.0.to_radians().cos();
         let flat = |pos: (f64, f64)| {
-            let (dy, dx) = (pos.0 - origin.0, (pos.1 - origin.1) * shrink);
+            // Across the 180th meridian (Wallis-et-Futuna, Nouvelle-Calédonie) the short way
+            // round.
+            let mut dlon = pos.1 - origin.1;
+            if dlon > 180.0 {
+                dlon -= 360.0;
+            } else if dlon < -180.0 {
+                dlon += 360.0;
+            }
+            let (dy, dx) = (pos.0 - origin.0, dlon * shrink);
             dy * dy + dx * dx
         };
         let mut located: Vec<(f64, i64, (f64, f64))> = points
@@ -105,7 +113,9 @@ pub fn nearest(
             .filter(|p| p.passes(bits, filters))
             .filter_map(|p| p.position.map(|pos| (flat(pos), p.rowid, pos)))
             .collect();
-        let take = limit.min(located.len());
+        // A few more than asked: far away (overseas) the flat ranking and the great circle
+        // may disagree on the order.
+        let take = (limit * 4).min(located.len());
         if take > 0 {
             located.select_nth_unstable_by(take - 1, |a, b| a.0.total_cmp(&b.0));
             located.truncate(take);
@@ -115,6 +125,7 @@ pub fn nearest(
             .map(|(_, id, pos)| (id, km(origin, pos)))
             .collect();
         exact.sort_by(|a, b| a.1.total_cmp(&b.1));
+        exact.truncate(limit);
         out.extend(exact.into_iter().map(|(id, d)| (id, Some(d))));
     }
     for p in points {
@@ -131,6 +142,28 @@ pub fn nearest(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_across_the_180th_meridian_is_found_the_short_way_round() {
+        let wallis = Commune {
+            code_insee: "98613".into(),
+            nom: "Uvea".into(),
+            code_postal: "98600".into(),
+            kind: "commune".into(),
+            parent: None,
+            departement: "986".into(),
+            population: 8_000,
+            latitude: Some(-13.28),
+            longitude: Some(-176.17),
+        };
+        let points = [
+            point(1, Some((18.07, -63.08)), &[]),
+            point(2, Some((-22.27, 166.45)), &[]),
+        ];
+        let found = nearest(&points, &wallis, &[], &Filters::default(), 1);
+        assert_eq!(found[0].0, 2, "Nouméa, not Saint-Martin: {found:?}");
+        assert!((found[0].1.unwrap() - 2_140.0).abs() < 100.0, "{found:?}");
+    }
 
     fn point(rowid: i64, position: Option<(f64, f64)>, services: &[Service]) -> Point {
         Point {
