@@ -74,12 +74,11 @@ pub fn state(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> Open
         .with_second(0)
         .and_then(|t| t.with_nanosecond(0))
         .unwrap_or(now);
-    let key = horaires.map(str::to_string);
     STATES.with(|kept| {
         let mut kept = kept.borrow_mut();
         if let Some((.., state)) = kept
             .iter()
-            .find(|(h, r, m, _)| *h == key && *r == region && *m == minute)
+            .find(|(h, r, m, _)| h.as_deref() == horaires && *r == region && *m == minute)
         {
             return state.clone();
         }
@@ -87,7 +86,7 @@ pub fn state(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> Open
         if kept.len() == KEPT {
             kept.remove(0);
         }
-        kept.push((key, region, minute, state.clone()));
+        kept.push((horaires.map(str::to_string), region, minute, state.clone()));
         state
     })
 }

@@ -84,14 +84,16 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
             let frame = terminal
                 .draw(|frame| drawn = crate::app::frame::draw(frame, &app, clock.now(), monochrome))
                 .map_err(|e| format!("cannot draw: {e}"))?;
-            let now_heard = crate::app::speech::heard(frame.buffer, &drawn, app.generation());
-            if let Some(speaker) = speaker.as_mut()
-                && !app.staff_signed_in()
-                && let Some(text) = crate::app::speech::utterance(heard.as_ref(), &now_heard)
-            {
-                speaker.say(&text, &app.settings.locale);
+            // A kiosk that does not speak reads nothing off its frames.
+            if let Some(speaker) = speaker.as_mut() {
+                let now_heard = crate::app::speech::heard(frame.buffer, &drawn, app.generation());
+                if !app.staff_signed_in()
+                    && let Some(text) = crate::app::speech::utterance(heard.as_ref(), &now_heard)
+                {
+                    speaker.say(&text, &app.settings.locale);
+                }
+                heard = Some(now_heard);
             }
-            heard = Some(now_heard);
             let now = clock.now();
             let deadline = [
                 app.next_deadline(now)

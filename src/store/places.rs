@@ -175,6 +175,31 @@ fn checked_position(
     Ok(Some(off))
 }
 
+/// The statements that add a lieu and rewrite one, with `lieu_values`' parameters in order.
+fn write_statements() -> (String, String) {
+    let columns: Vec<&str> = LIEU_COLUMNS
+        .trim_start_matches("rowid, ")
+        .split(',')
+        .map(str::trim)
+        .collect();
+    let insert = format!(
+        "INSERT INTO lieu ({}) VALUES ({})",
+        columns.join(", "),
+        (1..=columns.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let set: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    let update = format!("UPDATE lieu SET {} WHERE id = ?1", set.join(", "));
+    (insert, update)
+}
+
 fn lieu_by_id(tx: &rusqlite::Transaction, id: &str) -> rusqlite::Result<Option<Lieu>> {
     tx.prepare_cached(&format!("SELECT {LIEU_COLUMNS} FROM lieu WHERE id = ?1"))?
         .query_row([id], lieu_row)
@@ -227,6 +252,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| format!("lieux: {e}"))?;
         let mut imported = Imported::default();
+        let (insert_sql, update_sql) = write_statements();
         {
             let tx = &tx;
             let mut put = |l: &Lieu| -> rusqlite::Result<Placed> {
@@ -266,34 +292,8 @@ impl Store {
                 };
                 let values = lieu_values(&written);
                 let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v.as_ref()).collect();
-                if insert {
-                    tx.prepare_cached(&format!(
-                        "INSERT INTO lieu ({}) VALUES ({})",
-                        LIEU_COLUMNS.trim_start_matches("rowid, "),
-                        (1..=params.len())
-                            .map(|i| format!("?{i}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))?
-                    .execute(params.as_slice())?;
-                } else {
-                    let columns: Vec<&str> = LIEU_COLUMNS
-                        .trim_start_matches("rowid, ")
-                        .split(',')
-                        .map(str::trim)
-                        .collect();
-                    let set: Vec<String> = columns
-                        .iter()
-                        .enumerate()
-                        .skip(1)
-                        .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                        .collect();
-                    tx.prepare_cached(&format!(
-                        "UPDATE lieu SET {} WHERE id = ?1",
-                        set.join(", ")
-                    ))?
-                    .execute(params.as_slice())?;
-                }
+                let sql = if insert { &insert_sql } else { &update_sql };
+                tx.prepare_cached(sql)?.execute(params.as_slice())?;
                 Ok(placed)
             };
             feed(&mut |l| put(l).map_err(|e| format!("lieux: {e}")))?;
