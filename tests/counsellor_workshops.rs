@@ -47,15 +47,7 @@ fn screen_text(app: &App) -> String {
             borne::app::frame::draw(f, app, now(), false);
         })
         .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    borne::ui::text::screen_of(terminal.backend().buffer())
 }
 
 fn typed(text: &str) -> Vec<Key> {

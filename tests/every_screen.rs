@@ -185,15 +185,7 @@ fn store_with_lieux() -> (tempfile::TempDir, Store) {
 }
 
 fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    borne::ui::text::screen_of(terminal.backend().buffer())
 }
 
 #[test]

@@ -42,16 +42,9 @@ fn keys(app: &mut App, keys: &[Key]) {
     }
 }
 
+/// The screen, each row ended by a line break.
 fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    borne::ui::text::screen_of(terminal.backend().buffer()) + "\n"
 }
 
 #[test]

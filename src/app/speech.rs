@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::frame::Drawn;
+use crate::ui::text::row_of;
 
 /// A frame in words.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,11 +26,7 @@ pub struct Heard {
 
 /// Reads a drawn frame. `generation` is the app's (it changes with the screens).
 pub fn heard(buffer: &Buffer, drawn: &Drawn, generation: u64) -> Heard {
-    let row = |y: u16, area: Rect| -> String {
-        (area.x..area.right())
-            .map(|x| buffer[(x, y)].symbol())
-            .collect::<String>()
-    };
+    let row = |y: u16, area: Rect| row_of(buffer, y, area);
     let focused = drawn
         .cursor
         .map(|c| {

@@ -606,15 +606,7 @@ mod tests {
                 crate::app::frame::draw(f, &app, now, false);
             })
             .unwrap();
-        let buffer = terminal.backend().buffer();
-        (0..buffer.area.height)
-            .map(|y| {
-                (0..buffer.area.width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        crate::ui::text::screen_of(terminal.backend().buffer())
     }
 
     #[test]

@@ -1,5 +1,22 @@
 //! Word wrapping measured in terminal cells, so layouts know their height before drawing.
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What a drawn row reads, from one side of `area` to the other.
+pub fn row_of(buffer: &Buffer, y: u16, area: Rect) -> String {
+    (area.x..area.right())
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+/// The whole drawn screen as text, a line a row: what a person (or a test) reads.
+pub fn screen_of(buffer: &Buffer) -> String {
+    (buffer.area.y..buffer.area.bottom())
+        .map(|y| row_of(buffer, y, buffer.area))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
