@@ -6,6 +6,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
+    let mut ids = Vec::new();
     let mut tags: Vec<_> = fs::read_dir(&root)
         .expect("locales/ folder")
         .filter_map(|e| e.ok())
@@ -21,6 +22,18 @@ fn main() {
             .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
             .collect();
         files.sort();
+        let mut messages = Vec::new();
+        for file in &files {
+            let text = fs::read_to_string(file).expect("Fluent file");
+            messages.extend(text.lines().filter_map(message_id).map(str::to_string));
+        }
+        messages.sort();
+        messages.dedup();
+        ids.push(format!(
+            "    ({:?}, &{:?}),\n",
+            tag.file_name().to_string_lossy(),
+            messages
+        ));
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
             entries.push(format!(
@@ -33,8 +46,21 @@ fn main() {
     }
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("locales.rs");
     let code = format!(
-        "/// (locale tag, file name, Fluent source)\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n{}];\n",
-        entries.concat()
+        "/// (locale tag, file name, Fluent source)\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n{}];\n\
+         /// (locale tag, its message ids, sorted)\npub static MESSAGE_IDS: &[(&str, &[&str])] = &[\n{}];\n",
+        entries.concat(),
+        ids.concat()
     );
     fs::write(out, code).expect("write locales.rs");
+}
+
+/// The id of the message a Fluent line starts, if it starts one: `id =` at the start of the
+/// line (terms start with `-`, comments with `#`, continuations with a space).
+fn message_id(line: &str) -> Option<&str> {
+    let (id, _) = line.split_once('=')?;
+    let id = id.trim_end();
+    let mut chars = id.chars();
+    (chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    .then_some(id)
 }

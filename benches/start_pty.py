@@ -7,7 +7,7 @@ import fcntl, os, select, signal, statistics, struct, subprocess, sys, termios, 
 
 db = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
-binary = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "borne")
+binary = os.environ.get("BORNE_BIN") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "borne")
 env = dict(os.environ, BORNE_NOW="2026-03-02T10:15", TERM="xterm-256color")
 times = []
 for _ in range(runs):

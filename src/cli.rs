@@ -418,7 +418,8 @@ fn print_problems(problems: &[Problem]) -> ExitCode {
 }
 
 fn check_config(cli: &Cli) -> ExitCode {
-    match load_config(cli) {
+    let dir = config::resolve_dir(cli.config.as_deref());
+    match crate::kiosk::check(&dir).map_err(|problems| print_problems(&problems)) {
         Ok(config) => {
             println!("{}", config.summary());
             ExitCode::SUCCESS

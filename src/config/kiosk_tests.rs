@@ -187,3 +187,31 @@ fn an_overseas_help_point_gets_its_own_zone_and_holidays_by_default() {
         crate::calendar::Region::Reunion
     );
 }
+
+#[test]
+fn the_kiosk_starts_without_walking_every_diagnostic_path_check_config_walks_them() {
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["kiosk.toml", "agenda.toml"] {
+        std::fs::copy(shipped.join(file), dir.path().join(file)).unwrap();
+    }
+    // A question no answer leads to: harmless to a person, a mistake for the help point.
+    let text = std::fs::read_to_string(shipped.join("diagnostic.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("diagnostic.toml"),
+        format!(
+            "{text}\n[[question]]\nid = \"jamais\"\ntext = \"diag-equipement\"\n[[question.answer]]\nid = \"aucun\"\ntext = \"diag-dont-know\"\nnext = \"fin\"\n[[question.answer]]\nid = \"ne-sait-pas\"\ntext = \"diag-dont-know\"\ndont_know = true\nnext = \"fin\"\n"
+        ),
+    )
+    .unwrap();
+    if let Err(p) = crate::kiosk::load(dir.path()) {
+        panic!("{p:?}");
+    }
+    let problems = crate::kiosk::check(dir.path()).err().expect("refused");
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("question \"jamais\" is never asked"),
+        "{problems:?}"
+    );
+}

@@ -156,6 +156,13 @@ pub fn load(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
     parse(&path, &text, Some(i18n))
 }
 
+/// `load`, and every path walked (`check`).
+pub fn load_checked(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
+    let path = dir.join(FILE_NAME);
+    let text = crate::config::toml_file::read(&path)?;
+    check(&path, &text, Some(i18n))
+}
+
 pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
     let file: File = crate::config::toml_file::parse(path, text)?;
     if file.questions.len() > MAX_QUESTIONS {
@@ -317,6 +324,24 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnai
         );
         return Err(problems);
     }
+    if problems.is_empty() {
+        Ok(questionnaire)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every check, the walk through every path included: for `borne check-config`. The kiosk's
+/// start parses only (`parse`): walking every path is the slowest part of loading and a
+/// long or unreachable path does no harm to a person answering.
+pub fn check(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
+    let questionnaire = parse(path, text, i18n)?;
+    let file: File = crate::config::toml_file::parse(path, text)?;
+    let spans: Vec<Range<usize>> = file.questions.iter().map(|q| q.id.span()).collect();
+    let mut problems = Vec::new();
+    let mut problem = |span: Range<usize>, message: String| {
+        problems.push(Problem::at(path, text, span.start, message));
+    };
     match questionnaire.paths_within(MAX_PATHS, MAX_QUESTIONS_ON_A_PATH + 1) {
         None => problem(
             0..0,

@@ -342,7 +342,7 @@ fn going_back_and_answering_differently_changes_the_next_question() {
 // ---- validation of an edited questionnaire ----
 
 fn problems(text: &str) -> Vec<String> {
-    questionnaire::parse(Path::new("diagnostic.toml"), text, None)
+    questionnaire::check(Path::new("diagnostic.toml"), text, None)
         .expect_err("refused")
         .iter()
         .map(|p| p.to_string())

@@ -4,6 +4,7 @@
 pub mod easy_read;
 mod signature;
 
+use std::cell::OnceCell;
 use std::fs;
 use std::path::Path;
 
@@ -47,57 +48,108 @@ impl Locale {
     }
 }
 
-/// The offered locales, loaded once at start.
+/// An offered locale. One the help point does not override is parsed the first time it is
+/// shown: its shipped files are checked by the tests, and most sessions never leave French.
+struct Offered {
+    tag: String,
+    /// `None` inside once loading failed (a shipped file the tests would have refused).
+    locale: OnceCell<Option<Locale>>,
+}
+
+/// The offered locales.
 pub struct I18n {
-    locales: Vec<Locale>,
+    offered: Vec<Offered>,
     reference: Locale,
 }
 
 impl I18n {
-    /// Loads the shipped messages of each offered locale, then the help point's own files from
-    /// `config_dir/locales/<tag>/`. Fails with every problem found, never with half a bundle.
+    /// Loads the reference locale and every offered locale the help point overrides (its own
+    /// files in `config_dir/locales/<tag>/`), the others when first shown. Fails with every
+    /// problem found, never with half a bundle.
     pub fn load(offered: &[String], config_dir: &Path) -> Result<I18n, Vec<Problem>> {
         let mut problems = Vec::new();
+        let reference = load_locale(
+            REFERENCE_LOCALE,
+            override_files(REFERENCE_LOCALE, config_dir),
+        );
         let mut locales = Vec::new();
         for tag in offered {
-            match load_locale(tag, config_dir) {
-                Ok(locale) => locales.push(locale),
-                Err(mut p) => problems.append(&mut p),
+            let overrides = override_files(tag, config_dir);
+            let locale = OnceCell::new();
+            if tag != REFERENCE_LOCALE && (!overrides.is_empty() || shipped_sources(tag).is_empty())
+            {
+                match load_locale(tag, overrides) {
+                    Ok(loaded) => {
+                        let _ = locale.set(Some(loaded));
+                    }
+                    Err(mut p) => problems.append(&mut p),
+                }
             }
+            locales.push(Offered {
+                tag: tag.clone(),
+                locale,
+            });
         }
-        let reference = match load_locale(REFERENCE_LOCALE, config_dir) {
-            Ok(locale) => locale,
+        match reference {
+            Ok(reference) if problems.is_empty() => Ok(I18n {
+                offered: locales,
+                reference,
+            }),
+            Ok(_) => Err(problems),
             Err(mut p) => {
-                problems.append(&mut p);
-                return Err(problems);
+                p.append(&mut problems);
+                Err(p)
             }
-        };
-        if problems.is_empty() {
-            Ok(I18n { locales, reference })
-        } else {
-            Err(problems)
         }
+    }
+
+    /// The locale of an offered tag, parsed now if it has not been yet.
+    fn locale<'a>(&'a self, offered: &'a Offered) -> &'a Locale {
+        if offered.tag == REFERENCE_LOCALE {
+            return &self.reference;
+        }
+        offered
+            .locale
+            .get_or_init(|| match load_locale(&offered.tag, Vec::new()) {
+                Ok(locale) => Some(locale),
+                Err(problems) => {
+                    for p in problems {
+                        tracing::error!("{p}");
+                    }
+                    None
+                }
+            })
+            .as_ref()
+            .unwrap_or(&self.reference)
     }
 
     /// The translator for a locale tag; unknown tags fall back to the reference locale.
     pub fn tr(&self, tag: &str) -> Tr<'_> {
         let main = self
-            .locales
+            .offered
             .iter()
             .find(|l| l.tag == tag)
-            .unwrap_or(&self.reference);
+            .map_or(&self.reference, |o| self.locale(o));
         Tr {
             main,
             fallback: &self.reference,
         }
     }
 
-    /// Whether a locale itself has a message (the French fallback does not count).
+    /// Whether a locale itself has a message (the French fallback does not count). A locale
+    /// not parsed yet answers from the ids listed when the binary was built.
     pub fn has_message(&self, tag: &str, id: &str) -> bool {
-        self.locales
-            .iter()
-            .find(|l| l.tag == tag)
-            .is_some_and(|l| l.bundle.has_message(id))
+        let Some(offered) = self.offered.iter().find(|l| l.tag == tag) else {
+            return false;
+        };
+        if offered.tag == REFERENCE_LOCALE {
+            return self.reference.bundle.has_message(id);
+        }
+        match offered.locale.get() {
+            Some(Some(locale)) => locale.bundle.has_message(id),
+            Some(None) => false,
+            None => shipped_message_ids(tag).binary_search(&id).is_ok(),
+        }
     }
 
     /// The problems of a configuration file naming a message some offered locale lacks.
@@ -113,8 +165,25 @@ impl I18n {
     }
 
     pub fn tags(&self) -> impl Iterator<Item = &str> {
-        self.locales.iter().map(|l| l.tag.as_str())
+        self.offered.iter().map(|l| l.tag.as_str())
     }
+
+    /// Whether an offered locale has been parsed (the reference always is).
+    pub fn is_loaded(&self, tag: &str) -> bool {
+        tag == REFERENCE_LOCALE
+            || self
+                .offered
+                .iter()
+                .any(|l| l.tag == tag && l.locale.get().is_some())
+    }
+}
+
+/// The ids of a shipped locale's messages, sorted (listed by the build script).
+fn shipped_message_ids(tag: &str) -> &'static [&'static str] {
+    embedded::MESSAGE_IDS
+        .iter()
+        .find(|(t, _)| *t == tag)
+        .map_or(&[], |(_, ids)| ids)
 }
 
 /// Whether a locale has any Fluent file, shipped or in the config directory.
@@ -147,12 +216,12 @@ fn plural_language(tag: &str) -> LanguageIdentifier {
     })
 }
 
-fn load_locale(tag: &str, config_dir: &Path) -> Result<Locale, Vec<Problem>> {
+/// A locale's shipped files, then the help point's own (`overrides`).
+fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, Vec<Problem>> {
     let mut bundle = FluentBundle::new(vec![plural_language(tag)]);
     // The default isolation marks (U+2068/2069) show as boxes on console fonts.
     bundle.set_use_isolating(false);
     let mut problems = Vec::new();
-    let overrides = override_files(tag, config_dir);
     for (file, text) in shipped_sources(tag) {
         let path = Path::new("locales").join(tag).join(file);
         match parse(&path, text) {

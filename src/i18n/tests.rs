@@ -138,3 +138,45 @@ fn easy_to_read_french_follows_the_checkable_rules_on_every_citizen_message() {
         found.join("\n")
     );
 }
+
+#[test]
+fn the_message_ids_listed_at_build_time_are_those_each_shipped_locale_parses_to() {
+    for tag in shipped_tags() {
+        let listed: Vec<&str> = shipped_message_ids(tag).to_vec();
+        let parsed: Vec<String> = shipped_signatures(tag).into_keys().collect();
+        assert_eq!(listed, parsed, "{tag}");
+    }
+}
+
+#[test]
+fn a_locale_the_help_point_does_not_override_is_parsed_when_first_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let i18n = I18n::load(&["fr".into(), "en".into(), "pt".into()], dir.path()).unwrap();
+    assert!(!i18n.is_loaded("en") && !i18n.is_loaded("pt"));
+    // Checking a configuration's message names does not parse it either.
+    assert!(i18n.has_message("en", "welcome-title"));
+    assert!(!i18n.has_message("en", "no-such-id"));
+    assert!(i18n.missing_message("welcome-title").is_empty());
+    assert_eq!(i18n.missing_message("no-such-id").len(), 3);
+    assert!(!i18n.is_loaded("en"));
+
+    assert!(i18n.tr("en").text("welcome-title").contains("Welcome"));
+    assert!(i18n.is_loaded("en") && !i18n.is_loaded("pt"));
+    assert!(i18n.has_message("en", "welcome-title"));
+}
+
+#[test]
+fn a_locale_the_help_point_overrides_is_checked_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let en_dir = dir.path().join("locales").join("en");
+    std::fs::create_dir_all(&en_dir).unwrap();
+    std::fs::write(
+        en_dir.join("local.ftl"),
+        "welcome-title = Hello {$nobody}\n",
+    )
+    .unwrap();
+    let problems = I18n::load(&["fr".into(), "en".into()], dir.path())
+        .err()
+        .expect("the unknown variable is found at start");
+    assert!(problems[0].to_string().contains("nobody"), "{problems:?}");
+}

@@ -20,9 +20,19 @@ pub struct Config {
     pub i18n: Rc<I18n>,
 }
 
-/// Loads and validates the whole configuration directory.
+/// Loads and validates the whole configuration directory, as the kiosk starts.
 pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
-    load_all(dir).map_err(|mut problems| {
+    load_all(dir, false)
+}
+
+/// `load`, and the checks the kiosk's start leaves to `borne check-config` (every path of the
+/// diagnostic walked).
+pub fn check(dir: &Path) -> Result<Config, Vec<Problem>> {
+    load_all(dir, true)
+}
+
+fn load_all(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
+    load_dir(dir, thorough).map_err(|mut problems| {
         // A file read for two locales (the offered French and the reference) says its
         // problems once.
         let mut seen = std::collections::HashSet::new();
@@ -31,7 +41,7 @@ pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
     })
 }
 
-fn load_all(dir: &Path) -> Result<Config, Vec<Problem>> {
+fn load_dir(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
     if !dir.is_dir() {
         return Err(vec![Problem::in_file(
             dir,
@@ -41,7 +51,11 @@ fn load_all(dir: &Path) -> Result<Config, Vec<Problem>> {
     let kiosk = load_kiosk_toml(dir)?;
     let i18n = I18n::load(&kiosk.locales, dir)?;
     // Every file is checked, so one run lists every problem.
-    let diagnostic = crate::diagnostic::questionnaire::load(dir, &i18n);
+    let diagnostic = if thorough {
+        crate::diagnostic::questionnaire::load_checked(dir, &i18n)
+    } else {
+        crate::diagnostic::questionnaire::load(dir, &i18n)
+    };
     let agenda = crate::booking::agenda::load(
         dir,
         &i18n,

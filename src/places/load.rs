@@ -207,10 +207,7 @@ pub fn shipped(
             continue;
         };
         let key = file.display().to_string();
-        if store
-            .last_import(&key)?
-            .is_none_or(|(last, _)| last != print)
-        {
+        if store.last_import(&key)?.is_none_or(|last| last != print) {
             to_do.push((file, kind, key, print));
         }
     }

@@ -339,6 +339,17 @@ impl Store {
 
     /// The communes' search index, built row by row: no list of 39,000 communes in memory.
     pub fn commune_index(&self) -> Result<CommuneIndex, String> {
+        let (count, name_bytes, separators): (u32, u32, u32) = self
+            .conn
+            .query_row(
+                "SELECT count(*), coalesce(sum(length(CAST(nom AS BLOB))), 0),
+                        coalesce(sum(length(nom) - length(replace(replace(replace(
+                            nom, '-', ''), ' ', ''), '''', ''))), 0)
+                 FROM commune",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(|e| e.to_string())?;
         let mut stmt = self
             .conn
             .prepare(
@@ -361,7 +372,11 @@ impl Store {
                 })
             })
             .map_err(|e| e.to_string())?;
-        let mut builder = CommuneIndexBuilder::default();
+        let mut builder = CommuneIndexBuilder::with_capacity(
+            count as usize,
+            name_bytes as usize,
+            separators as usize,
+        );
         for row in rows {
             builder.push(row.map_err(|e| e.to_string())?);
         }
@@ -403,12 +418,14 @@ impl Store {
     }
 
     /// What was last imported from a file: (fingerprint, summary).
-    pub fn last_import(&self, file: &str) -> Result<Option<(String, String)>, String> {
+    /// The fingerprint of a data file's last import: read at every start, so not its summary
+    /// (a national file's warnings are hundreds of KiB).
+    pub fn last_import(&self, file: &str) -> Result<Option<String>, String> {
         self.conn
             .query_row(
-                "SELECT fingerprint, summary FROM data_import WHERE file = ?1",
+                "SELECT fingerprint FROM data_import WHERE file = ?1",
                 [file],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| r.get(0),
             )
             .optional()
             .map_err(|e| e.to_string())

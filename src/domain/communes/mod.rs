@@ -121,6 +121,23 @@ pub struct CommuneIndexBuilder {
 }
 
 impl CommuneIndexBuilder {
+    /// A builder with room for `rows` communes whose names take `name_bytes` bytes and hold
+    /// `separators` spaces, hyphens and apostrophes: growing the lists by doubling would hold
+    /// up to three times the index at its peak.
+    pub fn with_capacity(rows: usize, name_bytes: usize, separators: usize) -> Self {
+        let spare = name_bytes / 16;
+        CommuneIndexBuilder {
+            index: CommuneIndex {
+                rows: Vec::with_capacity(rows),
+                text: String::with_capacity(name_bytes),
+                folded: String::with_capacity(name_bytes + spare),
+                names: Vec::with_capacity(rows),
+                words: Vec::with_capacity(separators + separators / 16),
+                ..CommuneIndex::default()
+            },
+        }
+    }
+
     pub fn push(&mut self, c: Commune) {
         let index = &mut self.index;
         let i = index.rows.len() as u32;
@@ -286,7 +303,7 @@ impl CommuneIndex {
         if text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
             let mut found: Vec<u32> = self.postal_prefixed(&digits);
-            self.rank(&mut found);
+            self.rank(&mut found, SUGGESTIONS);
             return found
                 .into_iter()
                 .take(SUGGESTIONS)
@@ -309,7 +326,7 @@ impl CommuneIndex {
                 _ => self.close_to(&query),
             };
             found.retain(|i| !out.contains(i));
-            self.rank(&mut found);
+            self.rank(&mut found, SUGGESTIONS - out.len());
             out.extend(found);
         }
         out.truncate(SUGGESTIONS);
@@ -334,25 +351,70 @@ impl CommuneIndex {
                 let name = name.in_(folded);
                 // Names are ASCII once normalised: byte slicing is safe.
                 let head = &name[..name.len().min(n)];
-                // Optimal string alignment: typos and swapped neighbours, without the full
-                // Damerau–Levenshtein table (a hash map a name).
-                strsim::osa_distance(head, query) <= allowed
+                within_edits(head.as_bytes(), query.as_bytes(), allowed)
             })
             .map(|(_, i)| *i)
             .collect()
     }
 
-    /// Current communes before old names, then the most populated.
-    fn rank(&self, found: &mut [u32]) {
-        found.sort_by_key(|i| {
+    /// Keeps the `keep` likeliest: current communes before old names, then the most
+    /// populated. A single letter matches thousands of names: only the first few are sorted.
+    fn rank(&self, found: &mut Vec<u32>, keep: usize) {
+        let key = |i: &u32| {
             let row = &self.rows[*i as usize];
             (
                 self.is_old_name(row),
                 std::cmp::Reverse(row.population),
                 row.nom.in_(&self.text),
             )
-        });
+        };
+        if found.len() > keep && keep > 0 {
+            found.select_nth_unstable_by(keep - 1, |a, b| key(a).cmp(&key(b)));
+        }
+        found.truncate(keep);
+        found.sort_by(|a, b| key(a).cmp(&key(b)));
     }
+}
+
+/// Whether `a` and `b` are at most `allowed` edits apart, counting a swap of two neighbours
+/// as one (optimal string alignment). One pass over a band of the table on the stack, given
+/// up as soon as every cell of a row is over: most names are refused after a letter or two.
+fn within_edits(a: &[u8], b: &[u8], allowed: usize) -> bool {
+    const MAX: usize = 32;
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    if a.len() >= MAX || b.len() >= MAX {
+        return strsim::osa_distance(
+            std::str::from_utf8(a).unwrap_or_default(),
+            std::str::from_utf8(b).unwrap_or_default(),
+        ) <= allowed;
+    }
+    // Three rows of the table: two back (for swaps), one back, this one.
+    let mut before = [0usize; MAX + 1];
+    let mut previous: [usize; MAX + 1] = std::array::from_fn(|j| j);
+    let mut current = [0usize; MAX + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut best = current[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut cell = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cell = cell.min(before[j - 2] + 1);
+            }
+            current[j] = cell;
+            best = best.min(cell);
+        }
+        if best > allowed {
+            return false;
+        }
+        before = previous;
+        previous = current;
+    }
+    previous[b.len()] <= allowed
 }
 
 #[cfg(test)]

@@ -98,3 +98,39 @@ fn the_big_commune_comes_before_the_small_namesakes() {
     assert_eq!(found[0], "Tulle");
     assert!(names("xyzzy").is_empty());
 }
+
+#[test]
+fn edits_are_counted_as_optimal_string_alignment_does() {
+    let words = [
+        "",
+        "a",
+        "ab",
+        "ba",
+        "abc",
+        "acb",
+        "briancon",
+        "brinacon",
+        "strasbourg",
+        "strassburg",
+        "marseille",
+        "marsielle",
+        "marseile",
+        "caienne",
+        "cayenne",
+        "l",
+        "lyon",
+        "lyonn",
+    ];
+    for a in words {
+        for b in words {
+            let distance = strsim::osa_distance(a, b);
+            for allowed in 0..4 {
+                assert_eq!(
+                    super::within_edits(a.as_bytes(), b.as_bytes(), allowed),
+                    distance <= allowed,
+                    "{a:?} {b:?} within {allowed}"
+                );
+            }
+        }
+    }
+}
