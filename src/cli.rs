@@ -23,12 +23,19 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     config: Option<PathBuf>,
 
-    /// Database file (default: the configuration's, else $XDG_DATA_HOME/borne/borne.db)
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Database file (default: the configuration's, else $XDG_DATA_HOME/borne/borne.db), or
+    /// a network's postgresql:// URL (`borne db migrate`)
+    #[arg(long, global = true, value_name = "PATH|URL")]
     db: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum DbCommand {
+    /// Create or upgrade the schema (a SQLite file, or a network's PostgreSQL database)
+    Migrate,
 }
 
 #[derive(Subcommand)]
@@ -69,6 +76,9 @@ enum Command {
     Export(ExportCommand),
     /// Apply the retention rules now: erase personal data of past appointments
     Purge,
+    /// The database's schema
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Bookings, attendance, workshops, needs and accompaniments, per week and month
     Stats {
         #[arg(long)]
@@ -396,6 +406,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 clock.now(),
             )
         }
+        Command::Db(DbCommand::Migrate) => db_migrate(cli),
         Command::Purge => {
             let (config, mut store, clock) = open_all(cli)?;
             counsellor::purge(&mut store, clock.now(), config.kiosk.retention_days)
@@ -415,6 +426,41 @@ fn print_problems(problems: &[Problem]) -> ExitCode {
         eprintln!("{problem}");
     }
     ExitCode::from(EXIT_CONFIG)
+}
+
+/// `borne db migrate`: one line saying what the schema was and is, or why it cannot be.
+fn db_migrate(cli: &Cli) -> ExitCode {
+    let db = cli.db.as_deref().map(|p| p.to_string_lossy().into_owned());
+    let result = match db.as_deref() {
+        Some(url) if store::postgres::is_url(url) => {
+            store::postgres::PgStore::migrate(url).map(|found| (store::postgres::shown(url), found))
+        }
+        _ => database_path(cli).and_then(|path| {
+            let store = Store::open(&path)?;
+            Ok((
+                path.display().to_string(),
+                (store.schema_found(), store.schema_version()?),
+            ))
+        }),
+    };
+    match result {
+        Ok((name, (found, now))) if found == now => {
+            println!("{name}: schema up to date (version {now})");
+            ExitCode::SUCCESS
+        }
+        Ok((name, (0, now))) => {
+            println!("{name}: schema created (version {now})");
+            ExitCode::SUCCESS
+        }
+        Ok((name, (found, now))) => {
+            println!("{name}: schema upgraded from version {found} to {now}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
 }
 
 fn check_config(cli: &Cli) -> ExitCode {
@@ -476,16 +522,21 @@ fn day_range(
 
 /// The database for data commands: from --db, the configuration if it loads, or the default.
 fn open_store(cli: &Cli) -> Result<Store, ExitCode> {
-    let dir = config::resolve_dir(cli.config.as_deref());
-    let configured = crate::kiosk::load(&dir)
-        .ok()
-        .and_then(|c| c.kiosk.database.clone());
-    store::resolve_path(cli.db.as_deref(), configured.as_deref())
+    database_path(cli)
         .and_then(|path| Store::open(&path))
         .map_err(|e| {
             eprintln!("borne: {e}");
             ExitCode::from(EXIT_FAILURE)
         })
+}
+
+/// The database file: from --db, the configuration if it loads, or the default.
+fn database_path(cli: &Cli) -> Result<PathBuf, String> {
+    let dir = config::resolve_dir(cli.config.as_deref());
+    let configured = crate::kiosk::load(&dir)
+        .ok()
+        .and_then(|c| c.kiosk.database.clone());
+    store::resolve_path(cli.db.as_deref(), configured.as_deref())
 }
 
 /// The store with the shipped data imported (as the kiosk does at start).

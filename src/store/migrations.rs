@@ -228,13 +228,14 @@ pub fn latest() -> u32 {
     MIGRATIONS.len() as u32
 }
 
-pub fn migrate(conn: &mut Connection) -> Result<(), String> {
+/// Brings the schema to this borne's version; returns the version found.
+pub fn migrate(conn: &mut Connection) -> Result<u32, String> {
     // Up to date, as at almost every start: nothing to write, so no write lock and no sync.
     let current: u32 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(|e| e.to_string())?;
     if current == latest() {
-        return Ok(());
+        return Ok(current);
     }
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -260,7 +261,7 @@ pub fn migrate(conn: &mut Connection) -> Result<(), String> {
     } else if current < latest() {
         tracing::info!(from = current, to = latest(), "database schema upgraded");
     }
-    Ok(())
+    Ok(current)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod bookings;
 mod migrations;
 pub mod outbox;
 mod places;
+pub mod postgres;
 
 pub mod protocol;
 mod sessions;
@@ -33,6 +34,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub struct Store {
     conn: Connection,
+    /// The schema version the file had when opened (0: made now).
+    schema_found: u32,
     /// Built on first use by the lieux search; dropped when data is imported.
     place_index: Option<std::sync::Arc<crate::domain::nearest::PlaceIndex>>,
 }
@@ -76,6 +79,14 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 impl Store {
     pub fn open(path: &Path) -> Result<Store, String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", path.display());
+        if postgres::is_url(&path.to_string_lossy()) {
+            return Err(format!(
+                "database {}: a network's PostgreSQL database; this command works on the \
+                 help point's SQLite file (on PostgreSQL: borne db migrate)",
+                postgres::shown(&path.to_string_lossy())
+            ));
+        }
+        let mut created = false;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|e| context(&e))?;
         }
@@ -124,6 +135,7 @@ impl Store {
                 conn.pragma_update(None, "journal_mode", "WAL")
                     .map_err(|e| context(&e))?;
                 migrations::migrate(&mut conn).map_err(|e| context(&e))?;
+                created = true;
             }
         }
         let mut conn = Connection::open(path).map_err(|e| context(&e))?;
@@ -151,11 +163,16 @@ impl Store {
         // cache (SQLite's default is 2 MiB) keeps every query quick.
         conn.pragma_update(None, "cache_size", -512)
             .map_err(|e| context(&e))?;
-        migrations::migrate(&mut conn).map_err(|e| context(&e))?;
+        let found = migrations::migrate(&mut conn).map_err(|e| context(&e))?;
         Ok(Store {
             conn,
+            schema_found: if created { 0 } else { found },
             place_index: None,
         })
+    }
+
+    pub fn schema_found(&self) -> u32 {
+        self.schema_found
     }
 
     pub fn schema_version(&self) -> Result<u32, String> {

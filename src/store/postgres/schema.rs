@@ -1,0 +1,172 @@
+//! The network's schema on PostgreSQL, versioned in `borne_schema`. Each kiosk may run
+//! `migrate` at start: an advisory lock makes two kiosks upgrading at once take turns.
+use postgres::Client;
+
+/// Each step, in order; a step is never edited once shipped, only followed by another.
+const MIGRATIONS: &[&str] = &[
+    // 1: the network's agenda. Every time a counsellor is taken (an appointment not
+    // cancelled, an absence, a workshop session they lead) is one row of `occupation`, and
+    // its exclusion constraint forbids two such rows of one counsellor to overlap, whichever
+    // kiosk writes them: half-open ranges, so 10:00–10:30 and 10:30–11:00 both fit.
+    "CREATE EXTENSION IF NOT EXISTS btree_gist;
+    CREATE TABLE help_point (
+        id text PRIMARY KEY,
+        name text NOT NULL
+    );
+    CREATE TABLE occupation (
+        id bigserial PRIMARY KEY,
+        counsellor text NOT NULL,
+        during tstzrange NOT NULL CHECK (NOT isempty(during) AND lower_inc(during)
+            AND NOT upper_inc(during)),
+        booking bigint UNIQUE,
+        absence bigint UNIQUE,
+        session text UNIQUE,
+        CHECK (num_nonnulls(booking, absence, session) = 1),
+        EXCLUDE USING gist (counsellor WITH =, during WITH &&)
+    );
+    CREATE TABLE booking (
+        id bigserial PRIMARY KEY,
+        code text NOT NULL UNIQUE,
+        help_point text NOT NULL REFERENCES help_point (id),
+        counsellor text NOT NULL,
+        motif text NOT NULL,
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL CHECK (ends_at > starts_at),
+        status text NOT NULL DEFAULT 'à venir' CHECK (status IN
+            ('à venir', 'présent', 'absent', 'annulé par l''usager', 'annulé par le service')),
+        first_name text,
+        last_initial text,
+        phone text,
+        email text,
+        reminder boolean NOT NULL DEFAULT false,
+        diagnostic text,
+        booked_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        cancel_reason text,
+        erased boolean NOT NULL DEFAULT false,
+        -- A kiosk's own id for the request: a request replayed after a lost answer finds
+        -- the booking it made instead of making another.
+        request_id text UNIQUE
+    );
+    CREATE INDEX booking_starts ON booking (starts_at);
+    CREATE TABLE absence (
+        id bigserial PRIMARY KEY,
+        counsellor text NOT NULL,
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL CHECK (ends_at > starts_at)
+    );
+    CREATE TABLE workshop_session (
+        id text PRIMARY KEY,
+        series text NOT NULL,
+        help_point text NOT NULL REFERENCES help_point (id),
+        counsellor text NOT NULL,
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL CHECK (ends_at > starts_at),
+        seats integer NOT NULL CHECK (seats >= 0),
+        cancelled boolean NOT NULL DEFAULT false
+    );
+    CREATE FUNCTION booking_occupies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM occupation WHERE booking = NEW.id;
+        IF NEW.status NOT IN ('annulé par l''usager', 'annulé par le service') THEN
+            INSERT INTO occupation (counsellor, during, booking)
+            VALUES (NEW.counsellor, tstzrange(NEW.starts_at, NEW.ends_at, '[)'), NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER booking_occupies AFTER INSERT OR UPDATE OF counsellor, starts_at, ends_at,
+        status ON booking FOR EACH ROW EXECUTE FUNCTION booking_occupies();
+    CREATE FUNCTION absence_occupies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM occupation WHERE absence = NEW.id;
+        INSERT INTO occupation (counsellor, during, absence)
+        VALUES (NEW.counsellor, tstzrange(NEW.starts_at, NEW.ends_at, '[)'), NEW.id);
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER absence_occupies AFTER INSERT OR UPDATE ON absence
+        FOR EACH ROW EXECUTE FUNCTION absence_occupies();
+    CREATE FUNCTION session_occupies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM occupation WHERE session = NEW.id;
+        IF NOT NEW.cancelled THEN
+            INSERT INTO occupation (counsellor, during, session)
+            VALUES (NEW.counsellor, tstzrange(NEW.starts_at, NEW.ends_at, '[)'), NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER session_occupies AFTER INSERT OR UPDATE ON workshop_session
+        FOR EACH ROW EXECUTE FUNCTION session_occupies();
+    CREATE FUNCTION occupation_freed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM occupation WHERE booking = OLD.id AND TG_TABLE_NAME = 'booking'
+            OR absence = OLD.id AND TG_TABLE_NAME = 'absence';
+        RETURN OLD;
+    END $$;
+    CREATE TRIGGER booking_freed AFTER DELETE ON booking
+        FOR EACH ROW EXECUTE FUNCTION occupation_freed();
+    CREATE TRIGGER absence_freed AFTER DELETE ON absence
+        FOR EACH ROW EXECUTE FUNCTION occupation_freed();
+    CREATE TABLE outbox (
+        id bigserial PRIMARY KEY,
+        booking bigint REFERENCES booking (id),
+        due_at timestamptz NOT NULL,
+        recipient text,
+        message text,
+        kind text NOT NULL DEFAULT 'rappel' CHECK (kind IN ('rappel', 'avis')),
+        about_start timestamptz,
+        status text NOT NULL DEFAULT 'à envoyer' CHECK (status IN
+            ('à envoyer', 'en cours', 'envoyé', 'échec', 'annulé')),
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        sent_at timestamptz
+    );
+    CREATE INDEX outbox_due ON outbox (status, due_at);
+    CREATE TABLE audit (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        help_point text NOT NULL,
+        actor text NOT NULL,
+        action text NOT NULL
+    );",
+];
+
+pub fn latest() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// Any number: the same for every borne, so two kiosks upgrading at once take turns.
+const MIGRATION_LOCK: i64 = 0x626f726e65;
+
+/// Brings the schema to this borne's version; refuses one newer than it knows. Returns the
+/// version found.
+pub fn migrate(client: &mut Client) -> Result<u32, String> {
+    let mut tx = client.transaction().map_err(|e| e.to_string())?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .map_err(|e| e.to_string())?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS borne_schema (version integer NOT NULL)")
+        .map_err(|e| e.to_string())?;
+    let current: Option<i32> = tx
+        .query_opt("SELECT version FROM borne_schema", &[])
+        .map_err(|e| e.to_string())?
+        .map(|row| row.get(0));
+    let current = current.unwrap_or(0) as u32;
+    if current > latest() {
+        return Err(format!(
+            "schema version {current} is newer than this borne knows ({}); upgrade borne",
+            latest()
+        ));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.batch_execute(sql)
+            .map_err(|e| format!("migration {}: {}", i + 1, super::cause(&e)))?;
+    }
+    tx.execute("DELETE FROM borne_schema", &[])
+        .map_err(|e| e.to_string())?;
+    tx.execute(
+        "INSERT INTO borne_schema (version) VALUES ($1)",
+        &[&(latest() as i32)],
+    )
+    .map_err(|e| e.to_string())?;
+    tx.commit().map_err(|e| e.to_string())?;
+    Ok(current)
+}

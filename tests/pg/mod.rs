@@ -1,0 +1,223 @@
+//! A throwaway PostgreSQL for the tests, started from the system's own binaries (Debian's
+//! `postgresql` package: `initdb` and `pg_ctl` in a temporary directory, listening on a Unix
+//! socket only), or the server `BORNE_TEST_DATABASE_URL` names. Without PostgreSQL a test says
+//! it was skipped and why; under `CI=true` that is a failure.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Server {
+    /// `None` for a server given by `BORNE_TEST_DATABASE_URL`.
+    dir: Option<tempfile::TempDir>,
+    bin: PathBuf,
+    base_url: String,
+    as_postgres: bool,
+}
+
+/// The PostgreSQL programs' folder: `pg_config --bindir`, else the newest
+/// `/usr/lib/postgresql/<version>/bin`.
+fn binaries() -> Option<PathBuf> {
+    if let Ok(out) = Command::new("pg_config").arg("--bindir").output()
+        && out.status.success()
+    {
+        let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        if dir.join("initdb").exists() {
+            return Some(dir);
+        }
+    }
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("bin"))
+        .filter(|bin| bin.join("initdb").exists() && bin.join("pg_ctl").exists())
+        .collect();
+    versions.sort_by_key(|p| {
+        p.parent()
+            .and_then(|v| v.file_name())
+            .and_then(|v| v.to_str())
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(0)
+    });
+    versions.pop()
+}
+
+fn skip(why: &str) -> Option<Server> {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("PostgreSQL is needed under CI=true: {why}");
+    }
+    eprintln!("skipped: {why} (install Debian's postgresql package to run it)");
+    None
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+impl Server {
+    /// A fresh server, or `None` (after saying why) when this machine has no PostgreSQL.
+    pub fn start() -> Option<Server> {
+        if let Ok(url) = std::env::var("BORNE_TEST_DATABASE_URL") {
+            return Some(Server {
+                dir: None,
+                bin: binaries().unwrap_or_default(),
+                base_url: url,
+                as_postgres: false,
+            });
+        }
+        let Some(bin) = binaries() else {
+            return skip("no PostgreSQL server programs (initdb, pg_ctl) on this machine");
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("borne-pg")
+            .tempdir()
+            .expect("temporary directory");
+        // PostgreSQL refuses to run as root: the server is the postgres user's.
+        let as_postgres = is_root();
+        if as_postgres {
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(dir.path())
+                .status()
+                .expect("chown");
+            assert!(status.success(), "chown the server's directory");
+        }
+        let mut server = Server {
+            dir: Some(dir),
+            bin,
+            base_url: String::new(),
+            as_postgres,
+        };
+        let data = server.data_dir();
+        server.run(
+            "initdb",
+            &[
+                "-D",
+                data.to_str().unwrap(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ],
+        );
+        server.restart();
+        server.base_url = format!(
+            "postgresql://postgres@{}/",
+            server.dir().display().to_string().replace('/', "%2F")
+        );
+        Some(server)
+    }
+
+    fn dir(&self) -> &Path {
+        self.dir.as_ref().expect("a server of our own").path()
+    }
+
+    fn data_dir(&self) -> PathBuf {
+        self.dir().join("data")
+    }
+
+    /// A PostgreSQL program, run as the server's owner.
+    fn command(&self, program: &str) -> Command {
+        let path = self.bin.join(program);
+        if self.as_postgres {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&path);
+            c
+        } else {
+            Command::new(&path)
+        }
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let out = self
+            .command(program)
+            .args(args)
+            .output()
+            .expect("run a PostgreSQL program");
+        assert!(
+            out.status.success(),
+            "{program} {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// A new empty database on this server, by URL.
+    pub fn database(&self, name: &str) -> String {
+        let admin = format!("{}postgres", self.base_url);
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("connect to the test server: {e}"));
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {name}"),
+            format!("CREATE DATABASE {name}"),
+        ] {
+            client.batch_execute(&sql).expect("create a test database");
+        }
+        format!("{}{name}", self.base_url)
+    }
+
+    /// Stops the server (its kiosks see the network fall).
+    pub fn stop(&self) {
+        if self.dir.is_some() {
+            self.run(
+                "pg_ctl",
+                &[
+                    "-D",
+                    self.data_dir().to_str().unwrap(),
+                    "-m",
+                    "fast",
+                    "-s",
+                    "-w",
+                    "stop",
+                ],
+            );
+        }
+    }
+
+    /// Starts the server (again): on its Unix socket only, without syncing (a test's data
+    /// need not survive a power cut).
+    pub fn restart(&self) {
+        if self.dir.is_some() {
+            self.run(
+                "pg_ctl",
+                &[
+                    "-D",
+                    self.data_dir().to_str().unwrap(),
+                    "-w",
+                    "-s",
+                    "-l",
+                    self.dir().join("log").to_str().unwrap(),
+                    "-o",
+                    &format!(
+                        "-k {} -c listen_addresses='' -c fsync=off -c max_connections=60",
+                        self.dir().display()
+                    ),
+                    "start",
+                ],
+            );
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if self.dir.is_some() {
+            let data = self.data_dir();
+            let _ = self
+                .command("pg_ctl")
+                .args([
+                    "-D",
+                    data.to_str().unwrap(),
+                    "-m",
+                    "immediate",
+                    "-s",
+                    "stop",
+                ])
+                .output();
+        }
+    }
+}
