@@ -1,5 +1,6 @@
 //! Booking speed: `cargo bench --bench booking`. Goals: free slots of 10 counsellors over
 //! 3 months in 5 ms or less; a booking commit (reported).
+use borne::store::Bookings;
 use std::fmt::Write;
 use std::path::Path;
 

@@ -317,12 +317,12 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 BookingCommand::List { from, to, json } => {
                     let (first, last) = booking::default_range(now);
                     let range = day_range(from.as_deref(), to.as_deref(), first, last)?;
-                    let listed = booking::list(&store, range.0, range.1, *json);
+                    let listed = booking::list(&mut store, range.0, range.1, *json);
                     if *json || listed != ExitCode::SUCCESS {
                         return Ok(listed);
                     }
                     // The same figures as `borne stats` and the statistics screen.
-                    counsellor::stats(&store, &config.agenda, range, false, true)
+                    counsellor::stats(&mut store, &config.agenda, range, false, true)
                 }
                 BookingCommand::Cancel {
                     code,
@@ -391,13 +391,13 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             from,
             to,
         }) => {
-            let (config, store, clock) = open_all(cli)?;
+            let (config, mut store, clock) = open_all(cli)?;
             let today = clock.now().date();
             let weeks = today + chrono::Duration::weeks(8);
             let range = day_range(from.as_deref(), to.as_deref(), today, weeks)?;
             let tr = config.i18n.tr(&config.kiosk.default_locale);
             counsellor::export_agenda(
-                &store,
+                &mut store,
                 &config.agenda,
                 who,
                 range,
@@ -412,11 +412,11 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             counsellor::purge(&mut store, clock.now(), config.kiosk.retention_days)
         }
         Command::Stats { from, to, json } => {
-            let (config, store, clock) = open_all(cli)?;
+            let (config, mut store, clock) = open_all(cli)?;
             let today = clock.now().date();
             let four_weeks_ago = today - chrono::Duration::weeks(4);
             let range = day_range(from.as_deref(), to.as_deref(), four_weeks_ago, today)?;
-            counsellor::stats(&store, &config.agenda, range, *json, false)
+            counsellor::stats(&mut store, &config.agenda, range, *json, false)
         }
     })
 }

@@ -5,6 +5,7 @@ use std::process::{Child, Command, Stdio};
 
 use borne::clock::parse_local;
 use borne::domain::person::Person;
+use borne::store::Bookings;
 use borne::store::{Canceller, Move, NewBooking, Refusal, Store};
 use chrono::{Duration, NaiveDateTime};
 
@@ -116,7 +117,7 @@ fn four_processes_never_book_the_same_slot_twice() {
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), 30, "no code twice");
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
     let day = slot(0).0.date();
     assert_eq!(
         store
@@ -163,7 +164,7 @@ fn a_killed_kiosk_loses_no_confirmed_booking() {
         }
     }
     worker.wait().unwrap();
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
     for code in &confirmed {
         assert!(

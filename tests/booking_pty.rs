@@ -4,6 +4,7 @@ mod pty;
 
 use borne::clock::parse_local;
 use borne::domain::person::Person;
+use borne::store::Bookings;
 use borne::store::{NewBooking, NewRegistration, Store};
 use pty::*;
 
@@ -57,7 +58,7 @@ fn book_tuesday_morning(kiosk: &mut Kiosk) -> String {
 fn book_then_manage_and_cancel_with_the_code() {
     let mut kiosk = Kiosk::start();
     let code = book_tuesday_morning(&mut kiosk);
-    let store = Store::open(&kiosk.db_path()).unwrap();
+    let mut store = Store::open(&kiosk.db_path()).unwrap();
     let saved = store
         .appointment(&code)
         .unwrap()
@@ -95,7 +96,7 @@ fn book_then_manage_and_cancel_with_the_code() {
     kiosk.wait_for("Voulez-vous vraiment annuler ce rendez-vous ?");
     kiosk.keys(&["1"]);
     kiosk.wait_for("Votre rendez-vous est annulé.");
-    let store = Store::open(&kiosk.db_path()).unwrap();
+    let mut store = Store::open(&kiosk.db_path()).unwrap();
     assert_eq!(
         store.appointment(&code).unwrap().unwrap().status.label(),
         "annulé par l'usager"

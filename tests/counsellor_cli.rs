@@ -1,4 +1,5 @@
 //! `borne export agenda|activites`, `borne purge`, `borne stats`.
+use borne::store::Bookings;
 use std::path::Path;
 use std::process::Command;
 
@@ -136,7 +137,7 @@ fn retention_erases_names_and_phones_and_keeps_the_counts() {
     let said = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(said.starts_with("1 appointments erased"), "{said}");
     assert!(!said.contains("Marie"), "counts, never names");
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
     let erased = store.appointment(&code).unwrap().unwrap();
     assert_eq!(erased.person, Person::default());
     assert_eq!(

@@ -2,6 +2,7 @@
 //! present, fills the activity report, and finds it in the export.
 mod pty;
 
+use borne::store::Bookings;
 use std::process::Command;
 
 use borne::clock::parse_local;
@@ -156,7 +157,7 @@ fn sign_in_mark_present_report_and_export() {
     kiosk.keys(&[ENTER]);
     kiosk.wait_for("Rendez-vous annulé.");
 
-    let store = Store::open(&kiosk.db_path()).unwrap();
+    let mut store = Store::open(&kiosk.db_path()).unwrap();
     assert!(
         store
             .appointment(&other)

@@ -1,4 +1,5 @@
 //! A counsellor changes, adds and cancels workshop sessions; citizens see the result.
+use borne::store::Bookings;
 use std::rc::Rc;
 
 use borne::app::key::Key;

@@ -7,6 +7,7 @@ use std::sync::{Arc, Barrier};
 
 use borne::calendar::Calendar;
 use borne::domain::person::Person;
+use borne::store::Bookings;
 use borne::store::postgres::{PgStore, latest};
 use borne::store::{BookedBy, NewBooking, Refusal};
 use chrono::NaiveDateTime;
@@ -301,4 +302,52 @@ fn borne_db_migrate_creates_then_finds_the_schema_up_to_date_on_both_backends() 
     );
     assert!(!told.contains("s3cret-word"), "{told}");
     assert_eq!(told.lines().count(), 1, "{told}");
+}
+
+#[test]
+fn eight_kiosks_registering_at_once_never_exceed_the_seats() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("seats");
+    drop(open(&url, "mairie-gap"));
+    let start = Arc::new(Barrier::new(8));
+    let racers: Vec<_> = (0..8)
+        .map(|i| {
+            let (url, start) = (url.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut kiosk = open(&url, &format!("kiosk-{i}"));
+                start.wait();
+                kiosk
+                    .register(
+                        &borne::store::NewRegistration {
+                            workshop: "email@2026-03-04".into(),
+                            starts: at("2026-03-04T14:00"),
+                            ends: at("2026-03-04T16:00"),
+                            seats: 3,
+                            person: Person {
+                                first_name: format!("Personne {i}"),
+                                ..Person::default()
+                            },
+                            reminder: None,
+                            booked_by: BookedBy::Kiosk,
+                        },
+                        at(NOW),
+                    )
+                    .unwrap()
+            })
+        })
+        .collect();
+    let results: Vec<_> = racers.into_iter().map(|r| r.join().unwrap()).collect();
+    assert_eq!(
+        results.iter().filter(|r| r.is_ok()).count(),
+        3,
+        "{results:?}"
+    );
+    assert!(
+        results
+            .iter()
+            .all(|r| r.is_ok() || *r == Err(Refusal::Full))
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM registration"), 3);
 }

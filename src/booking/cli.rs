@@ -13,7 +13,7 @@ use crate::domain::person::{Person, parse_phone, valid_email};
 use crate::i18n::Tr;
 use crate::problem::EXIT_FAILURE;
 use crate::store::{
-    Appointment, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, Store, What,
+    Appointment, Bookings, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, Store, What,
 };
 
 /// What `booking create` needs.
@@ -196,7 +196,7 @@ pub fn create_command(
 }
 
 /// `borne booking list`: the appointments from `first` to `last`, one a line or as JSON.
-pub fn list(store: &Store, first: NaiveDate, last: NaiveDate, json: bool) -> ExitCode {
+pub fn list(store: &mut Store, first: NaiveDate, last: NaiveDate, json: bool) -> ExitCode {
     match store.appointments_between(first, last) {
         Ok(list) if json => {
             let all: Vec<_> = list.iter().map(self::json).collect();

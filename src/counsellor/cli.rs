@@ -9,7 +9,7 @@ use crate::booking::Agenda;
 use crate::calendar::Calendar;
 use crate::i18n::Tr;
 use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
-use crate::store::Store;
+use crate::store::{Bookings, Store};
 
 /// The activity reports' file format.
 #[derive(Debug, Clone, Copy)]
@@ -43,7 +43,7 @@ pub fn export_activities(
 /// `borne export agenda`: a counsellor's appointments and workshops as an iCalendar file
 /// (no phone, no e-mail).
 pub fn export_agenda(
-    store: &Store,
+    store: &mut Store,
     agenda: &Agenda,
     counsellor: &str,
     (from, to): (NaiveDate, NaiveDate),
@@ -150,7 +150,7 @@ pub fn purge(store: &mut Store, now: NaiveDateTime, retention_days: u32) -> Exit
 /// `borne stats`, and the figures line under `borne booking list`: the statistics screen's
 /// figures.
 pub fn stats(
-    store: &Store,
+    store: &mut Store,
     agenda: &Agenda,
     (from, to): (NaiveDate, NaiveDate),
     json: bool,

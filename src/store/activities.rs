@@ -4,7 +4,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::Store;
-use super::bookings::{Refusal, Status, appointment_in, time_text};
+use super::appointments::{Refusal, Status};
+use super::bookings::{appointment_in, time_text};
 use crate::domain::report::Report;
 use crate::vocabulary::coop::{
     Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
@@ -280,7 +281,7 @@ impl Store {
     /// workshop sessions of the range: their seats count as staff left them (a cancelled
     /// session offers none).
     pub fn stats(
-        &self,
+        &mut self,
         from: NaiveDate,
         to: NaiveDate,
         planned: &[super::Session],
@@ -364,6 +365,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::clock::parse_local;
+    use crate::store::Bookings;
 
     #[test]
     fn a_report_row_with_a_bad_value_is_an_error_naming_it_not_a_default() {

@@ -2,6 +2,7 @@
 //! several kiosk processes and the counsellor can share it, and schema migrations versioned
 //! by `PRAGMA user_version`.
 mod activities;
+pub mod appointments;
 mod bookings;
 mod migrations;
 pub mod outbox;
@@ -14,11 +15,11 @@ mod sessions;
 pub use sessions::{Registrant, Session};
 
 pub use activities::{Period, Stats};
-pub use bookings::time_text;
-pub use bookings::{
-    Appointment, BookedBy, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking, NewRegistration,
-    Refusal, Reminder, Status, What,
+pub use appointments::{
+    Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking,
+    NewRegistration, Refusal, Reminder, Status, What,
 };
+pub use bookings::time_text;
 pub use protocol::{Reply, Request};
 
 use std::fs::{self, OpenOptions};

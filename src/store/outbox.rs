@@ -7,7 +7,8 @@ use chrono::NaiveDateTime;
 use rusqlite::params;
 
 use super::Store;
-use super::bookings::{Status, time_text};
+use super::appointments::Status;
+use super::bookings::time_text;
 
 /// A failed message is tried again, up to this many attempts in all.
 pub const MAX_ATTEMPTS: u32 = 3;
@@ -154,6 +155,7 @@ mod tests {
     use super::*;
     use crate::clock::parse_local;
     use crate::domain::person::Person;
+    use crate::store::Bookings;
     use crate::store::{NewBooking, Reminder};
 
     #[test]

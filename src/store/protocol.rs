@@ -7,7 +7,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
 use super::activities::Stats;
-use super::bookings::{Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Status};
+use super::appointments::{
+    Appointment, Bookings, Canceller, Move, NewBooking, NewRegistration, Refusal, Status,
+};
 use super::sessions::{Registrant, Session};
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::PlaceIndex;

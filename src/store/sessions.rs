@@ -4,9 +4,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::bookings::{
-    MessageKind, Reminder, Status, Table, parse_time, queue_message, time_text, void_messages,
-};
+use super::appointments::Bookings;
+use super::appointments::{Reminder, Status};
+use super::bookings::{MessageKind, Table, parse_time, queue_message, time_text, void_messages};
 
 /// A workshop session as it stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +26,7 @@ impl Store {
     /// The planned sessions with staff changes applied, plus the sessions staff added, between
     /// two days; each with its seats taken. In time order.
     pub fn sessions(
-        &self,
+        &mut self,
         planned: &[Session],
         from: NaiveDate,
         to: NaiveDate,
@@ -51,6 +51,7 @@ impl Store {
             })
             .and_then(|rows| rows.collect())
             .map_err(|e| e.to_string())?;
+        drop(stmt);
         let mut out: Vec<Session> = planned
             .iter()
             .filter(|p| !changed.iter().any(|c| c.id == p.id))

@@ -3,19 +3,11 @@
 //! double booking.
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, params};
-use serde::Serialize;
-
-/// An interval a counsellor is already taken (a booking not cancelled).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Busy {
-    pub counsellor: String,
-    pub starts: NaiveDateTime,
-    pub ends: NaiveDateTime,
-}
 
 use super::Store;
+use super::appointments::*;
 use crate::domain::code;
-use crate::domain::person::{Person, check_matches};
+use crate::domain::person::Person;
 
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
 const CELL: i64 = 5;
@@ -28,174 +20,6 @@ pub fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text, TIME_FORMAT).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
-}
-
-crate::vocabulary::vocabulary!(
-    /// Where a booking stands; the labels are what the database and the exports hold.
-    Status {
-        Upcoming => "à venir", "upcoming";
-        Present => "présent", "present";
-        Absent => "absent", "absent";
-        CancelledByCitizen => "annulé par l'usager", "cancelled-by-citizen";
-        CancelledByService => "annulé par le service", "cancelled-by-service";
-    }
-);
-
-impl Status {
-    pub fn cancelled(self) -> bool {
-        matches!(
-            self,
-            Status::CancelledByCitizen | Status::CancelledByService
-        )
-    }
-}
-
-/// Who made a booking or a registration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BookedBy {
-    /// The person themself, at the kiosk.
-    Kiosk,
-    /// A counsellor, on the person's behalf (audited): their id.
-    Counsellor(String),
-    /// Staff at the command line (`borne booking create`).
-    CommandLine,
-}
-
-impl BookedBy {
-    /// As the database keeps it: "kiosk", "cli", or the counsellor's id.
-    pub fn stored(&self) -> &str {
-        match self {
-            BookedBy::Kiosk => "kiosk",
-            BookedBy::CommandLine => "cli",
-            BookedBy::Counsellor(id) => id,
-        }
-    }
-
-    pub fn from_stored(text: &str) -> BookedBy {
-        match text {
-            "kiosk" => BookedBy::Kiosk,
-            "cli" => BookedBy::CommandLine,
-            id => BookedBy::Counsellor(id.to_string()),
-        }
-    }
-
-    /// Made by someone else than the person: the audit says who.
-    pub fn on_behalf(&self) -> bool {
-        *self != BookedBy::Kiosk
-    }
-}
-
-impl Serialize for BookedBy {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.stored())
-    }
-}
-
-/// Stands for the booking's code in a reminder's message: the code is drawn when the
-/// booking is stored.
-pub const CODE_PLACEHOLDER: &str = "%CODE%";
-
-/// A reminder to queue with a booking.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reminder {
-    pub due: NaiveDateTime,
-    pub recipient: String,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewBooking {
-    pub counsellor: String,
-    pub motif: String,
-    pub starts: NaiveDateTime,
-    pub ends: NaiveDateTime,
-    pub person: Person,
-    pub reminder: Option<Reminder>,
-    /// The diagnostic outcome the person agreed to share, as JSON.
-    pub diagnostic: Option<String>,
-    /// The kiosk, a counsellor, or the command line.
-    pub booked_by: BookedBy,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewRegistration {
-    pub workshop: String,
-    pub starts: NaiveDateTime,
-    pub ends: NaiveDateTime,
-    pub seats: u32,
-    pub person: Person,
-    pub reminder: Option<Reminder>,
-    pub booked_by: BookedBy,
-}
-
-/// Where a booking moves to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Move {
-    pub counsellor: String,
-    pub starts: NaiveDateTime,
-    pub ends: NaiveDateTime,
-    pub reminder: Option<Reminder>,
-}
-
-/// Why the store refused a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    /// Someone else took the slot first.
-    SlotTaken,
-    /// The workshop has no seat left.
-    Full,
-    /// No appointment with that code and check.
-    NotFound,
-    /// Too close to the appointment for a citizen to do this.
-    TooLate,
-    /// Already cancelled.
-    AlreadyCancelled,
-    /// Too early for this (attendance before the appointment).
-    TooEarly,
-    /// The workshop session was cancelled.
-    SessionCancelled,
-    /// The person was marked absent (no activity report).
-    Absent,
-}
-
-/// Who cancels an appointment.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Canceller {
-    /// The person: only an appointment starting at or after `limit` (the 4-hour rule).
-    Citizen { limit: NaiveDateTime },
-    /// Staff, at the person's request (by phone): no time limit; audited.
-    StaffForCitizen { actor: String },
-    /// The help point: the reason stays with the staff; `notice` is queued to the person;
-    /// `actor` goes to the audit trail.
-    Service {
-        actor: String,
-        reason: Option<String>,
-        notice: Option<Reminder>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum What {
-    Booking { counsellor: String, motif: String },
-    Workshop { workshop: String },
-}
-
-/// An appointment as the store knows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Appointment {
-    pub code: String,
-    pub what: What,
-    pub starts: NaiveDateTime,
-    pub ends: NaiveDateTime,
-    pub status: Status,
-    pub person: Person,
-    /// Whether the person asked for a reminder.
-    pub reminder: bool,
-    /// The diagnostic outcome the person agreed to share (JSON), for the counsellor only.
-    pub diagnostic: Option<String>,
-    pub booked_by: BookedBy,
-    /// Whether an activity report follows it.
-    pub report: bool,
 }
 
 fn constraint(e: &rusqlite::Error) -> bool {
@@ -355,9 +179,9 @@ fn occupy(
     Ok(())
 }
 
-impl Store {
+impl Bookings for Store {
     /// The intervals counsellors are taken between two days (inclusive).
-    pub fn busy(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Busy>, String> {
+    fn busy(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Busy>, String> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -379,7 +203,7 @@ impl Store {
     }
 
     /// Books a slot; `Refusal::SlotTaken` when any of its time is taken.
-    pub fn book(
+    fn book(
         &mut self,
         new: &NewBooking,
         now: NaiveDateTime,
@@ -427,7 +251,7 @@ impl Store {
     }
 
     /// Seats taken in each workshop session.
-    pub fn seats_taken(&self, workshops: &[String]) -> Result<Vec<u32>, String> {
+    fn seats_taken(&mut self, workshops: &[String]) -> Result<Vec<u32>, String> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -443,7 +267,7 @@ impl Store {
 
     /// Takes a seat; `Refusal::Full` when none is left. The count and the insert are one
     /// IMMEDIATE transaction, so two kiosks cannot both take the last seat.
-    pub fn register(
+    fn register(
         &mut self,
         new: &NewRegistration,
         now: NaiveDateTime,
@@ -499,21 +323,14 @@ impl Store {
     }
 
     /// An appointment by its code: a booking, or a workshop registration.
-    pub fn appointment(&self, code: &str) -> Result<Option<Appointment>, String> {
+    fn appointment(&mut self, code: &str) -> Result<Option<Appointment>, String> {
         appointment_in(&self.conn, code).map_err(|e| e.to_string())
-    }
-
-    /// The appointment a citizen asks for with its code and check (phone digits or first
-    /// name); `None` unless both match.
-    pub fn find(&self, code: &str, check: &str) -> Result<Option<Appointment>, String> {
-        let found = self.appointment(&code::normalise(code))?;
-        Ok(found.filter(|a| check_matches(&a.person, check)))
     }
 
     /// Cancels an appointment in one transaction: the rule is checked on the row as it is
     /// now, the time is freed, every message still to be sent is voided, the notice queued
     /// and the staff action audited together, or nothing changes.
-    pub fn cancel(
+    fn cancel(
         &mut self,
         code: &str,
         by: &Canceller,
@@ -575,7 +392,7 @@ impl Store {
     /// Sets the status of a booking or registration (présent, absent), audited in the same
     /// transaction. Refused for a cancelled appointment, and before `not_before_start`
     /// (attendance is taken from shortly before the start, not days ahead).
-    pub fn set_status(
+    fn set_status(
         &mut self,
         code: &str,
         status: Status,
@@ -607,7 +424,7 @@ impl Store {
     /// Moves a booking to another slot in one transaction: the rule is checked on the row as
     /// it is now, the new time is taken and the old one freed together, the old reminder is
     /// voided and the new one queued, or nothing changes.
-    pub fn reschedule(
+    fn reschedule(
         &mut self,
         code: &str,
         to: &Move,
@@ -645,8 +462,8 @@ impl Store {
     }
 
     /// Appointments (bookings and registrations) starting between two days, in time order.
-    pub fn appointments_between(
-        &self,
+    fn appointments_between(
+        &mut self,
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Appointment>, String> {
@@ -676,7 +493,7 @@ impl Store {
 
     /// Erases names, phones, e-mails, shared diagnostics and reminder texts of appointments
     /// that ended more than `days` ago. Returns how many appointments were erased.
-    pub fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
+    fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
         let before = time_text(now - Duration::days(days.into()));
         self.immediate(|tx| {
             let bookings = tx.execute(

@@ -128,6 +128,61 @@ const MIGRATIONS: &[&str] = &[
         actor text NOT NULL,
         action text NOT NULL
     );",
+    // 2: workshop registrations, and the activity reports an appointment may have. A
+    // session's leader may be unknown (a session staff added before naming one): it then
+    // takes no one's time.
+    "CREATE TABLE registration (
+        id bigserial PRIMARY KEY,
+        code text NOT NULL UNIQUE,
+        help_point text NOT NULL REFERENCES help_point (id),
+        workshop text NOT NULL,
+        starts_at timestamptz NOT NULL,
+        ends_at timestamptz NOT NULL CHECK (ends_at > starts_at),
+        status text NOT NULL DEFAULT 'à venir' CHECK (status IN
+            ('à venir', 'présent', 'absent', 'annulé par l''usager', 'annulé par le service')),
+        first_name text,
+        last_initial text,
+        phone text,
+        email text,
+        reminder boolean NOT NULL DEFAULT false,
+        booked_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        erased boolean NOT NULL DEFAULT false,
+        request_id text UNIQUE
+    );
+    CREATE INDEX registration_workshop ON registration (workshop);
+    ALTER TABLE outbox ADD COLUMN registration bigint REFERENCES registration (id);
+    ALTER TABLE workshop_session ALTER COLUMN counsellor DROP NOT NULL;
+    CREATE OR REPLACE FUNCTION session_occupies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM occupation WHERE session = NEW.id;
+        IF NOT NEW.cancelled AND NEW.counsellor IS NOT NULL THEN
+            INSERT INTO occupation (counsellor, during, session)
+            VALUES (NEW.counsellor, tstzrange(NEW.starts_at, NEW.ends_at, '[)'), NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TABLE activite (
+        id bigserial PRIMARY KEY,
+        help_point text NOT NULL,
+        counsellor text NOT NULL,
+        booking text UNIQUE,
+        type text NOT NULL,
+        date date NOT NULL,
+        duree integer NOT NULL,
+        lieu text NOT NULL,
+        autonomie text,
+        materiel text NOT NULL,
+        thematiques text NOT NULL,
+        thematiques_administratives text NOT NULL,
+        redirection text,
+        notes text,
+        genre text NOT NULL,
+        tranche_age text NOT NULL,
+        statut text NOT NULL,
+        created_at timestamptz NOT NULL
+    );
+    CREATE INDEX activite_date ON activite (date);",
 ];
 
 pub fn latest() -> u32 {

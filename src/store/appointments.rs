@@ -1,0 +1,258 @@
+//! What a help point's agenda does, whichever database keeps it: the SQLite file of one help
+//! point (`bookings/`, `sessions.rs`, …) or a network's PostgreSQL (`postgres/`). The rules
+//! that are arithmetic (the 4-hour limit, what counts as too early) are computed by the
+//! caller and passed in; each backend checks them on the row inside its writing transaction.
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use crate::domain::person::{Person, check_matches};
+
+/// An interval a counsellor is already taken (a booking not cancelled).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Busy {
+    pub counsellor: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+}
+
+crate::vocabulary::vocabulary!(
+    /// Where a booking stands; the labels are what the database and the exports hold.
+    Status {
+        Upcoming => "à venir", "upcoming";
+        Present => "présent", "present";
+        Absent => "absent", "absent";
+        CancelledByCitizen => "annulé par l'usager", "cancelled-by-citizen";
+        CancelledByService => "annulé par le service", "cancelled-by-service";
+    }
+);
+
+impl Status {
+    pub fn cancelled(self) -> bool {
+        matches!(
+            self,
+            Status::CancelledByCitizen | Status::CancelledByService
+        )
+    }
+}
+
+/// Who made a booking or a registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookedBy {
+    /// The person themself, at the kiosk.
+    Kiosk,
+    /// A counsellor, on the person's behalf (audited): their id.
+    Counsellor(String),
+    /// Staff at the command line (`borne booking create`).
+    CommandLine,
+}
+
+impl BookedBy {
+    /// As the database keeps it: "kiosk", "cli", or the counsellor's id.
+    pub fn stored(&self) -> &str {
+        match self {
+            BookedBy::Kiosk => "kiosk",
+            BookedBy::CommandLine => "cli",
+            BookedBy::Counsellor(id) => id,
+        }
+    }
+
+    pub fn from_stored(text: &str) -> BookedBy {
+        match text {
+            "kiosk" => BookedBy::Kiosk,
+            "cli" => BookedBy::CommandLine,
+            id => BookedBy::Counsellor(id.to_string()),
+        }
+    }
+
+    /// Made by someone else than the person: the audit says who.
+    pub fn on_behalf(&self) -> bool {
+        *self != BookedBy::Kiosk
+    }
+}
+
+impl Serialize for BookedBy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.stored())
+    }
+}
+
+/// Stands for the booking's code in a reminder's message: the code is drawn when the
+/// booking is stored.
+pub const CODE_PLACEHOLDER: &str = "%CODE%";
+
+/// A reminder to queue with a booking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reminder {
+    pub due: NaiveDateTime,
+    pub recipient: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewBooking {
+    pub counsellor: String,
+    pub motif: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub person: Person,
+    pub reminder: Option<Reminder>,
+    /// The diagnostic outcome the person agreed to share, as JSON.
+    pub diagnostic: Option<String>,
+    /// The kiosk, a counsellor, or the command line.
+    pub booked_by: BookedBy,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRegistration {
+    pub workshop: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub seats: u32,
+    pub person: Person,
+    pub reminder: Option<Reminder>,
+    pub booked_by: BookedBy,
+}
+
+/// Where a booking moves to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Move {
+    pub counsellor: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub reminder: Option<Reminder>,
+}
+
+/// Why the store refused a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Someone else took the slot first.
+    SlotTaken,
+    /// The workshop has no seat left.
+    Full,
+    /// No appointment with that code and check.
+    NotFound,
+    /// Too close to the appointment for a citizen to do this.
+    TooLate,
+    /// Already cancelled.
+    AlreadyCancelled,
+    /// Too early for this (attendance before the appointment).
+    TooEarly,
+    /// The workshop session was cancelled.
+    SessionCancelled,
+    /// The person was marked absent (no activity report).
+    Absent,
+}
+
+/// Who cancels an appointment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Canceller {
+    /// The person: only an appointment starting at or after `limit` (the 4-hour rule).
+    Citizen { limit: NaiveDateTime },
+    /// Staff, at the person's request (by phone): no time limit; audited.
+    StaffForCitizen { actor: String },
+    /// The help point: the reason stays with the staff; `notice` is queued to the person;
+    /// `actor` goes to the audit trail.
+    Service {
+        actor: String,
+        reason: Option<String>,
+        notice: Option<Reminder>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum What {
+    Booking { counsellor: String, motif: String },
+    Workshop { workshop: String },
+}
+
+/// An appointment as the store knows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Appointment {
+    pub code: String,
+    pub what: What,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub status: Status,
+    pub person: Person,
+    /// Whether the person asked for a reminder.
+    pub reminder: bool,
+    /// The diagnostic outcome the person agreed to share (JSON), for the counsellor only.
+    pub diagnostic: Option<String>,
+    pub booked_by: BookedBy,
+    /// Whether an activity report follows it.
+    pub report: bool,
+}
+
+/// The appointments of one help point or of a network.
+pub trait Bookings {
+    /// The intervals counsellors are taken between two days (inclusive).
+    fn busy(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Busy>, String>;
+
+    /// Books a slot; `Refusal::SlotTaken` when any of its time is taken.
+    fn book(
+        &mut self,
+        new: &NewBooking,
+        now: NaiveDateTime,
+    ) -> Result<Result<String, Refusal>, String>;
+
+    /// Seats taken in each workshop session.
+    fn seats_taken(&mut self, workshops: &[String]) -> Result<Vec<u32>, String>;
+
+    /// Takes a seat; `Refusal::Full` when none is left, however many kiosks register at once.
+    fn register(
+        &mut self,
+        new: &NewRegistration,
+        now: NaiveDateTime,
+    ) -> Result<Result<String, Refusal>, String>;
+
+    /// An appointment by its code: a booking, or a workshop registration.
+    fn appointment(&mut self, code: &str) -> Result<Option<Appointment>, String>;
+
+    /// The appointment a citizen asks for with its code and check (phone digits or first
+    /// name); `None` unless both match.
+    fn find(&mut self, code: &str, check: &str) -> Result<Option<Appointment>, String> {
+        let found = self.appointment(&crate::domain::code::normalise(code))?;
+        Ok(found.filter(|a| check_matches(&a.person, check)))
+    }
+
+    /// Cancels an appointment in one transaction: the rule checked on the row as it is now,
+    /// the time freed, every message still to go voided, the notice queued and the staff
+    /// action audited together, or nothing changes.
+    fn cancel(
+        &mut self,
+        code: &str,
+        by: &Canceller,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), Refusal>, String>;
+
+    /// Présent or absent, audited; refused for a cancelled appointment and before
+    /// `marked_from`.
+    fn set_status(
+        &mut self,
+        code: &str,
+        status: Status,
+        marked_from: NaiveDateTime,
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), Refusal>, String>;
+
+    /// Moves a booking in one transaction (refused before `limit` when given): the new time
+    /// taken and the old freed together, the old reminder voided and the new one queued.
+    fn reschedule(
+        &mut self,
+        code: &str,
+        to: &Move,
+        limit: Option<NaiveDateTime>,
+    ) -> Result<Result<(), Refusal>, String>;
+
+    /// Appointments (bookings and registrations) starting between two days, in time order.
+    fn appointments_between(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Appointment>, String>;
+
+    /// Erases the personal data of appointments that ended more than `days` ago; returns how
+    /// many were erased.
+    fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String>;
+}

@@ -1,0 +1,566 @@
+//! Appointments on the network's PostgreSQL: the same behaviour as the help point's SQLite
+//! file (`store/bookings/`), with the overlap rule left to the database's exclusion
+//! constraint and each check-then-write done on rows locked in its transaction.
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use postgres::error::SqlState;
+use postgres::{GenericClient, Row, Transaction};
+
+use super::{PgStore, Site, cause};
+use crate::domain::code;
+use crate::domain::person::Person;
+use crate::store::appointments::{
+    Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking,
+    NewRegistration, Refusal, Reminder, Status, What,
+};
+
+/// The two tables an appointment lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Booking,
+    Registration,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Booking => "booking",
+            Table::Registration => "registration",
+        }
+    }
+}
+
+/// Both tables read into the same columns, so one mapping serves both.
+const APPOINTMENT: &str = "
+    SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
+           last_initial, phone, email, booked_by, reminder, diagnostic,
+           EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code), id
+    FROM booking WHERE code = $1
+    UNION ALL
+    SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
+           last_initial, phone, email, booked_by, reminder, NULL,
+           EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code), id
+    FROM registration WHERE code = $1";
+
+fn is_taken(e: &postgres::Error) -> bool {
+    e.code() == Some(&SqlState::EXCLUSION_VIOLATION)
+}
+
+impl Site {
+    fn appointment_row(&self, r: &Row) -> Result<(Appointment, Table, i64), String> {
+        let code: String = r.get(0);
+        let (what, table) = match r.get::<_, &str>(1) {
+            "booking" => (
+                What::Booking {
+                    counsellor: r.get(2),
+                    motif: r.get(3),
+                },
+                Table::Booking,
+            ),
+            _ => (What::Workshop { workshop: r.get(2) }, Table::Registration),
+        };
+        let label: String = r.get(6);
+        let status = Status::from_label(&label)
+            .ok_or_else(|| format!("appointment {code}: unknown status {label:?}"))?;
+        Ok((
+            Appointment {
+                code,
+                what,
+                starts: self.local(r.get(4)),
+                ends: self.local(r.get(5)),
+                status,
+                person: Person {
+                    first_name: r.get::<_, Option<String>>(7).unwrap_or_default(),
+                    last_initial: r.get(8),
+                    phone: r.get(9),
+                    email: r.get(10),
+                },
+                booked_by: BookedBy::from_stored(r.get(11)),
+                reminder: r.get(12),
+                diagnostic: r.get(13),
+                report: r.get(14),
+            },
+            table,
+            r.get(15),
+        ))
+    }
+
+    /// The appointment of a code, with its table and row, read on `client` (locking it when
+    /// `for_update`, so the rule checked holds until the transaction ends).
+    fn appointment_on(
+        &self,
+        client: &mut impl GenericClient,
+        code: &str,
+        for_update: bool,
+    ) -> Result<Option<(Appointment, Table, i64)>, postgres::Error> {
+        if for_update {
+            // Lock the row first; a union cannot be locked as a whole.
+            for table in ["booking", "registration"] {
+                client.query(
+                    &format!("SELECT 1 FROM {table} WHERE code = $1 FOR UPDATE"),
+                    &[&code],
+                )?;
+            }
+        }
+        let row = client.query_opt(APPOINTMENT, &[&code])?;
+        Ok(row.and_then(|r| self.appointment_row(&r).ok()))
+    }
+
+    fn queue_message(
+        &self,
+        tx: &mut Transaction,
+        (table, id): (Table, i64),
+        code: &str,
+        message: &Reminder,
+        kind: &str,
+        about: Option<NaiveDateTime>,
+    ) -> Result<(), postgres::Error> {
+        let due = self.instant(message.due);
+        let about = about.map(|t| self.instant(t));
+        tx.execute(
+            &format!(
+                "INSERT INTO outbox ({}, due_at, recipient, message, kind, about_start)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                table.name()
+            ),
+            &[
+                &id,
+                &due,
+                &message.recipient,
+                &message.message.replace(CODE_PLACEHOLDER, code),
+                &kind,
+                &about,
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn audit_in(
+        &self,
+        tx: &mut Transaction,
+        at: NaiveDateTime,
+        actor: &str,
+        action: &str,
+    ) -> Result<(), postgres::Error> {
+        tx.execute(
+            "INSERT INTO audit (at, help_point, actor, action) VALUES ($1, $2, $3, $4)",
+            &[&self.instant(at), &self.help_point, &actor, &action],
+        )?;
+        Ok(())
+    }
+
+    fn day_start(&self, day: NaiveDate) -> DateTime<Utc> {
+        self.instant(day.and_time(NaiveTime::MIN))
+    }
+}
+
+/// Voids every message of an appointment that has not gone yet, failed ones included.
+fn void_messages(tx: &mut Transaction, table: Table, id: i64) -> Result<(), postgres::Error> {
+    tx.execute(
+        &format!(
+            "UPDATE outbox SET status = 'annulé'
+             WHERE status IN ('à envoyer', 'échec') AND {} = $1",
+            table.name()
+        ),
+        &[&id],
+    )?;
+    Ok(())
+}
+
+/// A code no booking or registration has yet.
+fn fresh_code(tx: &mut Transaction) -> Result<String, postgres::Error> {
+    loop {
+        let code = code::new_code();
+        let used: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM booking WHERE code = $1)
+                     OR EXISTS (SELECT 1 FROM registration WHERE code = $1)",
+                &[&code],
+            )?
+            .get(0);
+        if !used {
+            return Ok(code);
+        }
+    }
+}
+
+/// Runs `work` in a transaction: committed when it returns `Ok(Ok(_))`, rolled back on a
+/// refusal or an error. Two kiosks inserting overlapping times at the same instant may each
+/// wait on the other's row: PostgreSQL breaks the deadlock by failing one, which then runs
+/// again and meets the other's committed time as a refusal.
+fn in_transaction<T>(
+    store: &mut PgStore,
+    what: &str,
+    mut work: impl FnMut(&Site, &mut Transaction) -> Result<Result<T, Refusal>, postgres::Error>,
+) -> Result<Result<T, Refusal>, String> {
+    const ATTEMPTS: u32 = 5;
+    let mut attempt = 1;
+    loop {
+        let mut tx = store
+            .client
+            .transaction()
+            .map_err(|e| format!("{what}: {}", cause(&e)))?;
+        let outcome = match work(&store.site, &mut tx) {
+            Ok(Ok(value)) => tx.commit().map(|()| Ok(value)),
+            Ok(Err(refusal)) => Ok(Err(refusal)),
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok(result) => return Ok(result),
+            Err(e) if is_taken(&e) => return Ok(Err(Refusal::SlotTaken)),
+            Err(e)
+                if attempt < ATTEMPTS
+                    && matches!(
+                        e.code(),
+                        Some(&SqlState::T_R_DEADLOCK_DETECTED)
+                            | Some(&SqlState::T_R_SERIALIZATION_FAILURE)
+                    ) =>
+            {
+                attempt += 1;
+            }
+            Err(e) => return Err(format!("{what}: {}", cause(&e))),
+        }
+    }
+}
+
+impl Bookings for PgStore {
+    /// Whatever takes a counsellor's time (appointments, absences, sessions they lead), at
+    /// whichever help point.
+    fn busy(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Busy>, String> {
+        let (from, to) = (
+            self.site.day_start(from),
+            self.site.day_start(to + Duration::days(1)),
+        );
+        let rows = self
+            .client
+            .query(
+                "SELECT counsellor, lower(during), upper(during) FROM occupation
+                 WHERE during && tstzrange($1, $2, '[)') ORDER BY lower(during), counsellor",
+                &[&from, &to],
+            )
+            .map_err(|e| format!("busy: {}", cause(&e)))?;
+        Ok(rows
+            .iter()
+            .map(|r| Busy {
+                counsellor: r.get(0),
+                starts: self.site.local(r.get(1)),
+                ends: self.site.local(r.get(2)),
+            })
+            .collect())
+    }
+
+    fn book(
+        &mut self,
+        new: &NewBooking,
+        now: NaiveDateTime,
+    ) -> Result<Result<String, Refusal>, String> {
+        in_transaction(self, "booking", |store, tx| {
+            let code = fresh_code(tx)?;
+            let id: i64 = tx
+                .query_one(
+                    "INSERT INTO booking (code, help_point, counsellor, motif, starts_at,
+                         ends_at, first_name, last_initial, phone, email, reminder,
+                         diagnostic, booked_by, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                     RETURNING id",
+                    &[
+                        &code,
+                        &store.help_point,
+                        &new.counsellor,
+                        &new.motif,
+                        &store.instant(new.starts),
+                        &store.instant(new.ends),
+                        &new.person.first_name,
+                        &new.person.last_initial,
+                        &new.person.phone,
+                        &new.person.email,
+                        &new.reminder.is_some(),
+                        &new.diagnostic,
+                        &new.booked_by.stored(),
+                        &store.instant(now),
+                    ],
+                )?
+                .get(0);
+            if let Some(reminder) = &new.reminder {
+                let row = (Table::Booking, id);
+                store.queue_message(tx, row, &code, reminder, "rappel", Some(new.starts))?;
+            }
+            if new.booked_by.on_behalf() {
+                let action = format!("booked on behalf {code}");
+                store.audit_in(tx, now, new.booked_by.stored(), &action)?;
+            }
+            Ok(Ok(code))
+        })
+    }
+
+    fn seats_taken(&mut self, workshops: &[String]) -> Result<Vec<u32>, String> {
+        let taken = |client: &mut postgres::Client, w: &String| -> Result<u32, String> {
+            let n: i64 = client
+                .query_one(
+                    "SELECT count(*) FROM registration WHERE workshop = $1
+                       AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
+                    &[w],
+                )
+                .map_err(|e| format!("seats: {}", cause(&e)))?
+                .get(0);
+            Ok(n as u32)
+        };
+        workshops
+            .iter()
+            .map(|w| taken(&mut self.client, w))
+            .collect()
+    }
+
+    /// Kiosks registering for one session take turns on a lock named after it, so the count
+    /// and the insert cannot interleave: never more registrants than seats.
+    fn register(
+        &mut self,
+        new: &NewRegistration,
+        now: NaiveDateTime,
+    ) -> Result<Result<String, Refusal>, String> {
+        in_transaction(self, "registration", |store, tx| {
+            tx.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                &[&new.workshop],
+            )?;
+            // The staff's version of the session has the last word on seats and cancellation.
+            let seats = match tx.query_opt(
+                "SELECT seats, cancelled FROM workshop_session WHERE id = $1",
+                &[&new.workshop],
+            )? {
+                Some(row) if row.get::<_, bool>(1) => return Ok(Err(Refusal::SessionCancelled)),
+                Some(row) => row.get::<_, i32>(0) as i64,
+                None => i64::from(new.seats),
+            };
+            let taken: i64 = tx
+                .query_one(
+                    "SELECT count(*) FROM registration WHERE workshop = $1
+                       AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
+                    &[&new.workshop],
+                )?
+                .get(0);
+            if taken >= seats {
+                return Ok(Err(Refusal::Full));
+            }
+            let code = fresh_code(tx)?;
+            let id: i64 = tx
+                .query_one(
+                    "INSERT INTO registration (code, help_point, workshop, starts_at, ends_at,
+                         first_name, last_initial, phone, email, reminder, booked_by,
+                         created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                     RETURNING id",
+                    &[
+                        &code,
+                        &store.help_point,
+                        &new.workshop,
+                        &store.instant(new.starts),
+                        &store.instant(new.ends),
+                        &new.person.first_name,
+                        &new.person.last_initial,
+                        &new.person.phone,
+                        &new.person.email,
+                        &new.reminder.is_some(),
+                        &new.booked_by.stored(),
+                        &store.instant(now),
+                    ],
+                )?
+                .get(0);
+            if let Some(reminder) = &new.reminder {
+                let row = (Table::Registration, id);
+                store.queue_message(tx, row, &code, reminder, "rappel", Some(new.starts))?;
+            }
+            if new.booked_by.on_behalf() {
+                let action = format!("registered on behalf {code}");
+                store.audit_in(tx, now, new.booked_by.stored(), &action)?;
+            }
+            Ok(Ok(code))
+        })
+    }
+
+    fn appointment(&mut self, code: &str) -> Result<Option<Appointment>, String> {
+        let row = self
+            .client
+            .query_opt(APPOINTMENT, &[&code])
+            .map_err(|e| format!("appointment: {}", cause(&e)))?;
+        row.map(|r| self.site.appointment_row(&r).map(|(a, _, _)| a))
+            .transpose()
+    }
+
+    fn cancel(
+        &mut self,
+        code: &str,
+        by: &Canceller,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), Refusal>, String> {
+        in_transaction(self, "cancel", |store, tx| {
+            let Some((found, table, id)) = store.appointment_on(tx, code, true)? else {
+                return Ok(Err(Refusal::NotFound));
+            };
+            if found.status.cancelled() {
+                return Ok(Err(Refusal::AlreadyCancelled));
+            }
+            let (status, reason) = match by {
+                Canceller::Citizen { limit } => {
+                    if found.starts < *limit {
+                        return Ok(Err(Refusal::TooLate));
+                    }
+                    (Status::CancelledByCitizen, None)
+                }
+                Canceller::StaffForCitizen { .. } => (Status::CancelledByCitizen, None),
+                Canceller::Service { reason, .. } => {
+                    (Status::CancelledByService, reason.as_deref())
+                }
+            };
+            // The trigger frees the counsellor's time with the status.
+            match table {
+                Table::Booking => tx.execute(
+                    "UPDATE booking SET status = $2, cancel_reason = $3 WHERE id = $1",
+                    &[&id, &status.label(), &reason],
+                )?,
+                Table::Registration => tx.execute(
+                    "UPDATE registration SET status = $2 WHERE id = $1",
+                    &[&id, &status.label()],
+                )?,
+            };
+            void_messages(tx, table, id)?;
+            match by {
+                Canceller::Citizen { .. } => {}
+                Canceller::StaffForCitizen { actor } => {
+                    store.audit_in(tx, now, actor, &format!("cancelled for the person {code}"))?;
+                }
+                Canceller::Service { actor, notice, .. } => {
+                    if let Some(notice) = notice {
+                        store.queue_message(tx, (table, id), code, notice, "avis", None)?;
+                    }
+                    store.audit_in(tx, now, actor, &format!("cancelled by the service {code}"))?;
+                }
+            }
+            Ok(Ok(()))
+        })
+    }
+
+    fn set_status(
+        &mut self,
+        code: &str,
+        status: Status,
+        marked_from: NaiveDateTime,
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<Result<(), Refusal>, String> {
+        in_transaction(self, "status", |store, tx| {
+            let Some((found, table, id)) = store.appointment_on(tx, code, true)? else {
+                return Ok(Err(Refusal::NotFound));
+            };
+            if found.status.cancelled() || status.cancelled() {
+                return Ok(Err(Refusal::AlreadyCancelled));
+            }
+            if found.starts > marked_from {
+                return Ok(Err(Refusal::TooEarly));
+            }
+            tx.execute(
+                &format!("UPDATE {} SET status = $2 WHERE id = $1", table.name()),
+                &[&id, &status.label()],
+            )?;
+            store.audit_in(tx, now, actor, &format!("status {} {code}", status.label()))?;
+            Ok(Ok(()))
+        })
+    }
+
+    fn reschedule(
+        &mut self,
+        code: &str,
+        to: &Move,
+        limit: Option<NaiveDateTime>,
+    ) -> Result<Result<(), Refusal>, String> {
+        in_transaction(self, "change", |store, tx| {
+            let Some((found, table, id)) = store.appointment_on(tx, code, true)? else {
+                return Ok(Err(Refusal::NotFound));
+            };
+            if found.status.cancelled() {
+                return Ok(Err(Refusal::AlreadyCancelled));
+            }
+            if table != Table::Booking {
+                return Ok(Err(Refusal::NotFound));
+            }
+            if limit.is_some_and(|limit| found.starts < limit) {
+                return Ok(Err(Refusal::TooLate));
+            }
+            // The trigger moves the counsellor's time; the constraint refuses a taken one.
+            tx.execute(
+                "UPDATE booking SET counsellor = $2, starts_at = $3, ends_at = $4 WHERE id = $1",
+                &[
+                    &id,
+                    &to.counsellor,
+                    &store.instant(to.starts),
+                    &store.instant(to.ends),
+                ],
+            )?;
+            void_messages(tx, table, id)?;
+            if let Some(reminder) = &to.reminder {
+                store.queue_message(tx, (table, id), code, reminder, "rappel", Some(to.starts))?;
+            }
+            Ok(Ok(()))
+        })
+    }
+
+    fn appointments_between(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Appointment>, String> {
+        let (from, to) = (
+            self.site.day_start(from),
+            self.site.day_start(to + Duration::days(1)),
+        );
+        let codes: Vec<String> = self
+            .client
+            .query(
+                "SELECT code, starts_at FROM booking WHERE starts_at >= $1 AND starts_at < $2
+                 UNION ALL
+                 SELECT code, starts_at FROM registration
+                 WHERE starts_at >= $1 AND starts_at < $2
+                 ORDER BY 2, 1",
+                &[&from, &to],
+            )
+            .map_err(|e| format!("appointments: {}", cause(&e)))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        codes
+            .iter()
+            .filter_map(|code| self.appointment(code).transpose())
+            .collect()
+    }
+
+    fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
+        let before = self.site.instant(now - Duration::days(days.into()));
+        let day = (now - Duration::days(days.into())).date();
+        in_transaction(self, "erase", |_, tx| {
+            let bookings = tx.execute(
+                "UPDATE booking SET first_name = NULL, last_initial = NULL, phone = NULL,
+                     email = NULL, diagnostic = NULL, cancel_reason = NULL, erased = true
+                 WHERE NOT erased AND ends_at < $1",
+                &[&before],
+            )?;
+            tx.execute(
+                "UPDATE activite SET notes = NULL WHERE notes IS NOT NULL AND date < $1",
+                &[&day],
+            )?;
+            let registrations = tx.execute(
+                "UPDATE registration SET first_name = NULL, last_initial = NULL, phone = NULL,
+                     email = NULL, erased = true
+                 WHERE NOT erased AND ends_at < $1",
+                &[&before],
+            )?;
+            tx.execute(
+                "UPDATE outbox SET recipient = NULL, message = NULL
+                 WHERE recipient IS NOT NULL AND (
+                     booking IN (SELECT id FROM booking WHERE erased)
+                  OR registration IN (SELECT id FROM registration WHERE erased))",
+                &[],
+            )?;
+            Ok(Ok((bookings + registrations) as usize))
+        })
+        .map(|r| r.unwrap_or(0))
+    }
+}
