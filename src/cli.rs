@@ -383,8 +383,8 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         Command::Export(ExportCommand::Activites { from, to, format }) => {
             let from = parse_day(from, "--from")?;
             let range = day_range(None, Some(to), from, from)?;
-            let (_, store, _) = open_all(cli)?;
-            counsellor::export_activities(&store, range.0, range.1, (*format).into())
+            let (_, mut store, _) = open_all(cli)?;
+            counsellor::export_activities(&mut store, range.0, range.1, (*format).into())
         }
         Command::Export(ExportCommand::Agenda {
             counsellor: who,

@@ -3,6 +3,7 @@
 mod pty;
 
 use borne::store::Bookings;
+use borne::store::Journal;
 use std::process::Command;
 
 use borne::clock::parse_local;

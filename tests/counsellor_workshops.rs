@@ -1,5 +1,7 @@
 //! A counsellor changes, adds and cancels workshop sessions; citizens see the result.
 use borne::store::Bookings;
+use borne::store::Journal;
+use borne::store::Workshops;
 use std::rc::Rc;
 
 use borne::app::key::Key;

@@ -1,5 +1,7 @@
 //! `borne export activites|agenda`, `borne stats` and `borne purge`: the counsellors' figures
 //! and exports, from the same store and arithmetic as the statistics screen.
+use crate::store::Reports;
+use crate::store::Workshops;
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -20,7 +22,7 @@ pub enum Format {
 
 /// `borne export activites`: the reports from `from` to `to`, in the Coop's labels.
 pub fn export_activities(
-    store: &Store,
+    store: &mut Store,
     from: NaiveDate,
     to: NaiveDate,
     format: Format,
@@ -156,7 +158,7 @@ pub fn stats(
     json: bool,
     summary_only: bool,
 ) -> ExitCode {
-    match store.stats(from, to, &agenda.planned_sessions(from, to)) {
+    match crate::store::stats(store, from, to, &agenda.planned_sessions(from, to)) {
         Ok(s) if summary_only => {
             println!("{}", super::stats::summary(&s.total));
             ExitCode::SUCCESS

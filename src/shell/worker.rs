@@ -7,7 +7,7 @@ use std::thread;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::input::Input;
-use crate::store::{Bookings, Reply, Request, Store};
+use crate::store::{Bookings, Journal, Reply, Request, Store};
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 

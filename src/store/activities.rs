@@ -1,10 +1,9 @@
 //! Activity reports, and the statistics of the help point.
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
-use serde::Serialize;
 
 use super::Store;
-use super::appointments::{Refusal, Status};
+use super::appointments::{Refusal, Reports, Status};
 use super::bookings::{appointment_in, time_text};
 use crate::domain::report::Report;
 use crate::vocabulary::coop::{
@@ -86,41 +85,11 @@ fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
     })
 }
 
-/// A week or a month of activity.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Period {
-    pub label: String,
-    pub first_day: NaiveDate,
-    pub bookings: u32,
-    pub present: u32,
-    pub absent: u32,
-    pub cancelled: u32,
-    /// absent / (present + absent), when anyone was expected.
-    pub no_show_rate: Option<f64>,
-    pub workshop_seats: u32,
-    pub workshop_registered: u32,
-    pub fill_rate: Option<f64>,
-    pub diagnostics: u32,
-    pub accompaniments: u32,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Stats {
-    /// The whole range: the figures `borne booking list` also gives.
-    pub total: Period,
-    pub weeks: Vec<Period>,
-    pub months: Vec<Period>,
-    /// Needs found by the anonymous diagnostics: (Coop label, count), most first.
-    pub needs: Vec<(String, u32)>,
-    /// Accompaniments by thématique: (Coop label, count), most first.
-    pub themes: Vec<(String, u32)>,
-}
-
-impl Store {
+impl Reports for Store {
     /// Saves a report in one transaction with its audit row. A report follows one booking or
     /// registration at most: saving again (or reopening it) edits that report. Refused for
     /// an appointment that was cancelled or where the person was absent.
-    pub fn save_report(
+    fn save_report(
         &mut self,
         r: &Report,
         at: chrono::NaiveDateTime,
@@ -196,7 +165,7 @@ impl Store {
     }
 
     /// The report that follows a booking or registration, if one was saved.
-    pub fn report_for(&self, code: &str) -> Result<Option<Report>, String> {
+    fn report_for(&mut self, code: &str) -> Result<Option<Report>, String> {
         let sql = format!("SELECT {REPORT_COLUMNS} FROM activite WHERE booking = ?1");
         self.conn
             .query_row(&sql, [code], report_row)
@@ -205,7 +174,7 @@ impl Store {
     }
 
     /// Reports dated between two days (inclusive), oldest first.
-    pub fn reports_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Report>, String> {
+    fn reports_between(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Report>, String> {
         let sql = format!(
             "SELECT {REPORT_COLUMNS} FROM activite WHERE date >= ?1 AND date <= ?2 ORDER BY date, id"
         );
@@ -214,151 +183,6 @@ impl Store {
             .and_then(|rows| rows.collect())
             .map_err(|e| e.to_string())
     }
-
-    fn count(&self, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<u32, String> {
-        self.conn
-            .query_row(
-                sql,
-                params![from.to_string(), (to + Duration::days(1)).to_string()],
-                |r| r.get(0),
-            )
-            .map_err(|e| e.to_string())
-    }
-
-    fn period(
-        &self,
-        label: String,
-        from: NaiveDate,
-        to: NaiveDate,
-        seats: u32,
-        registered_sql: &str,
-    ) -> Result<Period, String> {
-        let by_status = |status: Status| {
-            self.conn
-                .query_row(
-                    "SELECT count(*) FROM booking WHERE starts_at >= ?1 AND starts_at < ?2 AND status = ?3",
-                    params![from.to_string(), (to + Duration::days(1)).to_string(), status.label()],
-                    |r| r.get::<_, u32>(0),
-                )
-                .map_err(|e| e.to_string())
-        };
-        let bookings = self.count(
-            "SELECT count(*) FROM booking WHERE starts_at >= ?1 AND starts_at < ?2",
-            from,
-            to,
-        )?;
-        let present = by_status(Status::Present)?;
-        let absent = by_status(Status::Absent)?;
-        let cancelled =
-            by_status(Status::CancelledByCitizen)? + by_status(Status::CancelledByService)?;
-        let registered = self.count(registered_sql, from, to)?;
-        Ok(Period {
-            label,
-            first_day: from,
-            bookings,
-            present,
-            absent,
-            cancelled,
-            no_show_rate: (present + absent > 0)
-                .then(|| f64::from(absent) / f64::from(present + absent)),
-            workshop_seats: seats,
-            workshop_registered: registered,
-            fill_rate: (seats > 0).then(|| f64::from(registered) / f64::from(seats)),
-            diagnostics: self.count(
-                "SELECT count(*) FROM diagnostic_count WHERE day >= ?1 AND day < ?2",
-                from,
-                to,
-            )?,
-            accompaniments: self.count(
-                "SELECT count(*) FROM activite WHERE date >= ?1 AND date < ?2",
-                from,
-                to,
-            )?,
-        })
-    }
-
-    /// Statistics between two days, per week and per month. `planned` are the agenda's
-    /// workshop sessions of the range: their seats count as staff left them (a cancelled
-    /// session offers none).
-    pub fn stats(
-        &mut self,
-        from: NaiveDate,
-        to: NaiveDate,
-        planned: &[super::Session],
-    ) -> Result<Stats, String> {
-        let sessions = self.sessions(planned, from, to)?;
-        let seats = |a: NaiveDate, b: NaiveDate| -> u32 {
-            sessions
-                .iter()
-                .filter(|s| !s.cancelled && s.starts.date() >= a && s.starts.date() <= b)
-                .map(|s| s.seats)
-                .sum()
-        };
-        let registered =
-            "SELECT count(*) FROM registration WHERE starts_at >= ?1 AND starts_at < ?2
-                          AND status NOT IN ('annulé par l''usager', 'annulé par le service')";
-        let mut stats = Stats {
-            total: self.period(
-                format!(
-                    "du {} au {}",
-                    from.format("%d/%m/%Y"),
-                    to.format("%d/%m/%Y")
-                ),
-                from,
-                to,
-                seats(from, to),
-                registered,
-            )?,
-            ..Stats::default()
-        };
-        let mut week = from - Duration::days(from.weekday().num_days_from_monday().into());
-        while week <= to {
-            let end = (week + Duration::days(6)).min(to);
-            let start = week.max(from);
-            let label = format!("semaine du {}", week.format("%d/%m/%Y"));
-            stats
-                .weeks
-                .push(self.period(label, start, end, seats(start, end), registered)?);
-            week += Duration::days(7);
-        }
-        let mut month = from.with_day(1).expect("day 1");
-        while month <= to {
-            let next = if month.month() == 12 {
-                NaiveDate::from_ymd_opt(month.year() + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(month.year(), month.month() + 1, 1)
-            }
-            .expect("a month");
-            let (start, end) = (month.max(from), (next - Duration::days(1)).min(to));
-            let label = month.format("%m/%Y").to_string();
-            stats
-                .months
-                .push(self.period(label, start, end, seats(start, end), registered)?);
-            month = next;
-        }
-        let tally = |sql: &str| -> Result<Vec<(String, u32)>, String> {
-            let mut counts: std::collections::BTreeMap<String, u32> = Default::default();
-            let mut stmt = self.conn.prepare(sql).map_err(|e| e.to_string())?;
-            let rows: Vec<String> = stmt
-                .query_map(
-                    params![from.to_string(), (to + Duration::days(1)).to_string()],
-                    |r| r.get(0),
-                )
-                .and_then(|rows| rows.collect())
-                .map_err(|e| e.to_string())?;
-            for row in rows {
-                for label in split_values(&row) {
-                    *counts.entry(label.to_string()).or_default() += 1;
-                }
-            }
-            let mut list: Vec<(String, u32)> = counts.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            Ok(list)
-        };
-        stats.needs = tally("SELECT needs FROM diagnostic_count WHERE day >= ?1 AND day < ?2")?;
-        stats.themes = tally("SELECT thematiques FROM activite WHERE date >= ?1 AND date < ?2")?;
-        Ok(stats)
-    }
 }
 
 #[cfg(test)]
@@ -366,6 +190,7 @@ mod tests {
     use super::*;
     use crate::clock::parse_local;
     use crate::store::Bookings;
+    use chrono::Duration;
 
     #[test]
     fn a_report_row_with_a_bad_value_is_an_error_naming_it_not_a_default() {

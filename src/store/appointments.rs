@@ -6,6 +6,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::domain::person::{Person, check_matches};
+use crate::domain::report::Report;
+use crate::vocabulary::coop::Thematique;
+use crate::vocabulary::profile::Profile;
+
+pub use super::sessions::{Registrant, Session};
 
 /// An interval a counsellor is already taken (a booking not cancelled).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,3 +261,83 @@ pub trait Bookings {
     /// many were erased.
     fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String>;
 }
+
+/// Workshop sessions as staff changed them (moved, seats, added, cancelled): the agenda plans,
+/// the store has the last word.
+pub trait Workshops {
+    /// The planned sessions with staff changes applied, plus the sessions staff added, between
+    /// two days; each with its seats taken. In time order.
+    fn sessions(
+        &mut self,
+        planned: &[Session],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Session>, String>;
+
+    /// Saves a session as staff set it, audited; when it moves, its registrants are told
+    /// `notice` where they can be reached. Says, for each registrant, whether they were told.
+    fn save_session(
+        &mut self,
+        session: &Session,
+        by: &str,
+        notice: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<Registrant>, String>;
+
+    /// Cancels a session and every registration to it (by the service), audited; says who
+    /// was told.
+    fn cancel_session(
+        &mut self,
+        session: &Session,
+        by: &str,
+        notice: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<Registrant>, String>;
+}
+
+/// The counsellors' activity reports (La Coop's vocabulary).
+pub trait Reports {
+    /// Saves a report with its audit row; saving again edits it. Refused for an appointment
+    /// cancelled or where the person was absent.
+    fn save_report(
+        &mut self,
+        report: &Report,
+        at: NaiveDateTime,
+    ) -> Result<Result<i64, Refusal>, String>;
+
+    /// The report that follows a booking or registration, if one was saved.
+    fn report_for(&mut self, code: &str) -> Result<Option<Report>, String>;
+
+    /// Reports dated between two days (inclusive), oldest first.
+    fn reports_between(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Report>, String>;
+}
+
+/// What is kept of the help point's life without a person in it: staff actions, and the
+/// anonymous count of finished diagnostics.
+pub trait Journal {
+    /// Records a staff action: who, what, when; never citizen data.
+    fn audit(&mut self, at: NaiveDateTime, actor: &str, action: &str) -> Result<(), String>;
+
+    /// The audit trail, oldest first: (at, actor, action).
+    fn audit_trail(&mut self) -> Result<Vec<(String, String, String)>, String>;
+
+    /// Counts a finished diagnostic (no answer, no person: the profile and the needs).
+    fn count_diagnostic(
+        &mut self,
+        day: NaiveDate,
+        profile: Profile,
+        needs: &[Thematique],
+    ) -> Result<(), String>;
+
+    /// The needs of each diagnostic finished between two days (inclusive).
+    fn diagnostics_between(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, Vec<Thematique>)>, String>;
+}
+
+/// Everything a help point's agenda keeps, on either store.
+pub trait Agenda: Bookings + Workshops + Reports + Journal {}
+
+impl<T: Bookings + Workshops + Reports + Journal> Agenda for T {}

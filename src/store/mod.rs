@@ -11,16 +11,17 @@ pub mod postgres;
 
 pub mod protocol;
 mod sessions;
+mod stats;
 
 pub use sessions::{Registrant, Session};
 
-pub use activities::{Period, Stats};
 pub use appointments::{
-    Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking,
-    NewRegistration, Refusal, Reminder, Status, What,
+    Agenda, Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Journal, Move,
+    NewBooking, NewRegistration, Refusal, Reminder, Reports, Status, What, Workshops,
 };
 pub use bookings::time_text;
 pub use protocol::{Reply, Request};
+pub use stats::{Period, Stats, stats};
 
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -189,11 +190,6 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
-    /// Records a staff action: who, what, when; never citizen data.
-    pub fn audit(&self, at: NaiveDateTime, actor: &str, action: &str) -> Result<(), String> {
-        audit_in(&self.conn, at, actor, action).map_err(|e| format!("audit: {e}"))
-    }
-
     /// The staff PIN lockout as last saved: (failures, locked until).
     pub fn pin_guard(&self) -> Result<(u32, Option<NaiveDateTime>), String> {
         self.conn
@@ -237,9 +233,30 @@ impl Store {
             .map_err(|e| format!("PIN lockout: {e}"))
     }
 
+    /// Runs `work` in an IMMEDIATE transaction: it takes the write lock first, so a
+    /// check-then-insert cannot race another process.
+    pub fn immediate<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+impl Journal for Store {
+    /// Records a staff action: who, what, when; never citizen data.
+    fn audit(&mut self, at: NaiveDateTime, actor: &str, action: &str) -> Result<(), String> {
+        audit_in(&self.conn, at, actor, action).map_err(|e| format!("audit: {e}"))
+    }
+
     /// Counts a finished diagnostic; needs are stored as their Coop labels joined by `|`.
-    pub fn count_diagnostic(
-        &self,
+    fn count_diagnostic(
+        &mut self,
         day: NaiveDate,
         profile: Profile,
         needs: &[Thematique],
@@ -258,7 +275,7 @@ impl Store {
     }
 
     /// The audit trail, oldest first: (at, actor, action).
-    pub fn audit_trail(&self) -> Result<Vec<(String, String, String)>, String> {
+    fn audit_trail(&mut self) -> Result<Vec<(String, String, String)>, String> {
         let mut stmt = self
             .conn
             .prepare("SELECT at, actor, action FROM audit ORDER BY id")
@@ -268,18 +285,34 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
-    /// Runs `work` in an IMMEDIATE transaction: it takes the write lock first, so a
-    /// check-then-insert cannot race another process.
-    pub fn immediate<T>(
+    fn diagnostics_between(
         &mut self,
-        work: impl FnOnce(&rusqlite::Transaction) -> rusqlite::Result<T>,
-    ) -> rusqlite::Result<T> {
-        let tx = self
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, Vec<Thematique>)>, String> {
+        let mut stmt = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&tx)?;
-        tx.commit()?;
-        Ok(value)
+            .prepare_cached("SELECT day, needs FROM diagnostic_count WHERE day >= ?1 AND day <= ?2")
+            .map_err(|e| e.to_string())?;
+        let rows: Vec<(String, String)> = stmt
+            .query_map(params![from.to_string(), to.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| e.to_string())?;
+        rows.into_iter()
+            .map(|(day, needs)| {
+                let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                    .map_err(|_| format!("diagnostic_count: day {day:?} is not a day"))?;
+                let needs = crate::vocabulary::split_values(&needs)
+                    .map(|n| {
+                        Thematique::from_label(n)
+                            .ok_or_else(|| format!("diagnostic_count: need {n:?} is not known"))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                Ok((day, needs))
+            })
+            .collect()
     }
 }
 

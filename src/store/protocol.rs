@@ -1,16 +1,18 @@
 //! What screens ask of the database, and what they get back. The core emits a `Request` as an
 //! effect; the shell answers it with a `Reply` sent back to the screen that asked. Screens stay
 //! pure functions, tested by feeding them replies.
+use crate::store::Reports;
+use crate::store::Workshops;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
-use super::activities::Stats;
 use super::appointments::{
     Appointment, Bookings, Canceller, Move, NewBooking, NewRegistration, Refusal, Status,
 };
 use super::sessions::{Registrant, Session};
+use super::stats::Stats;
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::PlaceIndex;
 use crate::domain::report::Report;
@@ -193,7 +195,7 @@ impl Store {
                 .cancel_session(&session, &by, notice.as_deref(), now)
                 .map(Reply::SessionSaved),
             Request::Stats { from, to, planned } => {
-                self.stats(from, to, &planned).map(Reply::Stats)
+                super::stats(self, from, to, &planned).map(Reply::Stats)
             }
             Request::Busy { from, to } => self.busy(from, to).map(Reply::Busy),
             Request::Book(new) => self.book(&new, now).map(Reply::Booked),

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::appointments::Bookings;
+use super::appointments::{Bookings, Workshops};
 use super::appointments::{Reminder, Status};
 use super::bookings::{MessageKind, Table, parse_time, queue_message, time_text, void_messages};
 
@@ -22,10 +22,10 @@ pub struct Session {
     pub taken: u32,
 }
 
-impl Store {
+impl Workshops for Store {
     /// The planned sessions with staff changes applied, plus the sessions staff added, between
     /// two days; each with its seats taken. In time order.
-    pub fn sessions(
+    fn sessions(
         &mut self,
         planned: &[Session],
         from: NaiveDate,
@@ -73,7 +73,7 @@ impl Store {
     /// Saves a session as staff set it (its id stays: registrations follow it), audited in
     /// the same transaction. When it moves, its registrants' reminders (about the old time)
     /// are voided and `notice` is queued to each one who can be reached.
-    pub fn save_session(
+    fn save_session(
         &mut self,
         s: &Session,
         by: &str,
@@ -111,7 +111,7 @@ impl Store {
     /// Cancels a session in one transaction: the session, every registration (cancelled by
     /// the service, its reminders voided, `notice` queued to whoever can be reached) and the
     /// audit row. Says, for each registrant, whether they were told.
-    pub fn cancel_session(
+    fn cancel_session(
         &mut self,
         s: &Session,
         by: &str,
@@ -135,7 +135,9 @@ impl Store {
         })
         .map_err(|e| format!("workshop: {e}"))
     }
+}
 
+impl Store {
     /// The staff's version of a session, if they changed it: (seats, cancelled).
     pub(crate) fn session_override(
         conn: &rusqlite::Connection,

@@ -28,7 +28,7 @@ fn reopening_keeps_data_and_does_not_migrate_twice() {
         .unwrap()
         .audit(at("2026-03-02T10:15"), "admin", "quit the kiosk")
         .unwrap();
-    let store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path).unwrap();
     assert_eq!(
         store.audit_trail().unwrap(),
         vec![(
