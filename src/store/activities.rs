@@ -12,41 +12,44 @@ use crate::vocabulary::coop::{
 };
 use crate::vocabulary::{join_values, split_values};
 
-const REPORT_COLUMNS: &str = "id, counsellor, booking, type, date, duree, lieu, autonomie, \
+/// The id, who, what for, when and how long, then `REPORT_TEXT`'s columns.
+const REPORT_COLUMNS: &str = "id, counsellor, booking, date, duree, type, lieu, autonomie, \
      materiel, thematiques, thematiques_administratives, redirection, notes, genre, tranche_age, \
      statut";
 
-/// A value of a report row that is not what the vocabulary says: an error naming the row
-/// and the column, never a default (a wrong figure sent to La Coop is worse than none).
-fn bad(id: i64, column: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("activite row {id}: {column}: {value:?} is not a known value").into(),
-    )
-}
-
-fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
-    let id: i64 = r.get(0)?;
-    let text = |i: usize| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
-    fn required<T>(
+/// A report from its stored columns, whichever store read them: `text(column)` gives a
+/// column's text ("" for none). A value the vocabulary does not know is an error naming the
+/// row and the column, never a default (a wrong figure sent to La Coop is worse than none).
+pub(super) fn report_of(
+    id: i64,
+    counsellor: String,
+    booking: Option<String>,
+    date: &str,
+    minutes: u32,
+    text: impl Fn(&str) -> String,
+) -> Result<Report, String> {
+    let bad = |column: &str, value: &str| {
+        format!("activite row {id}: {column}: {value:?} is not a known value")
+    };
+    fn one<T>(
         id: i64,
         column: &str,
         value: &str,
         parse: impl Fn(&str) -> Option<T>,
-    ) -> rusqlite::Result<T> {
-        parse(value).ok_or_else(|| bad(id, column, value))
+    ) -> Result<T, String> {
+        parse(value)
+            .ok_or_else(|| format!("activite row {id}: {column}: {value:?} is not a known value"))
     }
-    fn optional<T>(
+    fn maybe<T>(
         id: i64,
         column: &str,
         value: &str,
         parse: impl Fn(&str) -> Option<T>,
-    ) -> rusqlite::Result<Option<T>> {
+    ) -> Result<Option<T>, String> {
         if value.is_empty() {
             Ok(None)
         } else {
-            required(id, column, value, parse).map(Some)
+            one(id, column, value, parse).map(Some)
         }
     }
     fn list<T>(
@@ -54,34 +57,79 @@ fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
         column: &str,
         value: &str,
         parse: impl Fn(&str) -> Option<T>,
-    ) -> rusqlite::Result<Vec<T>> {
+    ) -> Result<Vec<T>, String> {
         split_values(value)
-            .map(|v| required(id, column, v, &parse))
+            .map(|v| one(id, column, v, &parse))
             .collect()
     }
-    let date = text(4)?;
     Ok(Report {
         id: Some(id),
-        counsellor: r.get(1)?,
-        booking: r.get(2)?,
-        kind: required(id, "type", &text(3)?, TypeAccompagnement::from_label)?,
-        date: NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| bad(id, "date", &date))?,
-        minutes: r.get(5)?,
-        place: required(id, "lieu", &text(6)?, LieuAccompagnement::from_label)?,
-        autonomy: optional(id, "autonomie", &text(7)?, Autonomie::from_label)?,
-        equipment: list(id, "materiel", &text(8)?, Materiel::from_label)?,
-        themes: list(id, "thematiques", &text(9)?, Thematique::from_label)?,
+        counsellor,
+        booking,
+        kind: one(id, "type", &text("type"), TypeAccompagnement::from_label)?,
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad("date", date))?,
+        minutes,
+        place: one(id, "lieu", &text("lieu"), LieuAccompagnement::from_label)?,
+        autonomy: maybe(id, "autonomie", &text("autonomie"), Autonomie::from_label)?,
+        equipment: list(id, "materiel", &text("materiel"), Materiel::from_label)?,
+        themes: list(
+            id,
+            "thematiques",
+            &text("thematiques"),
+            Thematique::from_label,
+        )?,
         administrative: list(
             id,
             "thematiques_administratives",
-            &text(10)?,
+            &text("thematiques_administratives"),
             ThematiqueAdministrative::from_label,
         )?,
-        redirection: optional(id, "redirection", &text(11)?, Redirection::from_label)?,
-        notes: text(12)?,
-        gender: required(id, "genre", &text(13)?, Genre::from_label)?,
-        age: required(id, "tranche_age", &text(14)?, TrancheAge::from_label)?,
-        status: required(id, "statut", &text(15)?, Statut::from_label)?,
+        redirection: maybe(
+            id,
+            "redirection",
+            &text("redirection"),
+            Redirection::from_label,
+        )?,
+        notes: text("notes"),
+        gender: one(id, "genre", &text("genre"), Genre::from_label)?,
+        age: one(
+            id,
+            "tranche_age",
+            &text("tranche_age"),
+            TrancheAge::from_label,
+        )?,
+        status: one(id, "statut", &text("statut"), Statut::from_label)?,
+    })
+}
+
+/// The stored text columns of a report, as `report_of` names them.
+pub(super) const REPORT_TEXT: [&str; 11] = [
+    "type",
+    "lieu",
+    "autonomie",
+    "materiel",
+    "thematiques",
+    "thematiques_administratives",
+    "redirection",
+    "notes",
+    "genre",
+    "tranche_age",
+    "statut",
+];
+
+fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
+    let id: i64 = r.get(0)?;
+    let mut texts = std::collections::HashMap::new();
+    for (i, column) in REPORT_TEXT.iter().enumerate() {
+        let value: Option<String> = r.get(5 + i)?;
+        texts.insert(*column, value.unwrap_or_default());
+    }
+    let date: String = r.get(3)?;
+    report_of(id, r.get(1)?, r.get(2)?, &date, r.get(4)?, |c| {
+        texts.get(c).cloned().unwrap_or_default()
+    })
+    .map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
     })
 }
 

@@ -15,7 +15,7 @@ use crate::store::appointments::{
 
 /// The two tables an appointment lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Table {
+pub(super) enum Table {
     Booking,
     Registration,
 }
@@ -86,7 +86,7 @@ impl Site {
 
     /// The appointment of a code, with its table and row, read on `client` (locking it when
     /// `for_update`, so the rule checked holds until the transaction ends).
-    fn appointment_on(
+    pub(super) fn appointment_on(
         &self,
         client: &mut impl GenericClient,
         code: &str,
@@ -105,7 +105,7 @@ impl Site {
         Ok(row.and_then(|r| self.appointment_row(&r).ok()))
     }
 
-    fn queue_message(
+    pub(super) fn queue_message(
         &self,
         tx: &mut Transaction,
         (table, id): (Table, i64),
@@ -134,7 +134,7 @@ impl Site {
         Ok(())
     }
 
-    fn audit_in(
+    pub(super) fn audit_in(
         &self,
         tx: &mut Transaction,
         at: NaiveDateTime,
@@ -154,7 +154,11 @@ impl Site {
 }
 
 /// Voids every message of an appointment that has not gone yet, failed ones included.
-fn void_messages(tx: &mut Transaction, table: Table, id: i64) -> Result<(), postgres::Error> {
+pub(super) fn void_messages(
+    tx: &mut Transaction,
+    table: Table,
+    id: i64,
+) -> Result<(), postgres::Error> {
     tx.execute(
         &format!(
             "UPDATE outbox SET status = 'annulé'
@@ -187,7 +191,7 @@ fn fresh_code(tx: &mut Transaction) -> Result<String, postgres::Error> {
 /// refusal or an error. Two kiosks inserting overlapping times at the same instant may each
 /// wait on the other's row: PostgreSQL breaks the deadlock by failing one, which then runs
 /// again and meets the other's committed time as a refusal.
-fn in_transaction<T>(
+pub(super) fn in_transaction<T>(
     store: &mut PgStore,
     what: &str,
     mut work: impl FnMut(&Site, &mut Transaction) -> Result<Result<T, Refusal>, postgres::Error>,

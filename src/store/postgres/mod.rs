@@ -1,6 +1,7 @@
 //! The agenda of a département's network of kiosks, on PostgreSQL: the store every kiosk of
 //! the network books into. The database itself forbids a counsellor to be in two places at
 //! once (see `schema.rs`); this module only maps its refusals to the kiosk's words.
+mod agenda;
 mod bookings;
 mod schema;
 

@@ -183,6 +183,17 @@ const MIGRATIONS: &[&str] = &[
         created_at timestamptz NOT NULL
     );
     CREATE INDEX activite_date ON activite (date);",
+    // 3: who changed a session last, and the anonymous count of finished diagnostics.
+    "ALTER TABLE workshop_session ADD COLUMN changed_by text;
+    ALTER TABLE workshop_session ADD COLUMN changed_at timestamptz;
+    CREATE TABLE diagnostic_count (
+        id bigserial PRIMARY KEY,
+        help_point text NOT NULL,
+        day date NOT NULL,
+        profile text NOT NULL,
+        needs text NOT NULL
+    );
+    CREATE INDEX diagnostic_count_day ON diagnostic_count (day);",
 ];
 
 pub fn latest() -> u32 {

@@ -1,15 +1,21 @@
-//! One suite, two stores: the behaviour of appointments — booking, finding, cancelling,
-//! attendance, moving, workshop seats, erasure — is the same on a help point's SQLite file
-//! and on a network's PostgreSQL (a throwaway server, see `pg/mod.rs`).
+//! One suite, two stores: the agenda's behaviour — booking, finding, cancelling, attendance,
+//! moving, workshop seats and sessions, erasure, activity reports, the journal and the
+//! statistics — is the same on a help point's SQLite file and on a network's PostgreSQL (a
+//! throwaway server, see `pg/mod.rs`).
 mod pg;
 
 use borne::calendar::Calendar;
 use borne::domain::person::Person;
+use borne::domain::report::Report;
 use borne::store::postgres::PgStore;
 use borne::store::{
-    BookedBy, Bookings, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder, Status,
-    Store, What,
+    Agenda, BookedBy, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder, Session,
+    Status, Store, What,
 };
+use borne::vocabulary::coop::{
+    Genre, LieuAccompagnement, Materiel, Statut, Thematique, TrancheAge, TypeAccompagnement,
+};
+use borne::vocabulary::profile::Profile;
 use chrono::NaiveDateTime;
 
 fn at(text: &str) -> NaiveDateTime {
@@ -63,7 +69,7 @@ fn code(result: Result<Result<String, Refusal>, String>) -> String {
     result.unwrap().unwrap()
 }
 
-type Scenario = fn(&mut dyn Bookings);
+type Scenario = fn(&mut dyn Agenda);
 
 const SCENARIOS: &[(&str, Scenario)] = &[
     ("a booking reads back as made", a_booking_reads_back_as_made),
@@ -78,9 +84,274 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("workshop seats are never exceeded", workshop_seats),
     ("the agenda lists both kinds in time order", listing),
     ("personal data is erased after the retention", erasure),
+    (
+        "a moved session takes its registrants along and tells them",
+        moving_a_session,
+    ),
+    (
+        "a cancelled session cancels its registrations",
+        cancelling_a_session,
+    ),
+    (
+        "one report per appointment, refused after an absence",
+        reports,
+    ),
+    (
+        "the journal keeps staff actions and diagnostic counts",
+        journal,
+    ),
+    ("the statistics count what the agenda keeps", statistics),
 ];
 
-fn a_booking_reads_back_as_made(store: &mut dyn Bookings) {
+fn session(seats: u32) -> Session {
+    Session {
+        id: "email@2026-03-04".into(),
+        series: "email".into(),
+        starts: at("2026-03-04T14:00"),
+        ends: at("2026-03-04T16:00"),
+        seats,
+        cancelled: false,
+        taken: 0,
+    }
+}
+
+fn with_phone(mut r: NewRegistration, phone: &str) -> NewRegistration {
+    r.person.phone = Some(phone.into());
+    r
+}
+
+fn moving_a_session(store: &mut dyn Agenda) {
+    let now = at(NOW);
+    let w = "email@2026-03-04";
+    let paul = code(store.register(&with_phone(registration(w, 8, "Paul"), "+33612345601"), now));
+    code_of(store.register(&registration(w, 8, "Lina"), now));
+    let planned = [session(8)];
+    let listed = store
+        .sessions(&planned, now.date(), at("2026-03-10T00:00").date())
+        .unwrap();
+    assert_eq!((listed.len(), listed[0].taken), (1, 2));
+    let mut moved = session(6);
+    moved.starts = at("2026-03-05T14:00");
+    moved.ends = at("2026-03-05T16:00");
+    let told = store
+        .save_session(&moved, "camille", Some("L'atelier a lieu jeudi"), now)
+        .unwrap();
+    let told: Vec<(String, bool)> = told.into_iter().map(|r| (r.first_name, r.told)).collect();
+    assert_eq!(told, [("Paul".into(), true), ("Lina".into(), false)]);
+    let listed = store
+        .sessions(&planned, now.date(), at("2026-03-10T00:00").date())
+        .unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(
+        (listed[0].starts, listed[0].seats, listed[0].taken),
+        (at("2026-03-05T14:00"), 6, 2)
+    );
+    assert_eq!(
+        store.appointment(&paul).unwrap().unwrap().starts,
+        at("2026-03-05T14:00"),
+        "a registration keeps its session's time"
+    );
+    assert!(
+        store
+            .audit_trail()
+            .unwrap()
+            .iter()
+            .any(|(_, actor, action)| actor == "camille"
+                && action == "workshop session saved email@2026-03-04")
+    );
+}
+
+fn cancelling_a_session(store: &mut dyn Agenda) {
+    let now = at(NOW);
+    let w = "email@2026-03-04";
+    let paul = code(store.register(&registration(w, 8, "Paul"), now));
+    let told = store
+        .cancel_session(&session(8), "camille", None, now)
+        .unwrap();
+    assert_eq!(told.len(), 1);
+    assert!(!told[0].told);
+    assert_eq!(
+        store.appointment(&paul).unwrap().unwrap().status,
+        Status::CancelledByService
+    );
+    assert_eq!(
+        store.register(&registration(w, 8, "Ali"), now).unwrap(),
+        Err(Refusal::SessionCancelled)
+    );
+    let listed = store
+        .sessions(&[session(8)], now.date(), at("2026-03-10T00:00").date())
+        .unwrap();
+    assert!(listed[0].cancelled && listed[0].taken == 0, "{listed:?}");
+}
+
+fn report(booking: Option<String>, minutes: u32) -> Report {
+    Report {
+        id: None,
+        counsellor: "karim".into(),
+        booking,
+        kind: TypeAccompagnement::Individuel,
+        date: at("2026-03-05T10:00").date(),
+        minutes,
+        place: LieuAccompagnement::LieuActivite,
+        autonomy: None,
+        equipment: vec![Materiel::Ordinateur, Materiel::Telephone],
+        themes: vec![Thematique::Email],
+        administrative: vec![],
+        redirection: None,
+        notes: "Boîte créée".into(),
+        gender: Genre::Feminin,
+        age: TrancheAge::De25a39,
+        status: Statut::EnEmploi,
+    }
+}
+
+fn reports(store: &mut dyn Agenda) {
+    let now = at(NOW);
+    let code = code(store.book(
+        &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
+        now,
+    ));
+    let first = store
+        .save_report(&report(Some(code.clone()), 45), at("2026-03-05T11:00"))
+        .unwrap()
+        .unwrap();
+    let again = store
+        .save_report(&report(Some(code.clone()), 60), at("2026-03-05T11:05"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(first, again, "saving again edits the one report");
+    let read = store.report_for(&code).unwrap().expect("saved");
+    assert_eq!(
+        read,
+        Report {
+            id: Some(first),
+            ..report(Some(code.clone()), 60)
+        }
+    );
+    assert!(store.appointment(&code).unwrap().unwrap().report);
+    let walk_in = store
+        .save_report(&report(None, 20), at("2026-03-05T15:00"))
+        .unwrap()
+        .unwrap();
+    assert_ne!(walk_in, first);
+    let between = store
+        .reports_between(at("2026-03-05T00:00").date(), at("2026-03-05T00:00").date())
+        .unwrap();
+    assert_eq!(between.len(), 2);
+    let absent = code_of(store.book(
+        &booking("karim", "2026-03-05T14:00", "2026-03-05T14:45"),
+        now,
+    ));
+    store
+        .set_status(
+            &absent,
+            Status::Absent,
+            at("2026-03-05T14:30"),
+            "karim",
+            now,
+        )
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store.save_report(&report(Some(absent), 10), now).unwrap(),
+        Err(Refusal::Absent)
+    );
+    assert_eq!(
+        store
+            .save_report(&report(Some("ZZZZZZ".into()), 10), now)
+            .unwrap(),
+        Err(Refusal::NotFound)
+    );
+}
+
+fn journal(store: &mut dyn Agenda) {
+    store
+        .audit(at("2026-03-02T09:00"), "admin", "staff sign-in")
+        .unwrap();
+    let trail = store.audit_trail().unwrap();
+    assert_eq!(
+        trail.last().unwrap(),
+        &(
+            "2026-03-02T09:00:00".to_string(),
+            "admin".to_string(),
+            "staff sign-in".to_string()
+        )
+    );
+    let day = at(NOW).date();
+    store
+        .count_diagnostic(day, Profile::Autonome, &[Thematique::Email])
+        .unwrap();
+    store.count_diagnostic(day, Profile::Autonome, &[]).unwrap();
+    assert_eq!(
+        store.diagnostics_between(day, day).unwrap(),
+        [(day, vec![Thematique::Email]), (day, vec![])]
+    );
+}
+
+fn statistics(store: &mut dyn Agenda) {
+    let now = at(NOW);
+    let present = code(store.book(
+        &booking("karim", "2026-03-03T09:00", "2026-03-03T09:45"),
+        now,
+    ));
+    let absent = code(store.book(
+        &booking("karim", "2026-03-03T10:00", "2026-03-03T10:45"),
+        now,
+    ));
+    let cancelled = code(store.book(
+        &booking("karim", "2026-03-10T10:00", "2026-03-10T10:45"),
+        now,
+    ));
+    store
+        .set_status(
+            &present,
+            Status::Present,
+            at("2026-03-03T09:10"),
+            "karim",
+            now,
+        )
+        .unwrap()
+        .unwrap();
+    store
+        .set_status(
+            &absent,
+            Status::Absent,
+            at("2026-03-03T10:30"),
+            "karim",
+            now,
+        )
+        .unwrap()
+        .unwrap();
+    store
+        .cancel(&cancelled, &Canceller::Citizen { limit: now }, now)
+        .unwrap()
+        .unwrap();
+    code_of(store.register(&registration("email@2026-03-04", 8, "Paul"), now));
+    store
+        .save_report(&report(Some(present), 45), at("2026-03-03T10:00"))
+        .unwrap()
+        .unwrap();
+    store
+        .count_diagnostic(now.date(), Profile::Autonome, &[Thematique::Email])
+        .unwrap();
+    let (from, to) = (at("2026-03-02T00:00").date(), at("2026-03-15T00:00").date());
+    let stats = borne::store::stats(store, from, to, &[session(8)]).unwrap();
+    let t = &stats.total;
+    assert_eq!(
+        (t.bookings, t.present, t.absent, t.cancelled),
+        (3, 1, 1, 1),
+        "{t:?}"
+    );
+    assert_eq!((t.workshop_seats, t.workshop_registered), (8, 1));
+    assert_eq!(t.no_show_rate, Some(0.5));
+    assert_eq!((t.diagnostics, t.accompaniments), (1, 1));
+    assert_eq!(stats.weeks.len(), 2);
+    assert_eq!(stats.weeks[1].cancelled, 1);
+    assert_eq!(stats.needs, [("E-mail".to_string(), 1)]);
+    assert_eq!(stats.themes, [("E-mail".to_string(), 1)]);
+}
+
+fn a_booking_reads_back_as_made(store: &mut dyn Agenda) {
     let now = at(NOW);
     let mut new = booking("karim", "2026-03-05T10:00", "2026-03-05T10:45");
     new.booked_by = BookedBy::Counsellor("camille".into());
@@ -107,7 +378,7 @@ fn a_booking_reads_back_as_made(store: &mut dyn Bookings) {
     assert_eq!(store.appointment("ZZZZZZ").unwrap(), None);
 }
 
-fn overlaps_are_refused(store: &mut dyn Bookings) {
+fn overlaps_are_refused(store: &mut dyn Agenda) {
     let now = at(NOW);
     code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -147,7 +418,7 @@ fn overlaps_are_refused(store: &mut dyn Bookings) {
     assert_eq!(busy.len(), 3, "{busy:?}");
 }
 
-fn finding_needs_the_check(store: &mut dyn Bookings) {
+fn finding_needs_the_check(store: &mut dyn Agenda) {
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
         at(NOW),
@@ -162,7 +433,7 @@ fn finding_needs_the_check(store: &mut dyn Bookings) {
     );
 }
 
-fn cancelling(store: &mut dyn Bookings) {
+fn cancelling(store: &mut dyn Agenda) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -239,7 +510,7 @@ fn code_of(result: Result<Result<String, Refusal>, String>) -> String {
     code(result)
 }
 
-fn attendance(store: &mut dyn Bookings) {
+fn attendance(store: &mut dyn Agenda) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -276,7 +547,7 @@ fn attendance(store: &mut dyn Bookings) {
     );
 }
 
-fn moving(store: &mut dyn Bookings) {
+fn moving(store: &mut dyn Agenda) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -338,7 +609,7 @@ fn moving(store: &mut dyn Bookings) {
     ));
 }
 
-fn workshop_seats(store: &mut dyn Bookings) {
+fn workshop_seats(store: &mut dyn Agenda) {
     let now = at(NOW);
     let w = "email@2026-03-04";
     let first = code(store.register(&registration(w, 2, "Paul"), now));
@@ -364,7 +635,7 @@ fn workshop_seats(store: &mut dyn Bookings) {
     assert_eq!(found.what, What::Workshop { workshop: w.into() });
 }
 
-fn listing(store: &mut dyn Bookings) {
+fn listing(store: &mut dyn Agenda) {
     let now = at(NOW);
     let late = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -388,7 +659,7 @@ fn listing(store: &mut dyn Bookings) {
     assert_eq!(listed, [early, seat, late]);
 }
 
-fn erasure(store: &mut dyn Bookings) {
+fn erasure(store: &mut dyn Agenda) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
