@@ -339,7 +339,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             let (config, mut store, clock) = open_all(cli)?;
             match command {
                 OutboxCommand::Send => booking::outbox_send(&mut store, &config.kiosk, clock.now()),
-                OutboxCommand::Status => booking::outbox_status(&store),
+                OutboxCommand::Status => booking::outbox_status(&mut store),
             }
         }
         Command::ImportLieux { files } => places::import_lieux(&mut open_store(cli)?, files),

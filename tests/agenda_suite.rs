@@ -101,7 +101,46 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         journal,
     ),
     ("the statistics count what the agenda keeps", statistics),
+    ("reminders go once, and never about what changed", reminders),
 ];
+
+fn reminders(store: &mut dyn Agenda) {
+    let now = at(NOW);
+    let kept = code(store.book(
+        &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
+        now,
+    ));
+    let cancelled = code(store.book(
+        &booking("karim", "2026-03-05T11:00", "2026-03-05T11:45"),
+        now,
+    ));
+    store
+        .cancel(&cancelled, &Canceller::Citizen { limit: now }, now)
+        .unwrap()
+        .unwrap();
+    // Due two days before: nothing yet on the 2nd.
+    assert!(store.claim_due_messages(now).unwrap().is_empty());
+    let due = at("2026-03-03T10:00");
+    let claimed = store.claim_due_messages(due).unwrap();
+    assert_eq!(claimed.len(), 1, "{claimed:?}");
+    assert_eq!(claimed[0].text, format!("Rappel : rendez-vous {kept}"));
+    assert_eq!(claimed[0].recipient, "+33612345678");
+    assert!(
+        store.claim_due_messages(due).unwrap().is_empty(),
+        "claimed once"
+    );
+    store.message_failed(claimed[0].id, "gateway down").unwrap();
+    let again = store.claim_due_messages(due).unwrap();
+    assert_eq!((again.len(), again[0].attempts), (1, 1));
+    store.message_sent(again[0].id, due).unwrap();
+    assert!(store.claim_due_messages(due).unwrap().is_empty());
+    let mut counts = store.outbox_counts().unwrap();
+    counts.sort();
+    assert_eq!(
+        counts,
+        [("annulé".to_string(), 1), ("envoyé".to_string(), 1)]
+    );
+}
 
 fn session(seats: u32) -> Session {
     Session {

@@ -1,6 +1,7 @@
 //! A counsellor changes, adds and cancels workshop sessions; citizens see the result.
 use borne::store::Bookings;
 use borne::store::Journal;
+use borne::store::Outbox;
 use borne::store::Workshops;
 use std::rc::Rc;
 

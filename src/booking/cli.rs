@@ -13,7 +13,8 @@ use crate::domain::person::{Person, parse_phone, valid_email};
 use crate::i18n::Tr;
 use crate::problem::EXIT_FAILURE;
 use crate::store::{
-    Appointment, Bookings, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, Store, What,
+    Appointment, Bookings, CODE_PLACEHOLDER, Canceller, NewBooking, Outbox, Refusal, Status, Store,
+    What,
 };
 
 /// What `booking create` needs.
@@ -288,7 +289,7 @@ pub fn outbox_send(store: &mut Store, kiosk: &KioskConfig, now: NaiveDateTime) -
 }
 
 /// `borne outbox status`: how many messages in each state.
-pub fn outbox_status(store: &Store) -> ExitCode {
+pub fn outbox_status(store: &mut Store) -> ExitCode {
     match store.outbox_counts() {
         Ok(counts) => {
             if counts.is_empty() {

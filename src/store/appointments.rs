@@ -10,6 +10,7 @@ use crate::domain::report::Report;
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 
+pub use super::outbox::Outbox;
 pub use super::sessions::{Registrant, Session};
 
 /// An interval a counsellor is already taken (a booking not cancelled).
@@ -338,6 +339,6 @@ pub trait Journal {
 }
 
 /// Everything a help point's agenda keeps, on either store.
-pub trait Agenda: Bookings + Workshops + Reports + Journal {}
+pub trait Agenda: Bookings + Workshops + Reports + Journal + Outbox {}
 
-impl<T: Bookings + Workshops + Reports + Journal> Agenda for T {}
+impl<T: Bookings + Workshops + Reports + Journal + Outbox> Agenda for T {}

@@ -6,6 +6,7 @@ pub mod appointments;
 mod bookings;
 mod migrations;
 pub mod outbox;
+pub use outbox::Outbox;
 mod places;
 pub mod postgres;
 

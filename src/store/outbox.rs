@@ -29,11 +29,25 @@ pub struct SendReport {
     pub retried: usize,
 }
 
-impl Store {
+/// Messages to people (reminders, notices) waiting to be sent, on either store.
+pub trait Outbox {
     /// Claims every message due by `now` (new ones, and failed ones with attempts left). A
     /// reminder whose appointment was cancelled, moved or is already past is voided instead:
     /// it would tell the person something untrue.
-    pub fn claim_due_messages(&mut self, now: NaiveDateTime) -> Result<Vec<Message>, String> {
+    fn claim_due_messages(&mut self, now: NaiveDateTime) -> Result<Vec<Message>, String>;
+
+    fn message_sent(&mut self, id: i64, now: NaiveDateTime) -> Result<(), String>;
+
+    /// A failed send goes back to be retried (while attempts are left), unless the
+    /// appointment was cancelled meanwhile and its messages voided.
+    fn message_failed(&mut self, id: i64, error: &str) -> Result<(), String>;
+
+    /// (status, count) of the outbox, for staff.
+    fn outbox_counts(&mut self) -> Result<Vec<(String, u32)>, String>;
+}
+
+impl Outbox for Store {
+    fn claim_due_messages(&mut self, now: NaiveDateTime) -> Result<Vec<Message>, String> {
         self.immediate(|tx| {
             let due = {
                 let mut stmt = tx.prepare(
@@ -83,7 +97,7 @@ impl Store {
         .map_err(|e| format!("outbox: {e}"))
     }
 
-    pub fn message_sent(&self, id: i64, now: NaiveDateTime) -> Result<(), String> {
+    fn message_sent(&mut self, id: i64, now: NaiveDateTime) -> Result<(), String> {
         self.conn
             .execute(
                 "UPDATE outbox SET status = 'envoyé', sent_at = ?2, last_error = NULL WHERE id = ?1",
@@ -93,9 +107,7 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
-    /// A failed send goes back to be retried (while attempts are left), unless the
-    /// appointment was cancelled meanwhile and its messages voided.
-    pub fn message_failed(&self, id: i64, error: &str) -> Result<(), String> {
+    fn message_failed(&mut self, id: i64, error: &str) -> Result<(), String> {
         self.conn
             .execute(
                 "UPDATE outbox SET status = 'échec', last_error = ?2
@@ -106,8 +118,7 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
-    /// (status, count) of the outbox, for staff.
-    pub fn outbox_counts(&self) -> Result<Vec<(String, u32)>, String> {
+    fn outbox_counts(&mut self) -> Result<Vec<(String, u32)>, String> {
         let mut stmt = self
             .conn
             .prepare("SELECT status, count(*) FROM outbox GROUP BY status ORDER BY status")
@@ -124,7 +135,7 @@ pub const GATEWAY_LIMIT: Duration = Duration::from_secs(30);
 
 /// Sends every due message through the gateway and records each result.
 pub fn send_due(
-    store: &mut Store,
+    store: &mut dyn Outbox,
     gateway: &[String],
     now: NaiveDateTime,
     limit: Duration,

@@ -246,6 +246,7 @@ mod tests {
     use crate::clock::parse_local;
     use crate::domain::person::Person;
     use crate::store::NewRegistration;
+    use crate::store::Outbox;
 
     fn t(s: &str) -> NaiveDateTime {
         parse_local(s).unwrap()

@@ -2,6 +2,7 @@ use super::*;
 use crate::booking::rules;
 use crate::calendar::Calendar;
 use crate::clock::parse_local;
+use crate::store::Outbox;
 
 /// The person cancelling at `now`, under the 4-hour rule.
 fn citizen(now: NaiveDateTime) -> Canceller {
@@ -249,7 +250,7 @@ fn cells_cover_the_booking_in_five_minute_steps() {
     );
 }
 
-fn outbox_statuses(s: &Store) -> Vec<(String, u32)> {
+fn outbox_statuses(s: &mut Store) -> Vec<(String, u32)> {
     s.outbox_counts().unwrap()
 }
 
@@ -266,7 +267,7 @@ fn a_reminder_whose_send_failed_is_voided_by_a_cancellation() {
     assert_eq!(claimed.len(), 1);
     s.message_failed(claimed[0].id, "gateway down").unwrap();
     s.cancel(&code, &citizen(due), due).unwrap().unwrap();
-    assert_eq!(outbox_statuses(&s), vec![("annulé".to_string(), 1)]);
+    assert_eq!(outbox_statuses(&mut s), vec![("annulé".to_string(), 1)]);
     assert!(s.claim_due_messages(due).unwrap().is_empty());
 }
 
@@ -309,7 +310,7 @@ fn a_reminder_never_goes_for_a_cancelled_moved_or_past_appointment() {
     assert!(claimed[0].text.contains("Rappel"));
     let _ = standing;
     assert_eq!(
-        outbox_statuses(&s),
+        outbox_statuses(&mut s),
         vec![("annulé".to_string(), 3), ("en cours".to_string(), 1)]
     );
 }

@@ -3,6 +3,7 @@
 //! once (see `schema.rs`); this module only maps its refusals to the kiosk's words.
 mod agenda;
 mod bookings;
+mod outbox;
 mod schema;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
