@@ -1,6 +1,6 @@
 //! The command line: the kiosk itself, and the tools for the help point's staff.
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::clock::Clock;
 use crate::config;
 use crate::problem::{EXIT_CONFIG, EXIT_FAILURE, Problem};
-use crate::store::{self, Store};
+use crate::store::{self, Store, Stores};
 
 #[derive(Parser)]
 #[command(
@@ -275,7 +275,8 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             crate::diagnostic::cli::paths(&load_config(cli)?.diagnostic, *json)
         }
         Command::Booking(command) => {
-            let (config, mut store, clock) = open_all(cli)?;
+            let (config, mut stores, clock) = open_all(cli)?;
+            let store = stores.agenda();
             let now = clock.now();
             match command {
                 BookingCommand::Create {
@@ -306,7 +307,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                     let tr = config.i18n.tr(&config.kiosk.default_locale);
                     booking::create_command(
                         &config.agenda,
-                        &mut store,
+                        store,
                         &args,
                         *json,
                         now,
@@ -317,12 +318,12 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 BookingCommand::List { from, to, json } => {
                     let (first, last) = booking::default_range(now);
                     let range = day_range(from.as_deref(), to.as_deref(), first, last)?;
-                    let listed = booking::list(&mut store, range.0, range.1, *json);
+                    let listed = booking::list(store, range.0, range.1, *json);
                     if *json || listed != ExitCode::SUCCESS {
                         return Ok(listed);
                     }
                     // The same figures as `borne stats` and the statistics screen.
-                    counsellor::stats(&mut store, &config.agenda, range, false, true)
+                    counsellor::stats(store, &config.agenda, range, false, true)
                 }
                 BookingCommand::Cancel {
                     code,
@@ -331,15 +332,16 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                     json,
                 } => {
                     let by_service = by_service.then(|| reason.clone());
-                    booking::cancel(&mut store, code, by_service, *json, now)
+                    booking::cancel(store, code, by_service, *json, now)
                 }
             }
         }
         Command::Outbox(command) => {
-            let (config, mut store, clock) = open_all(cli)?;
+            let (config, mut stores, clock) = open_all(cli)?;
+            let store = stores.agenda();
             match command {
-                OutboxCommand::Send => booking::outbox_send(&mut store, &config.kiosk, clock.now()),
-                OutboxCommand::Status => booking::outbox_status(&mut store),
+                OutboxCommand::Send => booking::outbox_send(store, &config.kiosk, clock.now()),
+                OutboxCommand::Status => booking::outbox_status(store),
             }
         }
         Command::ImportLieux { files } => places::import_lieux(&mut open_store(cli)?, files),
@@ -383,21 +385,21 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         Command::Export(ExportCommand::Activites { from, to, format }) => {
             let from = parse_day(from, "--from")?;
             let range = day_range(None, Some(to), from, from)?;
-            let (_, mut store, _) = open_all(cli)?;
-            counsellor::export_activities(&mut store, range.0, range.1, (*format).into())
+            let (_, mut stores, _) = open_all(cli)?;
+            counsellor::export_activities(stores.agenda(), range.0, range.1, (*format).into())
         }
         Command::Export(ExportCommand::Agenda {
             counsellor: who,
             from,
             to,
         }) => {
-            let (config, mut store, clock) = open_all(cli)?;
+            let (config, mut stores, clock) = open_all(cli)?;
             let today = clock.now().date();
             let weeks = today + chrono::Duration::weeks(8);
             let range = day_range(from.as_deref(), to.as_deref(), today, weeks)?;
             let tr = config.i18n.tr(&config.kiosk.default_locale);
             counsellor::export_agenda(
-                &mut store,
+                stores.agenda(),
                 &config.agenda,
                 who,
                 range,
@@ -408,15 +410,15 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         }
         Command::Db(DbCommand::Migrate) => db_migrate(cli),
         Command::Purge => {
-            let (config, mut store, clock) = open_all(cli)?;
-            counsellor::purge(&mut store, clock.now(), config.kiosk.retention_days)
+            let (config, mut stores, clock) = open_all(cli)?;
+            counsellor::purge(stores.agenda(), clock.now(), config.kiosk.retention_days)
         }
         Command::Stats { from, to, json } => {
-            let (config, mut store, clock) = open_all(cli)?;
+            let (config, mut stores, clock) = open_all(cli)?;
             let today = clock.now().date();
             let four_weeks_ago = today - chrono::Duration::weeks(4);
             let range = day_range(from.as_deref(), to.as_deref(), four_weeks_ago, today)?;
-            counsellor::stats(&mut store, &config.agenda, range, *json, false)
+            counsellor::stats(stores.agenda(), &config.agenda, range, *json, false)
         }
     })
 }
@@ -479,20 +481,64 @@ fn load_config(cli: &Cli) -> Result<crate::kiosk::Config, ExitCode> {
     crate::kiosk::load(&dir).map_err(|problems| print_problems(&problems))
 }
 
-/// The configuration, the database and the clock, for the staff commands.
-fn open_all(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), ExitCode> {
+/// The configuration, the stores and the clock, for the staff commands.
+fn open_all(cli: &Cli) -> Result<(crate::kiosk::Config, Stores, Clock), ExitCode> {
     let config = load_config(cli)?;
     let clock = Clock::from_env(config.kiosk.help_point.calendar).map_err(|e| {
         eprintln!("borne: {e}");
         ExitCode::from(EXIT_CONFIG)
     })?;
-    let store = store::resolve_path(cli.db.as_deref(), config.kiosk.database.as_deref())
+    let failed = |e: String| {
+        eprintln!("borne: {e}");
+        ExitCode::from(EXIT_FAILURE)
+    };
+    let local = local_path(cli, config.kiosk.database.as_deref())
         .and_then(|path| Store::open(&path))
-        .map_err(|e| {
-            eprintln!("borne: {e}");
-            ExitCode::from(EXIT_FAILURE)
-        })?;
-    Ok((config, store, clock))
+        .map_err(failed)?;
+    let stores = match network(cli, &config).map_err(failed)? {
+        Some(network) => Stores::in_network(local, network),
+        None => Stores::alone(local),
+    };
+    Ok((config, stores, clock))
+}
+
+/// The agenda's database as chosen: `--db`, else `[data] database`.
+fn chosen_database(cli: &Cli, configured: Option<&Path>) -> Option<String> {
+    cli.db
+        .as_deref()
+        .or(configured)
+        .map(|p| p.to_string_lossy().into_owned())
+}
+
+/// The help point's own SQLite file: the chosen database, or the default path when the
+/// agenda is on a network's PostgreSQL (the lieux and communes stay on the kiosk).
+fn local_path(cli: &Cli, configured: Option<&Path>) -> Result<PathBuf, String> {
+    match chosen_database(cli, configured) {
+        Some(db) if crate::database_url::is_url(&db) => store::resolve_path(None, None),
+        _ => store::resolve_path(cli.db.as_deref(), configured),
+    }
+}
+
+/// The network's agenda, when the chosen database is a PostgreSQL URL.
+fn network(
+    cli: &Cli,
+    config: &crate::kiosk::Config,
+) -> Result<Option<store::postgres::PgStore>, String> {
+    let Some(url) = chosen_database(cli, config.kiosk.database.as_deref())
+        .filter(|db| crate::database_url::is_url(db))
+    else {
+        return Ok(None);
+    };
+    let help_point = &config.kiosk.help_point;
+    let id = help_point.id.as_deref().ok_or_else(|| {
+        format!(
+            "database {}: a network's database needs this kiosk's [help_point] id in kiosk.toml",
+            crate::database_url::shown(&url)
+        )
+    })?;
+    let mut network = store::postgres::PgStore::open(&url, id, help_point.calendar)?;
+    network.declare_help_point(&help_point.name)?;
+    Ok(Some(network))
 }
 
 fn parse_day(text: &str, flag: &str) -> Result<chrono::NaiveDate, ExitCode> {
@@ -530,18 +576,28 @@ fn open_store(cli: &Cli) -> Result<Store, ExitCode> {
         })
 }
 
-/// The database file: from --db, the configuration if it loads, or the default.
+/// The help point's own file: from --db, the configuration if it loads, or the default.
 fn database_path(cli: &Cli) -> Result<PathBuf, String> {
     let dir = config::resolve_dir(cli.config.as_deref());
     let configured = crate::kiosk::load(&dir)
         .ok()
         .and_then(|c| c.kiosk.database.clone());
-    store::resolve_path(cli.db.as_deref(), configured.as_deref())
+    local_path(cli, configured.as_deref())
 }
 
-/// The store with the shipped data imported (as the kiosk does at start).
+/// The help point's own file with the shipped data imported (as the kiosk does at start).
 fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), ExitCode> {
-    let (config, mut store, clock) = open_all(cli)?;
+    let config = load_config(cli)?;
+    let clock = Clock::from_env(config.kiosk.help_point.calendar).map_err(|e| {
+        eprintln!("borne: {e}");
+        ExitCode::from(EXIT_CONFIG)
+    })?;
+    let mut store = local_path(cli, config.kiosk.database.as_deref())
+        .and_then(|path| Store::open(&path))
+        .map_err(|e| {
+            eprintln!("borne: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        })?;
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
     if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now, &mut |_, _, _| {}) {
         eprintln!("borne: {e}");
@@ -565,7 +621,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
         eprintln!("borne: the kiosk needs a terminal (see `borne --help` for the other commands)");
         return ExitCode::from(EXIT_FAILURE);
     }
-    let path = match store::resolve_path(cli.db.as_deref(), config.kiosk.database.as_deref()) {
+    let path = match local_path(cli, config.kiosk.database.as_deref()) {
         Ok(path) => path,
         Err(e) => {
             eprintln!("borne: {e}");
@@ -614,7 +670,15 @@ fn kiosk(cli: &Cli) -> ExitCode {
     if let Err(e) = imported {
         eprintln!("borne: {e} (the lieux search may be incomplete)");
     }
-    match crate::shell::run(config, store, clock) {
+    let stores = match network(cli, &config) {
+        Ok(Some(network)) => Stores::in_network(store, network),
+        Ok(None) => Stores::alone(store),
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    match crate::shell::run(config, stores, clock) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("borne: {e}");

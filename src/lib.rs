@@ -11,6 +11,7 @@ pub mod clock;
 pub mod command;
 pub mod config;
 pub mod counsellor;
+pub mod database_url;
 pub mod diagnostic;
 pub mod domain;
 pub mod i18n;

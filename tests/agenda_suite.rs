@@ -9,8 +9,8 @@ use borne::domain::person::Person;
 use borne::domain::report::Report;
 use borne::store::postgres::PgStore;
 use borne::store::{
-    Agenda, BookedBy, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder, Session,
-    Status, Store, What,
+    AgendaStore, BookedBy, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder,
+    Session, Status, Store, What,
 };
 use borne::vocabulary::coop::{
     Genre, LieuAccompagnement, Materiel, Statut, Thematique, TrancheAge, TypeAccompagnement,
@@ -69,7 +69,7 @@ fn code(result: Result<Result<String, Refusal>, String>) -> String {
     result.unwrap().unwrap()
 }
 
-type Scenario = fn(&mut dyn Agenda);
+type Scenario = fn(&mut dyn AgendaStore);
 
 const SCENARIOS: &[(&str, Scenario)] = &[
     ("a booking reads back as made", a_booking_reads_back_as_made),
@@ -104,7 +104,7 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("reminders go once, and never about what changed", reminders),
 ];
 
-fn reminders(store: &mut dyn Agenda) {
+fn reminders(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let kept = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -159,7 +159,7 @@ fn with_phone(mut r: NewRegistration, phone: &str) -> NewRegistration {
     r
 }
 
-fn moving_a_session(store: &mut dyn Agenda) {
+fn moving_a_session(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let w = "email@2026-03-04";
     let paul = code(store.register(&with_phone(registration(w, 8, "Paul"), "+33612345601"), now));
@@ -200,7 +200,7 @@ fn moving_a_session(store: &mut dyn Agenda) {
     );
 }
 
-fn cancelling_a_session(store: &mut dyn Agenda) {
+fn cancelling_a_session(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let w = "email@2026-03-04";
     let paul = code(store.register(&registration(w, 8, "Paul"), now));
@@ -244,7 +244,7 @@ fn report(booking: Option<String>, minutes: u32) -> Report {
     }
 }
 
-fn reports(store: &mut dyn Agenda) {
+fn reports(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -303,7 +303,7 @@ fn reports(store: &mut dyn Agenda) {
     );
 }
 
-fn journal(store: &mut dyn Agenda) {
+fn journal(store: &mut dyn AgendaStore) {
     store
         .audit(at("2026-03-02T09:00"), "admin", "staff sign-in")
         .unwrap();
@@ -327,7 +327,7 @@ fn journal(store: &mut dyn Agenda) {
     );
 }
 
-fn statistics(store: &mut dyn Agenda) {
+fn statistics(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let present = code(store.book(
         &booking("karim", "2026-03-03T09:00", "2026-03-03T09:45"),
@@ -390,7 +390,7 @@ fn statistics(store: &mut dyn Agenda) {
     assert_eq!(stats.themes, [("E-mail".to_string(), 1)]);
 }
 
-fn a_booking_reads_back_as_made(store: &mut dyn Agenda) {
+fn a_booking_reads_back_as_made(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let mut new = booking("karim", "2026-03-05T10:00", "2026-03-05T10:45");
     new.booked_by = BookedBy::Counsellor("camille".into());
@@ -417,7 +417,7 @@ fn a_booking_reads_back_as_made(store: &mut dyn Agenda) {
     assert_eq!(store.appointment("ZZZZZZ").unwrap(), None);
 }
 
-fn overlaps_are_refused(store: &mut dyn Agenda) {
+fn overlaps_are_refused(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -457,7 +457,7 @@ fn overlaps_are_refused(store: &mut dyn Agenda) {
     assert_eq!(busy.len(), 3, "{busy:?}");
 }
 
-fn finding_needs_the_check(store: &mut dyn Agenda) {
+fn finding_needs_the_check(store: &mut dyn AgendaStore) {
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
         at(NOW),
@@ -472,7 +472,7 @@ fn finding_needs_the_check(store: &mut dyn Agenda) {
     );
 }
 
-fn cancelling(store: &mut dyn Agenda) {
+fn cancelling(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -549,7 +549,7 @@ fn code_of(result: Result<Result<String, Refusal>, String>) -> String {
     code(result)
 }
 
-fn attendance(store: &mut dyn Agenda) {
+fn attendance(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -586,7 +586,7 @@ fn attendance(store: &mut dyn Agenda) {
     );
 }
 
-fn moving(store: &mut dyn Agenda) {
+fn moving(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -648,7 +648,7 @@ fn moving(store: &mut dyn Agenda) {
     ));
 }
 
-fn workshop_seats(store: &mut dyn Agenda) {
+fn workshop_seats(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let w = "email@2026-03-04";
     let first = code(store.register(&registration(w, 2, "Paul"), now));
@@ -674,7 +674,7 @@ fn workshop_seats(store: &mut dyn Agenda) {
     assert_eq!(found.what, What::Workshop { workshop: w.into() });
 }
 
-fn listing(store: &mut dyn Agenda) {
+fn listing(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let late = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -698,7 +698,7 @@ fn listing(store: &mut dyn Agenda) {
     assert_eq!(listed, [early, seat, late]);
 }
 
-fn erasure(store: &mut dyn Agenda) {
+fn erasure(store: &mut dyn AgendaStore) {
     let now = at(NOW);
     let code = code(store.book(
         &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),

@@ -23,7 +23,7 @@ fn drive(app: &mut App, store: &mut Store, keys: &[Key]) {
         for effect in effects {
             match effect {
                 Effect::Store(request) => {
-                    let reply = store.answer(request, now());
+                    let reply = borne::store::answer(store, None, request, now());
                     let more = app.update(Msg::Reply(reply), now());
                     answer(app, store, more);
                 }

@@ -47,7 +47,7 @@ impl Walk {
         for effect in effects {
             let more = match effect {
                 Effect::Store(request) => {
-                    let reply = self.store.answer(request, self.at);
+                    let reply = borne::store::answer(&mut self.store, None, request, self.at);
                     self.app.update(Msg::Reply(reply), self.at)
                 }
                 Effect::CheckPin(entered) => {

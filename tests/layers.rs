@@ -9,6 +9,7 @@ const LAYERS: &[&[&str]] = &[
     // Foundations.
     &[
         "problem",
+        "database_url",
         "text_file",
         "command",
         "log",

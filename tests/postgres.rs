@@ -2,6 +2,7 @@
 //! `pg/mod.rs`): the database itself refuses a counsellor in two places at once, whichever
 //! kiosk books, however many book at the same moment.
 mod pg;
+mod pty;
 
 use std::sync::{Arc, Barrier};
 
@@ -350,4 +351,123 @@ fn eight_kiosks_registering_at_once_never_exceed_the_seats() {
             .all(|r| r.is_ok() || *r == Err(Refusal::Full))
     );
     assert_eq!(count(&url, "SELECT count(*) FROM registration"), 3);
+}
+
+/// The demo configuration as help point `id` of a network (what `booking create` reads).
+fn network_config(dir: &std::path::Path, id: &str) -> std::path::PathBuf {
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let config = dir.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    for file in ["agenda.toml", "diagnostic.toml"] {
+        std::fs::copy(shipped.join(file), config.join(file)).unwrap();
+    }
+    let toml = std::fs::read_to_string(shipped.join("kiosk.toml"))
+        .unwrap()
+        .replace(
+            "phone = \"04 92 53 24 24\"",
+            &format!("phone = \"04 92 53 24 24\"\nid = \"{id}\""),
+        );
+    std::fs::write(config.join("kiosk.toml"), toml).unwrap();
+    config
+}
+
+#[test]
+fn eight_processes_racing_for_one_slot_through_the_network_make_one_booking() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("processes");
+    let dir = tempfile::tempdir().unwrap();
+    let racers: Vec<_> = (0..8)
+        .map(|i| {
+            let config = network_config(&dir.path().join(format!("k{i}")), &format!("kiosk-{i}"));
+            std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+                .env_remove("BORNE_CONFIG")
+                .env("BORNE_NOW", "2026-03-02T10:15")
+                .env("XDG_DATA_HOME", dir.path().join(format!("k{i}")))
+                .arg("--config")
+                .arg(&config)
+                .args(["--db", &url, "booking", "create", "--motif", "demarche"])
+                .args(["--at", "2026-03-03T09:00", "--counsellor", "camille"])
+                .args(["--first-name", "Marie", "--phone", "06 12 34 56 78"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outcomes: Vec<(bool, String)> = racers
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            (
+                out.status.success(),
+                String::from_utf8_lossy(&out.stdout).into_owned()
+                    + &String::from_utf8_lossy(&out.stderr),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes.iter().filter(|(ok, _)| *ok).count(),
+        1,
+        "{outcomes:#?}"
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM booking"), 1);
+    // Every other one was told the slot is not free (seen taken, or taken under it), never
+    // an error.
+    for (ok, said) in &outcomes {
+        assert!(
+            *ok || said.contains("is not a free slot") || said.contains("taken"),
+            "{said}"
+        );
+    }
+    let dir_list = network_config(&dir.path().join("list"), "kiosk-list");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+        .env_remove("BORNE_CONFIG")
+        .env("BORNE_NOW", "2026-03-02T10:15")
+        .env("XDG_DATA_HOME", dir.path().join("list"))
+        .arg("--config")
+        .arg(&dir_list)
+        .args(["--db", &url, "booking", "list"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{listed}");
+    assert!(listed.contains("2026-03-03 09:00"), "{listed}");
+}
+
+#[test]
+fn a_kiosk_of_the_network_books_through_its_screens() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("screens");
+    let mut kiosk = pty::Kiosk::start_on_network(&url, "mairie-gap");
+    kiosk.walk_to_identity_form();
+    kiosk.type_text("Marie");
+    kiosk.keys(&[pty::ENTER, pty::ENTER]);
+    kiosk.type_text("0612345678");
+    kiosk.wait_for("Téléphone : 06 12 34 56 78");
+    kiosk.keys(&[pty::DOWN, pty::DOWN, pty::DOWN, pty::ENTER]);
+    kiosk.wait_for("Voulez-vous un rappel");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    kiosk.keys(&[pty::ENTER]);
+    let screen = kiosk.wait_for("Votre code : ");
+    assert!(
+        screen.contains("Mardi 3 mars à 9 h 00, avec Camille."),
+        "{screen}"
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT count(*) FROM booking WHERE help_point = 'mairie-gap'
+               AND counsellor = 'camille' AND first_name = 'Marie'"
+        ),
+        1
+    );
+    // Another kiosk of the network sees Camille taken at 9 h 00.
+    let mut other = pty::Kiosk::start_on_network(&url, "mediatheque-embrun");
+    other.keys(&["2", "1"]);
+    other.wait_for("mardi 3 mars — 3 créneaux");
 }

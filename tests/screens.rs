@@ -451,7 +451,7 @@ fn drive_with(store: &mut borne::store::Store, app: &mut App, keys: &[Key]) {
     fn answer(store: &mut borne::store::Store, app: &mut App, effects: Vec<borne::app::Effect>) {
         for effect in effects {
             if let borne::app::Effect::Store(request) = effect {
-                let reply = store.answer(request, now());
+                let reply = borne::store::answer(store, None, request, now());
                 let more = app.update(Msg::Reply(reply), now());
                 answer(store, app, more);
             }

@@ -13,8 +13,7 @@ use crate::domain::person::{Person, parse_phone, valid_email};
 use crate::i18n::Tr;
 use crate::problem::EXIT_FAILURE;
 use crate::store::{
-    Appointment, Bookings, CODE_PLACEHOLDER, Canceller, NewBooking, Outbox, Refusal, Status, Store,
-    What,
+    AgendaStore, Appointment, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, What,
 };
 
 /// What `booking create` needs.
@@ -33,7 +32,7 @@ pub struct CreateArgs<'a> {
 /// for the staff member.
 pub fn create(
     agenda: &Agenda,
-    store: &mut Store,
+    store: &mut dyn AgendaStore,
     args: &CreateArgs,
     now: NaiveDateTime,
     tr: &Tr,
@@ -173,7 +172,7 @@ pub fn default_range(now: NaiveDateTime) -> (NaiveDate, NaiveDate) {
 /// `borne booking create`: prints the booking made, or why none was.
 pub fn create_command(
     agenda: &Agenda,
-    store: &mut Store,
+    store: &mut dyn AgendaStore,
     args: &CreateArgs,
     json: bool,
     now: NaiveDateTime,
@@ -197,7 +196,12 @@ pub fn create_command(
 }
 
 /// `borne booking list`: the appointments from `first` to `last`, one a line or as JSON.
-pub fn list(store: &mut Store, first: NaiveDate, last: NaiveDate, json: bool) -> ExitCode {
+pub fn list(
+    store: &mut dyn AgendaStore,
+    first: NaiveDate,
+    last: NaiveDate,
+    json: bool,
+) -> ExitCode {
     match store.appointments_between(first, last) {
         Ok(list) if json => {
             let all: Vec<_> = list.iter().map(self::json).collect();
@@ -220,7 +224,7 @@ pub fn list(store: &mut Store, first: NaiveDate, last: NaiveDate, json: bool) ->
 
 /// `borne booking cancel`: for the citizen who called, or by the service.
 pub fn cancel(
-    store: &mut Store,
+    store: &mut dyn AgendaStore,
     code: &str,
     by_service: Option<Option<String>>,
     json: bool,
@@ -264,7 +268,11 @@ pub fn cancel(
 }
 
 /// `borne outbox send`: the reminders due, through the help point's gateway.
-pub fn outbox_send(store: &mut Store, kiosk: &KioskConfig, now: NaiveDateTime) -> ExitCode {
+pub fn outbox_send(
+    store: &mut dyn AgendaStore,
+    kiosk: &KioskConfig,
+    now: NaiveDateTime,
+) -> ExitCode {
     let Some(gateway) = &kiosk.reminder_gateway else {
         println!("no reminder gateway ([reminders] command in kiosk.toml): nothing sent");
         return ExitCode::SUCCESS;
@@ -289,7 +297,7 @@ pub fn outbox_send(store: &mut Store, kiosk: &KioskConfig, now: NaiveDateTime) -
 }
 
 /// `borne outbox status`: how many messages in each state.
-pub fn outbox_status(store: &mut Store) -> ExitCode {
+pub fn outbox_status(store: &mut dyn AgendaStore) -> ExitCode {
     match store.outbox_counts() {
         Ok(counts) => {
             if counts.is_empty() {

@@ -38,6 +38,8 @@ pub struct KioskConfig {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HelpPoint {
+    /// Its id in a network of kiosks (`[help_point] id`): the bookings made here carry it.
+    pub id: Option<String>,
     pub name: String,
     pub address: String,
     pub postal_code: String,
@@ -52,6 +54,8 @@ pub struct HelpPoint {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HelpPointFile {
+    #[serde(default)]
+    id: Option<Spanned<String>>,
     name: Spanned<String>,
     address: Spanned<String>,
     postal_code: Spanned<String>,
@@ -243,7 +247,22 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         }),
     };
     let calendar = Calendar::new(tz, Region::of_postal_code(code));
+    if let Some(id) = &hp.id {
+        let good = !id.get_ref().is_empty()
+            && id.get_ref().len() <= 64
+            && id
+                .get_ref()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !good {
+            problem(
+                id.span(),
+                "help_point.id: write lowercase letters, digits and hyphens (at most 64), e.g. \"mairie-gap\"".into(),
+            );
+        }
+    }
     let help_point = HelpPoint {
+        id: hp.id.map(Spanned::into_inner),
         name: hp.name.into_inner(),
         address: hp.address.into_inner(),
         postal_code: hp.postal_code.into_inner(),
@@ -323,7 +342,16 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         );
     }
 
-    if let Some(database) = &file.data.database {
+    if let Some(database) = &file.data.database
+        && crate::database_url::is_url(&database.get_ref().to_string_lossy())
+    {
+        if help_point.id.is_none() {
+            problem(
+                database.span(),
+                "data.database is a network's PostgreSQL database: give this kiosk's [help_point] id".into(),
+            );
+        }
+    } else if let Some(database) = &file.data.database {
         let path = dir.join(database.get_ref());
         let why = if database.get_ref().as_os_str().is_empty() {
             Some("is empty".to_string())
@@ -369,7 +397,14 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         warning_seconds: *warning.get_ref(),
         staff_pin_hash: file.staff.pin_hash.into_inner(),
         retention_days: *retention.get_ref(),
-        database: file.data.database.map(|p| dir.join(p.into_inner())),
+        database: file.data.database.map(|p| {
+            let p = p.into_inner();
+            if crate::database_url::is_url(&p.to_string_lossy()) {
+                p
+            } else {
+                dir.join(p)
+            }
+        }),
         reminder_gateway: file.reminders.command.map(Spanned::into_inner),
         ticket_printer: file.printer.command.map(Spanned::into_inner),
         speech: file.speech.command.map(Spanned::into_inner),

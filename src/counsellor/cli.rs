@@ -1,7 +1,6 @@
 //! `borne export activites|agenda`, `borne stats` and `borne purge`: the counsellors' figures
 //! and exports, from the same store and arithmetic as the statistics screen.
-use crate::store::Reports;
-use crate::store::Workshops;
+use crate::store::AgendaStore;
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -11,7 +10,6 @@ use crate::booking::Agenda;
 use crate::calendar::Calendar;
 use crate::i18n::Tr;
 use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
-use crate::store::{Bookings, Store};
 
 /// The activity reports' file format.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +20,7 @@ pub enum Format {
 
 /// `borne export activites`: the reports from `from` to `to`, in the Coop's labels.
 pub fn export_activities(
-    store: &mut Store,
+    store: &mut dyn AgendaStore,
     from: NaiveDate,
     to: NaiveDate,
     format: Format,
@@ -45,7 +43,7 @@ pub fn export_activities(
 /// `borne export agenda`: a counsellor's appointments and workshops as an iCalendar file
 /// (no phone, no e-mail).
 pub fn export_agenda(
-    store: &mut Store,
+    store: &mut dyn AgendaStore,
     agenda: &Agenda,
     counsellor: &str,
     (from, to): (NaiveDate, NaiveDate),
@@ -134,7 +132,7 @@ pub fn export_agenda(
 }
 
 /// `borne purge`: what the retention period allows to keep, and nothing more.
-pub fn purge(store: &mut Store, now: NaiveDateTime, retention_days: u32) -> ExitCode {
+pub fn purge(store: &mut dyn AgendaStore, now: NaiveDateTime, retention_days: u32) -> ExitCode {
     match store.erase_personal_data(now, retention_days) {
         Ok(n) => {
             println!(
@@ -152,7 +150,7 @@ pub fn purge(store: &mut Store, now: NaiveDateTime, retention_days: u32) -> Exit
 /// `borne stats`, and the figures line under `borne booking list`: the statistics screen's
 /// figures.
 pub fn stats(
-    store: &mut Store,
+    store: &mut dyn AgendaStore,
     agenda: &Agenda,
     (from, to): (NaiveDate, NaiveDate),
     json: bool,

@@ -17,7 +17,7 @@ use chrono::NaiveDateTime;
 use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
 use crate::kiosk::Config;
-use crate::store::{Reply, Store};
+use crate::store::{Reply, Stores};
 use input::Input;
 use std::rc::Rc;
 
@@ -33,7 +33,7 @@ pub fn monochrome_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
+pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     let config = Rc::new(config);
     let monochrome = monochrome_requested();
     // crossterm, seeing NO_COLOR, would emit resets that also cancel reverse video and bold:
@@ -42,7 +42,7 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
 
     let mut app = crate::kiosk::app(config.clone(), clock.now());
     // Five wrong PINs lock the prompt, and a restart does not unlock it.
-    match store.pin_guard() {
+    match stores.local.pin_guard() {
         Ok((failures, until)) => app.restore_pin_guard(failures, until),
         Err(e) => tracing::error!(error = %e, "PIN lockout not read"),
     }
@@ -51,7 +51,7 @@ pub fn run(config: Config, store: Store, clock: Clock) -> Result<(), String> {
     // instead of a queue that grows without end.
     let (tx, rx) = mpsc::sync_channel(1024);
     signals::listen(tx.clone())?;
-    let jobs = worker::spawn(store, tx.clone());
+    let jobs = worker::spawn(stores, tx.clone());
     crate::log::hold_while_drawing();
     let mut terminal = ratatui::init();
     // A paste then arrives marked, so its line breaks never press Enter for the person.

@@ -7,7 +7,7 @@ use std::thread;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::input::Input;
-use crate::store::{Bookings, Journal, Reply, Request, Store};
+use crate::store::{Reply, Request, Stores};
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 
@@ -39,14 +39,14 @@ pub enum Job {
     },
 }
 
-pub fn spawn(mut store: Store, answers: SyncSender<Input>) -> Sender<Job> {
+pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
     let (jobs, queue) = mpsc::channel::<Job>();
     thread::spawn(move || {
         for job in queue {
             match job {
                 Job::Ask { id, request, now } => {
                     let kind = request.kind();
-                    let reply = store.answer(request, now);
+                    let reply = stores.answer(request, now);
                     match &reply {
                         Reply::Failed(e) => {
                             tracing::error!(request = kind, error = %e, "database request failed")
@@ -60,7 +60,7 @@ pub fn spawn(mut store: Store, answers: SyncSender<Input>) -> Sender<Job> {
                     }
                 }
                 Job::Audit { at, actor, action } => {
-                    if let Err(e) = store.audit(at, &actor, &action) {
+                    if let Err(e) = stores.agenda().audit(at, &actor, &action) {
                         tracing::error!(error = %e, "audit failed");
                     }
                 }
@@ -69,16 +69,16 @@ pub fn spawn(mut store: Store, answers: SyncSender<Input>) -> Sender<Job> {
                     profile,
                     needs,
                 } => {
-                    if let Err(e) = store.count_diagnostic(day, profile, &needs) {
+                    if let Err(e) = stores.agenda().count_diagnostic(day, profile, &needs) {
                         tracing::error!(error = %e, "diagnostic count failed");
                     }
                 }
                 Job::SavePinGuard(failures, until) => {
-                    if let Err(e) = store.save_pin_guard(failures, until) {
+                    if let Err(e) = stores.local.save_pin_guard(failures, until) {
                         tracing::error!(error = %e, "PIN lockout not saved");
                     }
                 }
-                Job::Erase { now, days } => match store.erase_personal_data(now, days) {
+                Job::Erase { now, days } => match stores.agenda().erase_personal_data(now, days) {
                     Ok(0) => {}
                     Ok(n) => {
                         tracing::info!(appointments = n, "personal data past retention erased")

@@ -339,6 +339,6 @@ pub trait Journal {
 }
 
 /// Everything a help point's agenda keeps, on either store.
-pub trait Agenda: Bookings + Workshops + Reports + Journal + Outbox {}
+pub trait AgendaStore: Bookings + Workshops + Reports + Journal + Outbox {}
 
-impl<T: Bookings + Workshops + Reports + Journal + Outbox> Agenda for T {}
+impl<T: Bookings + Workshops + Reports + Journal + Outbox> AgendaStore for T {}

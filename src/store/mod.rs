@@ -17,11 +17,11 @@ mod stats;
 pub use sessions::{Registrant, Session};
 
 pub use appointments::{
-    Agenda, Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Journal, Move,
+    AgendaStore, Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Journal, Move,
     NewBooking, NewRegistration, Refusal, Reminder, Reports, Status, What, Workshops,
 };
 pub use bookings::time_text;
-pub use protocol::{Reply, Request};
+pub use protocol::{Reply, Request, Stores, answer};
 pub use stats::{Period, Stats, stats};
 
 use std::fs::{self, OpenOptions};

@@ -1,15 +1,15 @@
 //! What screens ask of the database, and what they get back. The core emits a `Request` as an
 //! effect; the shell answers it with a `Reply` sent back to the screen that asked. Screens stay
 //! pure functions, tested by feeding them replies.
-use crate::store::Reports;
-use crate::store::Workshops;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
+use super::postgres::PgStore;
+
 use super::appointments::{
-    Appointment, Bookings, Canceller, Move, NewBooking, NewRegistration, Refusal, Status,
+    AgendaStore, Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Status,
 };
 use super::sessions::{Registrant, Session};
 use super::stats::Stats;
@@ -154,57 +154,115 @@ impl Store {
         self.place_index = Some(index.clone());
         Ok(index)
     }
+}
+
+/// A help point's stores: its own SQLite file (communes, lieux, the PIN lockout, and the
+/// agenda when it is alone), and its network's PostgreSQL agenda when it belongs to one.
+pub struct Stores {
+    pub local: Store,
+    network: Option<PgStore>,
+}
+
+impl Stores {
+    /// A help point on its own: everything in its file.
+    pub fn alone(local: Store) -> Stores {
+        Stores {
+            local,
+            network: None,
+        }
+    }
+
+    /// A help point of a network: the agenda on the network's database.
+    pub fn in_network(local: Store, network: PgStore) -> Stores {
+        Stores {
+            local,
+            network: Some(network),
+        }
+    }
+
+    /// Where the appointments, sessions, reports and journal are kept.
+    pub fn agenda(&mut self) -> &mut dyn AgendaStore {
+        match &mut self.network {
+            Some(network) => network,
+            None => &mut self.local,
+        }
+    }
 
     pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
-        let reply = match request {
-            Request::PlaceIndex => self.place_index().map(Reply::PlaceIndex),
-            Request::Lieux(ids) => self.lieux(&ids).map(Reply::Lieux),
-            Request::Appointments { from, to } => {
-                self.appointments_between(from, to).map(Reply::Appointments)
-            }
-            Request::SetStatus {
-                code,
-                status,
-                marked_from,
-                by,
-            } => {
-                self.set_status(&code, status, marked_from, &by, now)
-                    .map(|outcome| match outcome {
-                        Ok(()) => Reply::Done,
-                        Err(refusal) => Reply::StatusRefused(refusal),
-                    })
-            }
-            Request::Cancel { code, by } => self.cancel(&code, &by, now).map(Reply::Cancelled),
-            Request::SaveReport(report) => self.save_report(&report, now).map(Reply::ReportSaved),
-            Request::Report(code) => self.report_for(&code).map(Reply::Report),
-            Request::Sessions { from, to, planned } => {
-                self.sessions(&planned, from, to).map(Reply::Sessions)
-            }
-            Request::SaveSession {
-                session,
-                by,
-                notice,
-            } => self
-                .save_session(&session, &by, notice.as_deref(), now)
-                .map(Reply::SessionSaved),
-            Request::CancelSession {
-                session,
-                by,
-                notice,
-            } => self
-                .cancel_session(&session, &by, notice.as_deref(), now)
-                .map(Reply::SessionSaved),
-            Request::Stats { from, to, planned } => {
-                super::stats(self, from, to, &planned).map(Reply::Stats)
-            }
-            Request::Busy { from, to } => self.busy(from, to).map(Reply::Busy),
-            Request::Book(new) => self.book(&new, now).map(Reply::Booked),
-            Request::Register(new) => self.register(&new, now).map(Reply::Registered),
-            Request::Find { code, check } => self.find(&code, &check).map(Reply::Found),
-            Request::Reschedule { code, to, limit } => self
-                .reschedule(&code, &to, Some(limit))
-                .map(Reply::Rescheduled),
-        };
-        reply.unwrap_or_else(Reply::Failed)
+        answer(&mut self.local, self.network.as_mut(), request, now)
+    }
+}
+
+/// The answer to a screen's request: the lieux from the help point's own file, the rest from
+/// the network's agenda when there is one, else from that same file.
+pub fn answer(
+    local: &mut Store,
+    network: Option<&mut PgStore>,
+    request: Request,
+    now: NaiveDateTime,
+) -> Reply {
+    let reply = match (request, network) {
+        (Request::PlaceIndex, _) => local.place_index().map(Reply::PlaceIndex),
+        (Request::Lieux(ids), _) => local.lieux(&ids).map(Reply::Lieux),
+        (request, Some(network)) => agenda_answer(network, request, now),
+        (request, None) => agenda_answer(local, request, now),
+    };
+    reply.unwrap_or_else(Reply::Failed)
+}
+
+/// The agenda's answer to a screen's request.
+fn agenda_answer(
+    agenda: &mut dyn AgendaStore,
+    request: Request,
+    now: NaiveDateTime,
+) -> Result<Reply, String> {
+    match request {
+        Request::PlaceIndex | Request::Lieux(_) => {
+            Err("the lieux are the help point's own".to_string())
+        }
+        Request::Appointments { from, to } => agenda
+            .appointments_between(from, to)
+            .map(Reply::Appointments),
+        Request::SetStatus {
+            code,
+            status,
+            marked_from,
+            by,
+        } => agenda
+            .set_status(&code, status, marked_from, &by, now)
+            .map(|outcome| match outcome {
+                Ok(()) => Reply::Done,
+                Err(refusal) => Reply::StatusRefused(refusal),
+            }),
+        Request::Cancel { code, by } => agenda.cancel(&code, &by, now).map(Reply::Cancelled),
+        Request::SaveReport(report) => agenda.save_report(&report, now).map(Reply::ReportSaved),
+        Request::Report(code) => agenda.report_for(&code).map(Reply::Report),
+        Request::Sessions { from, to, planned } => {
+            agenda.sessions(&planned, from, to).map(Reply::Sessions)
+        }
+        Request::SaveSession {
+            session,
+            by,
+            notice,
+        } => agenda
+            .save_session(&session, &by, notice.as_deref(), now)
+            .map(Reply::SessionSaved),
+        Request::CancelSession {
+            session,
+            by,
+            notice,
+        } => agenda
+            .cancel_session(&session, &by, notice.as_deref(), now)
+            .map(Reply::SessionSaved),
+        Request::Stats { from, to, planned } => {
+            super::stats(agenda, from, to, &planned).map(Reply::Stats)
+        }
+        Request::Busy { from, to } => agenda.busy(from, to).map(Reply::Busy),
+        Request::Book(new) => agenda.book(&new, now).map(Reply::Booked),
+        Request::Register(new) => agenda.register(&new, now).map(Reply::Registered),
+        Request::Find { code, check } => agenda.find(&code, &check).map(Reply::Found),
+        Request::Reschedule { code, to, limit } => agenda
+            .reschedule(&code, &to, Some(limit))
+            .map(Reply::Rescheduled),
     }
 }

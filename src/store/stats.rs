@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use super::appointments::{Agenda, Appointment, Session, Status, What};
+use super::appointments::{AgendaStore, Appointment, Session, Status, What};
 use crate::domain::report::Report;
 use crate::vocabulary::coop::Thematique;
 
@@ -41,7 +41,7 @@ pub struct Stats {
 /// sessions of the range: their seats count as staff left them (a cancelled session offers
 /// none).
 pub fn stats(
-    agenda: &mut dyn Agenda,
+    agenda: &mut dyn AgendaStore,
     from: NaiveDate,
     to: NaiveDate,
     planned: &[Session],

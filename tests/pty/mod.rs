@@ -83,6 +83,22 @@ impl Kiosk {
         Kiosk::spawn(&[], 80, 24, &[], None, Some(db))
     }
 
+    /// Starts the kiosk of help point `id` on a network's database (`url`), its own file in a
+    /// folder of the test's.
+    pub fn start_on_network(url: &str, id: &str) -> Kiosk {
+        let edit = format!("phone = \"04 92 53 24 24\"\nid = \"{id}\"");
+        let home = tempfile::tempdir().unwrap().keep();
+        let home = home.to_str().unwrap().to_string();
+        Kiosk::spawn(
+            &[("phone = \"04 92 53 24 24\"", &edit)],
+            80,
+            24,
+            &[("XDG_DATA_HOME", &home)],
+            None,
+            Some(Path::new(url)),
+        )
+    }
+
     /// Starts the kiosk with its standard error (the log) going to `log` rather than to the
     /// terminal, as under systemd with `StandardError=journal`.
     pub fn start_logging(env: &[(&str, &str)], log: &Path) -> Kiosk {

@@ -15,31 +15,25 @@ use crate::calendar::Calendar;
 
 pub use schema::latest;
 
-/// Whether a `--db` value names a PostgreSQL database rather than a SQLite file.
-pub fn is_url(db: &str) -> bool {
-    db.starts_with("postgresql://") || db.starts_with("postgres://")
-}
+pub use crate::database_url::{is_url, shown};
 
-/// A URL as it may be shown: its password replaced, so it never reaches a log or a message.
-pub fn shown(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    match authority.rsplit_once('@') {
-        Some((user, host)) => {
-            let user = user.split(':').next().unwrap_or_default();
-            format!("{scheme}://{user}@{host}{path}")
-        }
-        None => url.to_string(),
+/// A connection that gives up after 2 seconds when the server cannot be reached (a mairie's
+/// line goes down), unless the URL says otherwise.
+fn connect(url: &str) -> Result<Client, postgres::Error> {
+    let mut config: postgres::Config = url.parse()?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(std::time::Duration::from_secs(2));
     }
+    config.keepalives(true);
+    config.connect(NoTls)
 }
 
 /// PostgreSQL's own words for a failure (the server's message, not the driver's wrapper).
 pub(crate) fn cause(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => db.message().to_string(),
-        None => e.to_string(),
+    match (e.as_db_error(), std::error::Error::source(e)) {
+        (Some(db), _) => db.message().to_string(),
+        (None, Some(source)) => format!("{e}: {source}"),
+        (None, None) => e.to_string(),
     }
 }
 
@@ -70,7 +64,7 @@ impl PgStore {
     /// Connects and brings the schema up to date.
     pub fn open(url: &str, help_point: &str, calendar: Calendar) -> Result<PgStore, String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", shown(url));
-        let mut client = Client::connect(url, NoTls).map_err(|e| context(&e))?;
+        let mut client = connect(url).map_err(|e| context(&cause(&e)))?;
         schema::migrate(&mut client).map_err(|e| context(&e))?;
         Ok(PgStore {
             client,
@@ -84,7 +78,7 @@ impl PgStore {
     /// `borne db migrate`: creates or upgrades the schema; returns (version found, version now).
     pub fn migrate(url: &str) -> Result<(u32, u32), String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", shown(url));
-        let mut client = Client::connect(url, NoTls).map_err(|e| context(&e))?;
+        let mut client = connect(url).map_err(|e| context(&cause(&e)))?;
         let found = schema::migrate(&mut client).map_err(|e| context(&e))?;
         Ok((found, latest()))
     }
@@ -119,24 +113,5 @@ impl PgStore {
             }
             Err(e) => Err(format!("absence: {}", cause(&e))),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_url_is_shown_without_its_password() {
-        assert_eq!(
-            shown("postgresql://kiosk_gap:s3cret@db.example.fr:5432/borne?sslmode=require"),
-            "postgresql://kiosk_gap@db.example.fr:5432/borne?sslmode=require"
-        );
-        assert_eq!(
-            shown("postgresql://kiosk@%2Frun%2Fpg/borne"),
-            "postgresql://kiosk@%2Frun%2Fpg/borne"
-        );
-        assert_eq!(shown("postgresql://db/borne"), "postgresql://db/borne");
-        assert!(is_url("postgresql://db/borne") && !is_url("/var/lib/borne.db"));
     }
 }
