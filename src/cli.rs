@@ -276,7 +276,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         }
         Command::Booking(command) => {
             let (config, mut stores, clock) = open_all(cli)?;
-            let store = stores.agenda();
+            let store = agenda_of(&mut stores)?;
             let now = clock.now();
             match command {
                 BookingCommand::Create {
@@ -338,7 +338,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         }
         Command::Outbox(command) => {
             let (config, mut stores, clock) = open_all(cli)?;
-            let store = stores.agenda();
+            let store = agenda_of(&mut stores)?;
             match command {
                 OutboxCommand::Send => booking::outbox_send(store, &config.kiosk, clock.now()),
                 OutboxCommand::Status => booking::outbox_status(store),
@@ -386,7 +386,12 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             let from = parse_day(from, "--from")?;
             let range = day_range(None, Some(to), from, from)?;
             let (_, mut stores, _) = open_all(cli)?;
-            counsellor::export_activities(stores.agenda(), range.0, range.1, (*format).into())
+            counsellor::export_activities(
+                agenda_of(&mut stores)?,
+                range.0,
+                range.1,
+                (*format).into(),
+            )
         }
         Command::Export(ExportCommand::Agenda {
             counsellor: who,
@@ -399,7 +404,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             let range = day_range(from.as_deref(), to.as_deref(), today, weeks)?;
             let tr = config.i18n.tr(&config.kiosk.default_locale);
             counsellor::export_agenda(
-                stores.agenda(),
+                agenda_of(&mut stores)?,
                 &config.agenda,
                 who,
                 range,
@@ -411,14 +416,18 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         Command::Db(DbCommand::Migrate) => db_migrate(cli),
         Command::Purge => {
             let (config, mut stores, clock) = open_all(cli)?;
-            counsellor::purge(stores.agenda(), clock.now(), config.kiosk.retention_days)
+            counsellor::purge(
+                agenda_of(&mut stores)?,
+                clock.now(),
+                config.kiosk.retention_days,
+            )
         }
         Command::Stats { from, to, json } => {
             let (config, mut stores, clock) = open_all(cli)?;
             let today = clock.now().date();
             let four_weeks_ago = today - chrono::Duration::weeks(4);
             let range = day_range(from.as_deref(), to.as_deref(), four_weeks_ago, today)?;
-            counsellor::stats(stores.agenda(), &config.agenda, range, *json, false)
+            counsellor::stats(agenda_of(&mut stores)?, &config.agenda, range, *json, false)
         }
     })
 }
@@ -502,6 +511,14 @@ fn open_all(cli: &Cli) -> Result<(crate::kiosk::Config, Stores, Clock), ExitCode
     Ok((config, stores, clock))
 }
 
+/// The agenda's store, or the reason it cannot be reached, said once.
+fn agenda_of(stores: &mut Stores) -> Result<&mut dyn crate::store::AgendaStore, ExitCode> {
+    stores.agenda().map_err(|e| {
+        eprintln!("borne: {e}");
+        ExitCode::from(EXIT_FAILURE)
+    })
+}
+
 /// The agenda's database as chosen: `--db`, else `[data] database`.
 fn chosen_database(cli: &Cli, configured: Option<&Path>) -> Option<String> {
     cli.db
@@ -519,11 +536,9 @@ fn local_path(cli: &Cli, configured: Option<&Path>) -> Result<PathBuf, String> {
     }
 }
 
-/// The network's agenda, when the chosen database is a PostgreSQL URL.
-fn network(
-    cli: &Cli,
-    config: &crate::kiosk::Config,
-) -> Result<Option<store::postgres::PgStore>, String> {
+/// The network's agenda, when the chosen database is a PostgreSQL URL (connected at its
+/// first use).
+fn network(cli: &Cli, config: &crate::kiosk::Config) -> Result<Option<store::Network>, String> {
     let Some(url) = chosen_database(cli, config.kiosk.database.as_deref())
         .filter(|db| crate::database_url::is_url(db))
     else {
@@ -536,9 +551,12 @@ fn network(
             crate::database_url::shown(&url)
         )
     })?;
-    let mut network = store::postgres::PgStore::open(&url, id, help_point.calendar)?;
-    network.declare_help_point(&help_point.name)?;
-    Ok(Some(network))
+    Ok(Some(store::Network::new(
+        &url,
+        id,
+        &help_point.name,
+        help_point.calendar,
+    )))
 }
 
 fn parse_day(text: &str, flag: &str) -> Result<chrono::NaiveDate, ExitCode> {

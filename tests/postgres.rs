@@ -471,3 +471,60 @@ fn a_kiosk_of_the_network_books_through_its_screens() {
     other.keys(&["2", "1"]);
     other.wait_for("mardi 3 mars — 3 créneaux");
 }
+
+#[test]
+fn the_server_stopped_mid_run_tears_no_booking_and_the_kiosk_books_again_once_it_is_back() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("outage");
+    let mut kiosk = pty::Kiosk::start_on_network(&url, "mairie-gap");
+    kiosk.walk_to_identity_form();
+    kiosk.type_text("Marie");
+    kiosk.keys(&[
+        pty::ENTER,
+        pty::ENTER,
+        pty::DOWN,
+        " ",
+        pty::DOWN,
+        pty::ENTER,
+        pty::ENTER,
+    ]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    server.stop();
+    kiosk.keys(&[pty::ENTER]);
+    let screen = kiosk.wait_for("Un problème technique nous empêche de continuer.");
+    assert!(!screen.contains("Votre code"), "{screen}");
+    server.restart();
+    assert_eq!(
+        count(&url, "SELECT count(*) FROM booking"),
+        0,
+        "no torn booking"
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM occupation"), 0);
+    // The line is back: the same confirmation, tried again, books (a new connection).
+    kiosk.keys(&[pty::ENTER]);
+    let screen = kiosk.wait_for("Votre code : ");
+    assert!(
+        screen.contains("Mardi 3 mars à 9 h 00, avec Camille."),
+        "{screen}"
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM booking"), 1);
+}
+
+#[test]
+fn a_kiosk_started_while_the_network_is_down_welcomes_people_all_the_same() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("down");
+    server.stop();
+    let mut kiosk = pty::Kiosk::start_on_network(&url, "mairie-gap");
+    kiosk.wait_for("Bienvenue");
+    // What needs no network works: the lieux near a postal code.
+    kiosk.keys(&["3"]);
+    kiosk.wait_for("Votre code postal ou votre commune");
+    kiosk.type_text("05200");
+    kiosk.keys(&[pty::ENTER]);
+    kiosk.wait_for("Embrun");
+}

@@ -60,7 +60,7 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                     }
                 }
                 Job::Audit { at, actor, action } => {
-                    if let Err(e) = stores.agenda().audit(at, &actor, &action) {
+                    if let Err(e) = stores.agenda().and_then(|a| a.audit(at, &actor, &action)) {
                         tracing::error!(error = %e, "audit failed");
                     }
                 }
@@ -69,7 +69,10 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                     profile,
                     needs,
                 } => {
-                    if let Err(e) = stores.agenda().count_diagnostic(day, profile, &needs) {
+                    if let Err(e) = stores
+                        .agenda()
+                        .and_then(|a| a.count_diagnostic(day, profile, &needs))
+                    {
                         tracing::error!(error = %e, "diagnostic count failed");
                     }
                 }
@@ -78,7 +81,10 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                         tracing::error!(error = %e, "PIN lockout not saved");
                     }
                 }
-                Job::Erase { now, days } => match stores.agenda().erase_personal_data(now, days) {
+                Job::Erase { now, days } => match stores
+                    .agenda()
+                    .and_then(|a| a.erase_personal_data(now, days))
+                {
                     Ok(0) => {}
                     Ok(n) => {
                         tracing::info!(appointments = n, "personal data past retention erased")

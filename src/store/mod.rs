@@ -21,7 +21,7 @@ pub use appointments::{
     NewBooking, NewRegistration, Refusal, Reminder, Reports, Status, What, Workshops,
 };
 pub use bookings::time_text;
-pub use protocol::{Reply, Request, Stores, answer};
+pub use protocol::{Network, Reply, Request, Stores, answer};
 pub use stats::{Period, Stats, stats};
 
 use std::fs::{self, OpenOptions};

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
 use super::postgres::PgStore;
+use crate::calendar::Calendar;
 
 use super::appointments::{
     AgendaStore, Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Status,
@@ -160,7 +161,44 @@ impl Store {
 /// agenda when it is alone), and its network's PostgreSQL agenda when it belongs to one.
 pub struct Stores {
     pub local: Store,
-    network: Option<PgStore>,
+    network: Option<Network>,
+}
+
+/// The network's database as a kiosk reaches it: connected when it can be, and connected
+/// again at the next request after the line came back.
+pub struct Network {
+    url: String,
+    help_point: String,
+    name: String,
+    calendar: Calendar,
+    connected: Option<PgStore>,
+}
+
+impl Network {
+    /// Not connected yet: the first request connects.
+    pub fn new(url: &str, help_point: &str, name: &str, calendar: Calendar) -> Network {
+        Network {
+            url: url.to_string(),
+            help_point: help_point.to_string(),
+            name: name.to_string(),
+            calendar,
+            connected: None,
+        }
+    }
+
+    /// The connection, made (again) if there is none or the last one broke.
+    pub fn store(&mut self) -> Result<&mut PgStore, String> {
+        if self.connected.as_ref().is_some_and(PgStore::is_closed) {
+            tracing::warn!("network database connection lost");
+            self.connected = None;
+        }
+        if self.connected.is_none() {
+            let mut store = PgStore::open(&self.url, &self.help_point, self.calendar)?;
+            store.declare_help_point(&self.name)?;
+            self.connected = Some(store);
+        }
+        Ok(self.connected.as_mut().expect("connected just above"))
+    }
 }
 
 impl Stores {
@@ -173,23 +211,33 @@ impl Stores {
     }
 
     /// A help point of a network: the agenda on the network's database.
-    pub fn in_network(local: Store, network: PgStore) -> Stores {
+    pub fn in_network(local: Store, network: Network) -> Stores {
         Stores {
             local,
             network: Some(network),
         }
     }
 
-    /// Where the appointments, sessions, reports and journal are kept.
-    pub fn agenda(&mut self) -> &mut dyn AgendaStore {
+    /// Where the appointments, sessions, reports and journal are kept; an error when the
+    /// network's database cannot be reached.
+    pub fn agenda(&mut self) -> Result<&mut dyn AgendaStore, String> {
         match &mut self.network {
-            Some(network) => network,
-            None => &mut self.local,
+            Some(network) => Ok(network.store()?),
+            None => Ok(&mut self.local),
         }
     }
 
     pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
-        answer(&mut self.local, self.network.as_mut(), request, now)
+        match &mut self.network {
+            None => answer(&mut self.local, None, request, now),
+            Some(network) => match (&request, network.store()) {
+                (Request::PlaceIndex | Request::Lieux(_), _) => {
+                    answer(&mut self.local, None, request, now)
+                }
+                (_, Ok(store)) => answer(&mut self.local, Some(store), request, now),
+                (_, Err(e)) => Reply::Failed(e),
+            },
+        }
     }
 }
 

@@ -83,6 +83,11 @@ impl PgStore {
         Ok((found, latest()))
     }
 
+    /// Whether the connection broke (the server stopped, the line fell).
+    pub fn is_closed(&self) -> bool {
+        self.client.is_closed()
+    }
+
     /// Declares this kiosk's help point (its name as configured).
     pub fn declare_help_point(&mut self, name: &str) -> Result<(), String> {
         self.client
