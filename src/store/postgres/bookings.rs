@@ -41,8 +41,35 @@ const APPOINTMENT: &str = "
            EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code), id
     FROM registration WHERE code = $1";
 
+/// A booking, unless a registration has its code.
+const INSERT_BOOKING: &str = "INSERT INTO booking (code, help_point, counsellor, motif,
+         starts_at, ends_at, first_name, last_initial, phone, email, reminder, diagnostic,
+         booked_by, created_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+     WHERE NOT EXISTS (SELECT 1 FROM registration WHERE code = $1)
+     RETURNING id";
+
 fn is_taken(e: &postgres::Error) -> bool {
     e.code() == Some(&SqlState::EXCLUSION_VIOLATION)
+}
+
+/// A deadlock or serialization failure between two kiosks: gone when run again.
+fn is_passing(e: &postgres::Error) -> bool {
+    matches!(
+        e.code(),
+        Some(&SqlState::T_R_DEADLOCK_DETECTED) | Some(&SqlState::T_R_SERIALIZATION_FAILURE)
+    )
+}
+
+/// A new code another appointment already has: drawn again when run again.
+fn is_code_taken(e: &postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|db| {
+        db.code() == &SqlState::UNIQUE_VIOLATION
+            && matches!(
+                db.constraint(),
+                Some("booking_code_key" | "registration_code_key")
+            )
+    })
 }
 
 impl Site {
@@ -190,7 +217,8 @@ fn fresh_code(tx: &mut Transaction) -> Result<String, postgres::Error> {
 /// Runs `work` in a transaction: committed when it returns `Ok(Ok(_))`, rolled back on a
 /// refusal or an error. Two kiosks inserting overlapping times at the same instant may each
 /// wait on the other's row: PostgreSQL breaks the deadlock by failing one, which then runs
-/// again and meets the other's committed time as a refusal.
+/// again and meets the other's committed time as a refusal; so does one that drew a code
+/// already given.
 pub(super) fn in_transaction<T>(
     store: &mut PgStore,
     what: &str,
@@ -211,14 +239,7 @@ pub(super) fn in_transaction<T>(
         match outcome {
             Ok(result) => return Ok(result),
             Err(e) if is_taken(&e) => return Ok(Err(Refusal::SlotTaken)),
-            Err(e)
-                if attempt < ATTEMPTS
-                    && matches!(
-                        e.code(),
-                        Some(&SqlState::T_R_DEADLOCK_DETECTED)
-                            | Some(&SqlState::T_R_SERIALIZATION_FAILURE)
-                    ) =>
-            {
+            Err(e) if attempt < ATTEMPTS && (is_passing(&e) || is_code_taken(&e)) => {
                 attempt += 1;
             }
             Err(e) => return Err(format!("{what}: {}", cause(&e))),
@@ -257,22 +278,21 @@ impl Bookings for PgStore {
         new: &NewBooking,
         now: NaiveDateTime,
     ) -> Result<Result<String, Refusal>, String> {
-        in_transaction(self, "booking", |store, tx| {
-            let code = fresh_code(tx)?;
-            let id: i64 = tx
-                .query_one(
-                    "INSERT INTO booking (code, help_point, counsellor, motif, starts_at,
-                         ends_at, first_name, last_initial, phone, email, reminder,
-                         diagnostic, booked_by, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                     RETURNING id",
+        let insert = self.prepared(INSERT_BOOKING)?;
+        in_transaction(self, "booking", |site, tx| {
+            // A code a registration has: draw another. One a booking has fails the insert
+            // (its unique index), and the transaction runs again with a new code.
+            let (code, id) = loop {
+                let code = code::new_code();
+                let row = tx.query_opt(
+                    &insert,
                     &[
                         &code,
-                        &store.help_point,
+                        &site.help_point,
                         &new.counsellor,
                         &new.motif,
-                        &store.instant(new.starts),
-                        &store.instant(new.ends),
+                        &site.instant(new.starts),
+                        &site.instant(new.ends),
                         &new.person.first_name,
                         &new.person.last_initial,
                         &new.person.phone,
@@ -280,17 +300,20 @@ impl Bookings for PgStore {
                         &new.reminder.is_some(),
                         &new.diagnostic,
                         &new.booked_by.stored(),
-                        &store.instant(now),
+                        &site.instant(now),
                     ],
-                )?
-                .get(0);
+                )?;
+                if let Some(row) = row {
+                    break (code, row.get::<_, i64>(0));
+                }
+            };
             if let Some(reminder) = &new.reminder {
                 let row = (Table::Booking, id);
-                store.queue_message(tx, row, &code, reminder, "rappel", Some(new.starts))?;
+                site.queue_message(tx, row, &code, reminder, "rappel", Some(new.starts))?;
             }
             if new.booked_by.on_behalf() {
                 let action = format!("booked on behalf {code}");
-                store.audit_in(tx, now, new.booked_by.stored(), &action)?;
+                site.audit_in(tx, now, new.booked_by.stored(), &action)?;
             }
             Ok(Ok(code))
         })

@@ -40,6 +40,9 @@ pub(crate) fn cause(e: &postgres::Error) -> String {
 pub struct PgStore {
     client: Client,
     site: Site,
+    /// Statements prepared once on this connection: a booking attempt is then one round trip
+    /// to the server between BEGIN and COMMIT, not two per statement.
+    prepared: std::collections::HashMap<&'static str, postgres::Statement>,
 }
 
 /// Where a kiosk stands in the network.
@@ -72,6 +75,7 @@ impl PgStore {
                 help_point: help_point.to_string(),
                 calendar,
             },
+            prepared: Default::default(),
         })
     }
 
@@ -81,6 +85,19 @@ impl PgStore {
         let mut client = connect(url).map_err(|e| context(&cause(&e)))?;
         let found = schema::migrate(&mut client).map_err(|e| context(&e))?;
         Ok((found, latest()))
+    }
+
+    /// A statement, prepared on this connection the first time it is asked for.
+    fn prepared(&mut self, sql: &'static str) -> Result<postgres::Statement, String> {
+        if let Some(statement) = self.prepared.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self
+            .client
+            .prepare(sql)
+            .map_err(|e| format!("prepare: {}", cause(&e)))?;
+        self.prepared.insert(sql, statement.clone());
+        Ok(statement)
     }
 
     /// Whether the connection broke (the server stopped, the line fell).
