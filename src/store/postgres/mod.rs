@@ -4,6 +4,7 @@
 mod agenda;
 mod bookings;
 mod outbox;
+mod password;
 mod schema;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -19,13 +20,29 @@ pub use crate::database_url::{is_url, shown};
 
 /// A connection that gives up after 2 seconds when the server cannot be reached (a mairie's
 /// line goes down), unless the URL says otherwise.
-fn connect(url: &str) -> Result<Client, postgres::Error> {
-    let mut config: postgres::Config = url.parse()?;
+fn connect(url: &str) -> Result<Client, String> {
+    let mut config: postgres::Config = url.parse().map_err(|e| cause(&e))?;
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(std::time::Duration::from_secs(2));
     }
     config.keepalives(true);
-    config.connect(NoTls)
+    if config.get_password().is_none() {
+        let host = match config.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(name)) => name.clone(),
+            _ => "localhost".to_string(),
+        };
+        let user = config.get_user().unwrap_or_default().to_string();
+        let target = password::Target {
+            host: &host,
+            port: config.get_ports().first().copied().unwrap_or(5432),
+            database: config.get_dbname().unwrap_or(&user),
+            user: &user,
+        };
+        if let Some(found) = password::find(&target)? {
+            config.password(found);
+        }
+    }
+    config.connect(NoTls).map_err(|e| cause(&e))
 }
 
 /// PostgreSQL's own words for a failure (the server's message, not the driver's wrapper).
@@ -67,7 +84,7 @@ impl PgStore {
     /// Connects and brings the schema up to date.
     pub fn open(url: &str, help_point: &str, calendar: Calendar) -> Result<PgStore, String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", shown(url));
-        let mut client = connect(url).map_err(|e| context(&cause(&e)))?;
+        let mut client = connect(url).map_err(|e| context(&e))?;
         schema::migrate(&mut client).map_err(|e| context(&e))?;
         Ok(PgStore {
             client,
@@ -82,7 +99,7 @@ impl PgStore {
     /// `borne db migrate`: creates or upgrades the schema; returns (version found, version now).
     pub fn migrate(url: &str) -> Result<(u32, u32), String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", shown(url));
-        let mut client = connect(url).map_err(|e| context(&cause(&e)))?;
+        let mut client = connect(url).map_err(|e| context(&e))?;
         let found = schema::migrate(&mut client).map_err(|e| context(&e))?;
         Ok((found, latest()))
     }
