@@ -528,3 +528,41 @@ fn a_kiosk_started_while_the_network_is_down_welcomes_people_all_the_same() {
     kiosk.keys(&[pty::ENTER]);
     kiosk.wait_for("Embrun");
 }
+
+#[test]
+fn a_kiosk_waiting_on_another_s_lock_gives_up_rather_than_hang() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("held");
+    let mut kiosk = open(&url, "mairie-gap");
+    let code = kiosk
+        .book(
+            &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
+            at(NOW),
+        )
+        .unwrap()
+        .unwrap();
+    // Another program holds the appointment's row, and keeps it.
+    let mut holder = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut held = holder.transaction().unwrap();
+    held.execute("SELECT 1 FROM booking WHERE code = $1 FOR UPDATE", &[&code])
+        .unwrap();
+    let started = std::time::Instant::now();
+    let e = kiosk
+        .cancel(
+            &code,
+            &borne::store::Canceller::StaffForCitizen {
+                actor: "karim".into(),
+            },
+            at(NOW),
+        )
+        .unwrap_err();
+    assert!(e.contains("statement timeout"), "{e}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    held.rollback().unwrap();
+    assert_eq!(
+        kiosk.appointment(&code).unwrap().unwrap().status,
+        borne::store::Status::Upcoming
+    );
+}

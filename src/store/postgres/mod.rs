@@ -18,14 +18,26 @@ pub use schema::latest;
 
 pub use crate::database_url::{is_url, shown};
 
-/// A connection that gives up after 2 seconds when the server cannot be reached (a mairie's
-/// line goes down), unless the URL says otherwise.
+/// A connection that never leaves a kiosk hanging on a mairie's unreliable line: it gives up
+/// connecting after 2 seconds, a line that went silent is found dead within about 10 seconds
+/// (keepalives, and unacknowledged data), and a statement that waits on another kiosk's lock
+/// more than 5 seconds is cancelled (the person is told, nothing is half-written). The URL may
+/// say otherwise.
 fn connect(url: &str) -> Result<Client, String> {
+    use std::time::Duration;
     let mut config: postgres::Config = url.parse().map_err(|e| cause(&e))?;
     if config.get_connect_timeout().is_none() {
-        config.connect_timeout(std::time::Duration::from_secs(2));
+        config.connect_timeout(Duration::from_secs(2));
     }
-    config.keepalives(true);
+    config
+        .keepalives(true)
+        .keepalives_idle(Duration::from_secs(5))
+        .keepalives_interval(Duration::from_secs(2))
+        .keepalives_retries(2)
+        .tcp_user_timeout(Duration::from_secs(10));
+    if config.get_options().is_none() {
+        config.options("-c statement_timeout=5s");
+    }
     if config.get_password().is_none() {
         let host = match config.get_hosts().first() {
             Some(postgres::config::Host::Tcp(name)) => name.clone(),
