@@ -313,7 +313,12 @@ fn staff_menu_quits_with_an_audit_entry_and_esc_returns_to_the_kiosk() {
     assert!(app.on_welcome());
     press(&mut app, Key::F(12), t0());
     type_pin(&mut app, "2468", t0());
-    let effects = press(&mut app, Key::Char('1'), t0());
+    // "1" is the harmless entry: back to the kiosk; "2" quits.
+    press(&mut app, Key::Char('1'), t0());
+    assert!(app.on_welcome());
+    press(&mut app, Key::F(12), t0());
+    type_pin(&mut app, "2468", t0());
+    let effects = press(&mut app, Key::Char('2'), t0());
     assert_eq!(
         effects,
         vec![audit("admin", "quit the kiosk"), Effect::Quit]

@@ -14,7 +14,8 @@ enum Item {
     Back,
 }
 
-const ITEMS: [Item; 2] = [Item::Quit, Item::Back];
+/// The harmless entry first: the menu opens on it, and "1" goes back.
+const ITEMS: [Item; 2] = [Item::Back, Item::Quit];
 
 pub struct StaffMenu {
     focus: FocusGrid,
