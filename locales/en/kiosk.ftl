@@ -90,3 +90,6 @@ key-space = Space
 does-tick = tick or untick
 back-confirm-title = Go back?
 back-confirm-yes = Yes, go back
+signout-confirm-title = Sign out?
+signout-confirm-text = The kiosk goes back to its start page, for the next person.
+signout-confirm-yes = Yes, sign me out

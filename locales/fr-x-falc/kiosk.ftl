@@ -90,3 +90,6 @@ key-space = Barre d'espace
 does-tick = cocher ou décocher la case
 back-confirm-title = Revenir en arrière ?
 back-confirm-yes = Oui, revenir en arrière
+signout-confirm-title = Vous déconnecter ?
+signout-confirm-text = La borne revient à l'accueil, pour la personne suivante.
+signout-confirm-yes = Oui, me déconnecter

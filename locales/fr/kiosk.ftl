@@ -90,3 +90,6 @@ key-space = Espace
 does-tick = cocher ou décocher
 back-confirm-title = Revenir en arrière ?
 back-confirm-yes = Oui, revenir en arrière
+signout-confirm-title = Vous déconnecter ?
+signout-confirm-text = La borne revient à l'accueil, pour la personne suivante.
+signout-confirm-yes = Oui, me déconnecter

@@ -90,3 +90,6 @@ key-space = Espaço
 does-tick = marcar ou desmarcar
 back-confirm-title = Voltar atrás?
 back-confirm-yes = Sim, voltar atrás
+signout-confirm-title = Terminar a sessão?
+signout-confirm-text = O quiosque volta à página inicial, para a pessoa seguinte.
+signout-confirm-yes = Sim, terminar a sessão

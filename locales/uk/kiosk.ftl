@@ -92,3 +92,6 @@ key-space = Пробіл
 does-tick = позначити або зняти позначку
 back-confirm-title = Повернутися назад?
 back-confirm-yes = Так, назад
+signout-confirm-title = Вийти?
+signout-confirm-text = Кіоск повернеться на початкову сторінку для наступної людини.
+signout-confirm-yes = Так, вийти

@@ -75,6 +75,8 @@ pub enum Effect {
 pub enum Leaving {
     Home,
     Back,
+    /// Home while a counsellor or the staff are signed in.
+    SignOut,
 }
 
 /// A box over the screen that takes every key until it closes.
@@ -427,9 +429,14 @@ impl App {
         Vec::new()
     }
 
-    /// Home asks first when it would drop what the person entered.
+    /// Home asks first when it would drop what the person entered, or sign a counsellor out.
     fn home(&mut self) {
-        if self.stack.iter().any(|s| s.holds_input()) {
+        if self.counsellor.is_some() || self.admin {
+            self.overlay = Some(Overlay::Confirm {
+                leaving: Leaving::SignOut,
+                yes: false,
+            });
+        } else if self.stack.iter().any(|s| s.holds_input()) {
             self.overlay = Some(Overlay::Confirm {
                 leaving: Leaving::Home,
                 yes: false,
@@ -453,7 +460,7 @@ impl App {
             _ => None,
         };
         match (choice, leaving) {
-            (Some(true), Leaving::Home) => self.go_home(),
+            (Some(true), Leaving::Home | Leaving::SignOut) => self.go_home(),
             // Confirmed: the screen takes its Esc (and drops what was typed).
             (Some(true), Leaving::Back) => {
                 return self.dispatch(now, |screen, ctx| screen.handle(Key::Esc, ctx));

@@ -374,3 +374,27 @@ fn signing_out_ends_counsellor_mode() {
     assert!(app.on_welcome());
     assert_eq!(app.counsellor, None);
 }
+
+#[test]
+fn home_asks_a_counsellor_before_signing_them_out() {
+    let mut app = crate::kiosk::app(config(), t0());
+    press(&mut app, Key::F(12), t0());
+    type_pin(&mut app, "8642", t0());
+    assert_eq!(app.counsellor, Some(1));
+    press(&mut app, Key::Home, t0());
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm {
+            leaving: Leaving::SignOut,
+            yes: false
+        })
+    ));
+    // No is the default: a Home pressed by mistake keeps the counsellor where they were.
+    press(&mut app, Key::Enter, t0());
+    assert_eq!(app.counsellor, Some(1));
+    assert_eq!(app.screen().title(), "counsellor-title");
+    press(&mut app, Key::Home, t0());
+    press(&mut app, Key::Char('1'), t0());
+    assert!(app.on_welcome());
+    assert_eq!(app.counsellor, None);
+}
