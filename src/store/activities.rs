@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::appointments::{Refusal, Reports, Status};
+use super::appointments::{Refusal, Reports, report_allowed};
 use super::bookings::{appointment_in, time_text};
 use crate::domain::report::Report;
 use crate::vocabulary::coop::{
@@ -143,13 +143,10 @@ impl Reports for Store {
         at: chrono::NaiveDateTime,
     ) -> Result<Result<i64, Refusal>, String> {
         self.immediate(|tx| {
-            if let Some(code) = &r.booking {
-                match appointment_in(tx, code)? {
-                    None => return Ok(Err(Refusal::NotFound)),
-                    Some(a) if a.status.cancelled() => return Ok(Err(Refusal::AlreadyCancelled)),
-                    Some(a) if a.status == Status::Absent => return Ok(Err(Refusal::Absent)),
-                    Some(_) => {}
-                }
+            if let Some(code) = &r.booking
+                && let Err(refusal) = report_allowed(appointment_in(tx, code)?.as_ref())
+            {
+                return Ok(Err(refusal));
             }
             let existing: Option<i64> = match (&r.booking, r.id) {
                 (Some(code), _) => tx
@@ -238,6 +235,7 @@ mod tests {
     use super::*;
     use crate::clock::parse_local;
     use crate::store::Bookings;
+    use crate::store::Status;
     use chrono::Duration;
 
     #[test]

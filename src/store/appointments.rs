@@ -189,6 +189,62 @@ pub struct Appointment {
     pub report: bool,
 }
 
+/// What a cancellation does to an appointment as it stands: its new status and the reason
+/// kept, or why it is refused. Both stores check it on the row inside their transaction.
+pub fn cancellation<'a>(
+    found: &Appointment,
+    by: &'a Canceller,
+) -> Result<(Status, Option<&'a str>), Refusal> {
+    if found.status.cancelled() {
+        return Err(Refusal::AlreadyCancelled);
+    }
+    match by {
+        Canceller::Citizen { limit } if found.starts < *limit => Err(Refusal::TooLate),
+        Canceller::Citizen { .. } | Canceller::StaffForCitizen { .. } => {
+            Ok((Status::CancelledByCitizen, None))
+        }
+        Canceller::Service { reason, .. } => Ok((Status::CancelledByService, reason.as_deref())),
+    }
+}
+
+/// Whether attendance (`status`) may be taken on an appointment as it stands.
+pub fn attendance(
+    found: &Appointment,
+    status: Status,
+    marked_from: NaiveDateTime,
+) -> Result<(), Refusal> {
+    if found.status.cancelled() || status.cancelled() {
+        Err(Refusal::AlreadyCancelled)
+    } else if found.starts > marked_from {
+        Err(Refusal::TooEarly)
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a booking as it stands may move (before `limit` when given).
+pub fn move_allowed(found: &Appointment, limit: Option<NaiveDateTime>) -> Result<(), Refusal> {
+    if found.status.cancelled() {
+        Err(Refusal::AlreadyCancelled)
+    } else if !matches!(found.what, What::Booking { .. }) {
+        Err(Refusal::NotFound)
+    } else if limit.is_some_and(|limit| found.starts < limit) {
+        Err(Refusal::TooLate)
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a report may follow an appointment as it stands.
+pub fn report_allowed(found: Option<&Appointment>) -> Result<(), Refusal> {
+    match found {
+        None => Err(Refusal::NotFound),
+        Some(a) if a.status.cancelled() => Err(Refusal::AlreadyCancelled),
+        Some(a) if a.status == Status::Absent => Err(Refusal::Absent),
+        Some(_) => Ok(()),
+    }
+}
+
 /// The appointments of one help point or of a network.
 pub trait Bookings {
     /// The intervals counsellors are taken between two days (inclusive).

@@ -340,20 +340,9 @@ impl Bookings for Store {
             let Some(found) = appointment_in(tx, code)? else {
                 return Ok(Err(Refusal::NotFound));
             };
-            if found.status.cancelled() {
-                return Ok(Err(Refusal::AlreadyCancelled));
-            }
-            let (status, reason) = match by {
-                Canceller::Citizen { limit } => {
-                    if found.starts < *limit {
-                        return Ok(Err(Refusal::TooLate));
-                    }
-                    (Status::CancelledByCitizen, None)
-                }
-                Canceller::StaffForCitizen { .. } => (Status::CancelledByCitizen, None),
-                Canceller::Service { reason, .. } => {
-                    (Status::CancelledByService, reason.as_deref())
-                }
+            let (status, reason) = match cancellation(&found, by) {
+                Ok(change) => change,
+                Err(refusal) => return Ok(Err(refusal)),
             };
             let (table, id) = row_id(tx, code)?;
             match table {
@@ -404,11 +393,8 @@ impl Bookings for Store {
             let Some(found) = appointment_in(tx, code)? else {
                 return Ok(Err(Refusal::NotFound));
             };
-            if found.status.cancelled() || status.cancelled() {
-                return Ok(Err(Refusal::AlreadyCancelled));
-            }
-            if found.starts > marked_from {
-                return Ok(Err(Refusal::TooEarly));
+            if let Err(refusal) = attendance(&found, status, marked_from) {
+                return Ok(Err(refusal));
             }
             let (table, id) = row_id(tx, code)?;
             tx.execute(
@@ -434,14 +420,8 @@ impl Bookings for Store {
             let Some(found) = appointment_in(tx, code)? else {
                 return Ok(Err(Refusal::NotFound));
             };
-            if found.status.cancelled() {
-                return Ok(Err(Refusal::AlreadyCancelled));
-            }
-            if !matches!(found.what, What::Booking { .. }) {
-                return Ok(Err(Refusal::NotFound));
-            }
-            if limit.is_some_and(|limit| found.starts < limit) {
-                return Ok(Err(Refusal::TooLate));
+            if let Err(refusal) = move_allowed(&found, limit) {
+                return Ok(Err(refusal));
             }
             let (_, id) = row_id(tx, code)?;
             tx.execute("DELETE FROM booking_cell WHERE booking = ?1", [id])?;

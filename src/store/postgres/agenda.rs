@@ -8,7 +8,7 @@ use super::{PgStore, Site, cause};
 use crate::domain::report::Report;
 use crate::store::activities::{REPORT_TEXT, report_of};
 use crate::store::appointments::{
-    Journal, Refusal, Registrant, Reminder, Reports, Session, Status, Workshops,
+    Journal, Refusal, Registrant, Reminder, Reports, Session, Status, Workshops, report_allowed,
 };
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
@@ -249,15 +249,9 @@ impl Reports for PgStore {
     ) -> Result<Result<i64, Refusal>, String> {
         in_transaction(self, "report", |site, tx| {
             if let Some(code) = &r.booking {
-                match site.appointment_on(tx, code, true)? {
-                    None => return Ok(Err(Refusal::NotFound)),
-                    Some((a, _, _)) if a.status.cancelled() => {
-                        return Ok(Err(Refusal::AlreadyCancelled));
-                    }
-                    Some((a, _, _)) if a.status == Status::Absent => {
-                        return Ok(Err(Refusal::Absent));
-                    }
-                    Some(_) => {}
+                let found = site.appointment_on(tx, code, true)?;
+                if let Err(refusal) = report_allowed(found.as_ref().map(|(a, _, _)| a)) {
+                    return Ok(Err(refusal));
                 }
             }
             let existing: Option<i64> = match (&r.booking, r.id) {

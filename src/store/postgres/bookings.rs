@@ -10,7 +10,7 @@ use crate::domain::code;
 use crate::domain::person::Person;
 use crate::store::appointments::{
     Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking,
-    NewRegistration, Refusal, Reminder, Status, What,
+    NewRegistration, Refusal, Reminder, Status, What, attendance, cancellation, move_allowed,
 };
 
 /// The two tables an appointment lives in.
@@ -423,20 +423,9 @@ impl Bookings for PgStore {
             let Some((found, table, id)) = store.appointment_on(tx, code, true)? else {
                 return Ok(Err(Refusal::NotFound));
             };
-            if found.status.cancelled() {
-                return Ok(Err(Refusal::AlreadyCancelled));
-            }
-            let (status, reason) = match by {
-                Canceller::Citizen { limit } => {
-                    if found.starts < *limit {
-                        return Ok(Err(Refusal::TooLate));
-                    }
-                    (Status::CancelledByCitizen, None)
-                }
-                Canceller::StaffForCitizen { .. } => (Status::CancelledByCitizen, None),
-                Canceller::Service { reason, .. } => {
-                    (Status::CancelledByService, reason.as_deref())
-                }
+            let (status, reason) = match cancellation(&found, by) {
+                Ok(change) => change,
+                Err(refusal) => return Ok(Err(refusal)),
             };
             // The trigger frees the counsellor's time with the status.
             match table {
@@ -478,11 +467,8 @@ impl Bookings for PgStore {
             let Some((found, table, id)) = store.appointment_on(tx, code, true)? else {
                 return Ok(Err(Refusal::NotFound));
             };
-            if found.status.cancelled() || status.cancelled() {
-                return Ok(Err(Refusal::AlreadyCancelled));
-            }
-            if found.starts > marked_from {
-                return Ok(Err(Refusal::TooEarly));
+            if let Err(refusal) = attendance(&found, status, marked_from) {
+                return Ok(Err(refusal));
             }
             tx.execute(
                 &format!("UPDATE {} SET status = $2 WHERE id = $1", table.name()),
@@ -503,14 +489,8 @@ impl Bookings for PgStore {
             let Some((found, table, id)) = store.appointment_on(tx, code, true)? else {
                 return Ok(Err(Refusal::NotFound));
             };
-            if found.status.cancelled() {
-                return Ok(Err(Refusal::AlreadyCancelled));
-            }
-            if table != Table::Booking {
-                return Ok(Err(Refusal::NotFound));
-            }
-            if limit.is_some_and(|limit| found.starts < limit) {
-                return Ok(Err(Refusal::TooLate));
+            if let Err(refusal) = move_allowed(&found, limit) {
+                return Ok(Err(refusal));
             }
             // The trigger moves the counsellor's time; the constraint refuses a taken one.
             tx.execute(
