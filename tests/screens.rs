@@ -209,6 +209,25 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
     );
     let terminal = render(&app, 80, 24, false);
     insta::assert_snapshot!("staff_menu", terminal.backend());
+
+    // A question over the screen says its own keys, not those of the screen behind it.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    keys(
+        &mut app,
+        &[
+            Key::F(12),
+            Key::Char('8'),
+            Key::Char('6'),
+            Key::Char('4'),
+            Key::Char('2'),
+            Key::Enter,
+            Key::Home,
+        ],
+    );
+    let text = screen_text(&render(&app, 80, 24, false));
+    assert!(text.contains("Vous déconnecter ?"), "{text}");
+    assert!(text.contains("Échap : rester ici"), "{text}");
+    assert!(!text.contains("Échap : revenir en arrière"), "{text}");
 }
 
 #[test]

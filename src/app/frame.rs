@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     if screen.full_screen() {
         drawn.cursor = screen.render(frame, area, &view);
     } else {
-        (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view);
+        (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
     }
     let mut shown = match &app.overlay {
         Some(Overlay::Confirm { leaving, yes }) => Some(super::overlays::confirm_leaving(
@@ -94,17 +94,29 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
 
 /// Header, title, the screen's body and the key bar; returns the screen's cursor, where its
 /// body is and where the key bar is.
-fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> (Option<Position>, Rect, Rect) {
+fn draw_with_chrome(
+    frame: &mut Frame,
+    app: &App,
+    view: &View,
+    now: NaiveDateTime,
+) -> (Option<Position>, Rect, Rect) {
     let area = frame.area();
     let theme = view.theme;
     let screen = app.screen();
-    let mut hints = screen.hints();
-    if !app.on_welcome() {
-        if !hints.iter().any(|h| h.key == "key-esc") {
-            hints.push(hint("key-esc", "does-back"));
+    // A box over the screen takes every key: the key bar says what they do in it.
+    let mut hints = match overlay_hints(app, now) {
+        Some(hints) => hints,
+        None => {
+            let mut hints = screen.hints();
+            if !app.on_welcome() {
+                if !hints.iter().any(|h| h.key == "key-esc") {
+                    hints.push(hint("key-esc", "does-back"));
+                }
+                hints.push(hint("key-home", "does-home"));
+            }
+            hints
         }
-        hints.push(hint("key-home", "does-home"));
-    }
+    };
     hints.extend(global_hints());
     if app.kiosk.speech.is_some() {
         hints.push(hint("key-f4", "does-say-again"));
@@ -143,6 +155,28 @@ fn draw_with_chrome(frame: &mut Frame, app: &App, view: &View) -> (Option<Positi
     let cursor = screen.render(frame, body, view);
     keybar::render(frame, keybar_area, &hints, view);
     (cursor, body, keybar_area)
+}
+
+/// The keys of the box over the screen, if one is open (the idle countdown above all).
+fn overlay_hints(app: &App, now: NaiveDateTime) -> Option<Vec<Hint>> {
+    if app.countdown_seconds(now).is_some() {
+        return Some(vec![hint("key-any", "does-still-here")]);
+    }
+    match &app.overlay {
+        Some(Overlay::Confirm { .. }) => Some(vec![
+            hint("key-arrows", "does-move"),
+            hint("key-enter", "does-choose"),
+            hint("key-digits", "does-choose-number"),
+            hint("key-esc", "does-stay"),
+        ]),
+        Some(Overlay::Pin(_)) => Some(vec![
+            hint("key-digits", "does-type-code"),
+            hint("key-backspace", "does-erase"),
+            hint("key-enter", "does-validate"),
+            hint("key-esc", "does-cancel"),
+        ]),
+        None => None,
+    }
 }
 
 fn global_hints() -> [Hint; 2] {
