@@ -214,3 +214,22 @@ fn sign_in_mark_present_report_and_export() {
         "no citizen data in the audit"
     );
 }
+
+#[test]
+fn booking_for_someone_asks_for_the_person_s_details_not_yours() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&[F12]);
+    kiosk.wait_for("Code :");
+    kiosk.type_text("1357");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Prendre un rendez-vous pour une personne");
+    kiosk.keys(&["3"]);
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("mardi 3 mars");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+    kiosk.keys(&[ENTER]);
+    let screen = kiosk.wait_for("Coordonnées de la personne");
+    assert!(!screen.contains("Vos coordonnées"), "{screen}");
+}

@@ -56,6 +56,7 @@ reminder-text = Reminder: { $when } { $place }. Your code: { $code }.
 ticket-phone = To call us: { $phone }
 
 form-title = Your details
+form-title-on-behalf = The person's details
 form-first-name = First name (required)
 form-initial = First letter of your surname (optional)
 form-phone = Phone

@@ -56,6 +56,7 @@ reminder-text = Rappel : { $when } { $place }. Votre code : { $code }.
 ticket-phone = Pour nous appeler : { $phone }
 
 form-title = Qui êtes-vous ?
+form-title-on-behalf = Coordonnées de la personne
 form-first-name = Votre prénom
 form-initial = La première lettre de votre nom, si vous voulez
 form-phone = Votre téléphone

@@ -57,6 +57,7 @@ reminder-text = Rappel : { $when } { $place }. Votre code : { $code }.
 ticket-phone = Pour nous appeler : { $phone }
 
 form-title = Vos coordonnées
+form-title-on-behalf = Coordonnées de la personne
 form-first-name = Prénom (obligatoire)
 form-initial = Première lettre du nom (si vous voulez)
 form-phone = Téléphone

@@ -56,6 +56,7 @@ reminder-text = Lembrete: { $when } { $place }. O seu código: { $code }.
 ticket-phone = Para nos ligar: { $phone }
 
 form-title = Os seus dados
+form-title-on-behalf = Dados da pessoa
 form-first-name = Nome próprio (obrigatório)
 form-initial = Primeira letra do apelido (opcional)
 form-phone = Telefone

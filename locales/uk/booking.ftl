@@ -57,6 +57,7 @@ reminder-text = Нагадування: { $when } { $place }. Ваш код: { $
 ticket-phone = Наш телефон: { $phone }
 
 form-title = Ваші дані
+form-title-on-behalf = Дані людини
 form-first-name = Ім'я (обов'язково)
 form-initial = Перша літера прізвища (за бажанням)
 form-phone = Телефон

@@ -168,7 +168,12 @@ impl Checkout {
         }
         match self.step {
             Step::Identity => {
-                paras.push(page::heading(view.tr.text("form-title")));
+                let title = if self.form.on_behalf {
+                    "form-title-on-behalf"
+                } else {
+                    "form-title"
+                };
+                paras.push(page::heading(view.tr.text(title)));
                 let text = page::lines(&paras, area.width, view);
                 let h = (text.len() as u16).min(area.height);
                 frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });

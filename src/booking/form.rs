@@ -40,7 +40,8 @@ pub struct IdentityForm {
     /// (row, Fluent id of the problem)
     errors: Vec<(Row, &'static str)>,
     /// Booking on someone's behalf: a phone number alone is enough.
-    name_optional: bool,
+    /// Staff booking for someone: the first name may stay empty when there is a phone.
+    pub on_behalf: bool,
 }
 
 pub enum FormEvent {
@@ -64,7 +65,7 @@ impl IdentityForm {
             email: TextField::new(FieldKind::Email, 80),
             focus: FocusGrid::new(vec![1; ROWS.len()]),
             errors: Vec::new(),
-            name_optional: false,
+            on_behalf: false,
         }
     }
 
@@ -72,7 +73,7 @@ impl IdentityForm {
     /// phone number.
     pub fn on_behalf() -> IdentityForm {
         IdentityForm {
-            name_optional: true,
+            on_behalf: true,
             ..IdentityForm::new()
         }
     }
@@ -148,7 +149,7 @@ impl IdentityForm {
         self.errors.clear();
         let first_name = self.first_name.value.trim().to_string();
         // On someone's behalf, a phone number may stand in for the name.
-        let phone_stands_in = self.name_optional && !self.phone.is_empty();
+        let phone_stands_in = self.on_behalf && !self.phone.is_empty();
         if first_name.is_empty() && !phone_stands_in {
             self.errors.push((Row::FirstName, "form-error-first-name"));
         }
