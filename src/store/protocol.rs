@@ -188,16 +188,18 @@ impl Network {
 
     /// The connection, made (again) if there is none or the last one broke.
     pub fn store(&mut self) -> Result<&mut PgStore, String> {
-        if self.connected.as_ref().is_some_and(PgStore::is_closed) {
-            tracing::warn!("network database connection lost");
-            self.connected = None;
-        }
-        if self.connected.is_none() {
-            let mut store = PgStore::open(&self.url, &self.help_point, self.calendar)?;
-            store.declare_help_point(&self.name)?;
-            self.connected = Some(store);
-        }
-        Ok(self.connected.as_mut().expect("connected just above"))
+        let store = match self.connected.take() {
+            Some(store) if !store.is_closed() => store,
+            lost => {
+                if lost.is_some() {
+                    tracing::warn!("network database connection lost");
+                }
+                let mut store = PgStore::open(&self.url, &self.help_point, self.calendar)?;
+                store.declare_help_point(&self.name)?;
+                store
+            }
+        };
+        Ok(self.connected.insert(store))
     }
 }
 
@@ -228,16 +230,7 @@ impl Stores {
     }
 
     pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
-        match &mut self.network {
-            None => answer(&mut self.local, None, request, now),
-            Some(network) => match (&request, network.store()) {
-                (Request::PlaceIndex | Request::Lieux(_), _) => {
-                    answer(&mut self.local, None, request, now)
-                }
-                (_, Ok(store)) => answer(&mut self.local, Some(store), request, now),
-                (_, Err(e)) => Reply::Failed(e),
-            },
-        }
+        answer(&mut self.local, self.network.as_mut(), request, now)
     }
 }
 
@@ -245,14 +238,16 @@ impl Stores {
 /// the network's agenda when there is one, else from that same file.
 pub fn answer(
     local: &mut Store,
-    network: Option<&mut PgStore>,
+    network: Option<&mut Network>,
     request: Request,
     now: NaiveDateTime,
 ) -> Reply {
     let reply = match (request, network) {
         (Request::PlaceIndex, _) => local.place_index().map(Reply::PlaceIndex),
         (Request::Lieux(ids), _) => local.lieux(&ids).map(Reply::Lieux),
-        (request, Some(network)) => agenda_answer(network, request, now),
+        (request, Some(network)) => network
+            .store()
+            .and_then(|store| agenda_answer(store, request, now)),
         (request, None) => agenda_answer(local, request, now),
     };
     reply.unwrap_or_else(Reply::Failed)
