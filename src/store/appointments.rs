@@ -235,6 +235,17 @@ pub fn move_allowed(found: &Appointment, limit: Option<NaiveDateTime>) -> Result
     }
 }
 
+/// Whether a session has a seat left: the staff's version of it (seats, cancelled), when they
+/// changed it, has the last word over the agenda's `planned` seats.
+pub fn seat_left(staff: Option<(u32, bool)>, planned: u32, taken: u32) -> Result<(), Refusal> {
+    match staff {
+        Some((_, true)) => Err(Refusal::SessionCancelled),
+        Some((seats, false)) if taken >= seats => Err(Refusal::Full),
+        None if taken >= planned => Err(Refusal::Full),
+        _ => Ok(()),
+    }
+}
+
 /// Whether a report may follow an appointment as it stands.
 pub fn report_allowed(found: Option<&Appointment>) -> Result<(), Refusal> {
     match found {
@@ -321,7 +332,10 @@ pub trait Bookings {
 
 /// Workshop sessions as staff changed them (moved, seats, added, cancelled): the agenda plans,
 /// the store has the last word.
-pub trait Workshops {
+pub trait Workshops: Bookings {
+    /// Every session staff changed or added, as they left it (seats taken not counted).
+    fn changed_sessions(&mut self) -> Result<Vec<Session>, String>;
+
     /// The planned sessions with staff changes applied, plus the sessions staff added, between
     /// two days; each with its seats taken. In time order.
     fn sessions(
@@ -329,7 +343,25 @@ pub trait Workshops {
         planned: &[Session],
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<Vec<Session>, String>;
+    ) -> Result<Vec<Session>, String> {
+        let changed = self.changed_sessions()?;
+        let mut out: Vec<Session> = planned
+            .iter()
+            .filter(|p| !changed.iter().any(|c| c.id == p.id))
+            .cloned()
+            .collect();
+        out.extend(
+            changed
+                .into_iter()
+                .filter(|c| c.starts.date() >= from && c.starts.date() <= to),
+        );
+        let ids: Vec<String> = out.iter().map(|s| s.id.clone()).collect();
+        for (session, taken) in out.iter_mut().zip(self.seats_taken(&ids)?) {
+            session.taken = taken;
+        }
+        out.sort_by(|a, b| a.starts.cmp(&b.starts).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
 
     /// Saves a session as staff set it, audited; when it moves, its registrants are told
     /// `notice` where they can be reached. Says, for each registrant, whether they were told.

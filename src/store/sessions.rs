@@ -1,10 +1,10 @@
 //! Workshop sessions as staff changed them: a session's date or seats, a session added or
 //! cancelled. The agenda plans; this table has the last word.
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::appointments::{Bookings, Workshops};
+use super::appointments::Workshops;
 use super::appointments::{Reminder, Status};
 use super::bookings::{MessageKind, Table, parse_time, queue_message, time_text, void_messages};
 
@@ -23,51 +23,26 @@ pub struct Session {
 }
 
 impl Workshops for Store {
-    /// The planned sessions with staff changes applied, plus the sessions staff added, between
-    /// two days; each with its seats taken. In time order.
-    fn sessions(
-        &mut self,
-        planned: &[Session],
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<Session>, String> {
+    fn changed_sessions(&mut self) -> Result<Vec<Session>, String> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT id, series, starts_at, ends_at, seats, cancelled FROM workshop_session",
             )
             .map_err(|e| e.to_string())?;
-        let changed: Vec<Session> = stmt
-            .query_map([], |r| {
-                Ok(Session {
-                    id: r.get(0)?,
-                    series: r.get(1)?,
-                    starts: parse_time(&r.get::<_, String>(2)?)?,
-                    ends: parse_time(&r.get::<_, String>(3)?)?,
-                    seats: r.get(4)?,
-                    cancelled: r.get(5)?,
-                    taken: 0,
-                })
+        stmt.query_map([], |r| {
+            Ok(Session {
+                id: r.get(0)?,
+                series: r.get(1)?,
+                starts: parse_time(&r.get::<_, String>(2)?)?,
+                ends: parse_time(&r.get::<_, String>(3)?)?,
+                seats: r.get(4)?,
+                cancelled: r.get(5)?,
+                taken: 0,
             })
-            .and_then(|rows| rows.collect())
-            .map_err(|e| e.to_string())?;
-        drop(stmt);
-        let mut out: Vec<Session> = planned
-            .iter()
-            .filter(|p| !changed.iter().any(|c| c.id == p.id))
-            .cloned()
-            .collect();
-        out.extend(
-            changed
-                .into_iter()
-                .filter(|c| c.starts.date() >= from && c.starts.date() <= to),
-        );
-        let ids: Vec<String> = out.iter().map(|s| s.id.clone()).collect();
-        for (session, taken) in out.iter_mut().zip(self.seats_taken(&ids)?) {
-            session.taken = taken;
-        }
-        out.sort_by(|a, b| a.starts.cmp(&b.starts).then(a.id.cmp(&b.id)));
-        Ok(out)
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())
     }
 
     /// Saves a session as staff set it (its id stays: registrations follow it), audited in
@@ -245,6 +220,7 @@ mod tests {
     use super::*;
     use crate::clock::parse_local;
     use crate::domain::person::Person;
+    use crate::store::Bookings;
     use crate::store::NewRegistration;
     use crate::store::Outbox;
 

@@ -273,20 +273,15 @@ impl Bookings for Store {
         now: NaiveDateTime,
     ) -> Result<Result<String, Refusal>, String> {
         self.immediate(|tx| {
-            // The staff's version of the session has the last word on seats and cancellation.
-            let seats = match Store::session_override(tx, &new.workshop)? {
-                Some((_, true)) => return Ok(Err(Refusal::SessionCancelled)),
-                Some((seats, false)) => seats,
-                None => new.seats,
-            };
+            let staff = Store::session_override(tx, &new.workshop)?;
             let taken: u32 = tx.query_row(
                 "SELECT count(*) FROM registration WHERE workshop = ?1
                    AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
                 [&new.workshop],
                 |r| r.get(0),
             )?;
-            if taken >= seats {
-                return Ok(Err(Refusal::Full));
+            if let Err(refusal) = seat_left(staff, new.seats, taken) {
+                return Ok(Err(refusal));
             }
             let code = fresh_code(tx)?;
             tx.execute(

@@ -106,23 +106,15 @@ fn write_session(
 }
 
 impl Workshops for PgStore {
-    fn sessions(
-        &mut self,
-        planned: &[Session],
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<Session>, String> {
+    fn changed_sessions(&mut self) -> Result<Vec<Session>, String> {
         let rows = self
             .client
             .query(
-                "SELECT id, series, starts_at, ends_at, seats, cancelled, (
-                     SELECT count(*) FROM registration WHERE workshop = workshop_session.id
-                       AND status NOT IN ('annulé par l''usager', 'annulé par le service'))
-                 FROM workshop_session",
+                "SELECT id, series, starts_at, ends_at, seats, cancelled FROM workshop_session",
                 &[],
             )
             .map_err(|e| format!("sessions: {}", cause(&e)))?;
-        let changed: Vec<Session> = rows
+        Ok(rows
             .iter()
             .map(|r| Session {
                 id: r.get(0),
@@ -131,28 +123,9 @@ impl Workshops for PgStore {
                 ends: self.site.local(r.get(3)),
                 seats: r.get::<_, i32>(4) as u32,
                 cancelled: r.get(5),
-                taken: r.get::<_, i64>(6) as u32,
+                taken: 0,
             })
-            .collect();
-        let mut out: Vec<Session> = planned
-            .iter()
-            .filter(|p| !changed.iter().any(|c| c.id == p.id))
-            .cloned()
-            .collect();
-        let ids: Vec<String> = out.iter().map(|s| s.id.clone()).collect();
-        for (session, taken) in out
-            .iter_mut()
-            .zip(crate::store::Bookings::seats_taken(self, &ids)?)
-        {
-            session.taken = taken;
-        }
-        out.extend(
-            changed
-                .into_iter()
-                .filter(|c| c.starts.date() >= from && c.starts.date() <= to),
-        );
-        out.sort_by(|a, b| a.starts.cmp(&b.starts).then(a.id.cmp(&b.id)));
-        Ok(out)
+            .collect())
     }
 
     fn save_session(

@@ -11,6 +11,7 @@ use crate::domain::person::Person;
 use crate::store::appointments::{
     Appointment, BookedBy, Bookings, Busy, CODE_PLACEHOLDER, Canceller, Move, NewBooking,
     NewRegistration, Refusal, Reminder, Status, What, attendance, cancellation, move_allowed,
+    seat_left,
 };
 
 /// The two tables an appointment lives in.
@@ -349,15 +350,12 @@ impl Bookings for PgStore {
                 "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
                 &[&new.workshop],
             )?;
-            // The staff's version of the session has the last word on seats and cancellation.
-            let seats = match tx.query_opt(
-                "SELECT seats, cancelled FROM workshop_session WHERE id = $1",
-                &[&new.workshop],
-            )? {
-                Some(row) if row.get::<_, bool>(1) => return Ok(Err(Refusal::SessionCancelled)),
-                Some(row) => row.get::<_, i32>(0) as i64,
-                None => i64::from(new.seats),
-            };
+            let staff = tx
+                .query_opt(
+                    "SELECT seats, cancelled FROM workshop_session WHERE id = $1",
+                    &[&new.workshop],
+                )?
+                .map(|row| (row.get::<_, i32>(0) as u32, row.get::<_, bool>(1)));
             let taken: i64 = tx
                 .query_one(
                     "SELECT count(*) FROM registration WHERE workshop = $1
@@ -365,8 +363,8 @@ impl Bookings for PgStore {
                     &[&new.workshop],
                 )?
                 .get(0);
-            if taken >= seats {
-                return Ok(Err(Refusal::Full));
+            if let Err(refusal) = seat_left(staff, new.seats, taken as u32) {
+                return Ok(Err(refusal));
             }
             let code = fresh_code(tx)?;
             let id: i64 = tx
