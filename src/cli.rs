@@ -605,17 +605,9 @@ fn database_path(cli: &Cli) -> Result<PathBuf, String> {
 
 /// The help point's own file with the shipped data imported (as the kiosk does at start).
 fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), ExitCode> {
-    let config = load_config(cli)?;
-    let clock = Clock::from_env(config.kiosk.help_point.calendar).map_err(|e| {
-        eprintln!("borne: {e}");
-        ExitCode::from(EXIT_CONFIG)
-    })?;
-    let mut store = local_path(cli, config.kiosk.database.as_deref())
-        .and_then(|path| Store::open(&path))
-        .map_err(|e| {
-            eprintln!("borne: {e}");
-            ExitCode::from(EXIT_FAILURE)
-        })?;
+    // The network, if any, is only connected when its agenda is asked for: never here.
+    let (config, stores, clock) = open_all(cli)?;
+    let mut store = stores.local;
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
     if let Err(e) = crate::places::load::shipped(&mut store, &config.dir, &now, &mut |_, _, _| {}) {
         eprintln!("borne: {e}");
