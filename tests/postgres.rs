@@ -52,6 +52,27 @@ fn count(url: &str, sql: &str) -> i64 {
 
 const NOW: &str = "2026-03-02T10:15";
 
+/// Eight kiosks, each on its own connection (eight sessions on the server), doing `attempt`
+/// at the same instant; their outcomes, kiosk by kiosk.
+fn race<T: Send + 'static>(
+    url: &str,
+    attempt: impl Fn(&mut PgStore, usize) -> T + Send + Sync + 'static,
+) -> Vec<T> {
+    let start = Arc::new(Barrier::new(8));
+    let attempt = Arc::new(attempt);
+    let racers: Vec<_> = (0..8)
+        .map(|i| {
+            let (url, start, attempt) = (url.to_string(), start.clone(), attempt.clone());
+            std::thread::spawn(move || {
+                let mut kiosk = open(&url, &format!("kiosk-{i}"));
+                start.wait();
+                attempt(&mut kiosk, i)
+            })
+        })
+        .collect();
+    racers.into_iter().map(|r| r.join().unwrap()).collect()
+}
+
 #[test]
 fn the_schema_is_created_upgraded_once_and_a_newer_one_refused() {
     let Some(server) = pg::Server::start() else {
@@ -193,24 +214,14 @@ fn eight_kiosks_racing_for_one_slot_make_exactly_one_booking() {
     };
     let url = server.database("race");
     drop(open(&url, "mairie-gap"));
-    let start = Arc::new(Barrier::new(8));
-    let racers: Vec<_> = (0..8)
-        .map(|i| {
-            let (url, start) = (url.clone(), start.clone());
-            std::thread::spawn(move || {
-                // Each its own connection: eight sessions on the server, as eight kiosks.
-                let mut kiosk = open(&url, &format!("kiosk-{i}"));
-                start.wait();
-                kiosk
-                    .book(
-                        &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
-                        at(NOW),
-                    )
-                    .unwrap()
-            })
-        })
-        .collect();
-    let results: Vec<_> = racers.into_iter().map(|r| r.join().unwrap()).collect();
+    let results = race(&url, |kiosk, _| {
+        kiosk
+            .book(
+                &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
+                at(NOW),
+            )
+            .unwrap()
+    });
     assert_eq!(
         results.iter().filter(|r| r.is_ok()).count(),
         1,
@@ -312,34 +323,25 @@ fn eight_kiosks_registering_at_once_never_exceed_the_seats() {
     };
     let url = server.database("seats");
     drop(open(&url, "mairie-gap"));
-    let start = Arc::new(Barrier::new(8));
-    let racers: Vec<_> = (0..8)
-        .map(|i| {
-            let (url, start) = (url.clone(), start.clone());
-            std::thread::spawn(move || {
-                let mut kiosk = open(&url, &format!("kiosk-{i}"));
-                start.wait();
-                kiosk
-                    .register(
-                        &borne::store::NewRegistration {
-                            workshop: "email@2026-03-04".into(),
-                            starts: at("2026-03-04T14:00"),
-                            ends: at("2026-03-04T16:00"),
-                            seats: 3,
-                            person: Person {
-                                first_name: format!("Personne {i}"),
-                                ..Person::default()
-                            },
-                            reminder: None,
-                            booked_by: BookedBy::Kiosk,
-                        },
-                        at(NOW),
-                    )
-                    .unwrap()
-            })
-        })
-        .collect();
-    let results: Vec<_> = racers.into_iter().map(|r| r.join().unwrap()).collect();
+    let results = race(&url, |kiosk, i| {
+        kiosk
+            .register(
+                &borne::store::NewRegistration {
+                    workshop: "email@2026-03-04".into(),
+                    starts: at("2026-03-04T14:00"),
+                    ends: at("2026-03-04T16:00"),
+                    seats: 3,
+                    person: Person {
+                        first_name: format!("Personne {i}"),
+                        ..Person::default()
+                    },
+                    reminder: None,
+                    booked_by: BookedBy::Kiosk,
+                },
+                at(NOW),
+            )
+            .unwrap()
+    });
     assert_eq!(
         results.iter().filter(|r| r.is_ok()).count(),
         3,
