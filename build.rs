@@ -3,10 +3,18 @@
 use std::{env, fs, path::Path};
 
 fn main() {
+    // Relative relocations packed (DT_RELR, glibc 2.36+): the loader reads a few KiB instead
+    // of 0.9 MiB of relocation entries at every start, and they stay out of the kiosk's RSS.
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+        && env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu")
+    {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
     let mut ids = Vec::new();
+    let mut names = Vec::new();
     let mut tags: Vec<_> = fs::read_dir(&root)
         .expect("locales/ folder")
         .filter_map(|e| e.ok())
@@ -26,6 +34,13 @@ fn main() {
         for file in &files {
             let text = fs::read_to_string(file).expect("Fluent file");
             messages.extend(text.lines().filter_map(message_id).map(str::to_string));
+            if let Some(name) = text.lines().find_map(|l| l.strip_prefix("locale-name = ")) {
+                names.push(format!(
+                    "    ({:?}, {:?}),\n",
+                    tag.file_name().to_string_lossy(),
+                    name.trim()
+                ));
+            }
         }
         messages.sort();
         messages.dedup();
@@ -47,9 +62,11 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("locales.rs");
     let code = format!(
         "/// (locale tag, file name, Fluent source)\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n{}];\n\
-         /// (locale tag, its message ids, sorted)\npub static MESSAGE_IDS: &[(&str, &[&str])] = &[\n{}];\n",
+         /// (locale tag, its message ids, sorted)\npub static MESSAGE_IDS: &[(&str, &[&str])] = &[\n{}];\n\
+         /// (locale tag, its `locale-name`)\npub static LOCALE_NAMES: &[(&str, &str)] = &[\n{}];\n",
         entries.concat(),
-        ids.concat()
+        ids.concat(),
+        names.concat()
     );
     fs::write(out, code).expect("write locales.rs");
 }

@@ -7,8 +7,9 @@ use chrono_tz::Tz;
 use super::holidays::{self, Holiday, Region};
 
 /// The zones a French help point or lieu can be in. Anything else in `kiosk.toml` is an
-/// error: a typo would silently shift every slot.
-pub const FRENCH_ZONES: [&str; 13] = [
+/// error: a typo would silently shift every slot. chrono-tz is built with these only
+/// (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`).
+pub const FRENCH_ZONES: [&str; 15] = [
     "Europe/Paris",
     "America/Guadeloupe",
     "America/Martinique",
@@ -20,6 +21,8 @@ pub const FRENCH_ZONES: [&str; 13] = [
     "America/Marigot",
     "Pacific/Wallis",
     "Pacific/Tahiti",
+    "Pacific/Marquesas",
+    "Pacific/Gambier",
     "Pacific/Noumea",
     "Indian/Kerguelen",
 ];
@@ -130,6 +133,41 @@ mod tests {
         assert_eq!(paris.to_utc(t("2026-01-15T10:00")), utc("2026-01-15T09:00"));
         assert_eq!(paris.to_utc(t("2026-07-15T10:00")), utc("2026-07-15T08:00"));
         assert_eq!(paris.local(utc("2026-07-15T08:00")), t("2026-07-15T10:00"));
+    }
+
+    /// chrono-tz is built with the French zones only: each must be there, with its own
+    /// offset in January (links such as Mayotte → Nairobi included), and no other.
+    #[test]
+    fn every_french_zone_is_built_with_its_offset() {
+        use chrono::Offset;
+        let january = t("2026-01-15T12:00");
+        let hours = |name: &str| {
+            let tz = zone(name).unwrap();
+            let local = tz.from_utc_datetime(&january);
+            f64::from(local.offset().fix().local_minus_utc()) / 3600.0
+        };
+        let expected = [
+            ("Europe/Paris", 1.0),
+            ("America/Guadeloupe", -4.0),
+            ("America/Martinique", -4.0),
+            ("America/Cayenne", -3.0),
+            ("America/Miquelon", -3.0),
+            ("America/St_Barthelemy", -4.0),
+            ("America/Marigot", -4.0),
+            ("Indian/Reunion", 4.0),
+            ("Indian/Mayotte", 3.0),
+            ("Indian/Kerguelen", 5.0),
+            ("Pacific/Wallis", 12.0),
+            ("Pacific/Tahiti", -10.0),
+            ("Pacific/Marquesas", -9.5),
+            ("Pacific/Gambier", -9.0),
+            ("Pacific/Noumea", 11.0),
+        ];
+        assert_eq!(expected.len(), FRENCH_ZONES.len());
+        for (name, offset) in expected {
+            assert_eq!(hours(name), offset, "{name}");
+        }
+        assert!("Europe/London".parse::<Tz>().is_err());
     }
 
     #[test]

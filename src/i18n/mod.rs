@@ -123,6 +123,18 @@ impl I18n {
             .unwrap_or(&self.reference)
     }
 
+    /// A locale's name in its own language ("English", "Українська"), for the list of
+    /// languages: read from the shipped files at build time, so that showing the list does not
+    /// parse every locale. A locale the help point overrides is loaded already and answers
+    /// itself.
+    pub fn locale_name(&self, tag: &str) -> String {
+        let shipped = embedded::LOCALE_NAMES.iter().find(|(t, _)| *t == tag);
+        match shipped {
+            Some((_, name)) if !self.is_loaded(tag) => (*name).to_string(),
+            _ => self.tr(tag).text("locale-name"),
+        }
+    }
+
     /// The translator for a locale tag; unknown tags fall back to the reference locale.
     pub fn tr(&self, tag: &str) -> Tr<'_> {
         let main = self

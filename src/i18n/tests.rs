@@ -180,3 +180,30 @@ fn a_locale_the_help_point_overrides_is_checked_at_start() {
         .expect("the unknown variable is found at start");
     assert!(problems[0].to_string().contains("nobody"), "{problems:?}");
 }
+
+#[test]
+fn the_list_of_languages_names_each_in_its_own_words_without_parsing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let tags: Vec<String> = shipped_tags().iter().map(|t| t.to_string()).collect();
+    let i18n = I18n::load(&tags, dir.path()).unwrap();
+    for tag in shipped_tags() {
+        let listed = i18n.locale_name(tag);
+        assert_eq!(listed, i18n.tr(tag).text("locale-name"), "{tag}");
+    }
+    // Each was parsed above by tr(); a fresh I18n lists the names without parsing any.
+    let i18n = I18n::load(&tags, dir.path()).unwrap();
+    assert_eq!(i18n.locale_name("uk"), "Українська");
+    assert_eq!(i18n.locale_name("fr-x-falc"), "Français facile à lire");
+    assert!(
+        shipped_tags()
+            .iter()
+            .all(|t| *t == "fr" || !i18n.is_loaded(t))
+    );
+
+    // A help point's own name for a language is the one listed.
+    let en_dir = dir.path().join("locales").join("en");
+    std::fs::create_dir_all(&en_dir).unwrap();
+    std::fs::write(en_dir.join("a.ftl"), "locale-name = English (UK)\n").unwrap();
+    let i18n = I18n::load(&tags, dir.path()).unwrap();
+    assert_eq!(i18n.locale_name("en"), "English (UK)");
+}

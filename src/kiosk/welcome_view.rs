@@ -21,7 +21,7 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
         .locales
         .iter()
         .map(|tag| {
-            let name = view.i18n.tr(tag).text("locale-name");
+            let name = view.i18n.locale_name(tag);
             Choice::marked(name, Mark::Radio(tag == view.locale))
         })
         .collect();
