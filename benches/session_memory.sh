@@ -6,8 +6,8 @@ T=$(mktemp -d)
 ./target/release/borne --db $T/b.db lieux near 05000 --limit 1 >/dev/null 2>&1
 tmux kill-server 2>/dev/null
 tmux new-session -d -s k -x 80 -y 24 "BORNE_NOW=2026-03-02T10:15 ./target/release/borne --db $T/b.db"
-sleep 1
-PID=$(pgrep -x borne | head -1)
+until tmux capture-pane -t k -p 2>/dev/null | grep -q Bienvenue; do sleep 0.1; done
+PID=$(tmux display -p -t k '#{pane_pid}')
 echo "after start: $(grep VmHWM /proc/$PID/status)"
 for cp in 05000 75011 13001 69003 97400 33000; do
   tmux send-keys -t k 3; sleep 0.3; tmux send-keys -t k "$cp"; sleep 0.4; tmux send-keys -t k Enter; sleep 0.6

@@ -1,7 +1,7 @@
 //! What went wrong, when it happens: store errors, gateway and printer failures, import
 //! rejects, migrations. One line an event on standard error, without colours or time (journald
-//! stamps each line), at the level `BORNE_LOG` sets (`info` by default; `warn`, `debug`, or
-//! any `tracing` filter). Never a name, phone number, e-mail, staff's reason or diagnostic
+//! stamps each line), at the level `BORNE_LOG` sets (`info` by default; `off`, `error`, `warn`,
+//! `debug`, `trace`). Never a name, phone number, e-mail, staff's reason or diagnostic
 //! answer: callers log codes, counts and error kinds.
 //!
 //! While the kiosk draws on the terminal its standard error is often that same terminal:
@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
 pub const LEVEL_VARIABLE: &str = "BORNE_LOG";
@@ -77,9 +77,14 @@ impl<'a> MakeWriter<'a> for Sink {
 /// Starts logging; a second call does nothing.
 pub fn init() {
     let sink = SINK.get_or_init(Sink::default).clone();
-    let filter = EnvFilter::try_from_env(LEVEL_VARIABLE).unwrap_or_else(|_| EnvFilter::new("info"));
+    // A level, not per-module directives: those need a regular expression engine, a quarter
+    // of a MiB in every kiosk's memory for a choice nobody makes at a help point.
+    let level = std::env::var(LEVEL_VARIABLE)
+        .ok()
+        .and_then(|v| v.parse::<LevelFilter>().ok())
+        .unwrap_or(LevelFilter::INFO);
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+        .with_max_level(level)
         .with_writer(sink)
         .with_ansi(false)
         .without_time()

@@ -4,19 +4,24 @@ use super::communes::{Commune, CommuneIndex};
 use super::lieu::{Filters, Lieu};
 use crate::vocabulary::lieux::Service;
 
-/// What the search needs of a lieu: where it is and what it offers.
+/// What the search needs of a lieu: where it is and what it offers. Packed (no string, the
+/// filters in one byte): the whole of France's lieux are a list of 32-byte points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     pub rowid: i64,
-    pub position: Option<(f64, f64)>,
-    pub code_postal: String,
+    /// Latitude and longitude; NaN when unknown.
+    position: [f64; 2],
+    code_postal: [u8; 5],
     /// One bit per `Service::ALL` entry.
-    pub services: u16,
-    pub free: bool,
-    pub specific_support: bool,
-    pub aidants_connect: bool,
-    pub france_services: bool,
+    services: u16,
+    /// The `FREE`… bits that hold.
+    filters: u8,
 }
+
+const FREE: u8 = 1;
+const SPECIFIC_SUPPORT: u8 = 2;
+const AIDANTS_CONNECT: u8 = 4;
+const FRANCE_SERVICES: u8 = 8;
 
 pub fn service_bits(services: &[Service]) -> u16 {
     services
@@ -27,37 +32,57 @@ pub fn service_bits(services: &[Service]) -> u16 {
 
 impl Point {
     pub fn of(rowid: i64, lieu: &Lieu) -> Point {
-        let probe = |f: Filters| lieu.passes(&f);
+        let bit = |bit: u8, f: Filters| if lieu.passes(&f) { bit } else { 0 };
+        let (lat, lon) = lieu.located().unwrap_or((f64::NAN, f64::NAN));
+        let mut code_postal = [b' '; 5];
+        for (to, from) in code_postal.iter_mut().zip(lieu.code_postal.bytes()) {
+            *to = from;
+        }
         Point {
             rowid,
-            position: lieu.located(),
-            code_postal: lieu.code_postal.clone(),
+            position: [lat, lon],
+            code_postal,
             services: service_bits(&lieu.services),
-            free: probe(Filters {
-                free: true,
-                ..Filters::default()
-            }),
-            specific_support: probe(Filters {
-                specific_support: true,
-                ..Filters::default()
-            }),
-            aidants_connect: probe(Filters {
-                aidants_connect: true,
-                ..Filters::default()
-            }),
-            france_services: probe(Filters {
-                france_services: true,
-                ..Filters::default()
-            }),
+            filters: bit(
+                FREE,
+                Filters {
+                    free: true,
+                    ..Filters::default()
+                },
+            ) | bit(
+                SPECIFIC_SUPPORT,
+                Filters {
+                    specific_support: true,
+                    ..Filters::default()
+                },
+            ) | bit(
+                AIDANTS_CONNECT,
+                Filters {
+                    aidants_connect: true,
+                    ..Filters::default()
+                },
+            ) | bit(
+                FRANCE_SERVICES,
+                Filters {
+                    france_services: true,
+                    ..Filters::default()
+                },
+            ),
         }
     }
 
+    pub fn position(&self) -> Option<(f64, f64)> {
+        let [lat, lon] = self.position;
+        (!lat.is_nan()).then_some((lat, lon))
+    }
+
     fn passes(&self, services: u16, f: &Filters) -> bool {
+        let wanted = |on: bool, bit: u8| !on || self.filters & bit != 0;
         (services == 0 || self.services & services != 0)
-            && (!f.free || self.free)
-            && (!f.specific_support || self.specific_support)
-            && (!f.aidants_connect || self.aidants_connect)
-            && (!f.france_services || self.france_services)
+            && wanted(f.free, FREE)
+            && wanted(f.specific_support, SPECIFIC_SUPPORT)
+            && wanted(f.aidants_connect, AIDANTS_CONNECT)
+            && wanted(f.france_services, FRANCE_SERVICES)
     }
 }
 
@@ -111,7 +136,7 @@ pub fn nearest(
         let mut located: Vec<(f64, i64, (f64, f64))> = points
             .iter()
             .filter(|p| p.passes(bits, filters))
-            .filter_map(|p| p.position.map(|pos| (flat(pos), p.rowid, pos)))
+            .filter_map(|p| p.position().map(|pos| (flat(pos), p.rowid, pos)))
             .collect();
         // A few more than asked: far away (overseas) the flat ranking and the great circle
         // may disagree on the order.
@@ -132,7 +157,10 @@ pub fn nearest(
         if out.len() >= limit {
             break;
         }
-        if p.position.is_none() && p.code_postal == commune.code_postal && p.passes(bits, filters) {
+        if p.position().is_none()
+            && p.code_postal.as_slice() == commune.code_postal.as_bytes()
+            && p.passes(bits, filters)
+        {
             out.push((p.rowid, None));
         }
     }
@@ -166,15 +194,13 @@ mod tests {
     }
 
     fn point(rowid: i64, position: Option<(f64, f64)>, services: &[Service]) -> Point {
+        let (lat, lon) = position.unwrap_or((f64::NAN, f64::NAN));
         Point {
             rowid,
-            position,
-            code_postal: "05000".into(),
+            position: [lat, lon],
+            code_postal: *b"05000",
             services: service_bits(services),
-            free: rowid % 2 == 0,
-            specific_support: false,
-            aidants_connect: false,
-            france_services: false,
+            filters: if rowid % 2 == 0 { FREE } else { 0 },
         }
     }
 

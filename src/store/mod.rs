@@ -162,9 +162,10 @@ impl Store {
         // Erased data is overwritten, not left in free pages.
         conn.pragma_update(None, "secure_delete", "ON")
             .map_err(|e| context(&e))?;
-        // A help point's database is small and the kiosk's machine is cheap: 512 KiB of page
-        // cache (SQLite's default is 2 MiB) keeps every query quick.
-        conn.pragma_update(None, "cache_size", -512)
+        // A help point's database is small and the kiosk's machine is cheap: 256 KiB of page
+        // cache (SQLite's default is 2 MiB) keeps every query quick, the operating system
+        // caching the file itself.
+        conn.pragma_update(None, "cache_size", -256)
             .map_err(|e| context(&e))?;
         let found = migrations::migrate(&mut conn).map_err(|e| context(&e))?;
         Ok(Store {

@@ -385,16 +385,22 @@ impl Store {
 
     /// Every lieu as a search point.
     pub fn lieu_points(&self) -> Result<Vec<Point>, String> {
+        // Counted first: a list grown by doubling would hold up to twice the points.
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM lieu", [], |r| r.get(0))
+            .map_err(|e| e.to_string())?;
+        let mut points = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
         let mut stmt = self
             .conn
             .prepare(&format!("SELECT {LIEU_COLUMNS} FROM lieu"))
             .map_err(|e| e.to_string())?;
-        stmt.query_map([], lieu_row)
-            .and_then(|rows| {
-                rows.map(|r| r.map(|(rowid, l)| Point::of(rowid, &l)))
-                    .collect()
-            })
-            .map_err(|e| e.to_string())
+        let rows = stmt.query_map([], lieu_row).map_err(|e| e.to_string())?;
+        for row in rows {
+            let (rowid, lieu) = row.map_err(|e| e.to_string())?;
+            points.push(Point::of(rowid, &lieu));
+        }
+        Ok(points)
     }
 
     /// Lieux by their row ids, in the order asked.

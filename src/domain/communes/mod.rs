@@ -51,31 +51,26 @@ pub fn normalise(text: &str) -> String {
         .join(" ")
 }
 
-/// Text kept in one of the index's strings: where it starts, how long it is.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Span {
-    at: u32,
-    len: u16,
-}
-
-impl Span {
-    fn in_(self, text: &str) -> &str {
-        &text[self.at as usize..self.at as usize + self.len as usize]
-    }
-}
-
 /// A commune, packed: the whole of France fits in a few MiB instead of tens (one
-/// allocation per field of 39,000 rows).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// allocation per field of 39,000 rows). Its official name is in the index's `text`, from
+/// `nom_at` to where the next row's starts.
+#[derive(Debug, Clone, PartialEq)]
 struct Row {
     code_insee: [u8; 5],
     code_postal: [u8; 5],
     departement: [u8; 3],
     kind: u8,
-    parent: Option<[u8; 5]>,
     population: u32,
-    position: Option<(f32, f32)>,
-    nom: Span,
+    /// Latitude and longitude; NaN when unknown (some former communes).
+    position: [f32; 2],
+    nom_at: u32,
+}
+
+impl Row {
+    fn position(&self) -> Option<(f32, f32)> {
+        let [lat, lon] = self.position;
+        (!lat.is_nan()).then_some((lat, lon))
+    }
 }
 
 /// The kinds of rows ("commune", "arrondissement", "deleguee", "associee"…), each once.
@@ -100,16 +95,22 @@ pub struct CommuneIndex {
     kinds: Vec<String>,
     /// The official names, one after the other.
     text: String,
-    /// The normalised names, one after the other.
+    /// The normalised names, each ended by `END`.
     folded: String,
-    /// (normalised name, index), sorted: a prefix is a binary search away.
-    names: Vec<(Span, u32)>,
-    /// (normalised name from its second word on, index), sorted: "argentiere" finds
-    /// "L'Argentière-la-Bessée".
-    words: Vec<(Span, u32)>,
+    /// (where a normalised name starts in `folded`, index), sorted by that name: a prefix is
+    /// a binary search away, and the typo search reads the list in order.
+    names: Vec<(u32, u32)>,
+    /// (where a later word of a normalised name starts, index), sorted by the name from that
+    /// word on: "argentiere" finds "L'Argentière-la-Bessée".
+    words: Vec<(u32, u32)>,
     /// Indices, sorted by postal code.
     postal: Vec<u32>,
+    /// (index, today's commune) of the old names, by index: a tenth of the rows have one.
+    parents: Vec<(u32, [u8; 5])>,
 }
+
+/// Ends each normalised name in the index (normalised names never hold it).
+const END: char = '\0';
 
 /// Suggestions shown at most.
 pub const SUGGESTIONS: usize = 8;
@@ -148,52 +149,42 @@ impl CommuneIndexBuilder {
                 index.kinds.len() - 1
             }
         } as u8;
-        let nom = Span {
-            at: index.text.len() as u32,
-            len: c.nom.len() as u16,
-        };
+        let nom_at = index.text.len() as u32;
         index.text.push_str(&c.nom);
         let name = normalise(&c.nom);
-        let at = index.folded.len() as u32;
+        let folded_at = index.folded.len() as u32;
         index.folded.push_str(&name);
+        index.folded.push(END);
         for (space, _) in name.match_indices(' ') {
-            index.words.push((
-                Span {
-                    at: at + space as u32 + 1,
-                    len: (name.len() - space - 1) as u16,
-                },
-                i,
-            ));
+            index.words.push((folded_at + space as u32 + 1, i));
         }
-        index.names.push((
-            Span {
-                at,
-                len: name.len() as u16,
-            },
-            i,
-        ));
+        index.names.push((folded_at, i));
+        if let Some(parent) = &c.parent {
+            index.parents.push((i, packed(parent)));
+        }
+        let (lat, lon) = c.located().unwrap_or((f64::NAN, f64::NAN));
         index.rows.push(Row {
             code_insee: packed(&c.code_insee),
             code_postal: packed(&c.code_postal),
             departement: packed(&c.departement),
             kind,
-            parent: c.parent.as_deref().map(packed),
             population: c.population,
-            position: c.located().map(|(lat, lon)| (lat as f32, lon as f32)),
-            nom,
+            position: [lat as f32, lon as f32],
+            nom_at,
         });
     }
 
     pub fn finish(mut self) -> CommuneIndex {
         let index = &mut self.index;
-        let folded = std::mem::take(&mut index.folded);
-        index
-            .names
-            .sort_by(|a, b| a.0.in_(&folded).cmp(b.0.in_(&folded)).then(a.1.cmp(&b.1)));
-        index
-            .words
-            .sort_by(|a, b| a.0.in_(&folded).cmp(b.0.in_(&folded)).then(a.1.cmp(&b.1)));
-        index.folded = folded;
+        // Unstable sorts need no room of their own; the index breaks ties.
+        let folded = &index.folded;
+        let by_name = |a: &(u32, u32), b: &(u32, u32)| {
+            name_at(folded, a.0)
+                .cmp(name_at(folded, b.0))
+                .then(a.cmp(b))
+        };
+        index.names.sort_unstable_by(by_name);
+        index.words.sort_unstable_by(by_name);
         let rows = &index.rows;
         let mut postal: Vec<u32> = (0..rows.len() as u32).collect();
         postal.sort_by_key(|i| (rows[*i as usize].code_postal, *i));
@@ -203,6 +194,7 @@ impl CommuneIndexBuilder {
         index.folded.shrink_to_fit();
         index.names.shrink_to_fit();
         index.words.shrink_to_fit();
+        index.parents.shrink_to_fit();
         self.index
     }
 }
@@ -229,15 +221,29 @@ impl CommuneIndex {
         let row = &self.rows[i];
         Commune {
             code_insee: unpacked(&row.code_insee),
-            nom: row.nom.in_(&self.text).to_string(),
+            nom: self.nom(i as u32).to_string(),
             code_postal: unpacked(&row.code_postal),
             kind: self.kinds[row.kind as usize].clone(),
-            parent: row.parent.map(|p| unpacked(&p)),
+            parent: self
+                .parents
+                .binary_search_by_key(&(i as u32), |(row, _)| *row)
+                .ok()
+                .map(|at| unpacked(&self.parents[at].1)),
             departement: unpacked(&row.departement),
             population: row.population,
-            latitude: row.position.map(|p| f64::from(p.0)),
-            longitude: row.position.map(|p| f64::from(p.1)),
+            latitude: row.position().map(|p| f64::from(p.0)),
+            longitude: row.position().map(|p| f64::from(p.1)),
         }
+    }
+
+    /// The official name of the row at `i`.
+    fn nom(&self, i: u32) -> &str {
+        let i = i as usize;
+        let end = self
+            .rows
+            .get(i + 1)
+            .map_or(self.text.len(), |r| r.nom_at as usize);
+        &self.text[self.rows[i].nom_at as usize..end]
     }
 
     fn is_old_name(&self, row: &Row) -> bool {
@@ -266,18 +272,12 @@ impl CommuneIndex {
         Some(self.get(i))
     }
 
-    fn prefixed<'a>(
-        &'a self,
-        list: &'a [(Span, u32)],
-        prefix: &str,
-    ) -> impl Iterator<Item = u32> + 'a {
-        let folded = &self.folded;
-        let start = list.partition_point(|(k, _)| k.in_(folded) < prefix);
-        let prefix = prefix.to_string();
-        list[start..]
-            .iter()
-            .take_while(move |(k, _)| k.in_(folded).starts_with(&prefix))
-            .map(|(_, i)| *i)
+    /// The entries of `names` or `words` whose text starts with `prefix`.
+    fn starting<'a>(&self, list: &'a [(u32, u32)], prefix: &str) -> &'a [(u32, u32)] {
+        let text = |at: u32| name_at(&self.folded, at);
+        let start = list.partition_point(|(at, _)| text(*at) < prefix);
+        let len = list[start..].partition_point(|(at, _)| text(*at).starts_with(prefix));
+        &list[start..start + len]
     }
 
     fn postal_prefixed(&self, digits: &str) -> Vec<u32> {
@@ -321,8 +321,16 @@ impl CommuneIndex {
                 break;
             }
             let mut found: Vec<u32> = match tier {
-                0 => self.prefixed(&self.names, &query).collect(),
-                1 => self.prefixed(&self.words, &query).collect(),
+                0 => self
+                    .starting(&self.names, &query)
+                    .iter()
+                    .map(|(_, i)| *i)
+                    .collect(),
+                1 => self
+                    .starting(&self.words, &query)
+                    .iter()
+                    .map(|(_, i)| *i)
+                    .collect(),
                 _ => self.close_to(&query),
             };
             found.retain(|i| !out.contains(i));
@@ -342,16 +350,17 @@ impl CommuneIndex {
         }
         let allowed = if n >= 8 { 2 } else { 1 };
         let first = &query[..query.chars().next().map_or(0, char::len_utf8)];
-        let folded = &self.folded;
-        let start = self.names.partition_point(|(k, _)| k.in_(folded) < first);
-        self.names[start..]
+        self.starting(&self.names, first)
             .iter()
-            .take_while(|(k, _)| k.in_(folded).starts_with(first))
-            .filter(|(name, _)| {
-                let name = name.in_(folded);
-                // Names are ASCII once normalised: byte slicing is safe.
-                let head = &name[..name.len().min(n)];
-                within_edits(head.as_bytes(), query.as_bytes(), allowed)
+            .filter(|(at, _)| {
+                // Only the name's first n letters count: read no further.
+                let rest = &self.folded.as_bytes()[*at as usize..];
+                let head = &rest[..rest.len().min(n)];
+                let head = head
+                    .iter()
+                    .position(|b| *b == END as u8)
+                    .map_or(head, |end| &head[..end]);
+                within_edits(head, query.as_bytes(), allowed)
             })
             .map(|(_, i)| *i)
             .collect()
@@ -365,7 +374,7 @@ impl CommuneIndex {
             (
                 self.is_old_name(row),
                 std::cmp::Reverse(row.population),
-                row.nom.in_(&self.text),
+                self.nom(*i),
             )
         };
         if found.len() > keep && keep > 0 {
@@ -374,6 +383,12 @@ impl CommuneIndex {
         found.truncate(keep);
         found.sort_by(|a, b| key(a).cmp(&key(b)));
     }
+}
+
+/// The normalised name (or its end from a later word) starting at `at` in `folded`.
+fn name_at(folded: &str, at: u32) -> &str {
+    let rest = &folded[at as usize..];
+    rest.find(END).map_or(rest, |end| &rest[..end])
 }
 
 /// Whether `a` and `b` are at most `allowed` edits apart, counting a swap of two neighbours
