@@ -27,8 +27,6 @@ fn book_tuesday_morning(kiosk: &mut Kiosk) -> String {
     kiosk.type_text("0612345678");
     kiosk.wait_for("Téléphone : 06 12 34 56 78");
     kiosk.keys(&[DOWN, DOWN, DOWN, ENTER]);
-    kiosk.wait_for("Voulez-vous un rappel");
-    kiosk.keys(&["2"]);
     kiosk.wait_for("Vérifiez votre rendez-vous :");
     kiosk.wait_for("Marie — 06 12 34 56 78");
     kiosk.keys(&[ENTER]);

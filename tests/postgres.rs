@@ -451,8 +451,6 @@ fn a_kiosk_of_the_network_books_through_its_screens() {
     kiosk.type_text("0612345678");
     kiosk.wait_for("Téléphone : 06 12 34 56 78");
     kiosk.keys(&[pty::DOWN, pty::DOWN, pty::DOWN, pty::ENTER]);
-    kiosk.wait_for("Voulez-vous un rappel");
-    kiosk.keys(&["2"]);
     kiosk.wait_for("Vérifiez votre rendez-vous :");
     kiosk.keys(&[pty::ENTER]);
     let screen = kiosk.wait_for("Votre code : ");

@@ -426,17 +426,14 @@ fn booking_days_form_and_confirmation() {
     for c in "5678".chars() {
         drive(&mut app, &[Key::Char(c)]);
     }
-    drive(
-        &mut app,
-        &[
-            Key::Down,
-            Key::Down,
-            Key::Down,
-            Key::Enter,
-            Key::Char('1'),
-            Key::Enter,
-        ],
+    drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
+    // Tomorrow, and no gateway in the demo: no reminder could be sent, none is offered.
+    let check = screen_text(&render(&app, 80, 24, false));
+    assert!(
+        check.contains("Vérifiez votre rendez-vous") && !check.contains("rappel"),
+        "{check}"
     );
+    drive(&mut app, &[Key::Enter]);
     insta::assert_snapshot!(
         "booking_confirmation",
         render(&app, 80, 24, false).backend()
@@ -521,4 +518,48 @@ fn lieux_search_results_with_map_and_detail() {
     assert!(wide.contains("Carte") && wide.contains('×'), "{wide}");
     drive_with(&mut store, &mut app, &[Key::Enter]);
     insta::assert_snapshot!("lieux_detail", render(&app, 80, 24, false).backend());
+}
+
+/// The reminder question comes only when the help point has a gateway to send reminders and
+/// the appointment is more than two days away (the reminder goes 48 h before).
+#[test]
+fn the_reminder_question_only_when_a_reminder_can_be_sent() {
+    let demo = demo();
+    let with_gateway = Rc::new(config::Config {
+        dir: demo.dir.clone(),
+        kiosk: Rc::new(borne::config::KioskConfig {
+            reminder_gateway: Some(vec!["/bin/true".into()]),
+            ..(*demo.kiosk).clone()
+        }),
+        diagnostic: demo.diagnostic.clone(),
+        agenda: demo.agenda.clone(),
+        i18n: demo.i18n.clone(),
+    });
+    // Monday 10:15: day 2 is Tuesday (tomorrow), day 4 Thursday (three days away).
+    let after_the_form = |config: Rc<config::Config>, day: char| {
+        let mut app = borne::kiosk::app(config, now());
+        drive(&mut app, &[Key::Char('2'), Key::Char('1'), Key::Char(day)]);
+        drive(&mut app, &[Key::Enter]);
+        for c in "Marie".chars() {
+            drive(&mut app, &[Key::Char(c)]);
+        }
+        drive(&mut app, &[Key::Enter, Key::Enter]);
+        for c in "0612345678".chars() {
+            drive(&mut app, &[Key::Char(c)]);
+        }
+        drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
+        screen_text(&render(&app, 80, 24, false))
+    };
+    let thursday = after_the_form(with_gateway.clone(), '4');
+    assert!(thursday.contains("Voulez-vous un rappel"), "{thursday}");
+    let tomorrow = after_the_form(with_gateway, '2');
+    assert!(
+        tomorrow.contains("Vérifiez votre rendez-vous") && !tomorrow.contains("rappel"),
+        "{tomorrow}"
+    );
+    let no_gateway = after_the_form(demo, '4');
+    assert!(
+        no_gateway.contains("Vérifiez votre rendez-vous") && !no_gateway.contains("rappel"),
+        "{no_gateway}"
+    );
 }

@@ -118,5 +118,5 @@ admin-associations = associations
 
 help-appointment = An appointment with an adviser.
 help-workshop = A group workshop.
-help-self-service = You can try on your own at this place's free computers.
+help-self-service = You can try on your own, on a computer in free access. To see where, choose “Find a help place near me”.
 help-aidants-connect = An authorised person can do the procedure for you (Aidants Connect).

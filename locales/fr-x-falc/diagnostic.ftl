@@ -37,7 +37,7 @@ diag-demarche-logement = Le logement
 diag-demarche-autre = Un autre papier
 
 diag-connexion = Savez-vous entrer sur le site avec votre mot de passe ?
-diag-connexion-seul = Oui, tout seul
+diag-connexion-seul = Oui, sans aide
 diag-connexion-avec-aide = Oui, avec de l'aide
 diag-connexion-non = Non
 
@@ -118,5 +118,5 @@ admin-associations = associations
 
 help-appointment = Un rendez-vous avec un conseiller.
 help-workshop = Un cours avec d'autres personnes.
-help-self-service = Vous pouvez essayer seul. Un ordinateur est libre pour vous.
+help-self-service = Vous pouvez essayer sans aide. Des ordinateurs sont libres pour tous. Choisissez « Trouver un lieu pour m'aider » pour savoir où.
 help-aidants-connect = Une personne peut faire le papier pour vous. Elle a le droit de le faire.

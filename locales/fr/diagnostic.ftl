@@ -38,7 +38,7 @@ diag-demarche-logement = Mon logement
 diag-demarche-autre = Une autre démarche
 
 diag-connexion = Savez-vous vous connecter au site (mot de passe, FranceConnect) ?
-diag-connexion-seul = Oui, seul
+diag-connexion-seul = Oui, sans aide
 diag-connexion-avec-aide = Oui, avec de l'aide
 diag-connexion-non = Non
 
@@ -119,5 +119,5 @@ admin-associations = associations
 
 help-appointment = Un rendez-vous avec un conseiller.
 help-workshop = Un atelier en groupe.
-help-self-service = Vous pouvez essayer seul avec ce lieu en libre accès.
+help-self-service = Vous pouvez essayer sans aide, sur un ordinateur en libre accès. Pour savoir où, choisissez « Trouver un lieu d'aide près de chez moi ».
 help-aidants-connect = Une personne habilitée peut faire la démarche pour vous (Aidants Connect).

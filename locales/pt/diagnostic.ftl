@@ -37,7 +37,7 @@ diag-demarche-logement = A minha habitação
 diag-demarche-autre = Outro procedimento
 
 diag-connexion = Consegue entrar no site (palavra-passe, FranceConnect)?
-diag-connexion-seul = Sim, sozinho
+diag-connexion-seul = Sim, sem ajuda
 diag-connexion-avec-aide = Sim, com ajuda
 diag-connexion-non = Não
 
@@ -118,5 +118,5 @@ admin-associations = associações
 
 help-appointment = Uma consulta com um conselheiro.
 help-workshop = Uma oficina em grupo.
-help-self-service = Pode tentar sozinho nos computadores livres deste local.
+help-self-service = Pode tentar sem ajuda, num computador de acesso livre. Para saber onde, escolha «Encontrar um local de ajuda perto de mim».
 help-aidants-connect = Uma pessoa autorizada pode fazer o procedimento por si (Aidants Connect).

@@ -37,7 +37,7 @@ diag-demarche-logement = Моє житло
 diag-demarche-autre = Інша справа
 
 diag-connexion = Чи можете ви увійти на сайт (пароль, FranceConnect)?
-diag-connexion-seul = Так, сам або сама
+diag-connexion-seul = Так, без допомоги
 diag-connexion-avec-aide = Так, з допомогою
 diag-connexion-non = Ні
 
@@ -118,5 +118,5 @@ admin-associations = асоціації
 
 help-appointment = Прийом у консультанта.
 help-workshop = Груповий майстер-клас.
-help-self-service = Ви можете спробувати самі на вільних комп'ютерах цього місця.
+help-self-service = Ви можете спробувати без допомоги, на комп'ютері у вільному доступі. Щоб дізнатися де, виберіть «Знайти місце допомоги поруч».
 help-aidants-connect = Уповноважена людина може зробити справу за вас (Aidants Connect).

@@ -207,6 +207,11 @@ impl Screen for BookingScreen {
             }
             Step::Slot => match self.picker.as_mut().map(|p| p.handle(key)) {
                 Some(PickerEvent::Chosen(slot)) => {
+                    self.checkout.offer_reminder(ticket::reminder_possible(
+                        ctx.kiosk,
+                        slot.starts,
+                        ctx.now,
+                    ));
                     self.slot = Some(slot);
                     self.notice = None;
                     self.step = Step::Checkout;

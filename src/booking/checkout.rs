@@ -29,6 +29,8 @@ pub struct Checkout {
     pub reminder: bool,
     pub share: bool,
     offer_share: bool,
+    /// A gateway sends reminders and the appointment is far enough away for one.
+    offer_reminder: bool,
     phone_required: bool,
     phone_missing: bool,
     step: Step,
@@ -52,6 +54,7 @@ impl Checkout {
             reminder: false,
             share: false,
             offer_share,
+            offer_reminder: false,
             phone_required,
             phone_missing: false,
             step: Step::Identity,
@@ -74,10 +77,18 @@ impl Checkout {
         self.step == Step::Identity && !self.form.is_empty()
     }
 
-    fn reachable(&self) -> bool {
-        self.person
-            .as_ref()
-            .is_some_and(|p| p.phone.is_some() || p.email.is_some())
+    /// Whether a reminder can be sent for what is being booked (see `ticket::reminder_possible`).
+    pub fn offer_reminder(&mut self, possible: bool) {
+        self.offer_reminder = possible;
+    }
+
+    /// The reminder question is asked: one can be sent, and the person can be reached.
+    fn asks_reminder(&self) -> bool {
+        self.offer_reminder
+            && self
+                .person
+                .as_ref()
+                .is_some_and(|p| p.phone.is_some() || p.email.is_some())
     }
 
     fn go(&mut self, step: Step) {
@@ -92,7 +103,7 @@ impl Checkout {
 
     fn after(&mut self, step: Step) {
         let next = match step {
-            Step::Identity if self.reachable() => Step::Reminder,
+            Step::Identity if self.asks_reminder() => Step::Reminder,
             Step::Identity | Step::Reminder if self.offer_share => Step::Share,
             _ => Step::Confirm,
         };
@@ -106,10 +117,10 @@ impl Checkout {
         let previous = match step {
             Step::Identity => return false,
             Step::Reminder => Step::Identity,
-            Step::Share if self.reachable() => Step::Reminder,
+            Step::Share if self.asks_reminder() => Step::Reminder,
             Step::Share => Step::Identity,
             Step::Confirm if self.offer_share => Step::Share,
-            Step::Confirm if self.reachable() => Step::Reminder,
+            Step::Confirm if self.asks_reminder() => Step::Reminder,
             Step::Confirm => Step::Identity,
         };
         self.go(previous);

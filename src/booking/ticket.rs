@@ -151,6 +151,13 @@ pub fn vevents(c: &Confirmed, kiosk: &KioskConfig) -> Vec<String> {
     vec![event(true, true), event(false, true), event(false, false)]
 }
 
+/// Whether to offer a reminder for what starts at `starts`: the help point has a gateway to
+/// send it, and the appointment is more than two days away (the reminder goes 48 h before).
+pub fn reminder_possible(kiosk: &KioskConfig, starts: NaiveDateTime, now: NaiveDateTime) -> bool {
+    kiosk.reminder_gateway.is_some()
+        && super::rules::reminder_due(&kiosk.help_point.calendar, starts, now).is_some()
+}
+
 /// The reminder to queue for a person who asked for one: 48 h before, to their phone or
 /// e-mail; `None` when that moment has passed or there is no way to reach them.
 /// `c.code` may be `CODE_PLACEHOLDER`: the store puts the real code in.

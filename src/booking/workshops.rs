@@ -168,8 +168,15 @@ impl WorkshopsScreen {
             Some(0) => self.notice = Some(WorkshopNotice::Full),
             Some(_) => {
                 self.notice = None;
-                self.chosen = Some(self.sessions[i].clone());
+                let session = self.sessions[i].clone();
                 self.checkout = Checkout::new(false, false);
+                self.checkout
+                    .offer_reminder(super::ticket::reminder_possible(
+                        ctx.kiosk,
+                        session.starts,
+                        ctx.now,
+                    ));
+                self.chosen = Some(session);
                 self.step = Step::Checkout;
             }
             // Seats not known (the database did not answer): no sign-up on a guess.

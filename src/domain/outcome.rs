@@ -15,7 +15,7 @@ pub enum HelpKind {
     Appointment,
     /// "Un atelier en groupe"
     Workshop,
-    /// "Vous pouvez essayer seul avec ce lieu en libre accès"
+    /// "Vous pouvez essayer sans aide, sur un ordinateur en libre accès…"
     SelfService,
     /// "Une personne habilitée peut faire la démarche pour vous (Aidants Connect)"
     AidantsConnect,
