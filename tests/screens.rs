@@ -563,3 +563,36 @@ fn the_reminder_question_only_when_a_reminder_can_be_sent() {
         "{no_gateway}"
     );
 }
+
+/// Days come a week a page, numbered from 1: a digit chooses among the days shown, and
+/// PageDown shows the next week ("2" on it is Tuesday 10 March, not Tuesday 3 March).
+#[test]
+fn a_digit_chooses_among_the_days_shown_a_week_a_page() {
+    let mut app = borne::kiosk::app(demo(), now());
+    drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
+    let this_week = screen_text(&render(&app, 80, 24, false));
+    assert!(this_week.contains("Cette semaine"), "{this_week}");
+    assert!(!this_week.contains("lundi 9 mars"), "{this_week}");
+    assert!(
+        this_week.contains("Pg préc / Pg suiv : changer de page"),
+        "{this_week}"
+    );
+    drive(&mut app, &[Key::PageDown]);
+    let next_week = screen_text(&render(&app, 80, 24, false));
+    assert!(next_week.contains("Semaine prochaine"), "{next_week}");
+    assert!(next_week.contains("▶ 1  lundi 9 mars"), "{next_week}");
+    assert!(next_week.contains("  2  mardi 10 mars"), "{next_week}");
+    assert!(
+        !next_week.contains("10  "),
+        "no number above 9: {next_week}"
+    );
+    drive(&mut app, &[Key::PageDown]);
+    let later = screen_text(&render(&app, 80, 24, false));
+    assert!(later.contains("Semaine du lundi 16 mars"), "{later}");
+    drive(&mut app, &[Key::PageUp, Key::Char('2')]);
+    let times = screen_text(&render(&app, 80, 24, false));
+    assert!(
+        times.contains("Choisissez une heure, mardi 10 mars"),
+        "{times}"
+    );
+}

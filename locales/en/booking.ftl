@@ -18,6 +18,9 @@ booking-motif-line = { $label } ({ $minutes } min, { $place })
 booking-on-site = here
 booking-by-phone = by phone
 booking-choose-day = Choose a day:
+booking-week-this = This week
+booking-week-next = Next week
+booking-week-of = Week of { $day }
 booking-day-slots = { $day } — { $count ->
     [one] { $count } time free
    *[other] { $count } times free

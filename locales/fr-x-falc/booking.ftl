@@ -18,6 +18,9 @@ booking-motif-line = { $label }, { $minutes } minutes, { $place }
 booking-on-site = ici
 booking-by-phone = au téléphone
 booking-choose-day = Choisissez le jour :
+booking-week-this = Cette semaine
+booking-week-next = La semaine prochaine
+booking-week-of = La semaine du { $day }
 booking-day-slots = { $day } — { $count ->
     [one] { $count } heure libre
    *[other] { $count } heures libres

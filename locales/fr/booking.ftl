@@ -19,6 +19,9 @@ booking-motif-line = { $label } ({ $minutes } min, { $place })
 booking-on-site = sur place
 booking-by-phone = par téléphone
 booking-choose-day = Choisissez un jour :
+booking-week-this = Cette semaine
+booking-week-next = Semaine prochaine
+booking-week-of = Semaine du { $day }
 booking-day-slots = { $day } — { $count ->
     [one] { $count } créneau
    *[other] { $count } créneaux

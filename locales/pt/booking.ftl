@@ -18,6 +18,9 @@ booking-motif-line = { $label } ({ $minutes } min, { $place })
 booking-on-site = aqui
 booking-by-phone = por telefone
 booking-choose-day = Escolha um dia:
+booking-week-this = Esta semana
+booking-week-next = Próxima semana
+booking-week-of = Semana de { $day }
 booking-day-slots = { $day } — { $count ->
     [one] { $count } horário livre
    *[other] { $count } horários livres

@@ -18,6 +18,9 @@ booking-motif-line = { $label } ({ $minutes } хв, { $place })
 booking-on-site = тут
 booking-by-phone = телефоном
 booking-choose-day = Виберіть день:
+booking-week-this = Цей тиждень
+booking-week-next = Наступний тиждень
+booking-week-of = Тиждень з { $day }
 booking-day-slots = { $day } — { $count ->
     [one] { $count } вільний час
     [few] { $count } вільні години

@@ -335,8 +335,9 @@ impl Screen for BookingScreen {
     }
 
     fn hints(&self) -> Vec<Hint> {
-        match self.step {
-            Step::Checkout => self.checkout.hints(),
+        match (self.step, &self.picker) {
+            (Step::Checkout, _) => self.checkout.hints(),
+            (Step::Slot, Some(picker)) => picker.hints(),
             _ => choosing_hints(),
         }
     }

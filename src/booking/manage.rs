@@ -493,7 +493,10 @@ impl Screen for ManageScreen {
                 hint("key-arrows", "does-move-field"),
                 hint("key-enter", "does-next-field"),
             ],
-            _ => choosing_hints(),
+            _ => match &self.picker {
+                Some(picker) => picker.hints(),
+                None => choosing_hints(),
+            },
         }
     }
 

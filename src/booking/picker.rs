@@ -1,6 +1,6 @@
 //! Choosing a day ("mardi 3 mars — 4 créneaux"), then a time ("14 h 30"). Shared by booking
 //! and by "changer de jour ou d'heure".
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -8,6 +8,7 @@ use super::agenda::Agenda;
 use super::slots::{Slot, days_with_slots, times_on};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::screen::{Hint, choosing_hints};
 use crate::calendar::words;
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -29,12 +30,26 @@ pub enum PickerEvent {
 
 impl Picker {
     pub fn new(slots: Vec<Slot>) -> Picker {
-        let days = days_with_slots(&slots).len();
-        Picker {
+        let mut picker = Picker {
             slots,
             day: None,
-            focus: FocusGrid::new(vec![1; days]),
-        }
+            focus: FocusGrid::new(Vec::new()),
+        };
+        picker.focus = picker.days_focus();
+        picker
+    }
+
+    /// The days, a page a week: never more than nine numbers to choose from.
+    fn days_focus(&self) -> FocusGrid {
+        let weeks: Vec<usize> = weeks(&self.days()).iter().map(|w| w.len()).collect();
+        FocusGrid::grouped(&weeks)
+    }
+
+    /// The keys, with those that turn pages when the list has pages.
+    pub fn hints(&self) -> Vec<Hint> {
+        let mut hints = choosing_hints();
+        hints.extend(self.focus.page_hints());
+        hints
     }
 
     pub fn is_empty(&self) -> bool {
@@ -63,7 +78,7 @@ impl Picker {
                     .position(|(d, _)| Some(*d) == self.day)
                     .unwrap_or(0);
                 self.day = None;
-                self.focus = FocusGrid::new(vec![1; days.len()]);
+                self.focus = self.days_focus();
                 self.focus.set_index(at);
                 PickerEvent::None
             }
@@ -99,10 +114,15 @@ impl Picker {
     ) -> Option<Position> {
         let choices: Vec<Choice> = match self.day {
             None => {
+                let days = self.days();
+                let weeks = weeks(&days);
+                let shown = days.get(self.focus.index()).map(|(d, _)| *d);
+                let week = shown.map_or(view.now.date(), |d| d);
                 paras.push(page::heading(view.tr.text("booking-choose-day")));
-                self.days()
+                paras.push(page::heading(week_name(view, week)));
+                weeks
                     .iter()
-                    .enumerate()
+                    .flat_map(|week| week.iter().enumerate())
                     .map(|(i, (day, n))| {
                         let label = view.tr.text_with(
                             "booking-day-slots",
@@ -146,6 +166,36 @@ impl Picker {
             &paras,
             &choices,
             Some(self.focus.index()),
+        )
+    }
+}
+
+/// The days cut into weeks (Monday to Sunday), in order.
+fn weeks(days: &[(NaiveDate, usize)]) -> Vec<Vec<(NaiveDate, usize)>> {
+    let mut weeks: Vec<Vec<(NaiveDate, usize)>> = Vec::new();
+    for day in days {
+        match weeks.last_mut() {
+            Some(week) if week[0].0.iso_week() == day.0.iso_week() => week.push(*day),
+            _ => weeks.push(vec![*day]),
+        }
+    }
+    weeks
+}
+
+/// "cette semaine", "la semaine prochaine", "semaine du lundi 16 mars".
+fn week_name(view: &View, day: NaiveDate) -> String {
+    let monday =
+        |d: NaiveDate| d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()));
+    let this = monday(view.now.date());
+    let week = monday(day);
+    if week == this {
+        view.tr.text("booking-week-this")
+    } else if week == this + chrono::Duration::days(7) {
+        view.tr.text("booking-week-next")
+    } else {
+        view.tr.text_with(
+            "booking-week-of",
+            &[("day", words::day(&view.tr, week).into())],
         )
     }
 }

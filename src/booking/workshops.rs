@@ -353,7 +353,7 @@ impl Screen for WorkshopsScreen {
     fn hints(&self) -> Vec<Hint> {
         match self.step {
             Step::Checkout => self.checkout.hints(),
-            _ => choosing_hints(),
+            _ => [choosing_hints(), self.focus.page_hints()].concat(),
         }
     }
 

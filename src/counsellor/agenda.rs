@@ -639,6 +639,6 @@ impl Screen for AgendaScreen {
     }
 
     fn hints(&self) -> Vec<Hint> {
-        choosing_hints()
+        [choosing_hints(), self.focus.page_hints()].concat()
     }
 }

@@ -286,11 +286,15 @@ impl Screen for LieuxScreen {
                 hint("key-arrows", "does-move-suggestion"),
                 hint("key-enter", "does-choose"),
             ],
-            _ => vec![
-                hint("key-arrows", "does-move"),
-                hint("key-enter", "does-choose"),
-                hint("key-digits", "does-choose-number"),
-            ],
+            _ => [
+                vec![
+                    hint("key-arrows", "does-move"),
+                    hint("key-enter", "does-choose"),
+                    hint("key-digits", "does-choose-number"),
+                ],
+                self.focus.page_hints(),
+            ]
+            .concat(),
         }
     }
 

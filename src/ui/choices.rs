@@ -10,6 +10,9 @@ use super::View;
 use super::text::width;
 
 pub const MARKER: &str = "▶ ";
+
+/// Numbered choices a page shows at most: one digit chooses each.
+pub const PER_PAGE: usize = 9;
 pub const NO_MARKER: &str = "  ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,13 +150,14 @@ pub struct Page {
     pub count: usize,
 }
 
-/// Cuts items of the given heights into pages of `room` rows; the page holding `focused`.
-pub fn page_of(heights: &[u16], room: u16, focused: usize) -> Page {
+/// Cuts items of the given heights into pages of `room` rows, a page also starting at each
+/// of `breaks`; the page holding `focused`.
+pub fn page_of(heights: &[u16], room: u16, breaks: &[usize], focused: usize) -> Page {
     let mut pages: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     let mut used = 0;
     for (i, h) in heights.iter().enumerate() {
-        if i > start && used + h > room {
+        if i > start && (used + h > room || breaks.contains(&i)) {
             pages.push((start, i));
             start = i;
             used = 0;
@@ -173,6 +177,28 @@ pub fn page_of(heights: &[u16], room: u16, focused: usize) -> Page {
     }
 }
 
+/// Where a list of choices turns a page whatever the room (as `FocusGrid` does): at a choice
+/// numbered 1 (a new group) and after nine numbered choices. With each choice's number as
+/// shown: counted from 1 on each page, so that one digit chooses.
+fn numbered_pages(choices: &[Choice]) -> (Vec<usize>, Vec<Option<usize>>) {
+    let mut breaks = Vec::new();
+    let mut shown = Vec::with_capacity(choices.len());
+    let mut on_page = 0;
+    for (i, choice) in choices.iter().enumerate() {
+        if let Some(number) = choice.number {
+            if on_page == PER_PAGE || (number == 1 && on_page > 0) {
+                breaks.push(i);
+                on_page = 0;
+            }
+            on_page += 1;
+            shown.push(Some(on_page));
+        } else {
+            shown.push(None);
+        }
+    }
+    (breaks, shown)
+}
+
 /// Draws a vertical list; returns the focused choice's marker position. Without focus (it is
 /// on another part of the screen) the first page shows. Long choices wrap; lists longer than
 /// the area page ("Page 1 sur 2"), following the focus.
@@ -187,21 +213,29 @@ pub fn render_choices(
         return None;
     }
     let gap = u16::from(view.large);
+    let (breaks, shown) = numbered_pages(choices);
     let rendered: Vec<Vec<Line>> = choices
         .iter()
+        .zip(shown)
         .enumerate()
-        .map(|(i, c)| choice_lines(c, focused == Some(i), area.width, view))
+        .map(|(i, (c, number))| {
+            let c = Choice {
+                number,
+                ..c.clone()
+            };
+            choice_lines(&c, focused == Some(i), area.width, view)
+        })
         .collect();
     let heights: Vec<u16> = rendered.iter().map(|l| l.len() as u16 + gap).collect();
     // The last item needs no gap after it.
     let total: u16 = heights.iter().sum::<u16>().saturating_sub(gap);
-    let room = if total <= area.height {
+    let room = if total <= area.height && breaks.is_empty() {
         area.height + gap
     } else {
         // One row goes to "Page 1 sur 2".
         area.height.saturating_sub(1) + gap
     };
-    let page = page_of(&heights, room, focused.unwrap_or(0));
+    let page = page_of(&heights, room, &breaks, focused.unwrap_or(0));
     let mut lines = Vec::new();
     let mut cursor = None;
     for (index, item) in rendered.iter().enumerate().take(page.end).skip(page.start) {
@@ -311,7 +345,7 @@ mod tests {
     #[test]
     fn pages_follow_the_focus_and_the_heights() {
         assert_eq!(
-            page_of(&[1, 1, 1, 1, 1], 2, 0),
+            page_of(&[1, 1, 1, 1, 1], 2, &[], 0),
             Page {
                 start: 0,
                 end: 2,
@@ -319,13 +353,36 @@ mod tests {
                 count: 3
             }
         );
-        assert_eq!(page_of(&[1, 1, 1, 1, 1], 2, 4).start, 4);
-        assert_eq!(page_of(&[1, 1, 1, 1, 1], 2, 3).number, 2);
+        assert_eq!(page_of(&[1, 1, 1, 1, 1], 2, &[], 4).start, 4);
+        assert_eq!(page_of(&[1, 1, 1, 1, 1], 2, &[], 3).number, 2);
         // A two-row item starts a new page when it does not fit.
-        let p = page_of(&[1, 2, 1], 2, 1);
+        let p = page_of(&[1, 2, 1], 2, &[], 1);
         assert_eq!((p.start, p.end, p.count), (1, 2, 3));
         // An item taller than the room still gets a page of its own.
-        assert_eq!(page_of(&[5], 2, 0).count, 1);
+        assert_eq!(page_of(&[5], 2, &[], 0).count, 1);
+        // A break starts a page however much room is left.
+        let p = page_of(&[1, 1, 1, 1], 10, &[3], 3);
+        assert_eq!((p.start, p.end, p.number, p.count), (3, 4, 2, 2));
+    }
+
+    #[test]
+    fn numbers_count_from_one_on_each_page_of_nine_or_group() {
+        let list: Vec<Choice> = (1..=12)
+            .map(|n| Choice::numbered(n, format!("jour {n}")))
+            .collect();
+        let (breaks, shown) = numbered_pages(&list);
+        assert_eq!(breaks, vec![9]);
+        assert_eq!(shown[8], Some(9));
+        assert_eq!(shown[9], Some(1));
+        // Groups numbered from 1 each (the weeks) start their own pages.
+        let weeks: Vec<Choice> = [1, 2, 3, 1, 2]
+            .iter()
+            .map(|n| Choice::numbered(*n, String::new()))
+            .collect();
+        assert_eq!(numbered_pages(&weeks).0, vec![3]);
+        // Choices without numbers (toggles) never turn a page.
+        let toggles = vec![Choice::marked(String::new(), Mark::Check(true)); 12];
+        assert!(numbered_pages(&toggles).0.is_empty());
     }
 
     #[test]
