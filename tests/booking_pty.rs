@@ -257,11 +257,36 @@ fn change_an_appointment_two_days_ahead() {
     kiosk.wait_for("Jeudi 5 mars à 9 h 00, avec Camille.");
     kiosk.wait_for("2  Changer de jour ou d'heure");
     kiosk.keys(&["2"]);
-    kiosk.wait_for("Aujourd'hui, votre rendez-vous est jeudi 5 mars à 9 h 00.");
+    kiosk.wait_for("Votre rendez-vous actuel : jeudi 5 mars à 9 h 00.");
     kiosk.wait_for("Choisissez un jour :");
     kiosk.keys(&["2"]);
     kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
     kiosk.keys(&[ENTER]);
+    // The new day, time, counsellor and place, to confirm: "No" keeps the appointment.
+    let asked = kiosk.wait_for("Voulez-vous changer pour ce nouveau rendez-vous ?");
+    assert!(
+        asked.contains("Votre rendez-vous actuel : jeudi 5 mars à 9 h 00."),
+        "{asked}"
+    );
+    assert!(
+        asked.contains("Mardi 3 mars à 9 h 00, avec Camille."),
+        "{asked}"
+    );
+    assert!(
+        asked.contains("Lieu : Point numérique — Mairie de Gap"),
+        "{asked}"
+    );
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
+    let kept = Store::open(&kiosk.db_path())
+        .unwrap()
+        .appointment(&code)
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.starts, starts, "not moved before it is confirmed");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Voulez-vous changer pour ce nouveau rendez-vous ?");
+    kiosk.keys(&["1"]);
     kiosk.wait_for("Votre rendez-vous est changé.");
     kiosk.wait_for("Mardi 3 mars à 9 h 00, avec Camille.");
     let moved = Store::open(&kiosk.db_path())

@@ -63,7 +63,10 @@ staff-back = Revenir à la borne
 time-of-day = { $hour } h { $minute }
 too-small = Agrandissez la fenêtre pour utiliser la borne.
 
-date-day = { $weekday } { $day } { $month }
+date-day = { $weekday } { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month }
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi

@@ -11,7 +11,7 @@ use super::agenda::Agenda;
 use super::book::{Notice, motif_line};
 use super::picker::{Picker, PickerEvent};
 use super::rules;
-use super::slots::{free_slots, last_day};
+use super::slots::{Slot, free_slots, last_day};
 use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
@@ -34,6 +34,8 @@ enum Step {
     Found,
     ConfirmCancel,
     Change,
+    /// The new day and time chosen: shown with the place and counsellor, to confirm.
+    ConfirmChange,
     Finished,
 }
 
@@ -63,6 +65,8 @@ pub struct ManageScreen {
     fields: FocusGrid,
     found: Option<Appointment>,
     picker: Option<Picker>,
+    /// The slot chosen to move to, until confirmed.
+    chosen: Option<Slot>,
     step: Step,
     message: Option<Message>,
     focus: FocusGrid,
@@ -80,6 +84,7 @@ impl ManageScreen {
             fields: FocusGrid::new(vec![1; 3]),
             found: None,
             picker: None,
+            chosen: None,
             step: Step::Lookup,
             message: None,
             focus: FocusGrid::new(Vec::new()),
@@ -110,6 +115,40 @@ impl ManageScreen {
         self.step = Step::Found;
         self.offered = self.choices(now);
         self.focus = FocusGrid::new(vec![1; self.offered.len()]);
+    }
+
+    /// The appointment as it would be on the chosen slot.
+    fn preview(&self, tr: &crate::i18n::Tr) -> Option<Confirmed> {
+        let (a, slot) = (self.found.as_ref()?, self.chosen.as_ref()?);
+        let mut preview = self.confirmed(a, tr);
+        preview.code = CODE_PLACEHOLDER.into();
+        preview.starts = slot.starts;
+        preview.counsellor = Some(self.agenda.counsellors[slot.counsellor].name.clone());
+        Some(preview)
+    }
+
+    /// Moves the appointment to the chosen slot, its reminder with it.
+    fn reschedule(&self, ctx: &Ctx) -> Action {
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
+        let (Some(a), Some(slot), Some(preview)) = (&self.found, &self.chosen, self.preview(&tr))
+        else {
+            return Action::None;
+        };
+        let reminder = if a.reminder {
+            ticket::reminder_for(&a.person, &preview, &tr, ctx.kiosk, ctx.now)
+        } else {
+            None
+        };
+        Action::Emit(Effect::Store(Request::Reschedule {
+            code: a.code.clone(),
+            to: Move {
+                counsellor: self.agenda.counsellors[slot.counsellor].id.clone(),
+                starts: slot.starts,
+                ends: slot.ends,
+                reminder,
+            },
+            limit: rules::change_limit(&self.agenda.calendar, ctx.now),
+        }))
     }
 
     fn lookup(&mut self) -> Action {
@@ -259,33 +298,18 @@ impl Screen for ManageScreen {
             }
             Step::Change => match self.picker.as_mut().map(|p| p.handle(key)) {
                 Some(PickerEvent::Chosen(slot)) => {
-                    let Some(a) = &self.found else {
-                        return Action::None;
-                    };
-                    let tr = ctx.i18n.tr(&ctx.settings.locale);
-                    let mut preview = self.confirmed(a, &tr);
-                    preview.code = CODE_PLACEHOLDER.into();
-                    preview.starts = slot.starts;
-                    preview.counsellor =
-                        Some(self.agenda.counsellors[slot.counsellor].name.clone());
-                    let reminder = if a.reminder {
-                        ticket::reminder_for(&a.person, &preview, &tr, ctx.kiosk, ctx.now)
-                    } else {
-                        None
-                    };
-                    return Action::Emit(Effect::Store(Request::Reschedule {
-                        code: a.code.clone(),
-                        to: Move {
-                            counsellor: self.agenda.counsellors[slot.counsellor].id.clone(),
-                            starts: slot.starts,
-                            ends: slot.ends,
-                            reminder,
-                        },
-                        limit: rules::change_limit(&self.agenda.calendar, ctx.now),
-                    }));
+                    self.chosen = Some(slot);
+                    self.step = Step::ConfirmChange;
+                    self.focus = FocusGrid::new(vec![1, 1]);
                 }
                 Some(PickerEvent::Back) | None if key == Key::Esc => self.show_found(ctx.now),
                 _ => {}
+            },
+            Step::ConfirmChange => match self.focus.choose(key) {
+                Some(0) => return self.reschedule(ctx),
+                Some(_) => self.step = Step::Change,
+                None if key == Key::Esc => self.step = Step::Change,
+                None => {}
             },
             Step::Finished => {
                 if matches!(key, Key::Enter | Key::Esc | Key::Char('1')) {
@@ -341,6 +365,7 @@ impl Screen for ManageScreen {
             }
             Reply::Rescheduled(Err(Refusal::SlotTaken)) => {
                 self.message = Some(Message::Other(Notice::SlotTaken));
+                self.step = Step::Change;
                 return Action::Emit(Effect::Store(Request::Busy {
                     from: ctx.now.date(),
                     to: last_day(ctx.now, chrono::Duration::weeks(8)),
@@ -459,6 +484,37 @@ impl Screen for ManageScreen {
                 };
                 page::render(frame, area, view, &paras, &choices, Some(focus))
             }
+            Step::ConfirmChange => {
+                if let (Some(a), Some(preview)) = (&self.found, self.preview(&view.tr)) {
+                    paras.push(page::text(view.tr.text_with(
+                        "manage-now",
+                        &[
+                            ("day", words::day(&view.tr, a.starts.date()).into()),
+                            ("time", words::time(&view.tr, a.starts).into()),
+                        ],
+                    )));
+                    paras.push(page::heading(view.tr.text("manage-change-question")));
+                    paras.push(page::strong(ticket::when(&preview, &view.tr)));
+                    if preview.place != super::agenda::Where::ByPhone {
+                        paras.push(page::text(view.tr.text_with(
+                            "confirm-place",
+                            &[("place", ticket::place(&preview, view.kiosk).into())],
+                        )));
+                    }
+                }
+                let choices = vec![
+                    Choice::numbered(1, view.tr.text("manage-change-yes")),
+                    Choice::numbered(2, view.tr.text("manage-change-no")),
+                ];
+                page::render(
+                    frame,
+                    area,
+                    view,
+                    &paras,
+                    &choices,
+                    Some(self.focus.index()),
+                )
+            }
             Step::Change => {
                 if let Some(Appointment {
                     what: What::Booking { motif, .. },
@@ -493,10 +549,11 @@ impl Screen for ManageScreen {
                 hint("key-arrows", "does-move-field"),
                 hint("key-enter", "does-next-field"),
             ],
-            _ => match &self.picker {
+            Step::Change => match &self.picker {
                 Some(picker) => picker.hints(),
                 None => choosing_hints(),
             },
+            _ => choosing_hints(),
         }
     }
 

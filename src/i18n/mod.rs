@@ -2,6 +2,7 @@
 //! the binary; a help point may add or override messages in `<config>/locales/<tag>/*.ftl`
 //! (for instance for an edited questionnaire) without recompiling.
 pub mod easy_read;
+pub mod french;
 mod signature;
 
 use std::cell::OnceCell;
@@ -233,6 +234,12 @@ fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, 
     let mut bundle = FluentBundle::new(vec![plural_language(tag)]);
     // The default isolation marks (U+2068/2069) show as boxes on console fonts.
     bundle.set_use_isolating(false);
+    // DE($commune): "d'Embrun", "du Mans" (French; other languages do not call it).
+    let _ = bundle.add_function("DE", |positional, _named| match positional.first() {
+        Some(FluentValue::String(name)) => FluentValue::from(french::de(name)),
+        Some(other) => other.clone(),
+        None => FluentValue::None,
+    });
     let mut problems = Vec::new();
     for (file, text) in shipped_sources(tag) {
         let path = Path::new("locales").join(tag).join(file);
@@ -470,6 +477,16 @@ pub struct Tr<'a> {
 impl<'a> Tr<'a> {
     pub fn tag(&self) -> &'a str {
         &self.main.tag
+    }
+
+    /// A whole number as this language writes it: "8 757" (no-break space), "8,757".
+    pub fn integer(&self, n: i64) -> String {
+        let separator = if self.tag().starts_with("en") {
+            ','
+        } else {
+            '\u{a0}'
+        };
+        french::grouped(n, separator)
     }
 
     pub fn text(&self, id: &str) -> String {

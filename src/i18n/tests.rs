@@ -207,3 +207,32 @@ fn the_list_of_languages_names_each_in_its_own_words_without_parsing_it() {
     let i18n = I18n::load(&tags, dir.path()).unwrap();
     assert_eq!(i18n.locale_name("en"), "English (UK)");
 }
+
+#[test]
+fn french_typography_first_of_the_month_elision_and_thousands() {
+    let dir = tempfile::tempdir().unwrap();
+    let i18n = I18n::load(&["fr".into(), "en".into()], dir.path()).unwrap();
+    let (fr, en) = (i18n.tr("fr"), i18n.tr("en"));
+    let june_first = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    assert_eq!(
+        crate::calendar::words::day(&fr, june_first),
+        "lundi 1er juin"
+    );
+    assert_eq!(
+        crate::calendar::words::day(&fr, june_first.succ_opt().unwrap()),
+        "mardi 2 juin"
+    );
+    assert_eq!(
+        crate::calendar::words::day(&en, june_first),
+        "Monday 1 June"
+    );
+    let near = |tr: &Tr, commune: &str| {
+        tr.text_with("lieux-near", &[("commune", commune.to_string().into())])
+    };
+    assert_eq!(near(&fr, "Embrun"), "Les lieux les plus proches d'Embrun :");
+    assert_eq!(near(&fr, "Le Mans"), "Les lieux les plus proches du Mans :");
+    assert_eq!(near(&fr, "Gap"), "Les lieux les plus proches de Gap :");
+    assert_eq!(near(&en, "Embrun"), "The places nearest Embrun:");
+    assert_eq!(fr.integer(8757), "8\u{a0}757");
+    assert_eq!(en.integer(8757), "8,757");
+}

@@ -189,7 +189,7 @@ pub fn near(
         if let Some(km) = super::view::nearest_is_far(&found) {
             println!(
                 "{}",
-                tr.text_with("lieux-far", &[("km", (km.round() as i64).into())])
+                tr.text_with("lieux-far", &[("km", tr.integer(km.round() as i64).into())])
             );
             println!("{}", tr.text("lieux-far-help"));
         }

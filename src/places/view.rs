@@ -214,17 +214,19 @@ fn distance(km: Option<f64>, approximate: bool, view: &View) -> String {
     if approximate {
         return match km {
             Some(d) if d < 1.0 => view.tr.text("lieux-in-commune"),
-            Some(d) => view
-                .tr
-                .text_with("lieux-km-about", &[("km", (d.round() as i64).into())]),
+            Some(d) => view.tr.text_with(
+                "lieux-km-about",
+                &[("km", view.tr.integer(d.round() as i64).into())],
+            ),
             None => view.tr.text("lieux-no-distance"),
         };
     }
     match km {
         Some(d) if d < 1.0 => view.tr.text("lieux-here"),
-        Some(d) => view
-            .tr
-            .text_with("lieux-km", &[("km", (d.round() as i64).into())]),
+        Some(d) => view.tr.text_with(
+            "lieux-km",
+            &[("km", view.tr.integer(d.round() as i64).into())],
+        ),
         None => view.tr.text("lieux-no-distance"),
     }
 }
@@ -282,10 +284,10 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
     }
     // Far from every place the kiosk knows: said first, with the national ways to find help.
     if let Some(km) = nearest_is_far(&screen.found) {
-        paras.push(page::notice(
-            view.tr
-                .text_with("lieux-far", &[("km", (km.round() as i64).into())]),
-        ));
+        paras.push(page::notice(view.tr.text_with(
+            "lieux-far",
+            &[("km", view.tr.integer(km.round() as i64).into())],
+        )));
         paras.push(page::text(view.tr.text("lieux-far-help")));
     }
     let mut choices: Vec<Choice> = screen
