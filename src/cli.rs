@@ -349,8 +349,8 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             places::import_communes(&mut open_store(cli)?, file, *force)
         }
         Command::Communes(CommunesCommand::Search { text, json }) => {
-            let (_, mut store, _) = store_with_data(cli)?;
-            places::search_communes(&mut store, text, *json)
+            let (config, mut store, _) = store_with_data(cli)?;
+            places::search_communes(&mut store, &config.kiosk.help_point, text, *json)
         }
         Command::Lieux(LieuxCommand::Near {
             place,

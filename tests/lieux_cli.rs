@@ -189,6 +189,24 @@ fn communes_search_finds_former_names_and_typos() {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json[0]["nom"], "L'Argentière-la-Bessée");
     assert_eq!(json[0]["code_postal"], "05120");
+    // A former commune says, in JSON too, which commune it is part of now.
+    let o = borne(dir.path())
+        .args(["communes", "search", "Bellegarde-sur-Valserine", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json[0]["now_part_of"]["nom"], "Valserhône", "{json}");
+    assert_eq!(json[0]["now_part_of"]["code_insee"], "01033", "{json}");
+    // At the demo's help point (Gap), its own département first: Briançon before Brive.
+    let o = borne(dir.path())
+        .args(["communes", "search", "bri"])
+        .output()
+        .unwrap();
+    let (stdout, _) = out(&o);
+    assert!(
+        stdout.lines().next().unwrap().contains("Briançon"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -63,8 +63,13 @@ pub fn import_communes(store: &mut Store, file: &Path, force: bool) -> ExitCode 
     }
 }
 
-/// `borne communes search`: what the screen suggests for a text.
-pub fn search_communes(store: &mut Store, text: &str, json: bool) -> ExitCode {
+/// `borne communes search`: what the screen suggests for a text, at this help point.
+pub fn search_communes(
+    store: &mut Store,
+    help_point: &crate::config::HelpPoint,
+    text: &str,
+    json: bool,
+) -> ExitCode {
     let index = match store.place_index() {
         Ok(i) => i,
         Err(e) => {
@@ -72,14 +77,32 @@ pub fn search_communes(store: &mut Store, text: &str, json: bool) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
+    let home = index
+        .communes
+        .home(&help_point.postal_code, &help_point.commune);
     let found: Vec<crate::domain::communes::Commune> = index
         .communes
-        .search(text)
+        .search_from(text, home)
         .into_iter()
         .map(|i| index.communes.get(i))
         .collect();
     if json {
-        println!("{}", serde_json::to_string(&found).unwrap_or_default());
+        // A former commune says which commune it is part of now.
+        let rows: Vec<serde_json::Value> = found
+            .iter()
+            .map(|c| {
+                let mut row = serde_json::to_value(c).unwrap_or_default();
+                if let Some(today) = index.communes.parent(c).filter(|_| c.is_old_name()) {
+                    row["now_part_of"] = serde_json::json!({
+                        "code_insee": today.code_insee,
+                        "nom": today.nom,
+                        "code_postal": today.code_postal,
+                    });
+                }
+                row
+            })
+            .collect();
+        println!("{}", serde_json::to_string(&rows).unwrap_or_default());
     } else if found.is_empty() {
         println!("no commune matches {text:?}");
     } else {

@@ -33,6 +33,8 @@ pub enum Step {
 
 pub struct LieuxScreen {
     pub(super) index: Option<std::sync::Arc<PlaceIndex>>,
+    /// The help point's commune: suggestions near it come first.
+    home: Option<crate::domain::communes::Home>,
     pub(super) field: TextField,
     /// Indices into the communes, the likeliest first.
     pub(super) suggestions: Vec<usize>,
@@ -62,6 +64,7 @@ impl LieuxScreen {
     pub fn new() -> LieuxScreen {
         LieuxScreen {
             index: None,
+            home: None,
             field: TextField::new(FieldKind::Text, 40),
             suggestions: Vec::new(),
             typing: FocusGrid::new(vec![1]),
@@ -107,7 +110,7 @@ impl LieuxScreen {
 
     fn refresh_suggestions(&mut self) {
         self.suggestions = match &self.index {
-            Some(index) => index.communes.search(&self.field.value),
+            Some(index) => index.communes.search_from(&self.field.value, self.home),
             None => Vec::new(),
         };
         self.typing = FocusGrid::new(vec![1; 1 + self.suggestions.len()]);
@@ -262,9 +265,11 @@ impl Screen for LieuxScreen {
         }
     }
 
-    fn reply(&mut self, reply: Reply, _ctx: &Ctx) -> Action {
+    fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
             Reply::PlaceIndex(index) => {
+                let hp = &ctx.kiosk.help_point;
+                self.home = index.communes.home(&hp.postal_code, &hp.commune);
                 self.index = Some(index);
                 self.refresh_suggestions();
             }

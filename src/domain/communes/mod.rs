@@ -33,22 +33,37 @@ pub fn is_postal_code(text: &str) -> bool {
     text.len() == 5 && text.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Lower case, no accents, œ → oe, hyphens and apostrophes as spaces, "st"/"ste" spelt out.
+/// Lower case, no accents, œ → oe, hyphens and apostrophes as spaces, "st"/"ste" spelt out;
+/// a leading elided article joined to its word, as people type it: "L'Argentière" →
+/// "largentiere".
 pub fn normalise(text: &str) -> String {
+    let (words, _) = folded_words(text);
+    words.join(" ")
+}
+
+/// The normalised words, and whether the first one starts with an elided article ("l'", "d'")
+/// joined to it.
+fn folded_words(text: &str) -> (Vec<String>, bool) {
     let folded = deunicode::deunicode(text).to_lowercase();
     let spaced: String = folded
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    spaced
+    let mut words: Vec<String> = spaced
         .split_whitespace()
         .map(|w| match w {
             "st" => "saint",
             "ste" => "sainte",
             w => w,
         })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(str::to_string)
+        .collect();
+    let elided = words.len() > 1 && matches!(words[0].as_str(), "l" | "d");
+    if elided {
+        let word = words.remove(1);
+        words[0].push_str(&word);
+    }
+    (words, elided)
 }
 
 /// A commune, packed: the whole of France fits in a few MiB instead of tens (one
@@ -112,8 +127,16 @@ pub struct CommuneIndex {
 /// Ends each normalised name in the index (normalised names never hold it).
 const END: char = '\0';
 
-/// Suggestions shown at most.
+/// Suggestions shown at most (all the communes of a complete postal code are).
 pub const SUGGESTIONS: usize = 8;
+
+/// Where suggestions are ranked from: the help point's commune. Its own département comes
+/// first, then the nearest: at Gap, "bri" is Briançon before Brive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Home {
+    departement: [u8; 3],
+    position: (f32, f32),
+}
 
 /// Builds the index one commune at a time (from the database, without a list of them all).
 #[derive(Default)]
@@ -151,10 +174,15 @@ impl CommuneIndexBuilder {
         } as u8;
         let nom_at = index.text.len() as u32;
         index.text.push_str(&c.nom);
-        let name = normalise(&c.nom);
+        let (words, elided) = folded_words(&c.nom);
+        let name = words.join(" ");
         let folded_at = index.folded.len() as u32;
         index.folded.push_str(&name);
         index.folded.push(END);
+        // "argentiere" finds "largentiere la bessee" too.
+        if elided {
+            index.words.push((folded_at + 1, i));
+        }
         for (space, _) in name.match_indices(' ') {
             index.words.push((folded_at + space as u32 + 1, i));
         }
@@ -293,9 +321,36 @@ impl CommuneIndex {
             .collect()
     }
 
-    /// The likeliest communes first: exact start of the name, then a later word, then small
-    /// typos; within each, by population. Indices into the index.
+    /// The help point's commune, by its postal code and name (the first commune of the
+    /// postal code if the name is not found).
+    pub fn home(&self, postal_code: &str, nom: &str) -> Option<Home> {
+        let code: [u8; 5] = packed(postal_code);
+        let rows: Vec<u32> = self
+            .postal_prefixed(postal_code)
+            .into_iter()
+            .filter(|i| self.rows[*i as usize].code_postal == code)
+            .collect();
+        let folded = normalise(nom);
+        let row = rows
+            .iter()
+            .find(|i| normalise(self.nom(**i)) == folded)
+            .or(rows.first())?;
+        let row = &self.rows[*row as usize];
+        Some(Home {
+            departement: row.departement,
+            position: row.position()?,
+        })
+    }
+
+    /// The likeliest communes first, ranked nationally (by population).
     pub fn search(&self, text: &str) -> Vec<usize> {
+        self.search_from(text, None)
+    }
+
+    /// The likeliest communes first: exact start of the name, then a later word, then small
+    /// typos; within each, those of `home`'s département, then the nearest, then the most
+    /// populated. Indices into the index. A complete postal code gives all its communes.
+    pub fn search_from(&self, text: &str, home: Option<Home>) -> Vec<usize> {
         let text = text.trim();
         if text.is_empty() {
             return Vec::new();
@@ -303,12 +358,13 @@ impl CommuneIndex {
         if text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
             let mut found: Vec<u32> = self.postal_prefixed(&digits);
-            self.rank(&mut found, SUGGESTIONS);
-            return found
-                .into_iter()
-                .take(SUGGESTIONS)
-                .map(|i| i as usize)
-                .collect();
+            let keep = if is_postal_code(&digits) {
+                found.len()
+            } else {
+                SUGGESTIONS
+            };
+            self.rank(&mut found, keep, home);
+            return found.into_iter().map(|i| i as usize).collect();
         }
         let query = normalise(text);
         if query.is_empty() {
@@ -334,7 +390,7 @@ impl CommuneIndex {
                 _ => self.close_to(&query),
             };
             found.retain(|i| !out.contains(i));
-            self.rank(&mut found, SUGGESTIONS - out.len());
+            self.rank(&mut found, SUGGESTIONS - out.len(), home);
             out.extend(found);
         }
         out.truncate(SUGGESTIONS);
@@ -366,13 +422,30 @@ impl CommuneIndex {
             .collect()
     }
 
-    /// Keeps the `keep` likeliest: current communes before old names, then the most
-    /// populated. A single letter matches thousands of names: only the first few are sorted.
-    fn rank(&self, found: &mut Vec<u32>, keep: usize) {
+    /// Keeps the `keep` likeliest: current communes before old names, then those of the
+    /// home's département, then the nearest (by tens of kilometres), then the most populated.
+    /// A single letter matches thousands of names: only the first few are sorted.
+    fn rank(&self, found: &mut Vec<u32>, keep: usize, home: Option<Home>) {
+        let away = |row: &Row| -> (bool, u32) {
+            let Some(home) = home else {
+                return (false, 0);
+            };
+            if row.departement == home.departement {
+                return (false, 0);
+            }
+            let km = row.position().map_or(u32::MAX, |(lat, lon)| {
+                let (hlat, hlon) = home.position;
+                let dy = lat - hlat;
+                let dx = (lon - hlon) * hlat.to_radians().cos();
+                ((dy * dy + dx * dx).sqrt() * 111.0 / 10.0) as u32
+            });
+            (true, km)
+        };
         let key = |i: &u32| {
             let row = &self.rows[*i as usize];
             (
                 self.is_old_name(row),
+                away(row),
                 std::cmp::Reverse(row.population),
                 self.nom(*i),
             )

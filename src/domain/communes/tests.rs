@@ -134,3 +134,38 @@ fn edits_are_counted_as_optimal_string_alignment_does() {
         }
     }
 }
+
+/// From a help point at Gap: its own département first, then the nearest, then the most
+/// populated; a complete postal code lists all its communes.
+#[test]
+fn suggestions_rank_near_the_help_point_first() {
+    let gap = index().home("05000", "Gap");
+    assert!(gap.is_some());
+    let near = |text: &str| -> Vec<String> {
+        index()
+            .search_from(text, gap)
+            .iter()
+            .map(|i| index().get(*i).nom.clone())
+            .collect()
+    };
+    assert_eq!(near("st bonnet")[0], "Saint-Bonnet-en-Champsaur");
+    let bri = near("bri");
+    let briancon = bri.iter().position(|n| n == "Briançon").unwrap();
+    assert!(
+        bri.iter()
+            .position(|n| n == "Brive-la-Gaillarde")
+            .is_none_or(|b| briancon < b),
+        "{bri:?}"
+    );
+    assert_eq!(near("largentiere")[0], "L'Argentière-la-Bessée");
+    let embrun = near("05200");
+    assert_eq!(embrun.len(), 9, "{embrun:?}");
+    assert!(embrun.contains(&"Crévoux".to_string()), "{embrun:?}");
+    // Without a help point, the national order: Brive, larger, comes first.
+    let national = names("bri");
+    assert!(
+        national.iter().position(|n| n == "Brive-la-Gaillarde")
+            < national.iter().position(|n| n == "Briançon"),
+        "{national:?}"
+    );
+}
