@@ -323,7 +323,14 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                         return Ok(listed);
                     }
                     // The same figures as `borne stats` and the statistics screen.
-                    counsellor::stats(store, &config.agenda, range, false, true)
+                    counsellor::stats(
+                        store,
+                        &config.agenda,
+                        &config.i18n.tr(crate::i18n::REFERENCE_LOCALE),
+                        range,
+                        false,
+                        true,
+                    )
                 }
                 BookingCommand::Cancel {
                     code,
@@ -427,7 +434,14 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             let today = clock.now().date();
             let four_weeks_ago = today - chrono::Duration::weeks(4);
             let range = day_range(from.as_deref(), to.as_deref(), four_weeks_ago, today)?;
-            counsellor::stats(agenda_of(&mut stores)?, &config.agenda, range, *json, false)
+            counsellor::stats(
+                agenda_of(&mut stores)?,
+                &config.agenda,
+                &config.i18n.tr(crate::i18n::REFERENCE_LOCALE),
+                range,
+                *json,
+                false,
+            )
         }
     })
 }

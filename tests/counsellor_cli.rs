@@ -176,12 +176,16 @@ fn stats_show_bars_with_numbers() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("semaine du 02/03/2026"), "{text}");
+    assert!(text.contains("Semaine du lundi 2 mars"), "{text}");
     assert!(
-        text.contains("présents 1  absents 1  (absence 50 %)"),
+        text.contains("Présents 1 · absents 1 (absence 50\u{a0}%) · annulés 0"),
         "{text}"
     );
     assert!(text.contains('█'), "{text}");
+    // Short lines: a terminal of 80 columns shows them whole.
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
 }
 
 #[test]
@@ -222,7 +226,7 @@ fn the_statistics_and_the_booking_list_give_the_same_figures() {
     assert_eq!(
         summary,
         format!(
-            "du 02/03/2026 au 08/03/2026: {} rendez-vous (présents {}, absents {}, annulés {}), {} inscriptions aux ateliers sur {} places",
+            "Du lundi 2 mars au dimanche 8 mars : {} rendez-vous (présents {}, absents {}, annulés {}), {} inscriptions aux ateliers sur {} places",
             week["bookings"],
             week["present"],
             week["absent"],
@@ -241,7 +245,7 @@ fn the_statistics_and_the_booking_list_give_the_same_figures() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("présents 1  absents 1"), "{text}");
+    assert!(text.contains("Présents 1 · absents 1"), "{text}");
 }
 
 #[test]

@@ -466,11 +466,18 @@ fn workshops_show_seats_left_and_full() {
 fn drive_with(store: &mut borne::store::Store, app: &mut App, keys: &[Key]) {
     fn answer(store: &mut borne::store::Store, app: &mut App, effects: Vec<borne::app::Effect>) {
         for effect in effects {
-            if let borne::app::Effect::Store(request) = effect {
-                let reply = borne::store::answer(store, None, request, now());
-                let more = app.update(Msg::Reply(reply), now());
-                answer(store, app, more);
-            }
+            let more = match effect {
+                borne::app::Effect::Store(request) => {
+                    let reply = borne::store::answer(store, None, request, now());
+                    app.update(Msg::Reply(reply), now())
+                }
+                borne::app::Effect::CheckPin(entered) => {
+                    let who = app.signer(&entered);
+                    app.update(Msg::PinChecked(who), now())
+                }
+                _ => Vec::new(),
+            };
+            answer(store, app, more);
         }
     }
     for key in keys {
@@ -595,4 +602,69 @@ fn a_digit_chooses_among_the_days_shown_a_week_a_page() {
         times.contains("Choisissez une heure, mardi 10 mars"),
         "{times}"
     );
+}
+
+/// The statistics in the counsellor's language, in lines an 80×24 screen shows whole, a page
+/// at a time.
+#[test]
+fn the_statistics_are_translated_and_read_a_page_at_a_time() {
+    use borne::store::Bookings;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    let starts = parse_local("2026-02-24T09:00").unwrap();
+    store
+        .book(
+            &borne::store::NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + chrono::Duration::minutes(45),
+                person: borne::domain::person::Person {
+                    first_name: "Paul".into(),
+                    ..Default::default()
+                },
+                reminder: None,
+                diagnostic: None,
+                booked_by: borne::store::BookedBy::Kiosk,
+            },
+            parse_local("2026-02-20T10:00").unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    for tag in ["en", "fr"] {
+        let mut app = borne::kiosk::app(demo(), now());
+        app.settings.locale = tag.into();
+        drive_with(&mut store, &mut app, &[Key::F(12)]);
+        drive_with(
+            &mut store,
+            &mut app,
+            &"1357".chars().map(Key::Char).collect::<Vec<_>>(),
+        );
+        drive_with(&mut store, &mut app, &[Key::Enter, Key::Char('6')]);
+        let first = screen_text(&render(&app, 80, 24, false));
+        let words = if tag == "en" {
+            ["Whole period", "Appointments", "Page 1 of"]
+        } else {
+            ["En tout", "Rendez-vous", "Page 1 sur"]
+        };
+        for w in words {
+            assert!(first.contains(w), "{tag}: {w}\n{first}");
+        }
+        if tag == "en" {
+            for french in ["rendez-vous", "semaine", "présents", "Par mois"] {
+                assert!(!first.contains(french), "{french}\n{first}");
+            }
+        }
+        drive_with(&mut store, &mut app, &[Key::PageDown]);
+        let second = screen_text(&render(&app, 80, 24, false));
+        assert!(
+            second.contains(if tag == "en" {
+                "Page 2 of"
+            } else {
+                "Page 2 sur"
+            }),
+            "{second}"
+        );
+        assert_ne!(first, second);
+    }
 }

@@ -84,3 +84,17 @@ report-no-equipment-exclusive = “No equipment” cannot go with other equipmen
 report-refused-absent = The person was marked absent: no report for this appointment.
 report-refused-cancelled = This appointment is cancelled: no report.
 counsellor-report-exists = A report is saved for this appointment.
+
+# Statistics (the screen, `borne stats`, `borne booking list`)
+stats-total = Whole period
+stats-weeks = Per week
+stats-months = Per month
+stats-range = From { $from } to { $to }
+stats-week = Week of { $day }
+stats-month = { $month } { $year }
+stats-bookings = Appointments
+stats-attendance = Present { $present } · absent { $absent } (no-show { $rate }) · cancelled { $cancelled }
+stats-activity = Workshops { $registered }/{ $seats } ({ $rate }) · diagnostics { $diagnostics } · accompaniments { $accompaniments }
+stats-needs = Needs (anonymous diagnostics)
+stats-themes = Accompaniments by theme
+stats-summary = { $period }: { $bookings } appointments (present { $present }, absent { $absent }, cancelled { $cancelled }), { $registered } workshop sign-ups for { $seats } seats

@@ -84,3 +84,17 @@ report-no-equipment-exclusive = « Pas de matériel » ne va pas avec un autre m
 report-refused-absent = La personne a été notée absente : pas de compte rendu pour ce rendez-vous.
 report-refused-cancelled = Ce rendez-vous est annulé : pas de compte rendu.
 counsellor-report-exists = Un compte rendu est enregistré pour ce rendez-vous.
+
+# Statistics (the screen, `borne stats`, `borne booking list`)
+stats-total = En tout
+stats-weeks = Par semaine
+stats-months = Par mois
+stats-range = Du { $from } au { $to }
+stats-week = Semaine du { $day }
+stats-month = { $month } { $year }
+stats-bookings = Rendez-vous
+stats-attendance = Présents { $present } · absents { $absent } (absence { $rate }) · annulés { $cancelled }
+stats-activity = Ateliers { $registered }/{ $seats } ({ $rate }) · diagnostics { $diagnostics } · accompagnements { $accompaniments }
+stats-needs = Besoins (diagnostics anonymes)
+stats-themes = Accompagnements par thématique
+stats-summary = { $period } : { $bookings } rendez-vous (présents { $present }, absents { $absent }, annulés { $cancelled }), { $registered } inscriptions aux ateliers sur { $seats } places

@@ -84,3 +84,17 @@ report-no-equipment-exclusive = “Sem equipamento” não pode ir com outro equ
 report-refused-absent = A pessoa foi marcada ausente: não há relatório para esta marcação.
 report-refused-cancelled = Esta marcação está anulada: não há relatório.
 counsellor-report-exists = Já há um relatório guardado para esta marcação.
+
+# Statistics (the screen, `borne stats`, `borne booking list`)
+stats-total = Período inteiro
+stats-weeks = Por semana
+stats-months = Por mês
+stats-range = De { $from } a { $to }
+stats-week = Semana de { $day }
+stats-month = { $month } de { $year }
+stats-bookings = Marcações
+stats-attendance = Presentes { $present } · ausentes { $absent } (ausência { $rate }) · canceladas { $cancelled }
+stats-activity = Oficinas { $registered }/{ $seats } ({ $rate }) · diagnósticos { $diagnostics } · acompanhamentos { $accompaniments }
+stats-needs = Necessidades (diagnósticos anónimos)
+stats-themes = Acompanhamentos por tema
+stats-summary = { $period }: { $bookings } marcações (presentes { $present }, ausentes { $absent }, canceladas { $cancelled }), { $registered } inscrições em oficinas para { $seats } lugares

@@ -84,3 +84,17 @@ report-no-equipment-exclusive = «Без обладнання» не поєдн�
 report-refused-absent = Людину позначено відсутньою: звіту для цього запису немає.
 report-refused-cancelled = Цей запис скасовано: звіту немає.
 counsellor-report-exists = Для цього запису вже є звіт.
+
+# Statistics (the screen, `borne stats`, `borne booking list`)
+stats-total = Увесь період
+stats-weeks = По тижнях
+stats-months = По місяцях
+stats-range = З { $from } до { $to }
+stats-week = Тиждень з { $day }
+stats-month = { $month } { $year }
+stats-bookings = Записи
+stats-attendance = Прийшли { $present } · не прийшли { $absent } (неявка { $rate }) · скасовано { $cancelled }
+stats-activity = Майстер-класи { $registered }/{ $seats } ({ $rate }) · діагностики { $diagnostics } · супроводи { $accompaniments }
+stats-needs = Потреби (анонімні діагностики)
+stats-themes = Супроводи за темами
+stats-summary = { $period }: { $bookings } записів (прийшли { $present }, не прийшли { $absent }, скасовано { $cancelled }), { $registered } записів на майстер-класи з { $seats } місць

@@ -152,13 +152,14 @@ pub fn purge(store: &mut dyn AgendaStore, now: NaiveDateTime, retention_days: u3
 pub fn stats(
     store: &mut dyn AgendaStore,
     agenda: &Agenda,
+    tr: &crate::i18n::Tr,
     (from, to): (NaiveDate, NaiveDate),
     json: bool,
     summary_only: bool,
 ) -> ExitCode {
     match crate::store::stats(store, from, to, &agenda.planned_sessions(from, to)) {
         Ok(s) if summary_only => {
-            println!("{}", super::stats::summary(&s.total));
+            println!("{}", super::stats::summary(&s.total, tr));
             ExitCode::SUCCESS
         }
         Ok(s) if json => {
@@ -166,7 +167,7 @@ pub fn stats(
             ExitCode::SUCCESS
         }
         Ok(s) => {
-            print!("{}", super::stats::text(&s));
+            print!("{}", super::stats::text(&s, tr));
             ExitCode::SUCCESS
         }
         Err(e) => {

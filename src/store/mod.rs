@@ -22,7 +22,7 @@ pub use appointments::{
 };
 pub use bookings::time_text;
 pub use protocol::{Network, Reply, Request, Stores, answer};
-pub use stats::{Period, Stats, stats};
+pub use stats::{Period, Span, Stats, stats};
 
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};

@@ -7,11 +7,23 @@ use super::appointments::{AgendaStore, Appointment, Session, Status, What};
 use crate::domain::report::Report;
 use crate::vocabulary::coop::Thematique;
 
-/// A week or a month of activity.
+/// What a period is: the whole range asked, one of its weeks, one of its months.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Span {
+    #[default]
+    Range,
+    /// From its Monday (`first_day` may be later, where the range starts).
+    Week,
+    Month,
+}
+
+/// A week or a month of activity (or the whole range), from `first_day` to `last_day`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Period {
-    pub label: String,
+    pub span: Span,
     pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
     pub bookings: u32,
     pub present: u32,
     pub absent: u32,
@@ -66,22 +78,13 @@ struct Facts {
 impl Facts {
     fn stats(&self, from: NaiveDate, to: NaiveDate) -> Stats {
         let mut stats = Stats {
-            total: self.period(
-                format!(
-                    "du {} au {}",
-                    from.format("%d/%m/%Y"),
-                    to.format("%d/%m/%Y")
-                ),
-                from,
-                to,
-            ),
+            total: self.period(Span::Range, from, to),
             ..Stats::default()
         };
         let mut week = from - Duration::days(from.weekday().num_days_from_monday().into());
         while week <= to {
             let (start, end) = (week.max(from), (week + Duration::days(6)).min(to));
-            let label = format!("semaine du {}", week.format("%d/%m/%Y"));
-            stats.weeks.push(self.period(label, start, end));
+            stats.weeks.push(self.period(Span::Week, start, end));
             week += Duration::days(7);
         }
         let mut month = from.with_day(1).expect("day 1");
@@ -93,9 +96,7 @@ impl Facts {
             }
             .expect("a month");
             let (start, end) = (month.max(from), (next - Duration::days(1)).min(to));
-            stats
-                .months
-                .push(self.period(month.format("%m/%Y").to_string(), start, end));
+            stats.months.push(self.period(Span::Month, start, end));
             month = next;
         }
         stats.needs = tally(
@@ -113,7 +114,7 @@ impl Facts {
         stats
     }
 
-    fn period(&self, label: String, from: NaiveDate, to: NaiveDate) -> Period {
+    fn period(&self, span: Span, from: NaiveDate, to: NaiveDate) -> Period {
         let within = |day: NaiveDate| day >= from && day <= to;
         let bookings: Vec<&Appointment> = self
             .appointments
@@ -138,8 +139,9 @@ impl Facts {
             .map(|s| s.seats)
             .sum();
         Period {
-            label,
+            span,
             first_day: from,
+            last_day: to,
             bookings: bookings.len() as u32,
             present,
             absent,
