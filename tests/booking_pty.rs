@@ -16,7 +16,7 @@ fn book_tuesday_morning(kiosk: &mut Kiosk) -> String {
     kiosk.wait_for("Pour quoi voulez-vous un rendez-vous ?");
     kiosk.keys(&["1"]);
     kiosk.wait_for("lundi 2 mars — 4 créneaux");
-    kiosk.wait_for("Apportez vos identifiants");
+    kiosk.wait_for("Apportez vos papiers, votre carte Vitale");
     kiosk.keys(&["2"]);
     kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
     kiosk.wait_for_focus("▶ 1  9 h 00 avec Camille");
@@ -41,6 +41,11 @@ fn book_tuesday_morning(kiosk: &mut Kiosk) -> String {
     );
     assert!(
         screen.contains("Gardez ce code pour gérer votre rendez-vous."),
+        "{screen}"
+    );
+    // What to bring, in the same words as when choosing the day.
+    assert!(
+        screen.contains("Apportez vos papiers, votre carte Vitale"),
         "{screen}"
     );
     let at = screen.find("Votre code : ").unwrap() + "Votre code : ".len();

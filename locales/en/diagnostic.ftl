@@ -35,6 +35,14 @@ diag-demarche-vehicule = My driving licence or car registration
 diag-demarche-emploi = France Travail (job centre)
 diag-demarche-logement = My housing
 diag-demarche-autre = Another procedure
+# The démarche named in the result ("Faire une démarche en ligne : vos allocations (CAF, MSA)").
+diag-demarche-impots-said = your taxes (impots.gouv)
+diag-demarche-caf-said = your benefits (CAF, MSA)
+diag-demarche-sante-said = your health (ameli, carte Vitale)
+diag-demarche-papiers-said = your ID card or passport
+diag-demarche-vehicule-said = your driving licence or car registration
+diag-demarche-emploi-said = France Travail (job centre)
+diag-demarche-logement-said = your housing
 
 diag-connexion = Can you log in to the website (password, FranceConnect)?
 diag-connexion-seul = Yes, on my own

@@ -35,6 +35,14 @@ diag-demarche-vehicule = Le permis de conduire ou la carte grise
 diag-demarche-emploi = France Travail
 diag-demarche-logement = Le logement
 diag-demarche-autre = Un autre papier
+# The démarche named in the result ("Faire une démarche en ligne : vos allocations (CAF, MSA)").
+diag-demarche-impots-said = les impôts
+diag-demarche-caf-said = les aides de la Caf
+diag-demarche-sante-said = la santé : ameli, carte Vitale
+diag-demarche-papiers-said = la carte d'identité ou le passeport
+diag-demarche-vehicule-said = le permis de conduire ou la carte grise
+diag-demarche-emploi-said = France Travail
+diag-demarche-logement-said = le logement
 
 diag-connexion = Savez-vous entrer sur le site avec votre mot de passe ?
 diag-connexion-seul = Oui, sans aide

@@ -36,6 +36,14 @@ diag-demarche-vehicule = Mon permis de conduire ou ma carte grise
 diag-demarche-emploi = France Travail (Pôle emploi)
 diag-demarche-logement = Mon logement
 diag-demarche-autre = Une autre démarche
+# The démarche named in the result ("Faire une démarche en ligne : vos allocations (CAF, MSA)").
+diag-demarche-impots-said = vos impôts (impots.gouv)
+diag-demarche-caf-said = vos allocations (CAF, MSA)
+diag-demarche-sante-said = votre santé (ameli, carte Vitale)
+diag-demarche-papiers-said = vos papiers : carte d'identité, passeport
+diag-demarche-vehicule-said = votre permis de conduire ou votre carte grise
+diag-demarche-emploi-said = France Travail (Pôle emploi)
+diag-demarche-logement-said = votre logement
 
 diag-connexion = Savez-vous vous connecter au site (mot de passe, FranceConnect) ?
 diag-connexion-seul = Oui, sans aide

@@ -1,10 +1,10 @@
 # Booking: motifs and workshops of the demo agenda, the booking flow, workshops, managing.
 motif-demarche = Ajuda com um procedimento online
-motif-demarche-before = Traga os seus acessos (número fiscal, número da CAF…), os seus documentos e o seu telemóvel.
-motif-demarche-after = Traga o seu cartão Vitale, os seus documentos e o seu telemóvel.
+motif-demarche-bring = Traga os seus documentos, o cartão Vitale, os seus números (fiscal, da CAF…) e o seu telemóvel.
 motif-telephone = Aprender a usar o meu telemóvel
-motif-telephone-before = Venha com o telemóvel carregado e o seu código.
-motif-telephone-after = Traga o seu telemóvel, carregado, e o seu código.
+motif-telephone-bring = Traga o seu telemóvel, carregado, e o seu código.
+motif-securite = Proteger-me de burlas na internet
+motif-securite-bring = Traga o seu telemóvel e as mensagens que o preocupam.
 motif-appel = Marcação por telefone
 workshop-email-debutant = Começar com o e-mail
 workshop-smartphone-debutant = Primeiros passos com um smartphone

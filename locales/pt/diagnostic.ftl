@@ -35,6 +35,14 @@ diag-demarche-vehicule = A minha carta de condução ou o documento do carro
 diag-demarche-emploi = France Travail (centro de emprego)
 diag-demarche-logement = A minha habitação
 diag-demarche-autre = Outro procedimento
+# The démarche named in the result ("Faire une démarche en ligne : vos allocations (CAF, MSA)").
+diag-demarche-impots-said = os seus impostos (impots.gouv)
+diag-demarche-caf-said = as suas prestações sociais (CAF, MSA)
+diag-demarche-sante-said = a sua saúde (ameli, cartão Vitale)
+diag-demarche-papiers-said = o seu cartão de identidade ou passaporte
+diag-demarche-vehicule-said = a sua carta de condução ou o documento do carro
+diag-demarche-emploi-said = France Travail (centro de emprego)
+diag-demarche-logement-said = a sua habitação
 
 diag-connexion = Consegue entrar no site (palavra-passe, FranceConnect)?
 diag-connexion-seul = Sim, sem ajuda

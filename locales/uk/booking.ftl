@@ -1,10 +1,10 @@
 # Booking: motifs and workshops of the demo agenda, the booking flow, workshops, managing.
 motif-demarche = Допомога з онлайн-справою
-motif-demarche-before = Візьміть свої логіни (податковий номер, номер CAF…), документи й телефон.
-motif-demarche-after = Візьміть картку Vitale, документи й телефон.
+motif-demarche-bring = Візьміть документи, картку Vitale, свої номери (податковий, CAF…) і телефон.
 motif-telephone = Навчитися користуватися телефоном
-motif-telephone-before = Приходьте із зарядженим телефоном і знайте його код.
-motif-telephone-after = Візьміть телефон, заряджений, і його код.
+motif-telephone-bring = Візьміть телефон, заряджений, і його код.
+motif-securite = Захиститися від шахрайства в інтернеті
+motif-securite-bring = Візьміть телефон і повідомлення, які вас турбують.
 motif-appel = Запис на телефонну розмову
 workshop-email-debutant = Перші кроки з електронною поштою
 workshop-smartphone-debutant = Перші кроки зі смартфоном

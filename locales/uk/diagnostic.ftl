@@ -35,6 +35,14 @@ diag-demarche-vehicule = Моє посвідчення водія або док�
 diag-demarche-emploi = France Travail (служба зайнятості)
 diag-demarche-logement = Моє житло
 diag-demarche-autre = Інша справа
+# The démarche named in the result ("Faire une démarche en ligne : vos allocations (CAF, MSA)").
+diag-demarche-impots-said = ваші податки (impots.gouv)
+diag-demarche-caf-said = ваші соціальні допомоги (CAF, MSA)
+diag-demarche-sante-said = ваше здоров'я (ameli, картка Vitale)
+diag-demarche-papiers-said = ваше посвідчення особи або паспорт
+diag-demarche-vehicule-said = ваше посвідчення водія або документи на авто
+diag-demarche-emploi-said = France Travail (служба зайнятості)
+diag-demarche-logement-said = ваше житло
 
 diag-connexion = Чи можете ви увійти на сайт (пароль, FranceConnect)?
 diag-connexion-seul = Так, без допомоги

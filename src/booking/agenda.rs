@@ -45,10 +45,10 @@ pub enum Where {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Motif {
     pub id: String,
-    /// Fluent ids: `motif-<id>`, and the optional instructions `motif-<id>-before`/`-after`.
+    /// Fluent ids: `motif-<id>`, and the optional `motif-<id>-bring`: what to bring, the same
+    /// words when choosing a day and on the confirmation.
     pub label: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
+    pub bring: Option<String>,
     pub duration: Duration,
     pub place: Where,
     pub min_delay: Duration,
@@ -568,20 +568,14 @@ fn parse_at(
         }
         let label = format!("motif-{id}");
         check.message(&label, m.id.span(), i18n);
-        let (before, after) = if m.instructions {
-            let before = format!("{label}-before");
-            let after = format!("{label}-after");
-            check.message(&before, m.id.span(), i18n);
-            check.message(&after, m.id.span(), i18n);
-            (Some(before), Some(after))
-        } else {
-            (None, None)
-        };
+        let bring = m.instructions.then(|| format!("{label}-bring"));
+        if let Some(bring) = &bring {
+            check.message(bring, m.id.span(), i18n);
+        }
         motifs.push(Motif {
             id,
             label,
-            before,
-            after,
+            bring,
             duration: Duration::minutes((*m.duration_minutes.get_ref()).into()),
             place: m.place,
             min_delay: Duration::hours((*m.min_delay_hours.get_ref()).min(MAX_DELAY_HOURS).into()),

@@ -304,8 +304,8 @@ impl Screen for BookingScreen {
             Step::Slot => {
                 if let Some(m) = motif {
                     paras.insert(0, page::strong(view.tr.text(&m.label)));
-                    if let Some(before) = &m.before {
-                        paras.push(page::text(view.tr.text(before)));
+                    if let Some(bring) = &m.bring {
+                        paras.push(page::text(view.tr.text(bring)));
                     }
                 }
                 match &self.picker {

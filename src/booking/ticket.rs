@@ -46,7 +46,7 @@ impl Confirmed {
             counsellor: Some(agenda.counsellors[slot.counsellor].name.clone()),
             place: motif.place,
             room: agenda.plages[slot.plage].room.clone(),
-            bring: motif.after.as_ref().map(|id| tr.text(id)),
+            bring: motif.bring.as_ref().map(|id| tr.text(id)),
             phone,
         }
     }

@@ -57,6 +57,7 @@ mod tests {
                 Thematique::PrendreEnMainDuMateriel,
             ],
             administrative: vec![ThematiqueAdministrative::SocialSante],
+            named: None,
             modality: crate::vocabulary::lieux::ModaliteAccompagnement::AccompagnementIndividuel,
             help: crate::domain::outcome::HelpKind::Appointment,
             aidants_connect: None,

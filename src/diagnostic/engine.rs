@@ -118,9 +118,16 @@ impl Questionnaire {
 
     /// The outcome of a set of answers (complete or not).
     pub fn outcome(&self, given: &[Choice]) -> Outcome {
-        let implied = given
+        let answers = given
             .iter()
-            .map(|c| &self.questions[c.question].answers[c.answer].implies);
+            .map(|c| &self.questions[c.question].answers[c.answer]);
+        // The démarche the person named, in their words.
+        let named = answers
+            .clone()
+            .filter(|a| !a.implies.admin.is_empty())
+            .map(|a| format!("{}-said", a.text))
+            .next_back();
+        let implied = answers.map(|a| &a.implies);
         let mut profile = None;
         let mut needs: Vec<Thematique> = Vec::new();
         let mut administrative = Vec::new();
@@ -155,6 +162,7 @@ impl Questionnaire {
             needs.insert(0, admin);
         }
         needs.truncate(MAX_NEEDS);
+        let named = named.filter(|_| needs.contains(&Thematique::AideAuxDemarchesAdministratives));
         if !needs.contains(&Thematique::AideAuxDemarchesAdministratives) {
             administrative.clear();
         }
@@ -186,6 +194,7 @@ impl Questionnaire {
             profile,
             needs,
             administrative,
+            named,
             modality,
             help,
             aidants_connect,

@@ -544,3 +544,24 @@ mod screen {
         assert_eq!(app.screen().title(), "diag-result-title");
     }
 }
+
+/// The result names the démarche as the person said it ("vos allocations (CAF, MSA)"), not
+/// its category ("allocations, santé"); and someone scammed is offered the motif about
+/// security, not the one about learning the phone.
+#[test]
+fn the_result_names_what_was_said_and_a_scam_leads_to_the_security_motif() {
+    let (_, caf) =
+        outcome_of("equipement=aucun,motif=demarche,demarche=caf,urgence=non,souhait=avec-moi");
+    assert_eq!(caf.named.as_deref(), Some("diag-demarche-caf-said"));
+    let (_, other) =
+        outcome_of("equipement=aucun,motif=demarche,demarche=autre,urgence=non,souhait=avec-moi");
+    assert_eq!(other.named, None);
+
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let config = crate::kiosk::load(&dir).unwrap();
+    let (_, scammed) = outcome_of(
+        "equipement=smartphone,internet=oui,motif=securite,securite=vol,souhait=avec-moi",
+    );
+    let motif = crate::booking::book::motif_for(&config.agenda, &scammed).expect("a motif");
+    assert_eq!(config.agenda.motifs[motif].id, "securite");
+}

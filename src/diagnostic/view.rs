@@ -108,8 +108,17 @@ fn result_text(outcome: &Outcome, view: &View, width: usize) -> Vec<(String, boo
     };
     para(view.tr.text("diag-result-needs"), true, "");
     for need in &outcome.needs {
-        let text = match (need, outcome.administrative.first()) {
-            (Thematique::AideAuxDemarchesAdministratives, Some(admin)) => view.tr.text_with(
+        // The démarche in the person's words when the locale has them, else its category.
+        let named = outcome
+            .named
+            .as_deref()
+            .filter(|id| view.i18n.has_message(view.locale, id));
+        let text = match (need, named, outcome.administrative.first()) {
+            (Thematique::AideAuxDemarchesAdministratives, Some(named), _) => view.tr.text_with(
+                "diag-need-admin-topic",
+                &[("topic", view.tr.text(named).into())],
+            ),
+            (Thematique::AideAuxDemarchesAdministratives, None, Some(admin)) => view.tr.text_with(
                 "diag-need-admin-topic",
                 &[(
                     "topic",

@@ -28,6 +28,10 @@ pub struct Outcome {
     pub needs: Vec<Thematique>,
     /// Only when the needs hold "Aide aux démarches administratives".
     pub administrative: Vec<ThematiqueAdministrative>,
+    /// The démarche as the person named it: the Fluent id of the answer's words for the
+    /// result ("vos allocations (CAF, MSA)"), `<answer text>-said`.
+    #[serde(default)]
+    pub named: Option<String>,
     pub modality: ModaliteAccompagnement,
     pub help: HelpKind,
     /// The démarche category, when someone may do it for the person.
