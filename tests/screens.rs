@@ -668,3 +668,18 @@ fn the_statistics_are_translated_and_read_a_page_at_a_time() {
         assert_ne!(first, second);
     }
 }
+
+/// Enter on the empty commune field says what to type; typing takes the words away.
+#[test]
+fn enter_on_the_empty_commune_field_says_what_to_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let mut app = borne::kiosk::app(demo(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3'), Key::Enter]);
+    let said = screen_text(&render(&app, 80, 24, false));
+    assert!(said.contains("Tapez d'abord votre code postal"), "{said}");
+    assert_eq!(app.screen().title(), "lieux-title", "still on the search");
+    drive_with(&mut store, &mut app, &[Key::Char('0')]);
+    let typing = screen_text(&render(&app, 80, 24, false));
+    assert!(!typing.contains("Tapez d'abord"), "{typing}");
+}

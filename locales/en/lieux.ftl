@@ -3,6 +3,7 @@ menu-lieux = Find a help place near me
 lieux-title = Find a help place
 lieux-detail-title = The help place
 lieux-field = Your postal code or your town:
+lieux-type-first = First type your postal code (for example 05000) or the name of your town, then choose it in the list.
 lieux-no-commune = We cannot find "{ $text }". Check the spelling, or type your postal code.
 lieux-no-postal-code = No town has the postal code { $text }. Check the digits.
 lieux-old-name = { $old } → { $name } ({ $code })

@@ -3,6 +3,7 @@ menu-lieux = Trouver un lieu pour m'aider, près de chez moi
 lieux-title = Trouver un lieu pour vous aider
 lieux-detail-title = Le lieu
 lieux-field = Écrivez votre code postal ou votre ville :
+lieux-type-first = Écrivez d'abord votre code postal, par exemple 05000. Ou écrivez le nom de votre ville. Puis choisissez-la dans la liste.
 lieux-no-commune = Nous ne trouvons pas « { $text } ». Regardez l'orthographe. Ou écrivez votre code postal.
 lieux-no-postal-code = Ce code postal n'existe pas : { $text }. Regardez les chiffres.
 lieux-old-name = { $old }, aujourd'hui { $name }, { $code }

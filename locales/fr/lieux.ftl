@@ -3,6 +3,7 @@ menu-lieux = Trouver un lieu d'aide près de chez moi
 lieux-title = Trouver un lieu d'aide
 lieux-detail-title = Le lieu d'aide
 lieux-field = Votre code postal ou votre commune :
+lieux-type-first = Tapez d'abord votre code postal (par exemple 05000) ou le nom de votre commune, puis choisissez-la dans la liste.
 lieux-no-commune = Nous ne trouvons pas « { $text } ». Vérifiez l'orthographe, ou tapez votre code postal.
 lieux-no-postal-code = Aucune commune n'a le code postal { $text }. Vérifiez les chiffres.
 lieux-old-name = { $old } → { $name } ({ $code })

@@ -3,6 +3,7 @@ menu-lieux = Encontrar um local de ajuda perto de mim
 lieux-title = Encontrar um local de ajuda
 lieux-detail-title = O local de ajuda
 lieux-field = O seu código postal ou a sua localidade:
+lieux-type-first = Escreva primeiro o seu código postal (por exemplo 05000) ou o nome da sua localidade e escolha-a na lista.
 lieux-no-commune = Não encontramos "{ $text }". Verifique a ortografia ou escreva o seu código postal.
 lieux-no-postal-code = Nenhuma localidade tem o código postal { $text }. Verifique os algarismos.
 lieux-old-name = { $old } → { $name } ({ $code })

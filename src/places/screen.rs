@@ -35,6 +35,8 @@ pub struct LieuxScreen {
     pub(super) index: Option<std::sync::Arc<PlaceIndex>>,
     /// The help point's commune: suggestions near it come first.
     home: Option<crate::domain::communes::Home>,
+    /// Enter was pressed with nothing typed: the screen says what to type.
+    pub(super) nothing_typed: bool,
     pub(super) field: TextField,
     /// Indices into the communes, the likeliest first.
     pub(super) suggestions: Vec<usize>,
@@ -65,6 +67,7 @@ impl LieuxScreen {
         LieuxScreen {
             index: None,
             home: None,
+            nothing_typed: false,
             field: TextField::new(FieldKind::Text, 40),
             suggestions: Vec::new(),
             typing: FocusGrid::new(vec![1]),
@@ -152,6 +155,7 @@ impl LieuxScreen {
     fn handle_search(&mut self, key: Key) -> Action {
         match (self.suggestion(), key) {
             (_, Key::Esc) => return Action::Back,
+            (None, Key::Enter) if self.field.value.trim().is_empty() => self.nothing_typed = true,
             (None, Key::Enter) => return self.choose_suggestion(0),
             (Some(i), Key::Enter) => return self.choose_suggestion(i),
             // Left and Right stay with the text being typed.
@@ -161,6 +165,7 @@ impl LieuxScreen {
             (_, key) => {
                 // Typing always goes to the field, wherever the focus was.
                 if self.field.input(key) {
+                    self.nothing_typed = false;
                     self.refresh_suggestions();
                 }
             }

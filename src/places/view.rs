@@ -99,6 +99,13 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
     lines.push(Line::from(Span::styled(value, style)));
     lines.push(Line::default());
     let typed = screen.field.value.trim();
+    if screen.nothing_typed && typed.is_empty() {
+        lines.extend(page::lines(
+            &[page::notice(view.tr.text("lieux-type-first"))],
+            area.width,
+            view,
+        ));
+    }
     if screen.suggestions.is_empty() && typed.chars().count() >= 2 && screen.index.is_some() {
         let id = if typed.chars().all(|c| c.is_ascii_digit()) && typed.len() == 5 {
             "lieux-no-postal-code"
