@@ -51,7 +51,7 @@ fn sign_in_mark_present_report_and_export() {
     kiosk.keys(&["1"]);
     let agenda = kiosk.wait_for("Agenda du jour");
     let words = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(words.contains("lundi 2 mars 10 h 00 — Marie — Aide pour une démarche en ligne — 06 •• •• •• 78 — à venir"), "{agenda}");
+    assert!(words.contains("lundi 2 mars 10 h 00 — Marie — Aide pour une démarche en ligne — 06 •• •• •• 78 — présence à noter"), "{agenda}");
     kiosk.keys(&[ENTER]);
     let detail = kiosk.wait_for("Réponses au questionnaire");
     assert!(

@@ -683,3 +683,61 @@ fn enter_on_the_empty_commune_field_says_what_to_type() {
     let typing = screen_text(&render(&app, 80, 24, false));
     assert!(!typing.contains("Tapez d'abord"), "{typing}");
 }
+
+/// The counsellor's day: an appointment whose time has passed unmarked is "présence à
+/// noter", not "à venir"; its detail says what it is for and its code.
+#[test]
+fn the_counsellors_day_tells_past_from_upcoming_and_the_detail_gives_motif_and_code() {
+    use borne::store::Bookings;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    let mut book = |at: &str, name: &str| {
+        let starts = parse_local(at).unwrap();
+        store
+            .book(
+                &borne::store::NewBooking {
+                    counsellor: "camille".into(),
+                    motif: "demarche".into(),
+                    starts,
+                    ends: starts + chrono::Duration::minutes(45),
+                    person: borne::domain::person::Person {
+                        first_name: name.into(),
+                        ..Default::default()
+                    },
+                    reminder: None,
+                    diagnostic: None,
+                    booked_by: borne::store::BookedBy::Kiosk,
+                },
+                parse_local("2026-02-27T10:00").unwrap(),
+            )
+            .unwrap()
+            .unwrap()
+    };
+    let morning = book("2026-03-02T09:00", "Paul");
+    book("2026-03-02T14:00", "Lina");
+    let mut app = borne::kiosk::app(demo(), now());
+    drive_with(&mut store, &mut app, &[Key::F(12)]);
+    drive_with(
+        &mut store,
+        &mut app,
+        &"1357".chars().map(Key::Char).collect::<Vec<_>>(),
+    );
+    drive_with(&mut store, &mut app, &[Key::Enter, Key::Char('1')]);
+    let day = screen_text(&render(&app, 80, 24, false));
+    let words = day.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Paul — Aide pour une démarche en ligne — présence à noter"),
+        "{day}"
+    );
+    assert!(
+        words.contains("Lina — Aide pour une démarche en ligne — à venir"),
+        "{day}"
+    );
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    let detail = screen_text(&render(&app, 80, 24, false));
+    let code = format!("{} {}", &morning[..3], &morning[3..]);
+    assert!(
+        detail.contains(&format!("Aide pour une démarche en ligne — code {code}")),
+        "{detail}"
+    );
+}

@@ -98,3 +98,12 @@ stats-activity = Workshops { $registered }/{ $seats } ({ $rate }) · diagnostics
 stats-needs = Needs (anonymous diagnostics)
 stats-themes = Accompaniments by theme
 stats-summary = { $period }: { $bookings } appointments (present { $present }, absent { $absent }, cancelled { $cancelled }), { $registered } workshop sign-ups for { $seats } seats
+
+# Where an appointment stands, and what it is for (the counsellor's agenda)
+status-upcoming = upcoming
+status-to-mark = attendance to mark
+status-present = present
+status-absent = absent
+status-cancelled-by-citizen = cancelled by the person
+status-cancelled-by-service = cancelled by the service
+counsellor-booking-what = { $motif } — code { $code }

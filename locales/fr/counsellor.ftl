@@ -98,3 +98,12 @@ stats-activity = Ateliers { $registered }/{ $seats } ({ $rate }) · diagnostics 
 stats-needs = Besoins (diagnostics anonymes)
 stats-themes = Accompagnements par thématique
 stats-summary = { $period } : { $bookings } rendez-vous (présents { $present }, absents { $absent }, annulés { $cancelled }), { $registered } inscriptions aux ateliers sur { $seats } places
+
+# Where an appointment stands, and what it is for (the counsellor's agenda)
+status-upcoming = à venir
+status-to-mark = présence à noter
+status-present = présent
+status-absent = absent
+status-cancelled-by-citizen = annulé par la personne
+status-cancelled-by-service = annulé par le service
+counsellor-booking-what = { $motif } — code { $code }

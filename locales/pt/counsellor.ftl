@@ -98,3 +98,12 @@ stats-activity = Oficinas { $registered }/{ $seats } ({ $rate }) · diagnóstico
 stats-needs = Necessidades (diagnósticos anónimos)
 stats-themes = Acompanhamentos por tema
 stats-summary = { $period }: { $bookings } marcações (presentes { $present }, ausentes { $absent }, canceladas { $cancelled }), { $registered } inscrições em oficinas para { $seats } lugares
+
+# Where an appointment stands, and what it is for (the counsellor's agenda)
+status-upcoming = por vir
+status-to-mark = presença por registar
+status-present = presente
+status-absent = ausente
+status-cancelled-by-citizen = cancelada pela pessoa
+status-cancelled-by-service = cancelada pelo serviço
+counsellor-booking-what = { $motif } — código { $code }

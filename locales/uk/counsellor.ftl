@@ -98,3 +98,12 @@ stats-activity = Майстер-класи { $registered }/{ $seats } ({ $rate }
 stats-needs = Потреби (анонімні діагностики)
 stats-themes = Супроводи за темами
 stats-summary = { $period }: { $bookings } записів (прийшли { $present }, не прийшли { $absent }, скасовано { $cancelled }), { $registered } записів на майстер-класи з { $seats } місць
+
+# Where an appointment stands, and what it is for (the counsellor's agenda)
+status-upcoming = заплановано
+status-to-mark = позначте присутність
+status-present = прийшов
+status-absent = не прийшов
+status-cancelled-by-citizen = скасовано людиною
+status-cancelled-by-service = скасовано службою
+counsellor-booking-what = { $motif } — код { $code }

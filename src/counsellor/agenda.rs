@@ -458,19 +458,30 @@ impl Screen for AgendaScreen {
                                     }
                                     What::Workshop { .. } => String::new(),
                                 };
-                                let phone =
-                                    a.person.phone.as_deref().map(masked).unwrap_or_default();
-                                format!(
-                                    "{} {} — {} — {motif} — {phone} — {}",
+                                let when = format!(
+                                    "{} {}",
                                     words::day(&view.tr, a.starts.date()),
-                                    words::time(&view.tr, a.starts),
-                                    if a.person.first_name.is_empty() {
-                                        "—"
-                                    } else {
-                                        &a.person.first_name
-                                    },
-                                    a.status.label()
-                                )
+                                    words::time(&view.tr, a.starts)
+                                );
+                                let name = if a.person.first_name.is_empty() {
+                                    "—".to_string()
+                                } else {
+                                    a.person.first_name.clone()
+                                };
+                                // No phone given: nothing between two dashes.
+                                let phone = a.person.phone.as_deref().map(masked);
+                                [
+                                    Some(when),
+                                    Some(name),
+                                    Some(motif),
+                                    phone,
+                                    Some(status_words(a, view)),
+                                ]
+                                .into_iter()
+                                .flatten()
+                                .filter(|part| !part.is_empty())
+                                .collect::<Vec<_>>()
+                                .join(" — ")
                             }
                             Row::Workshop(w) => {
                                 let taken = self
@@ -526,8 +537,21 @@ impl Screen for AgendaScreen {
                     "{} {} — {}",
                     words::day(&view.tr, a.starts.date()),
                     words::time(&view.tr, a.starts),
-                    a.status.label()
+                    status_words(a, view)
                 )));
+                // What for, and the code the person keeps.
+                if let What::Booking { motif, .. } = &a.what {
+                    let motif = self.agenda.motif_by_id(motif).map_or(motif.clone(), |m| {
+                        view.tr.text(&self.agenda.motifs[m].label)
+                    });
+                    paras.push(page::text(view.tr.text_with(
+                        "counsellor-booking-what",
+                        &[
+                            ("motif", motif.into()),
+                            ("code", crate::booking::ticket::spaced(&a.code).into()),
+                        ],
+                    )));
+                }
                 if let Some(phone) = &a.person.phone {
                     paras.push(page::text(
                         view.tr
@@ -618,7 +642,7 @@ impl Screen for AgendaScreen {
                         let a = &self.appointments[*i];
                         Choice::numbered(
                             n + 1,
-                            format!("{} — {}", a.person.first_name, a.status.label()),
+                            format!("{} — {}", a.person.first_name, status_words(a, view)),
                         )
                     })
                     .collect();
@@ -641,4 +665,18 @@ impl Screen for AgendaScreen {
     fn hints(&self) -> Vec<Hint> {
         [choosing_hints(), self.focus.page_hints()].concat()
     }
+}
+
+/// Where an appointment stands, in the counsellor's language: one whose time has come and
+/// that nobody marked is "présence à noter", not "à venir".
+fn status_words(a: &Appointment, view: &View) -> String {
+    let id = match a.status {
+        Status::Upcoming if a.starts <= view.now => "status-to-mark",
+        Status::Upcoming => "status-upcoming",
+        Status::Present => "status-present",
+        Status::Absent => "status-absent",
+        Status::CancelledByCitizen => "status-cancelled-by-citizen",
+        Status::CancelledByService => "status-cancelled-by-service",
+    };
+    view.tr.text(id)
 }
