@@ -161,7 +161,7 @@ fn switching_language_changes_every_text_at_once() {
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(text.contains("Welcome"), "{text}");
     assert!(text.contains("1  Find out what help I need"), "{text}");
-    assert!(text.contains("Arrows : move"), "{text}");
+    assert!(text.contains("Arrows: move"), "English spacing: {text}");
     assert!(text.contains("[ ] Large text"), "{text}");
     assert!(!text.contains("Bienvenue"));
 }
@@ -642,10 +642,21 @@ fn the_statistics_are_translated_and_read_a_page_at_a_time() {
         );
         drive_with(&mut store, &mut app, &[Key::Enter, Key::Char('6')]);
         let first = screen_text(&render(&app, 80, 24, false));
+        // The first frame already says how to turn pages.
         let words = if tag == "en" {
-            ["Whole period", "Appointments", "Page 1 of"]
+            [
+                "Whole period",
+                "Appointments",
+                "Page 1 of",
+                "PgUp / PgDn: change page",
+            ]
         } else {
-            ["En tout", "Rendez-vous", "Page 1 sur"]
+            [
+                "En tout",
+                "Rendez-vous",
+                "Page 1 sur",
+                "Pg préc / Pg suiv : changer de page",
+            ]
         };
         for w in words {
             assert!(first.contains(w), "{tag}: {w}\n{first}");

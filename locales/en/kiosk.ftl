@@ -13,6 +13,8 @@ page-of = Page { $page } of { $pages }
 
 key-arrows = Arrows
 key-enter = Enter
+# Between a key and what it does in the key bar.
+key-colon = {": "}
 key-digits = Numbers
 key-pages = PgUp / PgDn
 key-esc = Esc

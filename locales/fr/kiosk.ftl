@@ -13,6 +13,8 @@ page-of = Page { $page } sur { $pages }
 
 key-arrows = Flèches
 key-enter = Entrée
+# Between a key and what it does in the key bar.
+key-colon = {" : "}
 key-digits = Chiffres
 key-pages = Pg préc / Pg suiv
 key-esc = Échap

@@ -13,6 +13,8 @@ page-of = Página { $page } de { $pages }
 
 key-arrows = Setas
 key-enter = Enter
+# Between a key and what it does in the key bar.
+key-colon = {": "}
 key-digits = Números
 key-pages = PgUp / PgDn
 key-esc = Esc

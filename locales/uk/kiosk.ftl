@@ -13,6 +13,8 @@ page-of = Сторінка { $page } з { $pages }
 
 key-arrows = Стрілки
 key-enter = Enter
+# Between a key and what it does in the key bar.
+key-colon = {": "}
 key-digits = Цифри
 key-pages = PgUp / PgDn
 key-esc = Esc

@@ -67,7 +67,15 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     if screen.full_screen() {
         drawn.cursor = screen.render(frame, area, &view);
     } else {
+        let keys = screen.hints();
         (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
+        // A screen that learns while drawing that its text has pages says so in its keys:
+        // the frame is drawn again, once, with them.
+        if screen.hints() != keys {
+            frame.render_widget(ratatui::widgets::Clear, area);
+            frame.render_widget(Block::default().style(theme.base.style()), area);
+            (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
+        }
     }
     let mut shown = match &app.overlay {
         Some(Overlay::Confirm { leaving, yes }) => Some(super::overlays::confirm_leaving(

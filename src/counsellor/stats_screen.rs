@@ -79,16 +79,16 @@ impl Screen for StatsScreen {
                 .map(|l| Para {
                     // For a screen reader, the numbers without the bars.
                     text: if view.linear {
-                        l.replace('█', "")
+                        l.trim_start().replace('█', "")
                     } else {
-                        l.to_string()
+                        l.trim_start().to_string()
                     },
                     tone: if l.starts_with(' ') {
                         Tone::Text
                     } else {
                         Tone::Heading
                     },
-                    indent: 0,
+                    indent: (l.len() - l.trim_start().len()) as u16,
                 })
                 .collect(),
             None => vec![page::text(view.tr.text("counsellor-failed"))],

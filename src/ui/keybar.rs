@@ -28,15 +28,16 @@ fn units(hints: &[Hint], view: &View) -> Vec<(String, String)> {
         .collect()
 }
 
-fn unit_width(unit: &(String, String)) -> usize {
-    width(&unit.0) + 3 + width(&unit.1)
+/// Between a key and what it does, as the language writes it: "Entrée : ", "Enter: ".
+fn colon(view: &View) -> String {
+    view.tr.text("key-colon")
 }
 
-fn pack(units: Vec<(String, String)>, max: usize) -> Vec<Vec<(String, String)>> {
+fn pack(units: Vec<(String, String)>, colon: &str, max: usize) -> Vec<Vec<(String, String)>> {
     let mut rows: Vec<Vec<(String, String)>> = Vec::new();
     let mut used = 0;
     for unit in units {
-        let w = unit_width(&unit);
+        let w = width(&unit.0) + width(colon) + width(&unit.1);
         match rows.last_mut() {
             Some(row) if used + GAP.len() + w <= max => {
                 used += GAP.len() + w;
@@ -53,12 +54,15 @@ fn pack(units: Vec<(String, String)>, max: usize) -> Vec<Vec<(String, String)>> 
 }
 
 pub fn height(hints: &[Hint], view: &View, max: u16) -> u16 {
-    pack(units(hints, view), max as usize).len().max(1) as u16
+    pack(units(hints, view), &colon(view), max as usize)
+        .len()
+        .max(1) as u16
 }
 
 pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View) {
     let key_style = view.theme.keybar_key.style();
-    let lines: Vec<Line> = pack(units(hints, view), area.width as usize)
+    let colon = colon(view);
+    let lines: Vec<Line> = pack(units(hints, view), &colon, area.width as usize)
         .into_iter()
         .map(|row| {
             let mut spans = Vec::new();
@@ -67,7 +71,7 @@ pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View) {
                     spans.push(Span::raw(GAP));
                 }
                 spans.push(Span::styled(key, key_style));
-                spans.push(Span::raw(" : "));
+                spans.push(Span::raw(colon.clone()));
                 spans.push(Span::raw(does));
             }
             Line::from(spans)
