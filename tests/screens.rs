@@ -608,39 +608,14 @@ fn a_digit_chooses_among_the_days_shown_a_week_a_page() {
 /// at a time.
 #[test]
 fn the_statistics_are_translated_and_read_a_page_at_a_time() {
-    use borne::store::Bookings;
     let dir = tempfile::tempdir().unwrap();
     let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
-    let starts = parse_local("2026-02-24T09:00").unwrap();
-    store
-        .book(
-            &borne::store::NewBooking {
-                counsellor: "camille".into(),
-                motif: "demarche".into(),
-                starts,
-                ends: starts + chrono::Duration::minutes(45),
-                person: borne::domain::person::Person {
-                    first_name: "Paul".into(),
-                    ..Default::default()
-                },
-                reminder: None,
-                diagnostic: None,
-                booked_by: borne::store::BookedBy::Kiosk,
-            },
-            parse_local("2026-02-20T10:00").unwrap(),
-        )
-        .unwrap()
-        .unwrap();
+    book_with_camille(&mut store, "2026-02-24T09:00", "Paul");
     for tag in ["en", "fr"] {
         let mut app = borne::kiosk::app(demo(), now());
         app.settings.locale = tag.into();
-        drive_with(&mut store, &mut app, &[Key::F(12)]);
-        drive_with(
-            &mut store,
-            &mut app,
-            &"1357".chars().map(Key::Char).collect::<Vec<_>>(),
-        );
-        drive_with(&mut store, &mut app, &[Key::Enter, Key::Char('6')]);
+        sign_in_camille(&mut store, &mut app);
+        drive_with(&mut store, &mut app, &[Key::Char('6')]);
         let first = screen_text(&render(&app, 80, 24, false));
         // The first frame already says how to turn pages.
         let words = if tag == "en" {
@@ -699,41 +674,13 @@ fn enter_on_the_empty_commune_field_says_what_to_type() {
 /// noter", not "à venir"; its detail says what it is for and its code.
 #[test]
 fn the_counsellors_day_tells_past_from_upcoming_and_the_detail_gives_motif_and_code() {
-    use borne::store::Bookings;
     let dir = tempfile::tempdir().unwrap();
     let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
-    let mut book = |at: &str, name: &str| {
-        let starts = parse_local(at).unwrap();
-        store
-            .book(
-                &borne::store::NewBooking {
-                    counsellor: "camille".into(),
-                    motif: "demarche".into(),
-                    starts,
-                    ends: starts + chrono::Duration::minutes(45),
-                    person: borne::domain::person::Person {
-                        first_name: name.into(),
-                        ..Default::default()
-                    },
-                    reminder: None,
-                    diagnostic: None,
-                    booked_by: borne::store::BookedBy::Kiosk,
-                },
-                parse_local("2026-02-27T10:00").unwrap(),
-            )
-            .unwrap()
-            .unwrap()
-    };
-    let morning = book("2026-03-02T09:00", "Paul");
-    book("2026-03-02T14:00", "Lina");
+    let morning = book_with_camille(&mut store, "2026-03-02T09:00", "Paul");
+    book_with_camille(&mut store, "2026-03-02T14:00", "Lina");
     let mut app = borne::kiosk::app(demo(), now());
-    drive_with(&mut store, &mut app, &[Key::F(12)]);
-    drive_with(
-        &mut store,
-        &mut app,
-        &"1357".chars().map(Key::Char).collect::<Vec<_>>(),
-    );
-    drive_with(&mut store, &mut app, &[Key::Enter, Key::Char('1')]);
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
     let day = screen_text(&render(&app, 80, 24, false));
     let words = day.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -751,4 +698,40 @@ fn the_counsellors_day_tells_past_from_upcoming_and_the_detail_gives_motif_and_c
         detail.contains(&format!("Aide pour une démarche en ligne — code {code}")),
         "{detail}"
     );
+}
+
+/// A 45-minute "demarche" appointment with Camille, booked a few days before; its code.
+fn book_with_camille(store: &mut borne::store::Store, at: &str, name: &str) -> String {
+    use borne::store::Bookings;
+    let starts = parse_local(at).unwrap();
+    store
+        .book(
+            &borne::store::NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + chrono::Duration::minutes(45),
+                person: borne::domain::person::Person {
+                    first_name: name.into(),
+                    ..Default::default()
+                },
+                reminder: None,
+                diagnostic: None,
+                booked_by: borne::store::BookedBy::Kiosk,
+            },
+            starts - chrono::Duration::days(4),
+        )
+        .unwrap()
+        .unwrap()
+}
+
+/// Camille signs in with her PIN (F12, 1357, Enter): her home screen.
+fn sign_in_camille(store: &mut borne::store::Store, app: &mut App) {
+    drive_with(store, app, &[Key::F(12)]);
+    drive_with(
+        store,
+        app,
+        &"1357".chars().map(Key::Char).collect::<Vec<_>>(),
+    );
+    drive_with(store, app, &[Key::Enter]);
 }
