@@ -735,3 +735,35 @@ fn sign_in_camille(store: &mut borne::store::Store, app: &mut App) {
     );
     drive_with(store, app, &[Key::Enter]);
 }
+
+/// A lieu's "How", "Cost" and access values from the national standard, in English for an
+/// English reader.
+#[test]
+fn a_lieus_values_are_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let mut app = borne::kiosk::app(demo(), now());
+    app.settings.locale = "en".into();
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "gap".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let mut seen = String::new();
+    // The first lieux of Gap: their details, whichever give values.
+    for n in ['1', '2', '3'] {
+        drive_with(&mut store, &mut app, &[Key::Char(n)]);
+        seen += &screen_text(&render(&app, 80, 40, false));
+        drive_with(&mut store, &mut app, &[Key::Esc]);
+    }
+    let words = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Cost: free"), "{words}");
+    for french in [
+        "Gratuit",
+        "Se présenter",
+        "Accompagnement individuel",
+        "Téléphoner",
+    ] {
+        assert!(!words.contains(french), "{french}: {words}");
+    }
+}

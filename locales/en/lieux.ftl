@@ -59,3 +59,18 @@ service-loisirs-et-creations-numeriques = creating and leisure
 service-comprehension-du-monde-numerique = understanding the digital world
 service-acces-internet-et-materiel-informatique = free computers and internet
 service-acquisition-de-materiel-informatique-a-prix-solidaire = buying a cheap computer
+
+# The national standard's values for a lieu (how, cost, access), in words.
+lieu-how-en-autonomie = on your own
+lieu-how-accompagnement-individuel = one-to-one help
+lieu-how-dans-un-atelier-collectif = in a group workshop
+lieu-how-a-distance = remotely
+lieu-cost-gratuit = free
+lieu-cost-gratuit-sous-condition = free under conditions
+lieu-cost-payant = paid
+lieu-access-se-presenter = come in
+lieu-access-telephoner = phone
+lieu-access-contacter-par-mail = send an e-mail
+lieu-access-prendre-un-rdv-en-ligne = book online
+lieu-access-ce-lieu-n-accueille-pas-de-public = this place does not receive the public
+lieu-access-envoyer-un-mail-avec-une-fiche-de-prescription = send an e-mail with a referral form

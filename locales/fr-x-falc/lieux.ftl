@@ -59,3 +59,18 @@ service-loisirs-et-creations-numeriques = les loisirs
 service-comprehension-du-monde-numerique = comprendre internet
 service-acces-internet-et-materiel-informatique = un ordinateur libre
 service-acquisition-de-materiel-informatique-a-prix-solidaire = un ordinateur pas cher
+
+# The national standard's values for a lieu (how, cost, access), in words.
+lieu-how-en-autonomie = sans aide
+lieu-how-accompagnement-individuel = avec une personne pour vous aider
+lieu-how-dans-un-atelier-collectif = en groupe
+lieu-how-a-distance = à distance
+lieu-cost-gratuit = gratuit
+lieu-cost-gratuit-sous-condition = gratuit sous condition
+lieu-cost-payant = payant
+lieu-access-se-presenter = venir sur place
+lieu-access-telephoner = téléphoner
+lieu-access-contacter-par-mail = écrire un e-mail
+lieu-access-prendre-un-rdv-en-ligne = prendre rendez-vous en ligne
+lieu-access-ce-lieu-n-accueille-pas-de-public = on ne peut pas venir dans ce lieu
+lieu-access-envoyer-un-mail-avec-une-fiche-de-prescription = envoyer un e-mail avec une fiche de prescription

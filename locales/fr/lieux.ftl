@@ -59,3 +59,18 @@ service-loisirs-et-creations-numeriques = créer et se divertir
 service-comprehension-du-monde-numerique = comprendre le numérique
 service-acces-internet-et-materiel-informatique = un ordinateur et internet en accès libre
 service-acquisition-de-materiel-informatique-a-prix-solidaire = acheter un ordinateur à petit prix
+
+# The national standard's values for a lieu (how, cost, access), in words.
+lieu-how-en-autonomie = en autonomie
+lieu-how-accompagnement-individuel = accompagnement individuel
+lieu-how-dans-un-atelier-collectif = dans un atelier collectif
+lieu-how-a-distance = à distance
+lieu-cost-gratuit = gratuit
+lieu-cost-gratuit-sous-condition = gratuit sous condition
+lieu-cost-payant = payant
+lieu-access-se-presenter = se présenter
+lieu-access-telephoner = téléphoner
+lieu-access-contacter-par-mail = écrire un e-mail
+lieu-access-prendre-un-rdv-en-ligne = prendre rendez-vous en ligne
+lieu-access-ce-lieu-n-accueille-pas-de-public = ce lieu n'accueille pas de public
+lieu-access-envoyer-un-mail-avec-une-fiche-de-prescription = envoyer un e-mail avec une fiche de prescription

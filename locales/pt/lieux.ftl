@@ -59,3 +59,18 @@ service-loisirs-et-creations-numeriques = criação e lazer
 service-comprehension-du-monde-numerique = compreender o mundo digital
 service-acces-internet-et-materiel-informatique = computadores e internet gratuitos
 service-acquisition-de-materiel-informatique-a-prix-solidaire = comprar um computador barato
+
+# The national standard's values for a lieu (how, cost, access), in words.
+lieu-how-en-autonomie = sozinho
+lieu-how-accompagnement-individuel = apoio individual
+lieu-how-dans-un-atelier-collectif = numa oficina em grupo
+lieu-how-a-distance = à distância
+lieu-cost-gratuit = gratuito
+lieu-cost-gratuit-sous-condition = gratuito sob condições
+lieu-cost-payant = pago
+lieu-access-se-presenter = apresentar-se no local
+lieu-access-telephoner = telefonar
+lieu-access-contacter-par-mail = enviar um e-mail
+lieu-access-prendre-un-rdv-en-ligne = marcar online
+lieu-access-ce-lieu-n-accueille-pas-de-public = este local não recebe público
+lieu-access-envoyer-un-mail-avec-une-fiche-de-prescription = enviar um e-mail com uma ficha de encaminhamento

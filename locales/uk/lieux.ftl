@@ -59,3 +59,18 @@ service-loisirs-et-creations-numeriques = творчість і дозвілля
 service-comprehension-du-monde-numerique = розуміння цифрового світу
 service-acces-internet-et-materiel-informatique = безкоштовні комп'ютери та інтернет
 service-acquisition-de-materiel-informatique-a-prix-solidaire = придбання недорогого комп'ютера
+
+# The national standard's values for a lieu (how, cost, access), in words.
+lieu-how-en-autonomie = самостійно
+lieu-how-accompagnement-individuel = індивідуальна допомога
+lieu-how-dans-un-atelier-collectif = у груповому майстер-класі
+lieu-how-a-distance = дистанційно
+lieu-cost-gratuit = безкоштовно
+lieu-cost-gratuit-sous-condition = безкоштовно за умов
+lieu-cost-payant = платно
+lieu-access-se-presenter = прийти особисто
+lieu-access-telephoner = зателефонувати
+lieu-access-contacter-par-mail = написати e-mail
+lieu-access-prendre-un-rdv-en-ligne = записатися онлайн
+lieu-access-ce-lieu-n-accueille-pas-de-public = це місце не приймає відвідувачів
+lieu-access-envoyer-un-mail-avec-une-fiche-de-prescription = надіслати e-mail з направленням

@@ -505,16 +505,23 @@ fn detail(
     if !lieu.modalites_accompagnement.is_empty() {
         paras.push(page::text(view.tr.text_with(
             "lieux-how",
-            &[("how", lieu.modalites_accompagnement.join(", ").into())],
+            &[(
+                "how",
+                in_words(view, "lieu-how", &lieu.modalites_accompagnement).into(),
+            )],
         )));
     }
     if !lieu.frais.is_empty() {
         paras.push(page::text(view.tr.text_with(
             "lieux-cost",
-            &[("cost", lieu.frais.join(", ").into())],
+            &[("cost", in_words(view, "lieu-cost", &lieu.frais).into())],
         )));
     }
-    let mut access = lieu.modalites_acces.clone();
+    let mut access: Vec<String> = lieu
+        .modalites_acces
+        .iter()
+        .map(|value| in_words(view, "lieu-access", std::slice::from_ref(value)))
+        .collect();
     if let Some(url) = &lieu.prise_rdv {
         access.push(url.clone());
     }
@@ -564,4 +571,27 @@ pub fn qr_payloads(lieu: &Lieu) -> Vec<String> {
         ],
         None => vec![text],
     }
+}
+
+/// Values of the national standard's lists ("Gratuit", "Se présenter") in the person's
+/// language: the message `<family>-<value as a slug>` when the locale has it, else as written.
+fn in_words(view: &View, family: &str, values: &[String]) -> String {
+    values
+        .iter()
+        .map(|value| {
+            let slug = deunicode::deunicode(value)
+                .to_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let id = format!("{family}-{slug}");
+            if view.i18n.has_message(view.locale, &id) {
+                view.tr.text(&id)
+            } else {
+                value.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
