@@ -8,7 +8,7 @@ motif-securite-bring = Apportez votre téléphone. Montrez-nous les messages qui
 motif-appel = Parler au téléphone avec un conseiller
 workshop-email-debutant = Apprendre les e-mails
 workshop-smartphone-debutant = Apprendre à utiliser un téléphone
-workshop-arnaques = Voir les arnaques sur internet
+workshop-arnaques = Reconnaître les arnaques sur internet
 
 menu-booking = Prendre un rendez-vous
 booking-title = Prendre un rendez-vous
@@ -22,10 +22,10 @@ booking-week-this = Cette semaine
 booking-week-next = La semaine prochaine
 booking-week-of = La semaine du { $day }
 booking-day-slots = { $day } — { $count ->
-    [one] { $count } heure libre
-   *[other] { $count } heures libres
+    [one] { $count } rendez-vous possible
+   *[other] { $count } rendez-vous possibles
 }
-booking-choose-time = Choisissez l'heure. Jour : { $day }.
+booking-choose-time = Choisissez l'heure pour le { $day }.
 booking-time-with = { $time } avec { $name }
 booking-slot-taken = Une autre personne a pris cette heure. Choisissez une autre heure.
 booking-no-slots = Il n'y a pas d'heure libre. Appelez-nous au { $phone }.

@@ -1,6 +1,6 @@
 # "Faire le point sur mes besoins" in Français facile à lire et à comprendre.
-menu-diagnostic = Dire ce dont j'ai besoin
-diag-title = Ce dont vous avez besoin
+menu-diagnostic = Dire mes besoins
+diag-title = Vos besoins
 diag-result-title = Vos besoins
 diag-progress = Question { $number }
 does-previous-question = question d'avant
@@ -92,7 +92,7 @@ diag-next-book = Prendre un rendez-vous avec un conseiller
 diag-next-workshops = Voir les cours en groupe
 diag-next-finish = Terminer
 
-need-diagnostic-numerique = Parler avec un conseiller de ce dont vous avez besoin
+need-diagnostic-numerique = Parler de vos besoins avec un conseiller
 need-prendre-en-main-du-materiel = Apprendre à utiliser un téléphone ou un ordinateur
 need-maintenance-de-materiel = Réparer votre appareil
 need-gerer-ses-contenus-numeriques = Ranger et envoyer vos papiers et vos photos

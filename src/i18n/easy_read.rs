@@ -1,12 +1,24 @@
 //! The checkable rules of easy-to-read French (FALC: DISIC's *Référentiel pour une rédaction
 //! en langage simplifié* and Inclusion Europe; domain.md §6), applied to what a message can
 //! show: no semicolon, brackets or ellipsis, no abbreviation such as "RDV", no word in
-//! capitals, no date in numbers, no percentage, and sentences of at most 15 words.
+//! capitals, no date in numbers, no percentage, no hard relative pronoun ("dont",
+//! "lequel"…), and sentences of at most 15 words.
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
 /// Words written in capitals that everyone reads as words (a sign at any job centre says
 /// "CV"); no other word may be in capitals.
 const EVERYDAY_CAPITALS: &[&str] = &["CV"];
+
+/// Relative pronouns easy-to-read French avoids: a second sentence says it plainly.
+const HARD_RELATIVES: &[&str] = &[
+    "dont",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auquel",
+    "duquel",
+];
 
 /// The longest sentence allowed, in words.
 pub const MAX_WORDS: usize = 15;
@@ -77,6 +89,10 @@ pub fn breaches(text: &str) -> Vec<String> {
     }
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '/') {
         let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let lower = word.to_lowercase();
+        if HARD_RELATIVES.contains(&lower.as_str()) {
+            found.push(format!("a hard relative pronoun: {word}"));
+        }
         if word.eq_ignore_ascii_case("rdv") {
             found.push("an abbreviation: RDV".into());
         } else if letters.len() >= 2
