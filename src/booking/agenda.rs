@@ -144,6 +144,12 @@ impl Agenda {
         self.motifs.iter().position(|m| m.id == id)
     }
 
+    /// A booked motif in words; its id when the agenda no longer has it.
+    pub fn motif_label(&self, id: &str, tr: &crate::i18n::Tr) -> String {
+        self.motif_by_id(id)
+            .map_or(id.to_string(), |m| tr.text(&self.motifs[m].label))
+    }
+
     /// Whether the counsellor (or the whole help point) is away that day.
     pub fn absent(&self, counsellor: usize, day: NaiveDate) -> bool {
         self.absences

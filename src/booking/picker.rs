@@ -1,6 +1,6 @@
 //! Choosing a day ("mardi 3 mars — 4 créneaux"), then a time ("14 h 30"). Shared by booking
 //! and by "changer de jour ou d'heure".
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -9,7 +9,7 @@ use super::slots::{Slot, days_with_slots, times_on};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Hint, choosing_hints};
-use crate::calendar::words;
+use crate::calendar::{monday_of, words};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -175,7 +175,7 @@ fn weeks(days: &[(NaiveDate, usize)]) -> Vec<Vec<(NaiveDate, usize)>> {
     let mut weeks: Vec<Vec<(NaiveDate, usize)>> = Vec::new();
     for day in days {
         match weeks.last_mut() {
-            Some(week) if week[0].0.iso_week() == day.0.iso_week() => week.push(*day),
+            Some(week) if monday_of(week[0].0) == monday_of(day.0) => week.push(*day),
             _ => weeks.push(vec![*day]),
         }
     }
@@ -184,10 +184,8 @@ fn weeks(days: &[(NaiveDate, usize)]) -> Vec<Vec<(NaiveDate, usize)>> {
 
 /// "cette semaine", "la semaine prochaine", "semaine du lundi 16 mars".
 fn week_name(view: &View, day: NaiveDate) -> String {
-    let monday =
-        |d: NaiveDate| d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday()));
-    let this = monday(view.now.date());
-    let week = monday(day);
+    let this = monday_of(view.now.date());
+    let week = monday_of(day);
     if week == this {
         view.tr.text("booking-week-this")
     } else if week == this + chrono::Duration::days(7) {

@@ -7,3 +7,10 @@ pub mod zone;
 
 pub use holidays::{Holiday, Region};
 pub use zone::Calendar;
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// The Monday of the week that holds `day`.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(day.weekday().num_days_from_monday().into())
+}

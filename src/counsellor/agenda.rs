@@ -452,9 +452,7 @@ impl Screen for AgendaScreen {
                                 let a = &self.appointments[*i];
                                 let motif = match &a.what {
                                     What::Booking { motif, .. } => {
-                                        self.agenda.motif_by_id(motif).map_or(motif.clone(), |m| {
-                                            view.tr.text(&self.agenda.motifs[m].label)
-                                        })
+                                        self.agenda.motif_label(motif, &view.tr)
                                     }
                                     What::Workshop { .. } => String::new(),
                                 };
@@ -541,9 +539,7 @@ impl Screen for AgendaScreen {
                 )));
                 // What for, and the code the person keeps.
                 if let What::Booking { motif, .. } = &a.what {
-                    let motif = self.agenda.motif_by_id(motif).map_or(motif.clone(), |m| {
-                        view.tr.text(&self.agenda.motifs[m].label)
-                    });
+                    let motif = self.agenda.motif_label(motif, &view.tr);
                     paras.push(page::text(view.tr.text_with(
                         "counsellor-booking-what",
                         &[

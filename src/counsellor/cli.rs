@@ -81,9 +81,7 @@ pub fn export_agenda(
                 counsellor: who,
                 motif,
             } if *who == c.id => {
-                let label = agenda
-                    .motif_by_id(motif)
-                    .map_or(motif.clone(), |m| tr.text(&agenda.motifs[m].label));
+                let label = agenda.motif_label(motif, tr);
                 Some(export::Event {
                     uid: format!("{}@borne", a.code),
                     starts: a.starts,

@@ -1,7 +1,7 @@
 //! The help point's statistics in words and bars, in the counsellor's language: per week and
 //! month, bookings, attendance, workshops, needs and accompaniments. Short lines, so that the
 //! screen and a terminal of 80 columns show them whole.
-use chrono::{Datelike, Duration};
+use chrono::Datelike;
 
 use crate::calendar::words;
 use crate::i18n::Tr;
@@ -37,8 +37,7 @@ fn name(p: &Period, tr: &Tr) -> String {
             ],
         ),
         Span::Week => {
-            let monday =
-                p.first_day - Duration::days(p.first_day.weekday().num_days_from_monday().into());
+            let monday = crate::calendar::monday_of(p.first_day);
             tr.text_with("stats-week", &[("day", words::day(tr, monday).into())])
         }
         Span::Month => tr.text_with(

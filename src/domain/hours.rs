@@ -1,7 +1,7 @@
 //! Opening hours: OSM `opening_hours` evaluated with French public holidays closed, in words
 //! ("Ouvert maintenant — ferme à 17 h 00"), and the France Services list's free text
 //! ("09:00 - 12:00 / 13:30 - 17:00") converted to OSM.
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use compact_calendar::CompactCalendar;
@@ -113,7 +113,7 @@ pub type DayHours = (NaiveDate, Vec<(NaiveTime, NaiveTime)>);
 /// The opening intervals of each day of the week that holds `day`, Monday first.
 pub fn week(horaires: &str, region: Region, day: NaiveDate) -> Option<Vec<DayHours>> {
     let oh = parse(horaires, region)?;
-    let monday = day - Duration::days(day.weekday().num_days_from_monday().into());
+    let monday = crate::calendar::monday_of(day);
     let mut out = Vec::new();
     for offset in 0..7 {
         let d = monday + Duration::days(offset);

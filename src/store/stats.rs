@@ -81,7 +81,7 @@ impl Facts {
             total: self.period(Span::Range, from, to),
             ..Stats::default()
         };
-        let mut week = from - Duration::days(from.weekday().num_days_from_monday().into());
+        let mut week = crate::calendar::monday_of(from);
         while week <= to {
             let (start, end) = (week.max(from), (week + Duration::days(6)).min(to));
             stats.weeks.push(self.period(Span::Week, start, end));
