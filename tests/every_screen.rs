@@ -28,8 +28,13 @@ struct Walk {
     /// Each frame seen: where (the journey and the keys so far), whether a box was over the
     /// screen, and the rendered terminal.
     frames: Vec<(String, bool, Terminal<TestBackend>)>,
+    bodies: Vec<ratatui::layout::Rect>,
     sizes: Vec<(u16, u16)>,
     at: NaiveDateTime,
+    /// When set, each look also checks that what this tall screen shows can be reached at
+    /// the walk's sizes; what cannot is listed in `unreachable`.
+    reference: Option<(u16, u16)>,
+    unreachable: Vec<String>,
 }
 
 impl Walk {
@@ -38,8 +43,11 @@ impl Walk {
             app: kiosk::app(demo(), now()),
             store,
             frames: Vec::new(),
+            bodies: Vec::new(),
             sizes: sizes.to_vec(),
             at: now(),
+            reference: None,
+            unreachable: Vec::new(),
         }
     }
 
@@ -63,14 +71,100 @@ impl Walk {
         }
     }
 
+    fn draw(&self, (w, h): (u16, u16)) -> (String, ratatui::layout::Rect) {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let mut body = ratatui::layout::Rect::default();
+        terminal
+            .draw(|f| body = borne::app::frame::draw(f, &self.app, self.at, false).body)
+            .unwrap();
+        (text(&terminal), body)
+    }
+
+    fn press(&mut self, key: Key, times: usize) {
+        for _ in 0..times {
+            let effects = self.app.update(Msg::Key(key), self.at);
+            self.answer(effects);
+        }
+    }
+
+    /// What the tall screen's body says that cannot be read at `size`, even turning the
+    /// text's pages or moving down the list. Puts the screen back as it was.
+    fn unreachable_at(&mut self, size: (u16, u16), wanted: &[Vec<String>]) -> Vec<String> {
+        let (before, _) = self.draw(size);
+        let mut seen = words(&before);
+        let missing = |seen: &[String]| -> Vec<String> {
+            wanted
+                .iter()
+                .filter(|line| !subsequence(line, seen))
+                .map(|line| line.join(" "))
+                .collect()
+        };
+        // The text's pages.
+        let pages = self.app.pager.pages();
+        for _ in 1..pages {
+            self.press(Key::PageDown, 1);
+            seen.extend(words(&self.draw(size).0));
+        }
+        self.press(Key::PageUp, pages - 1);
+        // The list, down then up to what is missing.
+        for (go, back) in [(Key::Down, Key::Up), (Key::Up, Key::Down)] {
+            let mut moves = 0;
+            let mut last = before.clone();
+            while !missing(&seen).is_empty() {
+                self.press(go, 1);
+                let (now, _) = self.draw(size);
+                if now == last {
+                    // The end of the list: this key changed nothing.
+                    break;
+                }
+                moves += 1;
+                seen.extend(words(&now));
+                last = now;
+            }
+            self.press(back, moves);
+        }
+        let (after, _) = self.draw(size);
+        let mut found = missing(&seen);
+        if after != before {
+            found.push(format!("(the screen did not come back)\n{before}\n{after}"));
+        }
+        found
+    }
+
     fn look(&mut self, place: &str) {
+        let boxed = self.app.overlay.is_some() || self.app.countdown_seconds(self.at).is_some();
+        // A QR code is a picture, not text to read: it is checked on its own.
+        let picture = self.app.screen().full_screen();
+        if let (Some(tall), false) = (self.reference, boxed || picture) {
+            let (screen, body) = self.draw(tall);
+            // The body's lines in words, without the map or a QR code beside or in them and
+            // without the page lines (which differ with the size).
+            let wanted: Vec<Vec<String>> = screen
+                .lines()
+                .skip(body.y as usize)
+                .take(body.height as usize)
+                .map(|line| words(line.split(is_drawing).next().unwrap_or("")))
+                .filter(|w| !w.is_empty() && w[0] != "Page")
+                // Not offered where the code cannot be drawn (`a_qr_code_is_offered_…`).
+                .filter(|w| !w.join(" ").contains("QR"))
+                .collect();
+            for size in self.sizes.clone() {
+                for line in self.unreachable_at(size, &wanted) {
+                    self.unreachable
+                        .push(format!("{place} at {}×{}: {line}", size.0, size.1));
+                }
+            }
+            return;
+        }
         for (w, h) in self.sizes.clone() {
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut body = ratatui::layout::Rect::default();
             terminal
                 .draw(|f| {
-                    borne::app::frame::draw(f, &self.app, self.at, false);
+                    body = borne::app::frame::draw(f, &self.app, self.at, false).body;
                 })
                 .unwrap();
+            self.bodies.push(body);
             let boxed = self.app.overlay.is_some() || self.app.countdown_seconds(self.at).is_some();
             self.frames
                 .push((format!("{place} at {w}×{h}"), boxed, terminal));
@@ -246,4 +340,38 @@ fn the_screen_reader_mode_draws_no_box_or_block_character_and_always_places_the_
     ] {
         assert!(titles.contains(&title), "{title} not reached: {titles:?}");
     }
+}
+
+fn is_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{259f}').contains(&c)
+}
+
+/// A line's words as a person reads them (no-break spaces are spaces; the focus mark is not
+/// a word).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty() && *w != "▶" && !w.chars().any(is_drawing))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the words come in this order in what was seen (a line may wrap differently).
+fn subsequence(line: &[String], seen: &[String]) -> bool {
+    let mut seen = seen.iter();
+    line.iter().all(|word| seen.any(|s| s == word))
+}
+
+#[test]
+fn in_large_text_what_a_screen_says_can_be_read_at_60x20_80x24_and_120x33() {
+    let (_dir, store) = store_with_lieux();
+    let mut walk = Walk::new(store, &[(60, 20), (80, 24), (120, 33)]);
+    walk.reference = Some((160, 70));
+    walk.keys("large text on", &[Key::F(2)]);
+    walk.everywhere();
+    assert!(
+        walk.unreachable.is_empty(),
+        "{} lines cannot be read:\n{}",
+        walk.unreachable.len(),
+        walk.unreachable.join("\n")
+    );
 }

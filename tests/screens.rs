@@ -302,6 +302,8 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             linear: false,
             kiosk: &config.kiosk,
             now: now(),
+            pager: &app.pager,
+            screen: (30, 6),
         };
         let mut terminal = Terminal::new(TestBackend::new(30, 6)).unwrap();
         let mut cursor = None;
@@ -766,4 +768,60 @@ fn a_lieus_values_are_in_the_readers_language() {
     ] {
         assert!(!words.contains(french), "{french}: {words}");
     }
+}
+
+/// The QR code is offered only where it can be drawn: in a window too small the receipt and a
+/// lieu's page do not offer it (a lieu's short code fits down to 60×20), and their digits
+/// choose what they show.
+#[test]
+fn a_qr_code_is_offered_only_where_it_can_be_drawn() {
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    drive(
+        &mut app,
+        &[Key::Char('2'), Key::Char('1'), Key::Char('2'), Key::Enter],
+    );
+    for c in "Marie".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(&mut app, &[Key::Enter, Key::Enter]);
+    for c in "0612345678".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(
+        &mut app,
+        &[Key::Down, Key::Down, Key::Down, Key::Enter, Key::Enter],
+    );
+    let wide = screen_text(&render(&app, 80, 24, false));
+    assert!(
+        wide.contains("1  Mettre le rendez-vous dans mon téléphone (QR code)"),
+        "{wide}"
+    );
+    let small = screen_text(&render(&app, 60, 20, false));
+    assert!(!small.contains("QR"), "{small}");
+    assert!(small.contains("1  Terminer"), "{small}");
+    // The digit shown is the one that acts: "1" finishes, home.
+    drive(&mut app, &[Key::Char('1')]);
+    assert!(app.on_welcome());
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let mut app = borne::kiosk::app(config.clone(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "gap".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter, Key::Enter]);
+    // A lieu's address is a short code: drawn at 60×20, not in the smallest window.
+    let wide = screen_text(&render(&app, 60, 20, false));
+    assert!(
+        wide.contains("1  Mettre l'adresse dans mon téléphone (QR code)"),
+        "{wide}"
+    );
+    let small = screen_text(&render(&app, 40, 12, false));
+    assert!(!small.contains("QR"), "{small}");
+    // "1" opens the week's hours, as shown.
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    let week = screen_text(&render(&app, 60, 20, false));
+    assert!(week.contains("undi"), "{week}");
 }

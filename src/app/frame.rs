@@ -42,8 +42,12 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         linear: app.settings.screen_reader,
         kiosk: &app.kiosk,
         now,
+        pager: &app.pager,
+        screen: (frame.area().width, frame.area().height),
     };
+    app.pager.start_drawing();
     let area = frame.area();
+    app.drawn_size.set((area.width, area.height));
     frame.render_widget(Block::default().style(theme.base.style()), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, &view);
@@ -67,11 +71,11 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     if screen.full_screen() {
         drawn.cursor = screen.render(frame, area, &view);
     } else {
-        let keys = screen.hints();
+        let keys = (screen.hints(), app.pager.pages());
         (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
         // A screen that learns while drawing that its text has pages says so in its keys:
         // the frame is drawn again, once, with them.
-        if screen.hints() != keys {
+        if (screen.hints(), app.pager.pages()) != keys {
             frame.render_widget(ratatui::widgets::Clear, area);
             frame.render_widget(Block::default().style(theme.base.style()), area);
             (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
@@ -116,6 +120,9 @@ fn draw_with_chrome(
         Some(hints) => hints,
         None => {
             let mut hints = screen.hints();
+            if app.pager.pages() > 1 && !hints.iter().any(|h| h.key == "key-pages") {
+                hints.push(hint("key-pages", "does-turn-page"));
+            }
             if !app.on_welcome() {
                 if !hints.iter().any(|h| h.key == "key-esc") {
                     hints.push(hint("key-esc", "does-back"));

@@ -11,6 +11,7 @@ pub mod settings;
 pub mod speech;
 pub mod text_field;
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -19,6 +20,7 @@ use crate::config::KioskConfig;
 use crate::domain::pin::Signer;
 use crate::i18n::I18n;
 use crate::store::{Reply, Request};
+use crate::ui::page::Pager;
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 use key::Key;
@@ -127,6 +129,10 @@ pub struct App {
     /// Changes whenever the screens change: an answer asked for by a screen the person has
     /// left is not given to the one they are on.
     generation: u64,
+    /// The page of the body's text shown, when it does not fit.
+    pub pager: Pager,
+    /// The terminal's size at the last frame (set when drawing).
+    pub drawn_size: Cell<(u16, u16)>,
 }
 
 /// Counsellor mode locks itself after this long without a key.
@@ -156,6 +162,8 @@ impl App {
             admin: false,
             waiting: false,
             generation: 0,
+            pager: Pager::default(),
+            drawn_size: Cell::new((80, 24)),
         }
     }
 
@@ -183,6 +191,13 @@ impl App {
     /// A counsellor or the staff is at the kiosk: nothing is said aloud unless asked (F4).
     pub fn staff_signed_in(&self) -> bool {
         self.counsellor.is_some() || self.admin
+    }
+
+    /// The screens change: an answer for the one left is dropped, a text starts on its first
+    /// page.
+    fn screens_changed(&mut self) {
+        self.generation += 1;
+        self.pager.reset();
     }
 
     pub fn generation(&self) -> u64 {
@@ -293,7 +308,7 @@ impl App {
     /// Back to the welcome screen as a newcomer finds it: everything the person entered and
     /// chose is dropped from memory. The PIN lockout stays.
     pub fn reset(&mut self) {
-        self.generation += 1;
+        self.screens_changed();
         self.settings = Settings::defaults(&self.kiosk);
         self.stack.clear();
         self.welcome = self.routes.welcome();
@@ -305,7 +320,7 @@ impl App {
 
     /// Back to the welcome screen, keeping the display choices; ends counsellor mode.
     fn go_home(&mut self) {
-        self.generation += 1;
+        self.screens_changed();
         self.stack.clear();
         self.counsellor = None;
         self.admin = false;
@@ -335,6 +350,10 @@ impl App {
             }
             None => {}
         }
+        // A text that does not fit turns its pages before a list does.
+        if matches!(key, Key::PageDown | Key::PageUp) && self.pager.turn(key == Key::PageDown) {
+            return Vec::new();
+        }
         if key == Key::Home {
             self.home();
             return Vec::new();
@@ -361,6 +380,7 @@ impl App {
             i18n: &self.i18n,
             settings: &self.settings,
             now,
+            screen: self.drawn_size.get(),
         };
         let screen: &mut dyn Screen = match self.stack.last_mut() {
             Some(screen) => screen.as_mut(),
@@ -372,13 +392,14 @@ impl App {
 
     /// Opens a screen and lets it load what it shows.
     fn open(&mut self, screen: Box<dyn Screen>, now: NaiveDateTime) -> Vec<Effect> {
-        self.generation += 1;
+        self.screens_changed();
         self.stack.push(screen);
         let ctx = Ctx {
             kiosk: &self.kiosk,
             i18n: &self.i18n,
             settings: &self.settings,
             now,
+            screen: self.drawn_size.get(),
         };
         let action = self.stack.last_mut().expect("just pushed").opened(&ctx);
         self.apply(action, now)
@@ -393,7 +414,7 @@ impl App {
                 return self.open(screen, now);
             }
             Action::Back => {
-                self.generation += 1;
+                self.screens_changed();
                 self.stack.pop();
                 if self.stack.is_empty() {
                     self.counsellor = None;
@@ -541,7 +562,7 @@ impl App {
         match attempt {
             Attempt::Accepted => match who {
                 Some(Signer::Admin) | None => {
-                    self.generation += 1;
+                    self.screens_changed();
                     self.stack.push(self.routes.staff_menu());
                     self.admin = true;
                     effects.push(audit("admin", "staff sign-in"));
@@ -549,7 +570,7 @@ impl App {
                 Some(Signer::Counsellor(c)) => {
                     // Counsellor mode starts from a clean kiosk: nothing of a citizen's
                     // session stays under it.
-                    self.generation += 1;
+                    self.screens_changed();
                     self.stack.clear();
                     self.counsellor = Some(c);
                     self.idle_warning_until = None;

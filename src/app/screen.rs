@@ -20,6 +20,9 @@ pub struct Ctx<'a> {
     pub i18n: &'a I18n,
     pub settings: &'a Settings,
     pub now: NaiveDateTime,
+    /// The terminal's size at the last frame, (columns, rows): what the person saw (a QR code
+    /// is offered only where it can be drawn).
+    pub screen: (u16, u16),
 }
 
 /// What a screen asks the shell to do after a key.

@@ -226,10 +226,8 @@ impl Screen for BookingScreen {
                 CheckoutEvent::None => {}
             },
             Step::Done => {
-                let tr = ctx.i18n.tr(&ctx.settings.locale);
-                let kiosk = &ctx.kiosk;
                 if let Some(receipt) = &mut self.receipt {
-                    match receipt.handle(key, |c| ticket::ticket(c, &tr, kiosk)) {
+                    match receipt.handle(key, ctx) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
                         // Staff booking for someone go back to their own screens.
                         ReceiptEvent::Finish if self.booked_by.on_behalf() => return Action::Back,

@@ -606,6 +606,7 @@ mod tests {
             i18n: &config.i18n,
             settings: &settings,
             now: parse_local(now).unwrap(),
+            screen: (80, 24),
         };
         screen.reply(Reply::Found(Some(a)), &ctx);
         (screen, config)
@@ -626,6 +627,7 @@ mod tests {
             i18n: &config.i18n,
             settings: &settings,
             now: parse_local("2026-03-05T10:05").unwrap(),
+            screen: (80, 24),
         };
         assert!(matches!(screen.handle(Key::Char('2'), &ctx), Action::Home));
         let (mut screen, _) = found(

@@ -7,6 +7,8 @@ use ratatui::layout::{Position, Rect};
 use super::ticket::{self, Confirmed};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::screen::Ctx;
+use crate::config::KioskConfig;
 use crate::store::Reply;
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -54,24 +56,41 @@ impl Receipt {
         self.showing_qr
     }
 
-    pub fn handle(&mut self, key: Key, view_ticket: impl Fn(&Confirmed) -> String) -> ReceiptEvent {
+    /// The choices offered: the QR code only where it can be shown.
+    fn offered(&self, kiosk: &KioskConfig, screen: (u16, u16), linear: bool) -> Vec<Next> {
+        let qr = qr::can_show(&ticket::vevents(&self.confirmed, kiosk), screen, linear);
+        self.choices
+            .iter()
+            .copied()
+            .filter(|next| qr || *next != Next::Qr)
+            .collect()
+    }
+
+    pub fn handle(&mut self, key: Key, ctx: &Ctx) -> ReceiptEvent {
         if self.showing_qr {
             if matches!(key, Key::Enter | Key::Esc | Key::Char(_)) {
                 self.showing_qr = false;
             }
             return ReceiptEvent::None;
         }
+        let offered = self.offered(ctx.kiosk, ctx.screen, ctx.settings.screen_reader);
+        if self.focus.len() != offered.len() {
+            self.focus = FocusGrid::new(vec![1; offered.len()]);
+        }
         let chosen = match key {
             // The booking is made: Esc goes home like "Terminer".
             Key::Esc => Some(Next::Finish),
-            key => self.focus.choose(key).map(|i| self.choices[i]),
+            key => self.focus.choose(key).map(|i| offered[i]),
         };
         match chosen {
             Some(Next::Qr) => {
                 self.showing_qr = true;
                 ReceiptEvent::None
             }
-            Some(Next::Print) => ReceiptEvent::Print(view_ticket(&self.confirmed)),
+            Some(Next::Print) => {
+                let tr = ctx.i18n.tr(&ctx.settings.locale);
+                ReceiptEvent::Print(ticket::ticket(&self.confirmed, &tr, ctx.kiosk))
+            }
             Some(Next::Finish) => ReceiptEvent::Finish,
             None => ReceiptEvent::None,
         }
@@ -99,8 +118,8 @@ impl Receipt {
             None => {}
         }
         paras.extend(ticket::paras(&self.confirmed, &view.tr, view.kiosk));
-        let choices: Vec<Choice> = self
-            .choices
+        let offered = self.offered(view.kiosk, view.screen, view.linear);
+        let choices: Vec<Choice> = offered
             .iter()
             .enumerate()
             .map(|(i, next)| {
@@ -118,7 +137,7 @@ impl Receipt {
             view,
             &paras,
             &choices,
-            Some(self.focus.index()),
+            Some(self.focus.index().min(choices.len() - 1)),
         )
     }
 }

@@ -245,10 +245,8 @@ impl Screen for WorkshopsScreen {
                 CheckoutEvent::None => {}
             },
             Step::Done => {
-                let tr = ctx.i18n.tr(&ctx.settings.locale);
-                let kiosk = &ctx.kiosk;
                 if let Some(receipt) = &mut self.receipt {
-                    match receipt.handle(key, |c| ticket::ticket(c, &tr, kiosk)) {
+                    match receipt.handle(key, ctx) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
                         ReceiptEvent::Finish => return Action::Home,
                         ReceiptEvent::None => {}

@@ -431,6 +431,7 @@ mod tests {
             i18n: &config.i18n,
             settings: &settings,
             now: monday_morning(),
+            screen: (80, 24),
         };
         keys.iter().map(|k| form.handle(*k, &ctx)).collect()
     }

@@ -7,7 +7,8 @@ use ratatui::widgets::Paragraph;
 use super::screen::{DiagnosticScreen, NextStep, Phase};
 use crate::domain::outcome::{HelpKind, Outcome};
 use crate::ui::View;
-use crate::ui::choices::{Choice, render_choices, row_height};
+use crate::ui::choices::{Choice, render_choices};
+use crate::ui::page::{self, Para, Tone};
 use crate::ui::rows::Rows;
 use crate::ui::text::wrap;
 use crate::vocabulary::coop::Thematique;
@@ -57,34 +58,16 @@ pub fn render(
                 .enumerate()
                 .map(|(i, step)| Choice::numbered(i + 1, view.tr.text(step_label(*step))))
                 .collect();
-            let choices_h = (choices.len() as u16 * row_height(view)).min(area.height);
-            let text_area = Rect {
-                height: area.height.saturating_sub(choices_h + 1),
-                ..area
-            };
-            let mut cursor = None;
-            let text = result_text(outcome, view, area.width as usize);
-            let lines: Vec<Line> = text
+            // The text a page at a time when it does not fit, the choices under it.
+            let paras: Vec<Para> = result_text(outcome, view, area.width as usize)
                 .into_iter()
-                .map(|(line, heading)| {
-                    let ink = if heading {
-                        view.theme.heading
-                    } else {
-                        view.theme.base
-                    };
-                    Line::styled(line, ink.style())
+                .map(|(line, heading)| Para {
+                    text: line.trim_start().to_string(),
+                    tone: if heading { Tone::Heading } else { Tone::Text },
+                    indent: (line.len() - line.trim_start().len()) as u16,
                 })
                 .collect();
-            frame.render_widget(Paragraph::new(lines), text_area);
-            let choices_area = Rect {
-                y: area.bottom() - choices_h,
-                height: choices_h,
-                ..area
-            };
-            if choices_h > 0 {
-                cursor = render_choices(frame, choices_area, view, &choices, Some(focus.index()));
-            }
-            cursor
+            page::render(frame, area, view, &paras, &choices, Some(focus.index()))
         }
     }
 }

@@ -77,6 +77,7 @@ fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
         i18n: &config.i18n,
         settings: &settings,
         now: t0(),
+        screen: (80, 24),
     };
     let mut welcome = Welcome::new(config.clone());
     assert_eq!(welcome.focused(), Item::Menu(0));

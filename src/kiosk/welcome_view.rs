@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 
 use super::welcome::{Item, Welcome};
 use crate::ui::View;
-use crate::ui::choices::{Choice, InlineChoices, Mark, render_choices, row_height};
+use crate::ui::choices::{Choice, InlineChoices, Mark, render_led_choices, row_height};
 use crate::ui::rows::Rows;
 use crate::ui::text::wrap;
 
@@ -65,31 +65,43 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
     let greeting = wrap(&view.tr.text("welcome-greeting"), area.width as usize);
     let greeting_h = greeting.len() as u16 + 1;
     let show_greeting = area.height >= greeting_h + menu_full + bottom_h;
+    let mut greeting: Vec<Line<'static>> = greeting
+        .into_iter()
+        .map(|l| Line::styled(l, view.theme.base.style()))
+        .collect();
+    greeting.push(Line::default());
 
     let mut rows = Rows::new(area);
     if show_greeting {
-        let lines: Vec<Line> = greeting.into_iter().map(Line::from).collect();
-        frame.render_widget(
-            Paragraph::new(lines).style(view.theme.base.style()),
-            rows.take(greeting_h - 1),
-        );
+        frame.render_widget(Paragraph::new(greeting.clone()), rows.take(greeting_h - 1));
         rows.take(1);
     }
     let mut cursor = None;
     if !menu.is_empty() {
-        let list_h = area
-            .height
-            .saturating_sub(rows.used() + 1 + bottom_h)
-            .max(1);
-        frame.render_widget(
-            Paragraph::new(view.tr.text("welcome-menu-heading")).style(view.theme.heading.style()),
-            rows.take(1),
+        let list_h = area.height.saturating_sub(rows.used() + bottom_h).max(2);
+        let heading = Line::styled(
+            view.tr.text("welcome-menu-heading"),
+            view.theme.heading.style(),
         );
         let focus = match focused {
             Item::Menu(i) => Some(i),
             _ => None,
         };
-        cursor = render_choices(frame, rows.take(list_h), view, &menu, focus);
+        // On a small screen the greeting pages with the menu: read with its first choice.
+        let lead = if show_greeting {
+            &[][..]
+        } else {
+            &greeting[..]
+        };
+        cursor = render_led_choices(
+            frame,
+            rows.take(list_h),
+            view,
+            lead,
+            Some(heading),
+            &menu,
+            focus,
+        );
     }
     rows.take(1);
     let language_area = rows.take(language_h);

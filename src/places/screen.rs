@@ -20,6 +20,24 @@ use crate::vocabulary::lieux::Service;
 /// How many lieux a search lists.
 pub const RESULTS: usize = 10;
 
+/// What a lieu's page offers, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailChoice {
+    Qr,
+    Week,
+    Back,
+}
+
+/// The lieu's code for the phone only where it can be shown (drawn, or said to a screen
+/// reader).
+pub fn detail_choices(lieu: &Lieu, screen: (u16, u16), linear: bool) -> Vec<DetailChoice> {
+    let qr = crate::ui::qr::can_show(&super::view::qr_payloads(lieu), screen, linear);
+    [DetailChoice::Qr, DetailChoice::Week, DetailChoice::Back]
+        .into_iter()
+        .filter(|c| qr || *c != DetailChoice::Qr)
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Search,
@@ -192,7 +210,7 @@ impl Screen for LieuxScreen {
         Action::Emit(Effect::Store(Request::PlaceIndex))
     }
 
-    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         match self.step {
             Step::Search => self.handle_search(key),
             Step::Results => {
@@ -244,13 +262,20 @@ impl Screen for LieuxScreen {
                     self.focus.set_index(i);
                     return Action::None;
                 }
-                match self.focus.choose(key) {
-                    Some(0) => self.step = Step::Qr(i),
-                    Some(1) => {
+                let offered = match self.lieux.get(i) {
+                    Some(lieu) => detail_choices(lieu, ctx.screen, ctx.settings.screen_reader),
+                    None => vec![DetailChoice::Back],
+                };
+                if self.focus.len() != offered.len() {
+                    self.focus = FocusGrid::new(vec![1; offered.len()]);
+                }
+                match self.focus.choose(key).map(|c| offered[c]) {
+                    Some(DetailChoice::Qr) => self.step = Step::Qr(i),
+                    Some(DetailChoice::Week) => {
                         self.step = Step::Hours(i);
                         self.focus = FocusGrid::new(vec![1]);
                     }
-                    Some(_) => {
+                    Some(DetailChoice::Back) => {
                         self.step = Step::Results;
                         self.focus =
                             FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);

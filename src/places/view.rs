@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::Canvas;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::screen::{Extra, LieuxScreen, Step};
+use super::screen::{DetailChoice, Extra, LieuxScreen, Step, detail_choices};
 use crate::calendar::{Calendar, words};
 use crate::domain::hours::{self, OpenState};
 use crate::domain::lieu::Lieu;
@@ -537,18 +537,25 @@ fn detail(
             &[("date", words::numeric(date).into())],
         )));
     }
-    let choices = vec![
-        Choice::numbered(1, view.tr.text("lieux-show-qr")),
-        Choice::numbered(2, view.tr.text("lieux-week")),
-        Choice::numbered(3, view.tr.text("lieux-back-to-list")),
-    ];
+    let choices: Vec<Choice> = detail_choices(lieu, view.screen, view.linear)
+        .into_iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let id = match choice {
+                DetailChoice::Qr => "lieux-show-qr",
+                DetailChoice::Week => "lieux-week",
+                DetailChoice::Back => "lieux-back-to-list",
+            };
+            Choice::numbered(i + 1, view.tr.text(id))
+        })
+        .collect();
     page::render(
         frame,
         area,
         view,
         &paras,
         &choices,
-        Some(screen.focus.index()),
+        Some(screen.focus.index().min(choices.len() - 1)),
     )
 }
 

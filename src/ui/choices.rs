@@ -209,9 +209,31 @@ pub fn render_choices(
     choices: &[Choice],
     focused: Option<usize>,
 ) -> Option<Position> {
+    render_led_choices(frame, area, view, &[], None, choices, focused)
+}
+
+/// The same under a heading on every page, with lines that lead the list on its first page
+/// before the heading (the welcome's greeting): read with the first choice, and left out
+/// when they do not fit with it.
+pub fn render_led_choices(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    lead: &[Line<'static>],
+    heading: Option<Line<'static>>,
+    choices: &[Choice],
+    focused: Option<usize>,
+) -> Option<Position> {
     if area.height == 0 || area.width == 0 || choices.is_empty() {
         return None;
     }
+    // The heading's row is the list's on every page.
+    let heading_h = u16::from(heading.is_some());
+    let list = Rect {
+        y: area.y + heading_h,
+        height: area.height.saturating_sub(heading_h),
+        ..area
+    };
     let gap = u16::from(view.large);
     let (breaks, shown) = numbered_pages(choices);
     let rendered: Vec<Vec<Line>> = choices
@@ -226,17 +248,28 @@ pub fn render_choices(
             choice_lines(&c, focused == Some(i), area.width, view)
         })
         .collect();
-    let heights: Vec<u16> = rendered.iter().map(|l| l.len() as u16 + gap).collect();
+    let mut heights: Vec<u16> = rendered.iter().map(|l| l.len() as u16 + gap).collect();
+    let mut lead_h = lead.len() as u16;
     // The last item needs no gap after it.
     let total: u16 = heights.iter().sum::<u16>().saturating_sub(gap);
-    let room = if total <= area.height && breaks.is_empty() {
-        area.height + gap
-    } else {
+    let paged = total + lead_h > list.height || !breaks.is_empty();
+    let room = if paged {
         // One row goes to "Page 1 sur 2".
-        area.height.saturating_sub(1) + gap
+        list.height.saturating_sub(1) + gap
+    } else {
+        list.height + gap
     };
+    if lead_h > 0 && lead_h + heights[0] > room {
+        lead_h = 0;
+    }
+    // The lead is the first page's first item, never focused.
+    heights[0] += lead_h;
     let page = page_of(&heights, room, &breaks, focused.unwrap_or(0));
     let mut lines = Vec::new();
+    if page.start == 0 && lead_h > 0 {
+        lines.extend(lead.iter().cloned());
+    }
+    lines.extend(heading);
     let mut cursor = None;
     for (index, item) in rendered.iter().enumerate().take(page.end).skip(page.start) {
         if focused == Some(index) {
@@ -256,6 +289,7 @@ pub fn render_choices(
             ],
         );
         let row = (area.height as usize - 1).min(lines.len() + usize::from(view.large));
+        let row = row.max(lines.len().min(area.height as usize - 1));
         lines.truncate(row);
         while lines.len() < row {
             lines.push(Line::default());

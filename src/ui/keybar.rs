@@ -19,7 +19,8 @@ pub const fn hint(key: &'static str, does: &'static str) -> Hint {
 }
 
 const GAP: &str = "   ";
-const MAX_ROWS: usize = 3;
+/// A narrow screen's keys take a fourth row rather than lose "Début : accueil".
+const MAX_ROWS: usize = 4;
 
 fn units(hints: &[Hint], view: &View) -> Vec<(String, String)> {
     hints

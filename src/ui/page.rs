@@ -1,6 +1,9 @@
 //! A screen made of short paragraphs above a list of choices: the shape of most steps (a
 //! question, a result, a confirmation). The choices keep their place at the bottom; the text
-//! takes what is left.
+//! takes what is left, a page at a time when it does not fit ("Page 1 sur 2").
+use std::cell::Cell;
+use std::hash::{Hash, Hasher};
+
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -96,7 +99,115 @@ pub fn lines(paras: &[Para], width: u16, view: &View) -> Vec<Line<'static>> {
     out
 }
 
-/// Draws the paragraphs, then the choices below them (paged when they do not fit).
+/// Which page of the body's text shows. How many pages a text has depends on the terminal's
+/// size, known only when drawing: the frame starts each drawing at one page, the text records
+/// its count here, and the page keys turn it. A new text starts on its first page.
+#[derive(Debug, Default)]
+pub struct Pager {
+    page: Cell<usize>,
+    pages: Cell<usize>,
+    /// Which text the page belongs to.
+    text: Cell<u64>,
+}
+
+impl Pager {
+    /// Pages of the text drawn last (1 when it fits).
+    pub fn pages(&self) -> usize {
+        self.pages.get().max(1)
+    }
+
+    /// Another screen: its text starts on its first page.
+    pub fn reset(&self) {
+        self.page.set(0);
+        self.pages.set(1);
+    }
+
+    /// Before each drawing: a screen that draws no paged text has one page.
+    pub fn start_drawing(&self) {
+        self.pages.set(1);
+    }
+
+    /// Turns a page, forward or back; false when the text has no pages to turn.
+    pub fn turn(&self, forward: bool) -> bool {
+        let pages = self.pages();
+        if pages < 2 {
+            return false;
+        }
+        let page = self.page.get().min(pages - 1);
+        self.page.set(if forward {
+            (page + 1).min(pages - 1)
+        } else {
+            page.saturating_sub(1)
+        });
+        true
+    }
+
+    /// The page to show of a text (known by its hash) of `pages` pages.
+    pub fn show(&self, text: u64, pages: usize) -> usize {
+        if self.text.replace(text) != text {
+            self.page.set(0);
+        }
+        self.pages.set(pages);
+        // Not kept: a frame drawn twice (its keys changed) may count fewer pages at first.
+        self.page.get().min(pages.saturating_sub(1))
+    }
+}
+
+/// What identifies a text for the pager: its words (the same text on a narrower screen keeps
+/// its page).
+pub fn text_hash(paras: &[Para]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    for para in paras {
+        para.text.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Draws lines a page at a time in `area`: the page's lines, then "Page 1 sur 2" under them.
+/// Returns the rows used.
+pub fn render_paged(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    text: Vec<Line<'static>>,
+    hash: u64,
+) -> u16 {
+    if area.height == 0 {
+        return 0;
+    }
+    // Too small a window for a page line and a line of text: what fits shows.
+    if text.len() <= area.height as usize || area.height < 2 {
+        let used = text.len() as u16;
+        frame.render_widget(Paragraph::new(text), area);
+        return used;
+    }
+    // The last row says which page this is.
+    let per_page = usize::from(area.height.saturating_sub(1).max(1));
+    let pages = text.len().div_ceil(per_page);
+    let page = view.pager.show(hash, pages);
+    let shown: Vec<Line> = text
+        .into_iter()
+        .skip(page * per_page)
+        .take(per_page)
+        .collect();
+    let used = shown.len() as u16;
+    frame.render_widget(Paragraph::new(shown), area);
+    let label = view.tr.text_with(
+        "page-of",
+        &[
+            ("page", (page as i64 + 1).into()),
+            ("pages", (pages as i64).into()),
+        ],
+    );
+    let y = (area.y + used).min(area.bottom().saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(label).style(view.theme.heading.style()),
+        Rect::new(area.x, y, area.width, 1),
+    );
+    used + 1
+}
+
+/// Draws the paragraphs, then the choices below them (each paged when they do not fit).
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -109,14 +220,17 @@ pub fn render(
     let choices_needed = (choices.len() as u16 * row_height(view)).min(area.height);
     // The text gets its lines if it can, leaving at least 3 rows (or all) to the choices.
     let min_choices = choices_needed.min(3 * row_height(view)).min(area.height);
-    let text_h = (text.len() as u16 + u16::from(!choices.is_empty()))
-        .min(area.height.saturating_sub(min_choices));
-    frame.render_widget(
-        Paragraph::new(text),
+    let gap = u16::from(!choices.is_empty());
+    let text_h = (text.len() as u16 + gap).min(area.height.saturating_sub(min_choices));
+    render_paged(
+        frame,
         Rect {
-            height: text_h,
+            height: text_h.saturating_sub(gap).max(1).min(text_h),
             ..area
         },
+        view,
+        text,
+        text_hash(paras),
     );
     let choices_area = Rect {
         y: area.y + text_h,

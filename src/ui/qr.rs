@@ -96,6 +96,21 @@ pub fn render(frame: &mut Frame, area: Rect, payload: &str) -> bool {
     true
 }
 
+/// The first payload whose code fits a screen of `(columns, rows)` with a line of words under
+/// it.
+fn fitting(payloads: &[String], (columns, rows): (u16, u16)) -> Option<(&String, u16, u16)> {
+    payloads.iter().find_map(|p| {
+        let (w, h) = size(p)?;
+        (w <= columns && h < rows).then_some((p, w, h))
+    })
+}
+
+/// Whether a code can be shown on this screen: drawn, or said in words to a screen reader.
+/// A kiosk does not offer a code it cannot show.
+pub fn can_show(payloads: &[String], screen: (u16, u16), linear: bool) -> bool {
+    linear || fitting(payloads, screen).is_some()
+}
+
 /// A full-screen QR code with one line of words under it: the first payload that fits.
 pub fn full_screen(
     frame: &mut Frame,
@@ -111,11 +126,7 @@ pub fn full_screen(
             payloads.first().map_or("", String::as_str),
         );
     }
-    let fitting = payloads.iter().find_map(|p| {
-        let (w, h) = size(p)?;
-        (w <= area.width && h < area.height).then_some((p, w, h))
-    });
-    let (drawn, h) = match fitting {
+    let (drawn, h) = match fitting(payloads, (area.width, area.height)) {
         Some((payload, w, h)) => {
             let x = area.x + (area.width - w) / 2;
             let rect = Rect {

@@ -10,7 +10,7 @@ use super::View;
 /// Each big glyph is 8×8 cells (`PixelSize::Full` uses only `█`, safe on console fonts).
 const GLYPH: u16 = 8;
 /// Below this terminal height the big title would crowd out the choices.
-const MIN_HEIGHT_FOR_BIG: u16 = 22;
+const MIN_HEIGHT_FOR_BIG: u16 = 30;
 
 /// The big-glyph font has no œ and no typographic apostrophe.
 pub fn normalise_for_big(text: &str) -> String {
@@ -77,10 +77,11 @@ mod tests {
 
     #[test]
     fn big_titles_need_width_and_height() {
-        assert!(big_fits("Bienvenue", 80, 24));
-        assert!(!big_fits("Bienvenue", 60, 24));
-        assert!(!big_fits("Bienvenue", 120, 20));
-        assert!(!big_fits("Вітаємо", 80, 24), "no Cyrillic in the big font");
-        assert!(big_fits("Bem-vindo à", 120, 24));
+        assert!(big_fits("Bienvenue", 80, 30));
+        assert!(!big_fits("Bienvenue", 60, 30));
+        // At 80×24 nine rows of title would leave the choices one a page.
+        assert!(!big_fits("Bienvenue", 120, 24));
+        assert!(!big_fits("Вітаємо", 80, 30), "no Cyrillic in the big font");
+        assert!(big_fits("Bem-vindo à", 120, 33));
     }
 }
