@@ -233,3 +233,95 @@ fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one
         .unwrap();
     assert!(sessions.iter().all(|s| s.id != email.id || s.cancelled));
 }
+
+/// A session's registrants open under their own title with the session's seats as changed
+/// (1/1, as the list says, not the 12 of the configuration); the seats field shows its value;
+/// Esc comes back to the session.
+#[test]
+fn the_registrants_screen_agrees_with_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    let starts = parse_local("2026-03-04T14:00").unwrap();
+    store
+        .register(
+            &NewRegistration {
+                workshop: "email-debutant@2026-03-04".into(),
+                starts,
+                ends: starts + chrono::Duration::hours(2),
+                seats: 12,
+                person: Person {
+                    first_name: "Ali".into(),
+                    ..Person::default()
+                },
+                reminder: None,
+                booked_by: borne::store::BookedBy::Kiosk,
+            },
+            now(),
+        )
+        .unwrap()
+        .unwrap();
+    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let cfg = Rc::new(config::load(&dir_config).unwrap());
+    let mut app = borne::kiosk::app(cfg.clone(), now());
+    drive(&mut app, &mut store, &[Key::F(12)]);
+    drive(&mut app, &mut store, &typed("1357"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
+    // The seats of the first session: the field shows 12, typed over with 1.
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('2')]);
+    let field = screen_text(&app);
+    assert!(field.contains("▶ Nombre de places : 12"), "{field}");
+    drive(&mut app, &mut store, &[Key::Backspace, Key::Backspace]);
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Enter]);
+    let list = screen_text(&app);
+    assert!(
+        list.contains("Bien démarrer avec les e-mails — 1/1"),
+        "{list}"
+    );
+    // "Inscrits et émargement" of that session.
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('1')]);
+    let registrants = screen_text(&app);
+    assert_eq!(app.screen().title(), "workshop-admin-registrants");
+    assert!(
+        registrants.contains("Inscrits et émargement"),
+        "{registrants}"
+    );
+    assert!(registrants.contains("1/1 inscrits"), "{registrants}");
+    assert!(registrants.contains("Ali — à venir"), "{registrants}");
+    assert!(!registrants.contains("Aujourd'hui"), "{registrants}");
+    drive(&mut app, &mut store, &[Key::Esc]);
+    assert_eq!(app.screen().title(), "workshop-admin-title");
+}
+
+/// A new session over another in the same room, or on Easter Monday, is refused with a
+/// reason, and nothing is saved.
+#[test]
+fn a_new_session_over_another_in_its_room_or_on_a_holiday_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let cfg = Rc::new(config::load(&dir_config).unwrap());
+    let mut app = borne::kiosk::app(cfg.clone(), now());
+    drive(&mut app, &mut store, &[Key::F(12)]);
+    drive(&mut app, &mut store, &typed("1357"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
+    // "Ajouter une séance" is the line before the last; "Premiers pas avec son smartphone".
+    drive(
+        &mut app,
+        &mut store,
+        &[Key::BackTab, Key::BackTab, Key::Enter],
+    );
+    drive(&mut app, &mut store, &[Key::Char('2')]);
+    drive(&mut app, &mut store, &typed("04/03/2026 15:00"));
+    drive(&mut app, &mut store, &[Key::Enter]);
+    let text = screen_text(&app);
+    assert!(text.contains("La salle est déjà prise"), "{text}");
+    for _ in 0..16 {
+        drive(&mut app, &mut store, &[Key::Backspace]);
+    }
+    drive(&mut app, &mut store, &typed("06/04/2026 10:00"));
+    drive(&mut app, &mut store, &[Key::Enter]);
+    let text = screen_text(&app);
+    assert!(text.contains("Le lieu est fermé ce jour-là"), "{text}");
+    let (from, to) = (now().date(), now().date() + chrono::Duration::weeks(8));
+    assert!(store.sessions(&[], from, to).unwrap().is_empty());
+}

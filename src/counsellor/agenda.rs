@@ -73,6 +73,8 @@ pub struct AgendaScreen {
     notice: Option<Notice>,
     /// Who will be told of the cancellation being saved.
     pending: Option<Told>,
+    /// Opened on one workshop session's registrants (from the workshops' screen): its id.
+    only: Option<String>,
 }
 
 impl AgendaScreen {
@@ -89,7 +91,30 @@ impl AgendaScreen {
             reason: TextField::new(FieldKind::Text, 80),
             notice: None,
             pending: None,
+            only: None,
         }
+    }
+
+    /// One session's registrants and their attendance, under its own title; Esc goes back
+    /// to where it was opened.
+    pub fn registrants_of(
+        agenda: Rc<Agenda>,
+        counsellor: usize,
+        session: &Session,
+    ) -> AgendaScreen {
+        AgendaScreen {
+            only: Some(session.id.clone()),
+            ..AgendaScreen::new(agenda, counsellor, session.starts.date(), 1)
+        }
+    }
+
+    /// Out of a session's registrants: to the list, or back where they were opened from.
+    fn leave_workshop(&mut self) -> Action {
+        if self.only.is_some() {
+            return Action::Back;
+        }
+        self.list();
+        Action::None
     }
 
     fn id(&self) -> &str {
@@ -146,7 +171,24 @@ impl AgendaScreen {
             .collect()
     }
 
+    /// Seats taken: the registrations not cancelled.
+    fn taken(&self, w: &Workshop) -> usize {
+        self.registrants(w)
+            .iter()
+            .filter(|i| !self.appointments[**i].status.cancelled())
+            .count()
+    }
+
     fn list(&mut self) {
+        let only = self.rows().into_iter().find_map(|row| match row {
+            Row::Workshop(w) if Some(&w.id) == self.only.as_ref() => Some(w),
+            _ => None,
+        });
+        if let Some(w) = only {
+            self.focus = FocusGrid::new(vec![1; self.registrants(&w).len() + 1]);
+            self.step = Step::Workshop(w);
+            return;
+        }
         self.step = Step::List;
         self.focus = FocusGrid::new(vec![1; self.rows().len() + 1]);
     }
@@ -222,7 +264,9 @@ pub fn masked(phone: &str) -> String {
 
 impl Screen for AgendaScreen {
     fn title(&self) -> &'static str {
-        if self.days == 1 {
+        if self.only.is_some() {
+            "workshop-admin-registrants"
+        } else if self.days == 1 {
             "counsellor-today"
         } else {
             "counsellor-week"
@@ -348,12 +392,11 @@ impl Screen for AgendaScreen {
             }
             Step::Workshop(w) => {
                 if key == Key::Esc {
-                    self.list();
-                    return Action::None;
+                    return self.leave_workshop();
                 }
                 let registrants = self.registrants(&w);
                 match self.focus.choose(key) {
-                    Some(i) if i == registrants.len() => self.list(),
+                    Some(i) if i == registrants.len() => return self.leave_workshop(),
                     Some(i) => {
                         self.notice = None;
                         self.step = Step::Attendance(w.clone(), registrants[i]);
@@ -482,11 +525,7 @@ impl Screen for AgendaScreen {
                                 .join(" — ")
                             }
                             Row::Workshop(w) => {
-                                let taken = self
-                                    .registrants(w)
-                                    .iter()
-                                    .filter(|i| !self.appointments[**i].status.cancelled())
-                                    .count();
+                                let taken = self.taken(w);
                                 view.tr.text_with(
                                     "counsellor-workshop-line",
                                     &[
@@ -629,6 +668,13 @@ impl Screen for AgendaScreen {
                     "{} {}",
                     words::day(&view.tr, w.starts.date()),
                     words::time(&view.tr, w.starts)
+                )));
+                paras.push(page::text(view.tr.text_with(
+                    "workshop-registrants-count",
+                    &[
+                        ("taken", (self.taken(w) as i64).into()),
+                        ("seats", i64::from(w.seats).into()),
+                    ],
                 )));
                 let mut choices: Vec<Choice> = self
                     .registrants(w)

@@ -20,6 +20,7 @@ use crate::calendar::words;
 use crate::store::{Reply, Request, Session};
 use crate::ui::View;
 use crate::ui::choices::{Choice, numbered_list};
+use crate::ui::form::{self, FormRow};
 use crate::ui::page::{self, Para};
 
 const WEEKS: i64 = 8;
@@ -58,6 +59,42 @@ pub struct WorkshopAdmin {
 /// "04/03/2026 14:00"
 pub fn parse_when(text: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text.trim(), "%d/%m/%Y %H:%M").ok()
+}
+
+/// Why a session cannot take place at that time, as a message id: in the past, on a day the
+/// help point is closed (a public holiday, a closure), or over another session in the same
+/// room (`moving` is the session being moved, which does not clash with itself).
+pub fn refusal(
+    agenda: &Agenda,
+    series: &str,
+    starts: NaiveDateTime,
+    ends: NaiveDateTime,
+    sessions: &[Session],
+    moving: Option<&str>,
+    now: NaiveDateTime,
+) -> Option<&'static str> {
+    if starts <= now {
+        return Some("workshop-admin-date-invalid");
+    }
+    if agenda.closed(starts.date()) {
+        return Some("workshop-admin-date-closed");
+    }
+    let room = |series: &str| {
+        agenda
+            .workshops
+            .iter()
+            .find(|w| w.id == series)
+            .map(|w| w.room.clone())
+    };
+    let here = room(series);
+    let clash = sessions.iter().any(|s| {
+        !s.cancelled
+            && Some(s.id.as_str()) != moving
+            && s.starts < ends
+            && starts < s.ends
+            && room(&s.series) == here
+    });
+    clash.then_some("workshop-admin-date-taken")
 }
 
 impl WorkshopAdmin {
@@ -151,6 +188,30 @@ impl WorkshopAdmin {
             .expect("a free id")
     }
 
+    /// The text above, then the field being typed with its value and the cursor after it.
+    fn render_field(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        view: &View,
+        paras: &[Para],
+        label: &str,
+    ) -> Option<Position> {
+        let text = page::lines(paras, area.width, view);
+        let h = (text.len() as u16 + 1).min(area.height);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(text),
+            Rect { height: h, ..area },
+        );
+        let rest = Rect {
+            y: area.y + h,
+            height: area.height - h,
+            ..area
+        };
+        let row = FormRow::field(view.tr.text(label), self.field.value.clone());
+        form::render(frame, rest, &[row], 0, view)
+    }
+
     fn field_key(&mut self, key: Key) -> Option<String> {
         match key {
             Key::Enter => Some(self.field.value.clone()),
@@ -203,13 +264,11 @@ impl Screen for WorkshopAdmin {
             },
             Step::Session(i) => match self.focus.choose(key) {
                 Some(0) => {
-                    let day = self.sessions[i].starts.date();
                     let me = self.agenda.counsellor_by_id(&self.counsellor).unwrap_or(0);
-                    return Action::Push(Box::new(AgendaScreen::new(
+                    return Action::Push(Box::new(AgendaScreen::registrants_of(
                         self.agenda.clone(),
                         me,
-                        day,
-                        1,
+                        &self.sessions[i],
                     )));
                 }
                 Some(1) => {
@@ -241,27 +300,41 @@ impl Screen for WorkshopAdmin {
             }
             Step::Date(i) | Step::NewDate(i) => {
                 if let Some(text) = self.field_key(key) {
-                    let Some(starts) = parse_when(&text).filter(|t| *t > ctx.now) else {
+                    let Some(starts) = parse_when(&text) else {
                         self.notice = Some(Notice::Says("workshop-admin-date-invalid"));
                         return Action::None;
                     };
-                    if let Step::Date(i) = self.step {
+                    let session = if let Step::Date(i) = self.step {
                         let mut changed = self.sessions[i].clone();
                         let length = changed.ends - changed.starts;
                         changed.starts = starts;
                         changed.ends = starts + length;
-                        return self.save(changed, ctx);
-                    }
-                    let series = &self.agenda.workshops[i];
-                    let session = Session {
-                        id: self.new_id(&series.id, starts),
-                        series: series.id.clone(),
-                        starts,
-                        ends: starts + series.duration,
-                        seats: series.seats,
-                        cancelled: false,
-                        taken: 0,
+                        changed
+                    } else {
+                        let series = &self.agenda.workshops[i];
+                        Session {
+                            id: self.new_id(&series.id, starts),
+                            series: series.id.clone(),
+                            starts,
+                            ends: starts + series.duration,
+                            seats: series.seats,
+                            cancelled: false,
+                            taken: 0,
+                        }
                     };
+                    let moving = matches!(self.step, Step::Date(_)).then_some(session.id.as_str());
+                    if let Some(why) = refusal(
+                        &self.agenda,
+                        &session.series,
+                        session.starts,
+                        session.ends,
+                        &self.sessions,
+                        moving,
+                        ctx.now,
+                    ) {
+                        self.notice = Some(Notice::Says(why));
+                        return Action::None;
+                    }
                     return self.save(session, ctx);
                 }
             }
@@ -351,15 +424,23 @@ impl Screen for WorkshopAdmin {
             Step::Session(i) | Step::ConfirmCancel(i) | Step::Seats(i) | Step::Date(i) => {
                 paras.push(page::strong(self.line(&self.sessions[i], view)));
                 match self.step {
-                    Step::Seats(_) | Step::Date(_) => {
-                        let id = if matches!(self.step, Step::Seats(_)) {
-                            "workshop-admin-seats"
-                        } else {
-                            "workshop-admin-date-format"
-                        };
-                        paras.push(page::heading(view.tr.text(id)));
-                        paras.push(page::text(format!("▶ {}", self.field.value)));
-                        vec![]
+                    Step::Seats(_) => {
+                        return self.render_field(
+                            frame,
+                            area,
+                            view,
+                            &paras,
+                            "workshop-admin-seats",
+                        );
+                    }
+                    Step::Date(_) => {
+                        return self.render_field(
+                            frame,
+                            area,
+                            view,
+                            &paras,
+                            "workshop-admin-date-format",
+                        );
                     }
                     Step::ConfirmCancel(_) => {
                         paras.push(page::heading(
@@ -384,9 +465,7 @@ impl Screen for WorkshopAdmin {
             }
             Step::NewDate(i) => {
                 paras.push(page::strong(view.tr.text(&self.agenda.workshops[i].title)));
-                paras.push(page::heading(view.tr.text("workshop-admin-date-format")));
-                paras.push(page::text(format!("▶ {}", self.field.value)));
-                vec![]
+                return self.render_field(frame, area, view, &paras, "workshop-admin-date-format");
             }
         };
         page::render(
@@ -421,5 +500,45 @@ mod tests {
         );
         assert_eq!(parse_when("2026-03-04 14:30"), None);
         assert_eq!(parse_when("31/02/2026 14:30"), None);
+    }
+
+    #[test]
+    fn a_session_is_refused_in_the_past_on_a_closed_day_or_over_another_in_its_room() {
+        let config = crate::testing::demo_config();
+        let agenda = &config.agenda;
+        let now = crate::testing::monday_morning();
+        let at = |t: &str| crate::clock::parse_local(t).unwrap();
+        let day = at("2026-03-04T00:00").date();
+        // Wednesday 4 March: "Bien démarrer avec les e-mails", 14:00–16:00 in salle 2.
+        let sessions = agenda.planned_sessions(day, day);
+        let refused = |series: &str, starts: &str, moving: Option<&str>| {
+            let starts = at(starts);
+            let ends = starts + Duration::hours(2);
+            refusal(agenda, series, starts, ends, &sessions, moving, now)
+        };
+        assert_eq!(
+            refused("smartphone-debutant", "2026-03-04T15:00", None),
+            Some("workshop-admin-date-taken")
+        );
+        // Back to back is not over it.
+        assert_eq!(
+            refused("smartphone-debutant", "2026-03-04T16:00", None),
+            None
+        );
+        // The session moved an hour later does not clash with itself.
+        let id = sessions[0].id.clone();
+        assert_eq!(
+            refused("email-debutant", "2026-03-04T15:00", Some(&id)),
+            None
+        );
+        // Easter Monday 2026, and last week.
+        assert_eq!(
+            refused("smartphone-debutant", "2026-04-06T10:00", None),
+            Some("workshop-admin-date-closed")
+        );
+        assert_eq!(
+            refused("smartphone-debutant", "2026-02-25T10:00", None),
+            Some("workshop-admin-date-invalid")
+        );
     }
 }

@@ -53,6 +53,7 @@ pub fn render(
 ) -> Option<Position> {
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
+    let colon = view.tr.text("key-colon");
     for (i, row) in rows.iter().enumerate() {
         let is_focused = i == focused;
         let style = if is_focused {
@@ -63,7 +64,8 @@ pub fn render(
         let marker = if is_focused { MARKER } else { NO_MARKER };
         let mut text = format!("{marker}{}", row.label);
         if let Some(value) = &row.value {
-            text.push_str(" : ");
+            // "Prénom : Marie", "First name: Marie".
+            text.push_str(&colon);
             text.push_str(value);
         }
         if is_focused {
