@@ -72,8 +72,9 @@ fn sign_in_mark_present_report_and_export() {
     let words = form.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("Durée : 45 min"), "{form}");
     assert!(
+        // In the order of the Coop's list.
         words.contains(
-            "Thématiques : Aide aux démarches administratives, Prendre en main du matériel"
+            "Thématiques : Prendre en main du matériel, Aide aux démarches administratives"
         ),
         "{form}"
     );

@@ -825,3 +825,70 @@ fn a_qr_code_is_offered_only_where_it_can_be_drawn() {
     let week = screen_text(&render(&app, 60, 20, false));
     assert!(week.contains("undi"), "{week}");
 }
+
+/// The report form lists each field's values to choose from (no hidden round of values on
+/// Enter): one value a radio that closes the list, "Lieu" is the help point by its name, age
+/// bands that do not overlap, values with a capital, and a letter in the minutes is said.
+#[test]
+fn the_report_form_lists_the_values_to_choose_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("r.db")).unwrap();
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('5')]);
+    let form = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        form.contains("Lieu : Point numérique — Mairie de Gap (lieu d'activité)"),
+        "{form}"
+    );
+    assert!(form.contains("Tranche d'âge : Non communiqué"), "{form}");
+    // The minutes take digits: a letter is said.
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Down, Key::Down, Key::Char('a')],
+    );
+    let said = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        said.contains("⚠ Seuls les chiffres comptent ici."),
+        "{said}"
+    );
+    // "Tranche d'âge": its eight values, the chosen one marked; the second picked.
+    for _ in 0..8 {
+        drive_with(&mut store, &mut app, &[Key::Down]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let list = screen_text(&render(&app, 100, 30, false));
+    for band in [
+        "( ) Moins de 12 ans",
+        "( ) 12 à 17 ans",
+        "( ) 18 à 24 ans",
+        "( ) 70 ans et plus",
+        "(•) Non communiqué",
+    ] {
+        assert!(list.contains(band), "{band}\n{list}");
+    }
+    drive_with(&mut store, &mut app, &[Key::Home]);
+    assert!(
+        app.overlay.is_some(),
+        "Home asks before dropping the report"
+    );
+    drive_with(&mut store, &mut app, &[Key::Esc]);
+    drive_with(
+        &mut store,
+        &mut app,
+        &[
+            Key::Up,
+            Key::Up,
+            Key::Up,
+            Key::Up,
+            Key::Up,
+            Key::Up,
+            Key::Up,
+        ],
+    );
+    drive_with(&mut store, &mut app, &[Key::Down, Key::Enter]);
+    let form = screen_text(&render(&app, 100, 30, false));
+    assert!(form.contains("Tranche d'âge : 12 à 17 ans"), "{form}");
+}

@@ -1,6 +1,6 @@
-//! Filling an activity report: each line a field of the Coop's form; Enter changes a single
-//! choice or opens a list of checkboxes. Administrative sub-thématiques open only once
-//! "Aide aux démarches administratives" is chosen.
+//! Filling an activity report: each line a field of the Coop's form; Enter opens the field's
+//! values to choose from (one, or several with boxes). Administrative sub-thématiques open
+//! only once "Aide aux démarches administratives" is chosen.
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
@@ -55,29 +55,15 @@ const FIELDS: [Field; 14] = [
     Field::Save,
 ];
 
-/// The next value of a single choice, going round (with "none" first when optional).
-fn next<T: Copy + PartialEq>(all: &[T], current: T) -> T {
-    let i = all.iter().position(|x| *x == current).unwrap_or(0);
-    all[(i + 1) % all.len()]
-}
-
-fn next_optional<T: Copy + PartialEq>(all: &[T], current: Option<T>) -> Option<T> {
-    match current.and_then(|c| all.iter().position(|x| *x == c)) {
-        None => all.first().copied(),
-        Some(i) if i + 1 == all.len() => None,
-        Some(i) => Some(all[i + 1]),
-    }
-}
-
 pub struct ReportForm {
     report: Report,
     /// "03/03/2026": a report may be written the day after.
     date: TextField,
-    /// Minutes: Enter offers 15 to 120, digits give any other length.
+    /// Minutes: the list offers 15 to 120, digits give any other length.
     minutes: TextField,
     notes: TextField,
     focus: FocusGrid,
-    /// An open checkbox list, and the focus in it.
+    /// The open list of a field's values, and the focus in it.
     list: Option<(Field, FocusGrid)>,
     notice: Option<&'static str>,
     saved: bool,
@@ -105,44 +91,136 @@ impl ReportForm {
         &self.report
     }
 
-    fn list_len(field: Field) -> usize {
+    /// Whether the field takes several values (boxes to tick) rather than one.
+    fn several(field: Field) -> bool {
+        matches!(
+            field,
+            Field::Equipment | Field::Themes | Field::Administrative
+        )
+    }
+
+    /// The field's values as listed, each with whether it is chosen.
+    fn options(&self, field: Field, view: &View) -> Vec<(String, bool)> {
+        self.labels(field, view)
+            .into_iter()
+            .zip(self.chosen(field))
+            .collect()
+    }
+
+    /// Whether each of the field's values is chosen, in the list's order.
+    fn chosen(&self, field: Field) -> Vec<bool> {
+        let r = &self.report;
+        fn each<T: Copy>(values: &[T], chosen: impl Fn(T) -> bool) -> Vec<bool> {
+            values.iter().map(|v| chosen(*v)).collect()
+        }
         match field {
-            Field::Equipment => Materiel::ALL.len(),
-            Field::Themes => Thematique::ALL.len(),
-            _ => ThematiqueAdministrative::ALL.len(),
+            Field::Kind => each(TypeAccompagnement::ALL, |v| v == r.kind),
+            Field::Duration => each(&DURATIONS, |d: u32| d.to_string() == self.minutes.value),
+            Field::Place => each(LieuAccompagnement::ALL, |v| v == r.place),
+            Field::Autonomy => [
+                vec![r.autonomy.is_none()],
+                each(Autonomie::ALL, |v| r.autonomy == Some(v)),
+            ]
+            .concat(),
+            Field::Redirection => [
+                vec![r.redirection.is_none()],
+                each(Redirection::ALL, |v| r.redirection == Some(v)),
+            ]
+            .concat(),
+            Field::Gender => each(Genre::ALL, |v| v == r.gender),
+            Field::Age => each(TrancheAge::ALL, |v| v == r.age),
+            Field::Status => each(Statut::ALL, |v| v == r.status),
+            Field::Equipment => each(Materiel::ALL, |v| r.equipment.contains(&v)),
+            Field::Themes => each(Thematique::ALL, |v| r.themes.contains(&v)),
+            Field::Administrative => each(ThematiqueAdministrative::ALL, |v| {
+                r.administrative.contains(&v)
+            }),
+            Field::Date | Field::Notes | Field::Save => Vec::new(),
         }
     }
 
-    fn toggle(&mut self, field: Field, i: usize) {
+    /// The field's values in the counsellor's words, in the list's order.
+    fn labels(&self, field: Field, view: &View) -> Vec<String> {
+        fn each<T: Copy>(values: &[T], word: impl Fn(T) -> String) -> Vec<String> {
+            values.iter().map(|v| word(*v)).collect()
+        }
+        let not_said = || vec![view.tr.text("report-not-said")];
+        macro_rules! coop {
+            ($all:expr, $kind:literal) => {
+                each($all, |v| shown(view, $kind, v.key(), v.label()))
+            };
+        }
         match field {
-            Field::Equipment => self.report.toggle_equipment(Materiel::ALL[i]),
-            Field::Themes => self.report.toggle_theme(Thematique::ALL[i]),
-            _ => {
-                self.report
-                    .toggle_administrative(ThematiqueAdministrative::ALL[i]);
+            Field::Kind => coop!(TypeAccompagnement::ALL, "kind"),
+            Field::Duration => each(&DURATIONS, |d: u32| format!("{d} min")),
+            Field::Place => each(LieuAccompagnement::ALL, |v| self.place(v, view)),
+            Field::Autonomy => [not_said(), coop!(Autonomie::ALL, "autonomy")].concat(),
+            Field::Redirection => [not_said(), coop!(Redirection::ALL, "redirection")].concat(),
+            Field::Gender => coop!(Genre::ALL, "gender"),
+            Field::Age => coop!(TrancheAge::ALL, "age"),
+            Field::Status => coop!(Statut::ALL, "status"),
+            Field::Equipment => coop!(Materiel::ALL, "equipment"),
+            Field::Themes => coop!(Thematique::ALL, "theme"),
+            Field::Administrative => coop!(ThematiqueAdministrative::ALL, "administrative"),
+            Field::Date | Field::Notes | Field::Save => Vec::new(),
+        }
+    }
+
+    fn options_len(field: Field) -> usize {
+        match field {
+            Field::Kind => TypeAccompagnement::ALL.len(),
+            Field::Duration => DURATIONS.len(),
+            Field::Place => LieuAccompagnement::ALL.len(),
+            Field::Autonomy => Autonomie::ALL.len() + 1,
+            Field::Redirection => Redirection::ALL.len() + 1,
+            Field::Gender => Genre::ALL.len(),
+            Field::Age => TrancheAge::ALL.len(),
+            Field::Status => Statut::ALL.len(),
+            Field::Equipment => Materiel::ALL.len(),
+            Field::Themes => Thematique::ALL.len(),
+            Field::Administrative => ThematiqueAdministrative::ALL.len(),
+            Field::Date | Field::Notes | Field::Save => 0,
+        }
+    }
+
+    /// Chooses the field's `i`th value (ticks or unticks it when the field takes several).
+    fn pick(&mut self, field: Field, i: usize) {
+        let r = &mut self.report;
+        match field {
+            Field::Kind => r.kind = TypeAccompagnement::ALL[i],
+            Field::Duration => {
+                self.minutes = TextField::new(FieldKind::Phone, 3).with(&DURATIONS[i].to_string());
             }
+            Field::Place => r.place = LieuAccompagnement::ALL[i],
+            Field::Autonomy => r.autonomy = i.checked_sub(1).map(|i| Autonomie::ALL[i]),
+            Field::Redirection => r.redirection = i.checked_sub(1).map(|i| Redirection::ALL[i]),
+            Field::Gender => r.gender = Genre::ALL[i],
+            Field::Age => r.age = TrancheAge::ALL[i],
+            Field::Status => r.status = Statut::ALL[i],
+            Field::Equipment => r.toggle_equipment(Materiel::ALL[i]),
+            Field::Themes => r.toggle_theme(Thematique::ALL[i]),
+            Field::Administrative => {
+                r.toggle_administrative(ThematiqueAdministrative::ALL[i]);
+            }
+            Field::Date | Field::Notes | Field::Save => {}
+        }
+    }
+
+    /// "Lieu d'activité" is the help point itself: said with its name.
+    fn place(&self, place: LieuAccompagnement, view: &View) -> String {
+        match place {
+            LieuAccompagnement::LieuActivite => view.tr.text_with(
+                "report-place-here",
+                &[("place", view.kiosk.help_point.name.clone().into())],
+            ),
+            other => shown(view, "place", other.key(), other.label()),
         }
     }
 
     fn change(&mut self, field: Field, today: chrono::NaiveDate) -> Action {
         let r = &mut self.report;
         match field {
-            Field::Kind => r.kind = next(TypeAccompagnement::ALL, r.kind),
-            Field::Duration => {
-                let now: u32 = self.minutes.value.parse().unwrap_or(0);
-                let next = match DURATIONS.iter().position(|d| *d == now) {
-                    Some(i) => DURATIONS[(i + 1) % DURATIONS.len()],
-                    None => DURATIONS[0],
-                };
-                self.minutes = TextField::new(FieldKind::Phone, 3).with(&next.to_string());
-            }
-            Field::Date => {}
-            Field::Place => r.place = next(LieuAccompagnement::ALL, r.place),
-            Field::Autonomy => r.autonomy = next_optional(Autonomie::ALL, r.autonomy),
-            Field::Redirection => r.redirection = next_optional(Redirection::ALL, r.redirection),
-            Field::Gender => r.gender = next(Genre::ALL, r.gender),
-            Field::Age => r.age = next(TrancheAge::ALL, r.age),
-            Field::Status => r.status = next(Statut::ALL, r.status),
+            Field::Date | Field::Notes => {}
             Field::Administrative
                 if !r
                     .themes
@@ -150,10 +228,26 @@ impl ReportForm {
             {
                 self.notice = Some("report-admin-needs-theme");
             }
-            Field::Equipment | Field::Themes | Field::Administrative => {
-                self.list = Some((field, FocusGrid::new(vec![1; Self::list_len(field) + 1])));
+            Field::Kind
+            | Field::Duration
+            | Field::Place
+            | Field::Autonomy
+            | Field::Redirection
+            | Field::Gender
+            | Field::Age
+            | Field::Status
+            | Field::Equipment
+            | Field::Themes
+            | Field::Administrative => {
+                // A list of several values ends with "Terminé".
+                let n = Self::options_len(field) + usize::from(Self::several(field));
+                let mut focus = FocusGrid::new(vec![1; n]);
+                let chosen = self.chosen(field).iter().position(|c| *c);
+                if let (Some(i), false) = (chosen, Self::several(field)) {
+                    focus.set_index(i);
+                }
+                self.list = Some((field, focus));
             }
-            Field::Notes => {}
             Field::Save => {
                 self.report.notes = self.notes.value.clone();
                 match chrono::NaiveDate::parse_from_str(self.date.value.trim(), "%d/%m/%Y") {
@@ -192,32 +286,42 @@ impl ReportForm {
         Action::None
     }
 
+    /// The field's value as the form line shows it.
     fn value(&self, field: Field, view: &View) -> String {
-        let r = &self.report;
-        let none = || view.tr.text("report-none");
-        let list = |items: Vec<String>| {
-            if items.is_empty() {
-                none()
-            } else {
-                items.join(", ")
-            }
-        };
-        match field {
-            Field::Kind => r.kind.to_string(),
-            Field::Date => self.date.value.clone(),
-            Field::Duration => format!("{} min", self.minutes.value),
-            Field::Place => r.place.to_string(),
-            Field::Autonomy => r.autonomy.map_or_else(none, |a| a.to_string()),
-            Field::Equipment => list(r.equipment.iter().map(|x| x.to_string()).collect()),
-            Field::Themes => list(r.themes.iter().map(|x| x.to_string()).collect()),
-            Field::Administrative => list(r.administrative.iter().map(|x| x.to_string()).collect()),
-            Field::Redirection => r.redirection.map_or_else(none, |x| x.to_string()),
-            Field::Gender => r.gender.to_string(),
-            Field::Age => r.age.to_string(),
-            Field::Status => r.status.to_string(),
-            Field::Notes => self.notes.value.clone(),
-            Field::Save => String::new(),
+        if field == Field::Date {
+            return self.date.value.clone();
         }
+        if field == Field::Notes {
+            return self.notes.value.clone();
+        }
+        if field == Field::Duration {
+            return format!("{} min", self.minutes.value);
+        }
+        let chosen: Vec<String> = self
+            .options(field, view)
+            .into_iter()
+            .filter(|(_, chosen)| *chosen)
+            .map(|(shown, _)| shown)
+            .collect();
+        if chosen.is_empty() && field != Field::Save {
+            view.tr.text("report-none")
+        } else {
+            chosen.join(", ")
+        }
+    }
+}
+
+/// A value of the Coop's vocabulary as the counsellor reads it: the locale's words when it
+/// has them (`coop-age-de12a18` = "12 à 17 ans"), else the national label with a capital.
+fn shown(view: &View, kind: &str, key: &str, label: &str) -> String {
+    let id = format!("coop-{kind}-{key}");
+    if view.i18n.has_message(view.locale, &id) {
+        return view.tr.text(&id);
+    }
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -264,10 +368,15 @@ impl Screen for ReportForm {
             }
             if matches!(key, Key::Enter | Key::Char(' ')) {
                 let i = focus.index();
-                if i == Self::list_len(field) {
+                if i == Self::options_len(field) {
+                    // "Terminé" after boxes.
                     self.list = None;
                 } else {
-                    self.toggle(field, i);
+                    self.pick(field, i);
+                    // One value: chosen, the list closes.
+                    if !Self::several(field) {
+                        self.list = None;
+                    }
                 }
             }
             return Action::None;
@@ -293,6 +402,11 @@ impl Screen for ReportForm {
                 if matches!(key, Key::Char(c) if c.is_ascii_digit()) || key == Key::Backspace =>
             {
                 self.minutes.input(key);
+                true
+            }
+            // Minutes are digits: a letter is said, not silently dropped.
+            Field::Duration if matches!(key, Key::Char(c) if c != ' ') => {
+                self.notice = Some("form-said-digits-only");
                 true
             }
             _ => false,
@@ -356,28 +470,22 @@ impl Screen for ReportForm {
         }
         if let Some((field, focus)) = &self.list {
             paras.push(page::heading(view.tr.text(label_id(*field))));
-            let checked = |i: usize| match field {
-                Field::Equipment => self.report.equipment.contains(&Materiel::ALL[i]),
-                Field::Themes => self.report.themes.contains(&Thematique::ALL[i]),
-                _ => self
-                    .report
-                    .administrative
-                    .contains(&ThematiqueAdministrative::ALL[i]),
-            };
-            let labels: Vec<&str> = match field {
-                Field::Equipment => Materiel::ALL.iter().map(|m| m.label()).collect(),
-                Field::Themes => Thematique::ALL.iter().map(|m| m.label()).collect(),
-                _ => ThematiqueAdministrative::ALL
-                    .iter()
-                    .map(|m| m.label())
-                    .collect(),
-            };
-            let mut choices: Vec<Choice> = labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| Choice::marked(l.to_string(), Mark::Check(checked(i))))
+            let several = Self::several(*field);
+            let mut choices: Vec<Choice> = self
+                .options(*field, view)
+                .into_iter()
+                .map(|(label, chosen)| {
+                    let mark = if several {
+                        Mark::Check(chosen)
+                    } else {
+                        Mark::Radio(chosen)
+                    };
+                    Choice::marked(label, mark)
+                })
                 .collect();
-            choices.push(Choice::marked(view.tr.text("report-list-done"), Mark::None));
+            if several {
+                choices.push(Choice::marked(view.tr.text("report-list-done"), Mark::None));
+            }
             return page::render(frame, area, view, &paras, &choices, Some(focus.index()));
         }
         let choices: Vec<Choice> = FIELDS
@@ -389,7 +497,7 @@ impl Screen for ReportForm {
                     if value.is_empty() {
                         label
                     } else {
-                        format!("{label} : {value}")
+                        format!("{label}{}{value}", view.tr.text("key-colon"))
                     },
                     Mark::None,
                 )
