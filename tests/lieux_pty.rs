@@ -29,7 +29,8 @@ fn type_gap_choose_it_see_the_nearest_lieux_and_open_one() {
     );
     kiosk.keys(&["3"]);
     let detail = kiosk.wait_for("Le lieu d'aide");
-    assert!(detail.contains("Informations du 01/08/2024"), "{detail}");
+    // A date of another year in words, never in numbers.
+    assert!(detail.contains("Informations du 1er août 2024"), "{detail}");
     assert!(detail.contains("Téléphone : "), "{detail}");
     kiosk.keys(&["2"]);
     let week = kiosk.wait_for("Les horaires de la semaine");

@@ -65,6 +65,7 @@ staff-back = Back to the kiosk
 time-of-day = { $hour }:{ $minute }
 too-small = Please make the window larger to use the kiosk.
 
+date-long = { $day } { $month } { $year }
 date-day = { $weekday } { $day } { $month }
 weekday-1 = Monday
 weekday-2 = Tuesday

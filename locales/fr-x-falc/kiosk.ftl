@@ -65,6 +65,10 @@ staff-back = Revenir à la borne
 time-of-day = { $hour } h { $minute }
 too-small = La fenêtre est trop petite. Agrandissez la fenêtre.
 
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
 date-day = { $weekday } { $day ->
     [1] 1er
    *[other] { $day }

@@ -65,6 +65,7 @@ staff-back = Voltar ao quiosque
 time-of-day = { $hour }:{ $minute }
 too-small = Aumente a janela para usar o quiosque.
 
+date-long = { $day } de { $month } de { $year }
 date-day = { $weekday }, { $day } de { $month }
 weekday-1 = segunda-feira
 weekday-2 = terça-feira

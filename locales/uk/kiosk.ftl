@@ -67,6 +67,7 @@ staff-back = Повернутися до кіоску
 time-of-day = { $hour }:{ $minute }
 too-small = Збільште вікно, щоб користуватися кіоском.
 
+date-long = { $day } { $month } { $year }
 date-day = { $weekday }, { $day } { $month }
 weekday-1 = понеділок
 weekday-2 = вівторок

@@ -30,7 +30,16 @@ pub fn time(tr: &Tr, t: NaiveDateTime) -> String {
     )
 }
 
-/// "02/04/2024"
-pub fn numeric(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
+/// "2 avril 2024": a date of another year in words (never "02/04/2024", which reads as a
+/// sum to some and as 4 February to others).
+pub fn long(tr: &Tr, date: NaiveDate) -> String {
+    tr.text_with(
+        "date-long",
+        &[
+            ("day", i64::from(date.day()).into()),
+            ("month", tr.text(&format!("month-{}", date.month())).into()),
+            // A string: a year is not grouped in thousands.
+            ("year", date.year().to_string().into()),
+        ],
+    )
 }

@@ -20,6 +20,28 @@ const HARD_RELATIVES: &[&str] = &[
     "duquel",
 ];
 
+/// The second half of a French negative ("ne … pas", "n'… plus").
+const NEGATIVE_ENDS: &[&str] = &[
+    "pas", "plus", "jamais", "rien", "personne", "ni", "aucun", "aucune",
+];
+
+/// Whether the text says something in the negative ("Il n'y a pas d'heure libre"): easy-to-
+/// read French says it positively where it can ("Toutes les heures sont prises").
+pub fn negative(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        (w == "ne" || w.starts_with("n'") || w.starts_with("n’"))
+            && words[i + 1..]
+                .iter()
+                .take(4)
+                .any(|next| NEGATIVE_ENDS.contains(&next.as_str()))
+    })
+}
+
 /// The longest sentence allowed, in words.
 pub const MAX_WORDS: usize = 15;
 
@@ -129,6 +151,17 @@ pub fn breaches(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_negative_is_seen_and_a_positive_is_not() {
+        assert!(negative("Il n'y a pas d'heure libre."));
+        assert!(negative("Ce cours n'a plus de place."));
+        assert!(negative("L'imprimante ne marche pas."));
+        assert!(!negative("Toutes les heures sont prises."));
+        assert!(negative("Ne partez pas sans votre code."));
+        // "pas" far from any "ne" is not a negative ("un pas de plus").
+        assert!(!negative("Faites un pas de plus."));
+    }
 
     #[test]
     fn each_rule_is_seen() {

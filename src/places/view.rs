@@ -534,7 +534,7 @@ fn detail(
     if let Ok(date) = chrono::NaiveDate::parse_from_str(&lieu.date_maj, "%Y-%m-%d") {
         paras.push(page::text(view.tr.text_with(
             "lieux-updated",
-            &[("date", words::numeric(date).into())],
+            &[("date", words::long(&view.tr, date).into())],
         )));
     }
     let choices: Vec<Choice> = detail_choices(lieu, view.screen, view.linear)
