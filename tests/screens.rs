@@ -525,6 +525,18 @@ fn lieux_search_results_with_map_and_detail() {
     insta::assert_snapshot!("lieux_results_80x24", render(&app, 80, 24, false).backend());
     let wide = screen_text(&render(&app, 120, 33, false));
     assert!(wide.contains("Carte") && wide.contains('×'), "{wide}");
+    // A legend, and the focused lieu marked on the map as in the list.
+    assert!(
+        wide.contains("× : Gap") && wide.contains("Les chiffres : les lieux de la"),
+        "{wide}"
+    );
+    assert!(wide.contains("[1]"), "{wide}");
+    drive_with(&mut store, &mut app, &[Key::Down]);
+    let moved = screen_text(&render(&app, 120, 33, false));
+    assert!(moved.contains("[2]") && !moved.contains("[1]"), "{moved}");
+    // The map shows the page's lieux by the list's numbers: no "10" beside page 1.
+    assert!(!moved.contains(" 10 "), "{moved}");
+    drive_with(&mut store, &mut app, &[Key::Up]);
     drive_with(&mut store, &mut app, &[Key::Enter]);
     insta::assert_snapshot!("lieux_detail", render(&app, 80, 24, false).backend());
 }

@@ -4,5 +4,6 @@
 pub mod cli;
 pub mod import;
 pub mod load;
+pub mod map;
 pub mod screen;
 pub mod view;

@@ -4,8 +4,7 @@ use chrono::{Datelike, Duration, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::canvas::Canvas;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::screen::{DetailChoice, Extra, LieuxScreen, Step, detail_choices};
 use crate::calendar::{Calendar, words};
@@ -332,58 +331,9 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
         Some(screen.focus.index()),
     );
     if let Some(map) = map_area {
-        draw_map(screen, frame, map, view);
+        super::map::draw(screen, frame, map, view);
     }
     cursor
-}
-
-fn draw_map(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
-    let (Some(index), Some(c)) = (&screen.index, screen.commune) else {
-        return;
-    };
-    let commune = index.communes.get(c);
-    let origin = index.communes.located(&commune).located();
-    let mut marks: Vec<(f64, f64, String)> = screen
-        .lieux
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            l.located()
-                .map(|(lat, lon)| (lon, lat, (i + 1).to_string()))
-        })
-        .collect();
-    if let Some((lat, lon)) = origin {
-        marks.push((lon, lat, "×".into()));
-    }
-    if marks.is_empty() {
-        return;
-    }
-    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for (x, y, _) in &marks {
-        x0 = x0.min(*x);
-        x1 = x1.max(*x);
-        y0 = y0.min(*y);
-        y1 = y1.max(*y);
-    }
-    let pad = 0.02_f64.max((x1 - x0).max(y1 - y0) * 0.1);
-    let canvas = Canvas::default()
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(Span::styled(
-                    format!(" {} ", view.tr.text("lieux-map")),
-                    view.theme.heading.style(),
-                ))
-                .style(view.theme.base.style()),
-        )
-        .x_bounds([x0 - pad, x1 + pad])
-        .y_bounds([y0 - pad, y1 + pad])
-        .paint(move |ctx| {
-            for (x, y, label) in &marks {
-                ctx.print(*x, *y, label.clone());
-            }
-        });
-    frame.render_widget(canvas, area);
 }
 
 fn filters(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
