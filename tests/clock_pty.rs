@@ -27,7 +27,7 @@ fn lieux_of_gap(kiosk: &mut Kiosk) -> String {
     kiosk.keys(&["3"]);
     kiosk.wait_for("Votre code postal ou votre commune :");
     kiosk.type_text("gap");
-    kiosk.wait_for("1  Gap (05000)");
+    kiosk.wait_for("  Gap (05000)");
     kiosk.keys(&[ENTER]);
     let list = kiosk.wait_for("Les lieux les plus proches de Gap (05000) :");
     list.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -124,8 +124,8 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
     let choices: Vec<Choice> = screen
         .suggestions
         .iter()
-        .enumerate()
-        .map(|(i, c)| Choice::numbered(i + 1, commune_label(screen, *c, view)))
+        // Not numbered: digits type a postal code into the field.
+        .map(|c| Choice::marked(commune_label(screen, *c, view), Mark::None))
         .collect();
     let list = Rect {
         y: area.y + h,
