@@ -211,7 +211,12 @@ impl Walk {
         self.typed("booking: form", "Marie");
         self.keys("booking: form", &[Enter, Enter]);
         self.typed("booking: form", "0612345678");
-        self.keys("booking: form", &[Enter, Enter, Enter, Enter]);
+        // A wrong e-mail address first: the error and its example.
+        self.keys("booking: form", &[Enter, Enter]);
+        self.typed("booking: form", "marie@");
+        self.keys("booking: form", &[Enter, Enter]);
+        self.keys("booking: form", &[Backspace; 6]);
+        self.keys("booking: form", &[Enter, Enter]);
         self.keys(
             "booking: checkout",
             &[Char('1'), Char('1'), Char('1'), Char('1')],
@@ -294,6 +299,13 @@ fn the_screen_reader_mode_draws_no_box_or_block_character_and_always_places_the_
     large.keys("screen reader and large text on", &[Key::F(5), Key::F(2)]);
     large.everywhere();
     walk.frames.append(&mut large.frames);
+    // The walk meets the e-mail error with its example.
+    assert!(
+        walk.frames
+            .iter()
+            .any(|(_, _, t)| text(t).contains("marie.dupont@laposte.net")),
+        "the e-mail error is not reached"
+    );
     let mut titles: Vec<&str> = Vec::new();
     let mut found = Vec::new();
     for (place, boxed, terminal) in walk.frames.iter_mut() {
