@@ -79,6 +79,8 @@ enum Command {
     /// The database's schema
     #[command(subcommand)]
     Db(DbCommand),
+    /// Callback requests people left at the network's kiosks while it was down
+    Callbacks,
     /// Bookings, attendance, workshops, needs and accompaniments, per week and month
     Stats {
         #[arg(long)]
@@ -340,6 +342,16 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 } => {
                     let by_service = by_service.then(|| reason.clone());
                     booking::cancel(store, code, by_service, *json, now)
+                }
+            }
+        }
+        Command::Callbacks => {
+            let (_, mut stores, _) = open_all(cli)?;
+            match stores.callbacks() {
+                Ok(received) => booking::callbacks(&received),
+                Err(e) => {
+                    eprintln!("borne callbacks: {e}");
+                    return Err(ExitCode::from(EXIT_FAILURE));
                 }
             }
         }

@@ -279,12 +279,12 @@ fn borne_db_migrate_creates_then_finds_the_schema_up_to_date_on_both_backends() 
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(ok);
     assert!(
-        said.ends_with("borne.db: schema created (version 11)\n"),
+        said.ends_with("borne.db: schema created (version 12)\n"),
         "{said}"
     );
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(
-        ok && said.ends_with("borne.db: schema up to date (version 11)\n"),
+        ok && said.ends_with("borne.db: schema up to date (version 12)\n"),
         "{said}"
     );
 
@@ -493,7 +493,10 @@ fn the_server_stopped_mid_run_tears_no_booking_and_the_kiosk_books_again_once_it
     kiosk.wait_for("Vérifiez votre rendez-vous :");
     server.stop();
     kiosk.keys(&[pty::ENTER]);
-    let screen = kiosk.wait_for("Un problème technique nous empêche de continuer.");
+    // Said in plain words, never "confirmé".
+    let screen = kiosk.wait_for("Le réseau ne répond pas");
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("rien n'a été enregistré"), "{screen}");
     assert!(!screen.contains("Votre code"), "{screen}");
     server.restart();
     assert_eq!(
@@ -502,7 +505,10 @@ fn the_server_stopped_mid_run_tears_no_booking_and_the_kiosk_books_again_once_it
         "no torn booking"
     );
     assert_eq!(count(&url, "SELECT count(*) FROM occupation"), 0);
-    // The line is back: the same confirmation, tried again, books (a new connection).
+    // The line is back: Esc goes back to the same confirmation, which books when tried
+    // again (a new connection).
+    kiosk.keys(&[pty::ESC]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
     kiosk.keys(&[pty::ENTER]);
     let screen = kiosk.wait_for("Votre code : ");
     assert!(
@@ -564,5 +570,86 @@ fn a_kiosk_waiting_on_another_s_lock_gives_up_rather_than_hang() {
     assert_eq!(
         kiosk.appointment(&code).unwrap().unwrap().status,
         borne::store::Status::Upcoming
+    );
+}
+
+/// The network is down when a person wants an appointment: the kiosk says so, takes a
+/// callback request, keeps it, and sends it once when the server is back; a request sent
+/// twice (its answer lost) is found, not added.
+#[test]
+fn a_callback_request_made_offline_reaches_the_server_exactly_once() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("callback");
+    // The schema is there, then the server goes.
+    drop(open(&url, "mairie-gap"));
+    server.stop();
+    let mut kiosk = pty::Kiosk::start_on_network(&url, "mairie-gap");
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&["2", "1"]);
+    let screen = kiosk.wait_for("Le réseau ne répond pas");
+    assert!(screen.contains("04 92 53 24 24"), "{screen}");
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Un conseiller vous rappellera à ce numéro :");
+    kiosk.type_text("Marie");
+    kiosk.keys(&[pty::ENTER]);
+    kiosk.type_text("0612345678");
+    kiosk.keys(&[pty::ENTER, pty::ENTER, pty::ENTER]);
+    let kept = kiosk.wait_for("Votre demande est gardée sur cette borne.");
+    assert!(kept.contains("06 12 34 56 78"), "{kept}");
+    server.restart();
+    // The next request that reaches the network takes the waiting one with it.
+    kiosk.keys(&[pty::ENTER]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&["2", "1"]);
+    kiosk.wait_for("Choisissez un jour");
+    let rows = "SELECT count(*) FROM callback_request WHERE help_point = 'mairie-gap'
+                AND first_name = 'Marie' AND phone = '+33612345678'
+                AND about = 'Aide pour une démarche en ligne'";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while count(&url, rows) == 0 && std::time::Instant::now() < deadline {
+        std::thread::yield_now();
+    }
+    assert_eq!(count(&url, rows), 1);
+    // More requests: nothing sent again.
+    kiosk.keys(&[pty::ESC]);
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Choisissez un jour");
+    assert_eq!(count(&url, "SELECT count(*) FROM callback_request"), 1);
+    // The counsellors read it.
+    let dir = tempfile::tempdir().unwrap();
+    let config = network_config(dir.path(), "mairie-gap");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+        .arg("--config")
+        .arg(&config)
+        .args(["--db", &url, "callbacks"])
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("— mairie-gap — Marie — 06 12 34 56 78 — Aide pour une démarche en ligne"),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // The same request sent twice, as after a lost answer: one row.
+    let mut store = open(&url, "mairie-gap");
+    let again = borne::domain::callback::Callback {
+        request_id: "0123456789abcdef0123456789abcdef".into(),
+        first_name: "Ali".into(),
+        phone: "+33698765432".into(),
+        about: String::new(),
+        asked_at: at(NOW),
+    };
+    assert!(store.receive_callback(&again).unwrap());
+    assert!(!store.receive_callback(&again).unwrap());
+    assert_eq!(
+        count(
+            &url,
+            "SELECT count(*) FROM callback_request WHERE first_name = 'Ali'"
+        ),
+        1
     );
 }

@@ -121,3 +121,21 @@ form-said-initial-one = One letter only here: the first letter of the last name.
 form-said-digits-only = Only digits count here.
 form-said-no-space = An e-mail address has no space.
 form-said-full = This field is full: the rest is not taken.
+
+## The network's database out of reach: what is said, and the callback request.
+offline-title = The network is not answering
+offline-told = The kiosk cannot reach the counsellors' agenda at the moment: nothing has been saved.
+offline-call = You can call { $phone }, or leave your number: a counsellor will call you back.
+offline-still = Without the network, you can still find out what help you need and find a help place.
+offline-callback = Ask a counsellor to call me back
+offline-home = Back to the start
+callback-intro = A counsellor will call you back on this number:
+callback-first-name = First name
+callback-phone = Phone
+callback-about = What for (if you like)
+callback-send = Send my request
+callback-sent = Your request has been passed on. A counsellor will call you back on { $phone }.
+callback-kept = Your request is kept on this kiosk. It will be sent as soon as the network is back. A counsellor will call you back on { $phone }.
+callback-error-name = Write your first name.
+callback-error-phone = Write a number to call you on, for example 06 12 34 56 78.
+callback-failed = The request could not be kept. Call { $phone }.

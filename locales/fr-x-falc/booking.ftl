@@ -121,3 +121,21 @@ form-said-initial-one = Ici, écrivez une seule lettre : la première lettre de 
 form-said-digits-only = Ici, écrivez seulement des chiffres.
 form-said-no-space = Une adresse e-mail s'écrit sans espace.
 form-said-full = Cette case est pleine.
+
+## The network's database out of reach: what is said, and the callback request.
+offline-title = Le réseau est coupé
+offline-told = La borne est coupée de l'agenda des conseillers. Pour le moment, elle prend seulement les demandes d'appel.
+offline-call = Appelez le { $phone }. Ou laissez votre numéro : un conseiller vous appelle.
+offline-still = Vous pouvez toujours dire vos besoins et trouver un lieu d'aide.
+offline-callback = Un conseiller m'appelle
+offline-home = Revenir à l'accueil
+callback-intro = Un conseiller vous appelle à ce numéro :
+callback-first-name = Votre prénom
+callback-phone = Votre téléphone
+callback-about = Pour quoi
+callback-send = Envoyer
+callback-sent = C'est envoyé. Un conseiller vous appelle au { $phone }.
+callback-kept = Votre demande reste sur la borne. Elle part quand le réseau revient. Un conseiller vous appelle au { $phone }.
+callback-error-name = Écrivez votre prénom.
+callback-error-phone = Écrivez votre numéro. Exemple : 06 12 34 56 78.
+callback-failed = Il y a un problème. Appelez le { $phone }.

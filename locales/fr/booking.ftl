@@ -122,3 +122,21 @@ form-said-initial-one = Une seule lettre ici : la première lettre du nom.
 form-said-digits-only = Seuls les chiffres comptent ici.
 form-said-no-space = Une adresse e-mail n'a pas d'espace.
 form-said-full = Ce champ est plein : la suite n'est pas prise.
+
+## The network's database out of reach: what is said, and the callback request.
+offline-title = Le réseau ne répond pas
+offline-told = La borne ne peut pas joindre l'agenda des conseillers pour le moment : rien n'a été enregistré.
+offline-call = Vous pouvez appeler le { $phone }, ou laisser votre numéro : un conseiller vous rappellera.
+offline-still = Sans réseau, vous pouvez toujours faire le point sur vos besoins et trouver un lieu d'aide.
+offline-callback = Être rappelé par un conseiller
+offline-home = Revenir à l'accueil
+callback-intro = Un conseiller vous rappellera à ce numéro :
+callback-first-name = Prénom
+callback-phone = Téléphone
+callback-about = Pour quoi (si vous voulez)
+callback-send = Envoyer ma demande
+callback-sent = Votre demande est transmise. Un conseiller vous rappellera au { $phone }.
+callback-kept = Votre demande est gardée sur cette borne. Elle partira dès que le réseau reviendra. Un conseiller vous rappellera au { $phone }.
+callback-error-name = Écrivez votre prénom.
+callback-error-phone = Écrivez un numéro où vous appeler, par exemple 06 12 34 56 78.
+callback-failed = La demande n'a pas pu être gardée. Appelez le { $phone }.

@@ -121,3 +121,21 @@ form-said-initial-one = Aqui só uma letra: a primeira letra do apelido.
 form-said-digits-only = Aqui só contam os algarismos.
 form-said-no-space = Um endereço de e-mail não tem espaços.
 form-said-full = Este campo está cheio: o resto não é guardado.
+
+## The network's database out of reach: what is said, and the callback request.
+offline-title = A rede não responde
+offline-told = O terminal não consegue aceder à agenda dos conselheiros neste momento: nada foi registado.
+offline-call = Pode ligar para { $phone }, ou deixar o seu número: um conselheiro liga-lhe de volta.
+offline-still = Sem rede, pode sempre ver de que ajuda precisa e encontrar um local de ajuda.
+offline-callback = Pedir que um conselheiro me ligue
+offline-home = Voltar ao início
+callback-intro = Um conselheiro liga-lhe para este número:
+callback-first-name = Nome próprio
+callback-phone = Telefone
+callback-about = Para quê (se quiser)
+callback-send = Enviar o meu pedido
+callback-sent = O seu pedido foi transmitido. Um conselheiro liga-lhe para { $phone }.
+callback-kept = O seu pedido fica guardado neste terminal. Será enviado assim que a rede voltar. Um conselheiro liga-lhe para { $phone }.
+callback-error-name = Escreva o seu nome próprio.
+callback-error-phone = Escreva um número onde lhe ligar, por exemplo 06 12 34 56 78.
+callback-failed = Não foi possível guardar o pedido. Ligue para { $phone }.

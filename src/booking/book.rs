@@ -7,6 +7,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::agenda::{Agenda, Motif, Where};
 use super::checkout::{Checkout, CheckoutEvent};
+use super::offline::OfflineScreen;
 use super::picker::{Picker, PickerEvent};
 use super::receipt::{Receipt, ReceiptEvent};
 use super::slots::{Slot, free_slots, last_day};
@@ -270,6 +271,20 @@ impl Screen for BookingScreen {
                 if let Some(receipt) = &mut self.receipt {
                     receipt.reply(&reply);
                 }
+            }
+            // The network is out of reach: said so, with a callback request for a citizen
+            // (a counsellor booking for someone is told as of any failure).
+            Reply::Failed(f) if f.offline && !self.booked_by.on_behalf() => {
+                let (first_name, phone) = self.checkout.typed();
+                let about = self
+                    .motif
+                    .map(|m| {
+                        ctx.i18n
+                            .tr(&ctx.settings.locale)
+                            .text(&self.agenda.motifs[m].label)
+                    })
+                    .unwrap_or_default();
+                return Action::Push(Box::new(OfflineScreen::new(first_name, phone, &about)));
             }
             Reply::Booked(Err(_)) | Reply::Failed(_) => self.notice = Some(Notice::Technical),
             _ => {}

@@ -46,6 +46,11 @@ pub enum CheckoutEvent {
 }
 
 impl Checkout {
+    /// The first name and the phone as typed so far.
+    pub fn typed(&self) -> (&str, &str) {
+        self.form.typed()
+    }
+
     /// `offer_share` when a diagnostic was made; `phone_required` for appointments by phone.
     pub fn new(offer_share: bool, phone_required: bool) -> Checkout {
         Checkout {

@@ -314,3 +314,26 @@ pub fn outbox_status(store: &mut dyn AgendaStore) -> ExitCode {
         }
     }
 }
+
+/// `borne callbacks`: the requests to call someone back, oldest first, one a line: when,
+/// where, who, the number, what for.
+pub fn callbacks(received: &[crate::store::postgres::Received]) -> ExitCode {
+    if received.is_empty() {
+        println!("no callback request waiting");
+    }
+    for r in received {
+        let c = &r.callback;
+        let mut line = format!(
+            "{} — {} — {} — {}",
+            c.asked_at.format("%Y-%m-%d %H:%M"),
+            r.help_point,
+            c.first_name,
+            crate::domain::person::show_phone(&c.phone)
+        );
+        if !c.about.is_empty() {
+            line.push_str(&format!(" — {}", c.about));
+        }
+        println!("{line}");
+    }
+    ExitCode::SUCCESS
+}

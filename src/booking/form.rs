@@ -56,6 +56,11 @@ impl Default for IdentityForm {
 }
 
 impl IdentityForm {
+    /// The first name and the phone as typed so far.
+    pub fn typed(&self) -> (&str, &str) {
+        (&self.first_name.value, &self.phone.value)
+    }
+
     pub fn new() -> IdentityForm {
         IdentityForm {
             first_name: TextField::new(FieldKind::Name, 40),

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::agenda::Agenda;
 use super::book::{Notice, motif_line};
+use super::offline::OfflineScreen;
 use super::picker::{Picker, PickerEvent};
 use super::rules;
 use super::slots::{Slot, free_slots, last_day};
@@ -374,6 +375,10 @@ impl Screen for ManageScreen {
             Reply::Cancelled(Err(Refusal::TooLate)) | Reply::Rescheduled(Err(Refusal::TooLate)) => {
                 self.message = Some(Message::TooLate);
                 self.show_found(ctx.now);
+            }
+            Reply::Failed(f) if f.offline => {
+                let about = ctx.i18n.tr(&ctx.settings.locale).text("manage-title");
+                return Action::Push(Box::new(OfflineScreen::new("", "", &about)));
             }
             Reply::Cancelled(Err(_)) | Reply::Rescheduled(Err(_)) | Reply::Failed(_) => {
                 self.message = Some(Message::Other(Notice::Technical));

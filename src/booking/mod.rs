@@ -7,6 +7,7 @@ pub mod cli;
 pub mod form;
 pub mod manage;
 pub mod message;
+pub mod offline;
 pub mod picker;
 pub mod receipt;
 pub mod rules;

@@ -9,6 +9,7 @@ use ratatui::layout::{Position, Rect};
 use super::agenda::{Agenda, Where, Workshop};
 use super::book::Notice;
 use super::checkout::{Checkout, CheckoutEvent};
+use super::offline::OfflineScreen;
 use super::receipt::{Receipt, ReceiptEvent};
 use super::ticket::{self, Confirmed};
 use crate::app::Effect;
@@ -276,6 +277,10 @@ impl Screen for WorkshopsScreen {
                 if let Some(receipt) = &mut self.receipt {
                     receipt.reply(&reply);
                 }
+            }
+            Reply::Failed(f) if f.offline => {
+                let about = ctx.i18n.tr(&ctx.settings.locale).text("workshops-title");
+                return Action::Push(Box::new(OfflineScreen::new("", "", &about)));
             }
             Reply::Registered(Err(_)) | Reply::Failed(_) => {
                 self.notice = Some(WorkshopNotice::Other(Notice::Technical))

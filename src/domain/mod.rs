@@ -2,6 +2,7 @@
 //! phone, a booking code, a PIN hash, an activity report, a lieu and its opening hours, the
 //! communes and their index. No screen and no storage here: capabilities and the store both
 //! build on it.
+pub mod callback;
 pub mod code;
 pub mod communes;
 pub mod hours;

@@ -1,8 +1,9 @@
 //! The database, on a thread of its own: the screen's thread never waits for it. A locked
 //! database (another kiosk, a backup) costs the person an "Un instant…", not a frozen
 //! screen; answers come back as inputs, tagged with the request's id.
-use std::sync::mpsc::{self, Sender, SyncSender};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender, SyncSender};
 use std::thread;
+use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -39,14 +40,28 @@ pub enum Job {
     },
 }
 
+/// How often a kiosk holding callback requests tries its network again when nothing else
+/// reaches it.
+const CALLBACK_RETRY: Duration = Duration::from_secs(15);
+
 pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
     let (jobs, queue) = mpsc::channel::<Job>();
     thread::spawn(move || {
-        for job in queue {
+        loop {
+            let job = match queue.recv_timeout(CALLBACK_RETRY) {
+                Ok(job) => job,
+                Err(RecvTimeoutError::Timeout) => {
+                    send_callbacks(&mut stores);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
             match job {
                 Job::Ask { id, request, now } => {
                     let kind = request.kind();
                     let reply = stores.answer(request, now);
+                    // The network answered: callback requests waiting here go with it.
+                    let reached = !matches!(&reply, Reply::Failed(f) if f.offline);
                     match &reply {
                         Reply::Failed(e) => {
                             tracing::error!(request = kind, error = %e, "database request failed")
@@ -57,6 +72,9 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                     }
                     if answers.send(Input::Stored { id, reply }).is_err() {
                         return;
+                    }
+                    if reached {
+                        send_callbacks(&mut stores);
                     }
                 }
                 Job::Audit { at, actor, action } => {
@@ -95,6 +113,19 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
         }
     });
     jobs
+}
+
+/// Sends the callback requests waiting on this kiosk, if any.
+fn send_callbacks(stores: &mut Stores) {
+    if !stores.callbacks_waiting() {
+        return;
+    }
+    match stores.send_callbacks() {
+        Ok(sent) => tracing::info!(sent, "callback requests sent to the network"),
+        Err(e) => {
+            tracing::debug!(error = %e, "callback requests wait: the network is out of reach")
+        }
+    }
 }
 
 /// The refusal in a reply, for the log (a refusal holds no personal data).

@@ -222,6 +222,15 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX lieu_latitude ON lieu (latitude);
     CREATE INDEX commune_code_postal ON commune (code_postal);
     CREATE INDEX commune_nom ON commune (lower(nom));",
+    // Callback requests made while the network's database could not be reached, waiting to
+    // be sent (a network kiosk only); a row is deleted once the server has it.
+    "CREATE TABLE callback_queue (
+        request_id TEXT PRIMARY KEY,
+        first_name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        about TEXT NOT NULL,
+        asked_at TEXT NOT NULL
+    );",
 ];
 
 pub fn latest() -> u32 {

@@ -4,6 +4,7 @@
 mod activities;
 pub mod appointments;
 mod bookings;
+mod callbacks;
 mod migrations;
 pub mod outbox;
 pub use outbox::Outbox;

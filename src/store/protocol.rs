@@ -14,6 +14,7 @@ use super::appointments::{
 };
 use super::sessions::{Registrant, Session};
 use super::stats::Stats;
+use crate::domain::callback::{Callback, new_request_id};
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::PlaceIndex;
 use crate::domain::report::Report;
@@ -23,6 +24,14 @@ use crate::store::Busy;
 pub enum Request {
     /// The communes and the lieux positions, loaded once and kept.
     PlaceIndex,
+    /// A person asks to be called back (the network being down): kept on the kiosk under a
+    /// new request id, and sent at once if the network answers.
+    Callback {
+        first_name: String,
+        phone: String,
+        about: String,
+        asked_at: NaiveDateTime,
+    },
     /// Lieux by row id, in that order.
     Lieux(Vec<i64>),
     /// Staff: every appointment between two days.
@@ -115,7 +124,25 @@ pub enum Reply {
     /// Whether the ticket printer took the ticket.
     Printed(bool),
     /// The database failed: the screen says so kindly and keeps what the person entered.
-    Failed(String),
+    Failed(Failure),
+    /// The callback request is kept; `sent` when the network already has it.
+    CallbackTaken {
+        sent: bool,
+    },
+}
+
+/// Why a request failed: the network's database out of reach (the line, the server), or
+/// anything else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub cause: String,
+    pub offline: bool,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.cause)
+    }
 }
 
 impl Request {
@@ -123,6 +150,7 @@ impl Request {
     pub fn kind(&self) -> &'static str {
         match self {
             Request::PlaceIndex => "place index",
+            Request::Callback { .. } => "callback",
             Request::Lieux(_) => "lieux",
             Request::Appointments { .. } => "appointments",
             Request::SetStatus { .. } => "set status",
@@ -186,6 +214,11 @@ impl Network {
         }
     }
 
+    /// Whether the last request found the server out of reach (or never reached it).
+    fn down(&self) -> bool {
+        self.connected.as_ref().is_none_or(PgStore::is_closed)
+    }
+
     /// The connection, made (again) if there is none or the last one broke.
     pub fn store(&mut self) -> Result<&mut PgStore, String> {
         let store = match self.connected.take() {
@@ -232,6 +265,30 @@ impl Stores {
     pub fn answer(&mut self, request: Request, now: NaiveDateTime) -> Reply {
         answer(&mut self.local, self.network.as_mut(), request, now)
     }
+
+    /// The callback requests the network holds, not called back yet.
+    pub fn callbacks(&mut self) -> Result<Vec<super::postgres::Received>, String> {
+        match self.network.as_mut() {
+            Some(network) => network.store()?.callbacks(),
+            None => Err(
+                "callback requests are a network's: give its database (--db postgresql://…)"
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// Whether callback requests wait on this kiosk.
+    pub fn callbacks_waiting(&self) -> bool {
+        self.network.is_some() && self.local.queued_callbacks().is_ok_and(|q| !q.is_empty())
+    }
+
+    /// Sends the callback requests waiting on this kiosk; returns how many the network took.
+    pub fn send_callbacks(&mut self) -> Result<usize, String> {
+        match self.network.as_mut() {
+            Some(network) => send_callbacks(&mut self.local, network),
+            None => Ok(0),
+        }
+    }
 }
 
 /// The answer to a screen's request: the lieux from the help point's own file, the rest from
@@ -245,12 +302,72 @@ pub fn answer(
     let reply = match (request, network) {
         (Request::PlaceIndex, _) => local.place_index().map(Reply::PlaceIndex),
         (Request::Lieux(ids), _) => local.lieux(&ids).map(Reply::Lieux),
-        (request, Some(network)) => network
-            .store()
-            .and_then(|store| agenda_answer(store, request, now)),
+        // Only a network kiosk offers it: kept here first, so a lost line loses nothing.
+        (
+            Request::Callback {
+                first_name,
+                phone,
+                about,
+                asked_at,
+            },
+            Some(network),
+        ) => {
+            let c = Callback {
+                request_id: new_request_id(),
+                first_name,
+                phone,
+                about,
+                asked_at,
+            };
+            local.queue_callback(&c).map(|()| {
+                let sent = send_callbacks(local, network).is_ok_and(|_| {
+                    local
+                        .queued_callbacks()
+                        .is_ok_and(|q| q.iter().all(|w| w.request_id != c.request_id))
+                });
+                Reply::CallbackTaken { sent }
+            })
+        }
+        (Request::Callback { .. }, None) => Err("a callback request needs a network".to_string()),
+        (request, Some(network)) => {
+            let reply = network
+                .store()
+                .and_then(|store| agenda_answer(store, request, now));
+            if let Err(cause) = &reply
+                && network.down()
+            {
+                return Reply::Failed(Failure {
+                    cause: cause.clone(),
+                    offline: true,
+                });
+            }
+            reply
+        }
         (request, None) => agenda_answer(local, request, now),
     };
-    reply.unwrap_or_else(Reply::Failed)
+    reply.unwrap_or_else(|cause| {
+        Reply::Failed(Failure {
+            cause,
+            offline: false,
+        })
+    })
+}
+
+/// Each waiting request to the network, then forgotten here. A request the server already
+/// has (sent before, its answer lost) is found there, not added: sent exactly once.
+fn send_callbacks(local: &mut Store, network: &mut Network) -> Result<usize, String> {
+    let waiting = local.queued_callbacks()?;
+    if waiting.is_empty() {
+        return Ok(0);
+    }
+    let store = network.store()?;
+    let mut sent = 0;
+    for c in &waiting {
+        store.receive_callback(c)?;
+        local.forget_callback(&c.request_id)?;
+        sent += 1;
+    }
+    Ok(sent)
 }
 
 /// The agenda's answer to a screen's request.
@@ -263,6 +380,7 @@ fn agenda_answer(
         Request::PlaceIndex | Request::Lieux(_) => {
             Err("the lieux are the help point's own".to_string())
         }
+        Request::Callback { .. } => Err("a callback request goes through the network".to_string()),
         Request::Appointments { from, to } => agenda
             .appointments_between(from, to)
             .map(Reply::Appointments),

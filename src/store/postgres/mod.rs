@@ -3,6 +3,7 @@
 //! once (see `schema.rs`); this module only maps its refusals to the kiosk's words.
 mod agenda;
 mod bookings;
+mod callbacks;
 mod outbox;
 mod password;
 mod schema;
@@ -14,6 +15,7 @@ use postgres::{Client, NoTls};
 use super::appointments::Refusal;
 use crate::calendar::Calendar;
 
+pub use callbacks::Received;
 pub use schema::latest;
 
 pub use crate::database_url::{is_url, shown};

@@ -194,6 +194,19 @@ const MIGRATIONS: &[&str] = &[
         needs text NOT NULL
     );
     CREATE INDEX diagnostic_count_day ON diagnostic_count (day);",
+    // 4: a person's request to be called back, made at a kiosk while the network was down
+    // and sent when it came back; the kiosk's request id makes a replay find the row it made.
+    "CREATE TABLE callback_request (
+        request_id text PRIMARY KEY,
+        help_point text NOT NULL REFERENCES help_point (id),
+        first_name text NOT NULL,
+        phone text NOT NULL,
+        about text NOT NULL,
+        asked_at timestamptz NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        called_back_at timestamptz
+    );
+    CREATE INDEX callback_request_help_point ON callback_request (help_point, asked_at);",
 ];
 
 pub fn latest() -> u32 {

@@ -1,0 +1,61 @@
+//! Callback requests waiting on a network kiosk until its network's database has them.
+use rusqlite::params;
+
+use super::Store;
+use super::bookings::{parse_time, time_text};
+use crate::domain::callback::Callback;
+
+impl Store {
+    /// Keeps the request on the kiosk until it is sent.
+    pub fn queue_callback(&mut self, c: &Callback) -> Result<(), String> {
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO callback_queue
+                 (request_id, first_name, phone, about, asked_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    c.request_id,
+                    c.first_name,
+                    c.phone,
+                    c.about,
+                    time_text(c.asked_at)
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| format!("callback queue: {e}"))
+    }
+
+    /// The requests not sent yet, oldest first.
+    pub fn queued_callbacks(&self) -> Result<Vec<Callback>, String> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT request_id, first_name, phone, about, asked_at FROM callback_queue
+                 ORDER BY asked_at, request_id",
+            )
+            .map_err(|e| format!("callback queue: {e}"))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(Callback {
+                    request_id: row.get(0)?,
+                    first_name: row.get(1)?,
+                    phone: row.get(2)?,
+                    about: row.get(3)?,
+                    asked_at: parse_time(&row.get::<_, String>(4)?)?,
+                })
+            })
+            .map_err(|e| format!("callback queue: {e}"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| format!("callback queue: {e}"))
+    }
+
+    /// The server has it: the kiosk forgets it (and the person's number with it).
+    pub fn forget_callback(&mut self, request_id: &str) -> Result<(), String> {
+        self.conn
+            .execute(
+                "DELETE FROM callback_queue WHERE request_id = ?1",
+                params![request_id],
+            )
+            .map(|_| ())
+            .map_err(|e| format!("callback queue: {e}"))
+    }
+}
