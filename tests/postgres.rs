@@ -653,3 +653,70 @@ fn a_callback_request_made_offline_reaches_the_server_exactly_once() {
         1
     );
 }
+
+/// `sslmode=require`: the kiosk talks TLS to the server and checks its certificate against
+/// the authority in PGSSLROOTCERT; against another authority it refuses to connect, and says
+/// why without the password.
+#[test]
+fn a_kiosk_asking_for_tls_gets_it_and_checks_the_servers_certificate() {
+    let Some((server, port, ca)) = pg::Server::start_with_tls() else {
+        return;
+    };
+    server.database("secure");
+    let url = format!("postgresql://postgres:pass-word@localhost:{port}/secure?sslmode=require");
+    let said = |root: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+            .args(["db", "migrate", "--db", &url])
+            .env("PGSSLROOTCERT", root)
+            .env(
+                "BORNE_CONFIG",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/kiosk-config"),
+            )
+            .output()
+            .unwrap()
+    };
+    let out = said(&ca);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The server saw a TLS connection: the schema was made through it.
+    let mut client = postgres::Client::connect(
+        &format!("host=localhost port={port} user=postgres dbname=secure"),
+        postgres::NoTls,
+    )
+    .unwrap();
+    let version: i32 = client
+        .query_one("SELECT version FROM borne_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(version as u32, latest());
+    // Another authority: refused, the password never said.
+    let other = tempfile::tempdir().unwrap();
+    let wrong = other.path().join("other.crt");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=other",
+        ])
+        .arg("-keyout")
+        .arg(other.path().join("other.key"))
+        .arg("-out")
+        .arg(&wrong)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let out = said(&wrong);
+    let told = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(told.contains("certificate"), "{told}");
+    assert!(!told.contains("pass-word"), "{told}");
+}

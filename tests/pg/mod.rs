@@ -13,6 +13,8 @@ pub struct Server {
     bin: PathBuf,
     base_url: String,
     as_postgres: bool,
+    /// Also listening on 127.0.0.1 at this port with TLS (`start_with_tls`).
+    tls_port: Option<u16>,
 }
 
 /// The PostgreSQL programs' folder: `pg_config --bindir`, else the newest
@@ -64,6 +66,7 @@ impl Server {
                 bin: binaries().unwrap_or_default(),
                 base_url: url,
                 as_postgres: false,
+                tls_port: None,
             });
         }
         let Some(bin) = binaries() else {
@@ -88,6 +91,7 @@ impl Server {
             bin,
             base_url: String::new(),
             as_postgres,
+            tls_port: None,
         };
         let data = server.data_dir();
         server.run(
@@ -110,6 +114,104 @@ impl Server {
             server.dir().display().to_string().replace('/', "%2F")
         );
         Some(server)
+    }
+
+    /// A fresh server that also takes TLS connections on 127.0.0.1, with a certificate for
+    /// "localhost" signed by a test authority; returns the server, its port and the
+    /// authority's certificate. `None` with `BORNE_TEST_DATABASE_URL` or without PostgreSQL.
+    pub fn start_with_tls() -> Option<(Server, u16, PathBuf)> {
+        if std::env::var("BORNE_TEST_DATABASE_URL").is_ok() {
+            return skip("TLS needs a server of the test's own").map(|s| (s, 0, PathBuf::new()));
+        }
+        let mut server = Server::start()?;
+        server.stop();
+        let data = server.data_dir();
+        let ca = server.dir().join("ca.crt");
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .output()
+                .expect("openssl");
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        let (ca_key, key, csr, crt) = (
+            server.dir().join("ca.key"),
+            data.join("server.key"),
+            server.dir().join("server.csr"),
+            data.join("server.crt"),
+        );
+        let path = |p: &PathBuf| p.to_str().unwrap().to_string();
+        openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=borne test authority",
+            "-keyout",
+            &path(&ca_key),
+            "-out",
+            &path(&ca),
+        ]);
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            &path(&key),
+            "-out",
+            &path(&csr),
+        ]);
+        let ext = server.dir().join("ext.cnf");
+        std::fs::write(&ext, "subjectAltName=DNS:localhost,IP:127.0.0.1\n").unwrap();
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &path(&csr),
+            "-CA",
+            &path(&ca),
+            "-CAkey",
+            &path(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            &path(&ext),
+            "-out",
+            &path(&crt),
+        ]);
+        if server.as_postgres {
+            let status = Command::new("chown")
+                .args(["postgres:postgres", &path(&key), &path(&crt)])
+                .status()
+                .expect("chown");
+            assert!(status.success());
+        }
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        server.tls_port = Some(port);
+        server.restart();
+        // Its Unix socket is named after the port too.
+        server.base_url = format!(
+            "postgresql://postgres@{}:{port}/",
+            server.dir().display().to_string().replace('/', "%2F")
+        );
+        Some((server, port, ca))
     }
 
     fn dir(&self) -> &Path {
@@ -193,8 +295,15 @@ impl Server {
                     self.dir().join("log").to_str().unwrap(),
                     "-o",
                     &format!(
-                        "-k {} -c listen_addresses='' -c fsync=off -c max_connections=60",
-                        self.dir().display()
+                        "-k {} -c fsync=off -c max_connections=60 {}",
+                        self.dir().display(),
+                        match self.tls_port {
+                            Some(port) => format!(
+                                "-c listen_addresses=127.0.0.1 -p {port} -c ssl=on \
+                                 -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
+                            ),
+                            None => "-c listen_addresses=''".to_string(),
+                        }
                     ),
                     "start",
                 ],

@@ -7,6 +7,7 @@ mod callbacks;
 mod outbox;
 mod password;
 mod schema;
+mod tls;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use postgres::error::SqlState;
@@ -24,7 +25,8 @@ pub use crate::database_url::{is_url, shown};
 /// connecting after 2 seconds, a line that went silent is found dead within about 10 seconds
 /// (keepalives, and unacknowledged data), and a statement that waits on another kiosk's lock
 /// more than 5 seconds is cancelled (the person is told, nothing is half-written). The URL may
-/// say otherwise.
+/// say otherwise. `sslmode=require` in the URL: TLS, the server's certificate checked
+/// (`tls.rs`); else the plain protocol (a Unix socket, a département's own network).
 fn connect(url: &str) -> Result<Client, String> {
     use std::time::Duration;
     let mut config: postgres::Config = url.parse().map_err(|e| cause(&e))?;
@@ -55,6 +57,9 @@ fn connect(url: &str) -> Result<Client, String> {
         if let Some(found) = password::find(&target)? {
             config.password(found);
         }
+    }
+    if config.get_ssl_mode() == postgres::config::SslMode::Require {
+        return config.connect(tls::connector()?).map_err(|e| cause(&e));
     }
     config.connect(NoTls).map_err(|e| cause(&e))
 }
