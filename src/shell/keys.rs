@@ -77,6 +77,18 @@ impl KeyParser {
                 paste.truncate(len);
                 let paste = self.paste.take().unwrap_or_default();
                 keys.extend(paste_keys(&paste));
+            } else if let Some(at) = paste.iter().rposition(|&c| c == ESC)
+                && !END.starts_with(&paste[at..])
+            {
+                // An escape that is not the end marker: the paste's end was lost and a key
+                // came at once (no silence to end it). What came before is typed; the
+                // escape and what follows are read as keys.
+                let rest = paste.split_off(at);
+                let paste = self.paste.take().unwrap_or_default();
+                keys.extend(paste_keys(&paste));
+                for c in rest {
+                    self.byte(c, keys);
+                }
             } else if paste.len() > MAX_PASTE + END.len() {
                 // Keep only what a field can take; the end marker is still looked for.
                 paste.drain(MAX_PASTE..paste.len() - END.len());
@@ -356,6 +368,14 @@ mod tests {
             vec![Key::Char('g'), Key::Char('a'), Key::Char('p')]
         );
         assert_eq!(p.feed(b"\x1b[24~"), vec![Key::F(12)], "keys read again");
+        // A key pressed at once after a paste whose end never came (no silence between):
+        // an escape that does not end the paste ends it, and is read as the key it is.
+        let mut p = KeyParser::new();
+        assert_eq!(
+            p.feed(b"\x1b[200~ab\x1b[24~"),
+            vec![Key::Char('a'), Key::Char('b'), Key::F(12)]
+        );
+        assert!(!p.waiting());
         // Enter inside a paste is not Enter.
         assert!(!keys(b"\x1b[200~a\rb\x1b[201~").contains(&Key::Enter));
     }
