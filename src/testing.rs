@@ -15,3 +15,21 @@ pub fn demo_config() -> Rc<Config> {
 pub fn monday_morning() -> NaiveDateTime {
     crate::clock::parse_local("2026-03-02T10:15:00").unwrap()
 }
+
+/// Presses keys on a screen as the kiosk would on Monday morning, with the demo
+/// configuration and its default settings on an 80×24 terminal; what the screen asked for.
+pub fn press(
+    screen: &mut dyn crate::app::screen::Screen,
+    keys: &[crate::app::key::Key],
+) -> Vec<crate::app::screen::Action> {
+    let config = demo_config();
+    let settings = crate::app::Settings::defaults(&config.kiosk);
+    let ctx = crate::app::screen::Ctx {
+        kiosk: &config.kiosk,
+        i18n: &config.i18n,
+        settings: &settings,
+        now: monday_morning(),
+        screen: (80, 24),
+    };
+    keys.iter().map(|k| screen.handle(*k, &ctx)).collect()
+}

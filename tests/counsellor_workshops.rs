@@ -58,10 +58,8 @@ fn typed(text: &str) -> Vec<Key> {
     text.chars().map(Key::Char).collect()
 }
 
-#[test]
-fn change_seats_add_a_session_and_cancel_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+/// Ali registered for Wednesday's e-mail session (14:00, 12 seats), at the kiosk.
+fn ali_registered(store: &mut Store, phone: Option<&str>) {
     let starts = parse_local("2026-03-04T14:00").unwrap();
     store
         .register(
@@ -72,7 +70,7 @@ fn change_seats_add_a_session_and_cancel_one() {
                 seats: 12,
                 person: Person {
                     first_name: "Ali".into(),
-                    phone: Some("0698765432".into()),
+                    phone: phone.map(str::to_string),
                     ..Person::default()
                 },
                 reminder: None,
@@ -82,13 +80,27 @@ fn change_seats_add_a_session_and_cancel_one() {
         )
         .unwrap()
         .unwrap();
+}
+
+/// The demo kiosk, Camille signed in (PIN 1357) and on her workshops (4).
+fn camille_at_the_workshops(store: &mut Store) -> (Rc<config::Config>, App) {
     let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     let cfg = Rc::new(config::load(&dir_config).unwrap());
     let mut app = borne::kiosk::app(cfg.clone(), now());
-    drive(&mut app, &mut store, &[Key::F(12)]);
-    drive(&mut app, &mut store, &typed("1357"));
-    drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
+    drive(&mut app, store, &[Key::F(12)]);
+    drive(&mut app, store, &typed("1357"));
+    drive(&mut app, store, &[Key::Enter, Key::Char('4')]);
     assert_eq!(app.screen().title(), "workshop-admin-title");
+    (cfg, app)
+}
+
+#[test]
+fn change_seats_add_a_session_and_cancel_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    let starts = parse_local("2026-03-04T14:00").unwrap();
+    ali_registered(&mut store, Some("0698765432"));
+    let (cfg, mut app) = camille_at_the_workshops(&mut store);
 
     // The first session (Wednesday 4 March, e-mail): 20 seats.
     drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('2')]);
@@ -241,31 +253,8 @@ fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one
 fn the_registrants_screen_agrees_with_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("w.db")).unwrap();
-    let starts = parse_local("2026-03-04T14:00").unwrap();
-    store
-        .register(
-            &NewRegistration {
-                workshop: "email-debutant@2026-03-04".into(),
-                starts,
-                ends: starts + chrono::Duration::hours(2),
-                seats: 12,
-                person: Person {
-                    first_name: "Ali".into(),
-                    ..Person::default()
-                },
-                reminder: None,
-                booked_by: borne::store::BookedBy::Kiosk,
-            },
-            now(),
-        )
-        .unwrap()
-        .unwrap();
-    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    let cfg = Rc::new(config::load(&dir_config).unwrap());
-    let mut app = borne::kiosk::app(cfg.clone(), now());
-    drive(&mut app, &mut store, &[Key::F(12)]);
-    drive(&mut app, &mut store, &typed("1357"));
-    drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
+    ali_registered(&mut store, None);
+    let (_, mut app) = camille_at_the_workshops(&mut store);
     // The seats of the first session: the field shows 12, typed over with 1.
     drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('2')]);
     let field = screen_text(&app);
@@ -298,12 +287,7 @@ fn the_registrants_screen_agrees_with_the_list() {
 fn a_new_session_over_another_in_its_room_or_on_a_holiday_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("w.db")).unwrap();
-    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    let cfg = Rc::new(config::load(&dir_config).unwrap());
-    let mut app = borne::kiosk::app(cfg.clone(), now());
-    drive(&mut app, &mut store, &[Key::F(12)]);
-    drive(&mut app, &mut store, &typed("1357"));
-    drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
+    let (_, mut app) = camille_at_the_workshops(&mut store);
     // "Ajouter une séance" is the line before the last; "Premiers pas avec son smartphone".
     drive(
         &mut app,

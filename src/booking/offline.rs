@@ -298,20 +298,9 @@ impl OfflineScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Settings;
-    use crate::testing::{demo_config, monday_morning};
 
     fn keys(screen: &mut OfflineScreen, keys: &[Key]) -> Vec<Action> {
-        let config = demo_config();
-        let settings = Settings::defaults(&config.kiosk);
-        let ctx = Ctx {
-            kiosk: &config.kiosk,
-            i18n: &config.i18n,
-            settings: &settings,
-            now: monday_morning(),
-            screen: (80, 24),
-        };
-        keys.iter().map(|k| screen.handle(*k, &ctx)).collect()
+        crate::testing::press(screen, keys)
     }
 
     #[test]

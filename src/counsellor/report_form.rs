@@ -528,20 +528,10 @@ impl Screen for ReportForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Settings;
-    use crate::testing::{demo_config, monday_morning};
+    use crate::testing::monday_morning;
 
     fn keys(form: &mut ReportForm, keys: &[Key]) -> Vec<Action> {
-        let config = demo_config();
-        let settings = Settings::defaults(&config.kiosk);
-        let ctx = Ctx {
-            kiosk: &config.kiosk,
-            i18n: &config.i18n,
-            settings: &settings,
-            now: monday_morning(),
-            screen: (80, 24),
-        };
-        keys.iter().map(|k| form.handle(*k, &ctx)).collect()
+        crate::testing::press(form, keys)
     }
 
     fn chars(text: &str) -> Vec<Key> {
