@@ -10,7 +10,7 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
 use crate::app::text_field::{FieldKind, TextField};
-use crate::domain::person::{parse_phone, show_phone};
+use crate::domain::person::{format_phone, parse_phone, show_phone};
 use crate::store::{Reply, Request};
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -229,9 +229,10 @@ impl Screen for OfflineScreen {
                                 view.tr.text("callback-first-name"),
                                 self.first_name.value.clone(),
                             ),
+                            // Grouped as typed: "06 12 34 56 78".
                             Row::Phone => FormRow::field(
                                 view.tr.text("callback-phone"),
-                                self.phone.value.clone(),
+                                format_phone(&self.phone.value),
                             ),
                             Row::About => FormRow::field(
                                 view.tr.text("callback-about"),
@@ -272,9 +273,14 @@ impl Screen for OfflineScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
+            // What Enter does on the focused row: the next line, or send.
             Step::Form => vec![
-                hint("key-arrows", "does-move-line"),
-                hint("key-enter", "does-next-field"),
+                hint("key-arrows", "does-move-field"),
+                if self.row() == Row::Send {
+                    hint("key-enter", "does-validate")
+                } else {
+                    hint("key-enter", "does-next-field")
+                },
             ],
             _ => choosing_hints(),
         }
@@ -317,7 +323,10 @@ mod tests {
         assert_eq!(screen.said, Some((Row::Phone, "form-said-digits-only")));
         let typed: Vec<Key> = "0612345678".chars().map(Key::Char).collect();
         keys(&mut screen, &typed);
-        let sent = keys(&mut screen, &[Key::Enter, Key::Enter, Key::Enter]);
+        keys(&mut screen, &[Key::Enter, Key::Enter]);
+        // On "Envoyer" the key bar says Enter sends.
+        assert!(screen.hints().contains(&hint("key-enter", "does-validate")));
+        let sent = keys(&mut screen, &[Key::Enter]);
         match sent.last() {
             Some(Action::Emit(Effect::Store(Request::Callback {
                 first_name,
@@ -332,6 +341,7 @@ mod tests {
             _ => panic!("not sent"),
         }
         // A second Enter while it is being kept sends nothing more.
+        assert_eq!(screen.step, Step::Sending);
         assert!(matches!(
             keys(&mut screen, &[Key::Enter]).last(),
             Some(Action::None)

@@ -80,23 +80,50 @@ pub fn blank() -> Para {
 
 /// Wraps paragraphs to the width, in their tones.
 pub fn lines(paras: &[Para], width: u16, view: &View) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
+    para_lines(paras, width, view).concat()
+}
+
+/// Each paragraph's lines, wrapped to the width, in its tone.
+fn para_lines(paras: &[Para], width: u16, view: &View) -> Vec<Vec<Line<'static>>> {
+    paras
+        .iter()
+        .map(|para| {
+            let style = match para.tone {
+                Tone::Heading => view.theme.heading.style(),
+                Tone::Text => view.theme.base.style(),
+                Tone::Notice => view.theme.notice.style(),
+                Tone::Strong => view.theme.title.style(),
+            };
+            let indent = " ".repeat(para.indent as usize);
+            wrap(
+                &para.text,
+                width.saturating_sub(para.indent).max(1) as usize,
+            )
+            .into_iter()
+            .map(|line| Line::styled(format!("{indent}{line}"), style))
+            .collect()
+        })
+        .collect()
+}
+
+/// Paragraphs cut into pages of `room` lines, a paragraph kept whole on one page when it
+/// fits on one (a page never ends in the middle of a sentence that the next could hold).
+fn pages_of(paras: Vec<Vec<Line<'static>>>, room: usize) -> Vec<Vec<Line<'static>>> {
+    let room = room.max(1);
+    let mut pages: Vec<Vec<Line>> = Vec::new();
+    let mut page: Vec<Line> = Vec::new();
     for para in paras {
-        let style = match para.tone {
-            Tone::Heading => view.theme.heading.style(),
-            Tone::Text => view.theme.base.style(),
-            Tone::Notice => view.theme.notice.style(),
-            Tone::Strong => view.theme.title.style(),
-        };
-        let indent = " ".repeat(para.indent as usize);
-        for line in wrap(
-            &para.text,
-            width.saturating_sub(para.indent).max(1) as usize,
-        ) {
-            out.push(Line::styled(format!("{indent}{line}"), style));
+        for chunk in para.chunks(room) {
+            if !page.is_empty() && page.len() + chunk.len() > room {
+                pages.push(std::mem::take(&mut page));
+            }
+            page.extend(chunk.iter().cloned());
         }
     }
-    out
+    if !page.is_empty() || pages.is_empty() {
+        pages.push(page);
+    }
+    pages
 }
 
 /// Which page of the body's text shows. How many pages a text has depends on the terminal's
@@ -163,40 +190,37 @@ pub fn text_hash(paras: &[Para]) -> u64 {
     hasher.finish()
 }
 
-/// Draws lines a page at a time in `area`: the page's lines, then "Page 1 sur 2" under them.
-/// Returns the rows used.
+/// Draws paragraphs a page at a time in `area`: the page's lines, then "Page 1 sur 2" under
+/// them. Returns the rows used.
 pub fn render_paged(
     frame: &mut Frame,
     area: Rect,
     view: &View,
-    text: Vec<Line<'static>>,
+    paras: Vec<Vec<Line<'static>>>,
     hash: u64,
 ) -> u16 {
     if area.height == 0 {
         return 0;
     }
+    let total: usize = paras.iter().map(Vec::len).sum();
     // Too small a window for a page line and a line of text: what fits shows.
-    if text.len() <= area.height as usize || area.height < 2 {
-        let used = text.len() as u16;
-        frame.render_widget(Paragraph::new(text), area);
+    if total <= area.height as usize || area.height < 2 {
+        let used = total.min(area.height as usize) as u16;
+        frame.render_widget(Paragraph::new(paras.concat()), area);
         return used;
     }
     // The last row says which page this is.
-    let per_page = usize::from(area.height.saturating_sub(1).max(1));
-    let pages = text.len().div_ceil(per_page);
-    let page = view.pager.show(hash, pages);
-    let shown: Vec<Line> = text
-        .into_iter()
-        .skip(page * per_page)
-        .take(per_page)
-        .collect();
+    let pages = pages_of(paras, usize::from(area.height - 1));
+    let page = view.pager.show(hash, pages.len());
+    let count = pages.len();
+    let shown = pages.into_iter().nth(page).unwrap_or_default();
     let used = shown.len() as u16;
     frame.render_widget(Paragraph::new(shown), area);
     let label = view.tr.text_with(
         "page-of",
         &[
             ("page", (page as i64 + 1).into()),
-            ("pages", (pages as i64).into()),
+            ("pages", (count as i64).into()),
         ],
     );
     let y = (area.y + used).min(area.bottom().saturating_sub(1));
@@ -216,12 +240,13 @@ pub fn render(
     choices: &[Choice],
     focused: Option<usize>,
 ) -> Option<Position> {
-    let text = lines(paras, area.width, view);
+    let text = para_lines(paras, area.width, view);
+    let text_len: usize = text.iter().map(Vec::len).sum();
     let choices_needed = (choices.len() as u16 * row_height(view)).min(area.height);
     // The text gets its lines if it can, leaving at least 3 rows (or all) to the choices.
     let min_choices = choices_needed.min(3 * row_height(view)).min(area.height);
     let gap = u16::from(!choices.is_empty());
-    let text_h = (text.len() as u16 + gap).min(area.height.saturating_sub(min_choices));
+    let text_h = (text_len as u16 + gap).min(area.height.saturating_sub(min_choices));
     render_paged(
         frame,
         Rect {
@@ -238,4 +263,29 @@ pub fn render(
         ..area
     };
     render_choices(frame, choices_area, view, choices, focused)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(n: usize, word: &str) -> Vec<Line<'static>> {
+        (0..n).map(|i| Line::from(format!("{word} {i}"))).collect()
+    }
+
+    fn shape(pages: &[Vec<Line<'static>>]) -> Vec<usize> {
+        pages.iter().map(Vec::len).collect()
+    }
+
+    #[test]
+    fn a_paragraph_that_fits_on_a_page_is_never_cut_between_two() {
+        // 2 + 2 lines fill a page of 4; the next two-line paragraph starts the next page
+        // rather than leave its first line alone at the bottom.
+        let pages = pages_of(vec![para(2, "a"), para(1, "b"), para(2, "c")], 4);
+        assert_eq!(shape(&pages), vec![3, 2]);
+        assert_eq!(pages[1][0], Line::from("c 0"));
+        // A paragraph longer than a page is cut where it must.
+        assert_eq!(shape(&pages_of(vec![para(9, "d")], 4)), vec![4, 4, 1]);
+        assert_eq!(shape(&pages_of(Vec::new(), 4)), vec![0]);
+    }
 }
