@@ -514,10 +514,13 @@ impl Screen for ReportForm {
     }
 
     fn hints(&self) -> Vec<Hint> {
-        vec![
-            hint("key-arrows", "does-move"),
-            hint("key-enter", "does-change"),
-        ]
+        // What Enter does where the focus is: open a field's values, choose one, or tick.
+        let enter = match &self.list {
+            Some((field, _)) if Self::several(*field) => "does-tick",
+            Some(_) => "does-choose",
+            None => "does-change",
+        };
+        vec![hint("key-arrows", "does-move"), hint("key-enter", enter)]
     }
 
     fn holds_input(&self) -> bool {
@@ -563,6 +566,29 @@ mod tests {
             }
             _ => panic!("not saved"),
         }
+    }
+
+    #[test]
+    fn the_key_bar_says_what_enter_does_in_a_list() {
+        let mut form = ReportForm::new(Report::walk_in("camille", monday_morning().date()));
+        assert!(form.hints().contains(&hint("key-enter", "does-change")));
+        // "Type": one value to choose.
+        keys(&mut form, &[Key::Enter]);
+        assert!(form.hints().contains(&hint("key-enter", "does-choose")));
+        keys(&mut form, &[Key::Esc]);
+        // "Matériel": boxes to tick.
+        keys(
+            &mut form,
+            &[
+                Key::Down,
+                Key::Down,
+                Key::Down,
+                Key::Down,
+                Key::Down,
+                Key::Enter,
+            ],
+        );
+        assert!(form.hints().contains(&hint("key-enter", "does-tick")));
     }
 
     #[test]
