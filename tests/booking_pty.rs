@@ -345,3 +345,23 @@ fn esc_on_a_form_with_typed_data_asks_first_and_enter_never_ticks_the_box() {
     kiosk.keys(&["1"]);
     kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
 }
+
+/// The mairie closes between Christmas and New Year: nothing to book here for over a week, and
+/// the kiosk says that Karim sees people sooner at the médiathèque d'Embrun (never booking
+/// there itself).
+#[test]
+fn with_nothing_soon_here_the_kiosk_says_where_a_counsellor_is_sooner() {
+    let mut kiosk = Kiosk::start_with(&[], 80, 24, &[("BORNE_NOW", "2026-12-23T18:00:00")]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&["2", "1"]);
+    let screen = kiosk.wait_for("Choisissez un jour");
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains(
+            "Karim reçoit aussi jeudi 24 décembre dans un autre lieu : Médiathèque d'Embrun."
+        ),
+        "{screen}"
+    );
+    // The first day offered is here, after the closure.
+    assert!(words.contains("lundi 4 janvier"), "{screen}");
+}

@@ -29,6 +29,7 @@ booking-choose-time = Choose a time, { $day }:
 booking-time-with = { $time } with { $name }
 booking-slot-taken = This time has just been taken. Here are the times still free.
 booking-no-slots = There is no free time at the moment. Call us on { $phone }.
+booking-elsewhere = { $name } also sees people on { $day } at another place: { $place }.
 booking-phone-needed = For an appointment by phone, we need your number.
 booking-reminder-question = Would you like a reminder (text or e-mail) 2 days before?
 booking-share-question = May the adviser see your answers to the questionnaire? It helps them prepare.

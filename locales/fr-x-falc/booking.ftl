@@ -29,6 +29,7 @@ booking-choose-time = Choisissez l'heure pour le { $day }.
 booking-time-with = { $time } avec { $name }
 booking-slot-taken = Une autre personne a pris cette heure. Choisissez une autre heure.
 booking-no-slots = Toutes les heures sont prises. Appelez-nous au { $phone }.
+booking-elsewhere = { $name } est dans un autre lieu { $day } : { $place }.
 booking-phone-needed = Le conseiller va vous appeler. Il faut votre numéro de téléphone.
 booking-reminder-question = Voulez-vous un message 2 jours avant le rendez-vous ?
 booking-share-question = Le conseiller peut voir vos réponses ? Il pourra mieux vous aider.

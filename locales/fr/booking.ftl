@@ -30,6 +30,7 @@ booking-choose-time = Choisissez une heure, { $day } :
 booking-time-with = { $time } avec { $name }
 booking-slot-taken = Ce créneau vient d'être pris. Voici les créneaux encore libres.
 booking-no-slots = Il n'y a pas de créneau libre pour le moment. Appelez-nous au { $phone }.
+booking-elsewhere = { $name } reçoit aussi { $day } dans un autre lieu : { $place }.
 booking-phone-needed = Pour un rendez-vous par téléphone, il nous faut votre numéro.
 booking-reminder-question = Voulez-vous un rappel (SMS ou e-mail) 2 jours avant ?
 booking-share-question = Le conseiller peut-il voir vos réponses au questionnaire ? Cela l'aide à préparer le rendez-vous.

@@ -29,6 +29,7 @@ booking-choose-time = Escolha uma hora, { $day }:
 booking-time-with = { $time } com { $name }
 booking-slot-taken = Este horário acabou de ser ocupado. Eis os horários ainda livres.
 booking-no-slots = Não há horários livres de momento. Ligue-nos para o { $phone }.
+booking-elsewhere = { $name } também atende { $day } noutro local: { $place }.
 booking-phone-needed = Para uma marcação por telefone, precisamos do seu número.
 booking-reminder-question = Quer um lembrete (SMS ou e-mail) 2 dias antes?
 booking-share-question = O conselheiro pode ver as suas respostas ao questionário? Ajuda-o a preparar-se.

@@ -30,6 +30,7 @@ booking-choose-time = Виберіть час, { $day }:
 booking-time-with = { $time }, консультант: { $name }
 booking-slot-taken = Цей час щойно зайняли. Ось час, який ще вільний.
 booking-no-slots = Зараз вільного часу немає. Зателефонуйте нам: { $phone }.
+booking-elsewhere = { $name } також приймає { $day } в іншому місці: { $place }.
 booking-phone-needed = Для запису на телефонну розмову потрібен ваш номер.
 booking-reminder-question = Надіслати вам нагадування (SMS або e-mail) за 2 дні?
 booking-share-question = Чи може консультант побачити ваші відповіді на запитання? Це допоможе йому підготуватися.

@@ -68,6 +68,16 @@ pub struct Plage {
     pub motifs: Vec<usize>,
     /// Where in the building ("salle 2").
     pub room: Option<String>,
+    /// At another help point of the network (index into `Agenda::elsewhere`); `None`: here.
+    pub help_point: Option<usize>,
+}
+
+/// Another help point of the network where some of the counsellors' plages take place: this
+/// kiosk does not book there, it says when a counsellor is there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elsewhere {
+    pub id: String,
+    pub name: String,
 }
 
 impl Plage {
@@ -128,6 +138,8 @@ pub struct Agenda {
     pub plages: Vec<Plage>,
     pub absences: Vec<Absence>,
     pub workshops: Vec<WorkshopSeries>,
+    /// The network's other help points that plages name.
+    pub elsewhere: Vec<Elsewhere>,
     pub closed_on_public_holidays: bool,
     /// Holidays the help point works all the same (Lundi de Pentecôte in many mairies).
     pub open_on_holidays: Vec<Holiday>,
@@ -157,16 +169,29 @@ impl Agenda {
             .any(|a| a.counsellor.is_none_or(|c| c == counsellor) && a.from <= day && day <= a.to)
     }
 
+    /// The counsellor's own absence (a day off, a training), wherever they work.
+    pub fn away(&self, counsellor: usize, day: NaiveDate) -> bool {
+        self.absences
+            .iter()
+            .any(|a| a.counsellor == Some(counsellor) && a.from <= day && day <= a.to)
+    }
+
     pub fn closed(&self, day: NaiveDate) -> bool {
-        (self.closed_on_public_holidays
-            && self
-                .calendar
-                .holiday(day)
-                .is_some_and(|h| !self.open_on_holidays.contains(&h)))
+        self.holiday_closed(day)
             || self
                 .absences
                 .iter()
                 .any(|a| a.counsellor.is_none() && a.from <= day && day <= a.to)
+    }
+
+    /// A public holiday the network does not work (a closure of this help point is its own:
+    /// another help point may be open).
+    pub fn holiday_closed(&self, day: NaiveDate) -> bool {
+        self.closed_on_public_holidays
+            && self
+                .calendar
+                .holiday(day)
+                .is_some_and(|h| !self.open_on_holidays.contains(&h))
     }
 
     /// The workshop sessions between two days (inclusive), in time order.
@@ -260,6 +285,8 @@ struct File {
     absences: Vec<AbsenceFile>,
     #[serde(rename = "workshop", default)]
     workshops: Vec<WorkshopFile>,
+    #[serde(rename = "help_point", default)]
+    help_points: Vec<HelpPointFile>,
     #[serde(default = "yes")]
     closed_on_public_holidays: bool,
     #[serde(default)]
@@ -311,6 +338,13 @@ fn eight() -> Spanned<u32> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct HelpPointFile {
+    id: Spanned<String>,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PlageFile {
     counsellor: Spanned<String>,
     days: Vec<Spanned<String>>,
@@ -320,6 +354,8 @@ struct PlageFile {
     valid_until: Option<Spanned<String>>,
     motifs: Vec<Spanned<String>>,
     room: Option<String>,
+    /// Another help point of the network (an id of `[[help_point]]`).
+    help_point: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -590,10 +626,34 @@ fn parse_at(
         });
     }
 
+    let elsewhere: Vec<Elsewhere> = file
+        .help_points
+        .iter()
+        .map(|h| Elsewhere {
+            id: h.id.get_ref().clone(),
+            name: h.name.clone(),
+        })
+        .collect();
+    let mut help_point_ids = HashMap::new();
+    for h in &file.help_points {
+        if help_point_ids
+            .insert(h.id.get_ref().clone(), help_point_ids.len())
+            .is_some()
+        {
+            check.problem(
+                h.id.span(),
+                format!("help_point {:?} is defined twice", h.id.get_ref()),
+            );
+        }
+    }
     let mut plages = Vec::new();
     let mut plage_spans = Vec::new();
     for p in &file.plages {
         let counsellor = check.reference(&p.counsellor, &counsellor_ids, "counsellor");
+        let help_point = p
+            .help_point
+            .as_ref()
+            .map(|h| check.reference(h, &help_point_ids, "help_point"));
         let days: Vec<Weekday> = p.days.iter().filter_map(|d| check.weekday(d)).collect();
         if p.days.is_empty() {
             check.problem(
@@ -613,6 +673,10 @@ fn parse_at(
         let (Some(counsellor), Some(start), Some(end), Some(valid_from)) =
             (counsellor, start, end, valid_from)
         else {
+            continue;
+        };
+        // A help point named but not declared was said above.
+        let Some(help_point) = help_point.map_or(Some(None), |h| h.map(Some)) else {
             continue;
         };
         if start >= end {
@@ -646,6 +710,7 @@ fn parse_at(
             valid_until,
             motifs: motif_refs.into_iter().flatten().collect(),
             room: p.room.clone(),
+            help_point,
         });
         plage_spans.push(p.counsellor.span());
     }
@@ -776,6 +841,7 @@ fn parse_at(
             plages,
             absences,
             workshops,
+            elsewhere,
             closed_on_public_holidays: file.closed_on_public_holidays,
             open_on_holidays,
             calendar,

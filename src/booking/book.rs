@@ -1,5 +1,6 @@
 //! "Prendre rendez-vous": what for, which day, which time, then who (the shared checkout),
 //! and the confirmation with its code. Esc goes back one step.
+use crate::calendar::words;
 use std::rc::Rc;
 
 use ratatui::Frame;
@@ -10,7 +11,7 @@ use super::checkout::{Checkout, CheckoutEvent};
 use super::offline::OfflineScreen;
 use super::picker::{Picker, PickerEvent};
 use super::receipt::{Receipt, ReceiptEvent};
-use super::slots::{Slot, free_slots, last_day};
+use super::slots::{Slot, free_slots, last_day, sooner_elsewhere};
 use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
@@ -59,6 +60,8 @@ pub struct BookingScreen {
     diagnostic: Option<Outcome>,
     motif: Option<usize>,
     picker: Option<Picker>,
+    /// Nothing here soon: the first free slot at another help point of the network.
+    elsewhere: Option<Slot>,
     slot: Option<Slot>,
     checkout: Checkout,
     receipt: Option<Receipt>,
@@ -76,6 +79,7 @@ impl BookingScreen {
             diagnostic: None,
             motif: None,
             picker: None,
+            elsewhere: None,
             slot: None,
             checkout: Checkout::new(false, false),
             receipt: None,
@@ -248,6 +252,7 @@ impl Screen for BookingScreen {
                     return Action::None;
                 };
                 let slots = free_slots(&self.agenda, m, &busy, ctx.now);
+                self.elsewhere = sooner_elsewhere(&self.agenda, m, &busy, &slots, ctx.now);
                 if slots.is_empty() {
                     self.notice = Some(Notice::NoSlots);
                 }
@@ -320,6 +325,23 @@ impl Screen for BookingScreen {
                     if let Some(bring) = &m.bring {
                         paras.push(page::text(view.tr.text(bring)));
                     }
+                }
+                if let Some(slot) = &self.elsewhere
+                    && let Some(place) = self.agenda.plages[slot.plage]
+                        .help_point
+                        .map(|h| &self.agenda.elsewhere[h])
+                {
+                    paras.push(page::text(view.tr.text_with(
+                        "booking-elsewhere",
+                        &[
+                            (
+                                "name",
+                                self.agenda.counsellors[slot.counsellor].name.clone().into(),
+                            ),
+                            ("day", words::day(&view.tr, slot.starts.date()).into()),
+                            ("place", place.name.clone().into()),
+                        ],
+                    )));
                 }
                 match &self.picker {
                     Some(picker) if !picker.is_empty() => {

@@ -102,7 +102,8 @@ const CASES: &[Case] = &[
     case(A, Replace("from = \"2026-08-03\"\nto = \"2026-08-21\"", "from = \"2026-08-21\"\nto = \"2026-08-03\""), "agenda.toml:84:6: the absence ends before it starts"),
     case(A, Replace("counsellor = \"camille\"\nfrom", "counsellor = \"lea\"\nfrom"), "agenda.toml:82:14: no counsellor has the id \"lea\""),
     case(A, Replace("to = \"2026-08-21\"", "to = \"2026-08-32\""), "agenda.toml:84:6: \"2026-08-32\" is not a date (write YYYY-MM-DD, a day that exists)"),
-    case(A, Append("open_on_holidays = [\"paques\"]\n"), "agenda.toml:130:1: unknown field `open_on_holidays`, expected one of `id`, `duration_minutes`, `where`, `min_delay_hours`, `horizon_weeks`, `instructions`, `needs`"),
+    case(A, Append("open_on_holidays = [\"paques\"]\n"), "agenda.toml:146:1: unknown field `open_on_holidays`, expected one of `counsellor`, `days`, `start`, `end`, `valid_from`, `valid_until`, `motifs`, `room`, `help_point`"),
+    case(A, Replace("help_point = \"mediatheque-embrun\"", "help_point = \"mediatheque\""), "agenda.toml:145:14: no help_point has the id \"mediatheque\""),
     case(A, Replace("[[counsellor]]\nid = \"camille\"", "open_on_holidays = [\"pentecote\"]\n\n[[counsellor]]\nid = \"camille\""), "agenda.toml:13:21: open_on_holidays: \"pentecote\" is not a public holiday (one of jour-de-l-an, vendredi-saint, lundi-de-paques, fete-du-travail, victoire-1945, ascension, lundi-de-pentecote, fete-nationale, assomption, toussaint, armistice, noel, saint-etienne, abolition-de-l-esclavage)"),
     case(A, Replace("[[counsellor]]\nid = \"camille\"", "closed_on_public_holidays = \"oui\"\n\n[[counsellor]]\nid = \"camille\""), "agenda.toml:13:29: found the text \"oui\", expected true or false"),
     // ---- agenda.toml: workshops ----

@@ -37,8 +37,41 @@ pub fn last_day(now: NaiveDateTime, horizon: Duration) -> NaiveDate {
     (now + horizon).date()
 }
 
-/// Every free slot of a motif from now to its horizon, in time order.
+/// Every free slot of a motif at this help point from now to its horizon, in time order.
 pub fn free_slots(agenda: &Agenda, motif: usize, busy: &[Busy], now: NaiveDateTime) -> Vec<Slot> {
+    slots(agenda, motif, busy, now, |plage| plage.help_point.is_none())
+}
+
+/// How far ahead "soon" is: a help point with nothing sooner says where the counsellors are.
+pub const SOON: Duration = Duration::days(7);
+
+/// When this help point has no free slot of the motif soon, the first free slot at another
+/// help point of the network, if it comes sooner than this one's first ("Karim reçoit aussi
+/// jeudi 5 mars dans un autre lieu : Médiathèque d'Embrun").
+pub fn sooner_elsewhere(
+    agenda: &Agenda,
+    motif: usize,
+    busy: &[Busy],
+    here: &[Slot],
+    now: NaiveDateTime,
+) -> Option<Slot> {
+    let first_here = here.first().map(|s| s.starts);
+    if first_here.is_some_and(|t| t < now + SOON) {
+        return None;
+    }
+    slots(agenda, motif, busy, now, |plage| plage.help_point.is_some())
+        .into_iter()
+        .next()
+        .filter(|s| first_here.is_none_or(|t| s.starts < t))
+}
+
+fn slots(
+    agenda: &Agenda,
+    motif: usize,
+    busy: &[Busy],
+    now: NaiveDateTime,
+    keep: impl Fn(&super::agenda::Plage) -> bool,
+) -> Vec<Slot> {
     let m = &agenda.motifs[motif];
     let earliest = earliest_start(&agenda.calendar, now, m.min_delay);
     let last = last_day(now, m.horizon);
@@ -56,11 +89,15 @@ pub fn free_slots(agenda: &Agenda, motif: usize, busy: &[Busy], now: NaiveDateTi
     let mut slots = Vec::new();
     let mut day = earliest.date();
     while day <= last {
-        if !agenda.closed(day) {
+        // This help point's closures close its plages; a holiday closes every one.
+        let (closed_here, holiday) = (agenda.closed(day), agenda.holiday_closed(day));
+        if !holiday {
             for (p, plage) in agenda.plages.iter().enumerate() {
-                if !plage.motifs.contains(&motif)
+                if !keep(plage)
+                    || (closed_here && plage.help_point.is_none())
+                    || !plage.motifs.contains(&motif)
                     || !plage.open_on(day)
-                    || agenda.absent(plage.counsellor, day)
+                    || agenda.away(plage.counsellor, day)
                 {
                     continue;
                 }

@@ -247,3 +247,98 @@ fn two_counsellors_at_the_same_time_show_one_time_and_days_count_times() {
     assert_eq!(times[0].counsellor, 1, "Karim is still free at 09:00");
     assert_eq!(times.len(), 6);
 }
+
+/// Karim's Thursday at the médiathèque: never offered here, said when this help point has
+/// nothing for a week and it comes sooner; a closure here does not close it there.
+#[test]
+fn a_plage_at_another_help_point_is_never_booked_here_and_said_when_sooner() {
+    let a = agenda(
+        r#"
+[[help_point]]
+id = "mediatheque-embrun"
+name = "Médiathèque d'Embrun"
+
+[[plage]]
+counsellor = "karim"
+days = ["jeudi"]
+start = "09:00"
+end = "12:00"
+valid_from = "2026-01-01"
+motifs = ["court"]
+help_point = "mediatheque-embrun"
+
+[[absence]]
+from = "2026-03-02"
+to = "2026-03-13"
+"#,
+    );
+    // Closed here for two weeks from Monday 2 March: nothing here before the 16th.
+    let here = free_slots(&a, 0, &[], t("2026-03-01T18:00"));
+    assert!(
+        here.iter().all(|s| s.counsellor == 0),
+        "Karim is not booked here"
+    );
+    assert_eq!(here[0].starts, t("2026-03-16T09:00"));
+    let there = sooner_elsewhere(&a, 0, &[], &here, t("2026-03-01T18:00")).unwrap();
+    assert_eq!((there.counsellor, there.starts), (1, t("2026-03-05T09:00")));
+    assert_eq!(a.plages[there.plage].help_point, Some(0));
+    // With something here within the week, nothing is said.
+    let open = agenda(
+        r#"
+[[help_point]]
+id = "mediatheque-embrun"
+name = "Médiathèque d'Embrun"
+
+[[plage]]
+counsellor = "karim"
+days = ["jeudi"]
+start = "09:00"
+end = "12:00"
+valid_from = "2026-01-01"
+motifs = ["court"]
+help_point = "mediatheque-embrun"
+"#,
+    );
+    let here = free_slots(&open, 0, &[], t("2026-03-01T18:00"));
+    assert_eq!(
+        sooner_elsewhere(&open, 0, &[], &here, t("2026-03-01T18:00")),
+        None
+    );
+}
+
+#[test]
+fn a_plage_naming_an_unknown_help_point_is_refused_on_its_line() {
+    let text = format!(
+        r#"[[counsellor]]
+id = "karim"
+name = "Karim"
+pin_hash = "{HASH_2}"
+
+[[motif]]
+id = "court"
+duration_minutes = 30
+
+[[plage]]
+counsellor = "karim"
+days = ["jeudi"]
+start = "09:00"
+end = "12:00"
+valid_from = "2026-01-01"
+motifs = ["court"]
+help_point = "mediatheque"
+"#
+    );
+    let problems = parse(
+        Path::new("agenda.toml"),
+        &text,
+        None,
+        crate::calendar::Calendar::default(),
+    )
+    .unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].message,
+        "no help_point has the id \"mediatheque\""
+    );
+    assert_eq!(problems[0].line, 17);
+}
