@@ -162,13 +162,6 @@ impl Agenda {
             .map_or(id.to_string(), |m| tr.text(&self.motifs[m].label))
     }
 
-    /// Whether the counsellor (or the whole help point) is away that day.
-    pub fn absent(&self, counsellor: usize, day: NaiveDate) -> bool {
-        self.absences
-            .iter()
-            .any(|a| a.counsellor.is_none_or(|c| c == counsellor) && a.from <= day && day <= a.to)
-    }
-
     /// The counsellor's own absence (a day off, a training), wherever they work.
     pub fn away(&self, counsellor: usize, day: NaiveDate) -> bool {
         self.absences
@@ -176,6 +169,7 @@ impl Agenda {
             .any(|a| a.counsellor == Some(counsellor) && a.from <= day && day <= a.to)
     }
 
+    /// This help point is closed that day: a public holiday, or a closure of its own.
     pub fn closed(&self, day: NaiveDate) -> bool {
         self.holiday_closed(day)
             || self
