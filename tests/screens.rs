@@ -904,3 +904,26 @@ fn the_report_form_lists_the_values_to_choose_from() {
     let form = screen_text(&render(&app, 100, 30, false));
     assert!(form.contains("Tranche d'âge : 12 à 17 ans"), "{form}");
 }
+
+/// On a narrow screen whose text has pages, the key bar keeps what matters: the page keys,
+/// Esc, Home and large text; the digits' hint gives way (the numbers on the screen say it).
+#[test]
+fn a_narrow_key_bar_keeps_the_page_keys_home_and_large_text() {
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    drive(&mut app, &[Key::F(2), Key::Char('1')]);
+    drive(&mut app, &[Key::Enter; 7]);
+    // Drawn once for the page count, then read.
+    render(&app, 60, 20, false);
+    let screen = screen_text(&render(&app, 60, 20, false));
+    let bar: String = screen.lines().rev().take(4).collect::<Vec<_>>().join("\n");
+    for said in [
+        "Pg préc / Pg suiv : changer de page",
+        "Échap : revenir en arrière",
+        "Début : accueil",
+        "F2 : texte en grand",
+    ] {
+        assert!(bar.contains(said), "{said}\n{screen}");
+    }
+    assert!(screen.contains("Page 1 sur"), "{screen}");
+}

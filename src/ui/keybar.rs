@@ -34,7 +34,26 @@ fn colon(view: &View) -> String {
     view.tr.text("key-colon")
 }
 
-fn pack(units: Vec<(String, String)>, colon: &str, max: usize) -> Vec<Vec<(String, String)>> {
+/// The keys in rows of `max` columns, at most `MAX_ROWS`. When they do not fit, the digits'
+/// hint goes first (the numbers on the screen say it), so that Esc, Home and F2 (large text)
+/// stay said on a narrow screen; then what comes last.
+fn packed(hints: &[Hint], view: &View, max: usize) -> Vec<Vec<(String, String)>> {
+    let colon = colon(view);
+    let rows = rows_of(units(hints, view), &colon, max);
+    if rows.len() <= MAX_ROWS {
+        return rows;
+    }
+    let fewer: Vec<Hint> = hints
+        .iter()
+        .filter(|h| h.key != "key-digits")
+        .copied()
+        .collect();
+    let mut rows = rows_of(units(&fewer, view), &colon, max);
+    rows.truncate(MAX_ROWS);
+    rows
+}
+
+fn rows_of(units: Vec<(String, String)>, colon: &str, max: usize) -> Vec<Vec<(String, String)>> {
     let mut rows: Vec<Vec<(String, String)>> = Vec::new();
     let mut used = 0;
     for unit in units {
@@ -50,20 +69,17 @@ fn pack(units: Vec<(String, String)>, colon: &str, max: usize) -> Vec<Vec<(Strin
             }
         }
     }
-    rows.truncate(MAX_ROWS);
     rows
 }
 
 pub fn height(hints: &[Hint], view: &View, max: u16) -> u16 {
-    pack(units(hints, view), &colon(view), max as usize)
-        .len()
-        .max(1) as u16
+    packed(hints, view, max as usize).len().max(1) as u16
 }
 
 pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View) {
     let key_style = view.theme.keybar_key.style();
     let colon = colon(view);
-    let lines: Vec<Line> = pack(units(hints, view), &colon, area.width as usize)
+    let lines: Vec<Line> = packed(hints, view, area.width as usize)
         .into_iter()
         .map(|row| {
             let mut spans = Vec::new();
