@@ -68,6 +68,26 @@ impl TextField {
         }
     }
 
+    /// What to tell the person when the field did not take a character (`was_full`: it was
+    /// full before the key), as a message id; nothing for the spaces, dots and brackets people
+    /// type in a number (formatting, not a mistake).
+    pub fn refused(&self, c: char, was_full: bool) -> Option<&'static str> {
+        match self.kind {
+            _ if was_full => Some(match self.kind {
+                FieldKind::Name => "form-said-name-full",
+                FieldKind::Initial => "form-said-initial-one",
+                _ => "form-said-full",
+            }),
+            FieldKind::Name => Some("form-said-letters-only"),
+            FieldKind::Initial => Some("form-said-initial-letter"),
+            FieldKind::Phone if !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')') => {
+                Some("form-said-digits-only")
+            }
+            FieldKind::Email if c == ' ' => Some("form-said-no-space"),
+            _ => None,
+        }
+    }
+
     fn accept(&self, c: char) -> Option<char> {
         if c.is_control() {
             return None;

@@ -126,13 +126,14 @@ impl IdentityForm {
                 if let Some(field) = self.field(row) {
                     let full = field.is_full();
                     let taken = field.input(key);
-                    self.errors.retain(|(r, _)| *r != row);
                     // A key the field does not take is said, never silently dropped (the
                     // spaces and dots people type in a number are formatting, not mistakes).
-                    if let Key::Char(c) = key
-                        && !taken
-                        && let Some(said) = refused(row, c, full)
-                    {
+                    let said = match key {
+                        Key::Char(c) if !taken => field.refused(c, full),
+                        _ => None,
+                    };
+                    self.errors.retain(|(r, _)| *r != row);
+                    if let Some(said) = said {
                         self.errors.push((row, said));
                     }
                 }
@@ -237,24 +238,6 @@ impl IdentityForm {
             })
             .collect();
         form::render(frame, area, &rows, self.focus.index(), view)
-    }
-}
-
-/// What to say when a row does not take a character.
-fn refused(row: Row, c: char, full: bool) -> Option<&'static str> {
-    match row {
-        _ if full => Some(match row {
-            Row::FirstName => "form-said-name-full",
-            Row::Initial => "form-said-initial-one",
-            _ => "form-said-full",
-        }),
-        Row::FirstName => Some("form-said-letters-only"),
-        Row::Initial => Some("form-said-initial-letter"),
-        Row::Phone if !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')') => {
-            Some("form-said-digits-only")
-        }
-        Row::Email if c == ' ' => Some("form-said-no-space"),
-        _ => None,
     }
 }
 

@@ -112,17 +112,11 @@ impl OfflineScreen {
                 let Some(field) = self.field(row) else {
                     return Action::None;
                 };
-                let before = field.value.clone();
-                let changed = field.input(key);
-                let full = field.is_full() && !changed && before == field.value;
-                self.said = match (key, changed) {
-                    (Key::Char(_), false) if full => Some((row, "form-said-full")),
-                    (Key::Char(_), false) if row == Row::FirstName => {
-                        Some((row, "form-said-letters-only"))
-                    }
-                    (Key::Char(_), false) if row == Row::Phone => {
-                        Some((row, "form-said-digits-only"))
-                    }
+                // A key the field does not take is said, as on the booking form.
+                let full = field.is_full();
+                let taken = field.input(key);
+                self.said = match key {
+                    Key::Char(c) if !taken => field.refused(c, full).map(|id| (row, id)),
                     _ => None,
                 };
             }

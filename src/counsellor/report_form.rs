@@ -166,23 +166,6 @@ impl ReportForm {
         }
     }
 
-    fn options_len(field: Field) -> usize {
-        match field {
-            Field::Kind => TypeAccompagnement::ALL.len(),
-            Field::Duration => DURATIONS.len(),
-            Field::Place => LieuAccompagnement::ALL.len(),
-            Field::Autonomy => Autonomie::ALL.len() + 1,
-            Field::Redirection => Redirection::ALL.len() + 1,
-            Field::Gender => Genre::ALL.len(),
-            Field::Age => TrancheAge::ALL.len(),
-            Field::Status => Statut::ALL.len(),
-            Field::Equipment => Materiel::ALL.len(),
-            Field::Themes => Thematique::ALL.len(),
-            Field::Administrative => ThematiqueAdministrative::ALL.len(),
-            Field::Date | Field::Notes | Field::Save => 0,
-        }
-    }
-
     /// Chooses the field's `i`th value (ticks or unticks it when the field takes several).
     fn pick(&mut self, field: Field, i: usize) {
         let r = &mut self.report;
@@ -240,7 +223,7 @@ impl ReportForm {
             | Field::Themes
             | Field::Administrative => {
                 // A list of several values ends with "Terminé".
-                let n = Self::options_len(field) + usize::from(Self::several(field));
+                let n = self.chosen(field).len() + usize::from(Self::several(field));
                 let mut focus = FocusGrid::new(vec![1; n]);
                 let chosen = self.chosen(field).iter().position(|c| *c);
                 if let (Some(i), false) = (chosen, Self::several(field)) {
@@ -368,7 +351,7 @@ impl Screen for ReportForm {
             }
             if matches!(key, Key::Enter | Key::Char(' ')) {
                 let i = focus.index();
-                if i == Self::options_len(field) {
+                if i == self.chosen(field).len() {
                     // "Terminé" after boxes.
                     self.list = None;
                 } else {

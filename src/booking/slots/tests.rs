@@ -248,12 +248,8 @@ fn two_counsellors_at_the_same_time_show_one_time_and_days_count_times() {
     assert_eq!(times.len(), 6);
 }
 
-/// Karim's Thursday at the médiathèque: never offered here, said when this help point has
-/// nothing for a week and it comes sooner; a closure here does not close it there.
-#[test]
-fn a_plage_at_another_help_point_is_never_booked_here_and_said_when_sooner() {
-    let a = agenda(
-        r#"
+/// Karim on Thursday mornings at another help point of the network.
+const KARIM_AT_EMBRUN: &str = r#"
 [[help_point]]
 id = "mediatheque-embrun"
 name = "Médiathèque d'Embrun"
@@ -266,12 +262,19 @@ end = "12:00"
 valid_from = "2026-01-01"
 motifs = ["court"]
 help_point = "mediatheque-embrun"
+"#;
 
+/// Karim's Thursday at the médiathèque: never offered here, said when this help point has
+/// nothing for a week and it comes sooner; a closure here does not close it there.
+#[test]
+fn a_plage_at_another_help_point_is_never_booked_here_and_said_when_sooner() {
+    let a = agenda(&format!(
+        r#"{KARIM_AT_EMBRUN}
 [[absence]]
 from = "2026-03-02"
 to = "2026-03-13"
-"#,
-    );
+"#
+    ));
     // Closed here for two weeks from Monday 2 March: nothing here before the 16th.
     let here = free_slots(&a, 0, &[], t("2026-03-01T18:00"));
     assert!(
@@ -283,22 +286,7 @@ to = "2026-03-13"
     assert_eq!((there.counsellor, there.starts), (1, t("2026-03-05T09:00")));
     assert_eq!(a.plages[there.plage].help_point, Some(0));
     // With something here within the week, nothing is said.
-    let open = agenda(
-        r#"
-[[help_point]]
-id = "mediatheque-embrun"
-name = "Médiathèque d'Embrun"
-
-[[plage]]
-counsellor = "karim"
-days = ["jeudi"]
-start = "09:00"
-end = "12:00"
-valid_from = "2026-01-01"
-motifs = ["court"]
-help_point = "mediatheque-embrun"
-"#,
-    );
+    let open = agenda(KARIM_AT_EMBRUN);
     let here = free_slots(&open, 0, &[], t("2026-03-01T18:00"));
     assert_eq!(
         sooner_elsewhere(&open, 0, &[], &here, t("2026-03-01T18:00")),
