@@ -51,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     frame.render_widget(Block::default().style(theme.base.style()), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, &view);
+        app.pager.finish_drawing();
         return Drawn {
             title: view.tr.text("too-small"),
             body: area,
@@ -70,15 +71,19 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     };
     if screen.full_screen() {
         drawn.cursor = screen.render(frame, area, &view);
+        app.pager.finish_drawing();
     } else {
         let keys = (screen.hints(), app.pager.pages());
         (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
-        // A screen that learns while drawing that its text has pages says so in its keys:
-        // the frame is drawn again, once, with them.
+        app.pager.finish_drawing();
+        // A screen that learns while drawing that its text has pages (or has them no more)
+        // says so in its keys: the frame is drawn again, once, with them.
         if (screen.hints(), app.pager.pages()) != keys {
             frame.render_widget(ratatui::widgets::Clear, area);
             frame.render_widget(Block::default().style(theme.base.style()), area);
+            app.pager.start_drawing();
             (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
+            app.pager.finish_drawing();
         }
     }
     let mut shown = match &app.overlay {

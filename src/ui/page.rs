@@ -135,6 +135,8 @@ pub struct Pager {
     pages: Cell<usize>,
     /// Which text the page belongs to.
     text: Cell<u64>,
+    /// A paged text was drawn in the frame being drawn.
+    counted: Cell<bool>,
 }
 
 impl Pager {
@@ -149,9 +151,17 @@ impl Pager {
         self.pages.set(1);
     }
 
-    /// Before each drawing: a screen that draws no paged text has one page.
+    /// Before each drawing. The count of the frame before stays meanwhile, so that its key
+    /// bar already says the page keys and the frame is drawn once when nothing changed.
     pub fn start_drawing(&self) {
-        self.pages.set(1);
+        self.counted.set(false);
+    }
+
+    /// After each drawing: a screen that drew no paged text has one page.
+    pub fn finish_drawing(&self) {
+        if !self.counted.get() {
+            self.pages.set(1);
+        }
     }
 
     /// Turns a page, forward or back; false when the text has no pages to turn.
@@ -175,6 +185,7 @@ impl Pager {
             self.page.set(0);
         }
         self.pages.set(pages);
+        self.counted.set(true);
         // Not kept: a frame drawn twice (its keys changed) may count fewer pages at first.
         self.page.get().min(pages.saturating_sub(1))
     }
