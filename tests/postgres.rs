@@ -720,3 +720,218 @@ fn a_kiosk_asking_for_tls_gets_it_and_checks_the_servers_certificate() {
     assert!(told.contains("certificate"), "{told}");
     assert!(!told.contains("pass-word"), "{told}");
 }
+
+/// A kiosk's own role at `help_point`, made by the network's owner; its store.
+fn kiosk_role(url: &str, role: &str, help_point: &str, name: &str) -> PgStore {
+    let mut owner = PgStore::open(url, help_point, gap()).unwrap();
+    owner.add_kiosk(role, name).unwrap();
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!(
+            "ALTER ROLE {role} PASSWORD '{}'",
+            pg::ROLE_PASSWORD
+        ))
+        .unwrap();
+    let mut kiosk = PgStore::open(&pg::as_role(url, role), help_point, gap()).unwrap();
+    kiosk.declare_help_point(name).unwrap();
+    kiosk
+}
+
+/// What a query gives as a kiosk's role: its rows' first column, or the database's refusal.
+fn as_kiosk(url: &str, role: &str, sql: &str) -> Result<Vec<String>, String> {
+    let mut client = postgres::Client::connect(&pg::as_role(url, role), postgres::NoTls).unwrap();
+    client
+        .query(sql, &[])
+        .map(|rows| rows.iter().map(|r| r.get::<_, String>(0)).collect())
+        .map_err(|e| {
+            e.as_db_error()
+                .map_or(e.to_string(), |d| d.message().to_string())
+        })
+}
+
+#[test]
+fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("roles");
+    let mut gap_kiosk = kiosk_role(&url, "roles_gap", "mairie-gap", "Mairie de Gap");
+    let mut embrun = kiosk_role(
+        &url,
+        "roles_embrun",
+        "mediatheque-embrun",
+        "Médiathèque d'Embrun",
+    );
+    let booked = gap_kiosk
+        .book(
+            &booking("camille", "2026-03-03T09:00", "2026-03-03T09:30"),
+            at(NOW),
+        )
+        .unwrap()
+        .unwrap();
+    // Gap's kiosk sees its own booking; Embrun's sees nobody's name or phone at Gap…
+    assert!(gap_kiosk.appointment(&booked).unwrap().is_some());
+    assert_eq!(embrun.appointment(&booked).unwrap(), None);
+    assert_eq!(
+        as_kiosk(&url, "roles_embrun", "SELECT first_name FROM booking"),
+        Ok(vec![])
+    );
+    assert_eq!(
+        as_kiosk(&url, "roles_gap", "SELECT first_name FROM booking"),
+        Ok(vec!["Marie".to_string()])
+    );
+    // …but sees Camille taken at 9 h 00, and cannot book her over it.
+    let busy = embrun
+        .busy(at(NOW).date(), at("2026-03-04T00:00").date())
+        .unwrap();
+    assert_eq!(busy.len(), 1, "{busy:?}");
+    assert_eq!(
+        embrun
+            .book(
+                &booking("camille", "2026-03-03T09:00", "2026-03-03T09:30"),
+                at(NOW),
+            )
+            .unwrap(),
+        Err(Refusal::SlotTaken)
+    );
+    // Nor may it book for another help point, read the audit trail, the activity reports or
+    // the counsellors' PIN hashes, or add a kiosk.
+    for (sql, refusal) in [
+        (
+            "SELECT action FROM audit",
+            "permission denied for table audit",
+        ),
+        (
+            "SELECT encode(kept, 'hex') FROM counsellor_pin",
+            "permission denied for table counsellor_pin",
+        ),
+        (
+            "SELECT role::text FROM kiosk",
+            "permission denied for table kiosk",
+        ),
+        (
+            "INSERT INTO help_point (id, name) VALUES ('x', 'x') RETURNING id",
+            "permission denied for table help_point",
+        ),
+        (
+            "UPDATE booking SET help_point = 'mairie-gap' RETURNING code",
+            "",
+        ),
+    ] {
+        let got = as_kiosk(&url, "roles_embrun", sql);
+        if refusal.is_empty() {
+            assert_eq!(got, Ok(vec![]), "{sql}");
+        } else {
+            assert_eq!(got, Err(refusal.to_string()), "{sql}");
+        }
+    }
+    assert_eq!(
+        as_kiosk(
+            &url,
+            "roles_embrun",
+            "INSERT INTO booking (code, help_point, counsellor, motif, starts_at, ends_at,
+                 booked_by, created_at)
+             VALUES ('ZZZZ', 'mairie-gap', 'karim', 'demarche', now() + interval '2 days',
+                 now() + interval '2 days 30 minutes', 'kiosk', now()) RETURNING code"
+        ),
+        Err("new row violates row-level security policy for table \"booking\"".to_string())
+    );
+    assert_eq!(
+        as_kiosk(&url, "roles_embrun", "SELECT count(*)::text FROM activite"),
+        Ok(vec!["0".to_string()])
+    );
+    // A kiosk whose kiosk.toml names another help point than its role's is told so.
+    let wrong = PgStore::open(&pg::as_role(&url, "roles_embrun"), "mairie-gap", gap())
+        .unwrap()
+        .declare_help_point("Mairie de Gap")
+        .unwrap_err();
+    assert!(
+        wrong.contains("belongs to help point mediatheque-embrun"),
+        "{wrong}"
+    );
+}
+
+#[test]
+fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until_signing_out() {
+    use borne::domain::pin;
+    use borne::store::postgres::{PublishedPin, SignIn};
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("signin");
+    let mut gap_kiosk = kiosk_role(&url, "signin_gap", "mairie-gap", "Mairie de Gap");
+    let mut embrun = kiosk_role(
+        &url,
+        "signin_embrun",
+        "mediatheque-embrun",
+        "Médiathèque d'Embrun",
+    );
+    let hash = pin::hash_pin("2468").unwrap();
+    let (salted, kept) = pin::salted(&hash).unwrap();
+    let mut owner = PgStore::open(&url, "mairie-gap", gap()).unwrap();
+    owner
+        .publish_agenda(
+            "Mairie de Gap",
+            "(the agenda)",
+            &[PublishedPin {
+                counsellor: "camille".into(),
+                salted: salted.clone(),
+                kept,
+            }],
+        )
+        .unwrap();
+    let booked = gap_kiosk
+        .book(
+            &booking("camille", "2026-03-03T09:00", "2026-03-03T09:30"),
+            at(NOW),
+        )
+        .unwrap()
+        .unwrap();
+    // The kiosk reads the salt, never the hash; a wrong PIN's proof opens nothing.
+    assert_eq!(
+        embrun.counsellor_salts().unwrap(),
+        vec![("camille".to_string(), salted.clone())]
+    );
+    let proof =
+        |entered: &str| vec![("camille".to_string(), pin::proof(entered, &salted).unwrap())];
+    assert_eq!(embrun.sign_in(&proof("1357")).unwrap(), SignIn::Wrong);
+    assert_eq!(embrun.appointment(&booked).unwrap(), None);
+    // Camille's own PIN on Embrun's kiosk: her appointment at Gap, with the person's name.
+    assert_eq!(
+        embrun.sign_in(&proof("2468")).unwrap(),
+        SignIn::Counsellor("camille".into())
+    );
+    let seen = embrun
+        .appointment(&booked)
+        .unwrap()
+        .expect("her appointment");
+    assert_eq!(seen.person.first_name, "Marie");
+    // Her session holds on a new connection (the line fell and came back)…
+    let token = embrun.session_token().unwrap().expect("a session");
+    let mut again = PgStore::open(
+        &pg::as_role(&url, "signin_embrun"),
+        "mediatheque-embrun",
+        gap(),
+    )
+    .unwrap();
+    assert!(again.resume(&token).unwrap());
+    assert!(again.appointment(&booked).unwrap().is_some());
+    assert!(
+        !gap_kiosk.resume(&token).unwrap(),
+        "another kiosk's session"
+    );
+    // …and ends when she signs out; a token made up or copied to another kiosk opens nothing.
+    embrun.sign_out().unwrap();
+    assert_eq!(embrun.appointment(&booked).unwrap(), None);
+    assert!(!again.resume(&token).unwrap());
+    assert!(!embrun.resume("0123456789abcdef").unwrap());
+    // Five wrong PINs in a row lock the kiosk for a while, even with the right one next.
+    for _ in 0..5 {
+        assert_eq!(embrun.sign_in(&proof("0000")).unwrap(), SignIn::Wrong);
+    }
+    let locked = embrun.sign_in(&proof("2468")).unwrap();
+    assert!(
+        matches!(&locked, SignIn::Locked(why) if why.contains("too many wrong PINs")),
+        "{locked:?}"
+    );
+}

@@ -21,6 +21,58 @@ pub fn hash_pin(pin: &str) -> Result<String, String> {
 
 /// Whether a string is an argon2id hash this kiosk can verify against.
 pub fn check_hash(hash: &str) -> Result<(), String> {
+    let parsed = check_parameters(hash)?;
+    if parsed.hash.is_none() {
+        return Err("not a valid argon2id hash (it has no hash part)".into());
+    }
+    Ok(())
+}
+
+/// Whether a string is a PIN hash as a network publishes it, without its hash part
+/// (see `salted`).
+pub fn check_salted(salted: &str) -> Result<(), String> {
+    let parsed = check_parameters(salted)?;
+    if parsed.hash.is_some() {
+        return Err("a published agenda keeps no PIN hash, only its salt".into());
+    }
+    Ok(())
+}
+
+/// A PIN hash as a network's kiosks see it, and the hash they never see: the string without
+/// its hash part (the algorithm, its parameters and the salt, what a kiosk needs to derive a
+/// PIN's proof), and that hash (the proof the network's database expects).
+pub fn salted(hash: &str) -> Option<(String, Vec<u8>)> {
+    let parsed = PasswordHash::new(hash).ok()?;
+    let output = parsed.hash?.as_bytes().to_vec();
+    let mut without = parsed.clone();
+    without.hash = None;
+    Some((without.to_string(), output))
+}
+
+/// What a PIN gives with a published salt (`salted`): the database compares it with the
+/// hash it keeps, so a kiosk proves a PIN without holding anything that would let a thief
+/// of its files sign in. `None` when the string is not a salted PIN hash.
+pub fn proof(pin: &str, salted: &str) -> Option<Vec<u8>> {
+    let parsed = PasswordHash::new(salted).ok()?;
+    let params = argon2::Params::try_from(&parsed).ok()?;
+    let salt = parsed.salt?;
+    let version = parsed
+        .version
+        .and_then(|v| argon2::Version::try_from(v).ok());
+    let hashed = Argon2::default()
+        .hash_password_customized(
+            pin.as_bytes(),
+            Some(parsed.algorithm),
+            version.map(u32::from),
+            params,
+            salt,
+        )
+        .ok()?;
+    Some(hashed.hash?.as_bytes().to_vec())
+}
+
+/// The hash's algorithm and cost, checked.
+fn check_parameters(hash: &str) -> Result<PasswordHash<'_>, String> {
     let parsed = PasswordHash::new(hash).map_err(|e| format!("not a valid argon2id hash ({e})"))?;
     if parsed.algorithm != Algorithm::Argon2id.ident() {
         return Err(format!(
@@ -43,7 +95,7 @@ pub fn check_hash(hash: &str) -> Result<(), String> {
             ));
         }
     }
-    Ok(())
+    Ok(parsed)
 }
 
 /// Bounds on a PIN hash's cost (64 MiB of memory, 10 passes, 4 lanes).
@@ -94,6 +146,22 @@ mod tests {
         assert!(verify_pin("2468", &hash));
         assert!(!verify_pin("2469", &hash));
         assert!(!verify_pin("", &hash));
+    }
+
+    #[test]
+    fn a_pin_proves_itself_against_the_salt_alone() {
+        let hash = hash_pin("2468").unwrap();
+        let (salt, kept) = salted(&hash).unwrap();
+        assert!(
+            hash.starts_with(&salt) && hash.len() > salt.len() + 20,
+            "{salt}"
+        );
+        assert!(check_salted(&salt).is_ok());
+        assert!(check_hash(&salt).unwrap_err().contains("no hash part"));
+        assert!(check_salted(&hash).is_err());
+        assert_eq!(proof("2468", &salt), Some(kept.clone()));
+        assert_ne!(proof("2469", &salt), Some(kept));
+        assert_eq!(proof("2468", "not a hash"), None);
     }
 
     #[test]

@@ -330,3 +330,15 @@ impl Drop for Server {
         }
     }
 }
+
+/// The same database's URL, logging in as `role` (with the password tests give their roles).
+#[allow(dead_code)]
+pub fn as_role(url: &str, role: &str) -> String {
+    let (scheme, rest) = url.split_once("://").expect("a URL");
+    let host = rest.split_once('@').map_or(rest, |(_, host)| host);
+    format!("{scheme}://{role}:{ROLE_PASSWORD}@{host}")
+}
+
+/// What tests set as their roles' password (a server started here trusts its socket).
+#[allow(dead_code)]
+pub const ROLE_PASSWORD: &str = "kiosk-test-password";

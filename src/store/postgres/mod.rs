@@ -4,6 +4,7 @@
 mod agenda;
 mod bookings;
 mod callbacks;
+mod network;
 mod outbox;
 mod password;
 mod schema;
@@ -17,6 +18,7 @@ use super::appointments::Refusal;
 use crate::calendar::Calendar;
 
 pub use callbacks::Received;
+pub use network::{PublishedPin, SignIn};
 pub use schema::latest;
 
 pub use crate::database_url::{is_url, shown};
@@ -139,18 +141,6 @@ impl PgStore {
     /// Whether the connection broke (the server stopped, the line fell).
     pub fn is_closed(&self) -> bool {
         self.client.is_closed()
-    }
-
-    /// Declares this kiosk's help point (its name as configured).
-    pub fn declare_help_point(&mut self, name: &str) -> Result<(), String> {
-        self.client
-            .execute(
-                "INSERT INTO help_point (id, name) VALUES ($1, $2)
-                 ON CONFLICT (id) DO UPDATE SET name = excluded.name",
-                &[&self.site.help_point, &name],
-            )
-            .map(|_| ())
-            .map_err(|e| format!("help point: {}", cause(&e)))
     }
 
     /// Marks a counsellor absent (a day off, a training): nothing can be booked over it.

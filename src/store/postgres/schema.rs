@@ -207,6 +207,152 @@ const MIGRATIONS: &[&str] = &[
         called_back_at timestamptz
     );
     CREATE INDEX callback_request_help_point ON callback_request (help_point, asked_at);",
+    // 5: least privilege. Each kiosk logs in with its own role, a member of `borne_kiosk`,
+    // mapped to its help point in `kiosk`. Row-level security lets it see the people booked
+    // at its own help point only; a counsellor signed in on it (a session the database opened
+    // on a PIN's proof, `borne_sign_in`) adds their own appointments and activity reports.
+    // It reads no audit trail. The network's owner (who migrates and publishes) sees all.
+    // The published agendas, and the counsellors' PIN hashes kiosks never read.
+    "DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'borne_kiosk') THEN
+            CREATE ROLE borne_kiosk NOLOGIN;
+        END IF;
+    END $$;
+    CREATE TABLE kiosk (
+        role name PRIMARY KEY,
+        help_point text NOT NULL REFERENCES help_point (id),
+        -- Wrong PINs in a row on this kiosk, and until when it may not try another.
+        failures integer NOT NULL DEFAULT 0,
+        locked_until timestamptz
+    );
+    CREATE TABLE agenda (
+        help_point text PRIMARY KEY REFERENCES help_point (id),
+        document text NOT NULL,
+        published_at timestamptz NOT NULL DEFAULT now(),
+        published_by text NOT NULL DEFAULT session_user
+    );
+    CREATE TABLE counsellor_pin (
+        counsellor text PRIMARY KEY,
+        salted text NOT NULL,
+        kept bytea NOT NULL
+    );
+    CREATE TABLE counsellor_session (
+        token text PRIMARY KEY,
+        counsellor text NOT NULL,
+        kiosk name NOT NULL,
+        expires_at timestamptz NOT NULL
+    );
+    CREATE FUNCTION borne_help_point() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public AS $$
+        SELECT help_point FROM kiosk WHERE role = session_user
+    $$;
+    CREATE FUNCTION borne_counsellor() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public AS $$
+        SELECT counsellor FROM counsellor_session
+        WHERE token = current_setting('borne.session', true) AND kiosk = session_user
+            AND expires_at > now()
+    $$;
+    -- Signs a counsellor in on this connection when one of the proofs is theirs (see
+    -- pin::proof); counts wrong PINs per kiosk, five in a row lock it for 15 minutes.
+    CREATE FUNCTION borne_sign_in(counsellors text[], proofs bytea[])
+        RETURNS text LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+        SET search_path = public AS $$
+    DECLARE
+        found text;
+        made text;
+        locked timestamptz;
+    BEGIN
+        SELECT locked_until INTO locked FROM kiosk WHERE role = session_user FOR UPDATE;
+        IF locked > now() THEN
+            RAISE EXCEPTION 'too many wrong PINs on this kiosk: wait until %', locked
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        SELECT p.counsellor INTO found
+        FROM counsellor_pin p JOIN unnest(counsellors, proofs) AS given (counsellor, proof)
+            ON p.counsellor = given.counsellor AND p.kept = given.proof
+        LIMIT 1;
+        DELETE FROM counsellor_session
+        WHERE token = current_setting('borne.session', true) OR expires_at < now();
+        IF found IS NULL THEN
+            UPDATE kiosk SET failures = failures + 1,
+                locked_until = CASE WHEN failures + 1 >= 5
+                    THEN now() + interval '15 minutes' END
+            WHERE role = session_user;
+            PERFORM set_config('borne.session', '', false);
+            RETURN NULL;
+        END IF;
+        UPDATE kiosk SET failures = 0, locked_until = NULL WHERE role = session_user;
+        made := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+        INSERT INTO counsellor_session (token, counsellor, kiosk, expires_at)
+        VALUES (made, found, session_user, now() + interval '12 hours');
+        PERFORM set_config('borne.session', made, false);
+        RETURN found;
+    END $$;
+    CREATE FUNCTION borne_sign_out() RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+        SET search_path = public AS $$
+    BEGIN
+        DELETE FROM counsellor_session WHERE token = current_setting('borne.session', true);
+        PERFORM set_config('borne.session', '', false);
+    END $$;
+    -- Taken back on a new connection while the counsellor is still signed in: the counsellor
+    -- it opens to, if the session is still valid.
+    CREATE FUNCTION borne_resume(token text) RETURNS text LANGUAGE plpgsql VOLATILE
+        SECURITY DEFINER SET search_path = public AS $$
+    BEGIN
+        PERFORM set_config('borne.session', token, false);
+        RETURN borne_counsellor();
+    END $$;
+    -- What a kiosk's booking sets off (the counsellor's time taken or freed) is the
+    -- database's own doing: kiosks do not write `occupation` themselves.
+    ALTER FUNCTION booking_occupies() SECURITY DEFINER SET search_path = public;
+    ALTER FUNCTION absence_occupies() SECURITY DEFINER SET search_path = public;
+    ALTER FUNCTION session_occupies() SECURITY DEFINER SET search_path = public;
+    ALTER FUNCTION occupation_freed() SECURITY DEFINER SET search_path = public;
+    REVOKE ALL ON FUNCTION borne_sign_in, borne_sign_out, borne_resume,
+        borne_help_point, borne_counsellor FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION borne_sign_in, borne_sign_out, borne_resume,
+        borne_help_point, borne_counsellor TO borne_kiosk;
+
+    GRANT SELECT ON borne_schema, help_point, occupation, absence, agenda TO borne_kiosk;
+    GRANT SELECT (counsellor, salted) ON counsellor_pin TO borne_kiosk;
+    GRANT SELECT, INSERT, UPDATE ON booking, registration, workshop_session, outbox,
+        activite, callback_request TO borne_kiosk;
+    GRANT SELECT, INSERT ON diagnostic_count TO borne_kiosk;
+    GRANT INSERT ON audit TO borne_kiosk;
+    GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO borne_kiosk;
+
+    ALTER TABLE booking ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON booking TO borne_kiosk
+        USING (help_point = borne_help_point() OR counsellor = borne_counsellor())
+        WITH CHECK (help_point = borne_help_point() OR counsellor = borne_counsellor());
+    ALTER TABLE registration ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON registration TO borne_kiosk
+        USING (help_point = borne_help_point() OR workshop IN
+            (SELECT id FROM workshop_session WHERE counsellor = borne_counsellor()))
+        WITH CHECK (help_point = borne_help_point());
+    ALTER TABLE workshop_session ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY everyone_reads ON workshop_session FOR SELECT TO borne_kiosk USING (true);
+    CREATE POLICY its_own ON workshop_session FOR INSERT TO borne_kiosk
+        WITH CHECK (help_point = borne_help_point());
+    CREATE POLICY its_own_changed ON workshop_session FOR UPDATE TO borne_kiosk
+        USING (help_point = borne_help_point());
+    ALTER TABLE outbox ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON outbox TO borne_kiosk
+        USING (booking IN (SELECT id FROM booking)
+            OR registration IN (SELECT id FROM registration));
+    ALTER TABLE activite ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY signed_in ON activite TO borne_kiosk
+        USING (counsellor = borne_counsellor())
+        WITH CHECK (counsellor = borne_counsellor() AND help_point = borne_help_point());
+    ALTER TABLE callback_request ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON callback_request TO borne_kiosk
+        USING (help_point = borne_help_point());
+    ALTER TABLE diagnostic_count ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON diagnostic_count TO borne_kiosk
+        USING (help_point = borne_help_point());
+    ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON audit FOR INSERT TO borne_kiosk
+        WITH CHECK (help_point = borne_help_point());",
 ];
 
 pub fn latest() -> u32 {
@@ -219,6 +365,20 @@ const MIGRATION_LOCK: i64 = 0x626f726e65;
 /// Brings the schema to this borne's version; refuses one newer than it knows. Returns the
 /// version found.
 pub fn migrate(client: &mut Client) -> Result<u32, String> {
+    // A kiosk's role may not change the schema: when it is up to date, nothing is written.
+    let made: bool = client
+        .query_one("SELECT to_regclass('borne_schema') IS NOT NULL", &[])
+        .map_err(|e| super::cause(&e))?
+        .get(0);
+    if made {
+        let found: Option<i32> = client
+            .query_opt("SELECT version FROM borne_schema", &[])
+            .map_err(|e| super::cause(&e))?
+            .map(|row| row.get(0));
+        if found == Some(latest() as i32) {
+            return Ok(latest());
+        }
+    }
     let mut tx = client.transaction().map_err(|e| e.to_string())?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
         .map_err(|e| e.to_string())?;
@@ -236,8 +396,18 @@ pub fn migrate(client: &mut Client) -> Result<u32, String> {
         ));
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        tx.batch_execute(sql)
-            .map_err(|e| format!("migration {}: {}", i + 1, super::cause(&e)))?;
+        tx.batch_execute(sql).map_err(|e| {
+            if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+                format!(
+                    "the schema is at version {current}, this borne needs {}: the network's \
+                     owner runs `borne db migrate` ({})",
+                    latest(),
+                    super::cause(&e)
+                )
+            } else {
+                format!("migration {}: {}", i + 1, super::cause(&e))
+            }
+        })?;
     }
     tx.execute("DELETE FROM borne_schema", &[])
         .map_err(|e| e.to_string())?;
