@@ -36,6 +36,18 @@ pub struct Cli {
 enum DbCommand {
     /// Create or upgrade the schema (a SQLite file, or a network's PostgreSQL database)
     Migrate,
+    /// Let a PostgreSQL role log in as the kiosk of this configuration's help point (made if
+    /// it does not exist; set its password with psql's \password)
+    AddKiosk {
+        /// The role's name, e.g. borne_mairie_gap
+        role: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AgendaCommand {
+    /// Publish this help point's agenda.toml to the network's database, for its kiosks
+    Publish,
 }
 
 #[derive(Subcommand)]
@@ -81,6 +93,9 @@ enum Command {
     Db(DbCommand),
     /// Callback requests people left at the network's kiosks while it was down
     Callbacks,
+    /// The help point's agenda on the network
+    #[command(subcommand)]
+    Agenda(AgendaCommand),
     /// Bookings, attendance, workshops, needs and accompaniments, per week and month
     Stats {
         #[arg(long)]
@@ -433,6 +448,19 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             )
         }
         Command::Db(DbCommand::Migrate) => db_migrate(cli),
+        Command::Db(DbCommand::AddKiosk { role }) => {
+            let (config, mut owner) = network_owner(cli, "db add-kiosk")?;
+            booking::add_kiosk(&mut owner, role, &config.kiosk.help_point.name)
+        }
+        Command::Agenda(AgendaCommand::Publish) => {
+            let (config, mut owner) = network_owner(cli, "agenda publish")?;
+            booking::publish(
+                &mut owner,
+                &config.dir,
+                &config.kiosk.help_point.name,
+                &config.agenda,
+            )
+        }
         Command::Purge => {
             let (config, mut stores, clock) = open_all(cli)?;
             counsellor::purge(
@@ -530,11 +558,69 @@ fn open_all(cli: &Cli) -> Result<(crate::kiosk::Config, Stores, Clock), ExitCode
     let local = local_path(cli, config.kiosk.database.as_deref())
         .and_then(|path| Store::open(&path))
         .map_err(failed)?;
-    let stores = match network(cli, &config).map_err(failed)? {
+    let mut stores = match network(cli, &config).map_err(failed)? {
         Some(network) => Stores::in_network(local, network),
         None => Stores::alone(local),
     };
+    let config = with_network_agenda(config, &mut stores);
     Ok((config, stores, clock))
+}
+
+/// The configuration and the network's database as its owner reaches it, for the commands
+/// that shape the network (`--db` must be its URL).
+fn network_owner(
+    cli: &Cli,
+    command: &str,
+) -> Result<(crate::kiosk::Config, store::postgres::PgStore), ExitCode> {
+    let config = load_config(cli)?;
+    let failed = |e: String| {
+        eprintln!("borne {command}: {e}");
+        ExitCode::from(EXIT_FAILURE)
+    };
+    let url = chosen_database(cli, config.kiosk.database.as_deref())
+        .filter(|db| crate::database_url::is_url(db))
+        .ok_or_else(|| failed("give the network's database (--db postgresql://…)".into()))?;
+    let id = config.kiosk.help_point.id.clone().ok_or_else(|| {
+        failed(format!(
+            "{}: kiosk.toml has no [help_point] id: the network knows a help point by it",
+            config.dir.join("kiosk.toml").display()
+        ))
+    })?;
+    let owner = store::postgres::PgStore::open(&url, &id, config.kiosk.help_point.calendar)
+        .map_err(failed)?;
+    Ok((config, owner))
+}
+
+/// The configuration with the agenda the network published for this help point, when it is
+/// a network's kiosk and one was published (or kept from the last time); else as loaded. A
+/// published agenda this kiosk cannot read is said, and the directory's stands.
+fn with_network_agenda(
+    mut config: crate::kiosk::Config,
+    stores: &mut Stores,
+) -> crate::kiosk::Config {
+    let (document, source) = match stores.published_agenda() {
+        None => return config,
+        Some(store::Published::Fetched(d)) => (d, "the agenda published on the network"),
+        Some(store::Published::Kept(d)) => (
+            d,
+            "the agenda published on the network (the copy kept on this kiosk)",
+        ),
+    };
+    let label = PathBuf::from(format!(
+        "{source}, help point {}",
+        config.kiosk.help_point.id.as_deref().unwrap_or_default()
+    ));
+    if let Err(problems) = config.with_published_agenda(&label, &document) {
+        for problem in problems {
+            eprintln!("{problem}");
+        }
+        eprintln!(
+            "borne: {} stands instead",
+            config.dir.join(crate::booking::agenda::FILE_NAME).display()
+        );
+        tracing::error!("the published agenda was refused; the local agenda.toml stands");
+    }
+    config
 }
 
 /// The agenda's store, or the reason it cannot be reached, said once.
@@ -706,7 +792,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     if let Err(e) = imported {
         eprintln!("borne: {e} (the lieux search may be incomplete)");
     }
-    let stores = match network(cli, &config) {
+    let mut stores = match network(cli, &config) {
         Ok(Some(network)) => Stores::in_network(store, network),
         Ok(None) => Stores::alone(store),
         Err(e) => {
@@ -714,6 +800,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
+    let config = with_network_agenda(config, &mut stores);
     match crate::shell::run(config, stores, clock) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

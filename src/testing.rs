@@ -33,3 +33,14 @@ pub fn press(
     };
     keys.iter().map(|k| screen.handle(*k, &ctx)).collect()
 }
+
+/// The kiosk's whole frame as the person reads it on an 80×24 terminal.
+pub fn shown(app: &crate::app::App, now: NaiveDateTime) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| {
+            crate::app::frame::draw(f, app, now, false);
+        })
+        .unwrap();
+    crate::ui::text::screen_of(terminal.backend().buffer())
+}

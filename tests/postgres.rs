@@ -279,12 +279,12 @@ fn borne_db_migrate_creates_then_finds_the_schema_up_to_date_on_both_backends() 
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(ok);
     assert!(
-        said.ends_with("borne.db: schema created (version 12)\n"),
+        said.ends_with("borne.db: schema created (version 13)\n"),
         "{said}"
     );
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(
-        ok && said.ends_with("borne.db: schema up to date (version 12)\n"),
+        ok && said.ends_with("borne.db: schema up to date (version 13)\n"),
         "{said}"
     );
 
@@ -854,7 +854,8 @@ fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
 #[test]
 fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until_signing_out() {
     use borne::domain::pin;
-    use borne::store::postgres::{PublishedPin, SignIn};
+    use borne::domain::pin::PublishedPin;
+    use borne::store::postgres::SignIn;
     let Some(server) = pg::Server::start() else {
         return;
     };
@@ -934,4 +935,96 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
         matches!(&locked, SignIn::Locked(why) if why.contains("too many wrong PINs")),
         "{locked:?}"
     );
+}
+
+#[test]
+fn a_kiosk_with_its_own_role_takes_the_published_agenda_and_the_network_checks_the_pin() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("published");
+    let dir = tempfile::tempdir().unwrap();
+    // The network's owner publishes Gap's agenda (Camille's name as the network knows it) and
+    // makes the role of Gap's kiosk.
+    let config = network_config(&dir.path().join("owner"), "mairie-gap");
+    let agenda = config.join("agenda.toml");
+    let text = std::fs::read_to_string(&agenda).unwrap();
+    std::fs::write(
+        &agenda,
+        text.replacen("name = \"Camille\"", "name = \"Camille M.\"", 1),
+    )
+    .unwrap();
+    let owner = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+            .env_remove("BORNE_CONFIG")
+            .env("XDG_DATA_HOME", dir.path().join("owner"))
+            .arg("--config")
+            .arg(&config)
+            .args(["--db", &url])
+            .args(args)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {said}");
+        said
+    };
+    let said = owner(&["agenda", "publish"]);
+    assert!(
+        said.contains("agenda published for Point numérique — Mairie de Gap (2 counsellors"),
+        "{said}"
+    );
+    let said = owner(&["db", "add-kiosk", "published_gap"]);
+    assert!(
+        said.contains("published_gap: made, a kiosk of Point numérique — Mairie de Gap"),
+        "{said}"
+    );
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!(
+            "ALTER ROLE published_gap PASSWORD '{}'",
+            pg::ROLE_PASSWORD
+        ))
+        .unwrap();
+    // The published text keeps Camille's salt, never her PIN's hash: the database alone has it.
+    let document: String = client
+        .query_one(
+            "SELECT document FROM agenda WHERE help_point = 'mairie-gap'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(
+        document.contains("p=1$+bngNXkG3VFdz8itKuaDvw\""),
+        "{document}"
+    );
+    assert!(!document.contains("kNghrPnFU20krOqc46"), "{document}");
+    assert_eq!(document.lines().count(), text.lines().count());
+
+    // Gap's kiosk, on its own role: the network's agenda, and Camille's PIN checked by the
+    // network (the kiosk holds no hash to check it against).
+    let mut kiosk = pty::Kiosk::start_on_network(&pg::as_role(&url, "published_gap"), "mairie-gap");
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&[pty::F12]);
+    kiosk.wait_for("Code :");
+    kiosk.type_text("2222");
+    kiosk.keys(&[pty::ENTER]);
+    kiosk.wait_for("Code incorrect");
+    kiosk.type_text("1357");
+    kiosk.keys(&[pty::ENTER]);
+    kiosk.wait_for("Connecté : Camille M.");
+    assert_eq!(count(&url, "SELECT count(*) FROM counsellor_session"), 1);
+    // Signing out ends her session on the network too.
+    kiosk.keys(&[pty::HOME]);
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Bienvenue");
+    let mut left = 1;
+    for _ in 0..100 {
+        left = count(&url, "SELECT count(*) FROM counsellor_session");
+        if left == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(left, 0, "the session outlived the sign-out");
 }

@@ -555,6 +555,7 @@ fn the_reminder_question_only_when_a_reminder_can_be_sent() {
         diagnostic: demo.diagnostic.clone(),
         agenda: demo.agenda.clone(),
         i18n: demo.i18n.clone(),
+        agenda_published: false,
     });
     // Monday 10:15: day 2 is Tuesday (tomorrow), day 4 Thursday (three days away).
     let after_the_form = |config: Rc<config::Config>, day: char| {

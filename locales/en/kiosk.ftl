@@ -57,6 +57,7 @@ pin-wrong = { $n ->
    *[other] Wrong code. { $n } tries left.
 }
 pin-locked = Too many tries. Try again from { $time }.
+pin-unreachable = The network is not answering: a counsellor's PIN cannot be checked. Try again in a moment.
 
 staff-title = Staff
 staff-quit = Quit the kiosk

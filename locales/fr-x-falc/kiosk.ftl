@@ -57,6 +57,7 @@ pin-wrong = { $n ->
    *[other] Ce code n'est pas bon. Vous pouvez essayer encore { $n } fois.
 }
 pin-locked = Trop d'essais. Vous pourrez essayer à { $time }.
+pin-unreachable = Le réseau est coupé. Pour vérifier le code, il faut le réseau. Essayez plus tard.
 
 staff-title = Personnel
 staff-quit = Arrêter la borne

@@ -57,6 +57,7 @@ pin-wrong = { $n ->
    *[other] Code incorrect. Il reste { $n } essais.
 }
 pin-locked = Trop d'essais. Réessayez à partir de { $time }.
+pin-unreachable = Le réseau ne répond pas : le code d'un conseiller ne peut pas être vérifié. Réessayez dans un moment.
 
 staff-title = Personnel
 staff-quit = Quitter la borne

@@ -57,6 +57,7 @@ pin-wrong = { $n ->
    *[other] Código errado. Restam { $n } tentativas.
 }
 pin-locked = Demasiadas tentativas. Tente de novo a partir das { $time }.
+pin-unreachable = A rede não responde: o código de um conselheiro não pode ser verificado. Tente de novo dentro de momentos.
 
 staff-title = Pessoal
 staff-quit = Sair do quiosque

@@ -40,6 +40,9 @@ pub enum Msg {
     Reply(Reply),
     /// The answer to `Effect::CheckPin`: whom the PIN opens to, if anyone.
     PinChecked(Option<Signer>),
+    /// The PIN could not be checked: the network's database, which checks counsellors' PINs,
+    /// is out of reach.
+    PinUnchecked,
 }
 
 /// What the shell carries out after an update.
@@ -101,8 +104,14 @@ pub struct PinPrompt {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PinNotice {
-    Wrong { tries_left: u32 },
-    Locked { until: NaiveDateTime },
+    Wrong {
+        tries_left: u32,
+    },
+    Locked {
+        until: NaiveDateTime,
+    },
+    /// The network that checks counsellors' PINs is out of reach.
+    Unreachable,
 }
 
 const PIN_MAX_LENGTH: usize = 32;
@@ -224,6 +233,16 @@ impl App {
             Msg::Key(key) => self.key(key, now),
             Msg::Reply(reply) => self.dispatch(now, |screen, ctx| screen.reply(reply, ctx)),
             Msg::PinChecked(who) => self.pin_checked(who, now),
+            Msg::PinUnchecked => {
+                if let Some(Overlay::Pin(prompt)) = &mut self.overlay
+                    && prompt.checking
+                {
+                    // Not a wrong try: nothing is counted, the person may try again.
+                    prompt.checking = false;
+                    prompt.notice = Some(PinNotice::Unreachable);
+                }
+                Vec::new()
+            }
         }
     }
 

@@ -209,6 +209,7 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
             PinNotice::Locked { until } => view
                 .tr
                 .text_with("pin-locked", &[("time", time_of_day(until, view).into())]),
+            PinNotice::Unreachable => view.tr.text("pin-unreachable"),
         };
         for l in wrap(&text, w as usize) {
             lines.push(BoxLine {

@@ -12,6 +12,7 @@ use crate::config::KioskConfig;
 use crate::domain::person::{Person, parse_phone, valid_email};
 use crate::i18n::Tr;
 use crate::problem::EXIT_FAILURE;
+use crate::store::postgres::PgStore;
 use crate::store::{
     AgendaStore, Appointment, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, What,
 };
@@ -336,4 +337,60 @@ pub fn callbacks(received: &[crate::store::postgres::Received]) -> ExitCode {
         println!("{line}");
     }
     ExitCode::SUCCESS
+}
+
+/// `borne db add-kiosk ROLE`: one line saying what the role may now do.
+pub fn add_kiosk(owner: &mut PgStore, role: &str, name: &str) -> ExitCode {
+    match owner.add_kiosk(role, name) {
+        Ok(made) => {
+            println!(
+                "{role}: {} kiosk of {name}: it sees the people booked here only \
+                 (set its password with psql: \\password {role})",
+                if made { "made, a" } else { "now a" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne db add-kiosk: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// `borne agenda publish`: the help point's agenda, checked as its kiosk would check it, to
+/// the network's database; the counsellors' PIN hashes go to the database alone.
+pub fn publish(owner: &mut PgStore, dir: &std::path::Path, name: &str, a: &Agenda) -> ExitCode {
+    let path = dir.join(super::agenda::FILE_NAME);
+    let published = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))
+        .and_then(|text| {
+            super::agenda::published(&text)
+                .ok_or_else(|| format!("{}: not an agenda with valid PIN hashes", path.display()))
+        });
+    let (document, pins) = match published {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("borne agenda publish: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    match owner.publish_agenda(name, &document, &pins) {
+        Ok(()) => {
+            println!(
+                "{}: agenda published for {} ({} counsellors, {} motifs, {} plages, {} workshops); \
+                 its kiosks read it when they start",
+                path.display(),
+                name,
+                a.counsellors.len(),
+                a.motifs.len(),
+                a.plages.len(),
+                a.workshops.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("borne agenda publish: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
 }

@@ -666,14 +666,7 @@ mod tests {
         let mut app = crate::kiosk::app(config.clone(), now);
         app.push(Box::new(ManageScreen::new(config.agenda.clone())), now);
         app.update(crate::app::Msg::Reply(Reply::Found(Some(a))), now);
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        terminal
-            .draw(|f| {
-                crate::app::frame::draw(f, &app, now, false);
-            })
-            .unwrap();
-        crate::ui::text::screen_of(terminal.backend().buffer())
+        crate::testing::shown(&app, now)
     }
 
     #[test]

@@ -49,6 +49,15 @@ pub fn salted(hash: &str) -> Option<(String, Vec<u8>)> {
     Some((without.to_string(), output))
 }
 
+/// A counsellor's PIN as a network keeps it (see `salted`): what its kiosks read, and the
+/// hash only its database compares with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedPin {
+    pub counsellor: String,
+    pub salted: String,
+    pub kept: Vec<u8>,
+}
+
 /// What a PIN gives with a published salt (`salted`): the database compares it with the
 /// hash it keeps, so a kiosk proves a PIN without holding anything that would let a thief
 /// of its files sign in. `None` when the string is not a salted PIN hash.

@@ -18,6 +18,9 @@ pub struct Config {
     pub diagnostic: Rc<Questionnaire>,
     pub agenda: Rc<Agenda>,
     pub i18n: Rc<I18n>,
+    /// The agenda is the one the network published: its counsellors' PINs are checked by
+    /// the network's database, which alone keeps their hashes.
+    pub agenda_published: bool,
 }
 
 /// Loads and validates the whole configuration directory, as the kiosk starts.
@@ -62,6 +65,7 @@ fn load_dir(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
         crate::booking::agenda::HelpPointContext {
             calendar: kiosk.help_point.calendar,
             staff_pin_hash: &kiosk.staff_pin_hash,
+            published: false,
         },
     );
     match (diagnostic, agenda) {
@@ -71,12 +75,31 @@ fn load_dir(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
             diagnostic: Rc::new(diagnostic),
             agenda: Rc::new(agenda),
             i18n: Rc::new(i18n),
+            agenda_published: false,
         }),
         (d, a) => Err(d.err().into_iter().chain(a.err()).flatten().collect()),
     }
 }
 
 impl Config {
+    /// Takes the agenda the network published for this help point instead of the
+    /// directory's; `source` names it in problems. Unchanged when it is refused.
+    pub fn with_published_agenda(&mut self, source: &Path, text: &str) -> Result<(), Vec<Problem>> {
+        let agenda = crate::booking::agenda::parse_published(
+            source,
+            text,
+            &self.i18n,
+            crate::booking::agenda::HelpPointContext {
+                calendar: self.kiosk.help_point.calendar,
+                staff_pin_hash: &self.kiosk.staff_pin_hash,
+                published: true,
+            },
+        )?;
+        self.agenda = Rc::new(agenda);
+        self.agenda_published = true;
+        Ok(())
+    }
+
     /// One line for `borne check-config`.
     pub fn summary(&self) -> String {
         format!(

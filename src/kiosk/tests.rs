@@ -288,6 +288,35 @@ fn the_pin_is_checked_away_from_the_screen_and_a_late_answer_is_dropped() {
 }
 
 #[test]
+fn a_pin_the_network_could_not_check_is_said_so_and_not_counted_wrong() {
+    let mut app = crate::kiosk::app(config(), t0());
+    press(&mut app, Key::F(12), t0());
+    for c in "1357".chars() {
+        press(&mut app, Key::Char(c), t0());
+    }
+    press(&mut app, Key::Enter, t0());
+    let effects = app.update(Msg::PinUnchecked, t0());
+    assert!(effects.is_empty(), "no failure saved: {effects:?}");
+    assert!(matches!(
+        &app.overlay,
+        Some(Overlay::Pin(p)) if !p.checking && p.notice == Some(PinNotice::Unreachable)
+    ));
+    let screen = crate::testing::shown(&app, t0());
+    assert!(
+        screen.contains("Le réseau ne répond pas : le code d'un conseiller ne peut"),
+        "{screen}"
+    );
+    // The prompt takes the PIN again; the try that failed was not counted.
+    for c in "1357".chars() {
+        press(&mut app, Key::Char(c), t0());
+    }
+    let effects = press(&mut app, Key::Enter, t0());
+    assert_eq!(effects, vec![Effect::CheckPin("1357".into())]);
+    let effects = app.update(Msg::PinChecked(None), t0());
+    assert_eq!(effects[0], Effect::SavePinGuard(1, None));
+}
+
+#[test]
 fn the_lockout_is_restored_after_a_restart_and_saved_at_each_try() {
     let mut app = crate::kiosk::app(config(), t0());
     app.restore_pin_guard(5, Some(t0() + Duration::minutes(3)));

@@ -129,12 +129,14 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     app.clock_stepped(step);
                 }
                 seen = (now, Instant::now());
+                let was_signed_in = app.counsellor.is_some();
                 let effects = match input {
                     Input::Key(key) => app.update(Msg::Key(key), now),
                     Input::Tick => app.update(Msg::Tick, now),
                     Input::Resize => Vec::new(),
                     Input::Printed(ok) => app.update(Msg::Reply(Reply::Printed(ok)), now),
                     Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
+                    Input::SignedIn(signed) => app.update(signed_in(&config, signed), now),
                     Input::Stored { id, reply } => match edge.answered(id) {
                         // The screen that asked is still there: it gets its answer.
                         Some(generation) if generation == app.generation() => {
@@ -145,6 +147,9 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     },
                     Input::Terminate => return Ok(()),
                 };
+                if was_signed_in && app.counsellor.is_none() {
+                    let _ = edge.jobs.send(Job::SignOut);
+                }
                 if purged_on != now.date() {
                     purged_on = now.date();
                     let _ = edge.jobs.send(Job::Erase {
@@ -257,20 +262,7 @@ impl Edge {
                     continue;
                 }
                 Effect::CheckPin(entered) => {
-                    let staff = self.config.kiosk.staff_pin_hash.clone();
-                    let counsellors: Vec<String> = self
-                        .config
-                        .agenda
-                        .counsellors
-                        .iter()
-                        .map(|c| c.pin_hash.clone())
-                        .collect();
-                    let answers = self.answers.clone();
-                    std::thread::spawn(move || {
-                        let hashes: Vec<&str> = counsellors.iter().map(String::as_str).collect();
-                        let who = crate::domain::pin::signer(&entered, &staff, &hashes);
-                        let _ = answers.send(Input::PinChecked(who));
-                    });
+                    self.check_pin(entered);
                     continue;
                 }
             };
@@ -280,6 +272,62 @@ impl Edge {
             }
         }
         Flow::Go
+    }
+}
+
+impl Edge {
+    /// Checks a PIN away from the screen's thread (argon2 is slow on purpose): the staff's
+    /// here, a counsellor's here too, or, when the agenda is the network's, by the network's
+    /// database on the PIN's proofs (it alone keeps the counsellors' hashes).
+    fn check_pin(&self, entered: String) {
+        let staff = self.config.kiosk.staff_pin_hash.clone();
+        let counsellors: Vec<(String, String)> = self
+            .config
+            .agenda
+            .counsellors
+            .iter()
+            .map(|c| (c.id.clone(), c.pin_hash.clone()))
+            .collect();
+        let published = self.config.agenda_published;
+        let (answers, jobs) = (self.answers.clone(), self.jobs.clone());
+        std::thread::spawn(move || {
+            if published && !crate::domain::pin::verify_pin(&entered, &staff) {
+                let proofs = counsellors
+                    .iter()
+                    .filter_map(|(id, salted)| {
+                        Some((id.clone(), crate::domain::pin::proof(&entered, salted)?))
+                    })
+                    .collect();
+                let _ = jobs.send(Job::SignIn { proofs });
+                return;
+            }
+            let hashes: Vec<&str> = counsellors.iter().map(|(_, h)| h.as_str()).collect();
+            let who = crate::domain::pin::signer(&entered, &staff, &hashes);
+            let _ = answers.send(Input::PinChecked(who));
+        });
+    }
+}
+
+/// What the network's database said of a counsellor's PIN, for the core: the network out of
+/// reach is not a wrong PIN.
+fn signed_in(config: &Config, signed: Result<crate::store::postgres::SignIn, String>) -> Msg {
+    use crate::store::postgres::SignIn;
+    match signed {
+        Ok(SignIn::Counsellor(id)) => Msg::PinChecked(
+            config
+                .agenda
+                .counsellor_by_id(&id)
+                .map(crate::domain::pin::Signer::Counsellor),
+        ),
+        Ok(SignIn::Wrong) => Msg::PinChecked(None),
+        Ok(SignIn::Locked(why)) => {
+            tracing::warn!(%why, "the network locked this kiosk's PIN");
+            Msg::PinChecked(None)
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "PIN not checked: the network is out of reach");
+            Msg::PinUnchecked
+        }
     }
 }
 

@@ -33,6 +33,13 @@ pub enum Job {
         needs: Vec<Thematique>,
     },
     SavePinGuard(u32, Option<NaiveDateTime>),
+    /// A counsellor's PIN proofs (counsellor id, proof) for the network's database; the
+    /// answer comes back as `Input::SignedIn`.
+    SignIn {
+        proofs: Vec<(String, Vec<u8>)>,
+    },
+    /// The counsellor left their mode: the network forgets their session.
+    SignOut,
     /// The retention rule.
     Erase {
         now: NaiveDateTime,
@@ -92,6 +99,19 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                         .and_then(|a| a.count_diagnostic(day, profile, &needs))
                     {
                         tracing::error!(error = %e, "diagnostic count failed");
+                    }
+                }
+                Job::SignIn { proofs } => {
+                    if answers
+                        .send(Input::SignedIn(stores.sign_in(&proofs)))
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+                Job::SignOut => {
+                    if let Err(e) = stores.sign_out() {
+                        tracing::warn!(error = %e, "counsellor session not ended on the network");
                     }
                 }
                 Job::SavePinGuard(failures, until) => {

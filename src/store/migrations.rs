@@ -231,6 +231,12 @@ const MIGRATIONS: &[&str] = &[
         about TEXT NOT NULL,
         asked_at TEXT NOT NULL
     );",
+    // 13: the last agenda the network published for this help point, so a kiosk started
+    // while its network is out of reach shows the same agenda (a network kiosk only).
+    "CREATE TABLE published_agenda (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        document TEXT NOT NULL
+    );",
 ];
 
 pub fn latest() -> u32 {

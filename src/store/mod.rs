@@ -4,8 +4,8 @@
 mod activities;
 pub mod appointments;
 mod bookings;
-mod callbacks;
 mod migrations;
+mod network_kept;
 pub mod outbox;
 pub use outbox::Outbox;
 mod places;
@@ -22,7 +22,7 @@ pub use appointments::{
     NewBooking, NewRegistration, Refusal, Reminder, Reports, Status, What, Workshops,
 };
 pub use bookings::time_text;
-pub use protocol::{Network, Reply, Request, Stores, answer};
+pub use protocol::{Network, Published, Reply, Request, Stores, answer};
 pub use stats::{Period, Span, Stats, stats};
 
 use std::fs::{self, OpenOptions};

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Store;
-use super::postgres::PgStore;
+use super::postgres::{PgStore, SignIn};
 use crate::calendar::Calendar;
 
 use super::appointments::{
@@ -200,6 +200,16 @@ pub struct Network {
     name: String,
     calendar: Calendar,
     connected: Option<PgStore>,
+    /// The session of the counsellor signed in on this kiosk, taken back on a new connection.
+    session: Option<String>,
+}
+
+/// The agenda the network published for a help point, as a kiosk found it.
+pub enum Published {
+    /// Read from the network's database now.
+    Fetched(String),
+    /// The network could not be reached: the copy this kiosk kept the last time.
+    Kept(String),
 }
 
 impl Network {
@@ -211,6 +221,7 @@ impl Network {
             name: name.to_string(),
             calendar,
             connected: None,
+            session: None,
         }
     }
 
@@ -229,6 +240,11 @@ impl Network {
                 }
                 let mut store = PgStore::open(&self.url, &self.help_point, self.calendar)?;
                 store.declare_help_point(&self.name)?;
+                if let Some(token) = &self.session
+                    && !store.resume(token)?
+                {
+                    self.session = None;
+                }
                 store
             }
         };
@@ -275,6 +291,59 @@ impl Stores {
                     .to_string(),
             ),
         }
+    }
+
+    /// The agenda the network published for this help point (kept here for a start without
+    /// the network); `None` when this kiosk is alone or its network published none for it.
+    pub fn published_agenda(&mut self) -> Option<Published> {
+        let network = self.network.as_mut()?;
+        match network.store().and_then(|s| s.published_agenda()) {
+            Ok(Some(document)) => {
+                if let Err(e) = self.local.keep_published_agenda(&document) {
+                    tracing::warn!(error = %e, "published agenda not kept");
+                }
+                Some(Published::Fetched(document))
+            }
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(error = %e, "published agenda out of reach");
+                self.local
+                    .kept_published_agenda()
+                    .ok()
+                    .flatten()
+                    .map(Published::Kept)
+            }
+        }
+    }
+
+    /// Signs in the counsellor whose PIN one of the proofs is, on the network's database.
+    pub fn sign_in(&mut self, proofs: &[(String, Vec<u8>)]) -> Result<SignIn, String> {
+        let network = self
+            .network
+            .as_mut()
+            .ok_or("a counsellor signs in on the network's database: this kiosk has none")?;
+        let store = network.store()?;
+        let signed = store.sign_in(proofs)?;
+        network.session = match signed {
+            SignIn::Counsellor(_) => store.session_token()?,
+            _ => None,
+        };
+        Ok(signed)
+    }
+
+    /// Ends the counsellor's session (the database forgets it; so does the kiosk, even when
+    /// the network is out of reach: the session then lapses on its own).
+    pub fn sign_out(&mut self) -> Result<(), String> {
+        let Some(network) = self.network.as_mut() else {
+            return Ok(());
+        };
+        if network.session.is_none() {
+            return Ok(());
+        }
+        // On a new connection the session is taken back first, then ended.
+        let ended = network.store().and_then(PgStore::sign_out);
+        network.session = None;
+        ended
     }
 
     /// Whether callback requests wait on this kiosk.

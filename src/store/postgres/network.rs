@@ -3,14 +3,7 @@
 use postgres::error::SqlState;
 
 use super::{PgStore, cause};
-
-/// A counsellor's PIN as the network keeps it (see `pin::salted`): what kiosks read, and the
-/// hash only the database compares with.
-pub struct PublishedPin {
-    pub counsellor: String,
-    pub salted: String,
-    pub kept: Vec<u8>,
-}
+use crate::domain::pin::PublishedPin;
 
 /// What a sign-in attempt came to.
 #[derive(Debug, Clone, PartialEq, Eq)]

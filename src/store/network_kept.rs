@@ -1,4 +1,5 @@
-//! Callback requests waiting on a network kiosk until its network's database has them.
+//! What a network kiosk keeps of its network: callback requests waiting until the network's
+//! database has them, and the agenda it last published.
 use rusqlite::params;
 
 use super::Store;
@@ -57,5 +58,30 @@ impl Store {
             )
             .map(|_| ())
             .map_err(|e| format!("callback queue: {e}"))
+    }
+}
+
+impl Store {
+    /// Keeps the agenda the network published, for a start without the network.
+    pub fn keep_published_agenda(&mut self, document: &str) -> Result<(), String> {
+        self.conn
+            .execute(
+                "INSERT INTO published_agenda (id, document) VALUES (1, ?1)
+                 ON CONFLICT (id) DO UPDATE SET document = excluded.document",
+                params![document],
+            )
+            .map(|_| ())
+            .map_err(|e| format!("published agenda: {e}"))
+    }
+
+    /// The agenda the network last published, as kept here.
+    pub fn kept_published_agenda(&self) -> Result<Option<String>, String> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT document FROM published_agenda", [], |row| {
+                row.get(0)
+            })
+            .optional()
+            .map_err(|e| format!("published agenda: {e}"))
     }
 }
