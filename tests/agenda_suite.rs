@@ -783,7 +783,11 @@ fn every_scenario_on_postgresql_as_a_kiosk_with_a_counsellor_signed_in() {
             .add_kiosk(&role, "Point numérique — Mairie de Gap")
             .unwrap();
         owner
-            .publish_agenda("Point numérique — Mairie de Gap", "", &[karim.clone()])
+            .publish_agenda(
+                "Point numérique — Mairie de Gap",
+                "",
+                std::slice::from_ref(&karim),
+            )
             .unwrap();
         let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
         client
