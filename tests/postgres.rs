@@ -466,10 +466,25 @@ fn a_kiosk_of_the_network_books_through_its_screens() {
         ),
         1
     );
-    // Another kiosk of the network sees Camille taken at 9 h 00.
+    // Another kiosk of the network sees Camille taken at 9 h 00…
     let mut other = pty::Kiosk::start_on_network(&url, "mediatheque-embrun");
     other.keys(&["2", "1"]);
     other.wait_for("mardi 3 mars — 3 créneaux");
+    // …and, asked about Marie's code, says where it was booked: managed there.
+    let at = screen.find("Votre code : ").unwrap() + "Votre code : ".len();
+    let code: String = screen[at..at + 7]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    other.keys(&[pty::HOME]);
+    other.wait_for("Bienvenue");
+    other.keys(&["4"]);
+    other.wait_for("Tapez le code de votre rendez-vous");
+    other.type_text(&code);
+    other.keys(&[pty::ENTER]);
+    other.type_text("78");
+    other.keys(&[pty::ENTER, pty::ENTER]);
+    other.wait_for("Ce rendez-vous a été pris dans un autre lieu : Point numérique — Mairie");
 }
 
 #[test]
@@ -769,9 +784,16 @@ fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
         )
         .unwrap()
         .unwrap();
-    // Gap's kiosk sees its own booking; Embrun's sees nobody's name or phone at Gap…
+    // Gap's kiosk sees its own booking; Embrun's sees nobody's name or phone at Gap, only
+    // where a code was booked…
     assert!(gap_kiosk.appointment(&booked).unwrap().is_some());
     assert_eq!(embrun.appointment(&booked).unwrap(), None);
+    assert_eq!(
+        embrun.booked_elsewhere(&booked).unwrap().as_deref(),
+        Some("Mairie de Gap")
+    );
+    assert_eq!(gap_kiosk.booked_elsewhere(&booked).unwrap(), None);
+    assert_eq!(embrun.booked_elsewhere("ZZZZZZ").unwrap(), None);
     assert_eq!(
         as_kiosk(&url, "roles_embrun", "SELECT first_name FROM booking"),
         Ok(vec![])

@@ -100,6 +100,7 @@ manage-check = Last 2 digits of your phone, or first name
 manage-code-shape = The code has 6 characters, for example ABC 234.
 manage-check-missing = Type the last 2 digits of your phone, or your first name.
 manage-not-found = We cannot find this appointment. Check the code and the digits.
+manage-elsewhere = This appointment was made at another place: { $place }. To change or cancel it, please contact that place.
 manage-is-cancelled = This appointment was cancelled.
 manage-was-on = This appointment took place on { $day } at { $time }.
 manage-too-late = Your appointment is in less than 4 hours. To cancel it, call { $phone }.

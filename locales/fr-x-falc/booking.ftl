@@ -100,6 +100,7 @@ manage-check = 2 derniers chiffres du téléphone, ou prénom
 manage-code-shape = Le code a 6 lettres ou chiffres. Exemple : 3Z8 R57.
 manage-check-missing = Tapez les 2 derniers chiffres de votre téléphone. Ou votre prénom.
 manage-not-found = Le code ou les chiffres sont faux. Regardez-les bien. Puis tapez-les encore.
+manage-elsewhere = Ce rendez-vous est dans un autre lieu : { $place }. Pour le changer ou l'annuler, allez dans ce lieu ou appelez ce lieu.
 manage-is-cancelled = Ce rendez-vous a été annulé.
 manage-was-on = Ce rendez-vous est passé. Il était le { $day } à { $time }.
 manage-too-late = Votre rendez-vous est bientôt : dans moins de 4 heures. Pour l'annuler, appelez le { $phone }.

@@ -101,6 +101,7 @@ manage-check = 2 derniers chiffres du téléphone, ou prénom
 manage-code-shape = Le code a 6 caractères, par exemple ABC 234.
 manage-check-missing = Tapez les 2 derniers chiffres de votre téléphone, ou votre prénom.
 manage-not-found = Nous ne trouvons pas ce rendez-vous. Vérifiez le code et les chiffres.
+manage-elsewhere = Ce rendez-vous a été pris dans un autre lieu : { $place }. Pour le changer ou l'annuler, adressez-vous à ce lieu.
 manage-is-cancelled = Ce rendez-vous a été annulé.
 manage-was-on = Ce rendez-vous a eu lieu le { $day } à { $time }.
 manage-too-late = Votre rendez-vous est dans moins de 4 heures. Pour l'annuler, appelez le { $phone }.

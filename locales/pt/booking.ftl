@@ -100,6 +100,7 @@ manage-check = 2 últimos algarismos do telefone, ou nome próprio
 manage-code-shape = O código tem 6 caracteres, por exemplo ABC 234.
 manage-check-missing = Escreva os 2 últimos algarismos do seu telefone, ou o seu nome próprio.
 manage-not-found = Não encontramos esta marcação. Verifique o código e os algarismos.
+manage-elsewhere = Esta marcação foi feita noutro local: { $place }. Para a alterar ou cancelar, dirija-se a esse local.
 manage-is-cancelled = Esta marcação foi anulada.
 manage-was-on = Esta marcação foi { $day } às { $time }.
 manage-too-late = A sua marcação é daqui a menos de 4 horas. Para a anular, ligue para o { $phone }.

@@ -50,6 +50,8 @@ enum Choose {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Message {
     NotFound,
+    /// Booked at another help point of the network: managed there.
+    Elsewhere,
     CodeShape,
     CheckMissing,
     Cancelled,
@@ -70,6 +72,8 @@ pub struct ManageScreen {
     chosen: Option<Slot>,
     step: Step,
     message: Option<Message>,
+    /// The network's help point where the code was booked (`Message::Elsewhere`).
+    elsewhere: Option<String>,
     focus: FocusGrid,
     /// The choices on screen: a digit means what the person saw, even if a rule expired
     /// since (the store then refuses kindly).
@@ -88,6 +92,7 @@ impl ManageScreen {
             chosen: None,
             step: Step::Lookup,
             message: None,
+            elsewhere: None,
             focus: FocusGrid::new(Vec::new()),
             offered: Vec::new(),
         }
@@ -331,6 +336,10 @@ impl Screen for ManageScreen {
                 self.show_found(ctx.now);
             }
             Reply::Found(None) => self.message = Some(Message::NotFound),
+            Reply::FoundElsewhere(place) => {
+                self.elsewhere = Some(place);
+                self.message = Some(Message::Elsewhere);
+            }
             Reply::Cancelled(Ok(())) => {
                 self.message = Some(Message::Cancelled);
                 self.step = Step::Finished;
@@ -394,6 +403,10 @@ impl Screen for ManageScreen {
         if let Some(m) = self.message {
             paras.push(match m {
                 Message::NotFound => page::notice(view.tr.text("manage-not-found")),
+                Message::Elsewhere => page::notice(view.tr.text_with(
+                    "manage-elsewhere",
+                    &[("place", self.elsewhere.clone().unwrap_or_default().into())],
+                )),
                 Message::CodeShape => page::notice(view.tr.text("manage-code-shape")),
                 Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
                 Message::Cancelled => page::strong(view.tr.text("manage-cancelled")),

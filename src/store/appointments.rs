@@ -288,6 +288,12 @@ pub trait Bookings {
         Ok(found.filter(|a| check_matches(&a.person, check)))
     }
 
+    /// The name of the network's other help point where a code was booked, if it was: that
+    /// help point's kiosks and counsellors manage it. A help point on its own has none.
+    fn booked_elsewhere(&mut self, _code: &str) -> Result<Option<String>, String> {
+        Ok(None)
+    }
+
     /// Cancels an appointment in one transaction: the rule checked on the row as it is now,
     /// the time freed, every message still to go voided, the notice queued and the staff
     /// action audited together, or nothing changes.

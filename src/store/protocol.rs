@@ -119,6 +119,8 @@ pub enum Reply {
     Booked(Result<String, Refusal>),
     Registered(Result<String, Refusal>),
     Found(Option<Appointment>),
+    /// The code was booked at the network's other help point of that name.
+    FoundElsewhere(String),
     Cancelled(Result<(), Refusal>),
     Rescheduled(Result<(), Refusal>),
     /// Whether the ticket printer took the ticket.
@@ -490,7 +492,13 @@ fn agenda_answer(
         Request::Busy { from, to } => agenda.busy(from, to).map(Reply::Busy),
         Request::Book(new) => agenda.book(&new, now).map(Reply::Booked),
         Request::Register(new) => agenda.register(&new, now).map(Reply::Registered),
-        Request::Find { code, check } => agenda.find(&code, &check).map(Reply::Found),
+        Request::Find { code, check } => {
+            match agenda.booked_elsewhere(&crate::domain::code::normalise(&code)) {
+                Ok(Some(place)) => Ok(Reply::FoundElsewhere(place)),
+                Ok(None) => agenda.find(&code, &check).map(Reply::Found),
+                Err(e) => Err(e),
+            }
+        }
         Request::Reschedule { code, to, limit } => agenda
             .reschedule(&code, &to, Some(limit))
             .map(Reply::Rescheduled),

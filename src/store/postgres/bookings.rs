@@ -411,6 +411,16 @@ impl Bookings for PgStore {
             .transpose()
     }
 
+    fn booked_elsewhere(&mut self, code: &str) -> Result<Option<String>, String> {
+        self.client
+            .query_one(
+                "SELECT borne_booked_elsewhere($1, $2)",
+                &[&code, &self.site.help_point],
+            )
+            .map(|row| row.get(0))
+            .map_err(|e| format!("find: {}", cause(&e)))
+    }
+
     fn cancel(
         &mut self,
         code: &str,

@@ -308,6 +308,19 @@ const MIGRATIONS: &[&str] = &[
     ALTER FUNCTION absence_occupies() SECURITY DEFINER SET search_path = public;
     ALTER FUNCTION session_occupies() SECURITY DEFINER SET search_path = public;
     ALTER FUNCTION occupation_freed() SECURITY DEFINER SET search_path = public;
+    -- Where a code was booked, when not at `here`: the name of a help point, nothing of the
+    -- person, so a kiosk tells someone where to go rather than that their code is unknown.
+    CREATE FUNCTION borne_booked_elsewhere(code text, here text) RETURNS text
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        SELECT h.name FROM (
+            SELECT b.help_point FROM booking b WHERE b.code = $1
+            UNION ALL SELECT r.help_point FROM registration r WHERE r.code = $1
+        ) found JOIN help_point h ON h.id = found.help_point
+        WHERE found.help_point <> $2
+        LIMIT 1
+    $$;
+    REVOKE ALL ON FUNCTION borne_booked_elsewhere FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION borne_booked_elsewhere TO borne_kiosk;
     REVOKE ALL ON FUNCTION borne_sign_in, borne_sign_out, borne_resume,
         borne_help_point, borne_counsellor FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION borne_sign_in, borne_sign_out, borne_resume,
