@@ -929,6 +929,41 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
         .unwrap()
         .expect("her appointment");
     assert_eq!(seen.person.first_name, "Marie");
+    // She cancels another appointment of hers made at Gap with a reminder: the reminder Gap's
+    // kiosk queued is voided, and the notice goes out from Embrun's.
+    let mut reminded = booking("camille", "2026-03-10T09:00", "2026-03-10T09:30");
+    reminded.reminder = Some(borne::store::Reminder {
+        due: at("2026-03-08T09:00"),
+        recipient: "+33612345678".into(),
+        message: "Rappel %CODE%".into(),
+    });
+    let second = gap_kiosk.book(&reminded, at(NOW)).unwrap().unwrap();
+    let notice = borne::store::Reminder {
+        due: at(NOW),
+        recipient: "+33612345678".into(),
+        message: "Annulé %CODE%".into(),
+    };
+    let by = borne::store::Canceller::Service {
+        actor: "camille".into(),
+        reason: None,
+        notice: Some(notice),
+    };
+    assert_eq!(embrun.cancel(&second, &by, at(NOW)).unwrap(), Ok(()));
+    assert_eq!(
+        count(
+            &url,
+            "SELECT count(*) FROM outbox WHERE status = 'à envoyer' AND kind = 'rappel'"
+        ),
+        0,
+        "the reminder of a cancelled appointment is voided"
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT count(*) FROM outbox WHERE kind = 'avis' AND help_point = 'mediatheque-embrun'"
+        ),
+        1
+    );
     // Her session holds on a new connection (the line fell and came back)…
     let token = embrun.session_token().unwrap().expect("a session");
     let mut again = PgStore::open(
@@ -1049,4 +1084,36 @@ fn a_kiosk_with_its_own_role_takes_the_published_agenda_and_the_network_checks_t
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert_eq!(left, 0, "the session outlived the sign-out");
+}
+
+#[test]
+fn a_kiosk_starting_without_its_network_takes_the_agenda_it_kept() {
+    use borne::store::{Network, Published, Store, Stores};
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("kept");
+    let dir = tempfile::tempdir().unwrap();
+    let stores = || {
+        let local = Store::open(&dir.path().join("borne.db")).unwrap();
+        Stores::in_network(
+            local,
+            Network::new(&url, "mairie-gap", "Mairie de Gap", gap()),
+        )
+    };
+    // Nothing published yet: the kiosk's own agenda.toml stands.
+    assert_eq!(stores().published_agenda(), None);
+    PgStore::open(&url, "mairie-gap", gap())
+        .unwrap()
+        .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[])
+        .unwrap();
+    assert_eq!(
+        stores().published_agenda(),
+        Some(Published::Fetched("(Gap's agenda)".into()))
+    );
+    server.stop();
+    assert_eq!(
+        stores().published_agenda(),
+        Some(Published::Kept("(Gap's agenda)".into()))
+    );
 }

@@ -207,6 +207,7 @@ pub struct Network {
 }
 
 /// The agenda the network published for a help point, as a kiosk found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Published {
     /// Read from the network's database now.
     Fetched(String),

@@ -146,8 +146,9 @@ impl Site {
         let about = about.map(|t| self.instant(t));
         tx.execute(
             &format!(
-                "INSERT INTO outbox ({}, due_at, recipient, message, kind, about_start)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO outbox ({}, due_at, recipient, message, kind, about_start,
+                     help_point)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 table.name()
             ),
             &[
@@ -157,6 +158,7 @@ impl Site {
                 &message.message.replace(CODE_PLACEHOLDER, code),
                 &kind,
                 &about,
+                &self.help_point,
             ],
         )?;
         Ok(())

@@ -349,9 +349,17 @@ const MIGRATIONS: &[&str] = &[
         WITH CHECK (help_point = borne_help_point());
     CREATE POLICY its_own_changed ON workshop_session FOR UPDATE TO borne_kiosk
         USING (help_point = borne_help_point());
+    -- A message is the help point's that queued it (its kiosk sends it), and the concern of
+    -- whoever may see its appointment (a cancellation voids it wherever it is made).
+    ALTER TABLE outbox ADD COLUMN help_point text REFERENCES help_point (id);
+    UPDATE outbox SET help_point = coalesce(
+        (SELECT b.help_point FROM booking b WHERE b.id = outbox.booking),
+        (SELECT r.help_point FROM registration r WHERE r.id = outbox.registration));
     ALTER TABLE outbox ENABLE ROW LEVEL SECURITY;
     CREATE POLICY kiosk ON outbox TO borne_kiosk
-        USING (booking IN (SELECT id FROM booking)
+        USING (help_point = borne_help_point() OR booking IN (SELECT id FROM booking)
+            OR registration IN (SELECT id FROM registration))
+        WITH CHECK (help_point = borne_help_point() OR booking IN (SELECT id FROM booking)
             OR registration IN (SELECT id FROM registration));
     ALTER TABLE activite ENABLE ROW LEVEL SECURITY;
     CREATE POLICY signed_in ON activite TO borne_kiosk
