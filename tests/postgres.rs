@@ -862,6 +862,17 @@ fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
         as_kiosk(&url, "roles_embrun", "SELECT count(*)::text FROM activite"),
         Ok(vec!["0".to_string()])
     );
+    // What a kiosk writes for the statistics, it reads back: its own help point's only.
+    use borne::store::Journal;
+    let day = at(NOW).date();
+    let needs = [borne::vocabulary::coop::Thematique::Email];
+    let profile = borne::vocabulary::profile::Profile::Autonome;
+    gap_kiosk.count_diagnostic(day, profile, &needs).unwrap();
+    embrun.count_diagnostic(day, profile, &[]).unwrap();
+    assert_eq!(
+        embrun.diagnostics_between(day, day).unwrap(),
+        [(day, vec![])]
+    );
     // A kiosk whose kiosk.toml names another help point than its role's is told so.
     let wrong = PgStore::open(&pg::as_role(&url, "roles_embrun"), "mairie-gap", gap())
         .unwrap()
