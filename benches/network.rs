@@ -1,6 +1,8 @@
 //! 20 kiosks of a network, 50 booking attempts each, on the same 30 slots of one counsellor,
 //! through PostgreSQL on a Unix socket (a throwaway server, as in the tests): exactly 30
-//! bookings, no overlap (checked by SQL), and the latency of an attempt. A figure, not a test:
+//! bookings, no overlap (checked by SQL), and the latency of an attempt. Each kiosk has shown
+//! the week's slots before (as a kiosk does before anyone books); all start at once. Twice:
+//! bookings alone, then each with a reminder to queue. A figure, not a test:
 //! `cargo bench --bench network`.
 #[path = "../tests/pg/mod.rs"]
 mod pg;
@@ -11,7 +13,7 @@ use std::time::{Duration, Instant};
 use borne::calendar::Calendar;
 use borne::domain::person::Person;
 use borne::store::postgres::PgStore;
-use borne::store::{BookedBy, Bookings, NewBooking};
+use borne::store::{BookedBy, Bookings, NewBooking, Reminder};
 use chrono::NaiveDateTime;
 
 const KIOSKS: usize = 20;
@@ -30,7 +32,12 @@ fn main() {
     let Some(server) = pg::Server::start() else {
         return;
     };
-    let url = server.database("bench");
+    run(&server.database("alone"), false);
+    run(&server.database("reminded"), true);
+}
+
+fn run(url: &str, reminded: bool) {
+    let url = url.to_string();
     let calendar = Calendar::of_postal_code("05000");
     {
         let mut first = PgStore::open(&url, "kiosk-0", calendar).unwrap();
@@ -46,6 +53,9 @@ fn main() {
                 store.declare_help_point(&id).unwrap();
                 let now =
                     NaiveDateTime::parse_from_str("2026-03-02T10:15", "%Y-%m-%dT%H:%M").unwrap();
+                store
+                    .busy(now.date(), now.date() + chrono::Duration::days(7))
+                    .unwrap();
                 start.wait();
                 let mut times = Vec::with_capacity(ATTEMPTS);
                 let mut booked = 0;
@@ -61,7 +71,11 @@ fn main() {
                             first_name: format!("Personne {k}-{a}"),
                             ..Person::default()
                         },
-                        reminder: None,
+                        reminder: reminded.then(|| Reminder {
+                            due: starts - chrono::Duration::days(2),
+                            recipient: "+33612345678".into(),
+                            message: "Rappel : rendez-vous %CODE%".into(),
+                        }),
                         diagnostic: None,
                         booked_by: BookedBy::Kiosk,
                     };
@@ -98,8 +112,13 @@ fn main() {
         .unwrap()
         .get(0);
     println!(
-        "{KIOSKS} kiosks × {ATTEMPTS} attempts on {SLOTS} slots: {booked} booked ({rows} rows), {overlaps} overlaps; \
+        "{KIOSKS} kiosks × {ATTEMPTS} attempts on {SLOTS} slots{}: {booked} booked ({rows} rows), {overlaps} overlaps; \
          attempt latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        if reminded {
+            ", each with a reminder"
+        } else {
+            ""
+        },
         at(0.50).as_secs_f64() * 1000.0,
         at(0.99).as_secs_f64() * 1000.0,
         times.last().unwrap().as_secs_f64() * 1000.0

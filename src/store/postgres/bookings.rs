@@ -43,7 +43,7 @@ const APPOINTMENT: &str = "
     FROM registration WHERE code = $1";
 
 /// A booking, unless a registration has its code.
-const INSERT_BOOKING: &str = "INSERT INTO booking (code, help_point, counsellor, motif,
+pub(super) const INSERT_BOOKING: &str = "INSERT INTO booking (code, help_point, counsellor, motif,
          starts_at, ends_at, first_name, last_initial, phone, email, reminder, diagnostic,
          booked_by, created_at)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
@@ -227,19 +227,27 @@ pub(super) fn in_transaction<T>(
     what: &str,
     mut work: impl FnMut(&Site, &mut Transaction) -> Result<Result<T, Refusal>, postgres::Error>,
 ) -> Result<Result<T, Refusal>, String> {
+    let PgStore { client, site, .. } = store;
+    retried(what, || {
+        let mut tx = client.transaction()?;
+        let outcome = work(site, &mut tx)?;
+        if outcome.is_ok() {
+            tx.commit()?;
+        }
+        Ok(outcome)
+    })
+}
+
+/// `work`'s outcome, with the database's refusal of an overlap as `SlotTaken`, and `work`
+/// run again (up to 5 times) after a conflict that passes.
+fn retried<T>(
+    what: &str,
+    mut work: impl FnMut() -> Result<Result<T, Refusal>, postgres::Error>,
+) -> Result<Result<T, Refusal>, String> {
     const ATTEMPTS: u32 = 5;
     let mut attempt = 1;
     loop {
-        let mut tx = store
-            .client
-            .transaction()
-            .map_err(|e| format!("{what}: {}", cause(&e)))?;
-        let outcome = match work(&store.site, &mut tx) {
-            Ok(Ok(value)) => tx.commit().map(|()| Ok(value)),
-            Ok(Err(refusal)) => Ok(Err(refusal)),
-            Err(e) => Err(e),
-        };
-        match outcome {
+        match work() {
             Ok(result) => return Ok(result),
             Err(e) if is_taken(&e) => return Ok(Err(Refusal::SlotTaken)),
             Err(e) if attempt < ATTEMPTS && (is_passing(&e) || is_code_taken(&e)) => {
@@ -248,6 +256,37 @@ pub(super) fn in_transaction<T>(
             Err(e) => return Err(format!("{what}: {}", cause(&e))),
         }
     }
+}
+
+/// Inserts a booking under `code`; `None` when a registration has that code.
+fn insert_booking(
+    client: &mut impl GenericClient,
+    insert: &postgres::Statement,
+    site: &Site,
+    new: &NewBooking,
+    now: NaiveDateTime,
+    code: &str,
+) -> Result<Option<i64>, postgres::Error> {
+    let row = client.query_opt(
+        insert,
+        &[
+            &code,
+            &site.help_point,
+            &new.counsellor,
+            &new.motif,
+            &site.instant(new.starts),
+            &site.instant(new.ends),
+            &new.person.first_name,
+            &new.person.last_initial,
+            &new.person.phone,
+            &new.person.email,
+            &new.reminder.is_some(),
+            &new.diagnostic,
+            &new.booked_by.stored(),
+            &site.instant(now),
+        ],
+    )?;
+    Ok(row.map(|r| r.get(0)))
 }
 
 impl Bookings for PgStore {
@@ -282,32 +321,26 @@ impl Bookings for PgStore {
         now: NaiveDateTime,
     ) -> Result<Result<String, Refusal>, String> {
         let insert = self.prepared(INSERT_BOOKING)?;
+        // A code a registration has: draw another. One a booking has fails the insert (its
+        // unique index), and the booking is tried again with a new code.
+        if new.reminder.is_none() && !new.booked_by.on_behalf() {
+            // Nothing else to write: one statement is its own transaction, one round trip
+            // to the server, and the time it takes is locked for the shortest while.
+            let PgStore { client, site, .. } = self;
+            return retried("booking", || {
+                loop {
+                    let code = code::new_code();
+                    if insert_booking(client, &insert, site, new, now, &code)?.is_some() {
+                        return Ok(Ok(code));
+                    }
+                }
+            });
+        }
         in_transaction(self, "booking", |site, tx| {
-            // A code a registration has: draw another. One a booking has fails the insert
-            // (its unique index), and the transaction runs again with a new code.
             let (code, id) = loop {
                 let code = code::new_code();
-                let row = tx.query_opt(
-                    &insert,
-                    &[
-                        &code,
-                        &site.help_point,
-                        &new.counsellor,
-                        &new.motif,
-                        &site.instant(new.starts),
-                        &site.instant(new.ends),
-                        &new.person.first_name,
-                        &new.person.last_initial,
-                        &new.person.phone,
-                        &new.person.email,
-                        &new.reminder.is_some(),
-                        &new.diagnostic,
-                        &new.booked_by.stored(),
-                        &site.instant(now),
-                    ],
-                )?;
-                if let Some(row) = row {
-                    break (code, row.get::<_, i64>(0));
+                if let Some(id) = insert_booking(tx, &insert, site, new, now, &code)? {
+                    break (code, id);
                 }
             };
             if let Some(reminder) = &new.reminder {

@@ -107,14 +107,19 @@ impl PgStore {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", shown(url));
         let mut client = connect(url).map_err(|e| context(&e))?;
         schema::migrate(&mut client).map_err(|e| context(&e))?;
-        Ok(PgStore {
+        let mut store = PgStore {
             client,
             site: Site {
                 help_point: help_point.to_string(),
                 calendar,
             },
             prepared: Default::default(),
-        })
+        };
+        // Prepared as the kiosk connects, not while a person waits for their confirmation.
+        store
+            .prepared(bookings::INSERT_BOOKING)
+            .map_err(|e| context(&e))?;
+        Ok(store)
     }
 
     /// `borne db migrate`: creates or upgrades the schema; returns (version found, version now).
