@@ -800,7 +800,7 @@ fn every_scenario_on_postgresql_as_a_kiosk_with_a_counsellor_signed_in() {
         let proof = pin::proof("1357", &karim.salted).unwrap();
         assert_eq!(
             store.sign_in(&[("karim".into(), proof)]).unwrap(),
-            borne::store::postgres::SignIn::Counsellor("karim".into())
+            borne::store::SignIn::Counsellor("karim".into())
         );
         eprintln!("PostgreSQL, a kiosk's role: {name}");
         scenario(&mut store);

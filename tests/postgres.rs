@@ -888,7 +888,7 @@ fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
 fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until_signing_out() {
     use borne::domain::pin;
     use borne::domain::pin::PublishedPin;
-    use borne::store::postgres::SignIn;
+    use borne::store::SignIn;
     let Some(server) = pg::Server::start() else {
         return;
     };

@@ -17,7 +17,7 @@ pub enum Input {
     /// …and whom a PIN opens to…
     PinChecked(Option<crate::domain::pin::Signer>),
     /// …or which counsellor the network's database signed in on a PIN's proof…
-    SignedIn(Result<crate::store::postgres::SignIn, String>),
+    SignedIn(Result<crate::store::SignIn, String>),
     /// …and what the database answered to request `id`.
     Stored {
         id: u64,

@@ -16,8 +16,9 @@ use chrono::NaiveDateTime;
 
 use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
+use crate::domain::pin;
 use crate::kiosk::Config;
-use crate::store::{Reply, Stores};
+use crate::store::{Reply, SignIn, Stores};
 use input::Input;
 use std::rc::Rc;
 
@@ -199,6 +200,37 @@ struct Edge {
 }
 
 impl Edge {
+    /// Checks a PIN away from the screen's thread (argon2 is slow on purpose): the staff's
+    /// here, a counsellor's here too, or, when the agenda is the network's, by the network's
+    /// database on the PIN's proofs (it alone keeps the counsellors' hashes).
+    fn check_pin(&self, entered: String) {
+        let staff = self.config.kiosk.staff_pin_hash.clone();
+        let counsellors: Vec<(String, String)> = self
+            .config
+            .agenda
+            .counsellors
+            .iter()
+            .map(|c| (c.id.clone(), c.pin_hash.clone()))
+            .collect();
+        let published = self.config.agenda_published;
+        let (answers, jobs) = (self.answers.clone(), self.jobs.clone());
+        std::thread::spawn(move || {
+            if !published {
+                let hashes: Vec<&str> = counsellors.iter().map(|(_, h)| h.as_str()).collect();
+                let who = pin::signer(&entered, &staff, &hashes);
+                let _ = answers.send(Input::PinChecked(who));
+            } else if pin::verify_pin(&entered, &staff) {
+                let _ = answers.send(Input::PinChecked(Some(pin::Signer::Admin)));
+            } else {
+                let proofs = counsellors
+                    .iter()
+                    .filter_map(|(id, salted)| Some((id.clone(), pin::proof(&entered, salted)?)))
+                    .collect();
+                let _ = jobs.send(Job::SignIn { proofs });
+            }
+        });
+    }
+
     /// The generation of the screens that asked, once the answer to `id` came.
     fn answered(&mut self, id: u64) -> Option<u64> {
         let at = self.pending.iter().position(|(i, _, _)| *i == id)?;
@@ -275,49 +307,15 @@ impl Edge {
     }
 }
 
-impl Edge {
-    /// Checks a PIN away from the screen's thread (argon2 is slow on purpose): the staff's
-    /// here, a counsellor's here too, or, when the agenda is the network's, by the network's
-    /// database on the PIN's proofs (it alone keeps the counsellors' hashes).
-    fn check_pin(&self, entered: String) {
-        let staff = self.config.kiosk.staff_pin_hash.clone();
-        let counsellors: Vec<(String, String)> = self
-            .config
-            .agenda
-            .counsellors
-            .iter()
-            .map(|c| (c.id.clone(), c.pin_hash.clone()))
-            .collect();
-        let published = self.config.agenda_published;
-        let (answers, jobs) = (self.answers.clone(), self.jobs.clone());
-        std::thread::spawn(move || {
-            if published && !crate::domain::pin::verify_pin(&entered, &staff) {
-                let proofs = counsellors
-                    .iter()
-                    .filter_map(|(id, salted)| {
-                        Some((id.clone(), crate::domain::pin::proof(&entered, salted)?))
-                    })
-                    .collect();
-                let _ = jobs.send(Job::SignIn { proofs });
-                return;
-            }
-            let hashes: Vec<&str> = counsellors.iter().map(|(_, h)| h.as_str()).collect();
-            let who = crate::domain::pin::signer(&entered, &staff, &hashes);
-            let _ = answers.send(Input::PinChecked(who));
-        });
-    }
-}
-
 /// What the network's database said of a counsellor's PIN, for the core: the network out of
 /// reach is not a wrong PIN.
-fn signed_in(config: &Config, signed: Result<crate::store::postgres::SignIn, String>) -> Msg {
-    use crate::store::postgres::SignIn;
+fn signed_in(config: &Config, signed: Result<SignIn, String>) -> Msg {
     match signed {
         Ok(SignIn::Counsellor(id)) => Msg::PinChecked(
             config
                 .agenda
                 .counsellor_by_id(&id)
-                .map(crate::domain::pin::Signer::Counsellor),
+                .map(pin::Signer::Counsellor),
         ),
         Ok(SignIn::Wrong) => Msg::PinChecked(None),
         Ok(SignIn::Locked(why)) => {

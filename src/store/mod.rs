@@ -22,6 +22,7 @@ pub use appointments::{
     NewBooking, NewRegistration, Refusal, Reminder, Reports, Status, What, Workshops,
 };
 pub use bookings::time_text;
+pub use postgres::SignIn;
 pub use protocol::{Network, Published, Reply, Request, Stores, answer};
 pub use stats::{Period, Span, Stats, stats};
 

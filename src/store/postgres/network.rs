@@ -15,6 +15,19 @@ pub enum SignIn {
     Locked(String),
 }
 
+/// Declares a help point of the network under its name (the name changes with it).
+fn name_help_point(
+    client: &mut impl postgres::GenericClient,
+    id: &str,
+    name: &str,
+) -> Result<u64, postgres::Error> {
+    client.execute(
+        "INSERT INTO help_point (id, name) VALUES ($1, $2)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+        &[&id, &name],
+    )
+}
+
 impl PgStore {
     /// Declares this kiosk's help point (its name as configured). A kiosk's own role may not
     /// change the network's help points: it then checks that the owner declared it.
@@ -41,11 +54,7 @@ impl PgStore {
         if known.as_deref() == Some(name) {
             return Ok(());
         }
-        match self.client.execute(
-            "INSERT INTO help_point (id, name) VALUES ($1, $2)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name",
-            &[&id, &name],
-        ) {
+        match name_help_point(&mut self.client, &id, name) {
             Ok(_) => Ok(()),
             // A kiosk's role: the name the owner gave stands.
             Err(e) if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) && known.is_some() => {
@@ -83,12 +92,7 @@ impl PgStore {
         }
         tx.batch_execute(&format!("GRANT borne_kiosk TO {quoted}"))
             .map_err(|e| context(&e))?;
-        tx.execute(
-            "INSERT INTO help_point (id, name) VALUES ($1, $2)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name",
-            &[&self.site.help_point, &name],
-        )
-        .map_err(|e| context(&e))?;
+        name_help_point(&mut tx, &self.site.help_point, name).map_err(|e| context(&e))?;
         tx.execute(
             "INSERT INTO kiosk (role, help_point) VALUES ($1, $2)
              ON CONFLICT (role) DO UPDATE SET help_point = excluded.help_point",
@@ -109,12 +113,7 @@ impl PgStore {
     ) -> Result<(), String> {
         let context = |e: &postgres::Error| format!("publish: {}", cause(e));
         let mut tx = self.client.transaction().map_err(|e| context(&e))?;
-        tx.execute(
-            "INSERT INTO help_point (id, name) VALUES ($1, $2)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name",
-            &[&self.site.help_point, &name],
-        )
-        .map_err(|e| context(&e))?;
+        name_help_point(&mut tx, &self.site.help_point, name).map_err(|e| context(&e))?;
         tx.execute(
             "INSERT INTO agenda (help_point, document) VALUES ($1, $2)
              ON CONFLICT (help_point) DO UPDATE SET document = excluded.document,
