@@ -1042,6 +1042,21 @@ fn a_kiosk_with_its_own_role_takes_the_published_agenda_and_the_network_checks_t
         said.contains("agenda published for Point numérique — Mairie de Gap (2 counsellors"),
         "{said}"
     );
+    // A role's name the kiosk's URL can carry as it is, nothing else.
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+        .env_remove("BORNE_CONFIG")
+        .env("XDG_DATA_HOME", dir.path().join("owner"))
+        .arg("--config")
+        .arg(&config)
+        .args(["--db", &url, "db", "add-kiosk", "Gap; DROP"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("role \"Gap; DROP\": lowercase letters, digits and _ only"),
+        "{refused:?}"
+    );
     let said = owner(&["db", "add-kiosk", "published_gap"]);
     assert!(
         said.contains("published_gap: made, a kiosk of Point numérique — Mairie de Gap"),

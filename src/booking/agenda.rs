@@ -468,6 +468,8 @@ impl Check<'_> {
 pub struct HelpPointContext<'a> {
     pub calendar: Calendar,
     pub staff_pin_hash: &'a str,
+    /// The help point's id in its network: a plage naming it takes place here.
+    pub id: Option<&'a str>,
     pub published: bool,
 }
 
@@ -491,6 +493,7 @@ pub fn parse(
         HelpPointContext {
             calendar,
             staff_pin_hash: "",
+            id: None,
             published: false,
         },
     )
@@ -696,9 +699,12 @@ fn parse_at(
     let mut plage_spans = Vec::new();
     for p in &file.plages {
         let counsellor = check.reference(&p.counsellor, &counsellor_ids, "counsellor");
+        // A plage naming this very help point (an agenda shared by the network's help
+        // points) takes place here.
         let help_point = p
             .help_point
             .as_ref()
+            .filter(|h| Some(h.get_ref().as_str()) != help_point.id)
             .map(|h| check.reference(h, &help_point_ids, "help_point"));
         let days: Vec<Weekday> = p.days.iter().filter_map(|d| check.weekday(d)).collect();
         if p.days.is_empty() {
@@ -923,6 +929,7 @@ mod tests {
         let context = HelpPointContext {
             calendar,
             staff_pin_hash: "",
+            id: Some("mairie-gap"),
             published: true,
         };
         let i18n = I18n::load(&["fr".to_string()], &dir).unwrap();
@@ -940,5 +947,29 @@ mod tests {
             ),
             "{refused:?}"
         );
+    }
+
+    #[test]
+    fn a_plage_naming_this_help_point_takes_place_here() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+        let text = std::fs::read_to_string(dir.join(FILE_NAME)).unwrap();
+        let at = |id: Option<&str>| {
+            let context = HelpPointContext {
+                calendar: Calendar::of_postal_code("05200"),
+                staff_pin_hash: "",
+                id,
+                published: false,
+            };
+            let agenda = parse_at(Path::new("agenda.toml"), &text, None, context).unwrap();
+            agenda
+                .plages
+                .iter()
+                .filter(|p| p.help_point.is_some())
+                .count()
+        };
+        // The demo's plage at the médiathèque d'Embrun is elsewhere for Gap's kiosk, and
+        // here for Embrun's.
+        assert_eq!(at(Some("mairie-gap")), 1);
+        assert_eq!(at(Some("mediatheque-embrun")), 0);
     }
 }

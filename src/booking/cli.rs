@@ -341,6 +341,14 @@ pub fn callbacks(received: &[crate::store::postgres::Received]) -> ExitCode {
 
 /// `borne db add-kiosk ROLE`: one line saying what the role may now do.
 pub fn add_kiosk(owner: &mut PgStore, role: &str, name: &str) -> ExitCode {
+    let fits = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+    if role.is_empty() || role.len() > 63 || !role.chars().all(fits) {
+        eprintln!(
+            "borne db add-kiosk: role {role:?}: lowercase letters, digits and _ only, at most \
+             63 (e.g. borne_mairie_gap)"
+        );
+        return ExitCode::from(crate::problem::EXIT_CONFIG);
+    }
     match owner.add_kiosk(role, name) {
         Ok(made) => {
             println!(

@@ -59,15 +59,7 @@ fn load_dir(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
     } else {
         crate::diagnostic::questionnaire::load(dir, &i18n)
     };
-    let agenda = crate::booking::agenda::load(
-        dir,
-        &i18n,
-        crate::booking::agenda::HelpPointContext {
-            calendar: kiosk.help_point.calendar,
-            staff_pin_hash: &kiosk.staff_pin_hash,
-            published: false,
-        },
-    );
+    let agenda = crate::booking::agenda::load(dir, &i18n, agenda_context(&kiosk, false));
     match (diagnostic, agenda) {
         (Ok(diagnostic), Ok(agenda)) => Ok(Config {
             dir: dir.to_path_buf(),
@@ -81,6 +73,19 @@ fn load_dir(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
     }
 }
 
+/// What the agenda needs of the help point (`published`: the network's agenda).
+fn agenda_context(
+    kiosk: &KioskConfig,
+    published: bool,
+) -> crate::booking::agenda::HelpPointContext<'_> {
+    crate::booking::agenda::HelpPointContext {
+        calendar: kiosk.help_point.calendar,
+        staff_pin_hash: &kiosk.staff_pin_hash,
+        id: kiosk.help_point.id.as_deref(),
+        published,
+    }
+}
+
 impl Config {
     /// Takes the agenda the network published for this help point instead of the
     /// directory's; `source` names it in problems. Unchanged when it is refused.
@@ -89,11 +94,7 @@ impl Config {
             source,
             text,
             &self.i18n,
-            crate::booking::agenda::HelpPointContext {
-                calendar: self.kiosk.help_point.calendar,
-                staff_pin_hash: &self.kiosk.staff_pin_hash,
-                published: true,
-            },
+            agenda_context(&self.kiosk, true),
         )?;
         self.agenda = Rc::new(agenda);
         self.agenda_published = true;

@@ -28,6 +28,18 @@ fn name_help_point(
     )
 }
 
+/// The database's words, and who may do it when the role may not: the network's owner.
+fn owners(e: &postgres::Error) -> String {
+    if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+        format!(
+            "{} (the network's owner does this: give its role in the URL)",
+            cause(e)
+        )
+    } else {
+        cause(e)
+    }
+}
+
 impl PgStore {
     /// Declares this kiosk's help point (its name as configured). A kiosk's own role may not
     /// change the network's help points: it then checks that the owner declared it.
@@ -72,7 +84,7 @@ impl PgStore {
     /// made if it does not exist (its password is the owner's to set), and given what a kiosk
     /// may do and nothing else.
     pub fn add_kiosk(&mut self, role: &str, name: &str) -> Result<bool, String> {
-        let context = |e: &postgres::Error| format!("kiosk role {role}: {}", cause(e));
+        let context = |e: &postgres::Error| format!("kiosk role {role}: {}", owners(e));
         let mut tx = self.client.transaction().map_err(|e| context(&e))?;
         let exists: bool = tx
             .query_one(
@@ -111,7 +123,7 @@ impl PgStore {
         document: &str,
         pins: &[PublishedPin],
     ) -> Result<(), String> {
-        let context = |e: &postgres::Error| format!("publish: {}", cause(e));
+        let context = |e: &postgres::Error| format!("publish: {}", owners(e));
         let mut tx = self.client.transaction().map_err(|e| context(&e))?;
         name_help_point(&mut tx, &self.site.help_point, name).map_err(|e| context(&e))?;
         tx.execute(
