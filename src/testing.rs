@@ -44,3 +44,28 @@ pub fn shown(app: &crate::app::App, now: NaiveDateTime) -> String {
         .unwrap();
     crate::ui::text::screen_of(terminal.backend().buffer())
 }
+
+/// Marie's appointment with Camille for help with a démarche (code ABC234), 45 minutes.
+pub fn appointment(starts: &str, status: crate::store::Status) -> crate::store::Appointment {
+    let starts = crate::clock::parse_local(starts).unwrap();
+    crate::store::Appointment {
+        code: "ABC234".into(),
+        what: crate::store::What::Booking {
+            counsellor: "camille".into(),
+            motif: "demarche".into(),
+        },
+        starts,
+        ends: starts + chrono::Duration::minutes(45),
+        status,
+        person: crate::domain::person::Person {
+            first_name: "Marie".into(),
+            phone: Some("0612345678".into()),
+            ..Default::default()
+        },
+        reminder: false,
+        diagnostic: None,
+        booked_by: crate::store::BookedBy::Kiosk,
+        report: false,
+        elsewhere: None,
+    }
+}

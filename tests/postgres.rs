@@ -940,6 +940,13 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
         .unwrap()
         .expect("her appointment");
     assert_eq!(seen.person.first_name, "Marie");
+    assert_eq!(
+        seen.elsewhere.as_deref(),
+        Some("Mairie de Gap"),
+        "where she goes"
+    );
+    let at_gap = gap_kiosk.appointment(&booked).unwrap().unwrap();
+    assert_eq!(at_gap.elsewhere, None);
     // She cancels another appointment of hers made at Gap with a reminder: the reminder Gap's
     // kiosk queued is voided, and the notice goes out from Embrun's.
     let mut reminded = booking("camille", "2026-03-10T09:00", "2026-03-10T09:30");

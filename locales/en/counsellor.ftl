@@ -115,6 +115,7 @@ stats-summary = { $period }: { $bookings } appointments (present { $present }, a
 # Where an appointment stands, and what it is for (the counsellor's agenda)
 status-upcoming = upcoming
 status-to-mark = attendance to mark
+counsellor-elsewhere = at { $place }
 status-present = present
 status-absent = absent
 status-cancelled-by-citizen = cancelled by the person

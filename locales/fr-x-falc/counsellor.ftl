@@ -115,6 +115,7 @@ stats-summary = { $period } : { $bookings } rendez-vous (présents { $present },
 # Where an appointment stands, and what it is for (the counsellor's agenda)
 status-upcoming = à venir
 status-to-mark = présence à noter
+counsellor-elsewhere = lieu : { $place }
 status-present = présent
 status-absent = absent
 status-cancelled-by-citizen = annulé par la personne

@@ -115,6 +115,7 @@ stats-summary = { $period }: { $bookings } marcações (presentes { $present }, 
 # Where an appointment stands, and what it is for (the counsellor's agenda)
 status-upcoming = por vir
 status-to-mark = presença por registar
+counsellor-elsewhere = local: { $place }
 status-present = presente
 status-absent = ausente
 status-cancelled-by-citizen = cancelada pela pessoa

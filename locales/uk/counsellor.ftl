@@ -115,6 +115,7 @@ stats-summary = { $period }: { $bookings } записів (прийшли { $pre
 # Where an appointment stands, and what it is for (the counsellor's agenda)
 status-upcoming = заплановано
 status-to-mark = позначте присутність
+counsellor-elsewhere = місце: { $place }
 status-present = прийшов
 status-absent = не прийшов
 status-cancelled-by-citizen = скасовано людиною

@@ -588,32 +588,8 @@ impl Screen for ManageScreen {
 mod tests {
     use super::*;
     use crate::clock::parse_local;
-    use crate::domain::person::Person;
     use crate::store::Status;
-    use crate::testing::demo_config;
-
-    fn appointment(starts: &str, status: Status) -> Appointment {
-        let starts = parse_local(starts).unwrap();
-        Appointment {
-            code: "ABC234".into(),
-            what: What::Booking {
-                counsellor: "camille".into(),
-                motif: "demarche".into(),
-            },
-            starts,
-            ends: starts + chrono::Duration::minutes(45),
-            status,
-            person: Person {
-                first_name: "Marie".into(),
-                phone: Some("0612345678".into()),
-                ..Person::default()
-            },
-            reminder: false,
-            diagnostic: None,
-            booked_by: crate::store::BookedBy::Kiosk,
-            report: false,
-        }
-    }
+    use crate::testing::{appointment, demo_config};
 
     fn found(a: Appointment, now: &str) -> (ManageScreen, Rc<crate::kiosk::Config>) {
         let config = demo_config();

@@ -511,10 +511,18 @@ impl Screen for AgendaScreen {
                                 };
                                 // No phone given: nothing between two dashes.
                                 let phone = a.person.phone.as_deref().map(masked);
+                                // Booked at another help point: where the counsellor goes.
+                                let place = a.elsewhere.as_ref().map(|place| {
+                                    view.tr.text_with(
+                                        "counsellor-elsewhere",
+                                        &[("place", place.clone().into())],
+                                    )
+                                });
                                 [
                                     Some(when),
                                     Some(name),
                                     Some(motif),
+                                    place,
                                     phone,
                                     Some(status_words(a, view)),
                                 ]
@@ -721,4 +729,37 @@ fn status_words(a: &Appointment, view: &View) -> String {
         Status::CancelledByService => "status-cancelled-by-service",
     };
     view.tr.text(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Msg;
+    use crate::testing::{appointment, demo_config, monday_morning, shown};
+
+    #[test]
+    fn an_appointment_booked_at_another_help_point_says_where() {
+        let config = demo_config();
+        let now = monday_morning();
+        let mut app = crate::kiosk::app(config.clone(), now);
+        let week = AgendaScreen::new(config.agenda.clone(), 0, now.date(), 7);
+        app.push(Box::new(week), now);
+        let mut at_embrun = appointment("2026-03-03T09:00", Status::Upcoming);
+        at_embrun.elsewhere = Some("Médiathèque d'Embrun".into());
+        let here = appointment("2026-03-03T14:00", Status::Upcoming);
+        app.update(Msg::Reply(Reply::Sessions(Vec::new())), now);
+        app.update(Msg::Reply(Reply::Appointments(vec![at_embrun, here])), now);
+        let screen = shown(&app, now);
+        let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains(
+                "mardi 3 mars 9 h 00 — Marie — Aide pour une démarche en ligne — lieu : Médiathèque d'Embrun — 06"
+            ),
+            "{screen}"
+        );
+        assert!(
+            words.contains("mardi 3 mars 14 h 00 — Marie — Aide pour une démarche en ligne — 06"),
+            "{screen}"
+        );
+    }
 }

@@ -187,6 +187,8 @@ pub struct Appointment {
     pub booked_by: BookedBy,
     /// Whether an activity report follows it.
     pub report: bool,
+    /// The name of the network's other help point where it was booked; `None`: here.
+    pub elsewhere: Option<String>,
 }
 
 /// What a cancellation does to an appointment as it stands: its new status and the reason

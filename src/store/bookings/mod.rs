@@ -587,6 +587,8 @@ fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
         reminder: r.get(12)?,
         diagnostic: r.get(13)?,
         report: r.get(14)?,
+        // A help point's own file holds its own appointments only.
+        elsewhere: None,
     })
 }
 

@@ -34,12 +34,14 @@ impl Table {
 const APPOINTMENT: &str = "
     SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
            last_initial, phone, email, booked_by, reminder, diagnostic,
-           EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code), id
+           EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code), id,
+           (SELECT name FROM help_point h WHERE h.id = booking.help_point AND h.id <> $2)
     FROM booking WHERE code = $1
     UNION ALL
     SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
            last_initial, phone, email, booked_by, reminder, NULL,
-           EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code), id
+           EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code), id,
+           (SELECT name FROM help_point h WHERE h.id = registration.help_point AND h.id <> $2)
     FROM registration WHERE code = $1";
 
 /// A booking, unless a registration has its code.
@@ -106,6 +108,7 @@ impl Site {
                 reminder: r.get(12),
                 diagnostic: r.get(13),
                 report: r.get(14),
+                elsewhere: r.get(16),
             },
             table,
             r.get(15),
@@ -129,7 +132,7 @@ impl Site {
                 )?;
             }
         }
-        let row = client.query_opt(APPOINTMENT, &[&code])?;
+        let row = client.query_opt(APPOINTMENT, &[&code, &self.help_point])?;
         Ok(row.and_then(|r| self.appointment_row(&r).ok()))
     }
 
@@ -440,7 +443,7 @@ impl Bookings for PgStore {
     fn appointment(&mut self, code: &str) -> Result<Option<Appointment>, String> {
         let row = self
             .client
-            .query_opt(APPOINTMENT, &[&code])
+            .query_opt(APPOINTMENT, &[&code, &self.site.help_point])
             .map_err(|e| format!("appointment: {}", cause(&e)))?;
         row.map(|r| self.site.appointment_row(&r).map(|(a, _, _)| a))
             .transpose()
