@@ -787,7 +787,9 @@ fn every_scenario_on_postgresql_as_a_kiosk_with_a_counsellor_signed_in() {
                 "Point numérique — Mairie de Gap",
                 "",
                 std::slice::from_ref(&karim),
+                &[],
             )
+            .unwrap()
             .unwrap();
         let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
         client

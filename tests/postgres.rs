@@ -912,7 +912,9 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
                 salted: salted.clone(),
                 kept,
             }],
+            &[],
         )
+        .unwrap()
         .unwrap();
     let booked = gap_kiosk
         .book(
@@ -1138,7 +1140,8 @@ fn a_kiosk_starting_without_its_network_takes_the_agenda_it_kept() {
     assert_eq!(stores().published_agenda(), None);
     PgStore::open(&url, "mairie-gap", gap())
         .unwrap()
-        .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[])
+        .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[], &[])
+        .unwrap()
         .unwrap();
     assert_eq!(
         stores().published_agenda(),
@@ -1148,5 +1151,76 @@ fn a_kiosk_starting_without_its_network_takes_the_agenda_it_kept() {
     assert_eq!(
         stores().published_agenda(),
         Some(Published::Kept("(Gap's agenda)".into()))
+    );
+}
+
+#[test]
+fn a_published_absence_keeps_bookings_off_and_is_refused_over_one() {
+    use borne::store::postgres::Away;
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("absences");
+    let mut owner = open(&url, "mairie-gap");
+    let away = |from: &str, to: &str| Away {
+        counsellor: "karim".into(),
+        from: at(&format!("{from}T00:00")).date(),
+        to: at(&format!("{to}T00:00")).date(),
+    };
+    let publish = |owner: &mut PgStore, absences: &[Away]| {
+        owner
+            .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[], absences)
+            .unwrap()
+    };
+    assert_eq!(
+        publish(&mut owner, &[away("2026-03-04", "2026-03-05")]),
+        Ok(())
+    );
+    // Karim is away on both days, whole days in Gap's time; not the day after.
+    let mut embrun = open(&url, "mediatheque-embrun");
+    for (starts, ends) in [
+        ("2026-03-04T00:00", "2026-03-04T00:30"),
+        ("2026-03-05T23:30", "2026-03-06T00:00"),
+    ] {
+        assert_eq!(
+            embrun
+                .book(&booking("karim", starts, ends), at(NOW))
+                .unwrap(),
+            Err(Refusal::SlotTaken),
+            "{starts}"
+        );
+    }
+    let code = embrun
+        .book(
+            &booking("karim", "2026-03-06T09:00", "2026-03-06T09:30"),
+            at(NOW),
+        )
+        .unwrap()
+        .unwrap();
+    // Published again: the new absences replace the old; one over Karim's appointment is
+    // refused and nothing changes.
+    let over = away("2026-03-06", "2026-03-06");
+    assert_eq!(
+        publish(
+            &mut owner,
+            &[away("2026-03-09", "2026-03-09"), over.clone()]
+        ),
+        Err(over)
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM absence"), 1);
+    assert!(embrun.appointment(&code).unwrap().is_some());
+    assert_eq!(
+        publish(&mut owner, &[away("2026-03-09", "2026-03-09")]),
+        Ok(())
+    );
+    assert!(
+        embrun
+            .book(
+                &booking("karim", "2026-03-04T09:00", "2026-03-04T09:30"),
+                at(NOW)
+            )
+            .unwrap()
+            .is_ok(),
+        "the old absence is gone"
     );
 }

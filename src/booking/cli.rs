@@ -12,7 +12,7 @@ use crate::config::KioskConfig;
 use crate::domain::person::{Person, parse_phone, valid_email};
 use crate::i18n::Tr;
 use crate::problem::EXIT_FAILURE;
-use crate::store::postgres::PgStore;
+use crate::store::postgres::{Away, PgStore};
 use crate::store::{
     AgendaStore, Appointment, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, What,
 };
@@ -382,8 +382,19 @@ pub fn publish(owner: &mut PgStore, dir: &std::path::Path, name: &str, a: &Agend
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    match owner.publish_agenda(name, &document, &pins) {
-        Ok(()) => {
+    let absences: Vec<Away> = a
+        .absences
+        .iter()
+        .filter_map(|absence| {
+            Some(Away {
+                counsellor: a.counsellors[absence.counsellor?].id.clone(),
+                from: absence.from,
+                to: absence.to,
+            })
+        })
+        .collect();
+    match owner.publish_agenda(name, &document, &pins, &absences) {
+        Ok(Ok(())) => {
             println!(
                 "{}: agenda published for {} ({} counsellors, {} motifs, {} plages, {} workshops); \
                  its kiosks read it when they start",
@@ -395,6 +406,17 @@ pub fn publish(owner: &mut PgStore, dir: &std::path::Path, name: &str, a: &Agend
                 a.workshops.len()
             );
             ExitCode::SUCCESS
+        }
+        Ok(Err(away)) => {
+            eprintln!(
+                "borne agenda publish: {}: the absence of {} from {} to {} meets an appointment \
+                 already booked with them; cancel or move it first (nothing was published)",
+                path.display(),
+                away.counsellor,
+                away.from,
+                away.to
+            );
+            ExitCode::from(EXIT_FAILURE)
         }
         Err(e) => {
             eprintln!("borne agenda publish: {e}");

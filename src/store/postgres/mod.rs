@@ -18,7 +18,7 @@ use super::appointments::Refusal;
 use crate::calendar::Calendar;
 
 pub use callbacks::Received;
-pub use network::SignIn;
+pub use network::{Away, SignIn};
 pub use schema::latest;
 
 pub use crate::database_url::{is_url, shown};

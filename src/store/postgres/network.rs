@@ -1,9 +1,18 @@
 //! Who a connection is in the network: a kiosk's role and its help point, the counsellor
 //! signed in on it, and the agendas the network's owner publishes for its kiosks.
+use chrono::{Duration, NaiveDate, NaiveTime};
 use postgres::error::SqlState;
 
 use super::{PgStore, cause};
 use crate::domain::pin::PublishedPin;
+
+/// A counsellor's absence as an agenda says it: whole days, the last one included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Away {
+    pub counsellor: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
 
 /// What a sign-in attempt came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,14 +124,17 @@ impl PgStore {
         Ok(!exists)
     }
 
-    /// Publishes this help point's agenda (its text, the PIN hashes taken out) and its
-    /// counsellors' PINs, in one transaction: a kiosk never reads half of it.
+    /// Publishes this help point's agenda (its text, the PIN hashes taken out), its
+    /// counsellors' PINs and their absences, in one transaction: a kiosk never reads half of
+    /// it. An absence over an appointment already booked is refused (`Refusal::SlotTaken`),
+    /// and nothing is published.
     pub fn publish_agenda(
         &mut self,
         name: &str,
         document: &str,
         pins: &[PublishedPin],
-    ) -> Result<(), String> {
+        absences: &[Away],
+    ) -> Result<Result<(), Away>, String> {
         let context = |e: &postgres::Error| format!("publish: {}", owners(e));
         let mut tx = self.client.transaction().map_err(|e| context(&e))?;
         name_help_point(&mut tx, &self.site.help_point, name).map_err(|e| context(&e))?;
@@ -142,7 +154,30 @@ impl PgStore {
             )
             .map_err(|e| context(&e))?;
         }
-        tx.commit().map_err(|e| context(&e))
+        tx.execute(
+            "DELETE FROM absence WHERE help_point = $1",
+            &[&self.site.help_point],
+        )
+        .map_err(|e| context(&e))?;
+        for away in absences {
+            // Whole days in the help point's zone, the last one included.
+            let starts = self.site.instant(away.from.and_time(NaiveTime::MIN));
+            let ends = self
+                .site
+                .instant((away.to + Duration::days(1)).and_time(NaiveTime::MIN));
+            match tx.execute(
+                "INSERT INTO absence (counsellor, starts_at, ends_at, help_point)
+                 VALUES ($1, $2, $3, $4)",
+                &[&away.counsellor, &starts, &ends, &self.site.help_point],
+            ) {
+                Ok(_) => {}
+                Err(e) if e.code() == Some(&SqlState::EXCLUSION_VIOLATION) => {
+                    return Ok(Err(away.clone()));
+                }
+                Err(e) => return Err(context(&e)),
+            }
+        }
+        tx.commit().map(Ok).map_err(|e| context(&e))
     }
 
     /// The agenda published for this help point, if any.

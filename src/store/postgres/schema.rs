@@ -236,6 +236,9 @@ const MIGRATIONS: &[&str] = &[
         salted text NOT NULL,
         kept bytea NOT NULL
     );
+    -- A counsellor's absence published with a help point's agenda: replaced by the next
+    -- publication of that agenda.
+    ALTER TABLE absence ADD COLUMN help_point text REFERENCES help_point (id);
     CREATE TABLE counsellor_session (
         token text PRIMARY KEY,
         counsellor text NOT NULL,
