@@ -1213,6 +1213,13 @@ fn a_published_absence_keeps_bookings_off_and_is_refused_over_one() {
         publish(&mut owner, &[away("2026-03-09", "2026-03-09")]),
         Ok(())
     );
+    // Embrun's agenda says so too, and a few days more: both stand.
+    let mut embrun_owner = open(&url, "mediatheque-embrun");
+    assert_eq!(
+        publish(&mut embrun_owner, &[away("2026-03-09", "2026-03-11")]),
+        Ok(())
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM absence"), 2);
     assert!(
         embrun
             .book(

@@ -237,8 +237,16 @@ const MIGRATIONS: &[&str] = &[
         kept bytea NOT NULL
     );
     -- A counsellor's absence published with a help point's agenda: replaced by the next
-    -- publication of that agenda.
+    -- publication of that agenda. Two help points may both say a counsellor is away (the
+    -- same holidays): absences may overlap one another, never an appointment or a session.
+    -- Each occupation has a layer, 0 for every absence and its own id otherwise, and two
+    -- occupations conflict only on different layers.
     ALTER TABLE absence ADD COLUMN help_point text REFERENCES help_point (id);
+    ALTER TABLE occupation DROP CONSTRAINT occupation_counsellor_during_excl;
+    ALTER TABLE occupation ADD COLUMN layer bigint NOT NULL
+        GENERATED ALWAYS AS (CASE WHEN absence IS NULL THEN id ELSE 0 END) STORED;
+    ALTER TABLE occupation ADD CONSTRAINT occupation_counsellor_during_excl
+        EXCLUDE USING gist (counsellor WITH =, during WITH &&, layer WITH <>);
     CREATE TABLE counsellor_session (
         token text PRIMARY KEY,
         counsellor text NOT NULL,
