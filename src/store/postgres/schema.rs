@@ -211,8 +211,9 @@ const MIGRATIONS: &[&str] = &[
     // mapped to its help point in `kiosk`. Row-level security lets it see the people booked
     // at its own help point only; a counsellor signed in on it (a session the database opened
     // on a PIN's proof, `borne_sign_in`) adds their own appointments and activity reports.
-    // It reads no audit trail. The network's owner (who migrates and publishes) sees all.
-    // The published agendas, and the counsellors' PIN hashes kiosks never read.
+    // It reads no audit trail, and no PIN hash: the published agendas hold only their salts,
+    // `counsellor_pin.kept` is the database's alone. The network's owner (who migrates and
+    // publishes) sees all.
     "DO $$ BEGIN
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'borne_kiosk') THEN
             CREATE ROLE borne_kiosk NOLOGIN;
