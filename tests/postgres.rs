@@ -53,9 +53,11 @@ fn count(url: &str, sql: &str) -> i64 {
 const NOW: &str = "2026-03-02T10:15";
 
 /// Eight kiosks, each on its own connection (eight sessions on the server), doing `attempt`
-/// at the same instant; their outcomes, kiosk by kiosk.
+/// at the same instant; their outcomes, kiosk by kiosk. Kiosk `i` stands at help point
+/// `at(i)`.
 fn race<T: Send + 'static>(
     url: &str,
+    at: fn(usize) -> String,
     attempt: impl Fn(&mut PgStore, usize) -> T + Send + Sync + 'static,
 ) -> Vec<T> {
     let start = Arc::new(Barrier::new(8));
@@ -64,7 +66,7 @@ fn race<T: Send + 'static>(
         .map(|i| {
             let (url, start, attempt) = (url.to_string(), start.clone(), attempt.clone());
             std::thread::spawn(move || {
-                let mut kiosk = open(&url, &format!("kiosk-{i}"));
+                let mut kiosk = open(&url, &at(i));
                 start.wait();
                 attempt(&mut kiosk, i)
             })
@@ -215,12 +217,16 @@ fn eight_kiosks_racing_for_one_slot_make_exactly_one_booking() {
     let url = server.database("race");
     drop(open(&url, "mairie-gap"));
     // Each kiosk's answer, a store error included: a failure says which.
-    let results = race(&url, |kiosk, _| {
-        kiosk.book(
-            &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
-            at(NOW),
-        )
-    });
+    let results = race(
+        &url,
+        |i| format!("kiosk-{i}"),
+        |kiosk, _| {
+            kiosk.book(
+                &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
+                at(NOW),
+            )
+        },
+    );
     assert_eq!(
         results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count(),
         1,
@@ -323,25 +329,30 @@ fn eight_kiosks_registering_at_once_never_exceed_the_seats() {
     };
     let url = server.database("seats");
     drop(open(&url, "mairie-gap"));
-    let results = race(&url, |kiosk, i| {
-        kiosk
-            .register(
-                &borne::store::NewRegistration {
-                    workshop: "email@2026-03-04".into(),
-                    starts: at("2026-03-04T14:00"),
-                    ends: at("2026-03-04T16:00"),
-                    seats: 3,
-                    person: Person {
-                        first_name: format!("Personne {i}"),
-                        ..Person::default()
+    // The kiosks of one help point (a session is its help point's).
+    let results = race(
+        &url,
+        |_| "mairie-gap".into(),
+        |kiosk, i| {
+            kiosk
+                .register(
+                    &borne::store::NewRegistration {
+                        workshop: "email@2026-03-04".into(),
+                        starts: at("2026-03-04T14:00"),
+                        ends: at("2026-03-04T16:00"),
+                        seats: 3,
+                        person: Person {
+                            first_name: format!("Personne {i}"),
+                            ..Person::default()
+                        },
+                        reminder: None,
+                        booked_by: BookedBy::Kiosk,
                     },
-                    reminder: None,
-                    booked_by: BookedBy::Kiosk,
-                },
-                at(NOW),
-            )
-            .unwrap()
-    });
+                    at(NOW),
+                )
+                .unwrap()
+        },
+    );
     assert_eq!(
         results.iter().filter(|r| r.is_ok()).count(),
         3,
@@ -1229,5 +1240,58 @@ fn a_published_absence_keeps_bookings_off_and_is_refused_over_one() {
             .unwrap()
             .is_ok(),
         "the old absence is gone"
+    );
+}
+
+#[test]
+fn two_help_points_may_run_a_workshop_of_the_same_id_on_the_same_day() {
+    use borne::store::{NewRegistration, Session, Workshops};
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("sessions");
+    let mut gap_kiosk = open(&url, "mairie-gap");
+    let mut embrun = open(&url, "mediatheque-embrun");
+    let session = "email@2026-03-04";
+    let register = |store: &mut PgStore, name: &str| {
+        let new = NewRegistration {
+            workshop: session.into(),
+            starts: at("2026-03-04T14:00"),
+            ends: at("2026-03-04T16:00"),
+            seats: 1,
+            person: Person {
+                first_name: name.into(),
+                ..Person::default()
+            },
+            reminder: None,
+            booked_by: BookedBy::Kiosk,
+        };
+        store.register(&new, at(NOW)).unwrap()
+    };
+    // One seat each: Gap's is taken, Embrun's still free.
+    assert!(register(&mut gap_kiosk, "Marie").is_ok());
+    assert_eq!(register(&mut gap_kiosk, "Lina"), Err(Refusal::Full));
+    let paul = register(&mut embrun, "Paul").unwrap();
+    assert_eq!(gap_kiosk.seats_taken(&[session.into()]).unwrap(), [1]);
+    assert_eq!(embrun.seats_taken(&[session.into()]).unwrap(), [1]);
+    // Gap moves its session to Thursday: Embrun's stays, and so does Paul.
+    let moved = Session {
+        id: session.into(),
+        series: "email".into(),
+        starts: at("2026-03-05T14:00"),
+        ends: at("2026-03-05T16:00"),
+        seats: 1,
+        cancelled: false,
+        taken: 0,
+    };
+    let told = gap_kiosk
+        .save_session(&moved, "camille", None, at(NOW))
+        .unwrap();
+    assert_eq!(told.len(), 1, "Marie, not Paul: {told:?}");
+    assert_eq!(gap_kiosk.changed_sessions().unwrap().len(), 1);
+    assert_eq!(embrun.changed_sessions().unwrap(), []);
+    assert_eq!(
+        embrun.appointment(&paul).unwrap().unwrap().starts,
+        at("2026-03-04T14:00")
     );
 }

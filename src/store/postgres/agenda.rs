@@ -31,10 +31,10 @@ fn registrants(
     Ok(tx
         .query(
             "SELECT id, code, coalesce(first_name, ''), coalesce(phone, email), starts_at
-             FROM registration WHERE workshop = $1
+             FROM registration WHERE workshop = $1 AND help_point = $2
                AND status NOT IN ('annulé par l''usager', 'annulé par le service')
              ORDER BY id",
-            &[&session],
+            &[&session, &site.help_point],
         )?
         .iter()
         .map(|r| Row {
@@ -87,7 +87,7 @@ fn write_session(
         "INSERT INTO workshop_session (id, series, help_point, starts_at, ends_at, seats,
              cancelled, changed_by, changed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (id) DO UPDATE SET starts_at = excluded.starts_at,
+         ON CONFLICT (help_point, id) DO UPDATE SET starts_at = excluded.starts_at,
              ends_at = excluded.ends_at, seats = excluded.seats, cancelled = excluded.cancelled,
              changed_by = excluded.changed_by, changed_at = excluded.changed_at",
         &[
@@ -110,8 +110,9 @@ impl Workshops for PgStore {
         let rows = self
             .client
             .query(
-                "SELECT id, series, starts_at, ends_at, seats, cancelled FROM workshop_session",
-                &[],
+                "SELECT id, series, starts_at, ends_at, seats, cancelled FROM workshop_session
+                 WHERE help_point = $1",
+                &[&self.site.help_point],
             )
             .map_err(|e| format!("sessions: {}", cause(&e)))?;
         Ok(rows
@@ -138,8 +139,9 @@ impl Workshops for PgStore {
         in_transaction(self, "workshop", |site, tx| {
             let before: Option<chrono::DateTime<chrono::Utc>> = tx
                 .query_opt(
-                    "SELECT starts_at FROM workshop_session WHERE id = $1 FOR UPDATE",
-                    &[&s.id],
+                    "SELECT starts_at FROM workshop_session WHERE id = $1 AND help_point = $2
+                     FOR UPDATE",
+                    &[&s.id, &site.help_point],
                 )?
                 .map(|r| r.get(0));
             let moved = before.is_some_and(|b| site.local(b) != s.starts)
@@ -154,8 +156,14 @@ impl Workshops for PgStore {
                 }
                 // Registrations keep their session's time.
                 tx.execute(
-                    "UPDATE registration SET starts_at = $2, ends_at = $3 WHERE workshop = $1",
-                    &[&s.id, &site.instant(s.starts), &site.instant(s.ends)],
+                    "UPDATE registration SET starts_at = $2, ends_at = $3
+                     WHERE workshop = $1 AND help_point = $4",
+                    &[
+                        &s.id,
+                        &site.instant(s.starts),
+                        &site.instant(s.ends),
+                        &site.help_point,
+                    ],
                 )?;
             }
             site.audit_in(tx, now, by, &format!("workshop session saved {}", s.id))?;

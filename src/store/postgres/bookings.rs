@@ -359,12 +359,13 @@ impl Bookings for PgStore {
     }
 
     fn seats_taken(&mut self, workshops: &[String]) -> Result<Vec<u32>, String> {
+        let here = &self.site.help_point;
         let taken = |client: &mut postgres::Client, w: &String| -> Result<u32, String> {
             let n: i64 = client
                 .query_one(
-                    "SELECT count(*) FROM registration WHERE workshop = $1
+                    "SELECT count(*) FROM registration WHERE workshop = $1 AND help_point = $2
                        AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
-                    &[w],
+                    &[w, here],
                 )
                 .map_err(|e| format!("seats: {}", cause(&e)))?
                 .get(0);
@@ -385,20 +386,21 @@ impl Bookings for PgStore {
     ) -> Result<Result<String, Refusal>, String> {
         in_transaction(self, "registration", |store, tx| {
             tx.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-                &[&new.workshop],
+                "SELECT pg_advisory_xact_lock(hashtextextended($2 || '/' || $1, 0))",
+                &[&new.workshop, &store.help_point],
             )?;
             let staff = tx
                 .query_opt(
-                    "SELECT seats, cancelled FROM workshop_session WHERE id = $1",
-                    &[&new.workshop],
+                    "SELECT seats, cancelled FROM workshop_session
+                     WHERE id = $1 AND help_point = $2",
+                    &[&new.workshop, &store.help_point],
                 )?
                 .map(|row| (row.get::<_, i32>(0) as u32, row.get::<_, bool>(1)));
             let taken: i64 = tx
                 .query_one(
-                    "SELECT count(*) FROM registration WHERE workshop = $1
+                    "SELECT count(*) FROM registration WHERE workshop = $1 AND help_point = $2
                        AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
-                    &[&new.workshop],
+                    &[&new.workshop, &store.help_point],
                 )?
                 .get(0);
             if let Err(refusal) = seat_left(staff, new.seats, taken as u32) {

@@ -248,6 +248,25 @@ const MIGRATIONS: &[&str] = &[
         GENERATED ALWAYS AS (CASE WHEN absence IS NULL THEN id ELSE 0 END) STORED;
     ALTER TABLE occupation ADD CONSTRAINT occupation_counsellor_during_excl
         EXCLUDE USING gist (counsellor WITH =, during WITH &&, layer WITH <>);
+    -- A session's id (`<series>@<date>`) is its help point's: two help points may run a
+    -- workshop of the same id on the same day.
+    ALTER TABLE workshop_session DROP CONSTRAINT workshop_session_pkey;
+    ALTER TABLE workshop_session ADD PRIMARY KEY (help_point, id);
+    ALTER TABLE occupation DROP CONSTRAINT occupation_session_key;
+    UPDATE occupation o SET session = s.help_point || '/' || s.id
+        FROM workshop_session s WHERE o.session = s.id;
+    ALTER TABLE occupation ADD CONSTRAINT occupation_session_key UNIQUE (session);
+    CREATE OR REPLACE FUNCTION session_occupies() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM occupation WHERE session = NEW.help_point || '/' || NEW.id;
+        IF NOT NEW.cancelled AND NEW.counsellor IS NOT NULL THEN
+            INSERT INTO occupation (counsellor, during, session)
+            VALUES (NEW.counsellor, tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+                NEW.help_point || '/' || NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE INDEX registration_help_point_workshop ON registration (help_point, workshop);
     CREATE TABLE counsellor_session (
         token text PRIMARY KEY,
         counsellor text NOT NULL,
