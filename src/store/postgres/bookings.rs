@@ -30,19 +30,39 @@ impl Table {
     }
 }
 
-/// Both tables read into the same columns, so one mapping serves both.
-const APPOINTMENT: &str = "
-    SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
-           last_initial, phone, email, booked_by, reminder, diagnostic,
-           EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code), id,
-           (SELECT name FROM help_point h WHERE h.id = booking.help_point AND h.id <> $2)
-    FROM booking WHERE code = $1
-    UNION ALL
-    SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
-           last_initial, phone, email, booked_by, reminder, NULL,
-           EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code), id,
-           (SELECT name FROM help_point h WHERE h.id = registration.help_point AND h.id <> $2)
-    FROM registration WHERE code = $1";
+/// Appointments of both tables read into the same columns, so one mapping serves both; `$2`
+/// is this help point, `$1` (and `$3`) what `which` says of each table's rows.
+macro_rules! appointments_where {
+    ($which:literal) => {
+        concat!(
+            "SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
+                    last_initial, phone, email, booked_by, reminder, diagnostic,
+                    EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code), id,
+                    (SELECT name FROM help_point h
+                     WHERE h.id = booking.help_point AND h.id <> $2)
+             FROM booking WHERE ",
+            $which,
+            " UNION ALL
+             SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
+                    last_initial, phone, email, booked_by, reminder, NULL,
+                    EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code),
+                    id,
+                    (SELECT name FROM help_point h
+                     WHERE h.id = registration.help_point AND h.id <> $2)
+             FROM registration WHERE ",
+            $which
+        )
+    };
+}
+
+/// The appointment of a code ($1).
+const APPOINTMENT: &str = appointments_where!("code = $1");
+
+/// The appointments starting from $1 to before $3, in time order.
+const APPOINTMENTS_BETWEEN: &str = concat!(
+    appointments_where!("starts_at >= $1 AND starts_at < $3"),
+    " ORDER BY 5, 1"
+);
 
 /// A booking, unless a registration has its code.
 pub(super) const INSERT_BOOKING: &str = "INSERT INTO booking (code, help_point, counsellor, motif,
@@ -567,23 +587,12 @@ impl Bookings for PgStore {
             self.site.day_start(from),
             self.site.day_start(to + Duration::days(1)),
         );
-        let codes: Vec<String> = self
+        let rows = self
             .client
-            .query(
-                "SELECT code, starts_at FROM booking WHERE starts_at >= $1 AND starts_at < $2
-                 UNION ALL
-                 SELECT code, starts_at FROM registration
-                 WHERE starts_at >= $1 AND starts_at < $2
-                 ORDER BY 2, 1",
-                &[&from, &to],
-            )
-            .map_err(|e| format!("appointments: {}", cause(&e)))?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        codes
-            .iter()
-            .filter_map(|code| self.appointment(code).transpose())
+            .query(APPOINTMENTS_BETWEEN, &[&from, &self.site.help_point, &to])
+            .map_err(|e| format!("appointments: {}", cause(&e)))?;
+        rows.iter()
+            .map(|r| self.site.appointment_row(r).map(|(a, _, _)| a))
             .collect()
     }
 
