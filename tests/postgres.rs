@@ -1295,3 +1295,46 @@ fn two_help_points_may_run_a_workshop_of_the_same_id_on_the_same_day() {
         at("2026-03-04T14:00")
     );
 }
+
+/// The README's network: an owner role that is no superuser (`createuser --createrole`) owns
+/// the database, makes the schema and the kiosks' roles, and a kiosk books on its own role.
+#[test]
+fn an_owner_with_createrole_sets_up_the_network_without_a_superuser() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scratch = server.database("scratch");
+    let mut client = postgres::Client::connect(&scratch, postgres::NoTls).unwrap();
+    for sql in [
+        "DROP DATABASE IF EXISTS network".to_string(),
+        "DROP ROLE IF EXISTS net_gap".to_string(),
+        "DROP ROLE IF EXISTS net_owner".to_string(),
+        format!(
+            "CREATE ROLE net_owner LOGIN CREATEROLE PASSWORD '{}'",
+            pg::ROLE_PASSWORD
+        ),
+        "CREATE DATABASE network OWNER net_owner".to_string(),
+    ] {
+        client.batch_execute(&sql).unwrap();
+    }
+    let base = scratch.strip_suffix("scratch").unwrap();
+    let url = pg::as_role(&format!("{base}network"), "net_owner");
+    let mut owner = PgStore::open(&url, "mairie-gap", gap()).unwrap();
+    owner.add_kiosk("net_gap", "Mairie de Gap").unwrap();
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!(
+            "ALTER ROLE net_gap PASSWORD '{}'",
+            pg::ROLE_PASSWORD
+        ))
+        .unwrap();
+    let mut kiosk = PgStore::open(&pg::as_role(&url, "net_gap"), "mairie-gap", gap()).unwrap();
+    kiosk.declare_help_point("Mairie de Gap").unwrap();
+    let booked = kiosk
+        .book(
+            &booking("camille", "2026-03-03T09:00", "2026-03-03T09:30"),
+            at(NOW),
+        )
+        .unwrap();
+    assert!(booked.is_ok(), "{booked:?}");
+}
