@@ -44,8 +44,10 @@ pub fn check_salted(salted: &str) -> Result<(), String> {
 pub fn salted(hash: &str) -> Option<(String, Vec<u8>)> {
     let parsed = PasswordHash::new(hash).ok()?;
     let output = parsed.hash?.as_bytes().to_vec();
-    let mut without = parsed.clone();
-    without.hash = None;
+    let without = PasswordHash {
+        hash: None,
+        ..parsed
+    };
     Some((without.to_string(), output))
 }
 
@@ -65,14 +67,11 @@ pub fn proof(pin: &str, salted: &str) -> Option<Vec<u8>> {
     let parsed = PasswordHash::new(salted).ok()?;
     let params = argon2::Params::try_from(&parsed).ok()?;
     let salt = parsed.salt?;
-    let version = parsed
-        .version
-        .and_then(|v| argon2::Version::try_from(v).ok());
     let hashed = Argon2::default()
         .hash_password_customized(
             pin.as_bytes(),
             Some(parsed.algorithm),
-            version.map(u32::from),
+            parsed.version,
             params,
             salt,
         )
