@@ -936,8 +936,12 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
         .unwrap();
     // The kiosk reads the salt, never the hash; a wrong PIN's proof opens nothing.
     assert_eq!(
-        embrun.counsellor_salts().unwrap(),
-        vec![("camille".to_string(), salted.clone())]
+        as_kiosk(
+            &url,
+            "signin_embrun",
+            "SELECT counsellor || ' ' || salted FROM counsellor_pin"
+        ),
+        Ok(vec![format!("camille {salted}")])
     );
     let proof =
         |entered: &str| vec![("camille".to_string(), pin::proof(entered, &salted).unwrap())];

@@ -11,7 +11,6 @@ mod schema;
 mod tls;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use postgres::error::SqlState;
 use postgres::{Client, NoTls};
 
 use super::appointments::Refusal;
@@ -156,15 +155,7 @@ impl PgStore {
         ends: NaiveDateTime,
     ) -> Result<Result<(), Refusal>, String> {
         let (starts, ends) = (self.site.instant(starts), self.site.instant(ends));
-        match self.client.execute(
-            "INSERT INTO absence (counsellor, starts_at, ends_at) VALUES ($1, $2, $3)",
-            &[&counsellor, &starts, &ends],
-        ) {
-            Ok(_) => Ok(Ok(())),
-            Err(e) if e.code() == Some(&SqlState::EXCLUSION_VIOLATION) => {
-                Ok(Err(Refusal::SlotTaken))
-            }
-            Err(e) => Err(format!("absence: {}", cause(&e))),
-        }
+        network::insert_absence(&mut self.client, counsellor, (starts, ends), None)
+            .map_err(|e| format!("absence: {}", cause(&e)))
     }
 }

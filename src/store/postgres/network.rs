@@ -1,10 +1,11 @@
 //! Who a connection is in the network: a kiosk's role and its help point, the counsellor
 //! signed in on it, and the agendas the network's owner publishes for its kiosks.
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use postgres::error::SqlState;
 
 use super::{PgStore, cause};
 use crate::domain::pin::PublishedPin;
+use crate::store::Refusal;
 
 /// A counsellor's absence as an agenda says it: whole days, the last one included.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,25 @@ fn name_help_point(
     )
 }
 
+/// Marks a counsellor away over `during`, published with `help_point`'s agenda (or by hand);
+/// `SlotTaken` when it meets an appointment or a session they lead.
+pub(super) fn insert_absence(
+    client: &mut impl postgres::GenericClient,
+    counsellor: &str,
+    (starts, ends): (DateTime<Utc>, DateTime<Utc>),
+    help_point: Option<&str>,
+) -> Result<Result<(), Refusal>, postgres::Error> {
+    match client.execute(
+        "INSERT INTO absence (counsellor, starts_at, ends_at, help_point)
+         VALUES ($1, $2, $3, $4)",
+        &[&counsellor, &starts, &ends, &help_point],
+    ) {
+        Ok(_) => Ok(Ok(())),
+        Err(e) if e.code() == Some(&SqlState::EXCLUSION_VIOLATION) => Ok(Err(Refusal::SlotTaken)),
+        Err(e) => Err(e),
+    }
+}
+
 /// The database's words, and who may do it when the role may not: the network's owner.
 fn owners(e: &postgres::Error) -> String {
     if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
@@ -55,29 +75,29 @@ impl PgStore {
     pub fn declare_help_point(&mut self, name: &str) -> Result<(), String> {
         let id = self.site.help_point.clone();
         let context = |e: &postgres::Error| format!("help point {id}: {}", cause(e));
-        if let Some(kiosk_of) = self
+        let row = self
             .client
-            .query_one("SELECT borne_help_point()", &[])
-            .map_err(|e| context(&e))?
-            .get::<_, Option<String>>(0)
-            .filter(|of| *of != id)
-        {
-            return Err(format!(
-                "help point {id}: this kiosk's database role belongs to help point {kiosk_of}; \
-                 set [help_point] id = \"{kiosk_of}\" in kiosk.toml, or use that kiosk's role"
-            ));
-        }
-        let known: Option<String> = self
-            .client
-            .query_opt("SELECT name FROM help_point WHERE id = $1", &[&id])
-            .map_err(|e| context(&e))?
-            .map(|row| row.get(0));
-        if known.as_deref() == Some(name) {
-            return Ok(());
+            .query_one(
+                "SELECT borne_help_point(), (SELECT name FROM help_point WHERE id = $1)",
+                &[&id],
+            )
+            .map_err(|e| context(&e))?;
+        let (kiosk_of, known): (Option<String>, Option<String>) = (row.get(0), row.get(1));
+        match kiosk_of {
+            Some(of) if of != id => {
+                return Err(format!(
+                    "help point {id}: this kiosk's database role belongs to help point {of}; \
+                     set [help_point] id = \"{of}\" in kiosk.toml, or use that kiosk's role"
+                ));
+            }
+            // A kiosk's role: the owner declared its help point and names it.
+            Some(_) => return Ok(()),
+            None if known.as_deref() == Some(name) => return Ok(()),
+            None => {}
         }
         match name_help_point(&mut self.client, &id, name) {
             Ok(_) => Ok(()),
-            // A kiosk's role: the name the owner gave stands.
+            // A role that may not name it: the name the owner gave stands.
             Err(e) if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) && known.is_some() => {
                 Ok(())
             }
@@ -126,8 +146,8 @@ impl PgStore {
 
     /// Publishes this help point's agenda (its text, the PIN hashes taken out), its
     /// counsellors' PINs and their absences, in one transaction: a kiosk never reads half of
-    /// it. An absence over an appointment already booked is refused (`Refusal::SlotTaken`),
-    /// and nothing is published.
+    /// it. An absence over an appointment already booked is refused (that absence comes
+    /// back), and nothing is published.
     pub fn publish_agenda(
         &mut self,
         name: &str,
@@ -165,16 +185,12 @@ impl PgStore {
             let ends = self
                 .site
                 .instant((away.to + Duration::days(1)).and_time(NaiveTime::MIN));
-            match tx.execute(
-                "INSERT INTO absence (counsellor, starts_at, ends_at, help_point)
-                 VALUES ($1, $2, $3, $4)",
-                &[&away.counsellor, &starts, &ends, &self.site.help_point],
-            ) {
-                Ok(_) => {}
-                Err(e) if e.code() == Some(&SqlState::EXCLUSION_VIOLATION) => {
-                    return Ok(Err(away.clone()));
-                }
-                Err(e) => return Err(context(&e)),
+            let here = Some(self.site.help_point.as_str());
+            if insert_absence(&mut tx, &away.counsellor, (starts, ends), here)
+                .map_err(|e| context(&e))?
+                .is_err()
+            {
+                return Ok(Err(away.clone()));
             }
         }
         tx.commit().map(Ok).map_err(|e| context(&e))
@@ -189,14 +205,6 @@ impl PgStore {
             )
             .map(|row| row.map(|r| r.get(0)))
             .map_err(|e| format!("published agenda: {}", cause(&e)))
-    }
-
-    /// Each counsellor's salted PIN as published, for a kiosk to make its proofs.
-    pub fn counsellor_salts(&mut self) -> Result<Vec<(String, String)>, String> {
-        self.client
-            .query("SELECT counsellor, salted FROM counsellor_pin", &[])
-            .map(|rows| rows.iter().map(|r| (r.get(0), r.get(1))).collect())
-            .map_err(|e| format!("counsellors' PINs: {}", cause(&e)))
     }
 
     /// Signs in the counsellor whose PIN one of the proofs is (counsellor id, proof).
