@@ -281,36 +281,46 @@ fn retried<T>(
     }
 }
 
-/// Inserts a booking under `code`; `None` when a registration has that code.
+/// Inserts a booking under a new code (drawn again while a registration has the one drawn;
+/// one a booking has fails the insert, its unique index, and the caller tries again): the
+/// code and the row's id.
 fn insert_booking(
     client: &mut impl GenericClient,
     insert: &postgres::Statement,
     site: &Site,
     new: &NewBooking,
     now: NaiveDateTime,
-    code: &str,
-) -> Result<Option<i64>, postgres::Error> {
-    let row = client.query_opt(
-        insert,
-        &[
-            &code,
-            &site.help_point,
-            &new.counsellor,
-            &new.motif,
-            &site.instant(new.starts),
-            &site.instant(new.ends),
-            &new.person.first_name,
-            &new.person.last_initial,
-            &new.person.phone,
-            &new.person.email,
-            &new.reminder.is_some(),
-            &new.diagnostic,
-            &new.booked_by.stored(),
-            &site.instant(now),
-        ],
-    )?;
-    Ok(row.map(|r| r.get(0)))
+) -> Result<(String, i64), postgres::Error> {
+    loop {
+        let code = code::new_code();
+        let row = client.query_opt(
+            insert,
+            &[
+                &code,
+                &site.help_point,
+                &new.counsellor,
+                &new.motif,
+                &site.instant(new.starts),
+                &site.instant(new.ends),
+                &new.person.first_name,
+                &new.person.last_initial,
+                &new.person.phone,
+                &new.person.email,
+                &new.reminder.is_some(),
+                &new.diagnostic,
+                &new.booked_by.stored(),
+                &site.instant(now),
+            ],
+        )?;
+        if let Some(row) = row {
+            return Ok((code, row.get(0)));
+        }
+    }
 }
+
+/// A session's seats taken at this help point ($2): its registrations not cancelled.
+const SEATS_TAKEN: &str = "SELECT count(*) FROM registration WHERE workshop = $1
+    AND help_point = $2 AND status NOT IN ('annulé par l''usager', 'annulé par le service')";
 
 impl Bookings for PgStore {
     /// Whatever takes a counsellor's time (appointments, absences, sessions they lead), at
@@ -344,28 +354,16 @@ impl Bookings for PgStore {
         now: NaiveDateTime,
     ) -> Result<Result<String, Refusal>, String> {
         let insert = self.prepared(INSERT_BOOKING)?;
-        // A code a registration has: draw another. One a booking has fails the insert (its
-        // unique index), and the booking is tried again with a new code.
         if new.reminder.is_none() && !new.booked_by.on_behalf() {
             // Nothing else to write: one statement is its own transaction, one round trip
             // to the server, and the time it takes is locked for the shortest while.
             let PgStore { client, site, .. } = self;
             return retried("booking", || {
-                loop {
-                    let code = code::new_code();
-                    if insert_booking(client, &insert, site, new, now, &code)?.is_some() {
-                        return Ok(Ok(code));
-                    }
-                }
+                Ok(Ok(insert_booking(client, &insert, site, new, now)?.0))
             });
         }
         in_transaction(self, "booking", |site, tx| {
-            let (code, id) = loop {
-                let code = code::new_code();
-                if let Some(id) = insert_booking(tx, &insert, site, new, now, &code)? {
-                    break (code, id);
-                }
-            };
+            let (code, id) = insert_booking(tx, &insert, site, new, now)?;
             if let Some(reminder) = &new.reminder {
                 let row = (Table::Booking, id);
                 site.queue_message(tx, row, &code, reminder, "rappel", Some(new.starts))?;
@@ -382,11 +380,7 @@ impl Bookings for PgStore {
         let here = &self.site.help_point;
         let taken = |client: &mut postgres::Client, w: &String| -> Result<u32, String> {
             let n: i64 = client
-                .query_one(
-                    "SELECT count(*) FROM registration WHERE workshop = $1 AND help_point = $2
-                       AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
-                    &[w, here],
-                )
+                .query_one(SEATS_TAKEN, &[w, here])
                 .map_err(|e| format!("seats: {}", cause(&e)))?
                 .get(0);
             Ok(n as u32)
@@ -417,11 +411,7 @@ impl Bookings for PgStore {
                 )?
                 .map(|row| (row.get::<_, i32>(0) as u32, row.get::<_, bool>(1)));
             let taken: i64 = tx
-                .query_one(
-                    "SELECT count(*) FROM registration WHERE workshop = $1 AND help_point = $2
-                       AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
-                    &[&new.workshop, &store.help_point],
-                )?
+                .query_one(SEATS_TAKEN, &[&new.workshop, &store.help_point])?
                 .get(0);
             if let Err(refusal) = seat_left(staff, new.seats, taken as u32) {
                 return Ok(Err(refusal));
