@@ -1,6 +1,6 @@
 //! What a network kiosk keeps of its network: callback requests waiting until the network's
 //! database has them, and the agenda it last published.
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::bookings::{parse_time, time_text};
@@ -59,9 +59,7 @@ impl Store {
             .map(|_| ())
             .map_err(|e| format!("callback queue: {e}"))
     }
-}
 
-impl Store {
     /// Keeps the agenda the network published, for a start without the network.
     pub fn keep_published_agenda(&mut self, document: &str) -> Result<(), String> {
         self.conn
@@ -76,7 +74,6 @@ impl Store {
 
     /// The agenda the network last published, as kept here.
     pub fn kept_published_agenda(&self) -> Result<Option<String>, String> {
-        use rusqlite::OptionalExtension;
         self.conn
             .query_row("SELECT document FROM published_agenda", [], |row| {
                 row.get(0)
