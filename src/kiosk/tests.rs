@@ -27,12 +27,17 @@ fn press(app: &mut App, key: Key, now: NaiveDateTime) -> Vec<Effect> {
 
 /// Types a PIN and Enter, and answers the check as the shell does (off the screen's thread
 /// there); returns the effects after the check, without the lockout's saving.
-fn type_pin(app: &mut App, pin: &str, now: NaiveDateTime) -> Vec<Effect> {
+/// Types a PIN and presses Enter: what the kiosk asks (the PIN to check, not answered).
+fn enter_pin(app: &mut App, pin: &str, now: NaiveDateTime) -> Vec<Effect> {
     for c in pin.chars() {
         press(app, Key::Char(c), now);
     }
+    press(app, Key::Enter, now)
+}
+
+fn type_pin(app: &mut App, pin: &str, now: NaiveDateTime) -> Vec<Effect> {
     let mut out = Vec::new();
-    for effect in press(app, Key::Enter, now) {
+    for effect in enter_pin(app, pin, now) {
         match effect {
             Effect::CheckPin(entered) => {
                 let who = app.signer(&entered);
@@ -274,10 +279,7 @@ fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
 fn the_pin_is_checked_away_from_the_screen_and_a_late_answer_is_dropped() {
     let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
-    for c in "2468".chars() {
-        press(&mut app, Key::Char(c), t0());
-    }
-    let effects = press(&mut app, Key::Enter, t0());
+    let effects = enter_pin(&mut app, "2468", t0());
     assert_eq!(effects, vec![Effect::CheckPin("2468".into())]);
     assert!(matches!(&app.overlay, Some(Overlay::Pin(p)) if p.checking));
     // The person gives up before the answer: it opens nothing.
@@ -291,10 +293,7 @@ fn the_pin_is_checked_away_from_the_screen_and_a_late_answer_is_dropped() {
 fn a_pin_the_network_could_not_check_is_said_so_and_not_counted_wrong() {
     let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
-    for c in "1357".chars() {
-        press(&mut app, Key::Char(c), t0());
-    }
-    press(&mut app, Key::Enter, t0());
+    enter_pin(&mut app, "1357", t0());
     let effects = app.update(Msg::PinUnchecked, t0());
     assert!(effects.is_empty(), "no failure saved: {effects:?}");
     assert!(matches!(
@@ -307,10 +306,7 @@ fn a_pin_the_network_could_not_check_is_said_so_and_not_counted_wrong() {
         "{screen}"
     );
     // The prompt takes the PIN again; the try that failed was not counted.
-    for c in "1357".chars() {
-        press(&mut app, Key::Char(c), t0());
-    }
-    let effects = press(&mut app, Key::Enter, t0());
+    let effects = enter_pin(&mut app, "1357", t0());
     assert_eq!(effects, vec![Effect::CheckPin("1357".into())]);
     let effects = app.update(Msg::PinChecked(None), t0());
     assert_eq!(effects[0], Effect::SavePinGuard(1, None));
@@ -326,10 +322,7 @@ fn the_lockout_is_restored_after_a_restart_and_saved_at_each_try() {
     assert_eq!(effects, vec![audit("unknown", "staff PIN locked")]);
     let mut fresh = crate::kiosk::app(config(), t0());
     press(&mut fresh, Key::F(12), t0());
-    for c in "1111".chars() {
-        press(&mut fresh, Key::Char(c), t0());
-    }
-    press(&mut fresh, Key::Enter, t0());
+    enter_pin(&mut fresh, "1111", t0());
     let effects = fresh.update(Msg::PinChecked(None), t0());
     assert_eq!(effects[0], Effect::SavePinGuard(1, None));
 }
