@@ -791,13 +791,7 @@ fn every_scenario_on_postgresql_as_a_kiosk_with_a_counsellor_signed_in() {
             )
             .unwrap()
             .unwrap();
-        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-        client
-            .batch_execute(&format!(
-                "ALTER ROLE {role} PASSWORD '{}'",
-                pg::ROLE_PASSWORD
-            ))
-            .unwrap();
+        pg::give_password(&url, &role);
         let mut store = PgStore::open(&pg::as_role(&url, &role), "mairie-gap", calendar).unwrap();
         let proof = pin::proof("1357", &karim.salted).unwrap();
         assert_eq!(

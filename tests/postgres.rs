@@ -751,13 +751,7 @@ fn a_kiosk_asking_for_tls_gets_it_and_checks_the_servers_certificate() {
 fn kiosk_role(url: &str, role: &str, help_point: &str, name: &str) -> PgStore {
     let mut owner = PgStore::open(url, help_point, gap()).unwrap();
     owner.add_kiosk(role, name).unwrap();
-    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
-    client
-        .batch_execute(&format!(
-            "ALTER ROLE {role} PASSWORD '{}'",
-            pg::ROLE_PASSWORD
-        ))
-        .unwrap();
+    pg::give_password(url, role);
     let mut kiosk = PgStore::open(&pg::as_role(url, role), help_point, gap()).unwrap();
     kiosk.declare_help_point(name).unwrap();
     kiosk
@@ -1086,13 +1080,8 @@ fn a_kiosk_with_its_own_role_takes_the_published_agenda_and_the_network_checks_t
         said.contains("published_gap: made, a kiosk of Point numérique — Mairie de Gap"),
         "{said}"
     );
+    pg::give_password(&url, "published_gap");
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    client
-        .batch_execute(&format!(
-            "ALTER ROLE published_gap PASSWORD '{}'",
-            pg::ROLE_PASSWORD
-        ))
-        .unwrap();
     // The published text keeps Camille's salt, never her PIN's hash: the database alone has it.
     let document: String = client
         .query_one(
@@ -1325,13 +1314,7 @@ fn an_owner_with_createrole_sets_up_the_network_without_a_superuser() {
     let url = pg::as_role(&format!("{base}network"), "net_owner");
     let mut owner = PgStore::open(&url, "mairie-gap", gap()).unwrap();
     owner.add_kiosk("net_gap", "Mairie de Gap").unwrap();
-    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    client
-        .batch_execute(&format!(
-            "ALTER ROLE net_gap PASSWORD '{}'",
-            pg::ROLE_PASSWORD
-        ))
-        .unwrap();
+    pg::give_password(&url, "net_gap");
     let mut kiosk = PgStore::open(&pg::as_role(&url, "net_gap"), "mairie-gap", gap()).unwrap();
     kiosk.declare_help_point("Mairie de Gap").unwrap();
     let booked = kiosk

@@ -342,3 +342,12 @@ pub fn as_role(url: &str, role: &str) -> String {
 /// What tests set as their roles' password (a server started here trusts its socket).
 #[allow(dead_code)]
 pub const ROLE_PASSWORD: &str = "kiosk-test-password";
+
+/// Gives `role` the password tests log in with, as the database at `url` (its owner) can.
+#[allow(dead_code)]
+pub fn give_password(url: &str, role: &str) {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connect as owner");
+    client
+        .batch_execute(&format!("ALTER ROLE {role} PASSWORD '{ROLE_PASSWORD}'"))
+        .expect("give the role its password");
+}
