@@ -47,7 +47,12 @@ enum DbCommand {
 #[derive(Subcommand)]
 enum AgendaCommand {
     /// Publish this help point's agenda.toml to the network's database, for its kiosks
-    Publish,
+    Publish {
+        /// A counsellor of several help points whose PIN changed: take this agenda's PIN
+        /// for them (then publish the others' with the same pin_hash)
+        #[arg(long = "new-pin", value_name = "ID")]
+        new_pins: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -452,13 +457,14 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             let (config, mut owner) = network_owner(cli, "db add-kiosk")?;
             booking::add_kiosk(&mut owner, role, &config.kiosk.help_point.name)
         }
-        Command::Agenda(AgendaCommand::Publish) => {
+        Command::Agenda(AgendaCommand::Publish { new_pins }) => {
             let (config, mut owner) = network_owner(cli, "agenda publish")?;
             booking::publish(
                 &mut owner,
                 &config.dir,
                 &config.kiosk.help_point.name,
                 &config.agenda,
+                new_pins,
             )
         }
         Command::Purge => {

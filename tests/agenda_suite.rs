@@ -768,6 +768,7 @@ fn every_scenario_on_postgresql_as_a_kiosk_with_a_counsellor_signed_in() {
     let (salted, kept) = pin::salted(&hash).unwrap();
     let karim = pin::PublishedPin {
         counsellor: "karim".into(),
+        name: "Karim".into(),
         salted,
         kept,
     };
@@ -788,14 +789,14 @@ fn every_scenario_on_postgresql_as_a_kiosk_with_a_counsellor_signed_in() {
                 "",
                 std::slice::from_ref(&karim),
                 &[],
+                &[],
             )
             .unwrap()
             .unwrap();
         pg::give_password(&url, &role);
         let mut store = PgStore::open(&pg::as_role(&url, &role), "mairie-gap", calendar).unwrap();
-        let proof = pin::proof("1357", &karim.salted).unwrap();
         assert_eq!(
-            store.sign_in(&[("karim".into(), proof)]).unwrap(),
+            store.sign_in("karim", "1357").unwrap(),
             borne::store::SignIn::Counsellor("karim".into())
         );
         eprintln!("PostgreSQL, a kiosk's role: {name}");

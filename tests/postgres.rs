@@ -790,15 +790,16 @@ fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
         .unwrap()
         .unwrap();
     // Gap's kiosk sees its own booking; Embrun's sees nobody's name or phone at Gap, only
-    // where a code was booked…
+    // where a code was booked, to the person who gives its phone's last digits…
     assert!(gap_kiosk.appointment(&booked).unwrap().is_some());
     assert_eq!(embrun.appointment(&booked).unwrap(), None);
     assert_eq!(
-        embrun.booked_elsewhere(&booked).unwrap().as_deref(),
+        embrun.booked_elsewhere(&booked, "78").unwrap().as_deref(),
         Some("Mairie de Gap")
     );
-    assert_eq!(gap_kiosk.booked_elsewhere(&booked).unwrap(), None);
-    assert_eq!(embrun.booked_elsewhere("ZZZZZZ").unwrap(), None);
+    assert_eq!(embrun.booked_elsewhere(&booked, "77").unwrap(), None);
+    assert_eq!(gap_kiosk.booked_elsewhere(&booked, "78").unwrap(), None);
+    assert_eq!(embrun.booked_elsewhere("ZZZZZZ", "78").unwrap(), None);
     assert_eq!(
         as_kiosk(&url, "roles_embrun", "SELECT first_name FROM booking"),
         Ok(vec![])
@@ -914,9 +915,11 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
             "(the agenda)",
             &[PublishedPin {
                 counsellor: "camille".into(),
+                name: "Camille".into(),
                 salted: salted.clone(),
                 kept,
             }],
+            &[],
             &[],
         )
         .unwrap()
@@ -937,13 +940,11 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
         ),
         Ok(vec![format!("camille {salted}")])
     );
-    let proof =
-        |entered: &str| vec![("camille".to_string(), pin::proof(entered, &salted).unwrap())];
-    assert_eq!(embrun.sign_in(&proof("1357")).unwrap(), SignIn::Wrong);
+    assert_eq!(embrun.sign_in("camille", "1357").unwrap(), SignIn::Wrong);
     assert_eq!(embrun.appointment(&booked).unwrap(), None);
     // Camille's own PIN on Embrun's kiosk: her appointment at Gap, with the person's name.
     assert_eq!(
-        embrun.sign_in(&proof("2468")).unwrap(),
+        embrun.sign_in("camille", "2468").unwrap(),
         SignIn::Counsellor("camille".into())
     );
     let seen = embrun
@@ -1014,9 +1015,9 @@ fn a_counsellor_signed_in_on_a_kiosk_sees_their_own_appointments_elsewhere_until
     assert!(!embrun.resume("0123456789abcdef").unwrap());
     // Five wrong PINs in a row lock the kiosk for a while, even with the right one next.
     for _ in 0..5 {
-        assert_eq!(embrun.sign_in(&proof("0000")).unwrap(), SignIn::Wrong);
+        assert_eq!(embrun.sign_in("camille", "0000").unwrap(), SignIn::Wrong);
     }
-    let locked = embrun.sign_in(&proof("2468")).unwrap();
+    let locked = embrun.sign_in("camille", "2468").unwrap();
     assert!(
         matches!(&locked, SignIn::Locked(why) if why.contains("too many wrong PINs")),
         "{locked:?}"
@@ -1103,10 +1104,16 @@ fn a_kiosk_with_its_own_role_takes_the_published_agenda_and_the_network_checks_t
     kiosk.wait_for("Bienvenue");
     kiosk.keys(&[pty::F12]);
     kiosk.wait_for("Code :");
+    // The network checks a PIN for one counsellor: the kiosk asks whose it is.
     kiosk.type_text("2222");
     kiosk.keys(&[pty::ENTER]);
+    kiosk.wait_for("Qui êtes-vous ?");
+    kiosk.wait_for("2  Karim");
+    kiosk.keys(&["1"]);
     kiosk.wait_for("Code incorrect");
     kiosk.type_text("1357");
+    kiosk.keys(&[pty::ENTER]);
+    kiosk.wait_for("Qui êtes-vous ?");
     kiosk.keys(&[pty::ENTER]);
     kiosk.wait_for("Connecté : Camille M.");
     assert_eq!(count(&url, "SELECT count(*) FROM counsellor_session"), 1);
@@ -1144,7 +1151,7 @@ fn a_kiosk_starting_without_its_network_takes_the_agenda_it_kept() {
     assert_eq!(stores().published_agenda(), None);
     PgStore::open(&url, "mairie-gap", gap())
         .unwrap()
-        .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[], &[])
+        .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[], &[], &[])
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -1160,7 +1167,7 @@ fn a_kiosk_starting_without_its_network_takes_the_agenda_it_kept() {
 
 #[test]
 fn a_published_absence_keeps_bookings_off_and_is_refused_over_one() {
-    use borne::store::postgres::Away;
+    use borne::store::postgres::{Away, Unpublished};
     let Some(server) = pg::Server::start() else {
         return;
     };
@@ -1173,7 +1180,7 @@ fn a_published_absence_keeps_bookings_off_and_is_refused_over_one() {
     };
     let publish = |owner: &mut PgStore, absences: &[Away]| {
         owner
-            .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[], absences)
+            .publish_agenda("Mairie de Gap", "(Gap's agenda)", &[], absences, &[])
             .unwrap()
     };
     assert_eq!(
@@ -1209,7 +1216,7 @@ fn a_published_absence_keeps_bookings_off_and_is_refused_over_one() {
             &mut owner,
             &[away("2026-03-09", "2026-03-09"), over.clone()]
         ),
-        Err(over)
+        Err(Unpublished::Absence(over))
     );
     assert_eq!(count(&url, "SELECT count(*) FROM absence"), 1);
     assert!(embrun.appointment(&code).unwrap().is_some());
@@ -1324,4 +1331,803 @@ fn an_owner_with_createrole_sets_up_the_network_without_a_superuser() {
         )
         .unwrap();
     assert!(booked.is_ok(), "{booked:?}");
+}
+
+// The attacker: a thief of Gap's kiosk's password, with `psql` and that kiosk's role. Each
+// way in of issue #25 is tried; each must open nothing but Gap's own help point.
+
+/// Camille's PIN on the network (published with Embrun's agenda).
+const CAMILLE_PIN: &str = "2468";
+
+/// What the thief finds: Gap's kiosk role (`thief_gap`, whose password was stolen), Embrun's
+/// kiosk (`kiosk_embrun`), Camille published at Embrun with her PIN, an appointment of hers
+/// booked at Embrun for Marie (its code), and her activity report there.
+struct Scene {
+    url: String,
+    /// Marie's appointment with Camille at Embrun.
+    code: String,
+    /// Camille's published salt (what a kiosk's role may read).
+    salted: String,
+}
+
+fn scene(server: &pg::Server, name: &str) -> Scene {
+    use borne::domain::pin;
+    let url = server.database(name);
+    drop(kiosk_role(&url, "thief_gap", "mairie-gap", "Mairie de Gap"));
+    let mut embrun = kiosk_role(
+        &url,
+        "kiosk_embrun",
+        "mediatheque-embrun",
+        "Médiathèque d'Embrun",
+    );
+    let hash = pin::hash_pin(CAMILLE_PIN).unwrap();
+    let (salted, kept) = pin::salted(&hash).unwrap();
+    PgStore::open(&url, "mediatheque-embrun", gap())
+        .unwrap()
+        .publish_agenda(
+            "Médiathèque d'Embrun",
+            "(Embrun's agenda)",
+            &[borne::domain::pin::PublishedPin {
+                counsellor: "camille".into(),
+                name: "Camille".into(),
+                salted: salted.clone(),
+                kept,
+            }],
+            &[],
+            &[],
+        )
+        .unwrap()
+        .unwrap();
+    let code = embrun
+        .book(
+            &booking("camille", "2026-03-03T09:00", "2026-03-03T09:30"),
+            at(NOW),
+        )
+        .unwrap()
+        .unwrap();
+    let mut owner = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    owner
+        .execute(
+            "INSERT INTO activite (help_point, counsellor, booking, type, date, duree, lieu,
+                 materiel, thematiques, thematiques_administratives, notes, genre,
+                 tranche_age, statut, created_at)
+             VALUES ('mediatheque-embrun', 'camille', $1, 'Individuel', '2026-03-03', 30,
+                 'Lieu d''activité', '', '', '', 'Marie pleure, dettes CAF', 'Féminin',
+                 '60 - 69 ans', 'Retraité', now())",
+            &[&code],
+        )
+        .unwrap();
+    Scene { url, code, salted }
+}
+
+/// The thief's `psql`: Gap's kiosk's role on its own connection.
+fn thief(url: &str) -> postgres::Client {
+    postgres::Client::connect(&pg::as_role(url, "thief_gap"), postgres::NoTls).unwrap()
+}
+
+/// Runs the thief's statements one after the other, whatever each does (a refused step is
+/// the attack failing there, not the test).
+fn tries(client: &mut postgres::Client, statements: &[&str]) -> Vec<Result<(), String>> {
+    statements
+        .iter()
+        .map(|sql| {
+            client.batch_execute(sql).map_err(|e| {
+                e.as_db_error()
+                    .map_or(e.to_string(), |d| d.message().to_string())
+            })
+        })
+        .collect()
+}
+
+/// The rows' text as the thief reads them (nothing when refused).
+fn reads(client: &mut postgres::Client, sql: &str) -> Vec<String> {
+    client
+        .query(sql, &[])
+        .map(|rows| {
+            rows.iter()
+                .map(|r| r.get::<_, Option<String>>(0).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A sign-in on the thief's connection with one PIN's proof for one counsellor, as a kiosk's
+/// role may call it: whom it opened to, or the database's refusal.
+fn sign_in_sql(
+    client: &mut postgres::Client,
+    counsellor: &str,
+    proof: &[u8],
+) -> Result<Option<String>, String> {
+    let said = |e: postgres::Error| {
+        e.as_db_error()
+            .map_or(e.to_string(), |d| d.message().to_string())
+    };
+    client
+        .execute("SELECT borne_sign_in($1, $2)", &[&counsellor, &proof])
+        .map_err(said)?;
+    client
+        .query_one("SELECT borne_signed_in()", &[])
+        .map(|r| r.get(0))
+        .map_err(said)
+}
+
+/// Marie's appointment as the network's owner sees it: (status, first name).
+fn marie_as_kept(scene: &Scene) -> (String, String) {
+    let mut owner = postgres::Client::connect(&scene.url, postgres::NoTls).unwrap();
+    let row = owner
+        .query_one(
+            "SELECT status, first_name FROM booking WHERE code = $1",
+            &[&scene.code],
+        )
+        .unwrap();
+    (row.get(0), row.get(1))
+}
+
+#[test]
+fn a_temporary_kiosk_table_opens_no_other_help_point() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "shadow_kiosk");
+    let mut thief = thief(&scene.url);
+    tries(
+        &mut thief,
+        &[
+            "CREATE TEMP TABLE kiosk (role name PRIMARY KEY, help_point text NOT NULL,
+                 failures integer NOT NULL DEFAULT 0, locked_until timestamptz)",
+            "INSERT INTO kiosk (role, help_point) VALUES (session_user, 'mediatheque-embrun')",
+        ],
+    );
+    let read = reads(
+        &mut thief,
+        "SELECT first_name || ' ' || phone FROM public.booking",
+    );
+    tries(
+        &mut thief,
+        &["UPDATE public.booking SET status = 'annulé par l''usager', first_name = 'Pirate'"],
+    );
+    assert_eq!(read, Vec::<String>::new(), "Embrun's people read from Gap");
+    assert_eq!(
+        marie_as_kept(&scene),
+        ("à venir".to_string(), "Marie".to_string()),
+        "Embrun's appointment changed from Gap"
+    );
+}
+
+#[test]
+fn a_temporary_counsellor_session_signs_no_one_in() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "shadow_session");
+    let mut thief = thief(&scene.url);
+    tries(
+        &mut thief,
+        &[
+            "CREATE TEMP TABLE counsellor_session (token text PRIMARY KEY, counsellor text,
+                 kiosk name, expires_at timestamptz)",
+            "INSERT INTO counsellor_session
+                 VALUES ('forged', 'camille', session_user, now() + interval '1 day')",
+            "SET borne.session = 'forged'",
+        ],
+    );
+    assert_eq!(reads(&mut thief, "SELECT borne_counsellor()"), [""]);
+    assert_eq!(
+        reads(&mut thief, "SELECT first_name FROM public.booking"),
+        Vec::<String>::new(),
+        "Camille's appointments read without her PIN"
+    );
+    assert_eq!(
+        reads(&mut thief, "SELECT notes FROM public.activite"),
+        Vec::<String>::new(),
+        "Camille's reports read without her PIN"
+    );
+}
+
+#[test]
+fn a_temporary_occupation_table_never_books_a_counsellor_twice() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "shadow_occupation");
+    let mut thief = thief(&scene.url);
+    let done = tries(
+        &mut thief,
+        &[
+            "CREATE TEMP TABLE occupation (id bigserial, counsellor text, during tstzrange,
+                 booking bigint, absence bigint, session text, layer bigint)",
+            "INSERT INTO public.booking (code, help_point, counsellor, motif, starts_at,
+                 ends_at, booked_by, created_at)
+             VALUES ('TWICE1', 'mairie-gap', 'camille', 'demarche',
+                 '2026-03-03 09:00 Europe/Paris', '2026-03-03 09:30 Europe/Paris', 'kiosk',
+                 now())",
+        ],
+    );
+    let mut owner = postgres::Client::connect(&scene.url, postgres::NoTls).unwrap();
+    let camille: i64 = owner
+        .query_one(
+            "SELECT count(*) FROM booking WHERE counsellor = 'camille'
+                 AND starts_at = '2026-03-03 09:00 Europe/Paris'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(camille, 1, "Camille booked twice at once: {done:?}");
+}
+
+/// Proofs of every PIN in `pins` for a counsellor's published salt.
+fn proofs(salted: &str, pins: impl IntoIterator<Item = String>) -> Vec<(String, Vec<u8>)> {
+    pins.into_iter()
+        .map(|p| {
+            let proof = borne::domain::pin::proof(&p, salted).unwrap();
+            (p, proof)
+        })
+        .collect()
+}
+
+#[test]
+fn a_temporary_kiosk_table_reset_between_tries_never_escapes_the_lockout() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "shadow_lockout");
+    let mut thief = thief(&scene.url);
+    let wrong = proofs(&scene.salted, (0..5).map(|i| format!("000{i}")));
+    for (_, proof) in &wrong {
+        tries(
+            &mut thief,
+            &[
+                "DROP TABLE IF EXISTS pg_temp.kiosk",
+                "CREATE TEMP TABLE kiosk (role name PRIMARY KEY, help_point text NOT NULL,
+                     failures integer NOT NULL DEFAULT 0, locked_until timestamptz)",
+                "INSERT INTO kiosk (role, help_point) VALUES (session_user, 'mairie-gap')",
+            ],
+        );
+        let _ = sign_in_sql(&mut thief, "camille", proof);
+    }
+    let right = borne::domain::pin::proof(CAMILLE_PIN, &scene.salted).unwrap();
+    let signed = sign_in_sql(&mut thief, "camille", &right);
+    assert!(
+        matches!(&signed, Err(why) if why.contains("too many wrong PINs")),
+        "five wrong PINs, then in: {signed:?}"
+    );
+}
+
+#[test]
+fn one_sign_in_call_proves_one_pin_for_one_counsellor() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "many_proofs");
+    let mut thief = thief(&scene.url);
+    // Ten guesses in one call, the right one among them.
+    let guesses = proofs(&scene.salted, (2460..2470).map(|p| p.to_string()));
+    let counsellors: Vec<&str> = guesses.iter().map(|_| "camille").collect();
+    let given: Vec<&[u8]> = guesses.iter().map(|(_, p)| p.as_slice()).collect();
+    let called = thief
+        .query_one(
+            "SELECT borne_sign_in($1::text[], $2::bytea[])",
+            &[&counsellors, &given],
+        )
+        .map(|r| r.get::<_, Option<String>>(0));
+    assert_eq!(
+        reads(&mut thief, "SELECT borne_counsellor()"),
+        [""],
+        "signed in with ten guesses in one call: {called:?}"
+    );
+}
+
+#[test]
+fn wrong_pins_spread_over_kiosks_lock_the_counsellor_out() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "spread");
+    // Five guesses from Gap's kiosk, then the right PIN from Embrun's: Camille is locked
+    // out, wherever the guesses came from.
+    let mut thief = thief(&scene.url);
+    for (_, proof) in proofs(&scene.salted, (0..5).map(|i| format!("111{i}"))) {
+        let _ = sign_in_sql(&mut thief, "camille", &proof);
+    }
+    let mut embrun =
+        postgres::Client::connect(&pg::as_role(&scene.url, "kiosk_embrun"), postgres::NoTls)
+            .unwrap();
+    let right = borne::domain::pin::proof(CAMILLE_PIN, &scene.salted).unwrap();
+    let signed = sign_in_sql(&mut embrun, "camille", &right);
+    assert!(
+        matches!(&signed, Err(why) if why.contains("too many wrong PINs")),
+        "five wrong PINs for Camille, then in on another kiosk: {signed:?}"
+    );
+}
+
+#[test]
+fn a_kiosk_role_writes_the_audit_trail_only_as_itself() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "audit_forgery");
+    let mut thief = thief(&scene.url);
+    let done = tries(
+        &mut thief,
+        &["INSERT INTO audit (at, help_point, actor, action)
+           VALUES (now(), 'mairie-gap', 'camille', 'cancelled by the service FORGED')"],
+    );
+    let mut owner = postgres::Client::connect(&scene.url, postgres::NoTls).unwrap();
+    let actors: Vec<String> = owner
+        .query("SELECT actor FROM audit WHERE action LIKE '%FORGED'", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(
+        actors,
+        ["thief_gap"],
+        "an audit row in Camille's name from Gap's kiosk: {done:?}"
+    );
+    // Camille signed in on Embrun's kiosk: her actions are hers, whatever the kiosk says.
+    use borne::store::Journal;
+    let mut embrun = PgStore::open(
+        &pg::as_role(&scene.url, "kiosk_embrun"),
+        "mediatheque-embrun",
+        gap(),
+    )
+    .unwrap();
+    embrun.sign_in("camille", CAMILLE_PIN).unwrap();
+    embrun.audit(at(NOW), "admin", "SIGNED-IN").unwrap();
+    let row = owner
+        .query_one(
+            "SELECT actor, claimed, help_point FROM audit WHERE action = 'SIGNED-IN'",
+            &[],
+        )
+        .unwrap();
+    let stamped: (String, String, String) = (row.get(0), row.get(1), row.get(2));
+    assert_eq!(
+        stamped,
+        (
+            "camille".to_string(),
+            "admin".to_string(),
+            "mediatheque-embrun".to_string()
+        )
+    );
+}
+
+#[test]
+fn where_a_code_was_booked_is_told_only_with_its_phone_digits() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "code_oracle");
+    let mut thief = thief(&scene.url);
+    let code = &scene.code;
+    let told = reads(
+        &mut thief,
+        &format!("SELECT borne_booked_elsewhere('{code}', 'mairie-gap')"),
+    );
+    assert!(
+        told.iter().all(|t| t.is_empty()),
+        "where a code was booked, told for the code alone: {told:?}"
+    );
+    for wrong in ["", "00", "678", "Marie"] {
+        assert_eq!(
+            reads(
+                &mut thief,
+                &format!("SELECT borne_booked_elsewhere('{code}', 'mairie-gap', '{wrong}')")
+            ),
+            [""],
+            "told with {wrong:?}"
+        );
+    }
+    // Marie herself, at Gap's kiosk with her code and her phone's last digits: where to go.
+    let mut kiosk =
+        PgStore::open(&pg::as_role(&scene.url, "thief_gap"), "mairie-gap", gap()).unwrap();
+    assert_eq!(
+        kiosk.booked_elsewhere(code, " 78 ").unwrap().as_deref(),
+        Some("Médiathèque d'Embrun")
+    );
+}
+
+#[test]
+fn a_help_point_publishing_another_counsellor_under_the_same_id_is_refused() {
+    use borne::domain::pin;
+    use borne::store::SignIn;
+    use borne::store::postgres::Unpublished;
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("collision");
+    let mut gap_kiosk = kiosk_role(&url, "collide_gap", "mairie-gap", "Mairie de Gap");
+    let karim = |name: &str, entered: &str| {
+        let hash = pin::hash_pin(entered).unwrap();
+        let (salted, kept) = pin::salted(&hash).unwrap();
+        pin::PublishedPin {
+            counsellor: "karim".into(),
+            name: name.into(),
+            salted,
+            kept,
+        }
+    };
+    let publish = |help_point: &str, name: &str, pin: &pin::PublishedPin, new_pins: &[String]| {
+        PgStore::open(&url, help_point, gap())
+            .unwrap()
+            .publish_agenda(name, "", std::slice::from_ref(pin), &[], new_pins)
+            .unwrap()
+    };
+    // Gap's Karim, then Embrun's own "karim": someone else, with another PIN.
+    let gap_karim = karim("Karim B.", "1111");
+    assert_eq!(
+        publish("mairie-gap", "Mairie de Gap", &gap_karim, &[]),
+        Ok(())
+    );
+    let second = publish(
+        "mediatheque-embrun",
+        "Médiathèque d'Embrun",
+        &karim("Karim", "2222"),
+        &[],
+    );
+    assert_eq!(
+        second,
+        Err(Unpublished::Counsellor {
+            counsellor: "karim".into(),
+            help_point: "mairie-gap".into(),
+            help_point_name: "Mairie de Gap".into(),
+            name: "Karim B.".into(),
+        }),
+        "Embrun's karim replaced Gap's"
+    );
+    // Gap's Karim still signs in with his own PIN, and Embrun's cannot.
+    assert_eq!(gap_kiosk.sign_in("karim", "2222").unwrap(), SignIn::Wrong);
+    assert_eq!(
+        gap_kiosk.sign_in("karim", "1111").unwrap(),
+        SignIn::Counsellor("karim".into())
+    );
+    gap_kiosk.sign_out().unwrap();
+    // The same person in both agendas (his line copied) is one counsellor; a new PIN of his
+    // is taken when said so, and checked at once on every kiosk.
+    assert_eq!(
+        publish(
+            "mediatheque-embrun",
+            "Médiathèque d'Embrun",
+            &gap_karim,
+            &[]
+        ),
+        Ok(())
+    );
+    let renewed = karim("Karim B.", "3333");
+    assert!(publish("mairie-gap", "Mairie de Gap", &renewed, &[]).is_err());
+    assert_eq!(
+        publish("mairie-gap", "Mairie de Gap", &renewed, &["karim".into()]),
+        Ok(())
+    );
+    assert_eq!(
+        gap_kiosk.sign_in("karim", "3333").unwrap(),
+        SignIn::Counsellor("karim".into())
+    );
+}
+
+/// `borne agenda publish` says which help point holds a counsellor's id, and how to resolve.
+#[test]
+fn agenda_publish_names_the_help_point_that_holds_a_counsellors_id() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("collision_cli");
+    let dir = tempfile::tempdir().unwrap();
+    let publish = |id: &str, args: &[&str]| {
+        let config = network_config(&dir.path().join(id), id);
+        if id != "mairie-gap" {
+            // Embrun's own Karim, with his own PIN (8888).
+            let agenda = config.join("agenda.toml");
+            let text = std::fs::read_to_string(&agenda).unwrap().replace(
+                "$X3O/uANNaOkJI3ylf2cchw$4A3MFvc6aKcEMgp5ijwkK5eUCN50r1fOX9it/VlhoYk",
+                "$L2AyeWfrfn9LIs22ggrdDA$4jO0S1GHO2wYYecDkbEjFWc4ld7ED4MJP+Fr7eoeDz4",
+            );
+            std::fs::write(&agenda, text).unwrap();
+        }
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+            .env_remove("BORNE_CONFIG")
+            .env("XDG_DATA_HOME", dir.path().join(id))
+            .arg("--config")
+            .arg(&config)
+            .args(["--db", &url, "agenda", "publish"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(publish("mairie-gap", &[]).0, Some(0));
+    let (status, said) = publish("mediatheque-embrun", &[]);
+    assert_eq!(status, Some(1), "{said}");
+    assert!(
+        said.contains("counsellor id \"karim\" is already \"Karim\" at Point numérique — Mairie de Gap (mairie-gap)")
+            && said.contains("give them another id in agenda.toml")
+            && said.contains("--new-pin karim")
+            && said.contains("nothing was published"),
+        "{said}"
+    );
+    let (status, said) = publish("mediatheque-embrun", &["--new-pin", "karim"]);
+    assert_eq!(status, Some(0), "{said}");
+    let (status, said) = publish("mediatheque-embrun", &["--new-pin", "nobody"]);
+    assert_eq!(status, Some(2), "{said}");
+}
+
+/// Every relation and function of the network's schema shadowed in the thief's temporary
+/// schema, with forged rows where they would open something (Embrun as Gap's help point, a
+/// session of Camille's, a PIN of the thief's choosing): nothing the kiosk's role may do
+/// changes. The thief is given `TEMPORARY` here, as a server that kept PostgreSQL's default
+/// grants would give it: the functions themselves must not be fooled.
+#[test]
+fn shadowing_every_name_the_schema_uses_changes_nothing_a_kiosk_role_may_do() {
+    use borne::domain::pin;
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "sweep");
+    let mut owner = postgres::Client::connect(&scene.url, postgres::NoTls).unwrap();
+    owner
+        .batch_execute("GRANT TEMPORARY ON DATABASE sweep TO thief_gap")
+        .unwrap();
+    let tables: Vec<(String, String)> = owner
+        .query(
+            "SELECT c.relname::text, string_agg(quote_ident(a.attname) || ' '
+                 || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             JOIN pg_attribute a ON a.attrelid = c.oid
+             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+               AND a.attnum > 0 AND NOT a.attisdropped
+             GROUP BY c.relname",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    // The schema's own functions (not btree_gist's).
+    let functions: Vec<(String, String, String)> = owner
+        .query(
+            "SELECT p.proname::text, pg_get_function_identity_arguments(p.oid),
+                 pg_get_function_result(p.oid)
+             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = 'public' AND NOT EXISTS (SELECT FROM pg_depend d
+                 WHERE d.objid = p.oid AND d.deptype = 'e')",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    assert!(tables.len() >= 15, "{tables:?}");
+    assert!(
+        functions.iter().any(|(f, _, _)| f == "borne_sign_in"),
+        "{functions:?}"
+    );
+    let mut thief = thief(&scene.url);
+    let mut shadows = Vec::new();
+    for (table, columns) in &tables {
+        shadows.push(format!("CREATE TEMP TABLE {table} ({columns})"));
+    }
+    for (function, arguments, result) in &functions {
+        let body = match (function.as_str(), result.as_str()) {
+            (_, "void") => "BEGIN RETURN; END".to_string(),
+            ("borne_help_point", _) => "BEGIN RETURN 'mediatheque-embrun'; END".to_string(),
+            ("borne_counsellor" | "borne_signed_in" | "borne_resume", _) => {
+                "BEGIN RETURN 'camille'; END".to_string()
+            }
+            _ => "BEGIN RETURN NULL; END".to_string(),
+        };
+        shadows.push(format!(
+            "CREATE FUNCTION pg_temp.{function}({arguments}) RETURNS {result}
+             LANGUAGE plpgsql AS $$ {body} $$"
+        ));
+    }
+    let forged = pin::proof("0000", &scene.salted).unwrap();
+    let forged_hex: String = forged.iter().map(|b| format!("{b:02x}")).collect();
+    shadows.extend([
+        "INSERT INTO pg_temp.kiosk (role, help_point) VALUES (session_user, 'mediatheque-embrun')"
+            .to_string(),
+        "INSERT INTO pg_temp.counsellor_session (token, counsellor, kiosk, expires_at)
+         VALUES ('forged', 'camille', session_user, now() + interval '1 day')"
+            .to_string(),
+        format!(
+            "INSERT INTO pg_temp.counsellor_pin (counsellor, salted, kept)
+             VALUES ('camille', '{}', '\\x{forged_hex}')",
+            scene.salted
+        ),
+        "INSERT INTO pg_temp.help_point (id, name)
+         VALUES ('mairie-gap', 'Forged'), ('mediatheque-embrun', 'Forged')"
+            .to_string(),
+    ]);
+    let statements: Vec<&str> = shadows.iter().map(String::as_str).collect();
+    let done = tries(&mut thief, &statements);
+    assert!(done.iter().all(Result::is_ok), "{done:?}");
+
+    assert_eq!(
+        reads(&mut thief, "SELECT borne_help_point()"),
+        ["mairie-gap"]
+    );
+    tries(&mut thief, &["SET borne.session = 'forged'"]);
+    assert_eq!(reads(&mut thief, "SELECT borne_counsellor()"), [""]);
+    assert_eq!(
+        reads(&mut thief, "SELECT first_name FROM public.booking"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        reads(&mut thief, "SELECT notes FROM public.activite"),
+        Vec::<String>::new()
+    );
+    let signed = sign_in_sql(&mut thief, "camille", &forged);
+    assert!(
+        !matches!(signed, Ok(Some(_))),
+        "signed in with a PIN of the thief's: {signed:?}"
+    );
+    tries(
+        &mut thief,
+        &[
+            "INSERT INTO public.booking (code, help_point, counsellor, motif, starts_at,
+               ends_at, booked_by, created_at)
+           VALUES ('TWICE1', 'mairie-gap', 'camille', 'demarche',
+               '2026-03-03 09:00 Europe/Paris', '2026-03-03 09:30 Europe/Paris', 'kiosk',
+               now())",
+        ],
+    );
+    let camille: i64 = owner
+        .query_one(
+            "SELECT count(*) FROM booking WHERE counsellor = 'camille'
+                 AND starts_at = '2026-03-03 09:00 Europe/Paris'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(camille, 1, "Camille booked twice at once");
+    for (_, proof) in proofs(&scene.salted, (1..5).map(|i| format!("000{i}"))) {
+        let _ = sign_in_sql(&mut thief, "camille", &proof);
+    }
+    let right = pin::proof(CAMILLE_PIN, &scene.salted).unwrap();
+    let signed = sign_in_sql(&mut thief, "camille", &right);
+    assert!(
+        matches!(&signed, Err(why) if why.contains("too many wrong PINs")),
+        "five wrong PINs, then in: {signed:?}"
+    );
+}
+
+/// A sign-in inside a transaction the thief rolls back would undo its count: whatever it
+/// proves is told only once the attempt is committed, counted. Neither the session nor the
+/// lockout's answer tells, before that, whether a PIN was right.
+#[test]
+fn a_sign_in_tells_nothing_until_its_attempt_is_counted() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "rolled_back");
+    let mut thief = thief(&scene.url);
+    let right = borne::domain::pin::proof(CAMILLE_PIN, &scene.salted).unwrap();
+    tries(&mut thief, &["BEGIN"]);
+    let inside = sign_in_sql(&mut thief, "camille", &right);
+    let read = reads(&mut thief, "SELECT first_name FROM public.booking");
+    tries(&mut thief, &["ROLLBACK"]);
+    assert!(
+        !matches!(inside, Ok(Some(_))) && read.is_empty(),
+        "the right PIN told inside a transaction rolled back: {inside:?} {read:?}"
+    );
+    // Five guesses, then one more try to read the lockout's answer, all rolled back: the
+    // answer is the same whether the right PIN was among the five.
+    let wrong = proofs(&scene.salted, (0..5).map(|i| format!("000{i}")));
+    let mut probe = |fifth: &[u8]| {
+        tries(&mut thief, &["BEGIN"]);
+        for (_, proof) in &wrong[..4] {
+            let _ = sign_in_sql(&mut thief, "camille", proof);
+        }
+        let _ = sign_in_sql(&mut thief, "camille", fifth);
+        let answer = sign_in_sql(&mut thief, "camille", &wrong[0].1);
+        tries(&mut thief, &["ROLLBACK"]);
+        answer
+    };
+    // The answer, without the instant it was given.
+    let said = |answer: Result<Option<String>, String>| {
+        answer.map_err(|why| {
+            why.split(": wait until")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+    };
+    let all_wrong = said(probe(&wrong[4].1));
+    let right_among = said(probe(&right));
+    assert_eq!(all_wrong, right_among, "the lockout tells the right PIN");
+}
+
+/// A network on version 5 (a kiosk's role, a counsellor's PIN published then, her
+/// appointment, her session, an audit row) upgraded to 6: everything stays, the kiosk books
+/// and signs her in as before, and its role may no longer create anything.
+#[test]
+fn a_network_on_version_5_is_upgraded_with_its_data() {
+    use borne::domain::pin;
+    use borne::store::SignIn;
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("upgrade5");
+    assert_eq!(PgStore::migrate_to(&url, 5).unwrap(), 0);
+    let hash = pin::hash_pin(CAMILLE_PIN).unwrap();
+    let (salted, kept) = pin::salted(&hash).unwrap();
+    let mut owner = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    owner
+        .batch_execute(&format!(
+            "CREATE ROLE old_gap LOGIN PASSWORD '{}';
+             GRANT borne_kiosk TO old_gap;
+             INSERT INTO help_point (id, name) VALUES ('mairie-gap', 'Mairie de Gap');
+             INSERT INTO kiosk (role, help_point) VALUES ('old_gap', 'mairie-gap');
+             INSERT INTO agenda (help_point, document) VALUES ('mairie-gap', '(agenda)');
+             INSERT INTO booking (code, help_point, counsellor, motif, starts_at, ends_at,
+                 first_name, phone, booked_by, created_at)
+             VALUES ('OLD123', 'mairie-gap', 'camille', 'demarche',
+                 '2026-03-03 09:00 Europe/Paris', '2026-03-03 09:30 Europe/Paris', 'Marie',
+                 '+33612345678', 'kiosk', now());
+             INSERT INTO counsellor_session (token, counsellor, kiosk, expires_at)
+             VALUES ('old-session', 'camille', 'old_gap', now() + interval '1 hour');
+             INSERT INTO audit (at, help_point, actor, action)
+             VALUES (now(), 'mairie-gap', 'camille', 'counsellor sign-in');",
+            pg::ROLE_PASSWORD
+        ))
+        .unwrap();
+    owner
+        .execute(
+            "INSERT INTO counsellor_pin (counsellor, salted, kept) VALUES ('camille', $1, $2)",
+            &[&salted, &kept],
+        )
+        .unwrap();
+    assert_eq!(PgStore::migrate(&url).unwrap(), (5, latest()));
+    // What was there stays.
+    assert_eq!(count(&url, "SELECT count(*) FROM booking"), 1);
+    assert_eq!(count(&url, "SELECT count(*) FROM occupation"), 1);
+    assert_eq!(count(&url, "SELECT count(*) FROM audit"), 1);
+    assert_eq!(count(&url, "SELECT count(*) FROM counsellor_pin"), 1);
+    // The kiosk's role may create nothing now, and still does its work: Camille, whose PIN
+    // was published before the network knew who listed her, signs in; the session opened
+    // by the old schema still holds on a new connection.
+    let as_gap = pg::as_role(&url, "old_gap");
+    let mut thief = postgres::Client::connect(&as_gap, postgres::NoTls).unwrap();
+    let refused = thief
+        .batch_execute("CREATE TEMP TABLE kiosk (role name)")
+        .unwrap_err();
+    let refused = refused.as_db_error().map(|e| e.message().to_string());
+    assert!(
+        refused
+            .as_deref()
+            .is_some_and(|m| m.starts_with("permission denied to create temporary tables")),
+        "{refused:?}"
+    );
+    let mut kiosk = PgStore::open(&as_gap, "mairie-gap", gap()).unwrap();
+    assert!(kiosk.resume("old-session").unwrap());
+    assert_eq!(
+        kiosk.sign_in("camille", CAMILLE_PIN).unwrap(),
+        SignIn::Counsellor("camille".into())
+    );
+    assert!(kiosk.appointment("OLD123").unwrap().is_some());
+    assert!(
+        kiosk
+            .book(
+                &booking("karim", "2026-03-03T09:00", "2026-03-03T09:30"),
+                at(NOW)
+            )
+            .unwrap()
+            .is_ok()
+    );
+    // Her first publication after the upgrade claims her id for Gap.
+    let mut gap_owner = PgStore::open(&url, "mairie-gap", gap()).unwrap();
+    let camille = pin::PublishedPin {
+        counsellor: "camille".into(),
+        name: "Camille".into(),
+        salted,
+        kept,
+    };
+    assert_eq!(
+        gap_owner
+            .publish_agenda("Mairie de Gap", "(agenda)", &[camille], &[], &[])
+            .unwrap(),
+        Ok(())
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM counsellor_listed"), 1);
 }

@@ -58,6 +58,7 @@ pin-wrong = { $n ->
 }
 pin-locked = Too many tries. Try again from { $time }.
 pin-unreachable = The network is not answering: a counsellor's PIN cannot be checked. Try again in a moment.
+pin-who = Who are you? Choose your name, then press Enter.
 
 staff-title = Staff
 staff-quit = Quit the kiosk

@@ -58,6 +58,7 @@ pin-wrong = { $n ->
 }
 pin-locked = Trop d'essais. Vous pourrez essayer à { $time }.
 pin-unreachable = Le réseau est coupé. Pour vérifier le code, il faut le réseau. Essayez plus tard.
+pin-who = Qui êtes-vous ? Choisissez votre nom. Puis appuyez sur Entrée.
 
 staff-title = Personnel
 staff-quit = Arrêter la borne

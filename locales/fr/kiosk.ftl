@@ -58,6 +58,7 @@ pin-wrong = { $n ->
 }
 pin-locked = Trop d'essais. Réessayez à partir de { $time }.
 pin-unreachable = Le réseau ne répond pas : le code d'un conseiller ne peut pas être vérifié. Réessayez dans un moment.
+pin-who = Qui êtes-vous ? Choisissez votre nom, puis appuyez sur Entrée.
 
 staff-title = Personnel
 staff-quit = Quitter la borne

@@ -58,6 +58,7 @@ pin-wrong = { $n ->
 }
 pin-locked = Demasiadas tentativas. Tente de novo a partir das { $time }.
 pin-unreachable = A rede não responde: o código de um conselheiro não pode ser verificado. Tente de novo dentro de momentos.
+pin-who = Quem é? Escolha o seu nome e carregue em Enter.
 
 staff-title = Pessoal
 staff-quit = Sair do quiosque

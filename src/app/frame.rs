@@ -189,6 +189,12 @@ fn overlay_hints(app: &App, now: NaiveDateTime) -> Option<Vec<Hint>> {
             hint("key-digits", "does-choose-number"),
             hint("key-esc", "does-stay"),
         ]),
+        Some(Overlay::Pin(prompt)) if prompt.who.is_some() => Some(vec![
+            hint("key-arrows", "does-move"),
+            hint("key-enter", "does-choose"),
+            hint("key-digits", "does-choose-number"),
+            hint("key-esc", "does-cancel"),
+        ]),
         Some(Overlay::Pin(_)) => Some(vec![
             hint("key-digits", "does-type-code"),
             hint("key-backspace", "does-erase"),

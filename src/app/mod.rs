@@ -43,6 +43,12 @@ pub enum Msg {
     /// The PIN could not be checked: the network's database, which checks counsellors' PINs,
     /// is out of reach.
     PinUnchecked,
+    /// The PIN is not the staff's, and the network checks a PIN for one counsellor at a
+    /// time: whose it is, among these names (the agenda's counsellors, in order).
+    PinAsksWho {
+        names: Vec<String>,
+        pin: String,
+    },
 }
 
 /// What the shell carries out after an update.
@@ -63,8 +69,14 @@ pub enum Effect {
     /// Print a ticket; `Reply::Printed` comes back.
     Print(String),
     /// Check a PIN against the hashes (slow on purpose: not on the screen's thread);
-    /// `Msg::PinChecked` comes back.
+    /// `Msg::PinChecked` (or `Msg::PinAsksWho`) comes back.
     CheckPin(String),
+    /// Check a PIN as the counsellor's (index into the agenda's counsellors), on the
+    /// network's database; `Msg::PinChecked` comes back.
+    CheckPinOf {
+        counsellor: usize,
+        pin: String,
+    },
     /// Keep the PIN lockout (failures, locked until) across restarts.
     SavePinGuard(u32, Option<NaiveDateTime>),
     /// An anonymous count for the help point's statistics: no identity, no time of day.
@@ -100,6 +112,16 @@ pub struct PinPrompt {
     pub notice: Option<PinNotice>,
     /// The PIN typed is being checked: keys wait.
     pub checking: bool,
+    /// The PIN typed waits for the counsellor to say who they are.
+    pub who: Option<Who>,
+}
+
+/// "Qui êtes-vous ?": the counsellors' names, the one focused, and the PIN they typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Who {
+    pub names: Vec<String>,
+    pub focused: usize,
+    pin: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -240,6 +262,21 @@ impl App {
                     // Not a wrong try: nothing is counted, the person may try again.
                     prompt.checking = false;
                     prompt.notice = Some(PinNotice::Unreachable);
+                }
+                Vec::new()
+            }
+            Msg::PinAsksWho { names, pin } => {
+                if let Some(Overlay::Pin(prompt)) = &mut self.overlay
+                    && prompt.checking
+                    && !names.is_empty()
+                {
+                    prompt.checking = false;
+                    prompt.notice = None;
+                    prompt.who = Some(Who {
+                        names,
+                        focused: 0,
+                        pin,
+                    });
                 }
                 Vec::new()
             }
@@ -526,6 +563,7 @@ impl App {
             entered: String::new(),
             notice,
             checking: false,
+            who: None,
         }));
     }
 
@@ -537,6 +575,9 @@ impl App {
             }
             self.overlay = Some(Overlay::Pin(prompt));
             return Vec::new();
+        }
+        if let Some(who) = prompt.who.take() {
+            return self.who_key(prompt, who, key);
         }
         match key {
             Key::Esc | Key::Home => return Vec::new(),
@@ -560,6 +601,43 @@ impl App {
             }
             _ => {}
         }
+        self.overlay = Some(Overlay::Pin(prompt));
+        Vec::new()
+    }
+
+    /// A key while the counsellor says who they are: a name chosen checks the PIN as theirs.
+    fn who_key(&mut self, mut prompt: PinPrompt, mut who: Who, key: Key) -> Vec<Effect> {
+        let last = who.names.len().saturating_sub(1);
+        let chosen = match key {
+            Key::Esc | Key::Home => return Vec::new(),
+            Key::Up | Key::BackTab => {
+                who.focused = who.focused.checked_sub(1).unwrap_or(last);
+                None
+            }
+            Key::Down | Key::Tab => {
+                who.focused = if who.focused >= last {
+                    0
+                } else {
+                    who.focused + 1
+                };
+                None
+            }
+            Key::Enter => Some(who.focused),
+            Key::Char(c) => c
+                .to_digit(10)
+                .and_then(|n| (n as usize).checked_sub(1))
+                .filter(|n| *n <= last),
+            _ => None,
+        };
+        if let Some(counsellor) = chosen {
+            prompt.checking = true;
+            self.overlay = Some(Overlay::Pin(prompt));
+            return vec![Effect::CheckPinOf {
+                counsellor,
+                pin: who.pin,
+            }];
+        }
+        prompt.who = Some(who);
         self.overlay = Some(Overlay::Pin(prompt));
         Vec::new()
     }

@@ -153,26 +153,45 @@ pub fn confirm_leaving(
         line: Line::default(),
         cursor: None,
     });
-    for (n, id, focused) in [(1, yes_id, yes), (2, "home-confirm-no", !yes)] {
-        let choice = Choice::numbered(n, view.tr.text(id));
-        let (marker, ink) = if focused {
-            (MARKER, view.theme.focus)
-        } else {
-            (NO_MARKER, view.theme.overlay)
-        };
-        lines.push(BoxLine {
-            line: Line::from(vec![
-                Span::styled(marker, ink.style()),
-                Span::styled(choice.text(), ink.style()),
-            ]),
-            cursor: focused.then_some(0),
-        });
-    }
+    let choices = [view.tr.text(yes_id), view.tr.text("home-confirm-no")];
+    lines.extend(numbered(&choices, if yes { 0 } else { 1 }, view));
     render_box(frame, area, view.tr.text(title), lines, view)
+}
+
+/// Choices numbered from 1, the focused one marked and holding the cursor.
+fn numbered(labels: &[String], focused: usize, view: &View) -> Vec<BoxLine> {
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let choice = Choice::numbered(i + 1, label.clone());
+            let (marker, ink) = if i == focused {
+                (MARKER, view.theme.focus)
+            } else {
+                (NO_MARKER, view.theme.overlay)
+            };
+            BoxLine {
+                line: Line::from(vec![
+                    Span::styled(marker, ink.style()),
+                    Span::styled(choice.text(), ink.style()),
+                ]),
+                cursor: (i == focused).then_some(0),
+            }
+        })
+        .collect()
 }
 
 pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Shown {
     let w = inner_width(area);
+    if let Some(who) = &prompt.who {
+        let mut lines = text_lines(&view.tr.text("pin-who"), w, view);
+        lines.push(BoxLine {
+            line: Line::default(),
+            cursor: None,
+        });
+        lines.extend(numbered(&who.names, who.focused, view));
+        return render_box(frame, area, view.tr.text("pin-title"), lines, view);
+    }
     let mut lines = text_lines(&view.tr.text("pin-instructions"), w, view);
     lines.push(BoxLine {
         line: Line::default(),

@@ -531,6 +531,7 @@ pub fn published(text: &str) -> Option<(String, Vec<pin::PublishedPin>)> {
         cuts.push((c.pin_hash.span(), format!("{salted:?}")));
         pins.push(pin::PublishedPin {
             counsellor: c.id.get_ref().clone(),
+            name: c.name.get_ref().clone(),
             salted,
             kept,
         });

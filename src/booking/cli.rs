@@ -11,8 +11,8 @@ use super::ticket::{self, Confirmed};
 use crate::config::KioskConfig;
 use crate::domain::person::{Person, parse_phone, valid_email};
 use crate::i18n::Tr;
-use crate::problem::EXIT_FAILURE;
-use crate::store::postgres::{Away, PgStore};
+use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
+use crate::store::postgres::{Away, PgStore, Unpublished};
 use crate::store::{
     AgendaStore, Appointment, CODE_PLACEHOLDER, Canceller, NewBooking, Refusal, Status, What,
 };
@@ -367,7 +367,13 @@ pub fn add_kiosk(owner: &mut PgStore, role: &str, name: &str) -> ExitCode {
 
 /// `borne agenda publish`: the help point's agenda, checked as its kiosk would check it, to
 /// the network's database; the counsellors' PIN hashes go to the database alone.
-pub fn publish(owner: &mut PgStore, dir: &std::path::Path, name: &str, a: &Agenda) -> ExitCode {
+pub fn publish(
+    owner: &mut PgStore,
+    dir: &std::path::Path,
+    name: &str,
+    a: &Agenda,
+    new_pins: &[String],
+) -> ExitCode {
     let path = dir.join(super::agenda::FILE_NAME);
     let published = std::fs::read_to_string(&path)
         .map_err(|e| format!("{}: {e}", path.display()))
@@ -393,7 +399,17 @@ pub fn publish(owner: &mut PgStore, dir: &std::path::Path, name: &str, a: &Agend
             })
         })
         .collect();
-    match owner.publish_agenda(name, &document, &pins, &absences) {
+    if let Some(unknown) = new_pins
+        .iter()
+        .find(|id| !pins.iter().any(|p| &p.counsellor == *id))
+    {
+        eprintln!(
+            "borne agenda publish: --new-pin {unknown}: {} lists no counsellor of that id",
+            path.display()
+        );
+        return ExitCode::from(EXIT_CONFIG);
+    }
+    match owner.publish_agenda(name, &document, &pins, &absences, new_pins) {
         Ok(Ok(())) => {
             println!(
                 "{}: agenda published for {} ({} counsellors, {} motifs, {} plages, {} workshops); \
@@ -407,7 +423,24 @@ pub fn publish(owner: &mut PgStore, dir: &std::path::Path, name: &str, a: &Agend
             );
             ExitCode::SUCCESS
         }
-        Ok(Err(away)) => {
+        Ok(Err(Unpublished::Counsellor {
+            counsellor,
+            help_point,
+            help_point_name,
+            name: known_as,
+        })) => {
+            eprintln!(
+                "borne agenda publish: {}: counsellor id {counsellor:?} is already {known_as:?} \
+                 at {help_point_name} ({help_point}), with another name or PIN: one id is one \
+                 person in the whole network (nothing was published). Someone else: give them \
+                 another id in agenda.toml. The same person: copy their name and pin_hash \
+                 from {help_point}'s agenda.toml; if their PIN changed, publish with \
+                 --new-pin {counsellor}, then {help_point}'s agenda with the same pin_hash.",
+                path.display(),
+            );
+            ExitCode::from(EXIT_FAILURE)
+        }
+        Ok(Err(Unpublished::Absence(away))) => {
             eprintln!(
                 "borne agenda publish: {}: the absence of {} from {} to {} meets an appointment \
                  already booked with them; cancel or move it first (nothing was published)",

@@ -56,6 +56,8 @@ pub fn salted(hash: &str) -> Option<(String, Vec<u8>)> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishedPin {
     pub counsellor: String,
+    /// Their name in the agenda: an id is one person in the whole network.
+    pub name: String,
     pub salted: String,
     pub kept: Vec<u8>,
 }

@@ -289,6 +289,56 @@ fn the_pin_is_checked_away_from_the_screen_and_a_late_answer_is_dropped() {
     assert!(app.on_welcome());
 }
 
+/// The network checks a PIN for one counsellor at a time: the counsellor says who they are
+/// among the agenda's names, and the PIN they typed is checked as theirs only.
+#[test]
+fn a_counsellor_says_whose_pin_the_network_checks() {
+    let mut app = crate::kiosk::app(config(), t0());
+    press(&mut app, Key::F(12), t0());
+    enter_pin(&mut app, "1357", t0());
+    let names = vec!["Camille".to_string(), "Karim".to_string()];
+    let effects = app.update(
+        Msg::PinAsksWho {
+            names,
+            pin: "1357".into(),
+        },
+        t0(),
+    );
+    assert!(effects.is_empty());
+    let screen = crate::testing::shown(&app, t0());
+    assert!(
+        screen.contains("Qui êtes-vous ?") && screen.contains("2  Karim"),
+        "{screen}"
+    );
+    press(&mut app, Key::Down, t0());
+    let effects = app.update(Msg::Key(Key::Enter), t0());
+    assert_eq!(
+        effects,
+        vec![Effect::CheckPinOf {
+            counsellor: 1,
+            pin: "1357".into()
+        }]
+    );
+    assert!(matches!(&app.overlay, Some(Overlay::Pin(p)) if p.checking && p.who.is_none()));
+    // A wrong PIN is counted as any other; the next asks again. A number chooses at once.
+    app.update(Msg::PinChecked(None), t0());
+    enter_pin(&mut app, "2468", t0());
+    app.update(
+        Msg::PinAsksWho {
+            names: vec!["Camille".into(), "Karim".into()],
+            pin: "2468".into(),
+        },
+        t0(),
+    );
+    assert_eq!(
+        app.update(Msg::Key(Key::Char('1')), t0()),
+        vec![Effect::CheckPinOf {
+            counsellor: 0,
+            pin: "2468".into()
+        }]
+    );
+}
+
 #[test]
 fn a_pin_the_network_could_not_check_is_said_so_and_not_counted_wrong() {
     let mut app = crate::kiosk::app(config(), t0());

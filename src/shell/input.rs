@@ -16,6 +16,11 @@ pub enum Input {
     Printed(bool),
     /// …and whom a PIN opens to…
     PinChecked(Option<crate::domain::pin::Signer>),
+    /// …or that the network must be told whose PIN it is…
+    PinAsksWho {
+        names: Vec<String>,
+        pin: String,
+    },
     /// …or which counsellor the network's database signed in on a PIN's proof…
     SignedIn(Result<crate::store::SignIn, String>),
     /// …and what the database answered to request `id`.

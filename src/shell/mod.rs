@@ -137,6 +137,9 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     Input::Resize => Vec::new(),
                     Input::Printed(ok) => app.update(Msg::Reply(Reply::Printed(ok)), now),
                     Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
+                    Input::PinAsksWho { names, pin } => {
+                        app.update(Msg::PinAsksWho { names, pin }, now)
+                    }
                     Input::SignedIn(signed) => app.update(signed_in(&config, signed), now),
                     Input::Stored { id, reply } => match edge.answered(id) {
                         // The screen that asked is still there: it gets its answer.
@@ -202,7 +205,8 @@ struct Edge {
 impl Edge {
     /// Checks a PIN away from the screen's thread (argon2 is slow on purpose): the staff's
     /// here, a counsellor's here too, or, when the agenda is the network's, by the network's
-    /// database on the PIN's proofs (it alone keeps the counsellors' hashes).
+    /// database on the PIN's proof (it alone keeps the counsellors' hashes), for one
+    /// counsellor at a time: whose it is is asked when the agenda has several.
     fn check_pin(&self, entered: String) {
         let staff = self.config.kiosk.staff_pin_hash.clone();
         let counsellors: Vec<(String, String)> = self
@@ -211,6 +215,13 @@ impl Edge {
             .counsellors
             .iter()
             .map(|c| (c.id.clone(), c.pin_hash.clone()))
+            .collect();
+        let names: Vec<String> = self
+            .config
+            .agenda
+            .counsellors
+            .iter()
+            .map(|c| c.name.clone())
             .collect();
         let published = self.config.agenda_published;
         let (answers, jobs) = (self.answers.clone(), self.jobs.clone());
@@ -221,12 +232,17 @@ impl Edge {
                 let _ = answers.send(Input::PinChecked(who));
             } else if pin::verify_pin(&entered, &staff) {
                 let _ = answers.send(Input::PinChecked(Some(pin::Signer::Admin)));
+            } else if let [(id, _)] = counsellors.as_slice() {
+                let _ = jobs.send(Job::SignIn {
+                    counsellor: id.clone(),
+                    pin: entered,
+                });
             } else {
-                let proofs = counsellors
-                    .iter()
-                    .filter_map(|(id, salted)| Some((id.clone(), pin::proof(&entered, salted)?)))
-                    .collect();
-                let _ = jobs.send(Job::SignIn { proofs });
+                let names = names.into_iter().collect();
+                let _ = answers.send(Input::PinAsksWho {
+                    names,
+                    pin: entered,
+                });
             }
         });
     }
@@ -296,6 +312,15 @@ impl Edge {
                 Effect::CheckPin(entered) => {
                     self.check_pin(entered);
                     continue;
+                }
+                Effect::CheckPinOf { counsellor, pin } => {
+                    match self.config.agenda.counsellors.get(counsellor) {
+                        Some(c) => Job::SignIn {
+                            counsellor: c.id.clone(),
+                            pin,
+                        },
+                        None => continue,
+                    }
                 }
             };
             if self.jobs.send(job).is_err() {

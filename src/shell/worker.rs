@@ -33,10 +33,11 @@ pub enum Job {
         needs: Vec<Thematique>,
     },
     SavePinGuard(u32, Option<NaiveDateTime>),
-    /// A counsellor's PIN proofs (counsellor id, proof) for the network's database; the
+    /// A PIN typed for a counsellor (their id), checked by the network's database; the
     /// answer comes back as `Input::SignedIn`.
     SignIn {
-        proofs: Vec<(String, Vec<u8>)>,
+        counsellor: String,
+        pin: String,
     },
     /// The counsellor left their mode: the network forgets their session.
     SignOut,
@@ -101,9 +102,9 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                         tracing::error!(error = %e, "diagnostic count failed");
                     }
                 }
-                Job::SignIn { proofs } => {
+                Job::SignIn { counsellor, pin } => {
                     if answers
-                        .send(Input::SignedIn(stores.sign_in(&proofs)))
+                        .send(Input::SignedIn(stores.sign_in(&counsellor, &pin)))
                         .is_err()
                     {
                         return;

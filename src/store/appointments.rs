@@ -290,9 +290,10 @@ pub trait Bookings {
         Ok(found.filter(|a| check_matches(&a.person, check)))
     }
 
-    /// The name of the network's other help point where a code was booked, if it was: that
-    /// help point's kiosks and counsellors manage it. A help point on its own has none.
-    fn booked_elsewhere(&mut self, _code: &str) -> Result<Option<String>, String> {
+    /// The name of the network's other help point where a code was booked, if it was and
+    /// `check` is the person's (as `find` reads it): that help point's kiosks and counsellors
+    /// manage it. A help point on its own has none.
+    fn booked_elsewhere(&mut self, _code: &str, _check: &str) -> Result<Option<String>, String> {
         Ok(None)
     }
 

@@ -319,14 +319,14 @@ impl Stores {
         }
     }
 
-    /// Signs in the counsellor whose PIN one of the proofs is, on the network's database.
-    pub fn sign_in(&mut self, proofs: &[(String, Vec<u8>)]) -> Result<SignIn, String> {
+    /// Signs `counsellor` in on the network's database if `pin` is theirs.
+    pub fn sign_in(&mut self, counsellor: &str, pin: &str) -> Result<SignIn, String> {
         let network = self
             .network
             .as_mut()
             .ok_or("a counsellor signs in on the network's database: this kiosk has none")?;
         let store = network.store()?;
-        let signed = store.sign_in(proofs)?;
+        let signed = store.sign_in(counsellor, pin)?;
         network.session = match signed {
             SignIn::Counsellor(_) => store.session_token()?,
             _ => None,
@@ -494,7 +494,7 @@ fn agenda_answer(
         Request::Book(new) => agenda.book(&new, now).map(Reply::Booked),
         Request::Register(new) => agenda.register(&new, now).map(Reply::Registered),
         Request::Find { code, check } => {
-            match agenda.booked_elsewhere(&crate::domain::code::normalise(&code)) {
+            match agenda.booked_elsewhere(&crate::domain::code::normalise(&code), &check) {
                 Ok(Some(place)) => Ok(Reply::FoundElsewhere(place)),
                 Ok(None) => agenda.find(&code, &check).map(Reply::Found),
                 Err(e) => Err(e),

@@ -352,7 +352,13 @@ impl Journal for PgStore {
     fn audit_trail(&mut self) -> Result<Vec<(String, String, String)>, String> {
         let rows = self
             .client
-            .query("SELECT at, actor, action FROM audit ORDER BY id", &[])
+            // A kiosk's word beside the database's, when they differ (see migration 6).
+            .query(
+                "SELECT at, CASE WHEN claimed IS NULL OR claimed = actor THEN actor
+                     ELSE actor || ' (' || claimed || ')' END, action
+                 FROM audit ORDER BY id",
+                &[],
+            )
             .map_err(|e| format!("audit: {}", cause(&e)))?;
         Ok(rows
             .iter()

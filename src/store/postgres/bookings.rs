@@ -461,11 +461,11 @@ impl Bookings for PgStore {
             .transpose()
     }
 
-    fn booked_elsewhere(&mut self, code: &str) -> Result<Option<String>, String> {
+    fn booked_elsewhere(&mut self, code: &str, check: &str) -> Result<Option<String>, String> {
         self.client
             .query_one(
-                "SELECT borne_booked_elsewhere($1, $2)",
-                &[&code, &self.site.help_point],
+                "SELECT borne_booked_elsewhere($1, $2, $3)",
+                &[&code, &self.site.help_point, &check.trim()],
             )
             .map(|row| row.get(0))
             .map_err(|e| format!("find: {}", cause(&e)))

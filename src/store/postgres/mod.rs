@@ -17,7 +17,7 @@ use super::appointments::Refusal;
 use crate::calendar::Calendar;
 
 pub use callbacks::Received;
-pub use network::{Away, SignIn};
+pub use network::{Away, SignIn, Unpublished};
 pub use schema::latest;
 
 pub use crate::database_url::{is_url, shown};
@@ -127,6 +127,15 @@ impl PgStore {
         let mut client = connect(url).map_err(|e| context(&e))?;
         let found = schema::migrate(&mut client).map_err(|e| context(&e))?;
         Ok((found, latest()))
+    }
+
+    /// Brings the schema to `version` only, as a network still on an older borne would have
+    /// it: for the tests that upgrade a network's data.
+    #[doc(hidden)]
+    pub fn migrate_to(url: &str, version: u32) -> Result<u32, String> {
+        let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", shown(url));
+        let mut client = connect(url).map_err(|e| context(&e))?;
+        schema::migrate_to(&mut client, version).map_err(|e| context(&e))
     }
 
     /// A statement, prepared on this connection the first time it is asked for.

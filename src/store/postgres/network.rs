@@ -15,6 +15,21 @@ pub struct Away {
     pub to: NaiveDate,
 }
 
+/// Why the network refused an agenda: nothing of it was published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unpublished {
+    /// An absence over an appointment already booked with the counsellor.
+    Absence(Away),
+    /// The counsellor's id is another person's, published by another help point: its id,
+    /// its name, and the counsellor's name there.
+    Counsellor {
+        counsellor: String,
+        help_point: String,
+        help_point_name: String,
+        name: String,
+    },
+}
+
 /// What a sign-in attempt came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignIn {
@@ -57,6 +72,40 @@ pub(super) fn insert_absence(
     }
 }
 
+/// Another help point's claim on a counsellor's id, when it publishes them with another
+/// name or PIN than `pin` (a new PIN is the same person's when their id is in `new_pins`).
+fn held_elsewhere(
+    tx: &mut postgres::Transaction,
+    here: &str,
+    pin: &PublishedPin,
+    new_pins: &[String],
+) -> Result<Option<Unpublished>, postgres::Error> {
+    let Some(row) = tx.query_opt(
+        "SELECT p.name, p.salted, p.kept, l.help_point, h.name
+         FROM counsellor_pin p
+         JOIN counsellor_listed l ON l.counsellor = p.counsellor AND l.help_point <> $2
+         JOIN help_point h ON h.id = l.help_point
+         WHERE p.counsellor = $1
+         ORDER BY l.help_point LIMIT 1 FOR UPDATE OF p",
+        &[&pin.counsellor, &here],
+    )?
+    else {
+        return Ok(None);
+    };
+    let name: Option<String> = row.get(0);
+    let same_pin = row.get::<_, &str>(1) == pin.salted && row.get::<_, &[u8]>(2) == pin.kept;
+    let renewed = new_pins.contains(&pin.counsellor);
+    if name.as_deref() == Some(pin.name.as_str()) && (same_pin || renewed) {
+        return Ok(None);
+    }
+    Ok(Some(Unpublished::Counsellor {
+        counsellor: pin.counsellor.clone(),
+        help_point: row.get(3),
+        help_point_name: row.get(4),
+        name: name.unwrap_or_default(),
+    }))
+}
+
 /// The database's words, and who may do it when the role may not: the network's owner.
 fn owners(e: &postgres::Error) -> String {
     if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
@@ -68,6 +117,15 @@ fn owners(e: &postgres::Error) -> String {
         cause(e)
     }
 }
+
+/// What a role may create in this database, if anything: a kiosk's role must create
+/// nothing (a temporary table would shadow the schema's; see schema.rs, migration 6).
+const CREATES: &str = "SELECT CASE
+    WHEN has_database_privilege($1, current_database(), 'TEMPORARY') THEN 'temporary tables'
+    WHEN has_database_privilege($1, current_database(), 'CREATE') THEN 'schemas'
+    ELSE (SELECT 'objects in schema ' || string_agg(nspname, ', ') FROM pg_namespace
+        WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
+            AND has_schema_privilege($1, oid, 'CREATE')) END";
 
 impl PgStore {
     /// Declares this kiosk's help point (its name as configured). A kiosk's own role may not
@@ -133,6 +191,26 @@ impl PgStore {
         }
         tx.batch_execute(&format!("GRANT borne_kiosk TO {quoted}"))
             .map_err(|e| context(&e))?;
+        let database: String = tx
+            .query_one("SELECT quote_ident(current_database())", &[])
+            .map_err(|e| context(&e))?
+            .get(0);
+        tx.batch_execute(&format!(
+            "REVOKE CREATE, TEMPORARY ON DATABASE {database} FROM {quoted}"
+        ))
+        .map_err(|e| context(&e))?;
+        let creates: Option<String> = tx
+            .query_one(CREATES, &[&role])
+            .map_err(|e| context(&e))?
+            .get(0);
+        if let Some(what) = creates {
+            return Err(format!(
+                "kiosk role {role}: it may create {what} in this database (through PUBLIC or \
+                 another role): a kiosk's role creates nothing; the database's owner revokes \
+                 it (REVOKE TEMPORARY ON DATABASE … FROM PUBLIC, REVOKE CREATE ON SCHEMA … \
+                 FROM PUBLIC), then runs this again"
+            ));
+        }
         name_help_point(&mut tx, &self.site.help_point, name).map_err(|e| context(&e))?;
         tx.execute(
             "INSERT INTO kiosk (role, help_point) VALUES ($1, $2)
@@ -146,51 +224,84 @@ impl PgStore {
 
     /// Publishes this help point's agenda (its text, the PIN hashes taken out), its
     /// counsellors' PINs and their absences, in one transaction: a kiosk never reads half of
-    /// it. An absence over an appointment already booked is refused (that absence comes
-    /// back), and nothing is published.
+    /// it. A counsellor's id is one person in the whole network: an id another help point
+    /// publishes with another name or PIN is refused (a new PIN of the same person is taken
+    /// when their id is in `new_pins`). An absence over an appointment already booked is
+    /// refused. A refusal publishes nothing, and says why.
     pub fn publish_agenda(
         &mut self,
         name: &str,
         document: &str,
         pins: &[PublishedPin],
         absences: &[Away],
-    ) -> Result<Result<(), Away>, String> {
+        new_pins: &[String],
+    ) -> Result<Result<(), Unpublished>, String> {
         let context = |e: &postgres::Error| format!("publish: {}", owners(e));
+        let here = self.site.help_point.clone();
         let mut tx = self.client.transaction().map_err(|e| context(&e))?;
-        name_help_point(&mut tx, &self.site.help_point, name).map_err(|e| context(&e))?;
+        name_help_point(&mut tx, &here, name).map_err(|e| context(&e))?;
         tx.execute(
             "INSERT INTO agenda (help_point, document) VALUES ($1, $2)
              ON CONFLICT (help_point) DO UPDATE SET document = excluded.document,
                  published_at = now(), published_by = session_user",
-            &[&self.site.help_point, &document],
+            &[&here, &document],
         )
         .map_err(|e| context(&e))?;
         for pin in pins {
+            if let Some(elsewhere) =
+                held_elsewhere(&mut tx, &here, pin, new_pins).map_err(|e| context(&e))?
+            {
+                return Ok(Err(elsewhere));
+            }
             tx.execute(
-                "INSERT INTO counsellor_pin (counsellor, salted, kept) VALUES ($1, $2, $3)
-                 ON CONFLICT (counsellor) DO UPDATE SET salted = excluded.salted,
-                     kept = excluded.kept",
-                &[&pin.counsellor, &pin.salted, &pin.kept],
+                "INSERT INTO counsellor_pin (counsellor, name, salted, kept)
+                 VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (counsellor) DO UPDATE SET name = excluded.name,
+                     salted = excluded.salted, kept = excluded.kept",
+                &[&pin.counsellor, &pin.name, &pin.salted, &pin.kept],
             )
             .map_err(|e| context(&e))?;
         }
+        // Which counsellors this agenda lists now; one no agenda lists any more signs in
+        // nowhere (a PIN published before the network knew who listed it stays until then).
+        let listed: Vec<&str> = pins.iter().map(|p| p.counsellor.as_str()).collect();
         tx.execute(
-            "DELETE FROM absence WHERE help_point = $1",
-            &[&self.site.help_point],
+            "DELETE FROM counsellor_listed WHERE help_point = $1",
+            &[&here],
         )
         .map_err(|e| context(&e))?;
+        tx.execute(
+            "INSERT INTO counsellor_listed (help_point, counsellor)
+             SELECT $1, unnest($2::text[])",
+            &[&here, &listed],
+        )
+        .map_err(|e| context(&e))?;
+        tx.execute(
+            "DELETE FROM counsellor_pin p WHERE p.name IS NOT NULL
+                 AND NOT EXISTS (SELECT FROM counsellor_listed l
+                     WHERE l.counsellor = p.counsellor)",
+            &[],
+        )
+        .map_err(|e| context(&e))?;
+        tx.execute(
+            "DELETE FROM counsellor_session s WHERE NOT EXISTS
+                 (SELECT FROM counsellor_pin p WHERE p.counsellor = s.counsellor)",
+            &[],
+        )
+        .map_err(|e| context(&e))?;
+        tx.execute("DELETE FROM absence WHERE help_point = $1", &[&here])
+            .map_err(|e| context(&e))?;
         for away in absences {
             // Whole days in the help point's zone, the last one included.
             let starts = self.site.instant(away.from.and_time(NaiveTime::MIN));
             let ends = self
                 .site
                 .instant((away.to + Duration::days(1)).and_time(NaiveTime::MIN));
-            let here = Some(self.site.help_point.as_str());
-            if insert_absence(&mut tx, &away.counsellor, (starts, ends), here)
+            if insert_absence(&mut tx, &away.counsellor, (starts, ends), Some(&here))
                 .map_err(|e| context(&e))?
                 .is_err()
             {
-                return Ok(Err(away.clone()));
+                return Ok(Err(Unpublished::Absence(away.clone())));
             }
         }
         tx.commit().map(Ok).map_err(|e| context(&e))
@@ -207,25 +318,42 @@ impl PgStore {
             .map_err(|e| format!("published agenda: {}", cause(&e)))
     }
 
-    /// Signs in the counsellor whose PIN one of the proofs is (counsellor id, proof).
-    pub fn sign_in(&mut self, proofs: &[(String, Vec<u8>)]) -> Result<SignIn, String> {
-        let (counsellors, proofs): (Vec<&str>, Vec<&[u8]>) = proofs
-            .iter()
-            .map(|(c, p)| (c.as_str(), p.as_slice()))
-            .unzip();
+    /// Signs `counsellor` in on this connection if `pin` is theirs. The kiosk proves the PIN
+    /// with the salt the network published last for them (argon2, slow on purpose: this runs
+    /// on the database's thread, never the screen's); the database counts the try, then
+    /// tells, in a transaction of its own, whether it opened a session.
+    pub fn sign_in(&mut self, counsellor: &str, pin: &str) -> Result<SignIn, String> {
+        let context = |e: &postgres::Error| format!("sign in: {}", cause(e));
+        let salted: Option<String> = self
+            .client
+            .query_opt(
+                "SELECT salted FROM counsellor_pin WHERE counsellor = $1",
+                &[&counsellor],
+            )
+            .map_err(|e| context(&e))?
+            .map(|row| row.get(0));
+        // An unknown counsellor's try counts all the same.
+        let proof = salted
+            .and_then(|salted| crate::domain::pin::proof(pin, &salted))
+            .unwrap_or_default();
         match self
             .client
-            .query_one("SELECT borne_sign_in($1, $2)", &[&counsellors, &proofs])
+            .execute("SELECT borne_sign_in($1, $2)", &[&counsellor, &proof])
         {
-            Ok(row) => Ok(match row.get::<_, Option<String>>(0) {
-                Some(counsellor) => SignIn::Counsellor(counsellor),
-                None => SignIn::Wrong,
-            }),
+            Ok(_) => {}
             Err(e) if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) => {
-                Ok(SignIn::Locked(cause(&e)))
+                return Ok(SignIn::Locked(cause(&e)));
             }
-            Err(e) => Err(format!("sign in: {}", cause(&e))),
+            Err(e) => return Err(context(&e)),
         }
+        let row = self
+            .client
+            .query_one("SELECT borne_signed_in()", &[])
+            .map_err(|e| context(&e))?;
+        Ok(match row.get::<_, Option<String>>(0) {
+            Some(counsellor) => SignIn::Counsellor(counsellor),
+            None => SignIn::Wrong,
+        })
     }
 
     /// The token of the counsellor's session on this connection, to resume it on another.

@@ -405,6 +405,267 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
     CREATE POLICY kiosk ON audit FOR INSERT TO borne_kiosk
         WITH CHECK (help_point = borne_help_point());",
+    // 6: a kiosk's password opens nothing but its own help point (issue #25), reviewed
+    // against PostgreSQL's "Writing SECURITY DEFINER Functions Safely":
+    // - no kiosk creates anything: no temporary table (which a function's unqualified name
+    //   would find first), nothing in any schema; the migration fails rather than leave it;
+    // - every function that runs as the owner names each table with its schema and is set to
+    //   `search_path = public, pg_temp` (the temporary schema last), and only `borne_kiosk`
+    //   may call it (PUBLIC's default EXECUTE revoked);
+    // - a sign-in proves one PIN for one counsellor; every try counts against the kiosk and
+    //   the counsellor before its answer can be read, and its answer is read only in a later
+    //   transaction (a try rolled back tells nothing);
+    // - a counsellor's id is one person in the whole network (`counsellor_listed` says which
+    //   help points' agendas list them, `agenda publish` refuses another person's id);
+    // - the audit trail's actor is the database's word for a kiosk's role;
+    // - where a code was booked is told only with the phone digits (or first name) that go
+    //   with it.
+    r#"DO $$
+    DECLARE
+        s name;
+        k name;
+    BEGIN
+        EXECUTE format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC, borne_kiosk',
+            current_database());
+        FOR s IN SELECT nspname FROM pg_catalog.pg_namespace
+            WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema'
+        LOOP
+            EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM PUBLIC, borne_kiosk', s);
+        END LOOP;
+        FOR k IN SELECT role FROM public.kiosk LOOP
+            EXECUTE format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM %I',
+                current_database(), k);
+        END LOOP;
+    END $$;
+
+    ALTER TABLE public.counsellor_pin ADD COLUMN name text,
+        ADD COLUMN failures integer NOT NULL DEFAULT 0,
+        ADD COLUMN locked_until timestamptz;
+    CREATE TABLE public.counsellor_listed (
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        counsellor text NOT NULL REFERENCES public.counsellor_pin (counsellor)
+            ON DELETE CASCADE,
+        PRIMARY KEY (help_point, counsellor)
+    );
+    ALTER TABLE public.counsellor_session ADD COLUMN opened_in xid8,
+        ADD COLUMN confirmed boolean NOT NULL DEFAULT false;
+
+    CREATE OR REPLACE FUNCTION public.borne_help_point() RETURNS text LANGUAGE sql STABLE
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT k.help_point FROM public.kiosk k WHERE k.role = session_user
+    $$;
+    -- A session opened by this very transaction is not one yet: a sign-in is read only once
+    -- its try is committed, counted.
+    CREATE OR REPLACE FUNCTION public.borne_counsellor() RETURNS text LANGUAGE sql STABLE
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT s.counsellor FROM public.counsellor_session s
+        WHERE s.token = pg_catalog.current_setting('borne.session', true)
+            AND s.kiosk = session_user AND s.expires_at > pg_catalog.now()
+            AND (s.opened_in IS NULL
+                OR s.opened_in IS DISTINCT FROM pg_catalog.pg_current_xact_id_if_assigned())
+    $$;
+    DROP FUNCTION public.borne_sign_in(text[], bytea[]);
+    -- One PIN's proof (see pin::proof) for one counsellor. The try counts against the kiosk
+    -- and the counsellor whatever it proves (five in a row lock either for 15 minutes);
+    -- `borne_signed_in`, in the next transaction, reads the answer and takes a right try's
+    -- count back. The connection holds a token either way, a session only when it was right.
+    CREATE FUNCTION public.borne_sign_in(counsellor text, proof bytea) RETURNS void
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE
+        kiosk_locked timestamptz;
+        kept bytea;
+        counsellor_locked timestamptz;
+        token text := pg_catalog.replace(pg_catalog.gen_random_uuid()::text
+            || pg_catalog.gen_random_uuid()::text, '-', '');
+    BEGIN
+        SELECT k.locked_until INTO kiosk_locked FROM public.kiosk k
+        WHERE k.role = session_user FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'only a kiosk''s role signs a counsellor in'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF kiosk_locked > pg_catalog.now() THEN
+            RAISE EXCEPTION 'too many wrong PINs on this kiosk: wait until %', kiosk_locked
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        SELECT p.kept, p.locked_until INTO kept, counsellor_locked FROM public.counsellor_pin p
+        WHERE p.counsellor = borne_sign_in.counsellor FOR UPDATE;
+        IF counsellor_locked > pg_catalog.now() THEN
+            RAISE EXCEPTION 'too many wrong PINs for this counsellor: wait until %',
+                counsellor_locked USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        UPDATE public.kiosk k SET failures = k.failures + 1,
+            locked_until = CASE WHEN k.failures + 1 >= 5
+                THEN pg_catalog.now() + interval '15 minutes' END
+        WHERE k.role = session_user;
+        UPDATE public.counsellor_pin p SET failures = p.failures + 1,
+            locked_until = CASE WHEN p.failures + 1 >= 5
+                THEN pg_catalog.now() + interval '15 minutes' END
+        WHERE p.counsellor = borne_sign_in.counsellor;
+        DELETE FROM public.counsellor_session s
+        WHERE s.token = pg_catalog.current_setting('borne.session', true)
+            OR s.expires_at < pg_catalog.now();
+        IF kept = proof THEN
+            INSERT INTO public.counsellor_session
+                (token, counsellor, kiosk, expires_at, opened_in)
+            VALUES (token, borne_sign_in.counsellor, session_user,
+                pg_catalog.now() + interval '12 hours', pg_catalog.pg_current_xact_id());
+        END IF;
+        PERFORM pg_catalog.set_config('borne.session', token, false);
+    END $$;
+    -- The counsellor a sign-in opened to, once its try was committed; their first reading
+    -- takes the try's count back (the kiosk's and the counsellor's wrong PINs in a row).
+    CREATE FUNCTION public.borne_signed_in() RETURNS text LANGUAGE plpgsql VOLATILE
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE
+        who text := public.borne_counsellor();
+    BEGIN
+        IF who IS NOT NULL THEN
+            UPDATE public.counsellor_session s SET confirmed = true
+            WHERE s.token = pg_catalog.current_setting('borne.session', true)
+                AND NOT s.confirmed;
+            IF FOUND THEN
+                UPDATE public.kiosk k SET failures = 0, locked_until = NULL
+                WHERE k.role = session_user;
+                UPDATE public.counsellor_pin p SET failures = 0, locked_until = NULL
+                WHERE p.counsellor = who;
+            END IF;
+        END IF;
+        RETURN who;
+    END $$;
+    CREATE OR REPLACE FUNCTION public.borne_sign_out() RETURNS void LANGUAGE plpgsql
+        VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        DELETE FROM public.counsellor_session s
+        WHERE s.token = pg_catalog.current_setting('borne.session', true);
+        PERFORM pg_catalog.set_config('borne.session', '', false);
+    END $$;
+    CREATE OR REPLACE FUNCTION public.borne_resume(token text) RETURNS text LANGUAGE plpgsql
+        VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        PERFORM pg_catalog.set_config('borne.session', token, false);
+        RETURN public.borne_counsellor();
+    END $$;
+
+    CREATE OR REPLACE FUNCTION public.booking_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        DELETE FROM public.occupation o WHERE o.booking = NEW.id;
+        IF NEW.status NOT IN ('annulé par l''usager', 'annulé par le service') THEN
+            INSERT INTO public.occupation (counsellor, during, booking)
+            VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+                NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE OR REPLACE FUNCTION public.absence_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        DELETE FROM public.occupation o WHERE o.absence = NEW.id;
+        INSERT INTO public.occupation (counsellor, during, absence)
+        VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+            NEW.id);
+        RETURN NEW;
+    END $$;
+    CREATE OR REPLACE FUNCTION public.session_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        DELETE FROM public.occupation o WHERE o.session = NEW.help_point || '/' || NEW.id;
+        IF NOT NEW.cancelled AND NEW.counsellor IS NOT NULL THEN
+            INSERT INTO public.occupation (counsellor, during, session)
+            VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+                NEW.help_point || '/' || NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE OR REPLACE FUNCTION public.occupation_freed() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        DELETE FROM public.occupation o
+        WHERE o.booking = OLD.id AND TG_TABLE_NAME = 'booking'
+            OR o.absence = OLD.id AND TG_TABLE_NAME = 'absence';
+        RETURN OLD;
+    END $$;
+
+    -- A person's check as the kiosk's own `check_matches` reads it: the phone's last two
+    -- digits, or (no phone given) the first name, without case, accents or hyphens.
+    CREATE FUNCTION public.borne_fold(name text) RETURNS text LANGUAGE sql IMMUTABLE
+        SET search_path = public, pg_temp AS $$
+        SELECT pg_catalog.lower(pg_catalog.translate(pg_catalog.replace(pg_catalog.replace(
+            pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+            $1, 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae'), '-', ' '), '''', ' '),
+            'ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝŸýÿ',
+            'AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOoooooUUUUuuuuYYyy'))
+    $$;
+    CREATE FUNCTION public.borne_check_matches(phone text, first_name text, given text)
+        RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = public, pg_temp AS $$
+        SELECT CASE WHEN phone IS NOT NULL
+            THEN pg_catalog.length(given) = 2 AND pg_catalog.right(phone, 2) = given
+            ELSE given <> '' AND public.borne_fold(given) = public.borne_fold(first_name) END
+    $$;
+    DROP FUNCTION public.borne_booked_elsewhere(text, text);
+    -- Where a code was booked, when not at `here`, for the person who gives its check: the
+    -- name of a help point, nothing of the person.
+    CREATE FUNCTION public.borne_booked_elsewhere(code text, here text, given text)
+        RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public, pg_temp AS $$
+        SELECT h.name FROM (
+            SELECT b.help_point, b.phone, b.first_name FROM public.booking b WHERE b.code = $1
+            UNION ALL SELECT r.help_point, r.phone, r.first_name FROM public.registration r
+            WHERE r.code = $1
+        ) found JOIN public.help_point h ON h.id = found.help_point
+        WHERE found.help_point <> $2
+            AND public.borne_check_matches(found.phone, found.first_name, $3)
+        LIMIT 1
+    $$;
+
+    -- The audit trail's actor, for a kiosk's role: the counsellor signed in on the
+    -- connection, else the kiosk's role; what the kiosk said goes beside it.
+    ALTER TABLE public.audit ADD COLUMN claimed text,
+        ADD COLUMN recorded_at timestamptz NOT NULL DEFAULT now();
+    CREATE FUNCTION public.audit_stamped() RETURNS trigger LANGUAGE plpgsql
+        SET search_path = public, pg_temp AS $$
+    BEGIN
+        IF public.borne_help_point() IS NOT NULL THEN
+            NEW.claimed := NEW.actor;
+            NEW.actor := coalesce(public.borne_counsellor(), session_user::text);
+            NEW.help_point := public.borne_help_point();
+            NEW.recorded_at := pg_catalog.now();
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER audit_stamped BEFORE INSERT ON public.audit
+        FOR EACH ROW EXECUTE FUNCTION public.audit_stamped();
+
+    REVOKE ALL ON FUNCTION public.borne_help_point(), public.borne_counsellor(),
+        public.borne_sign_in(text, bytea), public.borne_signed_in(), public.borne_sign_out(),
+        public.borne_resume(text), public.borne_booked_elsewhere(text, text, text),
+        public.booking_occupies(), public.absence_occupies(), public.session_occupies(),
+        public.occupation_freed(), public.audit_stamped(), public.borne_fold(text),
+        public.borne_check_matches(text, text, text) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION public.borne_help_point(), public.borne_counsellor(),
+        public.borne_sign_in(text, bytea), public.borne_signed_in(), public.borne_sign_out(),
+        public.borne_resume(text), public.borne_booked_elsewhere(text, text, text)
+        TO borne_kiosk;
+
+    -- What this migration promises, checked: a kiosk may create nothing here.
+    DO $$
+    DECLARE
+        s name;
+    BEGIN
+        IF pg_catalog.has_database_privilege('borne_kiosk', pg_catalog.current_database(),
+            'TEMPORARY') THEN
+            RAISE EXCEPTION 'the kiosks could still create temporary tables: the database''s '
+                'owner runs borne db migrate' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        FOR s IN SELECT nspname FROM pg_catalog.pg_namespace
+            WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema'
+                AND pg_catalog.has_schema_privilege('borne_kiosk', oid, 'CREATE')
+        LOOP
+            RAISE EXCEPTION 'the kiosks could still create objects in schema %: its owner '
+                'revokes CREATE from PUBLIC', s USING ERRCODE = 'insufficient_privilege';
+        END LOOP;
+    END $$;"#,
 ];
 
 pub fn latest() -> u32 {
@@ -417,6 +678,13 @@ const MIGRATION_LOCK: i64 = 0x626f726e65;
 /// Brings the schema to this borne's version; refuses one newer than it knows. Returns the
 /// version found.
 pub fn migrate(client: &mut Client) -> Result<u32, String> {
+    migrate_to(client, latest())
+}
+
+/// Brings the schema to `target` (at most this borne's version; the upgrade tests start
+/// from an older one). Returns the version found.
+pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32, String> {
+    let target = target.min(latest());
     // A kiosk's role may not change the schema: when it is up to date, nothing is written.
     let made: bool = client
         .query_one("SELECT to_regclass('borne_schema') IS NOT NULL", &[])
@@ -427,8 +695,8 @@ pub fn migrate(client: &mut Client) -> Result<u32, String> {
             .query_opt("SELECT version FROM borne_schema", &[])
             .map_err(|e| super::cause(&e))?
             .map(|row| row.get(0));
-        if found == Some(latest() as i32) {
-            return Ok(latest());
+        if found == Some(target as i32) {
+            return Ok(target);
         }
     }
     let mut tx = client.transaction().map_err(|e| e.to_string())?;
@@ -447,7 +715,12 @@ pub fn migrate(client: &mut Client) -> Result<u32, String> {
             latest()
         ));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(current as usize)
+    {
         tx.batch_execute(sql).map_err(|e| {
             if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
                 format!(
@@ -465,7 +738,7 @@ pub fn migrate(client: &mut Client) -> Result<u32, String> {
         .map_err(|e| e.to_string())?;
     tx.execute(
         "INSERT INTO borne_schema (version) VALUES ($1)",
-        &[&(latest() as i32)],
+        &[&(current.max(target) as i32)],
     )
     .map_err(|e| e.to_string())?;
     tx.commit().map_err(|e| e.to_string())?;
