@@ -339,7 +339,42 @@ fn purged_personal_data_is_gone_from_the_database_file() {
         )
         .unwrap()
         .unwrap();
+    // The gateway refuses the reminder, quoting what it was given.
+    let gateway: Vec<String> = [
+        "sh",
+        "-c",
+        "echo \"GATEWAY-SAID refused $1: $(cat)\" >&2; exit 1",
+        "gw",
+    ]
+    .map(String::from)
+    .to_vec();
+    let report = borne::store::outbox::send_due(
+        &mut store,
+        &gateway,
+        parse_local("2026-03-02T09:00").unwrap(),
+        std::time::Duration::from_secs(10),
+    )
+    .unwrap();
+    assert_eq!(report.failed, 1);
     drop(store);
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let last_error: String = connection
+        .query_row("SELECT last_error FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        last_error, "sh failed (exit status: 1)",
+        "the gateway's output kept"
+    );
+    // What an older borne kept of the same failure, the gateway's output with it.
+    connection
+        .execute(
+            "UPDATE outbox SET last_error = ?1",
+            [format!(
+                "{last_error}: GATEWAY-SAID refused +33687654321: Rappel pour Zéphyrine"
+            )],
+        )
+        .unwrap();
+    drop(connection);
     assert!(in_database_files(&db, "Zéphyrine"), "written at first");
     let out = borne(&db, "2026-04-03T10:00")
         .arg("purge")
@@ -351,6 +386,7 @@ fn purged_personal_data_is_gone_from_the_database_file() {
         String::from_utf8_lossy(&out.stderr)
     );
     for personal in [
+        "GATEWAY-SAID",
         "Zéphyrine",
         "687654321",
         "zephyrine.quelquepart",

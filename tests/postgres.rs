@@ -2131,3 +2131,62 @@ fn a_network_on_version_5_is_upgraded_with_its_data() {
     );
     assert_eq!(count(&url, "SELECT count(*) FROM counsellor_listed"), 1);
 }
+
+/// The gateway's output (the phone, the message) is not kept with a failed reminder, and
+/// the retention rule clears what an older borne kept of it.
+#[test]
+fn a_failed_reminder_keeps_no_gateway_output_and_erasing_clears_it() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("last_error");
+    let mut kiosk = open(&url, "mairie-gap");
+    let mut reminded = booking("camille", "2026-03-05T09:00", "2026-03-05T09:30");
+    reminded.reminder = Some(borne::store::Reminder {
+        due: at("2026-03-03T09:00"),
+        recipient: "+33612345678".into(),
+        message: "Rappel pour Marie".into(),
+    });
+    kiosk.book(&reminded, at(NOW)).unwrap().unwrap();
+    let gateway: Vec<String> = [
+        "sh",
+        "-c",
+        "echo \"GATEWAY-SAID refused $1: $(cat)\" >&2; exit 1",
+        "gw",
+    ]
+    .map(String::from)
+    .to_vec();
+    let report = borne::store::outbox::send_due(
+        &mut kiosk,
+        &gateway,
+        at("2026-03-03T10:00"),
+        std::time::Duration::from_secs(10),
+    )
+    .unwrap();
+    assert_eq!(report.failed, 1);
+    let mut owner = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let kept: String = owner
+        .query_one("SELECT last_error FROM outbox", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, "sh failed (exit status: 1)");
+    owner
+        .execute(
+            "UPDATE outbox SET last_error = last_error || ': GATEWAY-SAID +33612345678'",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(
+        kiosk
+            .erase_personal_data(at("2026-04-10T10:00"), 30)
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        count(
+            &url,
+            "SELECT count(*) FROM outbox WHERE last_error IS NOT NULL OR recipient IS NOT NULL"
+        ),
+        0
+    );
+}

@@ -151,9 +151,10 @@ pub fn send_due(
                 report.sent += 1;
             }
             Err(e) => {
-                // The gateway's stderr may quote the number: it stays in the database.
+                // The gateway's stderr may quote the number or the message: neither the log
+                // nor the database keeps it, only what failed and how.
                 tracing::warn!(message = message.id, error = %e.summary, "reminder gateway failed");
-                store.message_failed(message.id, &e.to_string())?;
+                store.message_failed(message.id, &e.summary)?;
                 report.failed += 1;
             }
         }

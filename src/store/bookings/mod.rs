@@ -487,20 +487,22 @@ impl Bookings for Store {
                  WHERE erased = 0 AND ends_at < ?1",
                 [&before],
             )?;
-            tx.execute(
-                "UPDATE outbox SET recipient = NULL, message = NULL
-                 WHERE recipient IS NOT NULL AND (
-                     booking IN (SELECT id FROM booking WHERE erased = 1)
-                  OR registration IN (SELECT id FROM registration WHERE erased = 1))",
+            // A failure's text too (one written before it kept only a summary may quote the
+            // gateway's output).
+            let messages = tx.execute(
+                "UPDATE outbox SET recipient = NULL, message = NULL, last_error = NULL
+                 WHERE (recipient IS NOT NULL OR message IS NOT NULL OR last_error IS NOT NULL)
+                   AND (booking IN (SELECT id FROM booking WHERE erased = 1)
+                     OR registration IN (SELECT id FROM registration WHERE erased = 1))",
                 [],
             )?;
-            Ok(bookings + registrations)
+            Ok((bookings + registrations, messages))
         })
         .map_err(|e| format!("erase: {e}"))
-        .and_then(|erased| {
+        .and_then(|(erased, messages)| {
             // secure_delete overwrote the old values in the database; the write-ahead log
             // still holds the pages as they were until it is checkpointed and emptied.
-            if erased > 0 {
+            if erased + messages > 0 {
                 self.conn
                     .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
                     .map_err(|e| format!("erase: checkpoint: {e}"))?;

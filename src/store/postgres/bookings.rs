@@ -607,10 +607,10 @@ impl Bookings for PgStore {
                 &[&before],
             )?;
             tx.execute(
-                "UPDATE outbox SET recipient = NULL, message = NULL
-                 WHERE recipient IS NOT NULL AND (
-                     booking IN (SELECT id FROM booking WHERE erased)
-                  OR registration IN (SELECT id FROM registration WHERE erased))",
+                "UPDATE outbox SET recipient = NULL, message = NULL, last_error = NULL
+                 WHERE (recipient IS NOT NULL OR message IS NOT NULL OR last_error IS NOT NULL)
+                   AND (booking IN (SELECT id FROM booking WHERE erased)
+                     OR registration IN (SELECT id FROM registration WHERE erased))",
                 &[],
             )?;
             Ok(Ok((bookings + registrations) as usize))
