@@ -538,7 +538,9 @@ fn check_config(cli: &Cli) -> ExitCode {
     let dir = config::resolve_dir(cli.config.as_deref());
     match crate::kiosk::check(&dir).map_err(|problems| print_problems(&problems)) {
         Ok(config) => {
-            println!("{}", config.summary());
+            // The help point's words, checked already: still nothing from a file may drive
+            // the terminal.
+            println!("{}", crate::problem::printable(&config.summary()));
             ExitCode::SUCCESS
         }
         Err(code) => code,

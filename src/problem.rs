@@ -42,27 +42,36 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Never a control character on the terminal of whoever reads it: a message may
-        // quote the file's text.
-        let shown: String = self
-            .message
-            .chars()
-            .map(|c| {
-                if c.is_control() {
-                    format!("\\u{{{:x}}}", u32::from(c))
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
+        // quote the file's text, and a file's name is anything.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file.display(),
+            printable(&self.file.display().to_string()),
             self.line,
             self.column,
-            shown
+            printable(&self.message)
         )
     }
+}
+
+/// A text as it may go to a terminal: a control character, or one that reorders or hides
+/// text, is written as its escape (`\u{1b}`) instead of acting.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || reorders(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The characters that reorder text without showing themselves (bidi embeddings, overrides
+/// and isolates) or hide in it (the byte-order mark in the middle of a text).
+pub fn reorders(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -81,10 +81,22 @@ fn forbidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || reorders(c)
 }
 
-/// The characters that reorder text without showing themselves (bidi embeddings, overrides
-/// and isolates) or hide in it (the byte-order mark in the middle of a text).
-pub fn reorders(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+pub use crate::problem::reorders;
+
+/// A value the file writes with escapes (`"\u001b"` in TOML, `{ "\u001b" }` in Fluent),
+/// decoded, is held to what the file's bytes are: the problem, at `offset` where the value
+/// is written, if it holds a control, escape or direction character.
+pub fn check_decoded(path: &Path, text: &str, offset: usize, value: &str) -> Option<Problem> {
+    let c = value.chars().find(|c| forbidden(*c))?;
+    Some(Problem::at(
+        path,
+        text,
+        offset,
+        format!(
+            "control character U+{:04X} written as an escape: remove it",
+            u32::from(c)
+        ),
+    ))
 }
 
 #[cfg(test)]

@@ -90,28 +90,52 @@ fn every_broken_configuration_is_refused_where_it_is_broken() {
 
 #[test]
 fn check_config_prints_no_control_character() {
-    let dir = tempfile::tempdir().unwrap();
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-    for file in [K, A, D] {
-        std::fs::copy(demo.join(file), dir.path().join(file)).unwrap();
+    // As bytes, as TOML escapes (refused), as Fluent escapes (refused), and in a file's name.
+    let variants: [(&str, &str, &str); 4] = [
+        (K, "Mairie de Gap\"", "Mairie\x1b]0;pwned\x07\x1b[2J\""),
+        (
+            K,
+            "Mairie de Gap\"",
+            "Mairie\\u001b]0;pwned\\u0007\\e[2J\\u202e\"",
+        ),
+        (
+            "locales/fr/aide.ftl",
+            "",
+            "welcome-title = { \"\\u001b]0;pwned\\u0007\" }\n",
+        ),
+        (
+            "locales/fr/\x1b]0;pwned\x07.ftl",
+            "",
+            "welcome-title = { \"a\" \n",
+        ),
+    ];
+    for (file, from, to) in variants {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [K, A, D] {
+            std::fs::copy(demo.join(file), dir.path().join(file)).unwrap();
+        }
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if from.is_empty() {
+            std::fs::write(&path, to).unwrap();
+        } else {
+            std::fs::write(&path, text.replace(from, to)).unwrap();
+        }
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
+            .args(["check-config", "--config"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        let said = String::from_utf8_lossy(&all);
+        assert_eq!(out.status.code(), Some(2), "{file}: {said}");
+        assert!(
+            !said
+                .chars()
+                .any(|c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{file}: {said:?}"
+        );
     }
-    let toml = dir.path().join(K);
-    let text = std::fs::read_to_string(&toml).unwrap();
-    std::fs::write(
-        &toml,
-        text.replace("Mairie de Gap\"", "Mairie\x1b]0;pwned\x07\x1b[2J\""),
-    )
-    .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_borne"))
-        .args(["check-config", "--config"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let all = [out.stdout, out.stderr].concat();
-    assert!(
-        !all.iter().any(|b| *b == 0x1b || *b == 0x07),
-        "{}",
-        String::from_utf8_lossy(&all)
-    );
 }

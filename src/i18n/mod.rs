@@ -288,6 +288,7 @@ fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, 
                     bundle.add_resource_overriding(resource);
                     problems.extend(check_variables(&path, &text, &given));
                     let (r, t) = signature::references(&text);
+                    problems.extend(escaped_controls(&path, &text, &r));
                     overridden.extend(r.keys().map(|id| (read.len(), id.clone())));
                     refs.extend(r);
                     terms.extend(t);
@@ -416,6 +417,27 @@ fn check_variables(path: &Path, text: &str, given: &Signatures) -> Vec<Problem> 
                 at,
                 format!("{id} leaves out {{ ${missing} }}, which people need to read"),
             ));
+        }
+    }
+    problems
+}
+
+/// The string literals whose escapes (`{ "\u001b" }`) decode to what the file's bytes may
+/// not hold, each at the place it is written.
+fn escaped_controls(
+    path: &Path,
+    text: &str,
+    refs: &std::collections::BTreeMap<String, signature::References>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (id, r) in refs {
+        let entry = entry_offset(text, id);
+        for raw in &r.strings {
+            let decoded = fluent_syntax::unicode::unescape_unicode_to_string(raw);
+            let at = text[entry..]
+                .find(&format!("\"{raw}\""))
+                .map_or(entry, |found| entry + found);
+            problems.extend(crate::text_file::check_decoded(path, text, at, &decoded));
         }
     }
     problems

@@ -75,11 +75,13 @@ fn arguments_vars(arguments: &CallArguments<&str>, vars: &mut BTreeSet<String>) 
     }
 }
 
-/// What a message refers to: other messages and terms, by name.
+/// What a message refers to: other messages and terms, by name; and the string literals it
+/// writes (`{ "…" }`), as written, escapes and all.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct References {
     pub messages: BTreeSet<String>,
     pub terms: BTreeSet<String>,
+    pub strings: Vec<String>,
 }
 
 /// Each message's (and term's, as `-name`) references, and the terms a source defines.
@@ -163,6 +165,7 @@ fn pattern_refs(pattern: &Pattern<&str>, refs: &mut References) {
                     inlines.extend(arguments.named.iter().map(|n| &n.value));
                 }
                 InlineExpression::Placeable { expression } => expressions.push(expression),
+                InlineExpression::StringLiteral { value } => refs.strings.push(value.to_string()),
                 _ => {}
             }
         } else {
