@@ -2190,3 +2190,75 @@ fn a_failed_reminder_keeps_no_gateway_output_and_erasing_clears_it() {
         0
     );
 }
+
+/// A message goes out through the gateway of the help point that queued it: the thief
+/// makes no other help point's kiosk send a text of theirs, to anyone.
+#[test]
+fn a_kiosk_role_makes_no_other_help_point_send_a_message() {
+    use borne::store::Outbox;
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let scene = scene(&server, "outbox_spam");
+    let mut gap_kiosk =
+        PgStore::open(&pg::as_role(&scene.url, "thief_gap"), "mairie-gap", gap()).unwrap();
+    let mut reminded = booking("karim", "2026-03-05T09:00", "2026-03-05T09:30");
+    reminded.reminder = Some(borne::store::Reminder {
+        due: at("2026-03-03T09:00"),
+        recipient: "+33612345678".into(),
+        message: "Rappel".into(),
+    });
+    gap_kiosk.book(&reminded, at(NOW)).unwrap().unwrap();
+    let mut owner = postgres::Client::connect(&scene.url, postgres::NoTls).unwrap();
+    let id_of = |owner: &mut postgres::Client, help_point: &str| -> i64 {
+        owner
+            .query_one(
+                "SELECT id FROM booking WHERE help_point = $1",
+                &[&help_point],
+            )
+            .unwrap()
+            .get(0)
+    };
+    let (embrun_booking, gap_booking) = (
+        id_of(&mut owner, "mediatheque-embrun"),
+        id_of(&mut owner, "mairie-gap"),
+    );
+    let mut thief = thief(&scene.url);
+    let done = tries(
+        &mut thief,
+        &[
+            // A notice about Embrun's appointment, queued as Gap's…
+            &format!(
+                "INSERT INTO outbox (booking, due_at, recipient, message, kind, help_point)
+                 VALUES ({embrun_booking}, '2026-03-01', '+33600000001', 'SPAM 1',
+                     'avis', 'mairie-gap')"
+            ),
+            // …one about Gap's, queued as Embrun's…
+            &format!(
+                "INSERT INTO outbox (booking, due_at, recipient, message, kind, help_point)
+                 VALUES ({gap_booking}, '2026-03-01', '+33600000002', 'SPAM 2',
+                     'avis', 'mediatheque-embrun')"
+            ),
+            // …Gap's own reminder handed to Embrun, or turned into another text to another
+            // number.
+            "UPDATE outbox SET help_point = 'mediatheque-embrun', kind = 'avis'",
+            "UPDATE outbox SET recipient = '+33600000003', message = 'SPAM 3'",
+        ],
+    );
+    let mut embrun = PgStore::open(
+        &pg::as_role(&scene.url, "kiosk_embrun"),
+        "mediatheque-embrun",
+        gap(),
+    )
+    .unwrap();
+    let sent_by_embrun = embrun.claim_due_messages(at("2026-03-04T10:00")).unwrap();
+    assert!(
+        sent_by_embrun.is_empty(),
+        "Embrun's gateway would send {sent_by_embrun:?} ({done:?})"
+    );
+    let spam = count(
+        &scene.url,
+        "SELECT count(*) FROM outbox WHERE message LIKE 'SPAM%'",
+    );
+    assert_eq!(spam, 0, "{done:?}");
+}

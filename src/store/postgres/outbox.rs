@@ -18,6 +18,8 @@ impl Outbox for PgStore {
                  LEFT JOIN booking b ON b.id = o.booking
                  LEFT JOIN registration r ON r.id = o.registration
                  WHERE o.due_at <= $1 AND o.recipient IS NOT NULL
+                   -- A kiosk's role sends what its help point queued; the owner, all.
+                   AND (borne_help_point() IS NULL OR o.help_point = borne_help_point())
                    AND (o.status = 'à envoyer' OR (o.status = 'échec' AND o.attempts < $2))
                  ORDER BY o.due_at, o.id
                  FOR UPDATE OF o SKIP LOCKED",

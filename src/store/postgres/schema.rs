@@ -637,11 +637,46 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER audit_stamped BEFORE INSERT ON public.audit
         FOR EACH ROW EXECUTE FUNCTION public.audit_stamped();
 
+    -- A message goes out through the gateway of the help point that queued it, about an
+    -- appointment its kiosk may see; a kiosk changes how a message went, and clears its
+    -- text and number when the appointment is erased, never rewrites them.
+    DROP POLICY kiosk ON public.outbox;
+    CREATE POLICY kiosk_reads ON public.outbox FOR SELECT TO borne_kiosk
+        USING (help_point = public.borne_help_point()
+            OR booking IN (SELECT b.id FROM public.booking b)
+            OR registration IN (SELECT r.id FROM public.registration r));
+    CREATE POLICY kiosk_queues ON public.outbox FOR INSERT TO borne_kiosk
+        WITH CHECK (help_point = public.borne_help_point()
+            AND (booking IS NULL OR booking IN (SELECT b.id FROM public.booking b))
+            AND (registration IS NULL
+                OR registration IN (SELECT r.id FROM public.registration r)));
+    CREATE POLICY kiosk_updates ON public.outbox FOR UPDATE TO borne_kiosk
+        USING (help_point = public.borne_help_point()
+            OR booking IN (SELECT b.id FROM public.booking b)
+            OR registration IN (SELECT r.id FROM public.registration r));
+    REVOKE UPDATE ON public.outbox FROM borne_kiosk;
+    GRANT UPDATE (status, attempts, sent_at, last_error, recipient, message)
+        ON public.outbox TO borne_kiosk;
+    CREATE FUNCTION public.outbox_kept() RETURNS trigger LANGUAGE plpgsql
+        SET search_path = public, pg_temp AS $$
+    BEGIN
+        IF public.borne_help_point() IS NOT NULL
+            AND (NEW.recipient IS NOT NULL AND NEW.recipient IS DISTINCT FROM OLD.recipient
+                OR NEW.message IS NOT NULL AND NEW.message IS DISTINCT FROM OLD.message) THEN
+            RAISE EXCEPTION 'a kiosk clears a message''s text and number, never rewrites them'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER outbox_kept BEFORE UPDATE ON public.outbox
+        FOR EACH ROW EXECUTE FUNCTION public.outbox_kept();
+
     REVOKE ALL ON FUNCTION public.borne_help_point(), public.borne_counsellor(),
         public.borne_sign_in(text, bytea), public.borne_signed_in(), public.borne_sign_out(),
         public.borne_resume(text), public.borne_booked_elsewhere(text, text, text),
         public.booking_occupies(), public.absence_occupies(), public.session_occupies(),
-        public.occupation_freed(), public.audit_stamped(), public.borne_fold(text),
+        public.occupation_freed(), public.audit_stamped(), public.outbox_kept(),
+        public.borne_fold(text),
         public.borne_check_matches(text, text, text) FROM PUBLIC;
     GRANT EXECUTE ON FUNCTION public.borne_help_point(), public.borne_counsellor(),
         public.borne_sign_in(text, bytea), public.borne_signed_in(), public.borne_sign_out(),
