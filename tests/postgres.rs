@@ -2262,3 +2262,35 @@ fn a_kiosk_role_makes_no_other_help_point_send_a_message() {
     );
     assert_eq!(spam, 0, "{done:?}");
 }
+
+/// Marie, booked at Gap, asks Embrun's kiosk for her appointment: with her code and her
+/// phone's last digits she is told where to go; with wrong digits, only that it is not found.
+#[test]
+fn a_person_at_another_help_point_is_told_where_to_go_with_their_check() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("elsewhere");
+    let mut gap_kiosk = open(&url, "mairie-gap");
+    let code = gap_kiosk
+        .book(
+            &booking("camille", "2026-03-05T09:00", "2026-03-05T09:30"),
+            at(NOW),
+        )
+        .unwrap()
+        .unwrap();
+    let mut kiosk = pty::Kiosk::start_on_network(&url, "mediatheque-embrun");
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&["4"]);
+    kiosk.wait_for("Tapez le code de votre rendez-vous");
+    kiosk.type_text(&code);
+    kiosk.keys(&[pty::ENTER]);
+    kiosk.type_text("77");
+    kiosk.keys(&[pty::ENTER, pty::ENTER]);
+    let screen = kiosk.wait_for("Nous ne trouvons pas ce rendez-vous.");
+    assert!(!screen.contains("autre lieu"), "{screen}");
+    kiosk.keys(&[pty::UP, "\x7f", "\x7f"]);
+    kiosk.type_text("78");
+    kiosk.keys(&[pty::ENTER, pty::ENTER]);
+    kiosk.wait_for("Ce rendez-vous a été pris dans un autre lieu : mairie-gap");
+}
