@@ -1470,13 +1470,28 @@ fn a_temporary_kiosk_table_opens_no_other_help_point() {
     };
     let scene = scene(&server, "shadow_kiosk");
     let mut thief = thief(&scene.url);
-    tries(
+    let done = tries(
         &mut thief,
         &[
             "CREATE TEMP TABLE kiosk (role name PRIMARY KEY, help_point text NOT NULL,
                  failures integer NOT NULL DEFAULT 0, locked_until timestamptz)",
             "INSERT INTO kiosk (role, help_point) VALUES (session_user, 'mediatheque-embrun')",
+            "CREATE TABLE public.kiosk_copy (role name)",
+            "CREATE SCHEMA thief",
         ],
+    );
+    // A kiosk's role creates nothing (the sweep below checks the functions would not be
+    // fooled even if it could).
+    assert_eq!(
+        done[0],
+        Err("permission denied to create temporary tables in database \"shadow_kiosk\"".into())
+    );
+    assert_eq!(
+        done[2..],
+        [
+            Err("permission denied for schema public".into()),
+            Err("permission denied for database shadow_kiosk".into())
+        ]
     );
     let read = reads(
         &mut thief,
