@@ -120,6 +120,62 @@ mod tests {
         assert!(speaker.running.is_none());
     }
 
+    fn sh(script: &str) -> Vec<String> {
+        vec!["sh".into(), "-c".into(), script.into()]
+    }
+
+    fn alive(pid: &str) -> bool {
+        std::process::Command::new("kill")
+            .args(["-0", pid.trim()])
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    }
+
+    #[test]
+    fn a_program_that_does_not_read_never_holds_the_kiosk() {
+        let (done, said) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut speaker = Speaker::new(sh("sleep 30"));
+            speaker.say(&"Bonjour. ".repeat(20_000), "fr");
+            speaker.say("Encore", "fr");
+            let _ = done.send(());
+        });
+        assert!(
+            said.recv_timeout(std::time::Duration::from_secs(5)).is_ok(),
+            "saying 180 kB to a program that does not read took more than 5 s"
+        );
+    }
+
+    #[test]
+    fn a_program_that_forks_leaves_no_process_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid = dir.path().join("pid");
+        let script = format!("sleep 30 & echo $! > {}; wait", pid.display());
+        let mut speaker = Speaker::new(sh(&script));
+        speaker.say("Bonjour", "fr");
+        let start = std::time::Instant::now();
+        while std::fs::read_to_string(&pid).map_or(true, |p| p.trim().is_empty()) {
+            assert!(start.elapsed().as_secs() < 10, "the program did not start");
+            std::thread::yield_now();
+        }
+        let child = std::fs::read_to_string(&pid).unwrap();
+        assert!(alive(&child));
+        // The next utterance cuts this one: the program and what it started go.
+        speaker.say("Encore", "fr");
+        drop(speaker);
+        let start = std::time::Instant::now();
+        while alive(&child) {
+            assert!(
+                start.elapsed().as_secs() < 5,
+                "the speech program's child {} outlived it",
+                child.trim()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
     #[test]
     fn a_missing_program_silences_the_kiosk_without_stopping_it() {
         let mut speaker = Speaker::new(vec!["/nonexistent/espeak-ng".into()]);
