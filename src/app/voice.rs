@@ -70,7 +70,7 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
             };
             // Never the digits: how many are typed.
             s = s.focus(tr.text_with(
-                "said-pin-typed",
+                "pin-said-typed",
                 &[("n", (prompt.entered.chars().count() as i64).into())],
             ));
             s.title = tr.text("pin-title");

@@ -14,6 +14,7 @@ use crate::domain::lieu::Filters;
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::{PlaceIndex, nearest};
 use crate::store::{Reply, Request};
+use crate::app::speech::Speech;
 use crate::ui::View;
 use crate::vocabulary::lieux::Service;
 
@@ -312,6 +313,10 @@ impl Screen for LieuxScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         super::view::render(self, frame, area, view)
+    }
+
+    fn speech(&self, view: &View) -> Speech {
+        super::view::speech(self, view)
     }
 
     fn hints(&self) -> Vec<Hint> {
