@@ -138,7 +138,11 @@ impl Speech {
 }
 
 fn typing_whole(t: &Typing) -> String {
-    let mut text = format!("{}, {}", t.label, t.value);
+    let mut text = if t.value.is_empty() {
+        t.label.clone()
+    } else {
+        format!("{}, {}", t.label, t.value)
+    };
     if let Some(after) = &t.after {
         text.push_str(". ");
         text.push_str(after);
@@ -170,6 +174,14 @@ pub struct Batch {
 impl Batch {
     /// One utterance that replaces whatever is being said (F4, F1).
     pub fn only(kind: Kind, parts: Vec<Said>) -> Batch {
+        let parts = parts
+            .into_iter()
+            .map(|p| Said {
+                text: speakable(&p.text),
+                ..p
+            })
+            .filter(|p| !p.text.is_empty())
+            .collect();
         Batch {
             cancel: true,
             utterances: vec![Utterance { kind, parts }],
@@ -191,9 +203,8 @@ pub struct Heard {
 /// What to say now, given what was heard before.
 pub fn batch(before: Option<&Heard>, now: &Heard) -> Batch {
     let s = &now.speech;
-    let same_step = before.is_some_and(|b| {
-        b.generation == now.generation && b.speech.step() == s.step()
-    });
+    let same_step =
+        before.is_some_and(|b| b.generation == now.generation && b.speech.step() == s.step());
     let mut batch = Batch::default();
     let mut say = |kind: Kind, parts: Vec<Said>| {
         let parts: Vec<Said> = parts
@@ -248,7 +259,9 @@ pub fn batch(before: Option<&Heard>, now: &Heard) -> Batch {
 
 /// The letters typing added; `None` when it erased (the field is then said whole).
 fn echo(was: &str, is: &str) -> Option<String> {
+    // A number said in pairs gains a comma as it grows: only the digit is said.
     is.strip_prefix(was)
+        .map(|added| added.trim_start_matches([',', ' ']))
         .filter(|added| !added.is_empty())
         .map(str::to_string)
 }
@@ -269,7 +282,11 @@ pub fn speakable(text: &str) -> String {
         joined.push_str(line);
     }
     let words: Vec<&str> = joined.split_whitespace().collect();
-    words.join(" ").replace(" ,", ",").replace(" .", ".")
+    words
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" .", ".")
+        .replace(" )", ")")
 }
 
 /// An utterance is cut at this many bytes (at a sentence or a word): a voice that is given a
@@ -325,7 +342,10 @@ mod tests {
 
     #[test]
     fn a_new_step_says_its_messages_then_its_question_then_its_focus_and_cancels_the_rest() {
-        let first = heard(1, screen("Bonjour", "Que voulez-vous faire ?", "1, Faire le point"));
+        let first = heard(
+            1,
+            screen("Bonjour", "Que voulez-vous faire ?", "1, Faire le point"),
+        );
         let b = batch(None, &first);
         assert!(b.cancel);
         assert_eq!(
@@ -336,13 +356,22 @@ mod tests {
             ]
         );
         assert!(batch(Some(&first), &first).is_empty(), "nothing twice");
-        let moved = heard(1, screen("Bonjour", "Que voulez-vous faire ?", "2, Prendre rendez-vous"));
+        let moved = heard(
+            1,
+            screen(
+                "Bonjour",
+                "Que voulez-vous faire ?",
+                "2, Prendre rendez-vous",
+            ),
+        );
         let b = batch(Some(&first), &moved);
         assert!(!b.cancel, "a focus cuts only a focus");
         assert_eq!(texts(&b), [(Kind::Focus, "2, Prendre rendez-vous".into())]);
         // A message that appears is said, and cancels nothing.
         let mut told = moved.clone();
-        told.speech.messages.push("Ce créneau vient d'être pris.".into());
+        told.speech
+            .messages
+            .push("Ce créneau vient d'être pris.".into());
         let b = batch(Some(&moved), &told);
         assert!(!b.cancel);
         assert_eq!(
@@ -350,8 +379,13 @@ mod tests {
             [(Kind::Message, "Ce créneau vient d'être pris.".into())]
         );
         // A step with a message: the message first.
-        let mut next = heard(2, screen("Rendez-vous", "Choisissez un jour", "1, mardi 3 mars"));
-        next.speech.messages.push("Ce créneau vient d'être pris.".into());
+        let mut next = heard(
+            2,
+            screen("Rendez-vous", "Choisissez un jour", "1, mardi 3 mars"),
+        );
+        next.speech
+            .messages
+            .push("Ce créneau vient d'être pris.".into());
         next.speech.place = Some("étape 2 sur 5".into());
         assert_eq!(
             texts(&batch(Some(&told), &next)),
@@ -377,11 +411,14 @@ mod tests {
         let m = field("Prénom", "M");
         assert_eq!(texts(&batch(Some(&empty), &m)), [(Kind::Focus, "M".into())]);
         let erased = field("Prénom", "");
-        assert_eq!(texts(&batch(Some(&m), &erased)), [(Kind::Focus, "Prénom,".into())]);
+        assert_eq!(
+            texts(&batch(Some(&m), &erased)),
+            [(Kind::Focus, "Prénom".into())]
+        );
         let phone = field("Téléphone", "");
         assert_eq!(
             texts(&batch(Some(&m), &phone)),
-            [(Kind::Focus, "Téléphone,".into())]
+            [(Kind::Focus, "Téléphone".into())]
         );
     }
 

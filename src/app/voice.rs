@@ -58,9 +58,9 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
                 s = s.message(tr.text("pin-checking"));
             }
             s = match prompt.notice {
-                Some(PinNotice::Wrong { tries_left }) => s.message(
-                    tr.text_with("pin-wrong", &[("n", i64::from(tries_left).into())]),
-                ),
+                Some(PinNotice::Wrong { tries_left }) => {
+                    s.message(tr.text_with("pin-wrong", &[("n", i64::from(tries_left).into())]))
+                }
                 Some(PinNotice::Locked { until }) => s.message(tr.text_with(
                     "pin-locked",
                     &[("time", crate::calendar::words::time(tr, until).into())],
@@ -78,8 +78,16 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
         }
         Some(Overlay::Confirm { leaving, yes }) => {
             let (title, text, yes_id) = match leaving {
-                Leaving::Home => ("home-confirm-title", "home-confirm-text", "home-confirm-yes"),
-                Leaving::Back => ("back-confirm-title", "home-confirm-text", "back-confirm-yes"),
+                Leaving::Home => (
+                    "home-confirm-title",
+                    "home-confirm-text",
+                    "home-confirm-yes",
+                ),
+                Leaving::Back => (
+                    "back-confirm-title",
+                    "home-confirm-text",
+                    "back-confirm-yes",
+                ),
                 Leaving::SignOut => (
                     "signout-confirm-title",
                     "signout-confirm-text",

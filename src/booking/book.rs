@@ -18,10 +18,10 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::app::speech::Speech;
 use crate::domain::outcome::Outcome;
 use crate::i18n::Tr;
 use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
-use crate::app::speech::Speech;
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -392,9 +392,12 @@ impl Screen for BookingScreen {
     fn speech(&self, view: &View) -> Speech {
         let paras = self.paras(view);
         let speech = match self.step {
-            Step::Motif => {
-                Speech::page(&paras, &self.motifs(view), Some(self.focus.index()), &view.tr)
-            }
+            Step::Motif => Speech::page(
+                &paras,
+                &self.motifs(view),
+                Some(self.focus.index()),
+                &view.tr,
+            ),
             Step::Slot => match &self.picker {
                 Some(picker) if !picker.is_empty() => picker.speech(view, &self.agenda, paras),
                 _ => Speech::page(&paras, &[], None, &view.tr),
@@ -419,14 +422,21 @@ impl Screen for BookingScreen {
         let of = 3 + checkout_steps;
         speech.place(view.tr.text_with(
             "said-step-of",
-            &[("number", (at as i64).into()), ("count", (of as i64).into())],
+            &[
+                ("number", (at as i64).into()),
+                ("count", (of as i64).into()),
+            ],
         ))
     }
 
     fn hints(&self) -> Vec<Hint> {
         match (self.step, &self.picker) {
             (Step::Checkout, _) => self.checkout.hints(),
-            (Step::Done, _) => self.receipt.as_ref().map(Receipt::hints).unwrap_or_default(),
+            (Step::Done, _) => self
+                .receipt
+                .as_ref()
+                .map(Receipt::hints)
+                .unwrap_or_default(),
             (Step::Slot, Some(picker)) => picker.hints(),
             _ => choosing_hints(),
         }

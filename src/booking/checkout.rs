@@ -9,8 +9,8 @@ use super::form::{FormEvent, IdentityForm};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Hint, choosing_hints, hint};
-use crate::domain::person::Person;
 use crate::app::speech::Speech;
+use crate::domain::person::Person;
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -186,7 +186,12 @@ impl Checkout {
     }
 
     /// The notices, the question and the choices of a step past the form.
-    fn page(&self, view: &View, mut paras: Vec<Para>, summary: Vec<Para>) -> (Vec<Para>, Vec<Choice>) {
+    fn page(
+        &self,
+        view: &View,
+        mut paras: Vec<Para>,
+        summary: Vec<Para>,
+    ) -> (Vec<Para>, Vec<Choice>) {
         let choices = match self.step {
             Step::Identity => {
                 if self.phone_missing {

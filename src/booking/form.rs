@@ -5,9 +5,9 @@ use ratatui::layout::{Position, Rect};
 
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::person::{Person, PhoneProblem, format_phone, parse_phone, valid_email};
-use crate::app::speech::Speech;
 use crate::ui::View;
 use crate::ui::choices::{Choice, Mark};
 use crate::ui::form::{self, FormRow};

@@ -9,10 +9,10 @@ use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
+use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::person::{format_phone, parse_phone, show_phone};
 use crate::store::{Reply, Request};
-use crate::app::speech::Speech;
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::form::{self, FormRow};
@@ -316,7 +316,10 @@ fn told_page(view: &View) -> (Vec<Para>, Vec<Choice>) {
     let phone = view.kiosk.help_point.phone.clone();
     let paras = vec![
         page::notice(view.tr.text("offline-told")),
-        page::text(view.tr.text_with("offline-call", &[("phone", phone.into())])),
+        page::text(
+            view.tr
+                .text_with("offline-call", &[("phone", phone.into())]),
+        ),
         page::text(view.tr.text("offline-still")),
     ];
     let choices = vec![

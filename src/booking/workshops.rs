@@ -17,10 +17,10 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::app::speech::Speech;
 use crate::calendar::words;
 use crate::i18n::Tr;
 use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reply, Request};
-use crate::app::speech::Speech;
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -380,10 +380,9 @@ impl Screen for WorkshopsScreen {
                 let (paras, choices) = self.list(view);
                 Speech::page(&paras, &choices, Some(self.focus.index()), &view.tr)
             }
-            Step::Checkout => {
-                self.checkout
-                    .speech(view, self.notices(view), self.summary(view))
-            }
+            Step::Checkout => self
+                .checkout
+                .speech(view, self.notices(view), self.summary(view)),
             Step::Done => {
                 return self
                     .receipt
@@ -410,7 +409,11 @@ impl Screen for WorkshopsScreen {
     fn hints(&self) -> Vec<Hint> {
         match self.step {
             Step::Checkout => self.checkout.hints(),
-            Step::Done => self.receipt.as_ref().map(Receipt::hints).unwrap_or_default(),
+            Step::Done => self
+                .receipt
+                .as_ref()
+                .map(Receipt::hints)
+                .unwrap_or_default(),
             _ => [choosing_hints(), self.focus.page_hints()].concat(),
         }
     }

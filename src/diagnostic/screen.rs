@@ -10,12 +10,12 @@ use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::speech::Speech;
 use crate::booking::Agenda;
 use crate::booking::book::{BookingScreen, motif_for};
 use crate::booking::workshops::WorkshopsScreen;
 use crate::domain::outcome::{HelpKind, Outcome};
 use crate::places::screen::LieuxScreen;
-use crate::app::speech::Speech;
 use crate::ui::View;
 
 /// What the result screen offers next, in order.

@@ -5,8 +5,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::screen::{DiagnosticScreen, NextStep, Phase};
-use crate::domain::outcome::{HelpKind, Outcome};
 use crate::app::speech::Speech;
+use crate::domain::outcome::{HelpKind, Outcome};
 use crate::ui::View;
 use crate::ui::choices::{Choice, render_choices};
 use crate::ui::page::{self, Para, Tone};

@@ -9,12 +9,12 @@ use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::lieu::Filters;
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::{PlaceIndex, nearest};
 use crate::store::{Reply, Request};
-use crate::app::speech::Speech;
 use crate::ui::View;
 use crate::vocabulary::lieux::Service;
 

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::screen::{DetailChoice, Extra, LieuxScreen, Step, detail_choices};
+use crate::app::speech::Speech;
 use crate::calendar::{Calendar, words};
 use crate::domain::hours::{self, OpenState};
 use crate::domain::lieu::Lieu;
 use crate::domain::person::show_phone;
 use crate::i18n::Tr;
-use crate::app::speech::Speech;
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
 use crate::ui::page::{self, Para};
@@ -40,7 +40,13 @@ pub fn render(
         }
         Step::Qr(i) => {
             let lieu = screen.lieux.get(i)?;
-            qr::full_screen(frame, area, view, &qr_payloads(lieu), &lieu_in_words(lieu, view))
+            qr::full_screen(
+                frame,
+                area,
+                view,
+                &qr_payloads(lieu),
+                &lieu_in_words(lieu, view),
+            )
         }
     }
 }
@@ -559,7 +565,6 @@ fn detail(
         Some(screen.focus.index().min(choices.len() - 1)),
     )
 }
-
 
 /// A lieu's details and what its page offers.
 fn detail_page(lieu: &Lieu, view: &View) -> (Vec<Para>, Vec<Choice>) {

@@ -164,9 +164,10 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     });
                 }
                 // F4, F1 and a code repeated: said now, in counsellor mode too (asked for).
-                let (say, effects): (Vec<Effect>, Vec<Effect>) = effects.into_iter().partition(
-                    |e| matches!(e, Effect::SayScreen | Effect::SayHowToUse | Effect::Say(_)),
-                );
+                let (say, effects): (Vec<Effect>, Vec<Effect>) =
+                    effects.into_iter().partition(|e| {
+                        matches!(e, Effect::SayScreen | Effect::SayHowToUse | Effect::Say(_))
+                    });
                 if let Some(speaker) = &speaker {
                     for effect in say {
                         let words = match effect {

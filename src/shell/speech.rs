@@ -125,7 +125,11 @@ impl Program {
             if utterance.kind != Kind::Question {
                 // A message or a new focus: the focus still to be said is not said.
                 self.queue.retain(|p| p.kind != Kind::Focus);
-                if self.speaking.as_ref().is_some_and(|s| s.kind == Kind::Focus) {
+                if self
+                    .speaking
+                    .as_ref()
+                    .is_some_and(|s| s.kind == Kind::Focus)
+                {
                     self.stop();
                 }
             }
@@ -357,7 +361,10 @@ mod tests {
     fn wait_for(what: &str, ok: impl Fn() -> bool) {
         let start = Instant::now();
         while !ok() {
-            assert!(start.elapsed() < Duration::from_secs(10), "waited for {what}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {what}"
+            );
             std::thread::sleep(Duration::from_millis(10));
         }
     }
@@ -408,7 +415,10 @@ mod tests {
     fn a_long_utterance_is_cut_before_it_reaches_the_program() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("said");
-        let speaker = Speaker::start(sh(&format!("cat > {}.part; mv {0}.part {0}", out.display())));
+        let speaker = Speaker::start(sh(&format!(
+            "cat > {}.part; mv {0}.part {0}",
+            out.display()
+        )));
         speaker.say(only(&"Une phrase. ".repeat(100_000)), "fr");
         wait_for("the program's end", || out.exists());
         let len = std::fs::metadata(&out).unwrap().len() as usize;
@@ -484,7 +494,11 @@ mod tests {
         wait_for("the last focus", || lines().len() == 3);
         assert_eq!(
             lines(),
-            ["Ce créneau vient d'être pris.", "Choisissez un jour", "3, jeudi"]
+            [
+                "Ce créneau vient d'être pris.",
+                "Choisissez un jour",
+                "3, jeudi"
+            ]
         );
         // A new step while a focus is said: it is cut, the step is said.
         speaker.say(
