@@ -275,11 +275,7 @@ pub fn speakable(text: &str) -> String {
         .replace('—', ", ");
     let mut joined = String::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if !joined.is_empty() {
-            let ended = joined.ends_with(['.', '?', '!', ':', ',', ';']);
-            joined.push_str(if ended { " " } else { ". " });
-        }
-        joined.push_str(line);
+        then(&mut joined, line);
     }
     let words: Vec<&str> = joined.split_whitespace().collect();
     words
@@ -287,6 +283,28 @@ pub fn speakable(text: &str) -> String {
         .replace(" ,", ",")
         .replace(" .", ".")
         .replace(" )", ")")
+}
+
+/// Adds a sentence after another: a pause (a full stop) between them unless the first
+/// already ends in one.
+pub fn then(text: &mut String, next: &str) {
+    if !text.is_empty() {
+        let ended = text.ends_with(['.', '?', '!', ':', ',', ';']);
+        text.push_str(if ended { " " } else { ". " });
+    }
+    text.push_str(next);
+}
+
+/// An utterance's parts, those in the same language one after the other said as one text.
+pub fn joined(parts: Vec<Said>) -> Vec<Said> {
+    let mut out: Vec<Said> = Vec::new();
+    for part in parts {
+        match out.last_mut() {
+            Some(last) if last.lang == part.lang => then(&mut last.text, &part.text),
+            _ => out.push(part),
+        }
+    }
+    out
 }
 
 /// An utterance is cut at this many bytes (at a sentence or a word): a voice that is given a

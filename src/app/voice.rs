@@ -113,8 +113,10 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
     let screen = app.screen();
     let mut s = screen.speech(view);
     s.title = tr.text(screen.title());
+    // Said first, as a message: when the first key makes it go, the question is not said
+    // again.
     if app.on_welcome() && app.fresh && app.kiosk.speech.is_some() {
-        s.text.insert(0, Said::new(how_to_use(tr)));
+        s.messages.insert(0, how_to_use(tr));
     }
     s
 }

@@ -18,7 +18,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError};
 use std::time::{Duration, Instant};
 
-use crate::app::speech::{Batch, Kind, Said, capped};
+use crate::app::speech::{Batch, Kind, Said, capped, joined};
 use crate::config::Voice;
 
 /// Batches waiting for the voice's thread: beyond, the newest is dropped.
@@ -63,6 +63,9 @@ fn with_language(mut batch: Batch, locale: &str) -> Batch {
         for part in &mut utterance.parts {
             let lang = part.lang.as_deref().unwrap_or(locale);
             part.lang = Some(lang.split('-').next().unwrap_or(lang).to_string());
+        }
+        utterance.parts = joined(std::mem::take(&mut utterance.parts));
+        for part in &mut utterance.parts {
             part.text = capped(&part.text).to_string();
         }
     }
