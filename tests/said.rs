@@ -136,6 +136,17 @@ impl Listener {
         self.keys(&keys);
     }
 
+    /// Types a code drawn at random: each letter's echo is written down as such.
+    fn typed_code(&mut self, code: &str) {
+        for c in code.chars() {
+            self.keys(&[Char(c)]);
+            let last = self.transcript.last_mut().expect("a key");
+            *last = last
+                .replace(&format!("Char('{c}')"), "a letter of the code")
+                .replace(&format!("Focus: {c}"), "Focus: <the letter>");
+        }
+    }
+
     fn locale(&mut self, tag: &str) {
         self.app.settings.locale = tag.into();
     }
@@ -260,7 +271,7 @@ fn other_journeys(tag: &str) -> Listener {
     // Gérer mon rendez-vous: the workshop's code, then cancel it.
     let code = l.codes.last().cloned().unwrap_or_default();
     l.keys(&[Char('4')]);
-    l.typed(&code);
+    l.typed_code(&code);
     l.keys(&[Enter]);
     l.typed("32");
     l.keys(&[Enter, Enter, Char('1'), Char('1'), Enter]);

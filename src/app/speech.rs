@@ -111,7 +111,12 @@ impl Speech {
                 speech.text(para.text.clone())
             };
         }
-        if let Some(choice) = focused.and_then(|i| choices.get(i)) {
+        if let Some(i) = focused.filter(|i| *i < choices.len()) {
+            // The number said is the one shown: the digit that chooses it on its page.
+            let choice = Choice {
+                number: crate::ui::choices::shown_numbers(choices)[i],
+                ..choices[i].clone()
+            };
             speech = speech.focus(choice.said(tr));
         }
         speech
@@ -138,7 +143,9 @@ impl Speech {
 }
 
 fn typing_whole(t: &Typing) -> String {
-    let mut text = if t.value.is_empty() {
+    let mut text = if t.label.is_empty() {
+        t.value.clone()
+    } else if t.value.is_empty() {
         t.label.clone()
     } else {
         format!("{}, {}", t.label, t.value)

@@ -12,9 +12,14 @@ use crate::ui::{Theme, View};
 
 /// Builds the view a screen's words are made with: the person's language, for the voice.
 pub fn with_view<T>(app: &App, now: NaiveDateTime, say: impl FnOnce(&View) -> T) -> T {
+    view_as(app, now, true, say)
+}
+
+fn view_as<T>(app: &App, now: NaiveDateTime, spoken: bool, say: impl FnOnce(&View) -> T) -> T {
     let theme = Theme::pick(app.settings.high_contrast, false);
+    let tr = app.i18n.tr(&app.settings.locale);
     let view = View {
-        tr: app.i18n.tr(&app.settings.locale).spoken(),
+        tr: if spoken { tr.spoken() } else { tr },
         i18n: &app.i18n,
         theme: &theme,
         large: app.settings.large_text,
@@ -36,6 +41,12 @@ pub fn heard(app: &App, now: NaiveDateTime) -> Heard {
         generation: app.generation(),
         speech,
     }
+}
+
+/// What the kiosk says now, in the words the screen writes (times, phones and codes as
+/// shown): to hold what is said against what is shown.
+pub fn written(app: &App, now: NaiveDateTime) -> Speech {
+    view_as(app, now, false, |view| speech(app, view, now))
 }
 
 fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {

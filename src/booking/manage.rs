@@ -578,11 +578,14 @@ impl Screen for ManageScreen {
             Step::Lookup => {
                 let s = Speech::page(&paras, &[], None, tr).text(tr.text("manage-intro"));
                 match self.fields.index() {
-                    0 => s.typing(
-                        tr.text("manage-code"),
-                        crate::i18n::spelled(&self.code.value),
-                        None,
-                    ),
+                    0 => {
+                        let code = if tr.is_spoken() {
+                            crate::i18n::spelled(&self.code.value)
+                        } else {
+                            ticket::spaced(&self.code.value)
+                        };
+                        s.typing(tr.text("manage-code"), code, None)
+                    }
                     1 => s.typing(tr.text("manage-check"), self.check.value.clone(), None),
                     _ => s.focus(tr.text("form-continue")),
                 }

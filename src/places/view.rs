@@ -63,6 +63,8 @@ pub fn speech(screen: &LieuxScreen, view: &View) -> Speech {
             if !screen.services.is_empty() {
                 s = s.text(services_line(screen, view));
             }
+            // The field's label is the question: the field says only what it holds.
+            s = s.text(tr.text("lieux-field"));
             let typed = screen.field.value.trim();
             if screen.nothing_typed && typed.is_empty() {
                 s = s.message(tr.text("lieux-type-first"));
@@ -95,7 +97,7 @@ pub fn speech(screen: &LieuxScreen, view: &View) -> Speech {
                             ],
                         )
                     });
-                    s.typing(tr.text("lieux-field"), screen.field.value.clone(), after)
+                    s.typing(String::new(), screen.field.value.clone(), after)
                 }
             }
         }

@@ -200,6 +200,12 @@ pub fn page_of(heights: &[u16], room: u16, breaks: &[usize], focused: usize) -> 
     }
 }
 
+/// Each choice's number as shown (counted from 1 on each page of nine or group): the digit
+/// that chooses it.
+pub fn shown_numbers(choices: &[Choice]) -> Vec<Option<usize>> {
+    numbered_pages(choices).1
+}
+
 /// Where a list of choices turns a page whatever the room (as `FocusGrid` does): at a choice
 /// numbered 1 (a new group) and after nine numbered choices. With each choice's number as
 /// shown: counted from 1 on each page, so that one digit chooses.
