@@ -37,7 +37,9 @@ fn dispatcher(dir: &Path) -> Option<Dispatcher> {
             std::env::var("CI").as_deref() != Ok("true"),
             "speech-dispatcher is missing: .ci/run installs it under CI=true"
         );
-        eprintln!("skipped: speech-dispatcher is not installed (apt-get install speech-dispatcher)");
+        eprintln!(
+            "skipped: speech-dispatcher is not installed (apt-get install speech-dispatcher)"
+        );
         return None;
     }
     let conf = dir.join("conf");
@@ -121,7 +123,10 @@ fn the_kiosk_speaks_through_speech_dispatcher_each_text_in_its_language() {
     let mut kiosk = Kiosk::start_with(&[("[speech]\n# The kiosk speaks", &speech)], 80, 24, &[]);
     let said = heard(&sd.said, "1, Faire le point sur mes besoins");
     assert!(said.contains("fr|Bienvenue"), "{said}");
-    assert!(said.contains("en|English"), "each language in its own voice:\n{said}");
+    assert!(
+        said.contains("en|English"),
+        "each language in its own voice:\n{said}"
+    );
     assert!(said.contains("uk|Українська"), "{said}");
     // A move says the focus.
     kiosk.keys(&[DOWN]);

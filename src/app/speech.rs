@@ -248,16 +248,17 @@ pub fn batch(before: Option<&Heard>, now: &Heard) -> Batch {
         say(Kind::Focus, s.focus.clone());
     }
     match (&b.typing, &s.typing) {
-        (Some(was), Some(is)) if was.label == is.label => {
-            if was.value != is.value || was.after != is.after {
-                let mut text = echo(&was.value, &is.value).unwrap_or_else(|| typing_whole(is));
-                if let Some(after) = is.after.as_ref().filter(|_| was.after != is.after) {
-                    text.push_str(". ");
-                    text.push_str(after);
-                }
-                say(Kind::Focus, vec![Said::new(text)]);
+        (Some(was), Some(is))
+            if was.label == is.label && (was.value != is.value || was.after != is.after) =>
+        {
+            let mut text = echo(&was.value, &is.value).unwrap_or_else(|| typing_whole(is));
+            if let Some(after) = is.after.as_ref().filter(|_| was.after != is.after) {
+                text.push_str(". ");
+                text.push_str(after);
             }
+            say(Kind::Focus, vec![Said::new(text)]);
         }
+        (Some(was), Some(is)) if was.label == is.label => {}
         (_, Some(is)) => say(Kind::Focus, vec![Said::new(typing_whole(is))]),
         _ => {}
     }
