@@ -35,6 +35,10 @@ struct Walk {
     /// the walk's sizes; what cannot is listed in `unreachable`.
     reference: Option<(u16, u16)>,
     unreachable: Vec<String>,
+    /// When set, each citizen screen's question and focused choice must be in what it says;
+    /// what is not is listed in `unsaid`.
+    hearing: bool,
+    unsaid: Vec<String>,
 }
 
 impl Walk {
@@ -48,6 +52,8 @@ impl Walk {
             at: now(),
             reference: None,
             unreachable: Vec::new(),
+            hearing: false,
+            unsaid: Vec::new(),
         }
     }
 
@@ -166,6 +172,13 @@ impl Walk {
                 .unwrap();
             self.bodies.push(body);
             let boxed = self.app.overlay.is_some() || self.app.countdown_seconds(self.at).is_some();
+            if self.hearing && !boxed && !self.app.staff_signed_in() && (w, h) == self.sizes[0] {
+                let cursor = terminal.get_cursor_position().ok();
+                for missing in unsaid(&self.app, self.at, &text(&terminal), body, cursor) {
+                    self.unsaid
+                        .push(format!("{place} at {w}×{h}: {missing:?} is not said"));
+                }
+            }
             self.frames
                 .push((format!("{place} at {w}×{h}"), boxed, terminal));
         }
@@ -291,8 +304,16 @@ fn text(terminal: &Terminal<TestBackend>) -> String {
 fn the_screen_reader_mode_draws_no_box_or_block_character_and_always_places_the_cursor() {
     let (_dir, store) = store_with_lieux();
     let mut walk = Walk::new(store, &[(80, 24), (60, 20), (120, 33)]);
+    walk.hearing = true;
     walk.keys("screen reader on", &[Key::F(5)]);
     walk.everywhere();
+    // What a citizen screen shows of its question and focused choice, it says.
+    assert!(
+        walk.unsaid.is_empty(),
+        "{} lines shown are not said:\n{}",
+        walk.unsaid.len(),
+        walk.unsaid.join("\n")
+    );
     // Large text too: titles stay in letters a braille display can show.
     let (_dir, store) = store_with_lieux();
     let mut large = Walk::new(store, &[(80, 24), (120, 33)]);
@@ -352,6 +373,68 @@ fn the_screen_reader_mode_draws_no_box_or_block_character_and_always_places_the_
     ] {
         assert!(titles.contains(&title), "{title} not reached: {titles:?}");
     }
+}
+
+/// The lines of a citizen screen's question (the body above the focused line) and the
+/// focused line, that what the screen says does not hold, word for word.
+fn unsaid(
+    app: &App,
+    at: NaiveDateTime,
+    screen: &str,
+    body: ratatui::layout::Rect,
+    cursor: Option<ratatui::layout::Position>,
+) -> Vec<String> {
+    let said = borne::app::voice::written(app, at);
+    let heard: Vec<String> = said
+        .whole()
+        .iter()
+        .flat_map(|s| spoken_words(&s.text))
+        .collect();
+    let last = cursor.map_or(body.bottom(), |c| c.y + 1);
+    screen
+        .lines()
+        .enumerate()
+        .filter(|(y, _)| *y as u16 >= body.y && (*y as u16) < last.min(body.bottom()))
+        .map(|(_, line)| line)
+        // The question is the text at the body's edge (choices and a form's other rows are
+        // indented, past the focus mark's column); the focused line is checked whole.
+        .enumerate()
+        .filter(|(i, line)| {
+            body.y as usize + i + 1 == last as usize
+                || line
+                    .chars()
+                    .nth(body.x as usize)
+                    .is_some_and(|c| !c.is_whitespace())
+        })
+        .map(|(_, line)| line)
+        // Which page shows, and a week's name over its days, are for the eye.
+        .filter(|line| {
+            let l = line.trim().to_lowercase();
+            !l.starts_with("page ")
+                && !["cette semaine", "la semaine prochaine", "semaine du"]
+                    .iter()
+                    .any(|w| l.starts_with(w))
+        })
+        .filter(|line| !subsequence(&spoken_words(line), &heard))
+        .map(|line| line.trim().to_string())
+        .collect()
+}
+
+/// A text's words for comparing what is shown with what is said: no marks for the eye,
+/// no punctuation, in lower case.
+fn spoken_words(text: &str) -> Vec<String> {
+    text.replace(['—', '•', '▶', '⚠', '✓'], " ")
+        .replace("[x]", "")
+        .replace("[ ]", "")
+        .replace("(•)", "")
+        .replace("( )", "")
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn is_drawing(c: char) -> bool {

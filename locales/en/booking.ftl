@@ -43,7 +43,6 @@ booking-printer-failed = The printer does not answer. Write down your code, or a
 technical-problem = A technical problem stops us. Ask for help at the desk, or call { $phone }.
 answer-yes = Yes
 answer-no = No
-qr-carries = This code holds:
 qr-go-back = Enter: go back.
 qr-scan = Point your phone's camera at this code. Enter: go back.
 qr-too-small = The window is too small for the QR code. Enter: go back.

@@ -43,7 +43,6 @@ booking-printer-failed = L'imprimante est en panne. Écrivez votre code sur un p
 technical-problem = Il y a un problème. Demandez de l'aide à l'accueil. Ou appelez le { $phone }.
 answer-yes = Oui
 answer-no = Non
-qr-carries = Ce code contient :
 qr-go-back = Entrée : revenir.
 qr-scan = Prenez ce carré en photo avec votre téléphone. Entrée : revenir.
 qr-too-small = La fenêtre est trop petite. Entrée : revenir.

@@ -44,7 +44,6 @@ booking-printer-failed = L'imprimante ne répond pas. Notez votre code, ou deman
 technical-problem = Un problème technique nous empêche de continuer. Demandez de l'aide à l'accueil, ou appelez le { $phone }.
 answer-yes = Oui
 answer-no = Non
-qr-carries = Ce code contient :
 qr-go-back = Entrée : revenir.
 qr-scan = Visez ce code avec l'appareil photo de votre téléphone. Entrée : revenir.
 qr-too-small = La fenêtre est trop petite pour le QR code. Entrée : revenir.

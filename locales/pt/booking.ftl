@@ -43,7 +43,6 @@ booking-printer-failed = A impressora não responde. Anote o seu código ou perg
 technical-problem = Um problema técnico impede-nos de continuar. Peça ajuda no balcão ou ligue para o { $phone }.
 answer-yes = Sim
 answer-no = Não
-qr-carries = Este código contém:
 qr-go-back = Enter: voltar.
 qr-scan = Aponte a câmara do telemóvel para este código. Enter: voltar.
 qr-too-small = A janela é demasiado pequena para o código QR. Enter: voltar.

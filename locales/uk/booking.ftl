@@ -44,7 +44,6 @@ booking-printer-failed = Принтер не відповідає. Запиші�
 technical-problem = Технічна проблема. Попросіть допомоги на стійці або зателефонуйте: { $phone }.
 answer-yes = Так
 answer-no = Ні
-qr-carries = Цей код містить:
 qr-go-back = Enter — назад.
 qr-scan = Наведіть камеру телефона на цей код. Enter — назад.
 qr-too-small = Вікно замале для QR-коду. Enter — назад.

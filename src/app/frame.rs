@@ -120,27 +120,7 @@ fn draw_with_chrome(
     let area = frame.area();
     let theme = view.theme;
     let screen = app.screen();
-    // A box over the screen takes every key: the key bar says what they do in it.
-    let mut hints = match overlay_hints(app, now) {
-        Some(hints) => hints,
-        None => {
-            let mut hints = screen.hints();
-            if app.pager.pages() > 1 && !hints.iter().any(|h| h.key == "key-pages") {
-                hints.push(hint("key-pages", "does-turn-page"));
-            }
-            if !app.on_welcome() {
-                if !hints.iter().any(|h| h.key == "key-esc") {
-                    hints.push(hint("key-esc", "does-back"));
-                }
-                hints.push(hint("key-home", "does-home"));
-            }
-            hints
-        }
-    };
-    hints.extend(global_hints());
-    if app.kiosk.speech.is_some() {
-        hints.push(hint("key-f4", "does-say-again"));
-    }
+    let hints = hints(app, now);
     let title = view.tr.text(screen.title());
     let title_h = title::height(&title, view, area.width - 2, area.height);
     let keybar_h = keybar::height(&hints, view, area.width);
@@ -175,6 +155,34 @@ fn draw_with_chrome(
     let cursor = screen.render(frame, body, view);
     keybar::render(frame, keybar_area, &hints, view);
     (cursor, body, keybar_area)
+}
+
+/// The key bar's keys: the box's over the screen, or the screen's, then those of every
+/// screen.
+pub fn hints(app: &App, now: NaiveDateTime) -> Vec<Hint> {
+    // A box over the screen takes every key: the key bar says what they do in it.
+    let mut hints = match overlay_hints(app, now) {
+        Some(hints) => hints,
+        None => {
+            let mut hints = app.screen().hints();
+            if app.pager.pages() > 1 && !hints.iter().any(|h| h.key == "key-pages") {
+                hints.push(hint("key-pages", "does-turn-page"));
+            }
+            if !app.on_welcome() {
+                if !hints.iter().any(|h| h.key == "key-esc") {
+                    hints.push(hint("key-esc", "does-back"));
+                }
+                hints.push(hint("key-home", "does-home"));
+            }
+            hints
+        }
+    };
+    hints.extend(global_hints());
+    if app.kiosk.speech.is_some() {
+        hints.push(hint("key-f4", "does-say-again"));
+        hints.push(hint("key-f1", "does-how-to-use"));
+    }
+    hints
 }
 
 /// The keys of the box over the screen, if one is open (the idle countdown above all).

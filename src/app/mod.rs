@@ -10,6 +10,7 @@ pub mod screen;
 pub mod settings;
 pub mod speech;
 pub mod text_field;
+pub mod voice;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -66,6 +67,10 @@ pub enum Effect {
     Store(Request),
     /// Say the whole screen again (F4), when the kiosk speaks.
     SayScreen,
+    /// Say how to use the kiosk (F1), when the kiosk speaks.
+    SayHowToUse,
+    /// Say these words now, over what is being said (a code repeated on the receipt).
+    Say(Vec<speech::Said>),
     /// Print a ticket; `Reply::Printed` comes back.
     Print(String),
     /// Check a PIN against the hashes (slow on purpose: not on the screen's thread);
@@ -164,6 +169,9 @@ pub struct App {
     pub pager: Pager,
     /// The terminal's size at the last frame (set when drawing).
     pub drawn_size: Cell<(u16, u16)>,
+    /// No key pressed since the kiosk started or was reset: a newcomer, told how to use the
+    /// kiosk when it speaks.
+    pub fresh: bool,
 }
 
 /// Counsellor mode locks itself after this long without a key.
@@ -195,6 +203,7 @@ impl App {
             generation: 0,
             pager: Pager::default(),
             drawn_size: Cell::new((80, 24)),
+            fresh: true,
         }
     }
 
@@ -372,6 +381,7 @@ impl App {
         self.idle_warning_until = None;
         self.counsellor = None;
         self.admin = false;
+        self.fresh = true;
     }
 
     /// Back to the welcome screen, keeping the display choices; ends counsellor mode.
@@ -384,6 +394,7 @@ impl App {
 
     fn key(&mut self, key: Key, now: NaiveDateTime) -> Vec<Effect> {
         self.last_key = now;
+        self.fresh = false;
         if self.idle_warning_until.take().is_some() {
             // The key only says "I am still here".
             return Vec::new();
@@ -392,6 +403,7 @@ impl App {
             Key::F(2) => return self.change(SettingChange::ToggleLargeText),
             Key::F(3) => return self.change(SettingChange::ToggleContrast),
             Key::F(4) if self.kiosk.speech.is_some() => return vec![Effect::SayScreen],
+            Key::F(1) if self.kiosk.speech.is_some() => return vec![Effect::SayHowToUse],
             Key::F(5) => return self.change(SettingChange::ToggleScreenReader),
             Key::F(12) if !matches!(self.overlay, Some(Overlay::Pin(_))) => {
                 self.open_pin_prompt(now);

@@ -198,8 +198,17 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
         cursor: None,
     });
     let label = format!("{} ", view.tr.text("pin-label"));
-    let dots = "•".repeat(prompt.entered.chars().count());
-    let col = (crate::ui::text::width(&label) + prompt.entered.chars().count()) as u16;
+    let typed = prompt.entered.chars().count();
+    // For a screen reader, how many digits are typed in words, never a row of dots.
+    let (dots, col) = if view.linear {
+        let said = view
+            .tr
+            .text_with("pin-said-typed", &[("n", (typed as i64).into())]);
+        (said, 0)
+    } else {
+        let col = crate::ui::text::width(&label) + typed;
+        ("•".repeat(typed), col as u16)
+    };
     lines.push(BoxLine {
         line: Line::from(vec![
             Span::styled(label, view.theme.overlay_title.style()),

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::Effect;
 use super::key::Key;
 use super::settings::Settings;
+use super::speech::Speech;
 use crate::config::KioskConfig;
 use crate::i18n::I18n;
 use crate::store::Reply;
@@ -89,6 +90,13 @@ pub trait Screen {
 
     /// This screen's keys, before the ones every screen shares.
     fn hints(&self) -> Vec<Hint>;
+
+    /// What the screen says aloud, from its state (`app::speech`): its question, where the
+    /// person is, its messages, the focused choice. `view.tr` makes texts for the voice.
+    /// The framework adds the title. Staff screens say their title only (and F4 the keys).
+    fn speech(&self, _view: &View) -> Speech {
+        Speech::new()
+    }
 
     /// Whether the person has entered something that going home would drop.
     fn holds_input(&self) -> bool {

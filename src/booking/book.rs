@@ -18,6 +18,7 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::app::speech::Speech;
 use crate::domain::outcome::Outcome;
 use crate::i18n::Tr;
 use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
@@ -159,6 +160,62 @@ impl BookingScreen {
             booked_by: self.booked_by.clone(),
         })))
     }
+    /// The notices and the text above the choices of the step shown.
+    fn paras(&self, view: &View) -> Vec<Para> {
+        let mut paras: Vec<Para> = self.notice.iter().map(|n| n.para(view)).collect();
+        match self.step {
+            Step::Motif => paras.push(page::heading(view.tr.text("booking-choose-motif"))),
+            Step::Slot => {
+                if let Some(m) = self.motif.map(|m| &self.agenda.motifs[m]) {
+                    paras.insert(0, page::strong(view.tr.text(&m.label)));
+                    if let Some(bring) = &m.bring {
+                        paras.push(page::text(view.tr.text(bring)));
+                    }
+                }
+                if let Some(slot) = &self.elsewhere
+                    && let Some(place) = self.agenda.plages[slot.plage]
+                        .help_point
+                        .map(|h| &self.agenda.elsewhere[h])
+                {
+                    paras.push(page::text(view.tr.text_with(
+                        "booking-elsewhere",
+                        &[
+                            (
+                                "name",
+                                self.agenda.counsellors[slot.counsellor].name.clone().into(),
+                            ),
+                            ("day", words::day(&view.tr, slot.starts.date()).into()),
+                            ("place", place.name.clone().into()),
+                        ],
+                    )));
+                }
+            }
+            Step::Checkout | Step::Done => {}
+        }
+        paras
+    }
+
+    fn motifs(&self, view: &View) -> Vec<Choice> {
+        self.agenda
+            .motifs
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Choice::numbered(i + 1, motif_line(m, view)))
+            .collect()
+    }
+
+    /// What is being booked, for the check step.
+    fn summary(&self, view: &View) -> Vec<Para> {
+        self.confirmed(String::new(), &view.tr)
+            .map(|c| {
+                vec![
+                    page::text(c.what.clone()),
+                    page::text(ticket::when(&c, &view.tr)),
+                ]
+            })
+            .unwrap_or_default()
+    }
+
     fn back_to_motifs(&mut self) -> Action {
         self.notice = None;
         self.step = Step::Motif;
@@ -234,6 +291,7 @@ impl Screen for BookingScreen {
                 if let Some(receipt) = &mut self.receipt {
                     match receipt.handle(key, ctx) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
+                        ReceiptEvent::Say(words) => return Action::Emit(Effect::Say(words)),
                         // Staff booking for someone go back to their own screens.
                         ReceiptEvent::Finish if self.booked_by.on_behalf() => return Action::Back,
                         ReceiptEvent::Finish => return Action::Home,
@@ -262,7 +320,11 @@ impl Screen for BookingScreen {
                 let tr = ctx.i18n.tr(&ctx.settings.locale);
                 if let Some(c) = self.confirmed(code.clone(), &tr) {
                     self.notice = None;
-                    self.receipt = Some(Receipt::new(c, ctx.kiosk.ticket_printer.is_some()));
+                    self.receipt = Some(Receipt::new(
+                        c,
+                        ctx.kiosk.ticket_printer.is_some(),
+                        ctx.kiosk.speech.is_some(),
+                    ));
                     self.step = Step::Done;
                 }
             }
@@ -298,18 +360,10 @@ impl Screen for BookingScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let mut paras: Vec<Para> = self.notice.iter().map(|n| n.para(view)).collect();
-        let motif = self.motif.map(|m| &self.agenda.motifs[m]);
+        let paras = self.paras(view);
         match self.step {
             Step::Motif => {
-                paras.push(page::heading(view.tr.text("booking-choose-motif")));
-                let choices: Vec<Choice> = self
-                    .agenda
-                    .motifs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| Choice::numbered(i + 1, motif_line(m, view)))
-                    .collect();
+                let choices = self.motifs(view);
                 page::render(
                     frame,
                     area,
@@ -319,49 +373,15 @@ impl Screen for BookingScreen {
                     Some(self.focus.index()),
                 )
             }
-            Step::Slot => {
-                if let Some(m) = motif {
-                    paras.insert(0, page::strong(view.tr.text(&m.label)));
-                    if let Some(bring) = &m.bring {
-                        paras.push(page::text(view.tr.text(bring)));
-                    }
+            Step::Slot => match &self.picker {
+                Some(picker) if !picker.is_empty() => {
+                    picker.render(frame, area, view, &self.agenda, paras)
                 }
-                if let Some(slot) = &self.elsewhere
-                    && let Some(place) = self.agenda.plages[slot.plage]
-                        .help_point
-                        .map(|h| &self.agenda.elsewhere[h])
-                {
-                    paras.push(page::text(view.tr.text_with(
-                        "booking-elsewhere",
-                        &[
-                            (
-                                "name",
-                                self.agenda.counsellors[slot.counsellor].name.clone().into(),
-                            ),
-                            ("day", words::day(&view.tr, slot.starts.date()).into()),
-                            ("place", place.name.clone().into()),
-                        ],
-                    )));
-                }
-                match &self.picker {
-                    Some(picker) if !picker.is_empty() => {
-                        picker.render(frame, area, view, &self.agenda, paras)
-                    }
-                    _ => page::render(frame, area, view, &paras, &[], None),
-                }
-            }
-            Step::Checkout => {
-                let summary = self
-                    .confirmed(String::new(), &view.tr)
-                    .map(|c| {
-                        vec![
-                            page::text(c.what.clone()),
-                            page::text(ticket::when(&c, &view.tr)),
-                        ]
-                    })
-                    .unwrap_or_default();
-                self.checkout.render(frame, area, view, paras, summary)
-            }
+                _ => page::render(frame, area, view, &paras, &[], None),
+            },
+            Step::Checkout => self
+                .checkout
+                .render(frame, area, view, paras, self.summary(view)),
             Step::Done => match &self.receipt {
                 Some(receipt) => receipt.render(frame, area, view),
                 None => None,
@@ -369,9 +389,54 @@ impl Screen for BookingScreen {
         }
     }
 
+    fn speech(&self, view: &View) -> Speech {
+        let paras = self.paras(view);
+        let speech = match self.step {
+            Step::Motif => Speech::page(
+                &paras,
+                &self.motifs(view),
+                Some(self.focus.index()),
+                &view.tr,
+            ),
+            Step::Slot => match &self.picker {
+                Some(picker) if !picker.is_empty() => picker.speech(view, &self.agenda, paras),
+                _ => Speech::page(&paras, &[], None, &view.tr),
+            },
+            Step::Checkout => self.checkout.speech(view, paras, self.summary(view)),
+            Step::Done => {
+                return self
+                    .receipt
+                    .as_ref()
+                    .map(|r| r.speech(view))
+                    .unwrap_or_default();
+            }
+        };
+        // Where the person is: what for, the day, the time, then the checkout's steps.
+        let (in_checkout, checkout_steps) = self.checkout.steps();
+        let at = match self.step {
+            Step::Motif => 1,
+            Step::Slot if self.picker.as_ref().is_some_and(Picker::on_times) => 3,
+            Step::Slot => 2,
+            _ => 3 + in_checkout,
+        };
+        let of = 3 + checkout_steps;
+        speech.place(view.tr.text_with(
+            "said-step-of",
+            &[
+                ("number", (at as i64).into()),
+                ("count", (of as i64).into()),
+            ],
+        ))
+    }
+
     fn hints(&self) -> Vec<Hint> {
         match (self.step, &self.picker) {
             (Step::Checkout, _) => self.checkout.hints(),
+            (Step::Done, _) => self
+                .receipt
+                .as_ref()
+                .map(Receipt::hints)
+                .unwrap_or_default(),
             (Step::Slot, Some(picker)) => picker.hints(),
             _ => choosing_hints(),
         }

@@ -9,6 +9,7 @@ use super::form::{FormEvent, IdentityForm};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Hint, choosing_hints, hint};
+use crate::app::speech::Speech;
 use crate::domain::person::Person;
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -170,38 +171,39 @@ impl Checkout {
         CheckoutEvent::None
     }
 
-    /// `summary` says what is being booked; `paras` are notices to show first.
-    pub fn render(
+    /// (which, of how many): the steps of the checkout, as far as they are known.
+    pub fn steps(&self) -> (usize, usize) {
+        let mut steps = vec![Step::Identity];
+        if self.offer_reminder && (self.person.is_none() || self.asks_reminder()) {
+            steps.push(Step::Reminder);
+        }
+        if self.offer_share {
+            steps.push(Step::Share);
+        }
+        steps.push(Step::Confirm);
+        let at = steps.iter().position(|s| *s == self.step).unwrap_or(0);
+        (at + 1, steps.len())
+    }
+
+    /// The notices, the question and the choices of a step past the form.
+    fn page(
         &self,
-        frame: &mut Frame,
-        area: Rect,
         view: &View,
         mut paras: Vec<Para>,
         summary: Vec<Para>,
-    ) -> Option<Position> {
-        if self.phone_missing && self.step == Step::Identity {
-            paras.push(page::notice(view.tr.text("booking-phone-needed")));
-        }
-        match self.step {
+    ) -> (Vec<Para>, Vec<Choice>) {
+        let choices = match self.step {
             Step::Identity => {
+                if self.phone_missing {
+                    paras.push(page::notice(view.tr.text("booking-phone-needed")));
+                }
                 let title = if self.form.on_behalf {
                     "form-title-on-behalf"
                 } else {
                     "form-title"
                 };
                 paras.push(page::heading(view.tr.text(title)));
-                let text = page::lines(&paras, area.width, view);
-                let h = (text.len() as u16).min(area.height);
-                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
-                self.form.render(
-                    frame,
-                    Rect {
-                        y: area.y + h,
-                        height: area.height - h,
-                        ..area
-                    },
-                    view,
-                )
+                Vec::new()
             }
             Step::Reminder | Step::Share => {
                 let question = if self.step == Step::Reminder {
@@ -210,18 +212,10 @@ impl Checkout {
                     "booking-share-question"
                 };
                 paras.push(page::heading(view.tr.text(question)));
-                let choices = vec![
+                vec![
                     Choice::numbered(1, view.tr.text("answer-yes")),
                     Choice::numbered(2, view.tr.text("answer-no")),
-                ];
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
-                    Some(self.focus.index()),
-                )
+                ]
             }
             Step::Confirm => {
                 paras.push(page::heading(view.tr.text("booking-check")));
@@ -229,10 +223,59 @@ impl Checkout {
                 if let Some(p) = &self.person {
                     paras.push(page::text(person_line(p, view)));
                 }
-                let choices = vec![Choice::numbered(1, view.tr.text("booking-confirm"))];
-                page::render(frame, area, view, &paras, &choices, Some(0))
+                vec![Choice::numbered(1, view.tr.text("booking-confirm"))]
             }
+        };
+        (paras, choices)
+    }
+
+    /// `summary` says what is being booked; `paras` are notices to show first.
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        view: &View,
+        paras: Vec<Para>,
+        summary: Vec<Para>,
+    ) -> Option<Position> {
+        let (paras, choices) = self.page(view, paras, summary);
+        if self.step == Step::Identity {
+            let text = page::lines(&paras, area.width, view);
+            let h = (text.len() as u16).min(area.height);
+            frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
+            return self.form.render(
+                frame,
+                Rect {
+                    y: area.y + h,
+                    height: area.height - h,
+                    ..area
+                },
+                view,
+            );
         }
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &choices,
+            Some(self.focus.index().min(choices.len().saturating_sub(1))),
+        )
+    }
+
+    /// What the step says: on the form, the field focused; on the check step, the whole
+    /// summary before "Confirmer".
+    pub fn speech(&self, view: &View, paras: Vec<Para>, summary: Vec<Para>) -> Speech {
+        let (paras, choices) = self.page(view, paras, summary);
+        if self.step == Step::Identity {
+            let form = self.form.speech(view);
+            let mut s = Speech::page(&paras, &[], None, &view.tr);
+            s.messages.extend(form.messages);
+            s.focus = form.focus;
+            s.typing = form.typing;
+            return s;
+        }
+        Speech::page(&paras, &choices, Some(self.focus.index()), &view.tr)
     }
 
     pub fn hints(&self) -> Vec<Hint> {
@@ -260,6 +303,9 @@ pub fn person_line(p: &Person, view: &View) -> String {
         name.push('.');
     }
     let contact = match (&p.phone, &p.email) {
+        (Some(phone), _) if view.tr.is_spoken() => {
+            crate::i18n::phone_in_pairs(&crate::domain::person::show_phone(phone))
+        }
         (Some(phone), _) => crate::domain::person::show_phone(phone),
         (None, Some(email)) => email.clone(),
         (None, None) => view.tr.text("form-phone-none"),

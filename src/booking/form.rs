@@ -5,9 +5,11 @@ use ratatui::layout::{Position, Rect};
 
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::person::{Person, PhoneProblem, format_phone, parse_phone, valid_email};
 use crate::ui::View;
+use crate::ui::choices::{Choice, Mark};
 use crate::ui::form::{self, FormRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +196,43 @@ impl IdentityForm {
             phone,
             email: (!email.is_empty()).then_some(email),
         })
+    }
+
+    /// What the form says: what is wrong (as messages) and the row focused: a field's
+    /// label and what it holds, or a box with its state.
+    pub fn speech(&self, view: &View) -> Speech {
+        let tr = &view.tr;
+        let mut s = Speech::new();
+        for (_, id) in &self.errors {
+            s = s.message(tr.text(id));
+        }
+        let field = |label: &str, value: &str| (tr.text(label), value.to_string());
+        let typing = match ROWS[self.focus.index()] {
+            Row::FirstName => Some(field("form-first-name", &self.first_name.value)),
+            Row::Initial => Some(field("form-initial", &self.initial.value)),
+            Row::Phone if self.no_phone => {
+                return s.focus(format!(
+                    "{}, {}",
+                    tr.text("form-phone"),
+                    tr.text("form-phone-none")
+                ));
+            }
+            Row::Phone => Some((
+                tr.text("form-phone"),
+                crate::i18n::phone_in_pairs(&format_phone(&self.phone.value)),
+            )),
+            Row::Email => Some(field("form-email", &self.email.value)),
+            Row::NoPhone => {
+                return s.focus(
+                    Choice::marked(tr.text("form-no-phone"), Mark::Check(self.no_phone)).said(tr),
+                );
+            }
+            Row::Continue => return s.focus(tr.text("form-continue")),
+        };
+        match typing {
+            Some((label, value)) => s.typing(label, value, None),
+            None => s,
+        }
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {

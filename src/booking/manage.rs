@@ -19,6 +19,7 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
 use crate::domain::code;
@@ -216,6 +217,139 @@ impl ManageScreen {
     }
 }
 
+impl ManageScreen {
+    fn message_para(&self, view: &View) -> Option<Para> {
+        let phone = view.kiosk.help_point.phone.clone();
+        Some(match self.message? {
+            Message::NotFound => page::notice(view.tr.text("manage-not-found")),
+            Message::Elsewhere => page::notice(view.tr.text_with(
+                "manage-elsewhere",
+                &[("place", self.elsewhere.clone().unwrap_or_default().into())],
+            )),
+            Message::CodeShape => page::notice(view.tr.text("manage-code-shape")),
+            Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
+            Message::Cancelled => page::success(view.tr.text("manage-cancelled")),
+            Message::Changed => page::success(view.tr.text("manage-changed")),
+            Message::TooLate => page::notice(
+                view.tr
+                    .text_with("manage-too-late", &[("phone", phone.into())]),
+            ),
+            Message::Other(n) => n.para(view),
+        })
+    }
+
+    /// The appointment found and what may be done with it; the cancellation's question; the
+    /// new time to confirm. With the choice focused.
+    fn page(&self, mut paras: Vec<Para>, view: &View) -> (Vec<Para>, Vec<Choice>, usize) {
+        let phone = view.kiosk.help_point.phone.clone();
+        if self.step == Step::ConfirmChange {
+            if let (Some(a), Some(preview)) = (&self.found, self.preview(&view.tr)) {
+                paras.push(page::text(view.tr.text_with(
+                    "manage-now",
+                    &[
+                        ("day", words::day(&view.tr, a.starts.date()).into()),
+                        ("time", words::time(&view.tr, a.starts).into()),
+                    ],
+                )));
+                paras.push(page::heading(view.tr.text("manage-change-question")));
+                paras.push(page::strong(ticket::when(&preview, &view.tr)));
+                if preview.place != super::agenda::Where::ByPhone {
+                    paras.push(page::text(view.tr.text_with(
+                        "confirm-place",
+                        &[("place", ticket::place(&preview, view.kiosk).into())],
+                    )));
+                }
+            }
+            let choices = vec![
+                Choice::numbered(1, view.tr.text("manage-change-yes")),
+                Choice::numbered(2, view.tr.text("manage-change-no")),
+            ];
+            return (paras, choices, self.focus.index());
+        }
+        if let Some(a) = &self.found {
+            let c = self.confirmed(a, &view.tr);
+            paras.push(page::heading(c.what.clone()));
+            paras.push(page::text(ticket::when(&c, &view.tr)));
+            if a.status.cancelled() && self.step != Step::Finished {
+                paras.push(page::notice(view.tr.text("manage-is-cancelled")));
+            } else if a.starts <= view.now && self.step != Step::Finished {
+                paras.push(page::notice(view.tr.text_with(
+                    "manage-was-on",
+                    &[
+                        ("day", words::day(&view.tr, a.starts.date()).into()),
+                        ("time", words::time(&view.tr, a.starts).into()),
+                    ],
+                )));
+            } else if self.step == Step::Found && !a.status.cancelled() {
+                if !self.offered.contains(&Choose::Cancel) {
+                    paras.push(page::notice(
+                        view.tr
+                            .text_with("manage-too-late", &[("phone", phone.clone().into())]),
+                    ));
+                } else if matches!(a.what, What::Booking { .. })
+                    && !self.offered.contains(&Choose::Change)
+                {
+                    paras.push(page::text(view.tr.text_with(
+                        "manage-change-by-phone",
+                        &[("phone", phone.clone().into())],
+                    )));
+                }
+            }
+        }
+        let choices: Vec<Choice> = match self.step {
+            Step::Found => self
+                .offered
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let id = match c {
+                        Choose::Cancel => "manage-cancel",
+                        Choose::Change => "manage-change",
+                        Choose::Finish => "booking-finish",
+                    };
+                    Choice::numbered(i + 1, view.tr.text(id))
+                })
+                .collect(),
+            Step::ConfirmCancel => {
+                paras.push(page::heading(view.tr.text("manage-cancel-question")));
+                vec![
+                    Choice::numbered(1, view.tr.text("manage-cancel-yes")),
+                    Choice::numbered(2, view.tr.text("manage-cancel-no")),
+                ]
+            }
+            _ => vec![Choice::numbered(1, view.tr.text("booking-finish"))],
+        };
+        let focus = if self.step == Step::Finished {
+            0
+        } else {
+            self.focus.index()
+        };
+        (paras, choices, focus)
+    }
+
+    /// Above the days and times to move to: the motif and when it is now.
+    fn change_paras(&self, mut paras: Vec<Para>, view: &View) -> Vec<Para> {
+        if let Some(Appointment {
+            what: What::Booking { motif, .. },
+            ..
+        }) = &self.found
+            && let Some(m) = self.agenda.motif_by_id(motif)
+        {
+            paras.insert(0, page::strong(motif_line(&self.agenda.motifs[m], view)));
+            if let Some(a) = &self.found {
+                paras.push(page::text(view.tr.text_with(
+                    "manage-now",
+                    &[
+                        ("day", words::day(&view.tr, a.starts.date()).into()),
+                        ("time", words::time(&view.tr, a.starts).into()),
+                    ],
+                )));
+            }
+        }
+        paras
+    }
+}
+
 impl Screen for ManageScreen {
     fn title(&self) -> &'static str {
         "manage-title"
@@ -398,28 +532,10 @@ impl Screen for ManageScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let phone = view.kiosk.help_point.phone.clone();
-        let mut paras: Vec<Para> = Vec::new();
-        if let Some(m) = self.message {
-            paras.push(match m {
-                Message::NotFound => page::notice(view.tr.text("manage-not-found")),
-                Message::Elsewhere => page::notice(view.tr.text_with(
-                    "manage-elsewhere",
-                    &[("place", self.elsewhere.clone().unwrap_or_default().into())],
-                )),
-                Message::CodeShape => page::notice(view.tr.text("manage-code-shape")),
-                Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
-                Message::Cancelled => page::strong(view.tr.text("manage-cancelled")),
-                Message::Changed => page::strong(view.tr.text("manage-changed")),
-                Message::TooLate => page::notice(
-                    view.tr
-                        .text_with("manage-too-late", &[("phone", phone.clone().into())]),
-                ),
-                Message::Other(n) => n.para(view),
-            });
-        }
+        let paras: Vec<Para> = self.message_para(view).into_iter().collect();
         match self.step {
             Step::Lookup => {
+                let mut paras = paras;
                 paras.push(page::text(view.tr.text("manage-intro")));
                 let text = page::lines(&paras, area.width, view);
                 let h = (text.len() as u16 + 1).min(area.height);
@@ -439,124 +555,51 @@ impl Screen for ManageScreen {
                 };
                 form::render(frame, form, &rows, self.fields.index(), view)
             }
-            Step::Found | Step::ConfirmCancel | Step::Finished => {
-                if let Some(a) = &self.found {
-                    let c = self.confirmed(a, &view.tr);
-                    paras.push(page::heading(c.what.clone()));
-                    paras.push(page::text(ticket::when(&c, &view.tr)));
-                    if a.status.cancelled() && self.step != Step::Finished {
-                        paras.push(page::notice(view.tr.text("manage-is-cancelled")));
-                    } else if a.starts <= view.now && self.step != Step::Finished {
-                        paras.push(page::notice(view.tr.text_with(
-                            "manage-was-on",
-                            &[
-                                ("day", words::day(&view.tr, a.starts.date()).into()),
-                                ("time", words::time(&view.tr, a.starts).into()),
-                            ],
-                        )));
-                    } else if self.step == Step::Found && !a.status.cancelled() {
-                        if !self.offered.contains(&Choose::Cancel) {
-                            paras.push(page::notice(
-                                view.tr.text_with(
-                                    "manage-too-late",
-                                    &[("phone", phone.clone().into())],
-                                ),
-                            ));
-                        } else if matches!(a.what, What::Booking { .. })
-                            && !self.offered.contains(&Choose::Change)
-                        {
-                            paras.push(page::text(view.tr.text_with(
-                                "manage-change-by-phone",
-                                &[("phone", phone.clone().into())],
-                            )));
-                        }
-                    }
-                }
-                let choices: Vec<Choice> = match self.step {
-                    Step::Found => self
-                        .offered
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| {
-                            let id = match c {
-                                Choose::Cancel => "manage-cancel",
-                                Choose::Change => "manage-change",
-                                Choose::Finish => "booking-finish",
-                            };
-                            Choice::numbered(i + 1, view.tr.text(id))
-                        })
-                        .collect(),
-                    Step::ConfirmCancel => {
-                        paras.push(page::heading(view.tr.text("manage-cancel-question")));
-                        vec![
-                            Choice::numbered(1, view.tr.text("manage-cancel-yes")),
-                            Choice::numbered(2, view.tr.text("manage-cancel-no")),
-                        ]
-                    }
-                    _ => vec![Choice::numbered(1, view.tr.text("booking-finish"))],
-                };
-                let focus = if self.step == Step::Finished {
-                    0
-                } else {
-                    self.focus.index()
-                };
-                page::render(frame, area, view, &paras, &choices, Some(focus))
-            }
-            Step::ConfirmChange => {
-                if let (Some(a), Some(preview)) = (&self.found, self.preview(&view.tr)) {
-                    paras.push(page::text(view.tr.text_with(
-                        "manage-now",
-                        &[
-                            ("day", words::day(&view.tr, a.starts.date()).into()),
-                            ("time", words::time(&view.tr, a.starts).into()),
-                        ],
-                    )));
-                    paras.push(page::heading(view.tr.text("manage-change-question")));
-                    paras.push(page::strong(ticket::when(&preview, &view.tr)));
-                    if preview.place != super::agenda::Where::ByPhone {
-                        paras.push(page::text(view.tr.text_with(
-                            "confirm-place",
-                            &[("place", ticket::place(&preview, view.kiosk).into())],
-                        )));
-                    }
-                }
-                let choices = vec![
-                    Choice::numbered(1, view.tr.text("manage-change-yes")),
-                    Choice::numbered(2, view.tr.text("manage-change-no")),
-                ];
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
-                    Some(self.focus.index()),
-                )
-            }
             Step::Change => {
-                if let Some(Appointment {
-                    what: What::Booking { motif, .. },
-                    ..
-                }) = &self.found
-                    && let Some(m) = self.agenda.motif_by_id(motif)
-                {
-                    paras.insert(0, page::strong(motif_line(&self.agenda.motifs[m], view)));
-                    if let Some(a) = &self.found {
-                        paras.push(page::text(view.tr.text_with(
-                            "manage-now",
-                            &[
-                                ("day", words::day(&view.tr, a.starts.date()).into()),
-                                ("time", words::time(&view.tr, a.starts).into()),
-                            ],
-                        )));
-                    }
-                }
+                let paras = self.change_paras(paras, view);
                 match &self.picker {
                     Some(picker) if !picker.is_empty() => {
                         picker.render(frame, area, view, &self.agenda, paras)
                     }
                     _ => page::render(frame, area, view, &paras, &[], None),
                 }
+            }
+            _ => {
+                let (paras, choices, focus) = self.page(paras, view);
+                page::render(frame, area, view, &paras, &choices, Some(focus))
+            }
+        }
+    }
+
+    fn speech(&self, view: &View) -> Speech {
+        let tr = &view.tr;
+        let paras: Vec<Para> = self.message_para(view).into_iter().collect();
+        match self.step {
+            Step::Lookup => {
+                let s = Speech::page(&paras, &[], None, tr).text(tr.text("manage-intro"));
+                match self.fields.index() {
+                    0 => {
+                        let code = if tr.is_spoken() {
+                            crate::i18n::spelled(&self.code.value)
+                        } else {
+                            ticket::spaced(&self.code.value)
+                        };
+                        s.typing(tr.text("manage-code"), code, None)
+                    }
+                    1 => s.typing(tr.text("manage-check"), self.check.value.clone(), None),
+                    _ => s.focus(tr.text("form-continue")),
+                }
+            }
+            Step::Change => {
+                let paras = self.change_paras(paras, view);
+                match &self.picker {
+                    Some(picker) if !picker.is_empty() => picker.speech(view, &self.agenda, paras),
+                    _ => Speech::page(&paras, &[], None, tr),
+                }
+            }
+            _ => {
+                let (paras, choices, focus) = self.page(paras, view);
+                Speech::page(&paras, &choices, Some(focus), tr)
             }
         }
     }

@@ -9,6 +9,7 @@ use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
+use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::person::{format_phone, parse_phone, show_phone};
 use crate::store::{Reply, Request};
@@ -182,18 +183,7 @@ impl Screen for OfflineScreen {
         let phone = || view.kiosk.help_point.phone.clone();
         match self.step {
             Step::Told => {
-                let paras = [
-                    page::notice(view.tr.text("offline-told")),
-                    page::text(
-                        view.tr
-                            .text_with("offline-call", &[("phone", phone().into())]),
-                    ),
-                    page::text(view.tr.text("offline-still")),
-                ];
-                let choices = [
-                    Choice::numbered(1, view.tr.text("offline-callback")),
-                    Choice::numbered(2, view.tr.text("offline-home")),
-                ];
+                let (paras, choices) = told_page(view);
                 page::render(
                     frame,
                     area,
@@ -250,17 +240,49 @@ impl Screen for OfflineScreen {
                 form::render(frame, rest, &rows, self.focus.index(), view)
             }
             Step::Taken { sent } => {
-                let id = if sent {
-                    "callback-sent"
-                } else {
-                    "callback-kept"
-                };
-                let paras = [page::success(
-                    view.tr
-                        .text_with(id, &[("phone", show_phone(&self.phone_e164()).into())]),
-                )];
-                let choices = [Choice::numbered(1, view.tr.text("booking-finish"))];
+                let (paras, choices) = self.taken_page(sent, view);
                 page::render(frame, area, view, &paras, &choices, Some(0))
+            }
+        }
+    }
+
+    fn speech(&self, view: &View) -> Speech {
+        let tr = &view.tr;
+        let phone = view.kiosk.help_point.phone.clone();
+        match self.step {
+            Step::Told => {
+                let (paras, choices) = told_page(view);
+                Speech::page(&paras, &choices, Some(self.focus.index()), tr)
+            }
+            Step::Form | Step::Sending => {
+                let mut s = Speech::new();
+                if self.failed {
+                    s = s.message(tr.text_with("callback-failed", &[("phone", phone.into())]));
+                }
+                if let Some((_, id)) = self.said {
+                    s = s.message(tr.text(id));
+                }
+                s = s.text(tr.text("callback-intro"));
+                match self.row() {
+                    Row::FirstName => s.typing(
+                        tr.text("callback-first-name"),
+                        self.first_name.value.clone(),
+                        None,
+                    ),
+                    Row::Phone => s.typing(
+                        tr.text("callback-phone"),
+                        crate::i18n::phone_in_pairs(&format_phone(&self.phone.value)),
+                        None,
+                    ),
+                    Row::About => {
+                        s.typing(tr.text("callback-about"), self.about.value.clone(), None)
+                    }
+                    Row::Send => s.focus(tr.text("callback-send")),
+                }
+            }
+            Step::Taken { sent } => {
+                let (paras, choices) = self.taken_page(sent, view);
+                Speech::page(&paras, &choices, Some(0), tr)
             }
         }
     }
@@ -289,7 +311,41 @@ impl Screen for OfflineScreen {
     }
 }
 
+/// What happened, whom to call, and the choices.
+fn told_page(view: &View) -> (Vec<Para>, Vec<Choice>) {
+    let phone = view.kiosk.help_point.phone.clone();
+    let paras = vec![
+        page::notice(view.tr.text("offline-told")),
+        page::text(
+            view.tr
+                .text_with("offline-call", &[("phone", phone.into())]),
+        ),
+        page::text(view.tr.text("offline-still")),
+    ];
+    let choices = vec![
+        Choice::numbered(1, view.tr.text("offline-callback")),
+        Choice::numbered(2, view.tr.text("offline-home")),
+    ];
+    (paras, choices)
+}
+
 impl OfflineScreen {
+    fn taken_page(&self, sent: bool, view: &View) -> (Vec<Para>, Vec<Choice>) {
+        let id = if sent {
+            "callback-sent"
+        } else {
+            "callback-kept"
+        };
+        let paras = vec![page::success(
+            view.tr
+                .text_with(id, &[("phone", show_phone(&self.phone_e164()).into())]),
+        )];
+        (
+            paras,
+            vec![Choice::numbered(1, view.tr.text("booking-finish"))],
+        )
+    }
+
     fn phone_e164(&self) -> String {
         parse_phone(&self.phone.value).unwrap_or_else(|_| self.phone.value.clone())
     }

@@ -9,6 +9,7 @@ use super::slots::{Slot, days_with_slots, times_on};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Hint, choosing_hints};
+use crate::app::speech::Speech;
 use crate::calendar::{monday_of, words};
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -104,23 +105,18 @@ impl Picker {
         }
     }
 
-    pub fn render(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        view: &View,
-        agenda: &Agenda,
-        mut paras: Vec<Para>,
-    ) -> Option<Position> {
+    /// Whether the day is chosen (the times show).
+    pub fn on_times(&self) -> bool {
+        self.day.is_some()
+    }
+
+    /// The question and the choices: the days, or the times of the day chosen.
+    fn page(&self, view: &View, agenda: &Agenda, mut paras: Vec<Para>) -> (Vec<Para>, Vec<Choice>) {
         let choices: Vec<Choice> = match self.day {
             None => {
-                let days = self.days();
-                let weeks = weeks(&days);
-                let shown = days.get(self.focus.index()).map(|(d, _)| *d);
-                let week = shown.map_or(view.now.date(), |d| d);
                 paras.push(page::heading(view.tr.text("booking-choose-day")));
-                paras.push(page::heading(week_name(view, week)));
-                weeks
+                let days = self.days();
+                weeks(&days)
                     .iter()
                     .flat_map(|week| week.iter().enumerate())
                     .map(|(i, (day, n))| {
@@ -159,6 +155,25 @@ impl Picker {
                     .collect()
             }
         };
+        (paras, choices)
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        view: &View,
+        agenda: &Agenda,
+        paras: Vec<Para>,
+    ) -> Option<Position> {
+        let (mut paras, choices) = self.page(view, agenda, paras);
+        if self.day.is_none() {
+            // The week of the page shown, under the question.
+            let days = self.days();
+            let shown = days.get(self.focus.index()).map(|(d, _)| *d);
+            let week = shown.map_or(view.now.date(), |d| d);
+            paras.push(page::heading(week_name(view, week)));
+        }
         page::render(
             frame,
             area,
@@ -167,6 +182,12 @@ impl Picker {
             &choices,
             Some(self.focus.index()),
         )
+    }
+
+    /// What the step says: the question, and the day or time focused whole.
+    pub fn speech(&self, view: &View, agenda: &Agenda, paras: Vec<Para>) -> Speech {
+        let (paras, choices) = self.page(view, agenda, paras);
+        Speech::page(&paras, &choices, Some(self.focus.index()), &view.tr)
     }
 }
 

@@ -7,7 +7,8 @@ use ratatui::layout::{Position, Rect};
 use super::ticket::{self, Confirmed};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::Ctx;
+use crate::app::screen::{Ctx, Hint, choosing_hints, hint};
+use crate::app::speech::{Said, Speech};
 use crate::config::KioskConfig;
 use crate::store::Reply;
 use crate::ui::View;
@@ -24,6 +25,8 @@ enum Next {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Receipt {
     pub confirmed: Confirmed,
+    /// The kiosk speaks: a key says the code again.
+    speaks: bool,
     choices: Vec<Next>,
     focus: FocusGrid,
     showing_qr: bool,
@@ -33,11 +36,14 @@ pub struct Receipt {
 pub enum ReceiptEvent {
     None,
     Print(String),
+    /// Say the code again.
+    Say(Vec<Said>),
     Finish,
 }
 
 impl Receipt {
-    pub fn new(confirmed: Confirmed, printer: bool) -> Receipt {
+    /// `printer`: a ticket can be printed; `speaks`: the kiosk speaks.
+    pub fn new(confirmed: Confirmed, printer: bool, speaks: bool) -> Receipt {
         let mut choices = vec![Next::Qr];
         if printer {
             choices.push(Next::Print);
@@ -45,6 +51,7 @@ impl Receipt {
         choices.push(Next::Finish);
         Receipt {
             confirmed,
+            speaks,
             focus: FocusGrid::new(vec![1; choices.len()]),
             choices,
             showing_qr: false,
@@ -77,6 +84,13 @@ impl Receipt {
         if self.focus.len() != offered.len() {
             self.focus = FocusGrid::new(vec![1; offered.len()]);
         }
+        if key == REPEAT_CODE && self.speaks {
+            let tr = ctx.i18n.tr(&ctx.settings.locale).spoken();
+            return ReceiptEvent::Say(vec![Said::new(tr.text_with(
+                "confirm-code",
+                &[("code", self.confirmed.code.clone().into())],
+            ))]);
+        }
         let chosen = match key {
             // The booking is made: Esc goes home like "Terminer".
             Key::Esc => Some(Next::Finish),
@@ -102,18 +116,11 @@ impl Receipt {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        if self.showing_qr {
-            return qr::full_screen(
-                frame,
-                area,
-                view,
-                &ticket::vevents(&self.confirmed, view.kiosk),
-            );
-        }
+    /// The receipt's text and choices.
+    fn page(&self, view: &View) -> (Vec<Para>, Vec<Choice>) {
         let mut paras: Vec<Para> = Vec::new();
         match self.printed {
-            Some(true) => paras.push(page::text(view.tr.text("booking-printed"))),
+            Some(true) => paras.push(page::success(view.tr.text("booking-printed"))),
             Some(false) => paras.push(page::notice(view.tr.text("booking-printer-failed"))),
             None => {}
         }
@@ -124,6 +131,7 @@ impl Receipt {
             .enumerate()
             .map(|(i, next)| {
                 let id = match next {
+                    Next::Qr if view.linear => "booking-show-in-words",
                     Next::Qr => "booking-show-qr",
                     Next::Print => "booking-print",
                     Next::Finish => "booking-finish",
@@ -131,6 +139,24 @@ impl Receipt {
                 Choice::numbered(i + 1, view.tr.text(id))
             })
             .collect();
+        (paras, choices)
+    }
+
+    fn words(&self, view: &View) -> Vec<String> {
+        ticket::in_words(&self.confirmed, &view.tr, view.kiosk)
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        if self.showing_qr {
+            return qr::full_screen(
+                frame,
+                area,
+                view,
+                &ticket::vevents(&self.confirmed, view.kiosk),
+                &self.words(view),
+            );
+        }
+        let (paras, choices) = self.page(view);
         page::render(
             frame,
             area,
@@ -140,4 +166,38 @@ impl Receipt {
             Some(self.focus.index().min(choices.len() - 1)),
         )
     }
+
+    /// What the receipt says: the whole confirmation, the code spelled, then the choice.
+    pub fn speech(&self, view: &View) -> Speech {
+        if self.showing_qr {
+            let mut s = Speech::new();
+            for sentence in qr::speech(view, &self.words(view)) {
+                s = s.text(sentence);
+            }
+            return s;
+        }
+        let (paras, choices) = self.page(view);
+        let mut s = Speech::page(
+            &paras,
+            &choices,
+            Some(self.focus.index().min(choices.len() - 1)),
+            &view.tr,
+        );
+        if self.speaks {
+            s = s.text(view.tr.text("said-repeat-code"));
+        }
+        s
+    }
+
+    /// The key that says the code again, in the key bar when the kiosk speaks.
+    pub fn hints(&self) -> Vec<Hint> {
+        let mut hints = choosing_hints();
+        if self.speaks && !self.showing_qr {
+            hints.push(hint("key-zero", "does-repeat-code"));
+        }
+        hints
+    }
 }
+
+/// The key that says the code again: no choice has it, and it is found by touch.
+const REPEAT_CODE: Key = Key::Char('0');

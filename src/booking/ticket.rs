@@ -118,6 +118,28 @@ pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
     out
 }
 
+/// What a person needs to keep, in words, for a screen reader where the QR code would be:
+/// the code, the day and time, the place, the help point's phone (never calendar syntax).
+pub fn in_words(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<String> {
+    let mut words = vec![
+        tr.text_with("confirm-code", &[("code", spaced(&c.code).into())]),
+        c.what.clone(),
+        when(c, tr),
+    ];
+    match (c.place, &c.phone) {
+        (Where::ByPhone, Some(phone)) => words.push(tr.text_with(
+            "confirm-by-phone",
+            &[("phone", crate::domain::person::show_phone(phone).into())],
+        )),
+        _ => words.push(tr.text_with("confirm-place", &[("place", place(c, kiosk).into())])),
+    }
+    words.push(tr.text_with(
+        "ticket-phone",
+        &[("phone", kiosk.help_point.phone.clone().into())],
+    ));
+    words
+}
+
 /// "ABC 234": easier to copy down.
 pub fn spaced(code: &str) -> String {
     if code.len() == 6 {

@@ -17,6 +17,7 @@ use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::app::speech::Speech;
 use crate::calendar::words;
 use crate::i18n::Tr;
 use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reply, Request};
@@ -218,6 +219,60 @@ impl WorkshopsScreen {
     }
 }
 
+impl WorkshopsScreen {
+    fn notices(&self, view: &View) -> Vec<Para> {
+        match self.notice {
+            Some(WorkshopNotice::Full) => vec![page::notice(view.tr.text("workshop-full-notice"))],
+            Some(WorkshopNotice::Other(n)) => vec![n.para(view)],
+            None => Vec::new(),
+        }
+    }
+
+    /// The list of sessions, each with its seats in words.
+    fn list(&self, view: &View) -> (Vec<Para>, Vec<Choice>) {
+        let mut paras = self.notices(view);
+        if self.sessions.is_empty() {
+            paras.push(page::text(view.tr.text_with(
+                "workshops-none",
+                &[("phone", view.kiosk.help_point.phone.clone().into())],
+            )));
+        } else if !self.themes.is_empty() {
+            let themes: Vec<String> = self
+                .themes
+                .iter()
+                .map(|t| view.tr.text(&format!("need-{}", t.key())))
+                .collect();
+            paras.push(page::heading(view.tr.text_with(
+                "workshops-for",
+                &[("themes", themes.join(", ").into())],
+            )));
+        } else {
+            paras.push(page::heading(view.tr.text("workshops-choose")));
+        }
+        let mut choices: Vec<Choice> = (0..self.sessions.len())
+            .map(|i| Choice::numbered(i + 1, self.session_line(i, view)))
+            .collect();
+        if !self.themes.is_empty() {
+            choices.push(Choice::numbered(
+                choices.len() + 1,
+                view.tr.text("workshops-see-all"),
+            ));
+        }
+        (paras, choices)
+    }
+
+    fn summary(&self, view: &View) -> Vec<Para> {
+        self.confirmed(String::new(), &view.tr)
+            .map(|c| {
+                vec![
+                    page::text(c.what.clone()),
+                    page::text(ticket::when(&c, &view.tr)),
+                ]
+            })
+            .unwrap_or_default()
+    }
+}
+
 impl Screen for WorkshopsScreen {
     fn title(&self) -> &'static str {
         match self.step {
@@ -249,6 +304,7 @@ impl Screen for WorkshopsScreen {
                 if let Some(receipt) = &mut self.receipt {
                     match receipt.handle(key, ctx) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
+                        ReceiptEvent::Say(words) => return Action::Emit(Effect::Say(words)),
                         ReceiptEvent::Finish => return Action::Home,
                         ReceiptEvent::None => {}
                     }
@@ -264,7 +320,11 @@ impl Screen for WorkshopsScreen {
             Reply::Registered(Ok(code)) => {
                 let tr = ctx.i18n.tr(&ctx.settings.locale);
                 if let Some(c) = self.confirmed(code, &tr) {
-                    self.receipt = Some(Receipt::new(c, ctx.kiosk.ticket_printer.is_some()));
+                    self.receipt = Some(Receipt::new(
+                        c,
+                        ctx.kiosk.ticket_printer.is_some(),
+                        ctx.kiosk.speech.is_some(),
+                    ));
                     self.step = Step::Done;
                 }
             }
@@ -291,40 +351,9 @@ impl Screen for WorkshopsScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let mut paras: Vec<Para> = match self.notice {
-            Some(WorkshopNotice::Full) => vec![page::notice(view.tr.text("workshop-full-notice"))],
-            Some(WorkshopNotice::Other(n)) => vec![n.para(view)],
-            None => Vec::new(),
-        };
         match self.step {
             Step::List => {
-                if self.sessions.is_empty() {
-                    paras.push(page::text(view.tr.text_with(
-                        "workshops-none",
-                        &[("phone", view.kiosk.help_point.phone.clone().into())],
-                    )));
-                } else if !self.themes.is_empty() {
-                    let themes: Vec<String> = self
-                        .themes
-                        .iter()
-                        .map(|t| view.tr.text(&format!("need-{}", t.key())))
-                        .collect();
-                    paras.push(page::heading(view.tr.text_with(
-                        "workshops-for",
-                        &[("themes", themes.join(", ").into())],
-                    )));
-                } else {
-                    paras.push(page::heading(view.tr.text("workshops-choose")));
-                }
-                let mut choices: Vec<Choice> = (0..self.sessions.len())
-                    .map(|i| Choice::numbered(i + 1, self.session_line(i, view)))
-                    .collect();
-                if !self.themes.is_empty() {
-                    choices.push(Choice::numbered(
-                        choices.len() + 1,
-                        view.tr.text("workshops-see-all"),
-                    ));
-                }
+                let (paras, choices) = self.list(view);
                 page::render(
                     frame,
                     area,
@@ -335,16 +364,8 @@ impl Screen for WorkshopsScreen {
                 )
             }
             Step::Checkout => {
-                let summary = self
-                    .confirmed(String::new(), &view.tr)
-                    .map(|c| {
-                        vec![
-                            page::text(c.what.clone()),
-                            page::text(ticket::when(&c, &view.tr)),
-                        ]
-                    })
-                    .unwrap_or_default();
-                self.checkout.render(frame, area, view, paras, summary)
+                self.checkout
+                    .render(frame, area, view, self.notices(view), self.summary(view))
             }
             Step::Done => self
                 .receipt
@@ -353,9 +374,46 @@ impl Screen for WorkshopsScreen {
         }
     }
 
+    fn speech(&self, view: &View) -> Speech {
+        let speech = match self.step {
+            Step::List => {
+                let (paras, choices) = self.list(view);
+                Speech::page(&paras, &choices, Some(self.focus.index()), &view.tr)
+            }
+            Step::Checkout => self
+                .checkout
+                .speech(view, self.notices(view), self.summary(view)),
+            Step::Done => {
+                return self
+                    .receipt
+                    .as_ref()
+                    .map(|r| r.speech(view))
+                    .unwrap_or_default();
+            }
+        };
+        // The list, then the checkout's steps.
+        let (in_checkout, checkout_steps) = self.checkout.steps();
+        let at = match self.step {
+            Step::List => 1,
+            _ => 1 + in_checkout,
+        };
+        speech.place(view.tr.text_with(
+            "said-step-of",
+            &[
+                ("number", (at as i64).into()),
+                ("count", (1 + checkout_steps as i64).into()),
+            ],
+        ))
+    }
+
     fn hints(&self) -> Vec<Hint> {
         match self.step {
             Step::Checkout => self.checkout.hints(),
+            Step::Done => self
+                .receipt
+                .as_ref()
+                .map(Receipt::hints)
+                .unwrap_or_default(),
             _ => [choosing_hints(), self.focus.page_hints()].concat(),
         }
     }

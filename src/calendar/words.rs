@@ -19,8 +19,17 @@ pub fn day(tr: &Tr, date: NaiveDate) -> String {
     )
 }
 
-/// "14 h 30"
+/// "14 h 30"; for the voice, as a person says it: "14 heures 30", "midi".
 pub fn time(tr: &Tr, t: NaiveDateTime) -> String {
+    if tr.is_spoken() {
+        return tr.text_with(
+            "time-said",
+            &[
+                ("hour", i64::from(t.hour()).into()),
+                ("minute", i64::from(t.minute()).into()),
+            ],
+        );
+    }
     tr.text_with(
         "time-of-day",
         &[

@@ -29,11 +29,22 @@ pub struct KioskConfig {
     pub reminder_gateway: Option<Vec<String>>,
     /// The command that prints a ticket (its text on standard input), e.g. `lp -d ticket`.
     pub ticket_printer: Option<Vec<String>>,
-    /// The command that speaks a text given on its standard input, e.g. `espeak-ng -v {lang}
-    /// --stdin`; `{lang}` stands for the language chosen on the welcome screen.
-    pub speech: Option<Vec<String>>,
+    /// How the kiosk speaks, if it does (`[speech]`).
+    pub speech: Option<Voice>,
     /// Start in the linear mode made for screen readers and braille displays.
     pub screen_reader: bool,
+}
+
+/// Where the kiosk's words go.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Voice {
+    /// A program that speaks a text given on its standard input, e.g. `espeak-ng -v {lang}
+    /// --stdin`; `{lang}` stands for the language of the text (`fr`, `en`…).
+    Command(Vec<String>),
+    /// The machine's speech-dispatcher, through its socket (`None`: its usual place,
+    /// `$XDG_RUNTIME_DIR/speech-dispatcher/speechd.sock`): the help point's installed voice,
+    /// rate and volume apply, beside Speakup, Fenrir or Orca.
+    Dispatcher { socket: Option<PathBuf> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +100,23 @@ struct File {
     #[serde(default)]
     printer: Commands,
     #[serde(default)]
-    speech: Commands,
+    speech: SpeechFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SpeechFile {
+    #[serde(default)]
+    backend: Option<Spanned<Backend>>,
+    command: Option<Spanned<Vec<String>>>,
+    socket: Option<Spanned<PathBuf>>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum Backend {
+    Command,
+    SpeechDispatcher,
 }
 
 #[derive(Deserialize, Default)]
@@ -370,8 +397,12 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         }
     }
 
-    for section in [&file.reminders, &file.printer, &file.speech] {
-        if let Some(command) = &section.command
+    for command in [
+        &file.reminders.command,
+        &file.printer.command,
+        &file.speech.command,
+    ] {
+        if let Some(command) = command
             && command
                 .get_ref()
                 .first()
@@ -382,6 +413,42 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
                 "command: name the program first, e.g. [\"lp\", \"-d\", \"ticket\"]".into(),
             );
         }
+    }
+
+    let speech = &file.speech;
+    let voice = match (&speech.backend, &speech.command) {
+        (Some(b), Some(command)) if *b.get_ref() == Backend::SpeechDispatcher => {
+            problem(
+                command.span(),
+                "command: speech-dispatcher speaks with its own voice; remove `command` or \
+                 `backend`"
+                    .into(),
+            );
+            None
+        }
+        (Some(b), None) if *b.get_ref() == Backend::Command => {
+            problem(
+                b.span(),
+                "backend = \"command\" needs a command, e.g. command = [\"espeak-ng\", \"-v\", \
+                 \"{lang}\", \"--stdin\"]"
+                    .into(),
+            );
+            None
+        }
+        (Some(b), None) => Some(Voice::Dispatcher {
+            socket: speech.socket.as_ref().map(|s| {
+                debug_assert!(*b.get_ref() == Backend::SpeechDispatcher);
+                s.get_ref().clone()
+            }),
+        }),
+        (_, Some(command)) => Some(Voice::Command(command.get_ref().clone())),
+        (None, None) => None,
+    };
+    if let (Some(socket), Some(Voice::Command(_)) | None) = (&speech.socket, &voice) {
+        problem(
+            socket.span(),
+            "socket: only for backend = \"speech-dispatcher\"".into(),
+        );
     }
 
     if !problems.is_empty() {
@@ -407,7 +474,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         }),
         reminder_gateway: file.reminders.command.map(Spanned::into_inner),
         ticket_printer: file.printer.command.map(Spanned::into_inner),
-        speech: file.speech.command.map(Spanned::into_inner),
+        speech: voice,
         screen_reader: file.display.screen_reader,
     })
 }

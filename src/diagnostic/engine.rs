@@ -83,6 +83,32 @@ impl Questionnaire {
         }
     }
 
+    /// The most questions a path may still ask after these answers, the next one included
+    /// ("question 2 sur 6" is the second of at most six).
+    pub fn questions_left_at_most(&self, given: &[Choice]) -> usize {
+        let mut path = given.to_vec();
+        self.deepest(&mut path, self.questions.len())
+    }
+
+    fn deepest(&self, path: &mut Vec<Choice>, budget: usize) -> usize {
+        let Ok(Step::Ask(q)) = self.next_step(path) else {
+            return 0;
+        };
+        if budget == 0 {
+            return 0;
+        }
+        let mut most = 0;
+        for answer in 0..self.questions[q].answers.len() {
+            path.push(Choice {
+                question: q,
+                answer,
+            });
+            most = most.max(self.deepest(path, budget - 1));
+            path.pop();
+        }
+        1 + most
+    }
+
     /// Every complete path, or `None` past `limit` paths.
     pub fn paths_bounded(&self, limit: usize) -> Option<Vec<Vec<Choice>>> {
         self.paths_within(limit, usize::MAX)

@@ -10,6 +10,7 @@ use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::speech::Speech;
 use crate::booking::Agenda;
 use crate::booking::book::{BookingScreen, motif_for};
 use crate::booking::workshops::WorkshopsScreen;
@@ -42,6 +43,8 @@ pub enum Phase {
     Asking {
         question: usize,
         focus: FocusGrid,
+        /// The most questions the whole path may ask, for "question 2 sur 6".
+        of: usize,
     },
     Result {
         outcome: Outcome,
@@ -123,7 +126,12 @@ fn phase_after(
             let count = questionnaire.questions[question].answers.len();
             let mut focus = FocusGrid::new(vec![1; count]);
             focus.set_index(selected.unwrap_or(0));
-            Phase::Asking { question, focus }
+            let of = given.len() + questionnaire.questions_left_at_most(given);
+            Phase::Asking {
+                question,
+                focus,
+                of,
+            }
         }
         Step::End => {
             let outcome = questionnaire.outcome(given);
@@ -178,7 +186,9 @@ impl Screen for DiagnosticScreen {
             return self.back();
         }
         match &mut self.phase {
-            Phase::Asking { question, focus } => {
+            Phase::Asking {
+                question, focus, ..
+            } => {
                 let question = *question;
                 match focus.choose(key) {
                     Some(answer) => self.answer(question, answer, ctx),
@@ -210,6 +220,10 @@ impl Screen for DiagnosticScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         super::view::render(self, frame, area, view)
+    }
+
+    fn speech(&self, view: &View) -> Speech {
+        super::view::speech(self, view)
     }
 
     fn hints(&self) -> Vec<Hint> {

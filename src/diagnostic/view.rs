@@ -5,6 +5,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::screen::{DiagnosticScreen, NextStep, Phase};
+use crate::app::speech::Speech;
 use crate::domain::outcome::{HelpKind, Outcome};
 use crate::ui::View;
 use crate::ui::choices::{Choice, render_choices};
@@ -20,7 +21,9 @@ pub fn render(
     view: &View,
 ) -> Option<Position> {
     match screen.phase() {
-        Phase::Asking { question, focus } => {
+        Phase::Asking {
+            question, focus, ..
+        } => {
             let question = &screen.questionnaire().questions[*question];
             let mut rows = Rows::new(area);
             let progress = view.tr.text_with(
@@ -39,12 +42,7 @@ pub fn render(
                 rows.take(text_h),
             );
             rows.take(1);
-            let answers: Vec<Choice> = question
-                .answers
-                .iter()
-                .enumerate()
-                .map(|(i, a)| Choice::numbered(i + 1, view.tr.text(&a.text)))
-                .collect();
+            let answers = answers(question, view);
             let rest = area.height.saturating_sub(rows.used());
             render_choices(frame, rows.take(rest), view, &answers, Some(focus.index()))
         }
@@ -53,23 +51,75 @@ pub fn render(
             steps,
             focus,
         } => {
-            let choices: Vec<Choice> = steps
-                .iter()
-                .enumerate()
-                .map(|(i, step)| Choice::numbered(i + 1, view.tr.text(step_label(*step))))
-                .collect();
-            // The text a page at a time when it does not fit, the choices under it.
-            let paras: Vec<Para> = result_text(outcome, view, area.width as usize)
-                .into_iter()
-                .map(|(line, heading)| Para {
-                    text: line.trim_start().to_string(),
-                    tone: if heading { Tone::Heading } else { Tone::Text },
-                    indent: (line.len() - line.trim_start().len()) as u16,
-                })
-                .collect();
+            let (paras, choices) = result_page(outcome, steps, view, area.width as usize);
             page::render(frame, area, view, &paras, &choices, Some(focus.index()))
         }
     }
+}
+
+/// What the diagnostic says: the question, where the person is ("question 2 sur 6"), the
+/// answer focused; then the result, whole, and the way forward focused.
+pub fn speech(screen: &DiagnosticScreen, view: &View) -> Speech {
+    match screen.phase() {
+        Phase::Asking {
+            question,
+            focus,
+            of,
+        } => {
+            let question = &screen.questionnaire().questions[*question];
+            let answers = answers(question, view);
+            Speech::page(&[], &answers, Some(focus.index()), &view.tr)
+                .place(view.tr.text_with(
+                    "said-question-of",
+                    &[
+                        ("number", (screen.question_number() as i64).into()),
+                        ("count", (*of as i64).into()),
+                    ],
+                ))
+                .text(view.tr.text(&question.text))
+        }
+        Phase::Result {
+            outcome,
+            steps,
+            focus,
+        } => {
+            let (paras, choices) = result_page(outcome, steps, view, usize::MAX);
+            Speech::page(&paras, &choices, Some(focus.index()), &view.tr)
+        }
+    }
+}
+
+fn answers(question: &crate::diagnostic::questionnaire::Question, view: &View) -> Vec<Choice> {
+    question
+        .answers
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Choice::numbered(i + 1, view.tr.text(&a.text)))
+        .collect()
+}
+
+/// The result in paragraphs (wrapped to `width`) and the ways forward.
+fn result_page(
+    outcome: &Outcome,
+    steps: &[NextStep],
+    view: &View,
+    width: usize,
+) -> (Vec<Para>, Vec<Choice>) {
+    let choices: Vec<Choice> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| Choice::numbered(i + 1, view.tr.text(step_label(*step))))
+        .collect();
+    // The text a page at a time when it does not fit, the choices under it.
+    let paras: Vec<Para> = result_text(outcome, view, width)
+        .into_iter()
+        .map(|(line, heading)| Para {
+            text: line.trim_start().to_string(),
+            tone: if heading { Tone::Heading } else { Tone::Text },
+            indent: (line.len() - line.trim_start().len()) as u16,
+        })
+        .collect();
+    (paras, choices)
 }
 
 fn step_label(step: NextStep) -> &'static str {

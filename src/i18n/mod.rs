@@ -146,6 +146,7 @@ impl I18n {
         Tr {
             main,
             fallback: &self.reference,
+            spoken: false,
         }
     }
 
@@ -494,9 +495,24 @@ fn parse(path: &Path, text: &str) -> Result<FluentResource, Vec<Problem>> {
 pub struct Tr<'a> {
     main: &'a Locale,
     fallback: &'a Locale,
+    /// Texts for the voice: a message's `$phone` said in pairs, its `$code` spelled, times
+    /// as a person says them (`calendar::words`).
+    spoken: bool,
 }
 
 impl<'a> Tr<'a> {
+    /// The same messages, for the voice.
+    pub fn spoken(self) -> Tr<'a> {
+        Tr {
+            spoken: true,
+            ..self
+        }
+    }
+
+    pub fn is_spoken(&self) -> bool {
+        self.spoken
+    }
+
     pub fn tag(&self) -> &'a str {
         &self.main.tag
     }
@@ -518,7 +534,12 @@ impl<'a> Tr<'a> {
     pub fn text_with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.clone());
+            let value = match (self.spoken, *name, value) {
+                (true, "phone", FluentValue::String(phone)) => phone_in_pairs(phone).into(),
+                (true, "code", FluentValue::String(code)) => spelled(code).into(),
+                _ => value.clone(),
+            };
+            fluent_args.set(*name, value);
         }
         self.format(id, Some(&fluent_args))
     }
@@ -536,6 +557,35 @@ impl<'a> Tr<'a> {
         // Only reachable with an edited config; the message-id test guards the shipped files.
         format!("[{id}]")
     }
+}
+
+/// A phone number as it is said, in pairs: "04, 92, 53, 24, 24" (a voice reads "0492532424"
+/// as a number in the billions).
+pub fn phone_in_pairs(phone: &str) -> String {
+    let mut pairs = Vec::new();
+    for group in phone.split_whitespace() {
+        let (sign, digits) = match group.strip_prefix('+') {
+            Some(rest) => ("+", rest),
+            None => ("", group),
+        };
+        if sign == "+" || digits.chars().count() <= 2 || !digits.chars().all(|c| c.is_ascii_digit())
+        {
+            pairs.push(group.to_string());
+            continue;
+        }
+        let chars: Vec<char> = digits.chars().collect();
+        pairs.extend(chars.chunks(2).map(|c| c.iter().collect::<String>()));
+    }
+    pairs.join(", ")
+}
+
+/// A code spelled, one character at a time: "E, A, M, 4, C, R".
+pub fn spelled(code: &str) -> String {
+    code.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(String::from)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@ use super::menu::{MenuEntry, main_menu};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, SettingChange, hint};
+use crate::app::speech::{Said, Speech};
 use crate::ui::View;
+use crate::ui::choices::{Choice, Mark};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
@@ -91,6 +93,49 @@ impl Screen for Welcome {
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         super::welcome_view::render(self, frame, area, view)
+    }
+
+    fn speech(&self, view: &View) -> Speech {
+        let tr = &view.tr;
+        let mut s = Speech::new()
+            .text(tr.text("welcome-greeting"))
+            .text(tr.text("welcome-menu-heading"));
+        // The languages offered, each name in its own voice: a person who does not read
+        // French hears theirs.
+        if self.locales.len() > 1 {
+            s.text.push(Said::new(tr.text("language-label")));
+            for tag in &self.locales {
+                s.text
+                    .push(Said::in_language(view.i18n.locale_name(tag), tag));
+            }
+        }
+        match self.focused() {
+            Item::Menu(i) => {
+                let entry = &self.entries[i];
+                s.focus(Choice::numbered(entry.number, tr.text(entry.label)).said(tr))
+            }
+            Item::Language(i) => {
+                let tag = &self.locales[i];
+                let state = if tag == view.locale {
+                    "said-chosen"
+                } else {
+                    "said-not-chosen"
+                };
+                s.focus
+                    .push(Said::in_language(view.i18n.locale_name(tag), tag));
+                s.focus(tr.text(state))
+            }
+            Item::LargeText => s.focus(
+                Choice::marked(tr.text("display-large-text"), Mark::Check(view.large)).said(tr),
+            ),
+            Item::Contrast => s.focus(
+                Choice::marked(
+                    tr.text("display-high-contrast"),
+                    Mark::Check(view.high_contrast),
+                )
+                .said(tr),
+            ),
+        }
     }
 
     fn hints(&self) -> Vec<Hint> {

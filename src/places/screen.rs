@@ -9,6 +9,7 @@ use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::lieu::Filters;
 use crate::domain::lieu::Lieu;
@@ -312,6 +313,10 @@ impl Screen for LieuxScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         super::view::render(self, frame, area, view)
+    }
+
+    fn speech(&self, view: &View) -> Speech {
+        super::view::speech(self, view)
     }
 
     fn hints(&self) -> Vec<Hint> {

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::screen::{DetailChoice, Extra, LieuxScreen, Step, detail_choices};
+use crate::app::speech::Speech;
 use crate::calendar::{Calendar, words};
 use crate::domain::hours::{self, OpenState};
 use crate::domain::lieu::Lieu;
@@ -34,20 +35,141 @@ pub fn render(
         Step::Filters => filters(screen, frame, area, view),
         Step::Detail(i) => detail(screen, i, frame, area, view),
         Step::Hours(i) => {
-            let lieu = screen.lieux.get(i)?;
-            let mut paras = vec![
-                page::strong(lieu.display_name()),
-                page::heading(view.tr.text("lieux-week")),
-            ];
-            paras.extend(week_lines(lieu, view));
-            let choices = [Choice::numbered(1, view.tr.text("lieux-back-to-lieu"))];
+            let (paras, choices) = hours_page(screen.lieux.get(i)?, view);
             page::render(frame, area, view, &paras, &choices, Some(0))
         }
         Step::Qr(i) => {
             let lieu = screen.lieux.get(i)?;
-            qr::full_screen(frame, area, view, &qr_payloads(lieu))
+            qr::full_screen(
+                frame,
+                area,
+                view,
+                &qr_payloads(lieu),
+                &lieu_in_words(lieu, view),
+            )
         }
     }
+}
+
+/// What the lieux screen says at each step.
+pub fn speech(screen: &LieuxScreen, view: &View) -> Speech {
+    let tr = &view.tr;
+    match screen.step() {
+        Step::Search => {
+            let mut s = Speech::new();
+            if screen.failed {
+                s = s.message(technical(view));
+            }
+            if !screen.services.is_empty() {
+                s = s.text(services_line(screen, view));
+            }
+            // The field's label is the question: the field says only what it holds.
+            s = s.text(tr.text("lieux-field"));
+            let typed = screen.field.value.trim();
+            if screen.nothing_typed && typed.is_empty() {
+                s = s.message(tr.text("lieux-type-first"));
+            }
+            if let Some(problem) = no_commune(screen, view) {
+                s = s.message(problem);
+            }
+            match screen.suggestion() {
+                Some(i) => {
+                    let c = screen.suggestions[i];
+                    s.focus(format!(
+                        "{}, {}",
+                        commune_label(screen, c, view),
+                        tr.text_with(
+                            "said-suggestion-of",
+                            &[
+                                ("number", (i as i64 + 1).into()),
+                                ("count", (screen.suggestions.len() as i64).into()),
+                            ],
+                        )
+                    ))
+                }
+                None => {
+                    let after = screen.suggestions.first().map(|c| {
+                        tr.text_with(
+                            "said-suggestions",
+                            &[
+                                ("count", (screen.suggestions.len() as i64).into()),
+                                ("first", commune_label(screen, *c, view).into()),
+                            ],
+                        )
+                    });
+                    s.typing(String::new(), screen.field.value.clone(), after)
+                }
+            }
+        }
+        Step::Results => {
+            let (paras, choices) = results_page(screen, view);
+            Speech::page(&paras, &choices, Some(screen.focus.index()), tr)
+        }
+        Step::Filters => {
+            let (paras, choices) = filters_page(screen, view);
+            Speech::page(&paras, &choices, Some(screen.focus.index()), tr)
+        }
+        Step::Detail(i) => match screen.lieux.get(i) {
+            Some(lieu) => {
+                let (paras, choices) = detail_page(lieu, view);
+                let focus = screen.focus.index().min(choices.len() - 1);
+                Speech::page(&paras, &choices, Some(focus), tr)
+            }
+            None => Speech::new(),
+        },
+        Step::Hours(i) => match screen.lieux.get(i) {
+            Some(lieu) => {
+                let (paras, choices) = hours_page(lieu, view);
+                Speech::page(&paras, &choices, Some(0), tr)
+            }
+            None => Speech::new(),
+        },
+        Step::Qr(i) => {
+            let mut s = Speech::new();
+            if let Some(lieu) = screen.lieux.get(i) {
+                for sentence in qr::speech(view, &lieu_in_words(lieu, view)) {
+                    s = s.text(sentence);
+                }
+            }
+            s
+        }
+    }
+}
+
+/// What a lieu's QR code gives, in words for a screen reader: its name, address, phone.
+fn lieu_in_words(lieu: &Lieu, view: &View) -> Vec<String> {
+    let mut words = vec![lieu.display_name(), address(lieu)];
+    if let Some(phone) = &lieu.telephone {
+        words.push(
+            view.tr
+                .text_with("lieux-phone", &[("phone", show_phone(phone).into())]),
+        );
+    }
+    words
+}
+
+fn address(lieu: &Lieu) -> String {
+    let mut address = lieu.adresse.clone();
+    if let Some(more) = &lieu.complement_adresse {
+        address = format!("{address}, {more}");
+    }
+    format!(
+        "{address}, {} {}",
+        lieu.code_postal,
+        crate::domain::lieu::calm_capitals(&lieu.commune)
+    )
+}
+
+fn hours_page(lieu: &Lieu, view: &View) -> (Vec<Para>, Vec<Choice>) {
+    let mut paras = vec![
+        page::strong(lieu.display_name()),
+        page::heading(view.tr.text("lieux-week")),
+    ];
+    paras.extend(week_lines(lieu, view));
+    (
+        paras,
+        vec![Choice::numbered(1, view.tr.text("lieux-back-to-lieu"))],
+    )
 }
 
 fn commune_label(screen: &LieuxScreen, i: usize, view: &View) -> String {
@@ -105,19 +227,8 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
             view,
         ));
     }
-    if screen.suggestions.is_empty() && typed.chars().count() >= 2 && screen.index.is_some() {
-        let id = if typed.chars().all(|c| c.is_ascii_digit()) && typed.len() == 5 {
-            "lieux-no-postal-code"
-        } else {
-            "lieux-no-commune"
-        };
-        lines.extend(page::lines(
-            &[page::notice(
-                view.tr.text_with(id, &[("text", typed.to_string().into())]),
-            )],
-            area.width,
-            view,
-        ));
+    if let Some(problem) = no_commune(screen, view) {
+        lines.extend(page::lines(&[page::notice(problem)], area.width, view));
     }
     let h = (lines.len() as u16).min(area.height);
     frame.render_widget(Paragraph::new(lines), Rect { height: h, ..area });
@@ -134,6 +245,20 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
     };
     let list_cursor = render_choices(frame, list, view, &choices, screen.suggestion());
     cursor.or(list_cursor)
+}
+
+/// What was typed matches no commune: said so.
+fn no_commune(screen: &LieuxScreen, view: &View) -> Option<String> {
+    let typed = screen.field.value.trim();
+    if !screen.suggestions.is_empty() || typed.chars().count() < 2 || screen.index.is_none() {
+        return None;
+    }
+    let id = if typed.chars().all(|c| c.is_ascii_digit()) && typed.len() == 5 {
+        "lieux-no-postal-code"
+    } else {
+        "lieux-no-commune"
+    };
+    Some(view.tr.text_with(id, &[("text", typed.to_string().into())]))
 }
 
 fn technical(view: &View) -> String {
@@ -255,6 +380,24 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
         } else {
             (area, None)
         };
+    let (paras, choices) = results_page(screen, view);
+    let cursor = page::render(
+        frame,
+        list_area,
+        view,
+        &paras,
+        &choices,
+        Some(screen.focus.index()),
+    );
+    if let Some(map) = map_area {
+        super::map::draw(screen, frame, map, view);
+    }
+    cursor
+}
+
+/// The list's text and its choices: the lieux whole (name, commune, distance, whether
+/// open), then the other choices.
+fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
     let mut paras: Vec<Para> = Vec::new();
     if screen.failed {
         paras.push(page::notice(technical(view)));
@@ -322,21 +465,23 @@ fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
         };
         choices.push(Choice::numbered(choices.len() + 1, view.tr.text(id)));
     }
-    let cursor = page::render(
+    (paras, choices)
+}
+
+fn filters(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    let (paras, choices) = filters_page(screen, view);
+    page::render(
         frame,
-        list_area,
+        area,
         view,
         &paras,
         &choices,
         Some(screen.focus.index()),
-    );
-    if let Some(map) = map_area {
-        super::map::draw(screen, frame, map, view);
-    }
-    cursor
+    )
 }
 
-fn filters(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+/// The filters, each ticked or not.
+fn filters_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
     let f = &screen.filters;
     let choices = vec![
         Choice::marked(view.tr.text("lieux-filter-free"), Mark::Check(f.free)),
@@ -354,15 +499,8 @@ fn filters(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> 
         ),
         Choice::marked(view.tr.text("lieux-show"), Mark::None),
     ];
-    let paras = [page::heading(view.tr.text("lieux-filters-title"))];
-    page::render(
-        frame,
-        area,
-        view,
-        &paras,
-        &choices,
-        Some(screen.focus.index()),
-    )
+    let paras = vec![page::heading(view.tr.text("lieux-filters-title"))];
+    (paras, choices)
 }
 
 fn week_lines(lieu: &Lieu, view: &View) -> Vec<Para> {
@@ -419,16 +557,21 @@ fn detail(
     view: &View,
 ) -> Option<Position> {
     let lieu = screen.lieux.get(i)?;
+    let (paras, choices) = detail_page(lieu, view);
+    page::render(
+        frame,
+        area,
+        view,
+        &paras,
+        &choices,
+        Some(screen.focus.index().min(choices.len() - 1)),
+    )
+}
+
+/// A lieu's details and what its page offers.
+fn detail_page(lieu: &Lieu, view: &View) -> (Vec<Para>, Vec<Choice>) {
     let mut paras = vec![page::strong(lieu.display_name())];
-    let mut address = lieu.adresse.clone();
-    if let Some(more) = &lieu.complement_adresse {
-        address = format!("{address}, {more}");
-    }
-    paras.push(page::text(format!(
-        "{address}, {} {}",
-        lieu.code_postal,
-        crate::domain::lieu::calm_capitals(&lieu.commune)
-    )));
+    paras.push(page::text(address(lieu)));
     if let Some(phone) = &lieu.telephone {
         paras.push(page::text(
             view.tr
@@ -492,6 +635,7 @@ fn detail(
         .enumerate()
         .map(|(i, choice)| {
             let id = match choice {
+                DetailChoice::Qr if view.linear => "lieux-show-in-words",
                 DetailChoice::Qr => "lieux-show-qr",
                 DetailChoice::Week => "lieux-week",
                 DetailChoice::Back => "lieux-back-to-list",
@@ -499,14 +643,7 @@ fn detail(
             Choice::numbered(i + 1, view.tr.text(id))
         })
         .collect();
-    page::render(
-        frame,
-        area,
-        view,
-        &paras,
-        &choices,
-        Some(screen.focus.index().min(choices.len() - 1)),
-    )
+    (paras, choices)
 }
 
 /// The address for the phone: a `geo:` link (with the name), else the address as text.

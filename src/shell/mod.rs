@@ -22,8 +22,7 @@ use crate::store::{Reply, SignIn, Stores};
 use input::Input;
 use std::rc::Rc;
 
-use crate::app::frame::Drawn;
-use crate::app::speech::Heard;
+use crate::app::speech::{Batch, Heard, Kind, Said};
 use worker::Job;
 
 /// At most this many inputs are handled between two frames, so the screen follows a flood.
@@ -76,22 +75,25 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     };
     // The wall clock against the time really elapsed: a step is told to the core's timers.
     let mut seen = (clock.now(), Instant::now());
-    let mut speaker = config.kiosk.speech.clone().map(speech::Speaker::new);
+    let speaker = config.kiosk.speech.clone().map(speech::Speaker::start);
     let mut heard: Option<Heard> = None;
     let result = (|| -> Result<(), String> {
         loop {
             app.waiting = edge.waiting_too_long();
-            let mut drawn = Drawn::default();
-            let frame = terminal
-                .draw(|frame| drawn = crate::app::frame::draw(frame, &app, clock.now(), monochrome))
+            terminal
+                .draw(|frame| {
+                    crate::app::frame::draw(frame, &app, clock.now(), monochrome);
+                })
                 .map_err(|e| format!("cannot draw: {e}"))?;
-            // A kiosk that does not speak reads nothing off its frames.
-            if let Some(speaker) = speaker.as_mut() {
-                let now_heard = crate::app::speech::heard(frame.buffer, &drawn, app.generation());
-                if !app.staff_signed_in()
-                    && let Some(text) = crate::app::speech::utterance(heard.as_ref(), &now_heard)
-                {
-                    speaker.say(&text, &app.settings.locale);
+            // What the screen means, said; an answer awaited for less than a second is
+            // waited for, so the screen is said once, whole.
+            if let Some(speaker) = &speaker
+                && !edge.loading(app.generation())
+            {
+                let now_heard = crate::app::voice::heard(&app, clock.now());
+                if !app.staff_signed_in() {
+                    let batch = crate::app::speech::batch(heard.as_ref(), &now_heard);
+                    speaker.say(batch, &app.settings.locale);
                 }
                 heard = Some(now_heard);
             }
@@ -100,6 +102,9 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                 app.next_deadline(now)
                     .map(|d| (d - now).to_std().unwrap_or_default()),
                 edge.until_waiting_shows(),
+                speaker
+                    .as_ref()
+                    .and_then(|_| edge.until_loading_said(app.generation())),
             ]
             .into_iter()
             .flatten()
@@ -161,13 +166,23 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                         days: retention,
                     });
                 }
-                // F4: the whole screen again, in counsellor mode too (asked for).
-                let (say_again, effects): (Vec<Effect>, Vec<Effect>) =
-                    effects.into_iter().partition(|e| *e == Effect::SayScreen);
-                if !say_again.is_empty()
-                    && let (Some(speaker), Some(heard)) = (speaker.as_mut(), heard.as_ref())
-                {
-                    speaker.say(&heard.whole, &app.settings.locale);
+                // F4, F1 and a code repeated: said now, in counsellor mode too (asked for).
+                let (say, effects): (Vec<Effect>, Vec<Effect>) =
+                    effects.into_iter().partition(|e| {
+                        matches!(e, Effect::SayScreen | Effect::SayHowToUse | Effect::Say(_))
+                    });
+                if let Some(speaker) = &speaker {
+                    for effect in say {
+                        let words = match effect {
+                            Effect::SayScreen => crate::app::voice::whole(&app, now),
+                            Effect::SayHowToUse => crate::app::voice::with_view(&app, now, |v| {
+                                vec![Said::new(crate::app::voice::how_to_use(&v.tr))]
+                            }),
+                            Effect::Say(words) => words,
+                            _ => continue,
+                        };
+                        speaker.say(Batch::only(Kind::Question, words), &app.settings.locale);
+                    }
                 }
                 if edge.carry_out(effects, &mut app, now) == Flow::Quit {
                     return Ok(());
@@ -189,6 +204,9 @@ enum Flow {
 
 /// After this long without an answer, the screen says "Un instant…".
 const WAITING_SHOWS_AFTER: Duration = Duration::from_millis(300);
+
+/// Nothing is said of a screen that waits for its data less than this.
+const LOADING_UNSAID: Duration = Duration::from_secs(1);
 
 /// What the kiosk has asked of the slow things around it (the database, the printer, the
 /// PIN check) and not heard back from yet.
@@ -259,6 +277,27 @@ impl Edge {
             .is_some_and(|(_, _, at)| at.elapsed() >= WAITING_SHOWS_AFTER)
     }
 
+    /// Since when the screens of `generation` await an answer.
+    fn awaited_since(&self, generation: u64) -> Option<Instant> {
+        self.pending
+            .iter()
+            .filter(|(_, g, _)| *g == generation)
+            .map(|(_, _, at)| *at)
+            .min()
+    }
+
+    /// An answer has been awaited for less than a second: the screen is not said yet (it is
+    /// said once, when its data has come).
+    fn loading(&self, generation: u64) -> bool {
+        self.awaited_since(generation)
+            .is_some_and(|at| at.elapsed() < LOADING_UNSAID)
+    }
+
+    /// When to wake to say that the kiosk waits, if it is not said yet.
+    fn until_loading_said(&self, generation: u64) -> Option<Duration> {
+        LOADING_UNSAID.checked_sub(self.awaited_since(generation)?.elapsed())
+    }
+
     /// When to wake to say "Un instant…", if an answer is awaited and it is not said yet.
     fn until_waiting_shows(&self) -> Option<Duration> {
         let (_, _, at) = self.pending.first()?;
@@ -271,8 +310,8 @@ impl Edge {
         while let Some(effect) = queue.pop_front() {
             let job = match effect {
                 Effect::Quit => return Flow::Quit,
-                // Said by the loop, which holds the last frame's words.
-                Effect::SayScreen => continue,
+                // Said by the loop, which holds the voice.
+                Effect::SayScreen | Effect::SayHowToUse | Effect::Say(_) => continue,
                 Effect::Audit { actor, action } => Job::Audit {
                     at: now,
                     actor,

@@ -72,6 +72,29 @@ impl Choice {
     }
 }
 
+impl Choice {
+    /// The choice as a voice says it: its number, its whole label, its state in words
+    /// ("2, Texte en grand, coché").
+    pub fn said(&self, tr: &crate::i18n::Tr) -> String {
+        let state = match self.mark {
+            Mark::None => None,
+            Mark::Check(true) => Some("said-checked"),
+            Mark::Check(false) => Some("said-unchecked"),
+            Mark::Radio(true) => Some("said-chosen"),
+            Mark::Radio(false) => Some("said-not-chosen"),
+        };
+        let mut text = match self.number {
+            Some(n) => format!("{n}, {}", self.label),
+            None => self.label.clone(),
+        };
+        if let Some(id) = state {
+            text.push_str(", ");
+            text.push_str(&tr.text(id));
+        }
+        text
+    }
+}
+
 fn choice_ink(choice: &Choice, focused: bool, view: &View) -> super::theme::Ink {
     if focused {
         view.theme.focus
@@ -175,6 +198,12 @@ pub fn page_of(heights: &[u16], room: u16, breaks: &[usize], focused: usize) -> 
         number: number + 1,
         count: pages.len(),
     }
+}
+
+/// Each choice's number as shown (counted from 1 on each page of nine or group): the digit
+/// that chooses it.
+pub fn shown_numbers(choices: &[Choice]) -> Vec<Option<usize>> {
+    numbered_pages(choices).1
 }
 
 /// Where a list of choices turns a page whatever the room (as `FocusGrid` does): at a choice

@@ -111,20 +111,17 @@ pub fn can_show(payloads: &[String], screen: (u16, u16), linear: bool) -> bool {
     linear || fitting(payloads, screen).is_some()
 }
 
-/// A full-screen QR code with one line of words under it: the first payload that fits.
+/// A full-screen QR code with one line of words under it: the first payload that fits. For a
+/// screen reader, `words` instead: what the person needs, in sentences.
 pub fn full_screen(
     frame: &mut Frame,
     area: Rect,
     view: &View,
     payloads: &[String],
+    words: &[String],
 ) -> Option<Position> {
     if view.linear {
-        return carried_text(
-            frame,
-            area,
-            view,
-            payloads.first().map_or("", String::as_str),
-        );
+        return in_words(frame, area, view, words);
     }
     let (drawn, h) = match fitting(payloads, (area.width, area.height)) {
         Some((payload, w, h)) => {
@@ -153,19 +150,32 @@ pub fn full_screen(
     Some(Position::new(line.x, line.y))
 }
 
-/// For a screen reader: what the code carries, in text, instead of the code.
-fn carried_text(frame: &mut Frame, area: Rect, view: &View, payload: &str) -> Option<Position> {
+/// What the code's screen says: "scan this code", or for a screen reader the words that
+/// stand for it; then how to go back.
+pub fn speech(view: &View, words: &[String]) -> Vec<String> {
+    if !view.linear {
+        return vec![view.tr.text("qr-scan")];
+    }
+    let mut said = vec![view.tr.text("qr-in-words")];
+    said.extend(words.iter().cloned());
+    said.push(view.tr.text("qr-go-back"));
+    said
+}
+
+/// For a screen reader: in words what the code would give, one sentence a line, wrapped.
+fn in_words(frame: &mut Frame, area: Rect, view: &View, words: &[String]) -> Option<Position> {
+    let width = area.width as usize;
     let mut lines = vec![Line::styled(
-        view.tr.text("qr-carries"),
+        view.tr.text("qr-in-words"),
         view.theme.heading.style(),
     )];
-    lines.extend(
-        payload
-            .replace("\n ", "")
-            .lines()
-            .filter(|l| !l.starts_with("BEGIN:") && !l.starts_with("END:"))
-            .map(|l| Line::styled(l.replace("\\,", ","), view.theme.base.style())),
-    );
+    for sentence in words {
+        lines.extend(
+            super::text::wrap(sentence, width)
+                .into_iter()
+                .map(|l| Line::styled(l, view.theme.base.style())),
+        );
+    }
     lines.push(Line::styled(
         view.tr.text("qr-go-back"),
         view.theme.heading.style(),

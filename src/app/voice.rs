@@ -1,0 +1,150 @@
+//! What the kiosk says at a moment: the current screen's declaration, or the box over it
+//! (the idle countdown, the PIN, "Revenir à l'accueil ?", "Un instant…") in plain
+//! sentences; the keys in words (F4) and how to use the kiosk (F1, and once on arrival).
+use chrono::NaiveDateTime;
+
+use super::frame;
+use super::speech::{Heard, Said, Speech};
+use super::{App, Leaving, Overlay, PinNotice};
+use crate::i18n::Tr;
+use crate::ui::choices::Choice;
+use crate::ui::{Theme, View};
+
+/// Builds the view a screen's words are made with: the person's language, for the voice.
+pub fn with_view<T>(app: &App, now: NaiveDateTime, say: impl FnOnce(&View) -> T) -> T {
+    view_as(app, now, true, say)
+}
+
+fn view_as<T>(app: &App, now: NaiveDateTime, spoken: bool, say: impl FnOnce(&View) -> T) -> T {
+    let theme = Theme::pick(app.settings.high_contrast, false);
+    let tr = app.i18n.tr(&app.settings.locale);
+    let view = View {
+        tr: if spoken { tr.spoken() } else { tr },
+        i18n: &app.i18n,
+        theme: &theme,
+        large: app.settings.large_text,
+        high_contrast: app.settings.high_contrast,
+        locale: &app.settings.locale,
+        linear: app.settings.screen_reader,
+        kiosk: &app.kiosk,
+        now,
+        pager: &app.pager,
+        screen: app.drawn_size.get(),
+    };
+    say(&view)
+}
+
+/// What the kiosk says now.
+pub fn heard(app: &App, now: NaiveDateTime) -> Heard {
+    let speech = with_view(app, now, |view| speech(app, view, now));
+    Heard {
+        generation: app.generation(),
+        speech,
+    }
+}
+
+/// What the kiosk says now, in the words the screen writes (times, phones and codes as
+/// shown): to hold what is said against what is shown.
+pub fn written(app: &App, now: NaiveDateTime) -> Speech {
+    view_as(app, now, false, |view| speech(app, view, now))
+}
+
+fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
+    let tr = &view.tr;
+    if app.countdown_seconds(now).is_some() {
+        // Said once when it appears, with the whole count: it is not said at each second.
+        let mut s = Speech::new()
+            .text(tr.text("idle-press-a-key"))
+            .text(tr.text_with(
+                "idle-countdown",
+                &[("seconds", i64::from(app.kiosk.warning_seconds).into())],
+            ));
+        s.title = tr.text("idle-title");
+        return s;
+    }
+    match &app.overlay {
+        Some(Overlay::Pin(prompt)) => {
+            let mut s = Speech::new().text(tr.text("pin-instructions"));
+            if prompt.checking {
+                s = s.message(tr.text("pin-checking"));
+            }
+            s = match prompt.notice {
+                Some(PinNotice::Wrong { tries_left }) => {
+                    s.message(tr.text_with("pin-wrong", &[("n", i64::from(tries_left).into())]))
+                }
+                Some(PinNotice::Locked { until }) => s.message(tr.text_with(
+                    "pin-locked",
+                    &[("time", crate::calendar::words::time(tr, until).into())],
+                )),
+                Some(PinNotice::Unreachable) => s.message(tr.text("pin-unreachable")),
+                None => s,
+            };
+            // Never the digits: how many are typed.
+            s = s.focus(tr.text_with(
+                "pin-said-typed",
+                &[("n", (prompt.entered.chars().count() as i64).into())],
+            ));
+            s.title = tr.text("pin-title");
+            return s;
+        }
+        Some(Overlay::Confirm { leaving, yes }) => {
+            let (title, text, yes_id) = match leaving {
+                Leaving::Home => (
+                    "home-confirm-title",
+                    "home-confirm-text",
+                    "home-confirm-yes",
+                ),
+                Leaving::Back => (
+                    "back-confirm-title",
+                    "home-confirm-text",
+                    "back-confirm-yes",
+                ),
+                Leaving::SignOut => (
+                    "signout-confirm-title",
+                    "signout-confirm-text",
+                    "signout-confirm-yes",
+                ),
+            };
+            let choice = if *yes {
+                Choice::numbered(1, tr.text(yes_id))
+            } else {
+                Choice::numbered(2, tr.text("home-confirm-no"))
+            };
+            let mut s = Speech::new().text(tr.text(text)).focus(choice.said(tr));
+            s.title = tr.text(title);
+            return s;
+        }
+        None => {}
+    }
+    if app.waiting {
+        let mut s = Speech::new().text(tr.text("waiting-text"));
+        s.title = tr.text("waiting-title");
+        return s;
+    }
+    let screen = app.screen();
+    let mut s = screen.speech(view);
+    s.title = tr.text(screen.title());
+    // Said first, as a message: when the first key makes it go, the question is not said
+    // again.
+    if app.on_welcome() && app.fresh && app.kiosk.speech.is_some() {
+        s.messages.insert(0, how_to_use(tr));
+    }
+    s
+}
+
+/// How to use the kiosk without seeing it (F1, and once on arrival).
+pub fn how_to_use(tr: &Tr) -> String {
+    tr.text("said-how-to-use")
+}
+
+/// The whole screen and its keys (F4).
+pub fn whole(app: &App, now: NaiveDateTime) -> Vec<Said> {
+    let mut all = heard(app, now).speech.whole();
+    let tr = app.i18n.tr(&app.settings.locale).spoken();
+    let keys: Vec<String> = frame::hints(app, now)
+        .iter()
+        .map(|h| format!("{}, {}", tr.text(h.key), tr.text(h.does)))
+        .collect();
+    all.push(Said::new(keys.join(". ")));
+    all
+}
