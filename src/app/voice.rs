@@ -79,11 +79,17 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
                 Some(PinNotice::Unreachable) => s.message(tr.text("pin-unreachable")),
                 None => s,
             };
-            // Never the digits: how many are typed.
-            s = s.focus(tr.text_with(
-                "pin-said-typed",
-                &[("n", (prompt.entered.chars().count() as i64).into())],
-            ));
+            s = match &prompt.who {
+                // On a network kiosk, after the PIN: whose it is.
+                Some(who) => s.text(tr.text("pin-who")).focus(
+                    Choice::numbered(who.focused + 1, who.names[who.focused].clone()).said(tr),
+                ),
+                // Never the digits: how many are typed.
+                None => s.focus(tr.text_with(
+                    "pin-said-typed",
+                    &[("n", (prompt.entered.chars().count() as i64).into())],
+                )),
+            };
             s.title = tr.text("pin-title");
             return s;
         }

@@ -311,6 +311,17 @@ fn a_counsellor_says_whose_pin_the_network_checks() {
         "{screen}"
     );
     press(&mut app, Key::Down, t0());
+    // A counsellor who cannot see the screen hears the question and the name focused.
+    let said = crate::app::voice::written(&app, t0())
+        .whole()
+        .iter()
+        .map(|s| s.text.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        said.contains("Qui êtes-vous ?") && said.contains("Karim"),
+        "{said}"
+    );
     let effects = app.update(Msg::Key(Key::Enter), t0());
     assert_eq!(
         effects,
