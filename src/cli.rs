@@ -167,6 +167,14 @@ enum LieuxCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Update the lieux from the national feed (kiosk.toml's [lieux] update_url, else the
+    /// national dataset), checked before anything is replaced; with --db postgresql://… for
+    /// the whole network
+    Update {
+        /// Another address (https://…) or a file
+        #[arg(long, value_name = "URL|FILE")]
+        from: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -421,6 +429,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 now,
             )
         }
+        Command::Lieux(LieuxCommand::Update { from }) => lieux_update(cli, from.as_deref())?,
         Command::Export(ExportCommand::Activites { from, to, format }) => {
             let from = parse_day(from, "--from")?;
             let range = day_range(None, Some(to), from, from)?;
@@ -497,6 +506,39 @@ fn print_problems(problems: &[Problem]) -> ExitCode {
         eprintln!("{problem}");
     }
     ExitCode::from(EXIT_CONFIG)
+}
+
+/// `borne lieux update`: into the help point's own file, or, when the database is a network's,
+/// into the network's database for its kiosks.
+fn lieux_update(cli: &Cli, from: Option<&str>) -> Result<ExitCode, ExitCode> {
+    let config = load_config(cli)?;
+    let feed = &config.kiosk.lieux;
+    let source = match from {
+        Some(given) if given.contains("://") => crate::places::update::Source::Url {
+            url: given.to_string(),
+            token: feed.token.clone(),
+        },
+        Some(file) => crate::places::update::Source::File(PathBuf::from(file)),
+        None => crate::places::update::Source::Url {
+            url: feed.url.clone(),
+            token: feed.token.clone(),
+        },
+    };
+    let tr = config.i18n.tr(&config.kiosk.default_locale);
+    let network = chosen_database(cli, config.kiosk.database.as_deref())
+        .is_some_and(|db| crate::database_url::is_url(&db));
+    if network {
+        let (_, mut owner) = network_owner(cli, "lieux update")?;
+        return Ok(crate::places::cli::update_network(&mut owner, &source, &tr));
+    }
+    let (config, stores, clock) = open_all(cli)?;
+    let mut store = stores.local;
+    Ok(crate::places::cli::update(
+        &mut store,
+        &source,
+        &config.i18n.tr(&config.kiosk.default_locale),
+        clock.now(),
+    ))
 }
 
 /// `borne db migrate`: one line saying what the schema was and is, or why it cannot be.

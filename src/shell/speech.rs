@@ -66,6 +66,11 @@ impl Speaker {
         }
     }
 
+    /// For the heartbeat: `ok`, or `failed` once the program went silent.
+    pub fn state(&self) -> &'static str {
+        if self.silent { "failed" } else { "ok" }
+    }
+
     fn give_up(&mut self, why: &str) {
         if !self.silent {
             tracing::error!("speech: {why}; the kiosk goes on without speaking");

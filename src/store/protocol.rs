@@ -349,6 +349,12 @@ impl Stores {
         ended
     }
 
+    /// The help point's file and its network's database, connected; `None` when alone.
+    pub fn local_and_network(&mut self) -> Option<Result<(&mut Store, &mut PgStore), String>> {
+        let network = self.network.as_mut()?;
+        Some(network.store().map(|pg| (&mut self.local, pg)))
+    }
+
     /// Whether callback requests wait on this kiosk.
     pub fn callbacks_waiting(&self) -> bool {
         self.network.is_some() && self.local.queued_callbacks().is_ok_and(|q| !q.is_empty())
