@@ -45,6 +45,16 @@ enum DbCommand {
 }
 
 #[derive(Subcommand)]
+enum NetworkCommand {
+    /// Every kiosk: running or silent for how long, version, last screen, printer, speech,
+    /// lieux data, callback requests waiting, last error
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
 enum AgendaCommand {
     /// Publish this help point's agenda.toml to the network's database, for its kiosks
     Publish {
@@ -101,6 +111,9 @@ enum Command {
     /// The help point's agenda on the network
     #[command(subcommand)]
     Agenda(AgendaCommand),
+    /// The network's kiosks, as their heartbeats tell (for the network's owner)
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// Bookings, attendance, workshops, needs and accompaniments, per week and month
     Stats {
         #[arg(long)]
@@ -465,6 +478,11 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         Command::Db(DbCommand::AddKiosk { role }) => {
             let (config, mut owner) = network_owner(cli, "db add-kiosk")?;
             booking::add_kiosk(&mut owner, role, &config.kiosk.help_point.name)
+        }
+        Command::Network(NetworkCommand::Status { json }) => {
+            let (config, mut owner) = network_owner(cli, "network status")?;
+            let tr = config.i18n.tr(&config.kiosk.default_locale);
+            crate::staff::network::status(&mut owner, &tr, *json)
         }
         Command::Agenda(AgendaCommand::Publish { new_pins }) => {
             let (config, mut owner) = network_owner(cli, "agenda publish")?;

@@ -230,20 +230,9 @@ pub fn near(
             );
             println!("           {}", super::view::open_line(l, kiosk, now, tr));
         }
-        println!("{}", data_date_line(tr, data_date));
+        println!("{}", crate::calendar::words::data_date(tr, data_date));
     }
     ExitCode::SUCCESS
-}
-
-/// "Données du 2 décembre 2026" (the newest lieux data), or that there is none.
-pub fn data_date_line(tr: &Tr, date: Option<chrono::NaiveDate>) -> String {
-    match date {
-        Some(date) => tr.text_with(
-            "staff-lieux-date",
-            &[("date", crate::calendar::words::long(tr, date).into())],
-        ),
-        None => tr.text("staff-lieux-none"),
-    }
 }
 
 /// `borne lieux update` on the help point's own file: what was taken, or why not (exit 2
@@ -287,7 +276,7 @@ fn said(
     match updated {
         Ok(Updated::Unchanged) => {
             println!("{shown}: unchanged since the last update; the lieux are as they were");
-            println!("{}", data_date_line(tr, date));
+            println!("{}", crate::calendar::words::data_date(tr, date));
             ExitCode::SUCCESS
         }
         Ok(Updated::Taken(taken)) => {
@@ -307,7 +296,7 @@ fn said(
                     taken.lieux
                 ),
             }
-            println!("{}", data_date_line(tr, date));
+            println!("{}", crate::calendar::words::data_date(tr, date));
             ExitCode::SUCCESS
         }
         Err(NotTaken::Refused(why)) => {
