@@ -62,7 +62,9 @@ fn a_kiosk_beats_the_owner_sees_it_and_one_that_stopped_is_said_silent() {
     let config = owner_config(dir.path());
     // The owner makes Gap's kiosk's role; the kiosk runs on it.
     let mut owner = PgStore::open(&url, "mairie-gap", Calendar::of_postal_code("05000")).unwrap();
-    owner.add_kiosk("health_gap", "Point numérique — Mairie de Gap").unwrap();
+    owner
+        .add_kiosk("health_gap", "Point numérique — Mairie de Gap")
+        .unwrap();
     pg::give_password(&url, "health_gap");
     let kiosk = pty::Kiosk::start_on_network(&pg::as_role(&url, "health_gap"), "mairie-gap");
     kiosk.wait_for("Bienvenue");
@@ -77,8 +79,14 @@ fn a_kiosk_beats_the_owner_sees_it_and_one_that_stopped_is_said_silent() {
         said.contains("Point numérique — Mairie de Gap (mairie-gap, health_gap) — en marche"),
         "{said}"
     );
-    assert!(said.contains("version 0.1.0, démarrée le 2026-03-02"), "{said}");
-    assert!(said.contains("imprimante : aucune · voix : aucune"), "{said}");
+    assert!(
+        said.contains("version 0.1.0, démarrée le 2026-03-02"),
+        "{said}"
+    );
+    assert!(
+        said.contains("imprimante : aucune · voix : aucune"),
+        "{said}"
+    );
     assert!(said.contains("Données du 1er août 2024"), "{said}");
 
     // The kiosk stops (its machine is off): twelve minutes later the owner reads it.
@@ -108,7 +116,9 @@ fn a_kiosk_role_writes_only_its_own_heartbeat() {
     let mut owner = PgStore::open(&url, "mairie-gap", gap).unwrap();
     owner.add_kiosk("beat_gap", "Mairie de Gap").unwrap();
     let mut embrun = PgStore::open(&url, "mediatheque-embrun", gap).unwrap();
-    embrun.add_kiosk("beat_embrun", "Médiathèque d'Embrun").unwrap();
+    embrun
+        .add_kiosk("beat_embrun", "Médiathèque d'Embrun")
+        .unwrap();
     for role in ["beat_gap", "beat_embrun"] {
         pg::give_password(&url, role);
     }
@@ -123,8 +133,8 @@ fn a_kiosk_role_writes_only_its_own_heartbeat() {
         lieux_date: None,
         callbacks_waiting: 0,
     };
-    let mut kiosk = PgStore::open(&pg::as_role(&url, "beat_embrun"), "mediatheque-embrun", gap)
-        .unwrap();
+    let mut kiosk =
+        PgStore::open(&pg::as_role(&url, "beat_embrun"), "mediatheque-embrun", gap).unwrap();
     kiosk.beat(&beat).unwrap();
     // Gap's role, its password stolen, tries to write Embrun's row or read it.
     let mut thief =
@@ -143,7 +153,10 @@ fn a_kiosk_role_writes_only_its_own_heartbeat() {
         "{refused}"
     );
     let changed = thief
-        .execute("UPDATE kiosk_heartbeat SET last_error = 'tout va bien'", &[])
+        .execute(
+            "UPDATE kiosk_heartbeat SET last_error = 'tout va bien'",
+            &[],
+        )
         .unwrap();
     assert_eq!(changed, 0, "another kiosk's row changed");
     let seen = thief

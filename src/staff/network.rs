@@ -60,7 +60,12 @@ fn lines(network: &PgStore, k: &KioskHealth, tr: &Tr) -> Vec<String> {
     let at = |t: chrono::DateTime<chrono::Utc>| {
         network.local_time(t).format("%Y-%m-%d %H:%M").to_string()
     };
-    let of = |state: &str| tr.text_with("staff-network-state", &[("state", state.to_string().into())]);
+    let of = |state: &str| {
+        tr.text_with(
+            "staff-network-state",
+            &[("state", state.to_string().into())],
+        )
+    };
     let mut lines = vec![
         format!("{} ({}, {}) — {state}", k.name, k.help_point, k.role),
         format!(

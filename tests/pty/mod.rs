@@ -91,6 +91,11 @@ impl Kiosk {
         Kiosk::start_on_network_with(url, id, &[])
     }
 
+    /// The kiosk on the database file `db`, with more environment.
+    pub fn start_with_db(db: &Path, env: &[(&str, &str)]) -> Kiosk {
+        Kiosk::spawn(&[], 80, 24, env, None, Some(db))
+    }
+
     /// A kiosk of the network with more environment (its own data home always).
     pub fn start_on_network_with(url: &str, id: &str, env: &[(&str, &str)]) -> Kiosk {
         let edit = format!("phone = \"04 92 53 24 24\"\nid = \"{id}\"");
