@@ -601,9 +601,35 @@ fn check_config(cli: &Cli) -> ExitCode {
             // The help point's words, checked already: still nothing from a file may drive
             // the terminal.
             println!("{}", crate::problem::printable(&config.summary()));
+            old_lieux(cli, &config);
             ExitCode::SUCCESS
         }
         Err(code) => code,
+    }
+}
+
+/// check-config's warning when the help point's lieux are more than 30 days old (a feed that
+/// stopped, an update that fails): its file, if it has one yet, is read, never made.
+fn old_lieux(cli: &Cli, config: &crate::kiosk::Config) {
+    let Ok(path) = local_path(cli, config.kiosk.database.as_deref()) else {
+        return;
+    };
+    if !path.is_file() {
+        return;
+    }
+    let Ok(clock) = Clock::from_env(config.kiosk.help_point.calendar) else {
+        return;
+    };
+    let today = clock.now().date();
+    let Ok(Some(date)) = Store::open(&path).and_then(|store| store.lieux_date(today)) else {
+        return;
+    };
+    let days = (today - date).num_days();
+    if days > crate::domain::lieu::DATA_OLD_AFTER_DAYS {
+        eprintln!(
+            "warning: {}: the newest lieux data dates from {date}, {days} days ago: run `borne lieux update` (the kiosk updates daily with [lieux] update_url)",
+            path.display()
+        );
     }
 }
 

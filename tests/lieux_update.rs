@@ -458,3 +458,54 @@ fn wait_until(ok: impl Fn() -> bool, what: &str) {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
+
+#[test]
+fn old_lieux_are_said_in_the_staff_menu_and_by_check_config_until_updated() {
+    // The demo's shipped lieux: the newest record is of 1 August 2024.
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("borne.db");
+    let mut kiosk = pty::Kiosk::start_with_db(&db, &[("BORNE_NOW", "2026-12-03T09:00:00")]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&[pty::F12]);
+    kiosk.wait_for("Code :");
+    kiosk.type_text("2468");
+    kiosk.keys(&[pty::ENTER]);
+    let screen = kiosk.wait_for("Données du 1er août 2024");
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Les lieux datent du 1er août 2024, il y a 854 jours"),
+        "{screen}"
+    );
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("Bienvenue");
+    let config = config(home.path(), "");
+    let checked = borne(&config, &db, &["check-config"]);
+    assert_eq!(checked.code, 0, "{}", checked.err);
+    assert!(
+        checked
+            .err
+            .contains("the newest lieux data dates from 2024-08-01, 854 days ago"),
+        "{}",
+        checked.err
+    );
+
+    // The feed of yesterday: fresh, nothing to warn of.
+    let server = Server::start();
+    let file = home.path().join("national.csv");
+    national::write_csv(&file, 300, "2026-12-02");
+    server.serve("/national.csv", Answer::file(&file, "v1"));
+    let taken = borne(
+        &config,
+        &db,
+        &["lieux", "update", "--from", &server.url("/national.csv")],
+    );
+    assert_eq!(taken.code, 0, "{}", taken.err);
+    kiosk.keys(&[pty::F12]);
+    kiosk.wait_for("Code :");
+    kiosk.type_text("2468");
+    kiosk.keys(&[pty::ENTER]);
+    let screen = kiosk.wait_for("Données du 2 décembre 2026");
+    assert!(!screen.contains("Les lieux datent"), "{screen}");
+    let checked = borne(&config, &db, &["check-config"]);
+    assert!(!checked.err.contains("lieux data"), "{}", checked.err);
+}

@@ -18,8 +18,6 @@ use crate::store::{FeedState, Store};
 const KEEP_AT_LEAST: f64 = 0.9;
 /// More than this share of rows rejected: not the standard.
 const REJECT_AT_MOST: f64 = 0.1;
-/// Data older than this is said to be old (the staff menu, check-config, the log).
-pub const OLD_AFTER_DAYS: i64 = 30;
 
 /// The fields a row of the standard must have for the kiosk to show it.
 const STANDARD_COLUMNS: [&str; 5] = ["id", "nom", "commune", "code_postal", "adresse"];
@@ -431,5 +429,5 @@ pub fn take_from_network(
 
 /// Whether data of `date` is old at `today` (more than 30 days); no data is not old data.
 pub fn is_old(date: Option<NaiveDate>, today: NaiveDate) -> bool {
-    date.is_some_and(|d| (today - d).num_days() > OLD_AFTER_DAYS)
+    date.is_some_and(|d| (today - d).num_days() > crate::domain::lieu::DATA_OLD_AFTER_DAYS)
 }
