@@ -509,3 +509,38 @@ fn old_lieux_are_said_in_the_staff_menu_and_by_check_config_until_updated() {
     let checked = borne(&config, &db, &["check-config"]);
     assert!(!checked.err.contains("lieux data"), "{}", checked.err);
 }
+
+#[test]
+fn the_typologies_the_reference_library_now_emits_are_taken_with_either_separator() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = config(dir.path(), "");
+    let file = dir.path().join("typologies.csv");
+    std::fs::write(
+        &file,
+        "id,pivot,nom,commune,code_postal,adresse,typologie,date_maj\n\
+         a,12345678900011,ESAT des Alpes,Gap,05000,1 rue A,ESAT;MDH,2026-11-02\n\
+         b,12345678900012,Fabrique de Gap,Gap,05000,2 rue B,FABRIQUE|RELAIS_LECTURE,2026-11-02\n\
+         c,12345678900013,Château,Gap,05000,3 rue C,CHATEAU|BIB,2026-11-02\n",
+    )
+    .unwrap();
+    let run = borne(
+        &config,
+        &dir.path().join("borne.db"),
+        &["import-lieux", file.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.contains("3 added"), "{}", run.out);
+    let typologies: Vec<&str> = run
+        .err
+        .lines()
+        .filter(|l| l.contains("typologie"))
+        .collect();
+    assert_eq!(typologies.len(), 1, "{}", run.err);
+    assert!(
+        typologies[0].ends_with(
+            "typologies.csv:4: typologie: \"CHATEAU\" is not a typologie of the standard (warning)"
+        ),
+        "{}",
+        run.err
+    );
+}
