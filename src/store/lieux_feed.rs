@@ -210,7 +210,7 @@ mod tests {
             .upsert_lieux(&[
                 lieu("a", "A", (44.56, 6.08), "2026-11-30"),
                 lieu("b", "B", (44.66, 6.18), "2026-12-02"),
-                lieu("c", "C", (44.76, 6.28), "2099-01-01"),
+                lieu("c", "C", (44.76, 6.38), "2099-01-01"),
             ])
             .unwrap();
         assert_eq!(store.lieux_date(today).unwrap(), Some(today));
