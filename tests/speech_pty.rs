@@ -12,7 +12,8 @@ fn recorder(dir: &Path) -> String {
     std::fs::write(
         &script,
         format!(
-            "#!/bin/sh\nn=$(ls {d} | grep -c '^said-' )\ncat > {d}/said-$(printf %03d $n)-$1\n",
+            // Written whole, then named: a file seen is an utterance complete.
+            "#!/bin/sh\nn=$(ls {d} | grep -c '^said-' )\ncat > {d}/.saying-$$ && mv {d}/.saying-$$ {d}/said-$(printf %03d $n)-$1\n",
             d = dir.display()
         ),
     )

@@ -10,7 +10,7 @@ use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::store::{Reply, Request};
 use crate::ui::View;
-use crate::ui::choices::Choice;
+use crate::ui::choices::{Choice, render_choices};
 use crate::ui::page;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,11 +112,15 @@ impl Screen for StaffMenu {
                 Choice::numbered(i + 1, view.tr.text(id))
             })
             .collect();
+        let paras = self.lieux_paras(view);
+        if paras.is_empty() {
+            return render_choices(frame, area, view, &choices, Some(self.focus.index()));
+        }
         page::render(
             frame,
             area,
             view,
-            &self.lieux_paras(view),
+            &paras,
             &choices,
             Some(self.focus.index()),
         )
