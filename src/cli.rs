@@ -45,6 +45,16 @@ enum DbCommand {
 }
 
 #[derive(Subcommand)]
+enum NetworkCommand {
+    /// Every kiosk: running or silent for how long, version, last screen, printer, speech,
+    /// lieux data, callback requests waiting, last error
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
 enum AgendaCommand {
     /// Publish this help point's agenda.toml to the network's database, for its kiosks
     Publish {
@@ -101,6 +111,9 @@ enum Command {
     /// The help point's agenda on the network
     #[command(subcommand)]
     Agenda(AgendaCommand),
+    /// The network's kiosks, as their heartbeats tell (for the network's owner)
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// Bookings, attendance, workshops, needs and accompaniments, per week and month
     Stats {
         #[arg(long)]
@@ -166,6 +179,14 @@ enum LieuxCommand {
         at: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+    /// Update the lieux from the national feed (kiosk.toml's [lieux] update_url, else the
+    /// national dataset), checked before anything is replaced; with --db postgresql://… for
+    /// the whole network
+    Update {
+        /// Another address (https://…) or a file
+        #[arg(long, value_name = "URL|FILE")]
+        from: Option<String>,
     },
 }
 
@@ -421,6 +442,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 now,
             )
         }
+        Command::Lieux(LieuxCommand::Update { from }) => lieux_update(cli, from.as_deref())?,
         Command::Export(ExportCommand::Activites { from, to, format }) => {
             let from = parse_day(from, "--from")?;
             let range = day_range(None, Some(to), from, from)?;
@@ -456,6 +478,11 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         Command::Db(DbCommand::AddKiosk { role }) => {
             let (config, mut owner) = network_owner(cli, "db add-kiosk")?;
             booking::add_kiosk(&mut owner, role, &config.kiosk.help_point.name)
+        }
+        Command::Network(NetworkCommand::Status { json }) => {
+            let (config, mut owner) = network_owner(cli, "network status")?;
+            let tr = config.i18n.tr(&config.kiosk.default_locale);
+            crate::staff::network::status(&mut owner, &tr, *json)
         }
         Command::Agenda(AgendaCommand::Publish { new_pins }) => {
             let (config, mut owner) = network_owner(cli, "agenda publish")?;
@@ -497,6 +524,39 @@ fn print_problems(problems: &[Problem]) -> ExitCode {
         eprintln!("{problem}");
     }
     ExitCode::from(EXIT_CONFIG)
+}
+
+/// `borne lieux update`: into the help point's own file, or, when the database is a network's,
+/// into the network's database for its kiosks.
+fn lieux_update(cli: &Cli, from: Option<&str>) -> Result<ExitCode, ExitCode> {
+    let config = load_config(cli)?;
+    let feed = &config.kiosk.lieux;
+    let source = match from {
+        Some(given) if given.contains("://") => crate::places::update::Source::Url {
+            url: given.to_string(),
+            token: feed.token.clone(),
+        },
+        Some(file) => crate::places::update::Source::File(PathBuf::from(file)),
+        None => crate::places::update::Source::Url {
+            url: feed.url.clone(),
+            token: feed.token.clone(),
+        },
+    };
+    let tr = config.i18n.tr(&config.kiosk.default_locale);
+    let network = chosen_database(cli, config.kiosk.database.as_deref())
+        .is_some_and(|db| crate::database_url::is_url(&db));
+    if network {
+        let (_, mut owner) = network_owner(cli, "lieux update")?;
+        return Ok(crate::places::cli::update_network(&mut owner, &source, &tr));
+    }
+    let (config, stores, clock) = open_all(cli)?;
+    let mut store = stores.local;
+    Ok(crate::places::cli::update(
+        &mut store,
+        &source,
+        &config.i18n.tr(&config.kiosk.default_locale),
+        clock.now(),
+    ))
 }
 
 /// `borne db migrate`: one line saying what the schema was and is, or why it cannot be.
@@ -541,9 +601,35 @@ fn check_config(cli: &Cli) -> ExitCode {
             // The help point's words, checked already: still nothing from a file may drive
             // the terminal.
             println!("{}", crate::problem::printable(&config.summary()));
+            old_lieux(cli, &config);
             ExitCode::SUCCESS
         }
         Err(code) => code,
+    }
+}
+
+/// check-config's warning when the help point's lieux are more than 30 days old (a feed that
+/// stopped, an update that fails): its file, if it has one yet, is read, never made.
+fn old_lieux(cli: &Cli, config: &crate::kiosk::Config) {
+    let Ok(path) = local_path(cli, config.kiosk.database.as_deref()) else {
+        return;
+    };
+    if !path.is_file() {
+        return;
+    }
+    let Ok(clock) = Clock::from_env(config.kiosk.help_point.calendar) else {
+        return;
+    };
+    let today = clock.now().date();
+    let Ok(Some(date)) = Store::open(&path).and_then(|store| store.lieux_date(today)) else {
+        return;
+    };
+    let days = (today - date).num_days();
+    if days > crate::domain::lieu::DATA_OLD_AFTER_DAYS {
+        eprintln!(
+            "warning: {}: the newest lieux data dates from {date}, {days} days ago: run `borne lieux update` (the kiosk updates daily with [lieux] update_url)",
+            path.display()
+        );
     }
 }
 

@@ -27,6 +27,17 @@ struct Sink {
 
 static SINK: OnceLock<Sink> = OnceLock::new();
 
+/// The last error line, for the kiosk's heartbeat (log lines hold no personal data).
+static LAST_ERROR: Mutex<Option<String>> = Mutex::new(None);
+
+/// The last error logged, as written (without its level).
+pub fn last_error() -> Option<String> {
+    LAST_ERROR
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone()
+}
+
 struct Line {
     sink: Sink,
     bytes: Vec<u8>,
@@ -45,6 +56,15 @@ impl Write for Line {
 impl Drop for Line {
     fn drop(&mut self) {
         let bytes = std::mem::take(&mut self.bytes);
+        if let Some(error) = String::from_utf8_lossy(&bytes)
+            .trim()
+            .strip_prefix("ERROR ")
+        {
+            *LAST_ERROR
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()) =
+                Some(error.chars().take(300).collect());
+        }
         let mut held = self
             .sink
             .held

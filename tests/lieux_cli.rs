@@ -96,7 +96,9 @@ fn lieux_near_prints_what_the_screen_shows() {
     assert!(o.status.success(), "{:?}", out(&o));
     let (stdout, _) = out(&o);
     assert!(stdout.starts_with("Briançon (05100):"), "{stdout}");
-    assert_eq!(stdout.lines().count(), 1 + 3 * 2, "{stdout}");
+    // The commune, two lines a lieu, and how fresh the data is.
+    assert_eq!(stdout.lines().count(), 1 + 3 * 2 + 1, "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("Données du 1er août 2024"));
     let o = borne(dir.path())
         .args([
             "lieux",

@@ -63,6 +63,19 @@ pin-who = Who are you? Choose your name, then press Enter.
 staff-title = Staff
 staff-quit = Quit the kiosk
 staff-back = Back to the kiosk
+staff-lieux-date = Data of { $date }
+staff-lieux-none = No lieux data
+staff-lieux-old = The lieux date from { $date }, { $days } days ago: update them (borne lieux update).
+staff-network-none = No kiosk has reported yet.
+staff-network-silent = silent for { $minutes } min
+staff-network-alive = running, last heard { $seconds } s ago
+staff-network-kiosk = version { $version }, started { $started }, last screen { $frame } · printer: { $printer } · speech: { $speech } · { $lieux } · callback requests waiting: { $callbacks }
+staff-network-error = last error: { $error }
+staff-network-state = { $state ->
+        [ok] working
+        [failed] failing
+       *[none] none
+    }
 
 time-of-day = { $hour }:{ $minute }
 too-small = Please make the window larger to use the kiosk.

@@ -63,6 +63,19 @@ pin-who = Qui êtes-vous ? Choisissez votre nom, puis appuyez sur Entrée.
 staff-title = Personnel
 staff-quit = Quitter la borne
 staff-back = Revenir à la borne
+staff-lieux-date = Données du { $date }
+staff-lieux-none = Aucune donnée de lieux
+staff-lieux-old = Les lieux datent du { $date }, il y a { $days } jours : mettez-les à jour (borne lieux update).
+staff-network-none = Aucune borne n'a encore donné de ses nouvelles.
+staff-network-silent = silencieuse depuis { $minutes } min
+staff-network-alive = en marche, dernier signe il y a { $seconds } s
+staff-network-kiosk = version { $version }, démarrée le { $started }, dernier écran le { $frame } · imprimante : { $printer } · voix : { $speech } · { $lieux } · demandes de rappel en attente : { $callbacks }
+staff-network-error = dernière erreur : { $error }
+staff-network-state = { $state ->
+        [ok] en marche
+        [failed] en échec
+       *[none] aucune
+    }
 
 time-of-day = { $hour } h { $minute }
 too-small = Agrandissez la fenêtre pour utiliser la borne.

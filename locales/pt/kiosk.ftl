@@ -63,6 +63,19 @@ pin-who = Quem é? Escolha o seu nome e carregue em Enter.
 staff-title = Pessoal
 staff-quit = Sair do quiosque
 staff-back = Voltar ao quiosque
+staff-lieux-date = Dados de { $date }
+staff-lieux-none = Sem dados de locais
+staff-lieux-old = Os locais datam de { $date }, há { $days } dias: atualize-os (borne lieux update).
+staff-network-none = Nenhum quiosque deu notícias ainda.
+staff-network-silent = silencioso há { $minutes } min
+staff-network-alive = a funcionar, último sinal há { $seconds } s
+staff-network-kiosk = versão { $version }, iniciado { $started }, último ecrã { $frame } · impressora: { $printer } · voz: { $speech } · { $lieux } · pedidos de chamada em espera: { $callbacks }
+staff-network-error = último erro: { $error }
+staff-network-state = { $state ->
+        [ok] a funcionar
+        [failed] com falha
+       *[none] nenhuma
+    }
 
 time-of-day = { $hour }:{ $minute }
 too-small = Aumente a janela para usar o quiosque.

@@ -65,6 +65,19 @@ pin-who = Хто ви? Виберіть своє ім'я й натисніть E
 staff-title = Персонал
 staff-quit = Закрити кіоск
 staff-back = Повернутися до кіоску
+staff-lieux-date = Дані від { $date }
+staff-lieux-none = Немає даних про місця
+staff-lieux-old = Дані про місця від { $date }, { $days } днів тому: оновіть їх (borne lieux update).
+staff-network-none = Жоден кіоск ще не надіслав звістки.
+staff-network-silent = мовчить { $minutes } хв
+staff-network-alive = працює, останній сигнал { $seconds } с тому
+staff-network-kiosk = версія { $version }, запущено { $started }, останній екран { $frame } · принтер: { $printer } · голос: { $speech } · { $lieux } · запити на дзвінок в очікуванні: { $callbacks }
+staff-network-error = остання помилка: { $error }
+staff-network-state = { $state ->
+        [ok] працює
+        [failed] збій
+       *[none] немає
+    }
 
 time-of-day = { $hour }:{ $minute }
 too-small = Збільште вікно, щоб користуватися кіоском.

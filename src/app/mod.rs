@@ -671,10 +671,10 @@ impl App {
         match attempt {
             Attempt::Accepted => match who {
                 Some(Signer::Admin) | None => {
-                    self.screens_changed();
-                    self.stack.push(self.routes.staff_menu());
                     self.admin = true;
                     effects.push(audit("admin", "staff sign-in"));
+                    // Opened as any screen: it loads what it shows (the lieux' date).
+                    effects.extend(self.open(self.routes.staff_menu(), now));
                 }
                 Some(Signer::Counsellor(c)) => {
                     // Counsellor mode starts from a clean kiosk: nothing of a citizen's

@@ -52,3 +52,11 @@ pub fn long(tr: &Tr, date: NaiveDate) -> String {
         ],
     )
 }
+
+/// "Données du 2 décembre 2026": the date of the newest lieux data, or that there is none.
+pub fn data_date(tr: &Tr, date: Option<NaiveDate>) -> String {
+    match date {
+        Some(date) => tr.text_with("staff-lieux-date", &[("date", long(tr, date).into())]),
+        None => tr.text("staff-lieux-none"),
+    }
+}

@@ -33,6 +33,36 @@ pub struct KioskConfig {
     pub speech: Option<Voice>,
     /// Start in the linear mode made for screen readers and braille displays.
     pub screen_reader: bool,
+    /// Where the lieux are updated from (`[lieux]`).
+    pub lieux: LieuxFeed,
+}
+
+/// The national dataset of the lieux de médiation numérique on data.gouv.fr (the ANCT's
+/// deduplicated export of the cartographie nationale, Licence Ouverte): the stable address of
+/// its CSV resource, which always leads to the latest file.
+pub const NATIONAL_LIEUX_URL: &str =
+    "https://www.data.gouv.fr/api/1/datasets/r/398edc71-0d51-4cb6-9cbe-2540a4db573c";
+
+/// `[lieux]`: the feed `borne lieux update` and the kiosk's daily update take the lieux from.
+#[derive(Clone, PartialEq)]
+pub struct LieuxFeed {
+    /// `update_url`, else the national dataset's address.
+    pub url: String,
+    /// `update_token`: the DataSpace API's token, sent as a bearer token (never shown).
+    pub token: Option<String>,
+    /// `update_url` is written in the file: the kiosk on its own updates daily from it (it
+    /// uses the internet only when told to).
+    pub daily: bool,
+}
+
+impl std::fmt::Debug for LieuxFeed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LieuxFeed")
+            .field("url", &self.url)
+            .field("token", &self.token.as_ref().map(|_| "…"))
+            .field("daily", &self.daily)
+            .finish()
+    }
 }
 
 /// Where the kiosk's words go.
@@ -101,6 +131,8 @@ struct File {
     printer: Commands,
     #[serde(default)]
     speech: SpeechFile,
+    #[serde(default)]
+    lieux: LieuxSection,
 }
 
 #[derive(Deserialize, Default)]
@@ -117,6 +149,13 @@ struct SpeechFile {
 enum Backend {
     Command,
     SpeechDispatcher,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LieuxSection {
+    update_url: Option<Spanned<String>>,
+    update_token: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -450,6 +489,31 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             "socket: only for backend = \"speech-dispatcher\"".into(),
         );
     }
+    if let Some(url) = &file.lieux.update_url {
+        let text = url.get_ref();
+        let scheme = text.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+        if !matches!(scheme.as_deref(), Some("https" | "http"))
+            || text.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            problem(
+                url.span(),
+                "lieux.update_url: give the address of the lieux file, https://…".into(),
+            );
+        }
+    }
+    if let Some(token) = &file.lieux.update_token
+        && (token.get_ref().is_empty()
+            || token
+                .get_ref()
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control()))
+    {
+        // Never the token itself in the message: the file is read by others.
+        problem(
+            token.span(),
+            "lieux.update_token: the DataSpace API's token, one word without spaces".into(),
+        );
+    }
 
     if !problems.is_empty() {
         return Err(problems);
@@ -476,6 +540,14 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         ticket_printer: file.printer.command.map(Spanned::into_inner),
         speech: voice,
         screen_reader: file.display.screen_reader,
+        lieux: LieuxFeed {
+            daily: file.lieux.update_url.is_some(),
+            url: file
+                .lieux
+                .update_url
+                .map_or_else(|| NATIONAL_LIEUX_URL.to_string(), Spanned::into_inner),
+            token: file.lieux.update_token.map(Spanned::into_inner),
+        },
     })
 }
 

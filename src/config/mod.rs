@@ -5,7 +5,10 @@ pub mod toml_file;
 
 use std::path::{Path, PathBuf};
 
-pub use kiosk::{HelpPoint, KioskConfig, ThemeChoice, Voice, load as load_kiosk_toml};
+pub use kiosk::{
+    HelpPoint, KioskConfig, LieuxFeed, NATIONAL_LIEUX_URL, ThemeChoice, Voice,
+    load as load_kiosk_toml,
+};
 
 /// Where the configuration directory is when none is named.
 pub const DEFAULT_DIR: &str = "kiosk-config";

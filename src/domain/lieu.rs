@@ -44,6 +44,10 @@ pub struct Lieu {
     pub approximate: bool,
 }
 
+/// Lieux data whose newest record is older than this (days) is said to be old: the feed
+/// may have stopped (the staff menu, `borne check-config` and the log say it).
+pub const DATA_OLD_AFTER_DAYS: i64 = 30;
+
 /// Two records this close (km), with the same name or both France Services, are one place.
 pub const SAME_PLACE_KM: f64 = 0.1;
 /// Two records of one structure (the same pivot) this close are one place.

@@ -271,7 +271,16 @@ fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
     assert!(!effects.contains(&audit("admin", "staff sign-in")));
 
     let effects = type_pin(&mut app, "2468", until);
-    assert_eq!(effects, vec![audit("admin", "staff sign-in")]);
+    assert_eq!(
+        effects,
+        vec![
+            audit("admin", "staff sign-in"),
+            // The staff menu loads the lieux' date it shows.
+            Effect::Store(crate::store::Request::LieuxDate {
+                today: until.date()
+            })
+        ]
+    );
     assert_eq!(app.screen().title(), "staff-title");
 }
 

@@ -190,6 +190,7 @@ pub fn near(
         hours::OpenState::Unknown => ("unknown", None),
         hours::OpenState::Raw(_) => ("unparsed", None),
     };
+    let data_date = store.lieux_date(now.date()).ok().flatten();
     if json {
         let all: Vec<_> = lieux
             .iter()
@@ -204,7 +205,7 @@ pub fn near(
             .collect();
         println!(
             "{}",
-            serde_json::json!({ "commune": commune.nom, "code_postal": commune.code_postal, "lieux": all })
+            serde_json::json!({ "commune": commune.nom, "code_postal": commune.code_postal, "lieux": all, "data_date": data_date })
         );
     } else {
         println!("{} ({}):", commune.nom, commune.code_postal);
@@ -229,8 +230,84 @@ pub fn near(
             );
             println!("           {}", super::view::open_line(l, kiosk, now, tr));
         }
+        println!("{}", crate::calendar::words::data_date(tr, data_date));
     }
     ExitCode::SUCCESS
+}
+
+/// `borne lieux update` on the help point's own file: what was taken, or why not (exit 2
+/// for a file refused, 1 for an address or database out of reach).
+pub fn update(
+    store: &mut Store,
+    source: &super::update::Source,
+    tr: &Tr,
+    now: NaiveDateTime,
+) -> ExitCode {
+    let shown = source.shown();
+    let mut progress = progress(Path::new(&shown));
+    let updated = super::update::update(store, source, now, &std::env::temp_dir(), &mut progress);
+    let date = store.lieux_date(now.date()).ok().flatten();
+    said(updated, &shown, tr, date)
+}
+
+/// `borne --db postgresql://… lieux update`: the file into the network's database, for every
+/// kiosk to take.
+pub fn update_network(
+    network: &mut crate::store::postgres::PgStore,
+    source: &super::update::Source,
+    tr: &Tr,
+) -> ExitCode {
+    let shown = source.shown();
+    let updated = super::update::update_network(network, source, &std::env::temp_dir());
+    let date = match &updated {
+        Ok(super::update::Updated::Taken(taken)) => taken.newest,
+        _ => None,
+    };
+    said(updated, &shown, tr, date)
+}
+
+fn said(
+    updated: Result<super::update::Updated, super::update::NotTaken>,
+    shown: &str,
+    tr: &Tr,
+    date: Option<chrono::NaiveDate>,
+) -> ExitCode {
+    use super::update::{NotTaken, Updated};
+    match updated {
+        Ok(Updated::Unchanged) => {
+            println!("{shown}: unchanged since the last update; the lieux are as they were");
+            println!("{}", crate::calendar::words::data_date(tr, date));
+            ExitCode::SUCCESS
+        }
+        Ok(Updated::Taken(taken)) => {
+            match &taken.summary {
+                Some(summary) => {
+                    for line in &summary.rejected {
+                        eprintln!("{line}");
+                    }
+                    let mut line = summary.line(Path::new(shown));
+                    if taken.removed > 0 {
+                        line += &format!(", {} no longer listed removed", taken.removed);
+                    }
+                    println!("{line}");
+                }
+                None => println!(
+                    "{shown}: {} lieux checked and kept in the network's database; each kiosk takes them at its next start or daily update",
+                    taken.lieux
+                ),
+            }
+            println!("{}", crate::calendar::words::data_date(tr, date));
+            ExitCode::SUCCESS
+        }
+        Err(NotTaken::Refused(why)) => {
+            eprintln!("borne lieux update: {why}");
+            ExitCode::from(EXIT_CONFIG)
+        }
+        Err(NotTaken::Failed(why)) => {
+            eprintln!("borne lieux update: {why}; the lieux are unchanged");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
 }
 
 /// A progress line on a terminal, nothing otherwise.

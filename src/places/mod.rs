@@ -2,8 +2,10 @@
 //! data standard and the France Services list, communes of all France, nearest lieux and
 //! whether they are open now.
 pub mod cli;
+pub mod fetch;
 pub mod import;
 pub mod load;
 pub mod map;
 pub mod screen;
+pub mod update;
 pub mod view;

@@ -1,7 +1,9 @@
 //! The edge of the kiosk: the terminal, signals, the clock and the database. It feeds keys and
 //! ticks to the pure core and carries out the effects the core returns.
+mod health;
 mod input;
 mod keys;
+mod lieux;
 mod signals;
 mod speech;
 mod worker;
@@ -66,6 +68,12 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
         now: clock.now(),
         days: retention,
     });
+    let feed = feed_of(&config);
+    let _ = jobs.send(Job::Lieux {
+        now: clock.now(),
+        source: feed.clone(),
+    });
+    let mut health = health::Health::new(clock.now(), config.kiosk.ticket_printer.is_some());
     let mut edge = Edge {
         config: config.clone(),
         jobs,
@@ -79,6 +87,7 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     let mut heard: Option<Heard> = None;
     let result = (|| -> Result<(), String> {
         loop {
+            health.hang_if_asked();
             app.waiting = edge.waiting_too_long();
             terminal
                 .draw(|frame| {
@@ -98,6 +107,11 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                 heard = Some(now_heard);
             }
             let now = clock.now();
+            health.drawn(now);
+            let speech = speaker.as_ref().map_or("none", |s| s.state());
+            if let Some(beat) = health.beat(speech) {
+                let _ = edge.jobs.send(Job::Heartbeat(beat));
+            }
             let deadline = [
                 app.next_deadline(now)
                     .map(|d| (d - now).to_std().unwrap_or_default()),
@@ -105,6 +119,8 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                 speaker
                     .as_ref()
                     .and_then(|_| edge.until_loading_said(app.generation())),
+                Some(health.until_due()),
+                until_tomorrow(now),
             ]
             .into_iter()
             .flatten()
@@ -140,7 +156,10 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     Input::Key(key) => app.update(Msg::Key(key), now),
                     Input::Tick => app.update(Msg::Tick, now),
                     Input::Resize => Vec::new(),
-                    Input::Printed(ok) => app.update(Msg::Reply(Reply::Printed(ok)), now),
+                    Input::Printed(ok) => {
+                        health.printer = if ok { "ok" } else { "failed" };
+                        app.update(Msg::Reply(Reply::Printed(ok)), now)
+                    }
                     Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
                     Input::PinAsksWho { names, pin } => {
                         app.update(Msg::PinAsksWho { names, pin }, now)
@@ -164,6 +183,10 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     let _ = edge.jobs.send(Job::Erase {
                         now,
                         days: retention,
+                    });
+                    let _ = edge.jobs.send(Job::Lieux {
+                        now,
+                        source: feed.clone(),
                     });
                 }
                 // F4, F1 and a code repeated: said now, in counsellor mode too (asked for).
@@ -194,6 +217,25 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     ratatui::restore();
     crate::log::release();
     result
+}
+
+/// The feed the kiosk on its own updates its lieux from daily, when `[lieux] update_url` says
+/// so (a network's kiosk takes them from its database).
+fn feed_of(config: &Config) -> Option<crate::places::update::Source> {
+    config
+        .kiosk
+        .lieux
+        .daily
+        .then(|| crate::places::update::Source::Url {
+            url: config.kiosk.lieux.url.clone(),
+            token: config.kiosk.lieux.token.clone(),
+        })
+}
+
+/// Until the next midnight: the daily work (the retention rule, the lieux) starts then.
+fn until_tomorrow(now: NaiveDateTime) -> Option<Duration> {
+    let midnight = now.date().succ_opt()?.and_hms_opt(0, 0, 0)?;
+    (midnight - now).to_std().ok()
 }
 
 #[derive(PartialEq)]

@@ -15,6 +15,8 @@ use std::io::Write;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TrySendError};
 use std::time::{Duration, Instant};
 
@@ -30,17 +32,30 @@ const POLL: Duration = Duration::from_millis(20);
 /// The screen's handle on the voice.
 pub struct Speaker {
     orders: SyncSender<Batch>,
+    /// Set by the voice's thread when it has given up (the heartbeat tells it).
+    failed: Arc<AtomicBool>,
 }
 
 impl Speaker {
     /// Starts the voice's thread.
     pub fn start(voice: Voice) -> Speaker {
         let (orders, received) = mpsc::sync_channel(WAITING);
+        let failed = Arc::new(AtomicBool::new(false));
+        let flag = failed.clone();
         std::thread::spawn(move || match voice {
-            Voice::Command(command) => Program::new(command).serve(received),
-            Voice::Dispatcher { socket } => Dispatcher::new(socket).serve(received),
+            Voice::Command(command) => Program::new(command, flag).serve(received),
+            Voice::Dispatcher { socket } => Dispatcher::new(socket, flag).serve(received),
         });
-        Speaker { orders }
+        Speaker { orders, failed }
+    }
+
+    /// For the heartbeat: `ok`, or `failed` while the voice is silent after a failure.
+    pub fn state(&self) -> &'static str {
+        if self.failed.load(Ordering::Relaxed) {
+            "failed"
+        } else {
+            "ok"
+        }
     }
 
     /// Hands a batch to the voice; never waits. `locale` is the language of a text without
@@ -89,15 +104,17 @@ struct Program {
     queue: VecDeque<Part>,
     speaking: Option<Speaking>,
     silent: bool,
+    failed: Arc<AtomicBool>,
 }
 
 impl Program {
-    fn new(command: Vec<String>) -> Program {
+    fn new(command: Vec<String>, failed: Arc<AtomicBool>) -> Program {
         Program {
             command,
             queue: VecDeque::new(),
             speaking: None,
             silent: false,
+            failed,
         }
     }
 
@@ -217,6 +234,7 @@ impl Program {
             tracing::error!("speech: {why}; the kiosk goes on without speaking");
         }
         self.silent = true;
+        self.failed.store(true, Ordering::Relaxed);
     }
 }
 
@@ -228,16 +246,18 @@ struct Dispatcher {
     socket: Option<PathBuf>,
     client: Option<Client>,
     failed: Option<Instant>,
+    state: Arc<AtomicBool>,
 }
 
 type Client = ssip_client_async::Client<std::os::unix::net::UnixStream>;
 
 impl Dispatcher {
-    fn new(socket: Option<PathBuf>) -> Dispatcher {
+    fn new(socket: Option<PathBuf>, state: Arc<AtomicBool>) -> Dispatcher {
         Dispatcher {
             socket,
             client: None,
             failed: None,
+            state,
         }
     }
 
@@ -255,6 +275,7 @@ impl Dispatcher {
             } else {
                 self.failed = None;
             }
+            self.state.store(self.failed.is_some(), Ordering::Relaxed);
         }
     }
 

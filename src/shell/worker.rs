@@ -8,6 +8,8 @@ use std::time::Duration;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::input::Input;
+use crate::places::update::{FetchedFile, Source};
+use crate::store::postgres::Heartbeat;
 use crate::store::{Reply, Request, Stores};
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
@@ -46,6 +48,18 @@ pub enum Job {
         now: NaiveDateTime,
         days: u32,
     },
+    /// The daily lieux update (from the network, else from `source`, the feed).
+    Lieux {
+        now: NaiveDateTime,
+        source: Option<Source>,
+    },
+    /// The feed's file, fetched away from the worker: checked and imported.
+    LieuxFetched {
+        fetched: FetchedFile,
+        now: NaiveDateTime,
+    },
+    /// A network kiosk's heartbeat, completed here with what the store knows.
+    Heartbeat(Heartbeat),
 }
 
 /// How often a kiosk holding callback requests tries its network again when nothing else
@@ -54,6 +68,7 @@ const CALLBACK_RETRY: Duration = Duration::from_secs(15);
 
 pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
     let (jobs, queue) = mpsc::channel::<Job>();
+    let again = jobs.clone();
     thread::spawn(move || {
         loop {
             let job = match queue.recv_timeout(CALLBACK_RETRY) {
@@ -118,6 +133,28 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                 Job::SavePinGuard(failures, until) => {
                     if let Err(e) = stores.local.save_pin_guard(failures, until) {
                         tracing::error!(error = %e, "PIN lockout not saved");
+                    }
+                }
+                Job::Lieux { now, source } => {
+                    super::lieux::refresh(&mut stores, now, source.as_ref(), &again)
+                }
+                Job::LieuxFetched { fetched, now } => {
+                    super::lieux::take(&mut stores, &fetched, now)
+                }
+                Job::Heartbeat(mut beat) => {
+                    let today = beat.last_frame_at.unwrap_or(beat.started_at).date();
+                    beat.lieux_date = stores.local.lieux_date(today).ok().flatten();
+                    beat.callbacks_waiting = stores.local.queued_callbacks().map_or(0, |q| q.len());
+                    match stores.local_and_network() {
+                        Some(Ok((_, network))) => {
+                            if let Err(e) = network.beat(&beat) {
+                                tracing::warn!(error = %e, "heartbeat not written");
+                            }
+                        }
+                        Some(Err(e)) => {
+                            tracing::debug!(error = %e, "heartbeat: the network is out of reach")
+                        }
+                        None => {}
                     }
                 }
                 Job::Erase { now, days } => match stores

@@ -2,11 +2,16 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+use chrono::NaiveDate;
+
+use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::store::{Reply, Request};
 use crate::ui::View;
 use crate::ui::choices::{Choice, render_choices};
+use crate::ui::page;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {
@@ -19,13 +24,38 @@ const ITEMS: [Item; 2] = [Item::Back, Item::Quit];
 
 pub struct StaffMenu {
     focus: FocusGrid,
+    /// The date of the newest lieux data, and today, once the store said it.
+    lieux: Option<(Option<NaiveDate>, NaiveDate)>,
 }
 
 impl StaffMenu {
     pub fn new() -> StaffMenu {
         StaffMenu {
             focus: FocusGrid::new(vec![1; ITEMS.len()]),
+            lieux: None,
         }
+    }
+
+    /// "Données du 2 décembre 2026", and a warning when that is more than 30 days ago.
+    fn lieux_paras(&self, view: &View) -> Vec<page::Para> {
+        let Some((date, today)) = self.lieux else {
+            return Vec::new();
+        };
+        let mut paras = vec![page::text(crate::calendar::words::data_date(
+            &view.tr, date,
+        ))];
+        if let Some(date) = date
+            && (today - date).num_days() > crate::domain::lieu::DATA_OLD_AFTER_DAYS
+        {
+            paras.push(page::notice(view.tr.text_with(
+                "staff-lieux-old",
+                &[
+                    ("date", crate::calendar::words::long(&view.tr, date).into()),
+                    ("days", (today - date).num_days().into()),
+                ],
+            )));
+        }
+        paras
     }
 
     fn choose(&self, item: Item) -> Action {
@@ -45,6 +75,19 @@ impl Default for StaffMenu {
 impl Screen for StaffMenu {
     fn title(&self) -> &'static str {
         "staff-title"
+    }
+
+    fn opened(&mut self, ctx: &Ctx) -> Action {
+        Action::Emit(Effect::Store(Request::LieuxDate {
+            today: ctx.now.date(),
+        }))
+    }
+
+    fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
+        if let Reply::LieuxDate(date) = reply {
+            self.lieux = Some((date, ctx.now.date()));
+        }
+        Action::None
     }
 
     fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
@@ -69,7 +112,18 @@ impl Screen for StaffMenu {
                 Choice::numbered(i + 1, view.tr.text(id))
             })
             .collect();
-        render_choices(frame, area, view, &choices, Some(self.focus.index()))
+        let paras = self.lieux_paras(view);
+        if paras.is_empty() {
+            return render_choices(frame, area, view, &choices, Some(self.focus.index()));
+        }
+        page::render(
+            frame,
+            area,
+            view,
+            &paras,
+            &choices,
+            Some(self.focus.index()),
+        )
     }
 
     fn hints(&self) -> Vec<Hint> {

@@ -237,6 +237,20 @@ const MIGRATIONS: &[&str] = &[
         id INTEGER PRIMARY KEY CHECK (id = 1),
         document TEXT NOT NULL
     );",
+    // The national lieux feed (`borne lieux update`, the kiosk's daily update): where it was
+    // last taken from and its validators (an unchanged file is not fetched again), how many
+    // lieux it had (a far smaller file is refused), the network's update it came from (a
+    // network kiosk), and the ids of its records (a place the feed stops listing goes).
+    "CREATE TABLE lieux_feed (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        source TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        lieux INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        network_update INTEGER
+    );
+    CREATE TABLE feed_lieu (id TEXT PRIMARY KEY) WITHOUT ROWID;",
 ];
 
 pub fn latest() -> u32 {

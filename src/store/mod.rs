@@ -4,6 +4,7 @@
 mod activities;
 pub mod appointments;
 mod bookings;
+mod lieux_feed;
 mod migrations;
 mod network_kept;
 pub mod outbox;
@@ -22,6 +23,7 @@ pub use appointments::{
     NewBooking, NewRegistration, Refusal, Reminder, Reports, Status, What, Workshops,
 };
 pub use bookings::time_text;
+pub use lieux_feed::{FeedState, Validators};
 pub use postgres::SignIn;
 pub use protocol::{Network, Published, Reply, Request, Stores, answer};
 pub use stats::{Period, Span, Stats, stats};

@@ -34,6 +34,10 @@ pub enum Request {
     },
     /// Lieux by row id, in that order.
     Lieux(Vec<i64>),
+    /// The date of the newest lieux data, none after `today`.
+    LieuxDate {
+        today: NaiveDate,
+    },
     /// Staff: every appointment between two days.
     Appointments {
         from: NaiveDate,
@@ -104,6 +108,7 @@ pub enum Request {
 pub enum Reply {
     PlaceIndex(Arc<PlaceIndex>),
     Lieux(Vec<Lieu>),
+    LieuxDate(Option<NaiveDate>),
     Appointments(Vec<Appointment>),
     /// A staff change went through.
     Done,
@@ -154,6 +159,7 @@ impl Request {
             Request::PlaceIndex => "place index",
             Request::Callback { .. } => "callback",
             Request::Lieux(_) => "lieux",
+            Request::LieuxDate { .. } => "lieux date",
             Request::Appointments { .. } => "appointments",
             Request::SetStatus { .. } => "set status",
             Request::Cancel { .. } => "cancel",
@@ -349,6 +355,12 @@ impl Stores {
         ended
     }
 
+    /// The help point's file and its network's database, connected; `None` when alone.
+    pub fn local_and_network(&mut self) -> Option<Result<(&mut Store, &mut PgStore), String>> {
+        let network = self.network.as_mut()?;
+        Some(network.store().map(|pg| (&mut self.local, pg)))
+    }
+
     /// Whether callback requests wait on this kiosk.
     pub fn callbacks_waiting(&self) -> bool {
         self.network.is_some() && self.local.queued_callbacks().is_ok_and(|q| !q.is_empty())
@@ -374,6 +386,7 @@ pub fn answer(
     let reply = match (request, network) {
         (Request::PlaceIndex, _) => local.place_index().map(Reply::PlaceIndex),
         (Request::Lieux(ids), _) => local.lieux(&ids).map(Reply::Lieux),
+        (Request::LieuxDate { today }, _) => local.lieux_date(today).map(Reply::LieuxDate),
         // Only a network kiosk offers it: kept here first, so a lost line loses nothing.
         (
             Request::Callback {
@@ -449,7 +462,7 @@ fn agenda_answer(
     now: NaiveDateTime,
 ) -> Result<Reply, String> {
     match request {
-        Request::PlaceIndex | Request::Lieux(_) => {
+        Request::PlaceIndex | Request::Lieux(_) | Request::LieuxDate { .. } => {
             Err("the lieux are the help point's own".to_string())
         }
         Request::Callback { .. } => Err("a callback request goes through the network".to_string()),

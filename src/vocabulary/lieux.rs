@@ -26,6 +26,109 @@ vocabulary! {
     }
 }
 
+/// The `typologie` codes of a lieu (the kind of structure), as the standard's reference
+/// library (`@gouvfr-anct/lieux-de-mediation-numerique`) emits them now: the newer ESAT, MDH,
+/// FABRIQUE, RELAIS_LECTURE… included.
+pub const TYPOLOGIES: [&str; 92] = [
+    "ACI",
+    "ACIPHC",
+    "AFPA",
+    "AI",
+    "ASE",
+    "ASSO",
+    "ASSO_CHOMEUR",
+    "Autre",
+    "AVIP",
+    "BIB",
+    "CAARUD",
+    "CADA",
+    "CAF",
+    "CAP_EMPLOI",
+    "CAVA",
+    "CC",
+    "CCAS",
+    "CCONS",
+    "CD",
+    "CDAS",
+    "CFP",
+    "CHRS",
+    "CHU",
+    "CIAS",
+    "CIDFF",
+    "CITMET",
+    "CMP",
+    "CMS",
+    "CPAM",
+    "CPH",
+    "CS",
+    "CSAPA",
+    "CSC",
+    "DEETS",
+    "DEPT",
+    "DIPLP",
+    "E2C",
+    "EA",
+    "EATT",
+    "EI",
+    "EITI",
+    "ENM",
+    "EPCI",
+    "EPI",
+    "EPIDE",
+    "EPN",
+    "ES",
+    "ESAT",
+    "ESS",
+    "ETTI",
+    "EVS",
+    "FABLAB",
+    "FABRIQUE",
+    "FAIS",
+    "FT",
+    "GEIQ",
+    "HUDA",
+    "LA_POSTE",
+    "MDE",
+    "MDH",
+    "MDEF",
+    "MDPH",
+    "MDS",
+    "MJC",
+    "ML",
+    "MQ",
+    "MSA",
+    "MSAP",
+    "MUNI",
+    "OACAS",
+    "ODC",
+    "OF",
+    "OIL",
+    "OPCS",
+    "PAD",
+    "PENSION",
+    "PI",
+    "PIJ_BIJ",
+    "PIMMS",
+    "PJJ",
+    "PLIE",
+    "PREF",
+    "PREVENTION",
+    "REG",
+    "RELAIS_LECTURE",
+    "RESSOURCERIE",
+    "RFS",
+    "RS_FJT",
+    "SCP",
+    "SPIP",
+    "TIERS_LIEUX",
+    "UDAF",
+];
+
+/// Whether `code` is a typologie of the standard.
+pub fn is_typologie(code: &str) -> bool {
+    TYPOLOGIES.contains(&code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +141,9 @@ mod tests {
             Some(Service::AcquisitionDeMaterielInformatiqueAPrixSolidaire)
         );
         assert_eq!(ModaliteAccompagnement::ALL.len(), 4);
+        for newer in ["ESAT", "MDH", "FABRIQUE", "RELAIS_LECTURE", "Autre"] {
+            assert!(is_typologie(newer), "{newer}");
+        }
+        assert!(!is_typologie("esat"));
     }
 }

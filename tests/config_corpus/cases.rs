@@ -15,7 +15,7 @@ const CASES: &[Case] = &[
     case(K, Replace("phone = \"04 92 53 24 24\"", "phone = \"04 92 53 24 24\"\ntimezone = 1"), "kiosk.toml:10:12: found the number `1`, expected text between quotes"),
     case(K, Replace("phone = \"04 92 53 24 24\"", "phone = \"04 92 53 24 24\"\nsiret = \"123\""), "kiosk.toml:10:1: unknown field `siret`, expected one of `id`, `name`, `address`, `postal_code`, `commune`, `phone`, `timezone`"),
     case(K, Replace("name = \"Point numérique — Mairie de Gap\"\n", ""), "kiosk.toml:4:1: missing field `name`"),
-    case(K, Replace("[help_point]", "[help-point]"), "kiosk.toml:4:2: unknown field `help-point`, expected one of `help_point`, `display`, `session`, `staff`, `data`, `reminders`, `printer`, `speech`"),
+    case(K, Replace("[help_point]", "[help-point]"), "kiosk.toml:4:2: unknown field `help-point`, expected one of `help_point`, `display`, `session`, `staff`, `data`, `reminders`, `printer`, `speech`, `lieux`"),
     case(K, Replace("name = \"Point numérique — Mairie de Gap\"", "name = \"Mairie\u{1b}[2J\""), "kiosk.toml:5:15: control character U+001B in the text: remove it"),
     case(K, Replace("name = \"Point numérique — Mairie de Gap\"", "name = \"Mairie\u{202e}paG\""), "kiosk.toml:5:15: control character U+202E in the text: remove it"),
     case(K, Replace("address = \"3 rue Colonel Roux\"", "address = \"3 rue\u{7}Colonel Roux\""), "kiosk.toml:6:17: control character U+0007 in the text: remove it"),
@@ -63,6 +63,12 @@ const CASES: &[Case] = &[
     case(K, Replace("[speech]\n", "[speech]\nbackend = \"speech-dispatcher\"\ncommand = [\"espeak-ng\"]\n"), "kiosk.toml:51:11: command: speech-dispatcher speaks with its own voice; remove `command` or `backend`"),
     case(K, Replace("[speech]\n", "[speech]\nsocket = \"/run/speechd.sock\"\n"), "kiosk.toml:50:10: socket: only for backend = \"speech-dispatcher\""),
     case(K, Append("[display]\ntheme = \"default\"\n"), "kiosk.toml:53:2: duplicate key"),
+    // ---- kiosk.toml: lieux ----
+    case(K, Append("[lieux]\nupdate_url = \"data.gouv.fr/lieux.csv\"\n"), "kiosk.toml:54:14: lieux.update_url: give the address of the lieux file, https://…"),
+    case(K, Append("[lieux]\nupdate_url = \"ftp://example.org/lieux.csv\"\n"), "kiosk.toml:54:14: lieux.update_url: give the address of the lieux file, https://…"),
+    case(K, Append("[lieux]\nupdate_token = \"abc def\"\n"), "kiosk.toml:54:16: lieux.update_token: the DataSpace API's token, one word without spaces"),
+    case(K, Append("[lieux]\nupdate_token = \"\"\n"), "kiosk.toml:54:16: lieux.update_token: the DataSpace API's token, one word without spaces"),
+    case(K, Append("[lieux]\nurl = \"https://example.org\"\n"), "kiosk.toml:54:1: unknown field `url`, expected `update_url` or `update_token`"),
     case(K, Replace("[session]", "[session"), "kiosk.toml:25:9: unclosed table, expected `]`"),
     case(K, Replace("idle_seconds = 90", "idle_seconds = 90\nidle_seconds = 60"), "kiosk.toml:28:1: duplicate key"),
     // ---- kiosk.toml: the file itself ----

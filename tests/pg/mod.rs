@@ -351,3 +351,244 @@ pub fn give_password(url: &str, role: &str) {
         .batch_execute(&format!("ALTER ROLE {role} PASSWORD '{ROLE_PASSWORD}'"))
         .expect("give the role its password");
 }
+
+/// A primary and its synchronous streaming standby, each from the system's binaries, both on
+/// 127.0.0.1 (a port each): a commit returns only once the standby has it
+/// (`synchronous_standby_names`). For the failover test; `None` without PostgreSQL or with
+/// `BORNE_TEST_DATABASE_URL` (a test needs servers of its own to kill one).
+pub struct Replicated {
+    dir: tempfile::TempDir,
+    bin: PathBuf,
+    as_postgres: bool,
+    pub primary_port: u16,
+    pub standby_port: u16,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Replicated {
+    pub fn start() -> Option<Replicated> {
+        if std::env::var("BORNE_TEST_DATABASE_URL").is_ok() {
+            return skip("a failover needs servers of the test's own").map(|_| unreachable!());
+        }
+        let Some(bin) = binaries() else {
+            return skip("no PostgreSQL server programs (initdb, pg_ctl) on this machine")
+                .map(|_| unreachable!());
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("borne-ha")
+            .tempdir()
+            .expect("temporary directory");
+        let as_postgres = is_root();
+        if as_postgres {
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(dir.path())
+                .status()
+                .expect("chown");
+            assert!(status.success(), "chown the servers' directory");
+        }
+        let pair = Replicated {
+            dir,
+            bin,
+            as_postgres,
+            primary_port: free_port(),
+            standby_port: free_port(),
+        };
+        let primary = pair.data("primary");
+        pair.run(
+            "initdb",
+            &[
+                "-D",
+                &primary,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ],
+        );
+        // A booking confirmed is on both servers: the primary waits for the standby.
+        pair.start_server(
+            &primary,
+            pair.primary_port,
+            "-c wal_level=replica -c max_wal_senders=4 \
+             -c synchronous_standby_names=standby1 -c synchronous_commit=on",
+        );
+        let standby = pair.data("standby");
+        pair.run(
+            "pg_basebackup",
+            &[
+                "-D",
+                &standby,
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &pair.primary_port.to_string(),
+                "-U",
+                "postgres",
+                "-X",
+                "stream",
+                "-R",
+                "--no-sync",
+            ],
+        );
+        // The standby names itself as the one the primary waits for.
+        let auto = Path::new(&standby).join("postgresql.auto.conf");
+        let mut conf = std::fs::read_to_string(&auto).expect("the standby's auto.conf");
+        conf.push_str(&format!(
+            "primary_conninfo = 'host=127.0.0.1 port={} user=postgres application_name=standby1'\n",
+            pair.primary_port
+        ));
+        std::fs::write(&auto, conf).expect("write the standby's auto.conf");
+        pair.start_server(&standby, pair.standby_port, "");
+        // Streaming, synchronously, before any kiosk books.
+        let url = pair.url_of(pair.primary_port, "postgres");
+        let started = std::time::Instant::now();
+        loop {
+            let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("primary");
+            let sync = client
+                .query_opt(
+                    "SELECT 1 FROM pg_stat_replication WHERE application_name = 'standby1'
+                       AND sync_state = 'sync' AND state = 'streaming'",
+                    &[],
+                )
+                .expect("pg_stat_replication");
+            if sync.is_some() {
+                break;
+            }
+            assert!(
+                started.elapsed().as_secs() < 30,
+                "the standby never streamed synchronously"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        Some(pair)
+    }
+
+    fn data(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+
+    fn command(&self, program: &str) -> Command {
+        let path = self.bin.join(program);
+        if self.as_postgres {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&path);
+            c
+        } else {
+            Command::new(&path)
+        }
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let out = self
+            .command(program)
+            .args(args)
+            .output()
+            .expect("run a PostgreSQL program");
+        assert!(
+            out.status.success(),
+            "{program} {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn start_server(&self, data: &str, port: u16, options: &str) {
+        let log = format!("{data}.log");
+        self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                data,
+                "-w",
+                "-s",
+                "-l",
+                &log,
+                "-o",
+                &format!(
+                    "-k {} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off \
+                     -c max_connections=40 {options}",
+                    self.dir.path().display()
+                ),
+                "start",
+            ],
+        );
+    }
+
+    /// A database's URL on one server.
+    pub fn url_of(&self, port: u16, database: &str) -> String {
+        format!("postgresql://postgres@127.0.0.1:{port}/{database}")
+    }
+
+    /// The URL kiosks use: both hosts, the one that takes writes.
+    pub fn url(&self, database: &str) -> String {
+        format!(
+            "postgresql://postgres@127.0.0.1:{},127.0.0.1:{}/{database}?target_session_attrs=read-write",
+            self.primary_port, self.standby_port
+        )
+    }
+
+    /// A new database (made on the primary, streamed to the standby).
+    pub fn database(&self, name: &str) -> String {
+        let mut client =
+            postgres::Client::connect(&self.url_of(self.primary_port, "postgres"), postgres::NoTls)
+                .expect("primary");
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create a test database");
+        self.url(name)
+    }
+
+    /// The primary is lost as a machine is: its postmaster and every backend killed at once
+    /// (SIGKILL), nothing written after.
+    pub fn kill_primary(&self) {
+        let pid_file = Path::new(&self.data("primary")).join("postmaster.pid");
+        let pid = std::fs::read_to_string(pid_file).expect("the primary's pid file");
+        let pid = pid.lines().next().unwrap().trim().to_string();
+        let children = Command::new("pgrep")
+            .args(["-P", &pid])
+            .output()
+            .expect("pgrep");
+        let mut pids = vec![pid];
+        pids.extend(
+            String::from_utf8_lossy(&children.stdout)
+                .lines()
+                .map(|l| l.trim().to_string()),
+        );
+        let status = Command::new("kill")
+            .arg("-9")
+            .args(&pids)
+            .status()
+            .expect("kill -9");
+        assert!(status.success(), "kill -9 the primary");
+    }
+
+    /// The standby becomes the primary.
+    pub fn promote(&self) {
+        self.run(
+            "pg_ctl",
+            &["-D", &self.data("standby"), "-w", "-s", "promote"],
+        );
+    }
+}
+
+impl Drop for Replicated {
+    fn drop(&mut self) {
+        for name in ["standby", "primary"] {
+            let data = self.data(name);
+            let _ = self
+                .command("pg_ctl")
+                .args(["-D", &data, "-m", "immediate", "-s", "stop"])
+                .output();
+        }
+    }
+}

@@ -38,6 +38,8 @@ pub struct Kiosk {
     last_output: Arc<Mutex<Instant>>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
     pub dir: tempfile::TempDir,
+    /// A network kiosk's data home, removed with it.
+    home: Option<tempfile::TempDir>,
 }
 
 /// A copy of the demo configuration, with `kiosk.toml` edited by `(from, to)` replacements.
@@ -86,17 +88,39 @@ impl Kiosk {
     /// Starts the kiosk of help point `id` on a network's database (`url`), its own file in a
     /// folder of the test's.
     pub fn start_on_network(url: &str, id: &str) -> Kiosk {
+        Kiosk::start_on_network_with(url, id, &[])
+    }
+
+    /// The kiosk on the database file `db`, with more environment.
+    pub fn start_with_db(db: &Path, env: &[(&str, &str)]) -> Kiosk {
+        Kiosk::spawn(&[], 80, 24, env, None, Some(db))
+    }
+
+    /// A kiosk of the network with more environment (its own data home always).
+    pub fn start_on_network_with(url: &str, id: &str, env: &[(&str, &str)]) -> Kiosk {
         let edit = format!("phone = \"04 92 53 24 24\"\nid = \"{id}\"");
-        let home = tempfile::tempdir().unwrap().keep();
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("data");
         let home = home.to_str().unwrap().to_string();
-        Kiosk::spawn(
+        let mut all = vec![("XDG_DATA_HOME", home.as_str())];
+        all.extend_from_slice(env);
+        let mut kiosk = Kiosk::spawn(
             &[("phone = \"04 92 53 24 24\"", &edit)],
             80,
             24,
-            &[("XDG_DATA_HOME", &home)],
+            &all,
             None,
             Some(Path::new(url)),
-        )
+        );
+        kiosk.home = Some(dir);
+        kiosk
+    }
+
+    /// Where a network kiosk keeps its own file (`XDG_DATA_HOME`).
+    pub fn data_home(&self) -> PathBuf {
+        self.home
+            .as_ref()
+            .map_or_else(|| self.dir.path().to_path_buf(), |h| h.path().join("data"))
     }
 
     /// Starts the kiosk with its standard error (the log) going to `log` rather than to the
@@ -174,6 +198,7 @@ impl Kiosk {
             last_output,
             _master: pair.master,
             dir,
+            home: None,
         }
     }
 

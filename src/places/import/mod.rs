@@ -282,6 +282,15 @@ fn standard_row(row: &HashMap<String, String>) -> Result<(Lieu, Vec<(String, Str
     let latitude = coordinate(row, "latitude", 90.0)?;
     let longitude = coordinate(row, "longitude", 180.0)?;
     let list = |f: &str| get(f).map(|v| split(&v)).unwrap_or_default();
+    // `|` or `;` between values; the reference library's current codes are all taken.
+    for value in list("typologie") {
+        if !crate::vocabulary::lieux::is_typologie(&value) {
+            warnings.push((
+                "typologie".to_string(),
+                format!("{value:?} is not a typologie of the standard (warning)"),
+            ));
+        }
+    }
     let mut publics = Vec::new();
     let mut prise_en_charge = list("prise_en_charge_specifique");
     for value in list("publics_specifiquement_adresses") {

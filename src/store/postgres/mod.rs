@@ -4,6 +4,8 @@
 mod agenda;
 mod bookings;
 mod callbacks;
+mod heartbeat;
+mod lieux;
 mod network;
 mod outbox;
 mod password;
@@ -17,6 +19,8 @@ use super::appointments::Refusal;
 use crate::calendar::Calendar;
 
 pub use callbacks::Received;
+pub use heartbeat::{Heartbeat, KioskHealth};
+pub use lieux::LieuxUpdate;
 pub use network::{Away, SignIn, Unpublished};
 pub use schema::latest;
 

@@ -701,6 +701,46 @@ const MIGRATIONS: &[&str] = &[
                 'revokes CREATE from PUBLIC', s USING ERRCODE = 'insufficient_privilege';
         END LOOP;
     END $$;"#,
+    // 7: the lieux the network's owner took from the national feed (`borne lieux update`),
+    // kept as the checked file itself, in parts, for every kiosk to take at start and daily
+    // (kiosks need no internet, only their database); and each kiosk's heartbeat, every
+    // minute, that `borne network status` reads. A kiosk reads the lieux and writes its own
+    // heartbeat only: its role's row, at its help point.
+    "CREATE TABLE public.lieux_update (
+        id bigserial PRIMARY KEY,
+        taken_at timestamptz NOT NULL DEFAULT now(),
+        source text NOT NULL,
+        etag text,
+        last_modified text,
+        lieux integer NOT NULL CHECK (lieux > 0),
+        json boolean NOT NULL
+    );
+    CREATE TABLE public.lieux_update_part (
+        update_id bigint NOT NULL REFERENCES public.lieux_update (id) ON DELETE CASCADE,
+        n integer NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (update_id, n)
+    );
+    GRANT SELECT ON public.lieux_update, public.lieux_update_part TO borne_kiosk;
+    CREATE TABLE public.kiosk_heartbeat (
+        role name NOT NULL DEFAULT session_user,
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        version text NOT NULL,
+        started_at timestamptz NOT NULL,
+        beat_at timestamptz NOT NULL DEFAULT now(),
+        last_frame_at timestamptz,
+        last_error text,
+        printer text NOT NULL,
+        speech text NOT NULL,
+        lieux_date date,
+        callbacks_waiting integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (role, help_point)
+    );
+    ALTER TABLE public.kiosk_heartbeat ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY its_own ON public.kiosk_heartbeat TO borne_kiosk
+        USING (role = session_user AND help_point = public.borne_help_point())
+        WITH CHECK (role = session_user AND help_point = public.borne_help_point());
+    GRANT SELECT, INSERT, UPDATE ON public.kiosk_heartbeat TO borne_kiosk;",
 ];
 
 pub fn latest() -> u32 {
