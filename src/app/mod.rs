@@ -142,6 +142,9 @@ pub struct App {
     pub pager: Pager,
     /// The terminal's size at the last frame (set when drawing).
     pub drawn_size: Cell<(u16, u16)>,
+    /// The terminal shows its large font (the shell sets it when a font driver made the
+    /// letters twice as tall): the screens then need no block titles or spacing of their own.
+    pub large_font: bool,
 }
 
 /// Counsellor mode locks itself after this long without a key.
@@ -173,6 +176,7 @@ impl App {
             generation: 0,
             pager: Pager::default(),
             drawn_size: Cell::new((80, 24)),
+            large_font: false,
         }
     }
 
@@ -443,7 +447,13 @@ impl App {
                 }
             }
             Action::Home => self.go_home(),
+            Action::Finish => self.finish(),
             Action::Change(change) => return self.change(change),
+            Action::ChangeAndBack(change) => {
+                let mut effects = self.change(change);
+                effects.extend(self.apply(Action::Back, now));
+                return effects;
+            }
             Action::Emit(effect) => return vec![effect],
             Action::EmitAll(effects) => return effects,
             Action::Quit => {
@@ -467,6 +477,13 @@ impl App {
             SettingChange::ToggleScreenReader => self.settings.screen_reader ^= true,
         }
         Vec::new()
+    }
+
+    /// The person is done ("Terminer"): the welcome screen and the display choices as the
+    /// next person should find them, the help point's (large text, contrast, language).
+    fn finish(&mut self) {
+        self.go_home();
+        self.settings = Settings::defaults(&self.kiosk);
     }
 
     /// Home asks first when it would drop what the person entered, or sign a counsellor out.

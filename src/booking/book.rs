@@ -236,7 +236,7 @@ impl Screen for BookingScreen {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
                         // Staff booking for someone go back to their own screens.
                         ReceiptEvent::Finish if self.booked_by.on_behalf() => return Action::Back,
-                        ReceiptEvent::Finish => return Action::Home,
+                        ReceiptEvent::Finish => return Action::Finish,
                         ReceiptEvent::None => {}
                     }
                 }

@@ -111,13 +111,16 @@ impl Receipt {
                 &ticket::vevents(&self.confirmed, view.kiosk),
             );
         }
-        let mut paras: Vec<Para> = Vec::new();
-        match self.printed {
-            Some(true) => paras.push(page::text(view.tr.text("booking-printed"))),
-            Some(false) => paras.push(page::notice(view.tr.text("booking-printer-failed"))),
-            None => {}
+        let mut paras: Vec<Para> = ticket::paras(&self.confirmed, &view.tr, view.kiosk);
+        // After the code and the day: whether the ticket came out.
+        let printed = match self.printed {
+            Some(true) => Some(page::text(view.tr.text("booking-printed"))),
+            Some(false) => Some(page::notice(view.tr.text("booking-printer-failed"))),
+            None => None,
+        };
+        if let Some(printed) = printed {
+            paras.insert(2.min(paras.len()), printed);
         }
-        paras.extend(ticket::paras(&self.confirmed, &view.tr, view.kiosk));
         let offered = self.offered(view.kiosk, view.screen, view.linear);
         let choices: Vec<Choice> = offered
             .iter()

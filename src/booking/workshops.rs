@@ -249,7 +249,7 @@ impl Screen for WorkshopsScreen {
                 if let Some(receipt) = &mut self.receipt {
                     match receipt.handle(key, ctx) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
-                        ReceiptEvent::Finish => return Action::Home,
+                        ReceiptEvent::Finish => return Action::Finish,
                         ReceiptEvent::None => {}
                     }
                 }
