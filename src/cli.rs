@@ -533,6 +533,9 @@ fn check_config(cli: &Cli) -> ExitCode {
     match crate::kiosk::check(&dir).map_err(|problems| print_problems(&problems)) {
         Ok(config) => {
             println!("{}", config.summary());
+            // What F2 gives where the kiosk will run, so the help point can pick another
+            // terminal (run it there).
+            println!("{}", crate::shell::font::describe(&config.kiosk));
             ExitCode::SUCCESS
         }
         Err(code) => code,
