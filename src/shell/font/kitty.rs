@@ -31,7 +31,7 @@ pub fn size_in(dcs: &str) -> Option<Result<f64, String>> {
     }
     dcs.strip_prefix("0+r")
         .filter(|rest| rest.starts_with(&name))
-        .map(|_| Err("kitty does not say its font size (kitty 0.24 or later does)".into()))
+        .map(|_| Err("kitty does not say its font size (Debian 12's kitty 0.26 does)".into()))
 }
 
 /// The bytes that set the font size to `points`, asking for an answer (which says whether

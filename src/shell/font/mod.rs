@@ -227,7 +227,7 @@ impl LargeFont {
                 None => {}
             },
             (Driver::KittyAsked, Answer::DeviceAttributes) => {
-                self.refused("kitty did not say its font size (kitty 0.24 or later does)")
+                self.refused("kitty did not say its font size (Debian 12's kitty 0.26 does)")
             }
             (Driver::Kitty { .. }, Answer::Dcs(dcs)) => {
                 if let Some(Err(why)) = kitty::done_in(dcs) {
