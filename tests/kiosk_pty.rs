@@ -211,3 +211,27 @@ fn no_color_keeps_the_focus_visible_by_reverse_video() {
         "the focused choice is in reverse video under NO_COLOR"
     );
 }
+
+/// A large font's new grid is a resize: at 42×12 (what F2 leaves on a 1366×768 panel) the
+/// person is on the same step, the focus on the same field, what they typed there.
+#[test]
+fn the_grid_a_large_font_leaves_keeps_the_step_the_focus_and_what_was_typed() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.walk_to_identity_form();
+    kiosk.type_text("Marie");
+    kiosk.keys(&[ENTER, ENTER]);
+    kiosk.type_text("06 12");
+    kiosk.wait_for("▶ Téléphone : 06 12");
+    kiosk.keys(&[F2]);
+    kiosk.resize(42, 12);
+    let screen = kiosk.wait_for("Prénom (obligatoire) : Marie");
+    assert!(screen.contains("Vos coordonnées"), "{screen}");
+    kiosk.wait_for("▶ Téléphone : 06 12");
+    kiosk.type_text("34");
+    kiosk.wait_for("▶ Téléphone : 06 12 34");
+    kiosk.keys(&[F2]);
+    kiosk.resize(80, 24);
+    kiosk.wait_for("▶ Téléphone : 06 12 34");
+    kiosk.wait_for("Prénom (obligatoire) : Marie");
+}
