@@ -287,13 +287,13 @@ impl LargeFont {
         match done {
             Ok(()) => self.shown = large,
             Err(why) => {
-                // The large font did not load (a kernel too old for its height…): the
-                // kiosk's own large text, from now on.
-                if large {
-                    self.refused(&why);
-                } else {
+                // A font did not load (a kernel too old for the large one's height, a
+                // console gone): the kiosk's own large text from now on, said once rather
+                // than tried again at every frame.
+                if !large {
                     tracing::error!(%why, "large text: the normal font did not load back");
                 }
+                self.refused(&why);
             }
         }
         self.shown
