@@ -601,6 +601,9 @@ fn check_config(cli: &Cli) -> ExitCode {
             // The help point's words, checked already: still nothing from a file may drive
             // the terminal.
             println!("{}", crate::problem::printable(&config.summary()));
+            // What F2 gives where the kiosk will run, so the help point can pick another
+            // terminal (run it there).
+            println!("{}", crate::shell::font::describe(&config.kiosk));
             old_lieux(cli, &config);
             ExitCode::SUCCESS
         }

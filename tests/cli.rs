@@ -17,19 +17,36 @@ fn demo_dir() -> std::path::PathBuf {
 }
 
 #[test]
-fn check_config_accepts_the_demo_with_a_one_line_summary() {
+fn check_config_accepts_the_demo_with_a_summary_and_what_large_text_gives_here() {
     let out = borne()
         .args(["check-config", "--config"])
         .arg(demo_dir())
+        .env("TERM", "vt220")
+        .env_remove("XTERM_VERSION")
+        .env_remove("KITTY_WINDOW_ID")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
     assert!(
-        stdout.contains("Point numérique — Mairie de Gap (05000 Gap)"),
+        lines[0].contains("Point numérique — Mairie de Gap (05000 Gap)"),
         "{stdout}"
     );
+    assert!(
+        lines[1].starts_with("large text: this terminal (TERM=vt220) cannot change its font;"),
+        "{stdout}"
+    );
+    let xterm = borne()
+        .args(["check-config", "--config"])
+        .arg(demo_dir())
+        .env("TERM", "xterm")
+        .env("XTERM_VERSION", "XTerm(379)")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(xterm.stdout).unwrap();
+    assert!(stdout.contains("XTerm*allowFontOps"), "{stdout}");
 }
 
 #[test]

@@ -39,6 +39,12 @@ struct Walk {
     /// what is not is listed in `unsaid`.
     hearing: bool,
     unsaid: Vec<String>,
+    /// When set, each look also checks that the essentials are on the first page at the
+    /// walk's sizes, without a key: the screen's first lines (its question, a receipt's
+    /// code, day and time), the focused choice and any error; what is not is listed in
+    /// `hidden`.
+    essentials: bool,
+    hidden: Vec<String>,
 }
 
 impl Walk {
@@ -54,6 +60,8 @@ impl Walk {
             unreachable: Vec::new(),
             hearing: false,
             unsaid: Vec::new(),
+            essentials: false,
+            hidden: Vec::new(),
         }
     }
 
@@ -84,6 +92,17 @@ impl Walk {
             .draw(|f| body = borne::app::frame::draw(f, &self.app, self.at, false).body)
             .unwrap();
         (text(&terminal), body)
+    }
+
+    /// The frame's cells at this size, styles included.
+    fn buffer(&self, (w, h): (u16, u16)) -> ratatui::buffer::Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| {
+                borne::app::frame::draw(f, &self.app, self.at, false);
+            })
+            .unwrap();
+        terminal.backend().buffer().clone()
     }
 
     fn press(&mut self, key: Key, times: usize) {
@@ -143,6 +162,13 @@ impl Walk {
         let picture = self.app.screen().full_screen();
         if let (Some(tall), false) = (self.reference, boxed || picture) {
             let (screen, body) = self.draw(tall);
+            let greeting = words(
+                &self
+                    .app
+                    .i18n
+                    .tr(&self.app.settings.locale)
+                    .text("welcome-greeting"),
+            );
             // The body's lines in words, without the map or a QR code beside or in them and
             // without the page lines (which differ with the size).
             let wanted: Vec<Vec<String>> = screen
@@ -153,7 +179,24 @@ impl Walk {
                 .filter(|w| !w.is_empty() && w[0] != "Page")
                 // Not offered where the code cannot be drawn (`a_qr_code_is_offered_…`).
                 .filter(|w| !w.join(" ").contains("QR"))
+                // The welcome's greeting gives way to the menu where both do not fit.
+                .filter(|w| !subsequence(w, &greeting))
+                // A choice's number depends on what else is offered and on its page.
+                .map(|w| match w[0].parse::<u32>() {
+                    Ok(_) if w.len() > 1 => w[1..].to_vec(),
+                    _ => w,
+                })
                 .collect();
+            if self.essentials {
+                let essentials = essentials(&self.buffer(tall), body);
+                for size in self.sizes.clone() {
+                    let (small, _) = self.draw(size);
+                    for line in hidden_from(&essentials, &small) {
+                        self.hidden
+                            .push(format!("{place} at {}×{}: {line}\n{small}", size.0, size.1));
+                    }
+                }
+            }
             for size in self.sizes.clone() {
                 for line in self.unreachable_at(size, &wanted) {
                     self.unreachable
@@ -214,6 +257,8 @@ impl Walk {
     fn everywhere(&mut self) {
         use Key::*;
         self.look("welcome");
+        // The languages and the display choices, and back.
+        self.keys("language and display", &[Char('6'), Down, Down, Esc]);
         // The diagnostic, answered with the first choice to its result, then its next steps.
         self.keys("diagnostic", &[Char('1')]);
         self.keys("diagnostic", &[Enter; 9]);
@@ -362,6 +407,7 @@ fn the_screen_reader_mode_draws_no_box_or_block_character_and_always_places_the_
     // The walk reaches the screens of every capability.
     for title in [
         "welcome-title",
+        "welcome-settings",
         "diag-title",
         "diag-result-title",
         "booking-title",
@@ -463,6 +509,123 @@ fn in_large_text_what_a_screen_says_can_be_read_at_60x20_80x24_and_120x33() {
     walk.reference = Some((160, 70));
     walk.keys("large text on", &[Key::F(2)]);
     walk.everywhere();
+    assert!(
+        walk.unreachable.is_empty(),
+        "{} lines cannot be read:\n{}",
+        walk.unreachable.len(),
+        walk.unreachable.join("\n")
+    );
+}
+
+/// What a screen must show on its first page, read off the tall screen's body: the focused
+/// line, every warning (⚠), the lines in the title's ink (a question, a booking code) and
+/// the question the focused choice answers (the headings just above it).
+struct Essentials {
+    lines: Vec<Vec<String>>,
+    focus: Option<Vec<String>>,
+}
+
+fn essentials(buffer: &ratatui::buffer::Buffer, body: ratatui::layout::Rect) -> Essentials {
+    let theme = borne::ui::Theme::pick(false, false);
+    // Each body line in words, with the ink of its first letter; where the focus is.
+    let mut focused = None;
+    let lines: Vec<(Vec<String>, ratatui::style::Style)> = (body.y..body.bottom())
+        .map(|y| {
+            let text: String = (body.x..body.right())
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            let text = text.split(is_drawing).next().unwrap_or("").to_string();
+            if focused.is_none() && text.contains('▶') {
+                focused = Some((y - body.y) as usize);
+            }
+            let first = (body.x..body.right())
+                .find(|x| !buffer[(*x, y)].symbol().trim().is_empty())
+                .map(|x| buffer[(x, y)].style())
+                .unwrap_or_default();
+            (words(&text), first)
+        })
+        .collect();
+    let is = |style: ratatui::style::Style, ink: borne::ui::theme::Ink| {
+        style.fg == ink.style().fg && style.bg == ink.style().bg
+    };
+    // Not offered where the code cannot be drawn (`a_qr_code_is_offered_…`).
+    let worth = |w: &Vec<String>| !w.is_empty() && w[0] != "Page" && !w.join(" ").contains("QR");
+    // Warnings anywhere; else the title's ink among the first lines (the question, the
+    // code): a warning comes first where both cannot.
+    let warned = lines.iter().any(|(w, _)| worth(w) && w[0].starts_with('⚠'));
+    let mut wanted: Vec<Vec<String>> = lines
+        .iter()
+        .filter(|(w, _)| worth(w))
+        .enumerate()
+        .filter(|(i, (w, style))| {
+            w[0].starts_with('⚠') || (!warned && *i < 3 && is(*style, theme.title))
+        })
+        .map(|(_, (w, _))| w.clone())
+        .collect();
+    if let Some(at) = focused {
+        // Up from the focus over the list's other choices: the headings there ask the
+        // question the choices answer.
+        let is_choice = |w: &Vec<String>| {
+            w.first().is_some_and(|f| {
+                f.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '[')
+            })
+        };
+        let question = lines[..at]
+            .iter()
+            .rev()
+            .skip_while(|(w, style)| w.is_empty() || (is_choice(w) && !is(*style, theme.heading)))
+            .take_while(|(w, style)| w.is_empty() || is(*style, theme.heading))
+            .filter(|(w, _)| worth(w))
+            .map(|(w, _)| w.clone());
+        wanted.extend(question);
+    }
+    Essentials {
+        lines: wanted,
+        focus: focused
+            .filter(|at| worth(&lines[*at].0))
+            .map(|at| lines[at].0.iter().take(3).cloned().collect()),
+    }
+}
+
+/// The essentials the small screen does not show.
+fn hidden_from(essentials: &Essentials, small: &str) -> Vec<String> {
+    let seen = words(small);
+    let mut hidden: Vec<String> = essentials
+        .lines
+        .iter()
+        .filter(|line| !subsequence(line, &seen))
+        .map(|line| line.join(" "))
+        .collect();
+    if let Some(focus) = &essentials.focus {
+        // The focused line's first words, on the small screen's focused line.
+        let shown = small
+            .lines()
+            .find(|l| l.contains('▶'))
+            .map(words)
+            .unwrap_or_default();
+        if !subsequence(focus, &shown) {
+            hidden.push(format!("the focus on {}", focus.join(" ")));
+        }
+    }
+    hidden
+}
+
+#[test]
+fn with_the_terminals_large_font_every_screen_is_whole_at_60x16_and_42x12() {
+    let (_dir, store) = store_with_lieux();
+    let mut walk = Walk::new(store, &[(60, 16), (42, 12)]);
+    walk.reference = Some((160, 70));
+    walk.essentials = true;
+    // F2 where the terminal's font grows (`App::large_font`, set by the shell's driver).
+    walk.keys("large text on", &[Key::F(2)]);
+    walk.app.large_font = true;
+    walk.everywhere();
+    assert!(
+        walk.hidden.is_empty(),
+        "{} essentials are not on the first page:\n{}",
+        walk.hidden.len(),
+        walk.hidden.join("\n\n")
+    );
     assert!(
         walk.unreachable.is_empty(),
         "{} lines cannot be read:\n{}",

@@ -201,8 +201,16 @@ fn random_events(seed: u64, count: usize) {
             kiosk.screen(),
             log_text()
         );
+        // The events may have chosen another language ("6", then a digit): the welcome
+        // screen names "Língua" in every one; French is the first language offered.
+        let screen = kiosk.screen();
+        if screen.contains("Língua") && !screen.contains('┌') {
+            kiosk.keys(&["6", "1"]);
+            continue;
+        }
         kiosk.keys(&[ESC, HOME]);
-        if kiosk.screen().contains("Revenir à l'accueil ?") {
+        // "Revenir à l'accueil ?", in whatever language: its first choice is yes.
+        if kiosk.screen().contains("│   1  ") {
             kiosk.keys(&["1"]);
         }
     }

@@ -11,30 +11,34 @@ fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
         screen.contains("Point numérique — Mairie de Gap"),
         "{screen}"
     );
-    assert!(screen.contains("Texte en grand") && screen.contains("Contraste élevé"));
-    assert!(screen.contains("Français facile à lire") && screen.contains("English"));
+    assert!(
+        screen.contains("6  Langue et affichage · Language · Língua · Мова"),
+        "{screen}"
+    );
     assert!(
         screen.contains("Flèches : se déplacer"),
         "the key bar says what keys do"
     );
     kiosk.wait_for_focus("▶ 1  Faire le point sur mes besoins");
     assert!(kiosk.cursor_visible());
-    kiosk.keys(&down_to_languages());
-    kiosk.wait_for_focus("▶ (•) Français");
-
-    kiosk.keys(&[RIGHT]);
-    kiosk.wait_for_focus("▶ ( ) Français facile");
-    kiosk.keys(&[DOWN]);
-    kiosk.wait_for_focus("▶ [ ] Contraste élevé");
-    kiosk.keys(&[LEFT]);
-    kiosk.wait_for_focus("▶ [ ] Texte en grand");
-    // A digit with no menu entry behind it does nothing.
+    kiosk.keys(&[DOWN, DOWN, DOWN, DOWN, DOWN]);
+    kiosk.wait_for_focus("▶ 6  Langue et affichage");
+    // A digit with nothing behind it does nothing.
     kiosk.keys(&["9"]);
-    kiosk.wait_for_focus("▶ [ ] Texte en grand");
-    kiosk.keys(&[UP, RIGHT, RIGHT, ENTER]);
+    kiosk.wait_for_focus("▶ 6  Langue et affichage");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for_focus("▶ 1  (•) Français");
+    let screen = kiosk.screen();
+    assert!(
+        screen.contains("[ ] Texte en grand") && screen.contains("[ ] Contraste élevé"),
+        "{screen}"
+    );
+    kiosk.keys(&[DOWN]);
+    kiosk.wait_for_focus("▶ 2  ( ) Français facile");
+    kiosk.keys(&[DOWN, ENTER]);
     kiosk.wait_for("Welcome");
     kiosk.wait_for("1  Find out what help I need");
-    kiosk.wait_for_focus("▶ (•) English");
+    kiosk.wait_for_focus("▶ 6  Language and display");
 }
 
 #[test]
@@ -45,7 +49,7 @@ fn control_keys_never_exit_or_suspend_the_kiosk() {
     kiosk.keys(&["\x03", "\x1a", "\x1c", "\x04", "\x13", "\x11", "\x1b[1;3S"]);
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(kiosk.is_running(), "still running");
-    kiosk.keys(&[F2]);
+    kiosk.keys(&[F2, "6"]);
     kiosk.wait_for("[x] Texte en grand");
     assert!(kiosk.is_running());
 }
@@ -62,7 +66,7 @@ fn after_the_idle_time_a_countdown_asks_and_a_key_extends() {
         &[],
     );
     kiosk.wait_for("Bienvenue");
-    kiosk.keys(&[F2]);
+    kiosk.keys(&[F2, "6"]);
     kiosk.wait_for("[x] Texte en grand");
     kiosk.wait_for("Vous êtes toujours là ?");
     kiosk.wait_for("Appuyez sur une touche pour continuer");
@@ -87,13 +91,18 @@ fn at_the_end_of_the_countdown_the_kiosk_forgets_everything() {
         &[],
     );
     kiosk.wait_for("Bienvenue");
-    kiosk.keys(&down_to_languages());
-    kiosk.keys(&[RIGHT, ENTER, F2]);
+    // Easy-to-read French, then large text.
+    kiosk.keys(&to_languages());
+    kiosk.keys(&[DOWN, ENTER, "6"]);
+    kiosk.wait_for_focus("▶ 2  (•) Français facile");
+    kiosk.keys(&[F2]);
     kiosk.wait_for("[x] Texte en grand");
     kiosk.wait_for("Vous êtes là ?");
     // 10 s idle + 20 s countdown at the most; PATIENCE is 20 s per wait.
     kiosk.wait_for("revient au départ dans 1 seconde.");
-    let screen = kiosk.wait_for("Bienvenue");
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&to_languages());
+    let screen = kiosk.wait_for("Langue et affichage");
     assert!(screen.contains("[ ] Texte en grand"), "{screen}");
     assert!(screen.contains("(•) Français "), "{screen}");
 }
@@ -177,7 +186,7 @@ fn sigint_from_outside_is_ignored_like_ctrl_c() {
     kiosk.signal("INT");
     kiosk.signal("TSTP");
     std::thread::sleep(std::time::Duration::from_millis(300));
-    kiosk.keys(&[F3]);
+    kiosk.keys(&[F3, "6"]);
     kiosk.wait_for("[x] Contraste élevé");
     assert!(kiosk.is_running());
 }
@@ -185,8 +194,7 @@ fn sigint_from_outside_is_ignored_like_ctrl_c() {
 #[test]
 fn a_large_console_shows_the_title_in_big_glyphs() {
     let mut kiosk = Kiosk::start_with(&[("large_text = false", "large_text = true")], 120, 33, &[]);
-    let screen = kiosk.wait_for("████");
-    assert!(screen.contains("[x] Texte en grand"), "{screen}");
+    kiosk.wait_for("████");
     kiosk.keys(&[F2]);
     kiosk.wait_for("Bienvenue");
 }
@@ -195,11 +203,35 @@ fn a_large_console_shows_the_title_in_big_glyphs() {
 fn no_color_keeps_the_focus_visible_by_reverse_video() {
     let mut kiosk = Kiosk::start_with(&[], 80, 24, &[("NO_COLOR", "1")]);
     kiosk.wait_for("Bienvenue");
-    kiosk.keys(&down_to_languages());
-    kiosk.wait_for_focus("▶ (•) Français");
+    kiosk.keys(&to_languages());
+    kiosk.wait_for_focus("▶ 1  (•) Français");
     let (y, x) = kiosk.cursor();
     assert!(
         kiosk.cell_inverse(y, x),
         "the focused choice is in reverse video under NO_COLOR"
     );
+}
+
+/// A large font's new grid is a resize: at 42×12 (what F2 leaves on a 1366×768 panel) the
+/// person is on the same step, the focus on the same field, what they typed there.
+#[test]
+fn the_grid_a_large_font_leaves_keeps_the_step_the_focus_and_what_was_typed() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.walk_to_identity_form();
+    kiosk.type_text("Marie");
+    kiosk.keys(&[ENTER, ENTER]);
+    kiosk.type_text("06 12");
+    kiosk.wait_for("▶ Téléphone : 06 12");
+    kiosk.keys(&[F2]);
+    kiosk.resize(42, 12);
+    let screen = kiosk.wait_for("Prénom (obligatoire) : Marie");
+    assert!(screen.contains("Vos coordonnées"), "{screen}");
+    kiosk.wait_for("▶ Téléphone : 06 12");
+    kiosk.type_text("34");
+    kiosk.wait_for("▶ Téléphone : 06 12 34");
+    kiosk.keys(&[F2]);
+    kiosk.resize(80, 24);
+    kiosk.wait_for("▶ Téléphone : 06 12 34");
+    kiosk.wait_for("Prénom (obligatoire) : Marie");
 }

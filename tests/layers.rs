@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
         "calendar",
         "clock",
         "vocabulary",
+        "psf",
     ],
     // The data the kiosk keeps.
     &["domain"],

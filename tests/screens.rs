@@ -97,7 +97,11 @@ fn large_text_draws_the_title_in_big_glyphs() {
     app.update(Msg::Key(Key::F(2)), now());
     let large = screen_text(&render(&app, 120, 33, false));
     assert!(!large.contains("Bienvenue") && large.contains("████"));
-    assert!(large.contains("[x] Texte en grand"));
+    // Where the terminal's font grew, its letters are the large text: no block letters, no
+    // spacing.
+    app.large_font = true;
+    let font = screen_text(&render(&app, 120, 33, false));
+    assert_eq!(font, small);
 }
 
 #[test]
@@ -127,22 +131,29 @@ fn the_cursor_sits_on_the_focused_choice() {
         text_at(&terminal, at, 35),
         "▶ 1  Faire le point sur mes besoins"
     );
-    down_to_languages(&mut app);
+    to_languages(&mut app);
     terminal = render(&app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
-    assert_eq!(text_at(&terminal, at, 14), "▶ (•) Français");
-    keys(&mut app, &[Key::Down, Key::Right]);
+    assert_eq!(text_at(&terminal, at, 17), "▶ 1  (•) Français");
+    keys(
+        &mut app,
+        &[
+            Key::Down,
+            Key::Down,
+            Key::Down,
+            Key::Down,
+            Key::Down,
+            Key::Down,
+        ],
+    );
     terminal = render(&app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
-    let line: String = text_at(&terminal, at, 21);
-    assert_eq!(line, "▶ [ ] Contraste élevé");
+    assert_eq!(text_at(&terminal, at, 24), "▶ 7  [ ] Contraste élevé");
 }
 
-/// From the first menu entry down to the language row.
-fn down_to_languages(app: &mut App) {
-    for _ in borne::kiosk::menu::main_menu() {
-        app.update(Msg::Key(Key::Down), now());
-    }
+/// "Langue et affichage" (6 on the welcome screen), the focus on the language in use.
+fn to_languages(app: &mut App) {
+    keys(app, &[Key::Char('6')]);
 }
 
 fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
@@ -156,14 +167,21 @@ fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
 fn switching_language_changes_every_text_at_once() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
-    down_to_languages(&mut app);
-    keys(&mut app, &[Key::Right, Key::Right, Key::Enter]);
+    to_languages(&mut app);
+    keys(&mut app, &[Key::Down, Key::Down, Key::Enter]);
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(text.contains("Welcome"), "{text}");
     assert!(text.contains("1  Find out what help I need"), "{text}");
     assert!(text.contains("Arrows: move"), "English spacing: {text}");
-    assert!(text.contains("[ ] Large text"), "{text}");
+    assert!(
+        text.contains("6  Language and display · Langue · Língua · Мова"),
+        "{text}"
+    );
     assert!(!text.contains("Bienvenue"));
+    to_languages(&mut app);
+    let text = screen_text(&render(&app, 80, 24, false));
+    assert!(text.contains("▶ 3  (•) English"), "{text}");
+    assert!(text.contains("[ ] Large text"), "{text}");
 }
 
 #[test]
@@ -297,6 +315,7 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             i18n: &config.i18n,
             theme: &theme,
             large,
+            large_text: large,
             high_contrast: false,
             locale: "fr",
             linear: false,
@@ -363,10 +382,10 @@ fn diagnostic_question_and_result_in_normal_and_large_text() {
 fn the_diagnostic_speaks_every_language() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
-    down_to_languages(&mut app);
+    to_languages(&mut app);
     keys(
         &mut app,
-        &[Key::Right, Key::Right, Key::Enter, Key::Char('1')],
+        &[Key::Down, Key::Down, Key::Enter, Key::Char('1')],
     );
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(
@@ -927,4 +946,91 @@ fn a_narrow_key_bar_keeps_the_page_keys_home_and_large_text() {
         assert!(bar.contains(said), "{said}\n{screen}");
     }
     assert!(screen.contains("Page 1 sur"), "{screen}");
+}
+
+/// A booking made from the welcome screen, up to its receipt (Marie, Tuesday 3 March 9:00).
+fn book_to_receipt(app: &mut App) {
+    drive(
+        app,
+        &[Key::Char('2'), Key::Char('1'), Key::Char('2'), Key::Enter],
+    );
+    for c in "Marie".chars() {
+        drive(app, &[Key::Char(c)]);
+    }
+    drive(app, &[Key::Enter, Key::Enter]);
+    for c in "0612345678".chars() {
+        drive(app, &[Key::Char(c)]);
+    }
+    drive(
+        app,
+        &[Key::Down, Key::Down, Key::Down, Key::Enter, Key::Enter],
+    );
+    assert_eq!(app.screen().title(), "booking-done-title");
+}
+
+/// On the smallest screens large text leaves, the receipt's first page says the code, the
+/// day and the time, whatever Enter does next.
+#[test]
+fn a_receipt_shows_its_code_day_and_time_first_on_the_smallest_screens() {
+    for (font, w, h) in [(true, 60, 16), (true, 42, 12), (false, 60, 20)] {
+        let mut app = borne::kiosk::app(demo(), now());
+        app.large_font = font;
+        drive(&mut app, &[Key::F(2)]);
+        book_to_receipt(&mut app);
+        render(&app, w, h, false);
+        let screen = screen_text(&render(&app, w, h, false));
+        for said in ["Votre code :", "Mardi 3 mars", "9 h 00"] {
+            assert!(screen.contains(said), "{said} at {w}×{h}:\n{screen}");
+        }
+    }
+}
+
+/// "Terminer" leaves the kiosk as the next person should find it: the help point's display
+/// (here normal text, normal contrast, French), whatever the person chose.
+#[test]
+fn terminer_gives_the_next_person_the_help_points_display() {
+    let mut app = borne::kiosk::app(demo(), now());
+    drive(
+        &mut app,
+        &[Key::F(2), Key::F(3), Key::Char('6'), Key::Down, Key::Down],
+    );
+    drive(&mut app, &[Key::Enter]);
+    assert!(app.settings.large_text && app.settings.high_contrast);
+    assert_eq!(app.settings.locale, "en");
+    book_to_receipt(&mut app);
+    // The receipt's last choice: "Finish".
+    drive(&mut app, &[Key::Down, Key::Down, Key::Enter]);
+    assert!(app.on_welcome());
+    assert!(!app.settings.large_text && !app.settings.high_contrast);
+    assert_eq!(app.settings.locale, "fr");
+    // Home keeps them: the person is still there.
+    drive(&mut app, &[Key::F(2), Key::Char('5'), Key::Home]);
+    assert!(app.on_welcome() && app.settings.large_text);
+}
+
+/// Every welcome choice is on the first screen: in screen-reader mode at 80×24 and 60×20, in
+/// the kiosk's own large text, and in the grid a large font leaves.
+#[test]
+fn every_welcome_choice_is_on_the_first_screen() {
+    for (keys, font, w, h) in [
+        (vec![Key::F(5)], false, 80, 24),
+        (vec![Key::F(5)], false, 60, 20),
+        (vec![Key::F(2)], false, 60, 20),
+        (vec![Key::F(5), Key::F(2)], false, 60, 20),
+        (vec![Key::F(2)], true, 60, 16),
+        (vec![Key::F(2)], true, 42, 12),
+        (vec![Key::F(5), Key::F(2)], true, 42, 12),
+    ] {
+        let mut app = borne::kiosk::app(demo(), now());
+        app.large_font = font;
+        drive(&mut app, &keys);
+        let screen = screen_text(&render(&app, w, h, false));
+        for n in 1..=6 {
+            assert!(
+                screen.contains(&format!("{n}  ")),
+                "{n} with {keys:?} at {w}×{h}:\n{screen}"
+            );
+        }
+        assert!(!screen.contains("Page 1"), "{screen}");
+    }
 }

@@ -61,8 +61,8 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
     let speech = format!("[speech]\n{command}\n# The kiosk speaks");
     let mut kiosk = Kiosk::start_with(&[("[speech]\n# The kiosk speaks", &speech)], 80, 24, &[]);
     kiosk.wait_for("F4 : tout relire à voix haute");
-    // How to use the kiosk, the question in French, the languages each in its own voice,
-    // then the focus.
+    // How to use the kiosk, the question in French, the number that opens the languages in
+    // each other language's voice, then the focus.
     let first = wait_said(voice.path(), 6);
     assert_eq!(first[0].0, "fr");
     assert!(
@@ -72,11 +72,7 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
     assert!(first[1].1.starts_with("Bienvenue"), "{first:?}");
     assert!(first[1].1.contains("Que voulez-vous faire"), "{first:?}");
     assert!(
-        first.iter().any(|(l, t)| l == "en" && t == "English"),
-        "{first:?}"
-    );
-    assert!(
-        first.iter().any(|(l, t)| l == "uk" && t == "Українська"),
+        first.iter().any(|(l, t)| l == "uk" && t == "Мова: 6"),
         "{first:?}"
     );
     let (lang, focus) = first.last().unwrap();
@@ -110,9 +106,26 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
         std::thread::yield_now();
     }
 
+    // Under "Langue et affichage", each language's name is said in its own voice.
+    kiosk.keys(&["6"]);
+    kiosk.wait_for("Texte en grand");
+    for (moves, lang, name) in [(2, "en", "English"), (2, "uk", "Українська")] {
+        kiosk.keys(&vec![DOWN; moves]);
+        let start = std::time::Instant::now();
+        while !said(voice.path())
+            .iter()
+            .any(|(l, t)| l == lang && t == name)
+        {
+            assert!(start.elapsed().as_secs() < 10, "{:?}", said(voice.path()));
+            std::thread::yield_now();
+        }
+    }
+    kiosk.keys(&[ESC]);
+    kiosk.wait_for_focus("▶ 6  Langue et affichage");
+
     // In English, the voice is English.
-    kiosk.keys(&down_to_languages());
-    kiosk.keys(&[RIGHT, RIGHT, ENTER]);
+    kiosk.keys(&to_languages());
+    kiosk.keys(&[DOWN, DOWN, ENTER]);
     kiosk.wait_for("Welcome");
     kiosk.keys(&[UP]);
     let start = std::time::Instant::now();

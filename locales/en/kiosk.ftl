@@ -4,10 +4,14 @@ locale-name = English
 welcome-title = Welcome
 welcome-greeting = We help you with online procedures and with using a computer or a phone. It is free.
 welcome-menu-heading = What would you like to do?
-language-label = Language:
-display-label = Display:
+# The welcome choice that opens the languages and the display choices, and that screen's title.
+welcome-settings = Language and display
+# This language's word for "language": the welcome choice names it in every language offered.
+language-word = Language
 display-large-text = Large text
 display-high-contrast = High contrast
+display-screen-reader = Screen reader mode
+display-done = Back to the menu
 
 page-of = Page { $page } of { $pages }
 

@@ -4,10 +4,14 @@ locale-name = Français facile à lire
 welcome-title = Bonjour
 welcome-greeting = Nous pouvons vous aider. Par exemple avec l'ordinateur ou le téléphone. C'est gratuit.
 welcome-menu-heading = Que voulez-vous faire ?
-language-label = Langue :
-display-label = Écran :
+# The welcome choice that opens the languages and the display choices, and that screen's title.
+welcome-settings = Changer la langue ou l'écran
+# This language's word for "language": the welcome choice names it in every language offered.
+language-word = Langue
 display-large-text = Texte en grand
 display-high-contrast = Contraste élevé
+display-screen-reader = Mode pour lecteur d'écran
+display-done = Revenir au menu
 
 page-of = Page { $page } sur { $pages }
 

@@ -4,10 +4,14 @@ locale-name = Français
 welcome-title = Bienvenue
 welcome-greeting = Ici, on vous aide pour vos démarches en ligne et pour utiliser l'ordinateur ou le téléphone. C'est gratuit.
 welcome-menu-heading = Que voulez-vous faire ?
-language-label = Langue :
-display-label = Affichage :
+# The welcome choice that opens the languages and the display choices, and that screen's title.
+welcome-settings = Langue et affichage
+# This language's word for "language": the welcome choice names it in every language offered.
+language-word = Langue
 display-large-text = Texte en grand
 display-high-contrast = Contraste élevé
+display-screen-reader = Mode lecteur d'écran
+display-done = Revenir au menu
 
 page-of = Page { $page } sur { $pages }
 

@@ -4,10 +4,14 @@ locale-name = Português
 welcome-title = Bem-vindo
 welcome-greeting = Ajudamos com os procedimentos online e a usar o computador ou o telemóvel. É gratuito.
 welcome-menu-heading = O que deseja fazer?
-language-label = Língua:
-display-label = Ecrã:
+# The welcome choice that opens the languages and the display choices, and that screen's title.
+welcome-settings = Língua e ecrã
+# This language's word for "language": the welcome choice names it in every language offered.
+language-word = Língua
 display-large-text = Texto grande
 display-high-contrast = Alto contraste
+display-screen-reader = Modo leitor de ecrã
+display-done = Voltar ao menu
 
 page-of = Página { $page } de { $pages }
 

@@ -4,10 +4,14 @@ locale-name = Українська
 welcome-title = Вітаємо
 welcome-greeting = Ми допомагаємо з онлайн-справами та з користуванням комп'ютером або телефоном. Це безкоштовно.
 welcome-menu-heading = Що ви хочете зробити?
-language-label = Мова:
-display-label = Екран:
+# The welcome choice that opens the languages and the display choices, and that screen's title.
+welcome-settings = Мова та екран
+# This language's word for "language": the welcome choice names it in every language offered.
+language-word = Мова
 display-large-text = Великий текст
 display-high-contrast = Високий контраст
+display-screen-reader = Режим для програми зчитування екрана
+display-done = Повернутися до меню
 
 page-of = Сторінка { $page } з { $pages }
 

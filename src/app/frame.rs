@@ -13,6 +13,13 @@ use crate::ui::{Theme, View, keybar, text, title};
 /// Below this size no screen can be used: ask for a larger window.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
+/// Below this height (a large font's grid: 60×16 on a 1080p console, 42×12 on a 1366×768
+/// panel) the frame keeps the body's rows for what the person reads: no blank rows, no
+/// header unless someone is signed in, a key bar of at most two rows, no spacing.
+pub const COMPACT_BELOW: u16 = 20;
+/// The key bar's rows at most: four on a full screen, two on a compact one.
+const KEYBAR_ROWS: u16 = 4;
+const KEYBAR_ROWS_COMPACT: u16 = 2;
 
 /// Where a frame put what a person reads, for speech (`app::speech`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,11 +39,15 @@ pub struct Drawn {
 pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) -> Drawn {
     let theme = Theme::pick(app.settings.high_contrast, monochrome);
     let i18n = &app.i18n;
+    let compact = frame.area().height < COMPACT_BELOW;
     let view = View {
         tr: i18n.tr(&app.settings.locale),
         i18n,
         theme: &theme,
-        large: app.settings.large_text,
+        // The kiosk draws large text itself (block titles, spacing) only where the
+        // terminal's font did not grow and there is room for it.
+        large: app.settings.large_text && !app.large_font && !compact,
+        large_text: app.settings.large_text,
         high_contrast: app.settings.high_contrast,
         locale: &app.settings.locale,
         linear: app.settings.screen_reader,
@@ -122,23 +133,42 @@ fn draw_with_chrome(
     let screen = app.screen();
     let hints = hints(app, now);
     let title = view.tr.text(screen.title());
-    let title_h = title::height(&title, view, area.width - 2, area.height);
-    let keybar_h = keybar::height(&hints, view, area.width);
+    let compact = area.height < COMPACT_BELOW;
+    // Staff can always see who is signed in; a citizen's compact screen needs its rows more
+    // than the help point's name.
+    let header_h = u16::from(!compact || app.counsellor.is_some());
+    // A blank row under the header and above the key bar, on a full screen.
+    let spacing = u16::from(!compact);
+    let title_h = if compact {
+        1
+    } else {
+        title::height(&title, view, area.width - 2, area.height)
+    };
+    let keybar_rows = if compact {
+        KEYBAR_ROWS_COMPACT
+    } else {
+        KEYBAR_ROWS
+    };
+    let keybar_h = keybar::height(&hints, view, area.width, keybar_rows);
 
-    let header = Rect::new(area.x, area.y, area.width, 1);
-    let title_area = Rect::new(area.x + 1, area.y + 2, area.width - 2, title_h);
+    let header = Rect::new(area.x, area.y, area.width, header_h);
+    let title_area = Rect::new(
+        area.x + 1,
+        area.y + header_h + spacing,
+        area.width - 2,
+        title_h,
+    );
     let keybar_area = Rect::new(area.x, area.bottom() - keybar_h, area.width, keybar_h);
     let body_top = title_area.bottom();
     let body = Rect::new(
         area.x + 1,
         body_top,
         area.width - 2,
-        keybar_area.y.saturating_sub(body_top + 1),
+        keybar_area.y.saturating_sub(body_top + spacing),
     );
 
     frame.render_widget(
         Paragraph::new(Line::from(Span::raw(match app.counsellor_name() {
-            // Staff can always see who is signed in.
             Some(name) => view.tr.text_with(
                 "counsellor-header",
                 &[
@@ -153,7 +183,7 @@ fn draw_with_chrome(
     );
     title::render(frame, title_area, &title, view);
     let cursor = screen.render(frame, body, view);
-    keybar::render(frame, keybar_area, &hints, view);
+    keybar::render(frame, keybar_area, &hints, view, keybar_rows);
     (cursor, body, keybar_area)
 }
 

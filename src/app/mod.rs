@@ -172,6 +172,9 @@ pub struct App {
     /// No key pressed since the kiosk started or was reset: a newcomer, told how to use the
     /// kiosk when it speaks.
     pub fresh: bool,
+    /// The terminal shows its large font (the shell sets it when a font driver made the
+    /// letters twice as tall): the screens then need no block titles or spacing of their own.
+    pub large_font: bool,
 }
 
 /// Counsellor mode locks itself after this long without a key.
@@ -204,6 +207,7 @@ impl App {
             pager: Pager::default(),
             drawn_size: Cell::new((80, 24)),
             fresh: true,
+            large_font: false,
         }
     }
 
@@ -492,7 +496,13 @@ impl App {
                 }
             }
             Action::Home => self.go_home(),
+            Action::Finish => self.finish(),
             Action::Change(change) => return self.change(change),
+            Action::ChangeAndBack(change) => {
+                let mut effects = self.change(change);
+                effects.extend(self.apply(Action::Back, now));
+                return effects;
+            }
             Action::Emit(effect) => return vec![effect],
             Action::EmitAll(effects) => return effects,
             Action::Quit => {
@@ -516,6 +526,13 @@ impl App {
             SettingChange::ToggleScreenReader => self.settings.screen_reader ^= true,
         }
         Vec::new()
+    }
+
+    /// The person is done ("Terminer"): the welcome screen and the display choices as the
+    /// next person should find them, the help point's (large text, contrast, language).
+    fn finish(&mut self) {
+        self.go_home();
+        self.settings = Settings::defaults(&self.kiosk);
     }
 
     /// Home asks first when it would drop what the person entered, or sign a counsellor out.

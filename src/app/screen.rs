@@ -39,7 +39,12 @@ pub enum Action {
     Back,
     /// To the welcome screen, keeping the person's display choices.
     Home,
+    /// The person is done ("Terminer"): to the welcome screen, the display choices back to
+    /// the help point's so the next person never inherits them.
+    Finish,
     Change(SettingChange),
+    /// A setting chosen, then back one step (a language chosen: the menu, in it).
+    ChangeAndBack(SettingChange),
     /// Something for the shell to carry out (store, printer…); the screen stays.
     Emit(Effect),
     /// Several, in order.

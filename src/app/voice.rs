@@ -22,7 +22,11 @@ fn view_as<T>(app: &App, now: NaiveDateTime, spoken: bool, say: impl FnOnce(&Vie
         tr: if spoken { tr.spoken() } else { tr },
         i18n: &app.i18n,
         theme: &theme,
-        large: app.settings.large_text,
+        // As the frame reckons it, so that what is said pages as what is shown.
+        large: app.settings.large_text
+            && !app.large_font
+            && app.drawn_size.get().1 >= super::frame::COMPACT_BELOW,
+        large_text: app.settings.large_text,
         high_contrast: app.settings.high_contrast,
         locale: &app.settings.locale,
         linear: app.settings.screen_reader,

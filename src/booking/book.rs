@@ -294,7 +294,7 @@ impl Screen for BookingScreen {
                         ReceiptEvent::Say(words) => return Action::Emit(Effect::Say(words)),
                         // Staff booking for someone go back to their own screens.
                         ReceiptEvent::Finish if self.booked_by.on_behalf() => return Action::Back,
-                        ReceiptEvent::Finish => return Action::Home,
+                        ReceiptEvent::Finish => return Action::Finish,
                         ReceiptEvent::None => {}
                     }
                 }

@@ -410,7 +410,7 @@ impl Screen for ManageScreen {
                             to: last_day(ctx.now, horizon),
                         }));
                     }
-                    Some(Choose::Finish) => return Action::Home,
+                    Some(Choose::Finish) => return Action::Finish,
                     None => {}
                 }
             }
@@ -453,7 +453,7 @@ impl Screen for ManageScreen {
             },
             Step::Finished => {
                 if matches!(key, Key::Enter | Key::Esc | Key::Char('1')) {
-                    return Action::Home;
+                    return Action::Finish;
                 }
             }
         }
@@ -666,7 +666,10 @@ mod tests {
             now: parse_local("2026-03-05T10:05").unwrap(),
             screen: (80, 24),
         };
-        assert!(matches!(screen.handle(Key::Char('2'), &ctx), Action::Home));
+        assert!(matches!(
+            screen.handle(Key::Char('2'), &ctx),
+            Action::Finish
+        ));
         let (mut screen, _) = found(
             appointment("2026-03-05T14:00", Status::Upcoming),
             "2026-03-05T09:55",

@@ -158,7 +158,7 @@ impl Screen for OfflineScreen {
             Step::Form => self.form_key(key, ctx),
             Step::Sending => Action::None,
             Step::Taken { .. } => match key {
-                Key::Enter | Key::Esc | Key::Char('1') => Action::Home,
+                Key::Enter | Key::Esc | Key::Char('1') => Action::Finish,
                 _ => Action::None,
             },
         }

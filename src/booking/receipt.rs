@@ -116,15 +116,18 @@ impl Receipt {
         }
     }
 
-    /// The receipt's text and choices.
+    /// The receipt's text and choices: the code and the day first (the smallest screen shows
+    /// them without a key), then whether the ticket came out.
     fn page(&self, view: &View) -> (Vec<Para>, Vec<Choice>) {
-        let mut paras: Vec<Para> = Vec::new();
-        match self.printed {
-            Some(true) => paras.push(page::success(view.tr.text("booking-printed"))),
-            Some(false) => paras.push(page::notice(view.tr.text("booking-printer-failed"))),
-            None => {}
+        let mut paras: Vec<Para> = ticket::paras(&self.confirmed, &view.tr, view.kiosk);
+        let printed = match self.printed {
+            Some(true) => Some(page::success(view.tr.text("booking-printed"))),
+            Some(false) => Some(page::notice(view.tr.text("booking-printer-failed"))),
+            None => None,
+        };
+        if let Some(printed) = printed {
+            paras.insert(2.min(paras.len()), printed);
         }
-        paras.extend(ticket::paras(&self.confirmed, &view.tr, view.kiosk));
         let offered = self.offered(view.kiosk, view.screen, view.linear);
         let choices: Vec<Choice> = offered
             .iter()

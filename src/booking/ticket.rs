@@ -95,9 +95,14 @@ pub fn place(c: &Confirmed, kiosk: &KioskConfig) -> String {
     place
 }
 
-/// The confirmation screen's text.
+/// The confirmation screen's text: the code, the day and the time first, so that the
+/// smallest screen shows them without a key; then what, where, and what to bring.
 pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
-    let mut out = vec![page::heading(c.what.clone()), page::text(when(c, tr))];
+    let mut out = vec![
+        page::strong(tr.text_with("confirm-code", &[("code", spaced(&c.code).into())])),
+        page::text(when(c, tr)),
+        page::heading(c.what.clone()),
+    ];
     match (c.place, &c.phone) {
         (Where::ByPhone, Some(phone)) => out.push(page::text(tr.text_with(
             "confirm-by-phone",
@@ -110,10 +115,6 @@ pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
     if let Some(bring) = &c.bring {
         out.push(page::text(bring.clone()));
     }
-    out.push(page::blank());
-    out.push(page::strong(
-        tr.text_with("confirm-code", &[("code", spaced(&c.code).into())]),
-    ));
     out.push(page::text(tr.text("confirm-keep-code")));
     out
 }

@@ -305,7 +305,7 @@ impl Screen for WorkshopsScreen {
                     match receipt.handle(key, ctx) {
                         ReceiptEvent::Print(text) => return Action::Emit(Effect::Print(text)),
                         ReceiptEvent::Say(words) => return Action::Emit(Effect::Say(words)),
-                        ReceiptEvent::Finish => return Action::Home,
+                        ReceiptEvent::Finish => return Action::Finish,
                         ReceiptEvent::None => {}
                     }
                 }

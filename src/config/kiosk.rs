@@ -18,6 +18,9 @@ pub struct KioskConfig {
     pub locales: Vec<String>,
     pub theme: ThemeChoice,
     pub large_text: bool,
+    /// The console font large text loads on the Linux console (a PSF file, resolved against
+    /// the configuration directory); without it, the console's own font doubled.
+    pub large_font: Option<PathBuf>,
     pub idle_seconds: u32,
     pub warning_seconds: u32,
     pub staff_pin_hash: String,
@@ -176,6 +179,8 @@ struct Display {
     #[serde(default)]
     large_text: bool,
     #[serde(default)]
+    large_font: Option<Spanned<PathBuf>>,
+    #[serde(default)]
     screen_reader: bool,
 }
 
@@ -234,6 +239,7 @@ impl Default for Display {
             locales: default_locales(),
             theme: ThemeChoice::Default,
             large_text: false,
+            large_font: None,
             screen_reader: false,
         }
     }
@@ -375,6 +381,22 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             file.display.default_locale.span(),
             format!("display.default_locale {default_locale:?} is not in display.locales"),
         );
+    }
+
+    if let Some(font) = &file.display.large_font {
+        let path = dir.join(font.get_ref());
+        let read = std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| crate::psf::Font::parse(&bytes));
+        if let Err(why) = read {
+            problem(
+                font.span(),
+                format!(
+                    "display.large_font {:?}: {why} (Debian's console fonts are in /usr/share/consolefonts)",
+                    font.get_ref().display()
+                ),
+            );
+        }
     }
 
     let idle = &file.session.idle_seconds;
@@ -524,6 +546,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         locales,
         theme: file.display.theme,
         large_text: file.display.large_text,
+        large_font: file.display.large_font.map(|p| dir.join(p.into_inner())),
         idle_seconds: *idle.get_ref(),
         warning_seconds: *warning.get_ref(),
         staff_pin_hash: file.staff.pin_hash.into_inner(),

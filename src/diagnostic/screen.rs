@@ -211,7 +211,7 @@ impl Screen for DiagnosticScreen {
                     Some(NextStep::Lieux) => Action::Push(Box::new(LieuxScreen::for_services(
                         outcome.services.clone(),
                     ))),
-                    Some(NextStep::Finish) => Action::Home,
+                    Some(NextStep::Finish) => Action::Finish,
                     None => Action::None,
                 }
             }

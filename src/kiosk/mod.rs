@@ -1,6 +1,7 @@
 //! The composition root: the whole configuration, the welcome screen and its menu, and what
 //! a PIN opens. It names the capabilities; nothing below names it.
 pub mod config;
+pub mod display;
 pub mod menu;
 pub mod routes;
 pub mod welcome;

@@ -74,7 +74,7 @@ impl Screen for Form {
 }
 
 #[test]
-fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
+fn the_last_welcome_choice_opens_the_languages_and_display_choices() {
     let config = config();
     let settings = Settings::defaults(&config.kiosk);
     let ctx = Ctx {
@@ -86,33 +86,38 @@ fn arrows_reach_the_language_and_display_choices_and_enter_applies_them() {
     };
     let mut welcome = Welcome::new(config.clone());
     assert_eq!(welcome.focused(), Item::Menu(0));
-    let mut downs = 0;
-    while matches!(welcome.focused(), Item::Menu(_)) {
+    // The menu, then "Langue et affichage", numbered after it.
+    for _ in 0..10 {
         welcome.handle(Key::Down, &ctx);
-        downs += 1;
     }
-    assert_eq!(welcome.focused(), Item::Language(0));
-    welcome.handle(Key::Right, &ctx);
-    welcome.handle(Key::Right, &ctx);
-    assert_eq!(welcome.focused(), Item::Language(2));
-    welcome.handle(Key::Down, &ctx);
-    assert_eq!(welcome.focused(), Item::Contrast);
+    assert_eq!(welcome.focused(), Item::LanguageAndDisplay);
+    assert_eq!(welcome.settings_number(), 6);
 
-    // The same keys through the kiosk apply the choices.
+    // Through the kiosk: 6 opens them on the language in use; a language chosen goes back
+    // to the menu in it; a display choice is ticked there and stays.
     let mut app = crate::kiosk::app(config, t0());
-    for _ in 0..downs {
-        press(&mut app, Key::Down, t0());
-    }
-    press(&mut app, Key::Right, t0());
-    press(&mut app, Key::Right, t0());
-    press(&mut app, Key::Enter, t0());
-    assert_eq!(app.settings.locale, "en");
+    press(&mut app, Key::Char('6'), t0());
+    assert_eq!(app.screen().title(), "welcome-settings");
+    press(&mut app, Key::Down, t0());
     press(&mut app, Key::Down, t0());
     press(&mut app, Key::Enter, t0());
-    assert!(app.settings.high_contrast);
-    press(&mut app, Key::Left, t0());
-    press(&mut app, Key::Char(' '), t0());
+    assert_eq!(app.settings.locale, "en");
+    assert!(app.on_welcome());
+    press(&mut app, Key::Char('6'), t0());
+    // The focus starts on English, the language in use: three down is large text.
+    for _ in 0..3 {
+        press(&mut app, Key::Down, t0());
+    }
+    press(&mut app, Key::Enter, t0());
     assert!(app.settings.large_text);
+    assert_eq!(app.screen().title(), "welcome-settings");
+    // Space ticks a box too.
+    press(&mut app, Key::Down, t0());
+    press(&mut app, Key::Char(' '), t0());
+    assert!(app.settings.high_contrast);
+    press(&mut app, Key::Esc, t0());
+    assert!(app.on_welcome());
+    assert!(app.settings.large_text && app.settings.high_contrast);
 }
 
 #[test]

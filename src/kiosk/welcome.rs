@@ -1,56 +1,54 @@
-//! The welcome screen: the main menu, the language choice, and the two display choices.
+//! The welcome screen: the main menu, and one choice more that opens the languages and the
+//! display choices (`display.rs`), so that they never push the menu off a small screen.
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 use std::rc::Rc;
 
 use super::config::Config;
+use super::display::LanguageAndDisplay;
 use super::menu::{MenuEntry, main_menu};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Action, Ctx, Hint, Screen, SettingChange, hint};
+use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
 use crate::app::speech::{Said, Speech};
 use crate::ui::View;
-use crate::ui::choices::{Choice, Mark};
+use crate::ui::choices::Choice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     /// Index into the menu entries.
     Menu(usize),
-    /// Index into the offered locales.
-    Language(usize),
-    LargeText,
-    Contrast,
+    /// "Langue et affichage": opens the languages and the display choices.
+    LanguageAndDisplay,
 }
 
 pub struct Welcome {
     config: Rc<Config>,
     pub entries: Vec<MenuEntry>,
-    pub locales: Vec<String>,
     focus: FocusGrid,
 }
 
 impl Welcome {
     pub fn new(config: Rc<Config>) -> Welcome {
         let entries = main_menu();
-        let locales = &config.kiosk.locales;
-        let mut rows = vec![1; entries.len()];
-        rows.push(locales.len());
-        rows.push(2);
         Welcome {
-            locales: locales.to_vec(),
+            focus: FocusGrid::new(vec![1; entries.len() + 1]),
             config,
             entries,
-            focus: FocusGrid::new(rows),
         }
     }
 
-    /// Every choice in reading order.
+    /// Every choice in reading order: the menu, then "Langue et affichage".
     pub fn items(&self) -> Vec<Item> {
         let mut items: Vec<Item> = (0..self.entries.len()).map(Item::Menu).collect();
-        items.extend((0..self.locales.len()).map(Item::Language));
-        items.extend([Item::LargeText, Item::Contrast]);
+        items.push(Item::LanguageAndDisplay);
         items
+    }
+
+    /// The number that chooses "Langue et affichage": the one after the menu's.
+    pub fn settings_number(&self) -> usize {
+        self.entries.iter().map(|e| e.number).max().unwrap_or(0) + 1
     }
 
     pub fn focused(&self) -> Item {
@@ -60,9 +58,7 @@ impl Welcome {
     fn choose(&self, item: Item) -> Action {
         match item {
             Item::Menu(i) => Action::Push((self.entries[i].open)(&self.config)),
-            Item::Language(i) => Action::Change(SettingChange::Locale(self.locales[i].clone())),
-            Item::LargeText => Action::Change(SettingChange::ToggleLargeText),
-            Item::Contrast => Action::Change(SettingChange::ToggleContrast),
+            Item::LanguageAndDisplay => Action::Push(Box::new(LanguageAndDisplay::new())),
         }
     }
 }
@@ -74,13 +70,15 @@ impl Screen for Welcome {
 
     fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
         if let Some(n) = key.digit() {
-            return match self.entries.iter().position(|e| e.number == n) {
-                Some(i) => {
-                    self.focus.set_index(i);
-                    self.choose(Item::Menu(i))
-                }
-                None => Action::None,
+            let item = match self.entries.iter().position(|e| e.number == n) {
+                Some(i) => Item::Menu(i),
+                None if n == self.settings_number() => Item::LanguageAndDisplay,
+                None => return Action::None,
             };
+            if let Some(at) = self.items().iter().position(|i| *i == item) {
+                self.focus.set_index(at);
+            }
+            return self.choose(item);
         }
         if self.focus.navigate(key) {
             return Action::None;
@@ -100,13 +98,14 @@ impl Screen for Welcome {
         let mut s = Speech::new()
             .text(tr.text("welcome-greeting"))
             .text(tr.text("welcome-menu-heading"));
-        // The languages offered, each name in its own voice: a person who does not read
-        // French hears theirs.
-        if self.locales.len() > 1 {
-            s.text.push(Said::new(tr.text("language-label")));
-            for tag in &self.locales {
+        // A person who does not understand French hears, in their language's voice, the
+        // number that opens the languages: "Language: 6", "Мова: 6".
+        let own = tr.text("language-word");
+        for (tag, word) in super::welcome_view::language_words(view) {
+            if word != own {
+                let number = self.settings_number();
                 s.text
-                    .push(Said::in_language(view.i18n.locale_name(tag), tag));
+                    .push(Said::in_language(format!("{word}: {number}"), &tag));
             }
         }
         match self.focused() {
@@ -114,38 +113,27 @@ impl Screen for Welcome {
                 let entry = &self.entries[i];
                 s.focus(Choice::numbered(entry.number, tr.text(entry.label)).said(tr))
             }
-            Item::Language(i) => {
-                let tag = &self.locales[i];
-                let state = if tag == view.locale {
-                    "said-chosen"
-                } else {
-                    "said-not-chosen"
-                };
-                s.focus
-                    .push(Said::in_language(view.i18n.locale_name(tag), tag));
-                s.focus(tr.text(state))
+            // "Langue et affichage", then the word for language in each other language, in
+            // its own voice: a person who does not read French hears where to go.
+            Item::LanguageAndDisplay => {
+                let mut s = s.focus(format!(
+                    "{}, {}",
+                    self.settings_number(),
+                    tr.text("welcome-settings")
+                ));
+                let own = tr.text("language-word");
+                for (tag, word) in super::welcome_view::language_words(view) {
+                    if word != own {
+                        s.focus.push(Said::in_language(word, &tag));
+                    }
+                }
+                s
             }
-            Item::LargeText => s.focus(
-                Choice::marked(tr.text("display-large-text"), Mark::Check(view.large)).said(tr),
-            ),
-            Item::Contrast => s.focus(
-                Choice::marked(
-                    tr.text("display-high-contrast"),
-                    Mark::Check(view.high_contrast),
-                )
-                .said(tr),
-            ),
         }
     }
 
     fn hints(&self) -> Vec<Hint> {
-        let mut hints = vec![
-            hint("key-arrows", "does-move"),
-            hint("key-enter", "does-choose"),
-        ];
-        if !self.entries.is_empty() {
-            hints.push(hint("key-digits", "does-choose-number"));
-        }
+        let mut hints = choosing_hints();
         hints.push(hint("key-f5", "does-screen-reader"));
         hints.push(hint("key-f12", "does-staff"));
         hints

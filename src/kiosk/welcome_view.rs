@@ -1,112 +1,112 @@
-//! Drawing the welcome screen: greeting, numbered menu, language row, display row.
+//! Drawing the welcome screen: the greeting when there is room, then the numbered menu and
+//! "Langue et affichage", which names the languages' word for language so that a person
+//! who does not read French finds it.
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::welcome::{Item, Welcome};
+use super::welcome::Welcome;
 use crate::ui::View;
-use crate::ui::choices::{Choice, InlineChoices, Mark, render_led_choices, row_height};
-use crate::ui::rows::Rows;
+use crate::ui::choices::{Choice, list_height, render_led_choices};
 use crate::ui::text::wrap;
 
 pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-    let focused = welcome.focused();
-    let menu: Vec<Choice> = welcome
+    let mut choices: Vec<Choice> = welcome
         .entries
         .iter()
         .map(|e| Choice::numbered(e.number, view.tr.text(e.label)))
         .collect();
-    let languages: Vec<Choice> = welcome
-        .locales
-        .iter()
-        .map(|tag| {
-            let name = view.i18n.locale_name(tag);
-            Choice::marked(name, Mark::Radio(tag == view.locale))
-        })
-        .collect();
-    let display = [
-        Choice::marked(view.tr.text("display-large-text"), Mark::Check(view.large)),
-        Choice::marked(
-            view.tr.text("display-high-contrast"),
-            Mark::Check(view.high_contrast),
-        ),
-    ];
-    let language_row = InlineChoices {
-        label: view.tr.text("language-label"),
-        choices: &languages,
-        focused: match focused {
-            Item::Language(i) => Some(i),
-            _ => None,
-        },
-        linear: view.linear,
-    };
-    let display_row = InlineChoices {
-        label: view.tr.text("display-label"),
-        choices: &display,
-        focused: match focused {
-            Item::LargeText => Some(0),
-            Item::Contrast => Some(1),
-            _ => None,
-        },
-        linear: view.linear,
-    };
-
-    let gap = u16::from(view.large);
-    let language_h = language_row.height(area.width);
-    let display_h = display_row.height(area.width);
-    let bottom_h = 1 + language_h + gap + display_h;
-    // The greeting gives way first: the choices matter more on a small screen.
-    let menu_full = if menu.is_empty() {
-        0
-    } else {
-        1 + menu.len() as u16 * row_height(view)
-    };
-    let greeting = wrap(&view.tr.text("welcome-greeting"), area.width as usize);
-    let greeting_h = greeting.len() as u16 + 1;
-    let show_greeting = area.height >= greeting_h + menu_full + bottom_h;
-    let mut greeting: Vec<Line<'static>> = greeting
+    choices.push(Choice::numbered(
+        welcome.settings_number(),
+        settings_label(view),
+    ));
+    let focused = welcome.items().iter().position(|i| *i == welcome.focused());
+    let heading = Line::styled(
+        view.tr.text("welcome-menu-heading"),
+        view.theme.heading.style(),
+    );
+    // The greeting gives way to the menu on a small screen.
+    let greeting: Vec<Line<'static>> = wrap(&view.tr.text("welcome-greeting"), area.width as usize)
         .into_iter()
         .map(|l| Line::styled(l, view.theme.base.style()))
+        .chain([Line::default()])
         .collect();
-    greeting.push(Line::default());
+    let menu_h = 1 + list_height(&choices, area.width, view);
+    let list = if area.height >= greeting.len() as u16 + menu_h {
+        let used = greeting.len() as u16;
+        frame.render_widget(
+            Paragraph::new(greeting),
+            Rect {
+                height: used,
+                ..area
+            },
+        );
+        Rect {
+            y: area.y + used,
+            height: area.height - used,
+            ..area
+        }
+    } else {
+        area
+    };
+    render_led_choices(frame, list, view, &[], Some(heading), &choices, focused)
+}
 
-    let mut rows = Rows::new(area);
-    if show_greeting {
-        frame.render_widget(Paragraph::new(greeting.clone()), rows.take(greeting_h - 1));
-        rows.take(1);
+/// "Langue et affichage · Language · Língua · Мова": in the person's language, then the
+/// word for language in each other language offered.
+fn settings_label(view: &View) -> String {
+    let own = view.tr.text("language-word");
+    let words = language_words(view)
+        .into_iter()
+        .map(|(_, word)| word)
+        .filter(|word| *word != own);
+    std::iter::once(view.tr.text("welcome-settings"))
+        .chain(words)
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Each language offered with its own word for "language", once a word ("Langue" is
+/// French's and the easy-to-read French's).
+pub fn language_words(view: &View) -> Vec<(String, String)> {
+    let mut words: Vec<(String, String)> = Vec::new();
+    for tag in &view.kiosk.locales {
+        let word = view.i18n.tr(tag).text("language-word");
+        if !words.iter().any(|(_, w)| *w == word) {
+            words.push((tag.clone(), word));
+        }
     }
-    let mut cursor = None;
-    if !menu.is_empty() {
-        let list_h = area.height.saturating_sub(rows.used() + bottom_h).max(2);
-        let heading = Line::styled(
-            view.tr.text("welcome-menu-heading"),
-            view.theme.heading.style(),
-        );
-        let focus = match focused {
-            Item::Menu(i) => Some(i),
-            _ => None,
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_settings_choice_names_each_language_once() {
+        let config = crate::testing::demo_config();
+        let theme = crate::ui::Theme::pick(false, false);
+        let pager = crate::ui::page::Pager::default();
+        let view = View {
+            tr: config.i18n.tr("fr"),
+            i18n: &config.i18n,
+            theme: &theme,
+            large: false,
+            large_text: false,
+            high_contrast: false,
+            locale: "fr",
+            linear: false,
+            kiosk: &config.kiosk,
+            now: crate::testing::monday_morning(),
+            pager: &pager,
+            screen: (80, 24),
         };
-        // On a small screen the greeting pages with the menu: read with its first choice.
-        let lead = if show_greeting {
-            &[][..]
-        } else {
-            &greeting[..]
-        };
-        cursor = render_led_choices(
-            frame,
-            rows.take(list_h),
-            view,
-            lead,
-            Some(heading),
-            &menu,
-            focus,
+        // French and easy-to-read French both say "Langue": once.
+        assert_eq!(
+            settings_label(&view),
+            "Langue et affichage · Language · Língua · Мова"
         );
     }
-    rows.take(1);
-    let language_area = rows.take(language_h);
-    cursor = cursor.or(language_row.render(frame, language_area, view));
-    rows.take(gap);
-    let display_area = rows.take(display_h);
-    cursor.or(display_row.render(frame, display_area, view))
 }

@@ -3,13 +3,15 @@
 use std::sync::mpsc::SyncSender;
 use std::thread;
 
-use super::keys::KeyParser;
+use super::keys::{Answer, KeyParser};
 use crate::app::key::Key;
 
 // One input at a time through a bounded channel: boxing the large reply would only add noise.
 #[allow(clippy::large_enum_variant)]
 pub enum Input {
     Key(Key),
+    /// What the terminal answered (its font, its attributes), for the font driver.
+    Terminal(Answer),
     Resize,
     Tick,
     /// Work done away from the screen: whether the printer took the ticket…
@@ -98,8 +100,9 @@ fn read_keys(fd: i32, tx: SyncSender<Input>) {
                     return;
                 }
             };
-            for key in keys {
-                if tx.send(Input::Key(key)).is_err() {
+            let answers = parser.answers().into_iter().map(Input::Terminal);
+            for input in answers.chain(keys.into_iter().map(Input::Key)) {
+                if tx.send(input).is_err() {
                     return;
                 }
             }

@@ -5,7 +5,9 @@
 //!
 //! The parser is pure: bytes in, keys out. An escape sequence or a paste that stops coming
 //! is closed by `timeout` (the reader calls it after 50 ms of silence): a lone Esc is Esc,
-//! an unfinished sequence is dropped, an unterminated paste ends there.
+//! an unfinished sequence is dropped, an unterminated paste ends there. The terminal's own
+//! answers (its font's name, its device attributes) come on the same bytes: they are kept
+//! apart as `Answer`s for the font drivers (`shell/font`), never typed.
 use crate::app::key::Key;
 
 /// The longest escape sequence we wait for; anything longer is garbage and is dropped.
@@ -15,7 +17,23 @@ const MAX_SEQUENCE: usize = 32;
 /// pasted book costs no more than a name.
 const MAX_PASTE: usize = 256;
 
+/// The longest control string (a font's name, a terminal's answer) kept; longer is dropped.
+const MAX_STRING: usize = 1024;
+
 const ESC: u8 = 0x1b;
+const BEL: u8 = 0x07;
+
+/// What the terminal answered to a question the kiosk asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// An operating system command, without `ESC ]` and its end: `50;DejaVu Sans Mono-14`.
+    Osc(String),
+    /// A device control string, without `ESC P` and `ESC \`: `1+r6b…=3131`.
+    Dcs(String),
+    /// The primary device attributes (`ESC [ ? … c`): every terminal answers them, after
+    /// the answers to the questions asked before.
+    DeviceAttributes,
+}
 
 #[derive(Debug, Default)]
 pub struct KeyParser {
@@ -23,11 +41,14 @@ pub struct KeyParser {
     pending: Vec<u8>,
     /// Inside a bracketed paste: the characters so far.
     paste: Option<Vec<u8>>,
+    /// The terminal's answers read so far, for `answers`.
+    answers: Vec<Answer>,
 }
 
 /// What a complete escape sequence is.
 enum Sequence {
     Key(Key),
+    Answer(Answer),
     /// Understood and meaningless here (mouse, focus, a report, Alt+letter).
     Ignored,
     PasteStart,
@@ -43,6 +64,11 @@ impl KeyParser {
     /// waits at most 50 ms for more before calling `timeout`).
     pub fn waiting(&self) -> bool {
         !self.pending.is_empty() || self.paste.is_some()
+    }
+
+    /// The terminal's answers read since the last call.
+    pub fn answers(&mut self) -> Vec<Answer> {
+        std::mem::take(&mut self.answers)
     }
 
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Key> {
@@ -110,7 +136,8 @@ impl KeyParser {
         // In an escape sequence.
         if self.pending.len() == 1 {
             match b {
-                b'[' | b'O' => self.pending.push(b),
+                // CSI and SS3; OSC and DCS, the strings a terminal answers with.
+                b'[' | b'O' | b']' | b'P' => self.pending.push(b),
                 ESC => keys.push(Key::Esc),
                 _ => {
                     // Alt+key: nothing a kiosk does.
@@ -118,6 +145,10 @@ impl KeyParser {
                     keys.push(Key::Other);
                 }
             }
+            return;
+        }
+        if matches!(self.pending[1], b']' | b'P') {
+            self.string(b, keys);
             return;
         }
         if b < 0x20 {
@@ -135,11 +166,45 @@ impl KeyParser {
                 self.pending.clear();
                 match sequence {
                     Sequence::Key(key) => keys.push(key),
+                    Sequence::Answer(answer) => self.answers.push(answer),
                     Sequence::Ignored | Sequence::PasteEnd => {}
                     Sequence::PasteStart => self.paste = Some(Vec::new()),
                 }
             }
         }
+    }
+
+    /// Inside an OSC or DCS string: up to BEL (OSC) or ESC \\ (both).
+    fn string(&mut self, b: u8, keys: &mut Vec<Key>) {
+        let osc = self.pending[1] == b']';
+        let after_esc = self.pending.last() == Some(&ESC) && self.pending.len() > 2;
+        if after_esc {
+            self.pending.pop();
+            if b != b'\\' {
+                // An escape that does not end the string: it was cut; what follows is read
+                // afresh.
+                self.pending.clear();
+                self.byte(ESC, keys);
+                self.byte(b, keys);
+                return;
+            }
+        } else if !(b == BEL && osc) {
+            if self.pending.len() > MAX_STRING {
+                // Garbage: dropped, the end looked for no more.
+                self.pending.clear();
+                keys.push(Key::Other);
+            } else {
+                self.pending.push(b);
+            }
+            return;
+        }
+        let text = String::from_utf8_lossy(&self.pending[2..]).into_owned();
+        self.answers.push(if osc {
+            Answer::Osc(text)
+        } else {
+            Answer::Dcs(text)
+        });
+        self.pending.clear();
     }
 
     fn utf8(&mut self, b: u8, keys: &mut Vec<Key>) {
@@ -199,6 +264,9 @@ impl KeyParser {
             };
         }
         let params = std::str::from_utf8(&body[..body.len() - 1]).unwrap_or("?");
+        if params.starts_with('?') && last == b'c' {
+            return Some(Sequence::Answer(Answer::DeviceAttributes));
+        }
         if params.starts_with(['<', '?', '>', '=']) {
             // Mouse reports, private modes, device answers.
             return Some(Sequence::Ignored);
@@ -378,6 +446,35 @@ mod tests {
         assert!(!p.waiting());
         // Enter inside a paste is not Enter.
         assert!(!keys(b"\x1b[200~a\rb\x1b[201~").contains(&Key::Enter));
+    }
+
+    #[test]
+    fn the_terminals_answers_are_kept_apart_and_never_typed() {
+        let mut p = KeyParser::new();
+        let keys = p.feed(b"a\x1b]50;DejaVu Sans Mono-14\x07\x1b[?64;1;2c\x1bP1+r6b=3131\x1b\\b");
+        assert_eq!(keys, vec![Key::Char('a'), Key::Char('b')]);
+        assert_eq!(
+            p.answers(),
+            vec![
+                Answer::Osc("50;DejaVu Sans Mono-14".into()),
+                Answer::DeviceAttributes,
+                Answer::Dcs("1+r6b=3131".into())
+            ]
+        );
+        assert!(p.answers().is_empty());
+        // An OSC may end with ESC \ too, and come in pieces.
+        assert!(p.feed(b"\x1b]50;fix").is_empty());
+        assert!(p.waiting());
+        assert!(p.feed(b"ed\x1b").is_empty());
+        assert!(p.feed(b"\\").is_empty());
+        assert_eq!(p.answers(), vec![Answer::Osc("50;fixed".into())]);
+        // A string cut by a key: the key is read.
+        assert_eq!(p.feed(b"\x1b]50;x\x1b[24~"), vec![Key::F(12)]);
+        assert!(p.answers().is_empty());
+        // Alt+] with nothing after it: dropped at the silence, nothing typed.
+        assert!(p.feed(b"\x1b]").is_empty());
+        assert!(p.timeout().is_empty());
+        assert_eq!(p.feed(b"z"), vec![Key::Char('z')]);
     }
 
     #[test]

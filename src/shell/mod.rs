@@ -1,5 +1,6 @@
 //! The edge of the kiosk: the terminal, signals, the clock and the database. It feeds keys and
 //! ticks to the pure core and carries out the effects the core returns.
+pub mod font;
 mod health;
 mod input;
 mod keys;
@@ -55,10 +56,14 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     signals::listen(tx.clone())?;
     let jobs = worker::spawn(stores, tx.clone());
     crate::log::hold_while_drawing();
+    // Before ratatui's own hook, which runs it after putting the terminal back.
+    font::restore_on_panic();
     let mut terminal = ratatui::init();
     // A paste then arrives marked, so its line breaks never press Enter for the person.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     tracing::info!(help_point = %app.kiosk.help_point.name, "kiosk started");
+    // Asks xterm or kitty what it must before the reader takes their answers.
+    let mut large_font = font::LargeFont::start(&app.kiosk, &mut std::io::stdout());
     input::spawn_reader(tx.clone());
 
     // Personal data past its retention is erased at start, then once a day.
@@ -89,6 +94,9 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
         loop {
             health.hang_if_asked();
             app.waiting = edge.waiting_too_long();
+            // F2, the idle reset, "Terminer": the terminal's font follows the person's
+            // choice; its new grid comes as a resize.
+            app.large_font = large_font.show(app.settings.large_text, &mut std::io::stdout());
             terminal
                 .draw(|frame| {
                     crate::app::frame::draw(frame, &app, clock.now(), monochrome);
@@ -156,6 +164,10 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     Input::Key(key) => app.update(Msg::Key(key), now),
                     Input::Tick => app.update(Msg::Tick, now),
                     Input::Resize => Vec::new(),
+                    Input::Terminal(answer) => {
+                        large_font.answer(&answer);
+                        Vec::new()
+                    }
                     Input::Printed(ok) => {
                         health.printer = if ok { "ok" } else { "failed" };
                         app.update(Msg::Reply(Reply::Printed(ok)), now)
@@ -213,6 +225,7 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
             }
         }
     })();
+    large_font.restore(&mut std::io::stdout());
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     crate::log::release();

@@ -26,7 +26,11 @@ pub fn listen(tx: SyncSender<Input>) -> Result<(), String> {
                 SIGTERM | SIGUSR1 | SIGUSR2 | SIGALRM | SIGVTALRM | SIGPROF | SIGXCPU | SIGXFSZ => {
                     let _ = tx.send(Input::Terminate);
                 }
-                SIGHUP => std::process::exit(129),
+                SIGHUP => {
+                    // The console outlives its hang-up: its font is put back first.
+                    super::font::restore_now();
+                    std::process::exit(129)
+                }
                 // The window changed size: draw again.
                 SIGWINCH => {
                     let _ = tx.send(Input::Resize);

@@ -164,6 +164,16 @@ pub fn row_height(view: &View) -> u16 {
     if view.large { 2 } else { 1 }
 }
 
+/// Rows a whole list of choices takes at this width, spacing included.
+pub fn list_height(choices: &[Choice], width: u16, view: &View) -> u16 {
+    let gap = u16::from(view.large);
+    choices
+        .iter()
+        .map(|c| choice_lines(c, false, width, view).len() as u16 + gap)
+        .sum::<u16>()
+        .saturating_sub(gap)
+}
+
 /// Which slice of the list a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {

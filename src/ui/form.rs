@@ -53,6 +53,8 @@ pub fn render(
 ) -> Option<Position> {
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
+    // The focused row's first line and the line after its errors.
+    let mut focused_block = (0, 0);
     let colon = view.tr.text("key-colon");
     for (i, row) in rows.iter().enumerate() {
         let is_focused = i == focused;
@@ -61,32 +63,53 @@ pub fn render(
         } else {
             view.theme.base.style()
         };
-        let marker = if is_focused { MARKER } else { NO_MARKER };
-        let mut text = format!("{marker}{}", row.label);
+        // A long label wraps under itself; what is typed follows it ("Prénom : Marie"), on
+        // a line of its own when the label's last line has no room for it.
+        let room = (area.width as usize).saturating_sub(width(MARKER)).max(1);
+        let mut pieces = wrap(&row.label, room);
         if let Some(value) = &row.value {
-            // "Prénom : Marie", "First name: Marie".
-            text.push_str(&colon);
-            text.push_str(value);
+            let typed = format!("{colon}{value}");
+            match pieces.last_mut() {
+                Some(last) if width(last) + width(&typed) <= room => last.push_str(&typed),
+                _ => pieces.push(typed.trim_start().to_string()),
+            }
+        }
+        let first = lines.len() as u16;
+        for (n, piece) in pieces.iter().enumerate() {
+            let marker = match (n, is_focused) {
+                (0, true) => MARKER,
+                _ => NO_MARKER,
+            };
+            lines.push(Line::from(Span::styled(format!("{marker}{piece}"), style)));
         }
         if is_focused {
-            let col = if row.typing { width(&text) as u16 } else { 0 };
+            let (col, row) = if row.typing {
+                let last = pieces.last().map_or(0, |p| width(p));
+                ((width(MARKER) + last) as u16, lines.len() as u16 - 1)
+            } else {
+                (0, first)
+            };
             cursor = Some(Position::new(
                 area.x + col.min(area.width.saturating_sub(1)),
-                area.y + lines.len() as u16,
+                area.y + row,
             ));
         }
-        lines.push(Line::from(Span::styled(text, style)));
         for error in &row.errors {
             for l in wrap(&format!("⚠ {error}"), area.width.saturating_sub(4) as usize) {
                 lines.push(Line::styled(format!("    {l}"), view.theme.notice.style()));
             }
         }
+        if is_focused {
+            // The focused row with what is wrong with it, and the row after it when there
+            // is room, stay on the screen.
+            focused_block = (first, lines.len() as u16 + 1);
+        }
         if view.large {
             lines.push(Line::default());
         }
     }
-    let cursor_row = cursor.map_or(0, |c| c.y - area.y);
-    let scroll = cursor_row.saturating_sub(area.height.saturating_sub(2));
+    let (top, end) = focused_block;
+    let scroll = end.saturating_sub(area.height).min(top);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
     cursor
         .map(|c| Position::new(c.x, c.y - scroll))

@@ -19,8 +19,21 @@ pub const fn hint(key: &'static str, does: &'static str) -> Hint {
 }
 
 const GAP: &str = "   ";
-/// A narrow screen's keys take a fourth row rather than lose "Début : accueil".
-const MAX_ROWS: usize = 4;
+
+/// When the keys do not fit the rows the screen gives them, these give way first, in this
+/// order: the digits' hint (the numbers on the screen say it), the arrows' (the marker says
+/// it), then the keys a person rarely needs at this moment. Enter, Esc, the page keys and F2
+/// (large text, to undo it) stay said the longest.
+const GIVE_WAY: [&str; 8] = [
+    "key-digits",
+    "key-arrows",
+    "key-f3",
+    "key-f5",
+    "key-f12",
+    "key-f4",
+    "key-home",
+    "key-f2",
+];
 
 fn units(hints: &[Hint], view: &View) -> Vec<(String, String)> {
     hints
@@ -34,22 +47,22 @@ fn colon(view: &View) -> String {
     view.tr.text("key-colon")
 }
 
-/// The keys in rows of `max` columns, at most `MAX_ROWS`. When they do not fit, the digits'
-/// hint goes first (the numbers on the screen say it), so that Esc, Home and F2 (large text)
-/// stay said on a narrow screen; then what comes last.
-fn packed(hints: &[Hint], view: &View, max: usize) -> Vec<Vec<(String, String)>> {
+/// The keys in rows of `max` columns, at most `max_rows`: the hints of `GIVE_WAY` leave one
+/// by one until the rest fit; what still does not fit is cut at the end.
+fn packed(hints: &[Hint], view: &View, max: usize, max_rows: usize) -> Vec<Vec<(String, String)>> {
     let colon = colon(view);
-    let rows = rows_of(units(hints, view), &colon, max);
-    if rows.len() <= MAX_ROWS {
-        return rows;
+    let mut kept: Vec<Hint> = hints.to_vec();
+    let mut rows = rows_of(units(&kept, view), &colon, max);
+    for key in GIVE_WAY {
+        if rows.len() <= max_rows {
+            return rows;
+        }
+        if kept.iter().any(|h| h.key == key) {
+            kept.retain(|h| h.key != key);
+            rows = rows_of(units(&kept, view), &colon, max);
+        }
     }
-    let fewer: Vec<Hint> = hints
-        .iter()
-        .filter(|h| h.key != "key-digits")
-        .copied()
-        .collect();
-    let mut rows = rows_of(units(&fewer, view), &colon, max);
-    rows.truncate(MAX_ROWS);
+    rows.truncate(max_rows.max(1));
     rows
 }
 
@@ -72,14 +85,17 @@ fn rows_of(units: Vec<(String, String)>, colon: &str, max: usize) -> Vec<Vec<(St
     rows
 }
 
-pub fn height(hints: &[Hint], view: &View, max: u16) -> u16 {
-    packed(hints, view, max as usize).len().max(1) as u16
+/// Rows the key bar takes at this width, at most `max_rows`.
+pub fn height(hints: &[Hint], view: &View, max: u16, max_rows: u16) -> u16 {
+    packed(hints, view, max as usize, max_rows as usize)
+        .len()
+        .max(1) as u16
 }
 
-pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View) {
+pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View, max_rows: u16) {
     let key_style = view.theme.keybar_key.style();
     let colon = colon(view);
-    let lines: Vec<Line> = packed(hints, view, area.width as usize)
+    let lines: Vec<Line> = packed(hints, view, area.width as usize, max_rows as usize)
         .into_iter()
         .map(|row| {
             let mut spans = Vec::new();

@@ -20,7 +20,13 @@ pub struct View<'a> {
     pub tr: Tr<'a>,
     pub i18n: &'a I18n,
     pub theme: &'a Theme,
+    /// Large text drawn by the kiosk itself: titles in block letters, choices spaced out.
+    /// Only where the terminal's font did not grow (`App::large_font`) and the screen is
+    /// tall enough for it.
     pub large: bool,
+    /// The person's choice of large text, whoever draws it (the terminal's font or the
+    /// kiosk).
+    pub large_text: bool,
     pub high_contrast: bool,
     /// The language the person chose.
     pub locale: &'a str,

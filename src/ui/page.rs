@@ -243,6 +243,9 @@ pub fn render_paged(
 }
 
 /// Draws the paragraphs, then the choices below them (each paged when they do not fit).
+/// The question (the headings the text ends with, just above the choices: "Choisissez un
+/// jour", "cette semaine") stays over the choices on every page; what comes before it is
+/// the text that pages.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -258,16 +261,50 @@ pub fn render(
     let min_choices = choices_needed.min(3 * row_height(view)).min(area.height);
     let gap = u16::from(!choices.is_empty());
     let text_h = (text_len as u16 + gap).min(area.height.saturating_sub(min_choices));
-    render_paged(
-        frame,
-        Rect {
-            height: text_h.saturating_sub(gap).max(1).min(text_h),
-            ..area
-        },
-        view,
-        text,
-        text_hash(paras),
-    );
+    let room = text_h.saturating_sub(gap);
+    let split = if choices.is_empty() {
+        paras.len()
+    } else {
+        paras
+            .iter()
+            .rposition(|p| p.tone != Tone::Heading)
+            .map_or(0, |i| i + 1)
+    };
+    let question: Vec<Line<'static>> = text[split..].concat();
+    let question_h = question.len() as u16;
+    if text_len as u16 <= room || split == paras.len() || split == 0 || question_h + 2 > room {
+        render_paged(
+            frame,
+            Rect {
+                height: room.max(1).min(text_h),
+                ..area
+            },
+            view,
+            text,
+            text_hash(paras),
+        );
+    } else {
+        // The text before the question pages in the rows the question leaves.
+        let context_h = room - question_h;
+        render_paged(
+            frame,
+            Rect {
+                height: context_h,
+                ..area
+            },
+            view,
+            text[..split].to_vec(),
+            text_hash(&paras[..split]),
+        );
+        frame.render_widget(
+            Paragraph::new(question),
+            Rect {
+                y: area.y + context_h,
+                height: question_h,
+                ..area
+            },
+        );
+    }
     let choices_area = Rect {
         y: area.y + text_h,
         height: area.height - text_h,

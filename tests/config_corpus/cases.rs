@@ -32,7 +32,9 @@ const CASES: &[Case] = &[
     case(K, Replace("locales = [\"fr\", \"fr-x-falc\", \"en\", \"pt\", \"uk\"]", "locales = \"fr\""), "kiosk.toml:19:11: found the text \"fr\", expected a list in brackets"),
     case(K, Replace("theme = \"default\"", "theme = \"dark\""), "kiosk.toml:21:9: unknown variant `dark`, expected `default` or `high-contrast`"),
     case(K, Replace("large_text = false", "large_text = \"oui\""), "kiosk.toml:23:14: found the text \"oui\", expected true or false"),
-    case(K, Replace("large_text = false", "large_text = false\nfont = 32"), "kiosk.toml:24:1: unknown field `font`, expected one of `default_locale`, `locales`, `theme`, `large_text`, `screen_reader`"),
+    case(K, Replace("large_text = false", "large_text = false\nfont = 32"), "kiosk.toml:24:1: unknown field `font`, expected one of `default_locale`, `locales`, `theme`, `large_text`, `large_font`, `screen_reader`"),
+    case(K, Replace("large_text = false", "large_text = false\nlarge_font = \"Uni2-TerminusBold64x32.psf.gz\""), "kiosk.toml:24:14: display.large_font \"Uni2-TerminusBold64x32.psf.gz\": No such file or directory (os error 2) (Debian's console fonts are in /usr/share/consolefonts)"),
+    case(K, Replace("large_text = false", "large_text = false\nlarge_font = \"agenda.toml\""), "kiosk.toml:24:14: display.large_font \"agenda.toml\": not a PSF console font (PSF 1 or 2, gzipped or not) (Debian's console fonts are in /usr/share/consolefonts)"),
     // ---- kiosk.toml: session, staff, data ----
     case(K, Replace("idle_seconds = 90", "idle_seconds = 5"), "kiosk.toml:27:16: session.idle_seconds must be between 10 and 3600"),
     case(K, Replace("idle_seconds = 90", "idle_seconds = 100000"), "kiosk.toml:27:16: session.idle_seconds must be between 10 and 3600"),

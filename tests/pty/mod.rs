@@ -22,9 +22,11 @@ pub const F2: &str = "\x1bOQ";
 pub const F3: &str = "\x1bOR";
 pub const F12: &str = "\x1b[24~";
 
-/// The Down presses from the first menu entry to the language row.
-pub fn down_to_languages() -> Vec<&'static str> {
-    vec![DOWN; borne::kiosk::menu::main_menu().len()]
+/// From the welcome screen to "Langue et affichage" (its number follows the menu's), the
+/// focus on the language in use; the languages are one a line, in the order offered.
+pub fn to_languages() -> Vec<&'static str> {
+    assert_eq!(borne::kiosk::menu::main_menu().len(), 5);
+    vec!["6"]
 }
 
 /// How long to wait for something to appear before failing (the machines are shared).
@@ -163,6 +165,10 @@ impl Kiosk {
         cmd.arg("--db");
         cmd.arg(db.map_or_else(|| dir.path().join("borne.db"), Path::to_path_buf));
         cmd.env("TERM", "xterm-256color");
+        // No font driver: the kiosk draws large text itself (tests/large_text_x11.rs runs a
+        // real xterm).
+        cmd.env_remove("XTERM_VERSION");
+        cmd.env_remove("KITTY_WINDOW_ID");
         cmd.env("BORNE_NOW", "2026-03-02T10:15:00");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("BORNE_CONFIG");
