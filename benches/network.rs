@@ -78,6 +78,7 @@ fn run(url: &str, reminded: bool) {
                         }),
                         diagnostic: None,
                         booked_by: BookedBy::Kiosk,
+                        request_id: None,
                     };
                     let t = Instant::now();
                     let outcome = store.book(&new, now).unwrap();

@@ -37,6 +37,7 @@ fn sign_in_mark_present_report_and_export() {
                 reminder: None,
                 diagnostic: Some(diagnostic.into()),
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-02T09:00").unwrap(),
         )
@@ -143,6 +144,7 @@ fn sign_in_mark_present_report_and_export() {
                 reminder: None,
                 diagnostic: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-02T09:00").unwrap(),
         )

@@ -157,6 +157,7 @@ impl BookingScreen {
             reminder,
             diagnostic,
             booked_by: self.booked_by.clone(),
+            request_id: None,
         })))
     }
     fn back_to_motifs(&mut self) -> Action {

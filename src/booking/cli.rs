@@ -117,6 +117,7 @@ pub fn create(
         reminder,
         diagnostic: None,
         booked_by: crate::store::BookedBy::CommandLine,
+        request_id: None,
     };
     match store.book(&new, now)? {
         Ok(code) => Ok((code, new)),

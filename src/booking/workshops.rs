@@ -156,6 +156,7 @@ impl WorkshopsScreen {
             person: person.clone(),
             reminder,
             booked_by: crate::store::BookedBy::Kiosk,
+            request_id: None,
         })))
     }
 

@@ -402,9 +402,31 @@ pub fn answer(
         }
         (Request::Callback { .. }, None) => Err("a callback request needs a network".to_string()),
         (request, Some(network)) => {
-            let reply = network
+            let request = with_request_id(request);
+            let was_connected = !network.down();
+            let mut reply = network
                 .store()
-                .and_then(|store| agenda_answer(store, request, now));
+                .and_then(|store| agenda_answer(store, request.clone(), now));
+            // The connection broke under the request (the server restarted in the night,
+            // a failover): asked once more on a new one, before the person is told the
+            // network is down. A booking or registration carries its request id, so a
+            // request that did go through the first time is found, not made twice.
+            if reply.is_err() && was_connected && network.down() {
+                tracing::warn!(
+                    request = request.kind(),
+                    "network database connection lost: asking again on a new one"
+                );
+                reply = network
+                    .store()
+                    .and_then(|store| agenda_answer(store, request, now))
+                    .map(|reply| match reply {
+                        // Cancelled the first time; its answer was what got lost.
+                        Reply::Cancelled(Err(Refusal::AlreadyCancelled)) => {
+                            Reply::Cancelled(Ok(()))
+                        }
+                        reply => reply,
+                    });
+            }
             if let Err(cause) = &reply
                 && network.down()
             {
@@ -423,6 +445,22 @@ pub fn answer(
             offline: false,
         })
     })
+}
+
+/// A booking or registration for the network, given its own request id (kept across a
+/// sending again).
+fn with_request_id(request: Request) -> Request {
+    match request {
+        Request::Book(mut new) => {
+            new.request_id.get_or_insert_with(new_request_id);
+            Request::Book(new)
+        }
+        Request::Register(mut new) => {
+            new.request_id.get_or_insert_with(new_request_id);
+            Request::Register(new)
+        }
+        other => other,
+    }
 }
 
 /// Each waiting request to the network, then forgotten here. A request the server already

@@ -48,6 +48,7 @@ fn booking(counsellor: &str, starts: &str, minutes: i64) -> NewBooking {
         }),
         diagnostic: None,
         booked_by: crate::store::BookedBy::Kiosk,
+        request_id: None,
     }
 }
 
@@ -200,6 +201,7 @@ fn a_full_workshop_takes_no_more_registrations() {
         person: marie(),
         reminder: None,
         booked_by: crate::store::BookedBy::Kiosk,
+        request_id: None,
     };
     let first = s.register(&new, now).unwrap().unwrap();
     s.register(&new, now).unwrap().unwrap();
@@ -398,6 +400,7 @@ fn a_registration_to_a_cancelled_session_is_refused() {
         person: marie(),
         reminder: None,
         booked_by: crate::store::BookedBy::Kiosk,
+        request_id: None,
     };
     assert_eq!(
         s.register(&new, now).unwrap(),
