@@ -115,7 +115,11 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                     }
                 }
                 Job::SavePinGuard(failures, until) => {
-                    if let Err(e) = stores.local.save_pin_guard(failures, until) {
+                    if let Err(e) = stores
+                        .local
+                        .still_its_files()
+                        .and_then(|()| stores.local.save_pin_guard(failures, until))
+                    {
                         tracing::error!(error = %e, "PIN lockout not saved");
                     }
                 }

@@ -39,6 +39,10 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub struct Store {
     conn: Connection,
+    /// The database file and its write-ahead log as they were when opened: a log deleted
+    /// under a running kiosk (a clean-up script, a backup tool) leaves it writing where no
+    /// other process reads, so the store stops writing then (`still_its_files`).
+    files: Files,
     /// The schema version the file had when opened (0: made now).
     schema_found: u32,
     /// Built on first use by the lieux search; dropped when data is imported.
@@ -72,6 +76,27 @@ pub fn resolve_path(flag: Option<&Path>, configured: Option<&Path>) -> Result<Pa
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .ok_or("no database path: set --db PATH, data.database, XDG_DATA_HOME or HOME")?;
     Ok(data_home.join("borne").join("borne.db"))
+}
+
+/// The database's path, and which files (device, inode) it and its write-ahead log were.
+struct Files {
+    database: PathBuf,
+    opened: [Option<(u64, u64)>; 2],
+    /// Why the store stopped writing, once it has.
+    broken: Option<String>,
+}
+
+impl Files {
+    fn paths(&self) -> [PathBuf; 2] {
+        [self.database.clone(), beside(&self.database, "-wal")]
+    }
+
+    fn now(&self) -> [Option<(u64, u64)>; 2] {
+        self.paths().map(|path| {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+        })
+    }
 }
 
 /// A file beside the database: its write-ahead log (`-wal`) or shared memory (`-shm`).
@@ -170,11 +195,58 @@ impl Store {
         conn.pragma_update(None, "cache_size", -256)
             .map_err(|e| context(&e))?;
         let found = migrations::migrate(&mut conn).map_err(|e| context(&e))?;
+        // A file damaged by a crash or a deleted log is refused here, as an empty one is,
+        // rather than found by the person whose booking it loses. SQLite's quick check reads
+        // every page once but compares no index with its table: a moment, even on a kiosk's
+        // machine, for a help point's file.
+        let checked: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| context(&e))?;
+        if checked != "ok" {
+            return Err(context(&format!(
+                "the file is damaged (SQLite's check: {checked}); restore it from a backup \
+                 (or move it aside to start a new one)"
+            )));
+        }
+        let mut files = Files {
+            database: path.to_path_buf(),
+            opened: [None, None],
+            broken: None,
+        };
+        files.opened = files.now();
         Ok(Store {
+            files,
             conn,
             schema_found: if created { 0 } else { found },
             place_index: None,
         })
+    }
+
+    /// Whether the database and its write-ahead log are still the files this store opened;
+    /// once they are not, it writes nothing more (an error, and a log line, for each
+    /// request): its bookings would go where no other kiosk reads them.
+    pub fn still_its_files(&mut self) -> Result<(), String> {
+        if let Some(why) = &self.files.broken {
+            return Err(why.clone());
+        }
+        let now = self.files.now();
+        let Some(changed) = (0..2).find(|&i| now[i] != self.files.opened[i]) else {
+            return Ok(());
+        };
+        let path = self.files.paths()[changed].clone();
+        let why = format!(
+            "{}: the database's {} was deleted or replaced while the kiosk ran: writing \
+             stopped (check the file, then restart the kiosk)",
+            path.display(),
+            if changed == 0 {
+                "file"
+            } else {
+                "write-ahead log"
+            }
+        );
+        tracing::error!(error = %why, "database files changed under the kiosk");
+        self.files.broken = Some(why.clone());
+        Err(why)
     }
 
     pub fn schema_found(&self) -> u32 {

@@ -277,7 +277,10 @@ impl Stores {
     pub fn agenda(&mut self) -> Result<&mut dyn AgendaStore, String> {
         match &mut self.network {
             Some(network) => Ok(network.store()?),
-            None => Ok(&mut self.local),
+            None => {
+                self.local.still_its_files()?;
+                Ok(&mut self.local)
+            }
         }
     }
 
@@ -391,14 +394,17 @@ pub fn answer(
                 about,
                 asked_at,
             };
-            local.queue_callback(&c).map(|()| {
-                let sent = send_callbacks(local, network).is_ok_and(|_| {
-                    local
-                        .queued_callbacks()
-                        .is_ok_and(|q| q.iter().all(|w| w.request_id != c.request_id))
-                });
-                Reply::CallbackTaken { sent }
-            })
+            local
+                .still_its_files()
+                .and_then(|()| local.queue_callback(&c))
+                .map(|()| {
+                    let sent = send_callbacks(local, network).is_ok_and(|_| {
+                        local
+                            .queued_callbacks()
+                            .is_ok_and(|q| q.iter().all(|w| w.request_id != c.request_id))
+                    });
+                    Reply::CallbackTaken { sent }
+                })
         }
         (Request::Callback { .. }, None) => Err("a callback request needs a network".to_string()),
         (request, Some(network)) => {
@@ -437,7 +443,9 @@ pub fn answer(
             }
             reply
         }
-        (request, None) => agenda_answer(local, request, now),
+        (request, None) => local
+            .still_its_files()
+            .and_then(|()| agenda_answer(local, request, now)),
     };
     reply.unwrap_or_else(|cause| {
         Reply::Failed(Failure {
