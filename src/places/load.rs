@@ -45,15 +45,16 @@ fn rejected_lines(file: &Path, rejected: &[import::RowNote]) -> Vec<String> {
         .collect()
 }
 
-/// Imports a lieux file (standard CSV or JSON, or the France Services list) in one
-/// transaction. `progress` is told the share done (0 to 1) as rows are read.
+/// Imports a lieux file (standard CSV or JSON, or the France Services list), checked whole
+/// before anything is written. `progress` is told the share done (0 to 1) as rows are read.
 pub fn lieux_file(
     store: &mut Store,
     file: &Path,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Summary, String> {
-    // Read and written row by row in one transaction: nothing stays in memory but a row,
-    // and a file refused halfway (not UTF-8) writes nothing.
+    // Read whole once first: a file refused halfway (not UTF-8, not JSON) writes nothing.
+    import::read_each(file, &mut |_, _| Ok(()))?;
+    // Then read and written row by row, in batches: nothing stays in memory but a row.
     let mut notes = import::Notes::default();
     let mut merges = Vec::new();
     let mut moves = Vec::new();

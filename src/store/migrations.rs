@@ -237,6 +237,12 @@ const MIGRATIONS: &[&str] = &[
         id INTEGER PRIMARY KEY CHECK (id = 1),
         document TEXT NOT NULL
     );",
+    // 14: the places near a position by a grid of cells of 0.01° (about 1 km): an import
+    // looking for a place already known reads the nine cells around a record, not the whole
+    // latitude band, whose rows grow with the lieux known (a national import was quadratic).
+    "CREATE INDEX lieu_cell ON lieu
+        (CAST(latitude * 100 AS INTEGER), CAST(longitude * 100 AS INTEGER));
+    DROP INDEX lieu_latitude;",
 ];
 
 pub fn latest() -> u32 {

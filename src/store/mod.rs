@@ -78,6 +78,25 @@ pub fn resolve_path(flag: Option<&Path>, configured: Option<&Path>) -> Result<Pa
     Ok(data_home.join("borne").join("borne.db"))
 }
 
+/// The kiosk's page cache (KiB, negative as SQLite takes it); see `Store::open`.
+pub(crate) const KIOSK_CACHE_KIB: i64 = -256;
+
+/// How long a write waits for another process's lock (another kiosk, an import, a backup)
+/// before it gives up and the person is told.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
+/// How often it looks: often, so it takes the lock in the moment an import leaves it free
+/// between two batches (SQLite's own handler sleeps up to 100 ms and would miss it).
+const LOCK_POLL: Duration = Duration::from_millis(2);
+
+/// SQLite's busy handler: `false` gives up.
+fn wait_for_the_lock(attempts: i32) -> bool {
+    if LOCK_POLL * attempts.max(0) as u32 >= LOCK_WAIT {
+        return false;
+    }
+    std::thread::sleep(LOCK_POLL);
+    true
+}
+
 /// The database's path, and which files (device, inode) it and its write-ahead log were.
 struct Files {
     database: PathBuf,
@@ -169,7 +188,7 @@ impl Store {
             }
         }
         let mut conn = Connection::open(path).map_err(|e| context(&e))?;
-        conn.busy_timeout(Duration::from_secs(5))
+        conn.busy_handler(Some(wait_for_the_lock))
             .map_err(|e| context(&e))?;
         let mode: String = conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
@@ -192,7 +211,7 @@ impl Store {
         // A help point's database is small and the kiosk's machine is cheap: 256 KiB of page
         // cache (SQLite's default is 2 MiB) keeps every query quick, the operating system
         // caching the file itself.
-        conn.pragma_update(None, "cache_size", -256)
+        conn.pragma_update(None, "cache_size", KIOSK_CACHE_KIB)
             .map_err(|e| context(&e))?;
         let found = migrations::migrate(&mut conn).map_err(|e| context(&e))?;
         // A file damaged by a crash or a deleted log is refused here, as an empty one is,
