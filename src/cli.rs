@@ -378,7 +378,20 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 OutboxCommand::Status => booking::outbox_status(store),
             }
         }
-        Command::ImportLieux { files } => places::import_lieux(&mut open_store(cli)?, files),
+        Command::ImportLieux { files } => {
+            // The day a date of the files may not pass: the help point's when its
+            // configuration loads (BORNE_NOW too), mainland France's otherwise.
+            let calendar = crate::kiosk::load(&config::resolve_dir(cli.config.as_deref()))
+                .map_or_else(
+                    |_| crate::calendar::Calendar::of_postal_code("75001"),
+                    |c| c.kiosk.help_point.calendar,
+                );
+            let today = Clock::from_env(calendar).map_err(|e| {
+                eprintln!("borne: {e}");
+                ExitCode::from(EXIT_CONFIG)
+            })?;
+            places::import_lieux(&mut open_store(cli)?, files, today.now().date())
+        }
         Command::ImportCommunes { file, force } => {
             places::import_communes(&mut open_store(cli)?, file, *force)
         }

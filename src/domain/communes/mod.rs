@@ -30,7 +30,8 @@ impl Commune {
 
 /// Five digits: a French postal code.
 pub fn is_postal_code(text: &str) -> bool {
-    text.len() == 5 && text.chars().all(|c| c.is_ascii_digit())
+    // No département's number begins 00: "00000" is a placeholder, not a place.
+    text.len() == 5 && text.chars().all(|c| c.is_ascii_digit()) && !text.starts_with("00")
 }
 
 /// Lower case, no accents, œ → oe, hyphens and apostrophes as spaces, "st"/"ste" spelt out;
