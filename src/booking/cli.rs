@@ -370,8 +370,11 @@ pub fn add_kiosk(owner: &mut PgStore, role: &str, name: &str) -> ExitCode {
 /// the network's database; the counsellors' PIN hashes go to the database alone.
 pub fn publish(owner: &mut PgStore, dir: &std::path::Path, name: &str, a: &Agenda) -> ExitCode {
     let path = dir.join(super::agenda::FILE_NAME);
-    let published = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))
+    let published = crate::text_file::read(&path)
+        .map_err(|problems| {
+            let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            said.join("\n")
+        })
         .and_then(|text| {
             super::agenda::published(&text)
                 .ok_or_else(|| format!("{}: not an agenda with valid PIN hashes", path.display()))

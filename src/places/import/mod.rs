@@ -499,8 +499,8 @@ pub fn read_each(
     today: chrono::NaiveDate,
     each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
 ) -> Result<Notes, String> {
-    let file =
-        std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let file = crate::text_file::open_regular(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let reader = std::io::BufReader::new(file);
     if path
         .extension()
