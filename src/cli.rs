@@ -543,7 +543,7 @@ fn db_migrate(cli: &Cli) -> ExitCode {
 
 fn check_config(cli: &Cli) -> ExitCode {
     let dir = config::resolve_dir(cli.config.as_deref());
-    match crate::kiosk::check(&dir).map_err(|problems| print_problems(&problems)) {
+    match crate::kiosk::load(&dir).map_err(|problems| print_problems(&problems)) {
         Ok(config) => {
             println!("{}", config.summary());
             ExitCode::SUCCESS

@@ -35,7 +35,7 @@ pub enum Wish {
 }
 
 /// Where a question or an answer leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     Ask(usize),
     End,
@@ -342,30 +342,23 @@ pub fn check(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnai
     let mut problem = |span: Range<usize>, message: String| {
         problems.push(Problem::at(path, text, span.start, message));
     };
-    match questionnaire.paths_within(MAX_PATHS, MAX_QUESTIONS_ON_A_PATH + 1) {
+    match questionnaire.survey(MAX_PATHS, MAX_QUESTIONS_ON_A_PATH + 1) {
         None => problem(
             0..0,
             format!("more than {MAX_PATHS} paths: simplify the branching"),
         ),
-        Some(paths) => {
-            let mut asked = vec![false; questionnaire.questions.len()];
-            for path in &paths {
-                for choice in path {
-                    asked[choice.question] = true;
-                }
-                if path.len() > MAX_QUESTIONS_ON_A_PATH {
-                    problem(
-                        spans[path[0].question].clone(),
-                        format!(
-                            "a path asks {} questions (at most {MAX_QUESTIONS_ON_A_PATH}): {}",
-                            path.len(),
-                            questionnaire.describe(path)
-                        ),
-                    );
-                    break;
-                }
+        Some(survey) => {
+            if let Some(path) = &survey.first_at_max {
+                problem(
+                    spans[path[0].question].clone(),
+                    format!(
+                        "a path asks {} questions (at most {MAX_QUESTIONS_ON_A_PATH}): {}",
+                        path.len(),
+                        questionnaire.describe(path)
+                    ),
+                );
             }
-            for (i, was_asked) in asked.iter().enumerate() {
+            for (i, was_asked) in survey.asked.iter().enumerate() {
                 if !was_asked {
                     problem(
                         spans[i].clone(),
