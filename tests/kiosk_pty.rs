@@ -203,3 +203,52 @@ fn no_color_keeps_the_focus_visible_by_reverse_video() {
         "the focused choice is in reverse video under NO_COLOR"
     );
 }
+
+#[test]
+fn a_terminal_that_cannot_be_set_up_ends_the_kiosk_with_a_message_not_a_panic() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    // Its output is a terminal, but it has no controlling terminal to set up (raw mode
+    // fails, as when the line hangs up before the first frame).
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills the two descriptors it is given.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0);
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (_master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = std::process::Command::new(env!("CARGO_BIN_EXE_borne"));
+    kiosk
+        .arg("--config")
+        .arg(config_copy(dir.path(), &[]))
+        .arg("--db")
+        .arg(dir.path().join("borne.db"))
+        .env("TERM", "xterm-256color")
+        .env("BORNE_NOW", "2026-03-02T10:15:00")
+        .stdin(std::process::Stdio::null())
+        .stdout(slave)
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: setsid is async-signal-safe; it leaves the child without a terminal.
+    unsafe {
+        kiosk.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let out = kiosk.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("borne: the terminal cannot be used"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -54,7 +54,17 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     signals::listen(tx.clone())?;
     let jobs = worker::spawn(stores, tx.clone());
     crate::log::hold_while_drawing();
-    let mut terminal = ratatui::init();
+    // The terminal may be gone already (a hung-up line, a session closed): said, not a panic.
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            crate::log::release();
+            return Err(format!(
+                "the terminal cannot be used (gone or not set up): {e}"
+            ));
+        }
+    };
     // A paste then arrives marked, so its line breaks never press Enter for the person.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     tracing::info!(help_point = %app.kiosk.help_point.name, "kiosk started");
