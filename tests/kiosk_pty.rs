@@ -252,3 +252,23 @@ fn a_terminal_that_cannot_be_set_up_ends_the_kiosk_with_a_message_not_a_panic() 
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn ctrl_c_typed_before_the_kiosk_starts_is_a_key_with_the_readmes_unit() {
+    // The README's unit turns the terminal's signals off before the kiosk starts: its
+    // ExecStartPre line, run here on the pseudo-terminal.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let stty = readme
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStartPre=/bin/stty -F /dev/tty1 "))
+        .expect("the unit sets the terminal up before the kiosk");
+    assert!(readme.contains("\nTTYReset=no\n"), "a reset would undo it");
+    // The shell waits for a line before it becomes the kiosk: Ctrl+C typed then would kill
+    // it (the moment before the kiosk's first line), unless it is only a key.
+    let mut kiosk = Kiosk::start_after(&format!("stty {stty}; echo ExecStartPre; read line"));
+    kiosk.wait_for("ExecStartPre");
+    kiosk.keys(&["\x03", "\n"]);
+    kiosk.wait_for("Bienvenue");
+    assert!(kiosk.is_running());
+}
