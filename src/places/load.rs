@@ -92,7 +92,7 @@ pub fn lieux_file(
     progress: &mut dyn FnMut(f32),
 ) -> Result<Summary, String> {
     // Read whole once first: a file refused halfway (not UTF-8, not JSON) writes nothing.
-    import::read_each(file, today, &mut |_, _| Ok(()))?;
+    import::check_whole(file)?;
     // Then read and written row by row, in batches: nothing stays in memory but a row.
     let mut notes = import::Notes::default();
     let mut first_merged = None;

@@ -83,10 +83,10 @@ pub const FAR_FROM_COMMUNE_KM: f64 = 30.0;
 
 /// An import's batch holds the write lock at most this long; then it commits and lets a
 /// booking waiting for the lock through.
-const IMPORT_BATCH: std::time::Duration = std::time::Duration::from_millis(100);
+const IMPORT_BATCH: std::time::Duration = std::time::Duration::from_millis(200);
 /// How long an import leaves the lock free between two batches: a waiting kiosk, polling
 /// every few milliseconds (`Store::open`'s busy handler), takes it then.
-const IMPORT_PAUSE: std::time::Duration = std::time::Duration::from_millis(10);
+const IMPORT_PAUSE: std::time::Duration = std::time::Duration::from_millis(4);
 /// The page cache while importing (KiB, negative as SQLite takes it), and the kiosk's own.
 const IMPORT_CACHE_KIB: i64 = -16 * 1024;
 use super::KIOSK_CACHE_KIB;
@@ -235,13 +235,6 @@ fn write_statements() -> (String, String) {
     (insert, update)
 }
 
-fn lieu_by_id(tx: &rusqlite::Connection, id: &str) -> rusqlite::Result<Option<Lieu>> {
-    tx.prepare_cached(&format!("SELECT {LIEU_COLUMNS} FROM lieu WHERE id = ?1"))?
-        .query_row([id], lieu_row)
-        .optional()
-        .map(|found| found.map(|(_, l)| l))
-}
-
 /// A place already known that `lieu` is another record of.
 fn same_place(tx: &rusqlite::Connection, lieu: &Lieu) -> rusqlite::Result<Option<Lieu>> {
     let Some((lat, lon)) = lieu.located() else {
@@ -309,14 +302,15 @@ impl Store {
                 moved: checked_position(tx, &mut lieu)?,
                 ..Placed::default()
             };
-            let alias: Option<String> = tx
-                .prepare_cached("SELECT lieu FROM lieu_alias WHERE id = ?1")?
-                .query_row([&l.id], |r| r.get(0))
-                .optional()?;
-            let known = match alias {
-                Some(id) => lieu_by_id(tx, &id)?,
-                None => lieu_by_id(tx, &l.id)?,
-            };
+            // The place of this id, or of the id it was merged into before: one lookup.
+            let known = tx
+                .prepare_cached(&format!(
+                    "SELECT {LIEU_COLUMNS} FROM lieu WHERE id =
+                         coalesce((SELECT lieu FROM lieu_alias WHERE id = ?1), ?1)"
+                ))?
+                .query_row([&l.id], lieu_row)
+                .optional()?
+                .map(|(_, known)| known);
             let (written, insert) = match known {
                 Some(known) => {
                     imported.updated += 1;

@@ -499,6 +499,21 @@ pub fn read_each(
     today: chrono::NaiveDate,
     each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
 ) -> Result<Notes, String> {
+    read_file(path, today, Some(each))
+}
+
+/// Reads a lieux file through without making its lieux: whether it is refused whole (not
+/// UTF-8, not JSON, a lieu over the bound…), before an import writes anything of it.
+pub fn check_whole(path: &Path) -> Result<(), String> {
+    read_file(path, chrono::NaiveDate::MIN, None).map(|_| ())
+}
+
+/// `read_each`, or with no `each` the file's own checks only.
+fn read_file(
+    path: &Path,
+    today: chrono::NaiveDate,
+    each: Option<&mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
+) -> Result<Notes, String> {
     let file = crate::text_file::open_regular(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let reader = std::io::BufReader::new(file);
@@ -524,7 +539,7 @@ fn read_csv(
     path: &Path,
     input: impl std::io::Read,
     today: chrono::NaiveDate,
-    each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+    mut each: Option<&mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
 ) -> Result<Notes, String> {
     // Between the file and the `csv` crate: each row's physical lines (the crate counts LF
     // only: CR-only files would all be line 1) and a bound on a row's size.
@@ -599,6 +614,9 @@ fn read_csv(
         else {
             return Err(not_utf8(path, line));
         };
+        let Some(each) = each.as_mut() else {
+            continue;
+        };
         // A quote that is never closed, or closed only by another row's quote, swallows the
         // rows after it: said with the lines it took, never as a problem of some field.
         if span.last > span.first
@@ -672,12 +690,13 @@ fn read_json(
     path: &Path,
     input: impl std::io::Read,
     today: chrono::NaiveDate,
-    each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+    each: Option<&mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
 ) -> Result<Notes, String> {
     use serde::de::{Deserializer, SeqAccess, Visitor};
 
     struct Lieux<'a> {
-        each: &'a mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+        /// `None`: the file's own checks only.
+        each: Option<&'a mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
         notes: Notes,
         today: chrono::NaiveDate,
         /// Bytes read since the lieu being read began.
@@ -701,6 +720,9 @@ fn read_json(
                 self.read.set(0);
                 line += 1;
                 self.count = line;
+                let Some(each) = self.each.as_mut() else {
+                    continue;
+                };
                 let Some(object) = item.as_object() else {
                     self.notes.reject(RowNote {
                         line,
@@ -718,7 +740,7 @@ fn read_json(
                                 reason,
                             });
                         }
-                        (self.each)(line, lieu).map_err(serde::de::Error::custom)?
+                        each(line, lieu).map_err(serde::de::Error::custom)?
                     }
                     Err(mut r) => {
                         r.line = line;
