@@ -470,3 +470,26 @@ fn booking_on_behalf_is_audited_with_it() {
         "the kiosk's own bookings are not staff actions"
     );
 }
+
+#[test]
+fn the_daily_erasing_reads_what_it_has_to_erase_through_an_index_not_every_row() {
+    let (_d, s) = store();
+    for sql in super::ERASE {
+        let plan: Vec<String> = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(
+                rusqlite::params_from_iter(sql.contains("?1").then_some("2026-01-01")),
+                |r| r.get::<_, String>(3),
+            )
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // A search by index, or the scan of an index holding only what is left to erase.
+        let reads_little = |step: &String| {
+            !step.starts_with("SCAN") || step.ends_with("USING INDEX outbox_with_recipient")
+        };
+        assert!(plan.iter().all(reads_little), "{sql}\n{plan:?}");
+    }
+}
