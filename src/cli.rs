@@ -766,8 +766,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     // Another kiosk or a backup may hold the database a while: wait for it, saying so, rather
     // than leave the help point without a kiosk.
     let mut told = false;
+    // Its integrity is checked by the worker once the welcome is on the screen.
     let mut store = loop {
-        match Store::open(&path) {
+        match Store::open_unchecked(&path) {
             Ok(store) => break store,
             Err(e) if e.contains("database is locked") || e.contains("database is busy") => {
                 if !told {

@@ -159,6 +159,15 @@ fn sigterm_restores_the_terminal_and_exits_cleanly() {
     assert!(status.success(), "{status:?}");
     assert!(!kiosk.alternate_screen());
     assert!(kiosk.cursor_visible());
+    // The database closed cleanly: its write-ahead log folded in and gone, so the next
+    // start does not read it all again (the first start's import wrote megabytes).
+    let mut wal = kiosk.db_path().into_os_string();
+    wal.push("-wal");
+    assert!(
+        std::fs::metadata(&wal).is_err(),
+        "{} left behind",
+        std::path::Path::new(&wal).display()
+    );
 }
 
 #[test]

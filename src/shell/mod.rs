@@ -52,7 +52,7 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     // instead of a queue that grows without end.
     let (tx, rx) = mpsc::sync_channel(1024);
     signals::listen(tx.clone())?;
-    let jobs = worker::spawn(stores, tx.clone());
+    let (jobs, worker) = worker::spawn(stores, tx.clone());
     crate::log::hold_while_drawing();
     // The terminal may be gone already (a hung-up line, a session closed): said, not a panic.
     let mut terminal = match ratatui::try_init() {
@@ -70,13 +70,10 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     tracing::info!(help_point = %app.kiosk.help_point.name, "kiosk started");
     input::spawn_reader(tx.clone());
 
-    // Personal data past its retention is erased at start, then once a day.
+    // Personal data past its retention is erased once the welcome is shown, then once a day.
     let retention = app.kiosk.retention_days;
     let mut purged_on = clock.now().date();
-    let _ = jobs.send(Job::Erase {
-        now: clock.now(),
-        days: retention,
-    });
+    let mut first_frame = true;
     let mut edge = Edge {
         config: config.clone(),
         jobs,
@@ -95,6 +92,14 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
             let frame = terminal
                 .draw(|frame| drawn = crate::app::frame::draw(frame, &app, clock.now(), monochrome))
                 .map_err(|e| format!("cannot draw: {e}"))?;
+            // The welcome is on the screen: what it did not need is done now, on the worker.
+            if std::mem::take(&mut first_frame) {
+                let _ = edge.jobs.send(Job::Prepare);
+                let _ = edge.jobs.send(Job::Erase {
+                    now: clock.now(),
+                    days: retention,
+                });
+            }
             // A kiosk that does not speak reads nothing off its frames.
             if let Some(speaker) = speaker.as_mut() {
                 let now_heard = crate::app::speech::heard(frame.buffer, &drawn, app.generation());
@@ -185,6 +190,8 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     crate::log::release();
+    drop(edge);
+    worker.wait();
     result
 }
 

@@ -40,6 +40,10 @@ pub enum Job {
     },
     /// The counsellor left their mode: the network forgets their session.
     SignOut,
+    /// What the welcome screen does not need, prepared once it is shown: the file checked
+    /// whole, the lieux search's index built (the first key on the lieux screen then finds
+    /// it ready).
+    Prepare,
     /// The retention rule.
     Erase {
         now: NaiveDateTime,
@@ -51,9 +55,11 @@ pub enum Job {
 /// reaches it.
 const CALLBACK_RETRY: Duration = Duration::from_secs(15);
 
-pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
+/// The worker's thread: its jobs, and its end (the stores closed) once the jobs' senders
+/// are gone.
+pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Closing) {
     let (jobs, queue) = mpsc::channel::<Job>();
-    thread::spawn(move || {
+    let thread = thread::spawn(move || {
         loop {
             let job = match queue.recv_timeout(CALLBACK_RETRY) {
                 Ok(job) => job,
@@ -123,6 +129,14 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                         tracing::error!(error = %e, "PIN lockout not saved");
                     }
                 }
+                Job::Prepare => {
+                    if let Err(e) = stores.local.check_integrity() {
+                        tracing::error!(error = %e, "database damaged: writing stopped");
+                    }
+                    if let Err(e) = stores.local.place_index() {
+                        tracing::warn!(error = %e, "the lieux search's index is not ready");
+                    }
+                }
                 Job::Erase { now, days } => match stores
                     .agenda()
                     .and_then(|a| a.erase_personal_data(now, days))
@@ -136,7 +150,23 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
             }
         }
     });
-    jobs
+    (jobs, Closing(thread))
+}
+
+/// The worker as the kiosk ends.
+pub struct Closing(thread::JoinHandle<()>);
+
+impl Closing {
+    /// Waits a moment for the worker to close the database (its jobs' senders dropped):
+    /// closed cleanly, SQLite folds its write-ahead log into the file and deletes it, and
+    /// the next start need not read it all again. A worker busy on a slow request is not
+    /// waited for longer.
+    pub fn wait(self) {
+        let until = std::time::Instant::now() + Duration::from_secs(2);
+        while !self.0.is_finished() && std::time::Instant::now() < until {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
 }
 
 /// Sends the callback requests waiting on this kiosk, if any.

@@ -126,7 +126,16 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 }
 
 impl Store {
+    /// Opens the help point's file, checked whole: a damaged file is refused.
     pub fn open(path: &Path) -> Result<Store, String> {
+        let mut store = Store::open_unchecked(path)?;
+        store.check_integrity()?;
+        Ok(store)
+    }
+
+    /// Opens the help point's file without reading it whole: the kiosk, whose welcome
+    /// screen must not wait for it, calls `check_integrity` once that screen is shown.
+    pub fn open_unchecked(path: &Path) -> Result<Store, String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", path.display());
         if postgres::is_url(&path.to_string_lossy()) {
             return Err(format!(
@@ -214,19 +223,6 @@ impl Store {
         conn.pragma_update(None, "cache_size", KIOSK_CACHE_KIB)
             .map_err(|e| context(&e))?;
         let found = migrations::migrate(&mut conn).map_err(|e| context(&e))?;
-        // A file damaged by a crash or a deleted log is refused here, as an empty one is,
-        // rather than found by the person whose booking it loses. SQLite's quick check reads
-        // every page once but compares no index with its table: a moment, even on a kiosk's
-        // machine, for a help point's file.
-        let checked: String = conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-            .map_err(|e| context(&e))?;
-        if checked != "ok" {
-            return Err(context(&format!(
-                "the file is damaged (SQLite's check: {checked}); restore it from a backup \
-                 (or move it aside to start a new one)"
-            )));
-        }
         let mut files = Files {
             database: path.to_path_buf(),
             opened: [None, None],
@@ -239,6 +235,27 @@ impl Store {
             schema_found: if created { 0 } else { found },
             place_index: None,
         })
+    }
+
+    /// SQLite's quick check of the whole file (every page read once, no index compared
+    /// with its table): a file damaged by a crash or by a log deleted under a kiosk is found
+    /// here rather than by the person whose booking it loses. A damaged file is refused, and
+    /// the store writes nothing more to it (see `still_its_files`).
+    pub fn check_integrity(&mut self) -> Result<(), String> {
+        let path = self.files.database.display().to_string();
+        let checked: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| format!("database {path}: {e}"))?;
+        if checked == "ok" {
+            return Ok(());
+        }
+        let why = format!(
+            "database {path}: the file is damaged (SQLite's check: {checked}); restore it \
+             from a backup (or move it aside to start a new one)"
+        );
+        self.files.broken = Some(why.clone());
+        Err(why)
     }
 
     /// Whether the database and its write-ahead log are still the files this store opened;

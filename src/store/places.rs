@@ -349,6 +349,9 @@ impl Store {
             }
         };
         let _ = conn.pragma_update(None, "cache_size", KIOSK_CACHE_KIB);
+        // Megabytes written: folded into the file now, not left in the log for the next
+        // start to read again.
+        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         ended.map(|()| imported)
     }
 
