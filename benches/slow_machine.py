@@ -3,7 +3,7 @@
 cgroup that gets 1/10 of a core (cgroup v1 cpu.cfs_quota_us 1000 per cpu.cfs_period_us
 10000, or cgroup v2 cpu.max "1000 10000"), in an 80x24 pseudo-terminal. Prints, over RUNS
 runs, the median and worst of:
-  - exec to the first full frame, for the kiosk and, in the same cgroup, for a bare ratatui
+  - from the fork that execs it to the first full frame, for the kiosk and, in the same cgroup, for a bare ratatui
     program drawing a screen of the same kind (examples/bare_ratatui.rs);
   - the keys of a lieux search: "3" (the lieux screen), the first letter ("g": until its
     suggestions show), then "a", "p", then one-letter prefixes ("l", "s", "5", each typed on
@@ -56,6 +56,7 @@ def slow_cgroup():
 
 
 def spawn(argv, procs):
+    """The program started in the slow cgroup: its process, the terminal, when exec began."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
 
@@ -63,15 +64,16 @@ def spawn(argv, procs):
         with open(procs, "w") as f:
             f.write(str(os.getpid()))
 
+    started = time.perf_counter()
     child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=subprocess.DEVNULL,
                              env=env, start_new_session=True, preexec_fn=enter)
     os.close(slave)
-    return child, master
+    return child, master, started
 
 
-def read_until(master, done, seconds, what):
-    """Reads the terminal until `done(seen)`; the time it took (ms)."""
-    start, seen = time.perf_counter(), b""
+def read_until(master, done, seconds, what, start=None):
+    """Reads the terminal until `done(seen)`; the time since `start` (now if not given), ms."""
+    start, seen = start or time.perf_counter(), b""
     while not done(seen):
         ready, _, _ = select.select([master], [], [], seconds)
         if not ready:
@@ -80,11 +82,12 @@ def read_until(master, done, seconds, what):
     return (time.perf_counter() - start) * 1000
 
 
-def first_frame(master):
+def first_frame(master, started):
+    """From the fork that execs the program to its first full frame."""
     return read_until(
         master,
         lambda s: b"contraste" in s and SHOW_CURSOR in s.split(b"contraste")[-1],
-        20, "first frame")
+        20, "first frame", started)
 
 
 def key(master, text, until=None):
@@ -107,14 +110,14 @@ figures = {}
 child = None
 try:
     for _ in range(runs):
-        child, master = spawn([bare], procs)
-        figures.setdefault("bare ratatui: first frame", []).append(first_frame(master))
+        child, master, started = spawn([bare], procs)
+        figures.setdefault("bare ratatui: first frame", []).append(first_frame(master, started))
         child.send_signal(signal.SIGTERM)
         child.wait()
         os.close(master)
 
-        child, master = spawn([kiosk, "--config", config, "--db", db], procs)
-        figures.setdefault("kiosk: first frame", []).append(first_frame(master))
+        child, master, started = spawn([kiosk, "--config", config, "--db", db], procs)
+        figures.setdefault("kiosk: first frame", []).append(first_frame(master, started))
         time.sleep(pause)
         drain(master)
         steps = [("3", "Votre code postal"), ("g", "Guillestre"), ("a", None), ("p", None)]

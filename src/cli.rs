@@ -788,7 +788,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
             }
         }
     };
-    // The shipped communes and lieux, when new or changed: a moment on first start only.
+    // The shipped communes and lieux, on the first start, before the welcome (a moment,
+    // said on the terminal). A file changed since is imported by the worker once the
+    // welcome is shown (`Job::Prepare`): the check itself need not delay it.
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
     // A line on the terminal while the first start imports the data (half a second on a
     // recent machine, more on an old one).
@@ -799,12 +801,14 @@ fn kiosk(cli: &Cli) -> ExitCode {
             eprint!("\r\x1b[Kborne: importing the communes and lieux, {done}/{count}: {name}");
         }
     };
-    let imported = crate::places::load::shipped(&mut store, &config.dir, &now, &mut progress);
-    if on_terminal {
-        eprint!("\r\x1b[K");
-    }
-    if let Err(e) = imported {
-        eprintln!("borne: {e} (the lieux search may be incomplete)");
+    if !store.has_imported().unwrap_or(false) {
+        let imported = crate::places::load::shipped(&mut store, &config.dir, &now, &mut progress);
+        if on_terminal {
+            eprint!("\r\x1b[K");
+        }
+        if let Err(e) = imported {
+            eprintln!("borne: {e} (the lieux search may be incomplete)");
+        }
     }
     let mut stores = match network(cli, &config) {
         Ok(Some(network)) => Stores::in_network(store, network),

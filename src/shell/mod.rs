@@ -94,7 +94,10 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                 .map_err(|e| format!("cannot draw: {e}"))?;
             // The welcome is on the screen: what it did not need is done now, on the worker.
             if std::mem::take(&mut first_frame) {
-                let _ = edge.jobs.send(Job::Prepare);
+                let _ = edge.jobs.send(Job::Prepare {
+                    config_dir: config.dir.clone(),
+                    now: clock.now(),
+                });
                 let _ = edge.jobs.send(Job::Erase {
                     now: clock.now(),
                     days: retention,

@@ -41,9 +41,12 @@ pub enum Job {
     /// The counsellor left their mode: the network forgets their session.
     SignOut,
     /// What the welcome screen does not need, prepared once it is shown: the file checked
-    /// whole, the lieux search's index built (the first key on the lieux screen then finds
-    /// it ready).
-    Prepare,
+    /// whole, the configuration's data files imported if they changed, the lieux search's
+    /// index built (the first key on the lieux screen then finds it ready).
+    Prepare {
+        config_dir: std::path::PathBuf,
+        now: NaiveDateTime,
+    },
     /// The retention rule.
     Erase {
         now: NaiveDateTime,
@@ -129,9 +132,21 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Cl
                         tracing::error!(error = %e, "PIN lockout not saved");
                     }
                 }
-                Job::Prepare => {
+                Job::Prepare { config_dir, now } => {
                     if let Err(e) = stores.local.check_integrity() {
                         tracing::error!(error = %e, "database damaged: writing stopped");
+                    }
+                    let now = now.format("%Y-%m-%dT%H:%M").to_string();
+                    let imported = stores.local.still_its_files().and_then(|()| {
+                        crate::places::load::shipped(
+                            &mut stores.local,
+                            &config_dir,
+                            &now,
+                            &mut |_, _, _| {},
+                        )
+                    });
+                    if let Err(e) = imported {
+                        tracing::error!(error = %e, "data files not imported (the lieux search may be incomplete)");
                     }
                     if let Err(e) = stores.local.place_index() {
                         tracing::warn!(error = %e, "the lieux search's index is not ready");

@@ -490,6 +490,15 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
+    /// Whether any data file was imported into this file (not its first start).
+    pub fn has_imported(&self) -> Result<bool, String> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM data_import)", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| e.to_string())
+    }
+
     pub fn record_import(
         &self,
         file: &str,
