@@ -165,6 +165,16 @@ pub fn load_checked(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Proble
 
 pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
     let file: File = crate::config::toml_file::parse(path, text)?;
+    parse_file(path, text, &file, i18n)
+}
+
+/// `parse` of the file's TOML, read once (`check` needs its positions too).
+fn parse_file(
+    path: &Path,
+    text: &str,
+    file: &File,
+    i18n: Option<&I18n>,
+) -> Result<Questionnaire, Vec<Problem>> {
     if file.questions.len() > MAX_QUESTIONS {
         return Err(vec![Problem::at(
             path,
@@ -335,8 +345,8 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnai
 /// start parses only (`parse`): walking every path is the slowest part of loading and a
 /// long or unreachable path does no harm to a person answering.
 pub fn check(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
-    let questionnaire = parse(path, text, i18n)?;
     let file: File = crate::config::toml_file::parse(path, text)?;
+    let questionnaire = parse_file(path, text, &file, i18n)?;
     let spans: Vec<Range<usize>> = file.questions.iter().map(|q| q.id.span()).collect();
     let mut problems = Vec::new();
     let mut problem = |span: Range<usize>, message: String| {
