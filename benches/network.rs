@@ -7,7 +7,8 @@
 //! connection's start (timed apart), a kiosk's first attempt against its others, attempts
 //! that booked against those refused (the slot taken: they waited on another's lock), and
 //! the same kiosks sending a bare `SELECT 1` at once (the machine's own scheduling, no
-//! booking at all). A figure, not a test.
+//! booking at all). Each connection is warmed up as a kiosk's is (`PgStore::warm_up`);
+//! `COLD=1` leaves them cold. A figure, not a test.
 #[path = "../tests/pg/mod.rs"]
 mod pg;
 
@@ -100,6 +101,8 @@ fn run(url: &str, kiosks: usize, reminded: bool) {
         let mut first = PgStore::open(&url, "kiosk-0", calendar).unwrap();
         first.declare_help_point("kiosk-0").unwrap();
     }
+    // COLD=1: the connections are not warmed up (as before kiosks did it).
+    let warmed = std::env::var_os("COLD").is_none();
     let start = Arc::new(Barrier::new(kiosks));
     let threads: Vec<_> = (0..kiosks)
         .map(|k| {
@@ -108,10 +111,14 @@ fn run(url: &str, kiosks: usize, reminded: bool) {
                 let id = format!("kiosk-{k}");
                 let connecting = Instant::now();
                 let mut store = PgStore::open(&url, &id, calendar).unwrap();
-                let connected = connecting.elapsed();
                 store.declare_help_point(&id).unwrap();
                 let now =
                     NaiveDateTime::parse_from_str("2026-03-02T10:15", "%Y-%m-%dT%H:%M").unwrap();
+                // As a kiosk's network connection does (`store::protocol::Network`).
+                if warmed {
+                    store.warm_up(now).unwrap();
+                }
+                let connected = connecting.elapsed();
                 store
                     .busy(now.date(), now.date() + chrono::Duration::days(7))
                     .unwrap();

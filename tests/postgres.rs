@@ -410,6 +410,35 @@ fn a_request_sent_again_finds_what_it_made_instead_of_booking_twice() {
     assert_eq!(count(&url, "SELECT count(*) FROM registration"), 1);
 }
 
+#[test]
+fn a_kiosk_warms_its_connection_up_and_leaves_nothing_behind() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("warm");
+    // As the network's owner and as a kiosk's own role (its row-level security).
+    let mut owner = open(&url, "mairie-gap");
+    owner.warm_up(at(NOW)).unwrap();
+    let mut kiosk = kiosk_role(&url, "warm_gap", "mairie-gap", "Mairie de Gap");
+    kiosk.warm_up(at(NOW)).unwrap();
+    for table in ["booking", "occupation", "outbox"] {
+        assert_eq!(
+            count(&url, &format!("SELECT count(*) FROM {table}")),
+            0,
+            "{table}"
+        );
+    }
+    assert!(
+        kiosk
+            .book(
+                &booking("camille", "2026-03-03T09:00", "2026-03-03T09:30"),
+                at(NOW)
+            )
+            .unwrap()
+            .is_ok()
+    );
+}
+
 /// The demo configuration as help point `id` of a network (what `booking create` reads).
 fn network_config(dir: &std::path::Path, id: &str) -> std::path::PathBuf {
     let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");

@@ -243,6 +243,10 @@ impl Network {
                 }
                 let mut store = PgStore::open(&self.url, &self.help_point, self.calendar)?;
                 store.declare_help_point(&self.name)?;
+                // Not on the way of the first person to book; a failure only costs them.
+                if let Err(e) = store.warm_up(self.calendar.local(chrono::Utc::now())) {
+                    tracing::debug!(error = %e, "network connection not warmed up");
+                }
                 if let Some(token) = &self.session
                     && !store.resume(token)?
                 {
