@@ -177,10 +177,18 @@ mod tests {
         assert!(err.summary.contains("did not finish"), "{err}");
     }
 
-    /// Whether the process `pid` is still alive (a zombie counts as gone).
+    /// Whether the process `pid` is still alive (a zombie counts as gone) once a signal
+    /// sent to it has had a moment to arrive (delivery is not instant).
     fn alive(pid: &str) -> bool {
-        std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
-            .is_ok_and(|stat| !stat.split(") ").nth(1).unwrap_or("").starts_with('Z'))
+        let running = || {
+            std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
+                .is_ok_and(|stat| !stat.split(") ").nth(1).unwrap_or("").starts_with('Z'))
+        };
+        let until = Instant::now() + Duration::from_secs(5);
+        while running() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        running()
     }
 
     /// `run` on another thread: the test fails, instead of hanging, when it never returns.
