@@ -92,6 +92,7 @@ fn booking_commit(bencher: Bencher) {
                     reminder: None,
                     diagnostic: None,
                     booked_by: borne::store::BookedBy::CommandLine,
+                    request_id: None,
                 },
                 now,
             )

@@ -404,7 +404,20 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 OutboxCommand::Status => booking::outbox_status(store),
             }
         }
-        Command::ImportLieux { files } => places::import_lieux(&mut open_store(cli)?, files),
+        Command::ImportLieux { files } => {
+            // The day a date of the files may not pass: the help point's when its
+            // configuration loads (BORNE_NOW too), mainland France's otherwise.
+            let calendar = crate::kiosk::load(&config::resolve_dir(cli.config.as_deref()))
+                .map_or_else(
+                    |_| crate::calendar::Calendar::of_postal_code("75001"),
+                    |c| c.kiosk.help_point.calendar,
+                );
+            let today = Clock::from_env(calendar).map_err(|e| {
+                eprintln!("borne: {e}");
+                ExitCode::from(EXIT_CONFIG)
+            })?;
+            places::import_lieux(&mut open_store(cli)?, files, today.now().date())
+        }
         Command::ImportCommunes { file, force } => {
             places::import_communes(&mut open_store(cli)?, file, *force)
         }
@@ -547,7 +560,16 @@ fn lieux_update(cli: &Cli, from: Option<&str>) -> Result<ExitCode, ExitCode> {
         .is_some_and(|db| crate::database_url::is_url(&db));
     if network {
         let (_, mut owner) = network_owner(cli, "lieux update")?;
-        return Ok(crate::places::cli::update_network(&mut owner, &source, &tr));
+        let clock = Clock::from_env(config.kiosk.help_point.calendar).map_err(|e| {
+            eprintln!("borne: {e}");
+            ExitCode::from(EXIT_CONFIG)
+        })?;
+        return Ok(crate::places::cli::update_network(
+            &mut owner,
+            &source,
+            clock.now(),
+            &tr,
+        ));
     }
     let (config, stores, clock) = open_all(cli)?;
     let mut store = stores.local;
@@ -596,7 +618,7 @@ fn db_migrate(cli: &Cli) -> ExitCode {
 
 fn check_config(cli: &Cli) -> ExitCode {
     let dir = config::resolve_dir(cli.config.as_deref());
-    match crate::kiosk::check(&dir).map_err(|problems| print_problems(&problems)) {
+    match crate::kiosk::load(&dir).map_err(|problems| print_problems(&problems)) {
         Ok(config) => {
             // The help point's words, checked already: still nothing from a file may drive
             // the terminal.
@@ -850,8 +872,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     // Another kiosk or a backup may hold the database a while: wait for it, saying so, rather
     // than leave the help point without a kiosk.
     let mut told = false;
+    // Its integrity is checked by the worker once the welcome is on the screen.
     let mut store = loop {
-        match Store::open(&path) {
+        match Store::open_unchecked(&path) {
             Ok(store) => break store,
             Err(e) if e.contains("database is locked") || e.contains("database is busy") => {
                 if !told {
@@ -871,7 +894,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
             }
         }
     };
-    // The shipped communes and lieux, when new or changed: a moment on first start only.
+    // The shipped communes and lieux, on the first start, before the welcome (a moment,
+    // said on the terminal). A file changed since is imported by the worker once the
+    // welcome is shown (`Job::Prepare`): the check itself need not delay it.
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
     // A line on the terminal while the first start imports the data (half a second on a
     // recent machine, more on an old one).
@@ -882,12 +907,14 @@ fn kiosk(cli: &Cli) -> ExitCode {
             eprint!("\r\x1b[Kborne: importing the communes and lieux, {done}/{count}: {name}");
         }
     };
-    let imported = crate::places::load::shipped(&mut store, &config.dir, &now, &mut progress);
-    if on_terminal {
-        eprint!("\r\x1b[K");
-    }
-    if let Err(e) = imported {
-        eprintln!("borne: {e} (the lieux search may be incomplete)");
+    if !store.has_imported().unwrap_or(false) {
+        let imported = crate::places::load::shipped(&mut store, &config.dir, &now, &mut progress);
+        if on_terminal {
+            eprint!("\r\x1b[K");
+        }
+        if let Err(e) = imported {
+            eprintln!("borne: {e} (the lieux search may be incomplete)");
+        }
     }
     let mut stores = match network(cli, &config) {
         Ok(Some(network)) => Stores::in_network(store, network),

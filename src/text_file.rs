@@ -10,17 +10,62 @@ use crate::problem::Problem;
 pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 pub fn read(path: &Path) -> Result<String, Vec<Problem>> {
+    use std::io::Read;
     let one = |message: String| vec![Problem::in_file(path, message)];
-    let size = std::fs::metadata(path)
+    let file = open_regular(path).map_err(|e| one(format!("cannot read the file: {e}")))?;
+    let size = file
+        .metadata()
         .map_err(|e| one(format!("cannot read the file: {e}")))?
         .len();
-    if size > MAX_BYTES {
-        return Err(one(format!(
+    let too_big = |size: u64| {
+        one(format!(
             "the file is {size} bytes: more than {MAX_BYTES} is no configuration"
-        )));
+        ))
+    };
+    if size > MAX_BYTES {
+        return Err(too_big(size));
     }
-    let bytes = std::fs::read(path).map_err(|e| one(format!("cannot read the file: {e}")))?;
+    // Read through the bound too: a file may grow between the size and the read.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| one(format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     decode(path, &bytes)
+}
+
+/// Opens a file a person gave (a configuration, a translation, a data file) for reading, if
+/// it is a regular file (or a link to one): a device (a link to `/dev/zero`) would be read
+/// for ever, a named pipe would hang the start with no screen.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    use std::os::unix::io::AsRawFd;
+    // Not blocking, so opening a pipe with no writer returns at once.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        let what = if kind.is_dir() {
+            "a folder"
+        } else if kind.is_fifo() {
+            "a named pipe"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else {
+            "a socket"
+        };
+        return Err(std::io::Error::other(format!("{what}, not a regular file")));
+    }
+    // SAFETY: fcntl on a descriptor this function owns; only the O_NONBLOCK flag changes.
+    unsafe {
+        let flags = libc::fcntl(file.as_raw_fd(), libc::F_GETFL);
+        libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK);
+    }
+    Ok(file)
 }
 
 /// The text of a file's bytes, checked (see the module).
@@ -141,5 +186,33 @@ mod tests {
             problems("name = \"\u{202e}paG\"\n".as_bytes()),
             ["kiosk.toml:1:9: control character U+202E in the text: remove it"]
         );
+    }
+
+    #[test]
+    fn a_link_to_a_device_or_a_named_pipe_is_refused_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let zero = dir.path().join("kiosk.toml");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let problems = read(&zero).unwrap_err();
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("a device, not a regular file"),
+            "{}",
+            problems[0]
+        );
+        let pipe = dir.path().join("agenda.toml");
+        let c_path = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo reads a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let problems = read(&pipe).unwrap_err();
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("a named pipe, not a regular file"),
+            "{}",
+            problems[0]
+        );
+        assert!(open_regular(&dir.path().join("none")).is_err());
     }
 }

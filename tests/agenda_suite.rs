@@ -47,6 +47,7 @@ fn booking(counsellor: &str, starts: &str, ends: &str) -> NewBooking {
         }),
         diagnostic: None,
         booked_by: BookedBy::Kiosk,
+        request_id: None,
     }
 }
 
@@ -62,6 +63,7 @@ fn registration(workshop: &str, seats: u32, first_name: &str) -> NewRegistration
         },
         reminder: None,
         booked_by: BookedBy::Kiosk,
+        request_id: None,
     }
 }
 

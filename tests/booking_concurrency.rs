@@ -38,6 +38,7 @@ fn new_booking(i: usize, who: &str) -> NewBooking {
         reminder: None,
         diagnostic: None,
         booked_by: borne::store::BookedBy::Kiosk,
+        request_id: None,
     }
 }
 

@@ -127,6 +127,7 @@ fn a_slot_taken_meanwhile_shows_fresh_slots_not_an_error() {
                 reminder: None,
                 diagnostic: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-02T10:00").unwrap(),
         )
@@ -160,6 +161,7 @@ fn a_full_workshop_cannot_be_booked() {
                     },
                     reminder: None,
                     booked_by: borne::store::BookedBy::Kiosk,
+                    request_id: None,
                 },
                 parse_local("2026-03-01T10:00").unwrap(),
             )
@@ -247,6 +249,7 @@ fn change_an_appointment_two_days_ahead() {
                 reminder: None,
                 diagnostic: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-01T10:00").unwrap(),
         )

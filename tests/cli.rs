@@ -104,6 +104,41 @@ fn the_kiosk_refuses_an_invalid_configuration_with_the_same_messages() {
 }
 
 #[test]
+fn the_kiosk_refuses_at_start_the_questionnaire_check_config_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    // A question no answer leads to: check-config refuses it, so must the kiosk.
+    let config = pty::config_copy(dir.path(), &[]);
+    let diagnostic = config.join("diagnostic.toml");
+    let text = std::fs::read_to_string(&diagnostic).unwrap();
+    std::fs::write(
+        &diagnostic,
+        format!(
+            "{text}\n[[question]]\nid = \"jamais\"\ntext = \"diag-equipement\"\n\
+             [[question.answer]]\nid = \"aucun\"\ntext = \"diag-dont-know\"\nnext = \"fin\"\n\
+             [[question.answer]]\nid = \"ne-sait-pas\"\ntext = \"diag-dont-know\"\n\
+             dont_know = true\nnext = \"fin\"\n"
+        ),
+    )
+    .unwrap();
+    let checked = borne()
+        .args(["check-config", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    let kiosk = borne()
+        .arg("--config")
+        .arg(&config)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let said = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(checked.status.code(), Some(2), "{}", said(&checked));
+    assert!(said(&checked).contains("question \"jamais\" is never asked (unreachable)"));
+    assert_eq!(kiosk.status.code(), Some(2), "{}", said(&kiosk));
+    assert_eq!(said(&kiosk), said(&checked));
+}
+
+#[test]
 fn a_missing_configuration_directory_is_named() {
     let out = borne()
         .args(["check-config", "--config", "/nonexistent/borne"])

@@ -69,7 +69,7 @@ fn every_broken_configuration_is_refused_where_it_is_broken() {
     for (n, case) in CASES.iter().enumerate() {
         let dir = broken(case);
         let prefix = format!("{}/", dir.path().display());
-        let said: Vec<String> = match borne::kiosk::check(dir.path()) {
+        let said: Vec<String> = match borne::kiosk::load(dir.path()) {
             Ok(_) => vec!["(accepted)".into()],
             Err(problems) => problems
                 .iter()

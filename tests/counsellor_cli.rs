@@ -36,6 +36,7 @@ fn book(store: &mut Store, counsellor: &str, starts: &str, name: &str) -> String
                 reminder: None,
                 diagnostic: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-01T09:00").unwrap(),
         )
@@ -334,6 +335,7 @@ fn purged_personal_data_is_gone_from_the_database_file() {
                     "réponse ".repeat(800)
                 )),
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-01T09:00").unwrap(),
         )

@@ -37,6 +37,7 @@ fn sign_in_mark_present_report_and_export() {
                 reminder: None,
                 diagnostic: Some(diagnostic.into()),
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-02T09:00").unwrap(),
         )
@@ -49,7 +50,9 @@ fn sign_in_mark_present_report_and_export() {
     kiosk.keys(&[ENTER]);
     kiosk.wait_for("Connecté : Camille");
     kiosk.keys(&["1"]);
-    let agenda = kiosk.wait_for("Agenda du jour");
+    // The day's appointments, once the database has answered (it may be preparing the
+    // lieux search's index just after the start).
+    let agenda = kiosk.wait_for("présence à noter");
     let words = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("lundi 2 mars 10 h 00 — Marie — Aide pour une démarche en ligne — 06 •• •• •• 78 — présence à noter"), "{agenda}");
     kiosk.keys(&[ENTER]);
@@ -143,6 +146,7 @@ fn sign_in_mark_present_report_and_export() {
                 reminder: None,
                 diagnostic: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             parse_local("2026-03-02T09:00").unwrap(),
         )

@@ -75,6 +75,7 @@ fn ali_registered(store: &mut Store, phone: Option<&str>) {
                 },
                 reminder: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             now(),
         )
@@ -207,6 +208,7 @@ fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one
                 },
                 reminder: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             now(),
         )

@@ -168,6 +168,15 @@ fn sigterm_restores_the_terminal_and_exits_cleanly() {
     assert!(status.success(), "{status:?}");
     assert!(!kiosk.alternate_screen());
     assert!(kiosk.cursor_visible());
+    // The database closed cleanly: its write-ahead log folded in and gone, so the next
+    // start does not read it all again (the first start's import wrote megabytes).
+    let mut wal = kiosk.db_path().into_os_string();
+    wal.push("-wal");
+    assert!(
+        std::fs::metadata(&wal).is_err(),
+        "{} left behind",
+        std::path::Path::new(&wal).display()
+    );
 }
 
 #[test]
@@ -234,4 +243,73 @@ fn the_grid_a_large_font_leaves_keeps_the_step_the_focus_and_what_was_typed() {
     kiosk.resize(80, 24);
     kiosk.wait_for("▶ Téléphone : 06 12 34");
     kiosk.wait_for("Prénom (obligatoire) : Marie");
+}
+
+#[test]
+fn a_terminal_that_cannot_be_set_up_ends_the_kiosk_with_a_message_not_a_panic() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    // Its output is a terminal, but it has no controlling terminal to set up (raw mode
+    // fails, as when the line hangs up before the first frame).
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty fills the two descriptors it is given.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0);
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (_master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = std::process::Command::new(env!("CARGO_BIN_EXE_borne"));
+    kiosk
+        .arg("--config")
+        .arg(config_copy(dir.path(), &[]))
+        .arg("--db")
+        .arg(dir.path().join("borne.db"))
+        .env("TERM", "xterm-256color")
+        .env("BORNE_NOW", "2026-03-02T10:15:00")
+        .stdin(std::process::Stdio::null())
+        .stdout(slave)
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: setsid is async-signal-safe; it leaves the child without a terminal.
+    unsafe {
+        kiosk.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let out = kiosk.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("borne: the terminal cannot be used"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn ctrl_c_typed_before_the_kiosk_starts_is_a_key_with_the_readmes_unit() {
+    // The README's unit turns the terminal's signals off before the kiosk starts: its
+    // ExecStartPre line, run here on the pseudo-terminal.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let stty = readme
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStartPre=/bin/stty -F /dev/tty1 "))
+        .expect("the unit sets the terminal up before the kiosk");
+    assert!(readme.contains("\nTTYReset=no\n"), "a reset would undo it");
+    // The shell waits for a line before it becomes the kiosk: Ctrl+C typed then would kill
+    // it (the moment before the kiosk's first line), unless it is only a key.
+    let mut kiosk = Kiosk::start_after(&format!("stty {stty}; echo ExecStartPre; read line"));
+    kiosk.wait_for("ExecStartPre");
+    kiosk.keys(&["\x03", "\n"]);
+    kiosk.wait_for("Bienvenue");
+    assert!(kiosk.is_running());
 }

@@ -389,3 +389,31 @@ fn a_communes_file_cut_short_is_refused_whole() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_lieux_file_that_is_a_pipe_or_a_device_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("lieux.csv");
+    let c_path = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let zero = dir.path().join("lieux.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    // Were the pipe opened as a file, the command would wait for a writer for ever.
+    let o = borne(dir.path())
+        .arg("import-lieux")
+        .arg(&pipe)
+        .arg(&zero)
+        .output()
+        .unwrap();
+    let (_, stderr) = out(&o);
+    assert!(!o.status.success());
+    assert!(
+        stderr.contains("lieux.csv: cannot read: a named pipe, not a regular file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("lieux.json: cannot read: a device, not a regular file"),
+        "{stderr}"
+    );
+}

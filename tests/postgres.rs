@@ -36,6 +36,7 @@ fn booking(counsellor: &str, starts: &str, ends: &str) -> NewBooking {
         reminder: None,
         diagnostic: None,
         booked_by: BookedBy::Kiosk,
+        request_id: None,
     }
 }
 
@@ -285,12 +286,12 @@ fn borne_db_migrate_creates_then_finds_the_schema_up_to_date_on_both_backends() 
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(ok);
     assert!(
-        said.ends_with("borne.db: schema created (version 14)\n"),
+        said.ends_with("borne.db: schema created (version 16)\n"),
         "{said}"
     );
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(
-        ok && said.ends_with("borne.db: schema up to date (version 14)\n"),
+        ok && said.ends_with("borne.db: schema up to date (version 16)\n"),
         "{said}"
     );
 
@@ -347,6 +348,7 @@ fn eight_kiosks_registering_at_once_never_exceed_the_seats() {
                         },
                         reminder: None,
                         booked_by: BookedBy::Kiosk,
+                        request_id: None,
                     },
                     at(NOW),
                 )
@@ -364,6 +366,77 @@ fn eight_kiosks_registering_at_once_never_exceed_the_seats() {
             .all(|r| r.is_ok() || *r == Err(Refusal::Full))
     );
     assert_eq!(count(&url, "SELECT count(*) FROM registration"), 3);
+}
+
+#[test]
+fn a_request_sent_again_finds_what_it_made_instead_of_booking_twice() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("replay");
+    let mut kiosk = open(&url, "mairie-gap");
+    // With and without a reminder: one statement, or a transaction with its message.
+    for (n, reminder) in [None, Some("Rappel".to_string())].into_iter().enumerate() {
+        let mut new = booking("camille", "2026-03-03T09:00", "2026-03-03T09:30");
+        new.starts += chrono::Duration::hours(n as i64);
+        new.ends += chrono::Duration::hours(n as i64);
+        new.reminder = reminder.map(|message| borne::store::Reminder {
+            due: at("2026-03-02T18:00"),
+            recipient: "+33612345678".into(),
+            message,
+        });
+        new.request_id = Some(format!("replayed-{n}"));
+        let first = kiosk.book(&new, at(NOW)).unwrap().unwrap();
+        let again = kiosk.book(&new, at(NOW)).unwrap();
+        assert_eq!(again, Ok(first), "the same booking's code, not SlotTaken");
+    }
+    assert_eq!(count(&url, "SELECT count(*) FROM booking"), 2);
+    assert_eq!(count(&url, "SELECT count(*) FROM outbox"), 1);
+    let registration = borne::store::NewRegistration {
+        workshop: "email@2026-03-04".into(),
+        starts: at("2026-03-04T14:00"),
+        ends: at("2026-03-04T16:00"),
+        seats: 3,
+        person: Person {
+            first_name: "Marie".into(),
+            ..Person::default()
+        },
+        reminder: None,
+        booked_by: BookedBy::Kiosk,
+        request_id: Some("registered-once".into()),
+    };
+    let first = kiosk.register(&registration, at(NOW)).unwrap().unwrap();
+    assert_eq!(kiosk.register(&registration, at(NOW)).unwrap(), Ok(first));
+    assert_eq!(count(&url, "SELECT count(*) FROM registration"), 1);
+}
+
+#[test]
+fn a_kiosk_warms_its_connection_up_and_leaves_nothing_behind() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("warm");
+    // As the network's owner and as a kiosk's own role (its row-level security).
+    let mut owner = open(&url, "mairie-gap");
+    owner.warm_up(at(NOW)).unwrap();
+    let mut kiosk = kiosk_role(&url, "warm_gap", "mairie-gap", "Mairie de Gap");
+    kiosk.warm_up(at(NOW)).unwrap();
+    for table in ["booking", "occupation", "outbox"] {
+        assert_eq!(
+            count(&url, &format!("SELECT count(*) FROM {table}")),
+            0,
+            "{table}"
+        );
+    }
+    assert!(
+        kiosk
+            .book(
+                &booking("camille", "2026-03-03T09:00", "2026-03-03T09:30"),
+                at(NOW)
+            )
+            .unwrap()
+            .is_ok()
+    );
 }
 
 /// The demo configuration as help point `id` of a network (what `booking create` reads).
@@ -541,6 +614,38 @@ fn the_server_stopped_mid_run_tears_no_booking_and_the_kiosk_books_again_once_it
         screen.contains("Mardi 3 mars à 9 h 00, avec Camille."),
         "{screen}"
     );
+    assert_eq!(count(&url, "SELECT count(*) FROM booking"), 1);
+}
+
+#[test]
+fn after_the_server_restarted_the_first_person_books_on_the_first_try() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("restart");
+    let mut kiosk = pty::Kiosk::start_on_network(&url, "mairie-gap");
+    kiosk.walk_to_identity_form();
+    kiosk.type_text("Marie");
+    kiosk.keys(&[
+        pty::ENTER,
+        pty::ENTER,
+        pty::DOWN,
+        " ",
+        pty::DOWN,
+        pty::ENTER,
+        pty::ENTER,
+    ]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    // The nightly maintenance: the server goes down and comes back while the kiosk idles;
+    // the kiosk's connection is the old server's.
+    server.stop();
+    server.restart();
+    kiosk.keys(&[pty::ENTER]);
+    let screen = kiosk.wait_until(
+        |s| s.contains("Votre code : ") || s.contains("Le réseau ne répond pas"),
+        "the booking's outcome",
+    );
+    assert!(screen.contains("Votre code : "), "{screen}");
     assert_eq!(count(&url, "SELECT count(*) FROM booking"), 1);
 }
 
@@ -1265,6 +1370,7 @@ fn two_help_points_may_run_a_workshop_of_the_same_id_on_the_same_day() {
             },
             reminder: None,
             booked_by: BookedBy::Kiosk,
+            request_id: None,
         };
         store.register(&new, at(NOW)).unwrap()
     };

@@ -752,6 +752,7 @@ fn book_with_camille(store: &mut borne::store::Store, at: &str, name: &str) -> S
                 reminder: None,
                 diagnostic: None,
                 booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
             },
             starts - chrono::Duration::days(4),
         )

@@ -767,20 +767,26 @@ fn parse_at(
         });
         plage_spans.push(p.counsellor.span());
     }
+    // Each plage is said once, at the first earlier plage of its counsellor it overlaps:
+    // 2,000 plages over one another are 1,999 problems, not two million.
+    let overlap = |a: &Plage, b: &Plage| {
+        let same_day = a.days.iter().any(|d| b.days.contains(d));
+        let dates_meet = a.valid_until.is_none_or(|u| u >= b.valid_from)
+            && b.valid_until.is_none_or(|u| u >= a.valid_from);
+        let hours_meet = a.start < b.end && b.start < a.end;
+        same_day && dates_meet && hours_meet
+    };
+    let mut by_counsellor: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, a) in plages.iter().enumerate() {
-        for b in &plages[..i] {
-            let same_day = a.days.iter().any(|d| b.days.contains(d));
-            let dates_meet = a.valid_until.is_none_or(|u| u >= b.valid_from)
-                && b.valid_until.is_none_or(|u| u >= a.valid_from);
-            let hours_meet = a.start < b.end && b.start < a.end;
-            if a.counsellor == b.counsellor && same_day && dates_meet && hours_meet {
-                let name = counsellors[a.counsellor].id.clone();
-                check.problem(
-                    plage_spans[i].clone(),
-                    format!("this plage overlaps another plage of {name:?}"),
-                );
-            }
+        let earlier = by_counsellor.entry(a.counsellor).or_default();
+        if earlier.iter().any(|&j| overlap(a, &plages[j])) {
+            let name = counsellors[a.counsellor].id.clone();
+            check.problem(
+                plage_spans[i].clone(),
+                format!("this plage overlaps another plage of {name:?}"),
+            );
         }
+        earlier.push(i);
     }
 
     let mut absences = Vec::new();
@@ -972,5 +978,28 @@ mod tests {
         // here for Embrun's.
         assert_eq!(at(Some("mairie-gap")), 1);
         assert_eq!(at(Some("mediatheque-embrun")), 0);
+    }
+
+    #[test]
+    fn two_thousand_plages_over_one_another_are_each_said_once() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+        let text = std::fs::read_to_string(dir.join(FILE_NAME)).unwrap();
+        let plage = "\n[[plage]]\ncounsellor = \"camille\"\ndays = [\"lundi\"]\n\
+                     start = \"09:00\"\nend = \"12:00\"\nvalid_from = \"2026-01-01\"\n\
+                     motifs = [\"demarche\"]\n";
+        let text = text + &plage.repeat(2000);
+        let problems = parse(
+            Path::new("agenda.toml"),
+            &text,
+            None,
+            Calendar::of_postal_code("05000"),
+        )
+        .unwrap_err();
+        let overlaps = problems
+            .iter()
+            .filter(|p| p.message.contains("overlaps another plage"))
+            .count();
+        // The demo's own Monday morning plage for Camille, then the 2,000: each said once.
+        assert_eq!(overlaps, 2000);
     }
 }

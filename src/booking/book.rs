@@ -158,6 +158,7 @@ impl BookingScreen {
             reminder,
             diagnostic,
             booked_by: self.booked_by.clone(),
+            request_id: None,
         })))
     }
     /// The notices and the text above the choices of the step shown.

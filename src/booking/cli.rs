@@ -117,6 +117,7 @@ pub fn create(
         reminder,
         diagnostic: None,
         booked_by: crate::store::BookedBy::CommandLine,
+        request_id: None,
     };
     match store.book(&new, now)? {
         Ok(code) => Ok((code, new)),
@@ -375,8 +376,11 @@ pub fn publish(
     new_pins: &[String],
 ) -> ExitCode {
     let path = dir.join(super::agenda::FILE_NAME);
-    let published = std::fs::read_to_string(&path)
-        .map_err(|e| format!("{}: {e}", path.display()))
+    let published = crate::text_file::read(&path)
+        .map_err(|problems| {
+            let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            said.join("\n")
+        })
         .and_then(|text| {
             super::agenda::published(&text)
                 .ok_or_else(|| format!("{}: not an agenda with valid PIN hashes", path.display()))

@@ -157,6 +157,7 @@ impl WorkshopsScreen {
             person: person.clone(),
             reminder,
             booked_by: crate::store::BookedBy::Kiosk,
+            request_id: None,
         })))
     }
 

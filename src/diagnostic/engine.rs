@@ -1,5 +1,7 @@
 //! The diagnostic engine: a pure function from the questionnaire and the answers given to the
 //! next question, and to the Outcome.
+use std::collections::HashMap;
+
 use super::questionnaire::{Choice, Questionnaire, Step, Wish};
 use super::services::services_for;
 use crate::domain::outcome::{HelpKind, Outcome};
@@ -9,6 +11,100 @@ use crate::vocabulary::profile::Profile;
 
 /// The result screen shows at most this many needs.
 pub const MAX_NEEDS: usize = 3;
+
+/// The paths of a questionnaire as its checks see them (`Questionnaire::survey`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Survey {
+    /// How many paths there are.
+    pub paths: usize,
+    /// Each question: whether some path asks it.
+    pub asked: Vec<bool>,
+    /// The first path, answers taken in order, that asks the most questions allowed.
+    pub first_at_max: Option<Vec<Choice>>,
+}
+
+/// Where a path stands: the step it reached, the answers given that some question is
+/// skipped on (sorted), how many questions it asked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct PathState {
+    step: Step,
+    given: Vec<Choice>,
+    depth: usize,
+}
+
+struct SurveyWalk<'a> {
+    questionnaire: &'a Questionnaire,
+    max_len: usize,
+    limit: usize,
+    relevant: std::collections::HashSet<Choice>,
+    /// Each state seen: (paths from it, capped past `limit`; the most questions a path
+    /// through it asks).
+    known: HashMap<PathState, (usize, usize)>,
+    asked: Vec<bool>,
+}
+
+impl SurveyWalk<'_> {
+    fn state(&self, step: Step, given: Vec<Choice>, depth: usize) -> PathState {
+        PathState { step, given, depth }
+    }
+
+    /// The state after answering `answer` to question `q` at `state`.
+    fn next(&self, state: &PathState, q: usize, answer: usize) -> PathState {
+        let choice = Choice {
+            question: q,
+            answer,
+        };
+        let mut given = state.given.clone();
+        if self.relevant.contains(&choice) && !given.contains(&choice) {
+            given.push(choice);
+            given.sort_by_key(|c| (c.question, c.answer));
+        }
+        let next = self.questionnaire.questions[q].answers[answer].next;
+        let step = self.questionnaire.resolve(next, &given);
+        self.state(step, given, state.depth + 1)
+    }
+
+    /// (paths from `state`, the most questions a path through it asks), each state once;
+    /// an explicit stack, so a deep questionnaire cannot overflow the thread's.
+    fn visit(&mut self, start: &PathState) -> (usize, usize) {
+        let questions = self.questionnaire.questions.len();
+        let mut stack = vec![(start.clone(), false)];
+        while let Some((state, expanded)) = stack.pop() {
+            if self.known.contains_key(&state) {
+                continue;
+            }
+            let q = match state.step {
+                Step::Ask(q) if state.depth <= questions && state.depth < self.max_len => q,
+                // A path ends here (or stops growing).
+                _ => {
+                    self.known.insert(state.clone(), (1, state.depth));
+                    continue;
+                }
+            };
+            let answers = self.questionnaire.questions[q].answers.len();
+            let nexts: Vec<PathState> = (0..answers).map(|a| self.next(&state, q, a)).collect();
+            if expanded {
+                let (mut paths, mut longest) = (0usize, state.depth);
+                for next in &nexts {
+                    let (p, l) = self.known[next];
+                    paths = paths.saturating_add(p).min(self.limit + 1);
+                    longest = longest.max(l);
+                }
+                self.asked[q] = true;
+                self.known.insert(state, (paths, longest));
+            } else {
+                stack.push((state, true));
+                stack.extend(
+                    nexts
+                        .into_iter()
+                        .filter(|n| !self.known.contains_key(n))
+                        .map(|n| (n, false)),
+                );
+            }
+        }
+        self.known[start]
+    }
+}
 
 /// Answers that do not follow the questionnaire (from the command line).
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +203,54 @@ impl Questionnaire {
             path.pop();
         }
         1 + most
+    }
+
+    /// What the checks of a questionnaire need to know of its paths, found without walking
+    /// each of them: a path's future depends only on the question reached, how many were
+    /// asked, and which of the answers some question is skipped on were given, so each such
+    /// state is looked at once (the demo's thousands of paths are a few hundred states; a
+    /// questionnaire of 531,441 paths is refused as quickly). A path stops at `max_len`
+    /// questions, as in `paths_within`. `None` past `limit` paths.
+    pub fn survey(&self, limit: usize, max_len: usize) -> Option<Survey> {
+        let mut walk = SurveyWalk {
+            questionnaire: self,
+            max_len,
+            limit,
+            relevant: self
+                .questions
+                .iter()
+                .flat_map(|q| q.skip_if.iter().copied())
+                .collect(),
+            known: HashMap::new(),
+            asked: vec![false; self.questions.len()],
+        };
+        let start = walk.state(self.resolve(self.start, &[]), Vec::new(), 0);
+        let (paths, _) = walk.visit(&start);
+        if paths > limit {
+            return None;
+        }
+        // The first path (answers in order) that reaches `max_len` questions, if any.
+        let mut first_at_max = None;
+        if walk.known[&start].1 >= max_len {
+            let (mut state, mut path) = (start, Vec::new());
+            while let (Step::Ask(q), true) = (state.step, state.depth < max_len) {
+                let (answer, next) = (0..self.questions[q].answers.len())
+                    .map(|a| (a, walk.next(&state, q, a)))
+                    .find(|(_, next)| walk.known[next].1 >= max_len)
+                    .expect("a longest path goes through one of the answers");
+                path.push(Choice {
+                    question: q,
+                    answer,
+                });
+                state = next;
+            }
+            first_at_max = Some(path);
+        }
+        Some(Survey {
+            paths,
+            asked: walk.asked,
+            first_at_max,
+        })
     }
 
     /// Every complete path, or `None` past `limit` paths.

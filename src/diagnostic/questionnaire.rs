@@ -35,7 +35,7 @@ pub enum Wish {
 }
 
 /// Where a question or an answer leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     Ask(usize),
     End,
@@ -165,6 +165,16 @@ pub fn load_checked(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Proble
 
 pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
     let file: File = crate::config::toml_file::parse(path, text)?;
+    parse_file(path, text, &file, i18n)
+}
+
+/// `parse` of the file's TOML, read once (`check` needs its positions too).
+fn parse_file(
+    path: &Path,
+    text: &str,
+    file: &File,
+    i18n: Option<&I18n>,
+) -> Result<Questionnaire, Vec<Problem>> {
     if file.questions.len() > MAX_QUESTIONS {
         return Err(vec![Problem::at(
             path,
@@ -335,37 +345,30 @@ pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnai
 /// start parses only (`parse`): walking every path is the slowest part of loading and a
 /// long or unreachable path does no harm to a person answering.
 pub fn check(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
-    let questionnaire = parse(path, text, i18n)?;
     let file: File = crate::config::toml_file::parse(path, text)?;
+    let questionnaire = parse_file(path, text, &file, i18n)?;
     let spans: Vec<Range<usize>> = file.questions.iter().map(|q| q.id.span()).collect();
     let mut problems = Vec::new();
     let mut problem = |span: Range<usize>, message: String| {
         problems.push(Problem::at(path, text, span.start, message));
     };
-    match questionnaire.paths_within(MAX_PATHS, MAX_QUESTIONS_ON_A_PATH + 1) {
+    match questionnaire.survey(MAX_PATHS, MAX_QUESTIONS_ON_A_PATH + 1) {
         None => problem(
             0..0,
             format!("more than {MAX_PATHS} paths: simplify the branching"),
         ),
-        Some(paths) => {
-            let mut asked = vec![false; questionnaire.questions.len()];
-            for path in &paths {
-                for choice in path {
-                    asked[choice.question] = true;
-                }
-                if path.len() > MAX_QUESTIONS_ON_A_PATH {
-                    problem(
-                        spans[path[0].question].clone(),
-                        format!(
-                            "a path asks {} questions (at most {MAX_QUESTIONS_ON_A_PATH}): {}",
-                            path.len(),
-                            questionnaire.describe(path)
-                        ),
-                    );
-                    break;
-                }
+        Some(survey) => {
+            if let Some(path) = &survey.first_at_max {
+                problem(
+                    spans[path[0].question].clone(),
+                    format!(
+                        "a path asks {} questions (at most {MAX_QUESTIONS_ON_A_PATH}): {}",
+                        path.len(),
+                        questionnaire.describe(path)
+                    ),
+                );
             }
-            for (i, was_asked) in asked.iter().enumerate() {
+            for (i, was_asked) in survey.asked.iter().enumerate() {
                 if !was_asked {
                     problem(
                         spans[i].clone(),

@@ -258,6 +258,46 @@ fn no_device_and_email_skips_attachments() {
 }
 
 #[test]
+fn the_survey_of_the_paths_finds_what_walking_each_finds() {
+    let q = demo();
+    let paths = q
+        .paths_within(200_000, MAX_QUESTIONS_ON_A_PATH + 1)
+        .unwrap();
+    let survey = q.survey(200_000, MAX_QUESTIONS_ON_A_PATH + 1).unwrap();
+    assert_eq!(survey.paths, paths.len());
+    let mut asked = vec![false; q.questions.len()];
+    for choice in paths.iter().flatten() {
+        asked[choice.question] = true;
+    }
+    assert_eq!(survey.asked, asked);
+    assert_eq!(survey.first_at_max, None);
+    // Past the limit: refused, whatever the limit.
+    assert_eq!(q.survey(paths.len() - 1, MAX_QUESTIONS_ON_A_PATH + 1), None);
+}
+
+#[test]
+fn a_questionnaire_of_531441_paths_is_refused_without_walking_them() {
+    // Six questions of nine answers each, every answer leading to the next question.
+    let mut text = "start = \"q0\"\n".to_string();
+    for i in 0..6 {
+        text += &format!("[[question]]\nid = \"q{i}\"\n");
+        for a in 0..9 {
+            let next = if i == 5 {
+                "fin".to_string()
+            } else {
+                format!("q{}", i + 1)
+            };
+            let dont_know = if a == 8 { "dont_know = true\n" } else { "" };
+            text += &format!("[[question.answer]]\nid = \"a{a}\"\n{dont_know}next = \"{next}\"\n");
+        }
+    }
+    assert_eq!(
+        problems(&text),
+        ["diagnostic.toml:1:1: more than 200000 paths: simplify the branching"]
+    );
+}
+
+#[test]
 fn every_reachable_path_is_short_and_gives_a_complete_outcome() {
     let q = demo();
     let paths = q.paths_bounded(100_000).unwrap();

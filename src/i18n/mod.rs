@@ -6,6 +6,7 @@ pub mod french;
 mod signature;
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
@@ -280,29 +281,65 @@ fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, 
         terms.extend(t);
     }
     // The help point's own files: every message as the kiosk can format it.
-    let mut read: Vec<(std::path::PathBuf, String)> = Vec::new();
+    // (path, text, where each entry starts)
+    let mut read: Vec<(std::path::PathBuf, String, HashMap<String, usize>)> = Vec::new();
     let mut overridden: Vec<(usize, String)> = Vec::new();
+    let mut total = 0;
     for path in overrides {
         match crate::text_file::read(&path) {
+            // Each file is bounded; so are they all together, whatever their number.
+            Ok(text) if total + text.len() > MAX_OVERRIDE_BYTES => {
+                problems.push(Problem::in_file(
+                    &path,
+                    format!(
+                        "the help point's translations into {tag} pass {} MiB with this file: \
+                         more is no translation (nothing past it was read)",
+                        MAX_OVERRIDE_BYTES / (1024 * 1024)
+                    ),
+                ));
+                break;
+            }
             Ok(text) => match parse(&path, &text) {
                 Ok(resource) => {
+                    total += text.len();
                     bundle.add_resource_overriding(resource);
-                    problems.extend(check_variables(&path, &text, &given));
+                    let entries = entry_offsets(&text);
+                    problems.extend(check_variables(&path, &text, &entries, &given));
                     let (r, t) = signature::references(&text);
-                    problems.extend(escaped_controls(&path, &text, &r));
+                    problems.extend(escaped_controls(&path, &text, &entries, &r));
                     overridden.extend(r.keys().map(|id| (read.len(), id.clone())));
                     refs.extend(r);
                     terms.extend(t);
-                    read.push((path, text));
+                    read.push((path, text, entries));
                 }
                 Err(mut p) => problems.append(&mut p),
             },
             Err(mut p) => problems.append(&mut p),
         }
     }
+    let at_entry = |file: usize, id: &str| {
+        let (path, text, entries) = &read[file];
+        (path, text, entries.get(id).copied().unwrap_or(0))
+    };
+    let file_of: HashMap<&str, usize> = overridden
+        .iter()
+        .map(|(file, id)| (id.as_str(), *file))
+        .collect();
+    for cycle in reference_cycles(overridden.iter().map(|(_, id)| id.as_str()), &refs) {
+        let id = &cycle[0];
+        let Some(file) = file_of.get(id.as_str()) else {
+            continue;
+        };
+        let (path, text, at) = at_entry(*file, id);
+        problems.push(Problem::at(
+            path,
+            text,
+            at,
+            format!("{id} refers to itself: {}", cycle.join(" → ")),
+        ));
+    }
     for (file, id) in &overridden {
-        let (path, text) = &read[*file];
-        let at = entry_offset(text, id);
+        let (path, text, at) = at_entry(*file, id);
         let Some(r) = refs.get(id) else { continue };
         for m in &r.messages {
             if !refs.contains_key(m) {
@@ -324,14 +361,6 @@ fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, 
                 ));
             }
         }
-        if let Some(cycle) = reference_cycle(id, &refs) {
-            problems.push(Problem::at(
-                path,
-                text,
-                at,
-                format!("{id} refers to itself: {}", cycle.join(" → ")),
-            ));
-        }
         if !id.starts_with('-') && bundle.get_message(id).is_some_and(|m| m.value().is_none()) {
             problems.push(Problem::at(path, text, at, format!("{id} has no text")));
         }
@@ -345,6 +374,9 @@ fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, 
         Err(problems)
     }
 }
+
+/// The help point's translations into one locale, all files together: a few KiB in truth.
+const MAX_OVERRIDE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Placeables nest a few levels in a real message; the parser recurses on each, so a file
 /// nesting thousands would overflow the stack. Deeper than this is refused before parsing.
@@ -380,29 +412,40 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-/// Where an entry (`id = …`) starts in a Fluent source.
-fn entry_offset(text: &str, id: &str) -> usize {
+/// Where each entry (`id = …`) starts in a Fluent source: one pass, looked up per message.
+fn entry_offsets(text: &str) -> HashMap<String, usize> {
+    let mut entries = HashMap::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(id)
-            && rest.trim_start().starts_with('=')
-        {
-            return at;
+        if let Some((id, _)) = line.split_once('=') {
+            let id = id.trim_end();
+            let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-')
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if is_id {
+                entries.entry(id.to_string()).or_insert(at);
+            }
         }
         at += line.len();
     }
-    0
+    entries
 }
 
 /// An override must use the variables the kiosk gives its message, no fewer (a dropped
 /// `$seconds` silences the idle countdown) and no more (`{ $nope }` would reach the screen).
-fn check_variables(path: &Path, text: &str, given: &Signatures) -> Vec<Problem> {
+fn check_variables(
+    path: &Path,
+    text: &str,
+    entries: &HashMap<String, usize>,
+    given: &Signatures,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (id, used) in signatures(text) {
         let Some(expected) = given.get(&id) else {
             continue;
         };
-        let at = entry_offset(text, &id);
+        let at = entries.get(&id).copied().unwrap_or(0);
         for unknown in used.difference(expected) {
             problems.push(Problem::at(
                 path,
@@ -428,11 +471,15 @@ fn check_variables(path: &Path, text: &str, given: &Signatures) -> Vec<Problem> 
 fn escaped_controls(
     path: &Path,
     text: &str,
+    entries: &HashMap<String, usize>,
     refs: &std::collections::BTreeMap<String, signature::References>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (id, r) in refs {
-        let entry = entry_offset(text, id);
+        if r.strings.is_empty() {
+            continue;
+        }
+        let entry = entries.get(id).copied().unwrap_or(0);
         for raw in &r.strings {
             let decoded = fluent_syntax::unicode::unescape_unicode_to_string(raw);
             let at = text[entry..]
@@ -444,33 +491,70 @@ fn escaped_controls(
     problems
 }
 
-/// A chain of references from `id` back to itself, if any.
-fn reference_cycle(
-    id: &str,
+/// The reference cycles reachable from `roots` (the overridden messages), each once, as a
+/// chain that starts and ends at the first root on it (`a → b → a`): one depth-first walk
+/// over the whole graph, whatever the number of messages.
+fn reference_cycles<'a>(
+    roots: impl Iterator<Item = &'a str>,
     refs: &std::collections::BTreeMap<String, signature::References>,
-) -> Option<Vec<String>> {
-    // Depth-first with a stack of our own, remembering how each name was reached.
-    let mut stack: Vec<(String, Vec<String>)> = vec![(id.to_string(), vec![id.to_string()])];
-    let mut seen = std::collections::BTreeSet::new();
-    while let Some((name, chain)) = stack.pop() {
-        let Some(r) = refs.get(&name) else { continue };
-        let next = r
-            .messages
-            .iter()
-            .cloned()
-            .chain(r.terms.iter().map(|t| format!("-{t}")));
-        for n in next {
-            let mut longer = chain.clone();
-            longer.push(n.clone());
-            if n == id {
-                return Some(longer);
-            }
-            if seen.insert(n.clone()) {
-                stack.push((n, longer));
+) -> Vec<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        OnPath,
+        Done,
+    }
+    let roots: Vec<&str> = roots.collect();
+    let order: HashMap<&str, usize> = roots.iter().enumerate().map(|(i, r)| (*r, i)).collect();
+    let next = |name: &str| -> Vec<String> {
+        refs.get(name).map_or_else(Vec::new, |r| {
+            r.messages
+                .iter()
+                .cloned()
+                .chain(r.terms.iter().map(|t| format!("-{t}")))
+                .collect()
+        })
+    };
+    let mut seen: HashMap<String, Seen> = HashMap::new();
+    let mut cycles = Vec::new();
+    for root in &roots {
+        if seen.contains_key(*root) {
+            continue;
+        }
+        // The path walked, each name with the references still to follow.
+        let mut path: Vec<(String, std::vec::IntoIter<String>)> =
+            vec![(root.to_string(), next(root).into_iter())];
+        seen.insert(root.to_string(), Seen::OnPath);
+        while let Some((_, pending)) = path.last_mut() {
+            match pending.next() {
+                Some(n) => match seen.get(&n) {
+                    None => {
+                        seen.insert(n.clone(), Seen::OnPath);
+                        let after = next(&n).into_iter();
+                        path.push((n, after));
+                    }
+                    Some(Seen::OnPath) => {
+                        let from = path.iter().position(|(name, _)| *name == n).unwrap_or(0);
+                        let mut cycle: Vec<String> =
+                            path[from..].iter().map(|(name, _)| name.clone()).collect();
+                        // Said at the root that comes first in the files.
+                        let first = (0..cycle.len())
+                            .filter(|&i| order.contains_key(cycle[i].as_str()))
+                            .min_by_key(|&i| order[cycle[i].as_str()])
+                            .unwrap_or(0);
+                        cycle.rotate_left(first);
+                        cycle.push(cycle[0].clone());
+                        cycles.push(cycle);
+                    }
+                    Some(Seen::Done) => {}
+                },
+                None => {
+                    let (done, _) = path.pop().expect("a name on the path");
+                    seen.insert(done, Seen::Done);
+                }
             }
         }
     }
-    None
+    cycles
 }
 
 fn parse(path: &Path, text: &str) -> Result<FluentResource, Vec<Problem>> {

@@ -253,3 +253,52 @@ fn french_typography_first_of_the_month_elision_and_thousands() {
     assert_eq!(fr.integer(8757), "8\u{a0}757");
     assert_eq!(en.integer(8757), "8,757");
 }
+
+#[test]
+fn the_help_points_translations_are_bounded_all_files_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = dir.path().join("locales/fr");
+    std::fs::create_dir_all(&fr).unwrap();
+    // Each file under the bound of one file; three of them over the bound of all.
+    let comment = format!("# {}\n", "x".repeat(1_900_000));
+    for n in 0..3 {
+        std::fs::write(fr.join(format!("aide-{n}.ftl")), &comment).unwrap();
+    }
+    let problems: Vec<String> = I18n::load(&["fr".into()], dir.path())
+        .err()
+        .expect("6 MB of translations taken")
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("aide-2.ftl") && problems[0].contains("pass 4 MiB"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_long_chain_of_overridden_messages_and_its_cycle_are_checked_in_one_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let fr = dir.path().join("locales/fr");
+    std::fs::create_dir_all(&fr).unwrap();
+    // 20,000 messages, each referring to the next; the last to the first.
+    let n = 20_000;
+    let text: String = (0..n)
+        .map(|i| format!("m{i} = {{ m{} }}\n", (i + 1) % n))
+        .collect();
+    std::fs::write(fr.join("chaine.ftl"), text).unwrap();
+    let problems: Vec<String> = I18n::load(&["fr".into()], dir.path())
+        .err()
+        .expect("a cycle taken")
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(problems.len(), 1, "one cycle, said once");
+    assert!(
+        problems[0].contains("locales/fr/chaine.ftl:1:1: m0 refers to itself: m0 → m1 → m2"),
+        "{}",
+        &problems[0][..200.min(problems[0].len())]
+    );
+    assert!(problems[0].ends_with("m19999 → m0"));
+}

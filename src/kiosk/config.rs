@@ -23,19 +23,11 @@ pub struct Config {
     pub agenda_published: bool,
 }
 
-/// Loads and validates the whole configuration directory, as the kiosk starts.
+/// Loads and validates the whole configuration directory: the kiosk at its start and
+/// `borne check-config` check the same (a questionnaire check-config refuses never reaches
+/// a person), every path of the diagnostic included.
 pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
-    load_all(dir, false)
-}
-
-/// `load`, and the checks the kiosk's start leaves to `borne check-config` (every path of the
-/// diagnostic walked).
-pub fn check(dir: &Path) -> Result<Config, Vec<Problem>> {
-    load_all(dir, true)
-}
-
-fn load_all(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
-    load_dir(dir, thorough).map_err(|mut problems| {
+    load_dir(dir).map_err(|mut problems| {
         // A file read for two locales (the offered French and the reference) says its
         // problems once.
         let mut seen = std::collections::HashSet::new();
@@ -44,7 +36,7 @@ fn load_all(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
     })
 }
 
-fn load_dir(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
+fn load_dir(dir: &Path) -> Result<Config, Vec<Problem>> {
     if !dir.is_dir() {
         return Err(vec![Problem::in_file(
             dir,
@@ -54,11 +46,7 @@ fn load_dir(dir: &Path, thorough: bool) -> Result<Config, Vec<Problem>> {
     let kiosk = load_kiosk_toml(dir)?;
     let i18n = I18n::load(&kiosk.locales, dir)?;
     // Every file is checked, so one run lists every problem.
-    let diagnostic = if thorough {
-        crate::diagnostic::questionnaire::load_checked(dir, &i18n)
-    } else {
-        crate::diagnostic::questionnaire::load(dir, &i18n)
-    };
+    let diagnostic = crate::diagnostic::questionnaire::load_checked(dir, &i18n);
     let agenda = crate::booking::agenda::load(dir, &i18n, agenda_context(&kiosk, false));
     match (diagnostic, agenda) {
         (Ok(diagnostic), Ok(agenda)) => Ok(Config {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use chrono::NaiveDateTime;
 
 use crate::app::App;
-pub use config::{Config, check, load};
+pub use config::{Config, load};
 use routes::KioskRoutes;
 
 /// The kiosk's state machine on a help point's configuration.

@@ -14,17 +14,12 @@ use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
 use crate::store::Store;
 
 /// `borne import-lieux`: each file's rows, the rejected ones said with their line.
-pub fn import_lieux(store: &mut Store, files: &[PathBuf]) -> ExitCode {
+pub fn import_lieux(store: &mut Store, files: &[PathBuf], today: chrono::NaiveDate) -> ExitCode {
     let mut failed = false;
     for file in files {
-        match super::load::lieux_file(store, file, &mut progress(file)) {
+        match super::load::lieux_file(store, file, today, &mut progress(file)) {
             Ok(summary) => {
-                for line in summary
-                    .rejected
-                    .iter()
-                    .chain(&summary.merged)
-                    .chain(&summary.warnings)
-                {
+                for line in summary.details(file) {
                     eprintln!("{line}");
                 }
                 println!("{}", summary.line(file));
@@ -50,7 +45,7 @@ pub fn import_communes(store: &mut Store, file: &Path, force: bool) -> ExitCode 
             ExitCode::from(EXIT_CONFIG)
         }
         Ok(Ok(summary)) => {
-            for line in &summary.rejected {
+            for line in summary.details(file) {
                 eprintln!("{line}");
             }
             println!("{}", summary.line(file));
@@ -255,10 +250,11 @@ pub fn update(
 pub fn update_network(
     network: &mut crate::store::postgres::PgStore,
     source: &super::update::Source,
+    now: chrono::NaiveDateTime,
     tr: &Tr,
 ) -> ExitCode {
     let shown = source.shown();
-    let updated = super::update::update_network(network, source, &std::env::temp_dir());
+    let updated = super::update::update_network(network, source, now, &std::env::temp_dir());
     let date = match &updated {
         Ok(super::update::Updated::Taken(taken)) => taken.newest,
         _ => None,

@@ -7,16 +7,21 @@ use std::time::UNIX_EPOCH;
 use super::import;
 use crate::store::Store;
 
-/// What an import did, and every row it left out (`file:line: field: reason`).
+/// What an import did: counts, and the rows it left out and its warnings, each
+/// `file:line: field: reason` (the first `import::KEPT_NOTES` of each).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     pub added: usize,
     pub updated: usize,
-    /// Records of a place already known from another source, merged into it.
-    pub merged: Vec<String>,
+    /// Records of a place already known from another source, merged into it: how many, and
+    /// the first (`file:line: id: the same place as …`).
+    pub merged: usize,
+    pub first_merged: Option<String>,
     pub rejected: Vec<String>,
+    pub rejected_count: usize,
     /// Rows taken, with what they lack (`file:line: pivot: missing (warning)`).
     pub warnings: Vec<String>,
+    pub warning_count: usize,
 }
 
 impl Summary {
@@ -26,15 +31,48 @@ impl Summary {
             file.display(),
             self.added,
             self.updated,
-            self.rejected.len()
+            self.rejected_count
         );
-        if !self.merged.is_empty() {
-            line += &format!(", {} merged with a place already known", self.merged.len());
+        if self.merged > 0 {
+            line += &format!(", {} merged with a place already known", self.merged);
         }
-        if !self.warnings.is_empty() {
-            line += &format!(", {} with warnings", self.warnings.len());
+        if self.warning_count > 0 {
+            line += &format!(", {} with warnings", self.warning_count);
         }
         line
+    }
+
+    /// The lines that say what the import left out and noticed: the rows rejected, the
+    /// merges in one line, the warnings, and how many of each were not listed.
+    pub fn details(&self, file: &Path) -> Vec<String> {
+        let more = |count: usize, listed: usize, what: &str| {
+            (count > listed).then(|| {
+                format!(
+                    "{}: … and {} more {what}, not listed",
+                    file.display(),
+                    count - listed
+                )
+            })
+        };
+        let mut lines = self.rejected.clone();
+        lines.extend(more(
+            self.rejected_count,
+            self.rejected.len(),
+            "rejected rows",
+        ));
+        if let Some(first) = &self.first_merged {
+            lines.push(if self.merged > 1 {
+                format!(
+                    "{first} (and {} more records merged with a place already known)",
+                    self.merged - 1
+                )
+            } else {
+                first.clone()
+            });
+        }
+        lines.extend(self.warnings.iter().cloned());
+        lines.extend(more(self.warning_count, self.warnings.len(), "warnings"));
+        lines
     }
 }
 
@@ -45,26 +83,29 @@ fn rejected_lines(file: &Path, rejected: &[import::RowNote]) -> Vec<String> {
         .collect()
 }
 
-/// Imports a lieux file (standard CSV or JSON, or the France Services list) in one
-/// transaction. `progress` is told the share done (0 to 1) as rows are read.
+/// Imports a lieux file (standard CSV or JSON, or the France Services list), checked whole
+/// before anything is written. `progress` is told the share done (0 to 1) as rows are read.
 pub fn lieux_file(
     store: &mut Store,
     file: &Path,
+    today: chrono::NaiveDate,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Summary, String> {
-    // Read and written row by row in one transaction: nothing stays in memory but a row,
-    // and a file refused halfway (not UTF-8) writes nothing.
+    // Read whole once first: a file refused halfway (not UTF-8, not JSON) writes nothing.
+    import::check_whole(file)?;
+    // Then read and written row by row, in batches: nothing stays in memory but a row.
     let mut notes = import::Notes::default();
-    let mut merges = Vec::new();
-    let mut moves = Vec::new();
+    let mut first_merged = None;
+    let mut moves = import::Notes::default();
     let imported = store.import_lieux(&mut |put| {
-        notes = import::read_each(file, &mut |line, lieu| {
+        notes = import::read_each(file, today, &mut |line, lieu| {
             let placed = put(&lieu)?;
             if let Some((id, nom)) = placed.merged_into {
-                merges.push(import::RowNote {
-                    line,
-                    field: "id".into(),
-                    reason: format!("the same place as {id} ({nom}): merged into it"),
+                first_merged.get_or_insert_with(|| {
+                    format!(
+                        "{}:{line}: id: the same place as {id} ({nom}): merged into it",
+                        file.display()
+                    )
                 });
             }
             if let Some(off) = placed.moved {
@@ -72,7 +113,7 @@ pub fn lieux_file(
                     Some(km) => format!("{:.0} km from {}", km, lieu.code_postal),
                     None => "missing".into(),
                 };
-                moves.push(import::RowNote {
+                moves.warn(import::RowNote {
                     line,
                     field: "latitude".into(),
                     reason: format!("{why}: placed at its commune, approximate (warning)"),
@@ -83,14 +124,19 @@ pub fn lieux_file(
         Ok(())
     })?;
     progress(1.0);
-    notes.warnings.extend(moves);
+    notes.warning_count += moves.warning_count;
+    notes.warnings.extend(moves.warnings);
     notes.warnings.sort_by_key(|n| n.line);
+    notes.warnings.truncate(import::KEPT_NOTES);
     Ok(Summary {
         added: imported.added,
         updated: imported.updated,
-        merged: rejected_lines(file, &merges),
+        merged: imported.merged,
+        first_merged,
         rejected: rejected_lines(file, &notes.rejected),
+        rejected_count: notes.rejected_count,
         warnings: rejected_lines(file, &notes.warnings),
+        warning_count: notes.warning_count,
     })
 }
 
@@ -143,10 +189,9 @@ pub fn communes_file(
     let added = store.replace_communes(&list)?;
     Ok(Ok(Summary {
         added,
-        updated: 0,
-        merged: Vec::new(),
         rejected: rejected_lines(file, &rejected),
-        warnings: Vec::new(),
+        rejected_count: rejected.len(),
+        ..Summary::default()
     }))
 }
 
@@ -200,6 +245,9 @@ pub fn shipped(
     now: &str,
     progress: &mut dyn FnMut(&Path, usize, usize),
 ) -> Result<Vec<String>, String> {
+    let today = chrono::NaiveDateTime::parse_from_str(now, "%Y-%m-%dT%H:%M")
+        .map_err(|_| format!("{now:?} is not a time (YYYY-MM-DDTHH:MM)"))?
+        .date();
     let mut done = Vec::new();
     let mut to_do = Vec::new();
     for (file, kind) in shipped_files(dir) {
@@ -222,24 +270,22 @@ pub fn shipped(
                     continue;
                 }
             },
-            Kind::Lieux => lieux_file(store, &file, &mut |_| {})?,
+            Kind::Lieux => lieux_file(store, &file, today, &mut |_| {})?,
         };
         let mut report = summary.line(&file);
         tracing::info!("{report}");
         for line in &summary.rejected {
             // Open data about places: no personal data in a rejected row's reason.
             tracing::warn!("import rejected {line}");
-            report.push('\n');
-            report.push_str(line);
         }
-        for line in summary.merged.iter().chain(&summary.warnings) {
+        for line in summary.details(&file) {
             report.push('\n');
-            report.push_str(line);
+            report.push_str(&line);
         }
-        if !summary.warnings.is_empty() {
+        if summary.warning_count > 0 {
             tracing::info!(
                 "{} rows imported with warnings (see borne import-lieux)",
-                summary.warnings.len()
+                summary.warning_count
             );
         }
         store.record_import(&key, &print, now, &report)?;
@@ -253,6 +299,10 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+    }
+
     fn fixture(name: &str) -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")
@@ -263,9 +313,10 @@ mod tests {
     fn reimporting_updates_instead_of_duplicating() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("l.db")).unwrap();
-        let first = lieux_file(&mut store, &fixture("lieux-gap.csv"), &mut |_| {}).unwrap();
+        let first =
+            lieux_file(&mut store, &fixture("lieux-gap.csv"), today(), &mut |_| {}).unwrap();
         assert_eq!(
-            (first.added, first.updated, first.rejected.len()),
+            (first.added, first.updated, first.rejected_count),
             (12, 1, 0),
             "two rows of the file are the same lieu"
         );
@@ -274,10 +325,17 @@ mod tests {
             "{:?}",
             first.warnings
         );
-        let again = lieux_file(&mut store, &fixture("lieux-gap.csv"), &mut |_| {}).unwrap();
+        let again =
+            lieux_file(&mut store, &fixture("lieux-gap.csv"), today(), &mut |_| {}).unwrap();
         assert_eq!((again.added, again.updated), (0, 13));
         assert_eq!(store.lieu_count().unwrap(), 12);
-        let fs = lieux_file(&mut store, &fixture("liste-fs-20240801.csv"), &mut |_| {}).unwrap();
+        let fs = lieux_file(
+            &mut store,
+            &fixture("liste-fs-20240801.csv"),
+            today(),
+            &mut |_| {},
+        )
+        .unwrap();
         assert_eq!(fs.added, 5);
         assert_eq!(store.lieu_points().unwrap().len(), 17);
     }
@@ -329,6 +387,43 @@ mod tests {
         assert!(
             again[0].ends_with("2 added, 0 updated, 3 rejected"),
             "{again:?}"
+        );
+    }
+
+    #[test]
+    fn merges_are_one_line_and_notes_past_the_kept_ones_are_counted_not_listed() {
+        let mut notes = import::Notes::default();
+        for line in 0..import::KEPT_NOTES + 5 {
+            notes.reject(import::RowNote {
+                line,
+                field: "id".into(),
+                reason: "missing".into(),
+            });
+        }
+        assert_eq!(notes.rejected.len(), import::KEPT_NOTES);
+        assert_eq!(notes.rejected_count, import::KEPT_NOTES + 5);
+        let summary = Summary {
+            merged: 3,
+            first_merged: Some("f.csv:7: id: the same place as x (Mairie): merged into it".into()),
+            rejected: rejected_lines(Path::new("f.csv"), &notes.rejected),
+            rejected_count: notes.rejected_count,
+            ..Summary::default()
+        };
+        let details = summary.details(Path::new("f.csv"));
+        assert_eq!(details.len(), import::KEPT_NOTES + 2);
+        assert_eq!(
+            details[import::KEPT_NOTES],
+            "f.csv: … and 5 more rejected rows, not listed"
+        );
+        assert_eq!(
+            details[import::KEPT_NOTES + 1],
+            "f.csv:7: id: the same place as x (Mairie): merged into it \
+             (and 2 more records merged with a place already known)"
+        );
+        assert!(
+            summary
+                .line(Path::new("f.csv"))
+                .ends_with("1005 rejected, 3 merged with a place already known")
         );
     }
 }

@@ -101,7 +101,12 @@ pub struct Checked {
 /// Checks a lieux file whole, without writing anything: it must be the lieux standard (its
 /// columns, few rows rejected), whole (its last row as long as its header), and hold at least
 /// 90 % of `previous` lieux. The reason when not, naming the file as `shown`.
-pub fn check(file: &Path, shown: &str, previous: Option<usize>) -> Result<Checked, String> {
+pub fn check(
+    file: &Path,
+    shown: &str,
+    previous: Option<usize>,
+    today: NaiveDate,
+) -> Result<Checked, String> {
     let refuse = |why: String| Err(format!("{shown}: {why}; the lieux are unchanged"));
     let is_json = file.extension().is_some_and(|e| e == "json");
     if !is_json && let Err(why) = whole_csv(file) {
@@ -109,7 +114,7 @@ pub fn check(file: &Path, shown: &str, previous: Option<usize>) -> Result<Checke
     }
     let mut ids = Vec::new();
     let mut newest: Option<NaiveDate> = None;
-    let notes = match import::read_each(file, &mut |_, lieu| {
+    let notes = match import::read_each(file, today, &mut |_, lieu| {
         if let Ok(date) = NaiveDate::parse_from_str(&lieu.date_maj, "%Y-%m-%d") {
             newest = newest.max(Some(date));
         }
@@ -231,6 +236,7 @@ pub fn update(
                 &source.shown(),
                 last.map(|l| l.lieux),
                 state,
+                now.date(),
                 progress,
             )
         }
@@ -296,6 +302,7 @@ pub fn take_fetched(
         &fetched.shown,
         fetched.previous,
         state,
+        now.date(),
         progress,
     )
 }
@@ -307,12 +314,13 @@ fn take(
     shown: &str,
     previous: Option<usize>,
     mut state: FeedState,
+    today: NaiveDate,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Updated, NotTaken> {
-    let checked = check(file, shown, previous).map_err(NotTaken::Refused)?;
-    let mut summary = load::lieux_file(store, file, progress).map_err(NotTaken::Failed)?;
+    let checked = check(file, shown, previous, today).map_err(NotTaken::Refused)?;
+    let mut summary = load::lieux_file(store, file, today, progress).map_err(NotTaken::Failed)?;
     // The temporary file's name means nothing to the reader: the address instead.
-    let named = |lines: &mut Vec<String>| {
+    let named = |lines: &mut [String]| {
         let path = file.display().to_string();
         for line in lines {
             if let Some(rest) = line.strip_prefix(&path) {
@@ -321,7 +329,7 @@ fn take(
         }
     };
     named(&mut summary.rejected);
-    named(&mut summary.merged);
+    named(summary.first_merged.as_mut_slice());
     named(&mut summary.warnings);
     state.lieux = checked.lieux;
     let removed = store
@@ -340,6 +348,7 @@ fn take(
 pub fn update_network(
     network: &mut PgStore,
     source: &Source,
+    now: NaiveDateTime,
     dir: &Path,
 ) -> Result<Updated, NotTaken> {
     let last = network.last_lieux_update().map_err(NotTaken::Failed)?;
@@ -363,8 +372,8 @@ pub fn update_network(
         (None, Source::File(path)) => path.clone(),
         (None, Source::Url { .. }) => unreachable!("a URL's file is fetched"),
     };
-    let checked =
-        check(&path, &shown, last.as_ref().map(|l| l.lieux)).map_err(NotTaken::Refused)?;
+    let checked = check(&path, &shown, last.as_ref().map(|l| l.lieux), now.date())
+        .map_err(NotTaken::Refused)?;
     let update = LieuxUpdate {
         id: 0,
         source: shown,
@@ -423,6 +432,7 @@ pub fn take_from_network(
         &shown,
         last.map(|l| l.lieux),
         state,
+        now.date(),
         &mut |_| {},
     )
 }

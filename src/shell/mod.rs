@@ -54,11 +54,21 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     // instead of a queue that grows without end.
     let (tx, rx) = mpsc::sync_channel(1024);
     signals::listen(tx.clone())?;
-    let jobs = worker::spawn(stores, tx.clone());
+    let (jobs, worker) = worker::spawn(stores, tx.clone());
     crate::log::hold_while_drawing();
     // Before ratatui's own hook, which runs it after putting the terminal back.
     font::restore_on_panic();
-    let mut terminal = ratatui::init();
+    // The terminal may be gone already (a hung-up line, a session closed): said, not a panic.
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            crate::log::release();
+            return Err(format!(
+                "the terminal cannot be used (gone or not set up): {e}"
+            ));
+        }
+    };
     // A paste then arrives marked, so its line breaks never press Enter for the person.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     tracing::info!(help_point = %app.kiosk.help_point.name, "kiosk started");
@@ -66,19 +76,12 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     let mut large_font = font::LargeFont::start(&app.kiosk, &mut std::io::stdout());
     input::spawn_reader(tx.clone());
 
-    // Personal data past its retention is erased at start, then once a day.
+    // Personal data past its retention is erased once the welcome is shown, then once a day.
     let retention = app.kiosk.retention_days;
     let mut purged_on = clock.now().date();
-    let _ = jobs.send(Job::Erase {
-        now: clock.now(),
-        days: retention,
-    });
     let feed = feed_of(&config);
-    let _ = jobs.send(Job::Lieux {
-        now: clock.now(),
-        source: feed.clone(),
-    });
     let mut health = health::Health::new(clock.now(), config.kiosk.ticket_printer.is_some());
+    let mut first_frame = true;
     let mut edge = Edge {
         config: config.clone(),
         jobs,
@@ -102,6 +105,22 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     crate::app::frame::draw(frame, &app, clock.now(), monochrome);
                 })
                 .map_err(|e| format!("cannot draw: {e}"))?;
+            // The welcome is on the screen: what it did not need is done now, on the worker.
+            if std::mem::take(&mut first_frame) {
+                let _ = edge.jobs.send(Job::Prepare {
+                    config_dir: config.dir.clone(),
+                    now: clock.now(),
+                });
+                let _ = edge.jobs.send(Job::Erase {
+                    now: clock.now(),
+                    days: retention,
+                });
+                let _ = edge.jobs.send(Job::Lieux {
+                    now: clock.now(),
+                    source: feed.clone(),
+                    again: edge.jobs.clone(),
+                });
+            }
             // What the screen means, said; an answer awaited for less than a second is
             // waited for, so the screen is said once, whole.
             if let Some(speaker) = &speaker
@@ -199,6 +218,7 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     let _ = edge.jobs.send(Job::Lieux {
                         now,
                         source: feed.clone(),
+                        again: edge.jobs.clone(),
                     });
                 }
                 // F4, F1 and a code repeated: said now, in counsellor mode too (asked for).
@@ -229,6 +249,8 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     crate::log::release();
+    drop(edge);
+    worker.wait();
     result
 }
 

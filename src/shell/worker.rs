@@ -43,6 +43,13 @@ pub enum Job {
     },
     /// The counsellor left their mode: the network forgets their session.
     SignOut,
+    /// What the welcome screen does not need, prepared once it is shown: the file checked
+    /// whole, the configuration's data files imported if they changed, the lieux search's
+    /// index built (the first key on the lieux screen then finds it ready).
+    Prepare {
+        config_dir: std::path::PathBuf,
+        now: NaiveDateTime,
+    },
     /// The retention rule.
     Erase {
         now: NaiveDateTime,
@@ -52,6 +59,9 @@ pub enum Job {
     Lieux {
         now: NaiveDateTime,
         source: Option<Source>,
+        /// Where the fetched file comes back as a job (the worker holds no sender of its
+        /// own: its jobs' end is the kiosk's).
+        again: Sender<Job>,
     },
     /// The feed's file, fetched away from the worker: checked and imported.
     LieuxFetched {
@@ -66,10 +76,11 @@ pub enum Job {
 /// reaches it.
 const CALLBACK_RETRY: Duration = Duration::from_secs(15);
 
-pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
+/// The worker's thread: its jobs, and its end (the stores closed) once the jobs' senders
+/// are gone.
+pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Closing) {
     let (jobs, queue) = mpsc::channel::<Job>();
-    let again = jobs.clone();
-    thread::spawn(move || {
+    let thread = thread::spawn(move || {
         loop {
             let job = match queue.recv_timeout(CALLBACK_RETRY) {
                 Ok(job) => job,
@@ -131,11 +142,15 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                     }
                 }
                 Job::SavePinGuard(failures, until) => {
-                    if let Err(e) = stores.local.save_pin_guard(failures, until) {
+                    if let Err(e) = stores
+                        .local
+                        .still_its_files()
+                        .and_then(|()| stores.local.save_pin_guard(failures, until))
+                    {
                         tracing::error!(error = %e, "PIN lockout not saved");
                     }
                 }
-                Job::Lieux { now, source } => {
+                Job::Lieux { now, source, again } => {
                     super::lieux::refresh(&mut stores, now, source.as_ref(), &again)
                 }
                 Job::LieuxFetched { fetched, now } => {
@@ -157,6 +172,26 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
                         None => {}
                     }
                 }
+                Job::Prepare { config_dir, now } => {
+                    if let Err(e) = stores.local.check_integrity() {
+                        tracing::error!(error = %e, "database damaged: writing stopped");
+                    }
+                    let now = now.format("%Y-%m-%dT%H:%M").to_string();
+                    let imported = stores.local.still_its_files().and_then(|()| {
+                        crate::places::load::shipped(
+                            &mut stores.local,
+                            &config_dir,
+                            &now,
+                            &mut |_, _, _| {},
+                        )
+                    });
+                    if let Err(e) = imported {
+                        tracing::error!(error = %e, "data files not imported (the lieux search may be incomplete)");
+                    }
+                    if let Err(e) = stores.local.place_index() {
+                        tracing::warn!(error = %e, "the lieux search's index is not ready");
+                    }
+                }
                 Job::Erase { now, days } => match stores
                     .agenda()
                     .and_then(|a| a.erase_personal_data(now, days))
@@ -170,7 +205,23 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> Sender<Job> {
             }
         }
     });
-    jobs
+    (jobs, Closing(thread))
+}
+
+/// The worker as the kiosk ends.
+pub struct Closing(thread::JoinHandle<()>);
+
+impl Closing {
+    /// Waits a moment for the worker to close the database (its jobs' senders dropped):
+    /// closed cleanly, SQLite folds its write-ahead log into the file and deletes it, and
+    /// the next start need not read it all again. A worker busy on a slow request is not
+    /// waited for longer.
+    pub fn wait(self) {
+        let until = std::time::Instant::now() + Duration::from_secs(2);
+        while !self.0.is_finished() && std::time::Instant::now() < until {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
 }
 
 /// Sends the callback requests waiting on this kiosk, if any.

@@ -298,6 +298,7 @@ mod tests {
                         reminder: None,
                         diagnostic: None,
                         booked_by: crate::store::BookedBy::Kiosk,
+                        request_id: None,
                     },
                     t("2026-03-01T09:00"),
                 )

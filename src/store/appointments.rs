@@ -106,6 +106,10 @@ pub struct NewBooking {
     pub diagnostic: Option<String>,
     /// The kiosk, a counsellor, or the command line.
     pub booked_by: BookedBy,
+    /// The kiosk's own id for this request, given when it goes to the network's database:
+    /// the request sent again after a lost answer finds what it made instead of making it
+    /// twice. `None` on a help point's own file (one transaction, nothing to replay).
+    pub request_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +121,8 @@ pub struct NewRegistration {
     pub person: Person,
     pub reminder: Option<Reminder>,
     pub booked_by: BookedBy,
+    /// As a booking's (see `NewBooking::request_id`).
+    pub request_id: Option<String>,
 }
 
 /// Where a booking moves to.

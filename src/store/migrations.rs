@@ -237,7 +237,20 @@ const MIGRATIONS: &[&str] = &[
         id INTEGER PRIMARY KEY CHECK (id = 1),
         document TEXT NOT NULL
     );",
-    // The national lieux feed (`borne lieux update`, the kiosk's daily update): where it was
+    // 14: the places near a position by a grid of cells of 0.01° (about 1 km): an import
+    // looking for a place already known reads the nine cells around a record, not the whole
+    // latitude band, whose rows grow with the lieux known (a national import was quadratic).
+    "CREATE INDEX lieu_cell ON lieu
+        (CAST(latitude * 100 AS INTEGER), CAST(longitude * 100 AS INTEGER));
+    DROP INDEX lieu_latitude;",
+    // 15: the daily erasing of personal data past retention reads only what it still has to
+    // erase, not every booking, report and message of the years kept.
+    "CREATE INDEX booking_to_erase ON booking (ends_at) WHERE erased = 0;
+    CREATE INDEX registration_to_erase ON registration (ends_at) WHERE erased = 0;
+    CREATE INDEX activite_with_notes ON activite (date) WHERE notes IS NOT NULL;
+    CREATE INDEX outbox_to_erase ON outbox (id)
+        WHERE recipient IS NOT NULL OR message IS NOT NULL OR last_error IS NOT NULL;",
+    // 16: the national lieux feed (`borne lieux update`, the kiosk's daily update): where it was
     // last taken from and its validators (an unchanged file is not fetched again), how many
     // lieux it had (a far smaller file is refused), the network's update it came from (a
     // network kiosk), and the ids of its records (a place the feed stops listing goes).

@@ -41,6 +41,10 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 pub struct Store {
     conn: Connection,
+    /// The database file and its write-ahead log as they were when opened: a log deleted
+    /// under a running kiosk (a clean-up script, a backup tool) leaves it writing where no
+    /// other process reads, so the store stops writing then (`still_its_files`).
+    files: Files,
     /// The schema version the file had when opened (0: made now).
     schema_found: u32,
     /// Built on first use by the lieux search; dropped when data is imported.
@@ -76,6 +80,46 @@ pub fn resolve_path(flag: Option<&Path>, configured: Option<&Path>) -> Result<Pa
     Ok(data_home.join("borne").join("borne.db"))
 }
 
+/// The kiosk's page cache (KiB, negative as SQLite takes it); see `Store::open`.
+pub(crate) const KIOSK_CACHE_KIB: i64 = -256;
+
+/// How long a write waits for another process's lock (another kiosk, an import, a backup)
+/// before it gives up and the person is told.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
+/// How often it looks: often, so it takes the lock in the moment an import leaves it free
+/// between two batches (SQLite's own handler sleeps up to 100 ms and would miss it).
+const LOCK_POLL: Duration = Duration::from_millis(2);
+
+/// SQLite's busy handler: `false` gives up.
+fn wait_for_the_lock(attempts: i32) -> bool {
+    if LOCK_POLL * attempts.max(0) as u32 >= LOCK_WAIT {
+        return false;
+    }
+    std::thread::sleep(LOCK_POLL);
+    true
+}
+
+/// The database's path, and which files (device, inode) it and its write-ahead log were.
+struct Files {
+    database: PathBuf,
+    opened: [Option<(u64, u64)>; 2],
+    /// Why the store stopped writing, once it has.
+    broken: Option<String>,
+}
+
+impl Files {
+    fn paths(&self) -> [PathBuf; 2] {
+        [self.database.clone(), beside(&self.database, "-wal")]
+    }
+
+    fn now(&self) -> [Option<(u64, u64)>; 2] {
+        self.paths().map(|path| {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+        })
+    }
+}
+
 /// A file beside the database: its write-ahead log (`-wal`) or shared memory (`-shm`).
 fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -84,7 +128,16 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
 }
 
 impl Store {
+    /// Opens the help point's file, checked whole: a damaged file is refused.
     pub fn open(path: &Path) -> Result<Store, String> {
+        let mut store = Store::open_unchecked(path)?;
+        store.check_integrity()?;
+        Ok(store)
+    }
+
+    /// Opens the help point's file without reading it whole: the kiosk, whose welcome
+    /// screen must not wait for it, calls `check_integrity` once that screen is shown.
+    pub fn open_unchecked(path: &Path) -> Result<Store, String> {
         let context = |e: &dyn std::fmt::Display| format!("database {}: {e}", path.display());
         if postgres::is_url(&path.to_string_lossy()) {
             return Err(format!(
@@ -146,7 +199,7 @@ impl Store {
             }
         }
         let mut conn = Connection::open(path).map_err(|e| context(&e))?;
-        conn.busy_timeout(Duration::from_secs(5))
+        conn.busy_handler(Some(wait_for_the_lock))
             .map_err(|e| context(&e))?;
         let mode: String = conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
@@ -169,14 +222,69 @@ impl Store {
         // A help point's database is small and the kiosk's machine is cheap: 256 KiB of page
         // cache (SQLite's default is 2 MiB) keeps every query quick, the operating system
         // caching the file itself.
-        conn.pragma_update(None, "cache_size", -256)
+        conn.pragma_update(None, "cache_size", KIOSK_CACHE_KIB)
             .map_err(|e| context(&e))?;
         let found = migrations::migrate(&mut conn).map_err(|e| context(&e))?;
+        let mut files = Files {
+            database: path.to_path_buf(),
+            opened: [None, None],
+            broken: None,
+        };
+        files.opened = files.now();
         Ok(Store {
+            files,
             conn,
             schema_found: if created { 0 } else { found },
             place_index: None,
         })
+    }
+
+    /// SQLite's quick check of the whole file (every page read once, no index compared
+    /// with its table): a file damaged by a crash or by a log deleted under a kiosk is found
+    /// here rather than by the person whose booking it loses. A damaged file is refused, and
+    /// the store writes nothing more to it (see `still_its_files`).
+    pub fn check_integrity(&mut self) -> Result<(), String> {
+        let path = self.files.database.display().to_string();
+        let checked: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| format!("database {path}: {e}"))?;
+        if checked == "ok" {
+            return Ok(());
+        }
+        let why = format!(
+            "database {path}: the file is damaged (SQLite's check: {checked}); restore it \
+             from a backup (or move it aside to start a new one)"
+        );
+        self.files.broken = Some(why.clone());
+        Err(why)
+    }
+
+    /// Whether the database and its write-ahead log are still the files this store opened;
+    /// once they are not, it writes nothing more (an error, and a log line, for each
+    /// request): its bookings would go where no other kiosk reads them.
+    pub fn still_its_files(&mut self) -> Result<(), String> {
+        if let Some(why) = &self.files.broken {
+            return Err(why.clone());
+        }
+        let now = self.files.now();
+        let Some(changed) = (0..2).find(|&i| now[i] != self.files.opened[i]) else {
+            return Ok(());
+        };
+        let path = self.files.paths()[changed].clone();
+        let why = format!(
+            "{}: the database's {} was deleted or replaced while the kiosk ran: writing \
+             stopped (check the file, then restart the kiosk)",
+            path.display(),
+            if changed == 0 {
+                "file"
+            } else {
+                "write-ahead log"
+            }
+        );
+        tracing::error!(error = %why, "database files changed under the kiosk");
+        self.files.broken = Some(why.clone());
+        Err(why)
     }
 
     pub fn schema_found(&self) -> u32 {

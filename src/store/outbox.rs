@@ -195,6 +195,7 @@ mod tests {
                     }),
                     diagnostic: None,
                     booked_by: crate::store::BookedBy::Kiosk,
+                    request_id: None,
                 },
                 t("2026-03-01T09:00"),
             )

@@ -1,6 +1,6 @@
 //! Communes and lieux in SQLite. A file is imported in one transaction: all its good rows,
 //! or nothing if the database fails.
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use crate::domain::communes::{Commune, CommuneIndex, CommuneIndexBuilder};
@@ -81,6 +81,41 @@ pub struct Imported {
 /// Beyond this distance from its postal code's communes, a record's position is wrong.
 pub const FAR_FROM_COMMUNE_KM: f64 = 30.0;
 
+/// An import's batch holds the write lock at most this long; then it commits and lets a
+/// booking waiting for the lock through.
+const IMPORT_BATCH: std::time::Duration = std::time::Duration::from_millis(200);
+/// How long an import leaves the lock free between two batches: a waiting kiosk, polling
+/// every few milliseconds (`Store::open`'s busy handler), takes it then.
+const IMPORT_PAUSE: std::time::Duration = std::time::Duration::from_millis(4);
+/// The page cache while importing (KiB, negative as SQLite takes it), and the kiosk's own.
+const IMPORT_CACHE_KIB: i64 = -16 * 1024;
+use super::KIOSK_CACHE_KIB;
+
+/// The transaction an import writes in, committed and begun again every `IMPORT_BATCH`.
+struct Batch {
+    since: std::time::Instant,
+}
+
+impl Batch {
+    fn begin(conn: &rusqlite::Connection) -> rusqlite::Result<Batch> {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(Batch {
+            since: std::time::Instant::now(),
+        })
+    }
+
+    /// Commits and begins again once the batch has held the lock long enough.
+    fn turn(&mut self, conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+        if self.since.elapsed() < IMPORT_BATCH {
+            return Ok(());
+        }
+        conn.execute_batch("COMMIT")?;
+        std::thread::sleep(IMPORT_PAUSE);
+        *self = Batch::begin(conn)?;
+        Ok(())
+    }
+}
+
 /// Around a record, where the same place may be (degrees): a bit more than
 /// `SAME_STRUCTURE_KM` in latitude, and in longitude up to 55° north.
 const NEAR_LAT: f64 = 0.005;
@@ -121,7 +156,7 @@ fn lieu_values(l: &Lieu) -> Vec<Box<dyn rusqlite::ToSql + '_>> {
 /// A record's position checked against its postal code's communes: missing or more than
 /// 30 km away, it takes the commune's (the one of its name, else the first), approximate.
 fn checked_position(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     lieu: &mut Lieu,
 ) -> rusqlite::Result<Option<Option<f64>>> {
     let mut query = tx.prepare_cached(
@@ -200,22 +235,20 @@ fn write_statements() -> (String, String) {
     (insert, update)
 }
 
-fn lieu_by_id(tx: &rusqlite::Transaction, id: &str) -> rusqlite::Result<Option<Lieu>> {
-    tx.prepare_cached(&format!("SELECT {LIEU_COLUMNS} FROM lieu WHERE id = ?1"))?
-        .query_row([id], lieu_row)
-        .optional()
-        .map(|found| found.map(|(_, l)| l))
-}
-
 /// A place already known that `lieu` is another record of.
-fn same_place(tx: &rusqlite::Transaction, lieu: &Lieu) -> rusqlite::Result<Option<Lieu>> {
+fn same_place(tx: &rusqlite::Connection, lieu: &Lieu) -> rusqlite::Result<Option<Lieu>> {
     let Some((lat, lon)) = lieu.located() else {
         return Ok(None);
     };
+    // The cells of the index `lieu_cell` (migration 14) around the record: a cell is 0.01°,
+    // more than NEAR_LAT and NEAR_LON, so the place is in one of the nine.
     let mut query = tx.prepare_cached(&format!(
         "SELECT {LIEU_COLUMNS} FROM lieu
-         WHERE latitude BETWEEN ?1 AND ?2 AND longitude BETWEEN ?3 AND ?4 AND id != ?5"
+         WHERE CAST(latitude * 100 AS INTEGER) IN (?6 - 1, ?6, ?6 + 1)
+           AND CAST(longitude * 100 AS INTEGER) BETWEEN ?7 - 1 AND ?7 + 1
+           AND latitude BETWEEN ?1 AND ?2 AND longitude BETWEEN ?3 AND ?4 AND id != ?5"
     ))?;
+    let cell = |degrees: f64| (degrees * 100.0) as i64;
     let near: Vec<Lieu> = query
         .query_map(
             params![
@@ -223,7 +256,9 @@ fn same_place(tx: &rusqlite::Transaction, lieu: &Lieu) -> rusqlite::Result<Optio
                 lat + NEAR_LAT,
                 lon - NEAR_LON,
                 lon + NEAR_LON,
-                lieu.id
+                lieu.id,
+                cell(lat),
+                cell(lon)
             ],
             lieu_row,
         )?
@@ -238,68 +273,86 @@ impl Store {
         self.import_lieux(&mut |put| lieux.iter().try_for_each(|l| put(l).map(|_| ())))
     }
 
-    /// Adds the lieux `feed` gives, one at a time, in one transaction: all of them, or none
-    /// if `feed` fails. A record of a place already known (by its id, an id merged before,
-    /// or as the same place from another source) is merged into it; a position far from the
-    /// commune is replaced by the commune's.
+    /// Adds the lieux `feed` gives, one at a time, in batches of at most `IMPORT_BATCH`: a
+    /// kiosk booking meanwhile waits for one batch, not for the whole file (a national file
+    /// is half a minute on a kiosk's machine). The caller checks the file whole first, so a
+    /// file refused (not UTF-8) writes nothing; a database failing halfway keeps the batches
+    /// before it, which the import, not recorded as done, writes again. A record of a place
+    /// already known (by its id, an id merged before, or as the same place from another
+    /// source) is merged into it; a position far from the commune is replaced by the
+    /// commune's.
     pub fn import_lieux(
         &mut self,
         feed: &mut dyn FnMut(&mut PutLieu) -> Result<(), String>,
     ) -> Result<Imported, String> {
         self.place_index = None;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+        let conn = &self.conn;
+        // A larger page cache while importing only: the lookups of each record stay in
+        // memory; the kiosk's usual 256 KiB comes back after.
+        conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
             .map_err(|e| format!("lieux: {e}"))?;
         let mut imported = Imported::default();
         let (insert_sql, update_sql) = write_statements();
-        {
-            let tx = &tx;
-            let mut put = |l: &Lieu| -> rusqlite::Result<Placed> {
-                let mut lieu = l.clone();
-                let mut placed = Placed {
-                    moved: checked_position(tx, &mut lieu)?,
-                    ..Placed::default()
-                };
-                let alias: Option<String> = tx
-                    .prepare_cached("SELECT lieu FROM lieu_alias WHERE id = ?1")?
-                    .query_row([&l.id], |r| r.get(0))
-                    .optional()?;
-                let known = match alias {
-                    Some(id) => lieu_by_id(tx, &id)?,
-                    None => lieu_by_id(tx, &l.id)?,
-                };
-                let (written, insert) = match known {
+        let mut batch = Batch::begin(conn).map_err(|e| format!("lieux: {e}"))?;
+        let mut put = |l: &Lieu| -> rusqlite::Result<Placed> {
+            batch.turn(conn)?;
+            let tx = conn;
+            let mut lieu = l.clone();
+            let mut placed = Placed {
+                moved: checked_position(tx, &mut lieu)?,
+                ..Placed::default()
+            };
+            // The place of this id, or of the id it was merged into before: one lookup.
+            let known = tx
+                .prepare_cached(&format!(
+                    "SELECT {LIEU_COLUMNS} FROM lieu WHERE id =
+                         coalesce((SELECT lieu FROM lieu_alias WHERE id = ?1), ?1)"
+                ))?
+                .query_row([&l.id], lieu_row)
+                .optional()?
+                .map(|(_, known)| known);
+            let (written, insert) = match known {
+                Some(known) => {
+                    imported.updated += 1;
+                    (known.merged(lieu), false)
+                }
+                None => match same_place(tx, &lieu)? {
                     Some(known) => {
-                        imported.updated += 1;
+                        imported.merged += 1;
+                        tx.execute(
+                            "INSERT OR REPLACE INTO lieu_alias (id, lieu) VALUES (?1, ?2)",
+                            params![l.id, known.id],
+                        )?;
+                        placed.merged_into = Some((known.id.clone(), known.nom.clone()));
                         (known.merged(lieu), false)
                     }
-                    None => match same_place(tx, &lieu)? {
-                        Some(known) => {
-                            imported.merged += 1;
-                            tx.execute(
-                                "INSERT OR REPLACE INTO lieu_alias (id, lieu) VALUES (?1, ?2)",
-                                params![l.id, known.id],
-                            )?;
-                            placed.merged_into = Some((known.id.clone(), known.nom.clone()));
-                            (known.merged(lieu), false)
-                        }
-                        None => {
-                            imported.added += 1;
-                            (lieu, true)
-                        }
-                    },
-                };
-                let values = lieu_values(&written);
-                let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v.as_ref()).collect();
-                let sql = if insert { &insert_sql } else { &update_sql };
-                tx.prepare_cached(sql)?.execute(params.as_slice())?;
-                Ok(placed)
+                    None => {
+                        imported.added += 1;
+                        (lieu, true)
+                    }
+                },
             };
-            feed(&mut |l| put(l).map_err(|e| format!("lieux: {e}")))?;
-        }
-        tx.commit().map_err(|e| format!("lieux: {e}"))?;
-        Ok(imported)
+            let values = lieu_values(&written);
+            let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v.as_ref()).collect();
+            let sql = if insert { &insert_sql } else { &update_sql };
+            tx.prepare_cached(sql)?.execute(params.as_slice())?;
+            Ok(placed)
+        };
+        let fed = feed(&mut |l| put(l).map_err(|e| format!("lieux: {e}")));
+        let ended = match fed {
+            Ok(()) => conn
+                .execute_batch("COMMIT")
+                .map_err(|e| format!("lieux: {e}")),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        };
+        let _ = conn.pragma_update(None, "cache_size", KIOSK_CACHE_KIB);
+        // Megabytes written: folded into the file now, not left in the log for the next
+        // start to read again.
+        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        ended.map(|()| imported)
     }
 
     /// Replaces every commune (the file is the whole of France).
@@ -434,6 +487,15 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
+            .map_err(|e| e.to_string())
+    }
+
+    /// Whether any data file was imported into this file (not its first start).
+    pub fn has_imported(&self) -> Result<bool, String> {
+        self.conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM data_import)", [], |r| {
+                r.get(0)
+            })
             .map_err(|e| e.to_string())
     }
 
@@ -583,5 +645,107 @@ mod tests {
             (Some(44.5594), Some(6.0786), true)
         );
         assert!(!all.iter().find(|l| l.id == "c").unwrap().approximate);
+    }
+
+    /// A spread of lieux over France, none the same place as another.
+    fn spread(i: usize) -> Lieu {
+        let at = (
+            43.0 + (i % 500) as f64 * 0.011,
+            -1.0 + (i / 500) as f64 * 0.05,
+        );
+        lieu(
+            &format!("l{i}"),
+            &format!("Lieu {i}"),
+            Some(at),
+            "2024-01-01",
+        )
+    }
+
+    #[test]
+    fn a_booking_made_during_an_import_goes_through_between_two_batches() {
+        use crate::store::Bookings;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("p.db");
+        let mut store = Store::open(&db).unwrap();
+        let now =
+            chrono::NaiveDateTime::parse_from_str("2026-03-02T10:15", "%Y-%m-%dT%H:%M").unwrap();
+        let mut booked = None;
+        store
+            .import_lieux(&mut |put| {
+                put(&spread(0))?;
+                // Another kiosk books while the import runs.
+                let db = db.clone();
+                let booker = std::thread::spawn(move || {
+                    let mut kiosk = Store::open(&db).unwrap();
+                    kiosk.book(
+                        &crate::store::NewBooking {
+                            counsellor: "camille".into(),
+                            motif: "demarche".into(),
+                            starts: now + chrono::Duration::days(1),
+                            ends: now + chrono::Duration::days(1) + chrono::Duration::minutes(30),
+                            person: crate::domain::person::Person {
+                                first_name: "Marie".into(),
+                                ..Default::default()
+                            },
+                            reminder: None,
+                            diagnostic: None,
+                            booked_by: crate::store::BookedBy::Kiosk,
+                            request_id: None,
+                        },
+                        now,
+                    )
+                });
+                let started = std::time::Instant::now();
+                let mut i = 1;
+                while !booker.is_finished()
+                    && started.elapsed() < std::time::Duration::from_secs(10)
+                {
+                    put(&spread(i))?;
+                    i += 1;
+                }
+                booked = Some(booker.join().unwrap());
+                Ok(())
+            })
+            .unwrap();
+        let booked = booked.unwrap();
+        assert!(matches!(booked, Ok(Ok(_))), "{booked:?}");
+    }
+
+    #[test]
+    fn the_same_place_is_looked_for_in_the_cells_around_a_record_not_a_whole_band() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("p.db")).unwrap();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN SELECT {LIEU_COLUMNS} FROM lieu
+                 WHERE CAST(latitude * 100 AS INTEGER) IN (1, 2, 3)
+                   AND CAST(longitude * 100 AS INTEGER) BETWEEN 4 AND 6
+                   AND latitude BETWEEN 0.01 AND 0.02 AND longitude BETWEEN 0.04 AND 0.05
+                   AND id != 'x'"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter().any(|step| step.contains("lieu_cell")),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_just_across_a_cell_border_is_still_the_same_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        // 44.5999 and 44.6001 are in two cells (4459, 4460), as are -0.0001 and 0.0001.
+        store
+            .upsert_lieux(&[lieu("a", "Mairie", Some((44.5999, -0.0001)), "2024-01-01")])
+            .unwrap();
+        let merged = store
+            .upsert_lieux(&[lieu("b", "MAIRIE", Some((44.6001, 0.0001)), "2024-02-01")])
+            .unwrap();
+        assert_eq!(merged.merged, 1);
     }
 }

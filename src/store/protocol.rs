@@ -249,6 +249,10 @@ impl Network {
                 }
                 let mut store = PgStore::open(&self.url, &self.help_point, self.calendar)?;
                 store.declare_help_point(&self.name)?;
+                // Not on the way of the first person to book; a failure only costs them.
+                if let Err(e) = store.warm_up(self.calendar.local(chrono::Utc::now())) {
+                    tracing::debug!(error = %e, "network connection not warmed up");
+                }
                 if let Some(token) = &self.session
                     && !store.resume(token)?
                 {
@@ -283,7 +287,10 @@ impl Stores {
     pub fn agenda(&mut self) -> Result<&mut dyn AgendaStore, String> {
         match &mut self.network {
             Some(network) => Ok(network.store()?),
-            None => Ok(&mut self.local),
+            None => {
+                self.local.still_its_files()?;
+                Ok(&mut self.local)
+            }
         }
     }
 
@@ -404,20 +411,45 @@ pub fn answer(
                 about,
                 asked_at,
             };
-            local.queue_callback(&c).map(|()| {
-                let sent = send_callbacks(local, network).is_ok_and(|_| {
-                    local
-                        .queued_callbacks()
-                        .is_ok_and(|q| q.iter().all(|w| w.request_id != c.request_id))
-                });
-                Reply::CallbackTaken { sent }
-            })
+            local
+                .still_its_files()
+                .and_then(|()| local.queue_callback(&c))
+                .map(|()| {
+                    let sent = send_callbacks(local, network).is_ok_and(|_| {
+                        local
+                            .queued_callbacks()
+                            .is_ok_and(|q| q.iter().all(|w| w.request_id != c.request_id))
+                    });
+                    Reply::CallbackTaken { sent }
+                })
         }
         (Request::Callback { .. }, None) => Err("a callback request needs a network".to_string()),
         (request, Some(network)) => {
-            let reply = network
+            let request = with_request_id(request);
+            let was_connected = !network.down();
+            let mut reply = network
                 .store()
-                .and_then(|store| agenda_answer(store, request, now));
+                .and_then(|store| agenda_answer(store, request.clone(), now));
+            // The connection broke under the request (the server restarted in the night,
+            // a failover): asked once more on a new one, before the person is told the
+            // network is down. A booking or registration carries its request id, so a
+            // request that did go through the first time is found, not made twice.
+            if reply.is_err() && was_connected && network.down() {
+                tracing::warn!(
+                    request = request.kind(),
+                    "network database connection lost: asking again on a new one"
+                );
+                reply = network
+                    .store()
+                    .and_then(|store| agenda_answer(store, request, now))
+                    .map(|reply| match reply {
+                        // Cancelled the first time; its answer was what got lost.
+                        Reply::Cancelled(Err(Refusal::AlreadyCancelled)) => {
+                            Reply::Cancelled(Ok(()))
+                        }
+                        reply => reply,
+                    });
+            }
             if let Err(cause) = &reply
                 && network.down()
             {
@@ -428,7 +460,9 @@ pub fn answer(
             }
             reply
         }
-        (request, None) => agenda_answer(local, request, now),
+        (request, None) => local
+            .still_its_files()
+            .and_then(|()| agenda_answer(local, request, now)),
     };
     reply.unwrap_or_else(|cause| {
         Reply::Failed(Failure {
@@ -436,6 +470,22 @@ pub fn answer(
             offline: false,
         })
     })
+}
+
+/// A booking or registration for the network, given its own request id (kept across a
+/// sending again).
+fn with_request_id(request: Request) -> Request {
+    match request {
+        Request::Book(mut new) => {
+            new.request_id.get_or_insert_with(new_request_id);
+            Request::Book(new)
+        }
+        Request::Register(mut new) => {
+            new.request_id.get_or_insert_with(new_request_id);
+            Request::Register(new)
+        }
+        other => other,
+    }
 }
 
 /// Each waiting request to the network, then forgotten here. A request the server already

@@ -259,6 +259,7 @@ mod tests {
                     },
                     reminder: None,
                     booked_by: crate::store::BookedBy::Kiosk,
+                    request_id: None,
                 },
                 t("2026-03-01T10:00"),
             )

@@ -78,3 +78,46 @@ fn the_pin_lockout_is_kept_across_a_restart() {
         (5, Some(at("2026-03-02T10:20")))
     );
 }
+
+#[test]
+fn a_damaged_file_is_refused_at_open_not_found_by_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("damaged.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        // Enough rows for pages of their own, then everything in the file itself.
+        store
+            .immediate(|tx| {
+                for i in 0..2000 {
+                    super::audit_in(tx, at("2026-03-02T10:00"), "admin", &format!("action {i}"))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        store
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+    }
+    // A page in the middle overwritten (a crash, a disk, a log deleted mid-checkpoint).
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096 * 3;
+    bytes[page..page + 4096].fill(0x5a);
+    std::fs::write(&db, &bytes).unwrap();
+    let err = Store::open(&db).err().expect("a damaged file opened");
+    assert!(err.contains("the file is damaged"), "{err}");
+}
+
+#[test]
+fn a_write_ahead_log_deleted_under_the_store_stops_its_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let mut store = Store::open(&db).unwrap();
+    assert_eq!(store.still_its_files(), Ok(()));
+    std::fs::remove_file(super::beside(&db, "-wal")).unwrap();
+    let err = store.still_its_files().unwrap_err();
+    assert!(err.contains("write-ahead log"), "{err}");
+    // Sticky: a log made again by another process is not this store's either.
+    drop(Store::open(&db));
+    assert!(store.still_its_files().is_err());
+}

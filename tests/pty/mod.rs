@@ -128,7 +128,15 @@ impl Kiosk {
     /// Starts the kiosk with its standard error (the log) going to `log` rather than to the
     /// terminal, as under systemd with `StandardError=journal`.
     pub fn start_logging(env: &[(&str, &str)], log: &Path) -> Kiosk {
-        Kiosk::spawn(&[], 80, 24, env, Some(log), None)
+        let shell = format!("exec \"$0\" \"$@\" 2>>'{}'", log.display());
+        Kiosk::spawn(&[], 80, 24, env, Some(&shell), None)
+    }
+
+    /// Starts the kiosk from a shell that first runs `before` on the same terminal (as a
+    /// systemd unit's `ExecStartPre` would).
+    pub fn start_after(before: &str) -> Kiosk {
+        let shell = format!("{before}; exec \"$0\" \"$@\"");
+        Kiosk::spawn(&[], 80, 24, &[], Some(&shell), None)
     }
 
     fn spawn(
@@ -136,7 +144,7 @@ impl Kiosk {
         cols: u16,
         rows: u16,
         env: &[(&str, &str)],
-        log: Option<&Path>,
+        shell: Option<&str>,
         db: Option<&Path>,
     ) -> Kiosk {
         let dir = tempfile::tempdir().unwrap();
@@ -150,12 +158,12 @@ impl Kiosk {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = match log {
+        let mut cmd = match shell {
             None => CommandBuilder::new(env!("CARGO_BIN_EXE_borne")),
-            Some(log) => {
+            Some(shell) => {
                 let mut sh = CommandBuilder::new("sh");
                 sh.arg("-c");
-                sh.arg(format!("exec \"$0\" \"$@\" 2>>'{}'", log.display()));
+                sh.arg(shell);
                 sh.arg(env!("CARGO_BIN_EXE_borne"));
                 sh
             }

@@ -30,7 +30,8 @@ impl Commune {
 
 /// Five digits: a French postal code.
 pub fn is_postal_code(text: &str) -> bool {
-    text.len() == 5 && text.chars().all(|c| c.is_ascii_digit())
+    // No département's number begins 00: "00000" is a placeholder, not a place.
+    text.len() == 5 && text.chars().all(|c| c.is_ascii_digit()) && !text.starts_with("00")
 }
 
 /// Lower case, no accents, œ → oe, hyphens and apostrophes as spaces, "st"/"ste" spelt out;
@@ -426,6 +427,9 @@ impl CommuneIndex {
     /// home's département, then the nearest (by tens of kilometres), then the most populated.
     /// A single letter matches thousands of names: only the first few are sorted.
     fn rank(&self, found: &mut Vec<u32>, keep: usize, home: Option<Home>) {
+        // Each commune's key is worked out once, not at each of the comparisons a sort makes
+        // (a single letter matches thousands: the key's distance was most of the time).
+        let cos_home = home.map_or(1.0, |h| h.position.0.to_radians().cos());
         let away = |row: &Row| -> (bool, u32) {
             let Some(home) = home else {
                 return (false, 0);
@@ -436,27 +440,40 @@ impl CommuneIndex {
             let km = row.position().map_or(u32::MAX, |(lat, lon)| {
                 let (hlat, hlon) = home.position;
                 let dy = lat - hlat;
-                let dx = (lon - hlon) * hlat.to_radians().cos();
+                let dx = (lon - hlon) * cos_home;
                 ((dy * dy + dx * dx).sqrt() * 111.0 / 10.0) as u32
             });
             (true, km)
         };
-        let key = |i: &u32| {
-            let row = &self.rows[*i as usize];
-            (
-                self.is_old_name(row),
-                away(row),
-                std::cmp::Reverse(row.population),
-                self.nom(*i),
-            )
+        let mut keyed: Vec<_> = found
+            .iter()
+            .map(|&i| {
+                let row = &self.rows[i as usize];
+                let key = (
+                    self.is_old_name(row),
+                    away(row),
+                    std::cmp::Reverse(row.population),
+                );
+                (key, i)
+            })
+            .collect();
+        // Ties (same population) by name, looked up only for them.
+        let order = |a: &(RankKey, u32), b: &(RankKey, u32)| {
+            a.0.cmp(&b.0).then_with(|| self.nom(a.1).cmp(self.nom(b.1)))
         };
-        if found.len() > keep && keep > 0 {
-            found.select_nth_unstable_by(keep - 1, |a, b| key(a).cmp(&key(b)));
+        if keyed.len() > keep && keep > 0 {
+            keyed.select_nth_unstable_by(keep - 1, order);
         }
-        found.truncate(keep);
-        found.sort_by(|a, b| key(a).cmp(&key(b)));
+        keyed.truncate(keep);
+        keyed.sort_by(order);
+        found.clear();
+        found.extend(keyed.into_iter().map(|(_, i)| i));
     }
 }
+
+/// How likely a commune is meant, before its name: an old name, away from the home's
+/// département (and how far, in tens of kilometres), the fewer people.
+type RankKey = (bool, (bool, u32), std::cmp::Reverse<u32>);
 
 /// The normalised name (or its end from a later word) starting at `at` in `folded`.
 fn name_at(folded: &str, at: u32) -> &str {

@@ -7,8 +7,9 @@ use crate::domain::communes::{Commune, is_postal_code};
 
 /// Reads `communes_cp_geo.csv`; bad rows are reported, the others kept.
 pub fn read(path: &Path) -> Result<(Vec<Commune>, Vec<RowNote>), String> {
-    let mut reader = csv::Reader::from_path(path)
+    let file = crate::text_file::open_regular(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let mut reader = csv::Reader::from_reader(std::io::BufReader::new(file));
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| format!("{}:1: not a CSV file: {e}", path.display()))?

@@ -2,10 +2,13 @@
 //! field names and services), and the France Services list. Every row is checked on its own:
 //! a bad row is reported as `file:line: field: reason`, the others still come in. Text is
 //! cleaned of control characters: imported data must never drive the terminal.
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 pub mod communes;
+mod rows;
 
 use crate::domain::hours;
 use crate::domain::lieu::Lieu;
@@ -28,12 +31,35 @@ pub struct Parsed {
     pub warnings: Vec<RowNote>,
 }
 
-/// The rows a file left out, and what it said of rows it took.
+/// The rows a file left out, and what it said of rows it took: the first `KEPT_NOTES` of
+/// each, the others only counted (a national file's warnings would grow with it).
 #[derive(Debug, Default)]
 pub struct Notes {
     pub rejected: Vec<RowNote>,
     /// Fields the standard requires that the row lacks, though the kiosk can show the place.
     pub warnings: Vec<RowNote>,
+    /// How many of each there were, listed or not.
+    pub rejected_count: usize,
+    pub warning_count: usize,
+}
+
+/// How many rejected rows, and how many warnings, an import lists.
+pub const KEPT_NOTES: usize = 1000;
+
+impl Notes {
+    pub fn reject(&mut self, note: RowNote) {
+        self.rejected_count += 1;
+        if self.rejected.len() < KEPT_NOTES {
+            self.rejected.push(note);
+        }
+    }
+
+    pub fn warn(&mut self, note: RowNote) {
+        self.warning_count += 1;
+        if self.warnings.len() < KEPT_NOTES {
+            self.warnings.push(note);
+        }
+    }
 }
 
 /// Field names of the v0.1 files → v1.0.
@@ -162,8 +188,13 @@ pub fn clean(text: &str) -> String {
 
 /// Characters that change how text reads without showing themselves.
 fn invisible(c: char) -> bool {
-    // Zero-width spaces and marks too: open data has them where a person never meant them.
-    matches!(c, '\u{200b}'..='\u{200f}') || crate::text_file::reorders(c)
+    // Zero-width spaces, joiners and marks too (U+200B–U+200F, the word joiner U+2060 and
+    // the invisible operators after it, the Mongolian vowel separator), and the line and
+    // paragraph separators: open data has them where a person never meant them.
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{180e}' | '\u{2028}' | '\u{2029}'
+    ) || crate::text_file::reorders(c)
 }
 
 /// Multi-value fields: `|` in v1.0, `;` in older files.
@@ -242,7 +273,10 @@ fn coordinate(
 /// A lieu of the standard. What the kiosk needs to show it is required (an id, a name, an
 /// address, a commune and its postal code); the standard's other required fields, when
 /// missing, are said as warnings.
-fn standard_row(row: &HashMap<String, String>) -> Result<(Lieu, Vec<(String, String)>), RowNote> {
+fn standard_row(
+    row: &HashMap<String, String>,
+    today: chrono::NaiveDate,
+) -> Result<(Lieu, Vec<(String, String)>), RowNote> {
     let get = |f: &str| row.get(f).map(|v| clean(v)).filter(|v| !v.is_empty());
     let reject = |field: &str, reason: &str| RowNote {
         line: 0,
@@ -258,14 +292,22 @@ fn standard_row(row: &HashMap<String, String>) -> Result<(Lieu, Vec<(String, Str
     let nom = required("nom")?;
     let commune = required("commune")?;
     let code_postal = required("code_postal")?;
-    if !crate::domain::communes::is_postal_code(&code_postal) {
-        return Err(reject(
-            "code_postal",
-            &format!("{code_postal:?} is not a 5-digit postal code"),
-        ));
+    if let Some(why) = not_a_postal_code(&code_postal) {
+        return Err(reject("code_postal", &why));
     }
     let adresse = required("adresse")?;
     let date_maj = match get("date_maj") {
+        // A date to come would win over every later correction of the place: today's.
+        Some(d)
+            if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .is_ok_and(|day| day > today + chrono::Duration::days(1)) =>
+        {
+            warnings.push((
+                "date_maj".to_string(),
+                format!("{d:?} is after today: taken as today, {today} (warning)"),
+            ));
+            today.to_string()
+        }
         Some(d) if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_ok() => d,
         Some(d) => {
             warnings.push((
@@ -342,6 +384,19 @@ fn standard_row(row: &HashMap<String, String>) -> Result<(Lieu, Vec<(String, Str
     Ok((lieu, warnings))
 }
 
+/// Why a lieu's postal code is none.
+fn not_a_postal_code(code: &str) -> Option<String> {
+    if crate::domain::communes::is_postal_code(code) {
+        None
+    } else if code.len() == 5 && code.chars().all(|c| c.is_ascii_digit()) {
+        Some(format!(
+            "{code:?} is not a postal code (no département's begins 00)"
+        ))
+    } else {
+        Some(format!("{code:?} is not a 5-digit postal code"))
+    }
+}
+
 fn legacy_name(field: &str) -> String {
     LEGACY_FIELDS
         .iter()
@@ -368,11 +423,8 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
     let id = get("id_fs").ok_or_else(|| reject("id_fs", "missing".into()))?;
     let nom = get("lib_fs").ok_or_else(|| reject("lib_fs", "missing".into()))?;
     let code_postal = get("code_postal").ok_or_else(|| reject("code_postal", "missing".into()))?;
-    if !crate::domain::communes::is_postal_code(&code_postal) {
-        return Err(reject(
-            "code_postal",
-            format!("{code_postal:?} is not a 5-digit postal code"),
-        ));
+    if let Some(why) = not_a_postal_code(&code_postal) {
+        return Err(reject("code_postal", why));
     }
     let days = [
         "h_lundi",
@@ -435,7 +487,8 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
 /// Reads a lieux file whole (tests, small files): see `read_each`.
 pub fn read(path: &Path) -> Result<Parsed, String> {
     let mut lieux = Vec::new();
-    let notes = read_each(path, &mut |line, lieu| {
+    let today = chrono::Local::now().date_naive();
+    let notes = read_each(path, today, &mut |line, lieu| {
         lieux.push((line, lieu));
         Ok(())
     })?;
@@ -452,18 +505,34 @@ pub fn read(path: &Path) -> Result<Parsed, String> {
 /// UTF-8…) is for the whole file: the caller writes nothing.
 pub fn read_each(
     path: &Path,
+    today: chrono::NaiveDate,
     each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
 ) -> Result<Notes, String> {
-    let file =
-        std::fs::File::open(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    read_file(path, today, Some(each))
+}
+
+/// Reads a lieux file through without making its lieux: whether it is refused whole (not
+/// UTF-8, not JSON, a lieu over the bound…), before an import writes anything of it.
+pub fn check_whole(path: &Path) -> Result<(), String> {
+    read_file(path, chrono::NaiveDate::MIN, None).map(|_| ())
+}
+
+/// `read_each`, or with no `each` the file's own checks only.
+fn read_file(
+    path: &Path,
+    today: chrono::NaiveDate,
+    each: Option<&mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
+) -> Result<Notes, String> {
+    let file = crate::text_file::open_regular(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let reader = std::io::BufReader::new(file);
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
-        return read_json(path, reader, each);
+        return read_json(path, reader, today, each);
     }
-    read_csv(path, reader, each)
+    read_csv(path, reader, today, each)
 }
 
 /// A Latin-1 file read as UTF-8 would put U+FFFD in every accented name: refused whole.
@@ -478,12 +547,18 @@ fn not_utf8(path: &Path, line: usize) -> String {
 fn read_csv(
     path: &Path,
     input: impl std::io::Read,
-    each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+    today: chrono::NaiveDate,
+    mut each: Option<&mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
 ) -> Result<Notes, String> {
+    // Between the file and the `csv` crate: each row's physical lines (the crate counts LF
+    // only: CR-only files would all be line 1) and a bound on a row's size.
+    let (input, spans) = rows::Rows::new(input);
+    let next_span = || spans.borrow_mut().pop_front();
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<String> = match reader.byte_headers() {
         Ok(h) => {
             let h = h.clone();
+            next_span();
             std::str::from_utf8(h.as_slice()).map_err(|_| not_utf8(path, 1))?;
             h.iter()
                 .map(|h| {
@@ -506,27 +581,41 @@ fn read_csv(
     }
     let date =
         date_from_name(path).unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
-    let mut rejected = Vec::new();
-    let mut warnings = Vec::new();
+    let mut notes = Notes::default();
     let mut record = csv::ByteRecord::new();
-    let mut next_line = 2;
     loop {
-        let line = next_line;
-        match reader.read_byte_record(&mut record) {
+        let read = reader.read_byte_record(&mut record);
+        let span = next_span();
+        let line = span.map_or(0, |s| s.first);
+        match read {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                rejected.push(RowNote {
+                notes.reject(RowNote {
                     line,
                     field: "-".into(),
                     reason: format!("unreadable row: {e}"),
                 });
-                next_line = reader.position().line() as usize;
                 continue;
             }
         }
-        let line = record.position().map_or(line, |p| p.line() as usize);
-        next_line = reader.position().line() as usize;
+        let Some(span) = span else {
+            return Err(format!(
+                "{}: rows out of step with the file's lines: nothing was imported",
+                path.display()
+            ));
+        };
+        if span.oversize {
+            notes.reject(RowNote {
+                line,
+                field: "-".into(),
+                reason: format!(
+                    "the row is larger than {} MB: refused",
+                    rows::MAX_ROW_BYTES / (1024 * 1024)
+                ),
+            });
+            continue;
+        }
         let Ok(fields) = record
             .iter()
             .map(std::str::from_utf8)
@@ -534,25 +623,44 @@ fn read_csv(
         else {
             return Err(not_utf8(path, line));
         };
-        // A quote that is never closed swallows the rows after it into one field: a field
-        // holding whole rows says so, with the line where the quote opened.
-        if let Some(swallowed) = fields.iter().position(|field| {
-            field
-                .lines()
-                .skip(1)
-                .any(|l| l.matches(',').count() >= headers.len() / 2)
-        }) {
-            let rows = fields[swallowed].lines().count();
-            rejected.push(RowNote {
+        let Some(each) = each.as_mut() else {
+            continue;
+        };
+        // A quote that is never closed, or closed only by another row's quote, swallows the
+        // rows after it: said with the lines it took, never as a problem of some field.
+        if span.last > span.first
+            && (span.open_quote
+                || fields.len() != headers.len()
+                || fields.iter().any(|field| {
+                    field
+                        .lines()
+                        .skip(1)
+                        .any(|l| l.matches(',').count() >= headers.len() / 2)
+                }))
+        {
+            let swallowed = fields
+                .iter()
+                .position(|f| f.contains(['\n', '\r']))
+                .and_then(|i| headers.get(i))
+                .cloned()
+                .unwrap_or_else(|| "-".into());
+            let reason = if span.open_quote {
+                format!(
+                    "a quote opened in this row is never closed: lines {} to {} (the end of \
+                     the file) were read as one row and refused",
+                    span.first, span.last
+                )
+            } else {
+                format!(
+                    "a quote opened in this row closes only on line {}: lines {} to {} were \
+                     read as one row and refused (check the quotes of line {})",
+                    span.last, span.first, span.last, span.first
+                )
+            };
+            notes.reject(RowNote {
                 line,
-                field: headers
-                    .get(swallowed)
-                    .cloned()
-                    .unwrap_or_else(|| "-".into()),
-                reason: format!(
-                    "a quote opened here is not closed: the next {} lines were read as this field",
-                    rows.saturating_sub(1)
-                ),
+                field: swallowed,
+                reason,
             });
             continue;
         }
@@ -564,37 +672,46 @@ fn read_csv(
         let result = if france_services {
             france_services_row(&row, &date).map(|lieu| (lieu, Vec::new()))
         } else {
-            standard_row(&row)
+            standard_row(&row, today)
         };
         match result {
             Ok((lieu, said)) => {
-                warnings.extend(said.into_iter().map(|(field, reason)| RowNote {
-                    line,
-                    field,
-                    reason,
-                }));
+                for (field, reason) in said {
+                    notes.warn(RowNote {
+                        line,
+                        field,
+                        reason,
+                    });
+                }
                 each(line, lieu)?
             }
             Err(mut r) => {
                 r.line = line;
-                rejected.push(r);
+                notes.reject(r);
             }
         }
     }
-    Ok(Notes { rejected, warnings })
+    Ok(notes)
 }
 
 /// A JSON file is an array of lieux: read one object at a time, never the whole tree.
 fn read_json(
     path: &Path,
     input: impl std::io::Read,
-    each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+    today: chrono::NaiveDate,
+    each: Option<&mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
 ) -> Result<Notes, String> {
     use serde::de::{Deserializer, SeqAccess, Visitor};
 
     struct Lieux<'a> {
-        each: &'a mut dyn FnMut(usize, Lieu) -> Result<(), String>,
+        /// `None`: the file's own checks only.
+        each: Option<&'a mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
         notes: Notes,
+        today: chrono::NaiveDate,
+        /// Bytes read since the lieu being read began.
+        read: Rc<Cell<usize>>,
+        /// Lieux read so far.
+        count: usize,
     }
 
     impl<'de> Visitor<'de> for &mut Lieux<'_> {
@@ -607,30 +724,36 @@ fn read_json(
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
             // JSON has no lines per row: the position in the array stands for it (1-based).
             let mut line = 0;
+            self.read.set(0);
             while let Some(item) = seq.next_element::<serde_json::Value>()? {
+                self.read.set(0);
                 line += 1;
+                self.count = line;
+                let Some(each) = self.each.as_mut() else {
+                    continue;
+                };
                 let Some(object) = item.as_object() else {
-                    self.notes.rejected.push(RowNote {
+                    self.notes.reject(RowNote {
                         line,
                         field: "-".into(),
                         reason: "not an object".into(),
                     });
                     continue;
                 };
-                match standard_row(&json_row(object)) {
+                match standard_row(&json_row(object), self.today) {
                     Ok((lieu, said)) => {
-                        self.notes
-                            .warnings
-                            .extend(said.into_iter().map(|(field, reason)| RowNote {
+                        for (field, reason) in said {
+                            self.notes.warn(RowNote {
                                 line,
                                 field,
                                 reason,
-                            }));
-                        (self.each)(line, lieu).map_err(serde::de::Error::custom)?
+                            });
+                        }
+                        each(line, lieu).map_err(serde::de::Error::custom)?
                     }
                     Err(mut r) => {
                         r.line = line;
-                        self.notes.rejected.push(r);
+                        self.notes.reject(r);
                     }
                 }
             }
@@ -638,9 +761,20 @@ fn read_json(
         }
     }
 
+    let read = Rc::new(Cell::new(0));
     let mut lieux = Lieux {
         each,
         notes: Notes::default(),
+        today,
+        read: read.clone(),
+        count: 0,
+    };
+    // A lieu is a few KiB: one of a gigabyte is refused before it is in memory. A JSON
+    // array cannot be read on past it, so the file is refused whole, naming it.
+    let input = Bounded {
+        inner: input,
+        read,
+        bound: rows::MAX_ROW_BYTES,
     };
     let mut deserializer = serde_json::Deserializer::from_reader(input);
     deserializer
@@ -648,7 +782,13 @@ fn read_json(
         .and_then(|()| deserializer.end())
         .map_err(|e| {
             let text = e.to_string();
-            if text.contains("invalid unicode") || text.contains("UTF-8") {
+            if text.contains(TOO_LARGE) {
+                format!(
+                    "{}: lieu {}: {TOO_LARGE}: nothing was imported",
+                    path.display(),
+                    lieux.count + 1
+                )
+            } else if text.contains("invalid unicode") || text.contains("UTF-8") {
                 not_utf8(path, e.line())
             } else if e.is_data() && text.contains("an array of lieux") {
                 format!("{}:1: expected an array of lieux", path.display())
@@ -657,6 +797,26 @@ fn read_json(
             }
         })?;
     Ok(lieux.notes)
+}
+
+const TOO_LARGE: &str = "larger than 1 MB: not a lieu";
+
+/// A reader that fails once `bound` bytes were read since `read` was last set to zero.
+struct Bounded<R> {
+    inner: R,
+    read: Rc<Cell<usize>>,
+    bound: usize,
+}
+
+impl<R: std::io::Read> std::io::Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read.get() > self.bound {
+            return Err(std::io::Error::other(TOO_LARGE));
+        }
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n);
+        Ok(n)
+    }
 }
 
 /// A JSON object as the row of a CSV file: lists joined by `|`.

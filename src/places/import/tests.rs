@@ -179,43 +179,189 @@ fn a_latin1_file_is_refused_with_its_line_not_imported_with_replacement_marks() 
     assert!(err.ends_with("latin1.csv:2: not UTF-8 (Latin-1 or Windows-1252?): convert the file first (iconv -f latin1 -t utf-8); nothing was imported"), "{err}");
 }
 
+/// A small standard file: the header of `lieux-gap.csv` and rows of the fields given.
+fn standard_file(rows: &[&[(&str, &str)]]) -> String {
+    let text = std::fs::read_to_string(fixture("lieux-gap.csv")).unwrap();
+    let header = text.lines().next().unwrap().to_string();
+    let columns: Vec<&str> = header.split(',').collect();
+    let mut lines = vec![header.clone()];
+    for fields in rows {
+        let mut row = vec![String::new(); columns.len()];
+        for (name, value) in [
+            ("commune", "Gap"),
+            ("code_postal", "05000"),
+            ("adresse", "1 place"),
+            ("date_maj", "2024-04-02"),
+        ]
+        .iter()
+        .chain(fields.iter())
+        {
+            row[columns.iter().position(|h| h == name).unwrap()] = value.to_string();
+        }
+        lines.push(row.join(","));
+    }
+    lines.join("\n") + "\n"
+}
+
+fn read_text(name: &str, text: &[u8]) -> Parsed {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    super::read(&path).unwrap()
+}
+
+fn rejected(parsed: &Parsed) -> Vec<(usize, String, String)> {
+    parsed
+        .rejected
+        .iter()
+        .map(|r| (r.line, r.field.clone(), r.reason.clone()))
+        .collect()
+}
+
 #[test]
 fn an_unclosed_quote_is_reported_where_it_opens() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("quote.csv");
-    let text = std::fs::read_to_string(fixture("lieux-gap.csv")).unwrap();
-    let header = text.lines().next().unwrap();
-    let columns = header.split(',').count();
-    let row = |id: &str, nom: &str| {
-        let mut fields = vec![String::new(); columns];
-        let col = |name: &str| header.split(',').position(|h| h == name).unwrap();
-        fields[col("id")] = id.into();
-        fields[col("nom")] = nom.into();
-        fields[col("commune")] = "Gap".into();
-        fields[col("code_postal")] = "05000".into();
-        fields[col("adresse")] = "1 place".into();
-        fields[col("date_maj")] = "2024-04-02".into();
-        fields.join(",")
-    };
     // Row 2 opens a quote in its name and nothing closes it: rows 3 to 5 vanish into it.
-    let lines = [
-        header.to_string(),
-        row("a", "\"Espace numérique"),
-        row("b", "Médiathèque"),
-        row("c", "Mairie"),
-        row("d", "Centre social"),
-    ];
-    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    let parsed = super::read(&path).unwrap();
-    let r = &parsed.rejected[0];
+    let text = standard_file(&[
+        &[("id", "a"), ("nom", "\"Espace numérique")],
+        &[("id", "b"), ("nom", "Médiathèque")],
+        &[("id", "c"), ("nom", "Mairie")],
+        &[("id", "d"), ("nom", "Centre social")],
+    ]);
+    let parsed = read_text("quote.csv", text.as_bytes());
     assert_eq!(
-        (r.line, r.field.as_str()),
-        (2, "nom"),
-        "{:?}",
-        parsed.rejected
+        rejected(&parsed),
+        [(
+            2,
+            "nom".to_string(),
+            "a quote opened in this row is never closed: lines 2 to 5 (the end of the file) \
+             were read as one row and refused"
+                .to_string()
+        )]
     );
+    assert!(parsed.lieux.is_empty());
+}
+
+#[test]
+fn a_quote_closed_by_the_next_rows_quote_is_said_so_and_the_rows_after_are_read() {
+    // Row 2's name opens a quote; row 3's quoted name closes it: rows 2 and 3 become one.
+    let text = standard_file(&[
+        &[("id", "a"), ("nom", "\"Espace numérique")],
+        &[("id", "b"), ("nom", "\"Médiathèque, centre\"")],
+        &[("id", "c"), ("nom", "Mairie")],
+    ]);
+    let parsed = read_text("quote.csv", text.as_bytes());
     assert_eq!(
-        r.reason,
-        "a quote opened here is not closed: the next 3 lines were read as this field"
+        rejected(&parsed),
+        [(
+            2,
+            "nom".to_string(),
+            "a quote opened in this row closes only on line 3: lines 2 to 3 were read as one \
+             row and refused (check the quotes of line 2)"
+                .to_string()
+        )]
+    );
+    let read: Vec<(usize, &str)> = parsed
+        .lieux
+        .iter()
+        .map(|(l, x)| (*l, x.id.as_str()))
+        .collect();
+    assert_eq!(read, [(4, "c")]);
+}
+
+#[test]
+fn lines_are_the_files_own_whatever_ends_them() {
+    let text = standard_file(&[
+        &[("id", "a"), ("nom", "Mairie")],
+        &[("id", "b"), ("nom", "Médiathèque"), ("code_postal", "5000")],
+        &[("id", "c"), ("nom", "\"Centre\nsocial\"")],
+        &[("id", "d"), ("nom", "Gare"), ("code_postal", "5000")],
+    ]);
+    for end in ["\n", "\r\n", "\r"] {
+        let parsed = read_text("ends.csv", text.replace('\n', end).as_bytes());
+        let lines: Vec<usize> = parsed.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 6], "line ends {end:?}: {:?}", parsed.rejected);
+        let taken: Vec<usize> = parsed.lieux.iter().map(|(l, _)| *l).collect();
+        assert_eq!(taken, [2, 4], "line ends {end:?}");
+    }
+}
+
+#[test]
+fn a_row_larger_than_a_megabyte_is_refused_with_its_line_and_the_next_is_read() {
+    let huge = format!("\"{}\"", "x".repeat(3 * 1024 * 1024));
+    let text = standard_file(&[
+        &[
+            ("id", "a"),
+            ("nom", "Mairie"),
+            ("presentation_resume", &huge),
+        ],
+        &[("id", "b"), ("nom", "Médiathèque")],
+    ]);
+    let parsed = read_text("huge.csv", text.as_bytes());
+    assert_eq!(
+        rejected(&parsed),
+        [(
+            2,
+            "-".to_string(),
+            "the row is larger than 1 MB: refused".to_string()
+        )]
+    );
+    assert_eq!(parsed.lieux.len(), 1);
+    assert_eq!(parsed.lieux[0].0, 3);
+}
+
+#[test]
+fn a_json_lieu_larger_than_a_megabyte_refuses_the_file_naming_it() {
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let text = format!(
+        r#"[{{"id":"a","nom":"Mairie","commune":"Gap","code_postal":"05000","adresse":"1 place"}},
+           {{"id":"b","nom":"{huge}","commune":"Gap","code_postal":"05000","adresse":"1 place"}}]"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    std::fs::write(&path, text).unwrap();
+    let err = super::read(&path).unwrap_err();
+    assert!(
+        err.ends_with("huge.json: lieu 2: larger than 1 MB: not a lieu: nothing was imported"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_date_to_come_is_taken_as_today_with_a_warning() {
+    let text = standard_file(&[&[("id", "a"), ("nom", "Mairie"), ("date_maj", "9999-12-31")]]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.csv");
+    std::fs::write(&path, text).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let mut read = Vec::new();
+    let notes = super::read_each(&path, today, &mut |_, lieu| {
+        read.push(lieu);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(read[0].date_maj, "2026-03-02");
+    assert!(
+        notes.warnings.iter().any(|w| w.field == "date_maj"
+            && w.reason == "\"9999-12-31\" is after today: taken as today, 2026-03-02 (warning)"),
+        "{:?}",
+        notes.warnings
+    );
+}
+
+#[test]
+fn a_word_joiner_goes_and_postal_code_00000_is_refused() {
+    let text = standard_file(&[
+        &[("id", "a"), ("nom", "Mai\u{2060}rie\u{2063} de Gap")],
+        &[("id", "b"), ("nom", "Nulle part"), ("code_postal", "00000")],
+    ]);
+    let parsed = read_text("odd.csv", text.as_bytes());
+    assert_eq!(parsed.lieux[0].1.nom, "Mairie de Gap");
+    assert_eq!(
+        rejected(&parsed),
+        [(
+            3,
+            "code_postal".to_string(),
+            "\"00000\" is not a postal code (no département's begins 00)".to_string()
+        )]
     );
 }

@@ -471,31 +471,11 @@ impl Bookings for Store {
     fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
         let before = time_text(now - Duration::days(days.into()));
         self.immediate(|tx| {
-            let bookings = tx.execute(
-                "UPDATE booking SET first_name = NULL, last_initial = NULL, phone = NULL,
-                     email = NULL, diagnostic = NULL, cancel_reason = NULL, erased = 1
-                 WHERE erased = 0 AND ends_at < ?1",
-                [&before],
-            )?;
-            tx.execute(
-                "UPDATE activite SET notes = NULL WHERE notes IS NOT NULL AND date < ?1",
-                [&before[..10]],
-            )?;
-            let registrations = tx.execute(
-                "UPDATE registration SET first_name = NULL, last_initial = NULL, phone = NULL,
-                     email = NULL, erased = 1
-                 WHERE erased = 0 AND ends_at < ?1",
-                [&before],
-            )?;
-            // A failure's text too (one written before it kept only a summary may quote the
-            // gateway's output).
-            let messages = tx.execute(
-                "UPDATE outbox SET recipient = NULL, message = NULL, last_error = NULL
-                 WHERE (recipient IS NOT NULL OR message IS NOT NULL OR last_error IS NOT NULL)
-                   AND (booking IN (SELECT id FROM booking WHERE erased = 1)
-                     OR registration IN (SELECT id FROM registration WHERE erased = 1))",
-                [],
-            )?;
+            let [bookings, notes, registrations, messages] = ERASE;
+            let bookings = tx.execute(bookings, [&before])?;
+            tx.execute(notes, [&before[..10]])?;
+            let registrations = tx.execute(registrations, [&before])?;
+            let messages = tx.execute(messages, [])?;
             Ok((bookings + registrations, messages))
         })
         .map_err(|e| format!("erase: {e}"))
@@ -511,6 +491,27 @@ impl Bookings for Store {
         })
     }
 }
+
+/// The retention rule's statements: bookings, activity notes, registrations ended before
+/// ?1, then the messages of what was erased. Each reads what it still has to erase through an
+/// index of migration 15 (a kiosk keeps years of bookings: a full scan each day, and at each
+/// start, grew with them).
+pub(crate) const ERASE: [&str; 4] = [
+    "UPDATE booking SET first_name = NULL, last_initial = NULL, phone = NULL, email = NULL,
+         diagnostic = NULL, cancel_reason = NULL, erased = 1
+     WHERE erased = 0 AND ends_at < ?1",
+    "UPDATE activite SET notes = NULL WHERE notes IS NOT NULL AND date < ?1",
+    "UPDATE registration SET first_name = NULL, last_initial = NULL, phone = NULL,
+         email = NULL, erased = 1
+     WHERE erased = 0 AND ends_at < ?1",
+    // A failure's text too (one written before it kept only a summary may quote the
+    // gateway's output).
+    "UPDATE outbox SET recipient = NULL, message = NULL, last_error = NULL
+     WHERE (recipient IS NOT NULL OR message IS NOT NULL OR last_error IS NOT NULL) AND (
+         EXISTS (SELECT 1 FROM booking WHERE booking.id = outbox.booking AND erased = 1)
+      OR EXISTS (SELECT 1 FROM registration
+                 WHERE registration.id = outbox.registration AND erased = 1))",
+];
 
 /// An appointment by its code, read on `conn` (the store's connection or a transaction).
 pub(crate) fn appointment_in(

@@ -48,6 +48,7 @@ fn booking(counsellor: &str, starts: &str, minutes: i64) -> NewBooking {
         }),
         diagnostic: None,
         booked_by: crate::store::BookedBy::Kiosk,
+        request_id: None,
     }
 }
 
@@ -200,6 +201,7 @@ fn a_full_workshop_takes_no_more_registrations() {
         person: marie(),
         reminder: None,
         booked_by: crate::store::BookedBy::Kiosk,
+        request_id: None,
     };
     let first = s.register(&new, now).unwrap().unwrap();
     s.register(&new, now).unwrap().unwrap();
@@ -398,6 +400,7 @@ fn a_registration_to_a_cancelled_session_is_refused() {
         person: marie(),
         reminder: None,
         booked_by: crate::store::BookedBy::Kiosk,
+        request_id: None,
     };
     assert_eq!(
         s.register(&new, now).unwrap(),
@@ -466,4 +469,27 @@ fn booking_on_behalf_is_audited_with_it() {
         1,
         "the kiosk's own bookings are not staff actions"
     );
+}
+
+#[test]
+fn the_daily_erasing_reads_what_it_has_to_erase_through_an_index_not_every_row() {
+    let (_d, s) = store();
+    for sql in super::ERASE {
+        let plan: Vec<String> = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(
+                rusqlite::params_from_iter(sql.contains("?1").then_some("2026-01-01")),
+                |r| r.get::<_, String>(3),
+            )
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // A search by index, or the scan of an index holding only what is left to erase.
+        let reads_little = |step: &String| {
+            !step.starts_with("SCAN") || step.ends_with("USING INDEX outbox_to_erase")
+        };
+        assert!(plan.iter().all(reads_little), "{sql}\n{plan:?}");
+    }
 }

@@ -64,13 +64,33 @@ const APPOINTMENTS_BETWEEN: &str = concat!(
     " ORDER BY 5, 1"
 );
 
-/// A booking, unless a registration has its code.
+/// A booking, unless a registration has its code or a booking was already made for its
+/// request id ($15: the same request sent again after its answer was lost).
 pub(super) const INSERT_BOOKING: &str = "INSERT INTO booking (code, help_point, counsellor, motif,
          starts_at, ends_at, first_name, last_initial, phone, email, reminder, diagnostic,
-         booked_by, created_at)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+         booked_by, created_at, request_id)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
      WHERE NOT EXISTS (SELECT 1 FROM registration WHERE code = $1)
+     ON CONFLICT (request_id) DO NOTHING
      RETURNING id";
+
+/// What an earlier sending of the same request made: its code and row id.
+fn made_for(
+    client: &mut impl GenericClient,
+    table: Table,
+    request_id: Option<&String>,
+) -> Result<Option<(String, i64)>, postgres::Error> {
+    let Some(request_id) = request_id else {
+        return Ok(None);
+    };
+    let sql = match table {
+        Table::Booking => "SELECT code, id FROM booking WHERE request_id = $1",
+        Table::Registration => "SELECT code, id FROM registration WHERE request_id = $1",
+    };
+    Ok(client
+        .query_opt(sql, &[request_id])?
+        .map(|row| (row.get(0), row.get(1))))
+}
 
 fn is_taken(e: &postgres::Error) -> bool {
     e.code() == Some(&SqlState::EXCLUSION_VIOLATION)
@@ -281,16 +301,22 @@ fn retried<T>(
     }
 }
 
+/// A booking inserted, or found made already by an earlier sending of its request.
+enum Inserted {
+    New(String, i64),
+    Already(String),
+}
+
 /// Inserts a booking under a new code (drawn again while a registration has the one drawn;
 /// one a booking has fails the insert, its unique index, and the caller tries again): the
-/// code and the row's id.
+/// code and the row's id; or the code of the booking its request id already made.
 fn insert_booking(
     client: &mut impl GenericClient,
     insert: &postgres::Statement,
     site: &Site,
     new: &NewBooking,
     now: NaiveDateTime,
-) -> Result<(String, i64), postgres::Error> {
+) -> Result<Inserted, postgres::Error> {
     loop {
         let code = code::new_code();
         let row = client.query_opt(
@@ -310,11 +336,68 @@ fn insert_booking(
                 &new.diagnostic,
                 &new.booked_by.stored(),
                 &site.instant(now),
+                &new.request_id,
             ],
         )?;
         if let Some(row) = row {
-            return Ok((code, row.get(0)));
+            return Ok(Inserted::New(code, row.get(0)));
         }
+        if let Some((code, _)) = made_for(client, Table::Booking, new.request_id.as_ref())? {
+            return Ok(Inserted::Already(code));
+        }
+    }
+}
+
+impl PgStore {
+    /// A booking with its reminder made and undone as the kiosk connects (after its help
+    /// point is declared): the first booking on a connection compiles the occupation
+    /// trigger (PL/pgSQL), plans its statements and reads the catalogs they need, tens of
+    /// milliseconds the first person to book would wait otherwise. Far in the past, for a
+    /// counsellor no agenda names: it meets no one's booking.
+    pub fn warm_up(&mut self, now: NaiveDateTime) -> Result<(), String> {
+        let insert = self.prepared(INSERT_BOOKING)?;
+        let starts = NaiveDateTime::new(
+            NaiveDate::from_ymd_opt(2000, 1, 3).unwrap_or_default(),
+            NaiveTime::MIN,
+        );
+        let new = NewBooking {
+            counsellor: format!("warm-up of {}", self.site.help_point),
+            motif: "warm-up".into(),
+            starts,
+            ends: starts + Duration::minutes(30),
+            person: Person::default(),
+            reminder: Some(Reminder {
+                due: starts,
+                recipient: String::new(),
+                message: String::new(),
+            }),
+            diagnostic: None,
+            booked_by: BookedBy::Kiosk,
+            request_id: None,
+        };
+        let PgStore { client, site, .. } = self;
+        let mut tx = client
+            .transaction()
+            .map_err(|e| format!("warm-up: {}", cause(&e)))?;
+        let made = insert_booking(&mut tx, &insert, site, &new, now).and_then(|inserted| {
+            if let Inserted::New(code, id) = inserted
+                && let Some(reminder) = &new.reminder
+            {
+                site.queue_message(
+                    &mut tx,
+                    (Table::Booking, id),
+                    &code,
+                    reminder,
+                    "rappel",
+                    None,
+                )?;
+            }
+            Ok(())
+        });
+        // Undone whatever happened: nothing of it is ever seen.
+        let undone = tx.rollback();
+        made.and(undone)
+            .map_err(|e| format!("warm-up: {}", cause(&e)))
     }
 }
 
@@ -359,11 +442,17 @@ impl Bookings for PgStore {
             // to the server, and the time it takes is locked for the shortest while.
             let PgStore { client, site, .. } = self;
             return retried("booking", || {
-                Ok(Ok(insert_booking(client, &insert, site, new, now)?.0))
+                Ok(Ok(match insert_booking(client, &insert, site, new, now)? {
+                    Inserted::New(code, _) | Inserted::Already(code) => code,
+                }))
             });
         }
         in_transaction(self, "booking", |site, tx| {
-            let (code, id) = insert_booking(tx, &insert, site, new, now)?;
+            let (code, id) = match insert_booking(tx, &insert, site, new, now)? {
+                Inserted::New(code, id) => (code, id),
+                // Its reminder and audit row were written with it.
+                Inserted::Already(code) => return Ok(Ok(code)),
+            };
             if let Some(reminder) = &new.reminder {
                 let row = (Table::Booking, id);
                 site.queue_message(tx, row, &code, reminder, "rappel", Some(new.starts))?;
@@ -403,6 +492,11 @@ impl Bookings for PgStore {
                 "SELECT pg_advisory_xact_lock(hashtextextended($2 || '/' || $1, 0))",
                 &[&new.workshop, &store.help_point],
             )?;
+            // Sent again after its answer was lost: what it made then (under the lock, so
+            // the earlier sending has committed or rolled back).
+            if let Some((code, _)) = made_for(tx, Table::Registration, new.request_id.as_ref())? {
+                return Ok(Ok(code));
+            }
             let staff = tx
                 .query_opt(
                     "SELECT seats, cancelled FROM workshop_session
@@ -421,8 +515,8 @@ impl Bookings for PgStore {
                 .query_one(
                     "INSERT INTO registration (code, help_point, workshop, starts_at, ends_at,
                          first_name, last_initial, phone, email, reminder, booked_by,
-                         created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                         created_at, request_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                      RETURNING id",
                     &[
                         &code,
@@ -437,6 +531,7 @@ impl Bookings for PgStore {
                         &new.reminder.is_some(),
                         &new.booked_by.stored(),
                         &store.instant(now),
+                        &new.request_id,
                     ],
                 )?
                 .get(0);

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""The kiosk on a machine ten times slower than a development one: the release kiosk in a
+cgroup that gets 1/10 of a core (cgroup v1 cpu.cfs_quota_us 1000 per cpu.cfs_period_us
+10000, or cgroup v2 cpu.max "1000 10000"), in an 80x24 pseudo-terminal. Prints, over RUNS
+runs, the median and worst of:
+  - from the fork that execs it to the first full frame, for the kiosk and, in the same cgroup, for a bare ratatui
+    program drawing a screen of the same kind (examples/bare_ratatui.rs);
+  - the keys of a lieux search: "3" (the lieux screen), the first letter ("g": until its
+    suggestions show), then "a", "p", then one-letter prefixes ("l", "s", "5", each typed on
+    an empty field), each until the frame it caused is written.
+The person reads the welcome PAUSE seconds (default 2) before pressing "3"; PAUSE=0 presses
+at once (the worst case: what the kiosk prepares after its first frame is not ready yet).
+
+Usage, as root (a cgroup is made and removed):
+    cargo build --release && cargo build --release --example bare_ratatui
+    ./target/release/borne --db DB lieux near 05000 --limit 1   # the data imported once
+    benches/slow_machine.py DB [RUNS]
+BORNE_BIN=path times another build of the kiosk. A key gets 5 s, a frame 20 s."""
+import fcntl, os, select, signal, statistics, struct, subprocess, sys, termios, time
+
+db = sys.argv[1]
+runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+pause = float(os.environ.get("PAUSE", "2"))
+here = os.path.dirname(os.path.abspath(__file__))
+release = os.path.join(here, "..", "target", "release")
+kiosk = os.environ.get("BORNE_BIN") or os.path.join(release, "borne")
+bare = os.path.join(release, "examples", "bare_ratatui")
+config = os.path.join(here, "..", "kiosk-config")
+env = dict(os.environ, BORNE_NOW="2026-03-02T10:15", TERM="xterm-256color")
+SHOW_CURSOR = b"\x1b[?25h"
+
+
+def slow_cgroup():
+    """A cgroup of 1/10 of a core: (its cgroup.procs file, how to remove it)."""
+    name = f"borne-slow-{os.getpid()}"
+    v1 = "/sys/fs/cgroup/cpu"
+    if os.path.exists(os.path.join(v1, "cpu.cfs_quota_us")):
+        path = os.path.join(v1, name)
+        os.mkdir(path)
+        with open(os.path.join(path, "cpu.cfs_period_us"), "w") as f:
+            f.write("10000")
+        with open(os.path.join(path, "cpu.cfs_quota_us"), "w") as f:
+            f.write("1000")
+        return os.path.join(path, "cgroup.procs"), path, "v1 cpu.cfs_quota_us 1000/10000"
+    for root in ["/sys/fs/cgroup", "/sys/fs/cgroup/unified"]:
+        controllers = os.path.join(root, "cgroup.controllers")
+        if os.path.exists(controllers) and "cpu" in open(controllers).read().split():
+            with open(os.path.join(root, "cgroup.subtree_control"), "w") as f:
+                f.write("+cpu")
+            path = os.path.join(root, name)
+            os.mkdir(path)
+            with open(os.path.join(path, "cpu.max"), "w") as f:
+                f.write("1000 10000")
+            return os.path.join(path, "cgroup.procs"), path, "v2 cpu.max 1000 10000"
+    sys.exit("no cgroup cpu controller here (v1 cpu, or v2 with cpu): run as root on Linux")
+
+
+def spawn(argv, procs):
+    """The program started in the slow cgroup: its process, the terminal, when exec began."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def enter():
+        with open(procs, "w") as f:
+            f.write(str(os.getpid()))
+
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=subprocess.DEVNULL,
+                             env=env, start_new_session=True, preexec_fn=enter)
+    os.close(slave)
+    return child, master, started
+
+
+def read_until(master, done, seconds, what, start=None):
+    """Reads the terminal until `done(seen)`; the time since `start` (now if not given), ms."""
+    start, seen = start or time.perf_counter(), b""
+    while not done(seen):
+        ready, _, _ = select.select([master], [], [], seconds)
+        if not ready:
+            sys.exit(f"{what}: nothing after {seconds} s: {seen[-300:]!r}")
+        seen += os.read(master, 65536)
+    return (time.perf_counter() - start) * 1000
+
+
+def first_frame(master, started):
+    """From the fork that execs the program to its first full frame."""
+    return read_until(
+        master,
+        lambda s: b"contraste" in s and SHOW_CURSOR in s.split(b"contraste")[-1],
+        20, "first frame", started)
+
+
+def key(master, text, until=None):
+    """Types `text`; the time until the frame it caused (and `until` on screen) is written."""
+    os.write(master, text.encode())
+    if until is None:
+        return read_until(master, lambda s: SHOW_CURSOR in s, 5, repr(text))
+    marker = until.encode()
+    return read_until(master, lambda s: marker in s and SHOW_CURSOR in s.split(marker)[-1],
+                      5, repr(text))
+
+
+def drain(master):
+    while select.select([master], [], [], 0.2)[0]:
+        os.read(master, 65536)
+
+
+procs, group, kind = slow_cgroup()
+figures = {}
+child = None
+try:
+    for _ in range(runs):
+        child, master, started = spawn([bare], procs)
+        figures.setdefault("bare ratatui: first frame", []).append(first_frame(master, started))
+        child.send_signal(signal.SIGTERM)
+        child.wait()
+        os.close(master)
+
+        child, master, started = spawn([kiosk, "--config", config, "--db", db], procs)
+        figures.setdefault("kiosk: first frame", []).append(first_frame(master, started))
+        time.sleep(pause)
+        drain(master)
+        steps = [("3", "Votre code postal"), ("g", "Guillestre"), ("a", None), ("p", None)]
+        for text, until in steps:
+            figures.setdefault(f"key {text!r}", []).append(key(master, text, until))
+        for letter in ["l", "s", "5"]:
+            key(master, "\x7f\x7f\x7f")
+            drain(master)
+            figures.setdefault(f"prefix {letter!r} alone", []).append(key(master, letter))
+        child.send_signal(signal.SIGTERM)
+        child.wait()
+        os.close(master)
+finally:
+    if child is not None and child.poll() is None:
+        child.kill()
+        child.wait()
+    os.rmdir(group)
+
+print(f"1/10 of a core ({kind}), {runs} runs, the person reads the welcome {pause:g} s:")
+for what, times in figures.items():
+    print(f"  {what:28} median {statistics.median(times):7.1f} ms   worst {max(times):7.1f} ms")
+ratio = statistics.median(figures["kiosk: first frame"]) / statistics.median(
+    figures["bare ratatui: first frame"])
+print(f"  first frame: the kiosk takes {ratio:.2f}x the bare ratatui program")
