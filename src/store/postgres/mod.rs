@@ -7,6 +7,7 @@ mod callbacks;
 mod network;
 mod outbox;
 mod password;
+mod queue;
 mod schema;
 mod tls;
 

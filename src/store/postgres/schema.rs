@@ -701,6 +701,36 @@ const MIGRATIONS: &[&str] = &[
                 'revokes CREATE from PUBLIC', s USING ERRCODE = 'insufficient_privilege';
         END LOOP;
     END $$;"#,
+    // 8 (after 7, the lieux feed's; the 7th step on this branch until they meet): each help
+    // point's queue ("Je suis là"). A ticket's number is its help point's and day's (the
+    // primary key is the last word; kiosks issuing at once take turns on a lock named after
+    // the help point and day, so numbers have no gap either). A kiosk's role sees, issues,
+    // calls and settles its own help point's tickets only; no function runs as the owner.
+    "CREATE TABLE public.queue_entry (
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        day date NOT NULL,
+        number integer NOT NULL CHECK (number BETWEEN 1 AND 999),
+        booking text UNIQUE,
+        booking_starts timestamptz,
+        counsellor text,
+        motif text NOT NULL,
+        first_name text,
+        locale text NOT NULL,
+        arrived_at timestamptz NOT NULL,
+        state text NOT NULL DEFAULT 'en attente' CHECK (state IN ('en attente', 'appelé',
+            'pris en charge', 'absent', 'réorienté', 'parti', 'non reçu')),
+        called_at timestamptz,
+        called_by text,
+        desk text,
+        calls integer NOT NULL DEFAULT 0,
+        closed_at timestamptz,
+        PRIMARY KEY (help_point, day, number)
+    );
+    ALTER TABLE public.queue_entry ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON public.queue_entry TO borne_kiosk
+        USING (help_point = public.borne_help_point())
+        WITH CHECK (help_point = public.borne_help_point());
+    GRANT SELECT, INSERT, UPDATE ON public.queue_entry TO borne_kiosk;",
 ];
 
 pub fn latest() -> u32 {
