@@ -19,6 +19,7 @@ pub mod kiosk;
 pub mod log;
 pub mod places;
 pub mod problem;
+pub mod queue;
 pub mod shell;
 pub mod staff;
 pub mod store;
