@@ -4,6 +4,7 @@
 //! Counsellor mode's "File d'attente" is the counsellor's (`counsellor/queue.rs`). The rules
 //! themselves are the domain's (`domain/queue.rs`); the store keeps the queue.
 pub mod cli;
+pub mod ticket;
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -58,6 +59,19 @@ pub fn standing(
         usual_help(agenda),
     );
     (ahead, estimate)
+}
+
+/// Where a called person goes: the desk of the call, else "Bureau de Camille".
+pub fn desk(agenda: &Agenda, entry: &Entry, tr: &crate::i18n::Tr) -> String {
+    if let Some(desk) = &entry.desk {
+        return desk.clone();
+    }
+    let name = entry
+        .called_by
+        .as_deref()
+        .and_then(|id| agenda.counsellor_by_id(id))
+        .map_or_else(String::new, |c| agenda.counsellors[c].name.clone());
+    tr.text_with("display-desk-none", &[("name", name.into())])
 }
 
 /// The motifs people can ask help for now: those received on site.
