@@ -104,6 +104,8 @@ enum Command {
     /// The help point's queue ("Je suis là"): who waits, calls, outcomes, figures
     #[command(subcommand)]
     Queue(QueueCommand),
+    /// The waiting room's calling screen: the tickets called, large, with their desk
+    Display,
     /// Bookings, attendance, workshops, needs and accompaniments, per week and month
     Stats {
         #[arg(long)]
@@ -529,6 +531,7 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 config.kiosk.retention_days,
             )
         }
+        Command::Display => display(cli)?,
         Command::Queue(command) => {
             use crate::queue::cli as queue;
             let (config, mut stores, clock) = open_all(cli)?;
@@ -831,6 +834,22 @@ fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), Ex
         eprintln!("borne: {e}");
     }
     Ok((config, store, clock))
+}
+
+/// `borne display`: the calling screen, on the kiosk's stores.
+fn display(cli: &Cli) -> Result<ExitCode, ExitCode> {
+    if !std::io::stdout().is_terminal() {
+        eprintln!("borne display: the calling screen needs a terminal");
+        return Err(ExitCode::from(EXIT_FAILURE));
+    }
+    let (config, stores, clock) = open_all(cli)?;
+    Ok(match crate::shell::display::run(config, stores, clock) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("borne display: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    })
 }
 
 fn kiosk(cli: &Cli) -> ExitCode {

@@ -4,6 +4,7 @@
 //! Counsellor mode's "File d'attente" is the counsellor's (`counsellor/queue.rs`). The rules
 //! themselves are the domain's (`domain/queue.rs`); the store keeps the queue.
 pub mod cli;
+pub mod display;
 pub mod ticket;
 
 use chrono::{Duration, NaiveDateTime};
