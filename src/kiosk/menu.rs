@@ -54,5 +54,23 @@ pub fn main_menu() -> Vec<MenuEntry> {
                 ))
             },
         },
+        MenuEntry {
+            number: 6,
+            label: "menu-check-in",
+            open: |config| {
+                Box::new(crate::queue::check_in::CheckInScreen::new(
+                    config.agenda.clone(),
+                ))
+            },
+        },
+        MenuEntry {
+            number: 7,
+            label: "menu-help-now",
+            open: |config| {
+                Box::new(crate::queue::walk_in::WalkInScreen::new(
+                    config.agenda.clone(),
+                ))
+            },
+        },
     ]
 }

@@ -454,7 +454,7 @@ fn signing_out_ends_counsellor_mode() {
     press(&mut app, Key::F(12), t0());
     type_pin(&mut app, "8642", t0());
     assert_eq!(app.counsellor, Some(1));
-    press(&mut app, Key::Char('7'), t0());
+    press(&mut app, Key::Char('8'), t0());
     assert!(app.on_welcome());
     assert_eq!(app.counsellor, None);
 }

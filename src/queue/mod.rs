@@ -3,9 +3,11 @@
 //! `ticket.rs`), the waiting room's calling screen (`display.rs`), and `borne queue` (`cli.rs`).
 //! Counsellor mode's "File d'attente" is the counsellor's (`counsellor/queue.rs`). The rules
 //! themselves are the domain's (`domain/queue.rs`); the store keeps the queue.
+pub mod check_in;
 pub mod cli;
 pub mod display;
 pub mod ticket;
+pub mod walk_in;
 
 use chrono::{Duration, NaiveDateTime};
 
