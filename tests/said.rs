@@ -282,7 +282,7 @@ fn other_journeys(tag: &str) -> Listener {
     l.keys(&[BackTab, BackTab, BackTab, Enter, Char('1'), Esc]);
     l.keys(&[Char('4'), Char('1'), Home]);
     // The welcome's languages and display, the boxes: PIN, leaving a form, the countdown.
-    l.keys(&[Down, Down, Down, Down, Down, Right, Down]);
+    l.keys(&[Down, Down, Down, Down, Down, Down, Down, Right, Down]);
     l.keys(&[F(12), Char('1'), Char('2'), Esc]);
     l.keys(&[
         Char('2'),
