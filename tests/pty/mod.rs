@@ -83,6 +83,11 @@ impl Kiosk {
         Kiosk::spawn(&[], 80, 24, &[], None, Some(db))
     }
 
+    /// `borne ARGS…` (a command that draws, such as `display`) on the database `db`, 80×24.
+    pub fn run_on(db: &Path, args: &[&str]) -> Kiosk {
+        Kiosk::spawn_with_args(&[], 80, 24, &[], None, Some(db), args)
+    }
+
     /// Starts the kiosk of help point `id` on a network's database (`url`), its own file in a
     /// folder of the test's.
     pub fn start_on_network(url: &str, id: &str) -> Kiosk {
@@ -113,6 +118,18 @@ impl Kiosk {
         log: Option<&Path>,
         db: Option<&Path>,
     ) -> Kiosk {
+        Kiosk::spawn_with_args(edits, cols, rows, env, log, db, &[])
+    }
+
+    fn spawn_with_args(
+        edits: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        log: Option<&Path>,
+        db: Option<&Path>,
+        args: &[&str],
+    ) -> Kiosk {
         let dir = tempfile::tempdir().unwrap();
         let config = config_copy(dir.path(), edits);
         let pty = native_pty_system();
@@ -138,6 +155,9 @@ impl Kiosk {
         cmd.arg(&config);
         cmd.arg("--db");
         cmd.arg(db.map_or_else(|| dir.path().join("borne.db"), Path::to_path_buf));
+        for arg in args {
+            cmd.arg(arg);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("BORNE_NOW", "2026-03-02T10:15:00");
         cmd.env_remove("NO_COLOR");
