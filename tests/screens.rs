@@ -928,3 +928,74 @@ fn a_narrow_key_bar_keeps_the_page_keys_home_and_large_text() {
     }
     assert!(screen.contains("Page 1 sur"), "{screen}");
 }
+
+#[test]
+fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
+    use borne::store::{BookedBy, Bookings, NewBooking, Queue};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("q.db")).unwrap();
+    let early = now() - Duration::minutes(20);
+    for name in ["Paul", "Lina"] {
+        let new = borne::domain::queue::NewEntry {
+            motif: "demarche".into(),
+            first_name: Some(name.into()),
+            locale: "fr".into(),
+        };
+        store.take_ticket(&new, early).unwrap().unwrap();
+    }
+    let code = Bookings::book(
+        &mut store,
+        &NewBooking {
+            counsellor: "camille".into(),
+            motif: "demarche".into(),
+            starts: parse_local("2026-03-02T14:00:00").unwrap(),
+            ends: parse_local("2026-03-02T14:45:00").unwrap(),
+            person: borne::domain::person::Person {
+                first_name: "Marie".into(),
+                phone: Some("+33612345678".into()),
+                ..Default::default()
+            },
+            reminder: None,
+            diagnostic: None,
+            booked_by: BookedBy::Kiosk,
+        },
+        early,
+    )
+    .unwrap()
+    .unwrap();
+    let config = demo();
+
+    // Help now: what for, a first name, the ticket.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    let mut typed: Vec<Key> = vec![Key::Char('7'), Key::Char('1')];
+    typed.extend("Ali".chars().map(Key::Char));
+    typed.extend([Key::Down, Key::Enter]);
+    drive_with(&mut store, &mut app, &typed);
+    let terminal = render(&app, 80, 24, false);
+    let text = screen_text(&terminal);
+    assert!(text.contains("Votre numéro : A-003"), "{text}");
+    assert!(text.contains("Il y a 2 personnes avant vous."), "{text}");
+    insta::assert_snapshot!("queue_ticket", text);
+
+    // An appointment this afternoon, checked in at 10:15: too early, the queue offered.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    let mut typed: Vec<Key> = vec![Key::Char('6')];
+    typed.extend(code.chars().map(Key::Char));
+    typed.push(Key::Down);
+    typed.extend("78".chars().map(Key::Char));
+    typed.extend([Key::Down, Key::Enter]);
+    drive_with(&mut store, &mut app, &typed);
+    let text = screen_text(&render(&app, 80, 24, false));
+    assert!(text.contains("Votre rendez-vous est à 14 h 00."), "{text}");
+    insta::assert_snapshot!("check_in_too_early", text);
+
+    // Camille's File d'attente.
+    let mut app = borne::kiosk::app(config, now());
+    let mut typed = vec![Key::F(12)];
+    typed.extend("1357".chars().map(Key::Char));
+    typed.extend([Key::Enter, Key::Char('7')]);
+    drive_with(&mut store, &mut app, &typed);
+    let text = screen_text(&render(&app, 80, 24, false));
+    assert!(text.contains("3 personnes attendent."), "{text}");
+    insta::assert_snapshot!("counsellor_queue", text);
+}
