@@ -71,7 +71,10 @@ fn main() {
                     match store.call(&caller, None, now).unwrap() {
                         Ok(entry) => calls.push((at.elapsed(), entry.number)),
                         Err(QueueRefusal::NobodyWaiting) if done => return calls,
-                        Err(QueueRefusal::NobodyWaiting) => std::thread::yield_now(),
+                        // Nobody yet: the counsellor presses again a moment later.
+                        Err(QueueRefusal::NobodyWaiting) => {
+                            std::thread::sleep(Duration::from_millis(1))
+                        }
                         Err(refusal) => panic!("{refusal:?}"),
                     }
                 }
@@ -90,9 +93,16 @@ fn main() {
     let total = (KIOSKS * TICKETS) as u32;
     let mut numbers: Vec<u32> = tickets.iter().map(|(_, n)| *n).collect();
     numbers.sort();
-    assert_eq!(numbers, (1..=total).collect::<Vec<_>>(), "no gap, no double");
+    assert_eq!(
+        numbers,
+        (1..=total).collect::<Vec<_>>(),
+        "no gap, no double"
+    );
     let called: BTreeSet<u32> = calls.iter().map(|(_, n)| *n).collect();
-    assert_eq!((calls.len(), called.len()), (total as usize, total as usize));
+    assert_eq!(
+        (calls.len(), called.len()),
+        (total as usize, total as usize)
+    );
     let figures = |what: &str, times: &mut Vec<Duration>| {
         times.sort();
         let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];

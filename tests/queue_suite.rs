@@ -698,3 +698,44 @@ fn eight_processes_issuing_and_three_counsellors_calling_on_the_network() {
     let config = race_config(dir.path());
     race(&config, dir.path(), &url);
 }
+
+/// The day's 999th ticket is the last: the next is refused kindly, on both stores, and the
+/// next day starts again at 1.
+#[test]
+fn the_thousandth_ticket_of_a_day_is_refused() {
+    let now = at(NOW);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("borne.db");
+    let mut store = Store::open(&path).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO queue_entry (day, number, motif, locale, arrived_at)
+             VALUES ('2026-03-02', 999, 'demarche', 'fr', '2026-03-02T10:00:00')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        store.take_ticket(&walk_in(None), now).unwrap(),
+        Err(QueueRefusal::Full)
+    );
+    assert_eq!(ticket(&mut store, None, now + Duration::days(1)).number, 1);
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("queuefull");
+    let mut store = PgStore::open(&url, "mairie-gap", Calendar::of_postal_code("05000")).unwrap();
+    store.declare_help_point("Mairie de Gap").unwrap();
+    postgres::Client::connect(&url, postgres::NoTls)
+        .unwrap()
+        .execute(
+            "INSERT INTO queue_counter (help_point, day, last) VALUES ('mairie-gap', '2026-03-02', 999)",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(
+        store.take_ticket(&walk_in(None), now).unwrap(),
+        Err(QueueRefusal::Full)
+    );
+    assert_eq!(ticket(&mut store, None, now + Duration::days(1)).number, 1);
+}

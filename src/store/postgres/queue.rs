@@ -1,8 +1,10 @@
 //! Each help point's queue on the network's PostgreSQL: the same behaviour as the SQLite
-//! file's (`store/queue.rs`, whose decisions it shares). Everything that numbers or calls runs
-//! under a transaction lock named after the help point and day, so two kiosks issuing at the
-//! same instant get consecutive numbers, and two counsellors calling at once never get the
-//! same person. Row-level security keeps each kiosk to its own help point's queue.
+//! file's (`store/queue.rs`, whose decisions it shares). A ticket is one statement that takes
+//! the day's counter row and inserts under its number, so two kiosks issuing at the same
+//! instant get consecutive numbers without gap. A call locks only the row it takes, skipping
+//! one another counsellor is taking: two counsellors calling at once never get the same
+//! person, and never wait on each other. Row-level security keeps each kiosk to its own help
+//! point's queue.
 use chrono::{NaiveDate, NaiveDateTime};
 use postgres::error::SqlState;
 use postgres::{Row, Transaction};
@@ -11,12 +13,57 @@ use super::{PgStore, Site, cause};
 use crate::domain::person::Person;
 use crate::domain::queue::{self, Booked, CheckInRefused, Entry, NewEntry, State, Window};
 use crate::store::queue::{
-    Caller, Queue, QueueRefusal, ToCheckIn, audit_action, may_check_in, may_settle, next_number,
-    whom_to_call,
+    Caller, Queue, QueueRefusal, ToCheckIn, audit_action, may_check_in, may_settle, whom_to_call,
 };
 
-const COLUMNS: &str = "day, number, booking, booking_starts, counsellor, motif, first_name,
-    locale, arrived_at, state, called_at, called_by, desk, calls, closed_at";
+macro_rules! columns {
+    () => {
+        "day, number, booking, booking_starts, counsellor, motif, first_name, locale, \
+         arrived_at, state, called_at, called_by, desk, calls, closed_at"
+    };
+}
+const COLUMNS: &str = columns!();
+
+/// A ticket: the day's counter taken (made at the day's first), the entry inserted under its
+/// number; one statement, so a failed insert gives the number back.
+const TAKE: &str = concat!(
+    "WITH counted AS (
+         INSERT INTO queue_counter (help_point, day, last) VALUES ($1, $2, 1)
+         ON CONFLICT (help_point, day) DO UPDATE SET last = queue_counter.last + 1
+         RETURNING last)
+     INSERT INTO queue_entry (help_point, day, number, booking, booking_starts, counsellor,
+         motif, first_name, locale, arrived_at)
+     SELECT $1, $2, counted.last, $3, $4, $5, $6, $7, $8, $9 FROM counted
+     RETURNING ",
+    columns!()
+);
+
+/// Who waits at this help point that day (no lock: a call then locks the one it takes).
+const WAITING: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM queue_entry WHERE help_point = $1 AND day = $2 AND state = 'en attente'"
+);
+
+/// Takes ticket $3 if it still waits and no other counsellor is taking it.
+const TAKE_WAITING: &str = "SELECT 1 FROM queue_entry
+    WHERE help_point = $1 AND day = $2 AND number = $3 AND state = 'en attente'
+    FOR UPDATE SKIP LOCKED";
+
+/// Ticket $3, locked until the transaction ends.
+const LOCKED: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM queue_entry WHERE help_point = $1 AND day = $2 AND number = $3 FOR UPDATE"
+);
+
+const CALLED: &str = concat!(
+    "UPDATE queue_entry SET state = 'appelé', called_at = $4, called_by = $5, desk = $6,
+         calls = calls + 1
+     WHERE help_point = $1 AND day = $2 AND number = $3
+     RETURNING ",
+    columns!()
+);
 
 impl Site {
     fn entry_row(&self, r: &Row) -> Result<Entry, String> {
@@ -59,70 +106,20 @@ impl Site {
         rows.iter().map(|r| self.entry_row(r)).collect()
     }
 
-    /// Takes the turn of this help point's queue of `day` until the transaction ends.
-    fn lock_day(&self, tx: &mut Transaction, day: NaiveDate) -> Result<(), postgres::Error> {
-        tx.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended('queue/' || $1 || '/' || $2, 0))",
-            &[&self.help_point, &day.to_string()],
-        )?;
-        Ok(())
-    }
-
-    fn day_rows(&self, tx: &mut Transaction, day: NaiveDate) -> Result<Vec<Row>, postgres::Error> {
-        tx.query(
-            &format!(
-                "SELECT {COLUMNS} FROM queue_entry WHERE help_point = $1 AND day = $2
-                 ORDER BY number"
-            ),
-            &[&self.help_point, &day],
-        )
-    }
-
-    fn entry_on(
-        &self,
-        tx: &mut Transaction,
-        day: NaiveDate,
-        number: u32,
-    ) -> Result<Option<Row>, postgres::Error> {
-        tx.query_opt(
-            &format!(
-                "SELECT {COLUMNS} FROM queue_entry
-                 WHERE help_point = $1 AND day = $2 AND number = $3"
-            ),
-            &[&self.help_point, &day, &(number as i32)],
-        )
-    }
-
+    /// Inserts a ticket under the day's next number, with `take` (the prepared `TAKE`).
     fn insert(
         &self,
-        tx: &mut Transaction,
+        client: &mut impl postgres::GenericClient,
+        take: &postgres::Statement,
         new: &NewEntry,
         booked: Option<&Booked>,
         now: NaiveDateTime,
     ) -> Result<Result<Row, QueueRefusal>, postgres::Error> {
-        let day = now.date();
-        self.lock_day(tx, day)?;
-        let highest: Option<i32> = tx
-            .query_one(
-                "SELECT max(number) FROM queue_entry WHERE help_point = $1 AND day = $2",
-                &[&self.help_point, &day],
-            )?
-            .get(0);
-        let number = match next_number(highest.map(|n| n as u32)) {
-            Ok(n) => n as i32,
-            Err(refusal) => return Ok(Err(refusal)),
-        };
-        let row = tx.query_one(
-            &format!(
-                "INSERT INTO queue_entry (help_point, day, number, booking, booking_starts,
-                     counsellor, motif, first_name, locale, arrived_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                 RETURNING {COLUMNS}"
-            ),
+        let row = client.query_one(
+            take,
             &[
                 &self.help_point,
-                &day,
-                &number,
+                &now.date(),
                 &booked.map(|b| b.code.clone()),
                 &booked.map(|b| self.instant(b.starts)),
                 &booked.map(|b| b.counsellor.clone()),
@@ -131,8 +128,13 @@ impl Site {
                 &new.locale,
                 &self.instant(now),
             ],
-        )?;
-        Ok(Ok(row))
+        );
+        match row {
+            Ok(row) => Ok(Ok(row)),
+            // The number's check: the day's 999 are given.
+            Err(e) if e.code() == Some(&SqlState::CHECK_VIOLATION) => Ok(Err(QueueRefusal::Full)),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -181,7 +183,11 @@ impl Queue for PgStore {
         new: &NewEntry,
         now: NaiveDateTime,
     ) -> Result<Result<Entry, QueueRefusal>, String> {
-        let row = queue_transaction(self, "ticket", |site, tx| site.insert(tx, new, None, now))?;
+        let take = self.prepared(TAKE)?;
+        let row = self
+            .site
+            .insert(&mut self.client, &take, new, None, now)
+            .map_err(|e| format!("queue ticket: {}", cause(&e)))?;
         match row {
             Ok(row) => read(&self.site, row),
             Err(refusal) => Ok(Err(refusal)),
@@ -197,6 +203,7 @@ impl Queue for PgStore {
         now: NaiveDateTime,
     ) -> Result<Result<Entry, CheckInRefused>, String> {
         let code = crate::domain::code::normalise(code);
+        let take = self.prepared(TAKE)?;
         let row = queue_transaction(self, "check-in", |site, tx| {
             let found = tx
                 .query_opt(
@@ -242,7 +249,7 @@ impl Queue for PgStore {
                 counsellor: a.counsellor,
             };
             Ok(site
-                .insert(tx, &new, Some(&booked), now)?
+                .insert(tx, &take, &new, Some(&booked), now)?
                 .map_err(|_| CheckInRefused::NotFound))
         })?;
         match row {
@@ -271,31 +278,63 @@ impl Queue for PgStore {
         ticket: Option<u32>,
         now: NaiveDateTime,
     ) -> Result<Result<Entry, QueueRefusal>, String> {
+        let (waiting, take_waiting, locked, called) = (
+            self.prepared(WAITING)?,
+            self.prepared(TAKE_WAITING)?,
+            self.prepared(LOCKED)?,
+            self.prepared(CALLED)?,
+        );
         let mut unreadable = None;
         let row = queue_transaction(self, "call", |site, tx| {
             let day = now.date();
-            site.lock_day(tx, day)?;
-            let rows = site.day_rows(tx, day)?;
-            let entries = match site.entries(&rows) {
-                Ok(entries) => entries,
-                Err(e) => {
-                    unreadable = Some(e);
-                    return Ok(Err(QueueRefusal::NotFound));
+            let here = &site.help_point;
+            let number = match ticket {
+                // The ticket asked: locked, then the rule on it as it stands.
+                Some(n) => {
+                    let rows: Vec<Row> = tx.query(&locked, &[here, &day, &(n as i32)])?;
+                    let entries = match site.entries(&rows) {
+                        Ok(entries) => entries,
+                        Err(e) => {
+                            unreadable = Some(e);
+                            return Ok(Err(QueueRefusal::NotFound));
+                        }
+                    };
+                    match whom_to_call(&entries, caller, Some(n), now) {
+                        Ok(n) => n,
+                        Err(refusal) => return Ok(Err(refusal)),
+                    }
+                }
+                // The next in order this counsellor may call, and not being taken by another.
+                None => {
+                    let rows = tx.query(&waiting, &[here, &day])?;
+                    let entries = match site.entries(&rows) {
+                        Ok(entries) => entries,
+                        Err(e) => {
+                            unreadable = Some(e);
+                            return Ok(Err(QueueRefusal::NotFound));
+                        }
+                    };
+                    let mut taken = None;
+                    for e in queue::order(&entries, now) {
+                        if !e.for_counsellor(&caller.counsellor) {
+                            continue;
+                        }
+                        let n = e.number as i32;
+                        if tx.query_opt(&take_waiting, &[here, &day, &n])?.is_some() {
+                            taken = Some(e.number);
+                            break;
+                        }
+                    }
+                    match taken {
+                        Some(n) => n,
+                        None => return Ok(Err(QueueRefusal::NobodyWaiting)),
+                    }
                 }
             };
-            let number = match whom_to_call(&entries, caller, ticket, now) {
-                Ok(n) => n,
-                Err(refusal) => return Ok(Err(refusal)),
-            };
             let row = tx.query_one(
-                &format!(
-                    "UPDATE queue_entry SET state = 'appelé', called_at = $4, called_by = $5,
-                         desk = $6, calls = calls + 1
-                     WHERE help_point = $1 AND day = $2 AND number = $3
-                     RETURNING {COLUMNS}"
-                ),
+                &called,
                 &[
-                    &site.help_point,
+                    here,
                     &day,
                     &(number as i32),
                     &site.instant(now),
@@ -324,10 +363,11 @@ impl Queue for PgStore {
         by: &str,
         now: NaiveDateTime,
     ) -> Result<Result<Entry, QueueRefusal>, String> {
+        let locked = self.prepared(LOCKED)?;
         let mut unreadable = None;
         let row = queue_transaction(self, "settle", |site, tx| {
-            site.lock_day(tx, day)?;
-            let Some(found) = site.entry_on(tx, day, number)? else {
+            let here = &site.help_point;
+            let Some(found) = tx.query_opt(&locked, &[here, &day, &(number as i32)])? else {
                 return Ok(Err(QueueRefusal::NotFound));
             };
             let found = match site.entry_row(&found) {

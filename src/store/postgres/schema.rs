@@ -702,11 +702,24 @@ const MIGRATIONS: &[&str] = &[
         END LOOP;
     END $$;"#,
     // 8 (after 7, the lieux feed's; the 7th step on this branch until they meet): each help
-    // point's queue ("Je suis là"). A ticket's number is its help point's and day's (the
-    // primary key is the last word; kiosks issuing at once take turns on a lock named after
-    // the help point and day, so numbers have no gap either). A kiosk's role sees, issues,
-    // calls and settles its own help point's tickets only; no function runs as the owner.
-    "CREATE TABLE public.queue_entry (
+    // point's queue ("Je suis là"). A ticket's number is its help point's and day's: the day's
+    // counter row is taken in the statement that inserts the ticket (kiosks issuing at once
+    // take turns on it; a failed insert gives its number back), and the primary key is the last
+    // word. A call locks the one row it takes, skipping a row another counsellor is taking. A
+    // kiosk's role sees, issues, calls and settles its own help point's tickets only; no
+    // function runs as the owner.
+    "CREATE TABLE public.queue_counter (
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        day date NOT NULL,
+        last integer NOT NULL,
+        PRIMARY KEY (help_point, day)
+    );
+    ALTER TABLE public.queue_counter ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON public.queue_counter TO borne_kiosk
+        USING (help_point = public.borne_help_point())
+        WITH CHECK (help_point = public.borne_help_point());
+    GRANT SELECT, INSERT, UPDATE ON public.queue_counter TO borne_kiosk;
+    CREATE TABLE public.queue_entry (
         help_point text NOT NULL REFERENCES public.help_point (id),
         day date NOT NULL,
         number integer NOT NULL CHECK (number BETWEEN 1 AND 999),
