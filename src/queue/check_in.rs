@@ -358,3 +358,75 @@ impl Screen for CheckInScreen {
         self.holds_input()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Msg;
+    use crate::clock::parse_local;
+    use crate::domain::queue::{Booked, Entry, State};
+    use crate::testing::{demo_config, monday_morning};
+
+    fn app_on_check_in() -> crate::app::App {
+        let config = demo_config();
+        let now = monday_morning();
+        let mut app = crate::kiosk::app(config.clone(), now);
+        app.push(Box::new(CheckInScreen::new(config.agenda.clone())), now);
+        app
+    }
+
+    #[test]
+    fn checked_in_the_person_is_told_who_calls_them_and_their_number() {
+        let now = monday_morning();
+        let mut app = app_on_check_in();
+        let entry = Entry {
+            day: now.date(),
+            number: 4,
+            appointment: Some(Booked {
+                code: "ABC234".into(),
+                starts: parse_local("2026-03-02T10:30").unwrap(),
+                counsellor: "camille".into(),
+            }),
+            motif: "demarche".into(),
+            first_name: Some("Marie".into()),
+            locale: "fr".into(),
+            arrived: now,
+            state: State::Waiting,
+            called_at: None,
+            called_by: None,
+            desk: None,
+            calls: 0,
+            closed_at: None,
+        };
+        app.update(
+            Msg::Reply(Reply::CheckedIn(Ok((entry.clone(), vec![entry])))),
+            now,
+        );
+        let text = crate::testing::shown(&app, now);
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words
+                .contains("Vous êtes enregistré(e). Installez-vous, Camille vous appelle bientôt."),
+            "{text}"
+        );
+        assert!(words.contains("Votre numéro : A-004"), "{text}");
+    }
+
+    #[test]
+    fn another_day_is_said_kindly_and_the_queue_offered() {
+        let now = monday_morning();
+        let mut app = app_on_check_in();
+        let starts = parse_local("2026-03-05T14:00").unwrap();
+        app.update(
+            Msg::Reply(Reply::CheckedIn(Err(CheckInRefused::AnotherDay { starts }))),
+            now,
+        );
+        let text = crate::testing::shown(&app, now);
+        assert!(
+            text.contains("Votre rendez-vous est le jeudi 5 mars à 14 h 00."),
+            "{text}"
+        );
+        app.update(Msg::Key(Key::Char('1')), now);
+        assert_eq!(app.screen().title(), "help-now-title");
+    }
+}

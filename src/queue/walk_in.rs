@@ -473,3 +473,80 @@ impl Screen for WalkInScreen {
         self.holds_input()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Msg;
+    use crate::domain::queue::Entry;
+    use crate::testing::{demo_config, monday_morning};
+
+    fn waiting(number: u32) -> Entry {
+        let now = monday_morning();
+        Entry {
+            day: now.date(),
+            number,
+            appointment: None,
+            motif: "demarche".into(),
+            first_name: None,
+            locale: "fr".into(),
+            arrived: now,
+            state: State::Waiting,
+            called_at: None,
+            called_by: None,
+            desk: None,
+            calls: 0,
+            closed_at: None,
+        }
+    }
+
+    #[test]
+    fn the_ticket_is_said_with_its_number_spelled_and_the_wait() {
+        let config = demo_config();
+        let now = monday_morning();
+        let mut app = crate::kiosk::app(config.clone(), now);
+        app.push(Box::new(WalkInScreen::new(config.agenda.clone())), now);
+        app.update(Msg::Key(Key::Char('1')), now);
+        let effects = app.update(Msg::Key(Key::Enter), now);
+        assert!(effects.is_empty(), "the name field first: {effects:?}");
+        app.update(Msg::Key(Key::Down), now);
+        let effects = app.update(Msg::Key(Key::Enter), now);
+        assert!(
+            matches!(&effects[..], [Effect::Store(Request::Queue(QueueRequest::Take(new)))]
+                if new.motif == "demarche" && new.first_name.is_none()),
+            "{effects:?}"
+        );
+        let day = vec![waiting(1), waiting(2), waiting(3)];
+        app.update(Msg::Reply(Reply::Ticket(Ok((waiting(3), day)))), now);
+        let said = crate::app::voice::heard(&app, now).speech;
+        let text: Vec<String> = said.text.iter().map(|s| s.text.clone()).collect();
+        assert!(
+            text.contains(&"Votre numéro : A, 0, 0, 3".to_string()),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(&"Il y a 2 personnes avant vous.".to_string()),
+            "{text:?}"
+        );
+        assert_eq!(
+            said.focus.first().map(|f| f.text.as_str()),
+            Some("1, Terminer")
+        );
+    }
+
+    #[test]
+    fn no_counsellor_today_says_so_and_offers_an_appointment() {
+        let config = demo_config();
+        // A Sunday.
+        let sunday = crate::clock::parse_local("2026-03-01T10:15").unwrap();
+        let mut app = crate::kiosk::app(config.clone(), sunday);
+        app.push(Box::new(WalkInScreen::new(config.agenda.clone())), sunday);
+        let text = crate::testing::shown(&app, sunday);
+        assert!(
+            text.contains("aucun conseiller ne reçoit sans rendez-vous"),
+            "{text}"
+        );
+        app.update(Msg::Key(Key::Char('1')), sunday);
+        assert_eq!(app.screen().title(), "booking-title");
+    }
+}
