@@ -252,6 +252,21 @@ impl Walk {
         // The workshops, to the registration form.
         self.keys("workshops", &[Char('5'), Char('1'), Char('1')]);
         self.home();
+        // Je suis là: a check-in with a code unknown, then two tickets for help now (the
+        // second taken with a first name), and the first given up with its number.
+        self.keys("check-in", &[Char('6')]);
+        self.typed("check-in", "ABC234");
+        self.keys("check-in", &[Enter]);
+        self.typed("check-in", "78");
+        self.keys("check-in", &[Enter, Enter]);
+        self.home();
+        self.keys("help now", &[Char('7'), Char('1'), Enter, Enter, Char('1')]);
+        self.keys("help now", &[Char('7'), Char('2')]);
+        self.typed("help now", "Ali");
+        self.keys("help now", &[Enter, Enter, Char('1')]);
+        self.keys("help now: leaving", &[Char('7'), Char('3')]);
+        self.typed("help now: leaving", "A-001");
+        self.keys("help now: leaving", &[Enter, Enter, Char('1')]);
         // Boxes over the screen: the PIN, leaving a form, the idle countdown.
         self.keys("pin", &[F(12)]);
         self.typed("pin", "0000");
@@ -273,11 +288,11 @@ impl Walk {
         self.keys("staff", &[Enter, Down, Enter, Esc]);
         self.home();
         // A counsellor: agenda of the day and the week, a booking, booking on behalf, the
-        // workshops, a walk-in report, the statistics.
+        // workshops, a walk-in report, the statistics, the queue (a call, taken in charge).
         self.keys("counsellor", &[F(12)]);
         self.typed("counsellor", "1357");
         self.keys("counsellor", &[Enter]);
-        for choice in ['1', '2', '3', '4', '5', '6'] {
+        for choice in ['1', '2', '3', '4', '5', '6', '7'] {
             self.keys(
                 "counsellor",
                 &[Char(choice), Char('1'), Char('1'), Down, Enter],

@@ -324,11 +324,15 @@ impl Screen for CheckInScreen {
                 let paras: Vec<Para> = self.message_para(view).into_iter().collect();
                 let s = Speech::page(&paras, &[], None, tr).text(tr.text("check-in-intro"));
                 match self.focus.index() {
-                    0 => s.typing(
-                        tr.text("manage-code"),
-                        crate::i18n::spelled(&self.code.value),
-                        None,
-                    ),
+                    0 => {
+                        // Said as shown, spelled for a voice (as "Gérer" says it).
+                        let code = if tr.is_spoken() {
+                            crate::i18n::spelled(&self.code.value)
+                        } else {
+                            spaced(&self.code.value)
+                        };
+                        s.typing(tr.text("manage-code"), code, None)
+                    }
                     1 => s.typing(tr.text("manage-check"), self.check.value.clone(), None),
                     _ => s.focus(tr.text("form-continue")),
                 }

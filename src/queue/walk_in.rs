@@ -224,6 +224,7 @@ impl WalkInScreen {
             if let Some(m) = self.motif {
                 paras.push(page::strong(tr.text(&self.agenda.motifs[m].label)));
             }
+            paras.push(page::text(tr.text("help-now-name-why")));
             let rows = vec![
                 FormRow::field(tr.text("help-now-name"), self.name.value.clone()),
                 FormRow::button(tr.text("help-now-take")),
@@ -439,11 +440,14 @@ impl Screen for WalkInScreen {
                     (0, Step::Name) => {
                         s.typing(tr.text("help-now-name"), self.name.value.clone(), None)
                     }
-                    (0, _) => s.typing(
-                        tr.text("leave-number"),
-                        crate::i18n::spelled(&self.leaving.value),
-                        None,
-                    ),
+                    (0, _) => {
+                        let typed = if tr.is_spoken() {
+                            crate::i18n::spelled(&self.leaving.value)
+                        } else {
+                            self.leaving.value.clone()
+                        };
+                        s.typing(tr.text("leave-number"), typed, None)
+                    }
                     _ => s.focus(rows[1].label.clone()),
                 }
             }
