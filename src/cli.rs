@@ -114,6 +114,11 @@ enum Command {
     /// The network's kiosks, as their heartbeats tell (for the network's owner)
     #[command(subcommand)]
     Network(NetworkCommand),
+    /// The help point's queue ("Je suis là"): who waits, calls, outcomes, figures
+    #[command(subcommand)]
+    Queue(QueueCommand),
+    /// The waiting room's calling screen: the tickets called, large, with their desk
+    Display,
     /// Bookings, attendance, workshops, needs and accompaniments, per week and month
     Stats {
         #[arg(long)]
@@ -247,6 +252,57 @@ enum BookingCommand {
         /// Why (kept for staff only)
         #[arg(long)]
         reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum QueueCommand {
+    /// Today's queue as the counsellor sees it: called, then waiting in the order called
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A walk-in's ticket, as the kiosk gives it
+    Take {
+        /// The motif's id in agenda.toml
+        #[arg(long)]
+        motif: String,
+        #[arg(long)]
+        first_name: Option<String>,
+        /// The language the person speaks (a locale tag)
+        #[arg(long, default_value = "fr")]
+        locale: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Call the next person (or a ticket) to the counsellor's desk
+    Call {
+        /// A ticket of today, e.g. A-012 (default: the next in order)
+        #[arg(long)]
+        ticket: Option<String>,
+        /// The counsellor's id
+        #[arg(long)]
+        counsellor: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The outcome of a call: served ("pris en charge"), absent or redirected
+    Done {
+        #[arg(long)]
+        ticket: String,
+        #[arg(long)]
+        counsellor: String,
+        #[arg(long)]
+        outcome: String,
+    },
+    /// People helped without appointment and waits (median, 90th percentile), per day
+    Stats {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -514,6 +570,51 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
                 clock.now(),
                 config.kiosk.retention_days,
             )
+        }
+        Command::Display => display(cli)?,
+        Command::Queue(command) => {
+            use crate::queue::cli as queue;
+            let (config, mut stores, clock) = open_all(cli)?;
+            let store = agenda_of(&mut stores)?;
+            let now = clock.now();
+            let tr = config.i18n.tr(&config.kiosk.default_locale);
+            match command {
+                QueueCommand::List { json } => queue::list(store, &config.agenda, &tr, now, *json),
+                QueueCommand::Take {
+                    motif,
+                    first_name,
+                    locale,
+                    json,
+                } => queue::take(
+                    store,
+                    &config.agenda,
+                    (motif, first_name.as_deref(), locale),
+                    now,
+                    *json,
+                ),
+                QueueCommand::Call {
+                    ticket,
+                    counsellor,
+                    json,
+                } => queue::call(
+                    store,
+                    &config.agenda,
+                    counsellor,
+                    ticket.as_deref(),
+                    now,
+                    *json,
+                ),
+                QueueCommand::Done {
+                    ticket,
+                    counsellor,
+                    outcome,
+                } => queue::done(store, counsellor, ticket, outcome, now),
+                QueueCommand::Stats { from, to, json } => {
+                    let today = now.date();
+                    let range = day_range(from.as_deref(), to.as_deref(), today, today)?;
+                    queue::stats(store, range, *json)
+                }
+            }
         }
         Command::Stats { from, to, json } => {
             let (config, mut stores, clock) = open_all(cli)?;
@@ -844,6 +945,22 @@ fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), Ex
         eprintln!("borne: {e}");
     }
     Ok((config, store, clock))
+}
+
+/// `borne display`: the calling screen, on the kiosk's stores.
+fn display(cli: &Cli) -> Result<ExitCode, ExitCode> {
+    if !std::io::stdout().is_terminal() {
+        eprintln!("borne display: the calling screen needs a terminal");
+        return Err(ExitCode::from(EXIT_FAILURE));
+    }
+    let (config, stores, clock) = open_all(cli)?;
+    Ok(match crate::shell::display::run(config, stores, clock) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("borne display: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    })
 }
 
 fn kiosk(cli: &Cli) -> ExitCode {

@@ -20,6 +20,7 @@ pub mod log;
 pub mod places;
 pub mod problem;
 pub mod psf;
+pub mod queue;
 pub mod shell;
 pub mod staff;
 pub mod store;

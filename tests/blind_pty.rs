@@ -166,9 +166,9 @@ fn a_person_who_only_hears_the_kiosk_books_takes_a_workshop_seat_and_cancels_by_
     // Arrival: how to use the kiosk, then the welcome's question.
     let welcome = me.hear("Que voulez-vous faire ?");
     assert!(welcome.contains("Entrée choisit"), "{welcome}");
-    let welcome = me.hear("Мова: 6");
+    let welcome = me.hear("Мова: 7");
     assert!(
-        welcome.contains("[en] Language: 6"),
+        welcome.contains("[en] Language: 7"),
         "the languages' number, in each language's voice:\n{welcome}"
     );
 

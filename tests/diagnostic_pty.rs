@@ -33,7 +33,7 @@ fn walk_the_diagnostic_to_the_result_and_go_back_once() {
     assert!(result.contains("Un atelier en groupe."), "{result}");
     // The recommended way first: the workshops on this theme.
     kiosk.wait_for_focus("▶ 1  Voir les ateliers sur ce thème");
-    assert!(result.contains("4  Terminer"), "{result}");
+    assert!(result.contains("5  Terminer"), "{result}");
 
     // Back once: the last question, with the earlier answer still selected.
     kiosk.keys(&[ESC]);

@@ -258,7 +258,7 @@ impl Walk {
         use Key::*;
         self.look("welcome");
         // The languages and the display choices, and back.
-        self.keys("language and display", &[Char('6'), Down, Down, Esc]);
+        self.keys("language and display", &[Char('7'), Down, Down, Esc]);
         // The diagnostic, answered with the first choice to its result, then its next steps.
         self.keys("diagnostic", &[Char('1')]);
         self.keys("diagnostic", &[Enter; 9]);
@@ -297,6 +297,25 @@ impl Walk {
         // The workshops, to the registration form.
         self.keys("workshops", &[Char('5'), Char('1'), Char('1')]);
         self.home();
+        // Je suis là: a check-in with a code unknown, then two tickets for help now (the
+        // second taken with a first name), and the first given up with its number.
+        self.keys("here", &[Char('6')]);
+        self.keys("check-in", &[Char('1')]);
+        self.typed("check-in", "ABC234");
+        self.keys("check-in", &[Enter]);
+        self.typed("check-in", "78");
+        self.keys("check-in", &[Enter, Enter]);
+        self.home();
+        self.keys(
+            "help now",
+            &[Char('6'), Char('2'), Char('1'), Enter, Enter, Char('1')],
+        );
+        self.keys("help now", &[Char('6'), Char('2'), Char('2')]);
+        self.typed("help now", "Ali");
+        self.keys("help now", &[Enter, Enter, Char('1')]);
+        self.keys("help now: leaving", &[Char('6'), Char('3')]);
+        self.typed("help now: leaving", "A-001");
+        self.keys("help now: leaving", &[Enter, Enter, Char('1')]);
         // Boxes over the screen: the PIN, leaving a form, the idle countdown.
         self.keys("pin", &[F(12)]);
         self.typed("pin", "0000");
@@ -318,11 +337,11 @@ impl Walk {
         self.keys("staff", &[Enter, Down, Enter, Esc]);
         self.home();
         // A counsellor: agenda of the day and the week, a booking, booking on behalf, the
-        // workshops, a walk-in report, the statistics.
+        // workshops, a walk-in report, the statistics, the queue (a call, taken in charge).
         self.keys("counsellor", &[F(12)]);
         self.typed("counsellor", "1357");
         self.keys("counsellor", &[Enter]);
-        for choice in ['1', '2', '3', '4', '5', '6'] {
+        for choice in ['1', '2', '3', '4', '5', '6', '7'] {
             self.keys(
                 "counsellor",
                 &[Char(choice), Char('1'), Char('1'), Down, Enter],

@@ -201,11 +201,11 @@ fn random_events(seed: u64, count: usize) {
             kiosk.screen(),
             log_text()
         );
-        // The events may have chosen another language ("6", then a digit): the welcome
+        // The events may have chosen another language ("7", then a digit): the welcome
         // screen names "Língua" in every one; French is the first language offered.
         let screen = kiosk.screen();
         if screen.contains("Língua") && !screen.contains('┌') {
-            kiosk.keys(&["6", "1"]);
+            kiosk.keys(&["7", "1"]);
             continue;
         }
         kiosk.keys(&[ESC, HOME]);

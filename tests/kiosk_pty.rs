@@ -12,7 +12,7 @@ fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
         "{screen}"
     );
     assert!(
-        screen.contains("6  Langue et affichage · Language · Língua · Мова"),
+        screen.contains("7  Langue et affichage · Language · Língua · Мова"),
         "{screen}"
     );
     assert!(
@@ -21,11 +21,11 @@ fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
     );
     kiosk.wait_for_focus("▶ 1  Faire le point sur mes besoins");
     assert!(kiosk.cursor_visible());
-    kiosk.keys(&[DOWN, DOWN, DOWN, DOWN, DOWN]);
-    kiosk.wait_for_focus("▶ 6  Langue et affichage");
+    kiosk.keys(&[DOWN, DOWN, DOWN, DOWN, DOWN, DOWN]);
+    kiosk.wait_for_focus("▶ 7  Langue et affichage");
     // A digit with nothing behind it does nothing.
     kiosk.keys(&["9"]);
-    kiosk.wait_for_focus("▶ 6  Langue et affichage");
+    kiosk.wait_for_focus("▶ 7  Langue et affichage");
     kiosk.keys(&[ENTER]);
     kiosk.wait_for_focus("▶ 1  (•) Français");
     let screen = kiosk.screen();
@@ -38,7 +38,7 @@ fn the_welcome_screen_appears_and_the_cursor_follows_the_focus() {
     kiosk.keys(&[DOWN, ENTER]);
     kiosk.wait_for("Welcome");
     kiosk.wait_for("1  Find out what help I need");
-    kiosk.wait_for_focus("▶ 6  Language and display");
+    kiosk.wait_for_focus("▶ 7  Language and display");
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn control_keys_never_exit_or_suspend_the_kiosk() {
     kiosk.keys(&["\x03", "\x1a", "\x1c", "\x04", "\x13", "\x11", "\x1b[1;3S"]);
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert!(kiosk.is_running(), "still running");
-    kiosk.keys(&[F2, "6"]);
+    kiosk.keys(&[F2, "7"]);
     kiosk.wait_for("[x] Texte en grand");
     assert!(kiosk.is_running());
 }
@@ -66,7 +66,7 @@ fn after_the_idle_time_a_countdown_asks_and_a_key_extends() {
         &[],
     );
     kiosk.wait_for("Bienvenue");
-    kiosk.keys(&[F2, "6"]);
+    kiosk.keys(&[F2, "7"]);
     kiosk.wait_for("[x] Texte en grand");
     kiosk.wait_for("Vous êtes toujours là ?");
     kiosk.wait_for("Appuyez sur une touche pour continuer");
@@ -93,7 +93,7 @@ fn at_the_end_of_the_countdown_the_kiosk_forgets_everything() {
     kiosk.wait_for("Bienvenue");
     // Easy-to-read French, then large text.
     kiosk.keys(&to_languages());
-    kiosk.keys(&[DOWN, ENTER, "6"]);
+    kiosk.keys(&[DOWN, ENTER, "7"]);
     kiosk.wait_for_focus("▶ 2  (•) Français facile");
     kiosk.keys(&[F2]);
     kiosk.wait_for("[x] Texte en grand");
@@ -195,7 +195,7 @@ fn sigint_from_outside_is_ignored_like_ctrl_c() {
     kiosk.signal("INT");
     kiosk.signal("TSTP");
     std::thread::sleep(std::time::Duration::from_millis(300));
-    kiosk.keys(&[F3, "6"]);
+    kiosk.keys(&[F3, "7"]);
     kiosk.wait_for("[x] Contraste élevé");
     assert!(kiosk.is_running());
 }

@@ -27,7 +27,14 @@ const LAYERS: &[&[&str]] = &[
     &["ui"],
     &["app"],
     // The capabilities.
-    &["staff", "places", "booking", "diagnostic", "counsellor"],
+    &[
+        "staff",
+        "places",
+        "booking",
+        "diagnostic",
+        "counsellor",
+        "queue",
+    ],
     // The composition root and the edges.
     &["kiosk", "shell", "cli"],
 ];
@@ -44,6 +51,9 @@ const SAME_LAYER: &[(&str, &str)] = &[
     ("diagnostic", "places"),
     // The counsellor books on a citizen's behalf and reads the agenda and its rules.
     ("counsellor", "booking"),
+    ("counsellor", "queue"),
+    ("queue", "booking"),
+    ("diagnostic", "queue"),
     ("shell", "kiosk"),
     ("cli", "kiosk"),
     ("cli", "shell"),

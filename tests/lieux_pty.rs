@@ -6,7 +6,7 @@ use pty::*;
 #[test]
 fn type_gap_choose_it_see_the_nearest_lieux_and_open_one() {
     let mut kiosk = Kiosk::start();
-    kiosk.wait_for("3  Trouver un lieu d'aide près de chez moi");
+    kiosk.wait_for("3  Trouver un lieu d'aide près de moi");
     kiosk.keys(&["3"]);
     kiosk.wait_for("Votre code postal ou votre commune :");
     kiosk.type_text("gap");

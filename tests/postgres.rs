@@ -286,12 +286,12 @@ fn borne_db_migrate_creates_then_finds_the_schema_up_to_date_on_both_backends() 
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(ok);
     assert!(
-        said.ends_with("borne.db: schema created (version 16)\n"),
+        said.ends_with("borne.db: schema created (version 17)\n"),
         "{said}"
     );
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(
-        ok && said.ends_with("borne.db: schema up to date (version 16)\n"),
+        ok && said.ends_with("borne.db: schema up to date (version 17)\n"),
         "{said}"
     );
 

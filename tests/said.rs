@@ -282,8 +282,8 @@ fn other_journeys(tag: &str) -> Listener {
     l.keys(&[BackTab, BackTab, BackTab, Enter, Char('1'), Esc]);
     l.keys(&[Char('4'), Char('1'), Home]);
     // The welcome's languages and display, the boxes: PIN, leaving a form, the countdown.
-    l.keys(&[Down, Down, Down, Down, Down]);
-    l.keys(&[Char('6'), Down, Down, Down, Down, Down, Esc]);
+    l.keys(&[Down, Down, Down, Down, Down, Down]);
+    l.keys(&[Char('7'), Down, Down, Down, Down, Down, Esc]);
     l.keys(&[F(12), Char('1'), Char('2'), Esc]);
     l.keys(&[
         Char('2'),
@@ -322,7 +322,7 @@ fn the_diagnostic_workshops_manage_lieux_and_the_boxes_say_what_they_mean() {
         "Espace du personnel",
         "2 chiffres tapés",
         "Vous êtes toujours là ?",
-        "6, Langue et affichage / <en> Language",
+        "7, Langue et affichage / <en> Language",
         "<fr> Français / choisi",
         "Texte en grand, pas coché",
         // F1, anywhere.

@@ -151,9 +151,9 @@ fn the_cursor_sits_on_the_focused_choice() {
     assert_eq!(text_at(&terminal, at, 24), "▶ 7  [ ] Contraste élevé");
 }
 
-/// "Langue et affichage" (6 on the welcome screen), the focus on the language in use.
+/// "Langue et affichage" (7 on the welcome screen), the focus on the language in use.
 fn to_languages(app: &mut App) {
-    keys(app, &[Key::Char('6')]);
+    keys(app, &[Key::Char('7')]);
 }
 
 fn text_at(terminal: &Terminal<TestBackend>, at: Position, len: u16) -> String {
@@ -174,7 +174,7 @@ fn switching_language_changes_every_text_at_once() {
     assert!(text.contains("1  Find out what help I need"), "{text}");
     assert!(text.contains("Arrows: move"), "English spacing: {text}");
     assert!(
-        text.contains("6  Language and display · Langue · Língua · Мова"),
+        text.contains("7  Language and display · Langue · Língua · Мова"),
         "{text}"
     );
     assert!(!text.contains("Bienvenue"));
@@ -298,17 +298,19 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
     let app = borne::kiosk::app(config.clone(), now());
     let theme = borne::ui::Theme::default_colours();
     let mut settings = app.settings.clone();
-    let choices: Vec<Choice> = (1..=5)
-        .map(|n| Choice::numbered(n, format!("Choix {n}")))
-        .collect();
-    for (large, focused, expect) in [
-        (false, 0, None),
-        // Six rows: three spaced choices and the page line.
-        (true, 0, Some("Page 1 sur 2")),
-        (true, 2, Some("Page 1 sur 2")),
-        (true, 3, Some("Page 2 sur 2")),
-        (true, 4, Some("Page 2 sur 2")),
+    for (large, count, focused, expect) in [
+        (false, 5, 0, None),
+        // Five fit in six rows without their blank rows: no page for spacing's sake.
+        (true, 5, 0, None),
+        // Eight do not: three spaced choices and the page line a page.
+        (true, 8, 0, Some("Page 1 sur 3")),
+        (true, 8, 2, Some("Page 1 sur 3")),
+        (true, 8, 3, Some("Page 2 sur 3")),
+        (true, 8, 7, Some("Page 3 sur 3")),
     ] {
+        let choices: Vec<Choice> = (1..=count)
+            .map(|n| Choice::numbered(n, format!("Choix {n}")))
+            .collect();
         settings.large_text = large;
         let view = borne::ui::View {
             tr: config.i18n.tr("fr"),
@@ -993,7 +995,7 @@ fn terminer_gives_the_next_person_the_help_points_display() {
     let mut app = borne::kiosk::app(demo(), now());
     drive(
         &mut app,
-        &[Key::F(2), Key::F(3), Key::Char('6'), Key::Down, Key::Down],
+        &[Key::F(2), Key::F(3), Key::Char('7'), Key::Down, Key::Down],
     );
     drive(&mut app, &[Key::Enter]);
     assert!(app.settings.large_text && app.settings.high_contrast);
@@ -1026,7 +1028,7 @@ fn every_welcome_choice_is_on_the_first_screen() {
         app.large_font = font;
         drive(&mut app, &keys);
         let screen = screen_text(&render(&app, w, h, false));
-        for n in 1..=6 {
+        for n in 1..=7 {
             assert!(
                 screen.contains(&format!("{n}  ")),
                 "{n} with {keys:?} at {w}×{h}:\n{screen}"
@@ -1034,4 +1036,76 @@ fn every_welcome_choice_is_on_the_first_screen() {
         }
         assert!(!screen.contains("Page 1"), "{screen}");
     }
+}
+
+#[test]
+fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
+    use borne::store::{BookedBy, Bookings, NewBooking, Queue};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("q.db")).unwrap();
+    let early = now() - Duration::minutes(20);
+    for name in ["Paul", "Lina"] {
+        let new = borne::domain::queue::NewEntry {
+            motif: "demarche".into(),
+            first_name: Some(name.into()),
+            locale: "fr".into(),
+        };
+        store.take_ticket(&new, early).unwrap().unwrap();
+    }
+    let code = Bookings::book(
+        &mut store,
+        &NewBooking {
+            counsellor: "camille".into(),
+            motif: "demarche".into(),
+            starts: parse_local("2026-03-02T14:00:00").unwrap(),
+            ends: parse_local("2026-03-02T14:45:00").unwrap(),
+            person: borne::domain::person::Person {
+                first_name: "Marie".into(),
+                phone: Some("+33612345678".into()),
+                ..Default::default()
+            },
+            reminder: None,
+            diagnostic: None,
+            booked_by: BookedBy::Kiosk,
+            request_id: None,
+        },
+        early,
+    )
+    .unwrap()
+    .unwrap();
+    let config = demo();
+
+    // Help now: what for, a first name, the ticket.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    let mut typed: Vec<Key> = vec![Key::Char('6'), Key::Char('2'), Key::Char('1')];
+    typed.extend("Ali".chars().map(Key::Char));
+    typed.extend([Key::Down, Key::Enter]);
+    drive_with(&mut store, &mut app, &typed);
+    let terminal = render(&app, 80, 24, false);
+    let text = screen_text(&terminal);
+    assert!(text.contains("Votre numéro : A-003"), "{text}");
+    assert!(text.contains("Il y a 2 personnes avant vous."), "{text}");
+    insta::assert_snapshot!("queue_ticket", text);
+
+    // An appointment this afternoon, checked in at 10:15: too early, the queue offered.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    let mut typed: Vec<Key> = vec![Key::Char('6'), Key::Char('1')];
+    typed.extend(code.chars().map(Key::Char));
+    typed.push(Key::Down);
+    typed.extend("78".chars().map(Key::Char));
+    typed.extend([Key::Down, Key::Enter]);
+    drive_with(&mut store, &mut app, &typed);
+    let text = screen_text(&render(&app, 80, 24, false));
+    assert!(text.contains("Votre rendez-vous est à 14 h 00."), "{text}");
+    insta::assert_snapshot!("check_in_too_early", text);
+
+    // Camille's File d'attente.
+    let mut app = borne::kiosk::app(config, now());
+    let mut typed = vec![Key::F(12)];
+    typed.extend("1357".chars().map(Key::Char));
+    typed.extend([Key::Enter, Key::Char('7')]);
+    drive_with(&mut store, &mut app, &typed);
+    let text = screen_text(&render(&app, 80, 24, false));
+    assert!(text.contains("3 personnes attendent."), "{text}");
+    insta::assert_snapshot!("counsellor_queue", text);
 }

@@ -72,7 +72,7 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
     assert!(first[1].1.starts_with("Bienvenue"), "{first:?}");
     assert!(first[1].1.contains("Que voulez-vous faire"), "{first:?}");
     assert!(
-        first.iter().any(|(l, t)| l == "uk" && t == "Мова: 6"),
+        first.iter().any(|(l, t)| l == "uk" && t == "Мова: 7"),
         "{first:?}"
     );
     let (lang, focus) = first.last().unwrap();
@@ -107,7 +107,7 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
     }
 
     // Under "Langue et affichage", each language's name is said in its own voice.
-    kiosk.keys(&["6"]);
+    kiosk.keys(&to_languages());
     kiosk.wait_for("Texte en grand");
     for (moves, lang, name) in [(2, "en", "English"), (2, "uk", "Українська")] {
         kiosk.keys(&vec![DOWN; moves]);
@@ -121,7 +121,7 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
         }
     }
     kiosk.keys(&[ESC]);
-    kiosk.wait_for_focus("▶ 6  Langue et affichage");
+    kiosk.wait_for_focus("▶ 7  Langue et affichage");
 
     // In English, the voice is English.
     kiosk.keys(&to_languages());
@@ -129,7 +129,7 @@ fn the_first_question_then_each_focused_choice_is_said_once_in_the_chosen_langua
     kiosk.wait_for("Welcome");
     kiosk.keys(&[UP]);
     let start = std::time::Instant::now();
-    while said(voice.path()).last().unwrap().1 != "5, Workshops" {
+    while said(voice.path()).last().unwrap().1 != "6, I'm here: appointment or ticket" {
         assert!(start.elapsed().as_secs() < 10, "{:?}", said(voice.path()));
         std::thread::yield_now();
     }

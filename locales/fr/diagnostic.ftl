@@ -127,5 +127,5 @@ admin-associations = associations
 
 help-appointment = Un rendez-vous avec un conseiller.
 help-workshop = Un atelier en groupe.
-help-self-service = Vous pouvez essayer sans aide, sur un ordinateur en libre accès. Pour savoir où, choisissez « Trouver un lieu d'aide près de chez moi ».
+help-self-service = Vous pouvez essayer sans aide, sur un ordinateur en libre accès. Pour savoir où, choisissez « Trouver un lieu d'aide près de moi ».
 help-aidants-connect = Une personne habilitée peut faire la démarche pour vous (Aidants Connect).

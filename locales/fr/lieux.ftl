@@ -1,5 +1,5 @@
-# "Trouver un lieu d'aide près de chez moi"
-menu-lieux = Trouver un lieu d'aide près de chez moi
+# "Trouver un lieu d'aide près de moi"
+menu-lieux = Trouver un lieu d'aide près de moi
 lieux-title = Trouver un lieu d'aide
 lieux-detail-title = Le lieu d'aide
 lieux-field = Votre code postal ou votre commune :
@@ -50,7 +50,7 @@ lieux-updated = Informations du { $date }
 lieux-show-qr = Mettre l'adresse dans mon téléphone (QR code)
 lieux-back-to-list = Revenir à la liste
 lieux-back-to-lieu = Revenir au lieu
-diag-next-lieux = Trouver un lieu d'aide près de chez moi
+diag-next-lieux = Trouver un lieu d'aide près de moi
 
 service-aide-aux-demarches-administratives = vos démarches en ligne
 service-maitrise-des-outils-numeriques-du-quotidien = utiliser l'ordinateur, le téléphone, internet

@@ -1,4 +1,4 @@
-# "Trouver un lieu d'aide près de chez moi"
+# "Trouver un lieu d'aide près de moi"
 menu-lieux = Знайти місце допомоги поруч
 lieux-title = Знайти місце допомоги
 lieux-detail-title = Місце допомоги

@@ -32,6 +32,8 @@ pub struct Counsellor {
     /// First name, the only name citizens see.
     pub name: String,
     pub pin_hash: String,
+    /// Where the people they call from the queue go ("Bureau 2"), said on the calling screen.
+    pub desk: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -145,6 +147,8 @@ pub struct Agenda {
     pub open_on_holidays: Vec<Holiday>,
     /// The help point's zone and holidays.
     pub calendar: Calendar,
+    /// When an appointment may be checked in at the kiosk (`[queue]`).
+    pub check_in: crate::domain::queue::Window,
 }
 
 impl Agenda {
@@ -285,6 +289,15 @@ struct File {
     closed_on_public_holidays: bool,
     #[serde(default)]
     open_on_holidays: Vec<Spanned<String>>,
+    queue: Option<QueueFile>,
+}
+
+/// `[queue]`: the check-in window around an appointment's start.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueueFile {
+    check_in_before_minutes: Option<Spanned<u32>>,
+    check_in_after_minutes: Option<Spanned<u32>>,
 }
 
 fn yes() -> bool {
@@ -297,6 +310,7 @@ struct CounsellorFile {
     id: Spanned<String>,
     name: Spanned<String>,
     pin_hash: Spanned<String>,
+    desk: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -627,10 +641,19 @@ fn parse_at(
                 format!("pin_hash: {why} (make one with `borne hash-pin`)"),
             );
         }
+        if let Some(desk) = &c.desk
+            && desk.get_ref().trim().is_empty()
+        {
+            check.problem(
+                desk.span(),
+                "counsellor desk is empty: the calling screen says where to go (or leave it out)",
+            );
+        }
         counsellors.push(Counsellor {
             id: c.id.get_ref().clone(),
             name: c.name.get_ref().clone(),
             pin_hash: c.pin_hash.get_ref().clone(),
+            desk: c.desk.as_ref().map(|d| d.get_ref().trim().to_string()),
         });
     }
 
@@ -893,6 +916,31 @@ fn parse_at(
         }
     }
 
+    let mut check_in = crate::domain::queue::Window::default();
+    if let Some(q) = &file.queue {
+        for (value, limit, what, into) in [
+            (
+                &q.check_in_before_minutes,
+                240,
+                "check_in_before_minutes",
+                &mut check_in.before,
+            ),
+            (
+                &q.check_in_after_minutes,
+                120,
+                "check_in_after_minutes",
+                &mut check_in.after,
+            ),
+        ] {
+            if let Some(value) = value {
+                if *value.get_ref() > limit {
+                    check.problem(value.span(), format!("queue.{what}: from 0 to {limit}"));
+                }
+                *into = Duration::minutes((*value.get_ref()).min(limit).into());
+            }
+        }
+    }
+
     if check.problems.is_empty() {
         Ok(Agenda {
             counsellors,
@@ -904,6 +952,7 @@ fn parse_at(
             closed_on_public_holidays: file.closed_on_public_holidays,
             open_on_holidays,
             calendar,
+            check_in,
         })
     } else {
         Err(check.problems)

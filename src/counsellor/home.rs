@@ -19,13 +19,14 @@ use crate::ui::View;
 use crate::ui::choices::{Choice, numbered_list};
 use crate::ui::page;
 
-const ITEMS: [&str; 7] = [
+const ITEMS: [&str; 8] = [
     "counsellor-today",
     "counsellor-week",
     "counsellor-book",
     "counsellor-workshops",
     "counsellor-walk-in",
     "counsellor-stats",
+    "counsellor-queue",
     "counsellor-sign-out",
 ];
 
@@ -74,7 +75,11 @@ impl Screen for CounsellorHome {
                 ctx.now.date(),
             )))),
             Some(5) => Action::Push(Box::new(StatsScreen::new(agenda))),
-            Some(6) => Action::Home,
+            Some(6) => Action::Push(Box::new(super::queue::QueueScreen::new(
+                agenda,
+                self.counsellor,
+            ))),
+            Some(7) => Action::Home,
             _ => Action::None,
         }
     }

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod export;
 pub mod home;
 pub mod prefill;
+pub mod queue;
 pub mod report_form;
 pub mod stats;
 pub mod stats_screen;

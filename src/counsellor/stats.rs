@@ -121,15 +121,40 @@ fn tally(title: &str, list: &[(String, u32)], tr: &Tr) -> String {
     out
 }
 
+/// Each day that had a queue: people helped without appointment, the median wait and the
+/// 90th percentile.
+fn queue_days(figures: &[crate::domain::queue::DayFigures], tr: &Tr) -> String {
+    let mut out = format!("{}\n", tr.text("counsellor-queue-stats-title"));
+    let minutes = |m: Option<i64>| m.map_or("—".to_string(), |m| m.to_string());
+    for f in figures {
+        out += &format!(
+            "  {}\n",
+            tr.text_with(
+                "counsellor-queue-stats-day",
+                &[
+                    ("day", crate::calendar::words::day(tr, f.day).into()),
+                    ("helped", i64::from(f.helped_without_appointment).into()),
+                    ("median", minutes(f.wait_median).into()),
+                    ("p90", minutes(f.wait_p90).into()),
+                ],
+            )
+        );
+    }
+    out
+}
+
 pub fn text(s: &Stats, tr: &Tr) -> String {
-    [
+    let mut parts = vec![
         periods(&tr.text("stats-total"), std::slice::from_ref(&s.total), tr),
         periods(&tr.text("stats-weeks"), &s.weeks, tr),
         periods(&tr.text("stats-months"), &s.months, tr),
         tally(&tr.text("stats-needs"), &s.needs, tr),
         tally(&tr.text("stats-themes"), &s.themes, tr),
-    ]
-    .join("\n")
+    ];
+    if !s.queue.is_empty() {
+        parts.push(queue_days(&s.queue, tr));
+    }
+    parts.join("\n")
 }
 
 #[cfg(test)]

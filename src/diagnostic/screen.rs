@@ -16,6 +16,7 @@ use crate::booking::book::{BookingScreen, motif_for};
 use crate::booking::workshops::WorkshopsScreen;
 use crate::domain::outcome::{HelpKind, Outcome};
 use crate::places::screen::LieuxScreen;
+use crate::queue::walk_in::WalkInScreen;
 use crate::ui::View;
 
 /// What the result screen offers next, in order.
@@ -23,6 +24,8 @@ use crate::ui::View;
 pub enum NextStep {
     /// Book an appointment, the motif preselected.
     Book,
+    /// Wait for a counsellor now (the queue), the motif preselected.
+    HelpNow,
     /// The workshops on the needs' themes.
     Workshops,
     /// The nearest lieux offering the matching services.
@@ -151,6 +154,7 @@ pub fn next_steps(outcome: &Outcome, agenda: &Agenda) -> Vec<NextStep> {
     let mut steps = Vec::new();
     if motif_for(agenda, outcome).is_some() {
         steps.push(NextStep::Book);
+        steps.push(NextStep::HelpNow);
     }
     if agenda
         .workshops
@@ -205,6 +209,9 @@ impl Screen for DiagnosticScreen {
                         self.agenda.clone(),
                         outcome.clone(),
                     ))),
+                    Some(NextStep::HelpNow) => Action::Push(Box::new(
+                        WalkInScreen::from_diagnostic(self.agenda.clone(), outcome),
+                    )),
                     Some(NextStep::Workshops) => Action::Push(Box::new(
                         WorkshopsScreen::on_themes(self.agenda.clone(), outcome.needs.clone()),
                     )),

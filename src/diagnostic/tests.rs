@@ -559,8 +559,9 @@ mod screen {
         assert!(app.on_welcome());
         press(&mut app, "148v\n");
         assert_eq!(app.screen().title(), "diag-result-title");
-        // Buying online: an appointment, the scams workshop, the nearest lieux, or finish.
-        press(&mut app, "4");
+        // Buying online: an appointment, help now, the scams workshop, the nearest lieux, or
+        // finish.
+        press(&mut app, "5");
         assert!(app.on_welcome());
     }
 

@@ -125,6 +125,7 @@ fn result_page(
 fn step_label(step: NextStep) -> &'static str {
     match step {
         NextStep::Book => "diag-next-book",
+        NextStep::HelpNow => "menu-help-now",
         NextStep::Workshops => "diag-next-workshops",
         NextStep::Lieux => "diag-next-lieux",
         NextStep::Finish => "diag-next-finish",

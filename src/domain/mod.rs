@@ -11,4 +11,5 @@ pub mod nearest;
 pub mod outcome;
 pub mod person;
 pub mod pin;
+pub mod queue;
 pub mod report;

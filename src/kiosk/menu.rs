@@ -54,5 +54,10 @@ pub fn main_menu() -> Vec<MenuEntry> {
                 ))
             },
         },
+        MenuEntry {
+            number: 6,
+            label: "menu-here",
+            open: |config| Box::new(crate::queue::here::HereScreen::new(config.agenda.clone())),
+        },
     ]
 }

@@ -91,19 +91,19 @@ fn the_last_welcome_choice_opens_the_languages_and_display_choices() {
         welcome.handle(Key::Down, &ctx);
     }
     assert_eq!(welcome.focused(), Item::LanguageAndDisplay);
-    assert_eq!(welcome.settings_number(), 6);
+    assert_eq!(welcome.settings_number(), 7);
 
-    // Through the kiosk: 6 opens them on the language in use; a language chosen goes back
+    // Through the kiosk: 7 opens them on the language in use; a language chosen goes back
     // to the menu in it; a display choice is ticked there and stays.
     let mut app = crate::kiosk::app(config, t0());
-    press(&mut app, Key::Char('6'), t0());
+    press(&mut app, Key::Char('7'), t0());
     assert_eq!(app.screen().title(), "welcome-settings");
     press(&mut app, Key::Down, t0());
     press(&mut app, Key::Down, t0());
     press(&mut app, Key::Enter, t0());
     assert_eq!(app.settings.locale, "en");
     assert!(app.on_welcome());
-    press(&mut app, Key::Char('6'), t0());
+    press(&mut app, Key::Char('7'), t0());
     // The focus starts on English, the language in use: three down is large text.
     for _ in 0..3 {
         press(&mut app, Key::Down, t0());
@@ -468,7 +468,7 @@ fn signing_out_ends_counsellor_mode() {
     press(&mut app, Key::F(12), t0());
     type_pin(&mut app, "8642", t0());
     assert_eq!(app.counsellor, Some(1));
-    press(&mut app, Key::Char('7'), t0());
+    press(&mut app, Key::Char('8'), t0());
     assert!(app.on_welcome());
     assert_eq!(app.counsellor, None);
 }

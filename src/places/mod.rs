@@ -1,4 +1,4 @@
-//! "Trouver un lieu d'aide près de chez moi": lieux de médiation numérique from the national
+//! "Trouver un lieu d'aide près de moi": lieux de médiation numérique from the national
 //! data standard and the France Services list, communes of all France, nearest lieux and
 //! whether they are open now.
 pub mod cli;

@@ -1,4 +1,4 @@
-//! "Trouver un lieu d'aide près de chez moi": one field for a postal code or a commune, with
+//! "Trouver un lieu d'aide près de moi": one field for a postal code or a commune, with
 //! suggestions at every key; then the nearest lieux with their distance and whether they are
 //! open now; then a lieu's details and a QR code to take its address away.
 

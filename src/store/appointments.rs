@@ -11,6 +11,7 @@ use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 
 pub use super::outbox::Outbox;
+pub use super::queue::Queue;
 pub use super::sessions::{Registrant, Session};
 
 /// An interval a counsellor is already taken (a booking not cancelled).
@@ -442,6 +443,6 @@ pub trait Journal {
 }
 
 /// Everything a help point's agenda keeps, on either store.
-pub trait AgendaStore: Bookings + Workshops + Reports + Journal + Outbox {}
+pub trait AgendaStore: Bookings + Workshops + Reports + Journal + Outbox + Queue {}
 
-impl<T: Bookings + Workshops + Reports + Journal + Outbox> AgendaStore for T {}
+impl<T: Bookings + Workshops + Reports + Journal + Outbox + Queue> AgendaStore for T {}

@@ -264,6 +264,27 @@ const MIGRATIONS: &[&str] = &[
         network_update INTEGER
     );
     CREATE TABLE feed_lieu (id TEXT PRIMARY KEY) WITHOUT ROWID;",
+    // 17: the help point's queue ("Je suis là"): one row a ticket, numbered per day; an
+    // appointment checked in has its code (once). Names are erased at the day's end.
+    "CREATE TABLE queue_entry (
+        day TEXT NOT NULL,
+        number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 999),
+        booking TEXT UNIQUE,
+        booking_starts TEXT,
+        counsellor TEXT,
+        motif TEXT NOT NULL,
+        first_name TEXT,
+        locale TEXT NOT NULL,
+        arrived_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'en attente' CHECK (state IN ('en attente', 'appelé',
+            'pris en charge', 'absent', 'réorienté', 'parti', 'non reçu')),
+        called_at TEXT,
+        called_by TEXT,
+        desk TEXT,
+        calls INTEGER NOT NULL DEFAULT 0,
+        closed_at TEXT,
+        PRIMARY KEY (day, number)
+    ) WITHOUT ROWID;",
 ];
 
 pub fn latest() -> u32 {
@@ -345,6 +366,8 @@ mod tests {
                  changed_by, changed_at)
              VALUES ('email@2026-03-04', 'email', '2026-03-04T15:00', '2026-03-04T17:00', 10, 0,
                  'camille', '2026-03-02T10:00');"),
+        (17, "INSERT INTO queue_entry (day, number, motif, first_name, locale, arrived_at)
+             VALUES ('2026-03-05', 1, 'demarche', 'Ali', 'fr', '2026-03-05T09:02:00');"),
     ];
 
     fn at_version(version: u32) -> Connection {
@@ -412,6 +435,10 @@ mod tests {
             if version >= 6 {
                 let seats: u32 = one(&conn, "SELECT seats FROM workshop_session");
                 assert_eq!(seats, 10);
+            }
+            if version >= 17 {
+                let ticket: String = one(&conn, "SELECT state FROM queue_entry");
+                assert_eq!(ticket, "en attente");
             }
             if version >= 1 {
                 let audit: u32 = one(&conn, "SELECT count(*) FROM audit");

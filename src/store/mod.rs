@@ -11,6 +11,7 @@ pub mod outbox;
 pub use outbox::Outbox;
 mod places;
 pub mod postgres;
+pub mod queue;
 
 pub mod protocol;
 mod sessions;
@@ -25,7 +26,8 @@ pub use appointments::{
 pub use bookings::time_text;
 pub use lieux_feed::{FeedState, Validators};
 pub use postgres::SignIn;
-pub use protocol::{Network, Published, Reply, Request, Stores, answer};
+pub use protocol::{Network, Published, QueueRequest, Reply, Request, Stores, answer};
+pub use queue::{Caller, Queue, QueueRefusal};
 pub use stats::{Period, Span, Stats, stats};
 
 use std::fs::{self, OpenOptions};

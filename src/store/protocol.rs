@@ -17,8 +17,10 @@ use super::stats::Stats;
 use crate::domain::callback::{Callback, new_request_id};
 use crate::domain::lieu::Lieu;
 use crate::domain::nearest::PlaceIndex;
+use crate::domain::queue::{CheckInRefused, Entry, NewEntry, State, Window};
 use crate::domain::report::Report;
 use crate::store::Busy;
+use crate::store::queue::{Caller, QueueRefusal};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
@@ -102,6 +104,31 @@ pub enum Request {
         to: Move,
         limit: NaiveDateTime,
     },
+    /// The queue ("Je suis là"): see `store/queue.rs`.
+    Queue(QueueRequest),
+}
+
+/// What the queue's screens ask: a ticket, a check-in, the day's queue, a call, an outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueueRequest {
+    Take(NewEntry),
+    CheckIn {
+        code: String,
+        check: String,
+        locale: String,
+        window: Window,
+    },
+    Day(NaiveDate),
+    Call {
+        caller: Caller,
+        ticket: Option<u32>,
+    },
+    Settle {
+        day: NaiveDate,
+        number: u32,
+        outcome: State,
+        by: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +163,13 @@ pub enum Reply {
     CallbackTaken {
         sent: bool,
     },
+    /// A ticket taken, with the day's queue as it stands (to say who is before).
+    Ticket(Result<(Entry, Vec<Entry>), QueueRefusal>),
+    CheckedIn(Result<(Entry, Vec<Entry>), CheckInRefused>),
+    /// The day's queue, in number order.
+    Queue(Vec<Entry>),
+    /// A call or an outcome recorded, with the day's queue after it.
+    QueueChanged(Result<(Entry, Vec<Entry>), QueueRefusal>),
 }
 
 /// Why a request failed: the network's database out of reach (the line, the server), or
@@ -174,6 +208,11 @@ impl Request {
             Request::Register(_) => "register",
             Request::Find { .. } => "find",
             Request::Reschedule { .. } => "reschedule",
+            Request::Queue(QueueRequest::Take(_)) => "queue ticket",
+            Request::Queue(QueueRequest::CheckIn { .. }) => "queue check-in",
+            Request::Queue(QueueRequest::Day(_)) => "queue",
+            Request::Queue(QueueRequest::Call { .. }) => "queue call",
+            Request::Queue(QueueRequest::Settle { .. }) => "queue settle",
         }
     }
 }
@@ -566,5 +605,46 @@ fn agenda_answer(
         Request::Reschedule { code, to, limit } => agenda
             .reschedule(&code, &to, Some(limit))
             .map(Reply::Rescheduled),
+        Request::Queue(request) => queue_answer(agenda, request, now),
     }
+}
+
+/// The queue's answer; a change comes back with the day's queue after it.
+fn queue_answer(
+    agenda: &mut dyn AgendaStore,
+    request: QueueRequest,
+    now: NaiveDateTime,
+) -> Result<Reply, String> {
+    let with_day = |agenda: &mut dyn AgendaStore, entry: Entry| {
+        agenda.queue_day(entry.day).map(|day| (entry, day))
+    };
+    Ok(match request {
+        QueueRequest::Take(new) => match agenda.take_ticket(&new, now)? {
+            Ok(entry) => Reply::Ticket(Ok(with_day(agenda, entry)?)),
+            Err(refusal) => Reply::Ticket(Err(refusal)),
+        },
+        QueueRequest::CheckIn {
+            code,
+            check,
+            locale,
+            window,
+        } => match agenda.check_in(&code, &check, &locale, window, now)? {
+            Ok(entry) => Reply::CheckedIn(Ok(with_day(agenda, entry)?)),
+            Err(refusal) => Reply::CheckedIn(Err(refusal)),
+        },
+        QueueRequest::Day(day) => Reply::Queue(agenda.queue_day(day)?),
+        QueueRequest::Call { caller, ticket } => match agenda.call(&caller, ticket, now)? {
+            Ok(entry) => Reply::QueueChanged(Ok(with_day(agenda, entry)?)),
+            Err(refusal) => Reply::QueueChanged(Err(refusal)),
+        },
+        QueueRequest::Settle {
+            day,
+            number,
+            outcome,
+            by,
+        } => match agenda.settle(day, number, outcome, &by, now)? {
+            Ok(entry) => Reply::QueueChanged(Ok(with_day(agenda, entry)?)),
+            Err(refusal) => Reply::QueueChanged(Err(refusal)),
+        },
+    })
 }

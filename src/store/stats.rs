@@ -4,6 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use super::appointments::{AgendaStore, Appointment, Session, Status, What};
+use crate::domain::queue::DayFigures;
 use crate::domain::report::Report;
 use crate::vocabulary::coop::Thematique;
 
@@ -47,6 +48,8 @@ pub struct Stats {
     pub needs: Vec<(String, u32)>,
     /// Accompaniments by thématique: (Coop label, count), most first.
     pub themes: Vec<(String, u32)>,
+    /// Each day that had a queue: people helped without appointment, waits.
+    pub queue: Vec<DayFigures>,
 }
 
 /// Statistics between two days, per week and per month. `planned` are the agenda's workshop
@@ -64,7 +67,9 @@ pub fn stats(
         reports: agenda.reports_between(from, to)?,
         diagnostics: agenda.diagnostics_between(from, to)?,
     };
-    Ok(facts.stats(from, to))
+    let mut stats = facts.stats(from, to);
+    stats.queue = crate::domain::queue::figures(&agenda.queue_between(from, to)?);
+    Ok(stats)
 }
 
 /// What the statistics count.

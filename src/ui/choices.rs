@@ -273,7 +273,7 @@ pub fn render_led_choices(
         height: area.height.saturating_sub(heading_h),
         ..area
     };
-    let gap = u16::from(view.large);
+    let mut gap = u16::from(view.large);
     let (breaks, shown) = numbered_pages(choices);
     let rendered: Vec<Vec<Line>> = choices
         .iter()
@@ -287,10 +287,21 @@ pub fn render_led_choices(
             choice_lines(&c, focused == Some(i), area.width, view)
         })
         .collect();
+    // Large text spaces the choices out, but never at the cost of a page: a list that fits
+    // without its blank rows keeps every choice in sight.
+    let tight: u16 = rendered.iter().map(|l| l.len() as u16).sum();
+    let spaced = tight + gap * (rendered.len() as u16).saturating_sub(1);
+    if gap > 0 && breaks.is_empty() && spaced > list.height && tight <= list.height {
+        gap = 0;
+    }
     let mut heights: Vec<u16> = rendered.iter().map(|l| l.len() as u16 + gap).collect();
     let mut lead_h = lead.len() as u16;
     // The last item needs no gap after it.
     let total: u16 = heights.iter().sum::<u16>().saturating_sub(gap);
+    // The lead goes before the list turns a page: every choice in sight comes first.
+    if lead_h > 0 && breaks.is_empty() && total + lead_h > list.height && total <= list.height {
+        lead_h = 0;
+    }
     let paged = total + lead_h > list.height || !breaks.is_empty();
     let room = if paged {
         // One row goes to "Page 1 sur 2".
@@ -315,7 +326,7 @@ pub fn render_led_choices(
             cursor = Some(Position::new(area.x, area.y + lines.len() as u16));
         }
         lines.extend(item.iter().cloned());
-        if view.large && index + 1 < page.end {
+        if gap > 0 && index + 1 < page.end {
             lines.push(Line::default());
         }
     }
@@ -327,7 +338,7 @@ pub fn render_led_choices(
                 ("pages", (page.count as i64).into()),
             ],
         );
-        let row = (area.height as usize - 1).min(lines.len() + usize::from(view.large));
+        let row = (area.height as usize - 1).min(lines.len() + usize::from(gap));
         let row = row.max(lines.len().min(area.height as usize - 1));
         lines.truncate(row);
         while lines.len() < row {

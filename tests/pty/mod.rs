@@ -25,8 +25,8 @@ pub const F12: &str = "\x1b[24~";
 /// From the welcome screen to "Langue et affichage" (its number follows the menu's), the
 /// focus on the language in use; the languages are one a line, in the order offered.
 pub fn to_languages() -> Vec<&'static str> {
-    assert_eq!(borne::kiosk::menu::main_menu().len(), 5);
-    vec!["6"]
+    assert_eq!(borne::kiosk::menu::main_menu().len(), 6);
+    vec!["7"]
 }
 
 /// How long to wait for something to appear before failing (the machines are shared).
@@ -85,6 +85,11 @@ impl Kiosk {
     /// Starts the kiosk on a database of the test's own (one it may hold locked).
     pub fn start_on(db: &Path) -> Kiosk {
         Kiosk::spawn(&[], 80, 24, &[], None, Some(db))
+    }
+
+    /// `borne ARGS…` (a command that draws, such as `display`) on the database `db`, 80×24.
+    pub fn run_on(db: &Path, args: &[&str]) -> Kiosk {
+        Kiosk::spawn_with_args(&[], 80, 24, &[], None, Some(db), args)
     }
 
     /// Starts the kiosk of help point `id` on a network's database (`url`), its own file in a
@@ -147,6 +152,18 @@ impl Kiosk {
         shell: Option<&str>,
         db: Option<&Path>,
     ) -> Kiosk {
+        Kiosk::spawn_with_args(edits, cols, rows, env, shell, db, &[])
+    }
+
+    fn spawn_with_args(
+        edits: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        shell: Option<&str>,
+        db: Option<&Path>,
+        args: &[&str],
+    ) -> Kiosk {
         let dir = tempfile::tempdir().unwrap();
         let config = config_copy(dir.path(), edits);
         let pty = native_pty_system();
@@ -172,6 +189,9 @@ impl Kiosk {
         cmd.arg(&config);
         cmd.arg("--db");
         cmd.arg(db.map_or_else(|| dir.path().join("borne.db"), Path::to_path_buf));
+        for arg in args {
+            cmd.arg(arg);
+        }
         cmd.env("TERM", "xterm-256color");
         // No font driver: the kiosk draws large text itself (tests/large_text_x11.rs runs a
         // real xterm).

@@ -470,6 +470,8 @@ impl Bookings for Store {
     /// that ended more than `days` ago. Returns how many appointments were erased.
     fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
         let before = time_text(now - Duration::days(days.into()));
+        // The queue's names go at the day's end.
+        let names = super::queue::Queue::end_queue_days(self, now.date(), now)?;
         self.immediate(|tx| {
             let [bookings, notes, registrations, messages] = ERASE;
             let bookings = tx.execute(bookings, [&before])?;
@@ -482,7 +484,7 @@ impl Bookings for Store {
         .and_then(|(erased, messages)| {
             // secure_delete overwrote the old values in the database; the write-ahead log
             // still holds the pages as they were until it is checkpointed and emptied.
-            if erased + messages > 0 {
+            if erased + messages + names > 0 {
                 self.conn
                     .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
                     .map_err(|e| format!("erase: checkpoint: {e}"))?;

@@ -684,6 +684,8 @@ impl Bookings for PgStore {
     fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
         let before = self.site.instant(now - Duration::days(days.into()));
         let day = (now - Duration::days(days.into())).date();
+        // The queue's names go at the day's end.
+        crate::store::queue::Queue::end_queue_days(self, now.date(), now)?;
         in_transaction(self, "erase", |_, tx| {
             let bookings = tx.execute(
                 "UPDATE booking SET first_name = NULL, last_initial = NULL, phone = NULL,

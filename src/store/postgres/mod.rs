@@ -9,6 +9,7 @@ mod lieux;
 mod network;
 mod outbox;
 mod password;
+mod queue;
 mod schema;
 mod tls;
 

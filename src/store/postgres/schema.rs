@@ -741,6 +741,48 @@ const MIGRATIONS: &[&str] = &[
         USING (role = session_user AND help_point = public.borne_help_point())
         WITH CHECK (role = session_user AND help_point = public.borne_help_point());
     GRANT SELECT, INSERT, UPDATE ON public.kiosk_heartbeat TO borne_kiosk;",
+    // 8: each help point's queue ("Je suis là"). A ticket's number is its help point's and day's: the day's
+    // counter row is taken in the statement that inserts the ticket (kiosks issuing at once
+    // take turns on it; a failed insert gives its number back), and the primary key is the last
+    // word. A call locks the one row it takes, skipping a row another counsellor is taking. A
+    // kiosk's role sees, issues, calls and settles its own help point's tickets only; no
+    // function runs as the owner.
+    "CREATE TABLE public.queue_counter (
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        day date NOT NULL,
+        last integer NOT NULL,
+        PRIMARY KEY (help_point, day)
+    );
+    ALTER TABLE public.queue_counter ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON public.queue_counter TO borne_kiosk
+        USING (help_point = public.borne_help_point())
+        WITH CHECK (help_point = public.borne_help_point());
+    GRANT SELECT, INSERT, UPDATE ON public.queue_counter TO borne_kiosk;
+    CREATE TABLE public.queue_entry (
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        day date NOT NULL,
+        number integer NOT NULL CHECK (number BETWEEN 1 AND 999),
+        booking text UNIQUE,
+        booking_starts timestamptz,
+        counsellor text,
+        motif text NOT NULL,
+        first_name text,
+        locale text NOT NULL,
+        arrived_at timestamptz NOT NULL,
+        state text NOT NULL DEFAULT 'en attente' CHECK (state IN ('en attente', 'appelé',
+            'pris en charge', 'absent', 'réorienté', 'parti', 'non reçu')),
+        called_at timestamptz,
+        called_by text,
+        desk text,
+        calls integer NOT NULL DEFAULT 0,
+        closed_at timestamptz,
+        PRIMARY KEY (help_point, day, number)
+    );
+    ALTER TABLE public.queue_entry ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON public.queue_entry TO borne_kiosk
+        USING (help_point = public.borne_help_point())
+        WITH CHECK (help_point = public.borne_help_point());
+    GRANT SELECT, INSERT, UPDATE ON public.queue_entry TO borne_kiosk;",
 ];
 
 pub fn latest() -> u32 {

@@ -1,0 +1,436 @@
+//! "J'ai un rendez-vous, je suis arrivé(e)": the code and its check (as "Gérer mon
+//! rendez-vous" asks them) check in a booking of today within its window: "Installez-vous,
+//! Camille vous appelle bientôt", with a ticket for the calling screen. Too early, another day
+//! or already past is said kindly, with the queue offered.
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Paragraph;
+
+use super::ticket::QueueTicket;
+use super::walk_in::{WalkInScreen, big_number};
+use crate::app::Effect;
+use crate::app::focus::FocusGrid;
+use crate::app::key::Key;
+use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
+use crate::app::speech::Speech;
+use crate::app::text_field::{FieldKind, TextField};
+use crate::booking::Agenda;
+use crate::booking::book::Notice;
+use crate::booking::offline::OfflineScreen;
+use crate::booking::ticket::spaced;
+use crate::calendar::words;
+use crate::domain::code;
+use crate::domain::queue::{self, CheckInRefused};
+use crate::store::{QueueRequest, Reply, Request};
+use crate::ui::View;
+use crate::ui::choices::Choice;
+use crate::ui::form::{self, FormRow};
+use crate::ui::page::{self, Para};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Lookup,
+    /// Checked in: the ticket.
+    Done,
+    /// Not today, not now: said, with the queue offered.
+    Refused(CheckInRefused),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Message {
+    CodeShape,
+    CheckMissing,
+    NotFound,
+    Technical,
+}
+
+pub struct CheckInScreen {
+    agenda: Rc<Agenda>,
+    code: TextField,
+    check: TextField,
+    step: Step,
+    message: Option<Message>,
+    /// The appointment's counsellor (first name), once checked in.
+    counsellor: Option<String>,
+    ticket: Option<QueueTicket>,
+    printer: bool,
+    printed: Option<bool>,
+    focus: FocusGrid,
+}
+
+impl CheckInScreen {
+    pub fn new(agenda: Rc<Agenda>) -> CheckInScreen {
+        CheckInScreen {
+            agenda,
+            code: TextField::new(FieldKind::Code, code::LENGTH),
+            check: TextField::new(FieldKind::Text, 40),
+            step: Step::Lookup,
+            message: None,
+            counsellor: None,
+            ticket: None,
+            printer: false,
+            printed: None,
+            focus: FocusGrid::new(vec![1; 3]),
+        }
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        let rows = match step {
+            Step::Lookup => 3,
+            Step::Done => 1,
+            Step::Refused(CheckInRefused::NotFound) => 1,
+            Step::Refused(_) => 2,
+        };
+        self.focus = FocusGrid::new(vec![1; rows]);
+    }
+
+    fn lookup(&mut self, ctx: &Ctx) -> Action {
+        let typed = code::normalise(&self.code.value);
+        if !code::looks_valid(&typed) {
+            self.message = Some(Message::CodeShape);
+            self.focus.set_index(0);
+            return Action::None;
+        }
+        if self.check.is_empty() {
+            self.message = Some(Message::CheckMissing);
+            self.focus.set_index(1);
+            return Action::None;
+        }
+        self.message = None;
+        Action::Emit(Effect::Store(Request::Queue(QueueRequest::CheckIn {
+            code: typed,
+            check: self.check.value.clone(),
+            locale: ctx.settings.locale.clone(),
+            window: self.agenda.check_in,
+        })))
+    }
+
+    fn message_para(&self, view: &View) -> Option<Para> {
+        Some(match self.message? {
+            Message::CodeShape => page::notice(view.tr.text("manage-code-shape")),
+            Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
+            Message::NotFound => page::notice(view.tr.text("manage-not-found")),
+            Message::Technical => Notice::Technical.para(view),
+        })
+    }
+
+    fn page(&self, view: &View) -> (Vec<Para>, Vec<Choice>) {
+        let tr = &view.tr;
+        let mut paras: Vec<Para> = self.message_para(view).into_iter().collect();
+        let when = |starts: chrono::NaiveDateTime| {
+            [
+                ("day", words::day(tr, starts.date()).into()),
+                ("time", words::time(tr, starts).into()),
+            ]
+        };
+        let choices = match self.step {
+            Step::Done => {
+                paras.push(page::success(match &self.counsellor {
+                    Some(name) => {
+                        tr.text_with("check-in-done", &[("counsellor", name.clone().into())])
+                    }
+                    None => tr.text("check-in-done-anyone"),
+                }));
+                if let Some(t) = &self.ticket {
+                    let number = if tr.is_spoken() {
+                        crate::i18n::spelled(&queue::to_spell(t.number))
+                    } else {
+                        t.label()
+                    };
+                    paras.push(page::strong(
+                        tr.text_with("queue-your-number", &[("ticket", number.into())]),
+                    ));
+                    paras.push(page::text(tr.text("queue-watch-screen")));
+                    match (self.printer, self.printed) {
+                        (true, Some(true)) => paras.push(page::success(tr.text("queue-printed"))),
+                        (true, Some(false)) => {
+                            paras.push(page::notice(tr.text("booking-printer-failed")))
+                        }
+                        _ => {}
+                    }
+                }
+                vec![Choice::numbered(1, tr.text("queue-finish"))]
+            }
+            Step::Refused(refused) => {
+                let said = match refused {
+                    CheckInRefused::NotFound => tr.text("manage-not-found"),
+                    CheckInRefused::Cancelled => tr.text("check-in-cancelled"),
+                    CheckInRefused::TooEarly { starts, opens } => tr.text_with(
+                        "check-in-too-early",
+                        &[
+                            ("time", words::time(tr, starts).into()),
+                            ("opens", words::time(tr, opens).into()),
+                        ],
+                    ),
+                    CheckInRefused::Past { starts } => tr.text_with("check-in-past", &when(starts)),
+                    CheckInRefused::AnotherDay { starts } => {
+                        tr.text_with("check-in-another-day", &when(starts))
+                    }
+                };
+                paras.push(page::notice(said));
+                paras.push(page::text(tr.text("check-in-offer-queue")));
+                vec![
+                    Choice::numbered(1, tr.text("menu-help-now")),
+                    Choice::numbered(2, tr.text("queue-finish")),
+                ]
+            }
+            Step::Lookup => Vec::new(),
+        };
+        (paras, choices)
+    }
+
+    fn rows(&self, view: &View) -> Vec<FormRow> {
+        vec![
+            FormRow::field(view.tr.text("manage-code"), spaced(&self.code.value)),
+            FormRow::field(view.tr.text("manage-check"), self.check.value.clone()),
+            FormRow::button(view.tr.text("form-continue")),
+        ]
+    }
+}
+
+impl Screen for CheckInScreen {
+    fn title(&self) -> &'static str {
+        "check-in-title"
+    }
+
+    fn opened(&mut self, ctx: &Ctx) -> Action {
+        self.printer = ctx.kiosk.ticket_printer.is_some();
+        Action::None
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        match self.step {
+            Step::Lookup => match key {
+                Key::Esc => return Action::Back,
+                Key::Up | Key::Down | Key::Tab | Key::BackTab => {
+                    self.focus.navigate(key);
+                }
+                Key::Enter if self.focus.index() == 2 => return self.lookup(ctx),
+                Key::Enter => {
+                    self.focus.navigate(Key::Down);
+                }
+                key => {
+                    let row = self.focus.index();
+                    let field = if row == 0 {
+                        &mut self.code
+                    } else {
+                        &mut self.check
+                    };
+                    if row < 2 && field.input(key) {
+                        self.message = None;
+                    }
+                }
+            },
+            Step::Done => {
+                if matches!(key, Key::Enter | Key::Esc | Key::Char('1')) {
+                    return Action::Home;
+                }
+            }
+            Step::Refused(_) => match self.focus.choose(key) {
+                Some(0) => {
+                    return Action::Replace(Box::new(WalkInScreen::new(self.agenda.clone())));
+                }
+                Some(_) => return Action::Home,
+                None if key == Key::Esc => self.go(Step::Lookup),
+                None => {}
+            },
+        }
+        Action::None
+    }
+
+    fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
+        match reply {
+            Reply::CheckedIn(Ok((entry, day))) => {
+                let (ahead, estimate) = super::standing(&self.agenda, &day, entry.number, ctx.now);
+                self.counsellor = entry.appointment.as_ref().and_then(|a| {
+                    self.agenda
+                        .counsellor_by_id(&a.counsellor)
+                        .map(|c| self.agenda.counsellors[c].name.clone())
+                });
+                let ticket = QueueTicket {
+                    help_point: ctx.kiosk.help_point.name.clone(),
+                    number: entry.number,
+                    taken: entry.arrived,
+                    motif: self.agenda.motif_label(&entry.motif, &tr),
+                    ahead,
+                    estimate,
+                };
+                let text = ticket.text(&tr);
+                self.ticket = Some(ticket);
+                self.go(Step::Done);
+                if self.printer {
+                    return Action::Emit(Effect::Print(text));
+                }
+            }
+            Reply::CheckedIn(Err(CheckInRefused::NotFound)) => {
+                self.message = Some(Message::NotFound)
+            }
+            Reply::CheckedIn(Err(refused)) => {
+                self.message = None;
+                self.go(Step::Refused(refused));
+            }
+            Reply::Printed(ok) => self.printed = Some(ok),
+            Reply::Failed(f) if f.offline => {
+                let about = tr.text("check-in-title");
+                return Action::Push(Box::new(OfflineScreen::new("", "", &about)));
+            }
+            Reply::Failed(_) => self.message = Some(Message::Technical),
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        match self.step {
+            Step::Lookup => {
+                let mut paras: Vec<Para> = self.message_para(view).into_iter().collect();
+                paras.push(page::text(view.tr.text("check-in-intro")));
+                let text = page::lines(&paras, area.width, view);
+                let h = (text.len() as u16 + 1).min(area.height);
+                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
+                let under = Rect {
+                    y: area.y + h,
+                    height: area.height - h,
+                    ..area
+                };
+                form::render(frame, under, &self.rows(view), self.focus.index(), view)
+            }
+            _ => {
+                let (paras, choices) = self.page(view);
+                let area = match (&self.ticket, self.step) {
+                    (Some(t), Step::Done) => big_number(frame, area, view, t.number),
+                    _ => area,
+                };
+                page::render(
+                    frame,
+                    area,
+                    view,
+                    &paras,
+                    &choices,
+                    Some(self.focus.index()),
+                )
+            }
+        }
+    }
+
+    fn speech(&self, view: &View) -> Speech {
+        let tr = &view.tr;
+        match self.step {
+            Step::Lookup => {
+                let paras: Vec<Para> = self.message_para(view).into_iter().collect();
+                let s = Speech::page(&paras, &[], None, tr).text(tr.text("check-in-intro"));
+                match self.focus.index() {
+                    0 => {
+                        // Said as shown, spelled for a voice (as "Gérer" says it).
+                        let code = if tr.is_spoken() {
+                            crate::i18n::spelled(&self.code.value)
+                        } else {
+                            spaced(&self.code.value)
+                        };
+                        s.typing(tr.text("manage-code"), code, None)
+                    }
+                    1 => s.typing(tr.text("manage-check"), self.check.value.clone(), None),
+                    _ => s.focus(tr.text("form-continue")),
+                }
+            }
+            _ => {
+                let (paras, choices) = self.page(view);
+                Speech::page(&paras, &choices, Some(self.focus.index()), tr)
+            }
+        }
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        match self.step {
+            Step::Lookup => vec![
+                hint("key-arrows", "does-move-field"),
+                hint("key-enter", "does-next-field"),
+            ],
+            _ => choosing_hints(),
+        }
+    }
+
+    fn holds_input(&self) -> bool {
+        self.step == Step::Lookup && !(self.code.is_empty() && self.check.is_empty())
+    }
+
+    fn esc_loses_input(&self) -> bool {
+        self.holds_input()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Msg;
+    use crate::clock::parse_local;
+    use crate::domain::queue::{Booked, Entry, State};
+    use crate::testing::{demo_config, monday_morning};
+
+    fn app_on_check_in() -> crate::app::App {
+        let config = demo_config();
+        let now = monday_morning();
+        let mut app = crate::kiosk::app(config.clone(), now);
+        app.push(Box::new(CheckInScreen::new(config.agenda.clone())), now);
+        app
+    }
+
+    #[test]
+    fn checked_in_the_person_is_told_who_calls_them_and_their_number() {
+        let now = monday_morning();
+        let mut app = app_on_check_in();
+        let entry = Entry {
+            day: now.date(),
+            number: 4,
+            appointment: Some(Booked {
+                code: "ABC234".into(),
+                starts: parse_local("2026-03-02T10:30").unwrap(),
+                counsellor: "camille".into(),
+            }),
+            motif: "demarche".into(),
+            first_name: Some("Marie".into()),
+            locale: "fr".into(),
+            arrived: now,
+            state: State::Waiting,
+            called_at: None,
+            called_by: None,
+            desk: None,
+            calls: 0,
+            closed_at: None,
+        };
+        app.update(
+            Msg::Reply(Reply::CheckedIn(Ok((entry.clone(), vec![entry])))),
+            now,
+        );
+        let text = crate::testing::shown(&app, now);
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words
+                .contains("Vous êtes enregistré(e). Installez-vous, Camille vous appelle bientôt."),
+            "{text}"
+        );
+        assert!(words.contains("Votre numéro : A-004"), "{text}");
+    }
+
+    #[test]
+    fn another_day_is_said_kindly_and_the_queue_offered() {
+        let now = monday_morning();
+        let mut app = app_on_check_in();
+        let starts = parse_local("2026-03-05T14:00").unwrap();
+        app.update(
+            Msg::Reply(Reply::CheckedIn(Err(CheckInRefused::AnotherDay { starts }))),
+            now,
+        );
+        let text = crate::testing::shown(&app, now);
+        assert!(
+            text.contains("Votre rendez-vous est le jeudi 5 mars à 14 h 00."),
+            "{text}"
+        );
+        app.update(Msg::Key(Key::Char('1')), now);
+        assert_eq!(app.screen().title(), "help-now-title");
+    }
+}
