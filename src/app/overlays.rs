@@ -231,13 +231,7 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
             cursor: None,
         });
         let text = match notice {
-            PinNotice::Wrong { tries_left } => view
-                .tr
-                .text_with("pin-wrong", &[("n", i64::from(tries_left).into())]),
-            PinNotice::Locked { until } => view
-                .tr
-                .text_with("pin-locked", &[("time", time_of_day(until, view).into())]),
-            PinNotice::Unreachable => view.tr.text("pin-unreachable"),
+            notice => pin_notice(notice, &view.tr),
         };
         for l in wrap(&text, w as usize) {
             lines.push(BoxLine {
@@ -252,4 +246,20 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
 /// "10 h 20" in French, "10:20" in English: the locale decides.
 pub fn time_of_day(t: NaiveDateTime, view: &View) -> String {
     crate::calendar::words::time(&view.tr, t)
+}
+
+/// What the PIN box says of the last try: wrong (and how long to wait), too soon, or the
+/// network out of reach.
+pub(super) fn pin_notice(notice: PinNotice, tr: &crate::i18n::Tr) -> String {
+    match notice {
+        PinNotice::Wrong { wait_seconds: 0 } => tr.text("pin-wrong"),
+        PinNotice::Wrong { wait_seconds } => tr.text_with(
+            "pin-wrong-wait",
+            &[("seconds", i64::from(wait_seconds).into())],
+        ),
+        PinNotice::Wait { seconds } => {
+            tr.text_with("pin-wait", &[("seconds", i64::from(seconds).into())])
+        }
+        PinNotice::Unreachable => tr.text("pin-unreachable"),
+    }
 }

@@ -45,9 +45,9 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     crossterm::style::Colored::set_ansi_color_disabled(false);
 
     let mut app = crate::kiosk::app(config.clone(), clock.now());
-    // Five wrong PINs lock the prompt, and a restart does not unlock it.
+    // Wrong PINs slow the next tries down, and a restart does not skip the wait.
     match stores.local.pin_guard() {
-        Ok((failures, until)) => app.restore_pin_guard(failures, until),
+        Ok((failures, until)) => app.restore_pin_guard(failures, until, clock.now()),
         Err(e) => tracing::error!(error = %e, "PIN lockout not read"),
     }
 
