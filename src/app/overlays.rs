@@ -1,5 +1,4 @@
 //! Boxes over the screen: the idle countdown, the staff PIN prompt, "Revenir à l'accueil ?".
-use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -230,9 +229,7 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
             line: Line::default(),
             cursor: None,
         });
-        let text = match notice {
-            notice => pin_notice(notice, &view.tr),
-        };
+        let text = pin_notice(notice, &view.tr);
         for l in wrap(&text, w as usize) {
             lines.push(BoxLine {
                 line: Line::styled(l, view.theme.overlay_title.style()),
@@ -241,11 +238,6 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
         }
     }
     render_box(frame, area, view.tr.text("pin-title"), lines, view)
-}
-
-/// "10 h 20" in French, "10:20" in English: the locale decides.
-pub fn time_of_day(t: NaiveDateTime, view: &View) -> String {
-    crate::calendar::words::time(&view.tr, t)
 }
 
 /// What the PIN box says of the last try: wrong (and how long to wait), too soon, or the

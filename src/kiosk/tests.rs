@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use super::welcome::{Item, Welcome};
 use crate::app::key::Key;
 use crate::app::screen::{self, Action, Ctx, Screen};
-use crate::app::{App, Effect, Leaving, Msg, Overlay, PinNotice, PinPrompt, Settings, audit};
+use crate::app::{App, Effect, Leaving, Msg, Overlay, PinNotice, Settings, audit};
 use crate::clock::parse_local;
 use crate::domain::pin::Signer;
 
