@@ -5,6 +5,7 @@ pub mod frame;
 pub mod key;
 mod overlays;
 pub mod pin_guard;
+pub mod printout;
 pub mod routes;
 pub mod screen;
 pub mod settings;
@@ -72,7 +73,7 @@ pub enum Effect {
     /// Say these words now, over what is being said (a code repeated on the receipt).
     Say(Vec<speech::Said>),
     /// Print a ticket; `Reply::Printed` comes back.
-    Print(String),
+    Print(printout::Printout),
     /// Check a PIN against the hashes (slow on purpose: not on the screen's thread);
     /// `Msg::PinChecked` (or `Msg::PinAsksWho`) comes back.
     CheckPin(String),

@@ -1,5 +1,6 @@
 //! After booking: the confirmation with its code, the QR code for the phone, the printed
 //! ticket. Shared by appointments and workshops.
+use crate::app::printout::Printout;
 use crate::ui::qr;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -10,6 +11,7 @@ use crate::app::key::Key;
 use crate::app::screen::{Ctx, Hint, choosing_hints, hint};
 use crate::app::speech::{Said, Speech};
 use crate::config::KioskConfig;
+use crate::i18n::Tr;
 use crate::store::Reply;
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -35,16 +37,20 @@ pub struct Receipt {
 
 pub enum ReceiptEvent {
     None,
-    Print(String),
+    Print(Printout),
     /// Say the code again.
     Say(Vec<Said>),
     Finish,
 }
 
 impl Receipt {
-    /// `printer`: a ticket can be printed; `speaks`: the kiosk speaks.
+    /// `printer`: a ticket can be printed; `speaks`: the kiosk speaks. A person without a
+    /// phone is offered no QR code: the printed ticket, or the help point's desk, instead.
     pub fn new(confirmed: Confirmed, printer: bool, speaks: bool) -> Receipt {
-        let mut choices = vec![Next::Qr];
+        let mut choices = Vec::new();
+        if confirmed.phone.is_some() {
+            choices.push(Next::Qr);
+        }
         if printer {
             choices.push(Next::Print);
         }
@@ -64,8 +70,8 @@ impl Receipt {
     }
 
     /// The choices offered: the QR code only where it can be shown.
-    fn offered(&self, kiosk: &KioskConfig, screen: (u16, u16), linear: bool) -> Vec<Next> {
-        let qr = qr::can_show(&ticket::vevents(&self.confirmed, kiosk), screen, linear);
+    fn offered(&self, tr: &Tr, kiosk: &KioskConfig, screen: (u16, u16), linear: bool) -> Vec<Next> {
+        let qr = qr::can_show(&ticket::vevents(&self.confirmed, tr, kiosk), screen, linear);
         self.choices
             .iter()
             .copied()
@@ -80,7 +86,8 @@ impl Receipt {
             }
             return ReceiptEvent::None;
         }
-        let offered = self.offered(ctx.kiosk, ctx.screen, ctx.settings.screen_reader);
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
+        let offered = self.offered(&tr, ctx.kiosk, ctx.screen, ctx.settings.screen_reader);
         if self.focus.len() != offered.len() {
             self.focus = FocusGrid::new(vec![1; offered.len()]);
         }
@@ -102,8 +109,7 @@ impl Receipt {
                 ReceiptEvent::None
             }
             Some(Next::Print) => {
-                let tr = ctx.i18n.tr(&ctx.settings.locale);
-                ReceiptEvent::Print(ticket::ticket(&self.confirmed, &tr, ctx.kiosk))
+                ReceiptEvent::Print(ticket::printout(&self.confirmed, &tr, ctx.kiosk))
             }
             Some(Next::Finish) => ReceiptEvent::Finish,
             None => ReceiptEvent::None,
@@ -128,7 +134,14 @@ impl Receipt {
         if let Some(printed) = printed {
             paras.insert(2.min(paras.len()), printed);
         }
-        let offered = self.offered(view.kiosk, view.screen, view.linear);
+        // No phone to scan a code, no printer: the desk writes it down for them.
+        if self.confirmed.phone.is_none() && !self.choices.contains(&Next::Print) {
+            paras.insert(
+                2.min(paras.len()),
+                page::strong(view.tr.text("confirm-ask-desk")),
+            );
+        }
+        let offered = self.offered(&view.tr, view.kiosk, view.screen, view.linear);
         let choices: Vec<Choice> = offered
             .iter()
             .enumerate()
@@ -155,7 +168,7 @@ impl Receipt {
                 frame,
                 area,
                 view,
-                &ticket::vevents(&self.confirmed, view.kiosk),
+                &ticket::vevents(&self.confirmed, &view.tr, view.kiosk),
                 &self.words(view),
             );
         }
