@@ -146,3 +146,5 @@ qr-description = Code { $code }. To change or cancel: "Manage my appointment" on
 qr-description-short = Code { $code }. Tel. { $phone }
 qr-summary-short = Appointment { $code } · { $phone }
 confirm-ask-desk = Write this code down, or ask the front desk for a note.
+confirmation-text = Confirmed: { $when } { $place }. Your code: { $code }. To change or cancel: { $phone }.
+confirm-sent = A confirmation with your code is on its way to { $to }.

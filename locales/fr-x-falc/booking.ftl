@@ -146,3 +146,5 @@ qr-description = Votre code : { $code }. Pour changer ou annuler : allez sur la 
 qr-description-short = Votre code : { $code }. Téléphone : { $phone }
 qr-summary-short = Rendez-vous { $code } · { $phone }
 confirm-ask-desk = Écrivez ce code sur un papier. Ou demandez un papier à l'accueil.
+confirmation-text = Votre rendez-vous est pris : { $when } { $place }. Votre code : { $code }. Pour changer ou annuler, appelez le { $phone }.
+confirm-sent = Vous allez recevoir un message avec votre code. Il part vers { $to }.

@@ -147,3 +147,5 @@ qr-description = Code { $code }. Pour changer ou annuler : « Gérer mon rendez-
 qr-description-short = Code { $code }. Tél. { $phone }
 qr-summary-short = Rendez-vous { $code } · { $phone }
 confirm-ask-desk = Notez ce code, ou demandez un papier à l'accueil.
+confirmation-text = Confirmation : { $when } { $place }. Votre code : { $code }. Pour changer ou annuler : { $phone }.
+confirm-sent = Une confirmation avec votre code part vers { $to }.

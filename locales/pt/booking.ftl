@@ -146,3 +146,5 @@ qr-description = Código { $code }. Para mudar ou cancelar: «Gerir a minha marc
 qr-description-short = Código { $code }. Tel. { $phone }
 qr-summary-short = Marcação { $code } · { $phone }
 confirm-ask-desk = Anote este código, ou peça um papel na receção.
+confirmation-text = Confirmação: { $when } { $place }. O seu código: { $code }. Para mudar ou cancelar: { $phone }.
+confirm-sent = Uma confirmação com o seu código vai ser enviada para { $to }.

@@ -148,3 +148,5 @@ qr-description = Код { $code }. Змінити або скасувати: «�
 qr-description-short = Код { $code }. Тел. { $phone }
 qr-summary-short = Запис { $code } · { $phone }
 confirm-ask-desk = Запишіть цей код або попросіть папірець на рецепції.
+confirmation-text = Підтвердження: { $when } { $place }. Ваш код: { $code }. Щоб змінити або скасувати: { $phone }.
+confirm-sent = Підтвердження з вашим кодом буде надіслано на { $to }.

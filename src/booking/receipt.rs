@@ -6,13 +6,16 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 use super::ticket::{self, Confirmed};
+use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Ctx, Hint, choosing_hints, hint};
+use crate::app::screen::{Action, Ctx, Hint, choosing_hints, hint};
 use crate::app::speech::{Said, Speech};
 use crate::config::KioskConfig;
+use crate::domain::person::Person;
 use crate::i18n::Tr;
 use crate::store::Reply;
+use crate::store::Request;
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -33,6 +36,10 @@ pub struct Receipt {
     focus: FocusGrid,
     showing_qr: bool,
     printed: Option<bool>,
+    /// Where the confirmation went ("06 12 34 56 78", an e-mail), when one was sent.
+    confirmation_to: Option<String>,
+    /// An appointment moved to another day or time: said first.
+    moved: bool,
 }
 
 pub enum ReceiptEvent {
@@ -62,7 +69,46 @@ impl Receipt {
             choices,
             showing_qr: false,
             printed: None,
+            confirmation_to: None,
+            moved: false,
         }
+    }
+
+    /// The receipt of an appointment moved to another day or time: "Votre rendez-vous est
+    /// changé." above the same receipt as a new booking's.
+    pub fn moved(mut self) -> Receipt {
+        self.moved = true;
+        self
+    }
+
+    /// The receipt of what was just booked or moved for `person`, and the request that sends
+    /// them its confirmation at once (the code in writing, not only the reminder 48 h before)
+    /// when the help point has a gateway and the person a phone or an e-mail. The same for a
+    /// citizen at the kiosk and a counsellor booking for someone on the phone.
+    pub fn made(confirmed: Confirmed, person: &Person, ctx: &Ctx) -> (Receipt, Action) {
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
+        let mut receipt = Receipt::new(
+            confirmed,
+            ctx.kiosk.ticket_printer.is_some(),
+            ctx.kiosk.speech.is_some(),
+        );
+        let c = &receipt.confirmed;
+        let action = match ticket::confirmation_for(person, c, &tr, ctx.kiosk, ctx.now) {
+            Some(message) => {
+                receipt.confirmation_to = Some(
+                    person
+                        .phone
+                        .as_deref()
+                        .map_or(message.recipient.clone(), crate::domain::person::show_phone),
+                );
+                Action::Emit(Effect::Store(Request::Confirm {
+                    code: c.code.clone(),
+                    message,
+                }))
+            }
+            None => Action::None,
+        };
+        (receipt, action)
     }
 
     pub fn full_screen(&self) -> bool {
@@ -133,6 +179,18 @@ impl Receipt {
         };
         if let Some(printed) = printed {
             paras.insert(2.min(paras.len()), printed);
+        }
+        if let Some(to) = &self.confirmation_to {
+            paras.insert(
+                2.min(paras.len()),
+                page::text(
+                    view.tr
+                        .text_with("confirm-sent", &[("to", to.clone().into())]),
+                ),
+            );
+        }
+        if self.moved {
+            paras.insert(0, page::success(view.tr.text("manage-changed")));
         }
         // No phone to scan a code, no printer: the desk writes it down for them.
         if self.confirmed.phone.is_none() && !self.choices.contains(&Next::Print) {

@@ -244,6 +244,25 @@ pub fn reminder_for(
     })
 }
 
+/// The confirmation to send at once through the help point's gateway, to the person's phone
+/// or e-mail; `None` without a gateway or a way to reach them. Like the reminder, `c.code` may
+/// be `CODE_PLACEHOLDER`.
+pub fn confirmation_for(
+    person: &crate::domain::person::Person,
+    c: &Confirmed,
+    tr: &Tr,
+    kiosk: &KioskConfig,
+    now: NaiveDateTime,
+) -> Option<crate::store::Reminder> {
+    kiosk.reminder_gateway.as_ref()?;
+    let recipient = person.phone.clone().or(person.email.clone())?;
+    Some(crate::store::Reminder {
+        due: now,
+        recipient,
+        message: Message::Confirmation(c).text(tr, kiosk),
+    })
+}
+
 /// The printed ticket: the help point, the code in large, the day and time, what, where, what
 /// to bring, the help point's phone and how to change the appointment, and the QR code of the
 /// event for a person who has a phone to scan it.
