@@ -199,7 +199,9 @@ impl Receipt {
                 page::strong(view.tr.text("confirm-ask-desk")),
             );
         }
-        let offered = self.offered(&view.tr, view.kiosk, view.screen, view.linear);
+        // The code's payload is written text, also when the choices are being said.
+        let written = view.i18n.tr(view.locale);
+        let offered = self.offered(&written, view.kiosk, view.screen, view.linear);
         let choices: Vec<Choice> = offered
             .iter()
             .enumerate()

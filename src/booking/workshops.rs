@@ -134,7 +134,8 @@ impl WorkshopsScreen {
             place: Where::OnSite,
             room: series.room.clone(),
             bring: None,
-            phone: None,
+            // A person without a phone is offered no QR code.
+            phone: self.checkout.person.as_ref().and_then(|p| p.phone.clone()),
         })
     }
 
