@@ -727,6 +727,10 @@ fn check_config(cli: &Cli) -> ExitCode {
             // What F2 gives where the kiosk will run, so the help point can pick another
             // terminal (run it there).
             println!("{}", crate::shell::font::describe(&config.kiosk));
+            println!(
+                "{}",
+                crate::problem::printable(&crate::shell::printer::describe(&config.kiosk))
+            );
             old_lieux(cli, &config);
             ExitCode::SUCCESS
         }

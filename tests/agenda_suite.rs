@@ -104,7 +104,51 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ),
     ("the statistics count what the agenda keeps", statistics),
     ("reminders go once, and never about what changed", reminders),
+    (
+        "a confirmation goes at once, with the code, while the time stands",
+        confirmations,
+    ),
 ];
+
+fn confirmations(store: &mut dyn AgendaStore) {
+    let now = at(NOW);
+    let booked = code(store.book(
+        &booking("karim", "2026-03-10T10:00", "2026-03-10T10:45"),
+        now,
+    ));
+    let message = |text: &str| Reminder {
+        due: now,
+        recipient: "+33612345678".into(),
+        message: text.into(),
+    };
+    assert!(
+        store
+            .queue_confirmation(&booked, &message("Confirmation : %CODE%"))
+            .unwrap()
+    );
+    assert!(
+        !store
+            .queue_confirmation("ZZZ999", &message("Confirmation : %CODE%"))
+            .unwrap(),
+        "no such code"
+    );
+    let claimed = store.claim_due_messages(now).unwrap();
+    assert_eq!(claimed.len(), 1, "{claimed:?}");
+    assert_eq!(claimed[0].text, format!("Confirmation : {booked}"));
+    store.message_sent(claimed[0].id, now).unwrap();
+    // Confirmed, then moved before it went: the old time's confirmation is not sent.
+    store
+        .queue_confirmation(&booked, &message("Confirmation : %CODE%"))
+        .unwrap();
+    let to = Move {
+        counsellor: "karim".into(),
+        starts: at("2026-03-10T14:00"),
+        ends: at("2026-03-10T14:45"),
+        reminder: None,
+    };
+    store.reschedule(&booked, &to, None).unwrap().unwrap();
+    assert!(store.claim_due_messages(now).unwrap().is_empty());
+}
 
 fn reminders(store: &mut dyn AgendaStore) {
     let now = at(NOW);

@@ -296,7 +296,17 @@ fn change_an_appointment_two_days_ahead() {
     kiosk.wait_for("Voulez-vous changer pour ce nouveau rendez-vous ?");
     kiosk.keys(&["1"]);
     kiosk.wait_for("Votre rendez-vous est changé.");
-    kiosk.wait_for("Mardi 3 mars à 9 h 00, avec Camille.");
+    // The same receipt as a new booking: the code, the new day, and (no phone, no printer)
+    // the desk for a note.
+    let receipt = kiosk.wait_for("Mardi 3 mars à 9 h 00, avec Camille.");
+    assert!(
+        receipt.contains(&format!("Votre code : {} {}", &code[..3], &code[3..])),
+        "{receipt}"
+    );
+    assert!(
+        receipt.contains("Notez ce code, ou demandez un papier à l'accueil."),
+        "{receipt}"
+    );
     let moved = Store::open(&kiosk.db_path())
         .unwrap()
         .appointment(&code)
@@ -367,4 +377,133 @@ fn with_nothing_soon_here_the_kiosk_says_where_a_counsellor_is_sooner() {
     );
     // The first day offered is here, after the closure.
     assert!(words.contains("lundi 4 janvier"), "{screen}");
+}
+
+/// Where `needle` starts in `bytes`.
+fn find(bytes: &[u8], needle: &[u8]) -> Option<usize> {
+    bytes.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn a_receipt_printer_on_the_network_prints_the_code_in_double_size_and_the_qr_code() {
+    use std::io::Read;
+    let printer = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = printer.local_addr().unwrap().port();
+    let received = std::thread::spawn(move || {
+        let (mut socket, _) = printer.accept().unwrap();
+        let mut bytes = Vec::new();
+        socket.read_to_end(&mut bytes).unwrap();
+        bytes
+    });
+    let config = format!("[printer]\nescpos = \"tcp://127.0.0.1:{port}\"");
+    let mut kiosk = Kiosk::start_with(&[("[printer]", &config)], 80, 24, &[]);
+    let code = book_tuesday_morning(&mut kiosk);
+    kiosk.wait_for("2  Imprimer mon ticket");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Votre ticket est imprimé.");
+    let bytes = received.join().unwrap();
+    // GS ! 0x11 (double width and height), then the code as the screen spaces it.
+    let spaced = format!("{} {}", &code[..3], &code[3..]);
+    let large = find(&bytes, b"\x1d!\x11").expect("double size");
+    let at = find(&bytes, spaced.as_bytes()).expect("the code");
+    assert!(
+        large < at && at - large < 12,
+        "the code right after the size"
+    );
+    // GS ( k: the QR code's data is the calendar event, with the code in its description,
+    // then the printer is told to print it.
+    let qr = find(&bytes, b"\x1d(k").expect("a QR command");
+    let event = find(&bytes, b"BEGIN:VEVENT").expect("the event");
+    assert!(qr < event);
+    assert!(find(&bytes[event..], format!("Code {code}").as_bytes()).is_some());
+    assert!(
+        find(&bytes, b"\x1d(k\x03\x001Q0").is_some(),
+        "print the symbol"
+    );
+    // The day, the place and the help point's phone in the printer's code page.
+    assert!(find(&bytes, b"Mardi 3 mars \xe0 9 h 00").is_some());
+    assert!(find(&bytes, b"04 92 53 24 24").is_some());
+}
+
+#[test]
+fn a_printer_that_does_not_answer_is_told_kindly_and_the_code_stays_on_screen() {
+    // Nobody listens on that port any more.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let config = format!("[printer]\nescpos = \"tcp://127.0.0.1:{port}\"");
+    let mut kiosk = Kiosk::start_with(&[("[printer]", &config)], 80, 24, &[]);
+    let code = book_tuesday_morning(&mut kiosk);
+    kiosk.wait_for("2  Imprimer mon ticket");
+    kiosk.keys(&["2"]);
+    let screen = kiosk.wait_for("L'imprimante ne répond pas.");
+    assert!(
+        screen.contains(&format!("Votre code : {} {}", &code[..3], &code[3..])),
+        "{screen}"
+    );
+}
+
+/// Books Tuesday 3 March at 09:00 for Ali, who has no phone; returns the screen after.
+fn book_without_a_phone(kiosk: &mut Kiosk) -> String {
+    kiosk.wait_for("2  Prendre rendez-vous");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for("Pour quoi voulez-vous un rendez-vous ?");
+    kiosk.keys(&["1"]);
+    kiosk.wait_for("lundi 2 mars — 4 créneaux");
+    kiosk.keys(&["2"]);
+    kiosk.wait_for_focus("▶ 1  9 h 00 avec Camille");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Vos coordonnées");
+    kiosk.type_text("Ali");
+    kiosk.keys(&[ENTER, ENTER, DOWN, " "]);
+    kiosk.wait_for("[x] Je n'ai pas de téléphone");
+    kiosk.keys(&[DOWN, DOWN, ENTER]);
+    kiosk.wait_for("Vérifiez votre rendez-vous :");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Votre code : ")
+}
+
+#[test]
+fn without_a_phone_no_qr_code_but_a_ticket_or_the_desk() {
+    let mut kiosk = Kiosk::start();
+    let screen = book_without_a_phone(&mut kiosk);
+    assert!(!screen.contains("QR code"), "{screen}");
+    assert!(
+        screen.contains("Notez ce code, ou demandez un papier à l'accueil."),
+        "{screen}"
+    );
+    assert!(screen.contains("1  Terminer"), "{screen}");
+
+    let out = tempfile::tempdir().unwrap();
+    let ticket = out.path().join("ticket.txt");
+    let command = format!(
+        "[printer]\ncommand = [\"sh\", \"-c\", \"cat > {}\"]",
+        ticket.display()
+    );
+    let mut kiosk = Kiosk::start_with(&[("[printer]", &command)], 80, 24, &[]);
+    let screen = book_without_a_phone(&mut kiosk);
+    assert!(!screen.contains("QR code"), "{screen}");
+    assert!(screen.contains("1  Imprimer mon ticket"), "{screen}");
+}
+
+#[test]
+fn with_a_gateway_the_confirmation_goes_at_booking_with_the_code() {
+    use borne::store::Outbox;
+    let gateway = "[reminders]\ncommand = [\"true\"]";
+    let mut kiosk = Kiosk::start_with(&[("[reminders]", gateway)], 80, 24, &[]);
+    let code = book_tuesday_morning(&mut kiosk);
+    kiosk.wait_for("Une confirmation avec votre code part vers 06 12 34 56 78.");
+    let due = Store::open(&kiosk.db_path())
+        .unwrap()
+        .claim_due_messages(parse_local("2026-03-02T10:20").unwrap())
+        .unwrap();
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!(due[0].recipient, "+33612345678");
+    assert!(due[0].text.contains(&code), "{}", due[0].text);
+    assert!(
+        due[0].text.contains("Mardi 3 mars à 9 h 00"),
+        "{}",
+        due[0].text
+    );
 }

@@ -29,7 +29,12 @@ fn check_config_accepts_the_demo_with_a_summary_and_what_large_text_gives_here()
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines.len(), 3, "{stdout}");
+    // The demo has no ticket printer: said, with what the receipt does instead.
+    assert!(
+        lines[2].starts_with("ticket printer: none — the receipt asks the person to write"),
+        "{stdout}"
+    );
     assert!(
         lines[0].contains("Point numérique — Mairie de Gap (05000 Gap)"),
         "{stdout}"
@@ -47,6 +52,29 @@ fn check_config_accepts_the_demo_with_a_summary_and_what_large_text_gives_here()
         .unwrap();
     let stdout = String::from_utf8(xterm.stdout).unwrap();
     assert!(stdout.contains("XTerm*allowFontOps"), "{stdout}");
+}
+
+#[test]
+fn check_config_describes_a_receipt_printer() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = pty::config_copy(
+        dir.path(),
+        &[("[printer]", "[printer]\nescpos = \"tcp://192.168.1.50\"")],
+    );
+    let out = borne()
+        .args(["check-config", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "ticket printer: ESC/POS receipt printer at tcp://192.168.1.50:9100 — the code in \
+             double size, day, time, place, phone and the appointment's QR code"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -56,11 +56,9 @@ pin-title = Staff area
 pin-instructions = Type the staff code, then press Enter. Esc to cancel.
 pin-label = Code:
 pin-checking = Checking…
-pin-wrong = { $n ->
-    [one] Wrong code. { $n } try left.
-   *[other] Wrong code. { $n } tries left.
-}
-pin-locked = Too many tries. Try again from { $time }.
+pin-wrong = Wrong code.
+pin-wrong-wait = Wrong code. You can try again in { $seconds } seconds.
+pin-wait = Please wait { $seconds } more seconds before trying again.
 pin-unreachable = The network is not answering: a counsellor's PIN cannot be checked. Try again in a moment.
 pin-who = Who are you? Choose your name, then press Enter.
 

@@ -56,11 +56,9 @@ pin-title = Espace du personnel
 pin-instructions = Tapez le code du personnel. Puis appuyez sur Entrée. Échap pour annuler.
 pin-label = Code :
 pin-checking = Vérification du code.
-pin-wrong = { $n ->
-    [one] Ce code n'est pas bon. Vous pouvez essayer encore { $n } fois.
-   *[other] Ce code n'est pas bon. Vous pouvez essayer encore { $n } fois.
-}
-pin-locked = Trop d'essais. Vous pourrez essayer à { $time }.
+pin-wrong = Ce code n'est pas bon.
+pin-wrong-wait = Ce code n'est pas bon. Attendez { $seconds } secondes. Puis essayez encore.
+pin-wait = Attendez encore { $seconds } secondes. Puis essayez encore.
 pin-unreachable = Le réseau est coupé. Pour vérifier le code, il faut le réseau. Essayez plus tard.
 pin-who = Qui êtes-vous ? Choisissez votre nom. Puis appuyez sur Entrée.
 

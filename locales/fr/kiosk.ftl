@@ -56,11 +56,9 @@ pin-title = Espace du personnel
 pin-instructions = Tapez le code du personnel, puis appuyez sur Entrée. Échap pour annuler.
 pin-label = Code :
 pin-checking = Vérification…
-pin-wrong = { $n ->
-    [one] Code incorrect. Il reste { $n } essai.
-   *[other] Code incorrect. Il reste { $n } essais.
-}
-pin-locked = Trop d'essais. Réessayez à partir de { $time }.
+pin-wrong = Code incorrect.
+pin-wrong-wait = Code incorrect. Vous pourrez réessayer dans { $seconds } secondes.
+pin-wait = Patientez encore { $seconds } secondes avant de réessayer.
 pin-unreachable = Le réseau ne répond pas : le code d'un conseiller ne peut pas être vérifié. Réessayez dans un moment.
 pin-who = Qui êtes-vous ? Choisissez votre nom, puis appuyez sur Entrée.
 

@@ -56,11 +56,9 @@ pin-title = Área do pessoal
 pin-instructions = Escreva o código do pessoal e carregue em Enter. Esc para anular.
 pin-label = Código:
 pin-checking = A verificar…
-pin-wrong = { $n ->
-    [one] Código errado. Resta { $n } tentativa.
-   *[other] Código errado. Restam { $n } tentativas.
-}
-pin-locked = Demasiadas tentativas. Tente de novo a partir das { $time }.
+pin-wrong = Código errado.
+pin-wrong-wait = Código errado. Pode tentar de novo dentro de { $seconds } segundos.
+pin-wait = Aguarde mais { $seconds } segundos antes de tentar de novo.
 pin-unreachable = A rede não responde: o código de um conselheiro não pode ser verificado. Tente de novo dentro de momentos.
 pin-who = Quem é? Escolha o seu nome e carregue em Enter.
 

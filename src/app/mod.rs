@@ -5,6 +5,7 @@ pub mod frame;
 pub mod key;
 mod overlays;
 pub mod pin_guard;
+pub mod printout;
 pub mod routes;
 pub mod screen;
 pub mod settings;
@@ -72,7 +73,7 @@ pub enum Effect {
     /// Say these words now, over what is being said (a code repeated on the receipt).
     Say(Vec<speech::Said>),
     /// Print a ticket; `Reply::Printed` comes back.
-    Print(String),
+    Print(printout::Printout),
     /// Check a PIN against the hashes (slow on purpose: not on the screen's thread);
     /// `Msg::PinChecked` (or `Msg::PinAsksWho`) comes back.
     CheckPin(String),
@@ -131,12 +132,10 @@ pub struct Who {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PinNotice {
-    Wrong {
-        tries_left: u32,
-    },
-    Locked {
-        until: NaiveDateTime,
-    },
+    /// Wrong; the next try waits this many seconds (0: none).
+    Wrong { wait_seconds: u32 },
+    /// Tried too soon after wrong PINs: this many seconds to wait.
+    Wait { seconds: u32 },
     /// The network that checks counsellors' PINs is out of reach.
     Unreachable,
 }
@@ -222,9 +221,14 @@ impl App {
         self.counsellor.map(|c| self.routes.counsellor(c).1)
     }
 
-    /// The PIN lockout as saved before a restart.
-    pub fn restore_pin_guard(&mut self, failures: u32, locked_until: Option<NaiveDateTime>) {
-        self.pin_guard = PinGuard::restored(failures, locked_until);
+    /// The PIN guard (wrong tries, the wait) as saved before a restart.
+    pub fn restore_pin_guard(
+        &mut self,
+        failures: u32,
+        wait_until: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) {
+        self.pin_guard = PinGuard::restored(failures, wait_until, now);
     }
 
     /// Opens a screen over the current one, as a menu choice does.
@@ -586,8 +590,8 @@ impl App {
     fn open_pin_prompt(&mut self, now: NaiveDateTime) {
         let notice = self
             .pin_guard
-            .locked_until(now)
-            .map(|until| PinNotice::Locked { until });
+            .waiting(now)
+            .map(|seconds| PinNotice::Wait { seconds });
         self.overlay = Some(Overlay::Pin(PinPrompt {
             entered: String::new(),
             notice,
@@ -618,11 +622,11 @@ impl App {
             }
             Key::Enter if !prompt.entered.is_empty() => {
                 let entered = std::mem::take(&mut prompt.entered);
-                if let Some(until) = self.pin_guard.locked_until(now) {
-                    // Locked: not even checked.
-                    prompt.notice = Some(PinNotice::Locked { until });
+                if let Some(seconds) = self.pin_guard.waiting(now) {
+                    // Too soon after a wrong PIN: not even checked.
+                    prompt.notice = Some(PinNotice::Wait { seconds });
                     self.overlay = Some(Overlay::Pin(prompt));
-                    return vec![audit("unknown", "staff PIN locked")];
+                    return vec![audit("unknown", "staff PIN tried during the wait")];
                 }
                 prompt.checking = true;
                 self.overlay = Some(Overlay::Pin(prompt));
@@ -705,15 +709,15 @@ impl App {
                     effects.extend(self.open(self.routes.counsellor_home(c), now));
                 }
             },
-            Attempt::Wrong { tries_left } => {
-                prompt.notice = Some(PinNotice::Wrong { tries_left });
+            Attempt::Wrong { wait_seconds } => {
+                prompt.notice = Some(PinNotice::Wrong { wait_seconds });
                 self.overlay = Some(Overlay::Pin(prompt));
                 effects.push(audit("unknown", "wrong staff PIN"));
             }
-            Attempt::Locked { until } => {
-                prompt.notice = Some(PinNotice::Locked { until });
+            Attempt::Waiting { seconds } => {
+                prompt.notice = Some(PinNotice::Wait { seconds });
                 self.overlay = Some(Overlay::Pin(prompt));
-                effects.push(audit("unknown", "staff PIN locked"));
+                effects.push(audit("unknown", "staff PIN tried during the wait"));
             }
         }
         effects

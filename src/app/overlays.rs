@@ -1,5 +1,4 @@
 //! Boxes over the screen: the idle countdown, the staff PIN prompt, "Revenir à l'accueil ?".
-use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -230,15 +229,7 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
             line: Line::default(),
             cursor: None,
         });
-        let text = match notice {
-            PinNotice::Wrong { tries_left } => view
-                .tr
-                .text_with("pin-wrong", &[("n", i64::from(tries_left).into())]),
-            PinNotice::Locked { until } => view
-                .tr
-                .text_with("pin-locked", &[("time", time_of_day(until, view).into())]),
-            PinNotice::Unreachable => view.tr.text("pin-unreachable"),
-        };
+        let text = pin_notice(notice, &view.tr);
         for l in wrap(&text, w as usize) {
             lines.push(BoxLine {
                 line: Line::styled(l, view.theme.overlay_title.style()),
@@ -249,7 +240,18 @@ pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Sh
     render_box(frame, area, view.tr.text("pin-title"), lines, view)
 }
 
-/// "10 h 20" in French, "10:20" in English: the locale decides.
-pub fn time_of_day(t: NaiveDateTime, view: &View) -> String {
-    crate::calendar::words::time(&view.tr, t)
+/// What the PIN box says of the last try: wrong (and how long to wait), too soon, or the
+/// network out of reach.
+pub(super) fn pin_notice(notice: PinNotice, tr: &crate::i18n::Tr) -> String {
+    match notice {
+        PinNotice::Wrong { wait_seconds: 0 } => tr.text("pin-wrong"),
+        PinNotice::Wrong { wait_seconds } => tr.text_with(
+            "pin-wrong-wait",
+            &[("seconds", i64::from(wait_seconds).into())],
+        ),
+        PinNotice::Wait { seconds } => {
+            tr.text_with("pin-wait", &[("seconds", i64::from(seconds).into())])
+        }
+        PinNotice::Unreachable => tr.text("pin-unreachable"),
+    }
 }

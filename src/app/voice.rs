@@ -73,13 +73,9 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
                 s = s.message(tr.text("pin-checking"));
             }
             s = match prompt.notice {
-                Some(PinNotice::Wrong { tries_left }) => {
-                    s.message(tr.text_with("pin-wrong", &[("n", i64::from(tries_left).into())]))
+                Some(notice @ (PinNotice::Wrong { .. } | PinNotice::Wait { .. })) => {
+                    s.message(super::overlays::pin_notice(notice, tr))
                 }
-                Some(PinNotice::Locked { until }) => s.message(tr.text_with(
-                    "pin-locked",
-                    &[("time", crate::calendar::words::time(tr, until).into())],
-                )),
                 Some(PinNotice::Unreachable) => s.message(tr.text("pin-unreachable")),
                 None => s,
             };

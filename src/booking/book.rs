@@ -319,14 +319,14 @@ impl Screen for BookingScreen {
             }
             Reply::Booked(Ok(code)) => {
                 let tr = ctx.i18n.tr(&ctx.settings.locale);
-                if let Some(c) = self.confirmed(code.clone(), &tr) {
+                if let (Some(c), Some(person)) =
+                    (self.confirmed(code.clone(), &tr), &self.checkout.person)
+                {
                     self.notice = None;
-                    self.receipt = Some(Receipt::new(
-                        c,
-                        ctx.kiosk.ticket_printer.is_some(),
-                        ctx.kiosk.speech.is_some(),
-                    ));
+                    let (receipt, confirm) = Receipt::made(c, person, ctx);
+                    self.receipt = Some(receipt);
                     self.step = Step::Done;
+                    return confirm;
                 }
             }
             Reply::Booked(Err(Refusal::SlotTaken)) => {

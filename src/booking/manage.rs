@@ -11,6 +11,7 @@ use super::agenda::Agenda;
 use super::book::{Notice, motif_line};
 use super::offline::OfflineScreen;
 use super::picker::{Picker, PickerEvent};
+use super::receipt::{Receipt, ReceiptEvent};
 use super::rules;
 use super::slots::{Slot, free_slots, last_day};
 use super::ticket::{self, Confirmed};
@@ -65,6 +66,8 @@ pub struct ManageScreen {
     agenda: Rc<Agenda>,
     code: TextField,
     check: TextField,
+    /// After a change of day or time: the same receipt as a new booking's.
+    receipt: Option<Receipt>,
     /// On the lookup form: the code, the check, "Chercher".
     fields: FocusGrid,
     found: Option<Appointment>,
@@ -89,6 +92,7 @@ impl ManageScreen {
             check: TextField::new(FieldKind::Text, 40),
             fields: FocusGrid::new(vec![1; 3]),
             found: None,
+            receipt: None,
             picker: None,
             chosen: None,
             step: Step::Lookup,
@@ -452,6 +456,14 @@ impl Screen for ManageScreen {
                 None => {}
             },
             Step::Finished => {
+                if let Some(receipt) = &mut self.receipt {
+                    return match receipt.handle(key, ctx) {
+                        ReceiptEvent::Print(ticket) => Action::Emit(Effect::Print(ticket)),
+                        ReceiptEvent::Say(words) => Action::Emit(Effect::Say(words)),
+                        ReceiptEvent::Finish => Action::Finish,
+                        ReceiptEvent::None => Action::None,
+                    };
+                }
                 if matches!(key, Key::Enter | Key::Esc | Key::Char('1')) {
                     return Action::Finish;
                 }
@@ -462,8 +474,24 @@ impl Screen for ManageScreen {
 
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
-            // After a change, the new time is shown with the confirmation.
-            Reply::Found(Some(a)) if self.step == Step::Finished => self.found = Some(a),
+            // After a change, the new time: the same receipt as a new booking (code, QR code,
+            // ticket, the confirmation sent).
+            Reply::Found(Some(a)) if self.step == Step::Finished => {
+                let tr = ctx.i18n.tr(&ctx.settings.locale);
+                let mut confirm = Action::None;
+                if self.message == Some(Message::Changed) && !a.status.cancelled() {
+                    let (receipt, action) = Receipt::made(self.confirmed(&a, &tr), &a.person, ctx);
+                    self.receipt = Some(receipt.moved());
+                    confirm = action;
+                }
+                self.found = Some(a);
+                return confirm;
+            }
+            Reply::Printed(_) => {
+                if let Some(receipt) = &mut self.receipt {
+                    receipt.reply(&reply);
+                }
+            }
             Reply::Found(Some(a)) => {
                 self.found = Some(a);
                 self.message = None;
@@ -555,6 +583,9 @@ impl Screen for ManageScreen {
                 };
                 form::render(frame, form, &rows, self.fields.index(), view)
             }
+            Step::Finished if self.receipt.is_some() => {
+                self.receipt.as_ref()?.render(frame, area, view)
+            }
             Step::Change => {
                 let paras = self.change_paras(paras, view);
                 match &self.picker {
@@ -590,6 +621,11 @@ impl Screen for ManageScreen {
                     _ => s.focus(tr.text("form-continue")),
                 }
             }
+            Step::Finished if self.receipt.is_some() => self
+                .receipt
+                .as_ref()
+                .map(|r| r.speech(view))
+                .unwrap_or_default(),
             Step::Change => {
                 let paras = self.change_paras(paras, view);
                 match &self.picker {
@@ -614,8 +650,17 @@ impl Screen for ManageScreen {
                 Some(picker) => picker.hints(),
                 None => choosing_hints(),
             },
+            Step::Finished if self.receipt.is_some() => self
+                .receipt
+                .as_ref()
+                .map(Receipt::hints)
+                .unwrap_or_default(),
             _ => choosing_hints(),
         }
+    }
+
+    fn full_screen(&self) -> bool {
+        self.receipt.as_ref().is_some_and(Receipt::full_screen)
     }
 
     fn holds_input(&self) -> bool {

@@ -11,6 +11,8 @@ use crate::i18n::Tr;
 pub enum Message<'a> {
     /// Sent 48 h before the appointment.
     Reminder(&'a Confirmed),
+    /// Sent at once when the appointment is made or moved: the code in writing.
+    Confirmation(&'a Confirmed),
     /// An appointment the service cancelled.
     Cancelled { starts: NaiveDateTime },
     /// A workshop session moved to another day or time.
@@ -35,6 +37,15 @@ impl Message<'_> {
                     ("when", when(c, tr).into()),
                     place,
                     ("code", c.code.clone().into()),
+                ],
+            ),
+            Message::Confirmation(c) => tr.text_with(
+                "confirmation-text",
+                &[
+                    ("when", when(c, tr).into()),
+                    place,
+                    ("code", c.code.clone().into()),
+                    phone,
                 ],
             ),
             Message::Cancelled { starts } => tr.text_with(

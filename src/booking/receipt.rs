@@ -1,16 +1,21 @@
 //! After booking: the confirmation with its code, the QR code for the phone, the printed
 //! ticket. Shared by appointments and workshops.
+use crate::app::printout::Printout;
 use crate::ui::qr;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
 use super::ticket::{self, Confirmed};
+use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Ctx, Hint, choosing_hints, hint};
+use crate::app::screen::{Action, Ctx, Hint, choosing_hints, hint};
 use crate::app::speech::{Said, Speech};
 use crate::config::KioskConfig;
+use crate::domain::person::Person;
+use crate::i18n::Tr;
 use crate::store::Reply;
+use crate::store::Request;
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -31,20 +36,28 @@ pub struct Receipt {
     focus: FocusGrid,
     showing_qr: bool,
     printed: Option<bool>,
+    /// Where the confirmation went ("06 12 34 56 78", an e-mail), when one was sent.
+    confirmation_to: Option<String>,
+    /// An appointment moved to another day or time: said first.
+    moved: bool,
 }
 
 pub enum ReceiptEvent {
     None,
-    Print(String),
+    Print(Printout),
     /// Say the code again.
     Say(Vec<Said>),
     Finish,
 }
 
 impl Receipt {
-    /// `printer`: a ticket can be printed; `speaks`: the kiosk speaks.
+    /// `printer`: a ticket can be printed; `speaks`: the kiosk speaks. A person without a
+    /// phone is offered no QR code: the printed ticket, or the help point's desk, instead.
     pub fn new(confirmed: Confirmed, printer: bool, speaks: bool) -> Receipt {
-        let mut choices = vec![Next::Qr];
+        let mut choices = Vec::new();
+        if confirmed.phone.is_some() {
+            choices.push(Next::Qr);
+        }
         if printer {
             choices.push(Next::Print);
         }
@@ -56,7 +69,46 @@ impl Receipt {
             choices,
             showing_qr: false,
             printed: None,
+            confirmation_to: None,
+            moved: false,
         }
+    }
+
+    /// The receipt of an appointment moved to another day or time: "Votre rendez-vous est
+    /// changé." above the same receipt as a new booking's.
+    pub fn moved(mut self) -> Receipt {
+        self.moved = true;
+        self
+    }
+
+    /// The receipt of what was just booked or moved for `person`, and the request that sends
+    /// them its confirmation at once (the code in writing, not only the reminder 48 h before)
+    /// when the help point has a gateway and the person a phone or an e-mail. The same for a
+    /// citizen at the kiosk and a counsellor booking for someone on the phone.
+    pub fn made(confirmed: Confirmed, person: &Person, ctx: &Ctx) -> (Receipt, Action) {
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
+        let mut receipt = Receipt::new(
+            confirmed,
+            ctx.kiosk.ticket_printer.is_some(),
+            ctx.kiosk.speech.is_some(),
+        );
+        let c = &receipt.confirmed;
+        let action = match ticket::confirmation_for(person, c, &tr, ctx.kiosk, ctx.now) {
+            Some(message) => {
+                receipt.confirmation_to = Some(
+                    person
+                        .phone
+                        .as_deref()
+                        .map_or(message.recipient.clone(), crate::domain::person::show_phone),
+                );
+                Action::Emit(Effect::Store(Request::Confirm {
+                    code: c.code.clone(),
+                    message,
+                }))
+            }
+            None => Action::None,
+        };
+        (receipt, action)
     }
 
     pub fn full_screen(&self) -> bool {
@@ -64,8 +116,8 @@ impl Receipt {
     }
 
     /// The choices offered: the QR code only where it can be shown.
-    fn offered(&self, kiosk: &KioskConfig, screen: (u16, u16), linear: bool) -> Vec<Next> {
-        let qr = qr::can_show(&ticket::vevents(&self.confirmed, kiosk), screen, linear);
+    fn offered(&self, tr: &Tr, kiosk: &KioskConfig, screen: (u16, u16), linear: bool) -> Vec<Next> {
+        let qr = qr::can_show(&ticket::vevents(&self.confirmed, tr, kiosk), screen, linear);
         self.choices
             .iter()
             .copied()
@@ -80,7 +132,8 @@ impl Receipt {
             }
             return ReceiptEvent::None;
         }
-        let offered = self.offered(ctx.kiosk, ctx.screen, ctx.settings.screen_reader);
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
+        let offered = self.offered(&tr, ctx.kiosk, ctx.screen, ctx.settings.screen_reader);
         if self.focus.len() != offered.len() {
             self.focus = FocusGrid::new(vec![1; offered.len()]);
         }
@@ -102,8 +155,7 @@ impl Receipt {
                 ReceiptEvent::None
             }
             Some(Next::Print) => {
-                let tr = ctx.i18n.tr(&ctx.settings.locale);
-                ReceiptEvent::Print(ticket::ticket(&self.confirmed, &tr, ctx.kiosk))
+                ReceiptEvent::Print(ticket::printout(&self.confirmed, &tr, ctx.kiosk))
             }
             Some(Next::Finish) => ReceiptEvent::Finish,
             None => ReceiptEvent::None,
@@ -128,7 +180,28 @@ impl Receipt {
         if let Some(printed) = printed {
             paras.insert(2.min(paras.len()), printed);
         }
-        let offered = self.offered(view.kiosk, view.screen, view.linear);
+        if let Some(to) = &self.confirmation_to {
+            paras.insert(
+                2.min(paras.len()),
+                page::text(
+                    view.tr
+                        .text_with("confirm-sent", &[("to", to.clone().into())]),
+                ),
+            );
+        }
+        if self.moved {
+            paras.insert(0, page::success(view.tr.text("manage-changed")));
+        }
+        // No phone to scan a code, no printer: the desk writes it down for them.
+        if self.confirmed.phone.is_none() && !self.choices.contains(&Next::Print) {
+            paras.insert(
+                2.min(paras.len()),
+                page::strong(view.tr.text("confirm-ask-desk")),
+            );
+        }
+        // The code's payload is written text, also when the choices are being said.
+        let written = view.i18n.tr(view.locale);
+        let offered = self.offered(&written, view.kiosk, view.screen, view.linear);
         let choices: Vec<Choice> = offered
             .iter()
             .enumerate()
@@ -155,7 +228,7 @@ impl Receipt {
                 frame,
                 area,
                 view,
-                &ticket::vevents(&self.confirmed, view.kiosk),
+                &ticket::vevents(&self.confirmed, &view.tr, view.kiosk),
                 &self.words(view),
             );
         }

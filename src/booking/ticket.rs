@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use super::agenda::{Agenda, Where};
 use super::message::Message;
 use super::slots::Slot;
+use crate::app::printout::{PrintLine, Printout};
 use crate::calendar::ical::Ical;
 use crate::calendar::words;
 use crate::config::KioskConfig;
@@ -24,7 +25,8 @@ pub struct Confirmed {
     pub room: Option<String>,
     /// "Apportez : …"
     pub bring: Option<String>,
-    /// For a phone appointment, the number the counsellor calls.
+    /// The person's phone: the number the counsellor calls for a phone appointment; `None`
+    /// when they have none ("Je n'ai pas de téléphone"), and then no QR code is offered.
     pub phone: Option<String>,
 }
 
@@ -150,28 +152,69 @@ pub fn spaced(code: &str) -> String {
     }
 }
 
+/// How much of the appointment a calendar event carries besides its day and time.
+#[derive(Clone, Copy)]
+enum Detail {
+    /// The duration, the address, and (DESCRIPTION) the code, the help point's phone and how
+    /// to change the appointment.
+    Full,
+    NoDuration,
+    NoPlace,
+    /// DESCRIPTION: the code and the phone only.
+    Short,
+    /// The code and the phone as the event's title: the smallest code that still carries
+    /// them (an 80×24 screen with the quiet zone the standard asks for).
+    InTitle,
+}
+
 /// Calendar events for the phone, from the fullest to the shortest: the screen shows the
-/// first whose QR code fits (a small terminal gets a code without duration, then without
-/// address).
-pub fn vevents(c: &Confirmed, kiosk: &KioskConfig) -> Vec<String> {
+/// first whose QR code fits, the paper the first. Every one carries the booking code and the
+/// help point's phone; a smaller screen gets one without duration, then without address,
+/// then without the words on how to change, then with the code and phone as its title.
+pub fn vevents(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<String> {
     let minutes = (c.ends - c.starts).num_minutes();
     let hp = &kiosk.help_point;
     let location = format!("{}, {} {}", hp.address, hp.postal_code, hp.commune);
-    let event = |duration: bool, place: bool| {
+    let args = [
+        ("code", c.code.clone().into()),
+        ("phone", hp.phone.clone().into()),
+    ];
+    let event = |detail: Detail| {
         let mut ical = Ical::compact();
+        let summary = match detail {
+            Detail::InTitle => tr.text_with("qr-summary-short", &args),
+            _ => c.what.clone(),
+        };
         ical.raw("BEGIN", "VEVENT")
-            .text("SUMMARY", &c.what)
+            .text("SUMMARY", &summary)
             .raw("DTSTART", &c.starts.format("%Y%m%dT%H%M%S").to_string());
-        if duration {
+        if let Detail::Full = detail {
             ical.raw("DURATION", &format!("PT{minutes}M"));
         }
-        if place {
+        if let Detail::Full | Detail::NoDuration = detail {
             ical.text("LOCATION", &location);
+        }
+        match detail {
+            Detail::Full | Detail::NoDuration | Detail::NoPlace => {
+                ical.text("DESCRIPTION", &tr.text_with("qr-description", &args));
+            }
+            Detail::Short => {
+                ical.text("DESCRIPTION", &tr.text_with("qr-description-short", &args));
+            }
+            Detail::InTitle => {}
         }
         ical.raw("END", "VEVENT");
         ical.finish_trimmed()
     };
-    vec![event(true, true), event(false, true), event(false, false)]
+    [
+        Detail::Full,
+        Detail::NoDuration,
+        Detail::NoPlace,
+        Detail::Short,
+        Detail::InTitle,
+    ]
+    .map(event)
+    .to_vec()
 }
 
 /// Whether to offer a reminder for what starts at `starts`: the help point has a gateway to
@@ -201,18 +244,53 @@ pub fn reminder_for(
     })
 }
 
-/// The printed ticket: plain text, 40 columns.
-pub fn ticket(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> String {
-    let mut lines = vec![kiosk.help_point.name.clone(), String::new()];
-    for para in paras(c, tr, kiosk) {
-        lines.extend(crate::ui::text::wrap(&para.text, 40));
+/// The confirmation to send at once through the help point's gateway, to the person's phone
+/// or e-mail; `None` without a gateway or a way to reach them. Like the reminder, `c.code` may
+/// be `CODE_PLACEHOLDER`.
+pub fn confirmation_for(
+    person: &crate::domain::person::Person,
+    c: &Confirmed,
+    tr: &Tr,
+    kiosk: &KioskConfig,
+    now: NaiveDateTime,
+) -> Option<crate::store::Reminder> {
+    kiosk.reminder_gateway.as_ref()?;
+    let recipient = person.phone.clone().or(person.email.clone())?;
+    Some(crate::store::Reminder {
+        due: now,
+        recipient,
+        message: Message::Confirmation(c).text(tr, kiosk),
+    })
+}
+
+/// The printed ticket: the help point, the code in large, the day and time, what, where, what
+/// to bring, the help point's phone and how to change the appointment, and the QR code of the
+/// event for a person who has a phone to scan it.
+pub fn printout(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Printout {
+    let mut p = Printout::new(tr.tag());
+    p.push(PrintLine::Title(kiosk.help_point.name.clone()))
+        .push(PrintLine::Gap)
+        .push(PrintLine::Text(tr.text("ticket-code")))
+        .push(PrintLine::Large(spaced(&c.code)));
+    // The receipt's paragraphs after the code (the day first).
+    for para in paras(c, tr, kiosk).into_iter().skip(1) {
+        p.push(PrintLine::Text(para.text));
     }
-    lines.push(String::new());
-    lines.push(tr.text_with(
-        "ticket-phone",
-        &[("phone", kiosk.help_point.phone.clone().into())],
-    ));
-    lines.join("\n") + "\n"
+    if c.phone.is_some()
+        && let Some(event) = vevents(c, tr, kiosk).into_iter().next()
+    {
+        p.push(PrintLine::Gap).push(PrintLine::Qr(event));
+    }
+    p.push(PrintLine::Gap)
+        .push(PrintLine::Text(tr.text_with(
+            "ticket-phone",
+            &[("phone", kiosk.help_point.phone.clone().into())],
+        )))
+        .push(PrintLine::Text(tr.text_with(
+            "ticket-change",
+            &[("phone", kiosk.help_point.phone.clone().into())],
+        )));
+    p
 }
 
 #[cfg(test)]
@@ -235,18 +313,29 @@ mod tests {
             bring: None,
             phone: None,
         };
-        let events = vevents(&c, &config.kiosk);
+        let tr = config.i18n.tr("fr");
+        let events = vevents(&c, &tr, &config.kiosk);
         let hp = &config.kiosk.help_point;
+        // Lines are folded at 75 octets (RFC 5545): read them unfolded.
+        let unfolded: Vec<String> = events.iter().map(|e| e.replace("\n ", "")).collect();
         assert_eq!(
-            events[0],
+            unfolded[0],
             format!(
                 "BEGIN:VEVENT\nSUMMARY:CV\\, lettre\\; entretien\nDTSTART:20260303T143000\n\
-                 DURATION:PT45M\nLOCATION:{}\\, {} {}\nEND:VEVENT",
-                hp.address, hp.postal_code, hp.commune
+                 DURATION:PT45M\nLOCATION:{}\\, {} {}\nDESCRIPTION:Code ABC234. Pour changer \
+                 ou annuler : « Gérer mon rendez-vous » sur la borne\\, ou {}.\nEND:VEVENT",
+                hp.address, hp.postal_code, hp.commune, hp.phone
             )
         );
         assert!(!events[1].contains("DURATION") && events[1].contains("LOCATION"));
         assert!(!events[2].contains("LOCATION"));
-        assert!(events[0].len() > events[1].len() && events[1].len() > events[2].len());
+        assert!(events.windows(2).all(|w| w[0].len() > w[1].len()));
+        // Every event carries the code and the help point's phone.
+        for event in &unfolded {
+            assert!(event.contains("ABC234"), "{event}");
+            assert!(event.contains(&hp.phone), "{event}");
+        }
+        // The shortest still fits an 80×24 screen, quiet zone and a line of words included.
+        assert!(crate::ui::qr::can_show(&events, (80, 24), false));
     }
 }

@@ -134,7 +134,8 @@ impl WorkshopsScreen {
             place: Where::OnSite,
             room: series.room.clone(),
             bring: None,
-            phone: None,
+            // A person without a phone is offered no QR code.
+            phone: self.checkout.person.as_ref().and_then(|p| p.phone.clone()),
         })
     }
 
@@ -320,13 +321,12 @@ impl Screen for WorkshopsScreen {
             Reply::Sessions(sessions) => self.show(sessions, ctx),
             Reply::Registered(Ok(code)) => {
                 let tr = ctx.i18n.tr(&ctx.settings.locale);
-                if let Some(c) = self.confirmed(code, &tr) {
-                    self.receipt = Some(Receipt::new(
-                        c,
-                        ctx.kiosk.ticket_printer.is_some(),
-                        ctx.kiosk.speech.is_some(),
-                    ));
+                if let (Some(c), Some(person)) = (self.confirmed(code, &tr), &self.checkout.person)
+                {
+                    let (receipt, confirm) = Receipt::made(c, person, ctx);
+                    self.receipt = Some(receipt);
                     self.step = Step::Done;
+                    return confirm;
                 }
             }
             Reply::Registered(Err(Refusal::Full)) => {

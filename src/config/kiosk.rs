@@ -30,14 +30,72 @@ pub struct KioskConfig {
     /// The command that delivers a reminder: program and arguments; the recipient is added
     /// as the last argument and the message comes on standard input.
     pub reminder_gateway: Option<Vec<String>>,
-    /// The command that prints a ticket (its text on standard input), e.g. `lp -d ticket`.
-    pub ticket_printer: Option<Vec<String>>,
+    /// The ticket printer (`[printer]`), if there is one.
+    pub ticket_printer: Option<TicketPrinter>,
     /// How the kiosk speaks, if it does (`[speech]`).
     pub speech: Option<Voice>,
     /// Start in the linear mode made for screen readers and braille displays.
     pub screen_reader: bool,
     /// Where the lieux are updated from (`[lieux]`).
     pub lieux: LieuxFeed,
+}
+
+/// A ticket printer: a receipt printer spoken to in ESC/POS (the code in double size and the
+/// QR code printed natively), or any printer through a command given the ticket's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TicketPrinter {
+    /// The program and its arguments; the ticket's text on its standard input.
+    Command(Vec<String>),
+    /// ESC/POS bytes to a device file (`/dev/usb/lp0`) or a network printer (`tcp://host:9100`).
+    Escpos(EscposTarget),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EscposTarget {
+    Device(PathBuf),
+    /// `host:port`.
+    Tcp(String),
+}
+
+impl std::fmt::Display for EscposTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            EscposTarget::Device(path) => write!(f, "{}", path.display()),
+            EscposTarget::Tcp(address) => write!(f, "tcp://{address}"),
+        }
+    }
+}
+
+impl EscposTarget {
+    /// `/dev/usb/lp0` or `tcp://host:9100` (port 9100 when none is given), or what is wrong.
+    pub fn parse(text: &str) -> Result<EscposTarget, String> {
+        if let Some(address) = text.strip_prefix("tcp://") {
+            let address = address.trim_end_matches('/');
+            // An IPv6 address is in brackets: its colons are not the port's.
+            let host_end = address.find(']').map_or(0, |i| i + 1);
+            let (host, port) = match address[host_end..].rfind(':') {
+                Some(i) => {
+                    let port = &address[host_end + i + 1..];
+                    let port: u16 = port
+                        .parse()
+                        .map_err(|_| format!("{port:?} is not a port number (1 to 65535)"))?;
+                    (&address[..host_end + i], port)
+                }
+                None => (address, 9100),
+            };
+            if host.is_empty() || port == 0 {
+                return Err("name the printer's host, e.g. \"tcp://192.168.1.50:9100\"".into());
+            }
+            return Ok(EscposTarget::Tcp(format!("{host}:{port}")));
+        }
+        let path = PathBuf::from(text);
+        if !path.is_absolute() {
+            return Err(
+                "give the printer's device as an absolute path (\"/dev/usb/lp0\") or a network printer as \"tcp://host:9100\"".into(),
+            );
+        }
+        Ok(EscposTarget::Device(path))
+    }
 }
 
 /// The national dataset of the lieux de médiation numérique on data.gouv.fr (the ANCT's
@@ -131,7 +189,7 @@ struct File {
     #[serde(default)]
     reminders: Commands,
     #[serde(default)]
-    printer: Commands,
+    printer: PrinterFile,
     #[serde(default)]
     speech: SpeechFile,
     #[serde(default)]
@@ -165,6 +223,13 @@ struct LieuxSection {
 #[serde(deny_unknown_fields)]
 struct Commands {
     command: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PrinterFile {
+    command: Option<Spanned<Vec<String>>>,
+    escpos: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -476,6 +541,25 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         }
     }
 
+    let ticket_printer = match (&file.printer.command, &file.printer.escpos) {
+        (Some(_), Some(escpos)) => {
+            problem(
+                escpos.span(),
+                "printer: give either command or escpos, not both".into(),
+            );
+            None
+        }
+        (Some(command), None) => Some(TicketPrinter::Command(command.get_ref().clone())),
+        (None, Some(escpos)) => match EscposTarget::parse(escpos.get_ref()) {
+            Ok(target) => Some(TicketPrinter::Escpos(target)),
+            Err(why) => {
+                problem(escpos.span(), format!("printer.escpos: {why}"));
+                None
+            }
+        },
+        (None, None) => None,
+    };
+
     let speech = &file.speech;
     let voice = match (&speech.backend, &speech.command) {
         (Some(b), Some(command)) if *b.get_ref() == Backend::SpeechDispatcher => {
@@ -560,7 +644,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             }
         }),
         reminder_gateway: file.reminders.command.map(Spanned::into_inner),
-        ticket_printer: file.printer.command.map(Spanned::into_inner),
+        ticket_printer,
         speech: voice,
         screen_reader: file.display.screen_reader,
         lieux: LieuxFeed {

@@ -212,3 +212,34 @@ fn the_kiosk_refuses_at_start_the_questionnaire_check_config_refuses() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_receipt_printer_is_a_device_or_a_network_address_port_9100_by_default() {
+    use super::EscposTarget;
+    assert_eq!(
+        EscposTarget::parse("/dev/usb/lp0"),
+        Ok(EscposTarget::Device("/dev/usb/lp0".into()))
+    );
+    assert_eq!(
+        EscposTarget::parse("tcp://192.168.1.50"),
+        Ok(EscposTarget::Tcp("192.168.1.50:9100".into()))
+    );
+    assert_eq!(
+        EscposTarget::parse("tcp://ticket.local:9101/"),
+        Ok(EscposTarget::Tcp("ticket.local:9101".into()))
+    );
+    assert_eq!(
+        EscposTarget::parse("tcp://[fe80::1]:9100"),
+        Ok(EscposTarget::Tcp("[fe80::1]:9100".into()))
+    );
+    assert_eq!(
+        EscposTarget::parse("tcp://[fe80::1]"),
+        Ok(EscposTarget::Tcp("[fe80::1]:9100".into()))
+    );
+    assert_eq!(
+        EscposTarget::parse("tcp://192.168.1.50")
+            .unwrap()
+            .to_string(),
+        "tcp://192.168.1.50:9100"
+    );
+}

@@ -6,8 +6,8 @@ pub mod toml_file;
 use std::path::{Path, PathBuf};
 
 pub use kiosk::{
-    HelpPoint, KioskConfig, LieuxFeed, NATIONAL_LIEUX_URL, ThemeChoice, Voice,
-    load as load_kiosk_toml,
+    EscposTarget, HelpPoint, KioskConfig, LieuxFeed, NATIONAL_LIEUX_URL, ThemeChoice,
+    TicketPrinter, Voice, load as load_kiosk_toml,
 };
 
 /// Where the configuration directory is when none is named.

@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use super::welcome::{Item, Welcome};
 use crate::app::key::Key;
 use crate::app::screen::{self, Action, Ctx, Screen};
-use crate::app::{App, Effect, Leaving, Msg, Overlay, PinNotice, PinPrompt, Settings, audit};
+use crate::app::{App, Effect, Leaving, Msg, Overlay, PinNotice, Settings, audit};
 use crate::clock::parse_local;
 use crate::domain::pin::Signer;
 
@@ -248,45 +248,55 @@ fn home_asks_before_dropping_what_was_entered() {
     assert!(app.on_welcome());
 }
 
+fn pin_notice(app: &App) -> Option<PinNotice> {
+    match &app.overlay {
+        Some(Overlay::Pin(p)) => p.notice,
+        _ => None,
+    }
+}
+
 #[test]
-fn five_wrong_pins_lock_the_prompt_even_after_an_idle_reset() {
+fn a_passer_by_typing_wrong_pins_never_locks_the_staff_out() {
     let mut app = crate::kiosk::app(config(), t0());
     press(&mut app, Key::F(12), t0());
-    for tries_left in (1..=4).rev() {
-        type_pin(&mut app, "1111", t0());
-        match &app.overlay {
-            Some(Overlay::Pin(p)) => {
-                assert_eq!(p.notice, Some(PinNotice::Wrong { tries_left }));
-                assert!(p.entered.is_empty(), "the field is cleared");
+    // Twenty wrong PINs, each as soon as the kiosk checks one again.
+    let mut now = t0();
+    let mut saved = None;
+    for _ in 0..20 {
+        enter_pin(&mut app, "1111", now);
+        for effect in app.update(Msg::PinChecked(None), now) {
+            if let Effect::SavePinGuard(failures, until) = effect {
+                saved = Some((failures, until));
             }
-            _ => panic!("the prompt stays open"),
+        }
+        match pin_notice(&app) {
+            Some(PinNotice::Wrong { wait_seconds }) => {
+                assert!(wait_seconds <= 30, "{wait_seconds}");
+                now += secs(wait_seconds.into());
+            }
+            other => panic!("{other:?}"),
         }
     }
-    type_pin(&mut app, "1111", t0());
-    let until = t0() + Duration::minutes(5);
-    assert!(matches!(
-        &app.overlay,
-        Some(Overlay::Pin(PinPrompt { notice: Some(PinNotice::Locked { until: u }), .. })) if *u == until
-    ));
-    press(&mut app, Key::Esc, t0());
+    // Guessing slows down: twenty tries took minutes.
+    assert!(now - t0() >= Duration::minutes(8), "{}", now - t0());
+    // A try during the wait is not even checked, and says how long to wait.
+    type_pin(&mut app, "1111", now - secs(10));
+    assert_eq!(pin_notice(&app), Some(PinNotice::Wait { seconds: 10 }));
+    // The staff come right after the passer-by left: their PIN opens, after a restart too.
+    press(&mut app, Key::Esc, now);
     app.reset();
-    press(&mut app, Key::F(12), t0() + secs(60));
-    let effects = type_pin(&mut app, "2468", t0() + secs(60));
-    assert!(app.on_welcome(), "the right PIN is refused while locked");
-    assert!(!effects.contains(&audit("admin", "staff sign-in")));
-
-    let effects = type_pin(&mut app, "2468", until);
-    assert_eq!(
-        effects,
-        vec![
-            audit("admin", "staff sign-in"),
-            // The staff menu loads the lieux' date it shows.
-            Effect::Store(crate::store::Request::LieuxDate {
-                today: until.date()
-            })
-        ]
-    );
-    assert_eq!(app.screen().title(), "staff-title");
+    let (failures, until) = saved.expect("saved at each try");
+    let mut restarted = crate::kiosk::app(config(), now);
+    restarted.restore_pin_guard(failures, until, now);
+    for app in [&mut app, &mut restarted] {
+        press(app, Key::F(12), now);
+        let effects = type_pin(app, "2468", now);
+        assert!(
+            effects.contains(&audit("admin", "staff sign-in")),
+            "{effects:?}"
+        );
+        assert_eq!(app.screen().title(), "staff-title");
+    }
 }
 
 #[test]
@@ -390,11 +400,14 @@ fn a_pin_the_network_could_not_check_is_said_so_and_not_counted_wrong() {
 #[test]
 fn the_lockout_is_restored_after_a_restart_and_saved_at_each_try() {
     let mut app = crate::kiosk::app(config(), t0());
-    app.restore_pin_guard(5, Some(t0() + Duration::minutes(3)));
+    app.restore_pin_guard(5, Some(t0() + secs(20)), t0());
     press(&mut app, Key::F(12), t0());
     let effects = type_pin(&mut app, "2468", t0());
-    assert!(app.on_welcome(), "still locked after the restart");
-    assert_eq!(effects, vec![audit("unknown", "staff PIN locked")]);
+    assert!(app.on_welcome(), "the wait goes on after the restart");
+    assert_eq!(
+        effects,
+        vec![audit("unknown", "staff PIN tried during the wait")]
+    );
     let mut fresh = crate::kiosk::app(config(), t0());
     press(&mut fresh, Key::F(12), t0());
     enter_pin(&mut fresh, "1111", t0());

@@ -259,7 +259,7 @@ impl Screen for CheckInScreen {
                     ahead,
                     estimate,
                 };
-                let text = ticket.text(&tr);
+                let text = ticket.printout(&tr);
                 self.ticket = Some(ticket);
                 self.go(Step::Done);
                 if self.printer {

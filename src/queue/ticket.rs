@@ -1,9 +1,10 @@
 //! A queue ticket as data — the help point, the number, when, what for, the place in line and
-//! the wait — so the same ticket is shown large on the screen, said, or printed (plain text
-//! through `[printer] command` today; a receipt printer's own commands can be built from the
-//! same data).
+//! the wait — so the same ticket is shown large on the screen, said, or printed (the number
+//! in double size on a receipt printer, `[printer] escpos`; plain text through
+//! `[printer] command`).
 use chrono::NaiveDateTime;
 
+use crate::app::printout::{PrintLine, Printout};
 use crate::calendar::words;
 use crate::domain::queue::{self, Estimate};
 use crate::i18n::Tr;
@@ -58,19 +59,18 @@ impl QueueTicket {
         lines
     }
 
-    /// The printed ticket: plain text, 40 columns, the number on a line of its own.
-    pub fn text(&self, tr: &Tr) -> String {
-        let mut out = Vec::new();
+    /// The printed ticket: the number large, on a line of its own, where the screen says
+    /// "Votre numéro : A-012".
+    pub fn printout(&self, tr: &Tr) -> Printout {
+        let mut p = Printout::new(tr.tag());
         for (i, line) in self.lines(tr).into_iter().enumerate() {
-            if i == 2 {
-                out.push(String::new());
-                out.push(format!("{:^40}", self.label()));
-                out.push(String::new());
-                continue;
-            }
-            out.extend(crate::ui::text::wrap(&line, 40));
+            p.push(match i {
+                0 => PrintLine::Title(line),
+                2 => PrintLine::Large(self.label()),
+                _ => PrintLine::Text(line),
+            });
         }
-        out.join("\n") + "\n"
+        p
     }
 }
 
@@ -91,7 +91,9 @@ mod tests {
             ahead: 2,
             estimate: Estimate { low: 20, high: 45 },
         };
-        let text = ticket.text(&tr);
+        let printout = ticket.printout(&tr);
+        assert!(printout.lines.contains(&PrintLine::Large("A-012".into())));
+        let text = printout.plain();
         assert!(text.lines().any(|l| l.trim() == "A-012"), "{text}");
         assert!(text.contains("Il y a 2 personnes avant vous."), "{text}");
         assert!(

@@ -380,7 +380,7 @@ impl Screen for WalkInScreen {
                     ahead,
                     estimate,
                 };
-                let text = ticket.text(&tr);
+                let text = ticket.printout(&tr);
                 self.ticket = Some(ticket);
                 self.go(Step::Ticket);
                 if self.printer {

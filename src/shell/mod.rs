@@ -6,6 +6,7 @@ mod health;
 mod input;
 mod keys;
 mod lieux;
+pub mod printer;
 mod signals;
 mod speech;
 mod worker;
@@ -45,9 +46,9 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     crossterm::style::Colored::set_ansi_color_disabled(false);
 
     let mut app = crate::kiosk::app(config.clone(), clock.now());
-    // Five wrong PINs lock the prompt, and a restart does not unlock it.
+    // Wrong PINs slow the next tries down, and a restart does not skip the wait.
     match stores.local.pin_guard() {
-        Ok((failures, until)) => app.restore_pin_guard(failures, until),
+        Ok((failures, until)) => app.restore_pin_guard(failures, until, clock.now()),
         Err(e) => tracing::error!(error = %e, "PIN lockout not read"),
     }
 
@@ -421,7 +422,15 @@ impl Edge {
                     let printer = app.kiosk.ticket_printer.clone();
                     let answers = self.answers.clone();
                     std::thread::spawn(move || {
-                        let printed = print(printer.as_deref(), &ticket);
+                        let printed = printer.is_some_and(|p| match printer::print(&p, &ticket) {
+                            Ok(()) => true,
+                            Err(e) => {
+                                // Only the failure is logged: the ticket holds a first name
+                                // and a code.
+                                tracing::error!(error = %e, "ticket printer failed");
+                                false
+                            }
+                        });
                         let _ = answers.send(Input::Printed(printed));
                     });
                     continue;
@@ -481,24 +490,6 @@ fn clock_step(
     let elapsed = chrono::Duration::from_std(instant - seen.1).ok()?;
     let step = (now - seen.0) - elapsed;
     (step.num_seconds().abs() >= 2).then_some(step)
-}
-
-/// How long the ticket printer may take before it is stopped.
-const PRINTER_LIMIT: Duration = Duration::from_secs(10);
-
-/// Sends a ticket's text to the printer command on its standard input.
-fn print(command: Option<&[String]>, ticket: &str) -> bool {
-    let Some(command) = command else {
-        return false;
-    };
-    match crate::command::run(command, None, ticket, PRINTER_LIMIT) {
-        Ok(()) => true,
-        Err(e) => {
-            // The ticket holds the person's first name and code: only the failure is logged.
-            tracing::error!(error = %e.summary, "ticket printer failed");
-            false
-        }
-    }
 }
 
 #[cfg(test)]

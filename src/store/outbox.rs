@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use rusqlite::params;
 
 use super::Store;
-use super::appointments::Status;
+use super::appointments::{Reminder, Status};
 use super::bookings::time_text;
 
 /// A failed message is tried again, up to this many attempts in all.
@@ -44,9 +44,36 @@ pub trait Outbox {
 
     /// (status, count) of the outbox, for staff.
     fn outbox_counts(&mut self) -> Result<Vec<(String, u32)>, String>;
+
+    /// Queues the confirmation of the appointment or registration `code`, just made or moved
+    /// (`message.due`: now). Like a reminder it is about the appointment's time: it goes only
+    /// while the appointment stands at that time. False when no appointment has that code.
+    fn queue_confirmation(&mut self, code: &str, message: &Reminder) -> Result<bool, String>;
 }
 
 impl Outbox for Store {
+    fn queue_confirmation(&mut self, code: &str, message: &Reminder) -> Result<bool, String> {
+        self.immediate(|tx| {
+            let mut queued = 0;
+            for table in ["booking", "registration"] {
+                queued += tx.execute(
+                    &format!(
+                        "INSERT INTO outbox ({table}, due_at, recipient, message, kind, about_start)
+                         SELECT id, ?2, ?3, ?4, 'rappel', starts_at FROM {table} WHERE code = ?1"
+                    ),
+                    params![
+                        code,
+                        time_text(message.due),
+                        message.recipient,
+                        message.message.replace(super::CODE_PLACEHOLDER, code),
+                    ],
+                )?;
+            }
+            Ok(queued > 0)
+        })
+        .map_err(|e| format!("outbox: {e}"))
+    }
+
     fn claim_due_messages(&mut self, now: NaiveDateTime) -> Result<Vec<Message>, String> {
         self.immediate(|tx| {
             let due = {

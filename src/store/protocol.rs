@@ -10,7 +10,8 @@ use super::postgres::{PgStore, SignIn};
 use crate::calendar::Calendar;
 
 use super::appointments::{
-    AgendaStore, Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Status,
+    AgendaStore, Appointment, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder,
+    Status,
 };
 use super::sessions::{Registrant, Session};
 use super::stats::Stats;
@@ -103,6 +104,11 @@ pub enum Request {
         code: String,
         to: Move,
         limit: NaiveDateTime,
+    },
+    /// Send the confirmation of what `code` is (just booked or moved) through the outbox.
+    Confirm {
+        code: String,
+        message: Reminder,
     },
     /// The queue ("Je suis là"): see `store/queue.rs`.
     Queue(QueueRequest),
@@ -208,6 +214,7 @@ impl Request {
             Request::Register(_) => "register",
             Request::Find { .. } => "find",
             Request::Reschedule { .. } => "reschedule",
+            Request::Confirm { .. } => "confirmation",
             Request::Queue(QueueRequest::Take(_)) => "queue ticket",
             Request::Queue(QueueRequest::CheckIn { .. }) => "queue check-in",
             Request::Queue(QueueRequest::Day(_)) => "queue",
@@ -605,6 +612,9 @@ fn agenda_answer(
         Request::Reschedule { code, to, limit } => agenda
             .reschedule(&code, &to, Some(limit))
             .map(Reply::Rescheduled),
+        Request::Confirm { code, message } => agenda
+            .queue_confirmation(&code, &message)
+            .map(|_| Reply::Done),
         Request::Queue(request) => queue_answer(agenda, request, now),
     }
 }

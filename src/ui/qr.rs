@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 
-const QUIET: usize = 2;
+/// The quiet zone around the code, in modules: the 4 the QR standard (ISO/IEC 18004) asks for.
+const QUIET: usize = 4;
 
 /// How many encoded codes are kept: a screen shows three payloads at most.
 const KEPT: usize = 4;
@@ -189,13 +190,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_calendar_event_fits_an_80_by_24_screen_with_a_line_of_text() {
-        let vevent = "BEGIN:VEVENT\nSUMMARY:Rendez-vous numérique\nDTSTART:20260303T143000\nDURATION:PT45M\nLOCATION:3 rue Colonel Roux, 05000 Gap\nEND:VEVENT";
-        let (w, h) = size(vevent).unwrap();
-        // One row is left for the words under it.
-        assert!(w <= 78 && h <= 23, "{w}×{h}");
-        let rows = rows(vevent).unwrap();
-        assert!(rows[0].trim().is_empty(), "a quiet zone on top");
-        assert!(rows[1].contains('█') || rows[1].contains('▀') || rows[1].contains('▄'));
+    fn the_largest_code_an_80_by_24_screen_holds_leaves_a_line_of_text() {
+        // 106 bytes: the most a version 5 code holds (37 modules, 45 with the quiet zone).
+        let payload = "x".repeat(106);
+        let (w, h) = size(&payload).unwrap();
+        assert!(w <= 80 && h <= 23, "{w}×{h}");
+        assert!(fitting(&[payload], (80, 24)).is_some());
+        let (_, h) = size(&"x".repeat(107)).unwrap();
+        assert!(h > 23, "a byte more needs version 6: {h} rows");
+    }
+
+    #[test]
+    fn the_quiet_zone_is_the_four_modules_the_standard_asks_for() {
+        let rows = rows("BEGIN:VEVENT\nSUMMARY:Atelier\nEND:VEVENT").unwrap();
+        // Two modules a row: four modules are two blank rows, top and bottom.
+        let blank = |r: &String| r.trim().is_empty();
+        assert!(blank(&rows[0]) && blank(&rows[1]), "{rows:#?}");
+        assert!(!blank(&rows[2]), "{rows:#?}");
+        assert!(blank(&rows[rows.len() - 1]) && blank(&rows[rows.len() - 2]));
+        // And four columns either side.
+        assert!(
+            rows.iter()
+                .all(|r| r.starts_with("    ") && r.ends_with("    "))
+        );
+        assert!(
+            rows[2..rows.len() - 2]
+                .iter()
+                .any(|r| !r[..].chars().nth(4).unwrap().eq(&' '))
+        );
     }
 }

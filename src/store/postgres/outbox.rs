@@ -4,10 +4,34 @@ use chrono::NaiveDateTime;
 
 use super::bookings::in_transaction;
 use super::{PgStore, cause};
+use crate::store::appointments::Reminder;
 use crate::store::appointments::Status;
 use crate::store::outbox::{MAX_ATTEMPTS, Message, Outbox};
 
 impl Outbox for PgStore {
+    fn queue_confirmation(&mut self, code: &str, message: &Reminder) -> Result<bool, String> {
+        let due = self.site.instant(message.due);
+        let text = message
+            .message
+            .replace(crate::store::CODE_PLACEHOLDER, code);
+        let mut queued = 0;
+        for table in ["booking", "registration"] {
+            queued += self
+                .client
+                .execute(
+                    &format!(
+                        "INSERT INTO outbox ({table}, due_at, recipient, message, kind, about_start,
+                                             help_point)
+                         SELECT id, $2, $3, $4, 'rappel', starts_at, help_point FROM {table}
+                         WHERE code = $1"
+                    ),
+                    &[&code, &due, &message.recipient, &text],
+                )
+                .map_err(|e| format!("outbox: {}", cause(&e)))?;
+        }
+        Ok(queued > 0)
+    }
+
     fn claim_due_messages(&mut self, now: NaiveDateTime) -> Result<Vec<Message>, String> {
         in_transaction(self, "outbox", |site, tx| {
             let due = tx.query(
