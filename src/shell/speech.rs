@@ -481,9 +481,10 @@ mod tests {
     fn a_focus_cuts_only_a_focus_and_a_new_step_cancels_what_is_left() {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("log");
-        // Each text is written down, then "said" for 300 ms.
+        // Each text is written down as one line in one write (a text cut between its words
+        // and its line's end ran into the next one), then "said" for 300 ms.
         let speaker = Speaker::start(sh(&format!(
-            "cat >> {0}; echo >> {0}; sleep 0.3",
+            "t=$(cat); printf '%s\\n' \"$t\" >> {0}; sleep 0.3",
             log.display()
         )));
         let lines = || -> Vec<String> {
