@@ -9,7 +9,7 @@ use borne::booking::slots::free_slots;
 use borne::clock::parse_local;
 use borne::domain::person::Person;
 use borne::store::Busy;
-use borne::store::{NewBooking, Store};
+use borne::store::{NewBooking, SqliteStore};
 use chrono::Duration;
 use divan::Bencher;
 
@@ -71,7 +71,7 @@ fn free_slots_10_counsellors_3_months(bencher: Bencher) {
 #[divan::bench]
 fn booking_commit(bencher: Bencher) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("bench.db")).unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("bench.db")).unwrap();
     let now = parse_local("2026-03-01T08:00").unwrap();
     let mut i = 0i64;
     bencher.bench_local(|| {

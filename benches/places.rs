@@ -10,7 +10,7 @@ use borne::domain::communes::CommuneIndex;
 use borne::domain::lieu::Filters;
 use borne::domain::nearest::{PlaceIndex, nearest};
 use borne::places::load;
-use borne::store::Store;
+use borne::store::SqliteStore;
 use divan::Bencher;
 
 fn main() {
@@ -70,7 +70,7 @@ fn import_20000_lieux(bencher: Bencher) {
     let mut round = 0;
     bencher.bench_local(|| {
         round += 1;
-        let mut store = Store::open(&dir.path().join(format!("import-{round}.db"))).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join(format!("import-{round}.db"))).unwrap();
         let summary = load::lieux_file(&mut store, &file, today(), &mut |_| {}).unwrap();
         assert_eq!(
             summary.added,
@@ -81,10 +81,10 @@ fn import_20000_lieux(bencher: Bencher) {
     });
 }
 
-fn national_index() -> (tempfile::TempDir, Store, std::sync::Arc<PlaceIndex>) {
+fn national_index() -> (tempfile::TempDir, SqliteStore, std::sync::Arc<PlaceIndex>) {
     let dir = tempfile::tempdir().unwrap();
     let file = national_csv(dir.path());
-    let mut store = Store::open(&dir.path().join("n.db")).unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("n.db")).unwrap();
     load::communes_file(&mut store, &config_dir().join("communes.csv"), false)
         .unwrap()
         .unwrap();
@@ -239,13 +239,13 @@ fn start_to_first_frame(bencher: Bencher) {
     let db = dir.path().join("n.db");
     let config = config_dir();
     {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = SqliteStore::open(&db).unwrap();
         load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {}).unwrap();
     }
     let now = borne::clock::parse_local("2026-03-02T10:15").unwrap();
     bencher.bench_local(|| {
         let loaded = Rc::new(borne::kiosk::load(&config).unwrap());
-        let mut store = Store::open(&db).unwrap();
+        let mut store = SqliteStore::open(&db).unwrap();
         assert!(
             load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
                 .unwrap()

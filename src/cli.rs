@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::clock::Clock;
 use crate::config;
 use crate::problem::{EXIT_CONFIG, EXIT_FAILURE, Problem};
-use crate::store::{self, Store, Stores};
+use crate::store::{self, SqliteStore, StoreError, Stores};
 
 #[derive(Parser)]
 #[command(
@@ -18,7 +18,7 @@ use crate::store::{self, Store, Stores};
     long_about = "borne is a keyboard-driven terminal kiosk for digital-inclusion help points. \
                   Without a command it runs the kiosk."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Configuration directory (default: $BORNE_CONFIG, else ./kiosk-config)
     #[arg(long, global = true, value_name = "DIR")]
     config: Option<PathBuf>,
@@ -359,127 +359,22 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// A staff command: what it needs opened, then its capability's own code.
+/// A staff command: what it needs opened, then its capability's own code (one function a
+/// command below).
 fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
-    use crate::booking::cli as booking;
-    use crate::counsellor::cli as counsellor;
-    use crate::places::cli as places;
     Ok(match command {
         Command::HashPin => crate::staff::cli::hash_pin(),
         Command::CheckConfig => check_config(cli),
-        Command::Diagnostic(DiagnosticCommand::Explain { answers, json }) => {
-            crate::diagnostic::cli::explain(&load_config(cli)?.diagnostic, answers, *json)
-        }
-        Command::Diagnostic(DiagnosticCommand::Paths { json }) => {
-            crate::diagnostic::cli::paths(&load_config(cli)?.diagnostic, *json)
-        }
-        Command::Booking(command) => {
-            let (config, mut stores, clock) = open_all(cli)?;
-            let store = agenda_of(&mut stores)?;
-            let now = clock.now();
-            match command {
-                BookingCommand::Create {
-                    motif,
-                    at,
-                    counsellor,
-                    first_name,
-                    last_initial,
-                    phone,
-                    email,
-                    reminder,
-                    json,
-                } => {
-                    let Ok(at) = crate::clock::parse_local(at) else {
-                        eprintln!("borne booking create: --at {at:?}: write 2026-03-03T14:30");
-                        return Err(ExitCode::from(EXIT_CONFIG));
-                    };
-                    let args = booking::CreateArgs {
-                        motif,
-                        at,
-                        counsellor: counsellor.as_deref(),
-                        first_name,
-                        last_initial: last_initial.as_deref(),
-                        phone: phone.as_deref(),
-                        email: email.as_deref(),
-                        reminder: *reminder,
-                    };
-                    let tr = config.i18n.tr(&config.kiosk.default_locale);
-                    booking::create_command(
-                        &config.agenda,
-                        store,
-                        &args,
-                        *json,
-                        now,
-                        &tr,
-                        &config.kiosk,
-                    )
-                }
-                BookingCommand::List { from, to, json } => {
-                    let (first, last) = booking::default_range(now);
-                    let range = day_range(from.as_deref(), to.as_deref(), first, last)?;
-                    let listed = booking::list(store, range.0, range.1, *json);
-                    if *json || listed != ExitCode::SUCCESS {
-                        return Ok(listed);
-                    }
-                    // The same figures as `borne stats` and the statistics screen.
-                    counsellor::stats(
-                        store,
-                        &config.agenda,
-                        &config.i18n.tr(crate::i18n::REFERENCE_LOCALE),
-                        range,
-                        false,
-                        true,
-                    )
-                }
-                BookingCommand::Cancel {
-                    code,
-                    by_service,
-                    reason,
-                    json,
-                } => {
-                    let by_service = by_service.then(|| reason.clone());
-                    booking::cancel(store, code, by_service, *json, now)
-                }
-            }
-        }
-        Command::Callbacks => {
-            let (_, mut stores, _) = open_all(cli)?;
-            match stores.callbacks() {
-                Ok(received) => booking::callbacks(&received),
-                Err(e) => {
-                    eprintln!("borne callbacks: {e}");
-                    return Err(ExitCode::from(EXIT_FAILURE));
-                }
-            }
-        }
-        Command::Outbox(command) => {
-            let (config, mut stores, clock) = open_all(cli)?;
-            let store = agenda_of(&mut stores)?;
-            match command {
-                OutboxCommand::Send => booking::outbox_send(store, &config.kiosk, clock.now()),
-                OutboxCommand::Status => booking::outbox_status(store),
-            }
-        }
-        Command::ImportLieux { files } => {
-            // The day a date of the files may not pass: the help point's when its
-            // configuration loads (BORNE_NOW too), mainland France's otherwise.
-            let calendar = crate::kiosk::load(&config::resolve_dir(cli.config.as_deref()))
-                .map_or_else(
-                    |_| crate::calendar::Calendar::of_postal_code("75001"),
-                    |c| c.kiosk.help_point.calendar,
-                );
-            let today = Clock::from_env(calendar).map_err(|e| {
-                eprintln!("borne: {e}");
-                ExitCode::from(EXIT_CONFIG)
-            })?;
-            places::import_lieux(&mut open_store(cli)?, files, today.now().date())
-        }
+        Command::Diagnostic(command) => diagnostic(cli, command)?,
+        Command::Booking(command) => booking(cli, command)?,
+        Command::Callbacks => callbacks(cli)?,
+        Command::Outbox(command) => outbox(cli, command)?,
+        Command::ImportLieux { files } => import_lieux(cli, files)?,
         Command::ImportCommunes { file, force } => {
-            places::import_communes(&mut open_store(cli)?, file, *force)
+            crate::places::cli::import_communes(&mut open_store(cli)?, file, *force)
         }
         Command::Communes(CommunesCommand::Search { text, json }) => {
-            let (config, mut store, _) = store_with_data(cli)?;
-            places::search_communes(&mut store, &config.kiosk.help_point, text, *json)
+            communes_search(cli, text, *json)?
         }
         Command::Lieux(LieuxCommand::Near {
             place,
@@ -487,150 +382,334 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
             limit,
             at,
             json,
-        }) => {
-            let (config, mut store, clock) = store_with_data(cli)?;
-            let now = match at {
-                Some(at) => crate::clock::parse_local(at).map_err(|e| {
-                    eprintln!("borne lieux near: --at {at:?}: {e}");
-                    ExitCode::from(EXIT_CONFIG)
-                })?,
-                None => clock.now(),
-            };
-            let args = places::NearArgs {
-                place,
-                services: service,
-                limit: *limit,
-                json: *json,
-            };
-            let tr = config.i18n.tr(&config.kiosk.default_locale);
-            places::near(
-                &mut store,
-                &args,
-                &config.kiosk.help_point.calendar,
-                &tr,
-                now,
-            )
-        }
+        }) => lieux_near(cli, place, service, *limit, at.as_deref(), *json)?,
         Command::Lieux(LieuxCommand::Update { from }) => lieux_update(cli, from.as_deref())?,
         Command::Export(ExportCommand::Activites { from, to, format }) => {
-            let from = parse_day(from, "--from")?;
-            let range = day_range(None, Some(to), from, from)?;
-            let (_, mut stores, _) = open_all(cli)?;
-            counsellor::export_activities(
-                agenda_of(&mut stores)?,
-                range.0,
-                range.1,
-                (*format).into(),
-            )
+            export_activities(cli, from, to, *format)?
         }
         Command::Export(ExportCommand::Agenda {
             counsellor: who,
             from,
             to,
-        }) => {
-            let (config, mut stores, clock) = open_all(cli)?;
-            let today = clock.now().date();
-            let weeks = today + chrono::Duration::weeks(8);
-            let range = day_range(from.as_deref(), to.as_deref(), today, weeks)?;
-            let tr = config.i18n.tr(&config.kiosk.default_locale);
-            counsellor::export_agenda(
-                agenda_of(&mut stores)?,
-                &config.agenda,
-                who,
-                range,
-                &tr,
-                &config.kiosk.help_point.calendar,
-                clock.now(),
-            )
-        }
+        }) => export_agenda(cli, who, from.as_deref(), to.as_deref())?,
         Command::Db(DbCommand::Migrate) => db_migrate(cli),
-        Command::Db(DbCommand::AddKiosk { role }) => {
-            let (config, mut owner) = network_owner(cli, "db add-kiosk")?;
-            booking::add_kiosk(&mut owner, role, &config.kiosk.help_point.name)
-        }
-        Command::Network(NetworkCommand::Status { json }) => {
-            let (config, mut owner) = network_owner(cli, "network status")?;
-            let tr = config.i18n.tr(&config.kiosk.default_locale);
-            crate::staff::network::status(&mut owner, &tr, *json)
-        }
-        Command::Agenda(AgendaCommand::Publish { new_pins }) => {
-            let (config, mut owner) = network_owner(cli, "agenda publish")?;
-            booking::publish(
-                &mut owner,
-                &config.dir,
-                &config.kiosk.help_point.name,
-                &config.agenda,
-                new_pins,
-            )
-        }
-        Command::Purge => {
-            let (config, mut stores, clock) = open_all(cli)?;
-            counsellor::purge(
-                agenda_of(&mut stores)?,
-                clock.now(),
-                config.kiosk.retention_days,
-            )
-        }
+        Command::Db(DbCommand::AddKiosk { role }) => add_kiosk(cli, role)?,
+        Command::Network(NetworkCommand::Status { json }) => network_status(cli, *json)?,
+        Command::Agenda(AgendaCommand::Publish { new_pins }) => agenda_publish(cli, new_pins)?,
+        Command::Purge => purge(cli)?,
         Command::Display => display(cli)?,
-        Command::Queue(command) => {
-            use crate::queue::cli as queue;
-            let (config, mut stores, clock) = open_all(cli)?;
-            let store = agenda_of(&mut stores)?;
-            let now = clock.now();
-            let tr = config.i18n.tr(&config.kiosk.default_locale);
-            match command {
-                QueueCommand::List { json } => queue::list(store, &config.agenda, &tr, now, *json),
-                QueueCommand::Take {
-                    motif,
-                    first_name,
-                    locale,
-                    json,
-                } => queue::take(
-                    store,
-                    &config.agenda,
-                    (motif, first_name.as_deref(), locale),
-                    now,
-                    *json,
-                ),
-                QueueCommand::Call {
-                    ticket,
-                    counsellor,
-                    json,
-                } => queue::call(
-                    store,
-                    &config.agenda,
-                    counsellor,
-                    ticket.as_deref(),
-                    now,
-                    *json,
-                ),
-                QueueCommand::Done {
-                    ticket,
-                    counsellor,
-                    outcome,
-                } => queue::done(store, counsellor, ticket, outcome, now),
-                QueueCommand::Stats { from, to, json } => {
-                    let today = now.date();
-                    let range = day_range(from.as_deref(), to.as_deref(), today, today)?;
-                    queue::stats(store, range, *json)
-                }
-            }
+        Command::Queue(command) => queue(cli, command)?,
+        Command::Stats { from, to, json } => stats(cli, from.as_deref(), to.as_deref(), *json)?,
+    })
+}
+
+/// `borne diagnostic explain|paths`.
+fn diagnostic(cli: &Cli, command: &DiagnosticCommand) -> Result<ExitCode, ExitCode> {
+    let diagnostic = &load_config(cli)?.diagnostic;
+    Ok(match command {
+        DiagnosticCommand::Explain { answers, json } => {
+            crate::diagnostic::cli::explain(diagnostic, answers, *json)
         }
-        Command::Stats { from, to, json } => {
-            let (config, mut stores, clock) = open_all(cli)?;
-            let today = clock.now().date();
-            let four_weeks_ago = today - chrono::Duration::weeks(4);
-            let range = day_range(from.as_deref(), to.as_deref(), four_weeks_ago, today)?;
+        DiagnosticCommand::Paths { json } => crate::diagnostic::cli::paths(diagnostic, *json),
+    })
+}
+
+/// `borne booking create|list|cancel`.
+fn booking(cli: &Cli, command: &BookingCommand) -> Result<ExitCode, ExitCode> {
+    use crate::booking::cli as booking;
+    use crate::counsellor::cli as counsellor;
+    let (config, mut stores, clock) = open_all(cli)?;
+    let store = agenda_of(&mut stores)?;
+    let now = clock.now();
+    Ok(match command {
+        BookingCommand::Create {
+            motif,
+            at,
+            counsellor,
+            first_name,
+            last_initial,
+            phone,
+            email,
+            reminder,
+            json,
+        } => {
+            let Ok(at) = crate::clock::parse_local(at) else {
+                eprintln!("borne booking create: --at {at:?}: write 2026-03-03T14:30");
+                return Err(ExitCode::from(EXIT_CONFIG));
+            };
+            let args = booking::CreateArgs {
+                motif,
+                at,
+                counsellor: counsellor.as_deref(),
+                first_name,
+                last_initial: last_initial.as_deref(),
+                phone: phone.as_deref(),
+                email: email.as_deref(),
+                reminder: *reminder,
+            };
+            let tr = config.i18n.tr(&config.kiosk.default_locale);
+            booking::create_command(&config.agenda, store, &args, *json, now, &tr, &config.kiosk)
+        }
+        BookingCommand::List { from, to, json } => {
+            let (first, last) = booking::default_range(now);
+            let range = day_range(from.as_deref(), to.as_deref(), first, last)?;
+            let listed = booking::list(store, range.0, range.1, *json);
+            if *json || listed != ExitCode::SUCCESS {
+                return Ok(listed);
+            }
+            // The same figures as `borne stats` and the statistics screen.
             counsellor::stats(
-                agenda_of(&mut stores)?,
+                store,
                 &config.agenda,
                 &config.i18n.tr(crate::i18n::REFERENCE_LOCALE),
                 range,
-                *json,
                 false,
+                true,
             )
         }
+        BookingCommand::Cancel {
+            code,
+            by_service,
+            reason,
+            json,
+        } => {
+            let by_service = by_service.then(|| reason.clone());
+            booking::cancel(store, code, by_service, *json, now)
+        }
     })
+}
+
+/// `borne callbacks`: the requests the network holds.
+fn callbacks(cli: &Cli) -> Result<ExitCode, ExitCode> {
+    let (_, mut stores, _) = open_all(cli)?;
+    match stores.callbacks() {
+        Ok(received) => Ok(crate::booking::cli::callbacks(&received)),
+        Err(e) => {
+            eprintln!("borne callbacks: {e}");
+            Err(ExitCode::from(EXIT_FAILURE))
+        }
+    }
+}
+
+/// `borne outbox send|status`.
+fn outbox(cli: &Cli, command: &OutboxCommand) -> Result<ExitCode, ExitCode> {
+    use crate::booking::cli as booking;
+    let (config, mut stores, clock) = open_all(cli)?;
+    let store = agenda_of(&mut stores)?;
+    Ok(match command {
+        OutboxCommand::Send => booking::outbox_send(store, &config.kiosk, clock.now()),
+        OutboxCommand::Status => booking::outbox_status(store),
+    })
+}
+
+/// `borne import-lieux FILES`.
+fn import_lieux(cli: &Cli, files: &[PathBuf]) -> Result<ExitCode, ExitCode> {
+    // The day a date of the files may not pass: the help point's when its
+    // configuration loads (BORNE_NOW too), mainland France's otherwise.
+    let calendar = crate::kiosk::load(&config::resolve_dir(cli.config.as_deref())).map_or_else(
+        |_| crate::calendar::Calendar::of_postal_code("75001"),
+        |c| c.kiosk.help_point.calendar,
+    );
+    let today = Clock::from_env(calendar).map_err(|e| {
+        eprintln!("borne: {e}");
+        ExitCode::from(EXIT_CONFIG)
+    })?;
+    Ok(crate::places::cli::import_lieux(
+        &mut open_store(cli)?,
+        files,
+        today.now().date(),
+    ))
+}
+
+/// `borne communes search TEXT`.
+fn communes_search(cli: &Cli, text: &str, json: bool) -> Result<ExitCode, ExitCode> {
+    let (config, mut store, _) = store_with_data(cli)?;
+    Ok(crate::places::cli::search_communes(
+        &mut store,
+        &config.kiosk.help_point,
+        text,
+        json,
+    ))
+}
+
+/// `borne lieux near PLACE`.
+fn lieux_near(
+    cli: &Cli,
+    place: &str,
+    services: &[String],
+    limit: usize,
+    at: Option<&str>,
+    json: bool,
+) -> Result<ExitCode, ExitCode> {
+    let (config, mut store, clock) = store_with_data(cli)?;
+    let now = match at {
+        Some(at) => crate::clock::parse_local(at).map_err(|e| {
+            eprintln!("borne lieux near: --at {at:?}: {e}");
+            ExitCode::from(EXIT_CONFIG)
+        })?,
+        None => clock.now(),
+    };
+    let args = crate::places::cli::NearArgs {
+        place,
+        services,
+        limit,
+        json,
+    };
+    let tr = config.i18n.tr(&config.kiosk.default_locale);
+    Ok(crate::places::cli::near(
+        &mut store,
+        &args,
+        &config.kiosk.help_point.calendar,
+        &tr,
+        now,
+    ))
+}
+
+/// `borne export activites`.
+fn export_activities(
+    cli: &Cli,
+    from: &str,
+    to: &str,
+    format: Format,
+) -> Result<ExitCode, ExitCode> {
+    let from = parse_day(from, "--from")?;
+    let range = day_range(None, Some(to), from, from)?;
+    let (_, mut stores, _) = open_all(cli)?;
+    Ok(crate::counsellor::cli::export_activities(
+        agenda_of(&mut stores)?,
+        range.0,
+        range.1,
+        format.into(),
+    ))
+}
+
+/// `borne export agenda`.
+fn export_agenda(
+    cli: &Cli,
+    who: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<ExitCode, ExitCode> {
+    let (config, mut stores, clock) = open_all(cli)?;
+    let today = clock.now().date();
+    let weeks = today + chrono::Duration::weeks(8);
+    let range = day_range(from, to, today, weeks)?;
+    let tr = config.i18n.tr(&config.kiosk.default_locale);
+    Ok(crate::counsellor::cli::export_agenda(
+        agenda_of(&mut stores)?,
+        &config.agenda,
+        who,
+        range,
+        &tr,
+        &config.kiosk.help_point.calendar,
+        clock.now(),
+    ))
+}
+
+/// `borne db add-kiosk ROLE`.
+fn add_kiosk(cli: &Cli, role: &str) -> Result<ExitCode, ExitCode> {
+    let (config, mut owner) = network_owner(cli, "db add-kiosk")?;
+    Ok(crate::booking::cli::add_kiosk(
+        &mut owner,
+        role,
+        &config.kiosk.help_point.name,
+    ))
+}
+
+/// `borne network status`.
+fn network_status(cli: &Cli, json: bool) -> Result<ExitCode, ExitCode> {
+    let (config, mut owner) = network_owner(cli, "network status")?;
+    let tr = config.i18n.tr(&config.kiosk.default_locale);
+    Ok(crate::staff::network::status(&mut owner, &tr, json))
+}
+
+/// `borne agenda publish`.
+fn agenda_publish(cli: &Cli, new_pins: &[String]) -> Result<ExitCode, ExitCode> {
+    let (config, mut owner) = network_owner(cli, "agenda publish")?;
+    Ok(crate::booking::cli::publish(
+        &mut owner,
+        &config.dir,
+        &config.kiosk.help_point.name,
+        &config.agenda,
+        new_pins,
+    ))
+}
+
+/// `borne purge`: personal data past the retention erased.
+fn purge(cli: &Cli) -> Result<ExitCode, ExitCode> {
+    let (config, mut stores, clock) = open_all(cli)?;
+    Ok(crate::counsellor::cli::purge(
+        agenda_of(&mut stores)?,
+        clock.now(),
+        config.kiosk.retention_days,
+    ))
+}
+
+/// `borne queue list|take|call|done|stats`.
+fn queue(cli: &Cli, command: &QueueCommand) -> Result<ExitCode, ExitCode> {
+    use crate::queue::cli as queue;
+    let (config, mut stores, clock) = open_all(cli)?;
+    let store = agenda_of(&mut stores)?;
+    let now = clock.now();
+    let tr = config.i18n.tr(&config.kiosk.default_locale);
+    Ok(match command {
+        QueueCommand::List { json } => queue::list(store, &config.agenda, &tr, now, *json),
+        QueueCommand::Take {
+            motif,
+            first_name,
+            locale,
+            json,
+        } => queue::take(
+            store,
+            &config.agenda,
+            (motif, first_name.as_deref(), locale),
+            now,
+            *json,
+        ),
+        QueueCommand::Call {
+            ticket,
+            counsellor,
+            json,
+        } => queue::call(
+            store,
+            &config.agenda,
+            counsellor,
+            ticket.as_deref(),
+            now,
+            *json,
+        ),
+        QueueCommand::Done {
+            ticket,
+            counsellor,
+            outcome,
+        } => queue::done(store, counsellor, ticket, outcome, now),
+        QueueCommand::Stats { from, to, json } => {
+            let today = now.date();
+            let range = day_range(from.as_deref(), to.as_deref(), today, today)?;
+            queue::stats(store, range, *json)
+        }
+    })
+}
+
+/// `borne stats`: the last four weeks by default.
+fn stats(
+    cli: &Cli,
+    from: Option<&str>,
+    to: Option<&str>,
+    json: bool,
+) -> Result<ExitCode, ExitCode> {
+    let (config, mut stores, clock) = open_all(cli)?;
+    let today = clock.now().date();
+    let four_weeks_ago = today - chrono::Duration::weeks(4);
+    let range = day_range(from, to, four_weeks_ago, today)?;
+    Ok(crate::counsellor::cli::stats(
+        agenda_of(&mut stores)?,
+        &config.agenda,
+        &config.i18n.tr(crate::i18n::REFERENCE_LOCALE),
+        range,
+        json,
+        false,
+    ))
 }
 
 fn print_problems(problems: &[Problem]) -> ExitCode {
@@ -690,7 +769,7 @@ fn db_migrate(cli: &Cli) -> ExitCode {
             store::postgres::PgStore::migrate(url).map(|found| (store::postgres::shown(url), found))
         }
         _ => database_path(cli).and_then(|path| {
-            let store = Store::open(&path)?;
+            let store = SqliteStore::open(&path)?;
             Ok((
                 path.display().to_string(),
                 (store.schema_found(), store.schema_version()?),
@@ -751,7 +830,10 @@ fn old_lieux(cli: &Cli, config: &crate::kiosk::Config) {
         return;
     };
     let today = clock.now().date();
-    let Ok(Some(date)) = Store::open(&path).and_then(|store| store.lieux_date(today)) else {
+    let Ok(Some(date)) = SqliteStore::open(&path)
+        .map_err(String::from)
+        .and_then(|store| store.lieux_date(today))
+    else {
         return;
     };
     let days = (today - date).num_days();
@@ -780,7 +862,7 @@ fn open_all(cli: &Cli) -> Result<(crate::kiosk::Config, Stores, Clock), ExitCode
         ExitCode::from(EXIT_FAILURE)
     };
     let local = local_path(cli, config.kiosk.database.as_deref())
-        .and_then(|path| Store::open(&path))
+        .and_then(|path| SqliteStore::open(&path).map_err(String::from))
         .map_err(failed)?;
     let mut stores = match network(cli, &config).map_err(failed)? {
         Some(network) => Stores::in_network(local, network),
@@ -921,9 +1003,9 @@ fn day_range(
 }
 
 /// The database for data commands: from --db, the configuration if it loads, or the default.
-fn open_store(cli: &Cli) -> Result<Store, ExitCode> {
+fn open_store(cli: &Cli) -> Result<SqliteStore, ExitCode> {
     database_path(cli)
-        .and_then(|path| Store::open(&path))
+        .and_then(|path| SqliteStore::open(&path).map_err(String::from))
         .map_err(|e| {
             eprintln!("borne: {e}");
             ExitCode::from(EXIT_FAILURE)
@@ -940,7 +1022,7 @@ fn database_path(cli: &Cli) -> Result<PathBuf, String> {
 }
 
 /// The help point's own file with the shipped data imported (as the kiosk does at start).
-fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, Store, Clock), ExitCode> {
+fn store_with_data(cli: &Cli) -> Result<(crate::kiosk::Config, SqliteStore, Clock), ExitCode> {
     // The network, if any, is only connected when its agenda is asked for: never here.
     let (config, stores, clock) = open_all(cli)?;
     let mut store = stores.local;
@@ -995,9 +1077,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let mut told = false;
     // Its integrity is checked by the worker once the welcome is on the screen.
     let mut store = loop {
-        match Store::open_unchecked(&path) {
+        match SqliteStore::open_unchecked(&path) {
             Ok(store) => break store,
-            Err(e) if e.contains("database is locked") || e.contains("database is busy") => {
+            Err(StoreError::Busy(_)) => {
                 if !told {
                     eprintln!(
                         "borne: the database is busy (another program is writing to it); \

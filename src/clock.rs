@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::calendar::Calendar;
 
-pub const NOW_VARIABLE: &str = "BORNE_NOW";
+pub(crate) const NOW_VARIABLE: &str = "BORNE_NOW";
 
 #[derive(Debug, Clone)]
 pub struct Clock {
@@ -18,7 +18,7 @@ pub struct Clock {
 
 impl Clock {
     /// The wall clock, in the help point's zone.
-    pub fn wall(calendar: Calendar) -> Clock {
+    pub(crate) fn wall(calendar: Calendar) -> Clock {
         Clock {
             calendar,
             shift: chrono::Duration::zero(),
@@ -26,7 +26,7 @@ impl Clock {
     }
 
     /// A clock that reads `start` (local time in the help point's zone) now, then runs.
-    pub fn starting_at(start: NaiveDateTime, calendar: Calendar) -> Clock {
+    pub(crate) fn starting_at(start: NaiveDateTime, calendar: Calendar) -> Clock {
         Clock {
             calendar,
             shift: calendar.to_utc(start) - Utc::now(),
@@ -35,7 +35,7 @@ impl Clock {
 
     /// The wall clock, or `BORNE_NOW` when set (an invalid value is an error, not a silent
     /// fallback: a demo on the wrong day misleads).
-    pub fn from_env(calendar: Calendar) -> Result<Clock, String> {
+    pub(crate) fn from_env(calendar: Calendar) -> Result<Clock, String> {
         match std::env::var(NOW_VARIABLE) {
             Ok(text) if !text.trim().is_empty() => parse_local(&text)
                 .map(|start| Clock::starting_at(start, calendar))
@@ -44,12 +44,12 @@ impl Clock {
         }
     }
 
-    pub fn instant(&self) -> DateTime<Utc> {
+    pub(crate) fn instant(&self) -> DateTime<Utc> {
         Utc::now() + self.shift
     }
 
     /// The help point's local time now.
-    pub fn now(&self) -> NaiveDateTime {
+    pub(crate) fn now(&self) -> NaiveDateTime {
         self.calendar.local(self.instant())
     }
 }

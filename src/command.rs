@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 /// Why a command failed. `summary` is safe for the logs; the full text adds what the
 /// program wrote on stderr, which may quote personal data (a phone number, a name).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Failure {
+pub(crate) struct Failure {
     pub summary: String,
     pub stderr: String,
 }
@@ -34,7 +34,7 @@ fn failure(summary: String) -> Failure {
 /// then kills it. The program runs in a process group of its own, ended with it: a child it
 /// left behind (a helper, a spooler it forked) neither piles up over the year nor, holding
 /// stderr open, keeps its answer waiting.
-pub fn run(
+pub(crate) fn run(
     command: &[String],
     extra: Option<&str>,
     input: &str,

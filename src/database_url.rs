@@ -4,12 +4,12 @@
 //! one it cannot read.
 
 /// Whether the value names a PostgreSQL database rather than a SQLite file.
-pub fn is_url(db: &str) -> bool {
+pub(crate) fn is_url(db: &str) -> bool {
     db.starts_with("postgresql://") || db.starts_with("postgres://") || is_key_value(db)
 }
 
 /// What is shown of a database it cannot read, for fear of showing its password.
-pub const UNREADABLE: &str = "(adresse de la base)";
+pub(crate) const UNREADABLE: &str = "(adresse de la base)";
 
 /// The connection parameters that may be shown (never `password`, nor one unknown).
 const SHOWN_PARAMETERS: &[&str] = &[
@@ -27,7 +27,7 @@ const SHOWN_PARAMETERS: &[&str] = &[
 /// A database as it may be shown: the user, hosts, database and the known parameters,
 /// never the password, whatever form it takes (`user:password@`, `?password=`, a `/`, `@`
 /// or `?` in it, `password=` in a key=value string); `UNREADABLE` when it cannot be read.
-pub fn shown(db: &str) -> String {
+pub(crate) fn shown(db: &str) -> String {
     let rebuilt = if is_key_value(db) {
         shown_key_value(db)
     } else if let Some((scheme, rest)) = db.split_once("://") {

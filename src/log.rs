@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::fmt::MakeWriter;
 
-pub const LEVEL_VARIABLE: &str = "BORNE_LOG";
+pub(crate) const LEVEL_VARIABLE: &str = "BORNE_LOG";
 
 /// How many held lines are kept (the oldest go first).
 const HELD_LINES: usize = 500;
@@ -31,7 +31,7 @@ static SINK: OnceLock<Sink> = OnceLock::new();
 static LAST_ERROR: Mutex<Option<String>> = Mutex::new(None);
 
 /// The last error logged, as written (without its level).
-pub fn last_error() -> Option<String> {
+pub(crate) fn last_error() -> Option<String> {
     LAST_ERROR
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -95,7 +95,7 @@ impl<'a> MakeWriter<'a> for Sink {
 }
 
 /// Starts logging; a second call does nothing.
-pub fn init() {
+pub(crate) fn init() {
     let sink = SINK.get_or_init(Sink::default).clone();
     // A level, not per-module directives: those need a regular expression engine, a quarter
     // of a MiB in every kiosk's memory for a choice nobody makes at a help point.
@@ -113,7 +113,7 @@ pub fn init() {
 }
 
 /// While the kiosk owns the terminal: hold the lines if standard error is that terminal.
-pub fn hold_while_drawing() {
+pub(crate) fn hold_while_drawing() {
     if std::io::stderr().is_terminal()
         && let Some(sink) = SINK.get()
     {
@@ -123,7 +123,7 @@ pub fn hold_while_drawing() {
 }
 
 /// The terminal is restored: write what was held, and write straight on from now.
-pub fn release() {
+pub(crate) fn release() {
     if let Some(sink) = SINK.get() {
         let lines = sink.held.lock().unwrap_or_else(|p| p.into_inner()).take();
         let mut stderr = std::io::stderr().lock();

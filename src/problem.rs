@@ -4,9 +4,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A staff command's exit status when it failed (a database error, a program that failed).
-pub const EXIT_FAILURE: u8 = 1;
+pub(crate) const EXIT_FAILURE: u8 = 1;
 /// A staff command's exit status when what it was given is wrong (configuration, arguments).
-pub const EXIT_CONFIG: u8 = 2;
+pub(crate) const EXIT_CONFIG: u8 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -18,7 +18,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem about the file as a whole (missing, unreadable).
-    pub fn in_file(file: &Path, message: impl Into<String>) -> Problem {
+    pub(crate) fn in_file(file: &Path, message: impl Into<String>) -> Problem {
         Problem {
             file: file.to_path_buf(),
             line: 1,
@@ -28,7 +28,12 @@ impl Problem {
     }
 
     /// A problem at a byte offset of the file's text.
-    pub fn at(file: &Path, text: &str, offset: usize, message: impl Into<String>) -> Problem {
+    pub(crate) fn at(
+        file: &Path,
+        text: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Problem {
         let (line, column) = line_column(text, offset);
         Problem {
             file: file.to_path_buf(),
@@ -56,7 +61,7 @@ impl fmt::Display for Problem {
 
 /// A text as it may go to a terminal: a control character, or one that reorders or hides
 /// text, is written as its escape (`\u{1b}`) instead of acting.
-pub fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() || reorders(c) {
@@ -70,12 +75,12 @@ pub fn printable(text: &str) -> String {
 
 /// The characters that reorder text without showing themselves (bidi embeddings, overrides
 /// and isolates) or hide in it (the byte-order mark in the middle of a text).
-pub fn reorders(c: char) -> bool {
+pub(crate) fn reorders(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

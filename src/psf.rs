@@ -6,7 +6,7 @@ use std::io::Read;
 /// A console font: `count` glyphs of `height` rows, each row `pitch()` bytes, left pixel in
 /// the high bit.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Font {
+pub(crate) struct Font {
     pub width: u32,
     pub height: u32,
     pub count: u32,
@@ -21,8 +21,8 @@ pub struct Font {
 /// broken or hostile file never fills the memory.
 const MAX_BYTES: u64 = 4 << 20;
 /// The largest glyph the console takes, and the most glyphs.
-pub const MAX_WIDTH: u32 = 64;
-pub const MAX_HEIGHT: u32 = 128;
+pub(crate) const MAX_WIDTH: u32 = 64;
+pub(crate) const MAX_HEIGHT: u32 = 128;
 const MAX_COUNT: u32 = 512;
 
 const PSF1_MAGIC: [u8; 2] = [0x36, 0x04];
@@ -31,23 +31,23 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 impl Font {
     /// Bytes of one row of a glyph.
-    pub fn pitch(&self) -> usize {
+    pub(crate) fn pitch(&self) -> usize {
         self.width.div_ceil(8) as usize
     }
 
     /// Bytes of one glyph.
-    pub fn glyph_size(&self) -> usize {
+    pub(crate) fn glyph_size(&self) -> usize {
         self.pitch() * self.height as usize
     }
 
     /// Reads a font file; says what is wrong with one that is not a PSF font.
-    pub fn read(path: &std::path::Path) -> Result<Font, String> {
+    pub(crate) fn read(path: &std::path::Path) -> Result<Font, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         Font::parse(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// A PSF 1 or 2 font, gzipped or not.
-    pub fn parse(bytes: &[u8]) -> Result<Font, String> {
+    pub(crate) fn parse(bytes: &[u8]) -> Result<Font, String> {
         if bytes.starts_with(&GZIP_MAGIC) {
             let mut out = Vec::new();
             flate2::read::GzDecoder::new(bytes)
@@ -74,7 +74,7 @@ impl Font {
 
     /// Twice as wide and twice as tall, each pixel made four (`setfont -d`); refused beyond
     /// what the console can show (32 columns by 64 rows before doubling).
-    pub fn doubled(&self) -> Result<Font, String> {
+    pub(crate) fn doubled(&self) -> Result<Font, String> {
         if self.width * 2 > MAX_WIDTH || self.height * 2 > MAX_HEIGHT {
             return Err(format!(
                 "a {}×{} font cannot be doubled (the console takes at most {MAX_WIDTH}×{MAX_HEIGHT})",
@@ -110,7 +110,7 @@ impl Font {
     /// The glyphs as the console's font operation carries them: each glyph on `vpitch` rows
     /// (32 for `KD_FONT_OP_SET`, the height for `KD_FONT_OP_SET_TALL`), padded with blank
     /// rows.
-    pub fn to_console(&self, vpitch: u32) -> Vec<u8> {
+    pub(crate) fn to_console(&self, vpitch: u32) -> Vec<u8> {
         let size = self.glyph_size();
         let slot = self.pitch() * vpitch as usize;
         let mut out = vec![0u8; slot * self.count as usize];
@@ -121,7 +121,7 @@ impl Font {
     }
 
     /// A font as the console gave it (`KD_FONT_OP_GET`): each glyph on `vpitch` rows.
-    pub fn from_console(
+    pub(crate) fn from_console(
         data: &[u8],
         width: u32,
         height: u32,
@@ -155,7 +155,7 @@ impl Font {
 
     /// The console's Unicode map for this font: (character, glyph) pairs, for the
     /// characters of the Basic Multilingual Plane (the map's entries are 16 bits).
-    pub fn unimap(&self) -> Vec<(u16, u16)> {
+    pub(crate) fn unimap(&self) -> Vec<(u16, u16)> {
         let Some(table) = &self.unicode else {
             return Vec::new();
         };

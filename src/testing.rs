@@ -6,19 +6,19 @@ use chrono::NaiveDateTime;
 use crate::kiosk::Config;
 
 /// The demo configuration shipped in kiosk-config/ (staff PIN 2468).
-pub fn demo_config() -> Rc<Config> {
+pub(crate) fn demo_config() -> Rc<Config> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     Rc::new(crate::kiosk::load(&dir).unwrap_or_else(|p| panic!("{p:?}")))
 }
 
 /// Monday 2 March 2026, 10:15.
-pub fn monday_morning() -> NaiveDateTime {
+pub(crate) fn monday_morning() -> NaiveDateTime {
     crate::clock::parse_local("2026-03-02T10:15:00").unwrap()
 }
 
 /// Presses keys on a screen as the kiosk would on Monday morning, with the demo
 /// configuration and its default settings on an 80×24 terminal; what the screen asked for.
-pub fn press(
+pub(crate) fn press(
     screen: &mut dyn crate::app::screen::Screen,
     keys: &[crate::app::key::Key],
 ) -> Vec<crate::app::screen::Action> {
@@ -35,7 +35,7 @@ pub fn press(
 }
 
 /// The kiosk's whole frame as the person reads it on an 80×24 terminal.
-pub fn shown(app: &crate::app::App, now: NaiveDateTime) -> String {
+pub(crate) fn shown(app: &crate::app::App, now: NaiveDateTime) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| {
@@ -46,7 +46,7 @@ pub fn shown(app: &crate::app::App, now: NaiveDateTime) -> String {
 }
 
 /// Marie's appointment with Camille for help with a démarche (code ABC234), 45 minutes.
-pub fn appointment(starts: &str, status: crate::store::Status) -> crate::store::Appointment {
+pub(crate) fn appointment(starts: &str, status: crate::store::Status) -> crate::store::Appointment {
     let starts = crate::clock::parse_local(starts).unwrap();
     crate::store::Appointment {
         code: "ABC234".into(),

@@ -7,9 +7,9 @@ use std::path::Path;
 use crate::problem::Problem;
 
 /// No configuration or translation file is anywhere near this.
-pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
-pub fn read(path: &Path) -> Result<String, Vec<Problem>> {
+pub(crate) fn read(path: &Path) -> Result<String, Vec<Problem>> {
     use std::io::Read;
     let one = |message: String| vec![Problem::in_file(path, message)];
     let file = open_regular(path).map_err(|e| one(format!("cannot read the file: {e}")))?;
@@ -39,7 +39,7 @@ pub fn read(path: &Path) -> Result<String, Vec<Problem>> {
 /// Opens a file a person gave (a configuration, a translation, a data file) for reading, if
 /// it is a regular file (or a link to one): a device (a link to `/dev/zero`) would be read
 /// for ever, a named pipe would hang the start with no screen.
-pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
     use std::os::unix::io::AsRawFd;
     // Not blocking, so opening a pipe with no writer returns at once.
@@ -69,7 +69,7 @@ pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
 }
 
 /// The text of a file's bytes, checked (see the module).
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Vec<Problem>> {
+pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Vec<Problem>> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(vec![Problem::in_file(
             path,
@@ -126,12 +126,17 @@ fn forbidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || reorders(c)
 }
 
-pub use crate::problem::reorders;
+pub(crate) use crate::problem::reorders;
 
 /// A value the file writes with escapes (`"\u001b"` in TOML, `{ "\u001b" }` in Fluent),
 /// decoded, is held to what the file's bytes are: the problem, at `offset` where the value
 /// is written, if it holds a control, escape or direction character.
-pub fn check_decoded(path: &Path, text: &str, offset: usize, value: &str) -> Option<Problem> {
+pub(crate) fn check_decoded(
+    path: &Path,
+    text: &str,
+    offset: usize,
+    value: &str,
+) -> Option<Problem> {
     let c = value.chars().find(|c| forbidden(*c))?;
     Some(Problem::at(
         path,

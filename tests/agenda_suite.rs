@@ -10,7 +10,7 @@ use borne::domain::report::Report;
 use borne::store::postgres::PgStore;
 use borne::store::{
     AgendaStore, BookedBy, Canceller, Move, NewBooking, NewRegistration, Refusal, Reminder,
-    Session, Status, Store, What,
+    Session, SqliteStore, Status, What,
 };
 use borne::vocabulary::coop::{
     Genre, LieuAccompagnement, Materiel, Statut, Thematique, TrancheAge, TypeAccompagnement,
@@ -779,7 +779,7 @@ fn erasure(store: &mut dyn AgendaStore) {
 fn every_scenario_on_sqlite() {
     for (name, scenario) in SCENARIOS {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("borne.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("borne.db")).unwrap();
         eprintln!("SQLite: {name}");
         scenario(&mut store);
     }

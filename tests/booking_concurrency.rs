@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use borne::clock::parse_local;
 use borne::domain::person::Person;
 use borne::store::Bookings;
-use borne::store::{Canceller, Move, NewBooking, Refusal, Store};
+use borne::store::{Canceller, Move, NewBooking, Refusal, SqliteStore};
 use chrono::{Duration, NaiveDateTime};
 
 const DB: &str = "BORNE_TEST_DB";
@@ -77,7 +77,7 @@ fn results(output: &str) -> Vec<String> {
 fn race_worker() {
     let db = std::env::var(DB).expect("run by the parent test");
     let id: usize = std::env::var(WORKER_ID).unwrap().parse().unwrap();
-    let mut store = Store::open(std::path::Path::new(&db)).unwrap();
+    let mut store = SqliteStore::open(std::path::Path::new(&db)).unwrap();
     let mut out = std::io::stdout().lock();
     for attempt in 0..200 {
         // Every worker walks all 30 slots, each in its own order.
@@ -97,7 +97,7 @@ fn race_worker() {
 fn four_processes_never_book_the_same_slot_twice() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("race.db");
-    drop(Store::open(&db).unwrap());
+    drop(SqliteStore::open(&db).unwrap());
     let workers: Vec<Child> = (0..4)
         .map(|id| spawn_worker("race_worker", &db, id))
         .collect();
@@ -118,7 +118,7 @@ fn four_processes_never_book_the_same_slot_twice() {
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), 30, "no code twice");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     let day = slot(0).0.date();
     assert_eq!(
         store
@@ -133,7 +133,7 @@ fn four_processes_never_book_the_same_slot_twice() {
 #[ignore = "a child process of a_killed_kiosk_loses_no_confirmed_booking"]
 fn stream_worker() {
     let db = std::env::var(DB).expect("run by the parent test");
-    let mut store = Store::open(std::path::Path::new(&db)).unwrap();
+    let mut store = SqliteStore::open(std::path::Path::new(&db)).unwrap();
     let mut out = std::io::stdout();
     for i in 0..100_000 {
         let code = store
@@ -150,7 +150,7 @@ fn stream_worker() {
 fn a_killed_kiosk_loses_no_confirmed_booking() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crash.db");
-    drop(Store::open(&db).unwrap());
+    drop(SqliteStore::open(&db).unwrap());
     let mut worker = spawn_worker("stream_worker", &db, 0);
     let stdout = worker.stdout.take().unwrap();
     let mut confirmed = Vec::new();
@@ -165,7 +165,7 @@ fn a_killed_kiosk_loses_no_confirmed_booking() {
         }
     }
     worker.wait().unwrap();
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
     for code in &confirmed {
         assert!(
@@ -204,7 +204,7 @@ fn moved_to(i: usize) -> Move {
 fn cancel_or_move_worker() {
     let db = std::env::var(DB).expect("run by the parent test");
     let id: usize = std::env::var(WORKER_ID).unwrap().parse().unwrap();
-    let mut store = Store::open(std::path::Path::new(&db)).unwrap();
+    let mut store = SqliteStore::open(std::path::Path::new(&db)).unwrap();
     let codes: Vec<String> = std::env::var("BORNE_TEST_CODES")
         .unwrap()
         .split(',')
@@ -228,7 +228,7 @@ fn cancel_or_move_worker() {
 fn a_cancelled_booking_never_keeps_its_time() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cancel-move.db");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     let codes: Vec<String> = (0..RACED)
         .map(|i| {
             store
@@ -266,7 +266,7 @@ fn a_cancelled_booking_never_keeps_its_time() {
             RACED
         );
     }
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     for (i, code) in codes.iter().enumerate() {
         let a = store.appointment(code).unwrap().unwrap();
         assert!(

@@ -5,7 +5,7 @@ mod pty;
 use borne::clock::parse_local;
 use borne::domain::person::Person;
 use borne::store::Bookings;
-use borne::store::{NewBooking, NewRegistration, Store};
+use borne::store::{NewBooking, NewRegistration, SqliteStore};
 use pty::*;
 
 /// Books Tuesday 3 March at 09:00 ("Aide pour une démarche en ligne", 45 min, Camille) and
@@ -61,7 +61,7 @@ fn book_tuesday_morning(kiosk: &mut Kiosk) -> String {
 fn book_then_manage_and_cancel_with_the_code() {
     let mut kiosk = Kiosk::start();
     let code = book_tuesday_morning(&mut kiosk);
-    let mut store = Store::open(&kiosk.db_path()).unwrap();
+    let mut store = SqliteStore::open(&kiosk.db_path()).unwrap();
     let saved = store
         .appointment(&code)
         .unwrap()
@@ -99,7 +99,7 @@ fn book_then_manage_and_cancel_with_the_code() {
     kiosk.wait_for("Voulez-vous vraiment annuler ce rendez-vous ?");
     kiosk.keys(&["1"]);
     kiosk.wait_for("Votre rendez-vous est annulé.");
-    let mut store = Store::open(&kiosk.db_path()).unwrap();
+    let mut store = SqliteStore::open(&kiosk.db_path()).unwrap();
     assert_eq!(
         store.appointment(&code).unwrap().unwrap().status.label(),
         "annulé par l'usager"
@@ -111,7 +111,7 @@ fn a_slot_taken_meanwhile_shows_fresh_slots_not_an_error() {
     let mut kiosk = Kiosk::start();
     kiosk.walk_to_identity_form();
     // Another kiosk takes Tuesday 09:00 while the person types.
-    let mut other = Store::open(&kiosk.db_path()).unwrap();
+    let mut other = SqliteStore::open(&kiosk.db_path()).unwrap();
     let starts = parse_local("2026-03-03T09:00").unwrap();
     other
         .book(
@@ -145,7 +145,7 @@ fn a_slot_taken_meanwhile_shows_fresh_slots_not_an_error() {
 fn a_full_workshop_cannot_be_booked() {
     let mut kiosk = Kiosk::start();
     kiosk.wait_for("5  Ateliers");
-    let mut store = Store::open(&kiosk.db_path()).unwrap();
+    let mut store = SqliteStore::open(&kiosk.db_path()).unwrap();
     let starts = parse_local("2026-03-04T14:00").unwrap();
     for n in 0..12 {
         store
@@ -234,7 +234,7 @@ fn change_an_appointment_two_days_ahead() {
     let mut kiosk = Kiosk::start();
     kiosk.wait_for("Bienvenue");
     let starts = parse_local("2026-03-05T09:00").unwrap();
-    let code = Store::open(&kiosk.db_path())
+    let code = SqliteStore::open(&kiosk.db_path())
         .unwrap()
         .book(
             &NewBooking {
@@ -286,7 +286,7 @@ fn change_an_appointment_two_days_ahead() {
     );
     kiosk.keys(&["2"]);
     kiosk.wait_for("Choisissez une heure, mardi 3 mars :");
-    let kept = Store::open(&kiosk.db_path())
+    let kept = SqliteStore::open(&kiosk.db_path())
         .unwrap()
         .appointment(&code)
         .unwrap()
@@ -307,7 +307,7 @@ fn change_an_appointment_two_days_ahead() {
         receipt.contains("Notez ce code, ou demandez un papier à l'accueil."),
         "{receipt}"
     );
-    let moved = Store::open(&kiosk.db_path())
+    let moved = SqliteStore::open(&kiosk.db_path())
         .unwrap()
         .appointment(&code)
         .unwrap()
@@ -494,7 +494,7 @@ fn with_a_gateway_the_confirmation_goes_at_booking_with_the_code() {
     let mut kiosk = Kiosk::start_with(&[("[reminders]", gateway)], 80, 24, &[]);
     let code = book_tuesday_morning(&mut kiosk);
     kiosk.wait_for("Une confirmation avec votre code part vers 06 12 34 56 78.");
-    let due = Store::open(&kiosk.db_path())
+    let due = SqliteStore::open(&kiosk.db_path())
         .unwrap()
         .claim_due_messages(parse_local("2026-03-02T10:20").unwrap())
         .unwrap();

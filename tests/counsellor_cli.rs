@@ -5,7 +5,7 @@ use std::process::Command;
 
 use borne::clock::parse_local;
 use borne::domain::person::Person;
-use borne::store::{NewBooking, Status, Store};
+use borne::store::{NewBooking, SqliteStore, Status};
 use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
 
 fn borne(db: &Path, now: &str) -> Command {
@@ -19,7 +19,7 @@ fn borne(db: &Path, now: &str) -> Command {
     cmd
 }
 
-fn book(store: &mut Store, counsellor: &str, starts: &str, name: &str) -> String {
+fn book(store: &mut SqliteStore, counsellor: &str, starts: &str, name: &str) -> String {
     let starts = parse_local(starts).unwrap();
     store
         .book(
@@ -48,7 +48,7 @@ fn book(store: &mut Store, counsellor: &str, starts: &str, name: &str) -> String
 fn the_agenda_file_parses_back_with_paris_times_and_no_phone() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     // Winter and summer: 09:00 in Paris is 08:00 then 07:00 UTC.
     book(&mut store, "camille", "2026-03-03T09:00", "Marie");
     book(&mut store, "camille", "2026-04-02T09:00", "Ali");
@@ -109,7 +109,7 @@ fn the_agenda_file_parses_back_with_paris_times_and_no_phone() {
 }
 
 /// The counsellor marks the person after the appointment.
-fn mark(store: &mut Store, code: &str, status: Status) {
+fn mark(store: &mut SqliteStore, code: &str, status: Status) {
     let after = borne::clock::parse_local("2026-03-03T18:00").unwrap();
     store
         .set_status(code, status, after, "camille", after)
@@ -121,7 +121,7 @@ fn mark(store: &mut Store, code: &str, status: Status) {
 fn retention_erases_names_and_phones_and_keeps_the_counts() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     let code = book(&mut store, "camille", "2026-03-03T09:00", "Marie");
     mark(&mut store, &code, Status::Present);
     drop(store);
@@ -138,7 +138,7 @@ fn retention_erases_names_and_phones_and_keeps_the_counts() {
     let said = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(said.starts_with("1 appointments erased"), "{said}");
     assert!(!said.contains("Marie"), "counts, never names");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     let erased = store.appointment(&code).unwrap().unwrap();
     assert_eq!(erased.person, Person::default());
     assert_eq!(
@@ -166,7 +166,7 @@ fn retention_erases_names_and_phones_and_keeps_the_counts() {
 fn stats_show_bars_with_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     let a = book(&mut store, "camille", "2026-03-03T09:00", "A");
     let b = book(&mut store, "camille", "2026-03-03T10:30", "B");
     mark(&mut store, &a, Status::Present);
@@ -193,7 +193,7 @@ fn stats_show_bars_with_numbers() {
 fn the_statistics_and_the_booking_list_give_the_same_figures() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("f.db");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     let a = book(&mut store, "camille", "2026-03-03T09:00", "A");
     let b = book(&mut store, "camille", "2026-03-03T10:30", "B");
     let c = book(&mut store, "karim", "2026-03-04T09:00", "C");
@@ -309,7 +309,7 @@ fn in_database_files(db: &Path, needle: &str) -> bool {
 fn purged_personal_data_is_gone_from_the_database_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.db");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     let starts = parse_local("2026-03-03T09:00").unwrap();
     store
         .book(
@@ -406,23 +406,24 @@ fn a_database_file_is_only_its_owners_and_an_empty_file_is_no_database() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");
-    drop(Store::open(&db).unwrap());
+    drop(SqliteStore::open(&db).unwrap());
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
-    drop(Store::open(&db).unwrap());
+    drop(SqliteStore::open(&db).unwrap());
     let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 
     let empty = dir.path().join("empty.db");
     std::fs::write(&empty, b"").unwrap();
-    let err = Store::open(&empty).err().unwrap();
+    let err = SqliteStore::open(&empty).err().unwrap();
     assert!(
-        err.contains("the file is empty, not a borne database"),
+        err.cause()
+            .contains("the file is empty, not a borne database"),
         "{err}"
     );
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "des notes, pas une base de données\n".repeat(200)).unwrap();
-    let err = Store::open(&text).err().unwrap();
-    assert!(err.contains("not a SQLite database"), "{err}");
+    let err = SqliteStore::open(&text).err().unwrap();
+    assert!(err.cause().contains("not a SQLite database"), "{err}");
     assert_eq!(
         std::fs::read_to_string(&text).unwrap(),
         "des notes, pas une base de données\n".repeat(200),

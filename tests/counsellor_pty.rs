@@ -8,7 +8,7 @@ use std::process::Command;
 
 use borne::clock::parse_local;
 use borne::domain::person::Person;
-use borne::store::{NewBooking, Store};
+use borne::store::{NewBooking, SqliteStore};
 use pty::*;
 
 #[test]
@@ -20,7 +20,7 @@ fn sign_in_mark_present_report_and_export() {
     // Earlier Marie booked 10:00, now begun and shared her diagnostic.
     let diagnostic = r#"{"profile":"éloigné du numérique","needs":["Aide aux démarches administratives","Prendre en main du matériel"],"administrative":["Social - Santé"],"modality":"Accompagnement individuel","help":"appointment","aidants_connect":null,"services":["Aide aux démarches administratives"],"equipment":["Pas de matériel"],"urgent":false}"#;
     let starts = parse_local("2026-03-02T10:00").unwrap();
-    let code = Store::open(&kiosk.db_path())
+    let code = SqliteStore::open(&kiosk.db_path())
         .unwrap()
         .book(
             &NewBooking {
@@ -130,7 +130,7 @@ fn sign_in_mark_present_report_and_export() {
     );
     // A second booking, cancelled by the service with a reason only staff may read.
     let later = parse_local("2026-03-02T11:00").unwrap();
-    let other = Store::open(&kiosk.db_path())
+    let other = SqliteStore::open(&kiosk.db_path())
         .unwrap()
         .book(
             &NewBooking {
@@ -163,7 +163,7 @@ fn sign_in_mark_present_report_and_export() {
     kiosk.keys(&[ENTER]);
     kiosk.wait_for("Rendez-vous annulé.");
 
-    let mut store = Store::open(&kiosk.db_path()).unwrap();
+    let mut store = SqliteStore::open(&kiosk.db_path()).unwrap();
     assert!(
         store
             .appointment(&other)

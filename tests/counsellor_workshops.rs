@@ -10,7 +10,7 @@ use borne::app::{App, Effect, Msg};
 use borne::clock::parse_local;
 use borne::domain::person::Person;
 use borne::kiosk as config;
-use borne::store::{NewRegistration, Store};
+use borne::store::{NewRegistration, SqliteStore};
 use chrono::NaiveDateTime;
 
 fn now() -> NaiveDateTime {
@@ -18,8 +18,8 @@ fn now() -> NaiveDateTime {
 }
 
 /// Feeds keys to the core, answering its requests with the store, as the shell does.
-fn drive(app: &mut App, store: &mut Store, keys: &[Key]) {
-    fn answer(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
+fn drive(app: &mut App, store: &mut SqliteStore, keys: &[Key]) {
+    fn answer(app: &mut App, store: &mut SqliteStore, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
                 Effect::Store(request) => {
@@ -59,7 +59,7 @@ fn typed(text: &str) -> Vec<Key> {
 }
 
 /// Ali registered for Wednesday's e-mail session (14:00, 12 seats), at the kiosk.
-fn ali_registered(store: &mut Store, phone: Option<&str>) {
+fn ali_registered(store: &mut SqliteStore, phone: Option<&str>) {
     let starts = parse_local("2026-03-04T14:00").unwrap();
     store
         .register(
@@ -84,7 +84,7 @@ fn ali_registered(store: &mut Store, phone: Option<&str>) {
 }
 
 /// The demo kiosk, Camille signed in (PIN 1357) and on her workshops (4).
-fn camille_at_the_workshops(store: &mut Store) -> (Rc<config::Config>, App) {
+fn camille_at_the_workshops(store: &mut SqliteStore) -> (Rc<config::Config>, App) {
     let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     let cfg = Rc::new(config::load(&dir_config).unwrap());
     let mut app = borne::kiosk::app(cfg.clone(), now());
@@ -98,7 +98,7 @@ fn camille_at_the_workshops(store: &mut Store) -> (Rc<config::Config>, App) {
 #[test]
 fn change_seats_add_a_session_and_cancel_one() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("w.db")).unwrap();
     let starts = parse_local("2026-03-04T14:00").unwrap();
     ali_registered(&mut store, Some("0698765432"));
     let (cfg, mut app) = camille_at_the_workshops(&mut store);
@@ -188,7 +188,7 @@ fn change_seats_add_a_session_and_cancel_one() {
 #[test]
 fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one_nowhere() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("m.db")).unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("m.db")).unwrap();
     let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     let cfg = Rc::new(config::load(&dir_config).unwrap());
     let wednesday = parse_local("2026-03-04T00:00").unwrap().date();
@@ -254,7 +254,7 @@ fn a_moved_session_shows_on_its_new_day_with_its_registrants_and_a_cancelled_one
 #[test]
 fn the_registrants_screen_agrees_with_the_list() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("w.db")).unwrap();
     ali_registered(&mut store, None);
     let (_, mut app) = camille_at_the_workshops(&mut store);
     // The seats of the first session: the field shows 12, typed over with 1.
@@ -288,7 +288,7 @@ fn the_registrants_screen_agrees_with_the_list() {
 #[test]
 fn a_new_session_over_another_in_its_room_or_on_a_holiday_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("w.db")).unwrap();
     let (_, mut app) = camille_at_the_workshops(&mut store);
     // "Ajouter une séance" is the line before the last; "Premiers pas avec son smartphone".
     drive(

@@ -6,7 +6,7 @@ mod pty;
 use std::path::Path;
 use std::sync::mpsc;
 
-use borne::store::Store;
+use borne::store::SqliteStore;
 use pty::*;
 
 /// Holds the database's write lock until told to let go (or 20 s pass).
@@ -21,7 +21,7 @@ fn hold(
     let (held_tx, held) = mpsc::channel::<()>();
     let db = db.to_path_buf();
     let handle = std::thread::spawn(move || {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = SqliteStore::open(&db).unwrap();
         store
             .immediate(|_| {
                 held_tx.send(()).unwrap();
@@ -58,7 +58,7 @@ fn a_locked_database_shows_a_moment_then_the_problem_never_a_frozen_screen() {
 fn a_kiosk_started_while_another_program_writes_starts_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("busy.db");
-    drop(Store::open(&db).unwrap());
+    drop(SqliteStore::open(&db).unwrap());
     let (release, holder, held) = hold(&db);
     held.recv().unwrap();
     // An up-to-date database is only read at start: another writer does not stop it.
@@ -99,7 +99,7 @@ fn a_damaged_database_is_found_once_the_welcome_shows_and_nothing_is_written_to_
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("damaged.db");
     {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = SqliteStore::open(&db).unwrap();
         store
             .immediate(|tx| {
                 for i in 0..2000 {

@@ -7,7 +7,7 @@ use borne::app::key::Key;
 use borne::app::{App, Effect, Msg};
 use borne::clock::parse_local;
 use borne::kiosk::{self, Config};
-use borne::store::Store;
+use borne::store::SqliteStore;
 use chrono::{Duration, NaiveDateTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -24,7 +24,7 @@ fn demo() -> Rc<Config> {
 /// The kiosk's core with a real store, answered as the shell answers it.
 struct Walk {
     app: App,
-    store: Store,
+    store: SqliteStore,
     /// Each frame seen: where (the journey and the keys so far), whether a box was over the
     /// screen, and the rendered terminal.
     frames: Vec<(String, bool, Terminal<TestBackend>)>,
@@ -48,7 +48,7 @@ struct Walk {
 }
 
 impl Walk {
-    fn new(store: Store, sizes: &[(u16, u16)]) -> Walk {
+    fn new(store: SqliteStore, sizes: &[(u16, u16)]) -> Walk {
         Walk {
             app: kiosk::app(demo(), now()),
             store,
@@ -76,9 +76,7 @@ impl Walk {
                     let who = self.app.signer(&entered);
                     self.app.update(Msg::PinChecked(who), self.at)
                 }
-                Effect::Print(_) => self
-                    .app
-                    .update(Msg::Reply(borne::store::Reply::Printed(true)), self.at),
+                Effect::Print(_) => self.app.update(Msg::Printed(true), self.at),
                 _ => Vec::new(),
             };
             self.answer(more);
@@ -351,9 +349,9 @@ impl Walk {
     }
 }
 
-fn store_with_lieux() -> (tempfile::TempDir, Store) {
+fn store_with_lieux() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("s.db")).unwrap();
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
         .unwrap();

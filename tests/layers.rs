@@ -1,6 +1,11 @@
 //! The layering of `src/` (ARCHITECTURE.md), checked: a module names only modules of the
 //! layers below its own, and, in its own layer, only those said here. Tests are aside (they
 //! may build the whole kiosk). A new top-level module must be placed in a layer.
+//!
+//! Inside `store/`, the same for its parts: the interface names neither backend, neither
+//! backend names the other, and only `stores.rs` (a help point's stores together) names
+//! both; the database crates appear only in their backend's folder. (`tests/` and `benches/`
+//! are not read: they drive the databases directly to set them up and to attack them.)
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -164,6 +169,186 @@ fn breaches(src: &Path) -> Vec<String> {
     found
 }
 
+/// The parts of `store/`, bottom to top: a part may name only the parts below it, and not the
+/// one beside it. `mod.rs` declares them all and is aside.
+const STORE_PARTS: &[&[&str]] = &[&["interface"], &["sqlite", "postgres"], &["stores"]];
+
+/// Each database crate, and the folder of `src/` that alone may name it.
+const DATABASE_CRATES: &[(&str, &str)] = &[
+    ("rusqlite", "store/sqlite"),
+    ("postgres", "store/postgres"),
+    ("tokio_postgres", "store/postgres"),
+    ("postgres_types", "store/postgres"),
+    ("tokio_postgres_rustls", "store/postgres"),
+];
+
+/// Each backend's store type: named only by its backend and by what is above `store/`.
+const BACKEND_TYPES: &[(&str, &str)] = &[("SqliteStore", "sqlite"), ("PgStore", "postgres")];
+
+/// Which part of `store/` a file is, from its path under `src/store/`.
+fn store_part_of(relative: &Path) -> &'static str {
+    let mut parts = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy());
+    match parts.next().as_deref() {
+        Some("sqlite") => "sqlite",
+        Some("postgres") => "postgres",
+        Some("stores.rs") => "stores",
+        _ => "interface",
+    }
+}
+
+fn store_part_rank(part: &str) -> usize {
+    STORE_PARTS
+        .iter()
+        .position(|level| level.contains(&part))
+        .expect("a part of store/")
+}
+
+/// The store's module a name refers to: `sqlite`, `postgres` or `stores` when it names one,
+/// else the interface (an item of `store/` or one of its interface modules).
+fn store_part_named(segment: &str) -> &'static str {
+    match segment {
+        "sqlite" => "sqlite",
+        "postgres" => "postgres",
+        "stores" => "stores",
+        _ => "interface",
+    }
+}
+
+/// The module path of a file under `src/store/`: `sqlite/bookings/mod.rs` is
+/// `["sqlite", "bookings"]`, `sqlite/outbox.rs` `["sqlite", "outbox"]`.
+fn module_path(relative: &Path) -> Vec<String> {
+    let mut path: Vec<String> = relative
+        .components()
+        .map(|c| {
+            c.as_os_str()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_string()
+        })
+        .collect();
+    if path.last().is_some_and(|last| last == "mod") {
+        path.pop();
+    }
+    path
+}
+
+/// The first segment under `store/` of every path a source names from inside `store/`:
+/// `crate::store::x`, or `super::x` / `super::super::x` resolved from the file's module.
+fn store_segments_named(code: &str, module: &[String]) -> BTreeSet<String> {
+    let word = |text: &str| -> String {
+        text.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut named = BTreeSet::new();
+    let mut note = |rest: &str, base: &[String]| {
+        // A grouped import names each of its first segments.
+        let firsts: Vec<String> = match rest.strip_prefix('{') {
+            Some(group) => {
+                let end = group.find('}').unwrap_or(group.len());
+                group[..end].split(',').map(|p| word(p.trim())).collect()
+            }
+            None => vec![word(rest)],
+        };
+        for first in firsts.into_iter().filter(|f| !f.is_empty()) {
+            let segment = base.first().cloned().unwrap_or(first);
+            named.insert(segment);
+        }
+    };
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::store::") {
+        rest = &rest[at + "crate::store::".len()..];
+        note(rest, &[]);
+    }
+    let mut at = 0;
+    while let Some(found) = code[at..].find("super::") {
+        let start = at + found;
+        at = start + "super::".len();
+        // Only the first `super::` of a chain, and not the end of a longer word.
+        let before = code[..start].chars().next_back();
+        if before.is_some_and(|c| c == ':' || c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let mut ups = 1;
+        let mut tail = &code[at..];
+        while let Some(more) = tail.strip_prefix("super::") {
+            ups += 1;
+            tail = more;
+        }
+        let Some(kept) = module.len().checked_sub(ups) else {
+            continue;
+        };
+        note(tail, &module[..kept]);
+    }
+    named
+}
+
+/// Every import inside `store/` that breaks its parts' order, and every database crate or
+/// backend type named outside its place, as "file: what".
+fn store_breaches(src: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(src).unwrap();
+        let source = std::fs::read_to_string(file).expect("readable source");
+        for (krate, home) in DATABASE_CRATES {
+            if !relative.starts_with(home) && names_crate(&source, krate) {
+                found.push(format!(
+                    "{}: the crate {krate} outside {home}/",
+                    file.display()
+                ));
+            }
+        }
+        let Ok(in_store) = relative.strip_prefix("store") else {
+            continue;
+        };
+        if is_aside(relative) || in_store == Path::new("mod.rs") {
+            continue;
+        }
+        let code = match source.find("\n#[cfg(test)]") {
+            Some(at) => &source[..at],
+            None => &source[..],
+        };
+        let from = store_part_of(in_store);
+        for segment in store_segments_named(code, &module_path(in_store)) {
+            let to = store_part_named(&segment);
+            if to != from && store_part_rank(to) >= store_part_rank(from) {
+                found.push(format!("{}: store {from} → {to}", file.display()));
+            }
+        }
+        for (name, backend) in BACKEND_TYPES {
+            if from != *backend && from != "stores" && names_word(code, name) {
+                found.push(format!("{}: store {from} → {name}", file.display()));
+            }
+        }
+    }
+    found
+}
+
+/// Whether `word` appears in `text` as a whole word.
+fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let part_of_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !part_of_word(before) && !part_of_word(after)
+    })
+}
+
+/// Whether a source names the crate `krate` (`use krate::…`, `krate::Type`): the name at
+/// the start of a path, not a module of ours reached through `store::krate`.
+fn names_crate(source: &str, krate: &str) -> bool {
+    let path = format!("{krate}::");
+    source.match_indices(&path).any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        !before.is_some_and(|c| c == ':' || c.is_alphanumeric() || c == '_')
+    })
+}
+
 #[test]
 fn no_module_names_one_above_it_or_beside_it_unless_said() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -204,6 +389,73 @@ fn the_check_sees_an_import_upwards_a_grouped_one_and_a_new_module() {
             "app → kiosk",
             "booking → places",
             "module gadget is in no layer"
+        ]
+    );
+}
+
+#[test]
+fn the_store_s_interface_and_backends_keep_to_their_parts() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = store_breaches(&src);
+    assert!(
+        found.is_empty(),
+        "imports against the store's parts (tests/layers.rs, ARCHITECTURE.md):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_store_check_sees_a_backend_naming_the_other_the_interface_naming_one_and_a_crate() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    for folder in ["store/sqlite/bookings", "store/postgres", "booking"] {
+        std::fs::create_dir_all(src.join(folder)).unwrap();
+    }
+    let files = [
+        // Allowed: a backend names the interface, `stores.rs` names both.
+        (
+            "store/sqlite/mod.rs",
+            "use super::Journal;\nuse crate::store::appointments::X;\n",
+        ),
+        (
+            "store/stores.rs",
+            "use super::sqlite::SqliteStore;\nuse super::postgres::PgStore;\n",
+        ),
+        ("store/postgres/mod.rs", "use postgres::Client;\n"),
+        // Not allowed.
+        (
+            "store/sqlite/bookings/mod.rs",
+            "use super::super::postgres::cause;\n",
+        ),
+        (
+            "store/postgres/queue.rs",
+            "use crate::store::{sqlite, Refusal};\n",
+        ),
+        (
+            "store/protocol.rs",
+            "fn f(s: &mut super::stores::Stores) {}\n",
+        ),
+        ("store/stats.rs", "fn g(s: &PgStore) {}\n"),
+        (
+            "booking/cli.rs",
+            "use rusqlite::Connection;\nuse crate::store::postgres::PgStore;\n",
+        ),
+    ];
+    for (path, text) in files {
+        std::fs::write(src.join(path), text).unwrap();
+    }
+    let said: Vec<String> = store_breaches(src)
+        .iter()
+        .map(|l| l.rsplit(": ").next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "the crate rusqlite outside store/sqlite/",
+            "store postgres → sqlite",
+            "store interface → stores",
+            "store sqlite → postgres",
+            "store interface → PgStore",
         ]
     );
 }

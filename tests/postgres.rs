@@ -1239,14 +1239,14 @@ fn a_kiosk_with_its_own_role_takes_the_published_agenda_and_the_network_checks_t
 
 #[test]
 fn a_kiosk_starting_without_its_network_takes_the_agenda_it_kept() {
-    use borne::store::{Network, Published, Store, Stores};
+    use borne::store::{Network, Published, SqliteStore, Stores};
     let Some(server) = pg::Server::start() else {
         return;
     };
     let url = server.database("kept");
     let dir = tempfile::tempdir().unwrap();
     let stores = || {
-        let local = Store::open(&dir.path().join("borne.db")).unwrap();
+        let local = SqliteStore::open(&dir.path().join("borne.db")).unwrap();
         Stores::in_network(
             local,
             Network::new(&url, "mairie-gap", "Mairie de Gap", gap()),

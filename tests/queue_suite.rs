@@ -13,7 +13,9 @@ use borne::calendar::Calendar;
 use borne::domain::person::Person;
 use borne::domain::queue::{CheckInRefused, Entry, NewEntry, State, Window};
 use borne::store::postgres::PgStore;
-use borne::store::{AgendaStore, BookedBy, Caller, NewBooking, Queue, QueueRefusal, Status, Store};
+use borne::store::{
+    AgendaStore, BookedBy, Caller, NewBooking, Queue, QueueRefusal, SqliteStore, Status,
+};
 use chrono::{Duration, NaiveDateTime};
 
 fn at(text: &str) -> NaiveDateTime {
@@ -397,7 +399,7 @@ fn figures(store: &mut dyn AgendaStore) {
 fn every_queue_scenario_on_sqlite() {
     for (name, scenario) in SCENARIOS {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("borne.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("borne.db")).unwrap();
         eprintln!("SQLite: {name}");
         scenario(&mut store);
     }
@@ -707,7 +709,7 @@ fn the_thousandth_ticket_of_a_day_is_refused() {
     let now = at(NOW);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("borne.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = SqliteStore::open(&path).unwrap();
     rusqlite::Connection::open(&path)
         .unwrap()
         .execute(

@@ -10,7 +10,7 @@ use borne::app::{App, Effect, Msg, voice};
 use borne::clock::parse_local;
 use borne::config::Voice;
 use borne::kiosk::{self, Config};
-use borne::store::{Reply, Store};
+use borne::store::{Reply, SqliteStore};
 use chrono::{Duration, NaiveDateTime};
 
 fn now() -> NaiveDateTime {
@@ -29,7 +29,7 @@ fn speaking() -> Rc<Config> {
 
 struct Listener {
     app: App,
-    store: Store,
+    store: SqliteStore,
     _dir: tempfile::TempDir,
     at: NaiveDateTime,
     heard: Option<Heard>,
@@ -42,7 +42,7 @@ struct Listener {
 impl Listener {
     fn new() -> Listener {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("s.db")).unwrap();
         let config_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
         borne::places::load::shipped(
             &mut store,
@@ -75,7 +75,7 @@ impl Listener {
                     }
                     self.app.update(Msg::Reply(reply), self.at)
                 }
-                Effect::Print(_) => self.app.update(Msg::Reply(Reply::Printed(true)), self.at),
+                Effect::Print(_) => self.app.update(Msg::Printed(true), self.at),
                 other => {
                     kept.push(other);
                     Vec::new()

@@ -486,8 +486,12 @@ fn workshops_show_seats_left_and_full() {
 }
 
 /// Answers the core's requests with a real store holding the shipped data.
-fn drive_with(store: &mut borne::store::Store, app: &mut App, keys: &[Key]) {
-    fn answer(store: &mut borne::store::Store, app: &mut App, effects: Vec<borne::app::Effect>) {
+fn drive_with(store: &mut borne::store::SqliteStore, app: &mut App, keys: &[Key]) {
+    fn answer(
+        store: &mut borne::store::SqliteStore,
+        app: &mut App,
+        effects: Vec<borne::app::Effect>,
+    ) {
         for effect in effects {
             let more = match effect {
                 borne::app::Effect::Store(request) => {
@@ -509,8 +513,8 @@ fn drive_with(store: &mut borne::store::Store, app: &mut App, keys: &[Key]) {
     }
 }
 
-fn store_with_shipped_data(dir: &std::path::Path) -> borne::store::Store {
-    let mut store = borne::store::Store::open(&dir.join("s.db")).unwrap();
+fn store_with_shipped_data(dir: &std::path::Path) -> borne::store::SqliteStore {
+    let mut store = borne::store::SqliteStore::open(&dir.join("s.db")).unwrap();
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
         .unwrap();
@@ -645,7 +649,7 @@ fn a_digit_chooses_among_the_days_shown_a_week_a_page() {
 #[test]
 fn the_statistics_are_translated_and_read_a_page_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("s.db")).unwrap();
     book_with_camille(&mut store, "2026-02-24T09:00", "Paul");
     for tag in ["en", "fr"] {
         let mut app = borne::kiosk::app(demo(), now());
@@ -711,7 +715,7 @@ fn enter_on_the_empty_commune_field_says_what_to_type() {
 #[test]
 fn the_counsellors_day_tells_past_from_upcoming_and_the_detail_gives_motif_and_code() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("s.db")).unwrap();
     let morning = book_with_camille(&mut store, "2026-03-02T09:00", "Paul");
     book_with_camille(&mut store, "2026-03-02T14:00", "Lina");
     let mut app = borne::kiosk::app(demo(), now());
@@ -737,7 +741,7 @@ fn the_counsellors_day_tells_past_from_upcoming_and_the_detail_gives_motif_and_c
 }
 
 /// A 45-minute "demarche" appointment with Camille, booked a few days before; its code.
-fn book_with_camille(store: &mut borne::store::Store, at: &str, name: &str) -> String {
+fn book_with_camille(store: &mut borne::store::SqliteStore, at: &str, name: &str) -> String {
     use borne::store::Bookings;
     let starts = parse_local(at).unwrap();
     store
@@ -763,7 +767,7 @@ fn book_with_camille(store: &mut borne::store::Store, at: &str, name: &str) -> S
 }
 
 /// Camille signs in with her PIN (F12, 1357, Enter): her home screen.
-fn sign_in_camille(store: &mut borne::store::Store, app: &mut App) {
+fn sign_in_camille(store: &mut borne::store::SqliteStore, app: &mut App) {
     drive_with(store, app, &[Key::F(12)]);
     drive_with(
         store,
@@ -867,7 +871,7 @@ fn a_qr_code_is_offered_only_where_it_can_be_drawn() {
 #[test]
 fn the_report_form_lists_the_values_to_choose_from() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = borne::store::Store::open(&dir.path().join("r.db")).unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("r.db")).unwrap();
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
     sign_in_camille(&mut store, &mut app);
@@ -1042,7 +1046,7 @@ fn every_welcome_choice_is_on_the_first_screen() {
 fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
     use borne::store::{BookedBy, Bookings, NewBooking, Queue};
     let dir = tempfile::tempdir().unwrap();
-    let mut store = borne::store::Store::open(&dir.path().join("q.db")).unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("q.db")).unwrap();
     let early = now() - Duration::minutes(20);
     for name in ["Paul", "Lina"] {
         let new = borne::domain::queue::NewEntry {

@@ -6,7 +6,7 @@ use super::screen::{Hint, hint};
 use crate::ui::choices::PER_PAGE;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct FocusGrid {
+pub(crate) struct FocusGrid {
     rows: Vec<usize>,
     row: usize,
     col: usize,
@@ -17,7 +17,7 @@ pub struct FocusGrid {
 impl FocusGrid {
     /// `rows` gives how many choices each row holds; empty rows are dropped. A list of single
     /// choices longer than nine is in pages of nine.
-    pub fn new(rows: Vec<usize>) -> FocusGrid {
+    pub(crate) fn new(rows: Vec<usize>) -> FocusGrid {
         let rows: Vec<usize> = rows.into_iter().filter(|n| *n > 0).collect();
         let len: usize = rows.iter().sum();
         let pages = if rows.iter().all(|n| *n == 1) {
@@ -35,7 +35,7 @@ impl FocusGrid {
 
     /// A list of single choices in groups (the days of each week): each group starts a page,
     /// and one of more than nine is cut into pages of nine.
-    pub fn grouped(groups: &[usize]) -> FocusGrid {
+    pub(crate) fn grouped(groups: &[usize]) -> FocusGrid {
         let len = groups.iter().sum();
         FocusGrid {
             pages: pages_of(groups),
@@ -44,7 +44,7 @@ impl FocusGrid {
     }
 
     /// (first index, end) of the page holding the focus.
-    pub fn page(&self) -> (usize, usize) {
+    pub(crate) fn page(&self) -> (usize, usize) {
         let index = self.index();
         let mut start = 0;
         for n in &self.pages {
@@ -57,12 +57,12 @@ impl FocusGrid {
     }
 
     /// How many pages the list has.
-    pub fn page_count(&self) -> usize {
+    pub(crate) fn page_count(&self) -> usize {
         self.pages.len().max(1)
     }
 
     /// The keys that turn pages, for the key bar, when there are pages.
-    pub fn page_hints(&self) -> Vec<Hint> {
+    pub(crate) fn page_hints(&self) -> Vec<Hint> {
         if self.page_count() > 1 {
             vec![hint("key-pages", "does-turn-page")]
         } else {
@@ -70,20 +70,20 @@ impl FocusGrid {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.rows.iter().sum()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
     /// Index of the focused choice in reading order.
-    pub fn index(&self) -> usize {
+    pub(crate) fn index(&self) -> usize {
         self.rows[..self.row].iter().sum::<usize>() + self.col
     }
 
-    pub fn set_index(&mut self, index: usize) {
+    pub(crate) fn set_index(&mut self, index: usize) {
         let mut rest = index.min(self.len().saturating_sub(1));
         for (row, n) in self.rows.iter().enumerate() {
             if rest < *n {
@@ -97,7 +97,7 @@ impl FocusGrid {
 
     /// The choice a key makes: its number (1–9) on the page shown, or Enter on the focused
     /// one. Arrows, Tab and the page keys only move the focus.
-    pub fn choose(&mut self, key: Key) -> Option<usize> {
+    pub(crate) fn choose(&mut self, key: Key) -> Option<usize> {
         let (start, end) = self.page();
         if let Some(n) = key.digit().filter(|n| *n >= 1 && start + n <= end) {
             self.set_index(start + n - 1);
@@ -110,7 +110,7 @@ impl FocusGrid {
     }
 
     /// Moves the focus for a navigation key; returns whether the key was one.
-    pub fn navigate(&mut self, key: Key) -> bool {
+    pub(crate) fn navigate(&mut self, key: Key) -> bool {
         if self.is_empty() {
             return false;
         }

@@ -22,7 +22,7 @@ pub enum Key {
 
 impl Key {
     /// The number typed, for keys 1–9.
-    pub fn digit(self) -> Option<usize> {
+    pub(crate) fn digit(self) -> Option<usize> {
         match self {
             Key::Char(c @ '1'..='9') => Some(c as usize - '0' as usize),
             _ => None,

@@ -38,8 +38,10 @@ pub enum Msg {
     Key(Key),
     /// A deadline the shell was asked to wake up for has come (see `next_deadline`).
     Tick,
-    /// The answer to the current screen's last `Effect::Store` or `Effect::Print`.
+    /// The answer to the current screen's last `Effect::Store`.
     Reply(Reply),
+    /// The answer to `Effect::Print`: whether the ticket printer took the ticket.
+    Printed(bool),
     /// The answer to `Effect::CheckPin`: whom the PIN opens to, if anyone.
     PinChecked(Option<Signer>),
     /// The PIN could not be checked: the network's database, which checks counsellors' PINs,
@@ -72,7 +74,7 @@ pub enum Effect {
     SayHowToUse,
     /// Say these words now, over what is being said (a code repeated on the receipt).
     Say(Vec<speech::Said>),
-    /// Print a ticket; `Reply::Printed` comes back.
+    /// Print a ticket; `Msg::Printed` comes back.
     Print(printout::Printout),
     /// Check a PIN against the hashes (slow on purpose: not on the screen's thread);
     /// `Msg::PinChecked` (or `Msg::PinAsksWho`) comes back.
@@ -271,6 +273,7 @@ impl App {
             }
             Msg::Key(key) => self.key(key, now),
             Msg::Reply(reply) => self.dispatch(now, |screen, ctx| screen.reply(reply, ctx)),
+            Msg::Printed(ok) => self.dispatch(now, |screen, ctx| screen.printed(ok, ctx)),
             Msg::PinChecked(who) => self.pin_checked(who, now),
             Msg::PinUnchecked => {
                 if let Some(Overlay::Pin(prompt)) = &mut self.overlay

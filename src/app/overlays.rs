@@ -32,7 +32,7 @@ fn inner_width(area: Rect) -> u16 {
 }
 
 /// A box drawn over the screen: its title, where its text is, and the cursor in it.
-pub struct Shown {
+pub(crate) struct Shown {
     pub title: String,
     pub text: Rect,
     pub cursor: Option<Position>,
@@ -98,7 +98,7 @@ fn render_box(
     }
 }
 
-pub fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Shown {
+pub(crate) fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Shown {
     let w = inner_width(area);
     let mut lines = text_lines(&view.tr.text("idle-press-a-key"), w, view);
     lines.push(BoxLine {
@@ -116,13 +116,13 @@ pub fn idle(frame: &mut Frame, area: Rect, seconds: i64, view: &View) -> Shown {
 }
 
 /// "Un instant…": an answer is on its way (the database is slow or busy).
-pub fn waiting(frame: &mut Frame, area: Rect, view: &View) -> Shown {
+pub(crate) fn waiting(frame: &mut Frame, area: Rect, view: &View) -> Shown {
     let w = inner_width(area);
     let lines = text_lines(&view.tr.text("waiting-text"), w, view);
     render_box(frame, area, view.tr.text("waiting-title"), lines, view)
 }
 
-pub fn confirm_leaving(
+pub(crate) fn confirm_leaving(
     frame: &mut Frame,
     area: Rect,
     leaving: Leaving,
@@ -180,7 +180,7 @@ fn numbered(labels: &[String], focused: usize, view: &View) -> Vec<BoxLine> {
         .collect()
 }
 
-pub fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Shown {
+pub(crate) fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View) -> Shown {
     let w = inner_width(area);
     if let Some(who) = &prompt.who {
         let mut lines = text_lines(&view.tr.text("pin-who"), w, view);

@@ -13,7 +13,7 @@ use crate::config::KioskConfig;
 use crate::i18n::I18n;
 use crate::store::Reply;
 use crate::ui::View;
-pub use crate::ui::keybar::{Hint, hint};
+pub(crate) use crate::ui::keybar::{Hint, hint};
 
 /// What a screen sees when it handles a key.
 pub struct Ctx<'a> {
@@ -89,6 +89,11 @@ pub trait Screen {
         Action::None
     }
 
+    /// Whether the ticket printer took the ticket this screen sent (`Effect::Print`).
+    fn printed(&mut self, _ok: bool, _ctx: &Ctx) -> Action {
+        Action::None
+    }
+
     /// Draws the screen's body; returns where the terminal cursor goes (the focused item),
     /// which screen readers and braille displays follow.
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position>;
@@ -115,7 +120,7 @@ pub trait Screen {
 }
 
 /// The keys of a screen where one chooses among numbered items.
-pub fn choosing_hints() -> Vec<Hint> {
+pub(crate) fn choosing_hints() -> Vec<Hint> {
     vec![
         hint("key-arrows", "does-move"),
         hint("key-enter", "does-choose"),

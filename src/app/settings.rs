@@ -11,7 +11,7 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn defaults(kiosk: &KioskConfig) -> Settings {
+    pub(crate) fn defaults(kiosk: &KioskConfig) -> Settings {
         Settings {
             locale: kiosk.default_locale.clone(),
             large_text: kiosk.large_text,

@@ -24,7 +24,7 @@ impl Said {
     }
 
     /// Text in a language of its own (a language's name on the welcome screen).
-    pub fn in_language(text: impl Into<String>, lang: &str) -> Said {
+    pub(crate) fn in_language(text: impl Into<String>, lang: &str) -> Said {
         Said {
             text: text.into(),
             lang: Some(lang.to_string()),
@@ -60,37 +60,37 @@ pub struct Speech {
 }
 
 impl Speech {
-    pub fn new() -> Speech {
+    pub(crate) fn new() -> Speech {
         Speech::default()
     }
 
-    pub fn place(mut self, place: String) -> Speech {
+    pub(crate) fn place(mut self, place: String) -> Speech {
         self.place = Some(place);
         self
     }
 
-    pub fn text(mut self, text: String) -> Speech {
+    pub(crate) fn text(mut self, text: String) -> Speech {
         if !text.trim().is_empty() {
             self.text.push(Said::new(text));
         }
         self
     }
 
-    pub fn message(mut self, text: String) -> Speech {
+    pub(crate) fn message(mut self, text: String) -> Speech {
         if !text.trim().is_empty() {
             self.messages.push(text);
         }
         self
     }
 
-    pub fn focus(mut self, text: String) -> Speech {
+    pub(crate) fn focus(mut self, text: String) -> Speech {
         if !text.trim().is_empty() {
             self.focus.push(Said::new(text));
         }
         self
     }
 
-    pub fn typing(mut self, label: String, value: String, after: Option<String>) -> Speech {
+    pub(crate) fn typing(mut self, label: String, value: String, after: Option<String>) -> Speech {
         self.typing = Some(Typing {
             label,
             value,
@@ -101,7 +101,12 @@ impl Speech {
 
     /// The shape of most steps: paragraphs above numbered choices. Warnings (⚠) and things
     /// done (✓) are messages; the rest is the question; the focused choice is the focus.
-    pub fn page(paras: &[Para], choices: &[Choice], focused: Option<usize>, tr: &Tr) -> Speech {
+    pub(crate) fn page(
+        paras: &[Para],
+        choices: &[Choice],
+        focused: Option<usize>,
+        tr: &Tr,
+    ) -> Speech {
         let mut speech = Speech::new();
         for para in paras {
             let message = para.tone == Tone::Notice || para.text.starts_with('✓');
@@ -276,7 +281,7 @@ fn echo(was: &str, is: &str) -> Option<String> {
 
 /// Text ready for a voice: the marks drawn for the eye (⚠ ✓ • ▶) left out, dashes as pauses,
 /// line breaks as the end of a sentence, no run of spaces.
-pub fn speakable(text: &str) -> String {
+pub(crate) fn speakable(text: &str) -> String {
     let text = text
         .replace(['⚠', '✓', '•', '▶', '…'], " ")
         .replace(" — ", ", ")
@@ -295,7 +300,7 @@ pub fn speakable(text: &str) -> String {
 
 /// Adds a sentence after another: a pause (a full stop) between them unless the first
 /// already ends in one.
-pub fn then(text: &mut String, next: &str) {
+pub(crate) fn then(text: &mut String, next: &str) {
     if !text.is_empty() {
         let ended = text.ends_with(['.', '?', '!', ':', ',', ';']);
         text.push_str(if ended { " " } else { ". " });
@@ -304,7 +309,7 @@ pub fn then(text: &mut String, next: &str) {
 }
 
 /// An utterance's parts, those in the same language one after the other said as one text.
-pub fn joined(parts: Vec<Said>) -> Vec<Said> {
+pub(crate) fn joined(parts: Vec<Said>) -> Vec<Said> {
     let mut out: Vec<Said> = Vec::new();
     for part in parts {
         match out.last_mut() {
@@ -317,10 +322,10 @@ pub fn joined(parts: Vec<Said>) -> Vec<Said> {
 
 /// An utterance is cut at this many bytes (at a sentence or a word): a voice that is given a
 /// whole book keeps the kiosk's pipe, and the person, waiting.
-pub const LONGEST: usize = 4096;
+pub(crate) const LONGEST: usize = 4096;
 
 /// The text cut to `LONGEST` bytes, at a sentence's end when there is one in its second half.
-pub fn capped(text: &str) -> &str {
+pub(crate) fn capped(text: &str) -> &str {
     if text.len() <= LONGEST {
         return text;
     }

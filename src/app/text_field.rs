@@ -3,7 +3,7 @@
 use super::key::Key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
+pub(crate) enum FieldKind {
     /// A name: letters, spaces, hyphens, apostrophes.
     Name,
     /// One letter, upper case.
@@ -19,14 +19,14 @@ pub enum FieldKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextField {
+pub(crate) struct TextField {
     pub value: String,
     pub kind: FieldKind,
     pub max: usize,
 }
 
 impl TextField {
-    pub fn new(kind: FieldKind, max: usize) -> TextField {
+    pub(crate) fn new(kind: FieldKind, max: usize) -> TextField {
         TextField {
             value: String::new(),
             kind,
@@ -34,7 +34,7 @@ impl TextField {
         }
     }
 
-    pub fn with(mut self, value: &str) -> TextField {
+    pub(crate) fn with(mut self, value: &str) -> TextField {
         for c in value.chars() {
             self.input(Key::Char(c));
         }
@@ -42,17 +42,17 @@ impl TextField {
     }
 
     /// Whether the field holds all it can.
-    pub fn is_full(&self) -> bool {
+    pub(crate) fn is_full(&self) -> bool {
         self.value.chars().count() >= self.max
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.value.trim().is_empty()
     }
 
     /// Takes a typing key; returns whether the value changed (a key past the field's length,
     /// or one the field refuses, changes nothing: a stuck key costs nothing downstream).
-    pub fn input(&mut self, key: Key) -> bool {
+    pub(crate) fn input(&mut self, key: Key) -> bool {
         match key {
             Key::Backspace => self.value.pop().is_some(),
             Key::Char(c) => {
@@ -71,7 +71,7 @@ impl TextField {
     /// What to tell the person when the field did not take a character (`was_full`: it was
     /// full before the key), as a message id; nothing for the spaces, dots and brackets people
     /// type in a number (formatting, not a mistake).
-    pub fn refused(&self, c: char, was_full: bool) -> Option<&'static str> {
+    pub(crate) fn refused(&self, c: char, was_full: bool) -> Option<&'static str> {
         match self.kind {
             _ if was_full => Some(match self.kind {
                 FieldKind::Name => "form-said-name-full",

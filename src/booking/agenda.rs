@@ -14,7 +14,7 @@ use crate::i18n::I18n;
 use crate::problem::Problem;
 use crate::vocabulary::coop::{Niveau, Thematique};
 
-pub const FILE_NAME: &str = "agenda.toml";
+pub(crate) const FILE_NAME: &str = "agenda.toml";
 
 /// The longest minimum delay a motif may ask (30 days).
 const MAX_DELAY_HOURS: u32 = 720;
@@ -83,7 +83,7 @@ pub struct Elsewhere {
 }
 
 impl Plage {
-    pub fn open_on(&self, day: NaiveDate) -> bool {
+    pub(crate) fn open_on(&self, day: NaiveDate) -> bool {
         self.days.contains(&day.weekday())
             && day >= self.valid_from
             && self.valid_until.is_none_or(|until| day <= until)
@@ -125,7 +125,7 @@ pub struct WorkshopSeries {
 
 /// One session of a workshop, with an id stable across restarts: `<series>@<date>`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Workshop {
+pub(crate) struct Workshop {
     pub id: String,
     pub series: usize,
     pub starts: NaiveDateTime,
@@ -152,29 +152,29 @@ pub struct Agenda {
 }
 
 impl Agenda {
-    pub fn counsellor_by_id(&self, id: &str) -> Option<usize> {
+    pub(crate) fn counsellor_by_id(&self, id: &str) -> Option<usize> {
         self.counsellors.iter().position(|c| c.id == id)
     }
 
-    pub fn motif_by_id(&self, id: &str) -> Option<usize> {
+    pub(crate) fn motif_by_id(&self, id: &str) -> Option<usize> {
         self.motifs.iter().position(|m| m.id == id)
     }
 
     /// A booked motif in words; its id when the agenda no longer has it.
-    pub fn motif_label(&self, id: &str, tr: &crate::i18n::Tr) -> String {
+    pub(crate) fn motif_label(&self, id: &str, tr: &crate::i18n::Tr) -> String {
         self.motif_by_id(id)
             .map_or(id.to_string(), |m| tr.text(&self.motifs[m].label))
     }
 
     /// The counsellor's own absence (a day off, a training), wherever they work.
-    pub fn away(&self, counsellor: usize, day: NaiveDate) -> bool {
+    pub(crate) fn away(&self, counsellor: usize, day: NaiveDate) -> bool {
         self.absences
             .iter()
             .any(|a| a.counsellor == Some(counsellor) && a.from <= day && day <= a.to)
     }
 
     /// This help point is closed that day: a public holiday, or a closure of its own.
-    pub fn closed(&self, day: NaiveDate) -> bool {
+    pub(crate) fn closed(&self, day: NaiveDate) -> bool {
         self.holiday_closed(day)
             || self
                 .absences
@@ -184,7 +184,7 @@ impl Agenda {
 
     /// A public holiday the network does not work (a closure of this help point is its own:
     /// another help point may be open).
-    pub fn holiday_closed(&self, day: NaiveDate) -> bool {
+    pub(crate) fn holiday_closed(&self, day: NaiveDate) -> bool {
         self.closed_on_public_holidays
             && self
                 .calendar
@@ -193,7 +193,7 @@ impl Agenda {
     }
 
     /// The workshop sessions between two days (inclusive), in time order.
-    pub fn workshops_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<Workshop> {
+    pub(crate) fn workshops_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<Workshop> {
         let mut out = Vec::new();
         for (i, series) in self.workshops.iter().enumerate() {
             let mut add = |day: NaiveDate| {
@@ -247,7 +247,7 @@ impl Agenda {
     }
 
     /// A session as a workshop of this agenda (`None` if its series is no longer configured).
-    pub fn session_workshop(&self, s: &crate::store::Session) -> Option<Workshop> {
+    pub(crate) fn session_workshop(&self, s: &crate::store::Session) -> Option<Workshop> {
         let series = self.workshops.iter().position(|w| w.id == s.series)?;
         Some(Workshop {
             id: s.id.clone(),
@@ -257,24 +257,15 @@ impl Agenda {
             seats: s.seats,
         })
     }
-
-    /// A workshop session by its id, if the agenda schedules it.
-    pub fn workshop(&self, id: &str) -> Option<Workshop> {
-        let (series, date) = id.split_once('@')?;
-        let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-        self.workshops_between(day, day)
-            .into_iter()
-            .find(|w| self.workshops[w.series].id == series)
-    }
 }
 
 // ---- the file ----
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File {
+pub(super) struct File {
     #[serde(rename = "counsellor", default)]
-    counsellors: Vec<CounsellorFile>,
+    pub(super) counsellors: Vec<CounsellorFile>,
     #[serde(rename = "motif", default)]
     motifs: Vec<MotifFile>,
     #[serde(rename = "plage", default)]
@@ -306,10 +297,10 @@ fn yes() -> bool {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CounsellorFile {
-    id: Spanned<String>,
-    name: Spanned<String>,
-    pin_hash: Spanned<String>,
+pub(super) struct CounsellorFile {
+    pub(super) id: Spanned<String>,
+    pub(super) name: Spanned<String>,
+    pub(super) pin_hash: Spanned<String>,
     desk: Option<Spanned<String>>,
 }
 
@@ -513,52 +504,9 @@ pub fn parse(
     )
 }
 
-/// An agenda as the network's database hands it to this help point's kiosk (see
-/// `published`); `source` names where it came from in problems.
-pub fn parse_published(
-    source: &Path,
-    text: &str,
-    i18n: &I18n,
-    help_point: HelpPointContext,
-) -> Result<Agenda, Vec<Problem>> {
-    parse_at(
-        source,
-        text,
-        Some(i18n),
-        HelpPointContext {
-            published: true,
-            ..help_point
-        },
-    )
-}
-
-/// The agenda as a network publishes it for its kiosks: the same text, line for line, with
-/// each counsellor's PIN hash cut to its salt (`pin::salted`); and, for the database alone,
-/// each counsellor's salted PIN and hash. `None` if the text is not an agenda with valid PIN
-/// hashes (check it first).
-pub fn published(text: &str) -> Option<(String, Vec<pin::PublishedPin>)> {
-    let file: File = toml::from_str(text).ok()?;
-    let mut cuts = Vec::new();
-    let mut pins = Vec::new();
-    for c in &file.counsellors {
-        let (salted, kept) = pin::salted(c.pin_hash.get_ref())?;
-        cuts.push((c.pin_hash.span(), format!("{salted:?}")));
-        pins.push(pin::PublishedPin {
-            counsellor: c.id.get_ref().clone(),
-            name: c.name.get_ref().clone(),
-            salted,
-            kept,
-        });
-    }
-    let mut document = text.to_string();
-    cuts.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
-    for (span, with) in cuts {
-        document.replace_range(span, &with);
-    }
-    Some((document, pins))
-}
-
-fn parse_at(
+/// Reads `agenda.toml` section by section, each checked on its own (`Check` collects every
+/// problem with its place), then the agenda whole, or every problem found.
+pub(super) fn parse_at(
     path: &Path,
     text: &str,
     i18n: Option<&I18n>,
@@ -571,8 +519,51 @@ fn parse_at(
         text,
         problems: Vec::new(),
     };
+    something_to_book(&mut check, &file);
+    let (counsellors, counsellor_ids) = counsellors(&mut check, &file, help_point);
+    let (motifs, motif_ids) = motifs(&mut check, &file, i18n);
+    let (elsewhere, help_point_ids) = help_points(&mut check, &file);
+    let ids = Ids {
+        counsellors: &counsellor_ids,
+        motifs: &motif_ids,
+        help_points: &help_point_ids,
+    };
+    let (plages, plage_spans) = plages(&mut check, &file, &motifs, ids, help_point);
+    overlapping_plages(&mut check, &plages, &plage_spans, &counsellors);
+    let absences = absences(&mut check, &file, &counsellor_ids);
+    let workshops = workshops(&mut check, &file, i18n);
+    let open_on_holidays = open_on_holidays(&mut check, &file);
+    let check_in = check_in_window(&mut check, &file);
 
-    // An agenda without these offers nothing to book: say so rather than show empty screens.
+    if check.problems.is_empty() {
+        Ok(Agenda {
+            counsellors,
+            motifs,
+            plages,
+            absences,
+            workshops,
+            elsewhere,
+            closed_on_public_holidays: file.closed_on_public_holidays,
+            open_on_holidays,
+            calendar,
+            check_in,
+        })
+    } else {
+        Err(check.problems)
+    }
+}
+
+/// The ids each section is known by, for the sections that name them.
+#[derive(Clone, Copy)]
+struct Ids<'a> {
+    counsellors: &'a HashMap<String, usize>,
+    motifs: &'a HashMap<String, usize>,
+    help_points: &'a HashMap<String, usize>,
+}
+
+/// An agenda without counsellors, motifs or plages offers nothing to book: said, rather than
+/// empty screens shown.
+fn something_to_book(check: &mut Check, file: &File) {
     for (none, what) in [
         (file.counsellors.is_empty(), "[[counsellor]]"),
         (file.motifs.is_empty(), "[[motif]]"),
@@ -585,6 +576,14 @@ fn parse_at(
             );
         }
     }
+}
+
+/// `[[counsellor]]`: each with an id, a name and a PIN of their own; their index by id.
+fn counsellors(
+    check: &mut Check,
+    file: &File,
+    help_point: HelpPointContext,
+) -> (Vec<Counsellor>, HashMap<String, usize>) {
     let mut counsellor_ids = HashMap::new();
     let mut counsellors = Vec::new();
     let mut pin_hashes: Vec<&str> = Vec::new();
@@ -656,7 +655,16 @@ fn parse_at(
             desk: c.desk.as_ref().map(|d| d.get_ref().trim().to_string()),
         });
     }
+    (counsellors, counsellor_ids)
+}
 
+/// `[[motif]]`: durations, delays and horizons within bounds, its messages in every locale;
+/// their index by id.
+fn motifs(
+    check: &mut Check,
+    file: &File,
+    i18n: Option<&I18n>,
+) -> (Vec<Motif>, HashMap<String, usize>) {
     let mut motif_ids = HashMap::new();
     let mut motifs = Vec::new();
     for m in &file.motifs {
@@ -698,7 +706,11 @@ fn parse_at(
             needs: m.needs.clone(),
         });
     }
+    (motifs, motif_ids)
+}
 
+/// `[[help_point]]`: the network's other help points, each declared once; their index by id.
+fn help_points(check: &mut Check, file: &File) -> (Vec<Elsewhere>, HashMap<String, usize>) {
     let elsewhere: Vec<Elsewhere> = file
         .help_points
         .iter()
@@ -719,17 +731,29 @@ fn parse_at(
             );
         }
     }
+    (elsewhere, help_point_ids)
+}
+
+/// `[[plage]]`: who receives, which days and hours, for which motifs, where; each with the
+/// place of its counsellor's line, to say an overlap there.
+fn plages(
+    check: &mut Check,
+    file: &File,
+    motifs: &[Motif],
+    ids: Ids,
+    help_point: HelpPointContext,
+) -> (Vec<Plage>, Vec<Range<usize>>) {
     let mut plages = Vec::new();
     let mut plage_spans = Vec::new();
     for p in &file.plages {
-        let counsellor = check.reference(&p.counsellor, &counsellor_ids, "counsellor");
+        let counsellor = check.reference(&p.counsellor, ids.counsellors, "counsellor");
         // A plage naming this very help point (an agenda shared by the network's help
         // points) takes place here.
         let help_point = p
             .help_point
             .as_ref()
             .filter(|h| Some(h.get_ref().as_str()) != help_point.id)
-            .map(|h| check.reference(h, &help_point_ids, "help_point"));
+            .map(|h| check.reference(h, ids.help_points, "help_point"));
         let days: Vec<Weekday> = p.days.iter().filter_map(|d| check.weekday(d)).collect();
         if p.days.is_empty() {
             check.problem(
@@ -744,7 +768,7 @@ fn parse_at(
         let motif_refs: Vec<Option<usize>> = p
             .motifs
             .iter()
-            .map(|m| check.reference(m, &motif_ids, "motif"))
+            .map(|m| check.reference(m, ids.motifs, "motif"))
             .collect();
         let (Some(counsellor), Some(start), Some(end), Some(valid_from)) =
             (counsellor, start, end, valid_from)
@@ -790,6 +814,16 @@ fn parse_at(
         });
         plage_spans.push(p.counsellor.span());
     }
+    (plages, plage_spans)
+}
+
+/// A counsellor's plages over one another.
+fn overlapping_plages(
+    check: &mut Check,
+    plages: &[Plage],
+    plage_spans: &[Range<usize>],
+    counsellors: &[Counsellor],
+) {
     // Each plage is said once, at the first earlier plage of its counsellor it overlaps:
     // 2,000 plages over one another are 1,999 problems, not two million.
     let overlap = |a: &Plage, b: &Plage| {
@@ -811,11 +845,18 @@ fn parse_at(
         }
         earlier.push(i);
     }
+}
 
+/// `[[absence]]`: a counsellor's, or everyone's (the help point closed).
+fn absences(
+    check: &mut Check,
+    file: &File,
+    counsellor_ids: &HashMap<String, usize>,
+) -> Vec<Absence> {
     let mut absences = Vec::new();
     for a in &file.absences {
         let counsellor = match &a.counsellor {
-            Some(c) => match check.reference(c, &counsellor_ids, "counsellor") {
+            Some(c) => match check.reference(c, counsellor_ids, "counsellor") {
                 Some(i) => Some(i),
                 None => continue,
             },
@@ -833,7 +874,11 @@ fn parse_at(
             to,
         });
     }
+    absences
+}
 
+/// `[[workshop]]`: once or weekly, with a time, a duration and seats within bounds.
+fn workshops(check: &mut Check, file: &File, i18n: Option<&I18n>) -> Vec<WorkshopSeries> {
     let mut workshops = Vec::new();
     let mut workshop_ids = HashMap::new();
     for w in &file.workshops {
@@ -900,7 +945,11 @@ fn parse_at(
             });
         }
     }
+    workshops
+}
 
+/// `open_on_holidays`: public holidays by their ids.
+fn open_on_holidays(check: &mut Check, file: &File) -> Vec<Holiday> {
     let mut open_on_holidays = Vec::new();
     for name in &file.open_on_holidays {
         match Holiday::from_id(name.get_ref()) {
@@ -915,7 +964,11 @@ fn parse_at(
             ),
         }
     }
+    open_on_holidays
+}
 
+/// `[queue]`: the check-in window around an appointment's start, within bounds.
+fn check_in_window(check: &mut Check, file: &File) -> crate::domain::queue::Window {
     let mut check_in = crate::domain::queue::Window::default();
     if let Some(q) = &file.queue {
         for (value, limit, what, into) in [
@@ -940,70 +993,12 @@ fn parse_at(
             }
         }
     }
-
-    if check.problems.is_empty() {
-        Ok(Agenda {
-            counsellors,
-            motifs,
-            plages,
-            absences,
-            workshops,
-            elsewhere,
-            closed_on_public_holidays: file.closed_on_public_holidays,
-            open_on_holidays,
-            calendar,
-            check_in,
-        })
-    } else {
-        Err(check.problems)
-    }
+    check_in
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_published_agenda_keeps_every_line_and_only_the_salt_of_each_pin() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
-        let text = std::fs::read_to_string(dir.join(FILE_NAME)).unwrap();
-        let (document, pins) = published(&text).unwrap();
-        assert_eq!(document.lines().count(), text.lines().count());
-        let ids: Vec<&str> = pins.iter().map(|p| p.counsellor.as_str()).collect();
-        assert_eq!(ids, ["camille", "karim"]);
-        let (salted, kept) = (&pins[0].salted, &pins[0].kept);
-        assert_eq!(
-            salted,
-            "$argon2id$v=19$m=19456,t=2,p=1$+bngNXkG3VFdz8itKuaDvw"
-        );
-        assert_eq!(pin::proof("1357", salted).as_ref(), Some(kept));
-        assert!(document.contains(&format!("pin_hash = \"{salted}\"")));
-        assert!(!document.contains("kNghrPnFU20krOqc46"));
-        // Read as the network's, it opens; a full hash in it, or the salt alone in a
-        // help point's own file, is refused on its line.
-        let calendar = Calendar::of_postal_code("05000");
-        let context = HelpPointContext {
-            calendar,
-            staff_pin_hash: "",
-            id: Some("mairie-gap"),
-            published: true,
-        };
-        let i18n = I18n::load(&["fr".to_string()], &dir).unwrap();
-        let agenda = parse_published(Path::new("published"), &document, &i18n, context).unwrap();
-        assert_eq!(agenda.counsellors[0].pin_hash, *salted);
-        let refused = parse_published(Path::new("published"), &text, &i18n, context).unwrap_err();
-        assert!(
-            refused[0].to_string().contains("keeps no PIN hash"),
-            "{refused:?}"
-        );
-        let refused = parse(Path::new("agenda.toml"), &document, None, calendar).unwrap_err();
-        assert!(
-            refused[0].to_string().contains(
-                "agenda.toml:17:12: pin_hash: not a valid argon2id hash (it has no hash part)"
-            ),
-            "{refused:?}"
-        );
-    }
 
     #[test]
     fn a_plage_naming_this_help_point_takes_place_here() {

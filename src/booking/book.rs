@@ -21,7 +21,7 @@ use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::app::speech::Speech;
 use crate::domain::outcome::Outcome;
 use crate::i18n::Tr;
-use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
+use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request, StoreError};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -304,6 +304,13 @@ impl Screen for BookingScreen {
         Action::None
     }
 
+    fn printed(&mut self, ok: bool, _ctx: &Ctx) -> Action {
+        if let Some(receipt) = &mut self.receipt {
+            receipt.printed(ok);
+        }
+        Action::None
+    }
+
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
             Reply::Busy(busy) => {
@@ -335,14 +342,9 @@ impl Screen for BookingScreen {
                 self.slot = None;
                 return self.load_slots(ctx);
             }
-            Reply::Printed(_) => {
-                if let Some(receipt) = &mut self.receipt {
-                    receipt.reply(&reply);
-                }
-            }
             // The network is out of reach: said so, with a callback request for a citizen
             // (a counsellor booking for someone is told as of any failure).
-            Reply::Failed(f) if f.offline && !self.booked_by.on_behalf() => {
+            Reply::Failed(StoreError::Unreachable(_)) if !self.booked_by.on_behalf() => {
                 let (first_name, phone) = self.checkout.typed();
                 let about = self
                     .motif

@@ -18,7 +18,7 @@ use crate::store::{
 };
 
 /// What `booking create` needs.
-pub struct CreateArgs<'a> {
+pub(crate) struct CreateArgs<'a> {
     pub motif: &'a str,
     pub at: NaiveDateTime,
     pub counsellor: Option<&'a str>,
@@ -31,7 +31,7 @@ pub struct CreateArgs<'a> {
 
 /// Books like the kiosk: only a free slot of the motif, the same code. Errors are sentences
 /// for the staff member.
-pub fn create(
+pub(crate) fn create(
     agenda: &Agenda,
     store: &mut dyn AgendaStore,
     args: &CreateArgs,
@@ -131,7 +131,7 @@ fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> String {
 }
 
 /// One line an appointment: when, code, status, what, who.
-pub fn line(a: &Appointment) -> String {
+pub(crate) fn line(a: &Appointment) -> String {
     let what = match &a.what {
         What::Booking { counsellor, motif } => format!("{motif} with {counsellor}"),
         What::Workshop { workshop } => format!("workshop {workshop}"),
@@ -151,7 +151,7 @@ pub fn line(a: &Appointment) -> String {
     )
 }
 
-pub fn json(a: &Appointment) -> serde_json::Value {
+pub(crate) fn json(a: &Appointment) -> serde_json::Value {
     json!({
         "code": a.code,
         "starts": a.starts.format("%Y-%m-%dT%H:%M").to_string(),
@@ -167,12 +167,12 @@ pub fn json(a: &Appointment) -> serde_json::Value {
 }
 
 /// The default listing: today and the four weeks after.
-pub fn default_range(now: NaiveDateTime) -> (NaiveDate, NaiveDate) {
+pub(crate) fn default_range(now: NaiveDateTime) -> (NaiveDate, NaiveDate) {
     (now.date(), now.date() + Duration::weeks(4))
 }
 
 /// `borne booking create`: prints the booking made, or why none was.
-pub fn create_command(
+pub(crate) fn create_command(
     agenda: &Agenda,
     store: &mut dyn AgendaStore,
     args: &CreateArgs,
@@ -198,7 +198,7 @@ pub fn create_command(
 }
 
 /// `borne booking list`: the appointments from `first` to `last`, one a line or as JSON.
-pub fn list(
+pub(crate) fn list(
     store: &mut dyn AgendaStore,
     first: NaiveDate,
     last: NaiveDate,
@@ -225,7 +225,7 @@ pub fn list(
 }
 
 /// `borne booking cancel`: for the citizen who called, or by the service.
-pub fn cancel(
+pub(crate) fn cancel(
     store: &mut dyn AgendaStore,
     code: &str,
     by_service: Option<Option<String>>,
@@ -270,7 +270,7 @@ pub fn cancel(
 }
 
 /// `borne outbox send`: the reminders due, through the help point's gateway.
-pub fn outbox_send(
+pub(crate) fn outbox_send(
     store: &mut dyn AgendaStore,
     kiosk: &KioskConfig,
     now: NaiveDateTime,
@@ -299,7 +299,7 @@ pub fn outbox_send(
 }
 
 /// `borne outbox status`: how many messages in each state.
-pub fn outbox_status(store: &mut dyn AgendaStore) -> ExitCode {
+pub(crate) fn outbox_status(store: &mut dyn AgendaStore) -> ExitCode {
     match store.outbox_counts() {
         Ok(counts) => {
             if counts.is_empty() {
@@ -319,7 +319,7 @@ pub fn outbox_status(store: &mut dyn AgendaStore) -> ExitCode {
 
 /// `borne callbacks`: the requests to call someone back, oldest first, one a line: when,
 /// where, who, the number, what for.
-pub fn callbacks(received: &[crate::store::postgres::Received]) -> ExitCode {
+pub(crate) fn callbacks(received: &[crate::store::postgres::Received]) -> ExitCode {
     if received.is_empty() {
         println!("no callback request waiting");
     }
@@ -341,7 +341,7 @@ pub fn callbacks(received: &[crate::store::postgres::Received]) -> ExitCode {
 }
 
 /// `borne db add-kiosk ROLE`: one line saying what the role may now do.
-pub fn add_kiosk(owner: &mut PgStore, role: &str, name: &str) -> ExitCode {
+pub(crate) fn add_kiosk(owner: &mut PgStore, role: &str, name: &str) -> ExitCode {
     let fits = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
     if role.is_empty() || role.len() > 63 || !role.chars().all(fits) {
         eprintln!(
@@ -368,7 +368,7 @@ pub fn add_kiosk(owner: &mut PgStore, role: &str, name: &str) -> ExitCode {
 
 /// `borne agenda publish`: the help point's agenda, checked as its kiosk would check it, to
 /// the network's database; the counsellors' PIN hashes go to the database alone.
-pub fn publish(
+pub(crate) fn publish(
     owner: &mut PgStore,
     dir: &std::path::Path,
     name: &str,
@@ -382,7 +382,7 @@ pub fn publish(
             said.join("\n")
         })
         .and_then(|text| {
-            super::agenda::published(&text)
+            super::published::published(&text)
                 .ok_or_else(|| format!("{}: not an agenda with valid PIN hashes", path.display()))
         });
     let (document, pins) = match published {

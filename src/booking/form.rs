@@ -32,7 +32,7 @@ const ROWS: [Row; 6] = [
 ];
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct IdentityForm {
+pub(crate) struct IdentityForm {
     first_name: TextField,
     initial: TextField,
     phone: TextField,
@@ -46,7 +46,7 @@ pub struct IdentityForm {
     pub on_behalf: bool,
 }
 
-pub enum FormEvent {
+pub(crate) enum FormEvent {
     None,
     Done(Person),
 }
@@ -59,11 +59,11 @@ impl Default for IdentityForm {
 
 impl IdentityForm {
     /// The first name and the phone as typed so far.
-    pub fn typed(&self) -> (&str, &str) {
+    pub(crate) fn typed(&self) -> (&str, &str) {
         (&self.first_name.value, &self.phone.value)
     }
 
-    pub fn new() -> IdentityForm {
+    pub(crate) fn new() -> IdentityForm {
         IdentityForm {
             first_name: TextField::new(FieldKind::Name, 40),
             initial: TextField::new(FieldKind::Initial, 1),
@@ -78,7 +78,7 @@ impl IdentityForm {
 
     /// For staff booking on someone's behalf: the first name may stay empty when there is a
     /// phone number.
-    pub fn on_behalf() -> IdentityForm {
+    pub(crate) fn on_behalf() -> IdentityForm {
         IdentityForm {
             on_behalf: true,
             ..IdentityForm::new()
@@ -86,11 +86,11 @@ impl IdentityForm {
     }
 
     /// Whether the focus is on a box to tick (the key bar then says Space ticks it).
-    pub fn on_checkbox(&self) -> bool {
+    pub(crate) fn on_checkbox(&self) -> bool {
         ROWS[self.focus.index()] == Row::NoPhone
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.first_name.is_empty()
             && self.phone.is_empty()
             && self.email.is_empty()
@@ -107,7 +107,7 @@ impl IdentityForm {
         }
     }
 
-    pub fn handle(&mut self, key: Key) -> FormEvent {
+    pub(crate) fn handle(&mut self, key: Key) -> FormEvent {
         let row = ROWS[self.focus.index()];
         match key {
             // Left and Right stay with the field being typed in.
@@ -200,7 +200,7 @@ impl IdentityForm {
 
     /// What the form says: what is wrong (as messages) and the row focused: a field's
     /// label and what it holds, or a box with its state.
-    pub fn speech(&self, view: &View) -> Speech {
+    pub(crate) fn speech(&self, view: &View) -> Speech {
         let tr = &view.tr;
         let mut s = Speech::new();
         for (_, id) in &self.errors {
@@ -235,7 +235,7 @@ impl IdentityForm {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    pub(crate) fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         let rows: Vec<FormRow> = ROWS
             .iter()
             .map(|row| {

@@ -25,7 +25,9 @@ use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
 use crate::domain::code;
 use crate::store::Busy;
-use crate::store::{Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, What};
+use crate::store::{
+    Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, StoreError, What,
+};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::form::{self, FormRow};
@@ -472,6 +474,13 @@ impl Screen for ManageScreen {
         Action::None
     }
 
+    fn printed(&mut self, ok: bool, _ctx: &Ctx) -> Action {
+        if let Some(receipt) = &mut self.receipt {
+            receipt.printed(ok);
+        }
+        Action::None
+    }
+
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
             // After a change, the new time: the same receipt as a new booking (code, QR code,
@@ -486,11 +495,6 @@ impl Screen for ManageScreen {
                 }
                 self.found = Some(a);
                 return confirm;
-            }
-            Reply::Printed(_) => {
-                if let Some(receipt) = &mut self.receipt {
-                    receipt.reply(&reply);
-                }
             }
             Reply::Found(Some(a)) => {
                 self.found = Some(a);
@@ -547,7 +551,7 @@ impl Screen for ManageScreen {
                 self.message = Some(Message::TooLate);
                 self.show_found(ctx.now);
             }
-            Reply::Failed(f) if f.offline => {
+            Reply::Failed(StoreError::Unreachable(_)) => {
                 let about = ctx.i18n.tr(&ctx.settings.locale).text("manage-title");
                 return Action::Push(Box::new(OfflineScreen::new("", "", &about)));
             }

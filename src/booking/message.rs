@@ -8,7 +8,7 @@ use crate::calendar::words;
 use crate::config::KioskConfig;
 use crate::i18n::Tr;
 
-pub enum Message<'a> {
+pub(crate) enum Message<'a> {
     /// Sent 48 h before the appointment.
     Reminder(&'a Confirmed),
     /// Sent at once when the appointment is made or moved: the code in writing.
@@ -25,7 +25,7 @@ pub enum Message<'a> {
 }
 
 impl Message<'_> {
-    pub fn text(&self, tr: &Tr, kiosk: &KioskConfig) -> String {
+    pub(crate) fn text(&self, tr: &Tr, kiosk: &KioskConfig) -> String {
         let place = ("place", kiosk.help_point.name.clone().into());
         let phone = ("phone", kiosk.help_point.phone.clone().into());
         let day = |t: &NaiveDateTime| words::day(tr, t.date()).into();

@@ -1,18 +1,19 @@
 //! "Prendre rendez-vous", "Ateliers", "Gérer mon rendez-vous": the agenda, free slots, and
 //! bookings that can never be double.
 pub mod agenda;
-pub mod book;
-pub mod checkout;
-pub mod cli;
-pub mod form;
-pub mod manage;
-pub mod message;
-pub mod offline;
-pub mod picker;
-pub mod receipt;
-pub mod rules;
+pub(crate) mod book;
+pub(crate) mod checkout;
+pub(crate) mod cli;
+pub(crate) mod form;
+pub(crate) mod manage;
+pub(crate) mod message;
+pub(crate) mod offline;
+pub(crate) mod picker;
+pub(crate) mod published;
+pub(crate) mod receipt;
+pub(crate) mod rules;
 pub mod slots;
-pub mod ticket;
-pub mod workshops;
+pub(crate) mod ticket;
+pub(crate) mod workshops;
 
-pub use agenda::Agenda;
+pub(crate) use agenda::Agenda;

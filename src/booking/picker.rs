@@ -16,13 +16,13 @@ use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Picker {
+pub(crate) struct Picker {
     slots: Vec<Slot>,
     day: Option<NaiveDate>,
     focus: FocusGrid,
 }
 
-pub enum PickerEvent {
+pub(crate) enum PickerEvent {
     None,
     /// Esc on the list of days.
     Back,
@@ -30,7 +30,7 @@ pub enum PickerEvent {
 }
 
 impl Picker {
-    pub fn new(slots: Vec<Slot>) -> Picker {
+    pub(crate) fn new(slots: Vec<Slot>) -> Picker {
         let mut picker = Picker {
             slots,
             day: None,
@@ -47,13 +47,13 @@ impl Picker {
     }
 
     /// The keys, with those that turn pages when the list has pages.
-    pub fn hints(&self) -> Vec<Hint> {
+    pub(crate) fn hints(&self) -> Vec<Hint> {
         let mut hints = choosing_hints();
         hints.extend(self.focus.page_hints());
         hints
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
 
@@ -67,7 +67,7 @@ impl Picker {
             .unwrap_or_default()
     }
 
-    pub fn handle(&mut self, key: Key) -> PickerEvent {
+    pub(crate) fn handle(&mut self, key: Key) -> PickerEvent {
         if self.focus.choose(key).is_some() {
             return self.choose();
         }
@@ -106,7 +106,7 @@ impl Picker {
     }
 
     /// Whether the day is chosen (the times show).
-    pub fn on_times(&self) -> bool {
+    pub(crate) fn on_times(&self) -> bool {
         self.day.is_some()
     }
 
@@ -158,7 +158,7 @@ impl Picker {
         (paras, choices)
     }
 
-    pub fn render(
+    pub(crate) fn render(
         &self,
         frame: &mut Frame,
         area: Rect,
@@ -185,7 +185,7 @@ impl Picker {
     }
 
     /// What the step says: the question, and the day or time focused whole.
-    pub fn speech(&self, view: &View, agenda: &Agenda, paras: Vec<Para>) -> Speech {
+    pub(crate) fn speech(&self, view: &View, agenda: &Agenda, paras: Vec<Para>) -> Speech {
         let (paras, choices) = self.page(view, agenda, paras);
         Speech::page(&paras, &choices, Some(self.focus.index()), &view.tr)
     }

@@ -14,7 +14,6 @@ use crate::app::speech::{Said, Speech};
 use crate::config::KioskConfig;
 use crate::domain::person::Person;
 use crate::i18n::Tr;
-use crate::store::Reply;
 use crate::store::Request;
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -162,10 +161,9 @@ impl Receipt {
         }
     }
 
-    pub fn reply(&mut self, reply: &Reply) {
-        if let Reply::Printed(ok) = reply {
-            self.printed = Some(*ok);
-        }
+    /// Whether the ticket printer took the ticket.
+    pub fn printed(&mut self, ok: bool) {
+        self.printed = Some(ok);
     }
 
     /// The receipt's text and choices: the code and the day first (the smallest screen shows

@@ -6,26 +6,34 @@ use chrono::{Duration, NaiveDateTime};
 use crate::calendar::Calendar;
 
 /// The earliest start an appointment may have for a citizen to cancel it at `now`.
-pub fn cancel_limit(calendar: &Calendar, now: NaiveDateTime) -> NaiveDateTime {
+pub(crate) fn cancel_limit(calendar: &Calendar, now: NaiveDateTime) -> NaiveDateTime {
     calendar.add(now, Duration::hours(4))
 }
 
 /// The earliest start an appointment may have for a citizen to change it at `now`.
-pub fn change_limit(calendar: &Calendar, now: NaiveDateTime) -> NaiveDateTime {
+pub(crate) fn change_limit(calendar: &Calendar, now: NaiveDateTime) -> NaiveDateTime {
     calendar.add(now, Duration::days(2))
 }
 
-pub fn citizen_may_cancel(calendar: &Calendar, starts: NaiveDateTime, now: NaiveDateTime) -> bool {
+pub(crate) fn citizen_may_cancel(
+    calendar: &Calendar,
+    starts: NaiveDateTime,
+    now: NaiveDateTime,
+) -> bool {
     cancel_limit(calendar, now) <= starts
 }
 
-pub fn citizen_may_change(calendar: &Calendar, starts: NaiveDateTime, now: NaiveDateTime) -> bool {
+pub(crate) fn citizen_may_change(
+    calendar: &Calendar,
+    starts: NaiveDateTime,
+    now: NaiveDateTime,
+) -> bool {
     change_limit(calendar, now) <= starts
 }
 
 /// Attendance (présent, absent) is taken from 15 minutes before a booking, and from the day
 /// of a workshop session: the latest start an appointment may have to be marked at `now`.
-pub fn attendance_from(now: NaiveDateTime, workshop: bool) -> NaiveDateTime {
+pub(crate) fn attendance_from(now: NaiveDateTime, workshop: bool) -> NaiveDateTime {
     if workshop {
         now.date().and_hms_opt(23, 59, 59).expect("a time")
     } else {
@@ -34,7 +42,7 @@ pub fn attendance_from(now: NaiveDateTime, workshop: bool) -> NaiveDateTime {
 }
 
 /// When the reminder goes: 48 h before, unless that is already past.
-pub fn reminder_due(
+pub(crate) fn reminder_due(
     calendar: &Calendar,
     starts: NaiveDateTime,
     now: NaiveDateTime,

@@ -20,7 +20,7 @@ use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::app::speech::Speech;
 use crate::calendar::words;
 use crate::i18n::Tr;
-use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reply, Request};
+use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reply, Request, StoreError};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -316,6 +316,13 @@ impl Screen for WorkshopsScreen {
         Action::None
     }
 
+    fn printed(&mut self, ok: bool, _ctx: &Ctx) -> Action {
+        if let Some(receipt) = &mut self.receipt {
+            receipt.printed(ok);
+        }
+        Action::None
+    }
+
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
             Reply::Sessions(sessions) => self.show(sessions, ctx),
@@ -334,12 +341,7 @@ impl Screen for WorkshopsScreen {
                 self.notice = Some(WorkshopNotice::Full);
                 return self.load(ctx);
             }
-            Reply::Printed(_) => {
-                if let Some(receipt) = &mut self.receipt {
-                    receipt.reply(&reply);
-                }
-            }
-            Reply::Failed(f) if f.offline => {
+            Reply::Failed(StoreError::Unreachable(_)) => {
                 let about = ctx.i18n.tr(&ctx.settings.locale).text("workshops-title");
                 return Action::Push(Box::new(OfflineScreen::new("", "", &about)));
             }

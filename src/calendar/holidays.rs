@@ -24,24 +24,8 @@ pub enum Region {
 }
 
 impl Region {
-    pub const ALL: [Region; 13] = [
-        Region::Metropole,
-        Region::AlsaceMoselle,
-        Region::Guadeloupe,
-        Region::Martinique,
-        Region::Guyane,
-        Region::Reunion,
-        Region::Mayotte,
-        Region::SaintPierreEtMiquelon,
-        Region::SaintBarthelemy,
-        Region::SaintMartin,
-        Region::WallisEtFutuna,
-        Region::Polynesie,
-        Region::NouvelleCaledonie,
-    ];
-
     /// The region of a postal code (its département: the first two digits, three overseas).
-    pub fn of_postal_code(code: &str) -> Region {
+    pub(crate) fn of_postal_code(code: &str) -> Region {
         let code = code.trim();
         match code {
             "97133" => return Region::SaintBarthelemy,
@@ -69,7 +53,7 @@ impl Region {
     }
 
     /// The region's time zone in the IANA database.
-    pub fn zone(self) -> Tz {
+    pub(crate) fn zone(self) -> Tz {
         use chrono_tz::{America, Europe, Indian, Pacific};
         match self {
             Region::Metropole | Region::AlsaceMoselle => Europe::Paris,
@@ -122,7 +106,7 @@ pub enum Holiday {
 }
 
 impl Holiday {
-    pub const ALL: [Holiday; 14] = [
+    pub(crate) const ALL: [Holiday; 14] = [
         Holiday::JourDeLAn,
         Holiday::VendrediSaint,
         Holiday::LundiDePaques,
@@ -140,7 +124,7 @@ impl Holiday {
     ];
 
     /// The name used in `agenda.toml` (`open_on_holidays = ["lundi-de-pentecote"]`).
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Holiday::JourDeLAn => "jour-de-l-an",
             Holiday::VendrediSaint => "vendredi-saint",
@@ -159,13 +143,13 @@ impl Holiday {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Holiday> {
+    pub(crate) fn from_id(id: &str) -> Option<Holiday> {
         Holiday::ALL.into_iter().find(|h| h.id() == id)
     }
 }
 
 /// Easter Sunday (anonymous Gregorian algorithm).
-pub fn easter(year: i32) -> NaiveDate {
+pub(crate) fn easter(year: i32) -> NaiveDate {
     let a = year % 19;
     let b = year / 100;
     let c = year % 100;
@@ -184,7 +168,7 @@ pub fn easter(year: i32) -> NaiveDate {
 }
 
 /// The public holidays of a region in a year, in date order.
-pub fn public_holidays(year: i32, region: Region) -> Vec<(NaiveDate, Holiday)> {
+pub(crate) fn public_holidays(year: i32, region: Region) -> Vec<(NaiveDate, Holiday)> {
     let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d).expect("a fixed holiday");
     let easter = easter(year);
     let mut days = vec![
@@ -212,7 +196,7 @@ pub fn public_holidays(year: i32, region: Region) -> Vec<(NaiveDate, Holiday)> {
 }
 
 /// The holiday on that day in that region, if any.
-pub fn holiday(day: NaiveDate, region: Region) -> Option<Holiday> {
+pub(crate) fn holiday(day: NaiveDate, region: Region) -> Option<Holiday> {
     public_holidays(day.year(), region)
         .into_iter()
         .find(|(d, _)| *d == day)

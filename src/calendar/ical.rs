@@ -1,14 +1,14 @@
 //! Writing iCalendar (RFC 5545): text values escaped (§3.3.11), lines folded at 75 octets
 //! (§3.1). One writer for the agenda file and for the event a QR code carries.
 #[derive(Debug, Clone)]
-pub struct Ical {
+pub(crate) struct Ical {
     out: String,
     newline: &'static str,
 }
 
 impl Ical {
     /// A calendar file: lines end with CRLF, as the RFC requires.
-    pub fn file() -> Ical {
+    pub(crate) fn file() -> Ical {
         Ical {
             out: String::new(),
             newline: "\r\n",
@@ -17,7 +17,7 @@ impl Ical {
 
     /// An event for a QR code: lines end with LF alone, which phones read, and which leaves
     /// room in a small code.
-    pub fn compact() -> Ical {
+    pub(crate) fn compact() -> Ical {
         Ical {
             out: String::new(),
             newline: "\n",
@@ -25,24 +25,24 @@ impl Ical {
     }
 
     /// A property whose value is written as is (a date, a duration, a keyword).
-    pub fn raw(&mut self, name: &str, value: &str) -> &mut Ical {
+    pub(crate) fn raw(&mut self, name: &str, value: &str) -> &mut Ical {
         self.line(&format!("{name}:{value}"));
         self
     }
 
     /// A property whose value is text a person wrote or reads: escaped.
-    pub fn text(&mut self, name: &str, value: &str) -> &mut Ical {
+    pub(crate) fn text(&mut self, name: &str, value: &str) -> &mut Ical {
         self.line(&format!("{name}:{}", escape(value)));
         self
     }
 
     /// The last line ends without a line break (a QR payload), or with one (a file).
-    pub fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         self.out
     }
 
     /// Like `finish`, without the final line break.
-    pub fn finish_trimmed(self) -> String {
+    pub(crate) fn finish_trimmed(self) -> String {
         self.out.trim_end_matches(self.newline).to_string()
     }
 

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use crate::i18n::Tr;
 
 /// "mardi 3 mars"
-pub fn day(tr: &Tr, date: NaiveDate) -> String {
+pub(crate) fn day(tr: &Tr, date: NaiveDate) -> String {
     tr.text_with(
         "date-day",
         &[
@@ -20,7 +20,7 @@ pub fn day(tr: &Tr, date: NaiveDate) -> String {
 }
 
 /// "14 h 30"; for the voice, as a person says it: "14 heures 30", "midi".
-pub fn time(tr: &Tr, t: NaiveDateTime) -> String {
+pub(crate) fn time(tr: &Tr, t: NaiveDateTime) -> String {
     if tr.is_spoken() {
         return tr.text_with(
             "time-said",
@@ -41,7 +41,7 @@ pub fn time(tr: &Tr, t: NaiveDateTime) -> String {
 
 /// "2 avril 2024": a date of another year in words (never "02/04/2024", which reads as a
 /// sum to some and as 4 February to others).
-pub fn long(tr: &Tr, date: NaiveDate) -> String {
+pub(crate) fn long(tr: &Tr, date: NaiveDate) -> String {
     tr.text_with(
         "date-long",
         &[
@@ -54,7 +54,7 @@ pub fn long(tr: &Tr, date: NaiveDate) -> String {
 }
 
 /// "Données du 2 décembre 2026": the date of the newest lieux data, or that there is none.
-pub fn data_date(tr: &Tr, date: Option<NaiveDate>) -> String {
+pub(crate) fn data_date(tr: &Tr, date: Option<NaiveDate>) -> String {
     match date {
         Some(date) => tr.text_with("staff-lieux-date", &[("date", long(tr, date).into())]),
         None => tr.text("staff-lieux-none"),

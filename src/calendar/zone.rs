@@ -9,7 +9,7 @@ use super::holidays::{self, Holiday, Region};
 /// The zones a French help point or lieu can be in. Anything else in `kiosk.toml` is an
 /// error: a typo would silently shift every slot. chrono-tz is built with these only
 /// (`CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`).
-pub const FRENCH_ZONES: [&str; 15] = [
+pub(crate) const FRENCH_ZONES: [&str; 15] = [
     "Europe/Paris",
     "America/Guadeloupe",
     "America/Martinique",
@@ -27,10 +27,8 @@ pub const FRENCH_ZONES: [&str; 15] = [
     "Indian/Kerguelen",
 ];
 
-pub const DEFAULT_ZONE: &str = "Europe/Paris";
-
 /// A French zone by its IANA name.
-pub fn zone(name: &str) -> Result<Tz, String> {
+pub(crate) fn zone(name: &str) -> Result<Tz, String> {
     if !FRENCH_ZONES.contains(&name) {
         return Err(format!(
             "unknown time zone {name:?} (expected one of {})",
@@ -48,7 +46,7 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    pub fn new(zone: Tz, region: Region) -> Calendar {
+    pub(crate) fn new(zone: Tz, region: Region) -> Calendar {
         Calendar { zone, region }
     }
 
@@ -64,7 +62,7 @@ impl Calendar {
 
     /// The instant of a local time. In an hour that happens twice (October), the first one;
     /// a time that does not exist (the March gap) counts as the instant the clocks jumped.
-    pub fn to_utc(&self, local: NaiveDateTime) -> DateTime<Utc> {
+    pub(crate) fn to_utc(self, local: NaiveDateTime) -> DateTime<Utc> {
         if let Some(t) = self.zone.from_local_datetime(&local).earliest() {
             return t.with_timezone(&Utc);
         }
@@ -81,30 +79,26 @@ impl Calendar {
         Utc.from_utc_datetime(&local)
     }
 
-    pub fn local(&self, instant: DateTime<Utc>) -> NaiveDateTime {
+    pub(crate) fn local(&self, instant: DateTime<Utc>) -> NaiveDateTime {
         instant.with_timezone(&self.zone).naive_local()
     }
 
     /// A local time plus a real duration (a 2-hour delay at 01:30 on the night the clocks go
     /// forward ends at 04:30, not 03:30).
-    pub fn add(&self, local: NaiveDateTime, duration: Duration) -> NaiveDateTime {
+    pub(crate) fn add(&self, local: NaiveDateTime, duration: Duration) -> NaiveDateTime {
         self.local(self.to_utc(local) + duration)
     }
 
     /// The same moment as `local` (a time in `self`) read on a clock in `other`.
-    pub fn moment_in(&self, local: NaiveDateTime, other: &Calendar) -> NaiveDateTime {
+    pub(crate) fn moment_in(&self, local: NaiveDateTime, other: &Calendar) -> NaiveDateTime {
         if self.zone == other.zone {
             return local;
         }
         other.local(self.to_utc(local))
     }
 
-    pub fn holiday(&self, day: NaiveDate) -> Option<Holiday> {
+    pub(crate) fn holiday(&self, day: NaiveDate) -> Option<Holiday> {
         holidays::holiday(day, self.region)
-    }
-
-    pub fn is_holiday(&self, day: NaiveDate) -> bool {
-        self.holiday(day).is_some()
     }
 }
 

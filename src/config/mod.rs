@@ -1,7 +1,7 @@
 //! The help point's `kiosk.toml` and the reading of TOML files with located problems. The
 //! whole directory (with the agenda and the questionnaire) is loaded by `kiosk::config`.
 mod kiosk;
-pub mod toml_file;
+pub(crate) mod toml_file;
 
 use std::path::{Path, PathBuf};
 
@@ -11,10 +11,10 @@ pub use kiosk::{
 };
 
 /// Where the configuration directory is when none is named.
-pub const DEFAULT_DIR: &str = "kiosk-config";
+pub(crate) const DEFAULT_DIR: &str = "kiosk-config";
 
 /// `--config DIR`, else `$BORNE_CONFIG`, else `./kiosk-config`.
-pub fn resolve_dir(flag: Option<&Path>) -> PathBuf {
+pub(crate) fn resolve_dir(flag: Option<&Path>) -> PathBuf {
     flag.map(Path::to_path_buf)
         .or_else(|| std::env::var_os("BORNE_CONFIG").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))

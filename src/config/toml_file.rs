@@ -5,11 +5,11 @@ use serde::de::DeserializeOwned;
 
 use crate::problem::Problem;
 
-pub fn read(path: &Path) -> Result<String, Vec<Problem>> {
+pub(crate) fn read(path: &Path) -> Result<String, Vec<Problem>> {
     crate::text_file::read(path)
 }
 
-pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Vec<Problem>> {
+pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Vec<Problem>> {
     let parsed = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         vec![Problem::at(path, text, offset, plain_message(e.message()))]

@@ -13,13 +13,13 @@ use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
 
 /// The activity reports' file format.
 #[derive(Debug, Clone, Copy)]
-pub enum Format {
+pub(crate) enum Format {
     Csv,
     Json,
 }
 
 /// `borne export activites`: the reports from `from` to `to`, in the Coop's labels.
-pub fn export_activities(
+pub(crate) fn export_activities(
     store: &mut dyn AgendaStore,
     from: NaiveDate,
     to: NaiveDate,
@@ -42,7 +42,7 @@ pub fn export_activities(
 
 /// `borne export agenda`: a counsellor's appointments and workshops as an iCalendar file
 /// (no phone, no e-mail).
-pub fn export_agenda(
+pub(crate) fn export_agenda(
     store: &mut dyn AgendaStore,
     agenda: &Agenda,
     counsellor: &str,
@@ -130,7 +130,11 @@ pub fn export_agenda(
 }
 
 /// `borne purge`: what the retention period allows to keep, and nothing more.
-pub fn purge(store: &mut dyn AgendaStore, now: NaiveDateTime, retention_days: u32) -> ExitCode {
+pub(crate) fn purge(
+    store: &mut dyn AgendaStore,
+    now: NaiveDateTime,
+    retention_days: u32,
+) -> ExitCode {
     match store.erase_personal_data(now, retention_days) {
         Ok(n) => {
             println!(

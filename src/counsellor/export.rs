@@ -9,7 +9,7 @@ use crate::domain::report::Report;
 use crate::vocabulary::{join_values, split_values};
 
 /// The CSV columns, one row per accompaniment. Notes stay at the help point.
-pub const COLUMNS: [&str; 14] = [
+pub(crate) const COLUMNS: [&str; 14] = [
     "date",
     "type",
     "duree_minutes",
@@ -45,7 +45,7 @@ fn row(r: &Report) -> [String; 14] {
     ]
 }
 
-pub fn activities_csv(reports: &[Report]) -> String {
+pub(crate) fn activities_csv(reports: &[Report]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS).expect("in memory");
     for r in reports {
@@ -54,7 +54,7 @@ pub fn activities_csv(reports: &[Report]) -> String {
     String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8")
 }
 
-pub fn activities_json(reports: &[Report]) -> serde_json::Value {
+pub(crate) fn activities_json(reports: &[Report]) -> serde_json::Value {
     let rows: Vec<serde_json::Value> = reports
         .iter()
         .map(|r| {
@@ -81,7 +81,7 @@ pub fn activities_json(reports: &[Report]) -> serde_json::Value {
 
 /// An event of the agenda file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Event {
+pub(crate) struct Event {
     pub uid: String,
     pub starts: NaiveDateTime,
     pub ends: NaiveDateTime,
@@ -90,7 +90,7 @@ pub struct Event {
 }
 
 /// The events as a calendar file; times in UTC, converted from the help point's local time.
-pub fn ics(events: &[Event], stamp: NaiveDateTime, calendar: &Calendar) -> String {
+pub(crate) fn ics(events: &[Event], stamp: NaiveDateTime, calendar: &Calendar) -> String {
     let utc = |t: NaiveDateTime| calendar.to_utc(t).format("%Y%m%dT%H%M%SZ").to_string();
     let mut ical = Ical::file();
     ical.raw("BEGIN", "VCALENDAR")

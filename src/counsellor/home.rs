@@ -30,14 +30,14 @@ const ITEMS: [&str; 8] = [
     "counsellor-sign-out",
 ];
 
-pub struct CounsellorHome {
+pub(crate) struct CounsellorHome {
     agenda: Rc<Agenda>,
     counsellor: usize,
     focus: FocusGrid,
 }
 
 impl CounsellorHome {
-    pub fn new(agenda: Rc<Agenda>, counsellor: usize) -> CounsellorHome {
+    pub(crate) fn new(agenda: Rc<Agenda>, counsellor: usize) -> CounsellorHome {
         CounsellorHome {
             agenda,
             counsellor,

@@ -1,13 +1,13 @@
 //! Counsellor mode: the agenda, assisted sessions and their activity reports, statistics,
 //! behind each counsellor's own PIN.
-pub mod agenda;
-pub mod cli;
-pub mod export;
-pub mod home;
-pub mod prefill;
-pub mod queue;
-pub mod report_form;
+pub(crate) mod agenda;
+pub(crate) mod cli;
+pub(crate) mod export;
+pub(crate) mod home;
+pub(crate) mod prefill;
+pub(crate) mod queue;
+pub(crate) mod report_form;
 pub mod stats;
-pub mod stats_screen;
-pub mod told;
-pub mod workshops;
+pub(crate) mod stats_screen;
+pub(crate) mod told;
+pub(crate) mod workshops;

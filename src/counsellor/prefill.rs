@@ -8,7 +8,7 @@ use crate::vocabulary::coop::{Autonomie, LieuAccompagnement, Thematique};
 use crate::vocabulary::profile::Profile;
 
 /// Prefilled from a booking: its day and length, and what its diagnostic found.
-pub fn report_for_booking(
+pub(crate) fn report_for_booking(
     counsellor: &str,
     code: &str,
     date: NaiveDate,

@@ -40,7 +40,7 @@ enum Choose {
     BackToQueue,
 }
 
-pub struct QueueScreen {
+pub(crate) struct QueueScreen {
     agenda: Rc<Agenda>,
     counsellor: usize,
     entries: Vec<Entry>,
@@ -55,7 +55,7 @@ pub struct QueueScreen {
 }
 
 impl QueueScreen {
-    pub fn new(agenda: Rc<Agenda>, counsellor: usize) -> QueueScreen {
+    pub(crate) fn new(agenda: Rc<Agenda>, counsellor: usize) -> QueueScreen {
         QueueScreen {
             agenda,
             counsellor,

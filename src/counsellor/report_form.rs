@@ -55,7 +55,7 @@ const FIELDS: [Field; 14] = [
     Field::Save,
 ];
 
-pub struct ReportForm {
+pub(crate) struct ReportForm {
     report: Report,
     /// "03/03/2026": a report may be written the day after.
     date: TextField,
@@ -70,7 +70,7 @@ pub struct ReportForm {
 }
 
 impl ReportForm {
-    pub fn new(report: Report) -> ReportForm {
+    pub(crate) fn new(report: Report) -> ReportForm {
         let notes = TextField::new(FieldKind::Text, 500).with(&report.notes);
         let date =
             TextField::new(FieldKind::Text, 10).with(&report.date.format("%d/%m/%Y").to_string());
@@ -85,10 +85,6 @@ impl ReportForm {
             notice: None,
             saved: false,
         }
-    }
-
-    pub fn report(&self) -> &Report {
-        &self.report
     }
 
     /// Whether the field takes several values (boxes to tick) rather than one.

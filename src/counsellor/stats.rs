@@ -11,7 +11,7 @@ use crate::vocabulary::coop::Thematique;
 const BAR: usize = 20;
 
 /// The range's figures in one line, as `borne booking list` ends.
-pub fn summary(p: &Period, tr: &Tr) -> String {
+pub(crate) fn summary(p: &Period, tr: &Tr) -> String {
     tr.text_with(
         "stats-summary",
         &[
@@ -54,7 +54,7 @@ fn name(p: &Period, tr: &Tr) -> String {
 }
 
 /// A bar of `n` out of `max`, in full blocks, and the number beside it.
-pub fn bar(n: u32, max: u32) -> String {
+pub(crate) fn bar(n: u32, max: u32) -> String {
     let len = if max == 0 {
         0
     } else {
@@ -143,7 +143,7 @@ fn queue_days(figures: &[crate::domain::queue::DayFigures], tr: &Tr) -> String {
     out
 }
 
-pub fn text(s: &Stats, tr: &Tr) -> String {
+pub(crate) fn text(s: &Stats, tr: &Tr) -> String {
     let mut parts = vec![
         periods(&tr.text("stats-total"), std::slice::from_ref(&s.total), tr),
         periods(&tr.text("stats-weeks"), &s.weeks, tr),

@@ -16,13 +16,13 @@ use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para, Tone};
 
-pub struct StatsScreen {
+pub(crate) struct StatsScreen {
     agenda: Rc<Agenda>,
     stats: Option<Stats>,
 }
 
 impl StatsScreen {
-    pub fn new(agenda: Rc<Agenda>) -> StatsScreen {
+    pub(crate) fn new(agenda: Rc<Agenda>) -> StatsScreen {
         StatsScreen {
             agenda,
             stats: None,

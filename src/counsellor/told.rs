@@ -7,14 +7,14 @@ use crate::store::Registrant;
 use crate::ui::page::{self, Para};
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Told {
+pub(crate) struct Told {
     pub told: usize,
     /// First name, and the phone or e-mail to use, for those not told.
     pub to_tell: Vec<(String, Option<String>)>,
 }
 
 impl Told {
-    pub fn of(registrants: &[Registrant]) -> Told {
+    pub(crate) fn of(registrants: &[Registrant]) -> Told {
         Told {
             told: registrants.iter().filter(|r| r.told).count(),
             to_tell: registrants
@@ -26,7 +26,7 @@ impl Told {
     }
 
     /// What the counsellor reads; `done` says what happened ("Rendez-vous annulé.").
-    pub fn paras(&self, done: &str, tr: &Tr) -> Vec<Para> {
+    pub(crate) fn paras(&self, done: &str, tr: &Tr) -> Vec<Para> {
         let mut out = vec![page::success(done.to_string())];
         if self.told > 0 {
             out.push(page::text(tr.text_with(
@@ -60,7 +60,7 @@ impl Told {
 
 /// What a counsellor screen says after an action.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
+pub(crate) enum Notice {
     /// A warning or a refusal.
     Says(&'static str),
     /// Done as asked.
@@ -70,7 +70,7 @@ pub enum Notice {
 }
 
 impl Notice {
-    pub fn paras(&self, tr: &Tr) -> Vec<Para> {
+    pub(crate) fn paras(&self, tr: &Tr) -> Vec<Para> {
         match self {
             Notice::Says(id) => vec![page::notice(tr.text(id))],
             Notice::Done(id) => vec![page::success(tr.text(id))],

@@ -44,7 +44,7 @@ const SESSION_CHOICES: [&str; 5] = [
     "counsellor-back",
 ];
 
-pub struct WorkshopAdmin {
+pub(crate) struct WorkshopAdmin {
     agenda: Rc<Agenda>,
     counsellor: String,
     sessions: Vec<Session>,
@@ -57,14 +57,14 @@ pub struct WorkshopAdmin {
 }
 
 /// "04/03/2026 14:00"
-pub fn parse_when(text: &str) -> Option<NaiveDateTime> {
+pub(crate) fn parse_when(text: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text.trim(), "%d/%m/%Y %H:%M").ok()
 }
 
 /// Why a session cannot take place at that time, as a message id: in the past, on a day the
 /// help point is closed (a public holiday, a closure), or over another session in the same
 /// room (`moving` is the session being moved, which does not clash with itself).
-pub fn refusal(
+pub(crate) fn refusal(
     agenda: &Agenda,
     series: &str,
     starts: NaiveDateTime,
@@ -98,7 +98,7 @@ pub fn refusal(
 }
 
 impl WorkshopAdmin {
-    pub fn new(agenda: Rc<Agenda>, counsellor: &str) -> WorkshopAdmin {
+    pub(crate) fn new(agenda: Rc<Agenda>, counsellor: &str) -> WorkshopAdmin {
         WorkshopAdmin {
             agenda,
             counsellor: counsellor.into(),

@@ -7,7 +7,7 @@ use super::explain;
 use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
 
 /// The outcome of the answers given (`question=answer,…`), and what was not asked.
-pub fn explain(questionnaire: &Questionnaire, answers: &str, json: bool) -> ExitCode {
+pub(crate) fn explain(questionnaire: &Questionnaire, answers: &str, json: bool) -> ExitCode {
     let mut pairs = Vec::new();
     for pair in answers.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let Some((q, a)) = pair.split_once('=') else {
@@ -51,7 +51,7 @@ pub fn explain(questionnaire: &Questionnaire, answers: &str, json: bool) -> Exit
 }
 
 /// Every path through the questionnaire, with its outcome.
-pub fn paths(questionnaire: &Questionnaire, json: bool) -> ExitCode {
+pub(crate) fn paths(questionnaire: &Questionnaire, json: bool) -> ExitCode {
     let Some(paths) = questionnaire.paths_bounded(usize::MAX) else {
         return ExitCode::from(EXIT_FAILURE);
     };

@@ -10,11 +10,11 @@ use crate::vocabulary::lieux::ModaliteAccompagnement;
 use crate::vocabulary::profile::Profile;
 
 /// The result screen shows at most this many needs.
-pub const MAX_NEEDS: usize = 3;
+pub(crate) const MAX_NEEDS: usize = 3;
 
 /// The paths of a questionnaire as its checks see them (`Questionnaire::survey`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Survey {
+pub(crate) struct Survey {
     /// How many paths there are.
     pub paths: usize,
     /// Each question: whether some path asks it.
@@ -108,7 +108,7 @@ impl SurveyWalk<'_> {
 
 /// Answers that do not follow the questionnaire (from the command line).
 #[derive(Debug, Clone, PartialEq)]
-pub enum PathError {
+pub(crate) enum PathError {
     /// The answer given is not for the question asked at that point.
     OutOfOrder { position: usize },
 }
@@ -129,7 +129,7 @@ impl Questionnaire {
     }
 
     /// The question to ask after these answers, or `End`.
-    pub fn next_step(&self, given: &[Choice]) -> Result<Step, PathError> {
+    pub(crate) fn next_step(&self, given: &[Choice]) -> Result<Step, PathError> {
         let mut step = self.resolve(self.start, &[]);
         for (i, choice) in given.iter().enumerate() {
             match step {
@@ -145,7 +145,7 @@ impl Questionnaire {
 
     /// Walks the questionnaire taking, at each question, the answer named for it.
     /// Returns the path and where it stopped (`End`, or the question with no answer given).
-    pub fn walk(&self, answers: &[(String, String)]) -> Result<(Vec<Choice>, Step), String> {
+    pub(crate) fn walk(&self, answers: &[(String, String)]) -> Result<(Vec<Choice>, Step), String> {
         let mut path = Vec::new();
         loop {
             let step = self.next_step(&path).map_err(|e| format!("{e:?}"))?;
@@ -181,7 +181,7 @@ impl Questionnaire {
 
     /// The most questions a path may still ask after these answers, the next one included
     /// ("question 2 sur 6" is the second of at most six).
-    pub fn questions_left_at_most(&self, given: &[Choice]) -> usize {
+    pub(crate) fn questions_left_at_most(&self, given: &[Choice]) -> usize {
         let mut path = given.to_vec();
         self.deepest(&mut path, self.questions.len())
     }
@@ -211,7 +211,7 @@ impl Questionnaire {
     /// state is looked at once (the demo's thousands of paths are a few hundred states; a
     /// questionnaire of 531,441 paths is refused as quickly). A path stops at `max_len`
     /// questions, as in `paths_within`. `None` past `limit` paths.
-    pub fn survey(&self, limit: usize, max_len: usize) -> Option<Survey> {
+    pub(crate) fn survey(&self, limit: usize, max_len: usize) -> Option<Survey> {
         let mut walk = SurveyWalk {
             questionnaire: self,
             max_len,
@@ -254,13 +254,13 @@ impl Questionnaire {
     }
 
     /// Every complete path, or `None` past `limit` paths.
-    pub fn paths_bounded(&self, limit: usize) -> Option<Vec<Vec<Choice>>> {
+    pub(crate) fn paths_bounded(&self, limit: usize) -> Option<Vec<Vec<Choice>>> {
         self.paths_within(limit, usize::MAX)
     }
 
     /// As `paths_bounded`, but a path stops growing at `max_len` questions: a check looking
     /// for paths that are too long needs to see one, not to follow it to its end.
-    pub fn paths_within(&self, limit: usize, max_len: usize) -> Option<Vec<Vec<Choice>>> {
+    pub(crate) fn paths_within(&self, limit: usize, max_len: usize) -> Option<Vec<Vec<Choice>>> {
         let mut done = Vec::new();
         let mut open = vec![Vec::new()];
         while let Some(path) = open.pop() {
@@ -287,7 +287,7 @@ impl Questionnaire {
     }
 
     /// The outcome of a set of answers (complete or not).
-    pub fn outcome(&self, given: &[Choice]) -> Outcome {
+    pub(crate) fn outcome(&self, given: &[Choice]) -> Outcome {
         let answers = given
             .iter()
             .map(|c| &self.questions[c.question].answers[c.answer]);

@@ -14,7 +14,7 @@ fn labels<T: std::fmt::Display>(items: &[T]) -> String {
 }
 
 /// The outcome in a few labelled lines.
-pub fn text(questionnaire: &Questionnaire, path: &[Choice], outcome: &Outcome) -> String {
+pub(crate) fn text(questionnaire: &Questionnaire, path: &[Choice], outcome: &Outcome) -> String {
     let mut out = format!("path: {}\n", questionnaire.describe(path));
     out += &format!("profile: {}\n", outcome.profile.label());
     out += &format!("needs: {}\n", labels(&outcome.needs));
@@ -34,7 +34,7 @@ pub fn text(questionnaire: &Questionnaire, path: &[Choice], outcome: &Outcome) -
 }
 
 /// One line: the path, then the outcome.
-pub fn line(questionnaire: &Questionnaire, path: &[Choice], outcome: &Outcome) -> String {
+pub(crate) fn line(questionnaire: &Questionnaire, path: &[Choice], outcome: &Outcome) -> String {
     let mut parts = vec![
         outcome.profile.label().to_string(),
         labels(&outcome.needs),
@@ -49,7 +49,7 @@ pub fn line(questionnaire: &Questionnaire, path: &[Choice], outcome: &Outcome) -
     format!("{} ⇒ {}", questionnaire.describe(path), parts.join(" ; "))
 }
 
-pub fn json(
+pub(crate) fn json(
     questionnaire: &Questionnaire,
     path: &[Choice],
     outcome: &Outcome,

@@ -1,16 +1,16 @@
 //! "Faire le point sur mes besoins": a few plain questions, from a questionnaire that is data
 //! (`kiosk-config/diagnostic.toml`), turned into an Outcome — the needs, the kind of help, and
 //! the lieu services that match.
-pub mod cli;
-pub mod engine;
-pub mod explain;
-pub mod questionnaire;
-pub mod screen;
-pub mod services;
+pub(crate) mod cli;
+pub(crate) mod engine;
+pub(crate) mod explain;
+pub(crate) mod questionnaire;
+pub(crate) mod screen;
+pub(crate) mod services;
 mod view;
 
-pub use questionnaire::{Choice, Questionnaire, Step};
-pub use screen::DiagnosticScreen;
+pub(crate) use questionnaire::{Questionnaire, Step};
+pub(crate) use screen::DiagnosticScreen;
 
 #[cfg(test)]
 mod tests;

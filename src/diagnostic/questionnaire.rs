@@ -13,15 +13,15 @@ use crate::vocabulary::coop::{AidantsConnect, Materiel, Thematique, ThematiqueAd
 use crate::vocabulary::lieux::Service;
 use crate::vocabulary::profile::Profile;
 
-pub const FILE_NAME: &str = "diagnostic.toml";
+pub(crate) const FILE_NAME: &str = "diagnostic.toml";
 /// No path may ask more questions than this.
-pub const MAX_QUESTIONS_ON_A_PATH: usize = 8;
+pub(crate) const MAX_QUESTIONS_ON_A_PATH: usize = 8;
 /// Answers are chosen with the keys 1–9.
-pub const MAX_ANSWERS: usize = 9;
+pub(crate) const MAX_ANSWERS: usize = 9;
 /// Beyond this many paths the questionnaire is too tangled to check (or to answer).
 const MAX_PATHS: usize = 200_000;
 /// More questions than a person could ever be asked: refused before any other check.
-pub const MAX_QUESTIONS: usize = 100;
+pub(crate) const MAX_QUESTIONS: usize = 100;
 
 /// What the person wants from the help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -147,23 +147,22 @@ impl AnswerFile {
 }
 
 /// The word for "end of the questionnaire" in `next` and `skip_to`.
-pub const END: &str = "fin";
+pub(crate) const END: &str = "fin";
 
-/// Loads and validates `diagnostic.toml`; message ids are checked in every offered locale.
-pub fn load(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
-    let path = dir.join(FILE_NAME);
-    let text = crate::config::toml_file::read(&path)?;
-    parse(&path, &text, Some(i18n))
-}
-
-/// `load`, and every path walked (`check`).
-pub fn load_checked(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
+/// Loads and validates `diagnostic.toml`, every path walked (`check`); message ids are
+/// checked in every offered locale.
+pub(crate) fn load_checked(dir: &Path, i18n: &I18n) -> Result<Questionnaire, Vec<Problem>> {
     let path = dir.join(FILE_NAME);
     let text = crate::config::toml_file::read(&path)?;
     check(&path, &text, Some(i18n))
 }
 
-pub fn parse(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
+#[cfg(test)]
+pub(crate) fn parse(
+    path: &Path,
+    text: &str,
+    i18n: Option<&I18n>,
+) -> Result<Questionnaire, Vec<Problem>> {
     let file: File = crate::config::toml_file::parse(path, text)?;
     parse_file(path, text, &file, i18n)
 }
@@ -344,7 +343,11 @@ fn parse_file(
 /// Every check, the walk through every path included: for `borne check-config`. The kiosk's
 /// start parses only (`parse`): walking every path is the slowest part of loading and a
 /// long or unreachable path does no harm to a person answering.
-pub fn check(path: &Path, text: &str, i18n: Option<&I18n>) -> Result<Questionnaire, Vec<Problem>> {
+pub(crate) fn check(
+    path: &Path,
+    text: &str,
+    i18n: Option<&I18n>,
+) -> Result<Questionnaire, Vec<Problem>> {
     let file: File = crate::config::toml_file::parse(path, text)?;
     let questionnaire = parse_file(path, text, &file, i18n)?;
     let spans: Vec<Range<usize>> = file.questions.iter().map(|q| q.id.span()).collect();
@@ -423,12 +426,12 @@ fn check_message(
 }
 
 impl Questionnaire {
-    pub fn question_by_id(&self, id: &str) -> Option<usize> {
+    pub(crate) fn question_by_id(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
     }
 
     /// "equipement=smartphone → internet=oui → …"
-    pub fn describe(&self, path: &[Choice]) -> String {
+    pub(crate) fn describe(&self, path: &[Choice]) -> String {
         path.iter()
             .map(|c| {
                 let q = &self.questions[c.question];

@@ -21,7 +21,7 @@ use crate::ui::View;
 
 /// What the result screen offers next, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NextStep {
+pub(crate) enum NextStep {
     /// Book an appointment, the motif preselected.
     Book,
     /// Wait for a counsellor now (the queue), the motif preselected.
@@ -34,7 +34,7 @@ pub enum NextStep {
     Finish,
 }
 
-pub struct DiagnosticScreen {
+pub(crate) struct DiagnosticScreen {
     questionnaire: Rc<Questionnaire>,
     agenda: Rc<Agenda>,
     given: Vec<Choice>,
@@ -42,7 +42,7 @@ pub struct DiagnosticScreen {
     counted: bool,
 }
 
-pub enum Phase {
+pub(crate) enum Phase {
     Asking {
         question: usize,
         focus: FocusGrid,
@@ -57,7 +57,7 @@ pub enum Phase {
 }
 
 impl DiagnosticScreen {
-    pub fn new(questionnaire: Rc<Questionnaire>, agenda: Rc<Agenda>) -> DiagnosticScreen {
+    pub(crate) fn new(questionnaire: Rc<Questionnaire>, agenda: Rc<Agenda>) -> DiagnosticScreen {
         let phase = phase_after(&questionnaire, &agenda, &[], None);
         DiagnosticScreen {
             questionnaire,
@@ -68,21 +68,17 @@ impl DiagnosticScreen {
         }
     }
 
-    pub fn questionnaire(&self) -> &Questionnaire {
+    pub(crate) fn questionnaire(&self) -> &Questionnaire {
         &self.questionnaire
     }
 
-    pub fn phase(&self) -> &Phase {
+    pub(crate) fn phase(&self) -> &Phase {
         &self.phase
     }
 
     /// The number of the question shown ("Question 3").
-    pub fn question_number(&self) -> usize {
+    pub(crate) fn question_number(&self) -> usize {
         self.given.len() + 1
-    }
-
-    pub fn answers(&self) -> &[Choice] {
-        &self.given
     }
 
     fn advance(&mut self, selected: Option<usize>) {
@@ -150,7 +146,7 @@ fn phase_after(
 }
 
 /// The ways forward the help point offers for this outcome, the recommended one first.
-pub fn next_steps(outcome: &Outcome, agenda: &Agenda) -> Vec<NextStep> {
+pub(crate) fn next_steps(outcome: &Outcome, agenda: &Agenda) -> Vec<NextStep> {
     let mut steps = Vec::new();
     if motif_for(agenda, outcome).is_some() {
         steps.push(NextStep::Book);

@@ -3,7 +3,7 @@
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::lieux::Service;
 
-pub fn services_for(need: Thematique) -> &'static [Service] {
+pub(crate) fn services_for(need: Thematique) -> &'static [Service] {
     use Service::*;
     use Thematique as T;
     match need {

@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use super::questionnaire::{self, MAX_QUESTIONS_ON_A_PATH, Wish};
+use super::questionnaire::{self, Choice, MAX_QUESTIONS_ON_A_PATH, Wish};
 use super::services::services_for;
 use super::*;
 use crate::domain::outcome::{HelpKind, Outcome};
@@ -503,7 +503,7 @@ fn the_shipped_questionnaire_uses_messages_every_locale_has() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     let i18n =
         crate::i18n::I18n::load(&["fr".into(), "fr-x-falc".into(), "en".into()], &dir).unwrap();
-    questionnaire::load(&dir, &i18n).unwrap_or_else(|p| panic!("{p:?}"));
+    questionnaire::load_checked(&dir, &i18n).unwrap_or_else(|p| panic!("{p:?}"));
 }
 
 // ---- the screen, through the core ----

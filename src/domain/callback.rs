@@ -16,7 +16,7 @@ pub struct Callback {
 }
 
 /// A new request id: random, so two kiosks never make the same.
-pub fn new_request_id() -> String {
+pub(crate) fn new_request_id() -> String {
     use argon2::password_hash::rand_core::{OsRng, RngCore};
     let mut bytes = [0u8; 16];
     OsRng.fill_bytes(&mut bytes);

@@ -2,10 +2,10 @@
 //! characters that look alike (no 0/O, no 1/I/L).
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 
-pub const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-pub const LENGTH: usize = 6;
+pub(crate) const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+pub(crate) const LENGTH: usize = 6;
 
-pub fn new_code() -> String {
+pub(crate) fn new_code() -> String {
     (0..LENGTH)
         .map(|_| {
             // Rejection sampling keeps every character equally likely.
@@ -20,7 +20,7 @@ pub fn new_code() -> String {
 }
 
 /// What a person types, made comparable: upper case, without spaces or dashes.
-pub fn normalise(typed: &str) -> String {
+pub(crate) fn normalise(typed: &str) -> String {
     typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -28,7 +28,7 @@ pub fn normalise(typed: &str) -> String {
         .collect()
 }
 
-pub fn looks_valid(code: &str) -> bool {
+pub(crate) fn looks_valid(code: &str) -> bool {
     code.len() == LENGTH && code.bytes().all(|b| ALPHABET.contains(&b))
 }
 

@@ -12,7 +12,7 @@ use crate::calendar::holidays::public_holidays;
 
 /// Where a lieu stands at a moment.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OpenState {
+pub(crate) enum OpenState {
     /// Open; closes at that time (if it ever does within a week).
     Open { closes: Option<NaiveDateTime> },
     /// Closed; opens at that time (if within a week).
@@ -48,7 +48,7 @@ fn holidays(region: Region) -> ContextHolidays {
 
 /// Parses OSM hours; the region's public holidays are closed unless the hours say otherwise
 /// ("PH …").
-pub fn parse(horaires: &str, region: Region) -> Option<OpeningHours> {
+pub(crate) fn parse(horaires: &str, region: Region) -> Option<OpeningHours> {
     let text = horaires.trim().trim_end_matches(';').trim();
     let text = if text.contains("PH") {
         text.to_string()
@@ -65,7 +65,7 @@ const KEPT: usize = 32;
 /// Where a lieu stands at `now`, a time on the lieu's own clock. Opening hours change state
 /// on the minute: within one minute, frames that show the lieu again take it from here
 /// instead of parsing and evaluating its hours once more.
-pub fn state(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> OpenState {
+pub(crate) fn state(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> OpenState {
     type Kept = Vec<(Option<String>, Region, NaiveDateTime, OpenState)>;
     thread_local! {
         static STATES: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Vec::new()) };
@@ -108,10 +108,10 @@ fn evaluate(horaires: Option<&str>, region: Region, now: NaiveDateTime) -> OpenS
 }
 
 /// A day and its opening intervals.
-pub type DayHours = (NaiveDate, Vec<(NaiveTime, NaiveTime)>);
+pub(crate) type DayHours = (NaiveDate, Vec<(NaiveTime, NaiveTime)>);
 
 /// The opening intervals of each day of the week that holds `day`, Monday first.
-pub fn week(horaires: &str, region: Region, day: NaiveDate) -> Option<Vec<DayHours>> {
+pub(crate) fn week(horaires: &str, region: Region, day: NaiveDate) -> Option<Vec<DayHours>> {
     let oh = parse(horaires, region)?;
     let monday = crate::calendar::monday_of(day);
     let mut out = Vec::new();
@@ -181,7 +181,7 @@ fn hhmm(text: &str) -> Result<String, ()> {
 
 /// Monday to Saturday of the France Services list → OSM `opening_hours`. Days with the same
 /// hours are not grouped: the result stays easy to check against the source.
-pub fn from_france_services(days: &[&str; 6]) -> Result<Option<String>, String> {
+pub(crate) fn from_france_services(days: &[&str; 6]) -> Result<Option<String>, String> {
     let mut rules = Vec::new();
     for (name, text) in DAYS.iter().zip(days) {
         match day_ranges(text) {

@@ -46,12 +46,12 @@ pub struct Lieu {
 
 /// Lieux data whose newest record is older than this (days) is said to be old: the feed
 /// may have stopped (the staff menu, `borne check-config` and the log say it).
-pub const DATA_OLD_AFTER_DAYS: i64 = 30;
+pub(crate) const DATA_OLD_AFTER_DAYS: i64 = 30;
 
 /// Two records this close (km), with the same name or both France Services, are one place.
-pub const SAME_PLACE_KM: f64 = 0.1;
+pub(crate) const SAME_PLACE_KM: f64 = 0.1;
 /// Two records of one structure (the same pivot) this close are one place.
-pub const SAME_STRUCTURE_KM: f64 = 0.5;
+pub(crate) const SAME_STRUCTURE_KM: f64 = 0.5;
 
 /// The filters a person can turn on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub struct Filters {
 }
 
 impl Lieu {
-    pub fn is_france_services(&self) -> bool {
+    pub(crate) fn is_france_services(&self) -> bool {
         self.dispositifs
             .iter()
             .any(|d| normalise(d).contains("france services"))
@@ -71,7 +71,7 @@ impl Lieu {
 
     /// Whether `other`, from another record, is the same place: the same structure near by,
     /// or the same name (or both France Services) within 100 m.
-    pub fn same_place(&self, other: &Lieu) -> bool {
+    pub(crate) fn same_place(&self, other: &Lieu) -> bool {
         let (Some(a), Some(b)) = (self.located(), other.located()) else {
             return false;
         };
@@ -85,7 +85,7 @@ impl Lieu {
     /// The place `self` (the record kept) and `other` describe: each field from the fresher
     /// record (the later `date_maj`) when it has it, else from the other; a position of its
     /// own before a commune's.
-    pub fn merged(self, other: Lieu) -> Lieu {
+    pub(crate) fn merged(self, other: Lieu) -> Lieu {
         let id = self.id.clone();
         let (new, old) = if other.date_maj > self.date_maj {
             (other, self)
@@ -146,13 +146,17 @@ impl Lieu {
     }
 
     /// The lieu's zone and holidays, from its postal code.
-    pub fn calendar(&self) -> Calendar {
+    pub(crate) fn calendar(&self) -> Calendar {
         Calendar::of_postal_code(&self.code_postal)
     }
 
     /// Whether it is open at `now` (a time on the kiosk's clock), and that moment on the
     /// lieu's own clock, in which the state's times are given.
-    pub fn open_state(&self, kiosk: &Calendar, now: NaiveDateTime) -> (OpenState, NaiveDateTime) {
+    pub(crate) fn open_state(
+        &self,
+        kiosk: &Calendar,
+        now: NaiveDateTime,
+    ) -> (OpenState, NaiveDateTime) {
         let calendar = self.calendar();
         let local = kiosk.moment_in(now, &calendar);
         (
@@ -161,11 +165,11 @@ impl Lieu {
         )
     }
 
-    pub fn located(&self) -> Option<(f64, f64)> {
+    pub(crate) fn located(&self) -> Option<(f64, f64)> {
         self.latitude.zip(self.longitude)
     }
 
-    pub fn passes(&self, filters: &Filters) -> bool {
+    pub(crate) fn passes(&self, filters: &Filters) -> bool {
         (!filters.free || self.frais.iter().any(|f| f == "Gratuit"))
             && (!filters.specific_support || !self.prise_en_charge.is_empty())
             && (!filters.aidants_connect || self.dispositifs.iter().any(|d| d == "Aidants Connect"))
@@ -173,7 +177,7 @@ impl Lieu {
     }
 
     /// The name as people write it: data that shouts in capitals is calmed down.
-    pub fn display_name(&self) -> String {
+    pub(crate) fn display_name(&self) -> String {
         calm_capitals(&self.nom)
     }
 }
@@ -185,7 +189,7 @@ const SMALL_WORDS: [&str; 16] = [
 
 /// "MAISON DE SERVICES AU PUBLIC D'ABONDANCE" → "Maison de Services au Public d'Abondance".
 /// Acronyms (short words without vowels, or known ones) stay in capitals.
-pub fn calm_capitals(text: &str) -> String {
+pub(crate) fn calm_capitals(text: &str) -> String {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     if letters.len() < 3 || upper * 10 < letters.len() * 8 {

@@ -3,12 +3,12 @@
 //! communes and their index. No screen and no storage here: capabilities and the store both
 //! build on it.
 pub mod callback;
-pub mod code;
+pub(crate) mod code;
 pub mod communes;
-pub mod hours;
+pub(crate) mod hours;
 pub mod lieu;
 pub mod nearest;
-pub mod outcome;
+pub(crate) mod outcome;
 pub mod person;
 pub mod pin;
 pub mod queue;

@@ -23,7 +23,7 @@ const SPECIFIC_SUPPORT: u8 = 2;
 const AIDANTS_CONNECT: u8 = 4;
 const FRANCE_SERVICES: u8 = 8;
 
-pub fn service_bits(services: &[Service]) -> u16 {
+pub(crate) fn service_bits(services: &[Service]) -> u16 {
     services
         .iter()
         .map(|s| 1u16 << Service::ALL.iter().position(|x| x == s).unwrap_or(15))
@@ -31,7 +31,7 @@ pub fn service_bits(services: &[Service]) -> u16 {
 }
 
 impl Point {
-    pub fn of(rowid: i64, lieu: &Lieu) -> Point {
+    pub(crate) fn of(rowid: i64, lieu: &Lieu) -> Point {
         let bit = |bit: u8, f: Filters| if lieu.passes(&f) { bit } else { 0 };
         let (lat, lon) = lieu.located().unwrap_or((f64::NAN, f64::NAN));
         let mut code_postal = [b' '; 5];
@@ -71,7 +71,7 @@ impl Point {
         }
     }
 
-    pub fn position(&self) -> Option<(f64, f64)> {
+    pub(crate) fn position(&self) -> Option<(f64, f64)> {
         let [lat, lon] = self.position;
         (!lat.is_nan()).then_some((lat, lon))
     }
@@ -94,7 +94,7 @@ pub struct PlaceIndex {
 }
 
 /// Great-circle distance in kilometres.
-pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) = (
         a.0.to_radians(),
         a.1.to_radians(),

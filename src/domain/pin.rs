@@ -3,7 +3,7 @@ use argon2::password_hash::{SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 
 /// Shortest PIN `borne hash-pin` accepts.
-pub const MIN_LENGTH: usize = 4;
+pub(crate) const MIN_LENGTH: usize = 4;
 
 pub fn hash_pin(pin: &str) -> Result<String, String> {
     if pin.chars().count() < MIN_LENGTH {
@@ -20,7 +20,7 @@ pub fn hash_pin(pin: &str) -> Result<String, String> {
 }
 
 /// Whether a string is an argon2id hash this kiosk can verify against.
-pub fn check_hash(hash: &str) -> Result<(), String> {
+pub(crate) fn check_hash(hash: &str) -> Result<(), String> {
     let parsed = check_parameters(hash)?;
     if parsed.hash.is_none() {
         return Err("not a valid argon2id hash (it has no hash part)".into());
@@ -30,7 +30,7 @@ pub fn check_hash(hash: &str) -> Result<(), String> {
 
 /// Whether a string is a PIN hash as a network publishes it, without its hash part
 /// (see `salted`).
-pub fn check_salted(salted: &str) -> Result<(), String> {
+pub(crate) fn check_salted(salted: &str) -> Result<(), String> {
     let parsed = check_parameters(salted)?;
     if parsed.hash.is_some() {
         return Err("a published agenda keeps no PIN hash, only its salt".into());
@@ -109,9 +109,9 @@ fn check_parameters(hash: &str) -> Result<PasswordHash<'_>, String> {
 }
 
 /// Bounds on a PIN hash's cost (64 MiB of memory, 10 passes, 4 lanes).
-pub const MAX_MEMORY_KIB: u32 = 64 * 1024;
-pub const MAX_TIME_COST: u32 = 10;
-pub const MAX_PARALLELISM: u32 = 4;
+pub(crate) const MAX_MEMORY_KIB: u32 = 64 * 1024;
+pub(crate) const MAX_TIME_COST: u32 = 10;
+pub(crate) const MAX_PARALLELISM: u32 = 4;
 
 /// Who a PIN opens the kiosk to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +124,7 @@ pub enum Signer {
 
 /// Checks a PIN against the staff hash, then each counsellor's: the slow part of signing in
 /// (argon2 on purpose), run away from the screen's thread.
-pub fn signer(pin: &str, staff_hash: &str, counsellor_hashes: &[&str]) -> Option<Signer> {
+pub(crate) fn signer(pin: &str, staff_hash: &str, counsellor_hashes: &[&str]) -> Option<Signer> {
     if verify_pin(pin, staff_hash) {
         return Some(Signer::Admin);
     }

@@ -7,18 +7,18 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 /// The letter before a ticket's number: one sequence a day and help point.
-pub const LETTER: char = 'A';
+pub(crate) const LETTER: char = 'A';
 
 /// The highest number a ticket may have in a day (three digits on the calling screen).
-pub const MAX_NUMBER: u32 = 999;
+pub(crate) const MAX_NUMBER: u32 = 999;
 
 /// A ticket as shown and printed: "A-012".
-pub fn label(number: u32) -> String {
+pub(crate) fn label(number: u32) -> String {
     format!("{LETTER}-{number:03}")
 }
 
 /// A ticket as typed back at the kiosk or on the command line: "A-012", "a12", "12".
-pub fn parse_label(text: &str) -> Option<u32> {
+pub(crate) fn parse_label(text: &str) -> Option<u32> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -34,7 +34,7 @@ pub fn parse_label(text: &str) -> Option<u32> {
 }
 
 /// A ticket's characters to spell aloud, without its hyphen: "A012" ("A, 0, 1, 2").
-pub fn to_spell(number: u32) -> String {
+pub(crate) fn to_spell(number: u32) -> String {
     format!("{LETTER}{number:03}")
 }
 
@@ -54,7 +54,7 @@ crate::vocabulary::vocabulary!(
 
 impl State {
     /// Still in the queue: waiting, or called and not answered yet.
-    pub fn open(self) -> bool {
+    pub(crate) fn open(self) -> bool {
         matches!(self, State::Waiting | State::Called)
     }
 }
@@ -109,7 +109,7 @@ impl Entry {
     }
 
     /// Whether `counsellor` may call this person: a walk-in, or their own appointment.
-    pub fn for_counsellor(&self, counsellor: &str) -> bool {
+    pub(crate) fn for_counsellor(&self, counsellor: &str) -> bool {
         self.appointment
             .as_ref()
             .is_none_or(|a| a.counsellor == counsellor)
@@ -118,7 +118,7 @@ impl Entry {
 
 /// The people waiting, in the order they are called: appointments whose time has come (by
 /// their time), then walk-ins by arrival, then appointments checked in early (by their time).
-pub fn order(entries: &[Entry], now: NaiveDateTime) -> Vec<&Entry> {
+pub(crate) fn order(entries: &[Entry], now: NaiveDateTime) -> Vec<&Entry> {
     let mut waiting: Vec<&Entry> = entries
         .iter()
         .filter(|e| e.state == State::Waiting)
@@ -137,7 +137,7 @@ pub fn order(entries: &[Entry], now: NaiveDateTime) -> Vec<&Entry> {
 
 /// Whom `counsellor` calls next: the first in order that is a walk-in or their own
 /// appointment.
-pub fn next_for<'a>(
+pub(crate) fn next_for<'a>(
     entries: &'a [Entry],
     counsellor: &str,
     now: NaiveDateTime,
@@ -148,7 +148,7 @@ pub fn next_for<'a>(
 }
 
 /// How many are called before ticket `number` (0: the next one).
-pub fn ahead_of(entries: &[Entry], number: u32, now: NaiveDateTime) -> usize {
+pub(crate) fn ahead_of(entries: &[Entry], number: u32, now: NaiveDateTime) -> usize {
     order(entries, now)
         .iter()
         .position(|e| e.number == number)
@@ -193,7 +193,7 @@ pub enum CheckInRefused {
 }
 
 /// Whether an appointment starting at `starts` may be checked in `now`.
-pub fn check_in(
+pub(crate) fn check_in(
     starts: NaiveDateTime,
     now: NaiveDateTime,
     window: Window,
@@ -214,7 +214,7 @@ pub fn check_in(
 
 /// A wait in whole minutes, as a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Estimate {
+pub(crate) struct Estimate {
     pub low: i64,
     pub high: i64,
 }
@@ -226,7 +226,7 @@ const FEW: usize = 3;
 
 /// How long helping one person takes at a desk today: the gaps between each counsellor's
 /// consecutive calls (a break aside).
-pub fn help_times(entries: &[Entry]) -> Vec<Duration> {
+pub(crate) fn help_times(entries: &[Entry]) -> Vec<Duration> {
     let mut calls: Vec<(&str, NaiveDateTime)> = entries
         .iter()
         .filter(|e| e.state != State::Absent)
@@ -244,7 +244,7 @@ pub fn help_times(entries: &[Entry]) -> Vec<Duration> {
 /// The honest wait for someone with `ahead` people before them and `desks` counsellors on
 /// duty: from the quarter of today's help times that were quickest to the quarter that were
 /// longest (the motifs' durations, `usual`, until there are a few), in steps of 5 minutes.
-pub fn estimate(
+pub(crate) fn estimate(
     ahead: usize,
     desks: usize,
     today: &[Duration],
@@ -276,7 +276,7 @@ fn round_up(minutes: i64) -> i64 {
 }
 
 /// The value below which `p` % of `sorted` fall (nearest rank); 0 for none.
-pub fn percentile(sorted: &[i64], p: usize) -> i64 {
+pub(crate) fn percentile(sorted: &[i64], p: usize) -> i64 {
     if sorted.is_empty() {
         return 0;
     }

@@ -9,7 +9,7 @@ use crate::vocabulary::coop::{
 };
 
 /// The durations offered as choices, in minutes; any other value is allowed.
-pub const DURATIONS: [u32; 6] = [15, 30, 45, 60, 90, 120];
+pub(crate) const DURATIONS: [u32; 6] = [15, 30, 45, 60, 90, 120];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -35,7 +35,7 @@ pub struct Report {
 
 /// Why a report cannot be saved yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportError {
+pub(crate) enum ReportError {
     NoTheme,
     /// Administrative sub-thématiques without "Aide aux démarches administratives".
     AdministrativeWithoutTheme,
@@ -48,7 +48,7 @@ pub enum ReportError {
 
 impl Report {
     /// A report for walk-in help: today, 30 minutes, anonymous.
-    pub fn walk_in(counsellor: &str, date: NaiveDate) -> Report {
+    pub(crate) fn walk_in(counsellor: &str, date: NaiveDate) -> Report {
         Report {
             id: None,
             counsellor: counsellor.into(),
@@ -71,7 +71,7 @@ impl Report {
 
     /// The Coop's rule: administrative sub-thématiques only under "Aide aux démarches
     /// administratives"; and a report says what it was about and how long it took.
-    pub fn check(&self, today: NaiveDate) -> Result<(), ReportError> {
+    pub(crate) fn check(&self, today: NaiveDate) -> Result<(), ReportError> {
         if self.date > today {
             return Err(ReportError::FutureDate);
         }
@@ -95,7 +95,7 @@ impl Report {
     }
 
     /// Toggles an equipment; "Pas de matériel" and the others exclude each other.
-    pub fn toggle_equipment(&mut self, m: Materiel) {
+    pub(crate) fn toggle_equipment(&mut self, m: Materiel) {
         if let Some(at) = self.equipment.iter().position(|x| *x == m) {
             self.equipment.remove(at);
             return;
@@ -110,7 +110,7 @@ impl Report {
 
     /// Toggles a thématique; taking away "Aide aux démarches administratives" takes its
     /// sub-thématiques with it.
-    pub fn toggle_theme(&mut self, theme: Thematique) {
+    pub(crate) fn toggle_theme(&mut self, theme: Thematique) {
         if let Some(i) = self.themes.iter().position(|t| *t == theme) {
             self.themes.remove(i);
             if theme == Thematique::AideAuxDemarchesAdministratives {
@@ -123,7 +123,7 @@ impl Report {
 
     /// Toggles a sub-thématique: refused (false) while "Aide aux démarches administratives"
     /// is not chosen.
-    pub fn toggle_administrative(&mut self, sub: ThematiqueAdministrative) -> bool {
+    pub(crate) fn toggle_administrative(&mut self, sub: ThematiqueAdministrative) -> bool {
         if !self
             .themes
             .contains(&Thematique::AideAuxDemarchesAdministratives)
@@ -140,7 +140,7 @@ impl Report {
 }
 
 /// The closest offered duration (a 45-minute motif stays 45; 20 becomes 15).
-pub fn nearest_duration(minutes: i64) -> u32 {
+pub(crate) fn nearest_duration(minutes: i64) -> u32 {
     DURATIONS
         .iter()
         .copied()

@@ -27,7 +27,7 @@ const NEGATIVE_ENDS: &[&str] = &[
 
 /// Whether the text says something in the negative ("Il n'y a pas d'heure libre"): easy-to-
 /// read French says it positively where it can ("Toutes les heures sont prises").
-pub fn negative(text: &str) -> bool {
+pub(crate) fn negative(text: &str) -> bool {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -43,11 +43,11 @@ pub fn negative(text: &str) -> bool {
 }
 
 /// The longest sentence allowed, in words.
-pub const MAX_WORDS: usize = 15;
+pub(crate) const MAX_WORDS: usize = 15;
 
 /// Every text each message of a Fluent source can show: one per variant of its selectors.
 /// A variable or a reference counts as one word ("X").
-pub fn message_texts(source: &str) -> Vec<(String, Vec<String>)> {
+pub(crate) fn message_texts(source: &str) -> Vec<(String, Vec<String>)> {
     let resource = match fluent_syntax::parser::parse(source) {
         Ok(r) => r,
         Err((r, _)) => r,
@@ -95,7 +95,7 @@ fn expression_texts(expression: &Expression<&str>) -> Vec<String> {
 }
 
 /// What a text does against the rules, in words for the person who rewrites it.
-pub fn breaches(text: &str) -> Vec<String> {
+pub(crate) fn breaches(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     if text.contains(';') {
         found.push("a semicolon".to_string());

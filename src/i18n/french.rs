@@ -2,7 +2,7 @@
 //! "du Mans", "des Mées", "de Gap"), and thousands apart ("8 757").
 
 /// "de" joined to a place name as French writes it.
-pub fn de(name: &str) -> String {
+pub(crate) fn de(name: &str) -> String {
     if let Some(rest) = name.strip_prefix("Le ") {
         return format!("du {rest}");
     }
@@ -26,7 +26,7 @@ pub fn de(name: &str) -> String {
 
 /// A whole number with its thousands apart, by `separator` ("8 757" with a no-break space in
 /// French, "8,757" in English).
-pub fn grouped(n: i64, separator: char) -> String {
+pub(crate) fn grouped(n: i64, separator: char) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -1,8 +1,9 @@
 //! Every string a person reads comes from Fluent files. The shipped `locales/` are embedded in
 //! the binary; a help point may add or override messages in `<config>/locales/<tag>/*.ftl`
 //! (for instance for an edited questionnaire) without recompiling.
-pub mod easy_read;
-pub mod french;
+#[cfg(test)]
+mod easy_read;
+pub(crate) mod french;
 mod signature;
 
 use std::cell::OnceCell;
@@ -14,24 +15,24 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::problem::Problem;
-pub use signature::{Signatures, signatures};
+pub(crate) use signature::{Signatures, signatures};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 }
 
 /// The locale every other one is checked against, and the fallback for a missing message.
-pub const REFERENCE_LOCALE: &str = "fr";
+pub(crate) const REFERENCE_LOCALE: &str = "fr";
 
 /// Tags of the locales shipped in the binary.
-pub fn shipped_tags() -> Vec<&'static str> {
+pub(crate) fn shipped_tags() -> Vec<&'static str> {
     let mut tags: Vec<&str> = embedded::EMBEDDED.iter().map(|(tag, _, _)| *tag).collect();
     tags.dedup();
     tags
 }
 
 /// The shipped Fluent sources of one locale: (file name, text).
-pub fn shipped_sources(tag: &str) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn shipped_sources(tag: &str) -> Vec<(&'static str, &'static str)> {
     embedded::EMBEDDED
         .iter()
         .filter(|(t, _, _)| *t == tag)
@@ -39,16 +40,12 @@ pub fn shipped_sources(tag: &str) -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-pub struct Locale {
+pub(crate) struct Locale {
     tag: String,
     bundle: FluentBundle<FluentResource>,
 }
 
-impl Locale {
-    pub fn tag(&self) -> &str {
-        &self.tag
-    }
-}
+impl Locale {}
 
 /// An offered locale. One the help point does not override is parsed the first time it is
 /// shown: its shipped files are checked by the tests, and most sessions never leave French.
@@ -129,7 +126,7 @@ impl I18n {
     /// languages: read from the shipped files at build time, so that showing the list does not
     /// parse every locale. A locale the help point overrides is loaded already and answers
     /// itself.
-    pub fn locale_name(&self, tag: &str) -> String {
+    pub(crate) fn locale_name(&self, tag: &str) -> String {
         let shipped = embedded::LOCALE_NAMES.iter().find(|(t, _)| *t == tag);
         match shipped {
             Some((_, name)) if !self.is_loaded(tag) => (*name).to_string(),
@@ -153,7 +150,7 @@ impl I18n {
 
     /// Whether a locale itself has a message (the French fallback does not count). A locale
     /// not parsed yet answers from the ids listed when the binary was built.
-    pub fn has_message(&self, tag: &str, id: &str) -> bool {
+    pub(crate) fn has_message(&self, tag: &str, id: &str) -> bool {
         let Some(offered) = self.offered.iter().find(|l| l.tag == tag) else {
             return false;
         };
@@ -168,7 +165,7 @@ impl I18n {
     }
 
     /// The problems of a configuration file naming a message some offered locale lacks.
-    pub fn missing_message(&self, id: &str) -> Vec<String> {
+    pub(crate) fn missing_message(&self, id: &str) -> Vec<String> {
         self.tags()
             .filter(|tag| !self.has_message(tag, id))
             .map(|tag| {
@@ -179,12 +176,12 @@ impl I18n {
             .collect()
     }
 
-    pub fn tags(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn tags(&self) -> impl Iterator<Item = &str> {
         self.offered.iter().map(|l| l.tag.as_str())
     }
 
     /// Whether an offered locale has been parsed (the reference always is).
-    pub fn is_loaded(&self, tag: &str) -> bool {
+    pub(crate) fn is_loaded(&self, tag: &str) -> bool {
         tag == REFERENCE_LOCALE
             || self
                 .offered
@@ -202,7 +199,7 @@ fn shipped_message_ids(tag: &str) -> &'static [&'static str] {
 }
 
 /// Whether a locale has any Fluent file, shipped or in the config directory.
-pub fn locale_exists(tag: &str, config_dir: &Path) -> bool {
+pub(crate) fn locale_exists(tag: &str, config_dir: &Path) -> bool {
     !shipped_sources(tag).is_empty() || !override_files(tag, config_dir).is_empty()
 }
 
@@ -586,23 +583,23 @@ pub struct Tr<'a> {
 
 impl<'a> Tr<'a> {
     /// The same messages, for the voice.
-    pub fn spoken(self) -> Tr<'a> {
+    pub(crate) fn spoken(self) -> Tr<'a> {
         Tr {
             spoken: true,
             ..self
         }
     }
 
-    pub fn is_spoken(&self) -> bool {
+    pub(crate) fn is_spoken(&self) -> bool {
         self.spoken
     }
 
-    pub fn tag(&self) -> &'a str {
+    pub(crate) fn tag(&self) -> &'a str {
         &self.main.tag
     }
 
     /// A whole number as this language writes it: "8 757" (no-break space), "8,757".
-    pub fn integer(&self, n: i64) -> String {
+    pub(crate) fn integer(&self, n: i64) -> String {
         let separator = if self.tag().starts_with("en") {
             ','
         } else {
@@ -615,7 +612,7 @@ impl<'a> Tr<'a> {
         self.format(id, None)
     }
 
-    pub fn text_with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    pub(crate) fn text_with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             let value = match (self.spoken, *name, value) {
@@ -645,7 +642,7 @@ impl<'a> Tr<'a> {
 
 /// A phone number as it is said, in pairs: "04, 92, 53, 24, 24" (a voice reads "0492532424"
 /// as a number in the billions).
-pub fn phone_in_pairs(phone: &str) -> String {
+pub(crate) fn phone_in_pairs(phone: &str) -> String {
     let mut pairs = Vec::new();
     for group in phone.split_whitespace() {
         let (sign, digits) = match group.strip_prefix('+') {
@@ -664,7 +661,7 @@ pub fn phone_in_pairs(phone: &str) -> String {
 }
 
 /// A code spelled, one character at a time: "E, A, M, 4, C, R".
-pub fn spelled(code: &str) -> String {
+pub(crate) fn spelled(code: &str) -> String {
     code.chars()
         .filter(|c| !c.is_whitespace())
         .map(String::from)

@@ -7,10 +7,10 @@ use fluent_syntax::ast::{
 };
 
 /// Message id → the variables its value and attributes use.
-pub type Signatures = BTreeMap<String, BTreeSet<String>>;
+pub(crate) type Signatures = BTreeMap<String, BTreeSet<String>>;
 
 /// The signatures of the messages in a Fluent source (junk is ignored: parsing reports it).
-pub fn signatures(source: &str) -> Signatures {
+pub(crate) fn signatures(source: &str) -> Signatures {
     let resource = match fluent_syntax::parser::parse(source) {
         Ok(r) => r,
         Err((r, _)) => r,
@@ -78,14 +78,14 @@ fn arguments_vars(arguments: &CallArguments<&str>, vars: &mut BTreeSet<String>) 
 /// What a message refers to: other messages and terms, by name; and the string literals it
 /// writes (`{ "…" }`), as written, escapes and all.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct References {
+pub(crate) struct References {
     pub messages: BTreeSet<String>,
     pub terms: BTreeSet<String>,
     pub strings: Vec<String>,
 }
 
 /// Each message's (and term's, as `-name`) references, and the terms a source defines.
-pub fn references(source: &str) -> (BTreeMap<String, References>, BTreeSet<String>) {
+pub(crate) fn references(source: &str) -> (BTreeMap<String, References>, BTreeSet<String>) {
     let resource = match fluent_syntax::parser::parse(source) {
         Ok(r) => r,
         Err((r, _)) => r,

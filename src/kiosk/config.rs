@@ -77,8 +77,12 @@ fn agenda_context(
 impl Config {
     /// Takes the agenda the network published for this help point instead of the
     /// directory's; `source` names it in problems. Unchanged when it is refused.
-    pub fn with_published_agenda(&mut self, source: &Path, text: &str) -> Result<(), Vec<Problem>> {
-        let agenda = crate::booking::agenda::parse_published(
+    pub(crate) fn with_published_agenda(
+        &mut self,
+        source: &Path,
+        text: &str,
+    ) -> Result<(), Vec<Problem>> {
+        let agenda = crate::booking::published::parse_published(
             source,
             text,
             &self.i18n,
@@ -90,7 +94,7 @@ impl Config {
     }
 
     /// One line for `borne check-config`.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         format!(
             "{}: ok — {} ({} {}), languages {}, diagnostic of {} questions, {} counsellors, {} motifs, {} workshops",
             self.dir.display(),

@@ -13,7 +13,7 @@ use crate::ui::View;
 use crate::ui::choices::{Choice, Mark, render_choices};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
+pub(crate) enum Item {
     /// Index into the locales offered.
     Language(usize),
     LargeText,
@@ -24,17 +24,17 @@ pub enum Item {
 }
 
 /// Its state is only where the focus is: what is ticked is the kiosk's settings.
-pub struct LanguageAndDisplay {
+pub(crate) struct LanguageAndDisplay {
     focus: Option<FocusGrid>,
 }
 
 impl LanguageAndDisplay {
-    pub fn new() -> LanguageAndDisplay {
+    pub(crate) fn new() -> LanguageAndDisplay {
         LanguageAndDisplay { focus: None }
     }
 
     /// Every choice in reading order, for these locales.
-    pub fn items(locales: usize) -> Vec<Item> {
+    pub(crate) fn items(locales: usize) -> Vec<Item> {
         (0..locales)
             .map(Item::Language)
             .chain([
@@ -47,7 +47,7 @@ impl LanguageAndDisplay {
     }
 
     /// The focused choice: at first, the language in use.
-    pub fn focused(&self, locales: &[String], locale: &str) -> Item {
+    pub(crate) fn focused(&self, locales: &[String], locale: &str) -> Item {
         let items = Self::items(locales.len());
         match &self.focus {
             Some(focus) => items[focus.index().min(items.len() - 1)],

@@ -1,10 +1,10 @@
 //! The composition root: the whole configuration, the welcome screen and its menu, and what
 //! a PIN opens. It names the capabilities; nothing below names it.
-pub mod config;
-pub mod display;
+pub(crate) mod config;
+pub(crate) mod display;
 pub mod menu;
-pub mod routes;
-pub mod welcome;
+pub(crate) mod routes;
+pub(crate) mod welcome;
 mod welcome_view;
 
 use std::rc::Rc;

@@ -10,7 +10,7 @@ use crate::counsellor::home::CounsellorHome;
 use crate::domain::pin::{self, Signer};
 use crate::staff::menu::StaffMenu;
 
-pub struct KioskRoutes {
+pub(crate) struct KioskRoutes {
     pub config: Rc<Config>,
 }
 

@@ -16,21 +16,21 @@ use crate::ui::View;
 use crate::ui::choices::Choice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
+pub(crate) enum Item {
     /// Index into the menu entries.
     Menu(usize),
     /// "Langue et affichage": opens the languages and the display choices.
     LanguageAndDisplay,
 }
 
-pub struct Welcome {
+pub(crate) struct Welcome {
     config: Rc<Config>,
     pub entries: Vec<MenuEntry>,
     focus: FocusGrid,
 }
 
 impl Welcome {
-    pub fn new(config: Rc<Config>) -> Welcome {
+    pub(crate) fn new(config: Rc<Config>) -> Welcome {
         let entries = main_menu();
         Welcome {
             focus: FocusGrid::new(vec![1; entries.len() + 1]),
@@ -40,18 +40,18 @@ impl Welcome {
     }
 
     /// Every choice in reading order: the menu, then "Langue et affichage".
-    pub fn items(&self) -> Vec<Item> {
+    pub(crate) fn items(&self) -> Vec<Item> {
         let mut items: Vec<Item> = (0..self.entries.len()).map(Item::Menu).collect();
         items.push(Item::LanguageAndDisplay);
         items
     }
 
     /// The number that chooses "Langue et affichage": the one after the menu's.
-    pub fn settings_number(&self) -> usize {
+    pub(crate) fn settings_number(&self) -> usize {
         self.entries.iter().map(|e| e.number).max().unwrap_or(0) + 1
     }
 
-    pub fn focused(&self) -> Item {
+    pub(crate) fn focused(&self) -> Item {
         self.items()[self.focus.index()]
     }
 

@@ -11,10 +11,14 @@ use crate::domain::lieu::Filters;
 use crate::domain::{hours, nearest};
 use crate::i18n::Tr;
 use crate::problem::{EXIT_CONFIG, EXIT_FAILURE};
-use crate::store::Store;
+use crate::store::SqliteStore;
 
 /// `borne import-lieux`: each file's rows, the rejected ones said with their line.
-pub fn import_lieux(store: &mut Store, files: &[PathBuf], today: chrono::NaiveDate) -> ExitCode {
+pub(crate) fn import_lieux(
+    store: &mut SqliteStore,
+    files: &[PathBuf],
+    today: chrono::NaiveDate,
+) -> ExitCode {
     let mut failed = false;
     for file in files {
         match super::load::lieux_file(store, file, today, &mut progress(file)) {
@@ -38,7 +42,7 @@ pub fn import_lieux(store: &mut Store, files: &[PathBuf], today: chrono::NaiveDa
 }
 
 /// `borne import-communes`: the communes file (refused when it looks incomplete, unless forced).
-pub fn import_communes(store: &mut Store, file: &Path, force: bool) -> ExitCode {
+pub(crate) fn import_communes(store: &mut SqliteStore, file: &Path, force: bool) -> ExitCode {
     match super::load::communes_file(store, file, force) {
         Ok(Err(super::load::Incomplete(why))) => {
             eprintln!("{why}");
@@ -59,8 +63,8 @@ pub fn import_communes(store: &mut Store, file: &Path, force: bool) -> ExitCode 
 }
 
 /// `borne communes search`: what the screen suggests for a text, at this help point.
-pub fn search_communes(
-    store: &mut Store,
+pub(crate) fn search_communes(
+    store: &mut SqliteStore,
     help_point: &crate::config::HelpPoint,
     text: &str,
     json: bool,
@@ -113,7 +117,7 @@ pub fn search_communes(
 }
 
 /// What `borne lieux near` asks.
-pub struct NearArgs<'a> {
+pub(crate) struct NearArgs<'a> {
     pub place: &'a str,
     pub services: &'a [String],
     pub limit: usize,
@@ -122,8 +126,8 @@ pub struct NearArgs<'a> {
 
 /// `borne lieux near`: the lieux nearest a commune or postal code, open or not at `now` (the
 /// kiosk's local time).
-pub fn near(
-    store: &mut Store,
+pub(crate) fn near(
+    store: &mut SqliteStore,
     args: &NearArgs,
     calendar: &Calendar,
     tr: &Tr,
@@ -232,8 +236,8 @@ pub fn near(
 
 /// `borne lieux update` on the help point's own file: what was taken, or why not (exit 2
 /// for a file refused, 1 for an address or database out of reach).
-pub fn update(
-    store: &mut Store,
+pub(crate) fn update(
+    store: &mut SqliteStore,
     source: &super::update::Source,
     tr: &Tr,
     now: NaiveDateTime,
@@ -247,7 +251,7 @@ pub fn update(
 
 /// `borne --db postgresql://… lieux update`: the file into the network's database, for every
 /// kiosk to take.
-pub fn update_network(
+pub(crate) fn update_network(
     network: &mut crate::store::postgres::PgStore,
     source: &super::update::Source,
     now: chrono::NaiveDateTime,

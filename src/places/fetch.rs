@@ -19,15 +19,15 @@ const SILENCE: Duration = Duration::from_secs(60);
 /// Debian's bundle of the system's authorities (as for the network's database).
 const SYSTEM_AUTHORITIES: &str = "/etc/ssl/certs/ca-certificates.crt";
 
-pub use crate::store::Validators;
+pub(crate) use crate::store::Validators;
 
 /// A file of ours, removed when dropped.
 #[derive(Debug)]
-pub struct TempFile(PathBuf);
+pub(crate) struct TempFile(PathBuf);
 
 impl TempFile {
     /// A new empty file in `dir`, only its owner may read it.
-    pub fn new(dir: &Path, extension: &str) -> std::io::Result<(TempFile, std::fs::File)> {
+    pub(crate) fn new(dir: &Path, extension: &str) -> std::io::Result<(TempFile, std::fs::File)> {
         use std::os::unix::fs::OpenOptionsExt;
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -44,7 +44,7 @@ impl TempFile {
         Ok((TempFile(path), file))
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.0
     }
 
@@ -66,7 +66,7 @@ impl Drop for TempFile {
 
 /// What the address gave.
 #[derive(Debug)]
-pub enum Fetched {
+pub(crate) enum Fetched {
     /// The file is the one taken last time (304).
     Unchanged,
     /// A new file, downloaded whole, named `.json` or `.csv` after its first character.
@@ -78,7 +78,7 @@ pub enum Fetched {
 
 /// Why nothing was fetched.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FetchError {
+pub(crate) enum FetchError {
     /// The address could not be reached (no line, no such host, TLS refused): try later.
     Unreachable(String),
     /// The address answered something that is not a lieux file (an error status, a web page).
@@ -87,7 +87,7 @@ pub enum FetchError {
 
 /// Downloads `url` into `dir` unless it is unchanged since `known`. `token` (the DataSpace
 /// API's) goes as a bearer token and is never shown.
-pub fn download(
+pub(crate) fn download(
     url: &str,
     token: Option<&str>,
     known: &Validators,
@@ -191,7 +191,7 @@ fn title(start: &[u8]) -> Option<String> {
 }
 
 /// The address as said in messages: no query (a token may sit there), no user or password.
-pub fn shown(url: &str) -> String {
+pub(crate) fn shown(url: &str) -> String {
     let without_query = url.split(['?', '#']).next().unwrap_or(url);
     match without_query.split_once("://") {
         Some((scheme, rest)) => {

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::UNIX_EPOCH;
 
 use super::import;
-use crate::store::Store;
+use crate::store::SqliteStore;
 
 /// What an import did: counts, and the rows it left out and its warnings, each
 /// `file:line: field: reason` (the first `import::KEPT_NOTES` of each).
@@ -25,7 +25,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn line(&self, file: &Path) -> String {
+    pub(crate) fn line(&self, file: &Path) -> String {
         let mut line = format!(
             "{}: {} added, {} updated, {} rejected",
             file.display(),
@@ -44,7 +44,7 @@ impl Summary {
 
     /// The lines that say what the import left out and noticed: the rows rejected, the
     /// merges in one line, the warnings, and how many of each were not listed.
-    pub fn details(&self, file: &Path) -> Vec<String> {
+    pub(crate) fn details(&self, file: &Path) -> Vec<String> {
         let more = |count: usize, listed: usize, what: &str| {
             (count > listed).then(|| {
                 format!(
@@ -86,7 +86,7 @@ fn rejected_lines(file: &Path, rejected: &[import::RowNote]) -> Vec<String> {
 /// Imports a lieux file (standard CSV or JSON, or the France Services list), checked whole
 /// before anything is written. `progress` is told the share done (0 to 1) as rows are read.
 pub fn lieux_file(
-    store: &mut Store,
+    store: &mut SqliteStore,
     file: &Path,
     today: chrono::NaiveDate,
     progress: &mut dyn FnMut(f32),
@@ -154,7 +154,7 @@ const REJECT_AT_MOST: f64 = 0.01;
 /// many rejected rows, or with far fewer communes than known (cut in half, a header only) is
 /// refused whole and nothing changes, unless `force` (a deliberately smaller file).
 pub fn communes_file(
-    store: &mut Store,
+    store: &mut SqliteStore,
     file: &Path,
     force: bool,
 ) -> Result<Result<Summary, Incomplete>, String> {
@@ -196,18 +196,18 @@ pub fn communes_file(
 }
 
 /// The communes file of a configuration directory.
-pub const COMMUNES: &str = "communes.csv";
+pub(crate) const COMMUNES: &str = "communes.csv";
 /// The folder of lieux files (standard CSV or JSON, France Services lists): all are imported.
-pub const LIEUX_DIR: &str = "lieux";
+pub(crate) const LIEUX_DIR: &str = "lieux";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Communes,
     Lieux,
 }
 
 /// The data files of a configuration directory, communes first.
-pub fn shipped_files(dir: &Path) -> Vec<(std::path::PathBuf, Kind)> {
+pub(crate) fn shipped_files(dir: &Path) -> Vec<(std::path::PathBuf, Kind)> {
     let mut files = vec![(dir.join(COMMUNES), Kind::Communes)];
     let mut lieux: Vec<_> = std::fs::read_dir(dir.join(LIEUX_DIR))
         .map(|entries| {
@@ -240,7 +240,7 @@ fn fingerprint(file: &Path) -> Option<String> {
 /// `progress` is told each file about to be imported: (its name, how many files are done,
 /// how many there are to do); it is not called when nothing changed.
 pub fn shipped(
-    store: &mut Store,
+    store: &mut SqliteStore,
     dir: &Path,
     now: &str,
     progress: &mut dyn FnMut(&Path, usize, usize),
@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn reimporting_updates_instead_of_duplicating() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("l.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("l.db")).unwrap();
         let first =
             lieux_file(&mut store, &fixture("lieux-gap.csv"), today(), &mut |_| {}).unwrap();
         assert_eq!(
@@ -346,7 +346,7 @@ mod tests {
         let config = dir.path().join("conf");
         std::fs::create_dir_all(config.join(LIEUX_DIR)).unwrap();
         std::fs::copy(fixture("lieux-gap.csv"), config.join("lieux/lieux.csv")).unwrap();
-        let mut store = Store::open(&dir.path().join("l.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("l.db")).unwrap();
         let mut told = Vec::new();
         let done = shipped(
             &mut store,

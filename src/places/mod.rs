@@ -1,11 +1,11 @@
 //! "Trouver un lieu d'aide près de moi": lieux de médiation numérique from the national
 //! data standard and the France Services list, communes of all France, nearest lieux and
 //! whether they are open now.
-pub mod cli;
+pub(crate) mod cli;
 pub mod fetch;
 pub mod import;
 pub mod load;
-pub mod map;
-pub mod screen;
-pub mod update;
-pub mod view;
+pub(crate) mod map;
+pub(crate) mod screen;
+pub(crate) mod update;
+pub(crate) mod view;

@@ -19,11 +19,11 @@ use crate::ui::View;
 use crate::vocabulary::lieux::Service;
 
 /// How many lieux a search lists.
-pub const RESULTS: usize = 10;
+pub(crate) const RESULTS: usize = 10;
 
 /// What a lieu's page offers, in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DetailChoice {
+pub(crate) enum DetailChoice {
     Qr,
     Week,
     Back,
@@ -31,7 +31,7 @@ pub enum DetailChoice {
 
 /// The lieu's code for the phone only where it can be shown (drawn, or said to a screen
 /// reader).
-pub fn detail_choices(lieu: &Lieu, screen: (u16, u16), linear: bool) -> Vec<DetailChoice> {
+pub(crate) fn detail_choices(lieu: &Lieu, screen: (u16, u16), linear: bool) -> Vec<DetailChoice> {
     let qr = crate::ui::qr::can_show(&super::view::qr_payloads(lieu), screen, linear);
     [DetailChoice::Qr, DetailChoice::Week, DetailChoice::Back]
         .into_iter()
@@ -40,7 +40,7 @@ pub fn detail_choices(lieu: &Lieu, screen: (u16, u16), linear: bool) -> Vec<Deta
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
+pub(crate) enum Step {
     Search,
     Results,
     Filters,
@@ -50,7 +50,7 @@ pub enum Step {
     Qr(usize),
 }
 
-pub struct LieuxScreen {
+pub(crate) struct LieuxScreen {
     pub(super) index: Option<std::sync::Arc<PlaceIndex>>,
     /// The help point's commune: suggestions near it come first.
     home: Option<crate::domain::communes::Home>,
@@ -75,14 +75,14 @@ pub struct LieuxScreen {
 
 /// The rows of the list after the lieux.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Extra {
+pub(crate) enum Extra {
     Filters,
     AllServices,
     OtherCommune,
 }
 
 impl LieuxScreen {
-    pub fn new() -> LieuxScreen {
+    pub(crate) fn new() -> LieuxScreen {
         LieuxScreen {
             index: None,
             home: None,
@@ -103,13 +103,13 @@ impl LieuxScreen {
     }
 
     /// From the diagnostic: the lieux that offer the matching services.
-    pub fn for_services(services: Vec<Service>) -> LieuxScreen {
+    pub(crate) fn for_services(services: Vec<Service>) -> LieuxScreen {
         let mut screen = LieuxScreen::new();
         screen.services = services;
         screen
     }
 
-    pub fn step(&self) -> Step {
+    pub(crate) fn step(&self) -> Step {
         self.step
     }
 

@@ -12,7 +12,7 @@ use super::fetch::{self, FetchError, Fetched, TempFile, Validators};
 use super::import;
 use super::load::{self, Summary};
 use crate::store::postgres::{LieuxUpdate, PgStore};
-use crate::store::{FeedState, Store};
+use crate::store::{FeedState, SqliteStore};
 
 /// A file with fewer lieux than this share of the last update's is refused: cut short?
 const KEEP_AT_LEAST: f64 = 0.9;
@@ -24,14 +24,14 @@ const STANDARD_COLUMNS: [&str; 5] = ["id", "nom", "commune", "code_postal", "adr
 
 /// Where an update comes from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Source {
+pub(crate) enum Source {
     Url { url: String, token: Option<String> },
     File(PathBuf),
 }
 
 impl Source {
     /// As said in messages and kept: never the token.
-    pub fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         match self {
             Source::Url { url, .. } => fetch::shown(url),
             Source::File(path) => path.display().to_string(),
@@ -41,7 +41,7 @@ impl Source {
 
 /// What an update did.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Updated {
+pub(crate) enum Updated {
     /// The file is the one taken last time: nothing fetched, nothing changed.
     Unchanged,
     /// A file was taken.
@@ -49,7 +49,7 @@ pub enum Updated {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Taken {
+pub(crate) struct Taken {
     /// The rows the file's import took, merged and rejected (`None` when the file went to a
     /// network's database, for its kiosks to import).
     pub summary: Option<Summary>,
@@ -63,7 +63,7 @@ pub struct Taken {
 
 /// Why an update was not taken; the lieux are as they were.
 #[derive(Debug, Clone, PartialEq)]
-pub enum NotTaken {
+pub(crate) enum NotTaken {
     /// The file is not one to take (exit 2): not the standard, cut short, too small, an error
     /// page…
     Refused(String),
@@ -92,7 +92,7 @@ impl From<FetchError> for NotTaken {
 
 /// What a file holds, once checked.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Checked {
+pub(crate) struct Checked {
     pub lieux: usize,
     pub ids: Vec<String>,
     pub newest: Option<NaiveDate>,
@@ -101,7 +101,7 @@ pub struct Checked {
 /// Checks a lieux file whole, without writing anything: it must be the lieux standard (its
 /// columns, few rows rejected), whole (its last row as long as its header), and hold at least
 /// 90 % of `previous` lieux. The reason when not, naming the file as `shown`.
-pub fn check(
+pub(crate) fn check(
     file: &Path,
     shown: &str,
     previous: Option<usize>,
@@ -211,8 +211,8 @@ fn whole_csv(file: &Path) -> Result<(), String> {
 /// from that address), checked, imported in one transaction with the same merging as the
 /// shipped files, then the places the feed no longer lists removed. `dir` holds the temporary
 /// file.
-pub fn update(
-    store: &mut Store,
+pub(crate) fn update(
+    store: &mut SqliteStore,
     source: &Source,
     now: NaiveDateTime,
     dir: &Path,
@@ -245,7 +245,7 @@ pub fn update(
 
 /// A file fetched from the feed, not taken yet.
 #[derive(Debug)]
-pub struct FetchedFile {
+pub(crate) struct FetchedFile {
     file: TempFile,
     shown: String,
     validators: Validators,
@@ -254,7 +254,7 @@ pub struct FetchedFile {
 
 /// Downloads the feed at `source` (a URL) unless it is unchanged since `last`: `None` then.
 /// Slow on a slow line, so the kiosk does it away from its database's thread.
-pub fn fetch_from(
+pub(crate) fn fetch_from(
     source: &Source,
     last: Option<&FeedState>,
     dir: &Path,
@@ -282,8 +282,8 @@ pub fn fetch_from(
 }
 
 /// Checks and imports a fetched file (then removed).
-pub fn take_fetched(
-    store: &mut Store,
+pub(crate) fn take_fetched(
+    store: &mut SqliteStore,
     fetched: &FetchedFile,
     now: NaiveDateTime,
     progress: &mut dyn FnMut(f32),
@@ -309,7 +309,7 @@ pub fn take_fetched(
 
 /// Checks and imports a file, then records it as the feed's last update.
 fn take(
-    store: &mut Store,
+    store: &mut SqliteStore,
     file: &Path,
     shown: &str,
     previous: Option<usize>,
@@ -345,7 +345,7 @@ fn take(
 
 /// The network's owner: the file from `source` into the network's database, checked as a
 /// kiosk would, for every kiosk to take.
-pub fn update_network(
+pub(crate) fn update_network(
     network: &mut PgStore,
     source: &Source,
     now: NaiveDateTime,
@@ -394,8 +394,8 @@ pub fn update_network(
 
 /// A network's kiosk: the network's last update, if this kiosk has not taken it yet, into
 /// its own file (checked and imported as any update).
-pub fn take_from_network(
-    store: &mut Store,
+pub(crate) fn take_from_network(
+    store: &mut SqliteStore,
     network: &mut PgStore,
     now: NaiveDateTime,
     dir: &Path,
@@ -438,6 +438,6 @@ pub fn take_from_network(
 }
 
 /// Whether data of `date` is old at `today` (more than 30 days); no data is not old data.
-pub fn is_old(date: Option<NaiveDate>, today: NaiveDate) -> bool {
+pub(crate) fn is_old(date: Option<NaiveDate>, today: NaiveDate) -> bool {
     date.is_some_and(|d| (today - d).num_days() > crate::domain::lieu::DATA_OLD_AFTER_DAYS)
 }

@@ -23,7 +23,7 @@ use crate::booking::ticket::spaced;
 use crate::calendar::words;
 use crate::domain::code;
 use crate::domain::queue::{self, CheckInRefused};
-use crate::store::{QueueRequest, Reply, Request};
+use crate::store::{QueueRequest, Reply, Request, StoreError};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::form::{self, FormRow};
@@ -46,7 +46,7 @@ enum Message {
     Technical,
 }
 
-pub struct CheckInScreen {
+pub(crate) struct CheckInScreen {
     agenda: Rc<Agenda>,
     code: TextField,
     check: TextField,
@@ -61,7 +61,7 @@ pub struct CheckInScreen {
 }
 
 impl CheckInScreen {
-    pub fn new(agenda: Rc<Agenda>) -> CheckInScreen {
+    pub(crate) fn new(agenda: Rc<Agenda>) -> CheckInScreen {
         CheckInScreen {
             agenda,
             code: TextField::new(FieldKind::Code, code::LENGTH),
@@ -241,6 +241,11 @@ impl Screen for CheckInScreen {
         Action::None
     }
 
+    fn printed(&mut self, ok: bool, _ctx: &Ctx) -> Action {
+        self.printed = Some(ok);
+        Action::None
+    }
+
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         let tr = ctx.i18n.tr(&ctx.settings.locale);
         match reply {
@@ -273,8 +278,7 @@ impl Screen for CheckInScreen {
                 self.message = None;
                 self.go(Step::Refused(refused));
             }
-            Reply::Printed(ok) => self.printed = Some(ok),
-            Reply::Failed(f) if f.offline => {
+            Reply::Failed(StoreError::Unreachable(_)) => {
                 let about = tr.text("check-in-title");
                 return Action::Push(Box::new(OfflineScreen::new("", "", &about)));
             }

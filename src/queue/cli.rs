@@ -22,7 +22,7 @@ fn refused(command: &str, why: &str) -> ExitCode {
 }
 
 /// A refusal in the staff's words.
-pub fn refusal_text(refusal: QueueRefusal) -> &'static str {
+pub(crate) fn refusal_text(refusal: QueueRefusal) -> &'static str {
     match refusal {
         QueueRefusal::NobodyWaiting => "nobody is waiting for you",
         QueueRefusal::NotFound => "no such ticket today (or not called by you)",
@@ -35,7 +35,7 @@ pub fn refusal_text(refusal: QueueRefusal) -> &'static str {
 
 /// The queue as the counsellor sees it: who was called and is not settled yet, then who
 /// waits, in the order they are called; each with its place (1: the next).
-pub fn as_seen(entries: &[Entry], now: NaiveDateTime) -> Vec<(Option<usize>, &Entry)> {
+pub(crate) fn as_seen(entries: &[Entry], now: NaiveDateTime) -> Vec<(Option<usize>, &Entry)> {
     let mut seen: Vec<(Option<usize>, &Entry)> = entries
         .iter()
         .filter(|e| e.state == State::Called)
@@ -116,7 +116,7 @@ fn entry_line(
 }
 
 /// `borne queue list`: today's queue as the counsellor sees it.
-pub fn list(
+pub(crate) fn list(
     store: &mut dyn AgendaStore,
     agenda: &Agenda,
     tr: &Tr,
@@ -149,7 +149,7 @@ pub fn list(
 }
 
 /// `borne queue take`: a walk-in's ticket, as the kiosk gives it.
-pub fn take(
+pub(crate) fn take(
     store: &mut dyn AgendaStore,
     agenda: &Agenda,
     (motif, first_name, locale): (&str, Option<&str>, &str),
@@ -206,7 +206,7 @@ pub fn take(
 
 /// `borne queue call`: the next person this counsellor may call, or the ticket given, to
 /// their desk.
-pub fn call(
+pub(crate) fn call(
     store: &mut dyn AgendaStore,
     agenda: &Agenda,
     counsellor: &str,
@@ -249,7 +249,7 @@ pub fn call(
 }
 
 /// `borne queue done`: the outcome of a call.
-pub fn done(
+pub(crate) fn done(
     store: &mut dyn AgendaStore,
     counsellor: &str,
     ticket: &str,
@@ -278,7 +278,7 @@ pub fn done(
 }
 
 /// The queue's figures of a day, one line.
-pub fn figures_line(f: &DayFigures) -> String {
+pub(crate) fn figures_line(f: &DayFigures) -> String {
     let minutes = |m: Option<i64>| m.map_or("-".to_string(), |m| format!("{m} min"));
     format!(
         "{}  helped without appointment {}  (tickets {}, checked in {}, absent {}, redirected {}, left {})  wait median {}  90th percentile {}",

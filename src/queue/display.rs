@@ -14,11 +14,11 @@ use crate::domain::queue::{self, Entry};
 use crate::i18n::Tr;
 
 /// How many calls the screen lists.
-pub const SHOWN: usize = 6;
+pub(crate) const SHOWN: usize = 6;
 
 /// One call as the waiting room sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Call {
+pub(crate) struct Call {
     pub number: u32,
     pub desk: String,
     /// The how-manieth call of this ticket (a second call is a new call).
@@ -27,21 +27,21 @@ pub struct Call {
 }
 
 impl Call {
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         queue::label(self.number)
     }
 }
 
 /// What the screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Board {
+pub(crate) struct Board {
     /// The last calls, the latest first.
     pub calls: Vec<Call>,
     pub waiting: usize,
 }
 
 impl Board {
-    pub fn of(entries: &[Entry], agenda: &Agenda, tr: &Tr, now: NaiveDateTime) -> Board {
+    pub(crate) fn of(entries: &[Entry], agenda: &Agenda, tr: &Tr, now: NaiveDateTime) -> Board {
         let mut calls: Vec<Call> = entries
             .iter()
             .filter_map(|e| {
@@ -62,7 +62,7 @@ impl Board {
     }
 
     /// The calls on this board that `before` did not have (oldest first, as they are said).
-    pub fn new_since(&self, before: &Board) -> Vec<&Call> {
+    pub(crate) fn new_since(&self, before: &Board) -> Vec<&Call> {
         let mut new: Vec<&Call> = self
             .calls
             .iter()
@@ -79,7 +79,7 @@ impl Board {
 }
 
 /// A call as said: the ticket spelled, the desk.
-pub fn said(call: &Call, tr: &Tr) -> String {
+pub(crate) fn said(call: &Call, tr: &Tr) -> String {
     tr.text_with(
         "display-said-call",
         &[
@@ -106,7 +106,7 @@ fn big(frame: &mut Frame, area: Rect, text: &str, size: PixelSize, style: Style)
 
 /// Draws the board: the help point and the title, the last call large, the calls before, how
 /// many wait.
-pub fn render(frame: &mut Frame, board: &Board, tr: &Tr, help_point: &str) {
+pub(crate) fn render(frame: &mut Frame, board: &Board, tr: &Tr, help_point: &str) {
     let area = frame.area();
     let strong = Style::default().add_modifier(Modifier::BOLD);
     let mut y = area.y;

@@ -20,13 +20,13 @@ use crate::ui::page::{self, Para};
 
 const CHOICES: [&str; 3] = ["here-appointment", "here-help-now", "here-leave"];
 
-pub struct HereScreen {
+pub(crate) struct HereScreen {
     agenda: Rc<Agenda>,
     focus: FocusGrid,
 }
 
 impl HereScreen {
-    pub fn new(agenda: Rc<Agenda>) -> HereScreen {
+    pub(crate) fn new(agenda: Rc<Agenda>) -> HereScreen {
         HereScreen {
             agenda,
             focus: FocusGrid::new(vec![1; CHOICES.len()]),

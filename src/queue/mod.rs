@@ -3,12 +3,12 @@
 //! `ticket.rs`), the waiting room's calling screen (`display.rs`), and `borne queue` (`cli.rs`).
 //! Counsellor mode's "File d'attente" is the counsellor's (`counsellor/queue.rs`). The rules
 //! themselves are the domain's (`domain/queue.rs`); the store keeps the queue.
-pub mod check_in;
-pub mod cli;
-pub mod display;
-pub mod here;
-pub mod ticket;
-pub mod walk_in;
+pub(crate) mod check_in;
+pub(crate) mod cli;
+pub(crate) mod display;
+pub(crate) mod here;
+pub(crate) mod ticket;
+pub(crate) mod walk_in;
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -18,7 +18,7 @@ use crate::domain::queue::{self, Entry, Estimate};
 
 /// The counsellors who receive here today and have not finished: their plage here is open
 /// today and ends after `now`, they are not away, the help point is not closed.
-pub fn on_duty(agenda: &Agenda, now: NaiveDateTime) -> Vec<usize> {
+pub(crate) fn on_duty(agenda: &Agenda, now: NaiveDateTime) -> Vec<usize> {
     let day = now.date();
     if agenda.closed(day) {
         return Vec::new();
@@ -37,7 +37,7 @@ pub fn on_duty(agenda: &Agenda, now: NaiveDateTime) -> Vec<usize> {
 
 /// How long helping one person usually takes, before today has times of its own: the
 /// shortest and the longest of the motifs received on site.
-pub fn usual_help(agenda: &Agenda) -> (Duration, Duration) {
+pub(crate) fn usual_help(agenda: &Agenda) -> (Duration, Duration) {
     let on_site = agenda.motifs.iter().filter(|m| m.place == Where::OnSite);
     let shortest = on_site.clone().map(|m| m.duration).min();
     let longest = on_site.map(|m| m.duration).max();
@@ -48,7 +48,7 @@ pub fn usual_help(agenda: &Agenda) -> (Duration, Duration) {
 }
 
 /// Where ticket `number` stands in the day's queue: how many are before it, and the wait.
-pub fn standing(
+pub(crate) fn standing(
     agenda: &Agenda,
     entries: &[Entry],
     number: u32,
@@ -66,7 +66,7 @@ pub fn standing(
 }
 
 /// Where a called person goes: the desk of the call, else "Bureau de Camille".
-pub fn desk(agenda: &Agenda, entry: &Entry, tr: &crate::i18n::Tr) -> String {
+pub(crate) fn desk(agenda: &Agenda, entry: &Entry, tr: &crate::i18n::Tr) -> String {
     if let Some(desk) = &entry.desk {
         return desk.clone();
     }
@@ -79,7 +79,7 @@ pub fn desk(agenda: &Agenda, entry: &Entry, tr: &crate::i18n::Tr) -> String {
 }
 
 /// The motifs people can ask help for now: those received on site.
-pub fn motifs_here(agenda: &Agenda) -> Vec<usize> {
+pub(crate) fn motifs_here(agenda: &Agenda) -> Vec<usize> {
     (0..agenda.motifs.len())
         .filter(|m| agenda.motifs[*m].place == Where::OnSite)
         .collect()

@@ -21,7 +21,7 @@ use crate::booking::book::{BookingScreen, Notice, motif_for};
 use crate::booking::offline::OfflineScreen;
 use crate::domain::outcome::Outcome;
 use crate::domain::queue::{self, NewEntry, State};
-use crate::store::{QueueRefusal, QueueRequest, Reply, Request};
+use crate::store::{QueueRefusal, QueueRequest, Reply, Request, StoreError};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::form::{self, FormRow};
@@ -50,7 +50,7 @@ enum Message {
     Technical,
 }
 
-pub struct WalkInScreen {
+pub(crate) struct WalkInScreen {
     agenda: Rc<Agenda>,
     /// The motifs offered, indexes into the agenda's.
     motifs: Vec<usize>,
@@ -72,7 +72,7 @@ pub struct WalkInScreen {
 }
 
 impl WalkInScreen {
-    pub fn new(agenda: Rc<Agenda>) -> WalkInScreen {
+    pub(crate) fn new(agenda: Rc<Agenda>) -> WalkInScreen {
         let motifs = super::motifs_here(&agenda);
         let focus = FocusGrid::new(vec![1; motifs.len() + 1]);
         WalkInScreen {
@@ -93,7 +93,7 @@ impl WalkInScreen {
     }
 
     /// Straight to giving a ticket up: its number.
-    pub fn leaving(agenda: Rc<Agenda>) -> WalkInScreen {
+    pub(crate) fn leaving(agenda: Rc<Agenda>) -> WalkInScreen {
         let mut screen = WalkInScreen::new(agenda);
         screen.only_leaving = true;
         screen.go(Step::Leave);
@@ -101,7 +101,7 @@ impl WalkInScreen {
     }
 
     /// After a diagnostic: the motif that serves its needs comes focused.
-    pub fn from_diagnostic(agenda: Rc<Agenda>, outcome: &Outcome) -> WalkInScreen {
+    pub(crate) fn from_diagnostic(agenda: Rc<Agenda>, outcome: &Outcome) -> WalkInScreen {
         let mut screen = WalkInScreen::new(agenda);
         if let Some(m) = motif_for(&screen.agenda, outcome)
             && let Some(i) = screen.motifs.iter().position(|x| *x == m)
@@ -255,7 +255,7 @@ impl WalkInScreen {
 
 /// Draws a ticket's number large at the top of `area` when there is room (never for a screen
 /// reader): returns the area left under it.
-pub fn big_number(frame: &mut Frame, area: Rect, view: &View, number: u32) -> Rect {
+pub(crate) fn big_number(frame: &mut Frame, area: Rect, view: &View, number: u32) -> Rect {
     use tui_big_text::{BigText, PixelSize};
     let label = queue::label(number);
     let (size, rows) = if area.height >= 22 {
@@ -367,6 +367,11 @@ impl Screen for WalkInScreen {
         }
     }
 
+    fn printed(&mut self, ok: bool, _ctx: &Ctx) -> Action {
+        self.printed = Some(ok);
+        Action::None
+    }
+
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         let tr = ctx.i18n.tr(&ctx.settings.locale);
         match reply {
@@ -388,7 +393,6 @@ impl Screen for WalkInScreen {
                 }
             }
             Reply::Ticket(Err(_)) => self.go(Step::Full),
-            Reply::Printed(ok) => self.printed = Some(ok),
             Reply::QueueChanged(Ok((entry, _))) => {
                 self.left = Some(entry.number);
                 self.go(Step::Left);
@@ -397,7 +401,7 @@ impl Screen for WalkInScreen {
                 self.message = Some(Message::NotFound)
             }
             Reply::QueueChanged(Err(_)) => self.message = Some(Message::Settled),
-            Reply::Failed(f) if f.offline => {
+            Reply::Failed(StoreError::Unreachable(_)) => {
                 let about = tr.text("help-now-title");
                 return Action::Push(Box::new(OfflineScreen::new(
                     self.name.value.trim(),

@@ -19,7 +19,7 @@ use crate::store::Stores;
 /// How often the queue is read: a call shows within a second.
 const EVERY: Duration = Duration::from_millis(400);
 
-pub fn run(config: Config, mut stores: Stores, clock: Clock) -> Result<(), String> {
+pub(crate) fn run(config: Config, mut stores: Stores, clock: Clock) -> Result<(), String> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,

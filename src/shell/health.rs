@@ -16,7 +16,7 @@ const BEAT_EVERY: Duration = Duration::from_secs(60);
 
 /// Test hook: while the file this variable names exists, the main loop is stuck (as a loop
 /// waiting on something that never comes), so a test sees the watchdog's pings stop.
-pub const HANG_VARIABLE: &str = "BORNE_TEST_HANG_FILE";
+pub(crate) const HANG_VARIABLE: &str = "BORNE_TEST_HANG_FILE";
 
 /// systemd's notification socket (`NOTIFY_SOCKET`), and how often to ping its watchdog.
 struct Notify {
@@ -59,7 +59,7 @@ impl Notify {
     }
 }
 
-pub struct Health {
+pub(crate) struct Health {
     notify: Option<Notify>,
     ready: bool,
     last_ping: Instant,
@@ -72,7 +72,7 @@ pub struct Health {
 }
 
 impl Health {
-    pub fn new(started_at: NaiveDateTime, printer: bool) -> Health {
+    pub(crate) fn new(started_at: NaiveDateTime, printer: bool) -> Health {
         Health {
             notify: Notify::from_env(),
             ready: false,
@@ -86,7 +86,7 @@ impl Health {
     }
 
     /// A frame was drawn: READY the first time, a watchdog ping when one is due.
-    pub fn drawn(&mut self, now: NaiveDateTime) {
+    pub(crate) fn drawn(&mut self, now: NaiveDateTime) {
         self.last_frame = Some(now);
         let Some(notify) = &self.notify else {
             return;
@@ -107,7 +107,7 @@ impl Health {
     }
 
     /// How long the loop may wait before a ping or a heartbeat is due.
-    pub fn until_due(&self) -> Duration {
+    pub(crate) fn until_due(&self) -> Duration {
         let beat = self.next_beat.saturating_duration_since(Instant::now());
         let ping = self
             .notify
@@ -118,7 +118,7 @@ impl Health {
     }
 
     /// The heartbeat, when one is due (the worker adds what the store knows).
-    pub fn beat(&mut self, speech: &'static str) -> Option<Heartbeat> {
+    pub(crate) fn beat(&mut self, speech: &'static str) -> Option<Heartbeat> {
         if Instant::now() < self.next_beat {
             return None;
         }
@@ -136,7 +136,7 @@ impl Health {
     }
 
     /// The test hook: stuck while its file exists.
-    pub fn hang_if_asked(&self) {
+    pub(crate) fn hang_if_asked(&self) {
         if let Some(file) = &self.hang {
             while file.exists() {
                 std::thread::sleep(Duration::from_millis(20));

@@ -8,7 +8,7 @@ use crate::app::key::Key;
 
 // One input at a time through a bounded channel: boxing the large reply would only add noise.
 #[allow(clippy::large_enum_variant)]
-pub enum Input {
+pub(crate) enum Input {
     Key(Key),
     /// What the terminal answered (its font, its attributes), for the font driver.
     Terminal(Answer),
@@ -60,7 +60,7 @@ fn read(fd: i32, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n as usize)
 }
 
-pub fn spawn_reader(tx: SyncSender<Input>) {
+pub(crate) fn spawn_reader(tx: SyncSender<Input>) {
     // The terminal: standard input, or the controlling terminal when input was redirected
     // (as crossterm does for raw mode).
     let tty = (!std::io::IsTerminal::is_terminal(&std::io::stdin()))

@@ -25,7 +25,7 @@ const BEL: u8 = 0x07;
 
 /// What the terminal answered to a question the kiosk asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
+pub(crate) enum Answer {
     /// An operating system command, without `ESC ]` and its end: `50;DejaVu Sans Mono-14`.
     Osc(String),
     /// A device control string, without `ESC P` and `ESC \`: `1+r6b…=3131`.
@@ -36,7 +36,7 @@ pub enum Answer {
 }
 
 #[derive(Debug, Default)]
-pub struct KeyParser {
+pub(crate) struct KeyParser {
     /// Bytes of an escape sequence or a UTF-8 character not complete yet.
     pending: Vec<u8>,
     /// Inside a bracketed paste: the characters so far.
@@ -56,22 +56,22 @@ enum Sequence {
 }
 
 impl KeyParser {
-    pub fn new() -> KeyParser {
+    pub(crate) fn new() -> KeyParser {
         KeyParser::default()
     }
 
     /// Whether the parser holds an unfinished sequence, character or paste (the reader then
     /// waits at most 50 ms for more before calling `timeout`).
-    pub fn waiting(&self) -> bool {
+    pub(crate) fn waiting(&self) -> bool {
         !self.pending.is_empty() || self.paste.is_some()
     }
 
     /// The terminal's answers read since the last call.
-    pub fn answers(&mut self) -> Vec<Answer> {
+    pub(crate) fn answers(&mut self) -> Vec<Answer> {
         std::mem::take(&mut self.answers)
     }
 
-    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Key> {
+    pub(crate) fn feed(&mut self, bytes: &[u8]) -> Vec<Key> {
         let mut keys = Vec::new();
         for &b in bytes {
             self.byte(b, &mut keys);
@@ -80,7 +80,7 @@ impl KeyParser {
     }
 
     /// Nothing more came: close what is open.
-    pub fn timeout(&mut self) -> Vec<Key> {
+    pub(crate) fn timeout(&mut self) -> Vec<Key> {
         let mut keys = Vec::new();
         if let Some(paste) = self.paste.take() {
             // A paste whose end never came: what arrived is typed, and keys read normally

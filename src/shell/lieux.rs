@@ -13,7 +13,7 @@ use crate::store::Stores;
 
 /// The daily update: the network's lieux, or the feed fetched on a thread of its own (its
 /// file then comes back to the worker as `Job::LieuxFetched`).
-pub fn refresh(
+pub(crate) fn refresh(
     stores: &mut Stores,
     now: NaiveDateTime,
     source: Option<&Source>,
@@ -50,7 +50,7 @@ pub fn refresh(
 }
 
 /// A file the feed gave: checked and imported.
-pub fn take(stores: &mut Stores, fetched: &FetchedFile, now: NaiveDateTime) {
+pub(crate) fn take(stores: &mut Stores, fetched: &FetchedFile, now: NaiveDateTime) {
     said(
         update::take_fetched(&mut stores.local, fetched, now, &mut |_| {}),
         "the feed",

@@ -23,7 +23,7 @@ use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
 use crate::domain::pin;
 use crate::kiosk::Config;
-use crate::store::{Reply, SignIn, Stores};
+use crate::store::{SignIn, Stores};
 use input::Input;
 use std::rc::Rc;
 
@@ -191,7 +191,7 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
                     }
                     Input::Printed(ok) => {
                         health.printer = if ok { "ok" } else { "failed" };
-                        app.update(Msg::Reply(Reply::Printed(ok)), now)
+                        app.update(Msg::Printed(ok), now)
                     }
                     Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
                     Input::PinAsksWho { names, pin } => {

@@ -12,7 +12,7 @@ use signal_hook::iterator::Signals;
 
 use super::input::Input;
 
-pub fn listen(tx: SyncSender<Input>) -> Result<(), String> {
+pub(crate) fn listen(tx: SyncSender<Input>) -> Result<(), String> {
     let mut signals = Signals::new([
         SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
         SIGPROF, SIGXCPU, SIGXFSZ,

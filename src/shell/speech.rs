@@ -30,7 +30,7 @@ const WAITING: usize = 64;
 const POLL: Duration = Duration::from_millis(20);
 
 /// The screen's handle on the voice.
-pub struct Speaker {
+pub(crate) struct Speaker {
     orders: SyncSender<Batch>,
     /// Set by the voice's thread when it has given up (the heartbeat tells it).
     failed: Arc<AtomicBool>,
@@ -38,7 +38,7 @@ pub struct Speaker {
 
 impl Speaker {
     /// Starts the voice's thread.
-    pub fn start(voice: Voice) -> Speaker {
+    pub(crate) fn start(voice: Voice) -> Speaker {
         let (orders, received) = mpsc::sync_channel(WAITING);
         let failed = Arc::new(AtomicBool::new(false));
         let flag = failed.clone();
@@ -50,7 +50,7 @@ impl Speaker {
     }
 
     /// For the heartbeat: `ok`, or `failed` while the voice is silent after a failure.
-    pub fn state(&self) -> &'static str {
+    pub(crate) fn state(&self) -> &'static str {
         if self.failed.load(Ordering::Relaxed) {
             "failed"
         } else {
@@ -60,7 +60,7 @@ impl Speaker {
 
     /// Hands a batch to the voice; never waits. `locale` is the language of a text without
     /// one of its own.
-    pub fn say(&self, batch: Batch, locale: &str) {
+    pub(crate) fn say(&self, batch: Batch, locale: &str) {
         if batch.is_empty() {
             return;
         }

@@ -10,14 +10,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::input::Input;
 use crate::places::update::{FetchedFile, Source};
 use crate::store::postgres::Heartbeat;
-use crate::store::{Reply, Request, Stores};
+use crate::store::{Reply, Request, StoreError, Stores};
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 
 /// Work for the database.
 // One job at a time through a channel: boxing the large request would only add noise.
 #[allow(clippy::large_enum_variant)]
-pub enum Job {
+pub(crate) enum Job {
     /// A screen's question; its answer comes back as `Input::Stored`.
     Ask {
         id: u64,
@@ -78,7 +78,7 @@ const CALLBACK_RETRY: Duration = Duration::from_secs(15);
 
 /// The worker's thread: its jobs, and its end (the stores closed) once the jobs' senders
 /// are gone.
-pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Closing) {
+pub(crate) fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Closing) {
     let (jobs, queue) = mpsc::channel::<Job>();
     let thread = thread::spawn(move || {
         loop {
@@ -95,7 +95,7 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Cl
                     let kind = request.kind();
                     let reply = stores.answer(request, now);
                     // The network answered: callback requests waiting here go with it.
-                    let reached = !matches!(&reply, Reply::Failed(f) if f.offline);
+                    let reached = !matches!(&reply, Reply::Failed(StoreError::Unreachable(_)));
                     match &reply {
                         Reply::Failed(e) => {
                             tracing::error!(request = kind, error = %e, "database request failed")
@@ -145,6 +145,7 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Cl
                     if let Err(e) = stores
                         .local
                         .still_its_files()
+                        .map_err(String::from)
                         .and_then(|()| stores.local.save_pin_guard(failures, until))
                     {
                         tracing::error!(error = %e, "PIN lockout not saved");
@@ -177,14 +178,18 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Cl
                         tracing::error!(error = %e, "database damaged: writing stopped");
                     }
                     let now = now.format("%Y-%m-%dT%H:%M").to_string();
-                    let imported = stores.local.still_its_files().and_then(|()| {
-                        crate::places::load::shipped(
-                            &mut stores.local,
-                            &config_dir,
-                            &now,
-                            &mut |_, _, _| {},
-                        )
-                    });
+                    let imported = stores
+                        .local
+                        .still_its_files()
+                        .map_err(String::from)
+                        .and_then(|()| {
+                            crate::places::load::shipped(
+                                &mut stores.local,
+                                &config_dir,
+                                &now,
+                                &mut |_, _, _| {},
+                            )
+                        });
                     if let Err(e) = imported {
                         tracing::error!(error = %e, "data files not imported (the lieux search may be incomplete)");
                     }
@@ -209,14 +214,14 @@ pub fn spawn(mut stores: Stores, answers: SyncSender<Input>) -> (Sender<Job>, Cl
 }
 
 /// The worker as the kiosk ends.
-pub struct Closing(thread::JoinHandle<()>);
+pub(crate) struct Closing(thread::JoinHandle<()>);
 
 impl Closing {
     /// Waits a moment for the worker to close the database (its jobs' senders dropped):
     /// closed cleanly, SQLite folds its write-ahead log into the file and deletes it, and
     /// the next start need not read it all again. A worker busy on a slow request is not
     /// waited for longer.
-    pub fn wait(self) {
+    pub(crate) fn wait(self) {
         let until = std::time::Instant::now() + Duration::from_secs(2);
         while !self.0.is_finished() && std::time::Instant::now() < until {
             thread::sleep(Duration::from_millis(5));

@@ -7,7 +7,7 @@ use crate::problem::EXIT_FAILURE;
 
 /// `borne hash-pin`: the argon2id hash of the PIN read on standard input, for kiosk.toml and
 /// agenda.toml.
-pub fn hash_pin() -> ExitCode {
+pub(crate) fn hash_pin() -> ExitCode {
     let mut line = String::new();
     if let Err(e) = std::io::stdin().lock().read_line(&mut line) {
         eprintln!("borne hash-pin: cannot read the PIN: {e}");

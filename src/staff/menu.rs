@@ -22,14 +22,14 @@ enum Item {
 /// The harmless entry first: the menu opens on it, and "1" goes back.
 const ITEMS: [Item; 2] = [Item::Back, Item::Quit];
 
-pub struct StaffMenu {
+pub(crate) struct StaffMenu {
     focus: FocusGrid,
     /// The date of the newest lieux data, and today, once the store said it.
     lieux: Option<(Option<NaiveDate>, NaiveDate)>,
 }
 
 impl StaffMenu {
-    pub fn new() -> StaffMenu {
+    pub(crate) fn new() -> StaffMenu {
         StaffMenu {
             focus: FocusGrid::new(vec![1; ITEMS.len()]),
             lieux: None,

@@ -1,4 +1,4 @@
 //! Staff access: the staff menu behind the help point's PIN, and the hashing of PINs.
-pub mod cli;
-pub mod menu;
-pub mod network;
+pub(crate) mod cli;
+pub(crate) mod menu;
+pub(crate) mod network;

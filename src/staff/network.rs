@@ -8,9 +8,9 @@ use crate::problem::EXIT_FAILURE;
 use crate::store::postgres::{KioskHealth, PgStore};
 
 /// A kiosk whose last heartbeat is older than this (three missed) is silent.
-pub const SILENT_AFTER_SECONDS: i64 = 180;
+pub(crate) const SILENT_AFTER_SECONDS: i64 = 180;
 
-pub fn status(network: &mut PgStore, tr: &Tr, json: bool) -> ExitCode {
+pub(crate) fn status(network: &mut PgStore, tr: &Tr, json: bool) -> ExitCode {
     let kiosks = match network.kiosks_health() {
         Ok(k) => k,
         Err(e) => {

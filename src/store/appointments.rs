@@ -10,9 +10,8 @@ use crate::domain::report::Report;
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 
-pub use super::outbox::Outbox;
-pub use super::queue::Queue;
-pub use super::sessions::{Registrant, Session};
+pub(crate) use super::outbox::Outbox;
+pub(crate) use super::queue::Queue;
 
 /// An interval a counsellor is already taken (a booking not cancelled).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +54,7 @@ pub enum BookedBy {
 
 impl BookedBy {
     /// As the database keeps it: "kiosk", "cli", or the counsellor's id.
-    pub fn stored(&self) -> &str {
+    pub(crate) fn stored(&self) -> &str {
         match self {
             BookedBy::Kiosk => "kiosk",
             BookedBy::CommandLine => "cli",
@@ -63,7 +62,7 @@ impl BookedBy {
         }
     }
 
-    pub fn from_stored(text: &str) -> BookedBy {
+    pub(crate) fn from_stored(text: &str) -> BookedBy {
         match text {
             "kiosk" => BookedBy::Kiosk,
             "cli" => BookedBy::CommandLine,
@@ -72,7 +71,7 @@ impl BookedBy {
     }
 
     /// Made by someone else than the person: the audit says who.
-    pub fn on_behalf(&self) -> bool {
+    pub(crate) fn on_behalf(&self) -> bool {
         *self != BookedBy::Kiosk
     }
 }
@@ -200,7 +199,7 @@ pub struct Appointment {
 
 /// What a cancellation does to an appointment as it stands: its new status and the reason
 /// kept, or why it is refused. Both stores check it on the row inside their transaction.
-pub fn cancellation<'a>(
+pub(crate) fn cancellation<'a>(
     found: &Appointment,
     by: &'a Canceller,
 ) -> Result<(Status, Option<&'a str>), Refusal> {
@@ -217,7 +216,7 @@ pub fn cancellation<'a>(
 }
 
 /// Whether attendance (`status`) may be taken on an appointment as it stands.
-pub fn attendance(
+pub(crate) fn attendance(
     found: &Appointment,
     status: Status,
     marked_from: NaiveDateTime,
@@ -232,7 +231,10 @@ pub fn attendance(
 }
 
 /// Whether a booking as it stands may move (before `limit` when given).
-pub fn move_allowed(found: &Appointment, limit: Option<NaiveDateTime>) -> Result<(), Refusal> {
+pub(crate) fn move_allowed(
+    found: &Appointment,
+    limit: Option<NaiveDateTime>,
+) -> Result<(), Refusal> {
     if found.status.cancelled() {
         Err(Refusal::AlreadyCancelled)
     } else if !matches!(found.what, What::Booking { .. }) {
@@ -246,7 +248,11 @@ pub fn move_allowed(found: &Appointment, limit: Option<NaiveDateTime>) -> Result
 
 /// Whether a session has a seat left: the staff's version of it (seats, cancelled), when they
 /// changed it, has the last word over the agenda's `planned` seats.
-pub fn seat_left(staff: Option<(u32, bool)>, planned: u32, taken: u32) -> Result<(), Refusal> {
+pub(crate) fn seat_left(
+    staff: Option<(u32, bool)>,
+    planned: u32,
+    taken: u32,
+) -> Result<(), Refusal> {
     match staff {
         Some((_, true)) => Err(Refusal::SessionCancelled),
         Some((seats, false)) if taken >= seats => Err(Refusal::Full),
@@ -256,7 +262,7 @@ pub fn seat_left(staff: Option<(u32, bool)>, planned: u32, taken: u32) -> Result
 }
 
 /// Whether a report may follow an appointment as it stands.
-pub fn report_allowed(found: Option<&Appointment>) -> Result<(), Refusal> {
+pub(crate) fn report_allowed(found: Option<&Appointment>) -> Result<(), Refusal> {
     match found {
         None => Err(Refusal::NotFound),
         Some(a) if a.status.cancelled() => Err(Refusal::AlreadyCancelled),
@@ -446,3 +452,26 @@ pub trait Journal {
 pub trait AgendaStore: Bookings + Workshops + Reports + Journal + Outbox + Queue {}
 
 impl<T: Bookings + Workshops + Reports + Journal + Outbox + Queue> AgendaStore for T {}
+
+/// A workshop session as it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: String,
+    /// The workshop's id in the agenda.
+    pub series: String,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub seats: u32,
+    pub cancelled: bool,
+    /// Seats taken (registrations not cancelled).
+    pub taken: u32,
+}
+
+/// A person registered to a session, and whether a message to them was queued.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registrant {
+    pub first_name: String,
+    /// Their phone (or e-mail), for the counsellor to call when they were not told.
+    pub contact: Option<String>,
+    pub told: bool,
+}

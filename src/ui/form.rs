@@ -10,7 +10,7 @@ use super::choices::{MARKER, NO_MARKER};
 use super::text::{width, wrap};
 
 /// One row of a form.
-pub struct FormRow {
+pub(crate) struct FormRow {
     /// The label, or the whole text of a box or a button.
     pub label: String,
     /// What is typed (a text field), shown after the label.
@@ -22,7 +22,7 @@ pub struct FormRow {
 }
 
 impl FormRow {
-    pub fn field(label: String, value: String) -> FormRow {
+    pub(crate) fn field(label: String, value: String) -> FormRow {
         FormRow {
             label,
             value: Some(value),
@@ -32,7 +32,7 @@ impl FormRow {
     }
 
     /// A box to tick or a button: no value, the cursor at the row's start.
-    pub fn button(label: String) -> FormRow {
+    pub(crate) fn button(label: String) -> FormRow {
         FormRow {
             label,
             value: None,
@@ -44,7 +44,7 @@ impl FormRow {
 
 /// Draws the rows in `area`, scrolled so the focused row stays on a small screen; returns
 /// where the cursor goes.
-pub fn render(
+pub(crate) fn render(
     frame: &mut Frame,
     area: Rect,
     rows: &[FormRow],

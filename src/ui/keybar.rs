@@ -14,7 +14,7 @@ pub struct Hint {
     pub does: &'static str,
 }
 
-pub const fn hint(key: &'static str, does: &'static str) -> Hint {
+pub(crate) const fn hint(key: &'static str, does: &'static str) -> Hint {
     Hint { key, does }
 }
 
@@ -86,13 +86,13 @@ fn rows_of(units: Vec<(String, String)>, colon: &str, max: usize) -> Vec<Vec<(St
 }
 
 /// Rows the key bar takes at this width, at most `max_rows`.
-pub fn height(hints: &[Hint], view: &View, max: u16, max_rows: u16) -> u16 {
+pub(crate) fn height(hints: &[Hint], view: &View, max: u16, max_rows: u16) -> u16 {
     packed(hints, view, max as usize, max_rows as usize)
         .len()
         .max(1) as u16
 }
 
-pub fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View, max_rows: u16) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View, max_rows: u16) {
     let key_style = view.theme.keybar_key.style();
     let colon = colon(view);
     let lines: Vec<Line> = packed(hints, view, area.width as usize, max_rows as usize)

@@ -1,13 +1,13 @@
 //! Rendering: pure functions of the kiosk's state onto a ratatui frame.
 pub mod choices;
-pub mod form;
-pub mod keybar;
+pub(crate) mod form;
+pub(crate) mod keybar;
 pub mod page;
-pub mod qr;
-pub mod rows;
+pub(crate) mod qr;
+pub(crate) mod rows;
 pub mod text;
 pub mod theme;
-pub mod title;
+pub(crate) mod title;
 
 use chrono::NaiveDateTime;
 

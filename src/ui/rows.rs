@@ -2,18 +2,18 @@
 //! terminals shrink instead of overflowing.
 use ratatui::layout::Rect;
 
-pub struct Rows {
+pub(crate) struct Rows {
     area: Rect,
     y: u16,
 }
 
 impl Rows {
-    pub fn new(area: Rect) -> Rows {
+    pub(crate) fn new(area: Rect) -> Rows {
         Rows { area, y: area.y }
     }
 
     /// The next `height` rows (fewer at the bottom, possibly none).
-    pub fn take(&mut self, height: u16) -> Rect {
+    pub(crate) fn take(&mut self, height: u16) -> Rect {
         let bottom = self.area.bottom();
         let y = self.y.min(bottom);
         let height = height.min(bottom - y);
@@ -22,7 +22,7 @@ impl Rows {
     }
 
     /// Rows used so far.
-    pub fn used(&self) -> u16 {
+    pub(crate) fn used(&self) -> u16 {
         self.y - self.area.y
     }
 }

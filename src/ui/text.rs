@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What a drawn row reads, from one side of `area` to the other.
-pub fn row_of(buffer: &Buffer, y: u16, area: Rect) -> String {
+pub(crate) fn row_of(buffer: &Buffer, y: u16, area: Rect) -> String {
     (area.x..area.right())
         .map(|x| buffer[(x, y)].symbol())
         .collect()
@@ -18,13 +18,13 @@ pub fn screen_of(buffer: &Buffer) -> String {
         .join("\n")
 }
 
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// Wraps on ordinary spaces (a no-break space keeps its words together); a word wider than
 /// the line is cut. Explicit newlines are kept.
-pub fn wrap(text: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {

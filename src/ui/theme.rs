@@ -14,16 +14,16 @@ const fn shade(color: Color, rgb: [u8; 3]) -> Shade {
 }
 
 // The VGA palette of the Linux console.
-pub const BLACK: Shade = shade(Color::Black, [0x00, 0x00, 0x00]);
-pub const BLUE: Shade = shade(Color::Blue, [0x00, 0x00, 0xAA]);
-pub const CYAN: Shade = shade(Color::Cyan, [0x00, 0xAA, 0xAA]);
-pub const RED: Shade = shade(Color::Red, [0xAA, 0x00, 0x00]);
-pub const GRAY: Shade = shade(Color::Gray, [0xAA, 0xAA, 0xAA]);
-pub const WHITE: Shade = shade(Color::White, [0xFF, 0xFF, 0xFF]);
-pub const YELLOW: Shade = shade(Color::LightYellow, [0xFF, 0xFF, 0x55]);
-pub const LIGHT_CYAN: Shade = shade(Color::LightCyan, [0x55, 0xFF, 0xFF]);
-pub const LIGHT_GREEN: Shade = shade(Color::LightGreen, [0x55, 0xFF, 0x55]);
-pub const LIGHT_RED: Shade = shade(Color::LightRed, [0xFF, 0x55, 0x55]);
+pub(crate) const BLACK: Shade = shade(Color::Black, [0x00, 0x00, 0x00]);
+pub(crate) const BLUE: Shade = shade(Color::Blue, [0x00, 0x00, 0xAA]);
+pub(crate) const CYAN: Shade = shade(Color::Cyan, [0x00, 0xAA, 0xAA]);
+pub(crate) const RED: Shade = shade(Color::Red, [0xAA, 0x00, 0x00]);
+pub(crate) const GRAY: Shade = shade(Color::Gray, [0xAA, 0xAA, 0xAA]);
+pub(crate) const WHITE: Shade = shade(Color::White, [0xFF, 0xFF, 0xFF]);
+pub(crate) const YELLOW: Shade = shade(Color::LightYellow, [0xFF, 0xFF, 0x55]);
+pub(crate) const LIGHT_CYAN: Shade = shade(Color::LightCyan, [0x55, 0xFF, 0xFF]);
+pub(crate) const LIGHT_GREEN: Shade = shade(Color::LightGreen, [0x55, 0xFF, 0x55]);
+pub(crate) const LIGHT_RED: Shade = shade(Color::LightRed, [0xFF, 0x55, 0x55]);
 
 /// A foreground on a background, with modifiers. `None` shades are the terminal's own
 /// colours (the monochrome theme).
@@ -121,7 +121,7 @@ impl Theme {
         }
     }
 
-    pub fn high_contrast() -> Theme {
+    pub(crate) fn high_contrast() -> Theme {
         Theme {
             name: ThemeName::HighContrast,
             base: ink(WHITE, BLACK, N),
@@ -139,7 +139,7 @@ impl Theme {
     }
 
     /// For NO_COLOR: the terminal's own colours, meaning carried by modifiers and markers.
-    pub fn monochrome() -> Theme {
+    pub(crate) fn monochrome() -> Theme {
         Theme {
             name: ThemeName::Monochrome,
             base: plain(N),
@@ -156,8 +156,9 @@ impl Theme {
         }
     }
 
+    #[cfg(test)]
     /// Every ink the theme draws text with.
-    pub fn inks(&self) -> [(&'static str, Ink); 11] {
+    pub(crate) fn inks(&self) -> [(&'static str, Ink); 11] {
         [
             ("base", self.base),
             ("header", self.header),
@@ -174,8 +175,9 @@ impl Theme {
     }
 }
 
+#[cfg(test)]
 /// WCAG 2.x relative luminance of an sRGB colour.
-pub fn luminance(rgb: [u8; 3]) -> f64 {
+pub(crate) fn luminance(rgb: [u8; 3]) -> f64 {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.04045 {
@@ -187,8 +189,9 @@ pub fn luminance(rgb: [u8; 3]) -> f64 {
     0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
 }
 
+#[cfg(test)]
 /// WCAG contrast ratio, from 1 to 21.
-pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+pub(crate) fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
     (hi + 0.05) / (lo + 0.05)

@@ -13,7 +13,7 @@ const GLYPH: u16 = 8;
 const MIN_HEIGHT_FOR_BIG: u16 = 30;
 
 /// The big-glyph font has no œ and no typographic apostrophe.
-pub fn normalise_for_big(text: &str) -> String {
+pub(crate) fn normalise_for_big(text: &str) -> String {
     text.replace('œ', "oe")
         .replace('Œ', "OE")
         .replace(['’', '‘'], "'")
@@ -40,7 +40,7 @@ fn big(text: &str, view: &View, width: u16, screen_height: u16) -> bool {
 }
 
 /// Rows the title takes, with the blank row under it.
-pub fn height(text: &str, view: &View, width: u16, screen_height: u16) -> u16 {
+pub(crate) fn height(text: &str, view: &View, width: u16, screen_height: u16) -> u16 {
     if big(text, view, width, screen_height) {
         GLYPH + 1
     } else {
@@ -48,7 +48,7 @@ pub fn height(text: &str, view: &View, width: u16, screen_height: u16) -> u16 {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, text: &str, view: &View) {
+pub(crate) fn render(frame: &mut Frame, area: Rect, text: &str, view: &View) {
     let style = view.theme.title.style();
     if area.height > GLYPH && view.large && !view.linear && text_has_big_glyphs(text) {
         let big = BigText::builder()

@@ -29,7 +29,7 @@ vocabulary! {
 /// The `typologie` codes of a lieu (the kind of structure), as the standard's reference
 /// library (`@gouvfr-anct/lieux-de-mediation-numerique`) emits them now: the newer ESAT, MDH,
 /// FABRIQUE, RELAIS_LECTURE… included.
-pub const TYPOLOGIES: [&str; 92] = [
+pub(crate) const TYPOLOGIES: [&str; 92] = [
     "ACI",
     "ACIPHC",
     "AFPA",
@@ -125,7 +125,7 @@ pub const TYPOLOGIES: [&str; 92] = [
 ];
 
 /// Whether `code` is a typologie of the standard.
-pub fn is_typologie(code: &str) -> bool {
+pub(crate) fn is_typologie(code: &str) -> bool {
     TYPOLOGIES.contains(&code)
 }
 

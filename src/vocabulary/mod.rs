@@ -2,12 +2,12 @@
 //! verbatim (domain.md §2 and §4). Each is an enum whose `label()` is the official string and
 //! whose `key()` names its Fluent messages (what a citizen reads instead).
 pub mod coop;
-pub mod lieux;
+pub(crate) mod lieux;
 pub mod profile;
 
 /// Several values in one field, as the national standard and the Coop's exports write them:
 /// `a|b|c`. The database keeps lists the same way.
-pub fn join_values<T: std::fmt::Display>(values: &[T]) -> String {
+pub(crate) fn join_values<T: std::fmt::Display>(values: &[T]) -> String {
     values
         .iter()
         .map(|v| v.to_string())
@@ -16,7 +16,7 @@ pub fn join_values<T: std::fmt::Display>(values: &[T]) -> String {
 }
 
 /// The values of a `a|b|c` field, empty ones left out.
-pub fn split_values(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_values(text: &str) -> impl Iterator<Item = &str> {
     text.split('|').filter(|v| !v.is_empty())
 }
 
@@ -30,7 +30,7 @@ macro_rules! vocabulary {
         }
 
         impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub(crate) const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The official label.
             pub fn label(self) -> &'static str {
@@ -40,22 +40,22 @@ macro_rules! vocabulary {
             }
 
             /// A stable, ASCII key for message ids and command-line values.
-            pub fn key(self) -> &'static str {
+            pub(crate) fn key(self) -> &'static str {
                 match self {
                     $($name::$variant => $key),+
                 }
             }
 
-            pub fn from_label(label: &str) -> Option<$name> {
+            pub(crate) fn from_label(label: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.label() == label)
             }
 
-            pub fn from_key(key: &str) -> Option<$name> {
+            pub(crate) fn from_key(key: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.key() == key)
             }
 
             /// Accepts the official label, or the key.
-            pub fn parse(text: &str) -> Result<$name, String> {
+            pub(crate) fn parse(text: &str) -> Result<$name, String> {
                 Self::from_label(text).or_else(|| Self::from_key(text)).ok_or_else(|| {
                     format!(
                         "{:?} is not one of: {}",

@@ -14,7 +14,7 @@ pub enum Profile {
 }
 
 impl Profile {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Profile::Autonome => "autonome",
             Profile::AAccompagner => "à accompagner",

@@ -17,7 +17,7 @@ pub struct Slot {
 
 /// The first moment a booking may start: now plus the minimum delay (a real duration, across
 /// clock changes), rounded up to the next 5 minutes.
-pub fn earliest_start(
+pub(crate) fn earliest_start(
     calendar: &Calendar,
     now: NaiveDateTime,
     min_delay: Duration,
@@ -33,7 +33,7 @@ pub fn earliest_start(
 }
 
 /// The last day a booking may fall on.
-pub fn last_day(now: NaiveDateTime, horizon: Duration) -> NaiveDate {
+pub(crate) fn last_day(now: NaiveDateTime, horizon: Duration) -> NaiveDate {
     (now + horizon).date()
 }
 
@@ -43,12 +43,12 @@ pub fn free_slots(agenda: &Agenda, motif: usize, busy: &[Busy], now: NaiveDateTi
 }
 
 /// How far ahead "soon" is: a help point with nothing sooner says where the counsellors are.
-pub const SOON: Duration = Duration::days(7);
+pub(crate) const SOON: Duration = Duration::days(7);
 
 /// When this help point has no free slot of the motif soon, the first free slot at another
 /// help point of the network, if it comes sooner than this one's first ("Karim reçoit aussi
 /// jeudi 5 mars dans un autre lieu : Médiathèque d'Embrun").
-pub fn sooner_elsewhere(
+pub(crate) fn sooner_elsewhere(
     agenda: &Agenda,
     motif: usize,
     busy: &[Busy],
@@ -140,7 +140,7 @@ fn overlaps(
 }
 
 /// The times a person may choose on a day: one per start time, the first counsellor free.
-pub fn times_on(slots: &[Slot], day: NaiveDate) -> Vec<Slot> {
+pub(crate) fn times_on(slots: &[Slot], day: NaiveDate) -> Vec<Slot> {
     let mut out: Vec<Slot> = Vec::new();
     for slot in slots.iter().filter(|s| s.starts.date() == day) {
         if out.last().is_none_or(|last| last.starts != slot.starts) {
@@ -151,7 +151,7 @@ pub fn times_on(slots: &[Slot], day: NaiveDate) -> Vec<Slot> {
 }
 
 /// The days with free slots, and how many distinct times each has.
-pub fn days_with_slots(slots: &[Slot]) -> Vec<(NaiveDate, usize)> {
+pub(crate) fn days_with_slots(slots: &[Slot]) -> Vec<(NaiveDate, usize)> {
     let mut days: Vec<(NaiveDate, usize)> = Vec::new();
     let mut last_time = None;
     for slot in slots {

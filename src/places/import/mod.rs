@@ -23,8 +23,9 @@ pub struct RowNote {
     pub reason: String,
 }
 
+#[cfg(test)]
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// (line, lieu)
     pub lieux: Vec<(usize, Lieu)>,
     pub rejected: Vec<RowNote>,
@@ -34,7 +35,7 @@ pub struct Parsed {
 /// The rows a file left out, and what it said of rows it took: the first `KEPT_NOTES` of
 /// each, the others only counted (a national file's warnings would grow with it).
 #[derive(Debug, Default)]
-pub struct Notes {
+pub(crate) struct Notes {
     pub rejected: Vec<RowNote>,
     /// Fields the standard requires that the row lacks, though the kiosk can show the place.
     pub warnings: Vec<RowNote>,
@@ -44,17 +45,17 @@ pub struct Notes {
 }
 
 /// How many rejected rows, and how many warnings, an import lists.
-pub const KEPT_NOTES: usize = 1000;
+pub(crate) const KEPT_NOTES: usize = 1000;
 
 impl Notes {
-    pub fn reject(&mut self, note: RowNote) {
+    pub(crate) fn reject(&mut self, note: RowNote) {
         self.rejected_count += 1;
         if self.rejected.len() < KEPT_NOTES {
             self.rejected.push(note);
         }
     }
 
-    pub fn warn(&mut self, note: RowNote) {
+    pub(crate) fn warn(&mut self, note: RowNote) {
         self.warning_count += 1;
         if self.warnings.len() < KEPT_NOTES {
             self.warnings.push(note);
@@ -148,7 +149,7 @@ const PRISE_EN_CHARGE: [&str; 7] = [
 /// Removes escape sequences whole (`ESC [ 2 J`, `ESC ] 0 ; title BEL`), control characters,
 /// and the invisible characters that reorder or hide text (bidi overrides, zero-width
 /// spaces), then trims.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -484,8 +485,9 @@ fn france_services_row(row: &HashMap<String, String>, date: &str) -> Result<Lieu
     })
 }
 
-/// Reads a lieux file whole (tests, small files): see `read_each`.
-pub fn read(path: &Path) -> Result<Parsed, String> {
+/// Reads a lieux file whole (tests): see `read_each`.
+#[cfg(test)]
+pub(crate) fn read(path: &Path) -> Result<Parsed, String> {
     let mut lieux = Vec::new();
     let today = chrono::Local::now().date_naive();
     let notes = read_each(path, today, &mut |line, lieu| {
@@ -503,7 +505,7 @@ pub fn read(path: &Path) -> Result<Parsed, String> {
 /// goes to `each` as soon as it is read, so an import's memory does not grow with the file.
 /// Returns the rows rejected and the warnings. An error (a file that is not lieux, not
 /// UTF-8…) is for the whole file: the caller writes nothing.
-pub fn read_each(
+pub(crate) fn read_each(
     path: &Path,
     today: chrono::NaiveDate,
     each: &mut dyn FnMut(usize, Lieu) -> Result<(), String>,
@@ -513,7 +515,7 @@ pub fn read_each(
 
 /// Reads a lieux file through without making its lieux: whether it is refused whole (not
 /// UTF-8, not JSON, a lieu over the bound…), before an import writes anything of it.
-pub fn check_whole(path: &Path) -> Result<(), String> {
+pub(crate) fn check_whole(path: &Path) -> Result<(), String> {
     read_file(path, chrono::NaiveDate::MIN, None).map(|_| ())
 }
 

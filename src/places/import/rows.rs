@@ -9,11 +9,11 @@ use std::rc::Rc;
 
 /// No row of a lieux file comes near this: one that does is refused with its line, and what
 /// it holds beyond is never kept in memory.
-pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+pub(crate) const MAX_ROW_BYTES: usize = 1024 * 1024;
 
 /// A row as the file has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
+pub(crate) struct Span {
     /// The physical line where the row starts (1-based).
     pub first: usize,
     /// The physical line where it ends.
@@ -37,9 +37,9 @@ enum State {
 
 /// The rows read so far, in order; the caller takes one for each record the `csv` crate
 /// gives.
-pub type Spans = Rc<RefCell<VecDeque<Span>>>;
+pub(crate) type Spans = Rc<RefCell<VecDeque<Span>>>;
 
-pub struct Rows<R> {
+pub(crate) struct Rows<R> {
     inner: R,
     input: Vec<u8>,
     at: usize,
@@ -61,7 +61,7 @@ pub struct Rows<R> {
 }
 
 impl<R: Read> Rows<R> {
-    pub fn new(inner: R) -> (Rows<R>, Spans) {
+    pub(crate) fn new(inner: R) -> (Rows<R>, Spans) {
         let spans = Spans::default();
         let rows = Rows {
             inner,

@@ -11,16 +11,16 @@ const GIO_UNIMAP: libc::c_ulong = 0x4B66;
 const PIO_UNIMAP: libc::c_ulong = 0x4B67;
 const PIO_UNIMAPCLR: libc::c_ulong = 0x4B68;
 
-pub const KD_FONT_OP_SET: u32 = 0;
-pub const KD_FONT_OP_GET: u32 = 1;
+pub(crate) const KD_FONT_OP_SET: u32 = 0;
+pub(crate) const KD_FONT_OP_GET: u32 = 1;
 /// Linux 6.2: glyphs on their own height instead of 32 rows (fonts taller than 32).
-pub const KD_FONT_OP_SET_TALL: u32 = 4;
-pub const KD_FONT_OP_GET_TALL: u32 = 5;
+pub(crate) const KD_FONT_OP_SET_TALL: u32 = 4;
+pub(crate) const KD_FONT_OP_GET_TALL: u32 = 5;
 
 /// `struct console_font_op` (linux/kd.h).
 #[repr(C)]
 #[derive(Debug)]
-pub struct ConsoleFontOp {
+pub(crate) struct ConsoleFontOp {
     pub op: libc::c_uint,
     pub flags: libc::c_uint,
     pub width: libc::c_uint,
@@ -32,7 +32,7 @@ pub struct ConsoleFontOp {
 /// `struct unipair` and `struct unimapdesc` (linux/kd.h).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct UniPair {
+pub(crate) struct UniPair {
     pub unicode: u16,
     pub fontpos: u16,
 }
@@ -52,7 +52,7 @@ struct UnimapInit {
 /// The operation that loads `font` and the glyphs it carries: 32 rows a glyph while the
 /// font fits in 32×32 (every kernel takes it), else the glyphs on their own height
 /// (`KD_FONT_OP_SET_TALL`, Linux 6.2 and later).
-pub fn font_op(font: &Font) -> (ConsoleFontOp, Vec<u8>) {
+pub(crate) fn font_op(font: &Font) -> (ConsoleFontOp, Vec<u8>) {
     let (op, vpitch) = if font.height <= 32 && font.width <= 32 {
         (KD_FONT_OP_SET, 32)
     } else {
@@ -71,7 +71,7 @@ pub fn font_op(font: &Font) -> (ConsoleFontOp, Vec<u8>) {
 }
 
 /// The Unicode map a font brings, as the console takes it.
-pub fn unimap_desc(font: &Font) -> Vec<UniPair> {
+pub(crate) fn unimap_desc(font: &Font) -> Vec<UniPair> {
     font.unimap()
         .into_iter()
         .map(|(unicode, fontpos)| UniPair { unicode, fontpos })
@@ -89,7 +89,7 @@ fn ioctl<T>(fd: RawFd, request: libc::c_ulong, arg: *mut T) -> Result<(), std::i
 }
 
 /// The console's font now (`KD_FONT_OP_GET_TALL`, or `KD_FONT_OP_GET` before Linux 6.2).
-pub fn get_font(fd: RawFd) -> Result<Font, String> {
+pub(crate) fn get_font(fd: RawFd) -> Result<Font, String> {
     let capacity = (psf::MAX_WIDTH.div_ceil(8) * psf::MAX_HEIGHT * 512) as usize;
     let mut data = vec![0u8; capacity];
     let mut last = None;
@@ -130,7 +130,7 @@ pub fn get_font(fd: RawFd) -> Result<Font, String> {
 }
 
 /// Loads `font` on the console.
-pub fn set_font(fd: RawFd, font: &Font) -> Result<(), String> {
+pub(crate) fn set_font(fd: RawFd, font: &Font) -> Result<(), String> {
     let (mut op, _data) = font_op(font);
     ioctl(fd, KDFONTOP, &mut op).map_err(|e| {
         format!(
@@ -147,7 +147,7 @@ pub fn set_font(fd: RawFd, font: &Font) -> Result<(), String> {
 }
 
 /// The console's Unicode map now.
-pub fn get_unimap(fd: RawFd) -> Result<Vec<UniPair>, String> {
+pub(crate) fn get_unimap(fd: RawFd) -> Result<Vec<UniPair>, String> {
     let mut entries = vec![
         UniPair {
             unicode: 0,
@@ -166,7 +166,7 @@ pub fn get_unimap(fd: RawFd) -> Result<Vec<UniPair>, String> {
 }
 
 /// Replaces the console's Unicode map.
-pub fn set_unimap(fd: RawFd, map: &[UniPair]) -> Result<(), String> {
+pub(crate) fn set_unimap(fd: RawFd, map: &[UniPair]) -> Result<(), String> {
     let mut init = UnimapInit::default();
     ioctl(fd, PIO_UNIMAPCLR, &mut init)
         .map_err(|e| format!("the console's Unicode map cannot be cleared (PIO_UNIMAPCLR: {e})"))?;

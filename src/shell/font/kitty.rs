@@ -8,7 +8,7 @@ const FONT_SIZE: &str = "kitty-query-font_size";
 
 /// The question: the font size, then the device attributes (answered after it: a kitty
 /// too old to know the question answers only these).
-pub fn query() -> Vec<u8> {
+pub(crate) fn query() -> Vec<u8> {
     let mut bytes = b"\x1bP+q".to_vec();
     bytes.extend(hex(FONT_SIZE).as_bytes());
     bytes.extend(b"\x1b\\\x1b[c");
@@ -17,7 +17,7 @@ pub fn query() -> Vec<u8> {
 
 /// The font size in an answer to `query` (`1+r<name>=<value>`, both in hexadecimal); an
 /// error when kitty said it does not know it (`0+r…`); `None` for another answer.
-pub fn size_in(dcs: &str) -> Option<Result<f64, String>> {
+pub(crate) fn size_in(dcs: &str) -> Option<Result<f64, String>> {
     let name = hex(FONT_SIZE);
     if let Some(rest) = dcs.strip_prefix("1+r") {
         let value = rest.strip_prefix(&name)?.strip_prefix('=')?;
@@ -36,7 +36,7 @@ pub fn size_in(dcs: &str) -> Option<Result<f64, String>> {
 
 /// The bytes that set the font size to `points`, asking for an answer (which says whether
 /// remote control is allowed).
-pub fn set_size(points: f64) -> Vec<u8> {
+pub(crate) fn set_size(points: f64) -> Vec<u8> {
     let mut bytes = b"\x1bP@kitty-cmd".to_vec();
     bytes.extend(
         format!(
@@ -50,7 +50,7 @@ pub fn set_size(points: f64) -> Vec<u8> {
 
 /// kitty's answer to a command: `Ok` when it did it, its error when not; `None` for another
 /// answer.
-pub fn done_in(dcs: &str) -> Option<Result<(), String>> {
+pub(crate) fn done_in(dcs: &str) -> Option<Result<(), String>> {
     let json = dcs.strip_prefix("@kitty-cmd")?;
     let answer: serde_json::Value = serde_json::from_str(json).ok()?;
     Some(if answer["ok"].as_bool() == Some(true) {

@@ -5,7 +5,7 @@
 //! control). Elsewhere F2 keeps the kiosk's own large text (block titles, spacing), and the
 //! log says why once. Whatever happens, the kiosk leaves the terminal in the font it found:
 //! at its end, on a signal, on a panic (`restore_now`).
-pub mod console;
+pub(crate) mod console;
 mod kitty;
 mod xterm;
 
@@ -21,7 +21,7 @@ use console::UniPair;
 
 /// The kind of terminal, as the kiosk can tell it from its environment.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Terminal {
+pub(crate) enum Terminal {
     /// `TERM=linux`.
     Console,
     /// `XTERM_VERSION` (xterm sets it for its child).
@@ -35,7 +35,7 @@ pub enum Terminal {
 impl Terminal {
     /// From the environment's `TERM`, `XTERM_VERSION` and `KITTY_WINDOW_ID`. `TERM` is the
     /// terminal's own word; the others may be inherited by a terminal started from one.
-    pub fn detect(term: Option<&str>, xterm: Option<&str>, kitty: Option<&str>) -> Terminal {
+    pub(crate) fn detect(term: Option<&str>, xterm: Option<&str>, kitty: Option<&str>) -> Terminal {
         match term {
             Some("xterm-kitty") => Terminal::Kitty,
             _ if xterm.is_some_and(|v| !v.is_empty()) => Terminal::Xterm,
@@ -46,7 +46,7 @@ impl Terminal {
     }
 
     /// The terminal this process runs in.
-    pub fn here() -> Terminal {
+    pub(crate) fn here() -> Terminal {
         let var = |name| std::env::var(name).ok();
         Terminal::detect(
             var("TERM").as_deref(),
@@ -58,7 +58,7 @@ impl Terminal {
 
 /// What F2 gives in this terminal, said by `check-config` (it cannot ask xterm or kitty:
 /// the kiosk does when it starts).
-pub fn describe(config: &KioskConfig) -> String {
+pub(crate) fn describe(config: &KioskConfig) -> String {
     let fallback = "F2 only makes the titles bigger and spaces the text out: run the kiosk on the Linux console, in xterm or in kitty (README, \"Texte en grand\")";
     match Terminal::here() {
         Terminal::Console => match console_fonts(libc::STDOUT_FILENO, config) {
@@ -130,7 +130,7 @@ enum Driver {
 }
 
 /// The terminal's font, large or normal, for the shell.
-pub struct LargeFont {
+pub(crate) struct LargeFont {
     driver: Driver,
     /// The large font is on the terminal.
     shown: bool,
@@ -139,7 +139,7 @@ pub struct LargeFont {
 impl LargeFont {
     /// Finds the driver for the terminal the kiosk runs in, and asks what it must (xterm's
     /// font, kitty's size: their answers come as `answer`s).
-    pub fn start(config: &KioskConfig, out: &mut impl Write) -> LargeFont {
+    pub(crate) fn start(config: &KioskConfig, out: &mut impl Write) -> LargeFont {
         let mut font = LargeFont {
             driver: Driver::None,
             shown: false,
@@ -240,7 +240,7 @@ impl LargeFont {
 
     /// Puts the large font on the terminal, or the normal one, as `large` says; returns
     /// whether the large font is shown (the screens then draw no large text of their own).
-    pub fn show(&mut self, large: bool, out: &mut impl Write) -> bool {
+    pub(crate) fn show(&mut self, large: bool, out: &mut impl Write) -> bool {
         if large == self.shown {
             return self.shown;
         }
@@ -300,7 +300,7 @@ impl LargeFont {
     }
 
     /// The normal font back, as the kiosk found it (at the kiosk's end).
-    pub fn restore(&mut self, out: &mut impl Write) {
+    pub(crate) fn restore(&mut self, out: &mut impl Write) {
         self.show(false, out);
     }
 }
@@ -342,7 +342,7 @@ fn forget_restore() {
 
 /// Puts the font the kiosk found back, if the large one is shown: called on a panic and on
 /// a hang-up, just before the process ends.
-pub fn restore_now() {
+pub(crate) fn restore_now() {
     // A panic while the lock is held must not wait for it.
     let Ok(mut kept) = RESTORE.try_lock() else {
         return;
@@ -378,7 +378,7 @@ pub fn restore_now() {
 
 /// A panic puts the found font back before the process ends (the terminal's own state is
 /// put back by ratatui's hook, which runs this one after it).
-pub fn restore_on_panic() {
+pub(crate) fn restore_on_panic() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_now();

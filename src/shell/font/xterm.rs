@@ -8,10 +8,10 @@
 /// The question: the font's name, then the device attributes, which every terminal answers
 /// after the answers before them (an xterm that refuses font operations answers only
 /// these).
-pub const QUERY: &[u8] = b"\x1b]50;?\x07\x1b[c";
+pub(crate) const QUERY: &[u8] = b"\x1b]50;?\x07\x1b[c";
 
 /// The bytes that set the font to `name`.
-pub fn set(name: &str) -> Vec<u8> {
+pub(crate) fn set(name: &str) -> Vec<u8> {
     let mut bytes = b"\x1b]50;".to_vec();
     bytes.extend(name.as_bytes());
     bytes.push(0x07);
@@ -19,13 +19,13 @@ pub fn set(name: &str) -> Vec<u8> {
 }
 
 /// The font's name in an answer to `QUERY` (`50;NAME`), if it is one.
-pub fn font_in(osc: &str) -> Option<&str> {
+pub(crate) fn font_in(osc: &str) -> Option<&str> {
     osc.strip_prefix("50;")
 }
 
 /// The font `factor` times as large as `name`, written the way `name` is (the size in the
 /// family "Name-14", or in an element ":size=14" or ":pixelsize=20"); or why it cannot be.
-pub fn resized(name: &str, factor: f64) -> Result<String, String> {
+pub(crate) fn resized(name: &str, factor: f64) -> Result<String, String> {
     if name.chars().any(char::is_control) || name.is_empty() {
         return Err(format!("xterm gave an unusable font name {name:?}"));
     }

@@ -6,10 +6,10 @@ use postgres::Transaction;
 use super::bookings::{Table, in_transaction, void_messages};
 use super::{PgStore, Site, cause};
 use crate::domain::report::Report;
-use crate::store::activities::{REPORT_TEXT, report_of};
 use crate::store::appointments::{
     Journal, Refusal, Registrant, Reminder, Reports, Session, Status, Workshops, report_allowed,
 };
+use crate::store::reports::{REPORT_TEXT, report_of};
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 use crate::vocabulary::{join_values, split_values};

@@ -1,5 +1,5 @@
 //! Appointments on the network's PostgreSQL: the same behaviour as the help point's SQLite
-//! file (`store/bookings/`), with the overlap rule left to the database's exclusion
+//! file (`store/sqlite/bookings/`), with the overlap rule left to the database's exclusion
 //! constraint and each check-then-write done on rows locked in its transaction.
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use postgres::error::SqlState;

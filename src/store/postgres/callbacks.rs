@@ -4,7 +4,7 @@ use crate::domain::callback::Callback;
 
 /// A request as the network keeps it, for the counsellors who call back.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Received {
+pub(crate) struct Received {
     pub help_point: String,
     pub callback: Callback,
 }
@@ -33,7 +33,7 @@ impl PgStore {
     }
 
     /// The requests of the whole network not called back yet, oldest first.
-    pub fn callbacks(&mut self) -> Result<Vec<Received>, String> {
+    pub(crate) fn callbacks(&mut self) -> Result<Vec<Received>, String> {
         let rows = self
             .client
             .query(

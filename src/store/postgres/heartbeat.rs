@@ -76,7 +76,7 @@ impl PgStore {
     }
 
     /// Every kiosk's last heartbeat (the owner's view), by help point.
-    pub fn kiosks_health(&mut self) -> Result<Vec<KioskHealth>, String> {
+    pub(crate) fn kiosks_health(&mut self) -> Result<Vec<KioskHealth>, String> {
         let rows = self
             .client
             .query(
@@ -111,7 +111,7 @@ impl PgStore {
     }
 
     /// The help point's local time of an instant (for showing the owner).
-    pub fn local_time(&self, instant: DateTime<Utc>) -> NaiveDateTime {
+    pub(crate) fn local_time(&self, instant: DateTime<Utc>) -> NaiveDateTime {
         self.site.local(instant)
     }
 }

@@ -14,7 +14,7 @@ const KEPT: i64 = 2;
 
 /// An update the network's owner took.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LieuxUpdate {
+pub(crate) struct LieuxUpdate {
     /// Given by the database (0 before it is stored).
     pub id: i64,
     /// Where the owner took it, as shown (never a token).
@@ -27,7 +27,7 @@ pub struct LieuxUpdate {
 
 impl PgStore {
     /// The last update the owner took, if any.
-    pub fn last_lieux_update(&mut self) -> Result<Option<LieuxUpdate>, String> {
+    pub(crate) fn last_lieux_update(&mut self) -> Result<Option<LieuxUpdate>, String> {
         let row = self
             .client
             .query_opt(
@@ -50,7 +50,11 @@ impl PgStore {
 
     /// Stores a checked file as the network's last update, in one transaction; the updates
     /// before the one before go.
-    pub fn publish_lieux(&mut self, update: &LieuxUpdate, file: &Path) -> Result<i64, String> {
+    pub(crate) fn publish_lieux(
+        &mut self,
+        update: &LieuxUpdate,
+        file: &Path,
+    ) -> Result<i64, String> {
         let context = |e: &dyn std::fmt::Display| format!("lieux: {e}");
         let mut reader = std::fs::File::open(file).map_err(|e| context(&e))?;
         let mut tx = self.client.transaction().map_err(|e| context(&cause(&e)))?;
@@ -101,7 +105,7 @@ impl PgStore {
     }
 
     /// Writes the file of update `id` to `out`, a part at a time.
-    pub fn lieux_file(&mut self, id: i64, out: &mut dyn Write) -> Result<(), String> {
+    pub(crate) fn lieux_file(&mut self, id: i64, out: &mut dyn Write) -> Result<(), String> {
         let context = |e: &dyn std::fmt::Display| format!("lieux of the network: {e}");
         let parts: i64 = self
             .client

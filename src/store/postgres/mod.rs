@@ -19,13 +19,13 @@ use postgres::{Client, NoTls};
 use super::appointments::Refusal;
 use crate::calendar::Calendar;
 
-pub use callbacks::Received;
+pub(crate) use callbacks::Received;
 pub use heartbeat::{Heartbeat, KioskHealth};
-pub use lieux::LieuxUpdate;
-pub use network::{Away, SignIn, Unpublished};
+pub(crate) use lieux::LieuxUpdate;
+pub use network::{Away, Unpublished};
 pub use schema::latest;
 
-pub use crate::database_url::{is_url, shown};
+pub(crate) use crate::database_url::{is_url, shown};
 
 /// A connection that never leaves a kiosk hanging on a mairie's unreliable line: it gives up
 /// connecting after 2 seconds, a line that went silent is found dead within about 10 seconds
@@ -157,7 +157,7 @@ impl PgStore {
     }
 
     /// Whether the connection broke (the server stopped, the line fell).
-    pub fn is_closed(&self) -> bool {
+    pub(crate) fn is_closed(&self) -> bool {
         self.client.is_closed()
     }
 

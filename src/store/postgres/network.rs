@@ -5,7 +5,7 @@ use postgres::error::SqlState;
 
 use super::{PgStore, cause};
 use crate::domain::pin::PublishedPin;
-use crate::store::Refusal;
+use crate::store::{Refusal, SignIn};
 
 /// A counsellor's absence as an agenda says it: whole days, the last one included.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,16 +28,6 @@ pub enum Unpublished {
         help_point_name: String,
         name: String,
     },
-}
-
-/// What a sign-in attempt came to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignIn {
-    /// The counsellor (their id) whose PIN it was: signed in on this connection.
-    Counsellor(String),
-    Wrong,
-    /// Too many wrong PINs on this kiosk; the database's words.
-    Locked(String),
 }
 
 /// Declares a help point of the network under its name (the name changes with it).
@@ -308,7 +298,7 @@ impl PgStore {
     }
 
     /// The agenda published for this help point, if any.
-    pub fn published_agenda(&mut self) -> Result<Option<String>, String> {
+    pub(crate) fn published_agenda(&mut self) -> Result<Option<String>, String> {
         self.client
             .query_opt(
                 "SELECT document FROM agenda WHERE help_point = $1",

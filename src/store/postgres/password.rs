@@ -5,14 +5,14 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// What a password file line is matched against.
-pub struct Target<'a> {
+pub(crate) struct Target<'a> {
     pub host: &'a str,
     pub port: u16,
     pub database: &'a str,
     pub user: &'a str,
 }
 
-pub fn find(target: &Target) -> Result<Option<String>, String> {
+pub(crate) fn find(target: &Target) -> Result<Option<String>, String> {
     if let Some(password) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
         return Ok(Some(password));
     }

@@ -1,5 +1,5 @@
 //! Each help point's queue on the network's PostgreSQL: the same behaviour as the SQLite
-//! file's (`store/queue.rs`, whose decisions it shares). A ticket is one statement that takes
+//! file's (`store/sqlite/queue.rs`; the decisions both take are `store/queue.rs`). A ticket is one statement that takes
 //! the day's counter row and inserts under its number, so two kiosks issuing at the same
 //! instant get consecutive numbers without gap. A call locks only the row it takes, skipping
 //! one another counsellor is taking: two counsellors calling at once never get the same

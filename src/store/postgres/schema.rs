@@ -794,13 +794,13 @@ const MIGRATION_LOCK: i64 = 0x626f726e65;
 
 /// Brings the schema to this borne's version; refuses one newer than it knows. Returns the
 /// version found.
-pub fn migrate(client: &mut Client) -> Result<u32, String> {
+pub(crate) fn migrate(client: &mut Client) -> Result<u32, String> {
     migrate_to(client, latest())
 }
 
 /// Brings the schema to `target` (at most this borne's version; the upgrade tests start
 /// from an older one). Returns the version found.
-pub fn migrate_to(client: &mut Client, target: u32) -> Result<u32, String> {
+pub(crate) fn migrate_to(client: &mut Client, target: u32) -> Result<u32, String> {
     let target = target.min(latest());
     // A kiosk's role may not change the schema: when it is up to date, nothing is written.
     let made: bool = client

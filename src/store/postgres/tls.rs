@@ -14,7 +14,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 /// Debian's bundle of the system's authorities.
 const SYSTEM_AUTHORITIES: &str = "/etc/ssl/certs/ca-certificates.crt";
 
-pub fn connector() -> Result<MakeRustlsConnect, String> {
+pub(crate) fn connector() -> Result<MakeRustlsConnect, String> {
     let (file, named) = match std::env::var_os("PGSSLROOTCERT") {
         Some(path) => (PathBuf::from(path), true),
         None => (PathBuf::from(SYSTEM_AUTHORITIES), false),

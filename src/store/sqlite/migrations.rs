@@ -1,6 +1,9 @@
 //! Schema migrations, applied in order; `PRAGMA user_version` counts those applied.
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::failure;
+use crate::store::StoreError;
+
 /// Append only: never edit a migration that has shipped.
 const MIGRATIONS: &[&str] = &[
     // 1: staff actions (who, what, when; never citizen data).
@@ -292,33 +295,33 @@ pub fn latest() -> u32 {
 }
 
 /// Brings the schema to this borne's version; returns the version found.
-pub fn migrate(conn: &mut Connection) -> Result<u32, String> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<u32, StoreError> {
     // Up to date, as at almost every start: nothing to write, so no write lock and no sync.
     let current: u32 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| failure(&e))?;
     if current == latest() {
         return Ok(current);
     }
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| failure(&e))?;
     let current: u32 = tx
         .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| failure(&e))?;
     if current > latest() {
-        return Err(format!(
+        return Err(StoreError::Other(format!(
             "schema version {current} is newer than this borne knows ({}); upgrade borne",
             latest()
-        ));
+        )));
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         tx.execute_batch(sql)
-            .map_err(|e| format!("migration {}: {e}", i + 1))?;
+            .map_err(|e| failure(&e).within(|cause| format!("migration {}: {cause}", i + 1)))?;
     }
     tx.pragma_update(None, "user_version", latest())
-        .map_err(|e| e.to_string())?;
-    tx.commit().map_err(|e| e.to_string())?;
+        .map_err(|e| failure(&e))?;
+    tx.commit().map_err(|e| failure(&e))?;
     if current == 0 {
         tracing::debug!(version = latest(), "database created");
     } else if current < latest() {
@@ -453,6 +456,6 @@ mod tests {
         conn.pragma_update(None, "user_version", latest() + 1)
             .unwrap();
         let err = migrate(&mut conn).unwrap_err();
-        assert!(err.contains("newer than this borne knows"), "{err}");
+        assert!(err.cause().contains("newer than this borne knows"), "{err}");
     }
 }

@@ -2,120 +2,17 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::Store;
-use super::appointments::{Refusal, Reports, report_allowed};
+use super::SqliteStore;
 use super::bookings::{appointment_in, time_text};
 use crate::domain::report::Report;
-use crate::vocabulary::coop::{
-    Autonomie, Genre, LieuAccompagnement, Materiel, Redirection, Statut, Thematique,
-    ThematiqueAdministrative, TrancheAge, TypeAccompagnement,
-};
-use crate::vocabulary::{join_values, split_values};
+use crate::store::appointments::{Refusal, Reports, report_allowed};
+use crate::store::reports::{REPORT_TEXT, report_of};
+use crate::vocabulary::join_values;
 
 /// The id, who, what for, when and how long, then `REPORT_TEXT`'s columns.
 const REPORT_COLUMNS: &str = "id, counsellor, booking, date, duree, type, lieu, autonomie, \
      materiel, thematiques, thematiques_administratives, redirection, notes, genre, tranche_age, \
      statut";
-
-/// A report from its stored columns, whichever store read them: `text(column)` gives a
-/// column's text ("" for none). A value the vocabulary does not know is an error naming the
-/// row and the column, never a default (a wrong figure sent to La Coop is worse than none).
-pub(super) fn report_of(
-    id: i64,
-    counsellor: String,
-    booking: Option<String>,
-    date: &str,
-    minutes: u32,
-    text: impl Fn(&str) -> String,
-) -> Result<Report, String> {
-    let bad = |column: &str, value: &str| {
-        format!("activite row {id}: {column}: {value:?} is not a known value")
-    };
-    fn one<T>(
-        id: i64,
-        column: &str,
-        value: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<T, String> {
-        parse(value)
-            .ok_or_else(|| format!("activite row {id}: {column}: {value:?} is not a known value"))
-    }
-    fn maybe<T>(
-        id: i64,
-        column: &str,
-        value: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<Option<T>, String> {
-        if value.is_empty() {
-            Ok(None)
-        } else {
-            one(id, column, value, parse).map(Some)
-        }
-    }
-    fn list<T>(
-        id: i64,
-        column: &str,
-        value: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<Vec<T>, String> {
-        split_values(value)
-            .map(|v| one(id, column, v, &parse))
-            .collect()
-    }
-    Ok(Report {
-        id: Some(id),
-        counsellor,
-        booking,
-        kind: one(id, "type", &text("type"), TypeAccompagnement::from_label)?,
-        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad("date", date))?,
-        minutes,
-        place: one(id, "lieu", &text("lieu"), LieuAccompagnement::from_label)?,
-        autonomy: maybe(id, "autonomie", &text("autonomie"), Autonomie::from_label)?,
-        equipment: list(id, "materiel", &text("materiel"), Materiel::from_label)?,
-        themes: list(
-            id,
-            "thematiques",
-            &text("thematiques"),
-            Thematique::from_label,
-        )?,
-        administrative: list(
-            id,
-            "thematiques_administratives",
-            &text("thematiques_administratives"),
-            ThematiqueAdministrative::from_label,
-        )?,
-        redirection: maybe(
-            id,
-            "redirection",
-            &text("redirection"),
-            Redirection::from_label,
-        )?,
-        notes: text("notes"),
-        gender: one(id, "genre", &text("genre"), Genre::from_label)?,
-        age: one(
-            id,
-            "tranche_age",
-            &text("tranche_age"),
-            TrancheAge::from_label,
-        )?,
-        status: one(id, "statut", &text("statut"), Statut::from_label)?,
-    })
-}
-
-/// The stored text columns of a report, as `report_of` names them.
-pub(super) const REPORT_TEXT: [&str; 11] = [
-    "type",
-    "lieu",
-    "autonomie",
-    "materiel",
-    "thematiques",
-    "thematiques_administratives",
-    "redirection",
-    "notes",
-    "genre",
-    "tranche_age",
-    "statut",
-];
 
 fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
     let id: i64 = r.get(0)?;
@@ -133,7 +30,7 @@ fn report_row(r: &rusqlite::Row) -> rusqlite::Result<Report> {
     })
 }
 
-impl Reports for Store {
+impl Reports for SqliteStore {
     /// Saves a report in one transaction with its audit row. A report follows one booking or
     /// registration at most: saving again (or reopening it) edits that report. Refused for
     /// an appointment that was cancelled or where the person was absent.
@@ -236,12 +133,13 @@ mod tests {
     use crate::clock::parse_local;
     use crate::store::Bookings;
     use crate::store::Status;
+    use crate::vocabulary::coop::Thematique;
     use chrono::Duration;
 
     #[test]
     fn a_report_row_with_a_bad_value_is_an_error_naming_it_not_a_default() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("a.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("a.db")).unwrap();
         let mut r = Report::walk_in("camille", NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
         r.toggle_theme(Thematique::Email);
         let id = store
@@ -281,9 +179,9 @@ mod tests {
         use crate::domain::person::Person;
         use crate::store::{Canceller, NewBooking};
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("b.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("b.db")).unwrap();
         let t = |s: &str| parse_local(s).unwrap();
-        let book = |store: &mut Store, at: &str| {
+        let book = |store: &mut SqliteStore, at: &str| {
             store
                 .book(
                     &NewBooking {

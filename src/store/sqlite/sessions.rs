@@ -3,26 +3,11 @@
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 
-use super::Store;
-use super::appointments::Workshops;
-use super::appointments::{Reminder, Status};
+use super::SqliteStore;
 use super::bookings::{MessageKind, Table, parse_time, queue_message, time_text, void_messages};
+use crate::store::appointments::{Registrant, Reminder, Session, Status, Workshops};
 
-/// A workshop session as it stands.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Session {
-    pub id: String,
-    /// The workshop's id in the agenda.
-    pub series: String,
-    pub starts: NaiveDateTime,
-    pub ends: NaiveDateTime,
-    pub seats: u32,
-    pub cancelled: bool,
-    /// Seats taken (registrations not cancelled).
-    pub taken: u32,
-}
-
-impl Workshops for Store {
+impl Workshops for SqliteStore {
     fn changed_sessions(&mut self) -> Result<Vec<Session>, String> {
         let mut stmt = self
             .conn
@@ -112,7 +97,7 @@ impl Workshops for Store {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// The staff's version of a session, if they changed it: (seats, cancelled).
     pub(crate) fn session_override(
         conn: &rusqlite::Connection,
@@ -125,15 +110,6 @@ impl Store {
         )
         .optional()
     }
-}
-
-/// A person registered to a session, and whether a message to them was queued.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Registrant {
-    pub first_name: String,
-    /// Their phone (or e-mail), for the counsellor to call when they were not told.
-    pub contact: Option<String>,
-    pub told: bool,
 }
 
 struct Row {
@@ -243,9 +219,9 @@ mod tests {
     #[test]
     fn staff_changes_win_over_the_plan_and_cancelling_tells_everyone() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("w.db")).unwrap();
         let day = t("2026-03-04T00:00").date();
-        let register = |store: &mut Store, seats: u32| {
+        let register = |store: &mut SqliteStore, seats: u32| {
             store.register(
                 &NewRegistration {
                     workshop: "email@2026-03-04".into(),

@@ -2,13 +2,13 @@
 //! database has them, and the agenda it last published.
 use rusqlite::{OptionalExtension, params};
 
-use super::Store;
+use super::SqliteStore;
 use super::bookings::{parse_time, time_text};
 use crate::domain::callback::Callback;
 
-impl Store {
+impl SqliteStore {
     /// Keeps the request on the kiosk until it is sent.
-    pub fn queue_callback(&mut self, c: &Callback) -> Result<(), String> {
+    pub(crate) fn queue_callback(&mut self, c: &Callback) -> Result<(), String> {
         self.conn
             .execute(
                 "INSERT OR IGNORE INTO callback_queue
@@ -26,7 +26,7 @@ impl Store {
     }
 
     /// The requests not sent yet, oldest first.
-    pub fn queued_callbacks(&self) -> Result<Vec<Callback>, String> {
+    pub(crate) fn queued_callbacks(&self) -> Result<Vec<Callback>, String> {
         let mut statement = self
             .conn
             .prepare_cached(
@@ -50,7 +50,7 @@ impl Store {
     }
 
     /// The server has it: the kiosk forgets it (and the person's number with it).
-    pub fn forget_callback(&mut self, request_id: &str) -> Result<(), String> {
+    pub(crate) fn forget_callback(&mut self, request_id: &str) -> Result<(), String> {
         self.conn
             .execute(
                 "DELETE FROM callback_queue WHERE request_id = ?1",
@@ -61,7 +61,7 @@ impl Store {
     }
 
     /// Keeps the agenda the network published, for a start without the network.
-    pub fn keep_published_agenda(&mut self, document: &str) -> Result<(), String> {
+    pub(crate) fn keep_published_agenda(&mut self, document: &str) -> Result<(), String> {
         self.conn
             .execute(
                 "INSERT INTO published_agenda (id, document) VALUES (1, ?1)
@@ -73,7 +73,7 @@ impl Store {
     }
 
     /// The agenda the network last published, as kept here.
-    pub fn kept_published_agenda(&self) -> Result<Option<String>, String> {
+    pub(crate) fn kept_published_agenda(&self) -> Result<Option<String>, String> {
         self.conn
             .query_row("SELECT document FROM published_agenda", [], |row| {
                 row.get(0)

@@ -5,14 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::Store;
-
-/// What a server said of a file, to ask next time whether it changed (HTTP's validators).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Validators {
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-}
+use super::SqliteStore;
 
 /// The last update taken from the feed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,8 +22,8 @@ pub struct FeedState {
     pub network_update: Option<i64>,
 }
 
-impl Store {
-    pub fn feed_state(&self) -> Result<Option<FeedState>, String> {
+impl SqliteStore {
+    pub(crate) fn feed_state(&self) -> Result<Option<FeedState>, String> {
         self.conn
             .query_row(
                 "SELECT source, etag, last_modified, lieux, updated_at, network_update
@@ -54,7 +47,11 @@ impl Store {
     /// Records an update just imported, in one transaction: the places that only records of
     /// the last update no longer in `ids` kept are removed (returns how many), and the
     /// update's record ids and validators are kept for the next one.
-    pub fn feed_taken(&mut self, state: &FeedState, ids: &[String]) -> Result<usize, String> {
+    pub(crate) fn feed_taken(
+        &mut self,
+        state: &FeedState,
+        ids: &[String],
+    ) -> Result<usize, String> {
         self.place_index = None;
         let listed: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
         self.immediate(|tx| {
@@ -115,7 +112,7 @@ impl Store {
 
     /// The date of the newest lieux data the kiosk holds (the latest `date_maj`, none after
     /// `today`): what "Données du …" says. A feed that stops being published keeps it still.
-    pub fn lieux_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    pub(crate) fn lieux_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
         let newest: Option<String> = self
             .conn
             .query_row(
@@ -156,7 +153,7 @@ mod tests {
         }
     }
 
-    fn ids(store: &Store) -> Vec<String> {
+    fn ids(store: &SqliteStore) -> Vec<String> {
         let points = store.lieu_points().unwrap();
         let mut ids: Vec<String> = store
             .lieux(&points.iter().map(|p| p.rowid).collect::<Vec<_>>())
@@ -171,7 +168,7 @@ mod tests {
     #[test]
     fn a_place_the_feed_stops_listing_goes_unless_another_source_lists_it() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("f.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("f.db")).unwrap();
         // A shipped file's place, and the feed: the same place (merged into the shipped
         // one), a place of its own, and one that will close.
         store
@@ -203,7 +200,7 @@ mod tests {
     #[test]
     fn the_data_date_is_the_newest_record_never_a_day_to_come() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("f.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("f.db")).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
         assert_eq!(store.lieux_date(today).unwrap(), None);
         store

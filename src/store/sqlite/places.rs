@@ -2,10 +2,10 @@
 //! or nothing if the database fails.
 use rusqlite::{OptionalExtension, params};
 
-use super::Store;
+use super::SqliteStore;
 use crate::domain::communes::{Commune, CommuneIndex, CommuneIndexBuilder};
 use crate::domain::lieu::Lieu;
-use crate::domain::nearest::Point;
+use crate::domain::nearest::{PlaceIndex, Point};
 use crate::vocabulary::lieux::Service;
 use crate::vocabulary::{join_values, split_values};
 
@@ -59,7 +59,7 @@ fn lieu_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, Lieu)> {
 
 /// What an import did with one record.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Placed {
+pub(crate) struct Placed {
     /// Merged into a place already known from another record: its id and name.
     pub merged_into: Option<(String, String)>,
     /// Put at its commune's position because its own was missing (`None`) or this far
@@ -68,24 +68,24 @@ pub struct Placed {
 }
 
 /// Writes one lieu of an import.
-pub type PutLieu<'a> = dyn FnMut(&Lieu) -> Result<Placed, String> + 'a;
+pub(crate) type PutLieu<'a> = dyn FnMut(&Lieu) -> Result<Placed, String> + 'a;
 
 /// How many records an import added, updated, and merged into places already known.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Imported {
+pub(crate) struct Imported {
     pub added: usize,
     pub updated: usize,
     pub merged: usize,
 }
 
 /// Beyond this distance from its postal code's communes, a record's position is wrong.
-pub const FAR_FROM_COMMUNE_KM: f64 = 30.0;
+pub(crate) const FAR_FROM_COMMUNE_KM: f64 = 30.0;
 
 /// An import's batch holds the write lock at most this long; then it commits and lets a
 /// booking waiting for the lock through.
 const IMPORT_BATCH: std::time::Duration = std::time::Duration::from_millis(200);
 /// How long an import leaves the lock free between two batches: a waiting kiosk, polling
-/// every few milliseconds (`Store::open`'s busy handler), takes it then.
+/// every few milliseconds (`SqliteStore::open`'s busy handler), takes it then.
 const IMPORT_PAUSE: std::time::Duration = std::time::Duration::from_millis(4);
 /// The page cache while importing (KiB, negative as SQLite takes it), and the kiosk's own.
 const IMPORT_CACHE_KIB: i64 = -16 * 1024;
@@ -267,9 +267,10 @@ fn same_place(tx: &rusqlite::Connection, lieu: &Lieu) -> rusqlite::Result<Option
     Ok(near.into_iter().find(|known| known.same_place(lieu)))
 }
 
-impl Store {
+impl SqliteStore {
     /// Adds or updates lieux by `id`; returns what the import did.
-    pub fn upsert_lieux(&mut self, lieux: &[Lieu]) -> Result<Imported, String> {
+    #[cfg(test)]
+    pub(crate) fn upsert_lieux(&mut self, lieux: &[Lieu]) -> Result<Imported, String> {
         self.import_lieux(&mut |put| lieux.iter().try_for_each(|l| put(l).map(|_| ())))
     }
 
@@ -281,7 +282,7 @@ impl Store {
     /// already known (by its id, an id merged before, or as the same place from another
     /// source) is merged into it; a position far from the commune is replaced by the
     /// commune's.
-    pub fn import_lieux(
+    pub(crate) fn import_lieux(
         &mut self,
         feed: &mut dyn FnMut(&mut PutLieu) -> Result<(), String>,
     ) -> Result<Imported, String> {
@@ -356,14 +357,14 @@ impl Store {
     }
 
     /// Replaces every commune (the file is the whole of France).
-    pub fn commune_count(&self) -> Result<usize, String> {
+    pub(crate) fn commune_count(&self) -> Result<usize, String> {
         self.conn
             .query_row("SELECT count(*) FROM commune", [], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
             .map_err(|e| format!("communes: {e}"))
     }
 
-    pub fn replace_communes(&mut self, communes: &[Commune]) -> Result<usize, String> {
+    pub(crate) fn replace_communes(&mut self, communes: &[Commune]) -> Result<usize, String> {
         self.place_index = None;
         self.immediate(|tx| {
             tx.execute("DELETE FROM commune", [])?;
@@ -391,7 +392,7 @@ impl Store {
     }
 
     /// The communes' search index, built row by row: no list of 39,000 communes in memory.
-    pub fn commune_index(&self) -> Result<CommuneIndex, String> {
+    pub(crate) fn commune_index(&self) -> Result<CommuneIndex, String> {
         let (count, name_bytes, separators): (u32, u32, u32) = self
             .conn
             .query_row(
@@ -437,7 +438,7 @@ impl Store {
     }
 
     /// Every lieu as a search point.
-    pub fn lieu_points(&self) -> Result<Vec<Point>, String> {
+    pub(crate) fn lieu_points(&self) -> Result<Vec<Point>, String> {
         // Counted first: a list grown by doubling would hold up to twice the points.
         let count: i64 = self
             .conn
@@ -457,7 +458,7 @@ impl Store {
     }
 
     /// Lieux by their row ids, in the order asked.
-    pub fn lieux(&self, rowids: &[i64]) -> Result<Vec<Lieu>, String> {
+    pub(crate) fn lieux(&self, rowids: &[i64]) -> Result<Vec<Lieu>, String> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!("SELECT {LIEU_COLUMNS} FROM lieu WHERE rowid = ?1"))
@@ -469,7 +470,8 @@ impl Store {
             .collect()
     }
 
-    pub fn lieu_count(&self) -> Result<usize, String> {
+    #[cfg(test)]
+    pub(crate) fn lieu_count(&self) -> Result<usize, String> {
         self.conn
             .query_row("SELECT count(*) FROM lieu", [], |r| r.get::<_, i64>(0))
             .map(|n| n as usize)
@@ -479,7 +481,7 @@ impl Store {
     /// What was last imported from a file: (fingerprint, summary).
     /// The fingerprint of a data file's last import: read at every start, so not its summary
     /// (a national file's warnings are hundreds of KiB).
-    pub fn last_import(&self, file: &str) -> Result<Option<String>, String> {
+    pub(crate) fn last_import(&self, file: &str) -> Result<Option<String>, String> {
         self.conn
             .query_row(
                 "SELECT fingerprint FROM data_import WHERE file = ?1",
@@ -491,7 +493,7 @@ impl Store {
     }
 
     /// Whether any data file was imported into this file (not its first start).
-    pub fn has_imported(&self) -> Result<bool, String> {
+    pub(crate) fn has_imported(&self) -> Result<bool, String> {
         self.conn
             .query_row("SELECT EXISTS (SELECT 1 FROM data_import)", [], |r| {
                 r.get(0)
@@ -499,7 +501,7 @@ impl Store {
             .map_err(|e| e.to_string())
     }
 
-    pub fn record_import(
+    pub(crate) fn record_import(
         &self,
         file: &str,
         fingerprint: &str,
@@ -515,6 +517,21 @@ impl Store {
             )
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+}
+
+impl SqliteStore {
+    /// The place index, built on first use and kept: 40,000 communes take a moment to read.
+    pub fn place_index(&mut self) -> Result<std::sync::Arc<PlaceIndex>, String> {
+        if let Some(index) = &self.place_index {
+            return Ok(index.clone());
+        }
+        let index = std::sync::Arc::new(PlaceIndex {
+            communes: self.commune_index()?,
+            points: self.lieu_points()?,
+        });
+        self.place_index = Some(index.clone());
+        Ok(index)
     }
 }
 
@@ -553,7 +570,7 @@ mod tests {
     #[test]
     fn a_place_from_two_sources_is_stored_once_and_a_reimport_finds_it_again() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("p.db")).unwrap();
         let cnfs = lieu(
             "cnfs-1",
             "France services Gap",
@@ -609,7 +626,7 @@ mod tests {
     #[test]
     fn a_position_far_from_the_commune_or_missing_takes_the_communes_approximately() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("p.db")).unwrap();
         store.replace_communes(&[gap()]).unwrap();
         let mut moved = Vec::new();
         store
@@ -666,7 +683,7 @@ mod tests {
         use crate::store::Bookings;
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("p.db");
-        let mut store = Store::open(&db).unwrap();
+        let mut store = SqliteStore::open(&db).unwrap();
         let now =
             chrono::NaiveDateTime::parse_from_str("2026-03-02T10:15", "%Y-%m-%dT%H:%M").unwrap();
         let mut booked = None;
@@ -676,7 +693,7 @@ mod tests {
                 // Another kiosk books while the import runs.
                 let db = db.clone();
                 let booker = std::thread::spawn(move || {
-                    let mut kiosk = Store::open(&db).unwrap();
+                    let mut kiosk = SqliteStore::open(&db).unwrap();
                     kiosk.book(
                         &crate::store::NewBooking {
                             counsellor: "camille".into(),
@@ -714,7 +731,7 @@ mod tests {
     #[test]
     fn the_same_place_is_looked_for_in_the_cells_around_a_record_not_a_whole_band() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("p.db")).unwrap();
+        let store = SqliteStore::open(&dir.path().join("p.db")).unwrap();
         let plan: Vec<String> = store
             .conn
             .prepare(&format!(
@@ -738,7 +755,7 @@ mod tests {
     #[test]
     fn a_place_just_across_a_cell_border_is_still_the_same_place() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("p.db")).unwrap();
+        let mut store = SqliteStore::open(&dir.path().join("p.db")).unwrap();
         // 44.5999 and 44.6001 are in two cells (4459, 4460), as are -0.0001 and 0.0001.
         store
             .upsert_lieux(&[lieu("a", "Mairie", Some((44.5999, -0.0001)), "2024-01-01")])

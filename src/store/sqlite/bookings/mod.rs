@@ -4,19 +4,19 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Transaction, params};
 
-use super::Store;
-use super::appointments::*;
+use super::SqliteStore;
 use crate::domain::code;
 use crate::domain::person::Person;
+use crate::store::appointments::*;
 
-pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
+pub(crate) const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
 const CELL: i64 = 5;
 
-pub fn time_text(t: NaiveDateTime) -> String {
+pub(crate) fn time_text(t: NaiveDateTime) -> String {
     t.format(TIME_FORMAT).to_string()
 }
 
-pub fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
+pub(crate) fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text, TIME_FORMAT).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
@@ -179,7 +179,7 @@ fn occupy(
     Ok(())
 }
 
-impl Bookings for Store {
+impl Bookings for SqliteStore {
     /// The intervals counsellors are taken between two days (inclusive).
     fn busy(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Busy>, String> {
         let mut stmt = self
@@ -273,7 +273,7 @@ impl Bookings for Store {
         now: NaiveDateTime,
     ) -> Result<Result<String, Refusal>, String> {
         self.immediate(|tx| {
-            let staff = Store::session_override(tx, &new.workshop)?;
+            let staff = SqliteStore::session_override(tx, &new.workshop)?;
             let taken: u32 = tx.query_row(
                 "SELECT count(*) FROM registration WHERE workshop = ?1
                    AND status NOT IN ('annulé par l''usager', 'annulé par le service')",
@@ -471,7 +471,7 @@ impl Bookings for Store {
     fn erase_personal_data(&mut self, now: NaiveDateTime, days: u32) -> Result<usize, String> {
         let before = time_text(now - Duration::days(days.into()));
         // The queue's names go at the day's end.
-        let names = super::queue::Queue::end_queue_days(self, now.date(), now)?;
+        let names = crate::store::queue::Queue::end_queue_days(self, now.date(), now)?;
         self.immediate(|tx| {
             let [bookings, notes, registrations, messages] = ERASE;
             let bookings = tx.execute(bookings, [&before])?;

@@ -19,9 +19,9 @@ fn t(s: &str) -> NaiveDateTime {
     parse_local(s).unwrap()
 }
 
-fn store() -> (tempfile::TempDir, Store) {
+fn store() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("b.db")).unwrap();
+    let store = SqliteStore::open(&dir.path().join("b.db")).unwrap();
     (dir, store)
 }
 
@@ -252,7 +252,7 @@ fn cells_cover_the_booking_in_five_minute_steps() {
     );
 }
 
-fn outbox_statuses(s: &mut Store) -> Vec<(String, u32)> {
+fn outbox_statuses(s: &mut SqliteStore) -> Vec<(String, u32)> {
     s.outbox_counts().unwrap()
 }
 

@@ -9,7 +9,7 @@ fn at(text: &str) -> NaiveDateTime {
 fn creates_a_private_wal_database_with_the_latest_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/borne.db");
-    let store = Store::open(&path).unwrap();
+    let store = SqliteStore::open(&path).unwrap();
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     assert_eq!(store.schema_version().unwrap(), migrations::latest());
@@ -24,11 +24,11 @@ fn creates_a_private_wal_database_with_the_latest_schema() {
 fn reopening_keeps_data_and_does_not_migrate_twice() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("borne.db");
-    Store::open(&path)
+    SqliteStore::open(&path)
         .unwrap()
         .audit(at("2026-03-02T10:15"), "admin", "quit the kiosk")
         .unwrap();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = SqliteStore::open(&path).unwrap();
     assert_eq!(
         store.audit_trail().unwrap(),
         vec![(
@@ -43,13 +43,13 @@ fn reopening_keeps_data_and_does_not_migrate_twice() {
 fn refuses_a_database_from_a_newer_borne() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("borne.db");
-    drop(Store::open(&path).unwrap());
+    drop(SqliteStore::open(&path).unwrap());
     let conn = Connection::open(&path).unwrap();
     conn.pragma_update(None, "user_version", 999).unwrap();
     drop(conn);
-    let err = Store::open(&path).err().unwrap();
-    assert!(err.contains("newer"), "{err}");
-    assert!(err.contains("borne.db"), "{err}");
+    let err = SqliteStore::open(&path).err().unwrap();
+    assert!(err.cause().contains("newer"), "{err}");
+    assert!(err.cause().contains("borne.db"), "{err}");
 }
 
 #[test]
@@ -66,13 +66,13 @@ fn database_path_prefers_flag_then_config_then_xdg() {
 fn the_pin_lockout_is_kept_across_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("g.db");
-    let store = Store::open(&path).unwrap();
+    let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.pin_guard().unwrap(), (0, None));
     store
         .save_pin_guard(5, Some(at("2026-03-02T10:20")))
         .unwrap();
     drop(store);
-    let store = Store::open(&path).unwrap();
+    let store = SqliteStore::open(&path).unwrap();
     assert_eq!(
         store.pin_guard().unwrap(),
         (5, Some(at("2026-03-02T10:20")))
@@ -84,7 +84,7 @@ fn a_damaged_file_is_refused_at_open_not_found_by_a_person() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("damaged.db");
     {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = SqliteStore::open(&db).unwrap();
         // Enough rows for pages of their own, then everything in the file itself.
         store
             .immediate(|tx| {
@@ -104,20 +104,41 @@ fn a_damaged_file_is_refused_at_open_not_found_by_a_person() {
     let page = 4096 * 3;
     bytes[page..page + 4096].fill(0x5a);
     std::fs::write(&db, &bytes).unwrap();
-    let err = Store::open(&db).err().expect("a damaged file opened");
-    assert!(err.contains("the file is damaged"), "{err}");
+    let err = SqliteStore::open(&db).err().expect("a damaged file opened");
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+    assert!(err.cause().contains("the file is damaged"), "{err}");
 }
 
 #[test]
 fn a_write_ahead_log_deleted_under_the_store_stops_its_writing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.db");
-    let mut store = Store::open(&db).unwrap();
+    let mut store = SqliteStore::open(&db).unwrap();
     assert_eq!(store.still_its_files(), Ok(()));
     std::fs::remove_file(super::beside(&db, "-wal")).unwrap();
     let err = store.still_its_files().unwrap_err();
-    assert!(err.contains("write-ahead log"), "{err}");
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+    assert!(err.cause().contains("write-ahead log"), "{err}");
     // Sticky: a log made again by another process is not this store's either.
-    drop(Store::open(&db));
+    drop(SqliteStore::open(&db));
     assert!(store.still_its_files().is_err());
+}
+
+#[test]
+fn a_file_another_program_holds_is_busy_not_damaged() {
+    // The kiosk waits at its start for a database that is busy (`borne` without command),
+    // and only then: it must know busy from damaged without reading SQLite's words.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("held.db");
+    drop(SqliteStore::open(&db).unwrap());
+    let holder = Connection::open(&db).unwrap();
+    holder
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE held (x);")
+        .unwrap();
+    let err = SqliteStore::open_unchecked(&db)
+        .err()
+        .expect("opened while held");
+    assert!(matches!(err, StoreError::Busy(_)), "{err:?}");
+    assert!(err.cause().contains("held.db"), "{err}");
+    holder.execute_batch("ROLLBACK").unwrap();
 }
