@@ -533,6 +533,8 @@ impl App {
     fn finish(&mut self) {
         self.go_home();
         self.settings = Settings::defaults(&self.kiosk);
+        // The next person finds the welcome as a newcomer does: its first choice focused.
+        self.welcome = self.routes.welcome();
     }
 
     /// Home asks first when it would drop what the person entered, or sign a counsellor out.
