@@ -323,7 +323,7 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             linear: false,
             kiosk: &config.kiosk,
             now: now(),
-            pager: &app.pager,
+            page: app.page,
             screen: (30, 6),
         };
         let mut terminal = Terminal::new(TestBackend::new(30, 6)).unwrap();
@@ -1108,4 +1108,128 @@ fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(text.contains("3 personnes attendent."), "{text}");
     insta::assert_snapshot!("counsellor_queue", text);
+}
+
+/// The page line a screen shows ("Page 2 sur 3"), each one.
+fn page_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("Page ") && l.contains(" sur "))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Issue #27: a page key turns exactly the page the person sees — the lieux of 05000, the
+/// workshops, the large-text day list — and a screen has one pager.
+#[test]
+fn a_page_key_turns_exactly_the_page_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "05000".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let first = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(page_lines(&first), vec!["Page 1 sur 3"], "{first}");
+    drive_with(&mut store, &mut app, &[Key::PageDown]);
+    let second = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(page_lines(&second), vec!["Page 2 sur 3"], "{second}");
+    // The focus is on the first choice of the page turned to.
+    let focused = second.lines().find(|l| l.contains('▶')).unwrap();
+    let below = &second[second.find('▶').unwrap()..];
+    assert!(!first.contains(focused.trim()), "{focused}\n{first}");
+    assert!(!below.is_empty());
+    drive_with(&mut store, &mut app, &[Key::PageDown]);
+    let third = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(page_lines(&third), vec!["Page 3 sur 3"], "{third}");
+    drive_with(&mut store, &mut app, &[Key::PageUp, Key::PageUp]);
+    let back = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(
+        back, first,
+        "two pages back is the first page, focus and all"
+    );
+
+    // The workshops at 60×20: every page in turn.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    drive(&mut app, &[Key::Char('5')]);
+    let shown = screen_text(&render(&app, 60, 20, false));
+    let lines = page_lines(&shown);
+    assert_eq!(lines.len(), 1, "{shown}");
+    let count: usize = lines[0].rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(count > 1, "{shown}");
+    for page in 2..=count {
+        drive(&mut app, &[Key::PageDown]);
+        let shown = screen_text(&render(&app, 60, 20, false));
+        assert_eq!(
+            page_lines(&shown),
+            vec![format!("Page {page} sur {count}")],
+            "{shown}"
+        );
+    }
+
+    // The days in large text at 80×24: PageDown shows the next days, not a week later.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    keys(&mut app, &[Key::F(2)]);
+    drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
+    let days = screen_text(&render(&app, 80, 24, false));
+    let lines = page_lines(&days);
+    assert_eq!(lines.len(), 1, "{days}");
+    let count: usize = lines[0].rsplit(' ').next().unwrap().parse().unwrap();
+    for page in 2..=count {
+        drive(&mut app, &[Key::PageDown]);
+        let shown = screen_text(&render(&app, 80, 24, false));
+        assert_eq!(
+            page_lines(&shown),
+            vec![format!("Page {page} sur {count}")],
+            "{shown}"
+        );
+    }
+}
+
+/// Issue #27: at 60×20 the text above a list pages with the list: one "Page 1 sur N".
+#[test]
+fn text_above_a_list_pages_with_it_one_pager_a_screen() {
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    keys(
+        &mut app,
+        &[
+            Key::Char('1'),
+            Key::Char('1'),
+            Key::Char('1'),
+            Key::Char('1'),
+        ],
+    );
+    let question = screen_text(&render(&app, 80, 24, false));
+    assert!(question.contains("Question 4 sur 7"), "{question}");
+    keys(
+        &mut app,
+        &[
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('1'),
+            Key::Char('3'),
+        ],
+    );
+    keys(&mut app, &[Key::F(2)]);
+    let mut seen = Vec::new();
+    let first = screen_text(&render(&app, 60, 20, false));
+    let lines = page_lines(&first);
+    assert!(lines.len() <= 1, "one pager: {first}");
+    if let Some(line) = lines.first() {
+        let count: usize = line.rsplit(' ').next().unwrap().parse().unwrap();
+        seen.push(first);
+        for page in 2..=count {
+            keys(&mut app, &[Key::PageDown]);
+            let shown = screen_text(&render(&app, 60, 20, false));
+            assert_eq!(
+                page_lines(&shown),
+                vec![format!("Page {page} sur {count}")],
+                "{shown}"
+            );
+            seen.push(shown);
+        }
+    }
 }

@@ -598,19 +598,33 @@ impl Screen for ManageScreen {
                 };
                 form::render(frame, form, &rows, self.fields.index(), view)
             }
+            _ => page::render_body(frame, area, view, &self.body(view)?),
+        }
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
+        let paras: Vec<Para> = self.message_para(view).into_iter().collect();
+        match self.step {
+            Step::Lookup => None,
             Step::Change => {
                 let paras = self.change_paras(paras, view);
-                match &self.picker {
-                    Some(picker) if !picker.is_empty() => {
-                        picker.render(frame, area, view, &self.agenda, paras)
-                    }
-                    _ => page::render(frame, area, view, &paras, &[], None),
-                }
+                Some(match &self.picker {
+                    Some(picker) if !picker.is_empty() => picker.body(view, &self.agenda, paras),
+                    _ => page::Body::new(paras, Vec::new(), None),
+                })
             }
             _ => {
                 let (paras, choices, focus) = self.page(paras, view);
-                page::render(frame, area, view, &paras, &choices, Some(focus))
+                Some(page::Body::new(paras, choices, Some(focus)))
             }
+        }
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        match (self.step, &mut self.picker) {
+            (Step::Lookup, _) => {}
+            (Step::Change, Some(picker)) => picker.focus_choice(index),
+            _ => self.focus.set_index(index),
         }
     }
 

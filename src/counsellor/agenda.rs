@@ -475,6 +475,10 @@ impl Screen for AgendaScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        page::render_body(frame, area, view, &self.body(view)?)
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
         let mut paras: Vec<Para> = self
             .notice
             .as_ref()
@@ -558,14 +562,11 @@ impl Screen for AgendaScreen {
                     choices.len() + 1,
                     view.tr.text("counsellor-back"),
                 ));
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
             Step::Booking(i) | Step::CancelReason(i) => {
                 let a = &self.appointments[*i];
@@ -635,17 +636,14 @@ impl Screen for AgendaScreen {
                         1,
                         view.tr.text("counsellor-cancel-confirm"),
                     )];
-                    return page::render(frame, area, view, &paras, &choices, Some(0));
+                    return Some(page::Body::new(paras, choices.to_vec(), Some(0)));
                 }
                 let choices: Vec<Choice> = numbered_list(&BOOKING_CHOICES, &view.tr);
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
             Step::Attendance(w, a) => {
                 paras.push(page::strong(
@@ -659,14 +657,11 @@ impl Screen for AgendaScreen {
                     )],
                 )));
                 let choices: Vec<Choice> = numbered_list(&ATTENDANCE_CHOICES, &view.tr);
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
             Step::Workshop(w) => {
                 paras.push(page::strong(
@@ -700,16 +695,17 @@ impl Screen for AgendaScreen {
                     choices.len() + 1,
                     view.tr.text("counsellor-back"),
                 ));
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
         }
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
     }
 
     fn hints(&self) -> Vec<Hint> {

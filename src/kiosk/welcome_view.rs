@@ -88,7 +88,6 @@ mod tests {
     fn the_settings_choice_names_each_language_once() {
         let config = crate::testing::demo_config();
         let theme = crate::ui::Theme::pick(false, false);
-        let pager = crate::ui::page::Pager::default();
         let view = View {
             tr: config.i18n.tr("fr"),
             i18n: &config.i18n,
@@ -100,7 +99,7 @@ mod tests {
             linear: false,
             kiosk: &config.kiosk,
             now: crate::testing::monday_morning(),
-            pager: &pager,
+            page: 0,
             screen: (80, 24),
         };
         // French and easy-to-read French both say "Langue": once.

@@ -315,6 +315,14 @@ impl Screen for LieuxScreen {
         super::view::render(self, frame, area, view)
     }
 
+    fn body(&self, view: &View) -> Option<crate::ui::page::Body> {
+        super::view::body(self, view)
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
+    }
+
     fn speech(&self, view: &View) -> Speech {
         super::view::speech(self, view)
     }

@@ -35,8 +35,8 @@ pub struct View<'a> {
     pub linear: bool,
     pub kiosk: &'a KioskConfig,
     pub now: NaiveDateTime,
-    /// The page of the body's text shown (`page::Pager`).
-    pub pager: &'a page::Pager,
+    /// The page of the body's text the person turned to (`page::Layout`).
+    pub page: usize,
     /// The whole terminal's size, (columns, rows).
     pub screen: (u16, u16),
 }
