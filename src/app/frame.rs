@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::screen::{Hint, hint};
 use super::{App, Overlay};
+use crate::ui::choices::Hit;
 use crate::ui::page::{self, Body, Layout};
 use crate::ui::{Theme, View, keybar, text, title};
 
@@ -220,6 +221,38 @@ pub fn body_layout(app: &App, view: &View, now: NaiveDateTime) -> Option<(Layout
         laid(false)
     };
     Some((layout, body))
+}
+
+/// What a tap at (column, row) of the terminal lands on: a choice of the screen's body, or
+/// the page line (the next page).
+pub fn tapped(app: &App, view: &View, now: NaiveDateTime, column: u16, row: u16) -> Option<Hit> {
+    let (width, height) = view.screen;
+    if app.screen().full_screen() || width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let area = Rect::new(0, 0, width, height);
+    match body_layout(app, view, now) {
+        Some((layout, body)) => {
+            let paged = layout.count() > 1;
+            let rect = body.area(
+                parts(app, view, area, &hints_with(app, now, paged)).body,
+                view,
+            );
+            if !rect.contains(ratatui::layout::Position::new(column, row)) {
+                return None;
+            }
+            layout.at(body.focused, row - rect.y)
+        }
+        None => {
+            let rect = parts(app, view, area, &hints(app, view, now)).body;
+            if !rect.contains(ratatui::layout::Position::new(column, row)) {
+                return None;
+            }
+            app.screen()
+                .choice_at(rect, view, row - rect.y)
+                .map(Hit::Choice)
+        }
+    }
 }
 
 /// The key bar's keys: the box's over the screen, or the screen's, then those of every

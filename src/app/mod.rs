@@ -21,6 +21,7 @@ use crate::config::KioskConfig;
 use crate::domain::pin::Signer;
 use crate::i18n::I18n;
 use crate::store::{Reply, Request};
+use crate::ui::choices::Hit;
 use crate::ui::page;
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
@@ -428,6 +429,13 @@ impl App {
             }
             _ => {}
         }
+        if let Key::Tap(column, row) = key {
+            // A box over the screen is answered with its keys.
+            return match self.overlay {
+                Some(_) => Vec::new(),
+                None => self.tap(column, row, now),
+            };
+        }
         match self.overlay.take() {
             Some(Overlay::Pin(prompt)) => return self.pin_key(prompt, key, now),
             Some(Overlay::Confirm { leaving, yes }) => {
@@ -436,7 +444,9 @@ impl App {
             None => {}
         }
         // One pager a screen: its text's pages, then its list's, as drawn.
-        if matches!(key, Key::PageDown | Key::PageUp) && self.turn_page(key == Key::PageDown, now) {
+        if matches!(key, Key::PageDown | Key::PageUp)
+            && self.turn_page(key == Key::PageDown, now).is_some()
+        {
             return Vec::new();
         }
         if key == Key::Home {
@@ -454,22 +464,42 @@ impl App {
         self.dispatch(now, |screen, ctx| screen.handle(key, ctx))
     }
 
-    /// Turns the body's page, as drawn at the terminal's size; false when the screen does
-    /// not give its body as data (its own keys then turn its pages).
-    fn turn_page(&mut self, forward: bool, now: NaiveDateTime) -> bool {
-        let Some((layout, body)) =
-            voice::with_written_view(self, now, |view| frame::body_layout(self, view, now))
-        else {
-            return false;
-        };
+    /// Turns the body's page, as drawn at the terminal's size: whether it turned (not at
+    /// either end); None when the screen does not give its body as data (its own keys then
+    /// turn its pages).
+    fn turn_page(&mut self, forward: bool, now: NaiveDateTime) -> Option<bool> {
+        let (layout, body) =
+            voice::with_written_view(self, now, |view| frame::body_layout(self, view, now))?;
         let from = layout.shown(self.page, body.focused);
-        if let Some((page, focus)) = layout.turn(from, forward) {
-            self.page = page;
-            if let Some(choice) = focus {
-                self.screen_mut().focus_choice(choice);
-            }
+        let Some((page, focus)) = layout.turn(from, forward) else {
+            return Some(false);
+        };
+        self.page = page;
+        if let Some(choice) = focus {
+            self.screen_mut().focus_choice(choice);
         }
-        true
+        Some(true)
+    }
+
+    /// A tap on a choice chooses it (a check box: ticks it) as Enter does; on the page line it
+    /// turns to the next page (from the last, back to the first).
+    fn tap(&mut self, column: u16, row: u16, now: NaiveDateTime) -> Vec<Effect> {
+        let hit = voice::with_written_view(self, now, |view| {
+            frame::tapped(self, view, now, column, row)
+        });
+        match hit {
+            Some(Hit::Choice(index)) => {
+                self.screen_mut().focus_choice(index);
+                self.dispatch(now, |screen, ctx| screen.handle(Key::Enter, ctx))
+            }
+            Some(Hit::Page) => {
+                if self.turn_page(true, now) == Some(false) {
+                    while self.turn_page(false, now) == Some(true) {}
+                }
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
     }
 
     /// After each update: a new text on the same screen starts on its first page.

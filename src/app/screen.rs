@@ -100,8 +100,14 @@ pub trait Screen {
         None
     }
 
-    /// Moves the focus to a choice of `body` (a page turned to it).
+    /// Moves the focus to a choice of `body` (a page turned to it, a tap on it).
     fn focus_choice(&mut self, _index: usize) {}
+
+    /// For a screen without `body`: the choice drawn at row `dy` of its body `area`, if any
+    /// (a tap on it focuses it, then Enter chooses it).
+    fn choice_at(&self, _area: Rect, _view: &View, _dy: u16) -> Option<usize> {
+        None
+    }
 
     /// This screen's keys, before the ones every screen shares.
     fn hints(&self) -> Vec<Hint>;

@@ -231,6 +231,20 @@ pub struct ListPages {
     gap: u16,
     /// Rows of the lead shown on the first page.
     lead_h: u16,
+    /// Rows of the heading over the list, on every page.
+    heading_h: u16,
+    /// Rows of each choice.
+    rows: Vec<u16>,
+    /// Rows of the area.
+    height: u16,
+}
+
+/// What a tap lands on in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Choice(usize),
+    /// The page line ("Page 1 sur 3"): the next page.
+    Page,
 }
 
 impl ListPages {
@@ -241,6 +255,24 @@ impl ListPages {
 
     pub fn count(&self) -> usize {
         self.pages.len()
+    }
+
+    /// What is at row `dy` of the list's area, on the page holding `focused`; `paged` when a
+    /// page line shows under the list (its own pages, or the screen's).
+    pub fn at(&self, focused: Option<usize>, dy: u16, paged: bool) -> Option<Hit> {
+        let page = self.page(focused);
+        let mut y = self.heading_h + if page.start == 0 { self.lead_h } else { 0 };
+        for (i, h) in self.rows.iter().enumerate().take(page.end).skip(page.start) {
+            if (y..y + h).contains(&dy) {
+                return Some(Hit::Choice(i));
+            }
+            y += h + self.gap;
+        }
+        // The page line's row, as drawn.
+        let lines = y.saturating_sub(self.gap);
+        let last = self.height.saturating_sub(1);
+        let row = last.min(lines + self.gap).max(lines.min(last));
+        (paged && dy == row).then_some(Hit::Page)
     }
 }
 
@@ -305,6 +337,9 @@ pub fn list_pages(
         },
         gap,
         lead_h,
+        heading_h,
+        rows,
+        height,
     }
 }
 

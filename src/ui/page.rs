@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::View;
-use super::choices::{Choice, ListPages, list_pages, render_list, row_height};
+use super::choices::{Choice, Hit, ListPages, list_pages, render_list, row_height};
 use super::text::wrap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,6 +242,14 @@ impl Layout {
         } else {
             text_page.min(self.text_pages - 1)
         }
+    }
+
+    /// What a tap at row `dy` of the body lands on: a choice, or the page line (the next
+    /// page).
+    pub fn at(&self, focused: Option<usize>, dy: u16) -> Option<Hit> {
+        let below = dy.checked_sub(self.text_h)?;
+        let both = self.text_pages > 1 && self.list.count() > 1;
+        self.list.at(focused, below, both || self.list.count() > 1)
     }
 
     /// Where a page key goes from page `from`: the text's page to show, and the choice to
