@@ -1233,3 +1233,72 @@ fn text_above_a_list_pages_with_it_one_pager_a_screen() {
         }
     }
 }
+
+/// Issue #27: "gratuit + Aidants Connect" from Gap listed places 465 km away. With filters
+/// only places near are listed; when none passes, the first choice says so and offers the
+/// places near without filters; a new commune starts without the last one's filters.
+#[test]
+fn filters_never_list_far_places_and_a_new_commune_clears_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let mut app = borne::kiosk::app(demo(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "gap".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    render(&app, 80, 24, false);
+    // The filters: Shift+Tab twice from the first lieu.
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::BackTab, Key::BackTab, Key::Enter],
+    );
+    let filters = screen_text(&render(&app, 80, 24, false));
+    assert!(filters.contains("[ ] gratuit"), "{filters}");
+    // gratuit, Aidants Connect, then "Voir les lieux".
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Enter, Key::Down, Key::Down, Key::Enter],
+    );
+    drive_with(&mut store, &mut app, &[Key::Esc]);
+    let shown = screen_text(&render(&app, 80, 24, false));
+    assert!(!shown.contains(" km") || !shown.contains("465"), "{shown}");
+    for line in shown
+        .lines()
+        .filter(|l| l.contains(" à ") && l.contains(" km"))
+    {
+        let km: f64 = line
+            .rsplit(" à ")
+            .next()
+            .and_then(|d| d.split_whitespace().next())
+            .and_then(|n| n.replace(',', ".").parse().ok())
+            .unwrap_or(0.0);
+        assert!(km <= 30.0, "a far place listed as near: {line}\n{shown}");
+    }
+    assert!(
+        shown.contains("Aucun lieu à moins de 30 km ne correspond à ces filtres."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("▶ 1  Voir tous les lieux proches"),
+        "{shown}"
+    );
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let all = screen_text(&render(&app, 80, 24, false));
+    assert!(!all.contains("Filtres :"), "{all}");
+    assert!(all.contains("Gap —"), "{all}");
+    // Another commune: no filters.
+    drive_with(&mut store, &mut app, &[Key::BackTab, Key::Enter]);
+    for _ in 0..3 {
+        drive_with(&mut store, &mut app, &[Key::Backspace]);
+    }
+    for c in "briancon".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let other = screen_text(&render(&app, 80, 24, false));
+    assert!(other.contains("Briançon"), "{other}");
+    assert!(!other.contains("Filtres :"), "{other}");
+}

@@ -432,7 +432,12 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
             &[("filters", on.join(", ").into())],
         )));
     }
-    if screen.found.is_empty() {
+    if screen.nothing_near() {
+        paras.push(page::notice(view.tr.text_with(
+            "lieux-none-near",
+            &[("km", view.tr.integer(FAR_KM as i64).into())],
+        )));
+    } else if screen.found.is_empty() {
         paras.push(page::notice(view.tr.text("lieux-none")));
     }
     // Far from every place the kiosk knows: said first, with the national ways to find help.
@@ -463,6 +468,7 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
         .collect();
     for extra in screen.extras() {
         let id = match extra {
+            Extra::AllNear => "lieux-all-near",
             Extra::Filters => "lieux-choose-filters",
             Extra::AllServices => "lieux-all-services",
             Extra::OtherCommune => "lieux-other-commune",
