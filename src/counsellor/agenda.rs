@@ -508,11 +508,7 @@ impl Screen for AgendaScreen {
                                     words::day(&view.tr, a.starts.date()),
                                     words::time(&view.tr, a.starts)
                                 );
-                                let name = if a.person.first_name.is_empty() {
-                                    "—".to_string()
-                                } else {
-                                    a.person.first_name.clone()
-                                };
+                                let name = first_name(&a.person, &view.tr);
                                 // No phone given: nothing between two dashes.
                                 let phone = a.person.phone.as_deref().map(masked);
                                 // Booked at another help point: where the counsellor goes.
@@ -572,7 +568,7 @@ impl Screen for AgendaScreen {
                 let a = &self.appointments[*i];
                 paras.push(page::strong(format!(
                     "{} {}",
-                    a.person.first_name,
+                    first_name(&a.person, &view.tr),
                     a.person
                         .last_initial
                         .as_deref()
@@ -653,7 +649,7 @@ impl Screen for AgendaScreen {
                     "counsellor-attendance-question",
                     &[(
                         "name",
-                        self.appointments[*a].person.first_name.clone().into(),
+                        first_name(&self.appointments[*a].person, &view.tr).into(),
                     )],
                 )));
                 let choices: Vec<Choice> = numbered_list(&ATTENDANCE_CHOICES, &view.tr);
@@ -687,7 +683,11 @@ impl Screen for AgendaScreen {
                         let a = &self.appointments[*i];
                         Choice::numbered(
                             n + 1,
-                            format!("{} — {}", a.person.first_name, status_words(a, view)),
+                            format!(
+                                "{} — {}",
+                                first_name(&a.person, &view.tr),
+                                status_words(a, view)
+                            ),
                         )
                     })
                     .collect();
@@ -710,6 +710,14 @@ impl Screen for AgendaScreen {
 
     fn hints(&self) -> Vec<Hint> {
         [choosing_hints(), self.focus.page_hints()].concat()
+    }
+}
+
+/// A person's first name, or "(sans prénom)" when none was given (or it was erased).
+pub fn first_name(person: &crate::domain::person::Person, tr: &crate::i18n::Tr) -> String {
+    match person.first_name.trim() {
+        "" => tr.text("person-no-first-name"),
+        name => name.to_string(),
     }
 }
 
