@@ -1302,3 +1302,14 @@ fn filters_never_list_far_places_and_a_new_commune_clears_them() {
     assert!(other.contains("Briançon"), "{other}");
     assert!(!other.contains("Filtres :"), "{other}");
 }
+
+/// Issue #27: the day list says "aujourd'hui" and "demain".
+#[test]
+fn the_day_list_says_today_and_tomorrow() {
+    let mut app = borne::kiosk::app(demo(), now());
+    drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
+    let days = screen_text(&render(&app, 80, 24, false));
+    assert!(days.contains("1  aujourd'hui, lundi 2 mars —"), "{days}");
+    assert!(days.contains("2  demain, mardi 3 mars —"), "{days}");
+    assert!(days.contains("3  mercredi 4 mars —"), "{days}");
+}

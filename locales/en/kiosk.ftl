@@ -86,6 +86,8 @@ too-small = Please make the window larger to use the kiosk.
 
 date-long = { $day } { $month } { $year }
 date-day = { $weekday } { $day } { $month }
+date-today = today, { $day }
+date-tomorrow = tomorrow, { $day }
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday

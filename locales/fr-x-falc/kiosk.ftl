@@ -92,6 +92,8 @@ date-day = { $weekday } { $day ->
     [1] 1er
    *[other] { $day }
 } { $month }
+date-today = aujourd'hui, { $day }
+date-tomorrow = demain, { $day }
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi

@@ -86,6 +86,8 @@ too-small = Aumente a janela para usar o quiosque.
 
 date-long = { $day } de { $month } de { $year }
 date-day = { $weekday }, { $day } de { $month }
+date-today = hoje, { $day }
+date-tomorrow = amanhã, { $day }
 weekday-1 = segunda-feira
 weekday-2 = terça-feira
 weekday-3 = quarta-feira

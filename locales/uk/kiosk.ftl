@@ -88,6 +88,8 @@ too-small = Збільште вікно, щоб користуватися кі�
 
 date-long = { $day } { $month } { $year }
 date-day = { $weekday }, { $day } { $month }
+date-today = сьогодні, { $day }
+date-tomorrow = завтра, { $day }
 weekday-1 = понеділок
 weekday-2 = вівторок
 weekday-3 = середа

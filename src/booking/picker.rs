@@ -121,7 +121,10 @@ impl Picker {
                         let label = view.tr.text_with(
                             "booking-day-slots",
                             &[
-                                ("day", words::day(&view.tr, *day).into()),
+                                (
+                                    "day",
+                                    words::day_from(&view.tr, *day, view.now.date()).into(),
+                                ),
                                 ("count", (*n as i64).into()),
                             ],
                         );
