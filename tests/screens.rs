@@ -1313,3 +1313,13 @@ fn the_day_list_says_today_and_tomorrow() {
     assert!(days.contains("2  demain, mardi 3 mars —"), "{days}");
     assert!(days.contains("3  mercredi 4 mars —"), "{days}");
 }
+
+/// Issue #27: Échap on the receipt says where it goes (the booking is made: it ends).
+#[test]
+fn escape_on_the_receipt_says_it_finishes() {
+    let mut app = borne::kiosk::app(demo(), now());
+    book_to_receipt(&mut app);
+    let receipt = screen_text(&render(&app, 120, 33, false));
+    assert!(receipt.contains("Échap : terminer (accueil)"), "{receipt}");
+    assert!(!receipt.contains("revenir en arrière"), "{receipt}");
+}

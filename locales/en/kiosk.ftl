@@ -34,6 +34,7 @@ does-choose-number = choose by number
 does-turn-page = change page
 does-back = go back
 does-home = start page
+does-finish = finish (welcome screen)
 does-large-text = large text
 does-contrast = high contrast
 does-say-again = read it all aloud

@@ -34,6 +34,7 @@ does-choose-number = choisir le numéro
 does-turn-page = voir une autre page
 does-back = revenir en arrière
 does-home = page de départ
+does-finish = terminer (accueil)
 does-large-text = texte en grand
 does-contrast = contraste élevé
 does-say-again = tout entendre encore

@@ -34,6 +34,7 @@ does-choose-number = choisir le numéro
 does-turn-page = changer de page
 does-back = revenir en arrière
 does-home = accueil
+does-finish = terminer (accueil)
 does-large-text = texte en grand
 does-contrast = contraste élevé
 does-say-again = tout relire à voix haute

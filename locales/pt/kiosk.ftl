@@ -34,6 +34,7 @@ does-choose-number = escolher pelo número
 does-turn-page = mudar de página
 does-back = voltar
 does-home = página inicial
+does-finish = terminar (início)
 does-large-text = texto grande
 does-contrast = alto contraste
 does-say-again = ler tudo em voz alta

@@ -34,6 +34,7 @@ does-choose-number = вибрати за номером
 does-turn-page = інша сторінка
 does-back = назад
 does-home = початкова сторінка
+does-finish = завершити (головний екран)
 does-large-text = великий текст
 does-contrast = високий контраст
 does-say-again = прочитати все вголос

@@ -212,6 +212,10 @@ impl Receipt {
         if self.speaks && !self.showing_qr {
             hints.push(hint("key-zero", "does-repeat-code"));
         }
+        // The booking is made: Échap ends, as "Terminer" does, not "back".
+        if !self.showing_qr {
+            hints.push(hint("key-esc", "does-finish"));
+        }
         hints
     }
 }
