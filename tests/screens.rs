@@ -1256,12 +1256,13 @@ fn filters_never_list_far_places_and_a_new_commune_clears_them() {
     );
     let filters = screen_text(&render(&app, 80, 24, false));
     assert!(filters.contains("[ ] gratuit"), "{filters}");
-    // gratuit, Aidants Connect, then "Voir les lieux".
-    drive_with(
-        &mut store,
-        &mut app,
-        &[Key::Enter, Key::Down, Key::Down, Key::Enter],
-    );
+    // One rule for boxes: Espace ticks, and the key bar says so.
+    assert!(filters.contains("Espace : cocher ou décocher"), "{filters}");
+    drive_with(&mut store, &mut app, &[Key::Char(' ')]);
+    let ticked = screen_text(&render(&app, 80, 24, false));
+    assert!(ticked.contains("[x] gratuit"), "{ticked}");
+    // Aidants Connect (Entrée chooses, a box too).
+    drive_with(&mut store, &mut app, &[Key::Down, Key::Down, Key::Enter]);
     drive_with(&mut store, &mut app, &[Key::Esc]);
     let shown = screen_text(&render(&app, 80, 24, false));
     assert!(!shown.contains(" km") || !shown.contains("465"), "{shown}");

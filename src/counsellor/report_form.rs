@@ -512,7 +512,12 @@ impl Screen for ReportForm {
             Some(_) => "does-choose",
             None => "does-change",
         };
-        vec![hint("key-arrows", "does-move"), hint("key-enter", enter)]
+        let mut hints = vec![hint("key-arrows", "does-move"), hint("key-enter", enter)];
+        // Espace ticks a box, as everywhere.
+        if enter == "does-tick" {
+            hints.insert(1, hint("key-space", "does-tick"));
+        }
+        hints
     }
 
     fn holds_input(&self) -> bool {

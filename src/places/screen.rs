@@ -271,6 +271,12 @@ impl Screen for LieuxScreen {
                 if key == Key::Esc {
                     return self.search();
                 }
+                // Espace ticks a box, as everywhere; Entrée too (it chooses).
+                let key = if key == Key::Char(' ') && self.focus.index() < 4 {
+                    Key::Enter
+                } else {
+                    key
+                };
                 match self.focus.choose(key) {
                     Some(0) => self.filters.free ^= true,
                     Some(1) => self.filters.specific_support ^= true,
@@ -358,6 +364,12 @@ impl Screen for LieuxScreen {
                 hint("key-letters", "does-type-commune"),
                 hint("key-arrows", "does-move-suggestion"),
                 hint("key-enter", "does-choose"),
+            ],
+            Step::Filters => vec![
+                hint("key-arrows", "does-move"),
+                hint("key-space", "does-tick"),
+                hint("key-enter", "does-choose"),
+                hint("key-digits", "does-choose-number"),
             ],
             _ => [
                 vec![
