@@ -131,7 +131,7 @@ fn create_list_and_cancel_with_the_kiosk_rules() {
         "{listing}"
     );
     assert!(
-        listing.contains("1 appointments from 2026-03-02 to 2026-03-30"),
+        listing.contains("1 rendez-vous du 2026-03-02 au 2026-03-30"),
         "{listing}"
     );
 
@@ -148,6 +148,18 @@ fn create_list_and_cancel_with_the_kiosk_rules() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("annulé par le service"));
+    // Once more: a sentence, not the refusal's name (#27).
+    let out = borne(dir.path(), &config, now)
+        .args(["booking", "cancel", &code])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains("this appointment was already cancelled."),
+        "{}",
+        text(&out)
+    );
+    assert!(!text(&out).contains("AlreadyCancelled"), "{}", text(&out));
     let out = borne(dir.path(), &config, now)
         .args(["booking", "list", "--json"])
         .output()

@@ -94,9 +94,11 @@ fn book_then_manage_and_cancel_with_the_code() {
     // Less than 2 days ahead: no change at the kiosk, but cancelling is still possible.
     assert!(found.contains("appelez le 04 92 53 24 24"), "{found}");
     assert!(!found.contains("Changer de jour"), "{found}");
-    kiosk.wait_for_focus("▶ 1  Annuler ce rendez-vous");
-    kiosk.keys(&[ENTER]);
+    // Cancelling is never the default (#27): the focus keeps the appointment.
+    kiosk.wait_for_focus("▶ 2  Terminer");
+    kiosk.keys(&["1"]);
     kiosk.wait_for("Voulez-vous vraiment annuler ce rendez-vous ?");
+    kiosk.wait_for_focus("▶ 2  Non, garder le rendez-vous");
     kiosk.keys(&["1"]);
     kiosk.wait_for("Votre rendez-vous est annulé.");
     let mut store = SqliteStore::open(&kiosk.db_path()).unwrap();

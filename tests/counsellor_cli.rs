@@ -53,6 +53,8 @@ fn the_agenda_file_parses_back_with_paris_times_and_no_phone() {
     book(&mut store, "camille", "2026-03-03T09:00", "Marie");
     book(&mut store, "camille", "2026-04-02T09:00", "Ali");
     book(&mut store, "karim", "2026-03-04T09:00", "Paul");
+    // Booked without a first name (#27): "(sans prénom)", not a bare dash.
+    book(&mut store, "camille", "2026-03-05T09:00", "");
     let out = borne(&db, "2026-03-02T10:00")
         .args([
             "export",
@@ -93,6 +95,10 @@ fn the_agenda_file_parses_back_with_paris_times_and_no_phone() {
         parse_local("2026-03-03T08:00").unwrap()
     );
     assert_eq!(start_of("Ali"), parse_local("2026-04-02T07:00").unwrap());
+    assert_eq!(
+        start_of("(sans prénom) — Aide pour une démarche en ligne"),
+        parse_local("2026-03-05T08:00").unwrap()
+    );
     assert!(
         events
             .iter()

@@ -123,7 +123,11 @@ impl Walk {
                 .collect()
         };
         // The text's pages.
-        let pages = self.app.pager.pages();
+        let at = self.at;
+        let pages = borne::app::voice::with_written_view(&self.app, at, |view| {
+            borne::app::frame::body_layout(&self.app, view, at)
+        })
+        .map_or(1, |(layout, _)| layout.text_pages);
         for _ in 1..pages {
             self.press(Key::PageDown, 1);
             seen.extend(words(&self.draw(size).0));

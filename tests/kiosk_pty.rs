@@ -327,3 +327,49 @@ fn ctrl_c_typed_before_the_kiosk_starts_is_a_key_with_the_readmes_unit() {
     kiosk.wait_for("Bienvenue");
     assert!(kiosk.is_running());
 }
+
+/// Issue #27: a tap chooses a choice, ticks a check box, turns the page on the page line;
+/// the keyboard works as before; the terminal stops reporting the mouse when the kiosk ends.
+#[test]
+fn a_tap_chooses_ticks_and_turns_the_page() {
+    let mut kiosk = Kiosk::start();
+    kiosk.wait_for("Bienvenue");
+    kiosk.wait_until(|_| kiosk.mouse_reports(), "mouse reports asked for");
+    // A tap on the welcome's third choice: the lieux.
+    kiosk.tap("Trouver un lieu");
+    kiosk.wait_for("Votre code postal ou votre commune");
+    kiosk.type_text("05000");
+    kiosk.wait_for("Gap (05000)");
+    kiosk.keys(&[ENTER]);
+    let first = kiosk.wait_for("Page 1 sur");
+    // A tap on the page line turns to the next page.
+    kiosk.tap("Page 1 sur");
+    let second = kiosk.wait_for("Page 2 sur");
+    assert_ne!(first, second);
+    // The filters: a tap on a check box ticks it, a second untick it.
+    kiosk.keys(&[HOME]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.tap("Trouver un lieu");
+    kiosk.wait_for("Votre code postal ou votre commune");
+    kiosk.type_text("gap");
+    kiosk.wait_for("Gap (05000)");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("Page 1 sur");
+    // The filters by the keyboard (the last choices but one), then taps.
+    kiosk.keys(&["\x1b[Z", "\x1b[Z"]);
+    kiosk.wait_for_focus("▶ 2  Filtrer les lieux");
+    kiosk.keys(&[ENTER]);
+    kiosk.wait_for("[ ] gratuit");
+    kiosk.tap("gratuit");
+    kiosk.wait_for("[x] gratuit");
+    kiosk.tap("gratuit");
+    kiosk.wait_for("[ ] gratuit");
+    // The keyboard as before.
+    kiosk.keys(&[HOME]);
+    kiosk.wait_for("Bienvenue");
+    kiosk.keys(&["3"]);
+    kiosk.wait_for("Votre code postal ou votre commune");
+    kiosk.signal("TERM");
+    kiosk.wait_exit();
+    assert!(!kiosk.mouse_reports(), "the mouse is given back at the end");
+}

@@ -313,7 +313,7 @@ fn the_diagnostic_workshops_manage_lieux_and_the_boxes_say_what_they_mean() {
         "Question 2 sur ",
         "Vos besoins",
         "12 places restantes sur 12",
-        "Focus: 1, Oui, annuler",
+        "Focus: 2, Non, garder le rendez-vous",
         "Message: Votre rendez-vous est annulé.",
         "communes proposées, la première : Gap (05000)",
         "Ouvert maintenant",

@@ -323,7 +323,7 @@ fn long_lists_page_in_large_text_and_follow_the_focus() {
             linear: false,
             kiosk: &config.kiosk,
             now: now(),
-            pager: &app.pager,
+            page: app.page,
             screen: (30, 6),
         };
         let mut terminal = Terminal::new(TestBackend::new(30, 6)).unwrap();
@@ -1112,4 +1112,219 @@ fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(text.contains("3 personnes attendent."), "{text}");
     insta::assert_snapshot!("counsellor_queue", text);
+}
+
+/// The page line a screen shows ("Page 2 sur 3"), each one.
+fn page_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("Page ") && l.contains(" sur "))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Issue #27: a page key turns exactly the page the person sees — the lieux of 05000, the
+/// workshops, the large-text day list — and a screen has one pager.
+#[test]
+fn a_page_key_turns_exactly_the_page_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "05000".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let first = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(page_lines(&first), vec!["Page 1 sur 3"], "{first}");
+    drive_with(&mut store, &mut app, &[Key::PageDown]);
+    let second = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(page_lines(&second), vec!["Page 2 sur 3"], "{second}");
+    // The focus is on the first choice of the page turned to.
+    let focused = second.lines().find(|l| l.contains('▶')).unwrap();
+    let below = &second[second.find('▶').unwrap()..];
+    assert!(!first.contains(focused.trim()), "{focused}\n{first}");
+    assert!(!below.is_empty());
+    drive_with(&mut store, &mut app, &[Key::PageDown]);
+    let third = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(page_lines(&third), vec!["Page 3 sur 3"], "{third}");
+    drive_with(&mut store, &mut app, &[Key::PageUp, Key::PageUp]);
+    let back = screen_text(&render(&app, 80, 24, false));
+    assert_eq!(
+        back, first,
+        "two pages back is the first page, focus and all"
+    );
+
+    // The workshops at 60×20: every page in turn.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    drive(&mut app, &[Key::Char('5')]);
+    let shown = screen_text(&render(&app, 60, 20, false));
+    let lines = page_lines(&shown);
+    assert_eq!(lines.len(), 1, "{shown}");
+    let count: usize = lines[0].rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(count > 1, "{shown}");
+    for page in 2..=count {
+        drive(&mut app, &[Key::PageDown]);
+        let shown = screen_text(&render(&app, 60, 20, false));
+        assert_eq!(
+            page_lines(&shown),
+            vec![format!("Page {page} sur {count}")],
+            "{shown}"
+        );
+    }
+
+    // The days in large text at 80×24: PageDown shows the next days, not a week later.
+    let mut app = borne::kiosk::app(config.clone(), now());
+    keys(&mut app, &[Key::F(2)]);
+    drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
+    let days = screen_text(&render(&app, 80, 24, false));
+    let lines = page_lines(&days);
+    assert_eq!(lines.len(), 1, "{days}");
+    let count: usize = lines[0].rsplit(' ').next().unwrap().parse().unwrap();
+    for page in 2..=count {
+        drive(&mut app, &[Key::PageDown]);
+        let shown = screen_text(&render(&app, 80, 24, false));
+        assert_eq!(
+            page_lines(&shown),
+            vec![format!("Page {page} sur {count}")],
+            "{shown}"
+        );
+    }
+}
+
+/// Issue #27: at 60×20 the text above a list pages with the list: one "Page 1 sur N".
+#[test]
+fn text_above_a_list_pages_with_it_one_pager_a_screen() {
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    keys(
+        &mut app,
+        &[
+            Key::Char('1'),
+            Key::Char('1'),
+            Key::Char('1'),
+            Key::Char('1'),
+        ],
+    );
+    let question = screen_text(&render(&app, 80, 24, false));
+    assert!(question.contains("Question 4 sur 7"), "{question}");
+    keys(
+        &mut app,
+        &[
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('1'),
+            Key::Char('3'),
+        ],
+    );
+    keys(&mut app, &[Key::F(2)]);
+    let mut seen = Vec::new();
+    let first = screen_text(&render(&app, 60, 20, false));
+    let lines = page_lines(&first);
+    assert!(lines.len() <= 1, "one pager: {first}");
+    if let Some(line) = lines.first() {
+        let count: usize = line.rsplit(' ').next().unwrap().parse().unwrap();
+        seen.push(first);
+        for page in 2..=count {
+            keys(&mut app, &[Key::PageDown]);
+            let shown = screen_text(&render(&app, 60, 20, false));
+            assert_eq!(
+                page_lines(&shown),
+                vec![format!("Page {page} sur {count}")],
+                "{shown}"
+            );
+            seen.push(shown);
+        }
+    }
+}
+
+/// Issue #27: "gratuit + Aidants Connect" from Gap listed places 465 km away. With filters
+/// only places near are listed; when none passes, the first choice says so and offers the
+/// places near without filters; a new commune starts without the last one's filters.
+#[test]
+fn filters_never_list_far_places_and_a_new_commune_clears_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let mut app = borne::kiosk::app(demo(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "gap".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    render(&app, 80, 24, false);
+    // The filters: Shift+Tab twice from the first lieu.
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::BackTab, Key::BackTab, Key::Enter],
+    );
+    let filters = screen_text(&render(&app, 80, 24, false));
+    assert!(filters.contains("[ ] gratuit"), "{filters}");
+    // One rule for boxes: Espace ticks, and the key bar says so.
+    assert!(filters.contains("Espace : cocher ou décocher"), "{filters}");
+    drive_with(&mut store, &mut app, &[Key::Char(' ')]);
+    let ticked = screen_text(&render(&app, 80, 24, false));
+    assert!(ticked.contains("[x] gratuit"), "{ticked}");
+    // Aidants Connect (Entrée chooses, a box too).
+    drive_with(&mut store, &mut app, &[Key::Down, Key::Down, Key::Enter]);
+    drive_with(&mut store, &mut app, &[Key::Esc]);
+    let shown = screen_text(&render(&app, 80, 24, false));
+    assert!(!shown.contains(" km") || !shown.contains("465"), "{shown}");
+    for line in shown
+        .lines()
+        .filter(|l| l.contains(" à ") && l.contains(" km"))
+    {
+        let km: f64 = line
+            .rsplit(" à ")
+            .next()
+            .and_then(|d| d.split_whitespace().next())
+            .and_then(|n| n.replace(',', ".").parse().ok())
+            .unwrap_or(0.0);
+        assert!(km <= 30.0, "a far place listed as near: {line}\n{shown}");
+    }
+    assert!(
+        shown.contains("Aucun lieu à moins de 30 km ne correspond à ces filtres."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("▶ 1  Voir tous les lieux proches"),
+        "{shown}"
+    );
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let all = screen_text(&render(&app, 80, 24, false));
+    assert!(!all.contains("Filtres :"), "{all}");
+    assert!(all.contains("Gap —"), "{all}");
+    // Another commune: no filters.
+    drive_with(&mut store, &mut app, &[Key::BackTab, Key::Enter]);
+    for _ in 0..3 {
+        drive_with(&mut store, &mut app, &[Key::Backspace]);
+    }
+    for c in "briancon".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let other = screen_text(&render(&app, 80, 24, false));
+    assert!(other.contains("Briançon"), "{other}");
+    assert!(!other.contains("Filtres :"), "{other}");
+}
+
+/// Issue #27: the day list says "aujourd'hui" and "demain".
+#[test]
+fn the_day_list_says_today_and_tomorrow() {
+    let mut app = borne::kiosk::app(demo(), now());
+    drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
+    let days = screen_text(&render(&app, 80, 24, false));
+    assert!(days.contains("1  aujourd'hui, lundi 2 mars —"), "{days}");
+    assert!(days.contains("2  demain, mardi 3 mars —"), "{days}");
+    assert!(days.contains("3  mercredi 4 mars —"), "{days}");
+}
+
+/// Issue #27: Échap on the receipt says where it goes (the booking is made: it ends).
+#[test]
+fn escape_on_the_receipt_says_it_finishes() {
+    let mut app = borne::kiosk::app(demo(), now());
+    book_to_receipt(&mut app);
+    let receipt = screen_text(&render(&app, 120, 33, false));
+    assert!(receipt.contains("Échap : terminer (accueil)"), "{receipt}");
+    assert!(!receipt.contains("revenir en arrière"), "{receipt}");
 }

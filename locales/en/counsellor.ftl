@@ -121,3 +121,4 @@ status-absent = absent
 status-cancelled-by-citizen = cancelled by the person
 status-cancelled-by-service = cancelled by the service
 counsellor-booking-what = { $motif } — code { $code }
+person-no-first-name = (no first name)

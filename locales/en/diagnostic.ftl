@@ -2,7 +2,7 @@
 menu-diagnostic = Find out what help I need
 diag-title = What help do you need?
 diag-result-title = Your needs
-diag-progress = Question { $number }
+diag-progress = Question { $number } of { $count }
 does-previous-question = previous question
 diag-dont-know = I don't know
 

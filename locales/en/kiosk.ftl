@@ -34,6 +34,7 @@ does-choose-number = choose by number
 does-turn-page = change page
 does-back = go back
 does-home = start page
+does-finish = finish (welcome screen)
 does-large-text = large text
 does-contrast = high contrast
 does-say-again = read it all aloud
@@ -84,6 +85,8 @@ too-small = Please make the window larger to use the kiosk.
 
 date-long = { $day } { $month } { $year }
 date-day = { $weekday } { $day } { $month }
+date-today = today, { $day }
+date-tomorrow = tomorrow, { $day }
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday

@@ -2,7 +2,7 @@
 menu-diagnostic = Dire mes besoins
 diag-title = Vos besoins
 diag-result-title = Vos besoins
-diag-progress = Question { $number }
+diag-progress = Question { $number } sur { $count }
 does-previous-question = question d'avant
 diag-dont-know = Je ne sais pas
 

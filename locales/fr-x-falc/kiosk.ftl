@@ -34,6 +34,7 @@ does-choose-number = choisir le numéro
 does-turn-page = voir une autre page
 does-back = revenir en arrière
 does-home = page de départ
+does-finish = terminer et revenir à l'accueil
 does-large-text = texte en grand
 does-contrast = contraste élevé
 does-say-again = tout entendre encore
@@ -90,6 +91,8 @@ date-day = { $weekday } { $day ->
     [1] 1er
    *[other] { $day }
 } { $month }
+date-today = aujourd'hui, { $day }
+date-tomorrow = demain, { $day }
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi

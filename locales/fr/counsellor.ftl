@@ -121,3 +121,4 @@ status-absent = absent
 status-cancelled-by-citizen = annulé par la personne
 status-cancelled-by-service = annulé par le service
 counsellor-booking-what = { $motif } — code { $code }
+person-no-first-name = (sans prénom)

@@ -3,7 +3,7 @@
 menu-diagnostic = Faire le point sur mes besoins
 diag-title = Faire le point sur mes besoins
 diag-result-title = Vos besoins
-diag-progress = Question { $number }
+diag-progress = Question { $number } sur { $count }
 does-previous-question = question précédente
 diag-dont-know = Je ne sais pas
 

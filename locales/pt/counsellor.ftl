@@ -121,3 +121,4 @@ status-absent = ausente
 status-cancelled-by-citizen = cancelada pela pessoa
 status-cancelled-by-service = cancelada pelo serviço
 counsellor-booking-what = { $motif } — código { $code }
+person-no-first-name = (sem nome próprio)

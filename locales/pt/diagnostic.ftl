@@ -2,7 +2,7 @@
 menu-diagnostic = Saber de que ajuda preciso
 diag-title = De que ajuda precisa?
 diag-result-title = As suas necessidades
-diag-progress = Pergunta { $number }
+diag-progress = Pergunta { $number } de { $count }
 does-previous-question = pergunta anterior
 diag-dont-know = Não sei
 

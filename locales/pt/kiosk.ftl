@@ -34,6 +34,7 @@ does-choose-number = escolher pelo número
 does-turn-page = mudar de página
 does-back = voltar
 does-home = página inicial
+does-finish = terminar (início)
 does-large-text = texto grande
 does-contrast = alto contraste
 does-say-again = ler tudo em voz alta
@@ -84,6 +85,8 @@ too-small = Aumente a janela para usar o quiosque.
 
 date-long = { $day } de { $month } de { $year }
 date-day = { $weekday }, { $day } de { $month }
+date-today = hoje, { $day }
+date-tomorrow = amanhã, { $day }
 weekday-1 = segunda-feira
 weekday-2 = terça-feira
 weekday-3 = quarta-feira

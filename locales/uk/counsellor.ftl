@@ -121,3 +121,4 @@ status-absent = не прийшов
 status-cancelled-by-citizen = скасовано людиною
 status-cancelled-by-service = скасовано службою
 counsellor-booking-what = { $motif } — код { $code }
+person-no-first-name = (без імені)

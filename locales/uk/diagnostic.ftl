@@ -2,7 +2,7 @@
 menu-diagnostic = З'ясувати, яка допомога мені потрібна
 diag-title = Яка допомога вам потрібна?
 diag-result-title = Ваші потреби
-diag-progress = Запитання { $number }
+diag-progress = Запитання { $number } з { $count }
 does-previous-question = попереднє запитання
 diag-dont-know = Не знаю
 

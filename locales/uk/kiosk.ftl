@@ -34,6 +34,7 @@ does-choose-number = вибрати за номером
 does-turn-page = інша сторінка
 does-back = назад
 does-home = початкова сторінка
+does-finish = завершити (головний екран)
 does-large-text = великий текст
 does-contrast = високий контраст
 does-say-again = прочитати все вголос
@@ -85,6 +86,8 @@ too-small = Збільште вікно, щоб користуватися кі�
 
 date-long = { $day } { $month } { $year }
 date-day = { $weekday }, { $day } { $month }
+date-today = сьогодні, { $day }
+date-tomorrow = завтра, { $day }
 weekday-1 = понеділок
 weekday-2 = вівторок
 weekday-3 = середа

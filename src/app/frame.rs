@@ -8,6 +8,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::screen::{Hint, hint};
 use super::{App, Overlay};
+use crate::ui::choices::Hit;
+use crate::ui::page::{self, Body, Layout};
 use crate::ui::{Theme, View, keybar, text, title};
 
 /// Below this size no screen can be used: ask for a larger window.
@@ -53,16 +55,14 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         linear: app.settings.screen_reader,
         kiosk: &app.kiosk,
         now,
-        pager: &app.pager,
+        page: app.page,
         screen: (frame.area().width, frame.area().height),
     };
-    app.pager.start_drawing();
     let area = frame.area();
     app.drawn_size.set((area.width, area.height));
     frame.render_widget(Block::default().style(theme.base.style()), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, &view);
-        app.pager.finish_drawing();
         return Drawn {
             title: view.tr.text("too-small"),
             body: area,
@@ -82,20 +82,8 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     };
     if screen.full_screen() {
         drawn.cursor = screen.render(frame, area, &view);
-        app.pager.finish_drawing();
     } else {
-        let keys = (screen.hints(), app.pager.pages());
         (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
-        app.pager.finish_drawing();
-        // A screen that learns while drawing that its text has pages (or has them no more)
-        // says so in its keys: the frame is drawn again, once, with them.
-        if (screen.hints(), app.pager.pages()) != keys {
-            frame.render_widget(ratatui::widgets::Clear, area);
-            frame.render_widget(Block::default().style(theme.base.style()), area);
-            app.pager.start_drawing();
-            (drawn.cursor, drawn.body, drawn.keys) = draw_with_chrome(frame, app, &view, now);
-            app.pager.finish_drawing();
-        }
     }
     let mut shown = match &app.overlay {
         Some(Overlay::Confirm { leaving, yes }) => Some(super::overlays::confirm_leaving(
@@ -131,8 +119,40 @@ fn draw_with_chrome(
     let area = frame.area();
     let theme = view.theme;
     let screen = app.screen();
-    let hints = hints(app, now);
+    let hints = hints(app, view, now);
     let title = view.tr.text(screen.title());
+    let parts = parts(app, view, area, &hints);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::raw(match app.counsellor_name() {
+            Some(name) => view.tr.text_with(
+                "counsellor-header",
+                &[
+                    ("place", app.kiosk.help_point.name.clone().into()),
+                    ("name", name.into()),
+                ],
+            ),
+            None => format!(" {}", app.kiosk.help_point.name),
+        })))
+        .style(theme.header.style()),
+        parts.header,
+    );
+    title::render(frame, parts.title, &title, view);
+    let cursor = screen.render(frame, parts.body, view);
+    keybar::render(frame, parts.keys, &hints, view, parts.keybar_rows);
+    (cursor, parts.body, parts.keys)
+}
+
+/// Where the frame puts each thing on a screen of this size with these keys.
+struct Parts {
+    header: Rect,
+    title: Rect,
+    body: Rect,
+    keys: Rect,
+    keybar_rows: u16,
+}
+
+fn parts(app: &App, view: &View, area: Rect, hints: &[Hint]) -> Parts {
+    let title = view.tr.text(app.screen().title());
     let compact = area.height < COMPACT_BELOW;
     // Staff can always see who is signed in; a citizen's compact screen needs its rows more
     // than the help point's name.
@@ -149,7 +169,7 @@ fn draw_with_chrome(
     } else {
         KEYBAR_ROWS
     };
-    let keybar_h = keybar::height(&hints, view, area.width, keybar_rows);
+    let keybar_h = keybar::height(hints, view, area.width, keybar_rows);
 
     let header = Rect::new(area.x, area.y, area.width, header_h);
     let title_area = Rect::new(
@@ -167,35 +187,89 @@ fn draw_with_chrome(
         keybar_area.y.saturating_sub(body_top + spacing),
     );
 
-    frame.render_widget(
-        Paragraph::new(Line::from(Span::raw(match app.counsellor_name() {
-            Some(name) => view.tr.text_with(
-                "counsellor-header",
-                &[
-                    ("place", app.kiosk.help_point.name.clone().into()),
-                    ("name", name.into()),
-                ],
-            ),
-            None => format!(" {}", app.kiosk.help_point.name),
-        })))
-        .style(theme.header.style()),
+    Parts {
         header,
-    );
-    title::render(frame, title_area, &title, view);
-    let cursor = screen.render(frame, body, view);
-    keybar::render(frame, keybar_area, &hints, view, keybar_rows);
-    (cursor, body, keybar_area)
+        title: title_area,
+        body,
+        keys: keybar_area,
+        keybar_rows,
+    }
+}
+
+/// The current screen's body as the frame lays it out on the terminal (`View::screen`), when
+/// the screen gives it as data: worked out before drawing, so that the key bar says the page
+/// keys and they turn exactly the pages drawn.
+pub fn body_layout(app: &App, view: &View, now: NaiveDateTime) -> Option<(Layout, Body)> {
+    let (width, height) = view.screen;
+    if app.screen().full_screen() || width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let body = app.screen().body(view)?;
+    let area = Rect::new(0, 0, view.screen.0, view.screen.1);
+    let laid = |paged: bool| {
+        let rect = body.area(
+            parts(app, view, area, &hints_with(app, now, paged)).body,
+            view,
+        );
+        page::layout((rect.width, rect.height), view, &body.paras, &body.choices)
+    };
+    // With the page keys the key bar may take a row more: pages there, or none without.
+    let paged = laid(true);
+    let layout = if paged.count() > 1 {
+        paged
+    } else {
+        laid(false)
+    };
+    Some((layout, body))
+}
+
+/// What a tap at (column, row) of the terminal lands on: a choice of the screen's body, or
+/// the page line (the next page).
+pub fn tapped(app: &App, view: &View, now: NaiveDateTime, column: u16, row: u16) -> Option<Hit> {
+    let (width, height) = view.screen;
+    if app.screen().full_screen() || width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let area = Rect::new(0, 0, width, height);
+    match body_layout(app, view, now) {
+        Some((layout, body)) => {
+            let paged = layout.count() > 1;
+            let rect = body.area(
+                parts(app, view, area, &hints_with(app, now, paged)).body,
+                view,
+            );
+            if !rect.contains(ratatui::layout::Position::new(column, row)) {
+                return None;
+            }
+            layout.at(body.focused, row - rect.y)
+        }
+        None => {
+            let rect = parts(app, view, area, &hints(app, view, now)).body;
+            if !rect.contains(ratatui::layout::Position::new(column, row)) {
+                return None;
+            }
+            app.screen()
+                .choice_at(rect, view, row - rect.y)
+                .map(Hit::Choice)
+        }
+    }
 }
 
 /// The key bar's keys: the box's over the screen, or the screen's, then those of every
 /// screen.
-pub fn hints(app: &App, now: NaiveDateTime) -> Vec<Hint> {
+pub fn hints(app: &App, view: &View, now: NaiveDateTime) -> Vec<Hint> {
+    let paged = body_layout(app, view, now).is_some_and(|(layout, _)| layout.count() > 1);
+    hints_with(app, now, paged)
+}
+
+/// The keys, with the page keys when the body has pages.
+fn hints_with(app: &App, now: NaiveDateTime, paged: bool) -> Vec<Hint> {
     // A box over the screen takes every key: the key bar says what they do in it.
     let mut hints = match overlay_hints(app, now) {
         Some(hints) => hints,
         None => {
             let mut hints = app.screen().hints();
-            if app.pager.pages() > 1 && !hints.iter().any(|h| h.key == "key-pages") {
+            if paged && !hints.iter().any(|h| h.key == "key-pages") {
                 hints.push(hint("key-pages", "does-turn-page"));
             }
             if !app.on_welcome() {

@@ -17,6 +17,8 @@ pub enum Key {
     PageDown,
     Backspace,
     F(u8),
+    /// A tap or a click (the left button pressed) at a cell: (column, row) from 0.
+    Tap(u16, u16),
     Other,
 }
 

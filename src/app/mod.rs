@@ -22,7 +22,8 @@ use crate::config::KioskConfig;
 use crate::domain::pin::Signer;
 use crate::i18n::I18n;
 use crate::store::{Reply, Request};
-use crate::ui::page::Pager;
+use crate::ui::choices::Hit;
+use crate::ui::page;
 use crate::vocabulary::coop::Thematique;
 use crate::vocabulary::profile::Profile;
 use key::Key;
@@ -166,8 +167,11 @@ pub struct App {
     /// Changes whenever the screens change: an answer asked for by a screen the person has
     /// left is not given to the one they are on.
     generation: u64,
-    /// The page of the body's text shown, when it does not fit.
-    pub pager: Pager,
+    /// The page of the body's text the person turned to, when it does not fit
+    /// (`ui::page::Layout`), and which text it is (`ui::page::text_hash`): another text
+    /// starts on its first page.
+    pub page: usize,
+    page_text: u64,
     /// The terminal's size at the last frame (set when drawing).
     pub drawn_size: Cell<(u16, u16)>,
     /// No key pressed since the kiosk started or was reset: a newcomer, told how to use the
@@ -205,7 +209,8 @@ impl App {
             admin: false,
             waiting: false,
             generation: 0,
-            pager: Pager::default(),
+            page: 0,
+            page_text: 0,
             drawn_size: Cell::new((80, 24)),
             fresh: true,
             large_font: false,
@@ -247,7 +252,7 @@ impl App {
     /// page.
     fn screens_changed(&mut self) {
         self.generation += 1;
-        self.pager.reset();
+        self.page = 0;
     }
 
     pub fn generation(&self) -> u64 {
@@ -266,6 +271,15 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
+        let follows = matches!(msg, Msg::Key(_) | Msg::Reply(_));
+        let effects = self.update_state(msg, now);
+        if follows {
+            self.follow_text(now);
+        }
+        effects
+    }
+
+    fn update_state(&mut self, msg: Msg, now: NaiveDateTime) -> Vec<Effect> {
         match msg {
             Msg::Tick => {
                 self.tick(now);
@@ -422,6 +436,13 @@ impl App {
             }
             _ => {}
         }
+        if let Key::Tap(column, row) = key {
+            // A box over the screen is answered with its keys.
+            return match self.overlay {
+                Some(_) => Vec::new(),
+                None => self.tap(column, row, now),
+            };
+        }
         match self.overlay.take() {
             Some(Overlay::Pin(prompt)) => return self.pin_key(prompt, key, now),
             Some(Overlay::Confirm { leaving, yes }) => {
@@ -429,8 +450,10 @@ impl App {
             }
             None => {}
         }
-        // A text that does not fit turns its pages before a list does.
-        if matches!(key, Key::PageDown | Key::PageUp) && self.pager.turn(key == Key::PageDown) {
+        // One pager a screen: its text's pages, then its list's, as drawn.
+        if matches!(key, Key::PageDown | Key::PageUp)
+            && self.turn_page(key == Key::PageDown, now).is_some()
+        {
             return Vec::new();
         }
         if key == Key::Home {
@@ -446,6 +469,64 @@ impl App {
             return Vec::new();
         }
         self.dispatch(now, |screen, ctx| screen.handle(key, ctx))
+    }
+
+    /// Turns the body's page, as drawn at the terminal's size: whether it turned (not at
+    /// either end); None when the screen does not give its body as data (its own keys then
+    /// turn its pages).
+    fn turn_page(&mut self, forward: bool, now: NaiveDateTime) -> Option<bool> {
+        let (layout, body) =
+            voice::with_written_view(self, now, |view| frame::body_layout(self, view, now))?;
+        let from = layout.shown(self.page, body.focused);
+        let Some((page, focus)) = layout.turn(from, forward) else {
+            return Some(false);
+        };
+        self.page = page;
+        if let Some(choice) = focus {
+            self.screen_mut().focus_choice(choice);
+        }
+        Some(true)
+    }
+
+    /// A tap on a choice chooses it (a check box: ticks it) as Enter does; on the page line it
+    /// turns to the next page (from the last, back to the first).
+    fn tap(&mut self, column: u16, row: u16, now: NaiveDateTime) -> Vec<Effect> {
+        let hit = voice::with_written_view(self, now, |view| {
+            frame::tapped(self, view, now, column, row)
+        });
+        match hit {
+            Some(Hit::Choice(index)) => {
+                self.screen_mut().focus_choice(index);
+                self.dispatch(now, |screen, ctx| screen.handle(Key::Enter, ctx))
+            }
+            Some(Hit::Page) => {
+                if self.turn_page(true, now) == Some(false) {
+                    while self.turn_page(false, now) == Some(true) {}
+                }
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// After each update: a new text on the same screen starts on its first page.
+    fn follow_text(&mut self, now: NaiveDateTime) {
+        let text = voice::with_written_view(self, now, |view| {
+            self.screen().body(view).map(|b| page::text_hash(&b.paras))
+        });
+        if let Some(text) = text
+            && text != self.page_text
+        {
+            self.page_text = text;
+            self.page = 0;
+        }
+    }
+
+    fn screen_mut(&mut self) -> &mut dyn Screen {
+        match self.stack.last_mut() {
+            Some(screen) => screen.as_mut(),
+            None => self.welcome.as_mut(),
+        }
     }
 
     /// Lets the current screen act, then carries out what it asks.
@@ -540,6 +621,8 @@ impl App {
     fn finish(&mut self) {
         self.go_home();
         self.settings = Settings::defaults(&self.kiosk);
+        // The next person finds the welcome as a newcomer does: its first choice focused.
+        self.welcome = self.routes.welcome();
     }
 
     /// Home asks first when it would drop what the person entered, or sign a counsellor out.

@@ -98,6 +98,22 @@ pub trait Screen {
     /// which screen readers and braille displays follow.
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position>;
 
+    /// The body as paragraphs above choices, when the screen draws it so now
+    /// (`page::render_body`): the kiosk then pages it as drawn, one pager for the text and
+    /// the list, the page keys turning exactly the page seen.
+    fn body(&self, _view: &View) -> Option<crate::ui::page::Body> {
+        None
+    }
+
+    /// Moves the focus to a choice of `body` (a page turned to it, a tap on it).
+    fn focus_choice(&mut self, _index: usize) {}
+
+    /// For a screen without `body`: the choice drawn at row `dy` of its body `area`, if any
+    /// (a tap on it focuses it, then Enter chooses it).
+    fn choice_at(&self, _area: Rect, _view: &View, _dy: u16) -> Option<usize> {
+        None
+    }
+
     /// This screen's keys, before the ones every screen shares.
     fn hints(&self) -> Vec<Hint>;
 

@@ -55,6 +55,14 @@ impl TextField {
     pub(crate) fn input(&mut self, key: Key) -> bool {
         match key {
             Key::Backspace => self.value.pop().is_some(),
+            // A name or a text never starts with a space nor holds two in a row: a pasted
+            // " Marie  Claire" is "Marie Claire".
+            Key::Char(' ')
+                if matches!(self.kind, FieldKind::Name | FieldKind::Text)
+                    && (self.value.is_empty() || self.value.ends_with(' ')) =>
+            {
+                false
+            }
             Key::Char(c) => {
                 if let Some(c) = self.accept(c)
                     && self.value.chars().count() < self.max
@@ -78,6 +86,8 @@ impl TextField {
                 FieldKind::Initial => "form-said-initial-one",
                 _ => "form-said-full",
             }),
+            // A space where it means nothing: no mistake to tell.
+            FieldKind::Name | FieldKind::Text if c == ' ' => None,
             FieldKind::Name => Some("form-said-letters-only"),
             FieldKind::Initial => Some("form-said-initial-letter"),
             FieldKind::Phone if !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')') => {
@@ -115,6 +125,20 @@ mod tests {
 
     fn typed(kind: FieldKind, max: usize, text: &str) -> String {
         TextField::new(kind, max).with(text).value
+    }
+
+    #[test]
+    fn a_pasted_name_is_trimmed_of_leading_and_doubled_spaces() {
+        assert_eq!(
+            typed(FieldKind::Name, 40, "  Marie  Claire"),
+            "Marie Claire"
+        );
+        assert_eq!(typed(FieldKind::Text, 40, " 2  rue"), "2 rue");
+        assert_eq!(
+            TextField::new(FieldKind::Name, 40).refused(' ', false),
+            None
+        );
+        assert_eq!(typed(FieldKind::Phone, 20, " 06"), "06");
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub fn with_view<T>(app: &App, now: NaiveDateTime, say: impl FnOnce(&View) -> T)
     view_as(app, now, true, say)
 }
 
+/// Builds the view the screen is drawn with (its words as written).
+pub fn with_written_view<T>(app: &App, now: NaiveDateTime, f: impl FnOnce(&View) -> T) -> T {
+    view_as(app, now, false, f)
+}
+
 fn view_as<T>(app: &App, now: NaiveDateTime, spoken: bool, say: impl FnOnce(&View) -> T) -> T {
     let theme = Theme::pick(app.settings.high_contrast, false);
     let tr = app.i18n.tr(&app.settings.locale);
@@ -32,7 +37,7 @@ fn view_as<T>(app: &App, now: NaiveDateTime, spoken: bool, say: impl FnOnce(&Vie
         linear: app.settings.screen_reader,
         kiosk: &app.kiosk,
         now,
-        pager: &app.pager,
+        page: app.page,
         screen: app.drawn_size.get(),
     };
     say(&view)
@@ -147,7 +152,7 @@ pub fn how_to_use(tr: &Tr) -> String {
 pub fn whole(app: &App, now: NaiveDateTime) -> Vec<Said> {
     let mut all = heard(app, now).speech.whole();
     let tr = app.i18n.tr(&app.settings.locale).spoken();
-    let keys: Vec<String> = frame::hints(app, now)
+    let keys: Vec<String> = view_as(app, now, false, |view| frame::hints(app, view, now))
         .iter()
         .map(|h| format!("{}, {}", tr.text(h.key), tr.text(h.does)))
         .collect();

@@ -24,7 +24,7 @@ use crate::i18n::Tr;
 use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request, StoreError};
 use crate::ui::View;
 use crate::ui::choices::Choice;
-use crate::ui::page::{self, Para};
+use crate::ui::page::{self, Body, Para};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -362,26 +362,48 @@ impl Screen for BookingScreen {
         Action::None
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    fn body(&self, view: &View) -> Option<Body> {
         let paras = self.paras(view);
         match self.step {
-            Step::Motif => {
-                let choices = self.motifs(view);
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
-                    Some(self.focus.index()),
-                )
-            }
+            Step::Motif => Some(Body::new(
+                paras,
+                self.motifs(view),
+                Some(self.focus.index()),
+            )),
             Step::Slot => match &self.picker {
-                Some(picker) if !picker.is_empty() => {
-                    picker.render(frame, area, view, &self.agenda, paras)
-                }
-                _ => page::render(frame, area, view, &paras, &[], None),
+                Some(picker) if !picker.is_empty() => Some(picker.body(view, &self.agenda, paras)),
+                _ => Some(Body::new(paras, Vec::new(), None)),
             },
+            Step::Checkout => self.checkout.body(view, paras, self.summary(view)),
+            Step::Done => self.receipt.as_ref()?.body(view),
+        }
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        match self.step {
+            Step::Motif => self.focus.set_index(index),
+            Step::Slot => {
+                if let Some(picker) = &mut self.picker {
+                    picker.focus_choice(index);
+                }
+            }
+            Step::Checkout => self.checkout.focus_choice(index),
+            Step::Done => {
+                if let Some(receipt) = &mut self.receipt {
+                    receipt.focus_choice(index);
+                }
+            }
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        if let Some(body) = self.body(view) {
+            return page::render_body(frame, area, view, &body);
+        }
+        let paras = self.paras(view);
+        match self.step {
+            Step::Motif | Step::Slot => None,
+            // The identity form.
             Step::Checkout => self
                 .checkout
                 .render(frame, area, view, paras, self.summary(view)),

@@ -263,6 +263,22 @@ impl Checkout {
         )
     }
 
+    /// The steps drawn as paragraphs above choices (all but the identity form).
+    pub fn body(&self, view: &View, paras: Vec<Para>, summary: Vec<Para>) -> Option<page::Body> {
+        if self.step == Step::Identity {
+            return None;
+        }
+        let (paras, choices) = self.page(view, paras, summary);
+        let focus = self.focus.index().min(choices.len().saturating_sub(1));
+        Some(page::Body::new(paras, choices, Some(focus)))
+    }
+
+    pub fn focus_choice(&mut self, index: usize) {
+        if self.step != Step::Identity {
+            self.focus.set_index(index);
+        }
+    }
+
     /// What the step says: on the form, the field focused; on the check step, the whole
     /// summary before "Confirmer".
     pub fn speech(&self, view: &View, paras: Vec<Para>, summary: Vec<Para>) -> Speech {

@@ -131,13 +131,31 @@ fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> String {
 }
 
 /// One line an appointment: when, code, status, what, who.
+/// Who a booking is for when its first name was not given (or was erased).
+pub(crate) const NO_FIRST_NAME: &str = "(sans prénom)";
+
+/// Why the store refused, as a sentence.
+pub(crate) fn refusal_sentence(refusal: Refusal) -> &'static str {
+    match refusal {
+        Refusal::SlotTaken => "this slot was just taken.",
+        Refusal::Full => "this workshop has no seat left.",
+        Refusal::NotFound => "no appointment has this code.",
+        Refusal::TooLate => "it is too late to change this appointment.",
+        Refusal::AlreadyCancelled => "this appointment was already cancelled.",
+        Refusal::TooEarly => "this appointment has not started yet.",
+        Refusal::SessionCancelled => "this workshop session was cancelled.",
+        Refusal::Absent => "the person was marked absent.",
+    }
+}
+
+/// A booking's line, in French as its status and the figures under the list are.
 pub(crate) fn line(a: &Appointment) -> String {
     let what = match &a.what {
-        What::Booking { counsellor, motif } => format!("{motif} with {counsellor}"),
-        What::Workshop { workshop } => format!("workshop {workshop}"),
+        What::Booking { counsellor, motif } => format!("{motif} avec {counsellor}"),
+        What::Workshop { workshop } => format!("atelier {workshop}"),
     };
-    let who = if a.person.first_name.is_empty() {
-        "(erased)".to_string()
+    let who = if a.person.first_name.trim().is_empty() {
+        NO_FIRST_NAME.to_string()
     } else {
         a.person.first_name.clone()
     };
@@ -214,7 +232,7 @@ pub(crate) fn list(
             for a in &list {
                 println!("{}", line(a));
             }
-            println!("{} appointments from {first} to {last}", list.len());
+            println!("{} rendez-vous du {first} au {last}", list.len());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -259,7 +277,10 @@ pub(crate) fn cancel(
             ExitCode::SUCCESS
         }
         Ok(Err(refusal)) => {
-            eprintln!("borne booking cancel: {code}: {refusal:?}");
+            eprintln!(
+                "borne booking cancel: {code}: {}",
+                refusal_sentence(refusal)
+            );
             ExitCode::from(EXIT_FAILURE)
         }
         Err(e) => {

@@ -26,7 +26,8 @@ use crate::calendar::words;
 use crate::domain::code;
 use crate::store::Busy;
 use crate::store::{
-    Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, StoreError, What,
+    Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, Status, StoreError,
+    What,
 };
 use crate::ui::View;
 use crate::ui::choices::Choice;
@@ -49,6 +50,8 @@ enum Choose {
     Cancel,
     Change,
     Finish,
+    /// A cancelled appointment: book another.
+    Another,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +111,9 @@ impl ManageScreen {
     fn choices(&self, now: chrono::NaiveDateTime) -> Vec<Choose> {
         let calendar = &self.agenda.calendar;
         let mut out = Vec::new();
+        if self.found.as_ref().is_some_and(|a| a.status.cancelled()) {
+            return vec![Choose::Another, Choose::Finish];
+        }
         if let Some(a) = &self.found
             && !a.status.cancelled()
         {
@@ -128,6 +134,28 @@ impl ManageScreen {
         self.step = Step::Found;
         self.offered = self.choices(now);
         self.focus = FocusGrid::new(vec![1; self.offered.len()]);
+        // A destructive choice is never the default: two Entrée never cancel.
+        if let Some(safe) = self.offered.iter().position(|c| *c != Choose::Cancel) {
+            self.focus.set_index(safe);
+        }
+    }
+
+    /// Done: "Terminer", and after a cancellation another appointment.
+    fn show_finished(&mut self) {
+        self.step = Step::Finished;
+        self.offered = if self.message == Some(Message::Cancelled) {
+            vec![Choose::Finish, Choose::Another]
+        } else {
+            vec![Choose::Finish]
+        };
+        self.focus = FocusGrid::new(vec![1; self.offered.len()]);
+    }
+
+    /// Another appointment, in place of this screen.
+    fn another(&self) -> Action {
+        Action::Replace(Box::new(super::book::BookingScreen::new(
+            self.agenda.clone(),
+        )))
     }
 
     /// The appointment as it would be on the chosen slot.
@@ -276,7 +304,12 @@ impl ManageScreen {
             let c = self.confirmed(a, &view.tr);
             paras.push(page::heading(c.what.clone()));
             paras.push(page::text(ticket::when(&c, &view.tr)));
-            if a.status.cancelled() && self.step != Step::Finished {
+            if a.status == Status::CancelledByService && self.step != Step::Finished {
+                paras.push(page::notice(view.tr.text_with(
+                    "manage-cancelled-by-service",
+                    &[("place", view.kiosk.help_point.name.clone().into())],
+                )));
+            } else if a.status.cancelled() && self.step != Step::Finished {
                 paras.push(page::notice(view.tr.text("manage-is-cancelled")));
             } else if a.starts <= view.now && self.step != Step::Finished {
                 paras.push(page::notice(view.tr.text_with(
@@ -303,7 +336,7 @@ impl ManageScreen {
             }
         }
         let choices: Vec<Choice> = match self.step {
-            Step::Found => self
+            Step::Found | Step::Finished => self
                 .offered
                 .iter()
                 .enumerate()
@@ -312,6 +345,7 @@ impl ManageScreen {
                         Choose::Cancel => "manage-cancel",
                         Choose::Change => "manage-change",
                         Choose::Finish => "booking-finish",
+                        Choose::Another => "manage-another",
                     };
                     Choice::numbered(i + 1, view.tr.text(id))
                 })
@@ -325,11 +359,7 @@ impl ManageScreen {
             }
             _ => vec![Choice::numbered(1, view.tr.text("booking-finish"))],
         };
-        let focus = if self.step == Step::Finished {
-            0
-        } else {
-            self.focus.index()
-        };
+        let focus = self.focus.index().min(choices.len().saturating_sub(1));
         (paras, choices, focus)
     }
 
@@ -396,8 +426,11 @@ impl Screen for ManageScreen {
                 {
                     Some(Choose::Cancel) => {
                         self.step = Step::ConfirmCancel;
+                        // "Non, garder le rendez-vous" is the default.
                         self.focus = FocusGrid::new(vec![1, 1]);
+                        self.focus.set_index(1);
                     }
+                    Some(Choose::Another) => return self.another(),
                     Some(Choose::Change) => {
                         self.step = Step::Change;
                         self.picker = None;
@@ -466,8 +499,17 @@ impl Screen for ManageScreen {
                         ReceiptEvent::None => Action::None,
                     };
                 }
-                if matches!(key, Key::Enter | Key::Esc | Key::Char('1')) {
+                if key == Key::Esc {
                     return Action::Finish;
+                }
+                match self
+                    .focus
+                    .choose(key)
+                    .and_then(|i| self.offered.get(i).copied())
+                {
+                    Some(Choose::Another) => return self.another(),
+                    Some(_) => return Action::Finish,
+                    None => {}
                 }
             }
         }
@@ -508,7 +550,7 @@ impl Screen for ManageScreen {
             }
             Reply::Cancelled(Ok(())) => {
                 self.message = Some(Message::Cancelled);
-                self.step = Step::Finished;
+                self.show_finished();
             }
             Reply::Busy(busy) => {
                 let own: Vec<Busy> = busy;
@@ -529,7 +571,7 @@ impl Screen for ManageScreen {
             }
             Reply::Rescheduled(Ok(())) => {
                 self.message = Some(Message::Changed);
-                self.step = Step::Finished;
+                self.show_finished();
                 // Show the new time.
                 let code = self
                     .found
@@ -587,22 +629,45 @@ impl Screen for ManageScreen {
                 };
                 form::render(frame, form, &rows, self.fields.index(), view)
             }
-            Step::Finished if self.receipt.is_some() => {
-                self.receipt.as_ref()?.render(frame, area, view)
-            }
+            _ => match self.body(view) {
+                Some(body) => page::render_body(frame, area, view, &body),
+                // The receipt's QR code, drawn whole.
+                None => self.receipt.as_ref()?.render(frame, area, view),
+            },
+        }
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
+        if let (Step::Finished, Some(receipt)) = (self.step, &self.receipt) {
+            return receipt.body(view);
+        }
+        let paras: Vec<Para> = self.message_para(view).into_iter().collect();
+        match self.step {
+            Step::Lookup => None,
             Step::Change => {
                 let paras = self.change_paras(paras, view);
-                match &self.picker {
-                    Some(picker) if !picker.is_empty() => {
-                        picker.render(frame, area, view, &self.agenda, paras)
-                    }
-                    _ => page::render(frame, area, view, &paras, &[], None),
-                }
+                Some(match &self.picker {
+                    Some(picker) if !picker.is_empty() => picker.body(view, &self.agenda, paras),
+                    _ => page::Body::new(paras, Vec::new(), None),
+                })
             }
             _ => {
                 let (paras, choices, focus) = self.page(paras, view);
-                page::render(frame, area, view, &paras, &choices, Some(focus))
+                Some(page::Body::new(paras, choices, Some(focus)))
             }
+        }
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        match (self.step, &mut self.picker) {
+            (Step::Lookup, _) => {}
+            (Step::Finished, _) if self.receipt.is_some() => {
+                if let Some(receipt) = &mut self.receipt {
+                    receipt.focus_choice(index);
+                }
+            }
+            (Step::Change, Some(picker)) => picker.focus_choice(index),
+            _ => self.focus.set_index(index),
         }
     }
 
@@ -680,7 +745,6 @@ impl Screen for ManageScreen {
 mod tests {
     use super::*;
     use crate::clock::parse_local;
-    use crate::store::Status;
     use crate::testing::{appointment, demo_config};
 
     fn found(a: Appointment, now: &str) -> (ManageScreen, Rc<crate::kiosk::Config>) {
@@ -769,7 +833,63 @@ mod tests {
             appointment("2026-03-09T09:00", Status::CancelledByService),
             "2026-03-05T10:00",
         );
-        assert!(text.contains("Ce rendez-vous a été annulé."), "{text}");
+        assert!(
+            text.contains("Ce rendez-vous a été annulé par le lieu"),
+            "{text}"
+        );
         assert!(!text.contains("Changer"), "{text}");
+    }
+
+    /// Issue #27: two Entrée never cancel. "Gérer mon rendez-vous" opens on a choice that
+    /// keeps the appointment, and the cancellation's question on "Non".
+    #[test]
+    fn no_destructive_choice_is_focused_by_default() {
+        let (mut screen, config) = found(
+            appointment("2026-03-09T14:00", Status::Upcoming),
+            "2026-03-05T09:55",
+        );
+        assert_eq!(
+            screen.offered,
+            vec![Choose::Cancel, Choose::Change, Choose::Finish]
+        );
+        assert_ne!(screen.offered[screen.focus.index()], Choose::Cancel);
+        let settings = crate::app::Settings::defaults(&config.kiosk);
+        let ctx = Ctx {
+            kiosk: &config.kiosk,
+            i18n: &config.i18n,
+            settings: &settings,
+            now: parse_local("2026-03-05T09:55").unwrap(),
+            screen: (80, 24),
+        };
+        // Chosen on purpose (its number), the cancellation asks, "Non" focused.
+        screen.handle(Key::Char('1'), &ctx);
+        assert_eq!(screen.step, Step::ConfirmCancel);
+        let action = screen.handle(Key::Enter, &ctx);
+        assert!(!matches!(action, Action::Emit(_)), "Entrée kept it");
+        assert_eq!(screen.step, Step::Found);
+    }
+
+    #[test]
+    fn a_cancelled_appointment_offers_another_and_the_help_point_apologises() {
+        let text = shown(
+            appointment("2026-03-09T09:00", Status::CancelledByService),
+            "2026-03-05T10:00",
+        );
+        assert!(text.contains("annulé par le lieu"), "{text}");
+        assert!(text.contains("Nous vous prions de nous excuser"), "{text}");
+        assert!(text.contains("Prendre un autre rendez-vous"), "{text}");
+        let text = shown(
+            appointment("2026-03-09T09:00", Status::CancelledByCitizen),
+            "2026-03-05T10:00",
+        );
+        assert!(text.contains("Ce rendez-vous a été annulé."), "{text}");
+        assert!(!text.contains("excuser"), "{text}");
+        assert!(text.contains("Prendre un autre rendez-vous"), "{text}");
+        // Too late to cancel on the kiosk: the phone, or the desk here.
+        let text = shown(
+            appointment("2026-03-05T12:00", Status::Upcoming),
+            "2026-03-05T10:00",
+        );
+        assert!(text.contains("ou parlez-en à l'accueil"), "{text}");
     }
 }

@@ -179,19 +179,31 @@ impl Screen for OfflineScreen {
         Action::None
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let phone = || view.kiosk.help_point.phone.clone();
+    fn body(&self, view: &View) -> Option<page::Body> {
         match self.step {
             Step::Told => {
                 let (paras, choices) = told_page(view);
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
-                    Some(self.focus.index()),
-                )
+                Some(page::Body::new(paras, choices, Some(self.focus.index())))
+            }
+            Step::Taken { sent } => {
+                let (paras, choices) = self.taken_page(sent, view);
+                Some(page::Body::new(paras, choices, Some(0)))
+            }
+            Step::Form | Step::Sending => None,
+        }
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        if self.step == Step::Told {
+            self.focus.set_index(index);
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        let phone = || view.kiosk.help_point.phone.clone();
+        match self.step {
+            Step::Told | Step::Taken { .. } => {
+                page::render_body(frame, area, view, &self.body(view)?)
             }
             Step::Form | Step::Sending => {
                 let mut paras: Vec<Para> = Vec::new();
@@ -238,10 +250,6 @@ impl Screen for OfflineScreen {
                     ..area
                 };
                 form::render(frame, rest, &rows, self.focus.index(), view)
-            }
-            Step::Taken { sent } => {
-                let (paras, choices) = self.taken_page(sent, view);
-                page::render(frame, area, view, &paras, &choices, Some(0))
             }
         }
     }

@@ -1,8 +1,6 @@
 //! Choosing a day ("mardi 3 mars — 4 créneaux"), then a time ("14 h 30"). Shared by booking
 //! and by "changer de jour ou d'heure".
 use chrono::NaiveDate;
-use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
 
 use super::agenda::Agenda;
 use super::slots::{Slot, days_with_slots, times_on};
@@ -13,7 +11,7 @@ use crate::app::speech::Speech;
 use crate::calendar::{monday_of, words};
 use crate::ui::View;
 use crate::ui::choices::Choice;
-use crate::ui::page::{self, Para};
+use crate::ui::page::{self, Body, Para};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Picker {
@@ -123,7 +121,10 @@ impl Picker {
                         let label = view.tr.text_with(
                             "booking-day-slots",
                             &[
-                                ("day", words::day(&view.tr, *day).into()),
+                                (
+                                    "day",
+                                    words::day_from(&view.tr, *day, view.now.date()).into(),
+                                ),
                                 ("count", (*n as i64).into()),
                             ],
                         );
@@ -158,14 +159,8 @@ impl Picker {
         (paras, choices)
     }
 
-    pub(crate) fn render(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        view: &View,
-        agenda: &Agenda,
-        paras: Vec<Para>,
-    ) -> Option<Position> {
+    /// The days or times under `paras`, as drawn.
+    pub(crate) fn body(&self, view: &View, agenda: &Agenda, paras: Vec<Para>) -> Body {
         let (mut paras, choices) = self.page(view, agenda, paras);
         if self.day.is_none() {
             // The week of the page shown, under the question.
@@ -174,14 +169,12 @@ impl Picker {
             let week = shown.map_or(view.now.date(), |d| d);
             paras.push(page::heading(week_name(view, week)));
         }
-        page::render(
-            frame,
-            area,
-            view,
-            &paras,
-            &choices,
-            Some(self.focus.index()),
-        )
+        Body::new(paras, choices, Some(self.focus.index()))
+    }
+
+    /// A page turned to this day or time.
+    pub fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
     }
 
     /// What the step says: the question, and the day or time focused whole.

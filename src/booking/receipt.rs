@@ -241,6 +241,20 @@ impl Receipt {
         )
     }
 
+    /// The receipt as paragraphs above its choices (not its QR code, drawn whole).
+    pub fn body(&self, view: &View) -> Option<page::Body> {
+        if self.showing_qr {
+            return None;
+        }
+        let (paras, choices) = self.page(view);
+        let focus = self.focus.index().min(choices.len() - 1);
+        Some(page::Body::new(paras, choices, Some(focus)))
+    }
+
+    pub fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
+    }
+
     /// What the receipt says: the whole confirmation, the code spelled, then the choice.
     pub fn speech(&self, view: &View) -> Speech {
         if self.showing_qr {
@@ -268,6 +282,10 @@ impl Receipt {
         let mut hints = choosing_hints();
         if self.speaks && !self.showing_qr {
             hints.push(hint("key-zero", "does-repeat-code"));
+        }
+        // The booking is made: Échap ends, as "Terminer" does, not "back".
+        if !self.showing_qr {
+            hints.push(hint("key-esc", "does-finish"));
         }
         hints
     }

@@ -353,19 +353,34 @@ impl Screen for WorkshopsScreen {
         Action::None
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    fn body(&self, view: &View) -> Option<page::Body> {
         match self.step {
             Step::List => {
                 let (paras, choices) = self.list(view);
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
-                    Some(self.focus.index()),
-                )
+                Some(page::Body::new(paras, choices, Some(self.focus.index())))
             }
+            Step::Checkout => self
+                .checkout
+                .body(view, self.notices(view), self.summary(view)),
+            Step::Done => self.receipt.as_ref()?.body(view),
+        }
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        match self.step {
+            Step::List => self.focus.set_index(index),
+            Step::Checkout => self.checkout.focus_choice(index),
+            Step::Done => {
+                if let Some(receipt) = &mut self.receipt {
+                    receipt.focus_choice(index);
+                }
+            }
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        match self.step {
+            Step::List => page::render_body(frame, area, view, &self.body(view)?),
             Step::Checkout => {
                 self.checkout
                     .render(frame, area, view, self.notices(view), self.summary(view))

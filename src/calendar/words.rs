@@ -19,6 +19,18 @@ pub(crate) fn day(tr: &Tr, date: NaiveDate) -> String {
     )
 }
 
+/// The day as `day` says it, "aujourd'hui" or "demain" before it when it is one of those
+/// (from `today`).
+pub fn day_from(tr: &Tr, date: NaiveDate, today: NaiveDate) -> String {
+    let day = day(tr, date);
+    let id = match (date - today).num_days() {
+        0 => "date-today",
+        1 => "date-tomorrow",
+        _ => return day,
+    };
+    tr.text_with(id, &[("day", day.into())])
+}
+
 /// "14 h 30"; for the voice, as a person says it: "14 heures 30", "midi".
 pub(crate) fn time(tr: &Tr, t: NaiveDateTime) -> String {
     if tr.is_spoken() {

@@ -475,6 +475,10 @@ impl Screen for AgendaScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        page::render_body(frame, area, view, &self.body(view)?)
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
         let mut paras: Vec<Para> = self
             .notice
             .as_ref()
@@ -504,11 +508,7 @@ impl Screen for AgendaScreen {
                                     words::day(&view.tr, a.starts.date()),
                                     words::time(&view.tr, a.starts)
                                 );
-                                let name = if a.person.first_name.is_empty() {
-                                    "—".to_string()
-                                } else {
-                                    a.person.first_name.clone()
-                                };
+                                let name = first_name(&a.person, &view.tr);
                                 // No phone given: nothing between two dashes.
                                 let phone = a.person.phone.as_deref().map(masked);
                                 // Booked at another help point: where the counsellor goes.
@@ -558,20 +558,17 @@ impl Screen for AgendaScreen {
                     choices.len() + 1,
                     view.tr.text("counsellor-back"),
                 ));
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
             Step::Booking(i) | Step::CancelReason(i) => {
                 let a = &self.appointments[*i];
                 paras.push(page::strong(format!(
                     "{} {}",
-                    a.person.first_name,
+                    first_name(&a.person, &view.tr),
                     a.person
                         .last_initial
                         .as_deref()
@@ -635,17 +632,14 @@ impl Screen for AgendaScreen {
                         1,
                         view.tr.text("counsellor-cancel-confirm"),
                     )];
-                    return page::render(frame, area, view, &paras, &choices, Some(0));
+                    return Some(page::Body::new(paras, choices.to_vec(), Some(0)));
                 }
                 let choices: Vec<Choice> = numbered_list(&BOOKING_CHOICES, &view.tr);
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
             Step::Attendance(w, a) => {
                 paras.push(page::strong(
@@ -655,18 +649,15 @@ impl Screen for AgendaScreen {
                     "counsellor-attendance-question",
                     &[(
                         "name",
-                        self.appointments[*a].person.first_name.clone().into(),
+                        first_name(&self.appointments[*a].person, &view.tr).into(),
                     )],
                 )));
                 let choices: Vec<Choice> = numbered_list(&ATTENDANCE_CHOICES, &view.tr);
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
             Step::Workshop(w) => {
                 paras.push(page::strong(
@@ -692,7 +683,11 @@ impl Screen for AgendaScreen {
                         let a = &self.appointments[*i];
                         Choice::numbered(
                             n + 1,
-                            format!("{} — {}", a.person.first_name, status_words(a, view)),
+                            format!(
+                                "{} — {}",
+                                first_name(&a.person, &view.tr),
+                                status_words(a, view)
+                            ),
                         )
                     })
                     .collect();
@@ -700,20 +695,29 @@ impl Screen for AgendaScreen {
                     choices.len() + 1,
                     view.tr.text("counsellor-back"),
                 ));
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
+                Some(page::Body::new(
+                    paras,
+                    choices.to_vec(),
                     Some(self.focus.index()),
-                )
+                ))
             }
         }
     }
 
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
+    }
+
     fn hints(&self) -> Vec<Hint> {
         [choosing_hints(), self.focus.page_hints()].concat()
+    }
+}
+
+/// A person's first name, or "(sans prénom)" when none was given (or it was erased).
+pub fn first_name(person: &crate::domain::person::Person, tr: &crate::i18n::Tr) -> String {
+    match person.first_name.trim() {
+        "" => tr.text("person-no-first-name"),
+        name => name.to_string(),
     }
 }
 

@@ -86,14 +86,7 @@ pub(crate) fn export_agenda(
                     uid: format!("{}@borne", a.code),
                     starts: a.starts,
                     ends: a.ends,
-                    summary: format!(
-                        "{} — {label}",
-                        if a.person.first_name.is_empty() {
-                            "—"
-                        } else {
-                            &a.person.first_name
-                        }
-                    ),
+                    summary: format!("{} — {label}", super::agenda::first_name(&a.person, tr)),
                     cancelled: a.status.cancelled(),
                 })
             }

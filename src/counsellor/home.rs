@@ -85,20 +85,25 @@ impl Screen for CounsellorHome {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        page::render_body(frame, area, view, &self.body(view)?)
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
         let name = self.agenda.counsellors[self.counsellor].name.clone();
         let paras = [page::strong(
             view.tr
                 .text_with("counsellor-signed-in", &[("name", name.into())]),
         )];
         let choices: Vec<Choice> = numbered_list(&ITEMS, &view.tr);
-        page::render(
-            frame,
-            area,
-            view,
-            &paras,
-            &choices,
+        Some(page::Body::new(
+            paras.to_vec(),
+            choices.to_vec(),
             Some(self.focus.index()),
-        )
+        ))
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
     }
 
     fn hints(&self) -> Vec<Hint> {

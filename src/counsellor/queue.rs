@@ -377,9 +377,17 @@ impl Screen for QueueScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        page::render_body(frame, area, view, &self.body(view)?)
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
         let (paras, choices) = self.page(view);
         let focus = (!choices.is_empty()).then(|| self.focus.index());
-        page::render(frame, area, view, &paras, &choices, focus)
+        Some(page::Body::new(paras, choices.to_vec(), focus))
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
     }
 
     fn speech(&self, view: &View) -> Speech {

@@ -420,6 +420,10 @@ impl Screen for ReportForm {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        page::render_body(frame, area, view, &self.body(view)?)
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
         let mut paras: Vec<Para> = self
             .notice
             .iter()
@@ -438,14 +442,11 @@ impl Screen for ReportForm {
             ));
         }
         if self.saved {
-            return page::render(
-                frame,
-                area,
-                view,
-                &paras,
-                &[Choice::numbered(1, view.tr.text("counsellor-back"))],
+            return Some(page::Body::new(
+                paras,
+                vec![Choice::numbered(1, view.tr.text("counsellor-back"))],
                 Some(0),
-            );
+            ));
         }
         if let Some((field, focus)) = &self.list {
             paras.push(page::heading(view.tr.text(label_id(*field))));
@@ -465,7 +466,11 @@ impl Screen for ReportForm {
             if several {
                 choices.push(Choice::marked(view.tr.text("report-list-done"), Mark::None));
             }
-            return page::render(frame, area, view, &paras, &choices, Some(focus.index()));
+            return Some(page::Body::new(
+                paras,
+                choices.to_vec(),
+                Some(focus.index()),
+            ));
         }
         let choices: Vec<Choice> = FIELDS
             .iter()
@@ -482,14 +487,18 @@ impl Screen for ReportForm {
                 )
             })
             .collect();
-        page::render(
-            frame,
-            area,
-            view,
-            &paras,
-            &choices,
+        Some(page::Body::new(
+            paras,
+            choices.to_vec(),
             Some(self.focus.index()),
-        )
+        ))
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        match &mut self.list {
+            Some((_, focus)) => focus.set_index(index),
+            None => self.focus.set_index(index),
+        }
     }
 
     fn hints(&self) -> Vec<Hint> {
@@ -499,7 +508,12 @@ impl Screen for ReportForm {
             Some(_) => "does-choose",
             None => "does-change",
         };
-        vec![hint("key-arrows", "does-move"), hint("key-enter", enter)]
+        let mut hints = vec![hint("key-arrows", "does-move"), hint("key-enter", enter)];
+        // Espace ticks a box, as everywhere.
+        if enter == "does-tick" {
+            hints.insert(1, hint("key-space", "does-tick"));
+        }
+        hints
     }
 
     fn holds_input(&self) -> bool {

@@ -60,6 +60,10 @@ impl Screen for StatsScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        page::render_body(frame, area, view, &self.body(view)?)
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
         let paras: Vec<Para> = match &self.stats {
             Some(stats) => super::stats::text(stats, &view.tr)
                 .lines()
@@ -81,8 +85,8 @@ impl Screen for StatsScreen {
             None => vec![page::text(view.tr.text("counsellor-failed"))],
         };
         // The text a page at a time ("Page 1 sur 3"), then "Retour".
-        let back = [Choice::numbered(1, view.tr.text("counsellor-back"))];
-        page::render(frame, area, view, &paras, &back, Some(0))
+        let back = vec![Choice::numbered(1, view.tr.text("counsellor-back"))];
+        Some(page::Body::new(paras, back, Some(0)))
     }
 
     fn hints(&self) -> Vec<Hint> {

@@ -225,6 +225,16 @@ impl Screen for DiagnosticScreen {
         super::view::render(self, frame, area, view)
     }
 
+    fn body(&self, view: &View) -> Option<crate::ui::page::Body> {
+        Some(super::view::body(self, view))
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        match &mut self.phase {
+            Phase::Asking { focus, .. } | Phase::Result { focus, .. } => focus.set_index(index),
+        }
+    }
+
     fn speech(&self, view: &View) -> Speech {
         super::view::speech(self, view)
     }

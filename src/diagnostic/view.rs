@@ -1,17 +1,13 @@
 //! Drawing the diagnostic: a question with its numbered answers, then "Vos besoins".
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::screen::{DiagnosticScreen, NextStep, Phase};
 use crate::app::speech::Speech;
 use crate::domain::outcome::{HelpKind, Outcome};
 use crate::ui::View;
-use crate::ui::choices::{Choice, render_choices};
-use crate::ui::page::{self, Para, Tone};
-use crate::ui::rows::Rows;
-use crate::ui::text::wrap;
+use crate::ui::choices::Choice;
+use crate::ui::page::{self, Body, Para, Tone};
 use crate::vocabulary::coop::Thematique;
 
 pub fn render(
@@ -20,39 +16,42 @@ pub fn render(
     area: Rect,
     view: &View,
 ) -> Option<Position> {
+    page::render_body(frame, area, view, &body(screen, view))
+}
+
+/// The question ("Question 2 sur 6") above its answers, or the result above the ways
+/// forward.
+pub fn body(screen: &DiagnosticScreen, view: &View) -> Body {
     match screen.phase() {
         Phase::Asking {
-            question, focus, ..
+            question,
+            focus,
+            of,
         } => {
             let question = &screen.questionnaire().questions[*question];
-            let mut rows = Rows::new(area);
             let progress = view.tr.text_with(
                 "diag-progress",
-                &[("number", (screen.question_number() as i64).into())],
+                &[
+                    ("number", (screen.question_number() as i64).into()),
+                    ("count", (*of as i64).into()),
+                ],
             );
-            frame.render_widget(
-                Paragraph::new(progress).style(view.theme.heading.style()),
-                rows.take(1),
-            );
-            let text = wrap(&view.tr.text(&question.text), area.width as usize);
-            let text_h = text.len() as u16;
-            let lines: Vec<Line> = text.into_iter().map(Line::from).collect();
-            frame.render_widget(
-                Paragraph::new(lines).style(view.theme.title.style()),
-                rows.take(text_h),
-            );
-            rows.take(1);
-            let answers = answers(question, view);
-            let rest = area.height.saturating_sub(rows.used());
-            render_choices(frame, rows.take(rest), view, &answers, Some(focus.index()))
+            Body::new(
+                vec![
+                    page::heading(progress),
+                    page::strong(view.tr.text(&question.text)),
+                ],
+                answers(question, view),
+                Some(focus.index()),
+            )
         }
         Phase::Result {
             outcome,
             steps,
             focus,
         } => {
-            let (paras, choices) = result_page(outcome, steps, view, area.width as usize);
-            page::render(frame, area, view, &paras, &choices, Some(focus.index()))
+            let (paras, choices) = result_page(outcome, steps, view);
+            Body::new(paras, choices, Some(focus.index()))
         }
     }
 }
@@ -83,7 +82,7 @@ pub fn speech(screen: &DiagnosticScreen, view: &View) -> Speech {
             steps,
             focus,
         } => {
-            let (paras, choices) = result_page(outcome, steps, view, usize::MAX);
+            let (paras, choices) = result_page(outcome, steps, view);
             Speech::page(&paras, &choices, Some(focus.index()), &view.tr)
         }
     }
@@ -98,25 +97,20 @@ fn answers(question: &crate::diagnostic::questionnaire::Question, view: &View) -
         .collect()
 }
 
-/// The result in paragraphs (wrapped to `width`) and the ways forward.
-fn result_page(
-    outcome: &Outcome,
-    steps: &[NextStep],
-    view: &View,
-    width: usize,
-) -> (Vec<Para>, Vec<Choice>) {
+/// The result in paragraphs and the ways forward.
+fn result_page(outcome: &Outcome, steps: &[NextStep], view: &View) -> (Vec<Para>, Vec<Choice>) {
     let choices: Vec<Choice> = steps
         .iter()
         .enumerate()
         .map(|(i, step)| Choice::numbered(i + 1, view.tr.text(step_label(*step))))
         .collect();
     // The text a page at a time when it does not fit, the choices under it.
-    let paras: Vec<Para> = result_text(outcome, view, width)
+    let paras: Vec<Para> = result_text(outcome, view)
         .into_iter()
-        .map(|(line, heading)| Para {
-            text: line.trim_start().to_string(),
+        .map(|(text, heading, indent)| Para {
+            text,
             tone: if heading { Tone::Heading } else { Tone::Text },
-            indent: (line.len() - line.trim_start().len()) as u16,
+            indent,
         })
         .collect();
     (paras, choices)
@@ -132,13 +126,11 @@ fn step_label(step: NextStep) -> &'static str {
     }
 }
 
-/// The result in plain words: (line, is a heading).
-fn result_text(outcome: &Outcome, view: &View, width: usize) -> Vec<(String, bool)> {
+/// The result in plain words: (paragraph, is a heading, indent).
+fn result_text(outcome: &Outcome, view: &View) -> Vec<(String, bool, u16)> {
     let mut lines = Vec::new();
     let mut para = |text: String, heading: bool, indent: &str| {
-        for line in wrap(&text, width.saturating_sub(indent.len()).max(1)) {
-            lines.push((format!("{indent}{line}"), heading));
-        }
+        lines.push((text, heading, indent.len() as u16));
     };
     para(view.tr.text("diag-result-needs"), true, "");
     for need in &outcome.needs {

@@ -184,6 +184,9 @@ impl Screen for LanguageAndDisplay {
     }
 
     fn hints(&self) -> Vec<Hint> {
-        choosing_hints()
+        // Espace ticks a box, as everywhere.
+        let mut hints = choosing_hints();
+        hints.insert(1, crate::app::screen::hint("key-space", "does-tick"));
+        hints
     }
 }

@@ -509,3 +509,39 @@ fn home_asks_a_counsellor_before_signing_them_out() {
     assert!(app.on_welcome());
     assert_eq!(app.counsellor, None);
 }
+
+/// A screen whose Enter is "Terminer".
+struct Done;
+impl Screen for Done {
+    fn title(&self) -> &'static str {
+        "welcome-title"
+    }
+    fn handle(&mut self, key: Key, _ctx: &Ctx) -> Action {
+        if key == Key::Enter {
+            Action::Finish
+        } else {
+            Action::None
+        }
+    }
+    fn render(&self, _: &mut Frame, _: Rect, _: &crate::ui::View) -> Option<Position> {
+        None
+    }
+    fn hints(&self) -> Vec<screen::Hint> {
+        Vec::new()
+    }
+}
+
+/// Issue #27: after "Terminer" the next person finds the welcome's first choice focused,
+/// not the one the last person left it on.
+#[test]
+fn after_terminer_the_welcome_focus_is_its_first_choice() {
+    let mut app = crate::kiosk::app(config(), t0());
+    press(&mut app, Key::Down, t0());
+    press(&mut app, Key::Down, t0());
+    assert!(!crate::testing::shown(&app, t0()).contains("▶ 1 "));
+    app.push(Box::new(Done), t0());
+    press(&mut app, Key::Enter, t0());
+    assert!(app.on_welcome());
+    let shown = crate::testing::shown(&app, t0());
+    assert!(shown.contains("▶ 1 "), "{shown}");
+}

@@ -93,6 +93,14 @@ impl Screen for Welcome {
         super::welcome_view::render(self, frame, area, view)
     }
 
+    fn choice_at(&self, area: Rect, view: &View, dy: u16) -> Option<usize> {
+        super::welcome_view::choice_at(self, area, view, dy)
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
+    }
+
     fn speech(&self, view: &View) -> Speech {
         let tr = &view.tr;
         let mut s = Speech::new()

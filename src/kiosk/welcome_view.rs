@@ -8,10 +8,45 @@ use ratatui::widgets::Paragraph;
 
 use super::welcome::Welcome;
 use crate::ui::View;
-use crate::ui::choices::{Choice, list_height, render_led_choices};
+use crate::ui::choices::{Choice, Hit, list_height, list_pages, render_led_choices};
 use crate::ui::text::wrap;
 
 pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    let (choices, greeting, list) = laid_out(welcome, area, view);
+    if let Some(greeting) = greeting {
+        frame.render_widget(
+            Paragraph::new(greeting),
+            Rect {
+                height: list.y - area.y,
+                ..area
+            },
+        );
+    }
+    let focused = welcome.items().iter().position(|i| *i == welcome.focused());
+    let heading = Line::styled(
+        view.tr.text("welcome-menu-heading"),
+        view.theme.heading.style(),
+    );
+    render_led_choices(frame, list, view, &[], Some(heading), &choices, focused)
+}
+
+/// The choice drawn at row `dy` of the body `area` (a tap on it).
+pub fn choice_at(welcome: &Welcome, area: Rect, view: &View, dy: u16) -> Option<usize> {
+    let (choices, _, list) = laid_out(welcome, area, view);
+    let focused = welcome.items().iter().position(|i| *i == welcome.focused());
+    let dy = (area.y + dy).checked_sub(list.y)?;
+    match list_pages((list.width, list.height), view, 0, 1, &choices).at(focused, dy, false) {
+        Some(Hit::Choice(i)) => Some(i),
+        _ => None,
+    }
+}
+
+/// The menu's choices, the greeting when there is room for it, and where the menu goes.
+fn laid_out(
+    welcome: &Welcome,
+    area: Rect,
+    view: &View,
+) -> (Vec<Choice>, Option<Vec<Line<'static>>>, Rect) {
     let mut choices: Vec<Choice> = welcome
         .entries
         .iter()
@@ -21,11 +56,6 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
         welcome.settings_number(),
         settings_label(view),
     ));
-    let focused = welcome.items().iter().position(|i| *i == welcome.focused());
-    let heading = Line::styled(
-        view.tr.text("welcome-menu-heading"),
-        view.theme.heading.style(),
-    );
     // The greeting gives way to the menu on a small screen.
     let greeting: Vec<Line<'static>> = wrap(&view.tr.text("welcome-greeting"), area.width as usize)
         .into_iter()
@@ -33,24 +63,17 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
         .chain([Line::default()])
         .collect();
     let menu_h = 1 + list_height(&choices, area.width, view);
-    let list = if area.height >= greeting.len() as u16 + menu_h {
+    if area.height >= greeting.len() as u16 + menu_h {
         let used = greeting.len() as u16;
-        frame.render_widget(
-            Paragraph::new(greeting),
-            Rect {
-                height: used,
-                ..area
-            },
-        );
-        Rect {
+        let list = Rect {
             y: area.y + used,
             height: area.height - used,
             ..area
-        }
+        };
+        (choices, Some(greeting), list)
     } else {
-        area
-    };
-    render_led_choices(frame, list, view, &[], Some(heading), &choices, focused)
+        (choices, None, area)
+    }
 }
 
 /// "Langue et affichage · Language · Língua · Мова": in the person's language, then the
@@ -88,7 +111,6 @@ mod tests {
     fn the_settings_choice_names_each_language_once() {
         let config = crate::testing::demo_config();
         let theme = crate::ui::Theme::pick(false, false);
-        let pager = crate::ui::page::Pager::default();
         let view = View {
             tr: config.i18n.tr("fr"),
             i18n: &config.i18n,
@@ -100,7 +122,7 @@ mod tests {
             linear: false,
             kiosk: &config.kiosk,
             now: crate::testing::monday_morning(),
-            pager: &pager,
+            page: 0,
             screen: (80, 24),
         };
         // French and easy-to-read French both say "Langue": once.

@@ -76,6 +76,8 @@ pub(crate) struct LieuxScreen {
 /// The rows of the list after the lieux.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Extra {
+    /// Nothing near passes the filters: the lieux near without them.
+    AllNear,
     Filters,
     AllServices,
     OtherCommune,
@@ -122,7 +124,11 @@ impl LieuxScreen {
     }
 
     pub(super) fn extras(&self) -> Vec<Extra> {
-        let mut extras = vec![Extra::Filters];
+        let mut extras = Vec::new();
+        if self.nothing_near() {
+            extras.push(Extra::AllNear);
+        }
+        extras.push(Extra::Filters);
         if !self.services.is_empty() && !self.all_services {
             extras.push(Extra::AllServices);
         }
@@ -138,7 +144,14 @@ impl LieuxScreen {
         self.typing = FocusGrid::new(vec![1; 1 + self.suggestions.len()]);
     }
 
-    /// Finds the nearest lieux of the chosen commune and asks for their records.
+    /// Filters are on and no lieu near passes them.
+    pub(super) fn nothing_near(&self) -> bool {
+        self.filters != Filters::default() && self.found.is_empty()
+    }
+
+    /// Finds the nearest lieux of the chosen commune and asks for their records. With
+    /// filters, only the lieux near (as near as the list says "far" beyond): a place hundreds
+    /// of km away is never listed as if it were close.
     fn search(&mut self) -> Action {
         let (Some(index), Some(c)) = (&self.index, self.commune) else {
             return Action::None;
@@ -151,6 +164,10 @@ impl LieuxScreen {
             &self.filters,
             RESULTS,
         );
+        if self.filters != Filters::default() {
+            self.found
+                .retain(|(_, km)| km.is_some_and(|km| km <= super::view::FAR_KM));
+        }
         self.step = Step::Results;
         self.lieux.clear();
         self.focus = FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);
@@ -163,6 +180,10 @@ impl LieuxScreen {
         let Some(c) = self.suggestions.get(i).copied() else {
             return Action::None;
         };
+        // Another commune: another search, without the last one's filters.
+        if self.commune != Some(c) {
+            self.filters = Filters::default();
+        }
         self.commune = Some(c);
         self.search()
     }
@@ -230,6 +251,10 @@ impl Screen for LieuxScreen {
                     return Action::None;
                 }
                 match self.extras()[i - self.found.len()] {
+                    Extra::AllNear => {
+                        self.filters = Filters::default();
+                        return self.search();
+                    }
                     Extra::Filters => {
                         self.step = Step::Filters;
                         self.focus = FocusGrid::new(vec![1; 5]);
@@ -246,6 +271,12 @@ impl Screen for LieuxScreen {
                 if key == Key::Esc {
                     return self.search();
                 }
+                // Espace ticks a box, as everywhere; Entrée too (it chooses).
+                let key = if key == Key::Char(' ') && self.focus.index() < 4 {
+                    Key::Enter
+                } else {
+                    key
+                };
                 match self.focus.choose(key) {
                     Some(0) => self.filters.free ^= true,
                     Some(1) => self.filters.specific_support ^= true,
@@ -315,6 +346,14 @@ impl Screen for LieuxScreen {
         super::view::render(self, frame, area, view)
     }
 
+    fn body(&self, view: &View) -> Option<crate::ui::page::Body> {
+        super::view::body(self, view)
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
+    }
+
     fn speech(&self, view: &View) -> Speech {
         super::view::speech(self, view)
     }
@@ -325,6 +364,12 @@ impl Screen for LieuxScreen {
                 hint("key-letters", "does-type-commune"),
                 hint("key-arrows", "does-move-suggestion"),
                 hint("key-enter", "does-choose"),
+            ],
+            Step::Filters => vec![
+                hint("key-arrows", "does-move"),
+                hint("key-space", "does-tick"),
+                hint("key-enter", "does-choose"),
+                hint("key-digits", "does-choose-number"),
             ],
             _ => [
                 vec![

@@ -15,7 +15,7 @@ use crate::domain::person::show_phone;
 use crate::i18n::Tr;
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
-use crate::ui::page::{self, Para};
+use crate::ui::page::{self, Body, Para};
 use crate::ui::qr;
 use crate::ui::text::width;
 
@@ -32,11 +32,8 @@ pub fn render(
     match screen.step() {
         Step::Search => search(screen, frame, area, view),
         Step::Results => results(screen, frame, area, view),
-        Step::Filters => filters(screen, frame, area, view),
-        Step::Detail(i) => detail(screen, i, frame, area, view),
-        Step::Hours(i) => {
-            let (paras, choices) = hours_page(screen.lieux.get(i)?, view);
-            page::render(frame, area, view, &paras, &choices, Some(0))
+        Step::Filters | Step::Detail(_) | Step::Hours(_) => {
+            page::render_body(frame, area, view, &body(screen, view)?)
         }
         Step::Qr(i) => {
             let lieu = screen.lieux.get(i)?;
@@ -363,36 +360,43 @@ fn distance(km: Option<f64>, approximate: bool, view: &View) -> String {
 }
 
 fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-    // A map means nothing to a screen reader: the list says it all.
-    let (list_area, map_area) =
-        if area.width >= MAP_FROM_WIDTH && !screen.found.is_empty() && !view.linear {
-            (
-                Rect {
-                    width: area.width - MAP_WIDTH - 1,
-                    ..area
-                },
-                Some(Rect {
-                    x: area.right() - MAP_WIDTH,
-                    width: MAP_WIDTH,
-                    ..area
-                }),
-            )
-        } else {
-            (area, None)
-        };
-    let (paras, choices) = results_page(screen, view);
-    let cursor = page::render(
-        frame,
-        list_area,
-        view,
-        &paras,
-        &choices,
-        Some(screen.focus.index()),
-    );
-    if let Some(map) = map_area {
+    let body = body(screen, view)?;
+    let cursor = page::render_body(frame, area, view, &body);
+    if let Some(map) = body.beside(area, view) {
         super::map::draw(screen, frame, map, view);
     }
     cursor
+}
+
+/// The lieux' steps drawn as paragraphs above choices (the search's field and suggestions,
+/// the QR code aside).
+pub fn body(screen: &LieuxScreen, view: &View) -> Option<Body> {
+    let focus = Some(screen.focus.index());
+    match screen.step() {
+        Step::Results => {
+            let (paras, choices) = results_page(screen, view);
+            let mut body = Body::new(paras, choices, focus);
+            // A map means nothing to a screen reader: the list says it all.
+            if !screen.found.is_empty() && !view.linear {
+                body.aside = Some((MAP_FROM_WIDTH, MAP_WIDTH + 1));
+            }
+            Some(body)
+        }
+        Step::Filters => {
+            let (paras, choices) = filters_page(screen, view);
+            Some(Body::new(paras, choices, focus))
+        }
+        Step::Detail(i) => {
+            let (paras, choices) = detail_page(screen.lieux.get(i)?, view);
+            let focus = screen.focus.index().min(choices.len() - 1);
+            Some(Body::new(paras, choices, Some(focus)))
+        }
+        Step::Hours(i) => {
+            let (paras, choices) = hours_page(screen.lieux.get(i)?, view);
+            Some(Body::new(paras, choices, Some(0)))
+        }
+        Step::Search | Step::Qr(_) => None,
+    }
 }
 
 /// The list's text and its choices: the lieux whole (name, commune, distance, whether
@@ -428,7 +432,12 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
             &[("filters", on.join(", ").into())],
         )));
     }
-    if screen.found.is_empty() {
+    if screen.nothing_near() {
+        paras.push(page::notice(view.tr.text_with(
+            "lieux-none-near",
+            &[("km", view.tr.integer(FAR_KM as i64).into())],
+        )));
+    } else if screen.found.is_empty() {
         paras.push(page::notice(view.tr.text("lieux-none")));
     }
     // Far from every place the kiosk knows: said first, with the national ways to find help.
@@ -459,6 +468,7 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
         .collect();
     for extra in screen.extras() {
         let id = match extra {
+            Extra::AllNear => "lieux-all-near",
             Extra::Filters => "lieux-choose-filters",
             Extra::AllServices => "lieux-all-services",
             Extra::OtherCommune => "lieux-other-commune",
@@ -466,18 +476,6 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
         choices.push(Choice::numbered(choices.len() + 1, view.tr.text(id)));
     }
     (paras, choices)
-}
-
-fn filters(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-    let (paras, choices) = filters_page(screen, view);
-    page::render(
-        frame,
-        area,
-        view,
-        &paras,
-        &choices,
-        Some(screen.focus.index()),
-    )
 }
 
 /// The filters, each ticked or not.
@@ -547,25 +545,6 @@ fn week_lines(lieu: &Lieu, view: &View) -> Vec<Para> {
             }
         })
         .collect()
-}
-
-fn detail(
-    screen: &LieuxScreen,
-    i: usize,
-    frame: &mut Frame,
-    area: Rect,
-    view: &View,
-) -> Option<Position> {
-    let lieu = screen.lieux.get(i)?;
-    let (paras, choices) = detail_page(lieu, view);
-    page::render(
-        frame,
-        area,
-        view,
-        &paras,
-        &choices,
-        Some(screen.focus.index().min(choices.len() - 1)),
-    )
 }
 
 /// A lieu's details and what its page offers.

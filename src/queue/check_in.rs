@@ -191,6 +191,13 @@ impl CheckInScreen {
     }
 }
 
+impl CheckInScreen {
+    /// The lookup's form.
+    fn on_form(&self) -> bool {
+        self.step == Step::Lookup
+    }
+}
+
 impl Screen for CheckInScreen {
     fn title(&self) -> &'static str {
         "check-in-title"
@@ -304,20 +311,29 @@ impl Screen for CheckInScreen {
                 form::render(frame, under, &self.rows(view), self.focus.index(), view)
             }
             _ => {
-                let (paras, choices) = self.page(view);
-                let area = match (&self.ticket, self.step) {
-                    (Some(t), Step::Done) => big_number(frame, area, view, t.number),
-                    _ => area,
-                };
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
-                    Some(self.focus.index()),
-                )
+                if let (Some(t), Step::Done) = (&self.ticket, self.step) {
+                    big_number(frame, area, view, t.number);
+                }
+                page::render_body(frame, area, view, &self.body(view)?)
             }
+        }
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
+        if self.on_form() {
+            return None;
+        }
+        let (paras, choices) = self.page(view);
+        let mut body = page::Body::new(paras, choices, Some(self.focus.index()));
+        if let (Some(t), Step::Done) = (&self.ticket, self.step) {
+            body.big = Some(queue::label(t.number).len() as u16);
+        }
+        Some(body)
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        if !self.on_form() {
+            self.focus.set_index(index);
         }
     }
 

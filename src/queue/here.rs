@@ -61,15 +61,16 @@ impl Screen for HereScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+        page::render_body(frame, area, view, &self.body(view)?)
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
         let (paras, choices) = self.page(view);
-        page::render(
-            frame,
-            area,
-            view,
-            &paras,
-            &choices,
-            Some(self.focus.index()),
-        )
+        Some(page::Body::new(paras, choices, Some(self.focus.index())))
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
     }
 
     fn speech(&self, view: &View) -> Speech {

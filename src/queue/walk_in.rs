@@ -258,14 +258,16 @@ impl WalkInScreen {
 pub(crate) fn big_number(frame: &mut Frame, area: Rect, view: &View, number: u32) -> Rect {
     use tui_big_text::{BigText, PixelSize};
     let label = queue::label(number);
-    let (size, rows) = if area.height >= 22 {
-        (PixelSize::Full, 8)
+    let size = if area.height >= 22 {
+        PixelSize::Full
     } else {
-        (PixelSize::HalfHeight, 4)
+        PixelSize::HalfHeight
     };
-    if view.linear || area.height < rows + 8 || (label.len() as u16) * 8 > area.width {
+    let taken = crate::ui::page::big_rows(area, view, label.len() as u16);
+    if taken == 0 {
         return area;
     }
+    let rows = taken - 1;
     let big = BigText::builder()
         .pixel_size(size)
         .style(view.theme.title.style())
@@ -282,6 +284,13 @@ pub(crate) fn big_number(frame: &mut Frame, area: Rect, view: &View, number: u32
         y: area.y + rows + 1,
         height: area.height - rows - 1,
         ..area
+    }
+}
+
+impl WalkInScreen {
+    /// The steps with a form (the name, the ticket's number to give up).
+    fn on_form(&self) -> bool {
+        matches!(self.step, Step::Name | Step::Leave)
     }
 }
 
@@ -430,20 +439,29 @@ impl Screen for WalkInScreen {
                 form::render(frame, under, &rows, self.focus.index(), view)
             }
             _ => {
-                let (paras, choices) = self.page(view);
-                let area = match (&self.ticket, self.step) {
-                    (Some(t), Step::Ticket) => big_number(frame, area, view, t.number),
-                    _ => area,
-                };
-                page::render(
-                    frame,
-                    area,
-                    view,
-                    &paras,
-                    &choices,
-                    Some(self.focus.index()),
-                )
+                if let (Some(t), Step::Ticket) = (&self.ticket, self.step) {
+                    big_number(frame, area, view, t.number);
+                }
+                page::render_body(frame, area, view, &self.body(view)?)
             }
+        }
+    }
+
+    fn body(&self, view: &View) -> Option<page::Body> {
+        if self.on_form() {
+            return None;
+        }
+        let (paras, choices) = self.page(view);
+        let mut body = page::Body::new(paras, choices, Some(self.focus.index()));
+        if let (Some(t), Step::Ticket) = (&self.ticket, self.step) {
+            body.big = Some(queue::label(t.number).len() as u16);
+        }
+        Some(body)
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        if !self.on_form() {
+            self.focus.set_index(index);
         }
     }
 

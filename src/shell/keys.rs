@@ -267,8 +267,11 @@ impl KeyParser {
         if params.starts_with('?') && last == b'c' {
             return Some(Sequence::Answer(Answer::DeviceAttributes));
         }
-        if params.starts_with(['<', '?', '>', '=']) {
-            // Mouse reports, private modes, device answers.
+        if let Some(report) = params.strip_prefix('<') {
+            return Some(mouse(report, last));
+        }
+        if params.starts_with(['?', '>', '=']) {
+            // Private modes, device answers.
             return Some(Sequence::Ignored);
         }
         let mut fields = params.split(';');
@@ -301,6 +304,22 @@ impl KeyParser {
             _ => return Some(Sequence::Ignored),
         };
         Some(Sequence::Key(if modified { Key::Other } else { key }))
+    }
+}
+
+/// An SGR mouse report (`ESC [ < button ; column ; row M`, from 1): the left button pressed
+/// is a tap; the wheel moves as the arrows do; releases, motion and other buttons are
+/// ignored.
+fn mouse(report: &str, last: u8) -> Sequence {
+    let fields: Vec<u16> = report.split(';').filter_map(|f| f.parse().ok()).collect();
+    let [button, column, row] = fields[..] else {
+        return Sequence::Ignored;
+    };
+    match (button, last) {
+        (0, b'M') if column > 0 && row > 0 => Sequence::Key(Key::Tap(column - 1, row - 1)),
+        (64, b'M') => Sequence::Key(Key::Up),
+        (65, b'M') => Sequence::Key(Key::Down),
+        _ => Sequence::Ignored,
     }
 }
 
@@ -411,8 +430,8 @@ mod tests {
         long.extend([b'1'; 100]);
         long.extend(b"a");
         assert_eq!(keys(&long).last(), Some(&Key::Char('a')));
-        // Mouse reports are ignored.
-        assert!(keys(b"\x1b[<0;10;5M").is_empty());
+        // A mouse report's release is ignored.
+        assert!(keys(b"\x1b[<0;10;5m").is_empty());
     }
 
     #[test]
@@ -499,5 +518,25 @@ mod tests {
         }
         p.timeout();
         assert_eq!(p.feed(b"\x1b[24~"), vec![Key::F(12)]);
+    }
+
+    #[test]
+    fn a_tap_is_the_left_button_pressed_the_wheel_moves_the_rest_is_ignored() {
+        assert_eq!(
+            keys(b"\x1b[<0;12;5M\x1b[<0;12;5m"),
+            vec![Key::Tap(11, 4)],
+            "pressed: a tap at (11, 4) from 0; released: nothing"
+        );
+        assert_eq!(
+            keys(b"\x1b[<64;1;1M\x1b[<65;1;1M"),
+            vec![Key::Up, Key::Down]
+        );
+        // The right button, motion, a report without its row: nothing.
+        assert!(keys(b"\x1b[<2;3;3M\x1b[<32;3;3M\x1b[<0;3M").is_empty());
+        // Keys around a report are read as before.
+        assert_eq!(
+            keys(b"a\x1b[<0;1;1Mb"),
+            vec![Key::Char('a'), Key::Tap(0, 0), Key::Char('b')]
+        );
     }
 }

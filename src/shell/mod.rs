@@ -6,6 +6,7 @@ mod health;
 mod input;
 mod keys;
 mod lieux;
+mod mouse;
 pub mod printer;
 mod signals;
 mod speech;
@@ -60,6 +61,7 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     crate::log::hold_while_drawing();
     // Before ratatui's own hook, which runs it after putting the terminal back.
     font::restore_on_panic();
+    mouse::disable_on_panic();
     // The terminal may be gone already (a hung-up line, a session closed): said, not a panic.
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
@@ -73,6 +75,8 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     };
     // A paste then arrives marked, so its line breaks never press Enter for the person.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    // Taps and clicks as SGR reports (a touchscreen, a mouse); put back at every end.
+    mouse::enable(&mut std::io::stdout());
     tracing::info!(help_point = %app.kiosk.help_point.name, "kiosk started");
     // Asks xterm or kitty what it must before the reader takes their answers.
     let mut large_font = font::LargeFont::start(&app.kiosk, &mut std::io::stdout());
@@ -248,6 +252,7 @@ pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
         }
     })();
     large_font.restore(&mut std::io::stdout());
+    mouse::disable(&mut std::io::stdout());
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     crate::log::release();

@@ -29,6 +29,7 @@ pub(crate) fn listen(tx: SyncSender<Input>) -> Result<(), String> {
                 SIGHUP => {
                     // The console outlives its hang-up: its font is put back first.
                     super::font::restore_now();
+                    super::mouse::disable(&mut std::io::stdout());
                     std::process::exit(129)
                 }
                 // The window changed size: draw again.

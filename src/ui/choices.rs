@@ -184,8 +184,8 @@ pub struct Page {
 }
 
 /// Cuts items of the given heights into pages of `room` rows, a page also starting at each
-/// of `breaks`; the page holding `focused`.
-pub fn page_of(heights: &[u16], room: u16, breaks: &[usize], focused: usize) -> Page {
+/// of `breaks`: each page's (start, end).
+fn cut(heights: &[u16], room: u16, breaks: &[usize]) -> Vec<(usize, usize)> {
     let mut pages: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     let mut used = 0;
@@ -198,6 +198,11 @@ pub fn page_of(heights: &[u16], room: u16, breaks: &[usize], focused: usize) -> 
         used += h;
     }
     pages.push((start, heights.len()));
+    pages
+}
+
+/// The page holding `focused` among pages cut as `cut` does.
+fn page_in(pages: &[(usize, usize)], focused: usize) -> Page {
     let number = pages
         .iter()
         .position(|(s, e)| focused >= *s && focused < *e)
@@ -207,6 +212,134 @@ pub fn page_of(heights: &[u16], room: u16, breaks: &[usize], focused: usize) -> 
         end: pages[number].1,
         number: number + 1,
         count: pages.len(),
+    }
+}
+
+/// Cuts items of the given heights into pages of `room` rows, a page also starting at each
+/// of `breaks`; the page holding `focused`.
+pub fn page_of(heights: &[u16], room: u16, breaks: &[usize], focused: usize) -> Page {
+    page_in(&cut(heights, room, breaks), focused)
+}
+
+/// How a list of choices is cut into pages in an area: worked out from the area's size and
+/// the choices alone, so that the page keys turn exactly the pages drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListPages {
+    /// Each page's (first choice, end).
+    pub pages: Vec<(usize, usize)>,
+    /// Blank rows between two choices (large text).
+    gap: u16,
+    /// Rows of the lead shown on the first page.
+    lead_h: u16,
+    /// Rows of the heading over the list, on every page.
+    heading_h: u16,
+    /// Rows of each choice.
+    rows: Vec<u16>,
+    /// Rows of the area.
+    height: u16,
+}
+
+/// What a tap lands on in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Choice(usize),
+    /// The page line ("Page 1 sur 3"): the next page.
+    Page,
+}
+
+impl ListPages {
+    /// The page holding `focused` (the first without focus).
+    pub fn page(&self, focused: Option<usize>) -> Page {
+        page_in(&self.pages, focused.unwrap_or(0))
+    }
+
+    pub fn count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// What is at row `dy` of the list's area, on the page holding `focused`; `paged` when a
+    /// page line shows under the list (its own pages, or the screen's).
+    pub fn at(&self, focused: Option<usize>, dy: u16, paged: bool) -> Option<Hit> {
+        let page = self.page(focused);
+        let mut y = self.heading_h + if page.start == 0 { self.lead_h } else { 0 };
+        for (i, h) in self.rows.iter().enumerate().take(page.end).skip(page.start) {
+            if (y..y + h).contains(&dy) {
+                return Some(Hit::Choice(i));
+            }
+            y += h + self.gap;
+        }
+        // The page line's row, as drawn.
+        let lines = y.saturating_sub(self.gap);
+        let last = self.height.saturating_sub(1);
+        let row = last.min(lines + self.gap).max(lines.min(last));
+        (paged && dy == row).then_some(Hit::Page)
+    }
+}
+
+/// The pages of a list under `heading_h` rows of heading, led by `lead_h` rows on its first
+/// page, in an area of `area` (columns, rows).
+pub fn list_pages(
+    area: (u16, u16),
+    view: &View,
+    lead_h: u16,
+    heading_h: u16,
+    choices: &[Choice],
+) -> ListPages {
+    let (width, height) = area;
+    let list_h = height.saturating_sub(heading_h);
+    let mut gap = u16::from(view.large);
+    let (breaks, shown) = numbered_pages(choices);
+    let rows: Vec<u16> = choices
+        .iter()
+        .zip(shown)
+        .map(|(c, number)| {
+            let c = Choice {
+                number,
+                ..c.clone()
+            };
+            choice_lines(&c, false, width, view).len() as u16
+        })
+        .collect();
+    // Large text spaces the choices out, but never at the cost of a page: a list that fits
+    // without its blank rows keeps every choice in sight.
+    let tight: u16 = rows.iter().sum();
+    let spaced = tight + gap * (rows.len() as u16).saturating_sub(1);
+    if gap > 0 && breaks.is_empty() && spaced > list_h && tight <= list_h {
+        gap = 0;
+    }
+    let mut heights: Vec<u16> = rows.iter().map(|h| h + gap).collect();
+    let mut lead_h = lead_h;
+    // The last item needs no gap after it.
+    let total: u16 = heights.iter().sum::<u16>().saturating_sub(gap);
+    // The lead goes before the list turns a page: every choice in sight comes first.
+    if lead_h > 0 && breaks.is_empty() && total + lead_h > list_h && total <= list_h {
+        lead_h = 0;
+    }
+    let paged = total + lead_h > list_h || !breaks.is_empty();
+    let room = if paged {
+        // One row goes to "Page 1 sur 2".
+        list_h.saturating_sub(1) + gap
+    } else {
+        list_h + gap
+    };
+    if lead_h > 0 && heights.first().is_some_and(|h| lead_h + h > room) {
+        lead_h = 0;
+    }
+    // The lead is the first page's first item, never focused.
+    if let Some(first) = heights.first_mut() {
+        *first += lead_h;
+    }
+    ListPages {
+        pages: if choices.is_empty() {
+            vec![(0, 0)]
+        } else {
+            cut(&heights, room, &breaks)
+        },
+        gap,
+        lead_h,
+        heading_h,
+        rows,
+        height,
     }
 }
 
@@ -263,18 +396,35 @@ pub fn render_led_choices(
     choices: &[Choice],
     focused: Option<usize>,
 ) -> Option<Position> {
+    render_list(frame, area, view, lead, heading, choices, focused, None)
+}
+
+/// Draws a list as `render_led_choices` does; `counted` is the page line's (page, pages)
+/// when the list's pages are a part of the screen's (text above it pages too).
+#[allow(clippy::too_many_arguments)]
+pub fn render_list(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    lead: &[Line<'static>],
+    heading: Option<Line<'static>>,
+    choices: &[Choice],
+    focused: Option<usize>,
+    counted: Option<(usize, usize)>,
+) -> Option<Position> {
     if area.height == 0 || area.width == 0 || choices.is_empty() {
         return None;
     }
-    // The heading's row is the list's on every page.
     let heading_h = u16::from(heading.is_some());
-    let list = Rect {
-        y: area.y + heading_h,
-        height: area.height.saturating_sub(heading_h),
-        ..area
-    };
-    let mut gap = u16::from(view.large);
-    let (breaks, shown) = numbered_pages(choices);
+    let layout = list_pages(
+        (area.width, area.height),
+        view,
+        lead.len() as u16,
+        heading_h,
+        choices,
+    );
+    let (gap, lead_h) = (layout.gap, layout.lead_h);
+    let (_, shown) = numbered_pages(choices);
     let rendered: Vec<Vec<Line>> = choices
         .iter()
         .zip(shown)
@@ -287,34 +437,7 @@ pub fn render_led_choices(
             choice_lines(&c, focused == Some(i), area.width, view)
         })
         .collect();
-    // Large text spaces the choices out, but never at the cost of a page: a list that fits
-    // without its blank rows keeps every choice in sight.
-    let tight: u16 = rendered.iter().map(|l| l.len() as u16).sum();
-    let spaced = tight + gap * (rendered.len() as u16).saturating_sub(1);
-    if gap > 0 && breaks.is_empty() && spaced > list.height && tight <= list.height {
-        gap = 0;
-    }
-    let mut heights: Vec<u16> = rendered.iter().map(|l| l.len() as u16 + gap).collect();
-    let mut lead_h = lead.len() as u16;
-    // The last item needs no gap after it.
-    let total: u16 = heights.iter().sum::<u16>().saturating_sub(gap);
-    // The lead goes before the list turns a page: every choice in sight comes first.
-    if lead_h > 0 && breaks.is_empty() && total + lead_h > list.height && total <= list.height {
-        lead_h = 0;
-    }
-    let paged = total + lead_h > list.height || !breaks.is_empty();
-    let room = if paged {
-        // One row goes to "Page 1 sur 2".
-        list.height.saturating_sub(1) + gap
-    } else {
-        list.height + gap
-    };
-    if lead_h > 0 && lead_h + heights[0] > room {
-        lead_h = 0;
-    }
-    // The lead is the first page's first item, never focused.
-    heights[0] += lead_h;
-    let page = page_of(&heights, room, &breaks, focused.unwrap_or(0));
+    let page = layout.page(focused);
     let mut lines = Vec::new();
     if page.start == 0 && lead_h > 0 {
         lines.extend(lead.iter().cloned());
@@ -330,12 +453,13 @@ pub fn render_led_choices(
             lines.push(Line::default());
         }
     }
-    if page.count > 1 {
+    let (number, count) = counted.unwrap_or((page.number, page.count));
+    if count > 1 {
         let text = view.tr.text_with(
             "page-of",
             &[
-                ("page", (page.number as i64).into()),
-                ("pages", (page.count as i64).into()),
+                ("page", (number as i64).into()),
+                ("pages", (count as i64).into()),
             ],
         );
         let row = (area.height as usize - 1).min(lines.len() + usize::from(gap));

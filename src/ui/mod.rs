@@ -4,7 +4,6 @@ pub(crate) mod form;
 pub(crate) mod keybar;
 pub mod page;
 pub(crate) mod qr;
-pub(crate) mod rows;
 pub mod text;
 pub mod theme;
 pub(crate) mod title;
@@ -35,8 +34,8 @@ pub struct View<'a> {
     pub linear: bool,
     pub kiosk: &'a KioskConfig,
     pub now: NaiveDateTime,
-    /// The page of the body's text shown (`page::Pager`).
-    pub pager: &'a page::Pager,
+    /// The page of the body's text the person turned to (`page::Layout`).
+    pub page: usize,
     /// The whole terminal's size, (columns, rows).
     pub screen: (u16, u16),
 }

@@ -308,6 +308,34 @@ impl Kiosk {
         !self.parser.lock().unwrap().screen().hide_cursor()
     }
 
+    /// Whether the terminal was asked for SGR mouse reports (taps and clicks).
+    pub fn mouse_reports(&self) -> bool {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+            && screen.mouse_protocol_encoding() == vt100::MouseProtocolEncoding::Sgr
+    }
+
+    /// Where `text` is on the screen: (row, column) of its first character.
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        let parser = self.parser.lock().unwrap();
+        let (rows, cols) = parser.screen().size();
+        (0..rows.get()).find_map(|y| {
+            let row = parser.screen().contents_between(y, 0, y, cols.get());
+            row.find(text)
+                .map(|at| (y, row[..at].chars().count() as u16))
+        })
+    }
+
+    /// A tap (the left button pressed and released) on `text`, as a touchscreen reports it.
+    pub fn tap(&mut self, text: &str) {
+        let (y, x) = self
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on the screen:\n{}", self.screen()));
+        let (x, y) = (x + 2, y + 1);
+        self.keys(&[&format!("\x1b[<0;{x};{y}M"), &format!("\x1b[<0;{x};{y}m")]);
+    }
+
     pub fn alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
     }

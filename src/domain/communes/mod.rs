@@ -348,9 +348,12 @@ impl CommuneIndex {
         self.search_from(text, None)
     }
 
-    /// The likeliest communes first: exact start of the name, then a later word, then small
-    /// typos; within each, those of `home`'s département, then the nearest, then the most
-    /// populated. Indices into the index. A complete postal code gives all its communes.
+    /// The likeliest communes first: the name as typed (accents, hyphens and "st" folded),
+    /// then names it begins, then a later word, then small typos; within each, those of
+    /// `home`'s département, then the nearest, then the most populated. Digits are postal
+    /// codes: the main commune first (an arrondissement for its own code, then the largest),
+    /// distance breaking ties only; a complete one gives all its communes, one digit nothing.
+    /// Indices into the index.
     pub fn search_from(&self, text: &str, home: Option<Home>) -> Vec<usize> {
         let text = text.trim();
         if text.is_empty() {
@@ -358,13 +361,17 @@ impl CommuneIndex {
         }
         if text.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            // One digit is a tenth of France: nothing to suggest yet.
+            if digits.len() < 2 {
+                return Vec::new();
+            }
             let mut found: Vec<u32> = self.postal_prefixed(&digits);
             let keep = if is_postal_code(&digits) {
                 found.len()
             } else {
                 SUGGESTIONS
             };
-            self.rank(&mut found, keep, home);
+            self.rank_postal(&mut found, keep, &digits, home);
             return found.into_iter().map(|i| i as usize).collect();
         }
         let query = normalise(text);
@@ -372,17 +379,24 @@ impl CommuneIndex {
             return Vec::new();
         }
         let mut out: Vec<u32> = Vec::new();
+        let begun = self.starting(&self.names, &query);
+        // The name itself before the longer names it begins: "saint junien" is Saint-Junien,
+        // not the nearer Saint-Junien-la-Bregère (the help point's own département aside).
+        // "l argentiere" is L'Argentière-…, not Largentière: the article counts here.
+        let elided = folded_words(text).1;
+        let exact: Vec<u32> = begun
+            .iter()
+            .take_while(|(at, _)| name_at(&self.folded, *at) == query)
+            .map(|(_, i)| *i)
+            .filter(|i| folded_words(self.nom(*i)).1 == elided)
+            .collect();
         for tier in 0..3 {
             // Typos are looked for only when nothing matches as typed.
             if out.len() >= SUGGESTIONS || (tier == 2 && !out.is_empty()) {
                 break;
             }
             let mut found: Vec<u32> = match tier {
-                0 => self
-                    .starting(&self.names, &query)
-                    .iter()
-                    .map(|(_, i)| *i)
-                    .collect(),
+                0 => begun.iter().map(|(_, i)| *i).collect(),
                 1 => self
                     .starting(&self.words, &query)
                     .iter()
@@ -391,7 +405,7 @@ impl CommuneIndex {
                 _ => self.close_to(&query),
             };
             found.retain(|i| !out.contains(i));
-            self.rank(&mut found, SUGGESTIONS - out.len(), home);
+            self.rank(&mut found, SUGGESTIONS - out.len(), home, &exact);
             out.extend(found);
         }
         out.truncate(SUGGESTIONS);
@@ -423,10 +437,39 @@ impl CommuneIndex {
             .collect()
     }
 
+    /// Keeps the `keep` likeliest of a postal code's communes: current communes before old
+    /// names, the arrondissement whose own code it is, then the largest; the nearest to the
+    /// home only among equals.
+    fn rank_postal(&self, found: &mut Vec<u32>, keep: usize, digits: &str, home: Option<Home>) {
+        let arrondissement = self.kinds.iter().position(|k| k == "arrondissement");
+        let key = |i: u32| {
+            let row = &self.rows[i as usize];
+            let own_code = Some(row.kind as usize) == arrondissement
+                && row.code_postal.as_slice() == digits.as_bytes();
+            (
+                self.is_old_name(row),
+                !own_code,
+                std::cmp::Reverse(row.population),
+            )
+        };
+        found.sort_by_key(|i| (key(*i), *i));
+        // Among equals (the same population: rare), the rank near the home decides.
+        let mut ranked = Vec::with_capacity(found.len());
+        for group in found.chunk_by(|a, b| key(*a) == key(*b)) {
+            let mut group = group.to_vec();
+            let len = group.len();
+            self.rank(&mut group, len, home, &[]);
+            ranked.extend(group);
+        }
+        ranked.truncate(keep);
+        *found = ranked;
+    }
+
     /// Keeps the `keep` likeliest: current communes before old names, then those of the
-    /// home's département, then the nearest (by tens of kilometres), then the most populated.
-    /// A single letter matches thousands of names: only the first few are sorted.
-    fn rank(&self, found: &mut Vec<u32>, keep: usize, home: Option<Home>) {
+    /// home's département, then the names exactly as typed (`exact`), then the nearest (by
+    /// tens of kilometres), then the most populated. A single letter matches thousands of
+    /// names: only the first few are sorted.
+    fn rank(&self, found: &mut Vec<u32>, keep: usize, home: Option<Home>, exact: &[u32]) {
         // Each commune's key is worked out once, not at each of the comparisons a sort makes
         // (a single letter matches thousands: the key's distance was most of the time).
         let cos_home = home.map_or(1.0, |h| h.position.0.to_radians().cos());
@@ -449,9 +492,12 @@ impl CommuneIndex {
             .iter()
             .map(|&i| {
                 let row = &self.rows[i as usize];
+                let (elsewhere, km) = away(row);
                 let key = (
                     self.is_old_name(row),
-                    away(row),
+                    elsewhere,
+                    !exact.contains(&i),
+                    km,
                     std::cmp::Reverse(row.population),
                 );
                 (key, i)
@@ -472,8 +518,8 @@ impl CommuneIndex {
 }
 
 /// How likely a commune is meant, before its name: an old name, away from the home's
-/// département (and how far, in tens of kilometres), the fewer people.
-type RankKey = (bool, (bool, u32), std::cmp::Reverse<u32>);
+/// département, not the name as typed, how far (in tens of kilometres), the fewer people.
+type RankKey = (bool, bool, bool, u32, std::cmp::Reverse<u32>);
 
 /// The normalised name (or its end from a later word) starting at `at` in `folded`.
 fn name_at(folded: &str, at: u32) -> &str {

@@ -169,3 +169,43 @@ fn suggestions_rank_near_the_help_point_first() {
         "{national:?}"
     );
 }
+
+/// Issue #27: the commune a person names comes first. From Gap, "saint junien" is
+/// Saint-Junien (87200), not the nearer Saint-Junien-la-Bregère it merely begins.
+#[test]
+fn the_commune_named_comes_before_the_names_it_begins() {
+    let gap = index().home("05000", "Gap");
+    let near = |text: &str| -> Vec<(String, String)> {
+        index()
+            .search_from(text, gap)
+            .iter()
+            .map(|i| {
+                let c = index().get(*i);
+                (c.nom, c.code_postal)
+            })
+            .collect()
+    };
+    for typed in ["saint junien", "Saint-Junien", "st junien", "ST-JUNIEN "] {
+        assert_eq!(
+            near(typed)[0],
+            ("Saint-Junien".to_string(), "87200".to_string()),
+            "{typed:?}: {:?}",
+            near(typed)
+        );
+    }
+    // A postal code lists its main commune first (the largest), wherever the help point is.
+    assert_eq!(near("87200")[0].0, "Saint-Junien");
+    assert_eq!(near("05200")[0].0, "Embrun");
+    // An arrondissement's postal code is the arrondissement, with its own centre.
+    let paris_11 = index().search_from("75011", gap);
+    let first = index().get(paris_11[0]);
+    assert_eq!(first.nom, "Paris 11e Arrondissement");
+    assert!((first.latitude.unwrap() - 48.859).abs() < 0.01);
+    assert!((first.longitude.unwrap() - 2.380).abs() < 0.01);
+    // Within names that merely begin alike, the help point's neighbours still come first.
+    assert_eq!(near("st bonnet")[0].0, "Saint-Bonnet-en-Champsaur");
+    // One typed digit suggests nothing yet; two do.
+    assert!(index().search_from("8", gap).is_empty());
+    assert!(index().search_from(" 0 ", gap).is_empty());
+    assert!(!index().search_from("87", gap).is_empty());
+}
