@@ -415,6 +415,7 @@ fn answer_with_empty_store(app: &mut App, effects: Vec<borne::app::Effect>) {
                     .collect(),
             ),
             Effect::Store(Request::Book(_)) => Reply::Booked(Ok("XMDY7R".into())),
+            Effect::Store(Request::Register(_)) => Reply::Registered(Ok("XMDY7R".into())),
             _ => continue,
         };
         let more = app.update(Msg::Reply(reply), now());
@@ -456,6 +457,11 @@ fn booking_days_form_and_confirmation() {
         check.contains("Vérifiez votre rendez-vous") && !check.contains("rappel"),
         "{check}"
     );
+    // Before "Confirmer": how long, where, and what to bring.
+    let words = check.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in ["Durée : 45 min", "Lieu : Point numérique", "Apportez vos papiers"] {
+        assert!(words.contains(expected), "{expected}: {check}");
+    }
     drive(&mut app, &[Key::Enter]);
     insta::assert_snapshot!(
         "booking_confirmation",
@@ -1108,4 +1114,46 @@ fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
     let text = screen_text(&render(&app, 80, 24, false));
     assert!(text.contains("3 personnes attendent."), "{text}");
     insta::assert_snapshot!("counsellor_queue", text);
+}
+
+#[test]
+fn a_workshop_says_what_it_is_before_registering_and_never_says_rendez_vous() {
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    let mut seen: Vec<String> = Vec::new();
+    let look = |app: &App, seen: &mut Vec<String>| {
+        let text = screen_text(&render(app, 80, 24, false));
+        seen.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+    };
+    drive(&mut app, &[Key::Char('5')]);
+    look(&app, &mut seen);
+    // The second session, Thursday's "Reconnaître les arnaques", has seats.
+    drive(&mut app, &[Key::Char('2')]);
+    look(&app, &mut seen);
+    for c in "Marie".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(&mut app, &[Key::Enter, Key::Enter]);
+    for c in "0612345678".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
+    look(&app, &mut seen);
+    let check = seen.last().unwrap().clone();
+    for expected in [
+        "Vérifiez votre inscription",
+        "Reconnaître un faux message",
+        "Durée : 90 min",
+        "salle 2",
+        "Apportez votre téléphone, et les messages",
+        "Confirmer l'inscription",
+    ] {
+        assert!(check.contains(expected), "{expected}: {check}");
+    }
+    drive(&mut app, &[Key::Enter]);
+    look(&app, &mut seen);
+    assert!(seen.last().unwrap().contains("XMD Y7R") || seen.last().unwrap().contains("XMDY7R"), "{seen:?}");
+    for screen in &seen {
+        assert!(!screen.to_lowercase().contains("rendez-vous"), "{screen}");
+    }
 }

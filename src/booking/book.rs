@@ -207,12 +207,11 @@ impl BookingScreen {
 
     /// What is being booked, for the check step.
     fn summary(&self, view: &View) -> Vec<Para> {
+        let phone = self.checkout.person.as_ref().and_then(|p| p.phone.clone());
         self.confirmed(String::new(), &view.tr)
-            .map(|c| {
-                vec![
-                    page::text(c.what.clone()),
-                    page::text(ticket::when(&c, &view.tr)),
-                ]
+            .map(|mut c| {
+                c.phone = phone;
+                super::check::paras(&c, None, view)
             })
             .unwrap_or_default()
     }
@@ -470,4 +469,61 @@ pub fn motif_line(m: &Motif, view: &View) -> String {
             ("place", place.into()),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::demo_config;
+    use crate::vocabulary::coop::Thematique;
+
+    fn outcome(needs: &[&str]) -> Outcome {
+        let mut o = Outcome {
+            profile: crate::vocabulary::profile::Profile::Autonome,
+            needs: Vec::new(),
+            administrative: Vec::new(),
+            named: None,
+            modality: crate::vocabulary::lieux::ModaliteAccompagnement::AccompagnementIndividuel,
+            help: crate::domain::outcome::HelpKind::Appointment,
+            aidants_connect: None,
+            services: Vec::new(),
+            equipment: Vec::new(),
+            urgent: false,
+        };
+        o.needs = needs
+            .iter()
+            .map(|n| Thematique::from_label(n).unwrap())
+            .collect();
+        o
+    }
+
+    fn preselected(needs: &[&str]) -> String {
+        let config = demo_config();
+        let agenda = &config.agenda;
+        let m = motif_for(agenda, &outcome(needs)).expect("a motif");
+        agenda.motifs[m].id.clone()
+    }
+
+    #[test]
+    fn the_diagnostics_need_preselects_the_motif_that_serves_it() {
+        assert_eq!(preselected(&["Insertion professionnelle", "Bureautique"]), "emploi");
+        assert_eq!(preselected(&["E-mail"]), "email");
+        assert_eq!(preselected(&["Prendre en main du matériel"]), "telephone");
+        assert_eq!(preselected(&["Diagnostic numérique"]), "autre");
+        assert_eq!(preselected(&["Aide aux démarches administratives"]), "demarche");
+    }
+
+    #[test]
+    fn each_common_need_has_its_own_things_to_bring() {
+        let config = demo_config();
+        let tr = config.i18n.tr("fr");
+        let bring = |id: &str| {
+            let m = config.agenda.motifs.iter().find(|m| m.id == id).unwrap();
+            tr.text(m.bring.as_ref().expect("what to bring"))
+        };
+        assert!(bring("emploi").contains("CV") && !bring("emploi").contains("Vitale"));
+        assert!(bring("email").contains("mot de passe"));
+        assert!(!bring("autre").contains("Vitale"));
+        assert!(bring("demarche").contains("Vitale"));
+    }
 }

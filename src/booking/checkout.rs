@@ -34,6 +34,8 @@ pub struct Checkout {
     offer_reminder: bool,
     phone_required: bool,
     phone_missing: bool,
+    /// A seat in a workshop: "inscription", never "rendez-vous".
+    workshop: bool,
     step: Step,
     focus: FocusGrid,
 }
@@ -63,9 +65,16 @@ impl Checkout {
             offer_reminder: false,
             phone_required,
             phone_missing: false,
+            workshop: false,
             step: Step::Identity,
             focus: FocusGrid::new(Vec::new()),
         }
+    }
+
+    /// Registering for a workshop: its own words on the check step.
+    pub fn for_workshop(mut self) -> Checkout {
+        self.workshop = true;
+        self
     }
 
     /// Staff booking for someone: a phone number alone is enough.
@@ -218,12 +227,17 @@ impl Checkout {
                 ]
             }
             Step::Confirm => {
-                paras.push(page::heading(view.tr.text("booking-check")));
+                let (check, confirm) = if self.workshop {
+                    ("workshop-check", "workshop-confirm")
+                } else {
+                    ("booking-check", "booking-confirm")
+                };
+                paras.push(page::heading(view.tr.text(check)));
                 paras.extend(summary);
                 if let Some(p) = &self.person {
                     paras.push(page::text(person_line(p, view)));
                 }
-                vec![Choice::numbered(1, view.tr.text("booking-confirm"))]
+                vec![Choice::numbered(1, view.tr.text(confirm))]
             }
         };
         (paras, choices)

@@ -213,6 +213,7 @@ impl ManageScreen {
             room,
             bring: None,
             phone: a.person.phone.clone(),
+            workshop: matches!(a.what, crate::store::What::Workshop { .. }),
         }
     }
 }

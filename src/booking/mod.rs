@@ -2,6 +2,7 @@
 //! bookings that can never be double.
 pub mod agenda;
 pub mod book;
+pub mod check;
 pub mod checkout;
 pub mod cli;
 pub mod form;

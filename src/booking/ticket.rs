@@ -26,6 +26,8 @@ pub struct Confirmed {
     pub bring: Option<String>,
     /// For a phone appointment, the number the counsellor calls.
     pub phone: Option<String>,
+    /// A seat in a workshop, not an appointment: its screens never say "rendez-vous".
+    pub workshop: bool,
 }
 
 impl Confirmed {
@@ -48,6 +50,7 @@ impl Confirmed {
             room: agenda.plages[slot.plage].room.clone(),
             bring: motif.bring.as_ref().map(|id| tr.text(id)),
             phone,
+            workshop: false,
         }
     }
 }
@@ -115,7 +118,11 @@ pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
     if let Some(bring) = &c.bring {
         out.push(page::text(bring.clone()));
     }
-    out.push(page::text(tr.text("confirm-keep-code")));
+    out.push(page::text(tr.text(if c.workshop {
+        "workshop-keep-code"
+    } else {
+        "confirm-keep-code"
+    })));
     out
 }
 
@@ -234,6 +241,7 @@ mod tests {
             room: None,
             bring: None,
             phone: None,
+            workshop: false,
         };
         let events = vevents(&c, &config.kiosk);
         let hp = &config.kiosk.help_point;

@@ -133,8 +133,9 @@ impl WorkshopsScreen {
             counsellor: None,
             place: Where::OnSite,
             room: series.room.clone(),
-            bring: None,
+            bring: series.bring.as_ref().map(|id| tr.text(id)),
             phone: None,
+            workshop: true,
         })
     }
 
@@ -172,7 +173,7 @@ impl WorkshopsScreen {
             Some(_) => {
                 self.notice = None;
                 let session = self.sessions[i].clone();
-                self.checkout = Checkout::new(false, false);
+                self.checkout = Checkout::new(false, false).for_workshop();
                 self.checkout
                     .offer_reminder(super::ticket::reminder_possible(
                         ctx.kiosk,
@@ -263,13 +264,13 @@ impl WorkshopsScreen {
     }
 
     fn summary(&self, view: &View) -> Vec<Para> {
+        let about = self
+            .chosen
+            .as_ref()
+            .and_then(|w| self.agenda.workshops[w.series].about.as_ref())
+            .map(|id| view.tr.text(id));
         self.confirmed(String::new(), &view.tr)
-            .map(|c| {
-                vec![
-                    page::text(c.what.clone()),
-                    page::text(ticket::when(&c, &view.tr)),
-                ]
-            })
+            .map(|c| super::check::paras(&c, about, view))
             .unwrap_or_default()
     }
 }
