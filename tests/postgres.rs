@@ -32,6 +32,7 @@ fn booking(counsellor: &str, starts: &str, ends: &str) -> NewBooking {
             last_initial: None,
             phone: Some("+33612345678".into()),
             email: None,
+            locale: None,
         },
         reminder: None,
         diagnostic: None,
@@ -993,6 +994,67 @@ fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
         wrong.contains("belongs to help point mediatheque-embrun"),
         "{wrong}"
     );
+}
+
+#[test]
+fn a_kiosk_role_reaches_its_own_help_points_waiting_lists_only() {
+    use borne::store::{NewWaiting, Waitlist};
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("waitlist_roles");
+    let mut gap_kiosk = kiosk_role(&url, "waiting_gap", "mairie-gap", "Mairie de Gap");
+    let mut embrun = kiosk_role(
+        &url,
+        "waiting_embrun",
+        "mediatheque-embrun",
+        "Médiathèque d'Embrun",
+    );
+    let olena = NewWaiting {
+        workshop: "email@2026-03-04".into(),
+        starts: at("2026-03-04T14:00"),
+        first_name: "Olena".into(),
+        phone: "+380501234567".into(),
+        locale: "uk".into(),
+        seat_free: Some("Звільнилося місце".into()),
+    };
+    assert_eq!(gap_kiosk.join_waitlist(&olena, at(NOW)).unwrap(), 1);
+    // The same session id at Embrun is Embrun's own list, empty.
+    assert!(embrun.waitlist("email@2026-03-04").unwrap().is_empty());
+    assert_eq!(
+        embrun.join_waitlist(&olena, at(NOW)).unwrap(),
+        1,
+        "its own list"
+    );
+    assert_eq!(gap_kiosk.waitlist("email@2026-03-04").unwrap().len(), 1);
+    for (sql, expected) in [
+        (
+            "SELECT first_name FROM waitlist WHERE help_point = 'mairie-gap'",
+            Ok(vec![]),
+        ),
+        (
+            "UPDATE waitlist SET phone = '+33600000000' WHERE help_point = 'mairie-gap'
+             RETURNING phone",
+            Ok(vec![]),
+        ),
+        (
+            "INSERT INTO waitlist (help_point, workshop, starts_at, first_name, phone, locale,
+                 created_at)
+             VALUES ('mairie-gap', 'email@2026-03-04', now() + interval '2 days', 'Eve',
+                 '+33600000000', 'fr', now()) RETURNING first_name",
+            Err("new row violates row-level security policy for table \"waitlist\"".to_string()),
+        ),
+        // Nor queue a message hung on another help point's list (Gap's row is the first).
+        (
+            "INSERT INTO outbox (waitlist, due_at, recipient, message, kind, help_point)
+             VALUES (1, now(), '+33600000000', 'x', 'avis', 'mediatheque-embrun')
+             RETURNING recipient",
+            Err("new row violates row-level security policy for table \"outbox\"".to_string()),
+        ),
+    ] {
+        let got = as_kiosk(&url, "waiting_embrun", sql);
+        assert_eq!(got, expected, "{sql}");
+    }
 }
 
 #[test]

@@ -459,7 +459,11 @@ fn booking_days_form_and_confirmation() {
     );
     // Before "Confirmer": how long, where, and what to bring.
     let words = check.split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in ["Durée : 45 min", "Lieu : Point numérique", "Apportez vos papiers"] {
+    for expected in [
+        "Durée : 45 min",
+        "Lieu : Point numérique",
+        "Apportez vos papiers",
+    ] {
         assert!(words.contains(expected), "{expected}: {check}");
     }
     drive(&mut app, &[Key::Enter]);
@@ -1152,7 +1156,10 @@ fn a_workshop_says_what_it_is_before_registering_and_never_says_rendez_vous() {
     }
     drive(&mut app, &[Key::Enter]);
     look(&app, &mut seen);
-    assert!(seen.last().unwrap().contains("XMD Y7R") || seen.last().unwrap().contains("XMDY7R"), "{seen:?}");
+    assert!(
+        seen.last().unwrap().contains("XMD Y7R") || seen.last().unwrap().contains("XMDY7R"),
+        "{seen:?}"
+    );
     for screen in &seen {
         assert!(!screen.to_lowercase().contains("rendez-vous"), "{screen}");
     }

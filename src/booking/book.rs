@@ -506,11 +506,17 @@ mod tests {
 
     #[test]
     fn the_diagnostics_need_preselects_the_motif_that_serves_it() {
-        assert_eq!(preselected(&["Insertion professionnelle", "Bureautique"]), "emploi");
+        assert_eq!(
+            preselected(&["Insertion professionnelle", "Bureautique"]),
+            "emploi"
+        );
         assert_eq!(preselected(&["E-mail"]), "email");
         assert_eq!(preselected(&["Prendre en main du matériel"]), "telephone");
         assert_eq!(preselected(&["Diagnostic numérique"]), "autre");
-        assert_eq!(preselected(&["Aide aux démarches administratives"]), "demarche");
+        assert_eq!(
+            preselected(&["Aide aux démarches administratives"]),
+            "demarche"
+        );
     }
 
     #[test]

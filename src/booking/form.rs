@@ -195,6 +195,7 @@ impl IdentityForm {
             last_initial: (!self.initial.is_empty()).then(|| self.initial.value.clone()),
             phone,
             email: (!email.is_empty()).then_some(email),
+            locale: None,
         })
     }
 

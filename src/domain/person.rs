@@ -9,6 +9,9 @@ pub struct Person {
     /// E.164: `+33612345678`, `+262692123456`, `+447700900123`.
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The language they used at the kiosk (a locale tag: `uk`, `fr-x-falc`), so the
+    /// counsellor knows to expect it; `None` for a booking made before it was kept.
+    pub locale: Option<String>,
 }
 
 /// Why a phone number is refused, for a friendly message.

@@ -443,6 +443,12 @@ pub trait Journal {
 }
 
 /// Everything a help point's agenda keeps, on either store.
-pub trait AgendaStore: Bookings + Workshops + Reports + Journal + Outbox + Queue {}
+pub trait AgendaStore:
+    Bookings + Workshops + Reports + Journal + Outbox + Queue + super::waitlist::Waitlist
+{
+}
 
-impl<T: Bookings + Workshops + Reports + Journal + Outbox + Queue> AgendaStore for T {}
+impl<T: Bookings + Workshops + Reports + Journal + Outbox + Queue + super::waitlist::Waitlist>
+    AgendaStore for T
+{
+}

@@ -16,6 +16,7 @@ pub mod queue;
 pub mod protocol;
 mod sessions;
 mod stats;
+pub mod waitlist;
 
 pub use sessions::{Registrant, Session};
 
@@ -29,6 +30,7 @@ pub use postgres::SignIn;
 pub use protocol::{Network, Published, QueueRequest, Reply, Request, Stores, answer};
 pub use queue::{Caller, Queue, QueueRefusal};
 pub use stats::{Period, Span, Stats, stats};
+pub use waitlist::{NewWaiting, Waiting, Waitlist};
 
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};

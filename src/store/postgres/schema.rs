@@ -783,6 +783,39 @@ const MIGRATIONS: &[&str] = &[
         USING (help_point = public.borne_help_point())
         WITH CHECK (help_point = public.borne_help_point());
     GRANT SELECT, INSERT, UPDATE ON public.queue_entry TO borne_kiosk;",
+    // 9: the language a person booked in (a locale tag), for the counsellor; and a full
+    // workshop's waiting list, each help point's own: a kiosk's role sees, adds and tells
+    // its own help point's people only, and queues a message about its own list only.
+    "ALTER TABLE public.booking ADD COLUMN locale text;
+    ALTER TABLE public.registration ADD COLUMN locale text;
+    CREATE TABLE public.waitlist (
+        id bigserial PRIMARY KEY,
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        workshop text NOT NULL,
+        starts_at timestamptz NOT NULL,
+        first_name text,
+        phone text,
+        locale text NOT NULL,
+        seat_free_message text,
+        created_at timestamptz NOT NULL,
+        told_at timestamptz,
+        erased boolean NOT NULL DEFAULT false
+    );
+    CREATE INDEX waitlist_workshop ON public.waitlist (help_point, workshop, id);
+    ALTER TABLE public.waitlist ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON public.waitlist TO borne_kiosk
+        USING (help_point = public.borne_help_point())
+        WITH CHECK (help_point = public.borne_help_point());
+    GRANT SELECT, INSERT, UPDATE ON public.waitlist TO borne_kiosk;
+    GRANT USAGE ON SEQUENCE public.waitlist_id_seq TO borne_kiosk;
+    ALTER TABLE public.outbox ADD COLUMN waitlist bigint REFERENCES public.waitlist (id);
+    DROP POLICY kiosk_queues ON public.outbox;
+    CREATE POLICY kiosk_queues ON public.outbox FOR INSERT TO borne_kiosk
+        WITH CHECK (help_point = public.borne_help_point()
+            AND (booking IS NULL OR booking IN (SELECT b.id FROM public.booking b))
+            AND (registration IS NULL
+                OR registration IN (SELECT r.id FROM public.registration r))
+            AND (waitlist IS NULL OR waitlist IN (SELECT w.id FROM public.waitlist w)));",
 ];
 
 pub fn latest() -> u32 {
