@@ -1164,3 +1164,109 @@ fn a_workshop_says_what_it_is_before_registering_and_never_says_rendez_vous() {
         assert!(!screen.to_lowercase().contains("rendez-vous"), "{screen}");
     }
 }
+
+/// Olena books in Ukrainian, sharing her diagnostic ("vos allocations (CAF, MSA)"): Camille's
+/// week says "parle ukrainien", and the booking's detail gives the diagnostic in the staff's
+/// words with its detail, not the citizen's "vous".
+#[test]
+fn the_counsellor_knows_the_language_and_reads_the_shared_diagnostic_in_staff_words() {
+    use borne::store::Bookings;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    let mut app = borne::kiosk::app(demo(), now());
+    app.settings.locale = "uk".into();
+    drive_with(&mut store, &mut app, &[Key::Char('2'), Key::Char('1')]);
+    drive_with(&mut store, &mut app, &[Key::Char('2'), Key::Enter]);
+    for c in "Olena".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter, Key::Enter]);
+    for c in "0612345678".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Down, Key::Down, Key::Down, Key::Enter, Key::Enter],
+    );
+    let booked = store
+        .appointments_between(now().date(), now().date() + Duration::days(14))
+        .unwrap();
+    assert_eq!(
+        booked.len(),
+        1,
+        "{}",
+        screen_text(&render(&app, 80, 24, false))
+    );
+    assert_eq!(booked[0].person.locale.as_deref(), Some("uk"));
+    // Marie's diagnostic, as the questionnaire makes it for "mes allocations", shared.
+    let config = demo();
+    let answers: Vec<(String, String)> =
+        "equipement=aucun,motif=demarche,demarche=caf,urgence=non,souhait=avec-moi"
+            .split(',')
+            .map(|pair| {
+                let (q, a) = pair.split_once('=').unwrap();
+                (q.to_string(), a.to_string())
+            })
+            .collect();
+    let (path, _) = config.diagnostic.walk(&answers).unwrap();
+    let outcome = config.diagnostic.outcome(&path);
+    let starts = parse_local("2026-03-04T09:00").unwrap();
+    store
+        .book(
+            &borne::store::NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + Duration::minutes(45),
+                person: borne::domain::person::Person {
+                    first_name: "Marie".into(),
+                    ..Default::default()
+                },
+                reminder: None,
+                diagnostic: Some(serde_json::to_string(&outcome).unwrap()),
+                booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
+            },
+            now(),
+        )
+        .unwrap()
+        .unwrap();
+    app.settings.locale = "fr".into();
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('2')]);
+    let week = screen_text(&render(&app, 120, 33, false));
+    assert!(week.contains("Olena — parle ukrainien"), "{week}");
+    assert!(!week.contains("Marie — parle"), "French: nothing said");
+    let olena = week
+        .lines()
+        .find(|l| l.contains("Olena"))
+        .and_then(|l| {
+            l.split_whitespace()
+                .find(|w| w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap()
+        .to_string();
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Char(olena.chars().next().unwrap())],
+    );
+    let detail = screen_text(&render(&app, 120, 33, false));
+    assert!(detail.contains("parle ukrainien"), "{detail}");
+    drive_with(&mut store, &mut app, &[Key::Esc]);
+    let marie = if olena == "1" { '2' } else { '1' };
+    drive_with(&mut store, &mut app, &[Key::Char(marie)]);
+    let detail = screen_text(&render(&app, 120, 33, false));
+    let words = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Aide aux démarches administratives",
+        "Social - Santé",
+        "« vos allocations (CAF, MSA) »",
+        "éloigné du numérique",
+    ] {
+        assert!(words.contains(expected), "{expected}: {detail}");
+    }
+    assert!(!words.contains("Faire vos démarches en ligne"), "{detail}");
+}

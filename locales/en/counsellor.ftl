@@ -21,6 +21,25 @@ counsellor-cancel-confirm = Confirm the cancellation
 counsellor-cancel-message = { $place }: your appointment on { $day } at { $time } is cancelled. Call { $phone } to set another one.
 counsellor-diagnostic = Questionnaire answers (shared by the person):
 counsellor-no-diagnostic = No questionnaire shared.
+counsellor-diag-profile = Profile: { $profile }
+counsellor-diag-needs = Needs: { $needs }
+counsellor-diag-admin = Procedures: { $admin }
+counsellor-diag-named = Procedure the person named: “{ $named }”
+counsellor-diag-equipment = Equipment: { $equipment }
+counsellor-diag-help = Suggested: { $help }
+counsellor-diag-aidants-connect = Aidants Connect possible: { $category }
+counsellor-diag-urgent = Urgent: the procedure cannot wait.
+counsellor-help-appointment = one-to-one appointment
+counsellor-help-workshop = group workshop
+counsellor-help-self-service = on their own (self-service computer)
+counsellor-help-aidants-connect = done on their behalf (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] speaks Ukrainian
+    [en] speaks English
+    [pt] speaks Portuguese
+    [fr-x-falc] reads easy French
+   *[other] language: { $tag }
+}
 counsellor-failed = The database does not answer.
 does-change = change
 report-title = Activity report

@@ -21,6 +21,25 @@ counsellor-cancel-confirm = Confirmer l'annulation
 counsellor-cancel-message = { $place } : votre rendez-vous du { $day } à { $time } est annulé. Appelez le { $phone } pour en fixer un autre.
 counsellor-diagnostic = Réponses au questionnaire (partagées par la personne) :
 counsellor-no-diagnostic = Pas de questionnaire partagé.
+counsellor-diag-profile = Profil : { $profile }
+counsellor-diag-needs = Besoins : { $needs }
+counsellor-diag-admin = Démarches : { $admin }
+counsellor-diag-named = Démarche citée par la personne : « { $named } »
+counsellor-diag-equipment = Matériel : { $equipment }
+counsellor-diag-help = Orientation proposée : { $help }
+counsellor-diag-aidants-connect = Aidants Connect possible : { $category }
+counsellor-diag-urgent = Urgent : la démarche ne peut pas attendre.
+counsellor-help-appointment = rendez-vous individuel
+counsellor-help-workshop = atelier collectif
+counsellor-help-self-service = en autonomie (poste en libre accès)
+counsellor-help-aidants-connect = faire à la place (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] parle ukrainien
+    [en] parle anglais
+    [pt] parle portugais
+    [fr-x-falc] lit le français facile
+   *[other] langue : { $tag }
+}
 counsellor-failed = La base de données ne répond pas.
 does-change = changer
 report-title = Compte rendu d'activité

@@ -21,6 +21,25 @@ counsellor-cancel-confirm = Confirmar a anulação
 counsellor-cancel-message = { $place }: a sua marcação de { $day } às { $time } foi anulada. Ligue para o { $phone } para marcar outra.
 counsellor-diagnostic = Respostas ao questionário (partilhadas pela pessoa):
 counsellor-no-diagnostic = Nenhum questionário partilhado.
+counsellor-diag-profile = Perfil: { $profile }
+counsellor-diag-needs = Necessidades: { $needs }
+counsellor-diag-admin = Procedimentos: { $admin }
+counsellor-diag-named = Procedimento indicado pela pessoa: «{ $named }»
+counsellor-diag-equipment = Equipamento: { $equipment }
+counsellor-diag-help = Orientação proposta: { $help }
+counsellor-diag-aidants-connect = Aidants Connect possível: { $category }
+counsellor-diag-urgent = Urgente: o procedimento não pode esperar.
+counsellor-help-appointment = marcação individual
+counsellor-help-workshop = workshop em grupo
+counsellor-help-self-service = sozinho (computador de acesso livre)
+counsellor-help-aidants-connect = feito em seu nome (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] fala ucraniano
+    [en] fala inglês
+    [pt] fala português
+    [fr-x-falc] lê francês fácil
+   *[other] língua: { $tag }
+}
 counsellor-failed = A base de dados não responde.
 does-change = mudar
 report-title = Relatório de atividade

@@ -21,6 +21,25 @@ counsellor-cancel-confirm = Підтвердити скасування
 counsellor-cancel-message = { $place }: ваш прийом { $day } о { $time } скасовано. Зателефонуйте { $phone }, щоб записатися знову.
 counsellor-diagnostic = Відповіді на запитання (надані людиною):
 counsellor-no-diagnostic = Відповідей не надано.
+counsellor-diag-profile = Профіль: { $profile }
+counsellor-diag-needs = Потреби: { $needs }
+counsellor-diag-admin = Справи: { $admin }
+counsellor-diag-named = Справа, яку назвала людина: «{ $named }»
+counsellor-diag-equipment = Обладнання: { $equipment }
+counsellor-diag-help = Запропоновано: { $help }
+counsellor-diag-aidants-connect = Можливо Aidants Connect: { $category }
+counsellor-diag-urgent = Терміново: справа не може чекати.
+counsellor-help-appointment = індивідуальний запис
+counsellor-help-workshop = груповий майстер-клас
+counsellor-help-self-service = самостійно (комп'ютер вільного доступу)
+counsellor-help-aidants-connect = зроблять за людину (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] розмовляє українською
+    [en] розмовляє англійською
+    [pt] розмовляє португальською
+    [fr-x-falc] читає спрощеною французькою
+   *[other] мова: { $tag }
+}
 counsellor-failed = База даних не відповідає.
 does-change = змінити
 report-title = Звіт про діяльність

@@ -20,6 +20,7 @@ use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::app::speech::Speech;
 use crate::domain::outcome::Outcome;
+use crate::domain::person::Person;
 use crate::i18n::Tr;
 use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request};
 use crate::ui::View;
@@ -154,7 +155,7 @@ impl BookingScreen {
             motif: self.agenda.motifs[slot.motif].id.clone(),
             starts: slot.starts,
             ends: slot.ends,
-            person: person.clone(),
+            person: with_locale(person, &self.booked_by, &ctx.settings.locale),
             reminder,
             diagnostic,
             booked_by: self.booked_by.clone(),
@@ -222,6 +223,15 @@ impl BookingScreen {
         self.focus = FocusGrid::new(vec![1; self.agenda.motifs.len()]);
         self.focus.set_index(self.motif.unwrap_or(0));
         Action::None
+    }
+}
+
+/// The person, with the language they used at the kiosk (a counsellor booking for someone on
+/// the phone does not know it: none is kept).
+pub fn with_locale(person: &Person, booked_by: &BookedBy, locale: &str) -> Person {
+    Person {
+        locale: (!booked_by.on_behalf()).then(|| locale.to_string()),
+        ..person.clone()
     }
 }
 

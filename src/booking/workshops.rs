@@ -155,7 +155,11 @@ impl WorkshopsScreen {
             starts: w.starts,
             ends: w.ends,
             seats: w.seats,
-            person: person.clone(),
+            person: super::book::with_locale(
+                person,
+                &crate::store::BookedBy::Kiosk,
+                &ctx.settings.locale,
+            ),
             reminder,
             booked_by: crate::store::BookedBy::Kiosk,
             request_id: None,

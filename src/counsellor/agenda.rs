@@ -232,6 +232,16 @@ impl AgendaScreen {
     }
 }
 
+/// "parle ukrainien": the language the person booked in, when it is not French; the
+/// counsellor plans for it (a translator, the kiosk's screens in that language).
+pub fn speaks(a: &Appointment, view: &View) -> Option<String> {
+    let tag = a.person.locale.as_deref().filter(|tag| *tag != "fr")?;
+    Some(
+        view.tr
+            .text_with("counsellor-speaks", &[("tag", tag.to_string().into())]),
+    )
+}
+
 fn shared_outcome(a: &Appointment) -> Option<Outcome> {
     a.diagnostic
         .as_deref()
@@ -521,6 +531,7 @@ impl Screen for AgendaScreen {
                                 [
                                     Some(when),
                                     Some(name),
+                                    speaks(a, view),
                                     Some(motif),
                                     place,
                                     phone,
@@ -578,6 +589,9 @@ impl Screen for AgendaScreen {
                         .map(|x| format!("{x}."))
                         .unwrap_or_default()
                 )));
+                if let Some(speaks) = speaks(a, view) {
+                    paras.push(page::text(speaks));
+                }
                 paras.push(page::text(format!(
                     "{} {} — {}",
                     words::day(&view.tr, a.starts.date()),
@@ -608,24 +622,7 @@ impl Screen for AgendaScreen {
                     paras.push(page::text(view.tr.text("counsellor-report-exists")));
                 }
                 match shared_outcome(a) {
-                    Some(o) => {
-                        paras.push(page::heading(view.tr.text("counsellor-diagnostic")));
-                        for need in &o.needs {
-                            paras.push(page::item(view.tr.text(&format!("need-{}", need.key()))));
-                        }
-                        let help = match o.help {
-                            crate::domain::outcome::HelpKind::Appointment => "help-appointment",
-                            crate::domain::outcome::HelpKind::Workshop => "help-workshop",
-                            crate::domain::outcome::HelpKind::SelfService => "help-self-service",
-                            crate::domain::outcome::HelpKind::AidantsConnect => {
-                                "help-aidants-connect"
-                            }
-                        };
-                        paras.push(page::text(view.tr.text(help)));
-                        if o.urgent {
-                            paras.push(page::text(view.tr.text("diag-result-urgent")));
-                        }
-                    }
+                    Some(o) => paras.extend(super::shared_diagnostic::paras(&o, view)),
                     None => paras.push(page::text(view.tr.text("counsellor-no-diagnostic"))),
                 }
                 if let Step::CancelReason(_) = self.step {

@@ -7,6 +7,7 @@ pub mod home;
 pub mod prefill;
 pub mod queue;
 pub mod report_form;
+pub mod shared_diagnostic;
 pub mod stats;
 pub mod stats_screen;
 pub mod told;
