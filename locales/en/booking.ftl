@@ -88,7 +88,8 @@ form-continue = Continue
 form-error-first-name = Please write your first name.
 form-error-phone-missing = Please write your phone number, or choose "I have no phone".
 form-error-phone-incomplete = The number is incomplete: 10 digits, for example 06 12 34 56 78.
-form-error-phone-wrong = This number does not look right. Example: 06 12 34 56 78.
+form-error-phone-wrong = This number does not look right. Example: 06 12 34 56 78. A number from abroad: type + and the country code (+44 …, +380 …).
+form-error-phone-foreign = This number from abroad is incomplete or too long. Type + then the country code and the number, for example +44 7700 900123 or +380 50 123 4567.
 form-error-email = This e-mail address does not look right. Example: marie.dupont@laposte.net
 
 menu-workshops = Workshops

@@ -89,7 +89,8 @@ form-continue = Continuer
 form-error-first-name = Écrivez votre prénom.
 form-error-phone-missing = Écrivez votre numéro de téléphone, ou choisissez « Je n'ai pas de téléphone ».
 form-error-phone-incomplete = Le numéro est incomplet : il faut 10 chiffres, par exemple 06 12 34 56 78.
-form-error-phone-wrong = Ce numéro ne semble pas correct. Exemple : 06 12 34 56 78.
+form-error-phone-wrong = Ce numéro ne semble pas correct. Exemple : 06 12 34 56 78. Numéro étranger : tapez + et l'indicatif du pays (+44 …, +380 …).
+form-error-phone-foreign = Ce numéro étranger est incomplet ou trop long. Tapez + puis l'indicatif du pays et le numéro, par exemple +44 7700 900123 ou +380 50 123 4567.
 form-error-email = Cette adresse e-mail ne semble pas correcte. Exemple : marie.dupont@laposte.net
 
 menu-workshops = Ateliers

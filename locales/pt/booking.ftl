@@ -88,7 +88,8 @@ form-continue = Continuar
 form-error-first-name = Escreva o seu nome próprio.
 form-error-phone-missing = Escreva o seu número de telefone ou escolha "Não tenho telefone".
 form-error-phone-incomplete = O número está incompleto: 10 algarismos, por exemplo 06 12 34 56 78.
-form-error-phone-wrong = Este número não parece correto. Exemplo: 06 12 34 56 78.
+form-error-phone-wrong = Este número não parece correto. Exemplo: 06 12 34 56 78. Número estrangeiro: escreva + e o indicativo do país (+44 …, +351 …).
+form-error-phone-foreign = Este número estrangeiro está incompleto ou é demasiado longo. Escreva + e depois o indicativo do país e o número, por exemplo +351 912 345 678 ou +44 7700 900123.
 form-error-email = Este endereço de e-mail não parece correto. Exemplo: maria.silva@laposte.net
 
 menu-workshops = Oficinas
