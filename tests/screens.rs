@@ -1270,3 +1270,50 @@ fn the_counsellor_knows_the_language_and_reads_the_shared_diagnostic_in_staff_wo
     }
     assert!(!words.contains("Faire vos démarches en ligne"), "{detail}");
 }
+
+/// A booking hours away: attendance and the report are shown unavailable, with from when,
+/// rather than offered and then refused.
+#[test]
+fn attendance_on_a_booking_hours_away_is_shown_unavailable_with_from_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    book_with_camille(&mut store, "2026-03-02T14:00", "Lina");
+    let mut app = borne::kiosk::app(demo(), now());
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('1'), Key::Char('1')]);
+    let terminal = render(&app, 100, 30, false);
+    let detail = screen_text(&terminal);
+    assert!(
+        detail.contains("Marquer présent — à partir de 13 h 45"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Marquer absent — à partir de 13 h 45"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Compte rendu d'activité — à partir de 13 h 45"),
+        "{detail}"
+    );
+    // Drawn dim.
+    let buffer = terminal.backend().buffer();
+    let row = (0..buffer.area.height)
+        .find(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, *y)].symbol().to_string())
+                .collect::<String>()
+                .contains("absent — à partir")
+        })
+        .unwrap();
+    assert!(
+        (0..buffer.area.width).any(|x| buffer[(x, row)]
+            .modifier
+            .contains(ratatui::style::Modifier::DIM)),
+        "{detail}"
+    );
+    // Chosen all the same: said why, and nothing is marked.
+    drive_with(&mut store, &mut app, &[Key::Char('2')]);
+    let said = screen_text(&render(&app, 100, 30, false));
+    assert!(said.contains("15 minutes avant"), "{said}");
+    assert!(!said.contains("Enregistré"), "{said}");
+}

@@ -232,6 +232,42 @@ impl AgendaScreen {
     }
 }
 
+/// When attendance can be taken for a booking that is not yet near enough (15 minutes
+/// before its start, the store's rule); `None` once it can.
+fn not_yet(a: &Appointment, now: chrono::NaiveDateTime) -> Option<chrono::NaiveDateTime> {
+    let ahead = rules::attendance_from(now, false) - now;
+    (a.starts > now + ahead && !a.status.cancelled()).then(|| a.starts - ahead)
+}
+
+/// A booking's actions: attendance and the report are shown unavailable, with from when,
+/// while the booking is still hours away (rather than offered, then refused).
+fn booking_choices(a: &Appointment, view: &View) -> Vec<Choice> {
+    let mut choices = numbered_list(&BOOKING_CHOICES, &view.tr);
+    if let Some(from) = not_yet(a, view.now) {
+        let when = if from.date() == view.now.date() {
+            words::time(&view.tr, from)
+        } else {
+            format!(
+                "{} {}",
+                words::day(&view.tr, from.date()),
+                words::time(&view.tr, from)
+            )
+        };
+        for i in [0, 1, 3] {
+            let c = &mut choices[i];
+            c.label = view.tr.text_with(
+                "counsellor-not-before",
+                &[
+                    ("action", c.label.clone().into()),
+                    ("when", when.clone().into()),
+                ],
+            );
+            c.mark = crate::ui::choices::Mark::Unavailable;
+        }
+    }
+    choices
+}
+
 /// "parle ukrainien": the language the person booked in, when it is not French; the
 /// counsellor plans for it (a translator, the kiosk's screens in that language).
 pub fn speaks(a: &Appointment, view: &View) -> Option<String> {
@@ -324,7 +360,15 @@ impl Screen for AgendaScreen {
                     self.list();
                     return Action::None;
                 }
+                let early = not_yet(&self.appointments[i], ctx.now);
                 match self.focus.choose(key) {
+                    // Shown unavailable: said again why, nothing asked of the store.
+                    Some(0 | 1) if early.is_some() => {
+                        self.notice = Some(Notice::Says("counsellor-status-refused-early"));
+                    }
+                    Some(3) if early.is_some() => {
+                        self.notice = Some(Notice::Says("counsellor-report-not-yet"));
+                    }
                     Some(0) => return self.set_status(i, Status::Present, ctx.now),
                     Some(1) => return self.set_status(i, Status::Absent, ctx.now),
                     Some(2) if !self.appointments[i].status.cancelled() => {
@@ -634,7 +678,7 @@ impl Screen for AgendaScreen {
                     )];
                     return page::render(frame, area, view, &paras, &choices, Some(0));
                 }
-                let choices: Vec<Choice> = numbered_list(&BOOKING_CHOICES, &view.tr);
+                let choices = booking_choices(a, view);
                 page::render(
                     frame,
                     area,
