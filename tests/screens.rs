@@ -1317,3 +1317,63 @@ fn attendance_on_a_booking_hours_away_is_shown_unavailable_with_from_when() {
     assert!(said.contains("15 minutes avant"), "{said}");
     assert!(!said.contains("Enregistré"), "{said}");
 }
+
+/// The day's agenda is not stuck on today: the next day, back, and a date typed.
+#[test]
+fn the_counsellor_moves_through_days_and_weeks_and_goes_to_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    book_with_camille(&mut store, "2026-03-03T14:00", "Lina");
+    book_with_camille(&mut store, "2026-03-19T09:00", "Paul");
+    let mut app = borne::kiosk::app(demo(), now());
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    let today = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        today.contains("lundi 2 mars") && !today.contains("Lina"),
+        "{today}"
+    );
+    assert!(
+        today.contains("Jour suivant") && today.contains("← →"),
+        "{today}"
+    );
+    drive_with(&mut store, &mut app, &[Key::Right]);
+    let tomorrow = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        tomorrow.contains("mardi 3 mars") && tomorrow.contains("Lina"),
+        "{tomorrow}"
+    );
+    // Back with the choice itself ("Jour précédent" is the first after the rows).
+    drive_with(&mut store, &mut app, &[Key::Char('2')]);
+    let back = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        back.contains("lundi 2 mars") && !back.contains("Lina"),
+        "{back}"
+    );
+    // "Aller à une date": 19/03.
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "19/03".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let that_day = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        that_day.contains("jeudi 19 mars") && that_day.contains("Paul"),
+        "{that_day}"
+    );
+    // A week at a time in the week's agenda.
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Esc, Key::Char('2'), Key::Right, Key::Right],
+    );
+    let week = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        week.contains("Du lundi 16 mars au dimanche 22 mars"),
+        "{week}"
+    );
+    assert!(
+        week.contains("Paul") && week.contains("Semaine suivante"),
+        "{week}"
+    );
+}

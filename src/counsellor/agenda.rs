@@ -39,6 +39,8 @@ enum Row {
 #[derive(Debug, Clone, PartialEq)]
 enum Step {
     List,
+    /// Typing a date to go to.
+    GoTo,
     Booking(usize),
     CancelReason(usize),
     Workshop(Workshop),
@@ -75,7 +77,14 @@ pub struct AgendaScreen {
     pending: Option<Told>,
     /// Opened on one workshop session's registrants (from the workshops' screen): its id.
     only: Option<String>,
+    /// The date typed to go to.
+    date: TextField,
+    /// Which of the moves was chosen last, to keep the focus on it (an index into `moves`).
+    on_move: Option<usize>,
 }
+
+/// After the day's (or week's) rows: the day before, the day after, a date, back.
+const MOVES: usize = 4;
 
 impl AgendaScreen {
     pub fn new(agenda: Rc<Agenda>, counsellor: usize, from: NaiveDate, days: i64) -> AgendaScreen {
@@ -92,7 +101,39 @@ impl AgendaScreen {
             notice: None,
             pending: None,
             only: None,
+            date: TextField::new(FieldKind::Text, 10),
+            on_move: None,
         }
+    }
+
+    /// The choices after the rows: the previous and next day (or week), a date, back.
+    fn moves(&self) -> [&'static str; MOVES] {
+        if self.days == 1 {
+            [
+                "counsellor-previous-day",
+                "counsellor-next-day",
+                "counsellor-go-to-date",
+                "counsellor-back",
+            ]
+        } else {
+            [
+                "counsellor-previous-week",
+                "counsellor-next-week",
+                "counsellor-go-to-date",
+                "counsellor-back",
+            ]
+        }
+    }
+
+    /// Shows the days starting `from`: read from the store again.
+    fn show_from(&mut self, from: NaiveDate, on_move: usize) -> Action {
+        self.from = from;
+        self.on_move = Some(on_move);
+        self.notice = None;
+        self.appointments.clear();
+        self.sessions.clear();
+        self.list();
+        self.load()
     }
 
     /// One session's registrants and their attendance, under its own title; Esc goes back
@@ -119,6 +160,23 @@ impl AgendaScreen {
 
     fn id(&self) -> &str {
         &self.agenda.counsellors[self.counsellor].id
+    }
+
+    /// "lundi 2 mars", or "du lundi 2 mars au dimanche 8 mars".
+    fn shown_days(&self, view: &View) -> String {
+        let day = |d: NaiveDate| words::day(&view.tr, d);
+        if self.days == 1 {
+            view.tr
+                .text_with("counsellor-shown-day", &[("day", day(self.from).into())])
+        } else {
+            view.tr.text_with(
+                "counsellor-shown-week",
+                &[
+                    ("from", day(self.from).into()),
+                    ("to", day(self.to()).into()),
+                ],
+            )
+        }
     }
 
     fn to(&self) -> NaiveDate {
@@ -190,7 +248,12 @@ impl AgendaScreen {
             return;
         }
         self.step = Step::List;
-        self.focus = FocusGrid::new(vec![1; self.rows().len() + 1]);
+        let rows = self.rows().len();
+        self.focus = FocusGrid::new(vec![1; rows + MOVES]);
+        // After "Jour suivant", the focus stays on it, whatever the new day holds.
+        if let Some(k) = self.on_move {
+            self.focus.set_index(rows + k);
+        }
     }
     /// Asks the store to mark a status; the list is read again with the answer.
     fn set_status(&self, i: usize, status: Status, now: chrono::NaiveDateTime) -> Action {
@@ -230,6 +293,24 @@ impl AgendaScreen {
             outcome.as_ref(),
         )
     }
+}
+
+/// A date as a counsellor types it: `17/03`, `17/03/2026`, `17 3 2026` (this year when the
+/// year is not given); `None` when it is no date.
+fn typed_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let parts: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (day, month, year) = match parts[..] {
+        [d, m] => (d, m, today.year()),
+        [d, m, y] if y < 100 => (d, m, 2000 + y as i32),
+        [d, m, y] => (d, m, y as i32),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// When attendance can be taken for a booking that is not yet near enough (15 minutes
@@ -334,10 +415,23 @@ impl Screen for AgendaScreen {
                     return Action::Back;
                 }
                 let rows = self.rows();
-                match self.focus.choose(key) {
-                    Some(i) if i == rows.len() => Action::Back,
-                    Some(i) => {
+                let step = Duration::days(self.days);
+                match (key, self.focus.choose(key)) {
+                    (Key::Left, _) => self.show_from(self.from - step, 0),
+                    (Key::Right, _) => self.show_from(self.from + step, 1),
+                    (_, Some(i)) if i == rows.len() => self.show_from(self.from - step, 0),
+                    (_, Some(i)) if i == rows.len() + 1 => self.show_from(self.from + step, 1),
+                    (_, Some(i)) if i == rows.len() + 2 => {
                         self.notice = None;
+                        self.date = TextField::new(FieldKind::Text, 10);
+                        self.step = Step::GoTo;
+                        self.focus = FocusGrid::new(vec![1]);
+                        Action::None
+                    }
+                    (_, Some(i)) if i >= rows.len() => Action::Back,
+                    (_, Some(i)) => {
+                        self.notice = None;
+                        self.on_move = None;
                         match &rows[i] {
                             Row::Booking(b) => {
                                 self.step = Step::Booking(*b);
@@ -350,9 +444,26 @@ impl Screen for AgendaScreen {
                         }
                         Action::None
                     }
-                    None => Action::None,
+                    (_, None) => Action::None,
                 }
             }
+            Step::GoTo => match key {
+                Key::Esc => {
+                    self.list();
+                    Action::None
+                }
+                Key::Enter => match typed_date(&self.date.value, ctx.now.date()) {
+                    Some(day) => self.show_from(day, 2),
+                    None => {
+                        self.notice = Some(Notice::Says("counsellor-date-invalid"));
+                        Action::None
+                    }
+                },
+                key => {
+                    self.date.input(key);
+                    Action::None
+                }
+            },
             Step::Booking(i) => {
                 if key == Key::Esc {
                     // What was said about this booking stays with it.
@@ -609,10 +720,12 @@ impl Screen for AgendaScreen {
                         Choice::numbered(n + 1, label)
                     })
                     .collect();
-                choices.push(Choice::numbered(
-                    choices.len() + 1,
-                    view.tr.text("counsellor-back"),
-                ));
+                if self.only.is_none() {
+                    paras.insert(0, page::heading(self.shown_days(view)));
+                }
+                for id in self.moves() {
+                    choices.push(Choice::numbered(choices.len() + 1, view.tr.text(id)));
+                }
                 page::render(
                     frame,
                     area,
@@ -621,6 +734,15 @@ impl Screen for AgendaScreen {
                     &choices,
                     Some(self.focus.index()),
                 )
+            }
+            Step::GoTo => {
+                paras.push(page::heading(view.tr.text("counsellor-date-question")));
+                paras.push(page::text(format!("▶ {}", self.date.value)));
+                let choices = [Choice::numbered(
+                    1,
+                    view.tr.text("counsellor-go-to-date-ok"),
+                )];
+                page::render(frame, area, view, &paras, &choices, Some(0))
             }
             Step::Booking(i) | Step::CancelReason(i) => {
                 let a = &self.appointments[*i];
@@ -754,7 +876,16 @@ impl Screen for AgendaScreen {
     }
 
     fn hints(&self) -> Vec<Hint> {
-        [choosing_hints(), self.focus.page_hints()].concat()
+        let mut hints = [choosing_hints(), self.focus.page_hints()].concat();
+        if self.step == Step::List && self.only.is_none() {
+            let does = if self.days == 1 {
+                "does-other-day"
+            } else {
+                "does-other-week"
+            };
+            hints.insert(1, crate::app::screen::hint("key-left-right", does));
+        }
+        hints
     }
 }
 
