@@ -147,11 +147,16 @@ fn change_seats_add_a_session_and_cancel_one() {
 
     // Cancel the e-mail session. The demo has no SMS gateway: nothing would send a
     // message, so Ali is not "told": the counsellor reads whom to call.
-    drive(
-        &mut app,
-        &mut store,
-        &[Key::Char('1'), Key::Char('4'), Key::Char('1')],
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('4')]);
+    // Said up front, before "Annuler cet atelier ?": nobody will be told, and whom to call.
+    let asked = screen_text(&app);
+    assert!(
+        asked.contains("Aucun message ne part de cette borne"),
+        "{asked}"
     );
+    assert!(asked.contains("Ali : 06 98 76 54 32"), "{asked}");
+    assert!(!asked.contains("seront prévenus"), "{asked}");
+    drive(&mut app, &mut store, &[Key::Char('1')]);
     let sessions = store
         .sessions(&cfg.agenda.planned_sessions(day, day), day, day)
         .unwrap();

@@ -97,7 +97,20 @@ workshop-admin-seats = Number of seats
 workshop-admin-date = Change the date and time
 workshop-admin-date-format = Date and time (DD/MM/YYYY HH:MM)
 workshop-admin-cancel = Cancel this workshop
-workshop-admin-cancel-question = Cancel this workshop? Registrants will be told.
+workshop-admin-cancel-question = Cancel this workshop?
+workshop-admin-cancel-nobody = Nobody is registered.
+workshop-admin-cancel-all-told = { $count ->
+    [one] The person registered will be told by message.
+   *[other] The { $count } people registered will be told by message.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 person registered has no phone or e-mail and will not be told. Tell them yourself:
+   *[other] { $count } people registered have no phone or e-mail and will not be told. Tell them yourself:
+}
+workshop-admin-cancel-no-gateway = No message goes out from this kiosk (no SMS or e-mail gateway): { $count ->
+    [one] the person registered will not be told. Tell them yourself:
+   *[other] the { $count } people registered will not be told. Tell them yourself:
+}
 workshop-admin-cancel-message = { $place }: the workshop on { $day } at { $time } is cancelled. Call { $phone } to join another one.
 workshop-admin-saved = Saved.
 workshop-admin-seats-invalid = A number of seats, at least the registrants'.

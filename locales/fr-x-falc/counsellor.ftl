@@ -97,7 +97,20 @@ workshop-admin-seats = Nombre de places
 workshop-admin-date = Changer la date et l'heure
 workshop-admin-date-format = Date et heure (JJ/MM/AAAA HH:MM)
 workshop-admin-cancel = Annuler cet atelier
-workshop-admin-cancel-question = Annuler cet atelier ? Les inscrits seront prévenus.
+workshop-admin-cancel-question = Annuler cet atelier ?
+workshop-admin-cancel-nobody = Personne n'est inscrit.
+workshop-admin-cancel-all-told = { $count ->
+    [one] La personne inscrite sera prévenue par message.
+   *[other] Les { $count } inscrits seront prévenus par message.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 inscrit n'a ni téléphone ni e-mail : il ne sera pas prévenu. À prévenir vous-même :
+   *[other] { $count } inscrits n'ont ni téléphone ni e-mail : ils ne seront pas prévenus. À prévenir vous-même :
+}
+workshop-admin-cancel-no-gateway = Aucun message ne part de cette borne (pas de passerelle SMS ou e-mail) : { $count ->
+    [one] la personne inscrite ne sera pas prévenue. À prévenir vous-même :
+   *[other] les { $count } inscrits ne seront pas prévenus. À prévenir vous-même :
+}
 workshop-admin-cancel-message = { $place } : l'atelier du { $day } à { $time } est annulé. Appelez le { $phone } pour vous inscrire à un autre.
 workshop-admin-saved = Enregistré.
 workshop-admin-seats-invalid = Un nombre de places, au moins celui des inscrits.

@@ -97,7 +97,20 @@ workshop-admin-seats = Número de lugares
 workshop-admin-date = Mudar a data e a hora
 workshop-admin-date-format = Data e hora (DD/MM/AAAA HH:MM)
 workshop-admin-cancel = Anular esta oficina
-workshop-admin-cancel-question = Anular esta oficina? Os inscritos serão avisados.
+workshop-admin-cancel-question = Anular esta oficina?
+workshop-admin-cancel-nobody = Ninguém está inscrito.
+workshop-admin-cancel-all-told = { $count ->
+    [one] A pessoa inscrita será avisada por mensagem.
+   *[other] Os { $count } inscritos serão avisados por mensagem.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 inscrito não tem telefone nem e-mail: não será avisado. Avise-o você mesmo:
+   *[other] { $count } inscritos não têm telefone nem e-mail: não serão avisados. Avise-os você mesmo:
+}
+workshop-admin-cancel-no-gateway = Nenhuma mensagem sai deste terminal (sem serviço de SMS ou e-mail): { $count ->
+    [one] a pessoa inscrita não será avisada. Avise-a você mesmo:
+   *[other] os { $count } inscritos não serão avisados. Avise-os você mesmo:
+}
 workshop-admin-cancel-message = { $place }: a oficina de { $day } às { $time } foi anulada. Ligue para o { $phone } para se inscrever noutra.
 workshop-admin-saved = Guardado.
 workshop-admin-seats-invalid = Um número de lugares, pelo menos o dos inscritos.

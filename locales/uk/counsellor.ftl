@@ -97,7 +97,20 @@ workshop-admin-seats = Кількість місць
 workshop-admin-date = Змінити дату й час
 workshop-admin-date-format = Дата й час (ДД/ММ/РРРР ГГ:ХХ)
 workshop-admin-cancel = Скасувати цей майстер-клас
-workshop-admin-cancel-question = Скасувати цей майстер-клас? Учасників буде повідомлено.
+workshop-admin-cancel-question = Скасувати цей майстер-клас?
+workshop-admin-cancel-nobody = Ніхто не зареєстрований.
+workshop-admin-cancel-all-told = { $count ->
+    [one] Зареєстровану людину повідомлять повідомленням.
+   *[other] Усіх зареєстрованих ({ $count }) повідомлять повідомленням.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 учасник не має ні телефону, ні e-mail: його не повідомлять. Повідомте самі:
+   *[other] { $count } учасників не мають ні телефону, ні e-mail: їх не повідомлять. Повідомте самі:
+}
+workshop-admin-cancel-no-gateway = З цього терміналу не йде жодне повідомлення (немає SMS чи e-mail шлюзу): { $count ->
+    [one] зареєстровану людину не повідомлять. Повідомте самі:
+   *[other] { $count } зареєстрованих не повідомлять. Повідомте самі:
+}
 workshop-admin-cancel-message = { $place }: майстер-клас { $day } о { $time } скасовано. Зателефонуйте { $phone }, щоб записатися на інший.
 workshop-admin-saved = Збережено.
 workshop-admin-seats-invalid = Кількість місць, не менша за кількість учасників.
