@@ -1377,3 +1377,33 @@ fn the_counsellor_moves_through_days_and_weeks_and_goes_to_a_date() {
         "{week}"
     );
 }
+
+/// Counsellor mode with a person's record open locks after 2 minutes without a key (the
+/// day's list alone, after 10).
+#[test]
+fn a_persons_record_left_open_locks_counsellor_mode_after_two_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::Store::open(&dir.path().join("s.db")).unwrap();
+    book_with_camille(&mut store, "2026-03-02T14:00", "Lina");
+    let mut app = borne::kiosk::app(demo(), now());
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    let later = now() + Duration::seconds(2 * 60 + 1);
+    assert_eq!(
+        app.next_deadline(now()),
+        Some(now() + Duration::minutes(10))
+    );
+    app.update(Msg::Tick, later);
+    assert_eq!(
+        app.screen().title(),
+        "counsellor-today",
+        "the list stays open"
+    );
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    assert!(screen_text(&render(&app, 100, 30, false)).contains("Lina"));
+    assert_eq!(app.next_deadline(now()), Some(now() + Duration::minutes(2)));
+    app.update(Msg::Tick, later);
+    let after = screen_text(&render(&app, 100, 30, false));
+    assert!(!after.contains("Lina"), "{after}");
+    assert_ne!(app.screen().title(), "counsellor-today");
+}

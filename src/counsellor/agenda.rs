@@ -875,6 +875,13 @@ impl Screen for AgendaScreen {
         }
     }
 
+    fn shows_a_person(&self) -> bool {
+        matches!(
+            self.step,
+            Step::Booking(_) | Step::CancelReason(_) | Step::Attendance(..)
+        )
+    }
+
     fn hints(&self) -> Vec<Hint> {
         let mut hints = [choosing_hints(), self.focus.page_hints()].concat();
         if self.step == Step::List && self.only.is_none() {
