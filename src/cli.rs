@@ -515,13 +515,9 @@ fn run(cli: &Cli, command: &Command) -> Result<ExitCode, ExitCode> {
         Command::Export(ExportCommand::Activites { from, to, format }) => {
             let from = parse_day(from, "--from")?;
             let range = day_range(None, Some(to), from, from)?;
-            let (_, mut stores, _) = open_all(cli)?;
-            counsellor::export_activities(
-                agenda_of(&mut stores)?,
-                range.0,
-                range.1,
-                (*format).into(),
-            )
+            let (config, mut stores, _) = open_all(cli)?;
+            let origin = crate::counsellor::export::Origin::of(&config.kiosk, &config.agenda);
+            counsellor::export_activities(agenda_of(&mut stores)?, &origin, range, (*format).into())
         }
         Command::Export(ExportCommand::Agenda {
             counsellor: who,

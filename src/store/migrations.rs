@@ -304,7 +304,9 @@ const MIGRATIONS: &[&str] = &[
         erased INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX waitlist_workshop ON waitlist (workshop, id);
-    ALTER TABLE outbox ADD COLUMN waitlist INTEGER REFERENCES waitlist (id);",
+    ALTER TABLE outbox ADD COLUMN waitlist INTEGER REFERENCES waitlist (id);
+    -- The Coop's label, capitalised as its others: reports written before keep theirs.
+    UPDATE activite SET tranche_age = 'Non communiqué' WHERE tranche_age = 'non communiqué';",
 ];
 
 pub fn latest() -> u32 {
@@ -380,7 +382,7 @@ mod tests {
                  'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'Non communiqué',
                  'Non communiqué', '2026-03-05T10:00'),
                     ('camille', 'ABC234', 'Accompagnement individuel', '2026-03-05', 60,
-                 'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'Non communiqué',
+                 'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'non communiqué',
                  'Non communiqué', '2026-03-05T11:00');"),
         (6, "INSERT INTO workshop_session (id, series, starts_at, ends_at, seats, cancelled,
                  changed_by, changed_at)
@@ -454,6 +456,11 @@ mod tests {
                     })
                     .unwrap();
                 assert_eq!((n, minutes), (1, 60), "from version {version}");
+                let age: String = one(&conn, "SELECT tranche_age FROM activite");
+                assert_eq!(
+                    age, "Non communiqué",
+                    "the Coop's label, from version {version}"
+                );
             }
             if version >= 6 {
                 let seats: u32 = one(&conn, "SELECT seats FROM workshop_session");

@@ -815,7 +815,9 @@ const MIGRATIONS: &[&str] = &[
             AND (booking IS NULL OR booking IN (SELECT b.id FROM public.booking b))
             AND (registration IS NULL
                 OR registration IN (SELECT r.id FROM public.registration r))
-            AND (waitlist IS NULL OR waitlist IN (SELECT w.id FROM public.waitlist w)));",
+            AND (waitlist IS NULL OR waitlist IN (SELECT w.id FROM public.waitlist w)));
+    UPDATE public.activite SET tranche_age = 'Non communiqué'
+        WHERE tranche_age = 'non communiqué';",
 ];
 
 pub fn latest() -> u32 {
