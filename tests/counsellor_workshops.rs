@@ -316,3 +316,61 @@ fn a_new_session_over_another_in_its_room_or_on_a_holiday_is_refused() {
     let (from, to) = (now().date(), now().date() + chrono::Duration::weeks(8));
     assert!(store.sessions(&[], from, to).unwrap().is_empty());
 }
+
+/// A full workshop is not a dead end: Olena, in Ukrainian, leaves her first name and phone
+/// on its waiting list; Camille sees her there, with her language.
+#[test]
+fn a_full_workshop_offers_its_waiting_list_and_the_counsellor_sees_it() {
+    use borne::store::Waitlist;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("w.db")).unwrap();
+    for _ in 0..12 {
+        ali_registered(&mut store, None);
+    }
+    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let cfg = Rc::new(config::load(&dir_config).unwrap());
+    let mut app = borne::kiosk::app(cfg.clone(), now());
+    drive(&mut app, &mut store, &[Key::Char('5'), Key::Char('1')]);
+    let offered = words(&screen_text(&app));
+    assert!(offered.contains("nous vous prévenons"), "{offered}");
+    drive(&mut app, &mut store, &typed("Olena"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Enter]);
+    drive(&mut app, &mut store, &typed("+380501234567"));
+    drive(
+        &mut app,
+        &mut store,
+        &[Key::Down, Key::Down, Key::Down, Key::Enter],
+    );
+    let check = words(&screen_text(&app));
+    assert!(
+        check.contains("Me mettre sur la liste d'attente"),
+        "{check}"
+    );
+    assert!(check.contains("Bien démarrer avec les e-mails"), "{check}");
+    assert!(!check.to_lowercase().contains("rendez-vous"), "{check}");
+    drive(&mut app, &mut store, &[Key::Enter]);
+    let joined = words(&screen_text(&app));
+    assert!(joined.contains("en position 1"), "{joined}");
+    // No gateway in the demo: a counsellor will call.
+    assert!(
+        joined.contains("un conseiller vous appelle au +380 50 123 4567"),
+        "{joined}"
+    );
+    let waiting = store.waitlist("email-debutant@2026-03-04").unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].phone.as_deref(), Some("+380501234567"));
+    assert_eq!(waiting[0].locale, "fr");
+
+    let (_, mut app) = camille_at_the_workshops(&mut store);
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('1')]);
+    let registrants = words(&screen_text(&app));
+    assert!(registrants.contains("Liste d'attente : 1"), "{registrants}");
+    assert!(
+        registrants.contains("Olena — +380 50 123 4567"),
+        "{registrants}"
+    );
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

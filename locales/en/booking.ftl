@@ -104,8 +104,16 @@ workshop-seats-left = { $left ->
     [one] { $left } seat left of { $seats }
    *[other] { $left } seats left of { $seats }
 }
-workshop-full = Full
-workshop-full-notice = This workshop is full. Please choose another one.
+workshop-full = Full, waiting list
+workshop-full-notice = This workshop has just become full. Choose it to join the waiting list, or choose another one.
+waitlist-offer = This workshop is full. Leave your first name and phone number: if a seat frees up, we will tell you.
+waitlist-phone-needed = To tell you about a free seat, we need your phone number.
+waitlist-check = You will be on this workshop's waiting list:
+waitlist-confirm = Put me on the waiting list
+waitlist-joined = You are on the waiting list, number { $place }.
+waitlist-told-by-message = If a seat frees up, we will send a message to { $phone }. You can then register.
+waitlist-told-by-call = If a seat frees up, a counsellor will call you on { $phone }.
+waitlist-seat-free = { $place }: a seat is free in the workshop “{ $title }” on { $day } at { $time }. To take it, register at the kiosk or call { $phone }.
 level-debutant = Beginner
 level-intermediaire = Intermediate
 level-avance = Advanced

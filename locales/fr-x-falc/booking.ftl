@@ -104,8 +104,16 @@ workshop-seats-left = { $left ->
     [one] encore { $left } place sur { $seats }
    *[other] encore { $left } places sur { $seats }
 }
-workshop-full = Plus de place
-workshop-full-notice = Ce cours est complet. Choisissez un autre cours.
+workshop-full = Plus de place. Vous pouvez attendre une place.
+workshop-full-notice = Ce cours est complet. Vous pouvez attendre une place. Ou choisissez un autre cours.
+waitlist-offer = Ce cours est complet. Donnez votre prénom et votre téléphone. Nous vous prévenons si une place est libre.
+waitlist-phone-needed = Donnez votre numéro de téléphone. Nous vous prévenons si une place est libre.
+waitlist-check = Vous attendez une place pour ce cours :
+waitlist-confirm = C'est bon, j'attends une place
+waitlist-joined = Vous attendez une place. Vous êtes numéro { $place }.
+waitlist-told-by-message = Si une place est libre, nous vous envoyons un message au { $phone }.
+waitlist-told-by-call = Si une place est libre, un conseiller vous appelle au { $phone }.
+waitlist-seat-free = { $place } : une place est libre au cours « { $title } » du { $day } à { $time }. Inscrivez-vous à la borne. Ou appelez le { $phone }.
 level-debutant = pour commencer
 level-intermediaire = moyen
 level-avance = difficile

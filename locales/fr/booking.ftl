@@ -105,8 +105,16 @@ workshop-seats-left = { $left ->
     [one] { $left } place restante sur { $seats }
    *[other] { $left } places restantes sur { $seats }
 }
-workshop-full = Complet
-workshop-full-notice = Cet atelier est complet. Choisissez-en un autre.
+workshop-full = Complet, liste d'attente
+workshop-full-notice = Cet atelier vient d'être complet. Choisissez-le pour être sur la liste d'attente, ou choisissez-en un autre.
+waitlist-offer = Cet atelier est complet. Laissez votre prénom et votre téléphone : si une place se libère, nous vous prévenons.
+waitlist-phone-needed = Pour vous prévenir d'une place libre, il nous faut votre numéro de téléphone.
+waitlist-check = Vous serez sur la liste d'attente de cet atelier :
+waitlist-confirm = Me mettre sur la liste d'attente
+waitlist-joined = Vous êtes sur la liste d'attente, en position { $place }.
+waitlist-told-by-message = Si une place se libère, nous vous envoyons un message au { $phone }. Vous pourrez alors vous inscrire.
+waitlist-told-by-call = Si une place se libère, un conseiller vous appelle au { $phone }.
+waitlist-seat-free = { $place } : une place s'est libérée à l'atelier « { $title } » du { $day } à { $time }. Pour la prendre, inscrivez-vous à la borne ou appelez le { $phone }.
 level-debutant = Débutant
 level-intermediaire = Intermédiaire
 level-avance = Avancé

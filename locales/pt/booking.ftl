@@ -104,8 +104,16 @@ workshop-seats-left = { $left ->
     [one] resta { $left } lugar de { $seats }
    *[other] restam { $left } lugares de { $seats }
 }
-workshop-full = Completa
-workshop-full-notice = Esta oficina está completa. Escolha outra.
+workshop-full = Completa, lista de espera
+workshop-full-notice = Esta oficina acabou de ficar completa. Escolha-a para entrar na lista de espera, ou escolha outra.
+waitlist-offer = Esta oficina está completa. Deixe o seu nome e telefone: se vagar um lugar, avisamos.
+waitlist-phone-needed = Para o avisar de um lugar livre, precisamos do seu número de telefone.
+waitlist-check = Vai ficar na lista de espera desta oficina:
+waitlist-confirm = Pôr-me na lista de espera
+waitlist-joined = Está na lista de espera, na posição { $place }.
+waitlist-told-by-message = Se vagar um lugar, enviamos uma mensagem para { $phone }. Poderá então inscrever-se.
+waitlist-told-by-call = Se vagar um lugar, um conselheiro liga-lhe para { $phone }.
+waitlist-seat-free = { $place }: vagou um lugar na oficina «{ $title }» de { $day } às { $time }. Para o ocupar, inscreva-se no terminal ou ligue para { $phone }.
 level-debutant = Iniciante
 level-intermediaire = Intermédio
 level-avance = Avançado

@@ -36,6 +36,8 @@ pub struct Checkout {
     phone_missing: bool,
     /// A seat in a workshop: "inscription", never "rendez-vous".
     workshop: bool,
+    /// The waiting list of a full workshop: a first name and a phone, nothing else asked.
+    waitlist: bool,
     step: Step,
     focus: FocusGrid,
 }
@@ -66,6 +68,7 @@ impl Checkout {
             phone_required,
             phone_missing: false,
             workshop: false,
+            waitlist: false,
             step: Step::Identity,
             focus: FocusGrid::new(Vec::new()),
         }
@@ -74,6 +77,14 @@ impl Checkout {
     /// Registering for a workshop: its own words on the check step.
     pub fn for_workshop(mut self) -> Checkout {
         self.workshop = true;
+        self
+    }
+
+    /// Joining a full workshop's waiting list: the phone is needed to tell of a free seat.
+    pub fn for_waitlist(mut self) -> Checkout {
+        self.workshop = true;
+        self.waitlist = true;
+        self.phone_required = true;
         self
     }
 
@@ -204,7 +215,12 @@ impl Checkout {
         let choices = match self.step {
             Step::Identity => {
                 if self.phone_missing {
-                    paras.push(page::notice(view.tr.text("booking-phone-needed")));
+                    let id = if self.waitlist {
+                        "waitlist-phone-needed"
+                    } else {
+                        "booking-phone-needed"
+                    };
+                    paras.push(page::notice(view.tr.text(id)));
                 }
                 let title = if self.form.on_behalf {
                     "form-title-on-behalf"
@@ -227,7 +243,9 @@ impl Checkout {
                 ]
             }
             Step::Confirm => {
-                let (check, confirm) = if self.workshop {
+                let (check, confirm) = if self.waitlist {
+                    ("waitlist-check", "waitlist-confirm")
+                } else if self.workshop {
                     ("workshop-check", "workshop-confirm")
                 } else {
                     ("booking-check", "booking-confirm")

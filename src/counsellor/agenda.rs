@@ -81,6 +81,8 @@ pub struct AgendaScreen {
     date: TextField,
     /// Which of the moves was chosen last, to keep the focus on it (an index into `moves`).
     on_move: Option<usize>,
+    /// The waiting list of the workshop session shown.
+    waiting: Vec<crate::store::Waiting>,
 }
 
 /// After the day's (or week's) rows: the day before, the day after, a date, back.
@@ -103,6 +105,7 @@ impl AgendaScreen {
             only: None,
             date: TextField::new(FieldKind::Text, 10),
             on_move: None,
+            waiting: Vec::new(),
         }
     }
 
@@ -162,6 +165,32 @@ impl AgendaScreen {
         &self.agenda.counsellors[self.counsellor].id
     }
 
+    /// The session's waiting list: who, their phone, their language, whether a free seat was
+    /// told them.
+    fn waiting_paras(&self, view: &View) -> Vec<Para> {
+        if self.waiting.is_empty() {
+            return Vec::new();
+        }
+        let mut out = vec![page::heading(view.tr.text_with(
+            "workshop-waitlist-heading",
+            &[("count", (self.waiting.len() as i64).into())],
+        ))];
+        for w in &self.waiting {
+            let mut parts = vec![if w.first_name.is_empty() {
+                "—".to_string()
+            } else {
+                w.first_name.clone()
+            }];
+            parts.extend(w.phone.as_deref().map(show_phone));
+            parts.extend(speaks_in(&w.locale, view));
+            if w.told {
+                parts.push(view.tr.text("workshop-waitlist-told"));
+            }
+            out.push(page::item(parts.join(" — ")));
+        }
+        out
+    }
+
     /// "lundi 2 mars", or "du lundi 2 mars au dimanche 8 mars".
     fn shown_days(&self, view: &View) -> String {
         let day = |d: NaiveDate| words::day(&view.tr, d);
@@ -186,7 +215,22 @@ impl AgendaScreen {
     /// The appointments and the workshop sessions as the store has them (staff changes
     /// applied: a moved session shows on its new day, a cancelled one not at all).
     fn load(&self) -> Action {
-        Action::EmitAll(vec![
+        let waitlist = match (&self.step, &self.only) {
+            (Step::Workshop(w) | Step::Attendance(w, _), _) => Some(w.id.clone()),
+            (_, Some(id)) => Some(id.clone()),
+            _ => None,
+        };
+        Action::EmitAll(
+            waitlist
+                .map(|id| Effect::Store(Request::Waitlist(id)))
+                .into_iter()
+                .chain(self.day_requests())
+                .collect(),
+        )
+    }
+
+    fn day_requests(&self) -> Vec<Effect> {
+        vec![
             Effect::Store(Request::Sessions {
                 from: self.from,
                 to: self.to(),
@@ -196,7 +240,7 @@ impl AgendaScreen {
                 from: self.from,
                 to: self.to(),
             }),
-        ])
+        ]
     }
 
     /// This counsellor's bookings and the workshop sessions, in time order.
@@ -352,11 +396,14 @@ fn booking_choices(a: &Appointment, view: &View) -> Vec<Choice> {
 /// "parle ukrainien": the language the person booked in, when it is not French; the
 /// counsellor plans for it (a translator, the kiosk's screens in that language).
 pub fn speaks(a: &Appointment, view: &View) -> Option<String> {
-    let tag = a.person.locale.as_deref().filter(|tag| *tag != "fr")?;
-    Some(
+    speaks_in(a.person.locale.as_deref()?, view)
+}
+
+fn speaks_in(tag: &str, view: &View) -> Option<String> {
+    (tag != "fr").then(|| {
         view.tr
-            .text_with("counsellor-speaks", &[("tag", tag.to_string().into())]),
-    )
+            .text_with("counsellor-speaks", &[("tag", tag.to_string().into())])
+    })
 }
 
 fn shared_outcome(a: &Appointment) -> Option<Outcome> {
@@ -440,6 +487,10 @@ impl Screen for AgendaScreen {
                             Row::Workshop(w) => {
                                 self.focus = FocusGrid::new(vec![1; self.registrants(w).len() + 1]);
                                 self.step = Step::Workshop(w.clone());
+                                self.waiting.clear();
+                                return Action::Emit(Effect::Store(Request::Waitlist(
+                                    w.id.clone(),
+                                )));
                             }
                         }
                         Action::None
@@ -609,6 +660,10 @@ impl Screen for AgendaScreen {
             }
             Reply::Sessions(sessions) => {
                 self.sessions = sessions;
+                return Action::None;
+            }
+            Reply::Waitlist(waiting) => {
+                self.waiting = waiting;
                 return Action::None;
             }
             Reply::Report(Some(report)) => return Action::Push(Box::new(ReportForm::new(report))),
@@ -847,6 +902,7 @@ impl Screen for AgendaScreen {
                         ("seats", i64::from(w.seats).into()),
                     ],
                 )));
+                paras.extend(self.waiting_paras(view));
                 let mut choices: Vec<Choice> = self
                     .registrants(w)
                     .iter()
