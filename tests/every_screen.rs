@@ -297,6 +297,13 @@ impl Walk {
         // The workshops, to the registration form.
         self.keys("workshops", &[Char('5'), Char('1'), Char('1')]);
         self.home();
+        // A full workshop: its waiting list, to the place on it.
+        self.keys("waiting list", &[Char('5'), Char('2')]);
+        self.typed("waiting list", "Olena");
+        self.keys("waiting list", &[Enter, Enter]);
+        self.typed("waiting list", "0612345678");
+        self.keys("waiting list", &[Down, Down, Down, Enter, Char('1')]);
+        self.home();
         // Je suis là: a check-in with a code unknown, then two tickets for help now (the
         // second taken with a first name), and the first given up with its number.
         self.keys("here", &[Char('6')]);
@@ -348,6 +355,10 @@ impl Walk {
             );
             self.keys("counsellor", &[Esc, Esc, Esc, Esc]);
         }
+        // The day's agenda: the next day, then a date typed.
+        self.keys("counsellor: days", &[Char('1'), Right, Down, Enter]);
+        self.typed("counsellor: days", "19/03");
+        self.keys("counsellor: days", &[Enter, Esc]);
     }
 }
 
@@ -357,6 +368,30 @@ fn store_with_lieux() -> (tempfile::TempDir, Store) {
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
         .unwrap();
+    // Thursday's workshop is full: its waiting list is a journey too.
+    use borne::store::Bookings;
+    let starts = borne::clock::parse_local("2026-03-05T17:30").unwrap();
+    for _ in 0..10 {
+        store
+            .register(
+                &borne::store::NewRegistration {
+                    workshop: "arnaques@2026-03-05".into(),
+                    starts,
+                    ends: starts + Duration::minutes(90),
+                    seats: 10,
+                    person: borne::domain::person::Person {
+                        first_name: "Ali".into(),
+                        ..Default::default()
+                    },
+                    reminder: None,
+                    booked_by: borne::store::BookedBy::Kiosk,
+                    request_id: None,
+                },
+                now(),
+            )
+            .unwrap()
+            .unwrap();
+    }
     (dir, store)
 }
 
