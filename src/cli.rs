@@ -574,11 +574,12 @@ fn export_activities(
 ) -> Result<ExitCode, ExitCode> {
     let from = parse_day(from, "--from")?;
     let range = day_range(None, Some(to), from, from)?;
-    let (_, mut stores, _) = open_all(cli)?;
+    let (config, mut stores, _) = open_all(cli)?;
+    let origin = crate::counsellor::export::Origin::of(&config.kiosk, &config.agenda);
     Ok(crate::counsellor::cli::export_activities(
         agenda_of(&mut stores)?,
-        range.0,
-        range.1,
+        &origin,
+        range,
         format.into(),
     ))
 }

@@ -30,6 +30,7 @@ fn marie() -> Person {
         last_initial: Some("D".into()),
         phone: Some("+33612345678".into()),
         email: None,
+        locale: None,
     }
 }
 
@@ -108,6 +109,14 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "a confirmation goes at once, with the code, while the time stands",
         confirmations,
     ),
+    (
+        "the language a person used goes with the booking",
+        language_kept,
+    ),
+    (
+        "a freed seat tells the first on the waiting list, in their words",
+        waiting_list,
+    ),
 ];
 
 fn confirmations(store: &mut dyn AgendaStore) {
@@ -148,6 +157,112 @@ fn confirmations(store: &mut dyn AgendaStore) {
     };
     store.reschedule(&booked, &to, None).unwrap().unwrap();
     assert!(store.claim_due_messages(now).unwrap().is_empty());
+}
+
+fn language_kept(store: &mut dyn AgendaStore) {
+    let now = at(NOW);
+    let mut olena = booking("karim", "2026-03-05T10:00", "2026-03-05T10:45");
+    olena.person.locale = Some("uk".into());
+    let booked = code(store.book(&olena, now));
+    let mut seat = registration("email@2026-03-04", 8, "Olena");
+    seat.person.locale = Some("uk".into());
+    let registered = code(store.register(&seat, now));
+    let older = code(store.book(
+        &booking("karim", "2026-03-05T11:00", "2026-03-05T11:45"),
+        now,
+    ));
+    let locale = |store: &mut dyn AgendaStore, code: &str| {
+        store.appointment(code).unwrap().unwrap().person.locale
+    };
+    assert_eq!(locale(store, &booked).as_deref(), Some("uk"));
+    assert_eq!(locale(store, &registered).as_deref(), Some("uk"));
+    assert_eq!(locale(store, &older), None);
+    let listed = store
+        .appointments_between(now.date(), at("2026-03-06T00:00").date())
+        .unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|a| a.code == booked && a.person.locale.as_deref() == Some("uk"))
+    );
+}
+
+fn waiting_list(store: &mut dyn AgendaStore) {
+    use borne::store::{NewWaiting, Waiting};
+    let now = at(NOW);
+    let w = "email@2026-03-04";
+    let paul = code(store.register(&registration(w, 1, "Paul"), now));
+    assert_eq!(
+        store.register(&registration(w, 1, "Lina"), now).unwrap(),
+        Err(Refusal::Full)
+    );
+    let waiting =
+        |first_name: &str, phone: &str, locale: &str, seat_free: Option<&str>| NewWaiting {
+            workshop: w.into(),
+            starts: at("2026-03-04T14:00"),
+            first_name: first_name.into(),
+            phone: phone.into(),
+            locale: locale.into(),
+            seat_free: seat_free.map(String::from),
+        };
+    assert_eq!(
+        store
+            .join_waitlist(
+                &waiting("Olena", "+380501234567", "uk", Some("Звільнилося місце")),
+                now
+            )
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .join_waitlist(
+                &waiting(
+                    "Lina",
+                    "+33612345699",
+                    "fr",
+                    Some("Une place s'est libérée")
+                ),
+                now
+            )
+            .unwrap(),
+        2
+    );
+    // Nothing goes while the session is full.
+    assert!(store.claim_due_messages(now).unwrap().is_empty());
+    store
+        .cancel(&paul, &Canceller::Citizen { limit: now }, now)
+        .unwrap()
+        .unwrap();
+    let sent = store.claim_due_messages(now).unwrap();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        (sent[0].recipient.as_str(), sent[0].text.as_str()),
+        ("+380501234567", "Звільнилося місце")
+    );
+    assert_eq!(
+        store.waitlist(w).unwrap(),
+        [
+            Waiting {
+                first_name: "Olena".into(),
+                phone: Some("+380501234567".into()),
+                locale: "uk".into(),
+                told: true,
+            },
+            Waiting {
+                first_name: "Lina".into(),
+                phone: Some("+33612345699".into()),
+                locale: "fr".into(),
+                told: false,
+            },
+        ]
+    );
+    assert!(store.waitlist("other@2026-03-04").unwrap().is_empty());
+    // Once the session has begun, the list's names and phones go with the daily erase.
+    store
+        .erase_personal_data(at("2026-03-05T03:00"), 30)
+        .unwrap();
+    assert!(store.waitlist(w).unwrap().is_empty());
 }
 
 fn reminders(store: &mut dyn AgendaStore) {

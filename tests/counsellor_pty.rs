@@ -61,10 +61,13 @@ fn sign_in_mark_present_report_and_export() {
         detail.contains("Téléphone : 06 12 34 56 78"),
         "the phone shows once opened: {detail}"
     );
+    // The diagnostic in the staff's words (the Coop's labels), not the citizen's.
+    let words = detail.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        detail.contains("• Faire vos démarches en ligne"),
+        words.contains("Besoins : Aide aux démarches administratives"),
         "{detail}"
     );
+    assert!(!words.contains("Faire vos démarches en ligne"), "{detail}");
     kiosk.keys(&["1"]);
     // Success is marked as done, never with the warning sign.
     let saved = kiosk.wait_for("✓ Statut enregistré.");
@@ -92,7 +95,8 @@ fn sign_in_mark_present_report_and_export() {
     // Back on the booking, it says a report exists; reopening shows what was saved, and
     // saving again edits it: one accompaniment, one report.
     kiosk.keys(&[ESC]);
-    kiosk.wait_for("Un compte rendu est enregistré pour ce rendez-vous.");
+    // On whichever page of the detail the focus is, the choice says a report exists.
+    kiosk.wait_for("Compte rendu d'activité (déjà enregistré : le modifier)");
     kiosk.keys(&["4"]);
     let reopened = kiosk.wait_for("Compte rendu d'activité");
     let words = reopened.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -125,7 +129,7 @@ fn sign_in_mark_present_report_and_export() {
     assert_eq!(
         row,
         format!(
-            "2026-03-02,Accompagnement individuel,45,Lieu d'activité,Avec guidage,Pas de matériel,Aide aux démarches administratives|Prendre en main du matériel,Social - Santé,,Non communiqué,non communiqué,Non communiqué,camille,{code}"
+            "2026-03-02,Accompagnement individuel,45,Lieu d'activité,Avec guidage,Pas de matériel,Aide aux démarches administratives|Prendre en main du matériel,Social - Santé,,Non communiqué,Non communiqué,Non communiqué,camille,{code},Camille,,Point numérique — Mairie de Gap"
         )
     );
     // A second booking, cancelled by the service with a reason only staff may read.

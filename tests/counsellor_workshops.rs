@@ -147,11 +147,16 @@ fn change_seats_add_a_session_and_cancel_one() {
 
     // Cancel the e-mail session. The demo has no SMS gateway: nothing would send a
     // message, so Ali is not "told": the counsellor reads whom to call.
-    drive(
-        &mut app,
-        &mut store,
-        &[Key::Char('1'), Key::Char('4'), Key::Char('1')],
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('4')]);
+    // Said up front, before "Annuler cet atelier ?": nobody will be told, and whom to call.
+    let asked = screen_text(&app);
+    assert!(
+        asked.contains("Aucun message ne part de cette borne"),
+        "{asked}"
     );
+    assert!(asked.contains("Ali : 06 98 76 54 32"), "{asked}");
+    assert!(!asked.contains("seront prévenus"), "{asked}");
+    drive(&mut app, &mut store, &[Key::Char('1')]);
     let sessions = store
         .sessions(&cfg.agenda.planned_sessions(day, day), day, day)
         .unwrap();
@@ -310,4 +315,145 @@ fn a_new_session_over_another_in_its_room_or_on_a_holiday_is_refused() {
     assert!(text.contains("Le lieu est fermé ce jour-là"), "{text}");
     let (from, to) = (now().date(), now().date() + chrono::Duration::weeks(8));
     assert!(store.sessions(&[], from, to).unwrap().is_empty());
+}
+
+/// A full workshop is not a dead end: Olena, in Ukrainian, leaves her first name and phone
+/// on its waiting list; Camille sees her there, with her language.
+#[test]
+fn a_full_workshop_offers_its_waiting_list_and_the_counsellor_sees_it() {
+    use borne::store::Waitlist;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("w.db")).unwrap();
+    for _ in 0..12 {
+        ali_registered(&mut store, None);
+    }
+    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let cfg = Rc::new(config::load(&dir_config).unwrap());
+    let mut app = borne::kiosk::app(cfg.clone(), now());
+    drive(&mut app, &mut store, &[Key::Char('5'), Key::Char('1')]);
+    let offered = words(&screen_text(&app));
+    assert!(offered.contains("nous vous prévenons"), "{offered}");
+    drive(&mut app, &mut store, &typed("Olena"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Enter]);
+    drive(&mut app, &mut store, &typed("+380501234567"));
+    drive(
+        &mut app,
+        &mut store,
+        &[Key::Down, Key::Down, Key::Down, Key::Enter],
+    );
+    let check = words(&screen_text(&app));
+    assert!(
+        check.contains("Me mettre sur la liste d'attente"),
+        "{check}"
+    );
+    assert!(check.contains("Bien démarrer avec les e-mails"), "{check}");
+    assert!(!check.to_lowercase().contains("rendez-vous"), "{check}");
+    drive(&mut app, &mut store, &[Key::Enter]);
+    let joined = words(&screen_text(&app));
+    assert!(joined.contains("en position 1"), "{joined}");
+    // No gateway in the demo: a counsellor will call.
+    assert!(
+        joined.contains("un conseiller vous appelle au +380 50 123 4567"),
+        "{joined}"
+    );
+    let waiting = store.waitlist("email-debutant@2026-03-04").unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].phone.as_deref(), Some("+380501234567"));
+    assert_eq!(waiting[0].locale, "fr");
+
+    let (_, mut app) = camille_at_the_workshops(&mut store);
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('1')]);
+    let registrants = words(&screen_text(&app));
+    assert!(registrants.contains("Liste d'attente : 1"), "{registrants}");
+    assert!(
+        registrants.contains("Olena — +380 50 123 4567"),
+        "{registrants}"
+    );
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The demo with a message gateway configured.
+fn with_gateway() -> Rc<config::Config> {
+    let dir_config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let c = config::load(&dir_config).unwrap();
+    let mut kiosk = (*c.kiosk).clone();
+    kiosk.reminder_gateway = Some(vec!["true".into()]);
+    Rc::new(config::Config {
+        kiosk: Rc::new(kiosk),
+        ..c
+    })
+}
+
+/// With a gateway, a seat freed tells the first person waiting, in the language they used.
+#[test]
+fn a_freed_seat_is_told_to_the_first_waiting_in_their_language() {
+    use borne::store::{Bookings, Canceller};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("w.db")).unwrap();
+    for _ in 0..12 {
+        ali_registered(&mut store, None);
+    }
+    let mut app = borne::kiosk::app(with_gateway(), now());
+    app.settings.locale = "uk".into();
+    drive(&mut app, &mut store, &[Key::Char('5'), Key::Char('1')]);
+    drive(&mut app, &mut store, &typed("Olena"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Enter]);
+    drive(&mut app, &mut store, &typed("+380501234567"));
+    drive(
+        &mut app,
+        &mut store,
+        &[Key::Down, Key::Down, Key::Down, Key::Enter, Key::Enter],
+    );
+    let joined = words(&screen_text(&app));
+    assert!(joined.contains("+380 50 123 4567"), "{joined}");
+    let day = parse_local("2026-03-04T00:00").unwrap().date();
+    let seat = store
+        .appointments_between(day, day)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap();
+    store
+        .cancel(&seat.code, &Canceller::Citizen { limit: now() }, now())
+        .unwrap()
+        .unwrap();
+    let sent = store.claim_due_messages(now()).unwrap();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0].recipient, "+380501234567");
+    assert!(
+        sent[0].text.contains("звільнилося місце"),
+        "{}",
+        sent[0].text
+    );
+}
+
+/// With a gateway, cancelling a session names up front only those no message can reach.
+#[test]
+fn with_a_gateway_cancelling_names_those_without_phone_or_e_mail() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("w.db")).unwrap();
+    ali_registered(&mut store, Some("0698765432"));
+    ali_registered(&mut store, None);
+    let cfg = with_gateway();
+    let mut app = borne::kiosk::app(cfg, now());
+    drive(&mut app, &mut store, &[Key::F(12)]);
+    drive(&mut app, &mut store, &typed("1357"));
+    drive(&mut app, &mut store, &[Key::Enter, Key::Char('4')]);
+    drive(&mut app, &mut store, &[Key::Char('1'), Key::Char('4')]);
+    let asked = words(&screen_text(&app));
+    assert!(
+        asked.contains("1 inscrit n'a ni téléphone ni e-mail"),
+        "{asked}"
+    );
+    assert!(
+        asked.contains("Ali n'a donné ni téléphone ni e-mail"),
+        "{asked}"
+    );
+    assert!(
+        !asked.contains("06 98 76 54 32"),
+        "the reachable one is not listed: {asked}"
+    );
 }

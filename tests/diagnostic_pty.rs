@@ -45,7 +45,7 @@ fn walk_the_diagnostic_to_the_result_and_go_back_once() {
     kiosk.wait_for_focus("▶ 1  Prendre rendez-vous avec un conseiller");
     // Straight to the days of the motif that serves e-mail needs.
     kiosk.keys(&[ENTER]);
-    kiosk.wait_for("Apprendre à utiliser mon téléphone");
+    kiosk.wait_for("Créer ou utiliser ma boîte e-mail");
     kiosk.wait_for("Choisissez un jour :");
     // Going home would drop the answers: the kiosk asks first.
     kiosk.keys(&[HOME]);

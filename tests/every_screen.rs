@@ -150,6 +150,23 @@ impl Walk {
             }
             self.press(back, moves);
         }
+        // Back through the pages: the list's later pages go under the text's first page,
+        // its other pages are before them.
+        if !missing(&seen).is_empty() {
+            let mut ups = 0;
+            let mut last = self.draw(size).0;
+            loop {
+                self.press(Key::PageUp, 1);
+                let (now, _) = self.draw(size);
+                if now == last {
+                    break;
+                }
+                ups += 1;
+                seen.extend(words(&now));
+                last = now;
+            }
+            self.press(Key::PageDown, ups);
+        }
         let (after, _) = self.draw(size);
         let mut found = missing(&seen);
         if after != before {
@@ -299,6 +316,13 @@ impl Walk {
         // The workshops, to the registration form.
         self.keys("workshops", &[Char('5'), Char('1'), Char('1')]);
         self.home();
+        // A full workshop: its waiting list, to the place on it.
+        self.keys("waiting list", &[Char('5'), Char('2')]);
+        self.typed("waiting list", "Olena");
+        self.keys("waiting list", &[Enter, Enter]);
+        self.typed("waiting list", "0612345678");
+        self.keys("waiting list", &[Down, Down, Down, Enter, Char('1')]);
+        self.home();
         // Je suis là: a check-in with a code unknown, then two tickets for help now (the
         // second taken with a first name), and the first given up with its number.
         self.keys("here", &[Char('6')]);
@@ -350,6 +374,10 @@ impl Walk {
             );
             self.keys("counsellor", &[Esc, Esc, Esc, Esc]);
         }
+        // The day's agenda: the next day, then a date typed.
+        self.keys("counsellor: days", &[Char('1'), Right, Down, Enter]);
+        self.typed("counsellor: days", "19/03");
+        self.keys("counsellor: days", &[Enter, Esc]);
     }
 }
 
@@ -359,6 +387,30 @@ fn store_with_lieux() -> (tempfile::TempDir, SqliteStore) {
     let config = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
     borne::places::load::shipped(&mut store, &config, "2026-03-02T10:15", &mut |_, _, _| {})
         .unwrap();
+    // Thursday's workshop is full: its waiting list is a journey too.
+    use borne::store::Bookings;
+    let starts = borne::clock::parse_local("2026-03-05T17:30").unwrap();
+    for _ in 0..10 {
+        store
+            .register(
+                &borne::store::NewRegistration {
+                    workshop: "arnaques@2026-03-05".into(),
+                    starts,
+                    ends: starts + Duration::minutes(90),
+                    seats: 10,
+                    person: borne::domain::person::Person {
+                        first_name: "Ali".into(),
+                        ..Default::default()
+                    },
+                    reminder: None,
+                    booked_by: borne::store::BookedBy::Kiosk,
+                    request_id: None,
+                },
+                now(),
+            )
+            .unwrap()
+            .unwrap();
+    }
     (dir, store)
 }
 

@@ -32,6 +32,7 @@ fn booking(counsellor: &str, starts: &str, ends: &str) -> NewBooking {
             last_initial: None,
             phone: Some("+33612345678".into()),
             email: None,
+            locale: None,
         },
         reminder: None,
         diagnostic: None,
@@ -250,6 +251,60 @@ fn eight_kiosks_racing_for_one_slot_make_exactly_one_booking() {
     );
 }
 
+/// Eight kiosks booking the same counsellor's twenty slots, each in its own order: the
+/// exclusion constraint alone made two of them wait on each other (PostgreSQL broke the
+/// deadlock by failing one: "Un problème technique"). Each slot is booked once, every other
+/// kiosk is told it was taken, and nobody sees an error.
+#[test]
+fn eight_kiosks_racing_over_twenty_slots_are_each_told_taken_never_an_error() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("race_many");
+    drop(open(&url, "mairie-gap"));
+    let results = race(
+        &url,
+        |i| format!("kiosk-{i}"),
+        |kiosk, i| {
+            (0..20)
+                .map(|n| {
+                    // Kiosk i starts at its own slot and goes round.
+                    let slot = (n + i * 5) % 20;
+                    let starts = at(NOW)
+                        .date()
+                        .succ_opt()
+                        .unwrap()
+                        .and_hms_opt(8, 0, 0)
+                        .unwrap()
+                        + chrono::Duration::minutes(30 * slot as i64);
+                    let ends = starts + chrono::Duration::minutes(30);
+                    let when = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
+                    (
+                        slot,
+                        kiosk.book(&booking("karim", &when(starts), &when(ends)), at(NOW)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let all: Vec<_> = results.into_iter().flatten().collect();
+    let errors: Vec<_> = all.iter().filter(|(_, r)| r.is_err()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    for slot in 0..20 {
+        let booked = all
+            .iter()
+            .filter(|(s, r)| *s == slot && matches!(r, Ok(Ok(_))))
+            .count();
+        assert_eq!(booked, 1, "slot {slot}: {all:?}");
+    }
+    assert!(
+        all.iter()
+            .all(|(_, r)| matches!(r, Ok(Ok(_)) | Ok(Err(Refusal::SlotTaken)))),
+        "{all:?}"
+    );
+    assert_eq!(count(&url, "SELECT count(*) FROM booking"), 20);
+}
+
 #[test]
 fn a_refused_connection_never_shows_the_password() {
     let Some(server) = pg::Server::start() else {
@@ -286,12 +341,12 @@ fn borne_db_migrate_creates_then_finds_the_schema_up_to_date_on_both_backends() 
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(ok);
     assert!(
-        said.ends_with("borne.db: schema created (version 17)\n"),
+        said.ends_with("borne.db: schema created (version 18)\n"),
         "{said}"
     );
     let (ok, said, _) = borne(&["db", "migrate", "--db", file]);
     assert!(
-        ok && said.ends_with("borne.db: schema up to date (version 17)\n"),
+        ok && said.ends_with("borne.db: schema up to date (version 18)\n"),
         "{said}"
     );
 
@@ -993,6 +1048,67 @@ fn a_kiosk_role_sees_only_the_people_of_its_own_help_point() {
         wrong.contains("belongs to help point mediatheque-embrun"),
         "{wrong}"
     );
+}
+
+#[test]
+fn a_kiosk_role_reaches_its_own_help_points_waiting_lists_only() {
+    use borne::store::{NewWaiting, Waitlist};
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("waitlist_roles");
+    let mut gap_kiosk = kiosk_role(&url, "waiting_gap", "mairie-gap", "Mairie de Gap");
+    let mut embrun = kiosk_role(
+        &url,
+        "waiting_embrun",
+        "mediatheque-embrun",
+        "Médiathèque d'Embrun",
+    );
+    let olena = NewWaiting {
+        workshop: "email@2026-03-04".into(),
+        starts: at("2026-03-04T14:00"),
+        first_name: "Olena".into(),
+        phone: "+380501234567".into(),
+        locale: "uk".into(),
+        seat_free: Some("Звільнилося місце".into()),
+    };
+    assert_eq!(gap_kiosk.join_waitlist(&olena, at(NOW)).unwrap(), 1);
+    // The same session id at Embrun is Embrun's own list, empty.
+    assert!(embrun.waitlist("email@2026-03-04").unwrap().is_empty());
+    assert_eq!(
+        embrun.join_waitlist(&olena, at(NOW)).unwrap(),
+        1,
+        "its own list"
+    );
+    assert_eq!(gap_kiosk.waitlist("email@2026-03-04").unwrap().len(), 1);
+    for (sql, expected) in [
+        (
+            "SELECT first_name FROM waitlist WHERE help_point = 'mairie-gap'",
+            Ok(vec![]),
+        ),
+        (
+            "UPDATE waitlist SET phone = '+33600000000' WHERE help_point = 'mairie-gap'
+             RETURNING phone",
+            Ok(vec![]),
+        ),
+        (
+            "INSERT INTO waitlist (help_point, workshop, starts_at, first_name, phone, locale,
+                 created_at)
+             VALUES ('mairie-gap', 'email@2026-03-04', now() + interval '2 days', 'Eve',
+                 '+33600000000', 'fr', now()) RETURNING first_name",
+            Err("new row violates row-level security policy for table \"waitlist\"".to_string()),
+        ),
+        // Nor queue a message hung on another help point's list (Gap's row is the first).
+        (
+            "INSERT INTO outbox (waitlist, due_at, recipient, message, kind, help_point)
+             VALUES (1, now(), '+33600000000', 'x', 'avis', 'mediatheque-embrun')
+             RETURNING recipient",
+            Err("new row violates row-level security policy for table \"outbox\"".to_string()),
+        ),
+    ] {
+        let got = as_kiosk(&url, "waiting_embrun", sql);
+        assert_eq!(got, expected, "{sql}");
+    }
 }
 
 #[test]

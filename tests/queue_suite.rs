@@ -54,6 +54,7 @@ fn book(store: &mut dyn AgendaStore, counsellor: &str, starts: &str) -> String {
                     last_initial: None,
                     phone: Some("+33612345678".into()),
                     email: None,
+                    locale: None,
                 },
                 reminder: None,
                 diagnostic: None,

@@ -415,6 +415,7 @@ fn answer_with_empty_store(app: &mut App, effects: Vec<borne::app::Effect>) {
                     .collect(),
             ),
             Effect::Store(Request::Book(_)) => Reply::Booked(Ok("XMDY7R".into())),
+            Effect::Store(Request::Register(_)) => Reply::Registered(Ok("XMDY7R".into())),
             _ => continue,
         };
         let more = app.update(Msg::Reply(reply), now());
@@ -456,6 +457,15 @@ fn booking_days_form_and_confirmation() {
         check.contains("Vérifiez votre rendez-vous") && !check.contains("rappel"),
         "{check}"
     );
+    // Before "Confirmer": how long, where, and what to bring.
+    let words = check.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Durée : 45 min",
+        "Lieu : Point numérique",
+        "Apportez vos papiers",
+    ] {
+        assert!(words.contains(expected), "{expected}: {check}");
+    }
     drive(&mut app, &[Key::Enter]);
     insta::assert_snapshot!(
         "booking_confirmation",
@@ -1327,4 +1337,313 @@ fn escape_on_the_receipt_says_it_finishes() {
     let receipt = screen_text(&render(&app, 120, 33, false));
     assert!(receipt.contains("Échap : terminer (accueil)"), "{receipt}");
     assert!(!receipt.contains("revenir en arrière"), "{receipt}");
+}
+
+#[test]
+fn a_workshop_says_what_it_is_before_registering_and_never_says_rendez_vous() {
+    let config = demo();
+    let mut app = borne::kiosk::app(config.clone(), now());
+    let mut seen: Vec<String> = Vec::new();
+    let look = |app: &App, seen: &mut Vec<String>| {
+        let text = screen_text(&render(app, 80, 24, false));
+        seen.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+    };
+    drive(&mut app, &[Key::Char('5')]);
+    look(&app, &mut seen);
+    // The second session, Thursday's "Reconnaître les arnaques", has seats.
+    drive(&mut app, &[Key::Char('2')]);
+    look(&app, &mut seen);
+    for c in "Marie".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(&mut app, &[Key::Enter, Key::Enter]);
+    for c in "0612345678".chars() {
+        drive(&mut app, &[Key::Char(c)]);
+    }
+    drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
+    look(&app, &mut seen);
+    let check = seen.last().unwrap().clone();
+    for expected in [
+        "Vérifiez votre inscription",
+        "Reconnaître un faux message",
+        "Durée : 90 min",
+        "salle 2",
+        "Apportez votre téléphone, et les messages",
+        "Confirmer l'inscription",
+    ] {
+        assert!(check.contains(expected), "{expected}: {check}");
+    }
+    drive(&mut app, &[Key::Enter]);
+    look(&app, &mut seen);
+    assert!(
+        seen.last().unwrap().contains("XMD Y7R") || seen.last().unwrap().contains("XMDY7R"),
+        "{seen:?}"
+    );
+    for screen in &seen {
+        assert!(!screen.to_lowercase().contains("rendez-vous"), "{screen}");
+    }
+}
+
+/// Olena books in Ukrainian, sharing her diagnostic ("vos allocations (CAF, MSA)"): Camille's
+/// week says "parle ukrainien", and the booking's detail gives the diagnostic in the staff's
+/// words with its detail, not the citizen's "vous".
+#[test]
+fn the_counsellor_knows_the_language_and_reads_the_shared_diagnostic_in_staff_words() {
+    use borne::store::Bookings;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("s.db")).unwrap();
+    let mut app = borne::kiosk::app(demo(), now());
+    app.settings.locale = "uk".into();
+    drive_with(&mut store, &mut app, &[Key::Char('2'), Key::Char('1')]);
+    drive_with(&mut store, &mut app, &[Key::Char('2'), Key::Enter]);
+    for c in "Olena".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter, Key::Enter]);
+    for c in "0612345678".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Down, Key::Down, Key::Down, Key::Enter, Key::Enter],
+    );
+    let booked = store
+        .appointments_between(now().date(), now().date() + Duration::days(14))
+        .unwrap();
+    assert_eq!(
+        booked.len(),
+        1,
+        "{}",
+        screen_text(&render(&app, 80, 24, false))
+    );
+    assert_eq!(booked[0].person.locale.as_deref(), Some("uk"));
+    // Marie's diagnostic, as the questionnaire makes it for "mes allocations", shared.
+    let config = demo();
+    let answers: Vec<(String, String)> =
+        "equipement=aucun,motif=demarche,demarche=caf,urgence=non,souhait=avec-moi"
+            .split(',')
+            .map(|pair| {
+                let (q, a) = pair.split_once('=').unwrap();
+                (q.to_string(), a.to_string())
+            })
+            .collect();
+    let (path, _) = config.diagnostic.walk(&answers).unwrap();
+    let outcome = config.diagnostic.outcome(&path);
+    let starts = parse_local("2026-03-04T09:00").unwrap();
+    store
+        .book(
+            &borne::store::NewBooking {
+                counsellor: "camille".into(),
+                motif: "demarche".into(),
+                starts,
+                ends: starts + Duration::minutes(45),
+                person: borne::domain::person::Person {
+                    first_name: "Marie".into(),
+                    ..Default::default()
+                },
+                reminder: None,
+                diagnostic: Some(serde_json::to_string(&outcome).unwrap()),
+                booked_by: borne::store::BookedBy::Kiosk,
+                request_id: None,
+            },
+            now(),
+        )
+        .unwrap()
+        .unwrap();
+    app.settings.locale = "fr".into();
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('2')]);
+    let week = screen_text(&render(&app, 120, 33, false));
+    assert!(week.contains("Olena — parle ukrainien"), "{week}");
+    assert!(!week.contains("Marie — parle"), "French: nothing said");
+    let olena = week
+        .lines()
+        .find(|l| l.contains("Olena"))
+        .and_then(|l| {
+            l.split_whitespace()
+                .find(|w| w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap()
+        .to_string();
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Char(olena.chars().next().unwrap())],
+    );
+    let detail = screen_text(&render(&app, 120, 33, false));
+    assert!(detail.contains("parle ukrainien"), "{detail}");
+    drive_with(&mut store, &mut app, &[Key::Esc]);
+    let marie = if olena == "1" { '2' } else { '1' };
+    drive_with(&mut store, &mut app, &[Key::Char(marie)]);
+    let detail = screen_text(&render(&app, 120, 33, false));
+    let words = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Aide aux démarches administratives",
+        "Social - Santé",
+        "« vos allocations (CAF, MSA) »",
+        "éloigné du numérique",
+    ] {
+        assert!(words.contains(expected), "{expected}: {detail}");
+    }
+    assert!(!words.contains("Faire vos démarches en ligne"), "{detail}");
+}
+
+/// A booking hours away: attendance and the report are shown unavailable, with from when,
+/// rather than offered and then refused.
+#[test]
+fn attendance_on_a_booking_hours_away_is_shown_unavailable_with_from_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("s.db")).unwrap();
+    book_with_camille(&mut store, "2026-03-02T14:00", "Lina");
+    let mut app = borne::kiosk::app(demo(), now());
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('1'), Key::Char('1')]);
+    let terminal = render(&app, 100, 30, false);
+    let detail = screen_text(&terminal);
+    assert!(
+        detail.contains("Marquer présent — à partir de 13 h 45"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Marquer absent — à partir de 13 h 45"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Compte rendu d'activité — à partir de 13 h 45"),
+        "{detail}"
+    );
+    // Drawn dim.
+    let buffer = terminal.backend().buffer();
+    let row = (0..buffer.area.height)
+        .find(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, *y)].symbol().to_string())
+                .collect::<String>()
+                .contains("absent — à partir")
+        })
+        .unwrap();
+    assert!(
+        (0..buffer.area.width).any(|x| buffer[(x, row)]
+            .modifier
+            .contains(ratatui::style::Modifier::DIM)),
+        "{detail}"
+    );
+    // Chosen all the same: the voice says why, nothing is asked of the store, the screen
+    // keeps the reason beside the focus (on whatever page the detail is).
+    let effects = app.update(Msg::Key(Key::Char('2')), now());
+    let said: Vec<String> = effects
+        .iter()
+        .filter_map(|e| match e {
+            borne::app::Effect::Say(words) => Some(words.iter().map(|w| w.text.clone())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(
+        said,
+        ["Trop tôt : la présence se note 15 min avant (un atelier : le jour même)."]
+    );
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, borne::app::Effect::Store(_)))
+    );
+    let shown = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        shown.contains("Marquer absent — à partir de 13 h 45"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Enregistré"), "{shown}");
+}
+
+/// The day's agenda is not stuck on today: the next day, back, and a date typed.
+#[test]
+fn the_counsellor_moves_through_days_and_weeks_and_goes_to_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("s.db")).unwrap();
+    book_with_camille(&mut store, "2026-03-03T14:00", "Lina");
+    book_with_camille(&mut store, "2026-03-19T09:00", "Paul");
+    let mut app = borne::kiosk::app(demo(), now());
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    let today = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        today.contains("lundi 2 mars") && !today.contains("Lina"),
+        "{today}"
+    );
+    assert!(
+        today.contains("Jour suivant") && today.contains("← →"),
+        "{today}"
+    );
+    drive_with(&mut store, &mut app, &[Key::Right]);
+    let tomorrow = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        tomorrow.contains("mardi 3 mars") && tomorrow.contains("Lina"),
+        "{tomorrow}"
+    );
+    // Back with the choice itself ("Jour précédent" is the first after the rows).
+    drive_with(&mut store, &mut app, &[Key::Char('2')]);
+    let back = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        back.contains("lundi 2 mars") && !back.contains("Lina"),
+        "{back}"
+    );
+    // "Aller à une date": 19/03.
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    for c in "19/03".chars() {
+        drive_with(&mut store, &mut app, &[Key::Char(c)]);
+    }
+    drive_with(&mut store, &mut app, &[Key::Enter]);
+    let that_day = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        that_day.contains("jeudi 19 mars") && that_day.contains("Paul"),
+        "{that_day}"
+    );
+    // A week at a time in the week's agenda.
+    drive_with(
+        &mut store,
+        &mut app,
+        &[Key::Esc, Key::Char('2'), Key::Right, Key::Right],
+    );
+    let week = screen_text(&render(&app, 100, 30, false));
+    assert!(
+        week.contains("Du lundi 16 mars au dimanche 22 mars"),
+        "{week}"
+    );
+    assert!(
+        week.contains("Paul") && week.contains("Semaine suivante"),
+        "{week}"
+    );
+}
+
+/// Counsellor mode with a person's record open locks after 2 minutes without a key (the
+/// day's list alone, after 10).
+#[test]
+fn a_persons_record_left_open_locks_counsellor_mode_after_two_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = borne::store::SqliteStore::open(&dir.path().join("s.db")).unwrap();
+    book_with_camille(&mut store, "2026-03-02T14:00", "Lina");
+    let mut app = borne::kiosk::app(demo(), now());
+    sign_in_camille(&mut store, &mut app);
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    let later = now() + Duration::seconds(2 * 60 + 1);
+    assert_eq!(
+        app.next_deadline(now()),
+        Some(now() + Duration::minutes(10))
+    );
+    app.update(Msg::Tick, later);
+    assert_eq!(
+        app.screen().title(),
+        "counsellor-today",
+        "the list stays open"
+    );
+    drive_with(&mut store, &mut app, &[Key::Char('1')]);
+    assert!(screen_text(&render(&app, 100, 30, false)).contains("Lina"));
+    assert_eq!(app.next_deadline(now()), Some(now() + Duration::minutes(2)));
+    app.update(Msg::Tick, later);
+    let after = screen_text(&render(&app, 100, 30, false));
+    assert!(!after.contains("Lina"), "{after}");
+    assert_ne!(app.screen().title(), "counsellor-today");
 }

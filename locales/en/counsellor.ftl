@@ -4,6 +4,19 @@ counsellor-title = Adviser area
 counsellor-signed-in = Signed in: { $name }
 counsellor-today = Today's agenda
 counsellor-week = This week's agenda
+counsellor-shown-day = { $day }
+counsellor-shown-week = From { $from } to { $to }
+counsellor-previous-day = Previous day
+counsellor-next-day = Next day
+counsellor-previous-week = Previous week
+counsellor-next-week = Next week
+counsellor-go-to-date = Go to a date
+counsellor-date-question = Which date? (day/month, or day/month/year)
+counsellor-go-to-date-ok = Show this date
+counsellor-date-invalid = That is not a date: type for example 17/03 or 17/03/2026.
+key-left-right = ← →
+does-other-day = previous or next day
+does-other-week = previous or next week
 counsellor-book = Book for someone
 counsellor-walk-in = Report without an appointment
 counsellor-stats = Statistics
@@ -15,12 +28,34 @@ counsellor-mark-present = Mark present
 counsellor-mark-absent = Mark absent
 counsellor-cancel = Cancel (by the service)
 counsellor-report = Activity report
+counsellor-report-edit = Activity report (already saved: edit it)
 counsellor-status-saved = Status saved.
 counsellor-cancel-reason = Reason (seen by staff only):
 counsellor-cancel-confirm = Confirm the cancellation
 counsellor-cancel-message = { $place }: your appointment on { $day } at { $time } is cancelled. Call { $phone } to set another one.
 counsellor-diagnostic = Questionnaire answers (shared by the person):
 counsellor-no-diagnostic = No questionnaire shared.
+workshop-waitlist-heading = Waiting list: { $count }
+workshop-waitlist-told = told of a free seat by message
+counsellor-diag-profile = Profile: { $profile }
+counsellor-diag-needs = Needs: { $needs }
+counsellor-diag-admin = Procedures: { $admin }
+counsellor-diag-named = Procedure the person named: “{ $named }”
+counsellor-diag-equipment = Equipment: { $equipment }
+counsellor-diag-help = Suggested: { $help }
+counsellor-diag-aidants-connect = Aidants Connect possible: { $category }
+counsellor-diag-urgent = Urgent: the procedure cannot wait.
+counsellor-help-appointment = one-to-one appointment
+counsellor-help-workshop = group workshop
+counsellor-help-self-service = on their own (self-service computer)
+counsellor-help-aidants-connect = done on their behalf (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] speaks Ukrainian
+    [en] speaks English
+    [pt] speaks Portuguese
+    [fr-x-falc] reads easy French
+   *[other] language: { $tag }
+}
 counsellor-failed = The database does not answer.
 does-change = change
 report-title = Activity report
@@ -65,7 +100,20 @@ workshop-admin-seats = Number of seats
 workshop-admin-date = Change the date and time
 workshop-admin-date-format = Date and time (DD/MM/YYYY HH:MM)
 workshop-admin-cancel = Cancel this workshop
-workshop-admin-cancel-question = Cancel this workshop? Registrants will be told.
+workshop-admin-cancel-question = Cancel this workshop?
+workshop-admin-cancel-nobody = Nobody is registered.
+workshop-admin-cancel-all-told = { $count ->
+    [one] The person registered will be told by message.
+   *[other] The { $count } people registered will be told by message.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 person registered has no phone or e-mail and will not be told. Tell them yourself:
+   *[other] { $count } people registered have no phone or e-mail and will not be told. Tell them yourself:
+}
+workshop-admin-cancel-no-gateway = No message goes out from this kiosk (no SMS or e-mail gateway): { $count ->
+    [one] the person registered will not be told. Tell them yourself:
+   *[other] the { $count } people registered will not be told. Tell them yourself:
+}
 workshop-admin-cancel-message = { $place }: the workshop on { $day } at { $time } is cancelled. Call { $phone } to join another one.
 workshop-admin-saved = Saved.
 workshop-admin-seats-invalid = A number of seats, at least the registrants'.
@@ -88,7 +136,9 @@ counsellor-tell-at = { $name }: { $contact }
 counsellor-tell-no-contact = { $name } gave neither a phone number nor an e-mail: tell them another way.
 counsellor-done-cancelled = Appointment cancelled.
 counsellor-status-refused-cancelled = This appointment is cancelled: its status can no longer change.
-counsellor-status-refused-early = Attendance is taken from 15 minutes before the appointment (on the day for a workshop).
+counsellor-status-refused-early = Too early: attendance is taken 15 min before (a workshop: on the day).
+counsellor-not-before = { $action } — from { $when }
+counsellor-report-not-yet = The report is written once the appointment has begun.
 counsellor-attendance-question = Attendance of { $name }:
 workshop-admin-move-message = { $place }: the workshop of { $before } now takes place on { $day } at { $time }. Questions: { $phone }.
 workshop-admin-done-cancelled = Workshop cancelled.

@@ -1,6 +1,7 @@
 # What the kiosk says aloud and does not show (app::speech): states in words, where the
 # person is, how to use the kiosk without seeing it.
 said-checked = ticked
+said-unavailable = not possible now
 said-unchecked = not ticked
 said-chosen = chosen
 said-not-chosen = not chosen

@@ -4,6 +4,19 @@ counsellor-title = Espace conseiller
 counsellor-signed-in = Connecté : { $name }
 counsellor-today = Agenda du jour
 counsellor-week = Agenda de la semaine
+counsellor-shown-day = { $day }
+counsellor-shown-week = Du { $from } au { $to }
+counsellor-previous-day = Jour précédent
+counsellor-next-day = Jour suivant
+counsellor-previous-week = Semaine précédente
+counsellor-next-week = Semaine suivante
+counsellor-go-to-date = Aller à une date
+counsellor-date-question = Quelle date ? (jour/mois, ou jour/mois/année)
+counsellor-go-to-date-ok = Afficher cette date
+counsellor-date-invalid = Ce n'est pas une date : tapez par exemple 17/03 ou 17/03/2026.
+key-left-right = ← →
+does-other-day = jour précédent ou suivant
+does-other-week = semaine précédente ou suivante
 counsellor-book = Prendre un rendez-vous pour une personne
 counsellor-walk-in = Compte rendu sans rendez-vous
 counsellor-stats = Statistiques
@@ -15,12 +28,34 @@ counsellor-mark-present = Marquer présent
 counsellor-mark-absent = Marquer absent
 counsellor-cancel = Annuler (par le service)
 counsellor-report = Compte rendu d'activité
+counsellor-report-edit = Compte rendu d'activité (déjà enregistré : le modifier)
 counsellor-status-saved = Statut enregistré.
 counsellor-cancel-reason = Motif de l'annulation (vu par le personnel seulement) :
 counsellor-cancel-confirm = Confirmer l'annulation
 counsellor-cancel-message = { $place } : votre rendez-vous du { $day } à { $time } est annulé. Appelez le { $phone } pour en fixer un autre.
 counsellor-diagnostic = Réponses au questionnaire (partagées par la personne) :
 counsellor-no-diagnostic = Pas de questionnaire partagé.
+workshop-waitlist-heading = Liste d'attente : { $count }
+workshop-waitlist-told = place libre signalée par message
+counsellor-diag-profile = Profil : { $profile }
+counsellor-diag-needs = Besoins : { $needs }
+counsellor-diag-admin = Démarches : { $admin }
+counsellor-diag-named = Démarche citée par la personne : « { $named } »
+counsellor-diag-equipment = Matériel : { $equipment }
+counsellor-diag-help = Orientation proposée : { $help }
+counsellor-diag-aidants-connect = Aidants Connect possible : { $category }
+counsellor-diag-urgent = Urgent : la démarche ne peut pas attendre.
+counsellor-help-appointment = rendez-vous individuel
+counsellor-help-workshop = atelier collectif
+counsellor-help-self-service = en autonomie (poste en libre accès)
+counsellor-help-aidants-connect = faire à la place (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] parle ukrainien
+    [en] parle anglais
+    [pt] parle portugais
+    [fr-x-falc] lit le français facile
+   *[other] langue : { $tag }
+}
 counsellor-failed = La base de données ne répond pas.
 does-change = changer
 report-title = Compte rendu d'activité
@@ -65,7 +100,20 @@ workshop-admin-seats = Nombre de places
 workshop-admin-date = Changer la date et l'heure
 workshop-admin-date-format = Date et heure (JJ/MM/AAAA HH:MM)
 workshop-admin-cancel = Annuler cet atelier
-workshop-admin-cancel-question = Annuler cet atelier ? Les inscrits seront prévenus.
+workshop-admin-cancel-question = Annuler cet atelier ?
+workshop-admin-cancel-nobody = Personne n'est inscrit.
+workshop-admin-cancel-all-told = { $count ->
+    [one] La personne inscrite sera prévenue par message.
+   *[other] Les { $count } inscrits seront prévenus par message.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 inscrit n'a ni téléphone ni e-mail : il ne sera pas prévenu. À prévenir vous-même :
+   *[other] { $count } inscrits n'ont ni téléphone ni e-mail : ils ne seront pas prévenus. À prévenir vous-même :
+}
+workshop-admin-cancel-no-gateway = Aucun message ne part de cette borne (pas de passerelle SMS ou e-mail) : { $count ->
+    [one] la personne inscrite ne sera pas prévenue. À prévenir vous-même :
+   *[other] les { $count } inscrits ne seront pas prévenus. À prévenir vous-même :
+}
 workshop-admin-cancel-message = { $place } : l'atelier du { $day } à { $time } est annulé. Appelez le { $phone } pour vous inscrire à un autre.
 workshop-admin-saved = Enregistré.
 workshop-admin-seats-invalid = Un nombre de places, au moins celui des inscrits.
@@ -88,7 +136,9 @@ counsellor-tell-at = { $name } : { $contact }
 counsellor-tell-no-contact = { $name } n'a donné ni téléphone ni e-mail : prévenez cette personne autrement.
 counsellor-done-cancelled = Rendez-vous annulé.
 counsellor-status-refused-cancelled = Ce rendez-vous est annulé : son statut ne change plus.
-counsellor-status-refused-early = La présence se note à partir de 15 minutes avant le rendez-vous (le jour même pour un atelier).
+counsellor-status-refused-early = Trop tôt : la présence se note 15 min avant (un atelier : le jour même).
+counsellor-not-before = { $action } — à partir de { $when }
+counsellor-report-not-yet = Le compte rendu s'écrit une fois le rendez-vous commencé.
 counsellor-attendance-question = Présence de { $name } :
 workshop-admin-move-message = { $place } : l'atelier du { $before } a lieu maintenant le { $day } à { $time }. Questions : { $phone }.
 workshop-admin-done-cancelled = Atelier annulé.

@@ -1,6 +1,7 @@
 # What the kiosk says aloud and does not show (app::speech): states in words, where the
 # person is, how to use the kiosk without seeing it.
 said-checked = coché
+said-unavailable = pas possible maintenant
 said-unchecked = pas coché
 said-chosen = choisi
 said-not-chosen = pas choisi

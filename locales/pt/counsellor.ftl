@@ -4,6 +4,19 @@ counsellor-title = Área do conselheiro
 counsellor-signed-in = Sessão iniciada: { $name }
 counsellor-today = Agenda de hoje
 counsellor-week = Agenda da semana
+counsellor-shown-day = { $day }
+counsellor-shown-week = De { $from } a { $to }
+counsellor-previous-day = Dia anterior
+counsellor-next-day = Dia seguinte
+counsellor-previous-week = Semana anterior
+counsellor-next-week = Semana seguinte
+counsellor-go-to-date = Ir para uma data
+counsellor-date-question = Que data? (dia/mês, ou dia/mês/ano)
+counsellor-go-to-date-ok = Mostrar esta data
+counsellor-date-invalid = Isto não é uma data: escreva por exemplo 17/03 ou 17/03/2026.
+key-left-right = ← →
+does-other-day = dia anterior ou seguinte
+does-other-week = semana anterior ou seguinte
 counsellor-book = Marcar para alguém
 counsellor-walk-in = Relatório sem marcação
 counsellor-stats = Estatísticas
@@ -15,12 +28,34 @@ counsellor-mark-present = Marcar presente
 counsellor-mark-absent = Marcar ausente
 counsellor-cancel = Anular (pelo serviço)
 counsellor-report = Relatório de atividade
+counsellor-report-edit = Relatório de atividade (já registado: alterá-lo)
 counsellor-status-saved = Estado guardado.
 counsellor-cancel-reason = Motivo (visto só pelo pessoal):
 counsellor-cancel-confirm = Confirmar a anulação
 counsellor-cancel-message = { $place }: a sua marcação de { $day } às { $time } foi anulada. Ligue para o { $phone } para marcar outra.
 counsellor-diagnostic = Respostas ao questionário (partilhadas pela pessoa):
 counsellor-no-diagnostic = Nenhum questionário partilhado.
+workshop-waitlist-heading = Lista de espera: { $count }
+workshop-waitlist-told = avisado de um lugar livre por mensagem
+counsellor-diag-profile = Perfil: { $profile }
+counsellor-diag-needs = Necessidades: { $needs }
+counsellor-diag-admin = Procedimentos: { $admin }
+counsellor-diag-named = Procedimento indicado pela pessoa: «{ $named }»
+counsellor-diag-equipment = Equipamento: { $equipment }
+counsellor-diag-help = Orientação proposta: { $help }
+counsellor-diag-aidants-connect = Aidants Connect possível: { $category }
+counsellor-diag-urgent = Urgente: o procedimento não pode esperar.
+counsellor-help-appointment = marcação individual
+counsellor-help-workshop = workshop em grupo
+counsellor-help-self-service = sozinho (computador de acesso livre)
+counsellor-help-aidants-connect = feito em seu nome (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] fala ucraniano
+    [en] fala inglês
+    [pt] fala português
+    [fr-x-falc] lê francês fácil
+   *[other] língua: { $tag }
+}
 counsellor-failed = A base de dados não responde.
 does-change = mudar
 report-title = Relatório de atividade
@@ -65,7 +100,20 @@ workshop-admin-seats = Número de lugares
 workshop-admin-date = Mudar a data e a hora
 workshop-admin-date-format = Data e hora (DD/MM/AAAA HH:MM)
 workshop-admin-cancel = Anular esta oficina
-workshop-admin-cancel-question = Anular esta oficina? Os inscritos serão avisados.
+workshop-admin-cancel-question = Anular esta oficina?
+workshop-admin-cancel-nobody = Ninguém está inscrito.
+workshop-admin-cancel-all-told = { $count ->
+    [one] A pessoa inscrita será avisada por mensagem.
+   *[other] Os { $count } inscritos serão avisados por mensagem.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 inscrito não tem telefone nem e-mail: não será avisado. Avise-o você mesmo:
+   *[other] { $count } inscritos não têm telefone nem e-mail: não serão avisados. Avise-os você mesmo:
+}
+workshop-admin-cancel-no-gateway = Nenhuma mensagem sai deste terminal (sem serviço de SMS ou e-mail): { $count ->
+    [one] a pessoa inscrita não será avisada. Avise-a você mesmo:
+   *[other] os { $count } inscritos não serão avisados. Avise-os você mesmo:
+}
 workshop-admin-cancel-message = { $place }: a oficina de { $day } às { $time } foi anulada. Ligue para o { $phone } para se inscrever noutra.
 workshop-admin-saved = Guardado.
 workshop-admin-seats-invalid = Um número de lugares, pelo menos o dos inscritos.
@@ -88,7 +136,9 @@ counsellor-tell-at = { $name }: { $contact }
 counsellor-tell-no-contact = { $name } não deu telefone nem e-mail: avise-a de outra forma.
 counsellor-done-cancelled = Marcação anulada.
 counsellor-status-refused-cancelled = Esta marcação está anulada: o seu estado já não pode mudar.
-counsellor-status-refused-early = A presença regista-se a partir de 15 minutos antes da marcação (no próprio dia para uma oficina).
+counsellor-status-refused-early = Cedo demais: a presença regista-se 15 min antes (oficina: no próprio dia).
+counsellor-not-before = { $action } — a partir de { $when }
+counsellor-report-not-yet = O relatório escreve-se depois de a marcação começar.
 counsellor-attendance-question = Presença de { $name }:
 workshop-admin-move-message = { $place }: a oficina de { $before } passa para { $day } às { $time }. Dúvidas: { $phone }.
 workshop-admin-done-cancelled = Oficina anulada.

@@ -1,6 +1,7 @@
 # What the kiosk says aloud and does not show (app::speech): states in words, where the
 # person is, how to use the kiosk without seeing it.
 said-checked = marcado
+said-unavailable = não é possível agora
 said-unchecked = não marcado
 said-chosen = escolhido
 said-not-chosen = não escolhido

@@ -4,6 +4,19 @@ counsellor-title = Розділ консультанта
 counsellor-signed-in = Увійшли: { $name }
 counsellor-today = Розклад на сьогодні
 counsellor-week = Розклад на тиждень
+counsellor-shown-day = { $day }
+counsellor-shown-week = З { $from } до { $to }
+counsellor-previous-day = Попередній день
+counsellor-next-day = Наступний день
+counsellor-previous-week = Попередній тиждень
+counsellor-next-week = Наступний тиждень
+counsellor-go-to-date = Перейти до дати
+counsellor-date-question = Яка дата? (день/місяць або день/місяць/рік)
+counsellor-go-to-date-ok = Показати цю дату
+counsellor-date-invalid = Це не дата: наберіть, наприклад, 17/03 або 17/03/2026.
+key-left-right = ← →
+does-other-day = попередній або наступний день
+does-other-week = попередній або наступний тиждень
 counsellor-book = Записати когось
 counsellor-walk-in = Звіт без запису
 counsellor-stats = Статистика
@@ -15,12 +28,34 @@ counsellor-mark-present = Позначити присутнім
 counsellor-mark-absent = Позначити відсутнім
 counsellor-cancel = Скасувати (службою)
 counsellor-report = Звіт про діяльність
+counsellor-report-edit = Звіт про діяльність (уже збережено: змінити)
 counsellor-status-saved = Статус збережено.
 counsellor-cancel-reason = Причина (бачить лише персонал):
 counsellor-cancel-confirm = Підтвердити скасування
 counsellor-cancel-message = { $place }: ваш прийом { $day } о { $time } скасовано. Зателефонуйте { $phone }, щоб записатися знову.
 counsellor-diagnostic = Відповіді на запитання (надані людиною):
 counsellor-no-diagnostic = Відповідей не надано.
+workshop-waitlist-heading = Список очікування: { $count }
+workshop-waitlist-told = повідомлено про вільне місце
+counsellor-diag-profile = Профіль: { $profile }
+counsellor-diag-needs = Потреби: { $needs }
+counsellor-diag-admin = Справи: { $admin }
+counsellor-diag-named = Справа, яку назвала людина: «{ $named }»
+counsellor-diag-equipment = Обладнання: { $equipment }
+counsellor-diag-help = Запропоновано: { $help }
+counsellor-diag-aidants-connect = Можливо Aidants Connect: { $category }
+counsellor-diag-urgent = Терміново: справа не може чекати.
+counsellor-help-appointment = індивідуальний запис
+counsellor-help-workshop = груповий майстер-клас
+counsellor-help-self-service = самостійно (комп'ютер вільного доступу)
+counsellor-help-aidants-connect = зроблять за людину (Aidants Connect)
+counsellor-speaks = { $tag ->
+    [uk] розмовляє українською
+    [en] розмовляє англійською
+    [pt] розмовляє португальською
+    [fr-x-falc] читає спрощеною французькою
+   *[other] мова: { $tag }
+}
 counsellor-failed = База даних не відповідає.
 does-change = змінити
 report-title = Звіт про діяльність
@@ -65,7 +100,20 @@ workshop-admin-seats = Кількість місць
 workshop-admin-date = Змінити дату й час
 workshop-admin-date-format = Дата й час (ДД/ММ/РРРР ГГ:ХХ)
 workshop-admin-cancel = Скасувати цей майстер-клас
-workshop-admin-cancel-question = Скасувати цей майстер-клас? Учасників буде повідомлено.
+workshop-admin-cancel-question = Скасувати цей майстер-клас?
+workshop-admin-cancel-nobody = Ніхто не зареєстрований.
+workshop-admin-cancel-all-told = { $count ->
+    [one] Зареєстровану людину повідомлять повідомленням.
+   *[other] Усіх зареєстрованих ({ $count }) повідомлять повідомленням.
+}
+workshop-admin-cancel-not-told = { $count ->
+    [one] 1 учасник не має ні телефону, ні e-mail: його не повідомлять. Повідомте самі:
+   *[other] { $count } учасників не мають ні телефону, ні e-mail: їх не повідомлять. Повідомте самі:
+}
+workshop-admin-cancel-no-gateway = З цього терміналу не йде жодне повідомлення (немає SMS чи e-mail шлюзу): { $count ->
+    [one] зареєстровану людину не повідомлять. Повідомте самі:
+   *[other] { $count } зареєстрованих не повідомлять. Повідомте самі:
+}
 workshop-admin-cancel-message = { $place }: майстер-клас { $day } о { $time } скасовано. Зателефонуйте { $phone }, щоб записатися на інший.
 workshop-admin-saved = Збережено.
 workshop-admin-seats-invalid = Кількість місць, не менша за кількість учасників.
@@ -88,7 +136,9 @@ counsellor-tell-at = { $name }: { $contact }
 counsellor-tell-no-contact = { $name } не залишив(ла) ні телефона, ні e-mail: повідомте іншим способом.
 counsellor-done-cancelled = Запис скасовано.
 counsellor-status-refused-cancelled = Цей запис скасовано: його статус більше не змінюється.
-counsellor-status-refused-early = Присутність відмічають за 15 хвилин до прийому (для майстер-класу — у день заняття).
+counsellor-status-refused-early = Зарано: присутність відмічають за 15 хв (майстер-клас: у день заняття).
+counsellor-not-before = { $action } — з { $when }
+counsellor-report-not-yet = Звіт пишуть після початку зустрічі.
 counsellor-attendance-question = Присутність: { $name }
 workshop-admin-move-message = { $place }: майстер-клас { $before } переноситься на { $day } о { $time }. Питання: { $phone }.
 workshop-admin-done-cancelled = Майстер-клас скасовано.

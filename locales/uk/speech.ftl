@@ -1,6 +1,7 @@
 # What the kiosk says aloud and does not show (app::speech): states in words, where the
 # person is, how to use the kiosk without seeing it.
 said-checked = позначено
+said-unavailable = зараз неможливо
 said-unchecked = не позначено
 said-chosen = вибрано
 said-not-chosen = не вибрано

@@ -182,8 +182,10 @@ pub struct App {
     pub large_font: bool,
 }
 
-/// Counsellor mode locks itself after this long without a key.
+/// Counsellor mode locks itself after this long without a key…
 pub const COUNSELLOR_LOCK_MINUTES: i64 = 10;
+/// …and after this long when a person's record is open on the screen.
+pub const RECORD_LOCK_MINUTES: i64 = 2;
 
 impl App {
     pub fn new(
@@ -338,7 +340,7 @@ impl App {
             return Some(now + step);
         }
         if self.counsellor.is_some() {
-            return Some(last_key + Duration::minutes(COUNSELLOR_LOCK_MINUTES));
+            return Some(last_key + self.counsellor_lock());
         }
         if self.is_pristine() {
             return None;
@@ -352,6 +354,15 @@ impl App {
         self.last_key += step;
         if let Some(until) = self.idle_warning_until.as_mut() {
             *until += step;
+        }
+    }
+
+    /// How long counsellor mode stays open without a key: less with a person's record in sight.
+    fn counsellor_lock(&self) -> Duration {
+        if self.screen().shows_a_person() {
+            Duration::minutes(RECORD_LOCK_MINUTES)
+        } else {
+            Duration::minutes(COUNSELLOR_LOCK_MINUTES)
         }
     }
 
@@ -378,7 +389,7 @@ impl App {
         }
         // Counsellor mode has no citizen countdown: it locks, back to the welcome screen.
         if self.counsellor.is_some() {
-            if now >= self.last_key + Duration::minutes(COUNSELLOR_LOCK_MINUTES) {
+            if now >= self.last_key + self.counsellor_lock() {
                 self.reset();
             }
             return;

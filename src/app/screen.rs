@@ -124,6 +124,12 @@ pub trait Screen {
         Speech::new()
     }
 
+    /// Whether one person's record is open (a booking's detail, an activity report): counsellor
+    /// mode then locks sooner (`App::counsellor_lock`), the screen being left in sight.
+    fn shows_a_person(&self) -> bool {
+        false
+    }
+
     /// Whether the person has entered something that going home would drop.
     fn holds_input(&self) -> bool {
         false

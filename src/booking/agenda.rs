@@ -121,6 +121,10 @@ pub struct WorkshopSeries {
     pub duration: Duration,
     pub seats: u32,
     pub room: Option<String>,
+    /// Fluent ids `workshop-<id>-about` (what it teaches) and `workshop-<id>-bring`, when
+    /// `instructions = true`: shown before a person registers.
+    pub about: Option<String>,
+    pub bring: Option<String>,
 }
 
 /// One session of a workshop, with an id stable across restarts: `<series>@<date>`.
@@ -379,6 +383,8 @@ struct WorkshopFile {
     duration_minutes: Spanned<u32>,
     seats: Spanned<u32>,
     room: Option<String>,
+    #[serde(default)]
+    instructions: bool,
 }
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -891,6 +897,14 @@ fn workshops(check: &mut Check, file: &File, i18n: Option<&I18n>) -> Vec<Worksho
         }
         let title = format!("workshop-{id}");
         check.message(&title, w.id.span(), i18n);
+        let (about, bring) = if w.instructions {
+            let (about, bring) = (format!("{title}-about"), format!("{title}-bring"));
+            check.message(&about, w.id.span(), i18n);
+            check.message(&bring, w.id.span(), i18n);
+            (Some(about), Some(bring))
+        } else {
+            (None, None)
+        };
         let schedule = match (&w.date, &w.every) {
             (Some(date), None) => check.date(date).map(Schedule::Once),
             (None, Some(every)) => {
@@ -942,6 +956,8 @@ fn workshops(check: &mut Check, file: &File, i18n: Option<&I18n>) -> Vec<Worksho
                 duration: Duration::minutes((*w.duration_minutes.get_ref()).into()),
                 seats: *w.seats.get_ref(),
                 room: w.room.clone(),
+                about,
+                bring,
             });
         }
     }

@@ -20,6 +20,7 @@ use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::app::speech::Speech;
 use crate::domain::outcome::Outcome;
+use crate::domain::person::Person;
 use crate::i18n::Tr;
 use crate::store::{BookedBy, CODE_PLACEHOLDER, NewBooking, Refusal, Reply, Request, StoreError};
 use crate::ui::View;
@@ -154,7 +155,7 @@ impl BookingScreen {
             motif: self.agenda.motifs[slot.motif].id.clone(),
             starts: slot.starts,
             ends: slot.ends,
-            person: person.clone(),
+            person: with_locale(person, &self.booked_by, &ctx.settings.locale),
             reminder,
             diagnostic,
             booked_by: self.booked_by.clone(),
@@ -207,12 +208,11 @@ impl BookingScreen {
 
     /// What is being booked, for the check step.
     fn summary(&self, view: &View) -> Vec<Para> {
+        let phone = self.checkout.person.as_ref().and_then(|p| p.phone.clone());
         self.confirmed(String::new(), &view.tr)
-            .map(|c| {
-                vec![
-                    page::text(c.what.clone()),
-                    page::text(ticket::when(&c, &view.tr)),
-                ]
+            .map(|mut c| {
+                c.phone = phone;
+                super::check::paras(&c, None, view)
             })
             .unwrap_or_default()
     }
@@ -223,6 +223,15 @@ impl BookingScreen {
         self.focus = FocusGrid::new(vec![1; self.agenda.motifs.len()]);
         self.focus.set_index(self.motif.unwrap_or(0));
         Action::None
+    }
+}
+
+/// The person, with the language they used at the kiosk (a counsellor booking for someone on
+/// the phone does not know it: none is kept).
+pub fn with_locale(person: &Person, booked_by: &BookedBy, locale: &str) -> Person {
+    Person {
+        locale: (!booked_by.on_behalf()).then(|| locale.to_string()),
+        ..person.clone()
     }
 }
 
@@ -494,4 +503,67 @@ pub fn motif_line(m: &Motif, view: &View) -> String {
             ("place", place.into()),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::demo_config;
+    use crate::vocabulary::coop::Thematique;
+
+    fn outcome(needs: &[&str]) -> Outcome {
+        let mut o = Outcome {
+            profile: crate::vocabulary::profile::Profile::Autonome,
+            needs: Vec::new(),
+            administrative: Vec::new(),
+            named: None,
+            modality: crate::vocabulary::lieux::ModaliteAccompagnement::AccompagnementIndividuel,
+            help: crate::domain::outcome::HelpKind::Appointment,
+            aidants_connect: None,
+            services: Vec::new(),
+            equipment: Vec::new(),
+            urgent: false,
+        };
+        o.needs = needs
+            .iter()
+            .map(|n| Thematique::from_label(n).unwrap())
+            .collect();
+        o
+    }
+
+    fn preselected(needs: &[&str]) -> String {
+        let config = demo_config();
+        let agenda = &config.agenda;
+        let m = motif_for(agenda, &outcome(needs)).expect("a motif");
+        agenda.motifs[m].id.clone()
+    }
+
+    #[test]
+    fn the_diagnostics_need_preselects_the_motif_that_serves_it() {
+        assert_eq!(
+            preselected(&["Insertion professionnelle", "Bureautique"]),
+            "emploi"
+        );
+        assert_eq!(preselected(&["E-mail"]), "email");
+        assert_eq!(preselected(&["Prendre en main du matériel"]), "telephone");
+        assert_eq!(preselected(&["Diagnostic numérique"]), "autre");
+        assert_eq!(
+            preselected(&["Aide aux démarches administratives"]),
+            "demarche"
+        );
+    }
+
+    #[test]
+    fn each_common_need_has_its_own_things_to_bring() {
+        let config = demo_config();
+        let tr = config.i18n.tr("fr");
+        let bring = |id: &str| {
+            let m = config.agenda.motifs.iter().find(|m| m.id == id).unwrap();
+            tr.text(m.bring.as_ref().expect("what to bring"))
+        };
+        assert!(bring("emploi").contains("CV") && !bring("emploi").contains("Vitale"));
+        assert!(bring("email").contains("mot de passe"));
+        assert!(!bring("autre").contains("Vitale"));
+        assert!(bring("demarche").contains("Vitale"));
+    }
 }

@@ -34,6 +34,10 @@ pub struct Checkout {
     offer_reminder: bool,
     phone_required: bool,
     phone_missing: bool,
+    /// A seat in a workshop: "inscription", never "rendez-vous".
+    workshop: bool,
+    /// The waiting list of a full workshop: a first name and a phone, nothing else asked.
+    waitlist: bool,
     step: Step,
     focus: FocusGrid,
 }
@@ -63,9 +67,25 @@ impl Checkout {
             offer_reminder: false,
             phone_required,
             phone_missing: false,
+            workshop: false,
+            waitlist: false,
             step: Step::Identity,
             focus: FocusGrid::new(Vec::new()),
         }
+    }
+
+    /// Registering for a workshop: its own words on the check step.
+    pub fn for_workshop(mut self) -> Checkout {
+        self.workshop = true;
+        self
+    }
+
+    /// Joining a full workshop's waiting list: the phone is needed to tell of a free seat.
+    pub fn for_waitlist(mut self) -> Checkout {
+        self.workshop = true;
+        self.waitlist = true;
+        self.phone_required = true;
+        self
     }
 
     /// Staff booking for someone: a phone number alone is enough.
@@ -195,7 +215,12 @@ impl Checkout {
         let choices = match self.step {
             Step::Identity => {
                 if self.phone_missing {
-                    paras.push(page::notice(view.tr.text("booking-phone-needed")));
+                    let id = if self.waitlist {
+                        "waitlist-phone-needed"
+                    } else {
+                        "booking-phone-needed"
+                    };
+                    paras.push(page::notice(view.tr.text(id)));
                 }
                 let title = if self.form.on_behalf {
                     "form-title-on-behalf"
@@ -218,12 +243,19 @@ impl Checkout {
                 ]
             }
             Step::Confirm => {
-                paras.push(page::heading(view.tr.text("booking-check")));
+                let (check, confirm) = if self.waitlist {
+                    ("waitlist-check", "waitlist-confirm")
+                } else if self.workshop {
+                    ("workshop-check", "workshop-confirm")
+                } else {
+                    ("booking-check", "booking-confirm")
+                };
+                paras.push(page::heading(view.tr.text(check)));
                 paras.extend(summary);
                 if let Some(p) = &self.person {
                     paras.push(page::text(person_line(p, view)));
                 }
-                vec![Choice::numbered(1, view.tr.text("booking-confirm"))]
+                vec![Choice::numbered(1, view.tr.text(confirm))]
             }
         };
         (paras, choices)

@@ -92,6 +92,7 @@ pub(crate) fn create(
             .map(|s| s.chars().take(1).collect::<String>().to_uppercase()),
         phone,
         email: args.email.map(String::from),
+        locale: None,
     };
     if args.reminder && person.phone.is_none() && person.email.is_none() {
         return Err("--reminder needs --phone or --email".into());

@@ -179,6 +179,10 @@ impl IdentityForm {
                     self.errors.push((Row::Phone, "form-error-phone-wrong"));
                     None
                 }
+                Err(PhoneProblem::Foreign) => {
+                    self.errors.push((Row::Phone, "form-error-phone-foreign"));
+                    None
+                }
             }
         };
         let email = self.email.value.trim().to_string();
@@ -195,6 +199,7 @@ impl IdentityForm {
             last_initial: (!self.initial.is_empty()).then(|| self.initial.value.clone()),
             phone,
             email: (!email.is_empty()).then_some(email),
+            locale: None,
         })
     }
 
@@ -390,5 +395,22 @@ mod tests {
         type_in(&mut form, "Ali\n\n06123\nvmarie@\n\n");
         let ids: Vec<&str> = form.errors.iter().map(|(_, id)| *id).collect();
         assert_eq!(ids, ["form-error-phone-incomplete", "form-error-email"]);
+    }
+
+    #[test]
+    fn a_refused_number_from_abroad_says_how_to_type_one() {
+        let config = crate::testing::demo_config();
+        let tr = config.i18n.tr("fr");
+        for (typed, id) in [
+            ("+44 77", "form-error-phone-foreign"),
+            ("07700 900123", "form-error-phone-wrong"),
+        ] {
+            let mut form = IdentityForm::new();
+            type_in(&mut form, &format!("Olena\n\n{typed}\nvv\n"));
+            let ids: Vec<&str> = form.errors.iter().map(|(_, id)| *id).collect();
+            assert_eq!(ids, [id], "{typed}");
+            let said = tr.text(id);
+            assert!(said.contains("+44") && said.contains("+380"), "{said}");
+        }
     }
 }

@@ -247,6 +247,7 @@ impl ManageScreen {
             room,
             bring: None,
             phone: a.person.phone.clone(),
+            workshop: matches!(a.what, crate::store::What::Workshop { .. }),
         }
     }
 }

@@ -22,6 +22,11 @@ pub(crate) enum Message<'a> {
     },
     /// A workshop session cancelled.
     SessionCancelled { starts: NaiveDateTime },
+    /// A seat freed in a full workshop, to someone on its waiting list (in their language).
+    SeatFree {
+        title: String,
+        starts: NaiveDateTime,
+    },
 }
 
 impl Message<'_> {
@@ -65,6 +70,16 @@ impl Message<'_> {
             Message::SessionCancelled { starts } => tr.text_with(
                 "workshop-admin-cancel-message",
                 &[place, ("day", day(starts)), ("time", time(starts)), phone],
+            ),
+            Message::SeatFree { title, starts } => tr.text_with(
+                "waitlist-seat-free",
+                &[
+                    place,
+                    ("title", title.clone().into()),
+                    ("day", day(starts)),
+                    ("time", time(starts)),
+                    phone,
+                ],
             ),
         }
     }

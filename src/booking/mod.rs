@@ -2,6 +2,7 @@
 //! bookings that can never be double.
 pub mod agenda;
 pub(crate) mod book;
+pub(crate) mod check;
 pub(crate) mod checkout;
 pub(crate) mod cli;
 pub(crate) mod form;

@@ -206,6 +206,7 @@ impl Receipt {
             .map(|(i, next)| {
                 let id = match next {
                     Next::Qr if view.linear => "booking-show-in-words",
+                    Next::Qr if self.confirmed.workshop => "workshop-show-qr",
                     Next::Qr => "booking-show-qr",
                     Next::Print => "booking-print",
                     Next::Finish => "booking-finish",

@@ -28,6 +28,8 @@ pub struct Confirmed {
     /// The person's phone: the number the counsellor calls for a phone appointment; `None`
     /// when they have none ("Je n'ai pas de téléphone"), and then no QR code is offered.
     pub phone: Option<String>,
+    /// A seat in a workshop, not an appointment: its screens never say "rendez-vous".
+    pub workshop: bool,
 }
 
 impl Confirmed {
@@ -50,6 +52,7 @@ impl Confirmed {
             room: agenda.plages[slot.plage].room.clone(),
             bring: motif.bring.as_ref().map(|id| tr.text(id)),
             phone,
+            workshop: false,
         }
     }
 }
@@ -117,7 +120,11 @@ pub fn paras(c: &Confirmed, tr: &Tr, kiosk: &KioskConfig) -> Vec<Para> {
     if let Some(bring) = &c.bring {
         out.push(page::text(bring.clone()));
     }
-    out.push(page::text(tr.text("confirm-keep-code")));
+    out.push(page::text(tr.text(if c.workshop {
+        "workshop-keep-code"
+    } else {
+        "confirm-keep-code"
+    })));
     out
 }
 
@@ -312,6 +319,7 @@ mod tests {
             room: None,
             bring: None,
             phone: None,
+            workshop: false,
         };
         let tr = config.i18n.tr("fr");
         let events = vevents(&c, &tr, &config.kiosk);

@@ -20,7 +20,9 @@ use crate::app::screen::{Action, Ctx, Hint, Screen};
 use crate::app::speech::Speech;
 use crate::calendar::words;
 use crate::i18n::Tr;
-use crate::store::{CODE_PLACEHOLDER, NewRegistration, Refusal, Reply, Request, StoreError};
+use crate::store::{
+    CODE_PLACEHOLDER, NewRegistration, NewWaiting, Refusal, Reply, Request, StoreError,
+};
 use crate::ui::View;
 use crate::ui::choices::Choice;
 use crate::ui::page::{self, Para};
@@ -34,6 +36,8 @@ enum Step {
     List,
     Checkout,
     Done,
+    /// On a full session's waiting list, at this place.
+    Waiting(u32),
 }
 
 pub struct WorkshopsScreen {
@@ -48,6 +52,8 @@ pub struct WorkshopsScreen {
     step: Step,
     notice: Option<WorkshopNotice>,
     focus: FocusGrid,
+    /// The session chosen is full: the checkout puts the person on its waiting list.
+    waitlist: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +75,7 @@ impl WorkshopsScreen {
             step: Step::List,
             notice: None,
             focus: FocusGrid::new(Vec::new()),
+            waitlist: false,
         }
     }
 
@@ -133,9 +140,10 @@ impl WorkshopsScreen {
             counsellor: None,
             place: Where::OnSite,
             room: series.room.clone(),
-            bring: None,
+            bring: series.bring.as_ref().map(|id| tr.text(id)),
             // A person without a phone is offered no QR code.
             phone: self.checkout.person.as_ref().and_then(|p| p.phone.clone()),
+            workshop: true,
         })
     }
 
@@ -155,10 +163,41 @@ impl WorkshopsScreen {
             starts: w.starts,
             ends: w.ends,
             seats: w.seats,
-            person: person.clone(),
+            person: super::book::with_locale(
+                person,
+                &crate::store::BookedBy::Kiosk,
+                &ctx.settings.locale,
+            ),
             reminder,
             booked_by: crate::store::BookedBy::Kiosk,
             request_id: None,
+        })))
+    }
+
+    /// Puts the person on the chosen session's waiting list; the message telling of a free
+    /// seat is written now, in their language, when a gateway can send it.
+    fn join_waitlist(&self, ctx: &Ctx) -> Action {
+        let (Some(w), Some(person)) = (&self.chosen, &self.checkout.person) else {
+            return Action::None;
+        };
+        let Some(phone) = person.phone.clone() else {
+            return Action::None;
+        };
+        let tr = ctx.i18n.tr(&ctx.settings.locale);
+        let seat_free = ctx.kiosk.reminder_gateway.as_ref().map(|_| {
+            super::message::Message::SeatFree {
+                title: tr.text(&self.agenda.workshops[w.series].title),
+                starts: w.starts,
+            }
+            .text(&tr, ctx.kiosk)
+        });
+        Action::Emit(Effect::Store(Request::JoinWaitlist(NewWaiting {
+            workshop: w.id.clone(),
+            starts: w.starts,
+            first_name: person.first_name.clone(),
+            phone,
+            locale: ctx.settings.locale.clone(),
+            seat_free,
         })))
     }
 
@@ -169,11 +208,19 @@ impl WorkshopsScreen {
             return self.load(ctx);
         }
         match self.left(i) {
-            Some(0) => self.notice = Some(WorkshopNotice::Full),
+            // Full: not a dead end, the waiting list.
+            Some(0) => {
+                self.notice = Some(WorkshopNotice::Full);
+                self.waitlist = true;
+                self.checkout = Checkout::new(false, true).for_waitlist();
+                self.chosen = Some(self.sessions[i].clone());
+                self.step = Step::Checkout;
+            }
             Some(_) => {
                 self.notice = None;
+                self.waitlist = false;
                 let session = self.sessions[i].clone();
-                self.checkout = Checkout::new(false, false);
+                self.checkout = Checkout::new(false, false).for_workshop();
                 self.checkout
                     .offer_reminder(super::ticket::reminder_possible(
                         ctx.kiosk,
@@ -222,8 +269,36 @@ impl WorkshopsScreen {
 }
 
 impl WorkshopsScreen {
+    /// On the waiting list: where, and how the person will hear of a free seat.
+    fn waiting(&self, place: u32, view: &View) -> (Vec<Para>, Vec<Choice>) {
+        let phone = self
+            .checkout
+            .person
+            .as_ref()
+            .and_then(|p| p.phone.as_deref())
+            .map(crate::domain::person::show_phone)
+            .unwrap_or_default();
+        let how = if view.kiosk.reminder_gateway.is_some() {
+            "waitlist-told-by-message"
+        } else {
+            "waitlist-told-by-call"
+        };
+        let paras = vec![
+            page::success(
+                view.tr
+                    .text_with("waitlist-joined", &[("place", i64::from(place).into())]),
+            ),
+            page::text(view.tr.text_with(how, &[("phone", phone.into())])),
+        ];
+        let choices = vec![Choice::numbered(1, view.tr.text("booking-finish"))];
+        (paras, choices)
+    }
+
     fn notices(&self, view: &View) -> Vec<Para> {
         match self.notice {
+            Some(WorkshopNotice::Full) if self.waitlist => {
+                vec![page::notice(view.tr.text("waitlist-offer"))]
+            }
             Some(WorkshopNotice::Full) => vec![page::notice(view.tr.text("workshop-full-notice"))],
             Some(WorkshopNotice::Other(n)) => vec![n.para(view)],
             None => Vec::new(),
@@ -264,13 +339,13 @@ impl WorkshopsScreen {
     }
 
     fn summary(&self, view: &View) -> Vec<Para> {
+        let about = self
+            .chosen
+            .as_ref()
+            .and_then(|w| self.agenda.workshops[w.series].about.as_ref())
+            .map(|id| view.tr.text(id));
         self.confirmed(String::new(), &view.tr)
-            .map(|c| {
-                vec![
-                    page::text(c.what.clone()),
-                    page::text(ticket::when(&c, &view.tr)),
-                ]
-            })
+            .map(|c| super::check::paras(&c, about, view))
             .unwrap_or_default()
     }
 }
@@ -298,10 +373,22 @@ impl Screen for WorkshopsScreen {
                 }
             }
             Step::Checkout => match self.checkout.handle(key) {
-                CheckoutEvent::Back => return self.load(ctx),
+                CheckoutEvent::Back => {
+                    self.notice = None;
+                    return self.load(ctx);
+                }
+                CheckoutEvent::Confirm if self.waitlist => return self.join_waitlist(ctx),
                 CheckoutEvent::Confirm => return self.register(ctx),
                 CheckoutEvent::None => {}
             },
+            Step::Waiting(_) => {
+                if key == Key::Esc {
+                    return self.load(ctx);
+                }
+                if self.focus.choose(key).is_some() {
+                    return Action::Finish;
+                }
+            }
             Step::Done => {
                 if let Some(receipt) = &mut self.receipt {
                     match receipt.handle(key, ctx) {
@@ -326,6 +413,11 @@ impl Screen for WorkshopsScreen {
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
             Reply::Sessions(sessions) => self.show(sessions, ctx),
+            Reply::Waitlisted(place) => {
+                self.notice = None;
+                self.step = Step::Waiting(place);
+                self.focus = FocusGrid::new(vec![1]);
+            }
             Reply::Registered(Ok(code)) => {
                 let tr = ctx.i18n.tr(&ctx.settings.locale);
                 if let (Some(c), Some(person)) = (self.confirmed(code, &tr), &self.checkout.person)
@@ -363,12 +455,16 @@ impl Screen for WorkshopsScreen {
                 .checkout
                 .body(view, self.notices(view), self.summary(view)),
             Step::Done => self.receipt.as_ref()?.body(view),
+            Step::Waiting(place) => {
+                let (paras, choices) = self.waiting(place, view);
+                Some(page::Body::new(paras, choices, Some(0)))
+            }
         }
     }
 
     fn focus_choice(&mut self, index: usize) {
         match self.step {
-            Step::List => self.focus.set_index(index),
+            Step::List | Step::Waiting(_) => self.focus.set_index(index),
             Step::Checkout => self.checkout.focus_choice(index),
             Step::Done => {
                 if let Some(receipt) = &mut self.receipt {
@@ -380,7 +476,9 @@ impl Screen for WorkshopsScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
         match self.step {
-            Step::List => page::render_body(frame, area, view, &self.body(view)?),
+            Step::List | Step::Waiting(_) => {
+                page::render_body(frame, area, view, &self.body(view)?)
+            }
             Step::Checkout => {
                 self.checkout
                     .render(frame, area, view, self.notices(view), self.summary(view))
@@ -407,6 +505,10 @@ impl Screen for WorkshopsScreen {
                     .as_ref()
                     .map(|r| r.speech(view))
                     .unwrap_or_default();
+            }
+            Step::Waiting(place) => {
+                let (paras, choices) = self.waiting(place, view);
+                return Speech::page(&paras, &choices, Some(0), &view.tr);
             }
         };
         // The list, then the checkout's steps.

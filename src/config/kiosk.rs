@@ -142,6 +142,10 @@ pub enum Voice {
 pub struct HelpPoint {
     /// Its id in a network of kiosks (`[help_point] id`): the bookings made here carry it.
     pub id: Option<String>,
+    /// Its identifier as a lieu de médiation numérique (`[help_point] lieu_id`, the `id` of
+    /// the national cartographie): the activity export names the lieu with it, as La Coop
+    /// needs.
+    pub lieu_id: Option<String>,
     pub name: String,
     pub address: String,
     pub postal_code: String,
@@ -158,6 +162,8 @@ pub struct HelpPoint {
 struct HelpPointFile {
     #[serde(default)]
     id: Option<Spanned<String>>,
+    #[serde(default)]
+    lieu_id: Option<Spanned<String>>,
     name: Spanned<String>,
     address: Spanned<String>,
     postal_code: Spanned<String>,
@@ -398,8 +404,18 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             );
         }
     }
+    if let Some(lieu) = &hp.lieu_id {
+        let text = lieu.get_ref();
+        if text.trim().is_empty() || text.len() > 100 || text.chars().any(char::is_control) {
+            problem(
+                lieu.span(),
+                "help_point.lieu_id is empty or too long: give the lieu's id in the national cartographie (at most 100 characters)".into(),
+            );
+        }
+    }
     let help_point = HelpPoint {
         id: hp.id.map(Spanned::into_inner),
+        lieu_id: hp.lieu_id.map(|l| l.into_inner().trim().to_string()),
         name: hp.name.into_inner(),
         address: hp.address.into_inner(),
         postal_code: hp.postal_code.into_inner(),

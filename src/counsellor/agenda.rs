@@ -39,6 +39,8 @@ enum Row {
 #[derive(Debug, Clone, PartialEq)]
 enum Step {
     List,
+    /// Typing a date to go to.
+    GoTo,
     Booking(usize),
     CancelReason(usize),
     Workshop(Workshop),
@@ -75,7 +77,16 @@ pub struct AgendaScreen {
     pending: Option<Told>,
     /// Opened on one workshop session's registrants (from the workshops' screen): its id.
     only: Option<String>,
+    /// The date typed to go to.
+    date: TextField,
+    /// Which of the moves was chosen last, to keep the focus on it (an index into `moves`).
+    on_move: Option<usize>,
+    /// The waiting list of the workshop session shown.
+    waiting: Vec<crate::store::Waiting>,
 }
+
+/// After the day's (or week's) rows: the day before, the day after, a date, back.
+const MOVES: usize = 4;
 
 impl AgendaScreen {
     pub fn new(agenda: Rc<Agenda>, counsellor: usize, from: NaiveDate, days: i64) -> AgendaScreen {
@@ -92,7 +103,40 @@ impl AgendaScreen {
             notice: None,
             pending: None,
             only: None,
+            date: TextField::new(FieldKind::Text, 10),
+            on_move: None,
+            waiting: Vec::new(),
         }
+    }
+
+    /// The choices after the rows: the previous and next day (or week), a date, back.
+    fn moves(&self) -> [&'static str; MOVES] {
+        if self.days == 1 {
+            [
+                "counsellor-previous-day",
+                "counsellor-next-day",
+                "counsellor-go-to-date",
+                "counsellor-back",
+            ]
+        } else {
+            [
+                "counsellor-previous-week",
+                "counsellor-next-week",
+                "counsellor-go-to-date",
+                "counsellor-back",
+            ]
+        }
+    }
+
+    /// Shows the days starting `from`: read from the store again.
+    fn show_from(&mut self, from: NaiveDate, on_move: usize) -> Action {
+        self.from = from;
+        self.on_move = Some(on_move);
+        self.notice = None;
+        self.appointments.clear();
+        self.sessions.clear();
+        self.list();
+        self.load()
     }
 
     /// One session's registrants and their attendance, under its own title; Esc goes back
@@ -121,6 +165,49 @@ impl AgendaScreen {
         &self.agenda.counsellors[self.counsellor].id
     }
 
+    /// The session's waiting list: who, their phone, their language, whether a free seat was
+    /// told them.
+    fn waiting_paras(&self, view: &View) -> Vec<Para> {
+        if self.waiting.is_empty() {
+            return Vec::new();
+        }
+        let mut out = vec![page::heading(view.tr.text_with(
+            "workshop-waitlist-heading",
+            &[("count", (self.waiting.len() as i64).into())],
+        ))];
+        for w in &self.waiting {
+            let mut parts = vec![if w.first_name.is_empty() {
+                "—".to_string()
+            } else {
+                w.first_name.clone()
+            }];
+            parts.extend(w.phone.as_deref().map(show_phone));
+            parts.extend(speaks_in(&w.locale, view));
+            if w.told {
+                parts.push(view.tr.text("workshop-waitlist-told"));
+            }
+            out.push(page::item(parts.join(" — ")));
+        }
+        out
+    }
+
+    /// "lundi 2 mars", or "du lundi 2 mars au dimanche 8 mars".
+    fn shown_days(&self, view: &View) -> String {
+        let day = |d: NaiveDate| words::day(&view.tr, d);
+        if self.days == 1 {
+            view.tr
+                .text_with("counsellor-shown-day", &[("day", day(self.from).into())])
+        } else {
+            view.tr.text_with(
+                "counsellor-shown-week",
+                &[
+                    ("from", day(self.from).into()),
+                    ("to", day(self.to()).into()),
+                ],
+            )
+        }
+    }
+
     fn to(&self) -> NaiveDate {
         self.from + Duration::days(self.days - 1)
     }
@@ -128,7 +215,22 @@ impl AgendaScreen {
     /// The appointments and the workshop sessions as the store has them (staff changes
     /// applied: a moved session shows on its new day, a cancelled one not at all).
     fn load(&self) -> Action {
-        Action::EmitAll(vec![
+        let waitlist = match (&self.step, &self.only) {
+            (Step::Workshop(w) | Step::Attendance(w, _), _) => Some(w.id.clone()),
+            (_, Some(id)) => Some(id.clone()),
+            _ => None,
+        };
+        Action::EmitAll(
+            waitlist
+                .map(|id| Effect::Store(Request::Waitlist(id)))
+                .into_iter()
+                .chain(self.day_requests())
+                .collect(),
+        )
+    }
+
+    fn day_requests(&self) -> Vec<Effect> {
+        vec![
             Effect::Store(Request::Sessions {
                 from: self.from,
                 to: self.to(),
@@ -138,7 +240,7 @@ impl AgendaScreen {
                 from: self.from,
                 to: self.to(),
             }),
-        ])
+        ]
     }
 
     /// This counsellor's bookings and the workshop sessions, in time order.
@@ -190,7 +292,12 @@ impl AgendaScreen {
             return;
         }
         self.step = Step::List;
-        self.focus = FocusGrid::new(vec![1; self.rows().len() + 1]);
+        let rows = self.rows().len();
+        self.focus = FocusGrid::new(vec![1; rows + MOVES]);
+        // After "Jour suivant", the focus stays on it, whatever the new day holds.
+        if let Some(k) = self.on_move {
+            self.focus.set_index(rows + k);
+        }
     }
     /// Asks the store to mark a status; the list is read again with the answer.
     fn set_status(&self, i: usize, status: Status, now: chrono::NaiveDateTime) -> Action {
@@ -230,6 +337,85 @@ impl AgendaScreen {
             outcome.as_ref(),
         )
     }
+}
+
+/// A date as a counsellor types it: `17/03`, `17/03/2026`, `17 3 2026` (this year when the
+/// year is not given); `None` when it is no date.
+fn typed_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let parts: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (day, month, year) = match parts[..] {
+        [d, m] => (d, m, today.year()),
+        [d, m, y] if y < 100 => (d, m, 2000 + y as i32),
+        [d, m, y] => (d, m, y as i32),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// When attendance can be taken for a booking that is not yet near enough (15 minutes
+/// before its start, the store's rule); `None` once it can.
+fn not_yet(a: &Appointment, now: chrono::NaiveDateTime) -> Option<chrono::NaiveDateTime> {
+    let ahead = rules::attendance_from(now, false) - now;
+    (a.starts > now + ahead && !a.status.cancelled()).then(|| a.starts - ahead)
+}
+
+/// A booking's actions: attendance and the report are shown unavailable, with from when,
+/// while the booking is still hours away (rather than offered, then refused).
+/// Why a choice shown unavailable does nothing, said.
+fn say_again(ctx: &Ctx, id: &str) -> Action {
+    let tr = ctx.i18n.tr(&ctx.settings.locale);
+    Action::Emit(Effect::Say(vec![crate::app::speech::Said::new(
+        tr.text(id),
+    )]))
+}
+
+fn booking_choices(a: &Appointment, view: &View) -> Vec<Choice> {
+    let mut choices = numbered_list(&BOOKING_CHOICES, &view.tr);
+    // Said beside the choice, which is on screen whatever page the detail is at.
+    if a.report {
+        choices[3].label = view.tr.text("counsellor-report-edit");
+    }
+    if let Some(from) = not_yet(a, view.now) {
+        let when = if from.date() == view.now.date() {
+            words::time(&view.tr, from)
+        } else {
+            format!(
+                "{} {}",
+                words::day(&view.tr, from.date()),
+                words::time(&view.tr, from)
+            )
+        };
+        for i in [0, 1, 3] {
+            let c = &mut choices[i];
+            c.label = view.tr.text_with(
+                "counsellor-not-before",
+                &[
+                    ("action", c.label.clone().into()),
+                    ("when", when.clone().into()),
+                ],
+            );
+            c.mark = crate::ui::choices::Mark::Unavailable;
+        }
+    }
+    choices
+}
+
+/// "parle ukrainien": the language the person booked in, when it is not French; the
+/// counsellor plans for it (a translator, the kiosk's screens in that language).
+pub fn speaks(a: &Appointment, view: &View) -> Option<String> {
+    speaks_in(a.person.locale.as_deref()?, view)
+}
+
+fn speaks_in(tag: &str, view: &View) -> Option<String> {
+    (tag != "fr").then(|| {
+        view.tr
+            .text_with("counsellor-speaks", &[("tag", tag.to_string().into())])
+    })
 }
 
 fn shared_outcome(a: &Appointment) -> Option<Outcome> {
@@ -288,10 +474,23 @@ impl Screen for AgendaScreen {
                     return Action::Back;
                 }
                 let rows = self.rows();
-                match self.focus.choose(key) {
-                    Some(i) if i == rows.len() => Action::Back,
-                    Some(i) => {
+                let step = Duration::days(self.days);
+                match (key, self.focus.choose(key)) {
+                    (Key::Left, _) => self.show_from(self.from - step, 0),
+                    (Key::Right, _) => self.show_from(self.from + step, 1),
+                    (_, Some(i)) if i == rows.len() => self.show_from(self.from - step, 0),
+                    (_, Some(i)) if i == rows.len() + 1 => self.show_from(self.from + step, 1),
+                    (_, Some(i)) if i == rows.len() + 2 => {
                         self.notice = None;
+                        self.date = TextField::new(FieldKind::Text, 10);
+                        self.step = Step::GoTo;
+                        self.focus = FocusGrid::new(vec![1]);
+                        Action::None
+                    }
+                    (_, Some(i)) if i >= rows.len() => Action::Back,
+                    (_, Some(i)) => {
+                        self.notice = None;
+                        self.on_move = None;
                         match &rows[i] {
                             Row::Booking(b) => {
                                 self.step = Step::Booking(*b);
@@ -300,13 +499,34 @@ impl Screen for AgendaScreen {
                             Row::Workshop(w) => {
                                 self.focus = FocusGrid::new(vec![1; self.registrants(w).len() + 1]);
                                 self.step = Step::Workshop(w.clone());
+                                self.waiting.clear();
+                                return Action::Emit(Effect::Store(Request::Waitlist(
+                                    w.id.clone(),
+                                )));
                             }
                         }
                         Action::None
                     }
-                    None => Action::None,
+                    (_, None) => Action::None,
                 }
             }
+            Step::GoTo => match key {
+                Key::Esc => {
+                    self.list();
+                    Action::None
+                }
+                Key::Enter => match typed_date(&self.date.value, ctx.now.date()) {
+                    Some(day) => self.show_from(day, 2),
+                    None => {
+                        self.notice = Some(Notice::Says("counsellor-date-invalid"));
+                        Action::None
+                    }
+                },
+                key => {
+                    self.date.input(key);
+                    Action::None
+                }
+            },
             Step::Booking(i) => {
                 if key == Key::Esc {
                     // What was said about this booking stays with it.
@@ -314,7 +534,20 @@ impl Screen for AgendaScreen {
                     self.list();
                     return Action::None;
                 }
+                let early = not_yet(&self.appointments[i], ctx.now);
+                let was = self.focus.index();
                 match self.focus.choose(key) {
+                    // Shown unavailable, the reason beside it: the voice says it again,
+                    // nothing is asked of the store, and a number typed for it leaves the
+                    // focus (and the page shown) where they were.
+                    Some(0 | 1) if early.is_some() => {
+                        self.focus.set_index(was);
+                        return say_again(ctx, "counsellor-status-refused-early");
+                    }
+                    Some(3) if early.is_some() => {
+                        self.focus.set_index(was);
+                        return say_again(ctx, "counsellor-report-not-yet");
+                    }
                     Some(0) => return self.set_status(i, Status::Present, ctx.now),
                     Some(1) => return self.set_status(i, Status::Absent, ctx.now),
                     Some(2) if !self.appointments[i].status.cancelled() => {
@@ -446,6 +679,10 @@ impl Screen for AgendaScreen {
                 self.sessions = sessions;
                 return Action::None;
             }
+            Reply::Waitlist(waiting) => {
+                self.waiting = waiting;
+                return Action::None;
+            }
             Reply::Report(Some(report)) => return Action::Push(Box::new(ReportForm::new(report))),
             Reply::Done => self.notice = Some(Notice::Done("counsellor-status-saved")),
             Reply::StatusRefused(Refusal::TooEarly) => {
@@ -521,6 +758,7 @@ impl Screen for AgendaScreen {
                                 [
                                     Some(when),
                                     Some(name),
+                                    speaks(a, view),
                                     Some(motif),
                                     place,
                                     phone,
@@ -554,15 +792,26 @@ impl Screen for AgendaScreen {
                         Choice::numbered(n + 1, label)
                     })
                     .collect();
-                choices.push(Choice::numbered(
-                    choices.len() + 1,
-                    view.tr.text("counsellor-back"),
-                ));
+                if self.only.is_none() {
+                    paras.insert(0, page::heading(self.shown_days(view)));
+                }
+                for id in self.moves() {
+                    choices.push(Choice::numbered(choices.len() + 1, view.tr.text(id)));
+                }
                 Some(page::Body::new(
                     paras,
                     choices.to_vec(),
                     Some(self.focus.index()),
                 ))
+            }
+            Step::GoTo => {
+                paras.push(page::heading(view.tr.text("counsellor-date-question")));
+                paras.push(page::text(format!("▶ {}", self.date.value)));
+                let choices = [Choice::numbered(
+                    1,
+                    view.tr.text("counsellor-go-to-date-ok"),
+                )];
+                Some(page::Body::new(paras, choices.to_vec(), Some(0)))
             }
             Step::Booking(i) | Step::CancelReason(i) => {
                 let a = &self.appointments[*i];
@@ -575,6 +824,9 @@ impl Screen for AgendaScreen {
                         .map(|x| format!("{x}."))
                         .unwrap_or_default()
                 )));
+                if let Some(speaks) = speaks(a, view) {
+                    paras.push(page::text(speaks));
+                }
                 paras.push(page::text(format!(
                     "{} {} — {}",
                     words::day(&view.tr, a.starts.date()),
@@ -605,24 +857,7 @@ impl Screen for AgendaScreen {
                     paras.push(page::text(view.tr.text("counsellor-report-exists")));
                 }
                 match shared_outcome(a) {
-                    Some(o) => {
-                        paras.push(page::heading(view.tr.text("counsellor-diagnostic")));
-                        for need in &o.needs {
-                            paras.push(page::item(view.tr.text(&format!("need-{}", need.key()))));
-                        }
-                        let help = match o.help {
-                            crate::domain::outcome::HelpKind::Appointment => "help-appointment",
-                            crate::domain::outcome::HelpKind::Workshop => "help-workshop",
-                            crate::domain::outcome::HelpKind::SelfService => "help-self-service",
-                            crate::domain::outcome::HelpKind::AidantsConnect => {
-                                "help-aidants-connect"
-                            }
-                        };
-                        paras.push(page::text(view.tr.text(help)));
-                        if o.urgent {
-                            paras.push(page::text(view.tr.text("diag-result-urgent")));
-                        }
-                    }
+                    Some(o) => paras.extend(super::shared_diagnostic::paras(&o, view)),
                     None => paras.push(page::text(view.tr.text("counsellor-no-diagnostic"))),
                 }
                 if let Step::CancelReason(_) = self.step {
@@ -634,7 +869,7 @@ impl Screen for AgendaScreen {
                     )];
                     return Some(page::Body::new(paras, choices.to_vec(), Some(0)));
                 }
-                let choices: Vec<Choice> = numbered_list(&BOOKING_CHOICES, &view.tr);
+                let choices = booking_choices(a, view);
                 Some(page::Body::new(
                     paras,
                     choices.to_vec(),
@@ -675,6 +910,7 @@ impl Screen for AgendaScreen {
                         ("seats", i64::from(w.seats).into()),
                     ],
                 )));
+                paras.extend(self.waiting_paras(view));
                 let mut choices: Vec<Choice> = self
                     .registrants(w)
                     .iter()
@@ -708,8 +944,24 @@ impl Screen for AgendaScreen {
         self.focus.set_index(index);
     }
 
+    fn shows_a_person(&self) -> bool {
+        matches!(
+            self.step,
+            Step::Booking(_) | Step::CancelReason(_) | Step::Attendance(..)
+        )
+    }
+
     fn hints(&self) -> Vec<Hint> {
-        [choosing_hints(), self.focus.page_hints()].concat()
+        let mut hints = [choosing_hints(), self.focus.page_hints()].concat();
+        if self.step == Step::List && self.only.is_none() {
+            let does = if self.days == 1 {
+                "does-other-day"
+            } else {
+                "does-other-week"
+            };
+            hints.insert(1, crate::app::screen::hint("key-left-right", does));
+        }
+        hints
     }
 }
 

@@ -21,15 +21,15 @@ pub(crate) enum Format {
 /// `borne export activites`: the reports from `from` to `to`, in the Coop's labels.
 pub(crate) fn export_activities(
     store: &mut dyn AgendaStore,
-    from: NaiveDate,
-    to: NaiveDate,
+    origin: &export::Origin,
+    (from, to): (NaiveDate, NaiveDate),
     format: Format,
 ) -> ExitCode {
     match store.reports_between(from, to) {
         Ok(reports) => {
             match format {
-                Format::Csv => print!("{}", export::activities_csv(&reports)),
-                Format::Json => println!("{}", export::activities_json(&reports)),
+                Format::Csv => print!("{}", export::activities_csv(&reports, origin)),
+                Format::Json => println!("{}", export::activities_json(&reports, origin)),
             }
             ExitCode::SUCCESS
         }

@@ -8,8 +8,47 @@ use crate::calendar::ical::Ical;
 use crate::domain::report::Report;
 use crate::vocabulary::{join_values, split_values};
 
+/// Who the reports are from, as La Coop needs them with each: the lieu (its identifier in
+/// the national cartographie, else the help point's network id; its name) and each
+/// counsellor's name by id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Origin {
+    pub lieu_id: String,
+    pub lieu_name: String,
+    pub counsellors: Vec<(String, String)>,
+}
+
+impl Origin {
+    pub(crate) fn of(
+        kiosk: &crate::config::KioskConfig,
+        agenda: &crate::booking::Agenda,
+    ) -> Origin {
+        let hp = &kiosk.help_point;
+        Origin {
+            lieu_id: hp
+                .lieu_id
+                .clone()
+                .or_else(|| hp.id.clone())
+                .unwrap_or_default(),
+            lieu_name: hp.name.clone(),
+            counsellors: agenda
+                .counsellors
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect(),
+        }
+    }
+
+    fn name_of(&self, counsellor: &str) -> String {
+        self.counsellors
+            .iter()
+            .find(|(id, _)| id == counsellor)
+            .map_or_else(|| counsellor.to_string(), |(_, name)| name.clone())
+    }
+}
+
 /// The CSV columns, one row per accompaniment. Notes stay at the help point.
-pub(crate) const COLUMNS: [&str; 14] = [
+pub(crate) const COLUMNS: [&str; 17] = [
     "date",
     "type",
     "duree_minutes",
@@ -24,9 +63,12 @@ pub(crate) const COLUMNS: [&str; 14] = [
     "statut",
     "conseiller",
     "rendez_vous",
+    "conseiller_nom",
+    "lieu_id",
+    "lieu_nom",
 ];
 
-fn row(r: &Report) -> [String; 14] {
+fn row(r: &Report, origin: &Origin) -> [String; 17] {
     [
         r.date.to_string(),
         r.kind.to_string(),
@@ -42,23 +84,26 @@ fn row(r: &Report) -> [String; 14] {
         r.status.to_string(),
         r.counsellor.clone(),
         r.booking.clone().unwrap_or_default(),
+        origin.name_of(&r.counsellor),
+        origin.lieu_id.clone(),
+        origin.lieu_name.clone(),
     ]
 }
 
-pub(crate) fn activities_csv(reports: &[Report]) -> String {
+pub(crate) fn activities_csv(reports: &[Report], origin: &Origin) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS).expect("in memory");
     for r in reports {
-        writer.write_record(row(r)).expect("in memory");
+        writer.write_record(row(r, origin)).expect("in memory");
     }
     String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8")
 }
 
-pub(crate) fn activities_json(reports: &[Report]) -> serde_json::Value {
+pub(crate) fn activities_json(reports: &[Report], origin: &Origin) -> serde_json::Value {
     let rows: Vec<serde_json::Value> = reports
         .iter()
         .map(|r| {
-            let values = row(r);
+            let values = row(r, origin);
             let mut object = serde_json::Map::new();
             for (column, value) in COLUMNS.iter().zip(values) {
                 let value = if matches!(
@@ -129,12 +174,15 @@ mod tests {
             Thematique::Email,
         ];
         r.administrative = vec![ThematiqueAdministrative::ArgentImpots];
-        let csv = activities_csv(&[r]);
+        let mut config = (*crate::testing::demo_config().kiosk).clone();
+        config.help_point.lieu_id = Some("a5e1d0c2-gap".into());
+        let origin = Origin::of(&config, &crate::testing::demo_config().agenda);
+        let csv = activities_csv(&[r], &origin);
         let mut lines = csv.lines();
         assert_eq!(lines.next().unwrap(), COLUMNS.join(","));
         assert_eq!(
             lines.next().unwrap(),
-            "2026-03-03,Accompagnement individuel,30,Lieu d'activité,,,Aide aux démarches administratives|E-mail,Argent - Impôts,,Non communiqué,non communiqué,Non communiqué,camille,"
+            "2026-03-03,Accompagnement individuel,30,Lieu d'activité,,,Aide aux démarches administratives|E-mail,Argent - Impôts,,Non communiqué,Non communiqué,Non communiqué,camille,,Camille,a5e1d0c2-gap,Point numérique — Mairie de Gap"
         );
     }
 

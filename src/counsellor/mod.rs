@@ -7,6 +7,7 @@ pub(crate) mod home;
 pub(crate) mod prefill;
 pub(crate) mod queue;
 pub(crate) mod report_form;
+pub(crate) mod shared_diagnostic;
 pub mod stats;
 pub(crate) mod stats_screen;
 pub(crate) mod told;

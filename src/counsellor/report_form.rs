@@ -328,6 +328,11 @@ impl Screen for ReportForm {
         "report-title"
     }
 
+    /// A report is about one person (their age, their situation, notes).
+    fn shows_a_person(&self) -> bool {
+        true
+    }
+
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         if self.saved {
             return if matches!(key, Key::Enter | Key::Esc) {

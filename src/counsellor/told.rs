@@ -39,9 +39,18 @@ impl Told {
                 "counsellor-to-tell",
                 &[("count", (self.to_tell.len() as i64).into())],
             )));
-            for (name, contact) in &self.to_tell {
+            out.extend(self.people(tr));
+        }
+        out
+    }
+
+    /// Each person not told, with the phone or e-mail to reach them by.
+    pub fn people(&self, tr: &Tr) -> Vec<Para> {
+        self.to_tell
+            .iter()
+            .map(|(name, contact)| {
                 let name = if name.is_empty() { "—" } else { name };
-                out.push(page::item(match contact {
+                page::item(match contact {
                     Some(c) if c.contains('@') => tr.text_with(
                         "counsellor-tell-at",
                         &[("name", name.into()), ("contact", c.clone().into())],
@@ -51,10 +60,9 @@ impl Told {
                         &[("name", name.into()), ("contact", show_phone(phone).into())],
                     ),
                     None => tr.text_with("counsellor-tell-no-contact", &[("name", name.into())]),
-                }));
-            }
-        }
-        out
+                })
+            })
+            .collect()
     }
 }
 

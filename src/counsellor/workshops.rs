@@ -17,7 +17,7 @@ use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
 use crate::booking::message::Message;
 use crate::calendar::words;
-use crate::store::{Reply, Request, Session};
+use crate::store::{Reply, Request, Session, What};
 use crate::ui::View;
 use crate::ui::choices::{Choice, numbered_list};
 use crate::ui::form::{self, FormRow};
@@ -54,6 +54,9 @@ pub(crate) struct WorkshopAdmin {
     notice: Option<Notice>,
     /// Set while a cancellation is being saved, to say so when the store answers.
     cancelling: bool,
+    /// Before cancelling: the session's registrants (first name, phone or e-mail), read
+    /// from the store, to say up front who no message will reach.
+    registrants: Option<Vec<(String, Option<String>)>>,
 }
 
 /// "04/03/2026 14:00"
@@ -108,7 +111,53 @@ impl WorkshopAdmin {
             field: TextField::new(FieldKind::Text, 20),
             notice: None,
             cancelling: false,
+            registrants: None,
         }
+    }
+
+    /// Who will not be told of a cancellation: everyone when no gateway sends messages,
+    /// else those who gave neither phone nor e-mail.
+    fn not_told(&self, gateway: bool) -> Vec<(String, Option<String>)> {
+        self.registrants
+            .iter()
+            .flatten()
+            .filter(|(_, contact)| !gateway || contact.is_none())
+            .cloned()
+            .collect()
+    }
+
+    /// What is said before "Annuler cet atelier ?": who will be told, who will not.
+    fn cancel_paras(&self, view: &View) -> Vec<Para> {
+        let Some(registrants) = &self.registrants else {
+            return Vec::new();
+        };
+        let gateway = view.kiosk.reminder_gateway.is_some();
+        let not_told = self.not_told(gateway);
+        let count = |n: usize| [("count", (n as i64).into())];
+        let mut out = Vec::new();
+        if registrants.is_empty() {
+            out.push(page::text(view.tr.text("workshop-admin-cancel-nobody")));
+        } else if not_told.is_empty() {
+            out.push(page::text(view.tr.text_with(
+                "workshop-admin-cancel-all-told",
+                &count(registrants.len()),
+            )));
+        } else {
+            let id = if gateway {
+                "workshop-admin-cancel-not-told"
+            } else {
+                "workshop-admin-cancel-no-gateway"
+            };
+            out.push(page::notice(view.tr.text_with(id, &count(not_told.len()))));
+            out.extend(
+                Told {
+                    told: 0,
+                    to_tell: not_told,
+                }
+                .people(&view.tr),
+            );
+        }
+        out
     }
 
     fn load(&self, ctx: &Ctx) -> Action {
@@ -281,7 +330,15 @@ impl Screen for WorkshopAdmin {
                         .with(&self.sessions[i].starts.format("%d/%m/%Y %H:%M").to_string());
                     self.step = Step::Date(i);
                 }
-                Some(3) if !self.sessions[i].cancelled => self.go(Step::ConfirmCancel(i), 2),
+                Some(3) if !self.sessions[i].cancelled => {
+                    self.go(Step::ConfirmCancel(i), 2);
+                    self.registrants = None;
+                    let day = self.sessions[i].starts.date();
+                    return Action::Emit(Effect::Store(Request::Appointments {
+                        from: day,
+                        to: day,
+                    }));
+                }
                 Some(4) => self.list(),
                 _ => {}
             },
@@ -391,6 +448,20 @@ impl Screen for WorkshopAdmin {
                 self.list();
                 return self.load(ctx);
             }
+            Reply::Appointments(list) => {
+                if let Step::ConfirmCancel(i) = self.step {
+                    let id = &self.sessions[i].id;
+                    self.registrants = Some(
+                        list.into_iter()
+                            .filter(|a| {
+                                !a.status.cancelled()
+                                    && matches!(&a.what, What::Workshop { workshop } if workshop == id)
+                            })
+                            .map(|a| (a.person.first_name, a.person.phone.or(a.person.email)))
+                            .collect(),
+                    );
+                }
+            }
             Reply::Failed(_) => self.notice = Some(Notice::Says("counsellor-failed")),
             _ => {}
         }
@@ -443,6 +514,7 @@ impl Screen for WorkshopAdmin {
                         );
                     }
                     Step::ConfirmCancel(_) => {
+                        paras.extend(self.cancel_paras(view));
                         paras.push(page::heading(
                             view.tr.text("workshop-admin-cancel-question"),
                         ));

@@ -145,7 +145,7 @@ impl Questionnaire {
 
     /// Walks the questionnaire taking, at each question, the answer named for it.
     /// Returns the path and where it stopped (`End`, or the question with no answer given).
-    pub(crate) fn walk(&self, answers: &[(String, String)]) -> Result<(Vec<Choice>, Step), String> {
+    pub fn walk(&self, answers: &[(String, String)]) -> Result<(Vec<Choice>, Step), String> {
         let mut path = Vec::new();
         loop {
             let step = self.next_step(&path).map_err(|e| format!("{e:?}"))?;
@@ -287,7 +287,7 @@ impl Questionnaire {
     }
 
     /// The outcome of a set of answers (complete or not).
-    pub(crate) fn outcome(&self, given: &[Choice]) -> Outcome {
+    pub fn outcome(&self, given: &[Choice]) -> Outcome {
         let answers = given
             .iter()
             .map(|c| &self.questions[c.question].answers[c.answer]);

@@ -10,7 +10,7 @@ use crate::vocabulary::profile::Profile;
 /// The kind of help the result screen recommends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub(crate) enum HelpKind {
+pub enum HelpKind {
     /// "Un rendez-vous avec un conseiller"
     Appointment,
     /// "Un atelier en groupe"
@@ -22,7 +22,7 @@ pub(crate) enum HelpKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(crate) struct Outcome {
+pub struct Outcome {
     pub profile: Profile,
     /// 1 to 3 Coop thématiques, the main one first.
     pub needs: Vec<Thematique>,

@@ -9,6 +9,9 @@ pub struct Person {
     /// E.164: `+33612345678`, `+262692123456`, `+447700900123`.
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The language they used at the kiosk (a locale tag: `uk`, `fr-x-falc`), so the
+    /// counsellor knows to expect it; `None` for a booking made before it was kept.
+    pub locale: Option<String>,
 }
 
 /// Why a phone number is refused, for a friendly message.
@@ -16,6 +19,9 @@ pub struct Person {
 pub enum PhoneProblem {
     Incomplete,
     NotAPhone,
+    /// Typed with a country code (+44, 0044) that is not France's, and too short or too
+    /// long: the person is told how a number from abroad is typed.
+    Foreign,
 }
 
 /// The French numbering plan's calling codes: a number there is dialled `0…` from anywhere
@@ -79,6 +85,20 @@ fn code_length(digits: &str) -> usize {
     }
 }
 
+/// A whole number of another country, grouped as that country writes it by libphonenumber's
+/// metadata (`+44 7700 900123`, `+380 50 123 4567`); `None` while it is still being typed
+/// (a valid number, or one of a whole length: ranges the metadata does not list yet are
+/// grouped by its country's patterns all the same).
+fn as_its_country_writes(e164: &str) -> Option<String> {
+    let number = phonenumber::parse(None, e164).ok()?;
+    (phonenumber::is_valid(&number) || parse_phone(e164).is_ok()).then(|| {
+        number
+            .format()
+            .mode(phonenumber::Mode::International)
+            .to_string()
+    })
+}
+
 fn pairs(digits: &str) -> String {
     digits
         .as_bytes()
@@ -97,6 +117,11 @@ pub fn format_phone(typed: &str) -> String {
     let (code, rest) = digits.split_at(code_length(digits).min(digits.len()));
     if rest.is_empty() {
         return raw;
+    }
+    let french = NATIONAL_PLAN.contains(&format!("+{code}").as_str())
+        || OTHER_FRENCH.iter().any(|(c, _)| *c == format!("+{code}"));
+    if !french && let Some(grouped) = as_its_country_writes(&raw) {
+        return grouped;
     }
     // Nine digits after a French code: the first stands alone (+33 6 12 34 56 78).
     let (head, tail) = if NATIONAL_PLAN.contains(&format!("+{code}").as_str()) {
@@ -164,9 +189,8 @@ pub fn parse_phone(typed: &str) -> Result<String, PhoneProblem> {
         }
         // Any other country: E.164 allows at most 15 digits; fewer than 8 is no number.
         return match digits.len() {
-            0..=7 => Err(PhoneProblem::Incomplete),
             8..=15 if !digits.starts_with('0') => Ok(raw),
-            _ => Err(PhoneProblem::NotAPhone),
+            _ => Err(PhoneProblem::Foreign),
         };
     }
     match raw.len() {
@@ -254,13 +278,26 @@ mod tests {
         assert_eq!(parse_phone("+41 79 123 45 67"), Ok("+41791234567".into()));
         assert_eq!(parse_phone("+49 151 23456789"), Ok("+4915123456789".into()));
         assert_eq!(parse_phone("0044 7700 900123"), Ok("+447700900123".into()));
-        assert_eq!(format_phone("+447700900123"), "+44 77 00 90 01 23");
-        assert_eq!(show_phone("+447700900123"), "+44 77 00 90 01 23");
-        assert_eq!(parse_phone("+44 77"), Err(PhoneProblem::Incomplete));
+        assert_eq!(parse_phone("+44 77"), Err(PhoneProblem::Foreign));
         assert_eq!(
             parse_phone("+44 7700 900123 4567"),
-            Err(PhoneProblem::NotAPhone)
+            Err(PhoneProblem::Foreign)
         );
+    }
+
+    #[test]
+    fn numbers_from_abroad_are_grouped_as_their_country_writes_them() {
+        assert_eq!(show_phone("+447700900123"), "+44 7700 900123");
+        assert_eq!(show_phone("+380501234567"), "+380 50 123 4567");
+        assert_eq!(show_phone("+32470123456"), "+32 470 12 34 56");
+        assert_eq!(show_phone("+4915123456789"), "+49 1512 3456789");
+        assert_eq!(format_phone("+380 501234567"), "+380 50 123 4567");
+        // Still being typed: grouped simply until the number is whole.
+        assert_eq!(format_phone("+38050"), "+380 50");
+        // French numbers keep their pairs, overseas and in the other territories too.
+        assert_eq!(show_phone("+33612345678"), "06 12 34 56 78");
+        assert_eq!(show_phone("+262692123456"), "06 92 12 34 56");
+        assert_eq!(show_phone("+687512345"), "+687 51 23 45");
     }
 
     #[test]

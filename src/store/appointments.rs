@@ -449,9 +449,15 @@ pub trait Journal {
 }
 
 /// Everything a help point's agenda keeps, on either store.
-pub trait AgendaStore: Bookings + Workshops + Reports + Journal + Outbox + Queue {}
+pub trait AgendaStore:
+    Bookings + Workshops + Reports + Journal + Outbox + Queue + super::waitlist::Waitlist
+{
+}
 
-impl<T: Bookings + Workshops + Reports + Journal + Outbox + Queue> AgendaStore for T {}
+impl<T: Bookings + Workshops + Reports + Journal + Outbox + Queue + super::waitlist::Waitlist>
+    AgendaStore for T
+{
+}
 
 /// A workshop session as it stands.
 #[derive(Debug, Clone, PartialEq)]

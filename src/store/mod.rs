@@ -15,6 +15,7 @@ mod reports;
 pub(crate) mod sqlite;
 mod stats;
 mod stores;
+pub mod waitlist;
 
 pub use outbox::Outbox;
 pub use sqlite::{FeedState, SqliteStore, resolve_path};
@@ -30,3 +31,4 @@ pub use protocol::{QueueRequest, Reply, Request, SignIn};
 pub use queue::{Caller, Queue, QueueRefusal};
 pub use stats::{Period, Span, Stats, stats};
 pub use stores::{Network, Published, Stores, answer};
+pub use waitlist::{NewWaiting, Waiting, Waitlist};

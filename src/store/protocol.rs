@@ -106,6 +106,10 @@ pub enum Request {
     },
     /// The queue ("Je suis là"): see `store/queue.rs`.
     Queue(QueueRequest),
+    /// A full workshop: a person asks to be told when a seat frees.
+    JoinWaitlist(super::waitlist::NewWaiting),
+    /// Staff: a session's waiting list (its id).
+    Waitlist(String),
 }
 
 /// What the queue's screens ask: a ticket, a check-in, the day's queue, a call, an outcome.
@@ -168,6 +172,10 @@ pub enum Reply {
     Queue(Vec<Entry>),
     /// A call or an outcome recorded, with the day's queue after it.
     QueueChanged(Result<(Entry, Vec<Entry>), QueueRefusal>),
+    /// On the waiting list, at this place (1: the first).
+    Waitlisted(u32),
+    /// A session's waiting list, in order.
+    Waitlist(Vec<super::waitlist::Waiting>),
 }
 
 /// What a sign-in attempt came to.
@@ -208,6 +216,8 @@ impl Request {
             Request::Queue(QueueRequest::Day(_)) => "queue",
             Request::Queue(QueueRequest::Call { .. }) => "queue call",
             Request::Queue(QueueRequest::Settle { .. }) => "queue settle",
+            Request::JoinWaitlist(_) => "join waiting list",
+            Request::Waitlist(_) => "waiting list",
         }
     }
 }
@@ -277,6 +287,8 @@ pub(super) fn agenda_answer(
             .queue_confirmation(&code, &message)
             .map(|_| Reply::Done),
         Request::Queue(request) => queue_answer(agenda, request, now),
+        Request::JoinWaitlist(new) => agenda.join_waitlist(&new, now).map(Reply::Waitlisted),
+        Request::Waitlist(workshop) => agenda.waitlist(&workshop).map(Reply::Waitlist),
     }
 }
 

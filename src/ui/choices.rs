@@ -22,6 +22,8 @@ pub enum Mark {
     Check(bool),
     /// One of several: `(•)` or `( )`.
     Radio(bool),
+    /// Not possible now: drawn dim, said "indisponible"; its label says why or when.
+    Unavailable,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +61,7 @@ impl Choice {
     /// The choice's text after the marker.
     pub fn text(&self) -> String {
         let mark = match self.mark {
-            Mark::None => "",
+            Mark::None | Mark::Unavailable => "",
             Mark::Check(true) => "[x] ",
             Mark::Check(false) => "[ ] ",
             Mark::Radio(true) => "(•) ",
@@ -78,6 +80,7 @@ impl Choice {
     pub fn said(&self, tr: &crate::i18n::Tr) -> String {
         let state = match self.mark {
             Mark::None => None,
+            Mark::Unavailable => Some("said-unavailable"),
             Mark::Check(true) => Some("said-checked"),
             Mark::Check(false) => Some("said-unchecked"),
             Mark::Radio(true) => Some("said-chosen"),
@@ -105,6 +108,16 @@ fn choice_ink(choice: &Choice, focused: bool, view: &View) -> super::theme::Ink 
     }
 }
 
+/// A choice's style: its ink, dimmed when it is not possible now.
+fn choice_style(choice: &Choice, focused: bool, view: &View) -> ratatui::style::Style {
+    let style = choice_ink(choice, focused, view).style();
+    if choice.mark == Mark::Unavailable {
+        style.add_modifier(ratatui::style::Modifier::DIM)
+    } else {
+        style
+    }
+}
+
 fn choice_spans(choice: &Choice, focused: bool, view: &View) -> Vec<Span<'static>> {
     let marker = if focused { MARKER } else { NO_MARKER };
     let marker_ink = if focused {
@@ -114,7 +127,7 @@ fn choice_spans(choice: &Choice, focused: bool, view: &View) -> Vec<Span<'static
     };
     vec![
         Span::styled(marker, marker_ink.style()),
-        Span::styled(choice.text(), choice_ink(choice, focused, view).style()),
+        Span::styled(choice.text(), choice_style(choice, focused, view)),
     ]
 }
 
@@ -125,7 +138,7 @@ fn choice_lines(choice: &Choice, focused: bool, width: u16, view: &View) -> Vec<
     if super::text::width(&text) <= room && !text.contains('\n') {
         return vec![Line::from(choice_spans(choice, focused, view))];
     }
-    let ink = choice_ink(choice, focused, view).style();
+    let ink = choice_style(choice, focused, view);
     let marker_ink = if focused {
         view.theme.focus
     } else {

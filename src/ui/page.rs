@@ -214,7 +214,7 @@ pub fn text_hash(paras: &[Para]) -> u64 {
 /// pages there are and what the page keys turn to.
 ///
 /// One pager a screen: the text's pages come first (the list on its first page below them),
-/// then the list's (the text on its last page): "Page 3 sur 5" counts them all.
+/// then the list's (under the text's first page): "Page 3 sur 5" counts them all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// Rows of the text (with the gap above the choices).
@@ -385,7 +385,9 @@ pub fn render(
     let layout = layout((area.width, area.height), view, paras, choices);
     let text = para_lines(paras, area.width, view);
     let shown = layout.shown(view.page, focused);
-    let text_page = shown.min(layout.text_pages - 1);
+    // The list's later pages go under the text's first page: who and what this is about,
+    // and any warning, stay in view while the person moves down the choices.
+    let text_page = if shown < layout.text_pages { shown } else { 0 };
     // One pager line a screen: the list's when the list pages too.
     let both = layout.text_pages > 1 && layout.list.count() > 1;
     let (pager_h, split) = layout.paging;

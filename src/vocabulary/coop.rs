@@ -135,7 +135,7 @@ vocabulary! {
         De40a59 => "40–59", "40-59";
         De60a69 => "60–69", "60-69";
         Plus70 => "70+", "70-plus";
-        NonCommunique => "non communiqué", "non-communique";
+        NonCommunique => "Non communiqué", "non-communique";
     }
 }
 

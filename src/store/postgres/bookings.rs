@@ -39,7 +39,7 @@ macro_rules! appointments_where {
                     last_initial, phone, email, booked_by, reminder, diagnostic,
                     EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code), id,
                     (SELECT name FROM help_point h
-                     WHERE h.id = booking.help_point AND h.id <> $2)
+                     WHERE h.id = booking.help_point AND h.id <> $2), locale
              FROM booking WHERE ",
             $which,
             " UNION ALL
@@ -48,7 +48,7 @@ macro_rules! appointments_where {
                     EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code),
                     id,
                     (SELECT name FROM help_point h
-                     WHERE h.id = registration.help_point AND h.id <> $2)
+                     WHERE h.id = registration.help_point AND h.id <> $2), locale
              FROM registration WHERE ",
             $which
         )
@@ -68,8 +68,8 @@ const APPOINTMENTS_BETWEEN: &str = concat!(
 /// request id ($15: the same request sent again after its answer was lost).
 pub(super) const INSERT_BOOKING: &str = "INSERT INTO booking (code, help_point, counsellor, motif,
          starts_at, ends_at, first_name, last_initial, phone, email, reminder, diagnostic,
-         booked_by, created_at, request_id)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+         booked_by, created_at, request_id, locale)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
      WHERE NOT EXISTS (SELECT 1 FROM registration WHERE code = $1)
      ON CONFLICT (request_id) DO NOTHING
      RETURNING id";
@@ -143,6 +143,7 @@ impl Site {
                     last_initial: r.get(8),
                     phone: r.get(9),
                     email: r.get(10),
+                    locale: r.get(17),
                 },
                 booked_by: BookedBy::from_stored(r.get(11)),
                 reminder: r.get(12),
@@ -337,6 +338,7 @@ fn insert_booking(
                 &new.booked_by.stored(),
                 &site.instant(now),
                 &new.request_id,
+                &new.person.locale,
             ],
         )?;
         if let Some(row) = row {
@@ -515,8 +517,8 @@ impl Bookings for PgStore {
                 .query_one(
                     "INSERT INTO registration (code, help_point, workshop, starts_at, ends_at,
                          first_name, last_initial, phone, email, reminder, booked_by,
-                         created_at, request_id)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                         created_at, request_id, locale)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                      RETURNING id",
                     &[
                         &code,
@@ -532,6 +534,7 @@ impl Bookings for PgStore {
                         &new.booked_by.stored(),
                         &store.instant(now),
                         &new.request_id,
+                        &new.person.locale,
                     ],
                 )?
                 .get(0);
@@ -591,6 +594,9 @@ impl Bookings for PgStore {
                     &[&id, &status.label()],
                 )?,
             };
+            if let What::Workshop { workshop } = &found.what {
+                super::waitlist::seat_freed(store, tx, workshop, now)?;
+            }
             void_messages(tx, table, id)?;
             match by {
                 Canceller::Citizen { .. } => {}
@@ -686,7 +692,7 @@ impl Bookings for PgStore {
         let day = (now - Duration::days(days.into())).date();
         // The queue's names go at the day's end.
         crate::store::queue::Queue::end_queue_days(self, now.date(), now)?;
-        in_transaction(self, "erase", |_, tx| {
+        in_transaction(self, "erase", |site, tx| {
             let bookings = tx.execute(
                 "UPDATE booking SET first_name = NULL, last_initial = NULL, phone = NULL,
                      email = NULL, diagnostic = NULL, cancel_reason = NULL, erased = true
@@ -710,6 +716,7 @@ impl Bookings for PgStore {
                      OR registration IN (SELECT id FROM registration WHERE erased))",
                 &[],
             )?;
+            super::waitlist::erase_past(site, tx, now)?;
             Ok(Ok((bookings + registrations) as usize))
         })
         .map(|r| r.unwrap_or(0))

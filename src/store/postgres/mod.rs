@@ -12,6 +12,7 @@ mod password;
 mod queue;
 mod schema;
 mod tls;
+mod waitlist;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use postgres::{Client, NoTls};

@@ -783,6 +783,89 @@ const MIGRATIONS: &[&str] = &[
         USING (help_point = public.borne_help_point())
         WITH CHECK (help_point = public.borne_help_point());
     GRANT SELECT, INSERT, UPDATE ON public.queue_entry TO borne_kiosk;",
+    // 9: the language a person booked in (a locale tag), for the counsellor; and a full
+    // workshop's waiting list, each help point's own: a kiosk's role sees, adds and tells
+    // its own help point's people only, and queues a message about its own list only.
+    "ALTER TABLE public.booking ADD COLUMN locale text;
+    ALTER TABLE public.registration ADD COLUMN locale text;
+    CREATE TABLE public.waitlist (
+        id bigserial PRIMARY KEY,
+        help_point text NOT NULL REFERENCES public.help_point (id),
+        workshop text NOT NULL,
+        starts_at timestamptz NOT NULL,
+        first_name text,
+        phone text,
+        locale text NOT NULL,
+        seat_free_message text,
+        created_at timestamptz NOT NULL,
+        told_at timestamptz,
+        erased boolean NOT NULL DEFAULT false
+    );
+    CREATE INDEX waitlist_workshop ON public.waitlist (help_point, workshop, id);
+    ALTER TABLE public.waitlist ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY kiosk ON public.waitlist TO borne_kiosk
+        USING (help_point = public.borne_help_point())
+        WITH CHECK (help_point = public.borne_help_point());
+    GRANT SELECT, INSERT, UPDATE ON public.waitlist TO borne_kiosk;
+    GRANT USAGE ON SEQUENCE public.waitlist_id_seq TO borne_kiosk;
+    ALTER TABLE public.outbox ADD COLUMN waitlist bigint REFERENCES public.waitlist (id);
+    DROP POLICY kiosk_queues ON public.outbox;
+    CREATE POLICY kiosk_queues ON public.outbox FOR INSERT TO borne_kiosk
+        WITH CHECK (help_point = public.borne_help_point()
+            AND (booking IS NULL OR booking IN (SELECT b.id FROM public.booking b))
+            AND (registration IS NULL
+                OR registration IN (SELECT r.id FROM public.registration r))
+            AND (waitlist IS NULL OR waitlist IN (SELECT w.id FROM public.waitlist w)));
+    UPDATE public.activite SET tranche_age = 'Non communiqué'
+        WHERE tranche_age = 'non communiqué';",
+    // 10: two kiosks booking one counsellor at once took turns through the exclusion
+    // constraint, each inserting its occupation then waiting for the other's: a deadlock
+    // PostgreSQL breaks by failing one of them (a person told "problème technique"). Each
+    // transaction that writes a counsellor's occupation first takes that counsellor's
+    // advisory lock, so they queue instead; the loser is then told the slot is taken.
+    "CREATE OR REPLACE FUNCTION public.borne_occupy_lock(counsellor text) RETURNS void
+        LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+    BEGIN
+        PERFORM pg_catalog.pg_advisory_xact_lock(
+            pg_catalog.hashtextextended('borne occupation ' || counsellor, 0));
+    END $$;
+    REVOKE ALL ON FUNCTION public.borne_occupy_lock(text) FROM PUBLIC;
+    CREATE OR REPLACE FUNCTION public.booking_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        PERFORM public.borne_occupy_lock(NEW.counsellor);
+        DELETE FROM public.occupation o WHERE o.booking = NEW.id;
+        IF NEW.status NOT IN ('annulé par l''usager', 'annulé par le service') THEN
+            INSERT INTO public.occupation (counsellor, during, booking)
+            VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+                NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE OR REPLACE FUNCTION public.absence_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        PERFORM public.borne_occupy_lock(NEW.counsellor);
+        DELETE FROM public.occupation o WHERE o.absence = NEW.id;
+        INSERT INTO public.occupation (counsellor, during, absence)
+        VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+            NEW.id);
+        RETURN NEW;
+    END $$;
+    CREATE OR REPLACE FUNCTION public.session_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        IF NEW.counsellor IS NOT NULL THEN
+            PERFORM public.borne_occupy_lock(NEW.counsellor);
+        END IF;
+        DELETE FROM public.occupation o WHERE o.session = NEW.help_point || '/' || NEW.id;
+        IF NOT NEW.cancelled AND NEW.counsellor IS NOT NULL THEN
+            INSERT INTO public.occupation (counsellor, during, session)
+            VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+                NEW.help_point || '/' || NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;",
 ];
 
 pub fn latest() -> u32 {

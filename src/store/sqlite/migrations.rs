@@ -288,6 +288,28 @@ const MIGRATIONS: &[&str] = &[
         closed_at TEXT,
         PRIMARY KEY (day, number)
     ) WITHOUT ROWID;",
+    // 18: the language a person booked in (a locale tag; none for what came before), so
+    // the counsellor knows to expect someone who reads Ukrainian; and a full workshop's
+    // waiting list: a first name and a phone, told (the message written in their language
+    // when they joined) when a seat frees. `told_at` is when that message was queued.
+    "ALTER TABLE booking ADD COLUMN locale TEXT;
+    ALTER TABLE registration ADD COLUMN locale TEXT;
+    CREATE TABLE waitlist (
+        id INTEGER PRIMARY KEY,
+        workshop TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        first_name TEXT,
+        phone TEXT,
+        locale TEXT NOT NULL,
+        seat_free_message TEXT,
+        created_at TEXT NOT NULL,
+        told_at TEXT,
+        erased INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX waitlist_workshop ON waitlist (workshop, id);
+    ALTER TABLE outbox ADD COLUMN waitlist INTEGER REFERENCES waitlist (id);
+    -- The Coop's label, capitalised as its others: reports written before keep theirs.
+    UPDATE activite SET tranche_age = 'Non communiqué' WHERE tranche_age = 'non communiqué';",
 ];
 
 pub fn latest() -> u32 {
@@ -363,12 +385,15 @@ mod tests {
                  'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'Non communiqué',
                  'Non communiqué', '2026-03-05T10:00'),
                     ('camille', 'ABC234', 'Accompagnement individuel', '2026-03-05', 60,
-                 'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'Non communiqué',
+                 'Lieu d''activité', '', 'E-mail', '', 'Non communiqué', 'non communiqué',
                  'Non communiqué', '2026-03-05T11:00');"),
         (6, "INSERT INTO workshop_session (id, series, starts_at, ends_at, seats, cancelled,
                  changed_by, changed_at)
              VALUES ('email@2026-03-04', 'email', '2026-03-04T15:00', '2026-03-04T17:00', 10, 0,
                  'camille', '2026-03-02T10:00');"),
+        (18, "INSERT INTO waitlist (workshop, starts_at, first_name, phone, locale, created_at)
+             VALUES ('email@2026-03-04', '2026-03-04T14:00', 'Olena', '+380501234567', 'uk',
+                 '2026-03-01T09:00');"),
         (17, "INSERT INTO queue_entry (day, number, motif, first_name, locale, arrived_at)
              VALUES ('2026-03-05', 1, 'demarche', 'Ali', 'fr', '2026-03-05T09:02:00');"),
     ];
@@ -434,10 +459,24 @@ mod tests {
                     })
                     .unwrap();
                 assert_eq!((n, minutes), (1, 60), "from version {version}");
+                let age: String = one(&conn, "SELECT tranche_age FROM activite");
+                assert_eq!(
+                    age, "Non communiqué",
+                    "the Coop's label, from version {version}"
+                );
             }
             if version >= 6 {
                 let seats: u32 = one(&conn, "SELECT seats FROM workshop_session");
                 assert_eq!(seats, 10);
+            }
+            if version >= 3 {
+                // A booking made before languages were kept has none.
+                let locale: Option<String> = one(&conn, "SELECT locale FROM booking LIMIT 1");
+                assert_eq!(locale, None);
+            }
+            if version >= 18 {
+                let waiting: String = one(&conn, "SELECT first_name FROM waitlist");
+                assert_eq!(waiting, "Olena");
             }
             if version >= 17 {
                 let ticket: String = one(&conn, "SELECT state FROM queue_entry");

@@ -10,6 +10,7 @@ mod outbox;
 mod places;
 mod queue;
 mod sessions;
+mod waitlist;
 
 pub use lieux_feed::FeedState;
 

@@ -212,8 +212,9 @@ impl Bookings for SqliteStore {
             let code = fresh_code(tx)?;
             tx.execute(
                 "INSERT INTO booking (code, counsellor, motif, starts_at, ends_at, first_name,
-                     last_initial, phone, email, reminder, diagnostic, booked_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     last_initial, phone, email, reminder, diagnostic, booked_by, created_at,
+                     locale)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 params![
                     code,
                     new.counsellor,
@@ -228,6 +229,7 @@ impl Bookings for SqliteStore {
                     new.diagnostic,
                     new.booked_by.stored(),
                     time_text(now),
+                    new.person.locale,
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -286,8 +288,8 @@ impl Bookings for SqliteStore {
             let code = fresh_code(tx)?;
             tx.execute(
                 "INSERT INTO registration (code, workshop, starts_at, ends_at, first_name,
-                     last_initial, phone, email, reminder, booked_by, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     last_initial, phone, email, reminder, booked_by, created_at, locale)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     code,
                     new.workshop,
@@ -300,6 +302,7 @@ impl Bookings for SqliteStore {
                     new.reminder.is_some(),
                     new.booked_by.stored(),
                     time_text(now),
+                    new.person.locale,
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -353,6 +356,9 @@ impl Bookings for SqliteStore {
                         "UPDATE registration SET status = ?2 WHERE id = ?1",
                         params![id, status.label()],
                     )?;
+                    if let What::Workshop { workshop } = &found.what {
+                        super::waitlist::seat_freed(tx, workshop, now)?;
+                    }
                 }
             }
             void_messages(tx, table, id)?;
@@ -478,7 +484,8 @@ impl Bookings for SqliteStore {
             tx.execute(notes, [&before[..10]])?;
             let registrations = tx.execute(registrations, [&before])?;
             let messages = tx.execute(messages, [])?;
-            Ok((bookings + registrations, messages))
+            let waiting = super::waitlist::erase_past(tx, now)?;
+            Ok((bookings + registrations, messages + waiting))
         })
         .map_err(|e| format!("erase: {e}"))
         .and_then(|(erased, messages)| {
@@ -524,11 +531,12 @@ pub(crate) fn appointment_in(
     for sql in [
         "SELECT code, 'booking', counsellor, motif, starts_at, ends_at, status, first_name,
                 last_initial, phone, email, booked_by, reminder, diagnostic,
-                EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code)
+                EXISTS (SELECT 1 FROM activite WHERE activite.booking = booking.code), locale
          FROM booking WHERE code = ?1",
         "SELECT code, 'workshop', workshop, NULL, starts_at, ends_at, status, first_name,
                 last_initial, phone, email, booked_by, reminder, NULL,
-                EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code)
+                EXISTS (SELECT 1 FROM activite WHERE activite.booking = registration.code),
+                locale
          FROM registration WHERE code = ?1",
     ] {
         let found = conn.query_row(sql, [code], appointment_row).optional()?;
@@ -587,7 +595,10 @@ fn appointment_row(r: &rusqlite::Row) -> rusqlite::Result<Appointment> {
                 )
             })?
         },
-        person: person(r, 7)?,
+        person: Person {
+            locale: r.get(15)?,
+            ..person(r, 7)?
+        },
         booked_by: BookedBy::from_stored(&r.get::<_, String>(11)?),
         reminder: r.get(12)?,
         diagnostic: r.get(13)?,
@@ -603,6 +614,7 @@ fn person(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Person> {
         last_initial: r.get(first + 1)?,
         phone: r.get(first + 2)?,
         email: r.get(first + 3)?,
+        locale: None,
     })
 }
 

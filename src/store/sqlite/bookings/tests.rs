@@ -31,6 +31,7 @@ fn marie() -> Person {
         last_initial: Some("D".into()),
         phone: Some("0612345678".into()),
         email: None,
+        locale: None,
     }
 }
 
