@@ -18,8 +18,8 @@ use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::choosing_hints;
-use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::app::screen::{choosing_hints, form_hints};
 use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
@@ -615,11 +615,12 @@ impl Screen for ManageScreen {
                 let h = (text.len() as u16 + 1).min(area.height);
                 frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
                 let rows = [
-                    FormRow::field(
+                    self.code.row(
                         view.tr.text("manage-code"),
                         ticket::spaced(&self.code.value),
                     ),
-                    FormRow::field(view.tr.text("manage-check"), self.check.value.clone()),
+                    self.check
+                        .row(view.tr.text("manage-check"), self.check.value.clone()),
                     FormRow::button(view.tr.text("form-continue")),
                 ];
                 let form = Rect {
@@ -711,10 +712,8 @@ impl Screen for ManageScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
-            Step::Lookup => vec![
-                hint("key-arrows", "does-move-field"),
-                hint("key-enter", "does-next-field"),
-            ],
+            Step::Lookup if self.fields.index() == 2 => form_hints(false, "does-validate"),
+            Step::Lookup => form_hints(true, "does-next-field"),
             Step::Change => match &self.picker {
                 Some(picker) => picker.hints(),
                 None => choosing_hints(),

@@ -20,7 +20,7 @@ use crate::calendar::words;
 use crate::store::{Reply, Request, Session};
 use crate::ui::View;
 use crate::ui::choices::{Choice, numbered_list};
-use crate::ui::form::{self, FormRow};
+use crate::ui::form;
 use crate::ui::page::{self, Para};
 
 const WEEKS: i64 = 8;
@@ -208,7 +208,9 @@ impl WorkshopAdmin {
             height: area.height - h,
             ..area
         };
-        let row = FormRow::field(view.tr.text(label), self.field.value.clone());
+        let row = self
+            .field
+            .row(view.tr.text(label), self.field.value.clone());
         form::render(frame, rest, &[row], 0, view)
     }
 
@@ -481,7 +483,10 @@ impl Screen for WorkshopAdmin {
     fn hints(&self) -> Vec<Hint> {
         match self.step {
             Step::Seats(_) | Step::Date(_) | Step::NewDate(_) => {
-                vec![hint("key-enter", "does-save")]
+                vec![
+                    hint("key-left-right", "does-move-in-text"),
+                    hint("key-enter", "does-save"),
+                ]
             }
             _ => choosing_hints(),
         }
