@@ -218,23 +218,17 @@ impl WorkshopAdmin {
         match key {
             Key::Enter => Some(self.field.value.clone()),
             key => {
-                self.field.input(key);
+                // What was wrong with the text is no longer said once it changes.
+                if self.field.input(key) {
+                    self.notice = None;
+                }
                 None
             }
         }
     }
-}
 
-impl Screen for WorkshopAdmin {
-    fn title(&self) -> &'static str {
-        "workshop-admin-title"
-    }
-
-    fn opened(&mut self, ctx: &Ctx) -> Action {
-        self.load(ctx)
-    }
-
-    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+    /// A key on the step shown.
+    fn step_key(&mut self, key: Key, ctx: &Ctx) -> Action {
         if key == Key::Esc {
             self.notice = None;
             return match self.step {
@@ -367,6 +361,27 @@ impl Screen for WorkshopAdmin {
         }
         Action::None
     }
+}
+
+impl Screen for WorkshopAdmin {
+    fn title(&self) -> &'static str {
+        "workshop-admin-title"
+    }
+
+    fn opened(&mut self, ctx: &Ctx) -> Action {
+        self.load(ctx)
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        // What was said belongs to the step it was said on ("Enregistré" on the list): a key
+        // that goes to another step leaves it behind, unless it says something new.
+        let (step, notice) = (self.step, self.notice.clone());
+        let action = self.step_key(key, ctx);
+        if self.step != step && self.notice == notice {
+            self.notice = None;
+        }
+        action
+    }
 
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
@@ -496,6 +511,7 @@ impl Screen for WorkshopAdmin {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Msg;
 
     #[test]
     fn dates_are_typed_day_first() {
@@ -545,5 +561,50 @@ mod tests {
             refused("smartphone-debutant", "2026-02-25T10:00", None),
             Some("workshop-admin-date-invalid")
         );
+    }
+
+    /// The admin screen in the kiosk, the demo's planned sessions loaded.
+    fn admin() -> (crate::app::App, NaiveDateTime) {
+        let config = crate::testing::demo_config();
+        let now = crate::testing::monday_morning();
+        let mut app = crate::kiosk::app(config.clone(), now);
+        app.push(
+            Box::new(WorkshopAdmin::new(config.agenda.clone(), "camille")),
+            now,
+        );
+        let (from, to) = (now.date(), now.date() + Duration::weeks(WEEKS));
+        let sessions = config.agenda.planned_sessions(from, to);
+        app.update(Msg::Reply(Reply::Sessions(sessions)), now);
+        (app, now)
+    }
+
+    #[test]
+    fn enregistre_belongs_to_the_list_it_was_said_on() {
+        let (mut app, now) = admin();
+        app.update(Msg::Reply(Reply::SessionSaved(Vec::new())), now);
+        assert!(crate::testing::shown(&app, now).contains("Enregistré"));
+        // A session opened: its choices, not the last save's word.
+        app.update(Msg::Key(Key::Char('1')), now);
+        let session = crate::testing::shown(&app, now);
+        assert!(!session.contains("Enregistré"), "{session}");
+    }
+
+    #[test]
+    fn a_wrong_number_of_seats_is_no_longer_said_once_retyped() {
+        let (mut app, now) = admin();
+        // The first session, "Modifier le nombre de places", a number too small.
+        for key in [Key::Char('1'), Key::Char('2')] {
+            app.update(Msg::Key(key), now);
+        }
+        for key in [Key::Backspace, Key::Backspace, Key::Char('0'), Key::Enter] {
+            app.update(Msg::Key(key), now);
+        }
+        let wrong = crate::testing::shown(&app, now);
+        let said = "Un nombre de places";
+        assert!(wrong.contains(said), "{wrong}");
+        app.update(Msg::Key(Key::Backspace), now);
+        app.update(Msg::Key(Key::Char('8')), now);
+        let retyped = crate::testing::shown(&app, now);
+        assert!(!retyped.contains(said), "{retyped}");
     }
 }
