@@ -227,6 +227,14 @@ impl WorkshopAdmin {
         }
     }
 
+    /// What was said, above the step.
+    fn notice_paras(&self, view: &View) -> Vec<Para> {
+        self.notice
+            .as_ref()
+            .map(|n| n.paras(&view.tr))
+            .unwrap_or_default()
+    }
+
     /// A key on the step shown.
     fn step_key(&mut self, key: Key, ctx: &Ctx) -> Action {
         if key == Key::Esc {
@@ -415,11 +423,28 @@ impl Screen for WorkshopAdmin {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let mut paras: Vec<Para> = self
-            .notice
-            .as_ref()
-            .map(|n| n.paras(&view.tr))
-            .unwrap_or_default();
+        let mut paras = self.notice_paras(view);
+        match self.step {
+            Step::Seats(i) | Step::Date(i) => {
+                paras.push(page::strong(self.line(&self.sessions[i], view)));
+                let label = if matches!(self.step, Step::Seats(_)) {
+                    "workshop-admin-seats"
+                } else {
+                    "workshop-admin-date-format"
+                };
+                self.render_field(frame, area, view, &paras, label)
+            }
+            Step::NewDate(i) => {
+                paras.push(page::strong(view.tr.text(&self.agenda.workshops[i].title)));
+                self.render_field(frame, area, view, &paras, "workshop-admin-date-format")
+            }
+            _ => page::render_body(frame, area, view, &self.body(view)?),
+        }
+    }
+
+    /// The steps that are choices, as paragraphs above them: the kiosk pages them as drawn.
+    fn body(&self, view: &View) -> Option<page::Body> {
+        let mut paras = self.notice_paras(view);
         let choices: Vec<Choice> = match self.step {
             Step::List => {
                 let mut c: Vec<Choice> = self
@@ -438,37 +463,18 @@ impl Screen for WorkshopAdmin {
                 ));
                 c
             }
-            Step::Session(i) | Step::ConfirmCancel(i) | Step::Seats(i) | Step::Date(i) => {
+            Step::Session(i) | Step::ConfirmCancel(i) => {
                 paras.push(page::strong(self.line(&self.sessions[i], view)));
-                match self.step {
-                    Step::Seats(_) => {
-                        return self.render_field(
-                            frame,
-                            area,
-                            view,
-                            &paras,
-                            "workshop-admin-seats",
-                        );
-                    }
-                    Step::Date(_) => {
-                        return self.render_field(
-                            frame,
-                            area,
-                            view,
-                            &paras,
-                            "workshop-admin-date-format",
-                        );
-                    }
-                    Step::ConfirmCancel(_) => {
-                        paras.push(page::heading(
-                            view.tr.text("workshop-admin-cancel-question"),
-                        ));
-                        vec![
-                            Choice::numbered(1, view.tr.text("answer-yes")),
-                            Choice::numbered(2, view.tr.text("answer-no")),
-                        ]
-                    }
-                    _ => numbered_list(&SESSION_CHOICES, &view.tr),
+                if let Step::ConfirmCancel(_) = self.step {
+                    paras.push(page::heading(
+                        view.tr.text("workshop-admin-cancel-question"),
+                    ));
+                    vec![
+                        Choice::numbered(1, view.tr.text("answer-yes")),
+                        Choice::numbered(2, view.tr.text("answer-no")),
+                    ]
+                } else {
+                    numbered_list(&SESSION_CHOICES, &view.tr)
                 }
             }
             Step::NewSeries => {
@@ -480,19 +486,13 @@ impl Screen for WorkshopAdmin {
                     .map(|(i, w)| Choice::numbered(i + 1, view.tr.text(&w.title)))
                     .collect()
             }
-            Step::NewDate(i) => {
-                paras.push(page::strong(view.tr.text(&self.agenda.workshops[i].title)));
-                return self.render_field(frame, area, view, &paras, "workshop-admin-date-format");
-            }
+            Step::Seats(_) | Step::Date(_) | Step::NewDate(_) => return None,
         };
-        page::render(
-            frame,
-            area,
-            view,
-            &paras,
-            &choices,
-            Some(self.focus.index()),
-        )
+        Some(page::Body::new(paras, choices, Some(self.focus.index())))
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
     }
 
     fn hints(&self) -> Vec<Hint> {
