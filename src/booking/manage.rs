@@ -522,7 +522,7 @@ impl Screen for ManageScreen {
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         // What was said belongs to the step it was said on: a key that goes to another step
         // leaves it behind, unless it says something new.
-        let (step, said) = (self.step.clone(), self.message.clone());
+        let (step, said) = (self.step, self.message);
         let action = self.step_key(key, ctx);
         if self.step != step && self.message == said {
             self.message = None;

@@ -393,6 +393,12 @@ mod tests {
         );
         assert_eq!(keys(b"\x1bOA"), vec![Key::Up]);
         assert_eq!(keys(b"\x1b[H"), vec![Key::Home]);
+        // Suppr and Fin, for a text field (xterm, the Linux console, rxvt, SS3).
+        assert_eq!(keys(b"\x1b[3~"), vec![Key::Delete]);
+        assert_eq!(
+            keys(b"\x1b[F\x1b[4~\x1b[8~\x1bOF"),
+            vec![Key::End, Key::End, Key::End, Key::End]
+        );
         assert_eq!(keys(b"\x1b[1~"), vec![Key::Home]);
         assert_eq!(keys(b"\x1b[Z"), vec![Key::BackTab]);
         assert_eq!(keys(b"\x1b[5~\x1b[6~"), vec![Key::PageUp, Key::PageDown]);
