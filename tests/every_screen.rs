@@ -45,6 +45,11 @@ struct Walk {
     /// `hidden`.
     essentials: bool,
     hidden: Vec<String>,
+    /// When set, each frame's key bar is checked against the screen: the page keys said iff
+    /// the screen shows "Page 1 sur 3", the digits iff it shows numbered choices; what is
+    /// not is listed in `wrong_keys`.
+    keybars: bool,
+    wrong_keys: Vec<String>,
 }
 
 impl Walk {
@@ -62,6 +67,8 @@ impl Walk {
             unsaid: Vec::new(),
             essentials: false,
             hidden: Vec::new(),
+            keybars: false,
+            wrong_keys: Vec::new(),
         }
     }
 
@@ -241,6 +248,14 @@ impl Walk {
                         .push(format!("{place} at {w}×{h}: {missing:?} is not said"));
                 }
             }
+            // A full-screen picture (a QR code) has no key bar: it says its keys itself.
+            if self.keybars && !boxed && !self.app.screen().full_screen() {
+                let screen = text(&terminal);
+                for wrong in wrong_keys(&self.app, self.at, &screen, body) {
+                    self.wrong_keys
+                        .push(format!("{place} at {w}×{h}: {wrong}\n{screen}"));
+                }
+            }
             self.frames
                 .push((format!("{place} at {w}×{h}"), boxed, terminal));
         }
@@ -379,6 +394,65 @@ impl Walk {
         self.typed("counsellor: days", "19/03");
         self.keys("counsellor: days", &[Enter, Esc]);
     }
+}
+
+/// What the key bar of the frame just drawn says wrongly of the screen: the page keys where
+/// nothing pages (or not where something does), the digits where no choice is numbered (or
+/// not where some are).
+fn wrong_keys(
+    app: &App,
+    at: NaiveDateTime,
+    screen: &str,
+    body: ratatui::layout::Rect,
+) -> Vec<String> {
+    let hints = borne::app::voice::with_written_view(app, at, |view| {
+        borne::app::frame::hints(app, view, at)
+    });
+    let said = |key: &str| hints.iter().any(|h| h.key == key);
+    let lines: Vec<&str> = screen
+        .lines()
+        .skip(body.y as usize)
+        .take(body.height as usize)
+        .collect();
+    let paged = lines.iter().any(|l| {
+        let l = l.trim();
+        l.starts_with("Page ") && l.contains(" sur ")
+    });
+    // "▶ 1  Prendre rendez-vous", "  2  …": a digit, two spaces, a word.
+    let numbered = lines.iter().any(|l| {
+        let l: Vec<char> = l.trim_start_matches([' ', '▶']).chars().collect();
+        l.len() > 3 && ('1'..='9').contains(&l[0]) && l[1] == ' ' && l[2] == ' ' && l[3] != ' '
+    });
+    let mut wrong = Vec::new();
+    if said("key-pages") != paged {
+        wrong.push(format!(
+            "page keys said: {}, pages shown: {paged}",
+            said("key-pages")
+        ));
+    }
+    if said("key-digits") != numbered {
+        wrong.push(format!(
+            "digits said: {}, numbered choices shown: {numbered}",
+            said("key-digits")
+        ));
+    }
+    wrong
+}
+
+#[test]
+fn the_key_bar_says_the_page_keys_and_the_digits_only_where_they_do_something() {
+    let (_dir, store) = store_with_lieux();
+    let mut walk = Walk::new(store, &[(80, 24), (60, 20)]);
+    walk.keybars = true;
+    walk.everywhere();
+    let mut wrong = walk.wrong_keys.clone();
+    wrong.dedup_by(|a, b| a.lines().next() == b.lines().next());
+    assert!(
+        wrong.is_empty(),
+        "{} frames:\n{}",
+        wrong.len(),
+        wrong.join("\n\n")
+    );
 }
 
 fn store_with_lieux() -> (tempfile::TempDir, SqliteStore) {

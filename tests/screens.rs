@@ -1647,3 +1647,101 @@ fn a_persons_record_left_open_locks_counsellor_mode_after_two_minutes() {
     assert!(!after.contains("Lina"), "{after}");
     assert_ne!(app.screen().title(), "counsellor-today");
 }
+
+/// The character under the terminal cursor, and the whole row it is on.
+fn under_cursor(terminal: &mut Terminal<TestBackend>) -> (String, String) {
+    let at = terminal.get_cursor_position().unwrap();
+    let row = screen_text(terminal)
+        .lines()
+        .nth(at.y as usize)
+        .unwrap()
+        .to_string();
+    (text_at(terminal, at, 1), row)
+}
+
+fn typed(text: &str) -> Vec<Key> {
+    text.chars().map(Key::Char).collect()
+}
+
+/// ← and → move the cursor inside a text field: typing goes in at it, Backspace erases
+/// before it, and the terminal's cursor (which screen readers follow) is on it.
+#[test]
+fn left_and_right_move_the_text_cursor_and_the_terminal_cursor_follows() {
+    let mut app = borne::kiosk::app(demo(), now());
+    drive(
+        &mut app,
+        &[Key::Char('2'), Key::Char('1'), Key::Char('2'), Key::Enter],
+    );
+    drive(&mut app, &typed("Mare"));
+    drive(&mut app, &[Key::Left, Key::Char('i')]);
+    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    assert!(row.contains(": Marie"), "{row}");
+    assert_eq!(at, "e", "{row}");
+    drive(&mut app, &[Key::Enter, Key::Enter]);
+    drive(&mut app, &typed("0612345678"));
+    drive(&mut app, &[Key::Left, Key::Left]);
+    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    assert!(row.contains("06 12 34 56 78"), "{row}");
+    assert_eq!(at, "7", "{row}");
+    drive(&mut app, &[Key::Backspace]);
+    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    assert!(row.contains("06 12 34 57 8"), "{row}");
+    assert_eq!(at, "7", "{row}");
+    drive(&mut app, &[Key::Char('6')]);
+    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    assert!(row.contains("06 12 34 56 78"), "{row}");
+    assert_eq!(at, "7", "{row}");
+}
+
+#[test]
+fn the_code_to_manage_an_appointment_is_corrected_in_the_middle() {
+    let mut app = borne::kiosk::app(demo(), now());
+    drive(&mut app, &[Key::Char('4')]);
+    assert_eq!(app.screen().title(), "manage-title");
+    drive(&mut app, &typed("ABD234"));
+    drive(&mut app, &[Key::Left, Key::Left, Key::Left, Key::Backspace]);
+    drive(&mut app, &typed("C"));
+    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    assert!(row.contains("ABC 234"), "{row}");
+    assert_eq!(at, "2", "after the C: {row}");
+}
+
+#[test]
+fn the_pin_is_corrected_with_the_arrows() {
+    let mut app = borne::kiosk::app(demo(), now());
+    keys(&mut app, &[Key::F(12)]);
+    keys(&mut app, &typed("248"));
+    keys(&mut app, &[Key::Left]);
+    let terminal = render(&app, 80, 24, false);
+    let dots = screen_text(&terminal)
+        .lines()
+        .find(|l| l.contains("•••"))
+        .unwrap()
+        .to_string();
+    let at = terminal.clone().get_cursor_position().unwrap();
+    let first = dots.find('•').unwrap();
+    assert_eq!(
+        at.x as usize,
+        dots[..first].chars().count() + 2,
+        "on the third dot: {dots}"
+    );
+    keys(&mut app, &[Key::Char('6'), Key::Enter]);
+    assert_eq!(
+        app.screen().title(),
+        "staff-title",
+        "2468 opened the staff menu"
+    );
+}
+
+#[test]
+fn the_commune_typed_is_corrected_in_the_middle() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_with_shipped_data(dir.path());
+    let mut app = borne::kiosk::app(demo(), now());
+    drive_with(&mut store, &mut app, &[Key::Char('3')]);
+    drive_with(&mut store, &mut app, &typed("Gp"));
+    drive_with(&mut store, &mut app, &[Key::Left, Key::Char('a')]);
+    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    assert!(row.contains("Gap"), "{row}");
+    assert_eq!(at, "p", "{row}");
+}

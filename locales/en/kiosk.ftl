@@ -16,6 +16,8 @@ display-done = Back to the menu
 page-of = Page { $page } of { $pages }
 
 key-arrows = Arrows
+key-up-down = Arrows ↑ ↓
+key-left-right = Arrows ← →
 key-enter = Enter
 # Between a key and what it does in the key bar.
 key-colon = {": "}
@@ -29,6 +31,8 @@ key-f4 = F4
 key-f5 = F5
 key-f12 = F12
 does-move = move
+# In a text field: ← and → move the cursor among the letters typed.
+does-move-in-text = move in the text
 does-choose = choose
 does-choose-number = choose by number
 does-turn-page = change page

@@ -16,6 +16,8 @@ display-done = Revenir au menu
 page-of = Page { $page } sur { $pages }
 
 key-arrows = Flèches
+key-up-down = Flèches ↑ ↓
+key-left-right = Flèches ← →
 key-enter = Entrée
 # Between a key and what it does in the key bar.
 key-colon = {" : "}
@@ -29,6 +31,8 @@ key-f4 = F4
 key-f5 = F5
 key-f12 = F12
 does-move = se déplacer
+# In a text field: ← and → move the cursor among the letters typed.
+does-move-in-text = se déplacer dans le texte
 does-choose = choisir
 does-choose-number = choisir le numéro
 does-turn-page = changer de page

@@ -16,6 +16,8 @@ display-done = Voltar ao menu
 page-of = Página { $page } de { $pages }
 
 key-arrows = Setas
+key-up-down = Setas ↑ ↓
+key-left-right = Setas ← →
 key-enter = Enter
 # Between a key and what it does in the key bar.
 key-colon = {": "}
@@ -29,6 +31,8 @@ key-f4 = F4
 key-f5 = F5
 key-f12 = F12
 does-move = mover
+# In a text field: ← and → move the cursor among the letters typed.
+does-move-in-text = mover-se no texto
 does-choose = escolher
 does-choose-number = escolher pelo número
 does-turn-page = mudar de página

@@ -16,6 +16,8 @@ display-done = Повернутися до меню
 page-of = Сторінка { $page } з { $pages }
 
 key-arrows = Стрілки
+key-up-down = Стрілки ↑ ↓
+key-left-right = Стрілки ← →
 key-enter = Enter
 # Between a key and what it does in the key bar.
 key-colon = {": "}
@@ -29,6 +31,8 @@ key-f4 = F4
 key-f5 = F5
 key-f12 = F12
 does-move = рухатися
+# In a text field: ← and → move the cursor among the letters typed.
+does-move-in-text = рухатися в тексті
 does-choose = вибрати
 does-choose-number = вибрати за номером
 does-turn-page = інша сторінка

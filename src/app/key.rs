@@ -13,6 +13,10 @@ pub enum Key {
     Left,
     Right,
     Home,
+    /// Fin: in a text field, the cursor to the end.
+    End,
+    /// Suppr: in a text field, erases the character after the cursor.
+    Delete,
     PageUp,
     PageDown,
     Backspace,

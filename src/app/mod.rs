@@ -31,6 +31,7 @@ use pin_guard::{Attempt, PinGuard};
 use routes::Routes;
 use screen::{Action, Ctx, Screen, SettingChange};
 pub use settings::Settings;
+use text_field::{FieldKind, TextField};
 
 // One message a key press: their size does not matter, boxing would only add noise.
 #[allow(clippy::large_enum_variant)]
@@ -115,14 +116,38 @@ pub enum Overlay {
     Pin(PinPrompt),
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PinPrompt {
-    pub entered: String,
+    /// What is typed, with its cursor (← → move it, as in any field).
+    field: TextField,
     pub notice: Option<PinNotice>,
     /// The PIN typed is being checked: keys wait.
     pub checking: bool,
     /// The PIN typed waits for the counsellor to say who they are.
     pub who: Option<Who>,
+}
+
+impl Default for PinPrompt {
+    fn default() -> Self {
+        PinPrompt {
+            field: TextField::new(FieldKind::Secret, PIN_MAX_LENGTH),
+            notice: None,
+            checking: false,
+            who: None,
+        }
+    }
+}
+
+impl PinPrompt {
+    /// The PIN typed so far.
+    pub fn entered(&self) -> &str {
+        &self.field.value
+    }
+
+    /// Where the cursor is among the characters typed.
+    pub fn cursor(&self) -> usize {
+        self.field.cursor()
+    }
 }
 
 /// "Qui êtes-vous ?": the counsellors' names, the one focused, and the PIN they typed.
@@ -690,10 +715,8 @@ impl App {
             .waiting(now)
             .map(|seconds| PinNotice::Wait { seconds });
         self.overlay = Some(Overlay::Pin(PinPrompt {
-            entered: String::new(),
             notice,
-            checking: false,
-            who: None,
+            ..PinPrompt::default()
         }));
     }
 
@@ -711,14 +734,12 @@ impl App {
         }
         match key {
             Key::Esc | Key::Home => return Vec::new(),
-            Key::Char(c) if !c.is_control() && prompt.entered.chars().count() < PIN_MAX_LENGTH => {
-                prompt.entered.push(c)
+            key if TextField::takes(key) => {
+                prompt.field.input(key);
             }
-            Key::Backspace => {
-                prompt.entered.pop();
-            }
-            Key::Enter if !prompt.entered.is_empty() => {
-                let entered = std::mem::take(&mut prompt.entered);
+            Key::Enter if !prompt.entered().is_empty() => {
+                let entered =
+                    std::mem::replace(&mut prompt.field, PinPrompt::default().field).value;
                 if let Some(seconds) = self.pin_guard.waiting(now) {
                     // Too soon after a wrong PIN: not even checked.
                     prompt.notice = Some(PinNotice::Wait { seconds });

@@ -197,7 +197,7 @@ pub(crate) fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View
         cursor: None,
     });
     let label = format!("{} ", view.tr.text("pin-label"));
-    let typed = prompt.entered.chars().count();
+    let typed = prompt.entered().chars().count();
     // For a screen reader, how many digits are typed in words, never a row of dots.
     let (dots, col) = if view.linear {
         let said = view
@@ -205,7 +205,8 @@ pub(crate) fn pin(frame: &mut Frame, area: Rect, prompt: &PinPrompt, view: &View
             .text_with("pin-said-typed", &[("n", (typed as i64).into())]);
         (said, 0)
     } else {
-        let col = crate::ui::text::width(&label) + typed;
+        // The cursor at the text cursor: ← and → move it among the dots.
+        let col = crate::ui::text::width(&label) + prompt.cursor();
         ("•".repeat(typed), col as u16)
     };
     lines.push(BoxLine {

@@ -141,6 +141,17 @@ pub trait Screen {
     }
 }
 
+/// The keys of a form: ↑ ↓ change line, ← → move in the text when the focus is on a field
+/// one types in, and what Enter does on the focused line.
+pub(crate) fn form_hints(on_field: bool, enter_does: &'static str) -> Vec<Hint> {
+    let mut hints = vec![hint("key-up-down", "does-move-field")];
+    if on_field {
+        hints.push(hint("key-left-right", "does-move-in-text"));
+    }
+    hints.push(hint("key-enter", enter_does));
+    hints
+}
+
 /// The keys of a screen where one chooses among numbered items.
 pub(crate) fn choosing_hints() -> Vec<Hint> {
     vec![

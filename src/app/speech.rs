@@ -270,13 +270,29 @@ pub fn batch(before: Option<&Heard>, now: &Heard) -> Batch {
     batch
 }
 
-/// The letters typing added; `None` when it erased (the field is then said whole).
+/// The letters typing added, at the end or where the cursor was (← →); `None` when it
+/// erased (the field is then said whole).
 fn echo(was: &str, is: &str) -> Option<String> {
     // A number said in pairs gains a comma as it grows: only the digit is said.
-    is.strip_prefix(was)
-        .map(|added| added.trim_start_matches([',', ' ']))
-        .filter(|added| !added.is_empty())
-        .map(str::to_string)
+    if let Some(added) = is.strip_prefix(was) {
+        let added = added.trim_start_matches([',', ' ']);
+        return (!added.is_empty()).then(|| added.to_string());
+    }
+    // Typed in the middle: what is new between the same beginning and the same end.
+    let (was_c, is_c): (Vec<char>, Vec<char>) = (was.chars().collect(), is.chars().collect());
+    if is_c.len() <= was_c.len() {
+        return None;
+    }
+    let head = was_c.iter().zip(&is_c).take_while(|(a, b)| a == b).count();
+    let tail = was_c[head..]
+        .iter()
+        .rev()
+        .zip(is_c[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    (head + tail == was_c.len())
+        .then(|| is_c[head..is_c.len() - tail].iter().collect::<String>())
+        .filter(|added| !added.trim().is_empty())
 }
 
 /// Text ready for a voice: the marks drawn for the eye (⚠ ✓ • ▶) left out, dashes as pauses,
@@ -343,6 +359,15 @@ pub(crate) fn capped(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_typed_in_the_middle_is_said_alone() {
+        assert_eq!(echo("Mare", "Marie").as_deref(), Some("i"));
+        assert_eq!(echo("Mar", "Marie").as_deref(), Some("ie"));
+        assert_eq!(echo("06, 12", "06, 12, 3").as_deref(), Some("3"));
+        assert_eq!(echo("Marie", "Mare"), None, "erased: said whole");
+        assert_eq!(echo("Marie", "Maxie"), None);
+    }
 
     fn heard(generation: u64, speech: Speech) -> Heard {
         Heard { generation, speech }

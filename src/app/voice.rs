@@ -92,7 +92,7 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
                 // Never the digits: how many are typed.
                 None => s.focus(tr.text_with(
                     "pin-said-typed",
-                    &[("n", (prompt.entered.chars().count() as i64).into())],
+                    &[("n", (prompt.entered().chars().count() as i64).into())],
                 )),
             };
             s.title = tr.text("pin-title");

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::form::{FormEvent, IdentityForm};
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Hint, choosing_hints, hint};
+use crate::app::screen::{Hint, choosing_hints, form_hints, hint};
 use crate::app::speech::Speech;
 use crate::domain::person::Person;
 use crate::ui::View;
@@ -331,12 +331,9 @@ impl Checkout {
             Step::Identity if self.form.on_checkbox() => vec![
                 hint("key-space", "does-tick"),
                 hint("key-enter", "does-next-field"),
-                hint("key-arrows", "does-move-field"),
+                hint("key-up-down", "does-move-field"),
             ],
-            Step::Identity => vec![
-                hint("key-arrows", "does-move-field"),
-                hint("key-enter", "does-next-field"),
-            ],
+            Step::Identity => form_hints(self.form.on_field(), "does-next-field"),
             _ => choosing_hints(),
         }
     }

@@ -90,6 +90,13 @@ impl IdentityForm {
         ROWS[self.focus.index()] == Row::NoPhone
     }
 
+    /// Whether the focus is on a field one types in (← → then move in its text).
+    pub(crate) fn on_field(&self) -> bool {
+        let row = ROWS[self.focus.index()];
+        matches!(row, Row::FirstName | Row::Initial | Row::Email)
+            || (row == Row::Phone && !self.no_phone)
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.first_name.is_empty()
             && self.phone.is_empty()
@@ -245,13 +252,13 @@ impl IdentityForm {
             .iter()
             .map(|row| {
                 let mut form_row = match row {
-                    Row::FirstName => FormRow::field(
+                    Row::FirstName => self.first_name.row(
                         view.tr.text("form-first-name"),
                         self.first_name.value.clone(),
                     ),
-                    Row::Initial => {
-                        FormRow::field(view.tr.text("form-initial"), self.initial.value.clone())
-                    }
+                    Row::Initial => self
+                        .initial
+                        .row(view.tr.text("form-initial"), self.initial.value.clone()),
                     Row::Phone if self.no_phone => FormRow {
                         typing: false,
                         ..FormRow::field(
@@ -259,17 +266,17 @@ impl IdentityForm {
                             view.tr.text("form-phone-none"),
                         )
                     },
-                    Row::Phone => {
-                        FormRow::field(view.tr.text("form-phone"), format_phone(&self.phone.value))
-                    }
+                    Row::Phone => self
+                        .phone
+                        .row(view.tr.text("form-phone"), format_phone(&self.phone.value)),
                     Row::NoPhone => FormRow::button(format!(
                         "{} {}",
                         if self.no_phone { "[x]" } else { "[ ]" },
                         view.tr.text("form-no-phone")
                     )),
-                    Row::Email => {
-                        FormRow::field(view.tr.text("form-email"), self.email.value.clone())
-                    }
+                    Row::Email => self
+                        .email
+                        .row(view.tr.text("form-email"), self.email.value.clone()),
                     Row::Continue => FormRow::button(view.tr.text("form-continue")),
                 };
                 form_row.errors = self

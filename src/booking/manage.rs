@@ -18,8 +18,8 @@ use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::choosing_hints;
-use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
+use crate::app::screen::{Action, Ctx, Hint, Screen};
+use crate::app::screen::{choosing_hints, form_hints};
 use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
@@ -387,12 +387,9 @@ impl ManageScreen {
     }
 }
 
-impl Screen for ManageScreen {
-    fn title(&self) -> &'static str {
-        "manage-title"
-    }
-
-    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+impl ManageScreen {
+    /// A key on the step shown.
+    fn step_key(&mut self, key: Key, ctx: &Ctx) -> Action {
         match self.step {
             Step::Lookup => match key {
                 Key::Esc => return Action::Back,
@@ -516,6 +513,23 @@ impl Screen for ManageScreen {
         }
         Action::None
     }
+}
+
+impl Screen for ManageScreen {
+    fn title(&self) -> &'static str {
+        "manage-title"
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        // What was said belongs to the step it was said on: a key that goes to another step
+        // leaves it behind, unless it says something new.
+        let (step, said) = (self.step, self.message);
+        let action = self.step_key(key, ctx);
+        if self.step != step && self.message == said {
+            self.message = None;
+        }
+        action
+    }
 
     fn printed(&mut self, ok: bool, _ctx: &Ctx) -> Action {
         if let Some(receipt) = &mut self.receipt {
@@ -616,11 +630,12 @@ impl Screen for ManageScreen {
                 let h = (text.len() as u16 + 1).min(area.height);
                 frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
                 let rows = [
-                    FormRow::field(
+                    self.code.row(
                         view.tr.text("manage-code"),
                         ticket::spaced(&self.code.value),
                     ),
-                    FormRow::field(view.tr.text("manage-check"), self.check.value.clone()),
+                    self.check
+                        .row(view.tr.text("manage-check"), self.check.value.clone()),
                     FormRow::button(view.tr.text("form-continue")),
                 ];
                 let form = Rect {
@@ -712,10 +727,8 @@ impl Screen for ManageScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
-            Step::Lookup => vec![
-                hint("key-arrows", "does-move-field"),
-                hint("key-enter", "does-next-field"),
-            ],
+            Step::Lookup if self.fields.index() == 2 => form_hints(false, "does-validate"),
+            Step::Lookup => form_hints(true, "does-next-field"),
             Step::Change => match &self.picker {
                 Some(picker) => picker.hints(),
                 None => choosing_hints(),
@@ -892,5 +905,29 @@ mod tests {
             "2026-03-05T10:00",
         );
         assert!(text.contains("ou parlez-en à l'accueil"), "{text}");
+    }
+
+    #[test]
+    fn a_refusal_is_not_carried_back_to_the_code_and_phone() {
+        let config = demo_config();
+        let now = parse_local("2026-03-05T09:55").unwrap();
+        let mut app = crate::kiosk::app(config.clone(), now);
+        app.push(Box::new(ManageScreen::new(config.agenda.clone())), now);
+        let a = appointment("2026-03-05T14:00", Status::Upcoming);
+        app.update(crate::app::Msg::Reply(Reply::Found(Some(a))), now);
+        for key in [Key::Char('1'), Key::Char('1')] {
+            app.update(crate::app::Msg::Key(key), now);
+        }
+        app.update(
+            crate::app::Msg::Reply(Reply::Cancelled(Err(Refusal::TooLate))),
+            now,
+        );
+        assert!(crate::testing::shown(&app, now).contains("moins de 4 heures"));
+        // Back to the code and the phone: another appointment to look up, not this one's
+        // refusal.
+        app.update(crate::app::Msg::Key(Key::Esc), now);
+        let lookup = crate::testing::shown(&app, now);
+        assert!(lookup.contains("Code (6"), "{lookup}");
+        assert!(!lookup.contains("moins de 4 heures"), "{lookup}");
     }
 }

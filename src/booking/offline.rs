@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
+use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, form_hints};
 use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::domain::person::{format_phone, parse_phone, show_phone};
@@ -109,7 +109,7 @@ impl OfflineScreen {
             Key::Enter => {
                 self.focus.navigate(Key::Down);
             }
-            Key::Char(_) | Key::Backspace => {
+            key if TextField::takes(key) => {
                 let Some(field) = self.field(row) else {
                     return Action::None;
                 };
@@ -221,19 +221,18 @@ impl Screen for OfflineScreen {
                     .iter()
                     .map(|row| {
                         let mut r = match row {
-                            Row::FirstName => FormRow::field(
+                            Row::FirstName => self.first_name.row(
                                 view.tr.text("callback-first-name"),
                                 self.first_name.value.clone(),
                             ),
                             // Grouped as typed: "06 12 34 56 78".
-                            Row::Phone => FormRow::field(
+                            Row::Phone => self.phone.row(
                                 view.tr.text("callback-phone"),
                                 format_phone(&self.phone.value),
                             ),
-                            Row::About => FormRow::field(
-                                view.tr.text("callback-about"),
-                                self.about.value.clone(),
-                            ),
+                            Row::About => self
+                                .about
+                                .row(view.tr.text("callback-about"), self.about.value.clone()),
                             Row::Send => FormRow::button(view.tr.text("callback-send")),
                         };
                         if let Some((said_row, id)) = self.said
@@ -298,14 +297,8 @@ impl Screen for OfflineScreen {
     fn hints(&self) -> Vec<Hint> {
         match self.step {
             // What Enter does on the focused row: the next line, or send.
-            Step::Form => vec![
-                hint("key-arrows", "does-move-field"),
-                if self.row() == Row::Send {
-                    hint("key-enter", "does-validate")
-                } else {
-                    hint("key-enter", "does-next-field")
-                },
-            ],
+            Step::Form if self.row() == Row::Send => form_hints(false, "does-validate"),
+            Step::Form => form_hints(true, "does-next-field"),
             _ => choosing_hints(),
         }
     }
@@ -362,6 +355,7 @@ impl OfflineScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::screen::hint;
 
     fn keys(screen: &mut OfflineScreen, keys: &[Key]) -> Vec<Action> {
         crate::testing::press(screen, keys)

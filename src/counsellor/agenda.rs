@@ -617,9 +617,12 @@ impl Screen for AgendaScreen {
                         self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
                         return Action::Emit(Effect::Store(request));
                     }
-                    key => {
+                    // The reason is drawn as a line of text, its cursor at "Confirmer": it
+                    // is typed and erased at its end only.
+                    key @ (Key::Char(_) | Key::Backspace) => {
                         self.reason.input(key);
                     }
+                    _ => {}
                 }
                 Action::None
             }

@@ -185,6 +185,40 @@ impl ReportForm {
         }
     }
 
+    /// Whether what `id` says is still so of the form as filled now (messages that are not
+    /// about the form's values always are).
+    fn still_wrong(&self, id: &str, today: chrono::NaiveDate) -> bool {
+        let r = &self.report;
+        let date = chrono::NaiveDate::parse_from_str(self.date.value.trim(), "%d/%m/%Y");
+        match id {
+            "report-date-invalid" => date.is_err(),
+            "report-future-date" => date.is_ok_and(|d| d > today),
+            "report-no-duration" => self.minutes.value.parse::<u32>().unwrap_or(0) == 0,
+            "report-no-theme" => r.themes.is_empty(),
+            "report-admin-needs-theme" => {
+                !r.administrative.is_empty()
+                    && !r
+                        .themes
+                        .contains(&Thematique::AideAuxDemarchesAdministratives)
+            }
+            "report-no-equipment-exclusive" => {
+                r.equipment.contains(&Materiel::PasDeMateriel) && r.equipment.len() > 1
+            }
+            // A key refused: said once, gone at the next one taken.
+            "form-said-digits-only" => false,
+            _ => true,
+        }
+    }
+
+    /// After a value changed: what was wrong and has been put right is no longer said.
+    fn forget_mended(&mut self, today: chrono::NaiveDate) {
+        if let Some(id) = self.notice
+            && !self.still_wrong(id, today)
+        {
+            self.notice = None;
+        }
+    }
+
     /// "Lieu d'activité" is the help point itself: said with its name.
     fn place(&self, place: LieuAccompagnement, view: &View) -> String {
         match place {
@@ -357,6 +391,7 @@ impl Screen for ReportForm {
                     self.list = None;
                 } else {
                     self.pick(field, i);
+                    self.forget_mended(ctx.now.date());
                     // One value: chosen, the list closes.
                     if !Self::several(field) {
                         self.list = None;
@@ -391,11 +426,12 @@ impl Screen for ReportForm {
             // Minutes are digits: a letter is said, not silently dropped.
             Field::Duration if matches!(key, Key::Char(c) if c != ' ') => {
                 self.notice = Some("form-said-digits-only");
-                true
+                return Action::None;
             }
             _ => false,
         };
         if typed {
+            self.forget_mended(ctx.now.date());
             return Action::None;
         }
         if self.focus.navigate(key) {
@@ -601,5 +637,51 @@ mod tests {
         let last = keys(&mut form, &[Key::BackTab, Key::BackTab, Key::Enter]);
         assert!(matches!(last.last(), Some(Action::None)));
         assert_eq!(form.notice, Some("report-date-invalid"));
+    }
+
+    /// The form in the kiosk, as the counsellor reads it.
+    fn in_kiosk(report: Report) -> crate::app::App {
+        let config = crate::testing::demo_config();
+        let mut app = crate::kiosk::app(config, monday_morning());
+        app.push(Box::new(ReportForm::new(report)), monday_morning());
+        app
+    }
+
+    fn press_in(app: &mut crate::app::App, keys: &[Key]) -> String {
+        for key in keys {
+            app.update(crate::app::Msg::Key(*key), monday_morning());
+        }
+        crate::testing::shown(app, monday_morning())
+    }
+
+    #[test]
+    fn what_was_wrong_goes_once_it_is_put_right() {
+        let mut app = in_kiosk(Report::walk_in("camille", monday_morning().date()));
+        // "Enregistrer" without a theme.
+        let shown = press_in(&mut app, &[Key::BackTab, Key::Enter]);
+        assert!(
+            shown.contains("Choisissez au moins une thématique"),
+            "{shown}"
+        );
+        // The themes' list: one ticked, the list closed with "Terminé".
+        let seven_up = [Key::BackTab; 7];
+        press_in(&mut app, &seven_up);
+        let shown = press_in(&mut app, &[Key::Enter, Key::Char(' ')]);
+        assert!(!shown.contains("Choisissez au moins"), "{shown}");
+        // The date cut short: said; typed again whole: no longer said.
+        let mut app = in_kiosk({
+            let mut r = Report::walk_in("camille", monday_morning().date());
+            r.toggle_theme(Thematique::Email);
+            r
+        });
+        press_in(&mut app, &[Key::Down]);
+        press_in(&mut app, &[Key::Backspace; 5]);
+        let shown = press_in(&mut app, &[Key::BackTab, Key::BackTab, Key::Enter]);
+        assert!(shown.contains("La date s'écrit JJ/MM/AAAA"), "{shown}");
+        press_in(&mut app, &[Key::Tab, Key::Tab]);
+        let shown = press_in(&mut app, &[Key::Char('/')]);
+        assert!(shown.contains("La date s'écrit"), "still wrong: {shown}");
+        let shown = press_in(&mut app, &chars("2026"));
+        assert!(!shown.contains("La date s'écrit"), "{shown}");
     }
 }

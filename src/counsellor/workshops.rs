@@ -20,7 +20,7 @@ use crate::calendar::words;
 use crate::store::{Reply, Request, Session, What};
 use crate::ui::View;
 use crate::ui::choices::{Choice, numbered_list};
-use crate::ui::form::{self, FormRow};
+use crate::ui::form;
 use crate::ui::page::{self, Para};
 
 const WEEKS: i64 = 8;
@@ -257,7 +257,9 @@ impl WorkshopAdmin {
             height: area.height - h,
             ..area
         };
-        let row = FormRow::field(view.tr.text(label), self.field.value.clone());
+        let row = self
+            .field
+            .row(view.tr.text(label), self.field.value.clone());
         form::render(frame, rest, &[row], 0, view)
     }
 
@@ -265,23 +267,25 @@ impl WorkshopAdmin {
         match key {
             Key::Enter => Some(self.field.value.clone()),
             key => {
-                self.field.input(key);
+                // What was wrong with the text is no longer said once it changes.
+                if self.field.input(key) {
+                    self.notice = None;
+                }
                 None
             }
         }
     }
-}
 
-impl Screen for WorkshopAdmin {
-    fn title(&self) -> &'static str {
-        "workshop-admin-title"
+    /// What was said, above the step.
+    fn notice_paras(&self, view: &View) -> Vec<Para> {
+        self.notice
+            .as_ref()
+            .map(|n| n.paras(&view.tr))
+            .unwrap_or_default()
     }
 
-    fn opened(&mut self, ctx: &Ctx) -> Action {
-        self.load(ctx)
-    }
-
-    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+    /// A key on the step shown.
+    fn step_key(&mut self, key: Key, ctx: &Ctx) -> Action {
         if key == Key::Esc {
             self.notice = None;
             return match self.step {
@@ -422,6 +426,27 @@ impl Screen for WorkshopAdmin {
         }
         Action::None
     }
+}
+
+impl Screen for WorkshopAdmin {
+    fn title(&self) -> &'static str {
+        "workshop-admin-title"
+    }
+
+    fn opened(&mut self, ctx: &Ctx) -> Action {
+        self.load(ctx)
+    }
+
+    fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
+        // What was said belongs to the step it was said on ("Enregistré" on the list): a key
+        // that goes to another step leaves it behind, unless it says something new.
+        let (step, notice) = (self.step, self.notice.clone());
+        let action = self.step_key(key, ctx);
+        if self.step != step && self.notice == notice {
+            self.notice = None;
+        }
+        action
+    }
 
     fn reply(&mut self, reply: Reply, ctx: &Ctx) -> Action {
         match reply {
@@ -469,11 +494,28 @@ impl Screen for WorkshopAdmin {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        let mut paras: Vec<Para> = self
-            .notice
-            .as_ref()
-            .map(|n| n.paras(&view.tr))
-            .unwrap_or_default();
+        let mut paras = self.notice_paras(view);
+        match self.step {
+            Step::Seats(i) | Step::Date(i) => {
+                paras.push(page::strong(self.line(&self.sessions[i], view)));
+                let label = if matches!(self.step, Step::Seats(_)) {
+                    "workshop-admin-seats"
+                } else {
+                    "workshop-admin-date-format"
+                };
+                self.render_field(frame, area, view, &paras, label)
+            }
+            Step::NewDate(i) => {
+                paras.push(page::strong(view.tr.text(&self.agenda.workshops[i].title)));
+                self.render_field(frame, area, view, &paras, "workshop-admin-date-format")
+            }
+            _ => page::render_body(frame, area, view, &self.body(view)?),
+        }
+    }
+
+    /// The steps that are choices, as paragraphs above them: the kiosk pages them as drawn.
+    fn body(&self, view: &View) -> Option<page::Body> {
+        let mut paras = self.notice_paras(view);
         let choices: Vec<Choice> = match self.step {
             Step::List => {
                 let mut c: Vec<Choice> = self
@@ -492,38 +534,19 @@ impl Screen for WorkshopAdmin {
                 ));
                 c
             }
-            Step::Session(i) | Step::ConfirmCancel(i) | Step::Seats(i) | Step::Date(i) => {
+            Step::Session(i) | Step::ConfirmCancel(i) => {
                 paras.push(page::strong(self.line(&self.sessions[i], view)));
-                match self.step {
-                    Step::Seats(_) => {
-                        return self.render_field(
-                            frame,
-                            area,
-                            view,
-                            &paras,
-                            "workshop-admin-seats",
-                        );
-                    }
-                    Step::Date(_) => {
-                        return self.render_field(
-                            frame,
-                            area,
-                            view,
-                            &paras,
-                            "workshop-admin-date-format",
-                        );
-                    }
-                    Step::ConfirmCancel(_) => {
-                        paras.extend(self.cancel_paras(view));
-                        paras.push(page::heading(
-                            view.tr.text("workshop-admin-cancel-question"),
-                        ));
-                        vec![
-                            Choice::numbered(1, view.tr.text("answer-yes")),
-                            Choice::numbered(2, view.tr.text("answer-no")),
-                        ]
-                    }
-                    _ => numbered_list(&SESSION_CHOICES, &view.tr),
+                if let Step::ConfirmCancel(_) = self.step {
+                    paras.extend(self.cancel_paras(view));
+                    paras.push(page::heading(
+                        view.tr.text("workshop-admin-cancel-question"),
+                    ));
+                    vec![
+                        Choice::numbered(1, view.tr.text("answer-yes")),
+                        Choice::numbered(2, view.tr.text("answer-no")),
+                    ]
+                } else {
+                    numbered_list(&SESSION_CHOICES, &view.tr)
                 }
             }
             Step::NewSeries => {
@@ -535,25 +558,22 @@ impl Screen for WorkshopAdmin {
                     .map(|(i, w)| Choice::numbered(i + 1, view.tr.text(&w.title)))
                     .collect()
             }
-            Step::NewDate(i) => {
-                paras.push(page::strong(view.tr.text(&self.agenda.workshops[i].title)));
-                return self.render_field(frame, area, view, &paras, "workshop-admin-date-format");
-            }
+            Step::Seats(_) | Step::Date(_) | Step::NewDate(_) => return None,
         };
-        page::render(
-            frame,
-            area,
-            view,
-            &paras,
-            &choices,
-            Some(self.focus.index()),
-        )
+        Some(page::Body::new(paras, choices, Some(self.focus.index())))
+    }
+
+    fn focus_choice(&mut self, index: usize) {
+        self.focus.set_index(index);
     }
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
             Step::Seats(_) | Step::Date(_) | Step::NewDate(_) => {
-                vec![hint("key-enter", "does-save")]
+                vec![
+                    hint("key-left-right", "does-move-in-text"),
+                    hint("key-enter", "does-save"),
+                ]
             }
             _ => choosing_hints(),
         }
@@ -563,6 +583,7 @@ impl Screen for WorkshopAdmin {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Msg;
 
     #[test]
     fn dates_are_typed_day_first() {
@@ -612,5 +633,50 @@ mod tests {
             refused("smartphone-debutant", "2026-02-25T10:00", None),
             Some("workshop-admin-date-invalid")
         );
+    }
+
+    /// The admin screen in the kiosk, the demo's planned sessions loaded.
+    fn admin() -> (crate::app::App, NaiveDateTime) {
+        let config = crate::testing::demo_config();
+        let now = crate::testing::monday_morning();
+        let mut app = crate::kiosk::app(config.clone(), now);
+        app.push(
+            Box::new(WorkshopAdmin::new(config.agenda.clone(), "camille")),
+            now,
+        );
+        let (from, to) = (now.date(), now.date() + Duration::weeks(WEEKS));
+        let sessions = config.agenda.planned_sessions(from, to);
+        app.update(Msg::Reply(Reply::Sessions(sessions)), now);
+        (app, now)
+    }
+
+    #[test]
+    fn enregistre_belongs_to_the_list_it_was_said_on() {
+        let (mut app, now) = admin();
+        app.update(Msg::Reply(Reply::SessionSaved(Vec::new())), now);
+        assert!(crate::testing::shown(&app, now).contains("Enregistré"));
+        // A session opened: its choices, not the last save's word.
+        app.update(Msg::Key(Key::Char('1')), now);
+        let session = crate::testing::shown(&app, now);
+        assert!(!session.contains("Enregistré"), "{session}");
+    }
+
+    #[test]
+    fn a_wrong_number_of_seats_is_no_longer_said_once_retyped() {
+        let (mut app, now) = admin();
+        // The first session, "Modifier le nombre de places", a number too small.
+        for key in [Key::Char('1'), Key::Char('2')] {
+            app.update(Msg::Key(key), now);
+        }
+        for key in [Key::Backspace, Key::Backspace, Key::Char('0'), Key::Enter] {
+            app.update(Msg::Key(key), now);
+        }
+        let wrong = crate::testing::shown(&app, now);
+        let said = "Un nombre de places";
+        assert!(wrong.contains(said), "{wrong}");
+        app.update(Msg::Key(Key::Backspace), now);
+        app.update(Msg::Key(Key::Char('8')), now);
+        let retyped = crate::testing::shown(&app, now);
+        assert!(!retyped.contains(said), "{retyped}");
     }
 }

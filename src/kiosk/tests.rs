@@ -444,7 +444,7 @@ fn the_pin_prompt_takes_digits_instead_of_the_menu() {
     press(&mut app, Key::Char('2'), t0());
     press(&mut app, Key::Backspace, t0());
     match &app.overlay {
-        Some(Overlay::Pin(p)) => assert_eq!(p.entered, "1"),
+        Some(Overlay::Pin(p)) => assert_eq!(p.entered(), "1"),
         _ => panic!("prompt open"),
     }
     press(&mut app, Key::Esc, t0());

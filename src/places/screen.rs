@@ -362,7 +362,8 @@ impl Screen for LieuxScreen {
         match self.step {
             Step::Search => vec![
                 hint("key-letters", "does-type-commune"),
-                hint("key-arrows", "does-move-suggestion"),
+                hint("key-up-down", "does-move-suggestion"),
+                hint("key-left-right", "does-move-in-text"),
                 hint("key-enter", "does-choose"),
             ],
             Step::Filters => vec![

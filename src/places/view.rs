@@ -212,8 +212,19 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
         (NO_MARKER, view.theme.base.style())
     };
     let value = format!("{marker}{}", screen.field.value);
-    let cursor =
-        on_field.then(|| Position::new(area.x + width(&value) as u16, area.y + lines.len() as u16));
+    // The cursor where the person types: ← and → move it in the text.
+    let before: String = screen
+        .field
+        .value
+        .chars()
+        .take(screen.field.cursor())
+        .collect();
+    let cursor = on_field.then(|| {
+        Position::new(
+            area.x + (width(marker) + width(&before)) as u16,
+            area.y + lines.len() as u16,
+        )
+    });
     lines.push(Line::from(Span::styled(value, style)));
     lines.push(Line::default());
     let typed = screen.field.value.trim();

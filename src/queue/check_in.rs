@@ -13,7 +13,7 @@ use super::walk_in::{WalkInScreen, big_number};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
+use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, form_hints};
 use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
@@ -184,8 +184,10 @@ impl CheckInScreen {
 
     fn rows(&self, view: &View) -> Vec<FormRow> {
         vec![
-            FormRow::field(view.tr.text("manage-code"), spaced(&self.code.value)),
-            FormRow::field(view.tr.text("manage-check"), self.check.value.clone()),
+            self.code
+                .row(view.tr.text("manage-code"), spaced(&self.code.value)),
+            self.check
+                .row(view.tr.text("manage-check"), self.check.value.clone()),
             FormRow::button(view.tr.text("form-continue")),
         ]
     }
@@ -366,10 +368,8 @@ impl Screen for CheckInScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
-            Step::Lookup => vec![
-                hint("key-arrows", "does-move-field"),
-                hint("key-enter", "does-next-field"),
-            ],
+            Step::Lookup if self.focus.index() == 2 => form_hints(false, "does-validate"),
+            Step::Lookup => form_hints(true, "does-next-field"),
             _ => choosing_hints(),
         }
     }

@@ -13,7 +13,7 @@ use super::ticket::QueueTicket;
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
+use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, form_hints};
 use crate::app::speech::Speech;
 use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
@@ -238,14 +238,16 @@ impl WalkInScreen {
             }
             paras.push(page::text(tr.text("help-now-name-why")));
             let rows = vec![
-                FormRow::field(tr.text("help-now-name"), self.name.value.clone()),
+                self.name
+                    .row(tr.text("help-now-name"), self.name.value.clone()),
                 FormRow::button(tr.text("help-now-take")),
             ];
             (paras, rows)
         } else {
             paras.push(page::text(tr.text("leave-intro")));
             let rows = vec![
-                FormRow::field(tr.text("leave-number"), self.leaving.value.clone()),
+                self.leaving
+                    .row(tr.text("leave-number"), self.leaving.value.clone()),
                 FormRow::button(tr.text("leave-confirm")),
             ];
             (paras, rows)
@@ -495,10 +497,10 @@ impl Screen for WalkInScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
-            Step::Name | Step::Leave => vec![
-                hint("key-arrows", "does-move-field"),
-                hint("key-enter", "does-next-field"),
-            ],
+            Step::Name | Step::Leave if self.focus.index() == 0 => {
+                form_hints(true, "does-next-field")
+            }
+            Step::Name | Step::Leave => form_hints(false, "does-validate"),
             _ => choosing_hints(),
         }
     }

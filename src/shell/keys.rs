@@ -241,6 +241,7 @@ impl KeyParser {
                 b'C' => Sequence::Key(Key::Right),
                 b'D' => Sequence::Key(Key::Left),
                 b'H' => Sequence::Key(Key::Home),
+                b'F' => Sequence::Key(Key::End),
                 b'M' => Sequence::Key(Key::Enter),
                 _ => Sequence::Ignored,
             });
@@ -288,6 +289,7 @@ impl KeyParser {
             (b'C', _) => Key::Right,
             (b'D', _) => Key::Left,
             (b'H', _) => Key::Home,
+            (b'F', _) => Key::End,
             (b'Z', _) => return Some(Sequence::Key(Key::BackTab)),
             (b'P', _) => Key::F(1),
             (b'Q', _) => Key::F(2),
@@ -296,6 +298,8 @@ impl KeyParser {
             (b'~', Some(200)) => return Some(Sequence::PasteStart),
             (b'~', Some(201)) => return Some(Sequence::PasteEnd),
             (b'~', Some(1 | 7)) => Key::Home,
+            (b'~', Some(3)) => Key::Delete,
+            (b'~', Some(4 | 8)) => Key::End,
             (b'~', Some(5)) => Key::PageUp,
             (b'~', Some(6)) => Key::PageDown,
             (b'~', Some(n @ 11..=15)) => Key::F((n - 10) as u8),
@@ -389,6 +393,12 @@ mod tests {
         );
         assert_eq!(keys(b"\x1bOA"), vec![Key::Up]);
         assert_eq!(keys(b"\x1b[H"), vec![Key::Home]);
+        // Suppr and Fin, for a text field (xterm, the Linux console, rxvt, SS3).
+        assert_eq!(keys(b"\x1b[3~"), vec![Key::Delete]);
+        assert_eq!(
+            keys(b"\x1b[F\x1b[4~\x1b[8~\x1bOF"),
+            vec![Key::End, Key::End, Key::End, Key::End]
+        );
         assert_eq!(keys(b"\x1b[1~"), vec![Key::Home]);
         assert_eq!(keys(b"\x1b[Z"), vec![Key::BackTab]);
         assert_eq!(keys(b"\x1b[5~\x1b[6~"), vec![Key::PageUp, Key::PageDown]);

@@ -17,6 +17,8 @@ pub(crate) struct FormRow {
     pub value: Option<String>,
     /// The cursor goes after the value when the row is focused (a field one types in).
     pub typing: bool,
+    /// Where the cursor goes in the value when typing, in characters (None: after it).
+    pub cursor: Option<usize>,
     /// What is wrong with the row, said under it.
     pub errors: Vec<String>,
 }
@@ -27,7 +29,16 @@ impl FormRow {
             label,
             value: Some(value),
             typing: true,
+            cursor: None,
             errors: Vec::new(),
+        }
+    }
+
+    /// The cursor before the value's `at`th character (a text cursor moved with ← →).
+    pub(crate) fn at(self, at: usize) -> FormRow {
+        FormRow {
+            cursor: Some(at),
+            ..self
         }
     }
 
@@ -37,6 +48,7 @@ impl FormRow {
             label,
             value: None,
             typing: false,
+            cursor: None,
             errors: Vec::new(),
         }
     }
@@ -85,7 +97,15 @@ pub(crate) fn render(
         if is_focused {
             let (col, row) = if row.typing {
                 let last = pieces.last().map_or(0, |p| width(p));
-                ((width(MARKER) + last) as u16, lines.len() as u16 - 1)
+                // The value ends the last line: the cursor stands before what follows it.
+                let after = match (&row.value, row.cursor) {
+                    (Some(value), Some(at)) => width(&value.chars().skip(at).collect::<String>()),
+                    _ => 0,
+                };
+                (
+                    (width(MARKER) + last.saturating_sub(after)) as u16,
+                    lines.len() as u16 - 1,
+                )
             } else {
                 (0, first)
             };

@@ -24,9 +24,10 @@ const GAP: &str = "   ";
 /// order: the digits' hint (the numbers on the screen say it), the arrows' (the marker says
 /// it), then the keys a person rarely needs at this moment. Enter, Esc, the page keys and F2
 /// (large text, to undo it) stay said the longest.
-const GIVE_WAY: [&str; 8] = [
+const GIVE_WAY: [&str; 9] = [
     "key-digits",
     "key-arrows",
+    "key-left-right",
     "key-f3",
     "key-f5",
     "key-f12",

@@ -141,10 +141,12 @@ pub struct Body {
 
 /// The rows a number of `chars` characters in big letters takes above a body in `area` (with
 /// the blank row under it): 0 where it does not fit, or for a screen reader. Half height
-/// below 22 rows.
+/// below 22 rows. Never on a terminal of fewer than 21 rows: there, whether the key bar says
+/// the page keys (a row more or less for the body) would decide whether the number is drawn,
+/// and that whether the text has pages.
 pub fn big_rows(area: Rect, view: &View, chars: u16) -> u16 {
     let rows = if area.height >= 22 { 8 } else { 4 };
-    if view.linear || area.height < rows + 8 || chars * 8 > area.width {
+    if view.linear || view.screen.1 < 21 || area.height < rows + 8 || chars * 8 > area.width {
         0
     } else {
         rows + 1
