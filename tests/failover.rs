@@ -8,8 +8,8 @@
 //! the network is out of reach, never another message; every booking a kiosk confirmed is on
 //! the new primary, none is there twice, the exclusion constraint still holds. The figures
 //! are printed (`cargo test --test failover -- --nocapture`).
-mod pg;
-mod pty;
+use crate::pg;
+use crate::pty;
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};

@@ -1,6 +1,6 @@
 //! End-to-end: the keyboard never goes dead. Bursts of input, broken escape sequences and
 //! unterminated pastes are read and dropped as they must be, and F12 still answers.
-mod pty;
+use crate::pty;
 
 use pty::*;
 
