@@ -2,7 +2,7 @@
 //! moving, workshop seats and sessions, erasure, activity reports, the journal and the
 //! statistics — is the same on a help point's SQLite file and on a network's PostgreSQL (a
 //! throwaway server, see `pg/mod.rs`), as its owner and as a kiosk's own role.
-mod pg;
+use crate::pg;
 
 use borne::calendar::Calendar;
 use borne::domain::person::Person;

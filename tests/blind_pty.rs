@@ -3,7 +3,7 @@
 //! reads only that transcript (what was said since its last key, never the screen) and
 //! decides its next key from it. It books an appointment, takes a workshop seat, and cancels
 //! the appointment by the code it heard.
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

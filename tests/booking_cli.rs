@@ -2,7 +2,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod pty;
+use crate::pty;
 
 fn borne(dir: &Path, config: &Path, now: &str) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_borne"));

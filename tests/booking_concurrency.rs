@@ -42,11 +42,19 @@ fn new_booking(i: usize, who: &str) -> NewBooking {
     }
 }
 
+/// The harness's name of a test of this file: its path below the test binary's root.
+fn harness_name(test: &str) -> String {
+    match module_path!().split_once("::") {
+        Some((_, module)) => format!("{module}::{test}"),
+        None => test.to_string(),
+    }
+}
+
 fn spawn_worker(test: &str, db: &std::path::Path, id: usize) -> Child {
     Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            test,
+            &harness_name(test),
             "--ignored",
             "--nocapture",
             "--test-threads",
@@ -244,7 +252,7 @@ fn a_cancelled_booking_never_keeps_its_time() {
             let mut c = Command::new(std::env::current_exe().unwrap());
             c.args([
                 "--exact",
-                "cancel_or_move_worker",
+                &harness_name("cancel_or_move_worker"),
                 "--ignored",
                 "--nocapture",
                 "--test-threads",

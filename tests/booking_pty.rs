@@ -1,6 +1,6 @@
 //! End-to-end: booking, managing and workshops in the real binary, at a fixed "now"
 //! (Monday 2 March 2026, 10:15).
-mod pty;
+use crate::pty;
 
 use borne::clock::parse_local;
 use borne::domain::person::Person;

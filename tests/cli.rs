@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-mod pty;
+use crate::pty;
 
 fn borne() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_borne"));

@@ -2,7 +2,7 @@
 //! 2026 at 01:59 (one minute before the clocks go forward) whose wall clock then reads Monday
 //! 30 March 10:15 says the lieux of Gap are open. libfaketime (Debian's `faketime`) moves the
 //! wall clock of the real process; the monotonic clock stays true.
-mod pty;
+use crate::pty;
 
 use std::path::Path;
 

@@ -8,7 +8,7 @@
 //! `busybox-static`, or the file `BORNE_VM_BUSYBOX` names) and a kernel image named by
 //! `BORNE_VM_KERNEL` (e.g. `vmlinuz-6.1.0-57-amd64` out of `apt-get download
 //! linux-image-6.1.0-57-amd64`); without them it says it is skipped.
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,6 +1,6 @@
 //! End-to-end: a counsellor signs in with their PIN, opens today's booking, marks the person
 //! present, fills the activity report, and finds it in the export.
-mod pty;
+use crate::pty;
 
 use borne::store::Bookings;
 use borne::store::Journal;

@@ -1,7 +1,7 @@
 //! End-to-end: a database held by another program (another kiosk writing, a backup) never
 //! freezes the screen: "Un instant…", then the technical-problem message; and a kiosk started
 //! meanwhile starts at once.
-mod pty;
+use crate::pty;
 
 use std::path::Path;
 use std::sync::mpsc;

@@ -1,6 +1,6 @@
 //! End-to-end: the needs diagnostic, from the welcome screen to "Vos besoins", in the real
 //! binary in a pseudo-terminal.
-mod pty;
+use crate::pty;
 
 use pty::*;
 

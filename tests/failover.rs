@@ -7,9 +7,9 @@
 //! What must hold: the kiosks book again within seconds of the promotion; meanwhile each says
 //! the network is out of reach, never another message; every booking a kiosk confirmed is on
 //! the new primary, none is there twice, the exclusion constraint still holds. The figures
-//! are printed (`cargo test --test failover -- --nocapture`).
-mod pg;
-mod pty;
+//! are printed (`cargo test --test stores failover:: -- --nocapture`).
+use crate::pg;
+use crate::pty;
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};

@@ -1,6 +1,6 @@
 //! End-to-end: the keyboard never goes dead. Bursts of input, broken escape sequences and
 //! unterminated pastes are read and dropped as they must be, and F12 still answers.
-mod pty;
+use crate::pty;
 
 use pty::*;
 
@@ -227,7 +227,7 @@ fn thousands_of_random_events_leave_the_kiosk_answering() {
     random_events(20261124, 3000);
 }
 
-/// A long run: `cargo test --test input_pty -- --ignored`.
+/// A long run: `cargo test --test terminal input_pty:: -- --ignored`.
 #[test]
 #[ignore = "a long run (10^6 events), for a machine with time"]
 fn a_million_random_events_leave_the_kiosk_answering() {

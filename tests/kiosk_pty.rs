@@ -1,5 +1,5 @@
 //! End-to-end: the real binary in a pseudo-terminal.
-mod pty;
+use crate::pty;
 
 use pty::*;
 

@@ -6,7 +6,7 @@
 //! Needs Debian's xvfb, xterm, xdotool, imagemagick and matchbox-window-manager; without them
 //! the test says it is skipped (under `CI=true` it fails: `.ci/run` installs them). The
 //! screenshots stay in `target/large-text-x11/` to be looked at.
-mod pty;
+use crate::pty;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -2,8 +2,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod pty;
-
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

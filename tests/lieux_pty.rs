@@ -1,5 +1,5 @@
 //! End-to-end: finding the nearest help place from the welcome screen, on the shipped data.
-mod pty;
+use crate::pty;
 
 use pty::*;
 

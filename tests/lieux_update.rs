@@ -2,9 +2,9 @@
 //! real client, the real conditional request, the real status codes. A file is taken only
 //! when whole and the lieux standard; otherwise it is refused with its reason (exit 2) and
 //! the lieux stay exactly as they were.
-mod national;
-mod pg;
-mod pty;
+use crate::national;
+use crate::pg;
+use crate::pty;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! Kiosks that say how they are: each network kiosk writes a heartbeat every minute to the
 //! network's database, `borne network status` shows the owner every kiosk ("silencieuse
 //! depuis 12 min" for one that stopped), and a kiosk's role writes only its own row.
-mod pg;
-mod pty;
+use crate::pg;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,8 +1,8 @@
 //! The network's agenda on a real PostgreSQL (started from the system's binaries, see
 //! `pg/mod.rs`): the database itself refuses a counsellor in two places at once, whichever
 //! kiosk books, however many book at the same moment.
-mod pg;
-mod pty;
+use crate::pg;
+use crate::pty;
 
 use std::sync::{Arc, Barrier};
 

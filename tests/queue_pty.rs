@@ -1,7 +1,7 @@
 //! The queue end to end, as a help point runs it: the kiosk, a counsellor's kiosk and the
 //! waiting room's calling screen (`borne display`) as three processes on one database. A
 //! walk-in takes a ticket, the counsellor calls it, the calling screen shows it — no name.
-mod pty;
+use crate::pty;
 
 use pty::{DOWN, ENTER, F12, Kiosk};
 

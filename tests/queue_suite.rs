@@ -2,7 +2,7 @@
 //! and on a network's PostgreSQL, as its owner and as a kiosk's own role; then the race —
 //! 8 processes issuing tickets while 3 counsellors call, on one file and on one network —
 //! and what a kiosk's role may not do to another help point's queue.
-mod pg;
+use crate::pg;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! socket of the test's own, with an output module that writes down what it is given and
 //! in which language. Without speech-dispatcher the test says it is skipped (a failure under
 //! CI=true: .ci/run installs it).
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,6 +1,6 @@
 //! The kiosk speaks, through a help point's speech program: here a script that writes down
 //! what it is given, one utterance a file.
-mod pty;
+use crate::pty;
 
 use std::path::Path;
 

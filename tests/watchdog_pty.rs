@@ -2,7 +2,7 @@
 //! on, as systemd does): the kiosk says READY once its first frame is drawn, never while it
 //! waits to start, pings WATCHDOG from its main loop while it runs, and stops pinging when
 //! the loop is stuck (a test hook blocks it), so systemd would restart it.
-mod pty;
+use crate::pty;
 
 use std::os::unix::net::UnixDatagram;
 use std::sync::{Arc, Mutex};

@@ -52,6 +52,66 @@ fn skip(why: &str) -> Option<Server> {
     None
 }
 
+/// One `initdb` per test process: every server starts from a copy of this cluster (`initdb`
+/// was most of a server's start, and the suite starts about sixty). Removed at exit.
+fn template(bin: &Path, as_postgres: bool) -> PathBuf {
+    static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    TEMPLATE
+        .get_or_init(|| {
+            let dir =
+                std::env::temp_dir().join(format!("borne-pg-template-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir(&dir).expect("the template's directory");
+            if as_postgres {
+                let status = Command::new("chown")
+                    .args(["postgres:postgres"])
+                    .arg(&dir)
+                    .status()
+                    .expect("chown");
+                assert!(status.success(), "chown the template's directory");
+            }
+            extern "C" fn remove_template() {
+                if let Some(dir) = TEMPLATE_DIR.get() {
+                    let _ = std::fs::remove_dir_all(dir);
+                }
+            }
+            static TEMPLATE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+            let _ = TEMPLATE_DIR.set(dir.clone());
+            // SAFETY: registers a plain function to run at the process's exit.
+            unsafe { libc::atexit(remove_template) };
+            let data = dir.join("data");
+            let mut initdb = if as_postgres {
+                let mut c = Command::new("runuser");
+                c.args(["-u", "postgres", "--"]).arg(bin.join("initdb"));
+                c
+            } else {
+                Command::new(bin.join("initdb"))
+            };
+            let out = initdb
+                .arg("-D")
+                .arg(&data)
+                .args([
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "--no-sync",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                ])
+                .output()
+                .expect("run initdb");
+            assert!(
+                out.status.success(),
+                "initdb: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            data
+        })
+        .clone()
+}
+
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.
     unsafe { libc::geteuid() == 0 }
@@ -94,20 +154,13 @@ impl Server {
             tls_port: None,
         };
         let data = server.data_dir();
-        server.run(
-            "initdb",
-            &[
-                "-D",
-                data.to_str().unwrap(),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-                "--locale=C",
-            ],
-        );
+        let status = Command::new("cp")
+            .arg("-a")
+            .arg(template(&server.bin, as_postgres))
+            .arg(&data)
+            .status()
+            .expect("cp");
+        assert!(status.success(), "copy the template cluster");
         server.restart();
         server.base_url = format!(
             "postgresql://postgres@{}/",
