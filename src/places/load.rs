@@ -254,7 +254,12 @@ pub fn shipped(
         let Some(print) = fingerprint(&file) else {
             continue;
         };
-        let key = file.display().to_string();
+        // The file itself, however the directory was named: another spelling of the same
+        // path would import everything again, behind the first frame, while a person waits.
+        let key = std::fs::canonicalize(&file)
+            .unwrap_or_else(|_| file.clone())
+            .display()
+            .to_string();
         if store.last_import(&key)?.is_none_or(|last| last != print) {
             to_do.push((file, kind, key, print));
         }
@@ -378,6 +383,19 @@ mod tests {
             .unwrap()
             .is_empty()
         );
+        // The same directory named another way (a kiosk started from elsewhere, through a
+        // link): the same files, not imported again behind the first frame.
+        let linked = dir.path().join("link");
+        std::os::unix::fs::symlink(&config, &linked).unwrap();
+        for same in [config.join("lieux").join(".."), linked] {
+            assert!(
+                shipped(&mut store, &same, "2026-03-02T10:16", &mut |file, _, _| {
+                    panic!("{} imported again", file.display())
+                })
+                .unwrap()
+                .is_empty()
+            );
+        }
         std::fs::copy(
             fixture("lieux-problems.csv"),
             config.join("lieux/lieux.csv"),
