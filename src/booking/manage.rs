@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Paragraph;
 
 use super::agenda::Agenda;
 use super::book::{Notice, motif_line};
@@ -626,9 +625,6 @@ impl Screen for ManageScreen {
             Step::Lookup => {
                 let mut paras = paras;
                 paras.push(page::text(view.tr.text("manage-intro")));
-                let text = page::lines(&paras, area.width, view);
-                let h = (text.len() as u16 + 1).min(area.height);
-                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
                 let rows = [
                     self.code.row(
                         view.tr.text("manage-code"),
@@ -638,12 +634,7 @@ impl Screen for ManageScreen {
                         .row(view.tr.text("manage-check"), self.check.value.clone()),
                     FormRow::button(view.tr.text("form-continue")),
                 ];
-                let form = Rect {
-                    y: area.y + h,
-                    height: area.height - h,
-                    ..area
-                };
-                form::render(frame, form, &rows, self.fields.index(), view)
+                form::render_under(frame, area, view, &paras, &rows, self.fields.index())
             }
             _ => match self.body(view) {
                 Some(body) => page::render_body(frame, area, view, &body),

@@ -3,7 +3,6 @@
 //! kiosk keeps until the network has it. Nothing says "confirmé" unless the server answered.
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Paragraph;
 
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
@@ -214,9 +213,6 @@ impl Screen for OfflineScreen {
                     ));
                 }
                 paras.push(page::heading(view.tr.text("callback-intro")));
-                let text = page::lines(&paras, area.width, view);
-                let h = (text.len() as u16 + 1).min(area.height);
-                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
                 let rows: Vec<FormRow> = ROWS
                     .iter()
                     .map(|row| {
@@ -243,12 +239,7 @@ impl Screen for OfflineScreen {
                         r
                     })
                     .collect();
-                let rest = Rect {
-                    y: area.y + h,
-                    height: area.height - h,
-                    ..area
-                };
-                form::render(frame, rest, &rows, self.focus.index(), view)
+                form::render_under(frame, area, view, &paras, &rows, self.focus.index())
             }
         }
     }

@@ -246,21 +246,10 @@ impl WorkshopAdmin {
         paras: &[Para],
         label: &str,
     ) -> Option<Position> {
-        let text = page::lines(paras, area.width, view);
-        let h = (text.len() as u16 + 1).min(area.height);
-        frame.render_widget(
-            ratatui::widgets::Paragraph::new(text),
-            Rect { height: h, ..area },
-        );
-        let rest = Rect {
-            y: area.y + h,
-            height: area.height - h,
-            ..area
-        };
         let row = self
             .field
             .row(view.tr.text(label), self.field.value.clone());
-        form::render(frame, rest, &[row], 0, view)
+        form::render_under(frame, area, view, paras, &[row], 0)
     }
 
     fn field_key(&mut self, key: Key) -> Option<String> {

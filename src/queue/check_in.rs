@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Paragraph;
 
 use super::ticket::QueueTicket;
 use super::walk_in::{WalkInScreen, big_number};
@@ -302,15 +301,8 @@ impl Screen for CheckInScreen {
             Step::Lookup => {
                 let mut paras: Vec<Para> = self.message_para(view).into_iter().collect();
                 paras.push(page::text(view.tr.text("check-in-intro")));
-                let text = page::lines(&paras, area.width, view);
-                let h = (text.len() as u16 + 1).min(area.height);
-                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
-                let under = Rect {
-                    y: area.y + h,
-                    height: area.height - h,
-                    ..area
-                };
-                form::render(frame, under, &self.rows(view), self.focus.index(), view)
+                let rows = self.rows(view);
+                form::render_under(frame, area, view, &paras, &rows, self.focus.index())
             }
             _ => {
                 if let (Some(t), Step::Done) = (&self.ticket, self.step) {

@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Paragraph;
 
 use super::ticket::QueueTicket;
 use crate::app::Effect;
@@ -430,15 +429,7 @@ impl Screen for WalkInScreen {
         match self.step {
             Step::Name | Step::Leave => {
                 let (paras, rows) = self.form(view);
-                let text = page::lines(&paras, area.width, view);
-                let h = (text.len() as u16 + 1).min(area.height);
-                frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
-                let under = Rect {
-                    y: area.y + h,
-                    height: area.height - h,
-                    ..area
-                };
-                form::render(frame, under, &rows, self.focus.index(), view)
+                form::render_under(frame, area, view, &paras, &rows, self.focus.index())
             }
             _ => {
                 if let (Some(t), Step::Ticket) = (&self.ticket, self.step) {

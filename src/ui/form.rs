@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use super::choices::{MARKER, NO_MARKER};
+use super::page::{Para, lines};
 use super::text::{width, wrap};
 
 /// One row of a form.
@@ -52,6 +53,27 @@ impl FormRow {
             errors: Vec::new(),
         }
     }
+}
+
+/// Paragraphs (a message, what to type) and the form's rows under them; returns where the
+/// cursor goes.
+pub(crate) fn render_under(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    paras: &[Para],
+    rows: &[FormRow],
+    focused: usize,
+) -> Option<Position> {
+    let text = lines(paras, area.width, view);
+    let h = (text.len() as u16 + 1).min(area.height);
+    frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
+    let under = Rect {
+        y: area.y + h,
+        height: area.height - h,
+        ..area
+    };
+    render(frame, under, rows, focused, view)
 }
 
 /// Draws the rows in `area`, scrolled so the focused row stays on a small screen; returns
