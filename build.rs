@@ -34,12 +34,16 @@ fn main() {
         for file in &files {
             let text = fs::read_to_string(file).expect("Fluent file");
             messages.extend(text.lines().filter_map(message_id).map(str::to_string));
-            if let Some(name) = text.lines().find_map(|l| l.strip_prefix("locale-name = ")) {
-                names.push(format!(
-                    "    ({:?}, {:?}),\n",
-                    tag.file_name().to_string_lossy(),
-                    name.trim()
-                ));
+            for id in WORDS_SHOWN_UNPARSED {
+                let prefix = format!("{id} = ");
+                if let Some(word) = text.lines().find_map(|l| l.strip_prefix(&prefix)) {
+                    names.push(format!(
+                        "    ({:?}, {:?}, {:?}),\n",
+                        tag.file_name().to_string_lossy(),
+                        id,
+                        word.trim()
+                    ));
+                }
             }
         }
         messages.sort();
@@ -63,13 +67,19 @@ fn main() {
     let code = format!(
         "/// (locale tag, file name, Fluent source)\npub static EMBEDDED: &[(&str, &str, &str)] = &[\n{}];\n\
          /// (locale tag, its message ids, sorted)\npub static MESSAGE_IDS: &[(&str, &[&str])] = &[\n{}];\n\
-         /// (locale tag, its `locale-name`)\npub static LOCALE_NAMES: &[(&str, &str)] = &[\n{}];\n",
+         /// (locale tag, message id, its text) for the words every welcome shows in each language\n\
+         pub static SHIPPED_WORDS: &[(&str, &str, &str)] = &[\n{}];\n",
         entries.concat(),
         ids.concat(),
         names.concat()
     );
     fs::write(out, code).expect("write locales.rs");
 }
+
+/// Messages the welcome and the list of languages show in every offered language at once: read
+/// here, so that showing them does not parse every locale (a test checks each against its
+/// parsed message).
+const WORDS_SHOWN_UNPARSED: [&str; 2] = ["locale-name", "language-word"];
 
 /// The id of the message a Fluent line starts, if it starts one: `id =` at the start of the
 /// line (terms start with `-`, comments with `#`, continuations with a space).

@@ -32,6 +32,17 @@ pub(crate) struct Cli {
     command: Option<Command>,
 }
 
+/// The kiosk's own start: `Cli` without a command. Parsed first, without building every
+/// command's arguments, which cost a seventh of the first frame on an old machine.
+#[derive(Parser)]
+#[command(name = "borne")]
+struct KioskArgs {
+    #[arg(long)]
+    config: Option<PathBuf>,
+    #[arg(long)]
+    db: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum DbCommand {
     /// Create or upgrade the schema (a SQLite file, or a network's PostgreSQL database)
@@ -334,19 +345,20 @@ enum DiagnosticCommand {
 }
 
 pub fn main() -> ExitCode {
-    // The kiosk ignores Ctrl+C, Ctrl+\ and Ctrl+Z from its very first moment: before the
-    // terminal is raw they arrive as signals.
-    let commands: Vec<String> = <Cli as clap::CommandFactory>::command()
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    let kiosk_mode = !std::env::args()
-        .skip(1)
-        .any(|a| commands.contains(&a) || a == "help");
-    if kiosk_mode {
-        crate::shell::ignore_interrupts();
-    }
-    let cli = Cli::parse();
+    let cli = match KioskArgs::try_parse() {
+        Ok(args) => {
+            // The kiosk ignores Ctrl+C, Ctrl+\ and Ctrl+Z from its very first moment: before
+            // the terminal is raw they arrive as signals.
+            crate::shell::ignore_interrupts();
+            Cli {
+                config: args.config,
+                db: args.db,
+                command: None,
+            }
+        }
+        // A command, --help, --version, a mistake: the whole command line says it.
+        Err(_) => Cli::parse(),
+    };
     crate::log::init();
     // A command whose output is cut short (`| head`) stops quietly, as Unix tools do. Not
     // the kiosk nor the outbox: they write to programs of their own, which may not read.
@@ -869,7 +881,7 @@ fn open_all(cli: &Cli) -> Result<(crate::kiosk::Config, Stores, Clock), ExitCode
         Some(network) => Stores::in_network(local, network),
         None => Stores::alone(local),
     };
-    let config = with_network_agenda(config, &mut stores);
+    let config = with_network_agenda(config, &mut stores, &mut |line| eprintln!("{line}"));
     Ok((config, stores, clock))
 }
 
@@ -904,6 +916,7 @@ fn network_owner(
 fn with_network_agenda(
     mut config: crate::kiosk::Config,
     stores: &mut Stores,
+    say: &mut dyn FnMut(String),
 ) -> crate::kiosk::Config {
     let (document, source) = match stores.published_agenda() {
         None => return config,
@@ -919,12 +932,12 @@ fn with_network_agenda(
     ));
     if let Err(problems) = config.with_published_agenda(&label, &document) {
         for problem in problems {
-            eprintln!("{problem}");
+            say(problem.to_string());
         }
-        eprintln!(
+        say(format!(
             "borne: {} stands instead",
             config.dir.join(crate::booking::agenda::FILE_NAME).display()
-        );
+        ));
         tracing::error!("the published agenda was refused; the local agenda.toml stands");
     }
     config
@@ -1051,11 +1064,18 @@ fn display(cli: &Cli) -> Result<ExitCode, ExitCode> {
 }
 
 fn kiosk(cli: &Cli) -> ExitCode {
-    let config = match load_config(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
+    let dir = config::resolve_dir(cli.config.as_deref());
+    // The welcome is drawn from `kiosk.toml` and its own words; the rest of the directory is
+    // read once it shows. A problem found now is said with every other one, as check-config
+    // says them.
+    let (first, mut whole) = match crate::kiosk::load_for_first_frame(&dir) {
+        Ok(first) => (first, None),
+        Err(_) => match crate::kiosk::load(&dir) {
+            Ok(config) => (config.clone(), Some(config)),
+            Err(problems) => return print_problems(&problems),
+        },
     };
-    let clock = match Clock::from_env(config.kiosk.help_point.calendar) {
+    let clock = match Clock::from_env(first.kiosk.help_point.calendar) {
         Ok(clock) => clock,
         Err(e) => {
             eprintln!("borne: {e}");
@@ -1066,20 +1086,91 @@ fn kiosk(cli: &Cli) -> ExitCode {
         eprintln!("borne: the kiosk needs a terminal (see `borne --help` for the other commands)");
         return ExitCode::from(EXIT_FAILURE);
     }
-    let path = match local_path(cli, config.kiosk.database.as_deref()) {
+    let path = match local_path(cli, first.kiosk.database.as_deref()) {
         Ok(path) => path,
         Err(e) => {
             eprintln!("borne: {e}");
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    // Another kiosk or a backup may hold the database a while: wait for it, saying so, rather
-    // than leave the help point without a kiosk.
+    let mut welcome = crate::kiosk::app(std::rc::Rc::new(first), clock.now());
+    let mut screen = match crate::shell::Screen::open(&mut welcome, clock.now()) {
+        Ok(screen) => screen,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let store = match open_behind_welcome(&path, &dir, &clock, &mut screen, &mut welcome) {
+        Ok(store) => store,
+        Err(e) => {
+            screen.close();
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    drop(welcome);
+    let config = match whole.take().map_or_else(|| crate::kiosk::load(&dir), Ok) {
+        Ok(config) => config,
+        Err(problems) => {
+            screen.close();
+            return print_problems(&problems);
+        }
+    };
+    let (config, stores) = match with_network(cli, config, store) {
+        Ok(ready) => ready,
+        Err(e) => {
+            screen.close();
+            eprintln!("borne: {e}");
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    match crate::shell::run(screen, config, stores, clock) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("borne: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// The kiosk's own database, opened while the welcome shows, with the shipped data on the
+/// first start. What must wait, or be said, on the terminal (the database held by another
+/// program, the first start's import) is done with the terminal given back meanwhile.
+fn open_behind_welcome(
+    path: &std::path::Path,
+    dir: &std::path::Path,
+    clock: &Clock,
+    screen: &mut crate::shell::Screen,
+    welcome: &mut crate::app::App,
+) -> Result<SqliteStore, String> {
+    let mut aside = |work: &mut dyn FnMut()| {
+        if let Err(e) = screen.aside(welcome, clock.now(), work) {
+            tracing::error!(error = %e, "the terminal was not taken back");
+        }
+    };
+    let mut store = match SqliteStore::open_unchecked(path) {
+        Err(StoreError::Busy(_)) => {
+            let mut opened = None;
+            aside(&mut || opened = Some(open_kiosk_database(path)));
+            opened.unwrap_or_else(|| Err("the database was not opened".into()))?
+        }
+        opened => opened?,
+    };
+    if !store.has_imported().unwrap_or(false) {
+        aside(&mut || import_shipped(&mut store, dir, clock));
+    }
+    Ok(store)
+}
+
+/// The kiosk's own database. Another kiosk or a backup may hold it a while: waited for,
+/// saying so, rather than leave the help point without a kiosk. Its integrity is checked by
+/// the worker once the welcome is on the screen.
+fn open_kiosk_database(path: &std::path::Path) -> Result<SqliteStore, String> {
     let mut told = false;
-    // Its integrity is checked by the worker once the welcome is on the screen.
-    let mut store = loop {
-        match SqliteStore::open_unchecked(&path) {
-            Ok(store) => break store,
+    loop {
+        match SqliteStore::open_unchecked(path) {
+            Ok(store) => return Ok(store),
             Err(StoreError::Busy(_)) => {
                 if !told {
                     eprintln!(
@@ -1092,18 +1183,16 @@ fn kiosk(cli: &Cli) -> ExitCode {
                 // Another process holds the lock: there is nothing to wait on but time.
                 std::thread::sleep(std::time::Duration::from_secs(2));
             }
-            Err(e) => {
-                eprintln!("borne: {e}");
-                return ExitCode::from(EXIT_FAILURE);
-            }
+            Err(e) => return Err(e.into()),
         }
-    };
-    // The shipped communes and lieux, on the first start, before the welcome (a moment,
-    // said on the terminal). A file changed since is imported by the worker once the
-    // welcome is shown (`Job::Prepare`): the check itself need not delay it.
+    }
+}
+
+/// The shipped communes and lieux, on the first start (a moment, said on the terminal: half
+/// a second on a recent machine, more on an old one). A file changed since is imported by
+/// the worker once the welcome is shown (`Job::Prepare`): the check itself need not delay it.
+fn import_shipped(store: &mut SqliteStore, dir: &std::path::Path, clock: &Clock) {
     let now = clock.now().format("%Y-%m-%dT%H:%M").to_string();
-    // A line on the terminal while the first start imports the data (half a second on a
-    // recent machine, more on an old one).
     let on_terminal = std::io::stderr().is_terminal();
     let mut progress = |file: &std::path::Path, done: usize, count: usize| {
         if on_terminal {
@@ -1111,29 +1200,64 @@ fn kiosk(cli: &Cli) -> ExitCode {
             eprint!("\r\x1b[Kborne: importing the communes and lieux, {done}/{count}: {name}");
         }
     };
-    if !store.has_imported().unwrap_or(false) {
-        let imported = crate::places::load::shipped(&mut store, &config.dir, &now, &mut progress);
-        if on_terminal {
-            eprint!("\r\x1b[K");
-        }
-        if let Err(e) = imported {
-            eprintln!("borne: {e} (the lieux search may be incomplete)");
-        }
+    let imported = crate::places::load::shipped(store, dir, &now, &mut progress);
+    if on_terminal {
+        eprint!("\r\x1b[K");
     }
-    let mut stores = match network(cli, &config) {
-        Ok(Some(network)) => Stores::in_network(store, network),
-        Ok(None) => Stores::alone(store),
-        Err(e) => {
-            eprintln!("borne: {e}");
-            return ExitCode::from(EXIT_FAILURE);
-        }
+    if let Err(e) = imported {
+        eprintln!("borne: {e} (the lieux search may be incomplete)");
+    }
+}
+
+/// The kiosk's stores, the network's with its own when it belongs to one, and the agenda the
+/// network published for it. A published agenda refused is logged: the terminal is the
+/// kiosk's screen by now.
+fn with_network(
+    cli: &Cli,
+    config: crate::kiosk::Config,
+    local: SqliteStore,
+) -> Result<(crate::kiosk::Config, Stores), String> {
+    let mut stores = match network(cli, &config)? {
+        Some(network) => Stores::in_network(local, network),
+        None => Stores::alone(local),
     };
-    let config = with_network_agenda(config, &mut stores);
-    match crate::shell::run(config, stores, clock) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("borne: {e}");
-            ExitCode::from(EXIT_FAILURE)
+    let config = with_network_agenda(config, &mut stores, &mut |problem| {
+        tracing::error!("{problem}");
+    });
+    Ok((config, stores))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kiosk_s_own_arguments_read_as_the_whole_command_line_reads_them() {
+        for argv in [
+            vec!["borne"],
+            vec!["borne", "--config", "kiosk-config"],
+            vec!["borne", "--db=/var/lib/borne/borne.db", "--config", "x"],
+            vec!["borne", "--config", "check-config"],
+        ] {
+            let kiosk = KioskArgs::try_parse_from(&argv).expect("the kiosk's start");
+            let whole = Cli::try_parse_from(&argv).unwrap();
+            assert!(whole.command.is_none(), "{argv:?}");
+            assert_eq!(
+                (kiosk.config, kiosk.db),
+                (whole.config, whole.db),
+                "{argv:?}"
+            );
+        }
+        // Everything else is the whole command line's: a command, its help, a mistake.
+        for argv in [
+            vec!["borne", "check-config"],
+            vec!["borne", "--config", "x", "booking", "list"],
+            vec!["borne", "--help"],
+            vec!["borne", "--version"],
+            vec!["borne", "--config"],
+            vec!["borne", "--colour"],
+        ] {
+            assert!(KioskArgs::try_parse_from(&argv).is_err(), "{argv:?}");
         }
     }
 }

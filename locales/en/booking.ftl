@@ -22,7 +22,6 @@ workshop-smartphone-debutant-bring = Bring your smartphone, charged, and its cod
 workshop-arnaques-about = Spot a fake message, a fake website or a fake call, and know what to do if you were caught.
 workshop-arnaques-bring = Bring your phone, and the messages that worry you if you have any.
 
-menu-booking = Book an appointment
 booking-title = Book an appointment
 booking-done-title = Your appointment
 booking-choose-motif = What is the appointment for?
@@ -92,7 +91,6 @@ form-error-phone-wrong = This number does not look right. Example: 06 12 34 56 7
 form-error-phone-foreign = This number from abroad is incomplete or too long. Type + then the country code and the number, for example +44 7700 900123 or +380 50 123 4567.
 form-error-email = This e-mail address does not look right. Example: marie.dupont@laposte.net
 
-menu-workshops = Workshops
 workshops-title = Workshops
 workshop-done-title = Your registration
 workshops-choose = Coming workshops:
@@ -118,7 +116,6 @@ level-debutant = Beginner
 level-intermediaire = Intermediate
 level-avance = Advanced
 
-menu-manage = Manage my appointment
 manage-title = Manage my appointment
 manage-intro = Type your appointment's code, then the last 2 digits of your phone. If you gave no phone, type your first name.
 manage-code = Code (6 characters)

@@ -1,5 +1,4 @@
 # "Faire le point sur mes besoins": the questionnaire and the result screen.
-menu-diagnostic = Find out what help I need
 diag-title = What help do you need?
 diag-result-title = Your needs
 diag-progress = Question { $number } of { $count }

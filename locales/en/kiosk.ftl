@@ -4,6 +4,14 @@ locale-name = English
 welcome-title = Welcome
 welcome-greeting = We help you with online procedures and with using a computer or a phone. It is free.
 welcome-menu-heading = What would you like to do?
+# The welcome's menu: one choice per capability, drawn on the first frame from this file.
+menu-diagnostic = Find out what help I need
+menu-booking = Book an appointment
+menu-lieux = Find a help place near me
+menu-manage = Manage my appointment
+menu-workshops = Workshops
+menu-here = I'm here: appointment or ticket
+menu-help-now = I'd like help now
 # The welcome choice that opens the languages and the display choices, and that screen's title.
 welcome-settings = Language and display
 # This language's word for "language": the welcome choice names it in every language offered.

@@ -1,5 +1,4 @@
 # "Trouver un lieu d'aide près de moi"
-menu-lieux = Find a help place near me
 lieux-title = Find a help place
 lieux-detail-title = The help place
 lieux-field = Your postal code or your town:

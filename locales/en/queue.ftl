@@ -1,6 +1,4 @@
 # "Je suis là": the help point's queue.
-menu-here = I'm here: appointment or ticket
-menu-help-now = I'd like help now
 
 here-title = I'm here
 here-question = Do you have an appointment today?

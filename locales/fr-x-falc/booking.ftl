@@ -22,7 +22,6 @@ workshop-smartphone-debutant-bring = Apportez votre téléphone. Il doit être c
 workshop-arnaques-about = Vous apprenez à voir les faux messages. Vous apprenez quoi faire.
 workshop-arnaques-bring = Apportez votre téléphone.
 
-menu-booking = Prendre un rendez-vous
 booking-title = Prendre un rendez-vous
 booking-done-title = Votre rendez-vous
 booking-choose-motif = Pourquoi voulez-vous un rendez-vous ?
@@ -92,7 +91,6 @@ form-error-phone-wrong = Vérifiez ce numéro. Exemple : 06 12 34 56 78. Numéro
 form-error-phone-foreign = Vérifiez ce numéro d'un autre pays. Tapez + puis le code du pays. Exemple : +44 7700 900123.
 form-error-email = Vérifiez cette adresse e-mail. Exemple : marie.dupont@laposte.net
 
-menu-workshops = Les cours en groupe
 workshops-title = Les cours en groupe
 workshop-done-title = Votre inscription
 workshops-choose = Les prochains cours :
@@ -118,7 +116,6 @@ level-debutant = pour commencer
 level-intermediaire = moyen
 level-avance = difficile
 
-menu-manage = Changer ou annuler mon rendez-vous
 manage-title = Mon rendez-vous
 manage-intro = Tapez le code de votre rendez-vous. Puis tapez les 2 derniers chiffres de votre téléphone. Pas de téléphone ? Tapez votre prénom.
 manage-code = Votre code de 6 lettres ou chiffres

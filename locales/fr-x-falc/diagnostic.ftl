@@ -1,5 +1,4 @@
 # "Faire le point sur mes besoins" in Français facile à lire et à comprendre.
-menu-diagnostic = Dire mes besoins
 diag-title = Vos besoins
 diag-result-title = Vos besoins
 diag-progress = Question { $number } sur { $count }

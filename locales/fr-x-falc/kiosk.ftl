@@ -4,6 +4,14 @@ locale-name = Français facile à lire
 welcome-title = Bonjour
 welcome-greeting = Nous pouvons vous aider. Par exemple avec l'ordinateur ou le téléphone. C'est gratuit.
 welcome-menu-heading = Que voulez-vous faire ?
+# The welcome's menu: one choice per capability, drawn on the first frame from this file.
+menu-diagnostic = Dire mes besoins
+menu-booking = Prendre un rendez-vous
+menu-lieux = Trouver un lieu pour m'aider, près de chez moi
+menu-manage = Changer ou annuler mon rendez-vous
+menu-workshops = Les cours en groupe
+menu-here = Je suis là : rendez-vous ou ticket
+menu-help-now = Je veux de l'aide tout de suite
 # The welcome choice that opens the languages and the display choices, and that screen's title.
 welcome-settings = Changer la langue ou l'écran
 # This language's word for "language": the welcome choice names it in every language offered.

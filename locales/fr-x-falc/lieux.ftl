@@ -1,5 +1,4 @@
 # "Trouver un lieu d'aide" in Français facile à lire et à comprendre.
-menu-lieux = Trouver un lieu pour m'aider, près de chez moi
 lieux-title = Trouver un lieu pour vous aider
 lieux-detail-title = Le lieu
 lieux-field = Écrivez votre code postal ou votre ville :

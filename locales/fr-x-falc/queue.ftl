@@ -1,6 +1,4 @@
 # "Je suis là", in easy-to-read French.
-menu-here = Je suis là : rendez-vous ou ticket
-menu-help-now = Je veux de l'aide tout de suite
 
 here-title = Je suis là
 here-question = Avez-vous un rendez-vous aujourd'hui ?

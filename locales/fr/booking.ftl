@@ -23,7 +23,6 @@ workshop-smartphone-debutant-bring = Apportez votre smartphone chargé, et son c
 workshop-arnaques-about = Reconnaître un faux message, un faux site ou un faux appel, et savoir quoi faire si l'on s'est fait avoir.
 workshop-arnaques-bring = Apportez votre téléphone, et les messages qui vous inquiètent si vous en avez.
 
-menu-booking = Prendre rendez-vous
 booking-title = Prendre rendez-vous
 booking-done-title = Votre rendez-vous
 booking-choose-motif = Pour quoi voulez-vous un rendez-vous ?
@@ -93,7 +92,6 @@ form-error-phone-wrong = Ce numéro ne semble pas correct. Exemple : 06 12 34 56
 form-error-phone-foreign = Ce numéro étranger est incomplet ou trop long. Tapez + puis l'indicatif du pays et le numéro, par exemple +44 7700 900123 ou +380 50 123 4567.
 form-error-email = Cette adresse e-mail ne semble pas correcte. Exemple : marie.dupont@laposte.net
 
-menu-workshops = Ateliers
 workshops-title = Ateliers
 workshop-done-title = Votre inscription
 workshops-choose = Les prochains ateliers :
@@ -119,7 +117,6 @@ level-debutant = Débutant
 level-intermediaire = Intermédiaire
 level-avance = Avancé
 
-menu-manage = Gérer mon rendez-vous
 manage-title = Gérer mon rendez-vous
 manage-intro = Tapez le code de votre rendez-vous, puis les 2 derniers chiffres de votre téléphone. Si vous n'avez pas donné de téléphone, tapez votre prénom.
 manage-code = Code (6 caractères)

@@ -1,6 +1,5 @@
 # "Faire le point sur mes besoins": the questionnaire (ids from kiosk-config/diagnostic.toml)
 # and the result screen.
-menu-diagnostic = Faire le point sur mes besoins
 diag-title = Faire le point sur mes besoins
 diag-result-title = Vos besoins
 diag-progress = Question { $number } sur { $count }

@@ -4,6 +4,14 @@ locale-name = Français
 welcome-title = Bienvenue
 welcome-greeting = Ici, on vous aide pour vos démarches en ligne et pour utiliser l'ordinateur ou le téléphone. C'est gratuit.
 welcome-menu-heading = Que voulez-vous faire ?
+# The welcome's menu: one choice per capability, drawn on the first frame from this file.
+menu-diagnostic = Faire le point sur mes besoins
+menu-booking = Prendre rendez-vous
+menu-lieux = Trouver un lieu d'aide près de moi
+menu-manage = Gérer mon rendez-vous
+menu-workshops = Ateliers
+menu-here = Je suis là : rendez-vous ou ticket
+menu-help-now = Je voudrais de l'aide maintenant
 # The welcome choice that opens the languages and the display choices, and that screen's title.
 welcome-settings = Langue et affichage
 # This language's word for "language": the welcome choice names it in every language offered.

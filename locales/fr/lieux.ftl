@@ -1,5 +1,4 @@
 # "Trouver un lieu d'aide près de moi"
-menu-lieux = Trouver un lieu d'aide près de moi
 lieux-title = Trouver un lieu d'aide
 lieux-detail-title = Le lieu d'aide
 lieux-field = Votre code postal ou votre commune :

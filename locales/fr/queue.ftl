@@ -1,7 +1,5 @@
 # "Je suis là": the help point's queue — the citizen's check-in and ticket, the counsellor's
 # "File d'attente", the waiting room's calling screen.
-menu-here = Je suis là : rendez-vous ou ticket
-menu-help-now = Je voudrais de l'aide maintenant
 
 here-title = Je suis là
 here-question = Avez-vous un rendez-vous aujourd'hui ?

@@ -22,7 +22,6 @@ workshop-smartphone-debutant-bring = Traga o seu smartphone, carregado, e o seu 
 workshop-arnaques-about = Reconhecer uma mensagem, um site ou uma chamada falsos, e saber o que fazer se foi enganado.
 workshop-arnaques-bring = Traga o seu telemóvel e as mensagens que o preocupam, se as tiver.
 
-menu-booking = Marcar uma consulta
 booking-title = Marcar uma consulta
 booking-done-title = A sua marcação
 booking-choose-motif = Para que é a marcação?
@@ -92,7 +91,6 @@ form-error-phone-wrong = Este número não parece correto. Exemplo: 06 12 34 56 
 form-error-phone-foreign = Este número estrangeiro está incompleto ou é demasiado longo. Escreva + e depois o indicativo do país e o número, por exemplo +351 912 345 678 ou +44 7700 900123.
 form-error-email = Este endereço de e-mail não parece correto. Exemplo: maria.silva@laposte.net
 
-menu-workshops = Oficinas
 workshops-title = Oficinas
 workshop-done-title = A sua inscrição
 workshops-choose = Próximas oficinas:
@@ -118,7 +116,6 @@ level-debutant = Iniciante
 level-intermediaire = Intermédio
 level-avance = Avançado
 
-menu-manage = Gerir a minha marcação
 manage-title = Gerir a minha marcação
 manage-intro = Escreva o código da marcação e depois os 2 últimos algarismos do seu telefone. Se não deu telefone, escreva o seu nome próprio.
 manage-code = Código (6 caracteres)

@@ -1,5 +1,4 @@
 # "Faire le point sur mes besoins": the questionnaire and the result screen.
-menu-diagnostic = Saber de que ajuda preciso
 diag-title = De que ajuda precisa?
 diag-result-title = As suas necessidades
 diag-progress = Pergunta { $number } de { $count }

@@ -4,6 +4,14 @@ locale-name = Português
 welcome-title = Bem-vindo
 welcome-greeting = Ajudamos com os procedimentos online e a usar o computador ou o telemóvel. É gratuito.
 welcome-menu-heading = O que deseja fazer?
+# The welcome's menu: one choice per capability, drawn on the first frame from this file.
+menu-diagnostic = Saber de que ajuda preciso
+menu-booking = Marcar uma consulta
+menu-lieux = Encontrar um local de ajuda perto de mim
+menu-manage = Gerir a minha marcação
+menu-workshops = Oficinas
+menu-here = Estou aqui: marcação ou senha
+menu-help-now = Quero ajuda agora
 # The welcome choice that opens the languages and the display choices, and that screen's title.
 welcome-settings = Língua e ecrã
 # This language's word for "language": the welcome choice names it in every language offered.

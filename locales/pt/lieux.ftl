@@ -1,5 +1,4 @@
 # "Trouver un lieu d'aide près de moi"
-menu-lieux = Encontrar um local de ajuda perto de mim
 lieux-title = Encontrar um local de ajuda
 lieux-detail-title = O local de ajuda
 lieux-field = O seu código postal ou a sua localidade:

@@ -1,6 +1,4 @@
 # "Je suis là": a fila do ponto de ajuda.
-menu-here = Estou aqui: marcação ou senha
-menu-help-now = Quero ajuda agora
 
 here-title = Estou aqui
 here-question = Tem uma marcação para hoje?

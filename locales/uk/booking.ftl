@@ -22,7 +22,6 @@ workshop-smartphone-debutant-bring = Візьміть заряджений см�
 workshop-arnaques-about = Розпізнати фальшиве повідомлення, сайт чи дзвінок і знати, що робити, якщо вас обдурили.
 workshop-arnaques-bring = Візьміть телефон і повідомлення, які вас турбують, якщо вони є.
 
-menu-booking = Записатися на прийом
 booking-title = Записатися на прийом
 booking-done-title = Ваш запис
 booking-choose-motif = З якого питання запис?
@@ -93,7 +92,6 @@ form-error-phone-wrong = Цей номер виглядає неправильн
 form-error-phone-foreign = Цей іноземний номер неповний або задовгий. Наберіть + , код країни і номер, наприклад +380 50 123 4567 або +44 7700 900123.
 form-error-email = Ця адреса e-mail виглядає неправильною. Приклад: olena.kovalenko@laposte.net
 
-menu-workshops = Майстер-класи
 workshops-title = Майстер-класи
 workshop-done-title = Ваша реєстрація
 workshops-choose = Найближчі майстер-класи:
@@ -120,7 +118,6 @@ level-debutant = Початковий
 level-intermediaire = Середній
 level-avance = Поглиблений
 
-menu-manage = Мій запис
 manage-title = Мій запис
 manage-intro = Введіть код запису, потім 2 останні цифри свого телефона. Якщо ви не давали телефон, введіть своє ім'я.
 manage-code = Код (6 символів)

@@ -1,5 +1,4 @@
 # "Faire le point sur mes besoins": the questionnaire and the result screen.
-menu-diagnostic = З'ясувати, яка допомога мені потрібна
 diag-title = Яка допомога вам потрібна?
 diag-result-title = Ваші потреби
 diag-progress = Запитання { $number } з { $count }

@@ -4,6 +4,14 @@ locale-name = Українська
 welcome-title = Вітаємо
 welcome-greeting = Ми допомагаємо з онлайн-справами та з користуванням комп'ютером або телефоном. Це безкоштовно.
 welcome-menu-heading = Що ви хочете зробити?
+# The welcome's menu: one choice per capability, drawn on the first frame from this file.
+menu-diagnostic = З'ясувати, яка допомога мені потрібна
+menu-booking = Записатися на прийом
+menu-lieux = Знайти місце допомоги поруч
+menu-manage = Мій запис
+menu-workshops = Майстер-класи
+menu-here = Я тут: запис або талон
+menu-help-now = Мені потрібна допомога зараз
 # The welcome choice that opens the languages and the display choices, and that screen's title.
 welcome-settings = Мова та екран
 # This language's word for "language": the welcome choice names it in every language offered.

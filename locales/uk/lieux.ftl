@@ -1,5 +1,4 @@
 # "Trouver un lieu d'aide près de moi"
-menu-lieux = Знайти місце допомоги поруч
 lieux-title = Знайти місце допомоги
 lieux-detail-title = Місце допомоги
 lieux-field = Ваш поштовий індекс або населений пункт:

@@ -59,17 +59,58 @@ struct Offered {
 pub struct I18n {
     offered: Vec<Offered>,
     reference: Locale,
+    /// The shipped files read, when not all of them (the welcome's first frame).
+    shipped: Shipped,
 }
+
+/// Which shipped Fluent files of a locale are read.
+#[derive(Clone, Copy)]
+enum Shipped {
+    All,
+    /// The files the welcome's first frame reads its words from (`kiosk.ftl`): a quarter of
+    /// the parsing, before the person sees anything.
+    Welcome,
+}
+
+impl Shipped {
+    fn reads(self, file: &str) -> bool {
+        match self {
+            Shipped::All => true,
+            Shipped::Welcome => WELCOME_FILES.contains(&file),
+        }
+    }
+}
+
+/// The shipped files the welcome, its header and its key bar take their words from.
+const WELCOME_FILES: [&str; 1] = ["kiosk.ftl"];
 
 impl I18n {
     /// Loads the reference locale and every offered locale the help point overrides (its own
     /// files in `config_dir/locales/<tag>/`), the others when first shown. Fails with every
     /// problem found, never with half a bundle.
     pub fn load(offered: &[String], config_dir: &Path) -> Result<I18n, Vec<Problem>> {
+        I18n::load_shipped(offered, config_dir, Shipped::All)
+    }
+
+    /// What the welcome's first frame needs, and only that: its shipped files and the help
+    /// point's own, checked as `load` checks them. The whole is loaded right after that frame.
+    pub(crate) fn load_for_welcome(
+        offered: &[String],
+        config_dir: &Path,
+    ) -> Result<I18n, Vec<Problem>> {
+        I18n::load_shipped(offered, config_dir, Shipped::Welcome)
+    }
+
+    fn load_shipped(
+        offered: &[String],
+        config_dir: &Path,
+        shipped: Shipped,
+    ) -> Result<I18n, Vec<Problem>> {
         let mut problems = Vec::new();
         let reference = load_locale(
             REFERENCE_LOCALE,
             override_files(REFERENCE_LOCALE, config_dir),
+            shipped,
         );
         let mut locales = Vec::new();
         for tag in offered {
@@ -77,7 +118,7 @@ impl I18n {
             let locale = OnceCell::new();
             if tag != REFERENCE_LOCALE && (!overrides.is_empty() || shipped_sources(tag).is_empty())
             {
-                match load_locale(tag, overrides) {
+                match load_locale(tag, overrides, shipped) {
                     Ok(loaded) => {
                         let _ = locale.set(Some(loaded));
                     }
@@ -93,6 +134,7 @@ impl I18n {
             Ok(reference) if problems.is_empty() => Ok(I18n {
                 offered: locales,
                 reference,
+                shipped,
             }),
             Ok(_) => Err(problems),
             Err(mut p) => {
@@ -109,28 +151,43 @@ impl I18n {
         }
         offered
             .locale
-            .get_or_init(|| match load_locale(&offered.tag, Vec::new()) {
-                Ok(locale) => Some(locale),
-                Err(problems) => {
-                    for p in problems {
-                        tracing::error!("{p}");
+            .get_or_init(
+                || match load_locale(&offered.tag, Vec::new(), self.shipped) {
+                    Ok(locale) => Some(locale),
+                    Err(problems) => {
+                        for p in problems {
+                            tracing::error!("{p}");
+                        }
+                        None
                     }
-                    None
-                }
-            })
+                },
+            )
             .as_ref()
             .unwrap_or(&self.reference)
     }
 
     /// A locale's name in its own language ("English", "Українська"), for the list of
-    /// languages: read from the shipped files at build time, so that showing the list does not
-    /// parse every locale. A locale the help point overrides is loaded already and answers
-    /// itself.
+    /// languages.
     pub(crate) fn locale_name(&self, tag: &str) -> String {
-        let shipped = embedded::LOCALE_NAMES.iter().find(|(t, _)| *t == tag);
+        self.shipped_word(tag, "locale-name")
+    }
+
+    /// A locale's own word for "language" ("Language", "Мова"), which the welcome shows for
+    /// every offered language.
+    pub(crate) fn language_word(&self, tag: &str) -> String {
+        self.shipped_word(tag, "language-word")
+    }
+
+    /// A word shown in every offered language at once, read from the shipped files at build
+    /// time so that showing it does not parse every locale. A locale the help point overrides
+    /// is loaded already and answers itself.
+    fn shipped_word(&self, tag: &str, id: &str) -> String {
+        let shipped = embedded::SHIPPED_WORDS
+            .iter()
+            .find(|(t, i, _)| *t == tag && *i == id);
         match shipped {
-            Some((_, name)) if !self.is_loaded(tag) => (*name).to_string(),
-            _ => self.tr(tag).text("locale-name"),
+            Some((_, _, word)) if !self.is_loaded(tag) => (*word).to_string(),
+            _ => self.tr(tag).text(id),
         }
     }
 
@@ -229,7 +286,11 @@ fn plural_language(tag: &str) -> LanguageIdentifier {
 }
 
 /// A locale's shipped files, then the help point's own (`overrides`).
-fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, Vec<Problem>> {
+fn load_locale(
+    tag: &str,
+    overrides: Vec<std::path::PathBuf>,
+    shipped: Shipped,
+) -> Result<Locale, Vec<Problem>> {
     let mut bundle = FluentBundle::new(vec![plural_language(tag)]);
     // The default isolation marks (U+2068/2069) show as boxes on console fonts.
     bundle.set_use_isolating(false);
@@ -241,8 +302,12 @@ fn load_locale(tag: &str, overrides: Vec<std::path::PathBuf>) -> Result<Locale, 
     });
     let mut problems = Vec::new();
     for (file, text) in shipped_sources(tag) {
+        if !shipped.reads(file) {
+            continue;
+        }
         let path = Path::new("locales").join(tag).join(file);
-        match parse(&path, text) {
+        // The shipped files' nesting is the tests' to check, not every start's.
+        match parse_fluent(&path, text) {
             Ok(resource) => bundle.add_resource_overriding(resource),
             Err(mut p) => problems.append(&mut p),
         }
@@ -563,6 +628,10 @@ fn parse(path: &Path, text: &str) -> Result<FluentResource, Vec<Problem>> {
             format!("placeables nested more than {MAX_NESTING} deep"),
         )]);
     }
+    parse_fluent(path, text)
+}
+
+fn parse_fluent(path: &Path, text: &str) -> Result<FluentResource, Vec<Problem>> {
     FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
         errors
             .iter()

@@ -204,20 +204,28 @@ fn a_locale_the_help_point_overrides_is_checked_at_start() {
 fn the_list_of_languages_names_each_in_its_own_words_without_parsing_it() {
     let dir = tempfile::tempdir().unwrap();
     let tags: Vec<String> = shipped_tags().iter().map(|t| t.to_string()).collect();
-    let i18n = I18n::load(&tags, dir.path()).unwrap();
-    for tag in shipped_tags() {
-        let listed = i18n.locale_name(tag);
-        assert_eq!(listed, i18n.tr(tag).text("locale-name"), "{tag}");
-    }
-    // Each was parsed above by tr(); a fresh I18n lists the names without parsing any.
-    let i18n = I18n::load(&tags, dir.path()).unwrap();
-    assert_eq!(i18n.locale_name("uk"), "Українська");
-    assert_eq!(i18n.locale_name("fr-x-falc"), "Français facile à lire");
+    let unparsed = I18n::load(&tags, dir.path()).unwrap();
+    let names: Vec<(String, String)> = shipped_tags()
+        .iter()
+        .map(|t| (unparsed.locale_name(t), unparsed.language_word(t)))
+        .collect();
+    assert_eq!(
+        names[shipped_tags().iter().position(|t| *t == "uk").unwrap()],
+        ("Українська".to_string(), "Мова".to_string())
+    );
+    assert_eq!(unparsed.locale_name("fr-x-falc"), "Français facile à lire");
+    // Read without parsing any locale but the reference…
     assert!(
         shipped_tags()
             .iter()
-            .all(|t| *t == "fr" || !i18n.is_loaded(t))
+            .all(|t| *t == "fr" || !unparsed.is_loaded(t))
     );
+    // …and the same words as the parsed messages.
+    let i18n = I18n::load(&tags, dir.path()).unwrap();
+    for (tag, (name, word)) in shipped_tags().iter().zip(&names) {
+        assert_eq!(*name, i18n.tr(tag).text("locale-name"), "{tag}");
+        assert_eq!(*word, i18n.tr(tag).text("language-word"), "{tag}");
+    }
 
     // A help point's own name for a language is the one listed.
     let en_dir = dir.path().join("locales").join("en");

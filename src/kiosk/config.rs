@@ -12,6 +12,7 @@ use crate::i18n::I18n;
 use crate::problem::Problem;
 
 /// Everything a help point configures.
+#[derive(Clone)]
 pub struct Config {
     pub dir: PathBuf,
     pub kiosk: Rc<KioskConfig>,
@@ -59,6 +60,39 @@ fn load_dir(dir: &Path) -> Result<Config, Vec<Problem>> {
         }),
         (d, a) => Err(d.err().into_iter().chain(a.err()).flatten().collect()),
     }
+}
+
+/// What the welcome's first frame needs, and no more: `kiosk.toml` and the welcome's words,
+/// checked as `load` checks them. On an old machine the questionnaire, the agenda and the
+/// rest of the translations were two thirds of the wait before anything showed; they are read
+/// by `load` right after this frame, and what it refuses stops the kiosk as before. This
+/// configuration draws the welcome once and is dropped: its questionnaire and agenda are empty.
+pub fn load_for_first_frame(dir: &Path) -> Result<Config, Vec<Problem>> {
+    let kiosk = load_kiosk_toml(dir)?;
+    let i18n = I18n::load_for_welcome(&kiosk.locales, dir)?;
+    let agenda = Agenda {
+        counsellors: Vec::new(),
+        motifs: Vec::new(),
+        plages: Vec::new(),
+        absences: Vec::new(),
+        workshops: Vec::new(),
+        elsewhere: Vec::new(),
+        closed_on_public_holidays: true,
+        open_on_holidays: Vec::new(),
+        calendar: kiosk.help_point.calendar,
+        check_in: Default::default(),
+    };
+    Ok(Config {
+        dir: dir.to_path_buf(),
+        kiosk: Rc::new(kiosk),
+        diagnostic: Rc::new(Questionnaire {
+            start: crate::diagnostic::Step::End,
+            questions: Vec::new(),
+        }),
+        agenda: Rc::new(agenda),
+        i18n: Rc::new(i18n),
+        agenda_published: false,
+    })
 }
 
 /// What the agenda needs of the help point (`published`: the network's agenda).

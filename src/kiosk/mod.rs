@@ -12,7 +12,7 @@ use std::rc::Rc;
 use chrono::NaiveDateTime;
 
 use crate::app::App;
-pub use config::{Config, load};
+pub use config::{Config, load, load_for_first_frame};
 use routes::KioskRoutes;
 
 /// The kiosk's state machine on a help point's configuration.

@@ -545,3 +545,82 @@ fn after_terminer_the_welcome_focus_is_its_first_choice() {
     let shown = crate::testing::shown(&app, t0());
     assert!(shown.contains("▶ 1 "), "{shown}");
 }
+
+/// A copy of the demo configuration (without its data) with `kiosk.toml` edited and the help
+/// point's own French messages.
+fn demo_copy(edit: impl Fn(String) -> String, french: &str) -> tempfile::TempDir {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("kiosk-config");
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["diagnostic.toml", "agenda.toml"] {
+        std::fs::copy(demo.join(file), dir.path().join(file)).unwrap();
+    }
+    let kiosk = std::fs::read_to_string(demo.join("kiosk.toml")).unwrap();
+    std::fs::write(dir.path().join("kiosk.toml"), edit(kiosk)).unwrap();
+    if !french.is_empty() {
+        let fr = dir.path().join("locales").join("fr");
+        std::fs::create_dir_all(&fr).unwrap();
+        std::fs::write(fr.join("local.ftl"), french).unwrap();
+    }
+    dir
+}
+
+/// The frame as a terminal of `size` receives it: every cell, its symbol and its style.
+fn frame_of(app: &App, size: (u16, u16)) -> ratatui::buffer::Buffer {
+    let backend = ratatui::backend::TestBackend::new(size.0, size.1);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| {
+            crate::app::frame::draw(f, app, t0(), false);
+        })
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn the_first_frame_is_the_welcome_the_whole_configuration_draws() {
+    // The first frame is drawn before the questionnaire, the agenda and most translations are
+    // read: the person must see exactly the welcome the kiosk then goes on with, in its
+    // colours, its language and with the help point's own words.
+    let as_shipped = |k: String| k;
+    let english_large_contrast = |k: String| {
+        k.replace("default_locale = \"fr\"", "default_locale = \"en\"")
+            .replace("theme = \"default\"", "theme = \"high-contrast\"")
+            .replace("large_text = false", "large_text = true")
+    };
+    type EditKiosk<'a> = &'a dyn Fn(String) -> String;
+    let cases: [(&str, EditKiosk, &str); 3] = [
+        ("shipped", &as_shipped, ""),
+        ("English, large, high contrast", &english_large_contrast, ""),
+        (
+            "the help point's own greeting",
+            &as_shipped,
+            "welcome-greeting = Bonjour à la mairie de Gap !\n",
+        ),
+    ];
+    for (case, edit, french) in cases {
+        let dir = demo_copy(edit, french);
+        let whole = super::app(std::rc::Rc::new(super::load(dir.path()).unwrap()), t0());
+        let first = super::app(
+            std::rc::Rc::new(super::config::load_for_first_frame(dir.path()).unwrap()),
+            t0(),
+        );
+        for size in [(80, 24), (120, 40), (60, 20)] {
+            let (whole, first) = (frame_of(&whole, size), frame_of(&first, size));
+            assert_eq!(
+                crate::ui::text::screen_of(&first),
+                crate::ui::text::screen_of(&whole),
+                "{case} {size:?}"
+            );
+            assert_eq!(
+                first, whole,
+                "{case} {size:?}: the same words in other styles"
+            );
+        }
+        if !french.is_empty() {
+            assert!(
+                crate::ui::text::screen_of(&frame_of(&first, (80, 24)))
+                    .contains("Bonjour à la mairie")
+            );
+        }
+    }
+}

@@ -95,7 +95,7 @@ fn settings_label(view: &View) -> String {
 pub fn language_words(view: &View) -> Vec<(String, String)> {
     let mut words: Vec<(String, String)> = Vec::new();
     for tag in &view.kiosk.locales {
-        let word = view.i18n.tr(tag).text("language-word");
+        let word = view.i18n.language_word(tag);
         if !words.iter().any(|(_, w)| *w == word) {
             words.push((tag.clone(), word));
         }
@@ -130,5 +130,22 @@ mod tests {
             settings_label(&view),
             "Langue et affichage · Language · Língua · Мова"
         );
+    }
+
+    #[test]
+    fn the_welcome_in_every_language_is_drawn_from_french_alone() {
+        // Parsing each offered locale for its one word was most of the first frame on an old
+        // machine: the welcome shows them all and parses none but the one it speaks.
+        let config = crate::testing::demo_config();
+        let now = crate::testing::monday_morning();
+        let app = crate::kiosk::app(config.clone(), now);
+        let shown = crate::testing::shown(&app, now);
+        assert!(shown.contains("Language · Língua · Мова"), "{shown}");
+        let parsed: Vec<&str> = config
+            .i18n
+            .tags()
+            .filter(|t| config.i18n.is_loaded(t))
+            .collect();
+        assert_eq!(parsed, ["fr"]);
     }
 }

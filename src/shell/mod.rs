@@ -10,23 +10,27 @@ mod mouse;
 pub mod printer;
 mod signals;
 mod speech;
+mod terminal;
 mod worker;
 
 pub use signals::{ignore_interrupts, quiet_broken_pipe};
 
-use std::collections::VecDeque;
-use std::sync::mpsc::{self, RecvTimeoutError, Sender, SyncSender};
+mod edge;
+
+pub use terminal::Screen;
+
+use std::rc::Rc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::app::{App, Effect, Msg};
 use crate::clock::Clock;
-use crate::domain::pin;
 use crate::kiosk::Config;
-use crate::store::{SignIn, Stores};
+use crate::store::Stores;
+use edge::{Edge, Flow};
 use input::Input;
-use std::rc::Rc;
 
 use crate::app::speech::{Batch, Heard, Kind, Said};
 use worker::Job;
@@ -39,226 +43,228 @@ pub fn monochrome_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-pub fn run(config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
+/// The kiosk's loop on the terminal its first frame opened, until it is told to stop (a
+/// signal, the staff's "Quitter"): each input to the core, each frame drawn and said, the
+/// effects carried out.
+pub fn run(mut screen: Screen, config: Config, stores: Stores, clock: Clock) -> Result<(), String> {
     let config = Rc::new(config);
-    let monochrome = monochrome_requested();
-    // crossterm, seeing NO_COLOR, would emit resets that also cancel reverse video and bold:
-    // the monochrome theme relies on those, so colours stay "enabled" and we pick none.
-    crossterm::style::Colored::set_ansi_color_disabled(false);
-
     let mut app = crate::kiosk::app(config.clone(), clock.now());
     // Wrong PINs slow the next tries down, and a restart does not skip the wait.
     match stores.local.pin_guard() {
         Ok((failures, until)) => app.restore_pin_guard(failures, until, clock.now()),
         Err(e) => tracing::error!(error = %e, "PIN lockout not read"),
     }
-
-    // Bounded: when the kiosk is behind, the reader waits and the terminal holds the rest,
-    // instead of a queue that grows without end.
-    let (tx, rx) = mpsc::sync_channel(1024);
-    signals::listen(tx.clone())?;
-    let (jobs, worker) = worker::spawn(stores, tx.clone());
-    crate::log::hold_while_drawing();
-    // Before ratatui's own hook, which runs it after putting the terminal back.
-    font::restore_on_panic();
-    mouse::disable_on_panic();
-    // The terminal may be gone already (a hung-up line, a session closed): said, not a panic.
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            ratatui::restore();
-            crate::log::release();
-            return Err(format!(
-                "the terminal cannot be used (gone or not set up): {e}"
-            ));
-        }
-    };
-    // A paste then arrives marked, so its line breaks never press Enter for the person.
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-    // Taps and clicks as SGR reports (a touchscreen, a mouse); put back at every end.
-    mouse::enable(&mut std::io::stdout());
+    let answers = screen.inputs.0.clone();
+    let (jobs, worker) = worker::spawn(stores, answers.clone());
     tracing::info!(help_point = %app.kiosk.help_point.name, "kiosk started");
-    // Asks xterm or kitty what it must before the reader takes their answers.
-    let mut large_font = font::LargeFont::start(&app.kiosk, &mut std::io::stdout());
-    input::spawn_reader(tx.clone());
-
-    // Personal data past its retention is erased once the welcome is shown, then once a day.
-    let retention = app.kiosk.retention_days;
-    let mut purged_on = clock.now().date();
-    let feed = feed_of(&config);
-    let mut health = health::Health::new(clock.now(), config.kiosk.ticket_printer.is_some());
-    let mut first_frame = true;
-    let mut edge = Edge {
-        config: config.clone(),
-        jobs,
-        answers: tx,
-        next_id: 0,
-        pending: Vec::new(),
+    input::spawn_reader(answers.clone());
+    let now = clock.now();
+    let mut running = Running {
+        health: health::Health::new(now, config.kiosk.ticket_printer.is_some()),
+        speaker: config.kiosk.speech.clone().map(speech::Speaker::start),
+        heard: None,
+        daily_on: now.date(),
+        feed: feed_of(&config),
+        seen: (now, Instant::now()),
+        edge: Edge::new(config, jobs, answers),
+        app,
     };
-    // The wall clock against the time really elapsed: a step is told to the core's timers.
-    let mut seen = (clock.now(), Instant::now());
-    let speaker = config.kiosk.speech.clone().map(speech::Speaker::start);
-    let mut heard: Option<Heard> = None;
-    let result = (|| -> Result<(), String> {
+    let result = running.go(&mut screen, &clock);
+    screen.close();
+    drop(running);
+    worker.wait();
+    result
+}
+
+/// The kiosk between its first frame and its end: the core's state and what it waits on.
+struct Running {
+    app: App,
+    edge: Edge,
+    health: health::Health,
+    speaker: Option<speech::Speaker>,
+    /// What the voice said of the screen last, so that only what changed is said.
+    heard: Option<Heard>,
+    /// The day the retention rule and the lieux update last ran.
+    daily_on: NaiveDate,
+    feed: Option<crate::places::update::Source>,
+    /// The wall clock against the time really elapsed: a step is told to the core's timers.
+    seen: (NaiveDateTime, Instant),
+}
+
+impl Running {
+    fn go(&mut self, screen: &mut Screen, clock: &Clock) -> Result<(), String> {
+        let mut first_frame = true;
         loop {
-            health.hang_if_asked();
-            app.waiting = edge.waiting_too_long();
-            // F2, the idle reset, "Terminer": the terminal's font follows the person's
-            // choice; its new grid comes as a resize.
-            app.large_font = large_font.show(app.settings.large_text, &mut std::io::stdout());
-            terminal
-                .draw(|frame| {
-                    crate::app::frame::draw(frame, &app, clock.now(), monochrome);
-                })
-                .map_err(|e| format!("cannot draw: {e}"))?;
+            self.health.hang_if_asked();
+            self.app.waiting = self.edge.waiting_too_long();
+            screen.draw(&mut self.app, clock.now())?;
             // The welcome is on the screen: what it did not need is done now, on the worker.
             if std::mem::take(&mut first_frame) {
-                let _ = edge.jobs.send(Job::Prepare {
-                    config_dir: config.dir.clone(),
+                let _ = self.edge.jobs.send(Job::Prepare {
+                    config_dir: self.edge.config().dir.clone(),
                     now: clock.now(),
                 });
-                let _ = edge.jobs.send(Job::Erase {
-                    now: clock.now(),
-                    days: retention,
-                });
-                let _ = edge.jobs.send(Job::Lieux {
-                    now: clock.now(),
-                    source: feed.clone(),
-                    again: edge.jobs.clone(),
-                });
+                self.daily_work(clock.now());
             }
-            // What the screen means, said; an answer awaited for less than a second is
-            // waited for, so the screen is said once, whole.
-            if let Some(speaker) = &speaker
-                && !edge.loading(app.generation())
-            {
-                let now_heard = crate::app::voice::heard(&app, clock.now());
-                if !app.staff_signed_in() {
-                    let batch = crate::app::speech::batch(heard.as_ref(), &now_heard);
-                    speaker.say(batch, &app.settings.locale);
-                }
-                heard = Some(now_heard);
-            }
-            let now = clock.now();
-            health.drawn(now);
-            let speech = speaker.as_ref().map_or("none", |s| s.state());
-            if let Some(beat) = health.beat(speech) {
-                let _ = edge.jobs.send(Job::Heartbeat(beat));
-            }
-            let deadline = [
-                app.next_deadline(now)
-                    .map(|d| (d - now).to_std().unwrap_or_default()),
-                edge.until_waiting_shows(),
-                speaker
-                    .as_ref()
-                    .and_then(|_| edge.until_loading_said(app.generation())),
-                Some(health.until_due()),
-                until_tomorrow(now),
-            ]
-            .into_iter()
-            .flatten()
-            .min();
-            let input = match deadline {
-                Some(wait) => match rx.recv_timeout(wait) {
-                    Ok(input) => input,
-                    Err(RecvTimeoutError::Timeout) => Input::Tick,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                },
-                None => match rx.recv() {
-                    Ok(input) => input,
-                    Err(_) => return Ok(()),
-                },
+            self.say_screen(clock.now());
+            self.beat(clock.now());
+            let Some(inputs) = self.next_inputs(&screen.inputs.1, clock.now()) else {
+                return Ok(());
             };
-            // Everything already typed is handled before the next frame: a burst (a paste,
-            // a stuck key) costs one frame, not one per key.
-            let mut inputs = vec![input];
-            while inputs.len() < INPUTS_PER_FRAME
-                && let Ok(more) = rx.try_recv()
-            {
-                inputs.push(more);
-            }
             for input in inputs {
-                let now = clock.now();
-                if let Some(step) = clock_step(seen, now, Instant::now()) {
-                    tracing::info!(seconds = step.num_seconds(), "the wall clock stepped");
-                    app.clock_stepped(step);
-                }
-                seen = (now, Instant::now());
-                let was_signed_in = app.counsellor.is_some();
-                let effects = match input {
-                    Input::Key(key) => app.update(Msg::Key(key), now),
-                    Input::Tick => app.update(Msg::Tick, now),
-                    Input::Resize => Vec::new(),
-                    Input::Terminal(answer) => {
-                        large_font.answer(&answer);
-                        Vec::new()
-                    }
-                    Input::Printed(ok) => {
-                        health.printer = if ok { "ok" } else { "failed" };
-                        app.update(Msg::Printed(ok), now)
-                    }
-                    Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
-                    Input::PinAsksWho { names, pin } => {
-                        app.update(Msg::PinAsksWho { names, pin }, now)
-                    }
-                    Input::SignedIn(signed) => app.update(signed_in(&config, signed), now),
-                    Input::Stored { id, reply } => match edge.answered(id) {
-                        // The screen that asked is still there: it gets its answer.
-                        Some(generation) if generation == app.generation() => {
-                            app.update(Msg::Reply(reply), now)
-                        }
-                        // The person has moved on (Esc, Home, the idle reset): dropped.
-                        _ => Vec::new(),
-                    },
-                    Input::Terminate => return Ok(()),
-                };
-                if was_signed_in && app.counsellor.is_none() {
-                    let _ = edge.jobs.send(Job::SignOut);
-                }
-                if purged_on != now.date() {
-                    purged_on = now.date();
-                    let _ = edge.jobs.send(Job::Erase {
-                        now,
-                        days: retention,
-                    });
-                    let _ = edge.jobs.send(Job::Lieux {
-                        now,
-                        source: feed.clone(),
-                        again: edge.jobs.clone(),
-                    });
-                }
-                // F4, F1 and a code repeated: said now, in counsellor mode too (asked for).
-                let (say, effects): (Vec<Effect>, Vec<Effect>) =
-                    effects.into_iter().partition(|e| {
-                        matches!(e, Effect::SayScreen | Effect::SayHowToUse | Effect::Say(_))
-                    });
-                if let Some(speaker) = &speaker {
-                    for effect in say {
-                        let words = match effect {
-                            Effect::SayScreen => crate::app::voice::whole(&app, now),
-                            Effect::SayHowToUse => crate::app::voice::with_view(&app, now, |v| {
-                                vec![Said::new(crate::app::voice::how_to_use(&v.tr))]
-                            }),
-                            Effect::Say(words) => words,
-                            _ => continue,
-                        };
-                        speaker.say(Batch::only(Kind::Question, words), &app.settings.locale);
-                    }
-                }
-                if edge.carry_out(effects, &mut app, now) == Flow::Quit {
+                if self.handle(input, screen, clock) == Flow::Quit {
                     return Ok(());
                 }
             }
         }
-    })();
-    large_font.restore(&mut std::io::stdout());
-    mouse::disable(&mut std::io::stdout());
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
-    ratatui::restore();
-    crate::log::release();
-    drop(edge);
-    worker.wait();
-    result
+    }
+
+    /// Personal data past its retention is erased, and the lieux updated, once the welcome is
+    /// shown, then once a day.
+    fn daily_work(&self, now: NaiveDateTime) {
+        let _ = self.edge.jobs.send(Job::Erase {
+            now,
+            days: self.app.kiosk.retention_days,
+        });
+        let _ = self.edge.jobs.send(Job::Lieux {
+            now,
+            source: self.feed.clone(),
+            again: self.edge.jobs.clone(),
+        });
+    }
+
+    /// What the screen means, said; an answer awaited for less than a second is waited
+    /// for, so the screen is said once, whole.
+    fn say_screen(&mut self, now: NaiveDateTime) {
+        let Some(speaker) = &self.speaker else { return };
+        if self.edge.loading(self.app.generation()) {
+            return;
+        }
+        let now_heard = crate::app::voice::heard(&self.app, now);
+        if !self.app.staff_signed_in() {
+            let batch = crate::app::speech::batch(self.heard.as_ref(), &now_heard);
+            speaker.say(batch, &self.app.settings.locale);
+        }
+        self.heard = Some(now_heard);
+    }
+
+    /// The kiosk's heartbeat, when it is due: drawn, and how its voice is.
+    fn beat(&mut self, now: NaiveDateTime) {
+        self.health.drawn(now);
+        let speech = self.speaker.as_ref().map_or("none", |s| s.state());
+        if let Some(beat) = self.health.beat(speech) {
+            let _ = self.edge.jobs.send(Job::Heartbeat(beat));
+        }
+    }
+
+    /// The inputs to handle before the next frame: the first waited for until something is
+    /// due (a timer, "Un instant…", the heartbeat, midnight), then everything already typed,
+    /// so that a burst (a paste, a stuck key) costs one frame, not one per key. `None` once
+    /// nothing can come any more.
+    fn next_inputs(&self, inputs: &Receiver<Input>, now: NaiveDateTime) -> Option<Vec<Input>> {
+        let generation = self.app.generation();
+        let deadline = [
+            self.app
+                .next_deadline(now)
+                .map(|d| (d - now).to_std().unwrap_or_default()),
+            self.edge.until_waiting_shows(),
+            self.speaker
+                .as_ref()
+                .and_then(|_| self.edge.until_loading_said(generation)),
+            Some(self.health.until_due()),
+            until_tomorrow(now),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let input = match deadline {
+            Some(wait) => match inputs.recv_timeout(wait) {
+                Ok(input) => input,
+                Err(RecvTimeoutError::Timeout) => Input::Tick,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            },
+            None => inputs.recv().ok()?,
+        };
+        let mut all = vec![input];
+        while all.len() < INPUTS_PER_FRAME
+            && let Ok(more) = inputs.try_recv()
+        {
+            all.push(more);
+        }
+        Some(all)
+    }
+
+    /// One input to the core, and its effects carried out.
+    fn handle(&mut self, input: Input, screen: &mut Screen, clock: &Clock) -> Flow {
+        let now = clock.now();
+        if let Some(step) = clock_step(self.seen, now, Instant::now()) {
+            tracing::info!(seconds = step.num_seconds(), "the wall clock stepped");
+            self.app.clock_stepped(step);
+        }
+        self.seen = (now, Instant::now());
+        let was_signed_in = self.app.counsellor.is_some();
+        let app = &mut self.app;
+        let effects = match input {
+            Input::Key(key) => app.update(Msg::Key(key), now),
+            Input::Tick => app.update(Msg::Tick, now),
+            Input::Resize => Vec::new(),
+            Input::Terminal(answer) => {
+                screen.font_answer(&answer);
+                Vec::new()
+            }
+            Input::Printed(ok) => {
+                self.health.printer = if ok { "ok" } else { "failed" };
+                app.update(Msg::Printed(ok), now)
+            }
+            Input::PinChecked(who) => app.update(Msg::PinChecked(who), now),
+            Input::PinAsksWho { names, pin } => app.update(Msg::PinAsksWho { names, pin }, now),
+            Input::SignedIn(signed) => {
+                let msg = edge::signed_in(self.edge.config(), signed);
+                app.update(msg, now)
+            }
+            Input::Stored { id, reply } => match self.edge.answered(id) {
+                // The screen that asked is still there: it gets its answer.
+                Some(generation) if generation == app.generation() => {
+                    app.update(Msg::Reply(reply), now)
+                }
+                // The person has moved on (Esc, Home, the idle reset): dropped.
+                _ => Vec::new(),
+            },
+            Input::Terminate => return Flow::Quit,
+        };
+        if was_signed_in && self.app.counsellor.is_none() {
+            let _ = self.edge.jobs.send(Job::SignOut);
+        }
+        if self.daily_on != now.date() {
+            self.daily_on = now.date();
+            self.daily_work(now);
+        }
+        // F4, F1 and a code repeated: said now, in counsellor mode too (asked for).
+        let (say, effects): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::SayScreen | Effect::SayHowToUse | Effect::Say(_)));
+        self.say_now(say, now);
+        self.edge.carry_out(effects, &mut self.app, now)
+    }
+
+    /// What the person asked to hear (F4, F1, a code repeated).
+    fn say_now(&self, say: Vec<Effect>, now: NaiveDateTime) {
+        let Some(speaker) = &self.speaker else { return };
+        for effect in say {
+            let words = match effect {
+                Effect::SayScreen => crate::app::voice::whole(&self.app, now),
+                Effect::SayHowToUse => crate::app::voice::with_view(&self.app, now, |v| {
+                    vec![Said::new(crate::app::voice::how_to_use(&v.tr))]
+                }),
+                Effect::Say(words) => words,
+                _ => continue,
+            };
+            speaker.say(
+                Batch::only(Kind::Question, words),
+                &self.app.settings.locale,
+            );
+        }
+    }
 }
 
 /// The feed the kiosk on its own updates its lieux from daily, when `[lieux] update_url` says
@@ -278,211 +284,6 @@ fn feed_of(config: &Config) -> Option<crate::places::update::Source> {
 fn until_tomorrow(now: NaiveDateTime) -> Option<Duration> {
     let midnight = now.date().succ_opt()?.and_hms_opt(0, 0, 0)?;
     (midnight - now).to_std().ok()
-}
-
-#[derive(PartialEq)]
-enum Flow {
-    Go,
-    Quit,
-}
-
-/// After this long without an answer, the screen says "Un instant…".
-const WAITING_SHOWS_AFTER: Duration = Duration::from_millis(300);
-
-/// Nothing is said of a screen that waits for its data less than this.
-const LOADING_UNSAID: Duration = Duration::from_secs(1);
-
-/// What the kiosk has asked of the slow things around it (the database, the printer, the
-/// PIN check) and not heard back from yet.
-struct Edge {
-    /// The PIN hashes and the printer, for the threads that check and print.
-    config: Rc<Config>,
-    jobs: Sender<Job>,
-    answers: SyncSender<Input>,
-    next_id: u64,
-    /// (request id, the screens' generation when asked, when)
-    pending: Vec<(u64, u64, Instant)>,
-}
-
-impl Edge {
-    /// Checks a PIN away from the screen's thread (argon2 is slow on purpose): the staff's
-    /// here, a counsellor's here too, or, when the agenda is the network's, by the network's
-    /// database on the PIN's proof (it alone keeps the counsellors' hashes), for one
-    /// counsellor at a time: whose it is is asked when the agenda has several.
-    fn check_pin(&self, entered: String) {
-        let staff = self.config.kiosk.staff_pin_hash.clone();
-        let counsellors: Vec<(String, String)> = self
-            .config
-            .agenda
-            .counsellors
-            .iter()
-            .map(|c| (c.id.clone(), c.pin_hash.clone()))
-            .collect();
-        let names: Vec<String> = self
-            .config
-            .agenda
-            .counsellors
-            .iter()
-            .map(|c| c.name.clone())
-            .collect();
-        let published = self.config.agenda_published;
-        let (answers, jobs) = (self.answers.clone(), self.jobs.clone());
-        std::thread::spawn(move || {
-            if !published {
-                let hashes: Vec<&str> = counsellors.iter().map(|(_, h)| h.as_str()).collect();
-                let who = pin::signer(&entered, &staff, &hashes);
-                let _ = answers.send(Input::PinChecked(who));
-            } else if pin::verify_pin(&entered, &staff) {
-                let _ = answers.send(Input::PinChecked(Some(pin::Signer::Admin)));
-            } else if let [(id, _)] = counsellors.as_slice() {
-                let _ = jobs.send(Job::SignIn {
-                    counsellor: id.clone(),
-                    pin: entered,
-                });
-            } else {
-                let names = names.into_iter().collect();
-                let _ = answers.send(Input::PinAsksWho {
-                    names,
-                    pin: entered,
-                });
-            }
-        });
-    }
-
-    /// The generation of the screens that asked, once the answer to `id` came.
-    fn answered(&mut self, id: u64) -> Option<u64> {
-        let at = self.pending.iter().position(|(i, _, _)| *i == id)?;
-        Some(self.pending.remove(at).1)
-    }
-
-    fn waiting_too_long(&self) -> bool {
-        self.pending
-            .first()
-            .is_some_and(|(_, _, at)| at.elapsed() >= WAITING_SHOWS_AFTER)
-    }
-
-    /// Since when the screens of `generation` await an answer.
-    fn awaited_since(&self, generation: u64) -> Option<Instant> {
-        self.pending
-            .iter()
-            .filter(|(_, g, _)| *g == generation)
-            .map(|(_, _, at)| *at)
-            .min()
-    }
-
-    /// An answer has been awaited for less than a second: the screen is not said yet (it is
-    /// said once, when its data has come).
-    fn loading(&self, generation: u64) -> bool {
-        self.awaited_since(generation)
-            .is_some_and(|at| at.elapsed() < LOADING_UNSAID)
-    }
-
-    /// When to wake to say that the kiosk waits, if it is not said yet.
-    fn until_loading_said(&self, generation: u64) -> Option<Duration> {
-        LOADING_UNSAID.checked_sub(self.awaited_since(generation)?.elapsed())
-    }
-
-    /// When to wake to say "Un instant…", if an answer is awaited and it is not said yet.
-    fn until_waiting_shows(&self) -> Option<Duration> {
-        let (_, _, at) = self.pending.first()?;
-        WAITING_SHOWS_AFTER.checked_sub(at.elapsed())
-    }
-
-    /// Hands the effects to whatever carries them out; none is waited for here.
-    fn carry_out(&mut self, effects: Vec<Effect>, app: &mut App, now: NaiveDateTime) -> Flow {
-        let mut queue: VecDeque<Effect> = effects.into();
-        while let Some(effect) = queue.pop_front() {
-            let job = match effect {
-                Effect::Quit => return Flow::Quit,
-                // Said by the loop, which holds the voice.
-                Effect::SayScreen | Effect::SayHowToUse | Effect::Say(_) => continue,
-                Effect::Audit { actor, action } => Job::Audit {
-                    at: now,
-                    actor,
-                    action,
-                },
-                Effect::CountDiagnostic {
-                    day,
-                    profile,
-                    needs,
-                } => Job::CountDiagnostic {
-                    day,
-                    profile,
-                    needs,
-                },
-                Effect::SavePinGuard(failures, until) => Job::SavePinGuard(failures, until),
-                Effect::Store(request) => {
-                    self.next_id += 1;
-                    self.pending
-                        .push((self.next_id, app.generation(), Instant::now()));
-                    Job::Ask {
-                        id: self.next_id,
-                        request,
-                        now,
-                    }
-                }
-                // The printer and the PIN check take their time away from the screen: the
-                // kiosk keeps answering, the idle reset included.
-                Effect::Print(ticket) => {
-                    let printer = app.kiosk.ticket_printer.clone();
-                    let answers = self.answers.clone();
-                    std::thread::spawn(move || {
-                        let printed = printer.is_some_and(|p| match printer::print(&p, &ticket) {
-                            Ok(()) => true,
-                            Err(e) => {
-                                // Only the failure is logged: the ticket holds a first name
-                                // and a code.
-                                tracing::error!(error = %e, "ticket printer failed");
-                                false
-                            }
-                        });
-                        let _ = answers.send(Input::Printed(printed));
-                    });
-                    continue;
-                }
-                Effect::CheckPin(entered) => {
-                    self.check_pin(entered);
-                    continue;
-                }
-                Effect::CheckPinOf { counsellor, pin } => {
-                    match self.config.agenda.counsellors.get(counsellor) {
-                        Some(c) => Job::SignIn {
-                            counsellor: c.id.clone(),
-                            pin,
-                        },
-                        None => continue,
-                    }
-                }
-            };
-            if self.jobs.send(job).is_err() {
-                tracing::error!("the database worker stopped");
-                return Flow::Quit;
-            }
-        }
-        Flow::Go
-    }
-}
-
-/// What the network's database said of a counsellor's PIN, for the core: the network out of
-/// reach is not a wrong PIN.
-fn signed_in(config: &Config, signed: Result<SignIn, String>) -> Msg {
-    match signed {
-        Ok(SignIn::Counsellor(id)) => Msg::PinChecked(
-            config
-                .agenda
-                .counsellor_by_id(&id)
-                .map(pin::Signer::Counsellor),
-        ),
-        Ok(SignIn::Wrong) => Msg::PinChecked(None),
-        Ok(SignIn::Locked(why)) => {
-            tracing::warn!(%why, "the network locked this kiosk's PIN");
-            Msg::PinChecked(None)
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "PIN not checked: the network is out of reach");
-            Msg::PinUnchecked
-        }
-    }
 }
 
 /// How far the wall clock jumped since `seen` (its reading, and the instant it was read),
