@@ -503,7 +503,10 @@ fn function_named(line: &str) -> Option<String> {
     let mut words = line.split_whitespace();
     let mut word = words.next()?;
     while word.starts_with("pub")
-        || matches!(word, "const" | "async" | "unsafe" | "extern" | "\"C\"" | "default")
+        || matches!(
+            word,
+            "const" | "async" | "unsafe" | "extern" | "\"C\"" | "default"
+        )
     {
         word = words.next()?;
     }
@@ -586,7 +589,11 @@ fn long_functions_in(src: &Path) -> Vec<String> {
     let mut found = Vec::new();
     let mut lead_s_still_long = Vec::new();
     for file in &files {
-        let relative = file.strip_prefix(src).unwrap().to_string_lossy().to_string();
+        let relative = file
+            .strip_prefix(src)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         let source = std::fs::read_to_string(file).expect("readable source");
         for long in long_functions(&source) {
             if LEAD_CUTS_THESE.contains(&(relative.as_str(), long.name.as_str())) {
