@@ -611,15 +611,7 @@ fn read_csv(
         }
         Err(e) => return Err(format!("{}:1: not a CSV file: {e}", path.display())),
     };
-    let france_services = headers.iter().any(|h| h == "id_fs");
-    if !france_services && !headers.iter().any(|h| h == "id") {
-        return Err(format!(
-            "{}:1: neither the lieux standard (no `id` column) nor the France Services list (no `id_fs` column)",
-            path.display()
-        ));
-    }
-    let date =
-        date_from_name(path).unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+    let list = CsvList::of(path, &headers)?;
     let mut notes = Notes::default();
     let mut record = csv::ByteRecord::new();
     loop {
@@ -669,21 +661,59 @@ fn read_csv(
             notes.reject(swallowed);
             continue;
         }
-        let row: HashMap<String, String> = headers
-            .iter()
-            .cloned()
-            .zip(fields.iter().map(|f| f.to_string()))
-            .collect();
-        let result = if france_services {
-            france_services_row(&row, &date).map(|lieu| (lieu, Vec::new()))
-        } else {
-            standard_row(&row, today)
-        };
+        let result = list.lieu(&headers, &fields, today);
         if let Some(lieu) = notes.take(line, result) {
             each(line, lieu)?
         }
     }
     Ok(notes)
+}
+
+/// Which list a CSV file is.
+enum CsvList {
+    /// The lieux standard.
+    Standard,
+    /// The France Services list, of the date in its file name (else today's).
+    FranceServices { date: String },
+}
+
+impl CsvList {
+    /// The list a file's columns say: the France Services list has `id_fs`, the standard `id`;
+    /// a file with neither is refused.
+    fn of(path: &Path, headers: &[String]) -> Result<CsvList, String> {
+        if headers.iter().any(|h| h == "id_fs") {
+            let date = date_from_name(path)
+                .unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+            return Ok(CsvList::FranceServices { date });
+        }
+        if !headers.iter().any(|h| h == "id") {
+            return Err(format!(
+                "{}:1: neither the lieux standard (no `id` column) nor the France Services list (no `id_fs` column)",
+                path.display()
+            ));
+        }
+        Ok(CsvList::Standard)
+    }
+
+    /// A row's lieu, and what is said of it (the France Services list: nothing).
+    fn lieu(
+        &self,
+        headers: &[String],
+        fields: &[&str],
+        today: chrono::NaiveDate,
+    ) -> Result<(Lieu, Vec<(String, String)>), RowNote> {
+        let row: HashMap<String, String> = headers
+            .iter()
+            .cloned()
+            .zip(fields.iter().map(|f| f.to_string()))
+            .collect();
+        match self {
+            CsvList::FranceServices { date } => {
+                france_services_row(&row, date).map(|lieu| (lieu, Vec::new()))
+            }
+            CsvList::Standard => standard_row(&row, today),
+        }
+    }
 }
 
 /// A CSV file's column names: UTF-8 (else the file is refused), its byte order mark left
