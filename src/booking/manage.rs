@@ -496,7 +496,8 @@ impl ManageScreen {
         }
     }
 
-    /// "Annuler le rendez-vous ?": yes asks the store to cancel it, within the time limit.
+    /// "Voulez-vous vraiment annuler ce rendez-vous ?": yes asks the store to cancel it, within
+    /// the time limit.
     fn confirm_cancel_key(&mut self, key: Key, ctx: &Ctx) -> Action {
         if key == Key::Esc {
             self.show_found(ctx.now);

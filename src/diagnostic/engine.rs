@@ -371,9 +371,9 @@ fn needs_in_order(mut needs: Vec<Thematique>, administrative: bool) -> Vec<Thema
     needs
 }
 
-/// How the person is best helped: alone with someone when it is for them or urgent, or far
-/// from digital; on their own when autonomous (unless they asked for someone beside them); in
-/// a workshop when they want to learn.
+/// How the person is best helped: one to one when it is done for them, when it is urgent, or
+/// when they are far from digital; on their own when autonomous (one to one when they asked
+/// for someone beside them); in a workshop when they want to learn; else one to one.
 fn modality(profile: Profile, wish: Option<Wish>, urgent: bool) -> ModaliteAccompagnement {
     match (profile, wish) {
         _ if wish == Some(Wish::ForMe) || urgent => {

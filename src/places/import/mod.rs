@@ -378,8 +378,9 @@ fn standard_row(
     Ok((lieu, warnings))
 }
 
-/// A lieu's `date_maj`: the date given, today's for one to come (it would win over every
-/// later correction of the place), none for no date; each but the first said as a warning.
+/// A lieu's `date_maj`: the date given; today's for a date to come (it would win over every
+/// later correction of the place); none when it is missing or no date. Said as a warning,
+/// unless it is a date up to tomorrow.
 fn update_date(
     given: Option<String>,
     today: chrono::NaiveDate,
