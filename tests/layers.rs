@@ -459,3 +459,217 @@ fn the_store_check_sees_a_backend_naming_the_other_the_interface_naming_one_and_
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Long functions (issue #30). A function is cut along its seams (a checker per section of a
+// file, a sub-screen on the stack, a function per command) so that it reads in one screen; one
+// longer than `LONGEST_FUNCTION` lines says why in a comment just above it, with the words
+// `Long because` (ARCHITECTURE.md, "Tests").
+//
+// Tests in `src/` count too: a test is read whole when it fails, and a long one hides which
+// step broke; none needed more than 80 lines when the rule came.
+
+/// The most lines a function may have without a reason written above it, from its `fn` line to
+/// its closing brace, both counted.
+const LONGEST_FUNCTION: usize = 80;
+
+/// The words that give a long function's reason, in a comment line just above it (above its
+/// attributes too), in any case: `// Long because it maps every key to its action, one to one.`
+const LONG_BECAUSE: &str = "long because";
+
+/// Long functions the lead is cutting at the same time, for the kiosk's startup (file under
+/// `src/`, function). Temporary: the lead takes each off as it is cut, then this list.
+const LEAD_CUTS_THESE: &[(&str, &str)] = &[
+    ("config/kiosk.rs", "parse"),
+    ("shell/mod.rs", "run"),
+    ("shell/worker.rs", "spawn"),
+    ("diagnostic/questionnaire.rs", "parse_file"),
+    ("i18n/mod.rs", "load_locale"),
+    ("cli.rs", "kiosk"),
+];
+
+/// A function over `LONGEST_FUNCTION` lines with no reason written above it.
+#[derive(Debug, PartialEq)]
+struct LongFunction {
+    /// Where its `fn` line is, 1-based.
+    line: usize,
+    name: String,
+    lines: usize,
+}
+
+/// The name of the function a line starts, if it starts one: `fn name`, after any of `pub`,
+/// `pub(crate)`, `const`, `async`, `unsafe`, `extern "C"`.
+fn function_named(line: &str) -> Option<String> {
+    let mut words = line.split_whitespace();
+    let mut word = words.next()?;
+    while word.starts_with("pub")
+        || matches!(
+            word,
+            "const" | "async" | "unsafe" | "extern" | "\"C\"" | "default"
+        )
+    {
+        word = words.next()?;
+    }
+    if word != "fn" {
+        return None;
+    }
+    let name: String = words
+        .next()?
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    Some(name)
+}
+
+/// How many lines the function whose `fn` line is `lines[at]` spans, to its closing brace; `None`
+/// for a declaration without a body (`fn f(…);` in a trait). The source is rustfmt's (`cargo fmt`
+/// is checked): a signature ends with `{` or `;` at the end of a line, and the body's closing
+/// brace is alone on its line at the `fn` line's indentation.
+fn function_length(lines: &[&str], at: usize) -> Option<usize> {
+    let indent = &lines[at][..lines[at].len() - lines[at].trim_start().len()];
+    let closing = format!("{indent}}}");
+    let mut opened = None;
+    for (index, line) in lines.iter().enumerate().skip(at) {
+        let line = line.trim_end();
+        if opened.is_none() {
+            if line.ends_with('{') {
+                opened = Some(index);
+            } else if line.ends_with(';') {
+                return None;
+            } else if line.ends_with('}') {
+                // `fn f() -> u8 { 1 }`, all on one line.
+                return Some(index - at + 1);
+            }
+        } else if line == closing {
+            return Some(index - at + 1);
+        }
+    }
+    Some(lines.len() - at)
+}
+
+/// Whether the comment lines just above `lines[at]` (attributes between them and it skipped)
+/// give a reason for its length.
+fn reason_above(lines: &[&str], at: usize) -> bool {
+    lines[..at]
+        .iter()
+        .rev()
+        .map(|line| line.trim())
+        .take_while(|line| line.starts_with("//") || line.starts_with("#["))
+        .any(|line| line.to_lowercase().contains(LONG_BECAUSE))
+}
+
+/// Every function of a source text over `LONGEST_FUNCTION` lines without a reason above it.
+fn long_functions(source: &str) -> Vec<LongFunction> {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut found = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let Some(name) = function_named(line) else {
+            continue;
+        };
+        let Some(length) = function_length(&lines, at) else {
+            continue;
+        };
+        if length > LONGEST_FUNCTION && !reason_above(&lines, at) {
+            found.push(LongFunction {
+                line: at + 1,
+                name,
+                lines: length,
+            });
+        }
+    }
+    found
+}
+
+/// Every long function of `src/` without a reason, as "file:line fn name (N lines)", the lead's
+/// aside; and each of the lead's that is no longer long, to take off `LEAD_CUTS_THESE`.
+fn long_functions_in(src: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    let mut lead_s_still_long = Vec::new();
+    for file in &files {
+        let relative = file
+            .strip_prefix(src)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let source = std::fs::read_to_string(file).expect("readable source");
+        for long in long_functions(&source) {
+            if LEAD_CUTS_THESE.contains(&(relative.as_str(), long.name.as_str())) {
+                lead_s_still_long.push((relative.clone(), long.name));
+                continue;
+            }
+            found.push(format!(
+                "src/{relative}:{} fn {} ({} lines)",
+                long.line, long.name, long.lines
+            ));
+        }
+    }
+    for (file, name) in LEAD_CUTS_THESE {
+        if !lead_s_still_long.contains(&(file.to_string(), name.to_string())) {
+            found.push(format!(
+                "src/{file} fn {name} is no longer long: take it off LEAD_CUTS_THESE"
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_function_is_over_80_lines_without_a_reason_above_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = long_functions_in(&src);
+    assert!(
+        found.is_empty(),
+        "functions over {LONGEST_FUNCTION} lines: cut them along their seams, or write above \
+         one why it is long (`// Long because …`, tests/layers.rs, ARCHITECTURE.md):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_a_long_function_not_a_long_one_with_its_reason_nor_a_declaration() {
+    let body = |lines: usize| "        let x = 1;\n".repeat(lines);
+    let source = [
+        // A declaration without a body, over several lines.
+        "trait Agenda {\n    fn save(\n        &mut self,\n    ) -> u8;\n}\n\n",
+        "impl Agenda for Day {\n",
+        // 81 lines and no reason: said.
+        "    pub(crate) fn slots(&self) -> u8 {\n",
+        &body(79),
+        "    }\n\n",
+        // 81 lines with a reason above its attribute: not said.
+        "    /// The day's hours.\n    ///\n    /// Long because every hour is one line.\n",
+        "    #[allow(dead_code)]\n    fn hours() {\n",
+        &body(79),
+        "    }\n\n",
+        // 80 lines: not said.
+        "    fn hours_by_80() {\n",
+        &body(78),
+        "    }\n\n",
+        // One line, a brace in it.
+        "    fn day() { let brace = '{'; }\n}\n\n",
+        // A reason a blank line away is no reason; 84 lines: said.
+        "// Long because of everything.\n\n/// The rest of it.\nasync fn rest(\n    x: u8,\n) {\n",
+        &body(80),
+        "}\n",
+    ]
+    .concat();
+    let line_of = |start: &str| source.lines().position(|l| l.contains(start)).unwrap() + 1;
+    assert_eq!(
+        long_functions(&source),
+        [
+            LongFunction {
+                line: line_of("fn slots"),
+                name: "slots".into(),
+                lines: 81
+            },
+            LongFunction {
+                line: line_of("fn rest"),
+                name: "rest".into(),
+                lines: 84
+            },
+        ]
+    );
+}

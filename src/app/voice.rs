@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 
 use super::frame;
 use super::speech::{Heard, Said, Speech};
-use super::{App, Leaving, Overlay, PinNotice};
+use super::{App, Leaving, Overlay, PinNotice, PinPrompt};
 use crate::i18n::Tr;
 use crate::ui::choices::Choice;
 use crate::ui::{Theme, View};
@@ -72,59 +72,8 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
         return s;
     }
     match &app.overlay {
-        Some(Overlay::Pin(prompt)) => {
-            let mut s = Speech::new().text(tr.text("pin-instructions"));
-            if prompt.checking {
-                s = s.message(tr.text("pin-checking"));
-            }
-            s = match prompt.notice {
-                Some(notice @ (PinNotice::Wrong { .. } | PinNotice::Wait { .. })) => {
-                    s.message(super::overlays::pin_notice(notice, tr))
-                }
-                Some(PinNotice::Unreachable) => s.message(tr.text("pin-unreachable")),
-                None => s,
-            };
-            s = match &prompt.who {
-                // On a network kiosk, after the PIN: whose it is.
-                Some(who) => s.text(tr.text("pin-who")).focus(
-                    Choice::numbered(who.focused + 1, who.names[who.focused].clone()).said(tr),
-                ),
-                // Never the digits: how many are typed.
-                None => s.focus(tr.text_with(
-                    "pin-said-typed",
-                    &[("n", (prompt.entered().chars().count() as i64).into())],
-                )),
-            };
-            s.title = tr.text("pin-title");
-            return s;
-        }
-        Some(Overlay::Confirm { leaving, yes }) => {
-            let (title, text, yes_id) = match leaving {
-                Leaving::Home => (
-                    "home-confirm-title",
-                    "home-confirm-text",
-                    "home-confirm-yes",
-                ),
-                Leaving::Back => (
-                    "back-confirm-title",
-                    "home-confirm-text",
-                    "back-confirm-yes",
-                ),
-                Leaving::SignOut => (
-                    "signout-confirm-title",
-                    "signout-confirm-text",
-                    "signout-confirm-yes",
-                ),
-            };
-            let choice = if *yes {
-                Choice::numbered(1, tr.text(yes_id))
-            } else {
-                Choice::numbered(2, tr.text("home-confirm-no"))
-            };
-            let mut s = Speech::new().text(tr.text(text)).focus(choice.said(tr));
-            s.title = tr.text(title);
-            return s;
-        }
+        Some(Overlay::Pin(prompt)) => return pin_speech(prompt, tr),
+        Some(Overlay::Confirm { leaving, yes }) => return confirm_speech(*leaving, *yes, tr),
         None => {}
     }
     if app.waiting {
@@ -140,6 +89,64 @@ fn speech(app: &App, view: &View, now: NaiveDateTime) -> Speech {
     if app.on_welcome() && app.fresh && app.kiosk.speech.is_some() {
         s.messages.insert(0, how_to_use(tr));
     }
+    s
+}
+
+/// The PIN prompt: what to do, what went wrong, then whose PIN it is on a network's kiosk or
+/// how many digits are typed (never the digits).
+fn pin_speech(prompt: &PinPrompt, tr: &Tr) -> Speech {
+    let mut s = Speech::new().text(tr.text("pin-instructions"));
+    if prompt.checking {
+        s = s.message(tr.text("pin-checking"));
+    }
+    s = match prompt.notice {
+        Some(notice @ (PinNotice::Wrong { .. } | PinNotice::Wait { .. })) => {
+            s.message(super::overlays::pin_notice(notice, tr))
+        }
+        Some(PinNotice::Unreachable) => s.message(tr.text("pin-unreachable")),
+        None => s,
+    };
+    s = match &prompt.who {
+        // On a network kiosk, after the PIN: whose it is.
+        Some(who) => s
+            .text(tr.text("pin-who"))
+            .focus(Choice::numbered(who.focused + 1, who.names[who.focused].clone()).said(tr)),
+        // Never the digits: how many are typed.
+        None => s.focus(tr.text_with(
+            "pin-said-typed",
+            &[("n", (prompt.entered().chars().count() as i64).into())],
+        )),
+    };
+    s.title = tr.text("pin-title");
+    s
+}
+
+/// "Revenir à l'accueil ?" (or back, or signing out): the question, and the answer focused.
+fn confirm_speech(leaving: Leaving, yes: bool, tr: &Tr) -> Speech {
+    let (title, text, yes_id) = match leaving {
+        Leaving::Home => (
+            "home-confirm-title",
+            "home-confirm-text",
+            "home-confirm-yes",
+        ),
+        Leaving::Back => (
+            "back-confirm-title",
+            "home-confirm-text",
+            "back-confirm-yes",
+        ),
+        Leaving::SignOut => (
+            "signout-confirm-title",
+            "signout-confirm-text",
+            "signout-confirm-yes",
+        ),
+    };
+    let choice = if yes {
+        Choice::numbered(1, tr.text(yes_id))
+    } else {
+        Choice::numbered(2, tr.text("home-confirm-no"))
+    };
+    let mut s = Speech::new().text(tr.text(text)).focus(choice.said(tr));
+    s.title = tr.text(title);
     s
 }
 

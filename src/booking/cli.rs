@@ -39,61 +39,9 @@ pub(crate) fn create(
     tr: &Tr,
     kiosk: &KioskConfig,
 ) -> Result<(String, NewBooking), String> {
-    let motif = agenda.motif_by_id(args.motif).ok_or_else(|| {
-        format!(
-            "no motif {:?} (motifs: {})",
-            args.motif,
-            ids(agenda.motifs.iter().map(|m| &m.id))
-        )
-    })?;
-    if let Some(c) = args.counsellor
-        && agenda.counsellor_by_id(c).is_none()
-    {
-        return Err(format!(
-            "no counsellor {c:?} (counsellors: {})",
-            ids(agenda.counsellors.iter().map(|c| &c.id))
-        ));
-    }
-    let first_name = args.first_name.trim();
-    if first_name.is_empty() {
-        return Err("--first-name is required".into());
-    }
-    let phone = match args.phone {
-        Some(p) => {
-            Some(parse_phone(p).map_err(|_| format!("--phone {p:?} is not a phone number"))?)
-        }
-        None => None,
-    };
-    if let Some(e) = args.email
-        && !valid_email(e)
-    {
-        return Err(format!("--email {e:?} is not an e-mail address"));
-    }
-    let busy = store.busy(now.date(), last_day(now, agenda.motifs[motif].horizon))?;
-    let slot = free_slots(agenda, motif, &busy, now)
-        .into_iter()
-        .find(|s| {
-            s.starts == args.at
-                && args
-                    .counsellor
-                    .is_none_or(|c| agenda.counsellors[s.counsellor].id == c)
-        })
-        .ok_or_else(|| {
-            format!(
-                "{} is not a free slot for {:?}",
-                args.at.format("%Y-%m-%d %H:%M"),
-                args.motif
-            )
-        })?;
-    let person = Person {
-        first_name: first_name.to_string(),
-        last_initial: args
-            .last_initial
-            .map(|s| s.chars().take(1).collect::<String>().to_uppercase()),
-        phone,
-        email: args.email.map(String::from),
-        locale: None,
-    };
+    let motif = asked_motif(agenda, args)?;
+    let person = asked_person(args)?;
+    let slot = asked_slot(agenda, store, motif, args, now)?;
     if args.reminder && person.phone.is_none() && person.email.is_none() {
         return Err("--reminder needs --phone or --email".into());
     }
@@ -125,6 +73,81 @@ pub(crate) fn create(
         Err(Refusal::SlotTaken) => Err("this slot was just taken".into()),
         Err(other) => Err(format!("refused: {other:?}")),
     }
+}
+
+/// The motif asked (its index in the agenda); the counsellor asked, if one, known.
+fn asked_motif(agenda: &Agenda, args: &CreateArgs) -> Result<usize, String> {
+    let motif = agenda.motif_by_id(args.motif).ok_or_else(|| {
+        format!(
+            "no motif {:?} (motifs: {})",
+            args.motif,
+            ids(agenda.motifs.iter().map(|m| &m.id))
+        )
+    })?;
+    if let Some(c) = args.counsellor
+        && agenda.counsellor_by_id(c).is_none()
+    {
+        return Err(format!(
+            "no counsellor {c:?} (counsellors: {})",
+            ids(agenda.counsellors.iter().map(|c| &c.id))
+        ));
+    }
+    Ok(motif)
+}
+
+/// The person the booking is for: a first name, and a phone and e-mail that are ones.
+fn asked_person(args: &CreateArgs) -> Result<Person, String> {
+    let first_name = args.first_name.trim();
+    if first_name.is_empty() {
+        return Err("--first-name is required".into());
+    }
+    let phone = match args.phone {
+        Some(p) => {
+            Some(parse_phone(p).map_err(|_| format!("--phone {p:?} is not a phone number"))?)
+        }
+        None => None,
+    };
+    if let Some(e) = args.email
+        && !valid_email(e)
+    {
+        return Err(format!("--email {e:?} is not an e-mail address"));
+    }
+    Ok(Person {
+        first_name: first_name.to_string(),
+        last_initial: args
+            .last_initial
+            .map(|s| s.chars().take(1).collect::<String>().to_uppercase()),
+        phone,
+        email: args.email.map(String::from),
+        locale: None,
+    })
+}
+
+/// The slot asked: free for the motif at that time (with the counsellor asked, if one), as
+/// the kiosk would offer it.
+fn asked_slot(
+    agenda: &Agenda,
+    store: &mut dyn AgendaStore,
+    motif: usize,
+    args: &CreateArgs,
+    now: NaiveDateTime,
+) -> Result<super::slots::Slot, String> {
+    let busy = store.busy(now.date(), last_day(now, agenda.motifs[motif].horizon))?;
+    free_slots(agenda, motif, &busy, now)
+        .into_iter()
+        .find(|s| {
+            s.starts == args.at
+                && args
+                    .counsellor
+                    .is_none_or(|c| agenda.counsellors[s.counsellor].id == c)
+        })
+        .ok_or_else(|| {
+            format!(
+                "{} is not a free slot for {:?}",
+                args.at.format("%Y-%m-%d %H:%M"),
+                args.motif
+            )
+        })
 }
 
 fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> String {
@@ -398,16 +421,7 @@ pub(crate) fn publish(
     new_pins: &[String],
 ) -> ExitCode {
     let path = dir.join(super::agenda::FILE_NAME);
-    let published = crate::text_file::read(&path)
-        .map_err(|problems| {
-            let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            said.join("\n")
-        })
-        .and_then(|text| {
-            super::published::published(&text)
-                .ok_or_else(|| format!("{}: not an agenda with valid PIN hashes", path.display()))
-        });
-    let (document, pins) = match published {
+    let (document, pins) = match agenda_to_publish(&path) {
         Ok(found) => found,
         Err(e) => {
             eprintln!("borne agenda publish: {e}");
@@ -449,31 +463,11 @@ pub(crate) fn publish(
             );
             ExitCode::SUCCESS
         }
-        Ok(Err(Unpublished::Counsellor {
-            counsellor,
-            help_point,
-            help_point_name,
-            name: known_as,
-        })) => {
+        Ok(Err(unpublished)) => {
             eprintln!(
-                "borne agenda publish: {}: counsellor id {counsellor:?} is already {known_as:?} \
-                 at {help_point_name} ({help_point}), with another name or PIN: one id is one \
-                 person in the whole network (nothing was published). Someone else: give them \
-                 another id in agenda.toml. The same person: copy their name and pin_hash \
-                 from {help_point}'s agenda.toml; if their PIN changed, publish with \
-                 --new-pin {counsellor}, then {help_point}'s agenda with the same pin_hash.",
+                "borne agenda publish: {}: {}",
                 path.display(),
-            );
-            ExitCode::from(EXIT_FAILURE)
-        }
-        Ok(Err(Unpublished::Absence(away))) => {
-            eprintln!(
-                "borne agenda publish: {}: the absence of {} from {} to {} meets an appointment \
-                 already booked with them; cancel or move it first (nothing was published)",
-                path.display(),
-                away.counsellor,
-                away.from,
-                away.to
+                unpublished_sentence(unpublished)
             );
             ExitCode::from(EXIT_FAILURE)
         }
@@ -481,5 +475,45 @@ pub(crate) fn publish(
             eprintln!("borne agenda publish: {e}");
             ExitCode::from(EXIT_FAILURE)
         }
+    }
+}
+
+/// The agenda file as the network keeps it, and its counsellors' PIN hashes; or why not, as
+/// a sentence.
+fn agenda_to_publish(
+    path: &std::path::Path,
+) -> Result<(String, Vec<crate::domain::pin::PublishedPin>), String> {
+    crate::text_file::read(path)
+        .map_err(|problems| {
+            let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            said.join("\n")
+        })
+        .and_then(|text| {
+            super::published::published(&text)
+                .ok_or_else(|| format!("{}: not an agenda with valid PIN hashes", path.display()))
+        })
+}
+
+/// Why the network refused an agenda, and what to do, as a sentence.
+fn unpublished_sentence(unpublished: Unpublished) -> String {
+    match unpublished {
+        Unpublished::Counsellor {
+            counsellor,
+            help_point,
+            help_point_name,
+            name: known_as,
+        } => format!(
+            "counsellor id {counsellor:?} is already {known_as:?} \
+             at {help_point_name} ({help_point}), with another name or PIN: one id is one \
+             person in the whole network (nothing was published). Someone else: give them \
+             another id in agenda.toml. The same person: copy their name and pin_hash \
+             from {help_point}'s agenda.toml; if their PIN changed, publish with \
+             --new-pin {counsellor}, then {help_point}'s agenda with the same pin_hash."
+        ),
+        Unpublished::Absence(away) => format!(
+            "the absence of {} from {} to {} meets an appointment \
+             already booked with them; cancel or move it first (nothing was published)",
+            away.counsellor, away.from, away.to
+        ),
     }
 }

@@ -275,81 +275,14 @@ impl ManageScreen {
     /// The appointment found and what may be done with it; the cancellation's question; the
     /// new time to confirm. With the choice focused.
     fn page(&self, mut paras: Vec<Para>, view: &View) -> (Vec<Para>, Vec<Choice>, usize) {
-        let phone = view.kiosk.help_point.phone.clone();
         if self.step == Step::ConfirmChange {
-            if let (Some(a), Some(preview)) = (&self.found, self.preview(&view.tr)) {
-                paras.push(page::text(view.tr.text_with(
-                    "manage-now",
-                    &[
-                        ("day", words::day(&view.tr, a.starts.date()).into()),
-                        ("time", words::time(&view.tr, a.starts).into()),
-                    ],
-                )));
-                paras.push(page::heading(view.tr.text("manage-change-question")));
-                paras.push(page::strong(ticket::when(&preview, &view.tr)));
-                if preview.place != super::agenda::Where::ByPhone {
-                    paras.push(page::text(view.tr.text_with(
-                        "confirm-place",
-                        &[("place", ticket::place(&preview, view.kiosk).into())],
-                    )));
-                }
-            }
-            let choices = vec![
-                Choice::numbered(1, view.tr.text("manage-change-yes")),
-                Choice::numbered(2, view.tr.text("manage-change-no")),
-            ];
-            return (paras, choices, self.focus.index());
+            return self.confirm_change_page(paras, view);
         }
         if let Some(a) = &self.found {
-            let c = self.confirmed(a, &view.tr);
-            paras.push(page::heading(c.what.clone()));
-            paras.push(page::text(ticket::when(&c, &view.tr)));
-            if a.status == Status::CancelledByService && self.step != Step::Finished {
-                paras.push(page::notice(view.tr.text_with(
-                    "manage-cancelled-by-service",
-                    &[("place", view.kiosk.help_point.name.clone().into())],
-                )));
-            } else if a.status.cancelled() && self.step != Step::Finished {
-                paras.push(page::notice(view.tr.text("manage-is-cancelled")));
-            } else if a.starts <= view.now && self.step != Step::Finished {
-                paras.push(page::notice(view.tr.text_with(
-                    "manage-was-on",
-                    &[
-                        ("day", words::day(&view.tr, a.starts.date()).into()),
-                        ("time", words::time(&view.tr, a.starts).into()),
-                    ],
-                )));
-            } else if self.step == Step::Found && !a.status.cancelled() {
-                if !self.offered.contains(&Choose::Cancel) {
-                    paras.push(page::notice(
-                        view.tr
-                            .text_with("manage-too-late", &[("phone", phone.clone().into())]),
-                    ));
-                } else if matches!(a.what, What::Booking { .. })
-                    && !self.offered.contains(&Choose::Change)
-                {
-                    paras.push(page::text(view.tr.text_with(
-                        "manage-change-by-phone",
-                        &[("phone", phone.clone().into())],
-                    )));
-                }
-            }
+            paras.extend(self.found_paras(a, view));
         }
         let choices: Vec<Choice> = match self.step {
-            Step::Found | Step::Finished => self
-                .offered
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let id = match c {
-                        Choose::Cancel => "manage-cancel",
-                        Choose::Change => "manage-change",
-                        Choose::Finish => "booking-finish",
-                        Choose::Another => "manage-another",
-                    };
-                    Choice::numbered(i + 1, view.tr.text(id))
-                })
-                .collect(),
+            Step::Found | Step::Finished => self.offered_choices(view),
             Step::ConfirmCancel => {
                 paras.push(page::heading(view.tr.text("manage-cancel-question")));
                 vec![
@@ -363,6 +296,94 @@ impl ManageScreen {
         (paras, choices, focus)
     }
 
+    /// The new time to confirm: when it is now, the question, the new day and time, where.
+    fn confirm_change_page(
+        &self,
+        mut paras: Vec<Para>,
+        view: &View,
+    ) -> (Vec<Para>, Vec<Choice>, usize) {
+        if let (Some(a), Some(preview)) = (&self.found, self.preview(&view.tr)) {
+            paras.push(page::text(view.tr.text_with(
+                "manage-now",
+                &[
+                    ("day", words::day(&view.tr, a.starts.date()).into()),
+                    ("time", words::time(&view.tr, a.starts).into()),
+                ],
+            )));
+            paras.push(page::heading(view.tr.text("manage-change-question")));
+            paras.push(page::strong(ticket::when(&preview, &view.tr)));
+            if preview.place != super::agenda::Where::ByPhone {
+                paras.push(page::text(view.tr.text_with(
+                    "confirm-place",
+                    &[("place", ticket::place(&preview, view.kiosk).into())],
+                )));
+            }
+        }
+        let choices = vec![
+            Choice::numbered(1, view.tr.text("manage-change-yes")),
+            Choice::numbered(2, view.tr.text("manage-change-no")),
+        ];
+        (paras, choices, self.focus.index())
+    }
+
+    /// The appointment found: what and when, and where it stands (cancelled, past, or too
+    /// near to cancel or change here: the help point's phone).
+    fn found_paras(&self, a: &Appointment, view: &View) -> Vec<Para> {
+        let phone = view.kiosk.help_point.phone.clone();
+        let c = self.confirmed(a, &view.tr);
+        let mut paras = vec![
+            page::heading(c.what.clone()),
+            page::text(ticket::when(&c, &view.tr)),
+        ];
+        if a.status == Status::CancelledByService && self.step != Step::Finished {
+            paras.push(page::notice(view.tr.text_with(
+                "manage-cancelled-by-service",
+                &[("place", view.kiosk.help_point.name.clone().into())],
+            )));
+        } else if a.status.cancelled() && self.step != Step::Finished {
+            paras.push(page::notice(view.tr.text("manage-is-cancelled")));
+        } else if a.starts <= view.now && self.step != Step::Finished {
+            paras.push(page::notice(view.tr.text_with(
+                "manage-was-on",
+                &[
+                    ("day", words::day(&view.tr, a.starts.date()).into()),
+                    ("time", words::time(&view.tr, a.starts).into()),
+                ],
+            )));
+        } else if self.step == Step::Found && !a.status.cancelled() {
+            if !self.offered.contains(&Choose::Cancel) {
+                paras.push(page::notice(
+                    view.tr
+                        .text_with("manage-too-late", &[("phone", phone.clone().into())]),
+                ));
+            } else if matches!(a.what, What::Booking { .. })
+                && !self.offered.contains(&Choose::Change)
+            {
+                paras.push(page::text(view.tr.text_with(
+                    "manage-change-by-phone",
+                    &[("phone", phone.clone().into())],
+                )));
+            }
+        }
+        paras
+    }
+
+    /// What may be done with the appointment, as offered.
+    fn offered_choices(&self, view: &View) -> Vec<Choice> {
+        self.offered
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let id = match c {
+                    Choose::Cancel => "manage-cancel",
+                    Choose::Change => "manage-change",
+                    Choose::Finish => "booking-finish",
+                    Choose::Another => "manage-another",
+                };
+                Choice::numbered(i + 1, view.tr.text(id))
+            })
+            .collect()
+    }
     /// Above the days and times to move to: the motif and when it is now.
     fn change_paras(&self, mut paras: Vec<Para>, view: &View) -> Vec<Para> {
         if let Some(Appointment {
@@ -390,127 +411,175 @@ impl ManageScreen {
     /// A key on the step shown.
     fn step_key(&mut self, key: Key, ctx: &Ctx) -> Action {
         match self.step {
-            Step::Lookup => match key {
-                Key::Esc => return Action::Back,
-                Key::Up | Key::Down | Key::Tab | Key::BackTab => {
-                    self.fields.navigate(key);
-                }
-                Key::Enter if self.fields.index() == 2 => return self.lookup(),
-                Key::Enter => {
-                    self.fields.navigate(Key::Down);
-                }
-                key => {
-                    let row = self.fields.index();
-                    let field = if row == 0 {
-                        &mut self.code
-                    } else {
-                        &mut self.check
-                    };
-                    if row < 2 && field.input(key) {
-                        self.message = None;
-                    }
-                }
-            },
-            Step::Found => {
-                if key == Key::Esc {
-                    self.step = Step::Lookup;
-                    return Action::None;
-                }
-                match self
-                    .focus
-                    .choose(key)
-                    .and_then(|i| self.offered.get(i).copied())
-                {
-                    Some(Choose::Cancel) => {
-                        self.step = Step::ConfirmCancel;
-                        // "Non, garder le rendez-vous" is the default.
-                        self.focus = FocusGrid::new(vec![1, 1]);
-                        self.focus.set_index(1);
-                    }
-                    Some(Choose::Another) => return self.another(),
-                    Some(Choose::Change) => {
-                        self.step = Step::Change;
-                        self.picker = None;
-                        let motif = match &self.found {
-                            Some(Appointment {
-                                what: What::Booking { motif, .. },
-                                ..
-                            }) => self.agenda.motif_by_id(motif),
-                            _ => None,
-                        };
-                        let horizon = motif.map_or(chrono::Duration::weeks(8), |m| {
-                            self.agenda.motifs[m].horizon
-                        });
-                        return Action::Emit(Effect::Store(Request::Busy {
-                            from: ctx.now.date(),
-                            to: last_day(ctx.now, horizon),
-                        }));
-                    }
-                    Some(Choose::Finish) => return Action::Finish,
-                    None => {}
-                }
+            Step::Lookup => self.lookup_key(key),
+            Step::Found => self.found_key(key, ctx),
+            Step::ConfirmCancel => self.confirm_cancel_key(key, ctx),
+            Step::Change => self.change_key(key, ctx),
+            Step::ConfirmChange => self.confirm_change_key(key, ctx),
+            Step::Finished => self.finished_key(key, ctx),
+        }
+    }
+
+    /// On the lookup form: the code, the check, "Chercher".
+    fn lookup_key(&mut self, key: Key) -> Action {
+        match key {
+            Key::Esc => return Action::Back,
+            Key::Up | Key::Down | Key::Tab | Key::BackTab => {
+                self.fields.navigate(key);
             }
-            Step::ConfirmCancel => {
-                if key == Key::Esc {
-                    self.show_found(ctx.now);
-                    return Action::None;
-                }
-                match self.focus.choose(key) {
-                    Some(0) => {
-                        let code = self
-                            .found
-                            .as_ref()
-                            .map(|a| a.code.clone())
-                            .unwrap_or_default();
-                        let limit = rules::cancel_limit(&self.agenda.calendar, ctx.now);
-                        return Action::Emit(Effect::Store(Request::Cancel {
-                            code,
-                            by: Canceller::Citizen { limit },
-                        }));
-                    }
-                    Some(_) => self.show_found(ctx.now),
-                    None => {}
-                }
+            Key::Enter if self.fields.index() == 2 => return self.lookup(),
+            Key::Enter => {
+                self.fields.navigate(Key::Down);
             }
-            Step::Change => match self.picker.as_mut().map(|p| p.handle(key)) {
-                Some(PickerEvent::Chosen(slot)) => {
-                    self.chosen = Some(slot);
-                    self.step = Step::ConfirmChange;
-                    self.focus = FocusGrid::new(vec![1, 1]);
-                }
-                Some(PickerEvent::Back) | None if key == Key::Esc => self.show_found(ctx.now),
-                _ => {}
-            },
-            Step::ConfirmChange => match self.focus.choose(key) {
-                Some(0) => return self.reschedule(ctx),
-                Some(_) => self.step = Step::Change,
-                None if key == Key::Esc => self.step = Step::Change,
-                None => {}
-            },
-            Step::Finished => {
-                if let Some(receipt) = &mut self.receipt {
-                    return match receipt.handle(key, ctx) {
-                        ReceiptEvent::Print(ticket) => Action::Emit(Effect::Print(ticket)),
-                        ReceiptEvent::Say(words) => Action::Emit(Effect::Say(words)),
-                        ReceiptEvent::Finish => Action::Finish,
-                        ReceiptEvent::None => Action::None,
-                    };
-                }
-                if key == Key::Esc {
-                    return Action::Finish;
-                }
-                match self
-                    .focus
-                    .choose(key)
-                    .and_then(|i| self.offered.get(i).copied())
-                {
-                    Some(Choose::Another) => return self.another(),
-                    Some(_) => return Action::Finish,
-                    None => {}
+            key => {
+                let row = self.fields.index();
+                let field = if row == 0 {
+                    &mut self.code
+                } else {
+                    &mut self.check
+                };
+                if row < 2 && field.input(key) {
+                    self.message = None;
                 }
             }
         }
         Action::None
+    }
+
+    /// On the appointment found: cancel it, change it, book another, finish.
+    fn found_key(&mut self, key: Key, ctx: &Ctx) -> Action {
+        if key == Key::Esc {
+            self.step = Step::Lookup;
+            return Action::None;
+        }
+        match self
+            .focus
+            .choose(key)
+            .and_then(|i| self.offered.get(i).copied())
+        {
+            Some(Choose::Cancel) => {
+                self.step = Step::ConfirmCancel;
+                // "Non, garder le rendez-vous" is the default.
+                self.focus = FocusGrid::new(vec![1, 1]);
+                self.focus.set_index(1);
+                Action::None
+            }
+            Some(Choose::Another) => self.another(),
+            Some(Choose::Change) => self.change(ctx),
+            Some(Choose::Finish) => Action::Finish,
+            None => Action::None,
+        }
+    }
+
+    /// To another day or time: the busy times up to the motif's horizon are asked, for the
+    /// free slots.
+    fn change(&mut self, ctx: &Ctx) -> Action {
+        self.step = Step::Change;
+        self.picker = None;
+        let horizon = self.found_motif().map_or(chrono::Duration::weeks(8), |m| {
+            self.agenda.motifs[m].horizon
+        });
+        Action::Emit(Effect::Store(Request::Busy {
+            from: ctx.now.date(),
+            to: last_day(ctx.now, horizon),
+        }))
+    }
+
+    /// The motif of the booking found (its index in the agenda); none for a workshop.
+    fn found_motif(&self) -> Option<usize> {
+        match &self.found {
+            Some(Appointment {
+                what: What::Booking { motif, .. },
+                ..
+            }) => self.agenda.motif_by_id(motif),
+            _ => None,
+        }
+    }
+
+    /// "Voulez-vous vraiment annuler ce rendez-vous ?": yes asks the store to cancel it, within
+    /// the time limit.
+    fn confirm_cancel_key(&mut self, key: Key, ctx: &Ctx) -> Action {
+        if key == Key::Esc {
+            self.show_found(ctx.now);
+            return Action::None;
+        }
+        match self.focus.choose(key) {
+            Some(0) => {
+                let code = self
+                    .found
+                    .as_ref()
+                    .map(|a| a.code.clone())
+                    .unwrap_or_default();
+                let limit = rules::cancel_limit(&self.agenda.calendar, ctx.now);
+                return Action::Emit(Effect::Store(Request::Cancel {
+                    code,
+                    by: Canceller::Citizen { limit },
+                }));
+            }
+            Some(_) => self.show_found(ctx.now),
+            None => {}
+        }
+        Action::None
+    }
+
+    /// Choosing the new day and time.
+    fn change_key(&mut self, key: Key, ctx: &Ctx) -> Action {
+        match self.picker.as_mut().map(|p| p.handle(key)) {
+            Some(PickerEvent::Chosen(slot)) => {
+                self.chosen = Some(slot);
+                self.step = Step::ConfirmChange;
+                self.focus = FocusGrid::new(vec![1, 1]);
+            }
+            Some(PickerEvent::Back) | None if key == Key::Esc => self.show_found(ctx.now),
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// The new time to confirm: yes moves the appointment, no chooses again.
+    fn confirm_change_key(&mut self, key: Key, ctx: &Ctx) -> Action {
+        match self.focus.choose(key) {
+            Some(0) => return self.reschedule(ctx),
+            Some(_) => self.step = Step::Change,
+            None if key == Key::Esc => self.step = Step::Change,
+            None => {}
+        }
+        Action::None
+    }
+
+    /// Done: the receipt of a change, or "Terminer" and another appointment.
+    fn finished_key(&mut self, key: Key, ctx: &Ctx) -> Action {
+        if let Some(receipt) = &mut self.receipt {
+            return match receipt.handle(key, ctx) {
+                ReceiptEvent::Print(ticket) => Action::Emit(Effect::Print(ticket)),
+                ReceiptEvent::Say(words) => Action::Emit(Effect::Say(words)),
+                ReceiptEvent::Finish => Action::Finish,
+                ReceiptEvent::None => Action::None,
+            };
+        }
+        if key == Key::Esc {
+            return Action::Finish;
+        }
+        match self
+            .focus
+            .choose(key)
+            .and_then(|i| self.offered.get(i).copied())
+        {
+            Some(Choose::Another) => self.another(),
+            Some(_) => Action::Finish,
+            None => Action::None,
+        }
+    }
+
+    /// The free slots to move to, from the busy times the store answered (for a booking).
+    fn offer_slots(&mut self, busy: Vec<Busy>, ctx: &Ctx) {
+        if let Some(m) = self.found_motif() {
+            let slots = free_slots(&self.agenda, m, &busy, ctx.now);
+            if slots.is_empty() {
+                self.message = Some(Message::Other(Notice::NoSlots));
+            }
+            self.picker = Some(Picker::new(slots));
+        }
     }
 }
 
@@ -566,23 +635,7 @@ impl Screen for ManageScreen {
                 self.message = Some(Message::Cancelled);
                 self.show_finished();
             }
-            Reply::Busy(busy) => {
-                let own: Vec<Busy> = busy;
-                let motif = match &self.found {
-                    Some(Appointment {
-                        what: What::Booking { motif, .. },
-                        ..
-                    }) => self.agenda.motif_by_id(motif),
-                    _ => None,
-                };
-                if let Some(m) = motif {
-                    let slots = free_slots(&self.agenda, m, &own, ctx.now);
-                    if slots.is_empty() {
-                        self.message = Some(Message::Other(Notice::NoSlots));
-                    }
-                    self.picker = Some(Picker::new(slots));
-                }
-            }
+            Reply::Busy(busy) => self.offer_slots(busy, ctx),
             Reply::Rescheduled(Ok(())) => {
                 self.message = Some(Message::Changed);
                 self.show_finished();

@@ -448,6 +448,464 @@ pub fn masked(phone: &str) -> String {
         .collect()
 }
 
+/// The keys, step by step: each step of the agenda answers its own.
+impl AgendaScreen {
+    /// On the day's (or week's) rows and the moves after them.
+    fn list_key(&mut self, key: Key) -> Action {
+        if key == Key::Esc {
+            return Action::Back;
+        }
+        let rows = self.rows();
+        let step = Duration::days(self.days);
+        match (key, self.focus.choose(key)) {
+            (Key::Left, _) => self.show_from(self.from - step, 0),
+            (Key::Right, _) => self.show_from(self.from + step, 1),
+            (_, Some(i)) if i == rows.len() => self.show_from(self.from - step, 0),
+            (_, Some(i)) if i == rows.len() + 1 => self.show_from(self.from + step, 1),
+            (_, Some(i)) if i == rows.len() + 2 => self.ask_date(),
+            (_, Some(i)) if i >= rows.len() => Action::Back,
+            (_, Some(i)) => self.open_row(&rows[i]),
+            (_, None) => Action::None,
+        }
+    }
+
+    /// "Aller à une date": the date is typed next.
+    fn ask_date(&mut self) -> Action {
+        self.notice = None;
+        self.date = TextField::new(FieldKind::Text, 10);
+        self.step = Step::GoTo;
+        self.focus = FocusGrid::new(vec![1]);
+        Action::None
+    }
+
+    /// A booking's details, or a workshop session's registrants (its waiting list asked).
+    fn open_row(&mut self, row: &Row) -> Action {
+        self.notice = None;
+        self.on_move = None;
+        match row {
+            Row::Booking(b) => {
+                self.step = Step::Booking(*b);
+                self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
+                Action::None
+            }
+            Row::Workshop(w) => {
+                self.focus = FocusGrid::new(vec![1; self.registrants(w).len() + 1]);
+                self.step = Step::Workshop(w.clone());
+                self.waiting.clear();
+                Action::Emit(Effect::Store(Request::Waitlist(w.id.clone())))
+            }
+        }
+    }
+
+    /// Typing a date to go to.
+    fn date_key(&mut self, key: Key, ctx: &Ctx) -> Action {
+        match key {
+            Key::Esc => {
+                self.list();
+                Action::None
+            }
+            Key::Enter => match typed_date(&self.date.value, ctx.now.date()) {
+                Some(day) => self.show_from(day, 2),
+                None => {
+                    self.notice = Some(Notice::Says("counsellor-date-invalid"));
+                    Action::None
+                }
+            },
+            key => {
+                self.date.input(key);
+                Action::None
+            }
+        }
+    }
+
+    /// On a booking's actions: attendance, cancelling, the report, back.
+    fn booking_key(&mut self, i: usize, key: Key, ctx: &Ctx) -> Action {
+        if key == Key::Esc {
+            // What was said about this booking stays with it.
+            self.notice = None;
+            self.list();
+            return Action::None;
+        }
+        let early = not_yet(&self.appointments[i], ctx.now);
+        let was = self.focus.index();
+        match self.focus.choose(key) {
+            // Shown unavailable, the reason beside it: the voice says it again,
+            // nothing is asked of the store, and a number typed for it leaves the
+            // focus (and the page shown) where they were.
+            Some(0 | 1) if early.is_some() => {
+                self.focus.set_index(was);
+                say_again(ctx, "counsellor-status-refused-early")
+            }
+            Some(3) if early.is_some() => {
+                self.focus.set_index(was);
+                say_again(ctx, "counsellor-report-not-yet")
+            }
+            Some(0) => self.set_status(i, Status::Present, ctx.now),
+            Some(1) => self.set_status(i, Status::Absent, ctx.now),
+            Some(2) if !self.appointments[i].status.cancelled() => {
+                self.step = Step::CancelReason(i);
+                self.reason = TextField::new(FieldKind::Text, 80);
+                self.focus = FocusGrid::new(vec![1, 1]);
+                Action::None
+            }
+            Some(3) => self.open_report(i),
+            Some(4) => {
+                self.list();
+                Action::None
+            }
+            _ => Action::None,
+        }
+    }
+
+    /// The booking's activity report: refused for a booking cancelled or missed; the one
+    /// saved, asked for to edit; or a new one, prefilled.
+    fn open_report(&mut self, i: usize) -> Action {
+        let a = &self.appointments[i];
+        if a.status.cancelled() {
+            self.notice = Some(Notice::Says("report-refused-cancelled"));
+        } else if a.status == Status::Absent {
+            self.notice = Some(Notice::Says("report-refused-absent"));
+        } else if a.report {
+            // Reopened: the report as it was saved, to edit.
+            return Action::Emit(Effect::Store(Request::Report(a.code.clone())));
+        } else {
+            let report = self.report_for(a);
+            return Action::Push(Box::new(ReportForm::new(report)));
+        }
+        Action::None
+    }
+
+    /// Typing why the help point cancels a booking; Enter cancels it.
+    fn cancel_reason_key(&mut self, i: usize, key: Key, ctx: &Ctx) -> Action {
+        match key {
+            Key::Esc => {
+                self.step = Step::Booking(i);
+                self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
+            }
+            Key::Enter => return self.cancel_for_the_service(i, ctx),
+            // The reason is drawn as a line of text, its cursor at "Confirmer": it
+            // is typed and erased at its end only.
+            key @ (Key::Char(_) | Key::Backspace) => {
+                self.reason.input(key);
+            }
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// Cancels a booking for the help point, with the reason typed: the person is told when a
+    /// message can be sent, else listed for the counsellor to call.
+    fn cancel_for_the_service(&mut self, i: usize, ctx: &Ctx) -> Action {
+        let a = &self.appointments[i];
+        let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
+        let contact = a.person.phone.clone().or(a.person.email.clone());
+        // Told only when a message is queued and something will send it.
+        let sent = contact
+            .clone()
+            .filter(|_| ctx.kiosk.reminder_gateway.is_some());
+        let notice = sent.map(|recipient| Reminder {
+            due: ctx.now,
+            recipient,
+            message: Message::Cancelled { starts: a.starts }.text(&tr, ctx.kiosk),
+        });
+        self.pending = Some(if notice.is_some() {
+            Told {
+                told: 1,
+                to_tell: Vec::new(),
+            }
+        } else {
+            Told {
+                told: 0,
+                to_tell: vec![(a.person.first_name.clone(), contact)],
+            }
+        });
+        let request = Request::Cancel {
+            code: a.code.clone(),
+            by: Canceller::Service {
+                actor: self.id().to_string(),
+                reason: Some(self.reason.value.clone()).filter(|r| !r.trim().is_empty()),
+                notice,
+            },
+        };
+        self.step = Step::Booking(i);
+        self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
+        Action::Emit(Effect::Store(request))
+    }
+
+    /// On a workshop session's registrants: one to mark, or back.
+    fn workshop_key(&mut self, w: &Workshop, key: Key) -> Action {
+        if key == Key::Esc {
+            return self.leave_workshop();
+        }
+        let registrants = self.registrants(w);
+        match self.focus.choose(key) {
+            Some(i) if i == registrants.len() => return self.leave_workshop(),
+            Some(i) => {
+                self.notice = None;
+                self.step = Step::Attendance(w.clone(), registrants[i]);
+                self.focus = FocusGrid::new(vec![1; ATTENDANCE_CHOICES.len()]);
+            }
+            None => {}
+        }
+        Action::None
+    }
+
+    /// Marking registrant `a` of a workshop session present or absent; back to its registrants
+    /// either way.
+    fn attendance_key(&mut self, w: &Workshop, a: usize, key: Key, ctx: &Ctx) -> Action {
+        if key == Key::Esc {
+            self.back_to_registrants(w);
+            return Action::None;
+        }
+        match self.focus.choose(key) {
+            Some(0) => {
+                self.back_to_registrants(w);
+                self.set_status(a, Status::Present, ctx.now)
+            }
+            Some(1) => {
+                self.back_to_registrants(w);
+                self.set_status(a, Status::Absent, ctx.now)
+            }
+            Some(_) => {
+                self.back_to_registrants(w);
+                Action::None
+            }
+            None => Action::None,
+        }
+    }
+
+    fn back_to_registrants(&mut self, w: &Workshop) {
+        let n = self.registrants(w).len() + 1;
+        self.focus = FocusGrid::new(vec![1; n]);
+        self.step = Step::Workshop(w.clone());
+    }
+}
+
+/// What each step shows: paragraphs (after the notice's), then its choices.
+impl AgendaScreen {
+    /// The day's (or week's) rows, then the moves.
+    fn list_body(&self, mut paras: Vec<Para>, view: &View) -> page::Body {
+        let rows = self.rows();
+        if rows.is_empty() {
+            paras.push(page::text(view.tr.text("counsellor-nothing")));
+        }
+        let mut choices: Vec<Choice> = rows
+            .iter()
+            .enumerate()
+            .map(|(n, row)| {
+                let label = match row {
+                    Row::Booking(i) => self.booking_line(&self.appointments[*i], view),
+                    Row::Workshop(w) => self.workshop_line(w, view),
+                };
+                Choice::numbered(n + 1, label)
+            })
+            .collect();
+        if self.only.is_none() {
+            paras.insert(0, page::heading(self.shown_days(view)));
+        }
+        for id in self.moves() {
+            choices.push(Choice::numbered(choices.len() + 1, view.tr.text(id)));
+        }
+        page::Body::new(paras, choices, Some(self.focus.index()))
+    }
+
+    /// A booking's row: when, who, their language, what for, where, their phone masked, where
+    /// it stands.
+    fn booking_line(&self, a: &Appointment, view: &View) -> String {
+        let motif = match &a.what {
+            What::Booking { motif, .. } => self.agenda.motif_label(motif, &view.tr),
+            What::Workshop { .. } => String::new(),
+        };
+        let when = format!(
+            "{} {}",
+            words::day(&view.tr, a.starts.date()),
+            words::time(&view.tr, a.starts)
+        );
+        let name = first_name(&a.person, &view.tr);
+        // No phone given: nothing between two dashes.
+        let phone = a.person.phone.as_deref().map(masked);
+        // Booked at another help point: where the counsellor goes.
+        let place = a.elsewhere.as_ref().map(|place| {
+            view.tr
+                .text_with("counsellor-elsewhere", &[("place", place.clone().into())])
+        });
+        [
+            Some(when),
+            Some(name),
+            speaks(a, view),
+            Some(motif),
+            place,
+            phone,
+            Some(status_words(a, view)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ")
+    }
+
+    /// A workshop session's row: when, its title, the seats taken.
+    fn workshop_line(&self, w: &Workshop, view: &View) -> String {
+        let taken = self.taken(w);
+        view.tr.text_with(
+            "counsellor-workshop-line",
+            &[
+                ("day", words::day(&view.tr, w.starts.date()).into()),
+                ("time", words::time(&view.tr, w.starts).into()),
+                (
+                    "title",
+                    view.tr.text(&self.agenda.workshops[w.series].title).into(),
+                ),
+                ("taken", (taken as i64).into()),
+                ("seats", i64::from(w.seats).into()),
+            ],
+        )
+    }
+
+    /// The date being typed.
+    fn date_body(&self, mut paras: Vec<Para>, view: &View) -> page::Body {
+        paras.push(page::heading(view.tr.text("counsellor-date-question")));
+        paras.push(page::text(format!("▶ {}", self.date.value)));
+        let choices = vec![Choice::numbered(
+            1,
+            view.tr.text("counsellor-go-to-date-ok"),
+        )];
+        page::Body::new(paras, choices, Some(0))
+    }
+
+    /// A booking's details, then its actions, or the reason for cancelling it being typed.
+    fn booking_body(&self, i: usize, mut paras: Vec<Para>, view: &View) -> page::Body {
+        let a = &self.appointments[i];
+        paras.extend(self.booking_details(a, view));
+        if let Step::CancelReason(_) = self.step {
+            paras.push(page::heading(view.tr.text("counsellor-cancel-reason")));
+            paras.push(page::text(format!("▶ {}", self.reason.value)));
+            let choices = vec![Choice::numbered(
+                1,
+                view.tr.text("counsellor-cancel-confirm"),
+            )];
+            return page::Body::new(paras, choices, Some(0));
+        }
+        page::Body::new(paras, booking_choices(a, view), Some(self.focus.index()))
+    }
+
+    /// Who booked and in which language, when, what for and the code they keep, how to reach
+    /// them, whether a report was written, the diagnostic they shared.
+    fn booking_details(&self, a: &Appointment, view: &View) -> Vec<Para> {
+        let mut paras = vec![page::strong(format!(
+            "{} {}",
+            first_name(&a.person, &view.tr),
+            a.person
+                .last_initial
+                .as_deref()
+                .map(|x| format!("{x}."))
+                .unwrap_or_default()
+        ))];
+        if let Some(speaks) = speaks(a, view) {
+            paras.push(page::text(speaks));
+        }
+        paras.push(page::text(format!(
+            "{} {} — {}",
+            words::day(&view.tr, a.starts.date()),
+            words::time(&view.tr, a.starts),
+            status_words(a, view)
+        )));
+        // What for, and the code the person keeps.
+        if let What::Booking { motif, .. } = &a.what {
+            let motif = self.agenda.motif_label(motif, &view.tr);
+            paras.push(page::text(view.tr.text_with(
+                "counsellor-booking-what",
+                &[
+                    ("motif", motif.into()),
+                    ("code", crate::booking::ticket::spaced(&a.code).into()),
+                ],
+            )));
+        }
+        if let Some(phone) = &a.person.phone {
+            paras.push(page::text(
+                view.tr
+                    .text_with("lieux-phone", &[("phone", show_phone(phone).into())]),
+            ));
+        }
+        if let Some(email) = &a.person.email {
+            paras.push(page::text(email.clone()));
+        }
+        if a.report {
+            paras.push(page::text(view.tr.text("counsellor-report-exists")));
+        }
+        match shared_outcome(a) {
+            Some(o) => paras.extend(super::shared_diagnostic::paras(&o, view)),
+            None => paras.push(page::text(view.tr.text("counsellor-no-diagnostic"))),
+        }
+        paras
+    }
+
+    /// Marking registrant `a` of a workshop session: present, absent, back.
+    fn attendance_body(
+        &self,
+        w: &Workshop,
+        a: usize,
+        mut paras: Vec<Para>,
+        view: &View,
+    ) -> page::Body {
+        paras.push(page::strong(
+            view.tr.text(&self.agenda.workshops[w.series].title),
+        ));
+        paras.push(page::heading(view.tr.text_with(
+            "counsellor-attendance-question",
+            &[(
+                "name",
+                first_name(&self.appointments[a].person, &view.tr).into(),
+            )],
+        )));
+        let choices: Vec<Choice> = numbered_list(&ATTENDANCE_CHOICES, &view.tr);
+        page::Body::new(paras, choices, Some(self.focus.index()))
+    }
+
+    /// A workshop session: its title, when, the seats taken, its waiting list; then its
+    /// registrants, each with where they stand, and back.
+    fn workshop_body(&self, w: &Workshop, mut paras: Vec<Para>, view: &View) -> page::Body {
+        paras.push(page::strong(
+            view.tr.text(&self.agenda.workshops[w.series].title),
+        ));
+        paras.push(page::text(format!(
+            "{} {}",
+            words::day(&view.tr, w.starts.date()),
+            words::time(&view.tr, w.starts)
+        )));
+        paras.push(page::text(view.tr.text_with(
+            "workshop-registrants-count",
+            &[
+                ("taken", (self.taken(w) as i64).into()),
+                ("seats", i64::from(w.seats).into()),
+            ],
+        )));
+        paras.extend(self.waiting_paras(view));
+        let mut choices: Vec<Choice> = self
+            .registrants(w)
+            .iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let a = &self.appointments[*i];
+                Choice::numbered(
+                    n + 1,
+                    format!(
+                        "{} — {}",
+                        first_name(&a.person, &view.tr),
+                        status_words(a, view)
+                    ),
+                )
+            })
+            .collect();
+        choices.push(Choice::numbered(
+            choices.len() + 1,
+            view.tr.text("counsellor-back"),
+        ));
+        page::Body::new(paras, choices, Some(self.focus.index()))
+    }
+}
+
 impl Screen for AgendaScreen {
     fn title(&self) -> &'static str {
         if self.only.is_some() {
@@ -469,203 +927,12 @@ impl Screen for AgendaScreen {
 
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         match self.step.clone() {
-            Step::List => {
-                if key == Key::Esc {
-                    return Action::Back;
-                }
-                let rows = self.rows();
-                let step = Duration::days(self.days);
-                match (key, self.focus.choose(key)) {
-                    (Key::Left, _) => self.show_from(self.from - step, 0),
-                    (Key::Right, _) => self.show_from(self.from + step, 1),
-                    (_, Some(i)) if i == rows.len() => self.show_from(self.from - step, 0),
-                    (_, Some(i)) if i == rows.len() + 1 => self.show_from(self.from + step, 1),
-                    (_, Some(i)) if i == rows.len() + 2 => {
-                        self.notice = None;
-                        self.date = TextField::new(FieldKind::Text, 10);
-                        self.step = Step::GoTo;
-                        self.focus = FocusGrid::new(vec![1]);
-                        Action::None
-                    }
-                    (_, Some(i)) if i >= rows.len() => Action::Back,
-                    (_, Some(i)) => {
-                        self.notice = None;
-                        self.on_move = None;
-                        match &rows[i] {
-                            Row::Booking(b) => {
-                                self.step = Step::Booking(*b);
-                                self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
-                            }
-                            Row::Workshop(w) => {
-                                self.focus = FocusGrid::new(vec![1; self.registrants(w).len() + 1]);
-                                self.step = Step::Workshop(w.clone());
-                                self.waiting.clear();
-                                return Action::Emit(Effect::Store(Request::Waitlist(
-                                    w.id.clone(),
-                                )));
-                            }
-                        }
-                        Action::None
-                    }
-                    (_, None) => Action::None,
-                }
-            }
-            Step::GoTo => match key {
-                Key::Esc => {
-                    self.list();
-                    Action::None
-                }
-                Key::Enter => match typed_date(&self.date.value, ctx.now.date()) {
-                    Some(day) => self.show_from(day, 2),
-                    None => {
-                        self.notice = Some(Notice::Says("counsellor-date-invalid"));
-                        Action::None
-                    }
-                },
-                key => {
-                    self.date.input(key);
-                    Action::None
-                }
-            },
-            Step::Booking(i) => {
-                if key == Key::Esc {
-                    // What was said about this booking stays with it.
-                    self.notice = None;
-                    self.list();
-                    return Action::None;
-                }
-                let early = not_yet(&self.appointments[i], ctx.now);
-                let was = self.focus.index();
-                match self.focus.choose(key) {
-                    // Shown unavailable, the reason beside it: the voice says it again,
-                    // nothing is asked of the store, and a number typed for it leaves the
-                    // focus (and the page shown) where they were.
-                    Some(0 | 1) if early.is_some() => {
-                        self.focus.set_index(was);
-                        return say_again(ctx, "counsellor-status-refused-early");
-                    }
-                    Some(3) if early.is_some() => {
-                        self.focus.set_index(was);
-                        return say_again(ctx, "counsellor-report-not-yet");
-                    }
-                    Some(0) => return self.set_status(i, Status::Present, ctx.now),
-                    Some(1) => return self.set_status(i, Status::Absent, ctx.now),
-                    Some(2) if !self.appointments[i].status.cancelled() => {
-                        self.step = Step::CancelReason(i);
-                        self.reason = TextField::new(FieldKind::Text, 80);
-                        self.focus = FocusGrid::new(vec![1, 1]);
-                    }
-                    Some(3) => {
-                        let a = &self.appointments[i];
-                        if a.status.cancelled() {
-                            self.notice = Some(Notice::Says("report-refused-cancelled"));
-                        } else if a.status == Status::Absent {
-                            self.notice = Some(Notice::Says("report-refused-absent"));
-                        } else if a.report {
-                            // Reopened: the report as it was saved, to edit.
-                            return Action::Emit(Effect::Store(Request::Report(a.code.clone())));
-                        } else {
-                            let report = self.report_for(a);
-                            return Action::Push(Box::new(ReportForm::new(report)));
-                        }
-                    }
-                    Some(4) => self.list(),
-                    _ => {}
-                }
-                Action::None
-            }
-            Step::CancelReason(i) => {
-                match key {
-                    Key::Esc => {
-                        self.step = Step::Booking(i);
-                        self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
-                    }
-                    Key::Enter => {
-                        let a = &self.appointments[i];
-                        let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
-                        let contact = a.person.phone.clone().or(a.person.email.clone());
-                        // Told only when a message is queued and something will send it.
-                        let sent = contact
-                            .clone()
-                            .filter(|_| ctx.kiosk.reminder_gateway.is_some());
-                        let notice = sent.map(|recipient| Reminder {
-                            due: ctx.now,
-                            recipient,
-                            message: Message::Cancelled { starts: a.starts }.text(&tr, ctx.kiosk),
-                        });
-                        self.pending = Some(if notice.is_some() {
-                            Told {
-                                told: 1,
-                                to_tell: Vec::new(),
-                            }
-                        } else {
-                            Told {
-                                told: 0,
-                                to_tell: vec![(a.person.first_name.clone(), contact)],
-                            }
-                        });
-                        let request = Request::Cancel {
-                            code: a.code.clone(),
-                            by: Canceller::Service {
-                                actor: self.id().to_string(),
-                                reason: Some(self.reason.value.clone())
-                                    .filter(|r| !r.trim().is_empty()),
-                                notice,
-                            },
-                        };
-                        self.step = Step::Booking(i);
-                        self.focus = FocusGrid::new(vec![1; BOOKING_CHOICES.len()]);
-                        return Action::Emit(Effect::Store(request));
-                    }
-                    // The reason is drawn as a line of text, its cursor at "Confirmer": it
-                    // is typed and erased at its end only.
-                    key @ (Key::Char(_) | Key::Backspace) => {
-                        self.reason.input(key);
-                    }
-                    _ => {}
-                }
-                Action::None
-            }
-            Step::Workshop(w) => {
-                if key == Key::Esc {
-                    return self.leave_workshop();
-                }
-                let registrants = self.registrants(&w);
-                match self.focus.choose(key) {
-                    Some(i) if i == registrants.len() => return self.leave_workshop(),
-                    Some(i) => {
-                        self.notice = None;
-                        self.step = Step::Attendance(w.clone(), registrants[i]);
-                        self.focus = FocusGrid::new(vec![1; ATTENDANCE_CHOICES.len()]);
-                    }
-                    None => {}
-                }
-                Action::None
-            }
-            Step::Attendance(w, a) => {
-                let back = |screen: &mut AgendaScreen| {
-                    let n = screen.registrants(&w).len() + 1;
-                    screen.focus = FocusGrid::new(vec![1; n]);
-                    screen.step = Step::Workshop(w.clone());
-                };
-                if key == Key::Esc {
-                    back(self);
-                    return Action::None;
-                }
-                match self.focus.choose(key) {
-                    Some(0) => {
-                        back(self);
-                        return self.set_status(a, Status::Present, ctx.now);
-                    }
-                    Some(1) => {
-                        back(self);
-                        return self.set_status(a, Status::Absent, ctx.now);
-                    }
-                    Some(_) => back(self),
-                    None => {}
-                }
-                Action::None
-            }
+            Step::List => self.list_key(key),
+            Step::GoTo => self.date_key(key, ctx),
+            Step::Booking(i) => self.booking_key(i, key, ctx),
+            Step::CancelReason(i) => self.cancel_reason_key(i, key, ctx),
+            Step::Workshop(w) => self.workshop_key(&w, key),
+            Step::Attendance(w, a) => self.attendance_key(&w, a, key, ctx),
         }
     }
 
@@ -719,228 +986,18 @@ impl Screen for AgendaScreen {
     }
 
     fn body(&self, view: &View) -> Option<page::Body> {
-        let mut paras: Vec<Para> = self
+        let paras: Vec<Para> = self
             .notice
             .as_ref()
             .map(|n| n.paras(&view.tr))
             .unwrap_or_default();
-        match &self.step {
-            Step::List => {
-                let rows = self.rows();
-                if rows.is_empty() {
-                    paras.push(page::text(view.tr.text("counsellor-nothing")));
-                }
-                let mut choices: Vec<Choice> = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(n, row)| {
-                        let label = match row {
-                            Row::Booking(i) => {
-                                let a = &self.appointments[*i];
-                                let motif = match &a.what {
-                                    What::Booking { motif, .. } => {
-                                        self.agenda.motif_label(motif, &view.tr)
-                                    }
-                                    What::Workshop { .. } => String::new(),
-                                };
-                                let when = format!(
-                                    "{} {}",
-                                    words::day(&view.tr, a.starts.date()),
-                                    words::time(&view.tr, a.starts)
-                                );
-                                let name = first_name(&a.person, &view.tr);
-                                // No phone given: nothing between two dashes.
-                                let phone = a.person.phone.as_deref().map(masked);
-                                // Booked at another help point: where the counsellor goes.
-                                let place = a.elsewhere.as_ref().map(|place| {
-                                    view.tr.text_with(
-                                        "counsellor-elsewhere",
-                                        &[("place", place.clone().into())],
-                                    )
-                                });
-                                [
-                                    Some(when),
-                                    Some(name),
-                                    speaks(a, view),
-                                    Some(motif),
-                                    place,
-                                    phone,
-                                    Some(status_words(a, view)),
-                                ]
-                                .into_iter()
-                                .flatten()
-                                .filter(|part| !part.is_empty())
-                                .collect::<Vec<_>>()
-                                .join(" — ")
-                            }
-                            Row::Workshop(w) => {
-                                let taken = self.taken(w);
-                                view.tr.text_with(
-                                    "counsellor-workshop-line",
-                                    &[
-                                        ("day", words::day(&view.tr, w.starts.date()).into()),
-                                        ("time", words::time(&view.tr, w.starts).into()),
-                                        (
-                                            "title",
-                                            view.tr
-                                                .text(&self.agenda.workshops[w.series].title)
-                                                .into(),
-                                        ),
-                                        ("taken", (taken as i64).into()),
-                                        ("seats", i64::from(w.seats).into()),
-                                    ],
-                                )
-                            }
-                        };
-                        Choice::numbered(n + 1, label)
-                    })
-                    .collect();
-                if self.only.is_none() {
-                    paras.insert(0, page::heading(self.shown_days(view)));
-                }
-                for id in self.moves() {
-                    choices.push(Choice::numbered(choices.len() + 1, view.tr.text(id)));
-                }
-                Some(page::Body::new(
-                    paras,
-                    choices.to_vec(),
-                    Some(self.focus.index()),
-                ))
-            }
-            Step::GoTo => {
-                paras.push(page::heading(view.tr.text("counsellor-date-question")));
-                paras.push(page::text(format!("▶ {}", self.date.value)));
-                let choices = [Choice::numbered(
-                    1,
-                    view.tr.text("counsellor-go-to-date-ok"),
-                )];
-                Some(page::Body::new(paras, choices.to_vec(), Some(0)))
-            }
-            Step::Booking(i) | Step::CancelReason(i) => {
-                let a = &self.appointments[*i];
-                paras.push(page::strong(format!(
-                    "{} {}",
-                    first_name(&a.person, &view.tr),
-                    a.person
-                        .last_initial
-                        .as_deref()
-                        .map(|x| format!("{x}."))
-                        .unwrap_or_default()
-                )));
-                if let Some(speaks) = speaks(a, view) {
-                    paras.push(page::text(speaks));
-                }
-                paras.push(page::text(format!(
-                    "{} {} — {}",
-                    words::day(&view.tr, a.starts.date()),
-                    words::time(&view.tr, a.starts),
-                    status_words(a, view)
-                )));
-                // What for, and the code the person keeps.
-                if let What::Booking { motif, .. } = &a.what {
-                    let motif = self.agenda.motif_label(motif, &view.tr);
-                    paras.push(page::text(view.tr.text_with(
-                        "counsellor-booking-what",
-                        &[
-                            ("motif", motif.into()),
-                            ("code", crate::booking::ticket::spaced(&a.code).into()),
-                        ],
-                    )));
-                }
-                if let Some(phone) = &a.person.phone {
-                    paras.push(page::text(
-                        view.tr
-                            .text_with("lieux-phone", &[("phone", show_phone(phone).into())]),
-                    ));
-                }
-                if let Some(email) = &a.person.email {
-                    paras.push(page::text(email.clone()));
-                }
-                if a.report {
-                    paras.push(page::text(view.tr.text("counsellor-report-exists")));
-                }
-                match shared_outcome(a) {
-                    Some(o) => paras.extend(super::shared_diagnostic::paras(&o, view)),
-                    None => paras.push(page::text(view.tr.text("counsellor-no-diagnostic"))),
-                }
-                if let Step::CancelReason(_) = self.step {
-                    paras.push(page::heading(view.tr.text("counsellor-cancel-reason")));
-                    paras.push(page::text(format!("▶ {}", self.reason.value)));
-                    let choices = [Choice::numbered(
-                        1,
-                        view.tr.text("counsellor-cancel-confirm"),
-                    )];
-                    return Some(page::Body::new(paras, choices.to_vec(), Some(0)));
-                }
-                let choices = booking_choices(a, view);
-                Some(page::Body::new(
-                    paras,
-                    choices.to_vec(),
-                    Some(self.focus.index()),
-                ))
-            }
-            Step::Attendance(w, a) => {
-                paras.push(page::strong(
-                    view.tr.text(&self.agenda.workshops[w.series].title),
-                ));
-                paras.push(page::heading(view.tr.text_with(
-                    "counsellor-attendance-question",
-                    &[(
-                        "name",
-                        first_name(&self.appointments[*a].person, &view.tr).into(),
-                    )],
-                )));
-                let choices: Vec<Choice> = numbered_list(&ATTENDANCE_CHOICES, &view.tr);
-                Some(page::Body::new(
-                    paras,
-                    choices.to_vec(),
-                    Some(self.focus.index()),
-                ))
-            }
-            Step::Workshop(w) => {
-                paras.push(page::strong(
-                    view.tr.text(&self.agenda.workshops[w.series].title),
-                ));
-                paras.push(page::text(format!(
-                    "{} {}",
-                    words::day(&view.tr, w.starts.date()),
-                    words::time(&view.tr, w.starts)
-                )));
-                paras.push(page::text(view.tr.text_with(
-                    "workshop-registrants-count",
-                    &[
-                        ("taken", (self.taken(w) as i64).into()),
-                        ("seats", i64::from(w.seats).into()),
-                    ],
-                )));
-                paras.extend(self.waiting_paras(view));
-                let mut choices: Vec<Choice> = self
-                    .registrants(w)
-                    .iter()
-                    .enumerate()
-                    .map(|(n, i)| {
-                        let a = &self.appointments[*i];
-                        Choice::numbered(
-                            n + 1,
-                            format!(
-                                "{} — {}",
-                                first_name(&a.person, &view.tr),
-                                status_words(a, view)
-                            ),
-                        )
-                    })
-                    .collect();
-                choices.push(Choice::numbered(
-                    choices.len() + 1,
-                    view.tr.text("counsellor-back"),
-                ));
-                Some(page::Body::new(
-                    paras,
-                    choices.to_vec(),
-                    Some(self.focus.index()),
-                ))
-            }
-        }
+        Some(match &self.step {
+            Step::List => self.list_body(paras, view),
+            Step::GoTo => self.date_body(paras, view),
+            Step::Booking(i) | Step::CancelReason(i) => self.booking_body(*i, paras, view),
+            Step::Attendance(w, a) => self.attendance_body(w, *a, paras, view),
+            Step::Workshop(w) => self.workshop_body(w, paras, view),
+        })
     }
 
     fn focus_choice(&mut self, index: usize) {

@@ -277,141 +277,180 @@ impl WorkshopAdmin {
     fn step_key(&mut self, key: Key, ctx: &Ctx) -> Action {
         if key == Key::Esc {
             self.notice = None;
-            return match self.step {
-                Step::List => Action::Back,
-                Step::Session(_) | Step::NewSeries => {
-                    self.list();
-                    Action::None
-                }
-                Step::Seats(i) | Step::Date(i) | Step::ConfirmCancel(i) => {
-                    self.go(Step::Session(i), SESSION_CHOICES.len());
-                    Action::None
-                }
-                Step::NewDate(_) => {
-                    self.go(Step::NewSeries, self.agenda.workshops.len());
-                    Action::None
-                }
-            };
+            return self.step_back();
         }
         match self.step {
-            Step::List => match self.focus.choose(key) {
-                Some(i) if i < self.sessions.len() => {
-                    self.go(Step::Session(i), SESSION_CHOICES.len())
-                }
-                Some(i) if i == self.sessions.len() => {
-                    self.go(Step::NewSeries, self.agenda.workshops.len())
-                }
-                Some(_) => return Action::Back,
-                None => {}
-            },
-            Step::Session(i) => match self.focus.choose(key) {
-                Some(0) => {
-                    let me = self.agenda.counsellor_by_id(&self.counsellor).unwrap_or(0);
-                    return Action::Push(Box::new(AgendaScreen::registrants_of(
-                        self.agenda.clone(),
-                        me,
-                        &self.sessions[i],
-                    )));
-                }
-                Some(1) => {
-                    self.field = TextField::new(FieldKind::Text, 4)
-                        .with(&self.sessions[i].seats.to_string());
-                    self.step = Step::Seats(i);
-                }
-                Some(2) => {
-                    self.field = TextField::new(FieldKind::Text, 16)
-                        .with(&self.sessions[i].starts.format("%d/%m/%Y %H:%M").to_string());
-                    self.step = Step::Date(i);
-                }
-                Some(3) if !self.sessions[i].cancelled => {
-                    self.go(Step::ConfirmCancel(i), 2);
-                    self.registrants = None;
-                    let day = self.sessions[i].starts.date();
-                    return Action::Emit(Effect::Store(Request::Appointments {
-                        from: day,
-                        to: day,
-                    }));
-                }
-                Some(4) => self.list(),
-                _ => {}
-            },
-            Step::Seats(i) => {
-                if let Some(text) = self.field_key(key) {
-                    let s = &self.sessions[i];
-                    match text.trim().parse::<u32>() {
-                        Ok(n) if n >= 1 && n >= s.taken => {
-                            let mut changed = s.clone();
-                            changed.seats = n;
-                            return self.save(changed, ctx);
-                        }
-                        _ => self.notice = Some(Notice::Says("workshop-admin-seats-invalid")),
-                    }
-                }
+            Step::List => self.list_key(key),
+            Step::Session(i) => self.session_key(i, key),
+            Step::Seats(i) => self.seats_key(i, key, ctx),
+            Step::Date(i) | Step::NewDate(i) => self.date_key(i, key, ctx),
+            Step::ConfirmCancel(i) => self.confirm_cancel_key(i, key, ctx),
+            Step::NewSeries => self.new_series_key(key),
+        }
+    }
+
+    /// Esc: the step before (out of the list, the screen before).
+    fn step_back(&mut self) -> Action {
+        match self.step {
+            Step::List => return Action::Back,
+            Step::Session(_) | Step::NewSeries => self.list(),
+            Step::Seats(i) | Step::Date(i) | Step::ConfirmCancel(i) => {
+                self.go(Step::Session(i), SESSION_CHOICES.len())
             }
-            Step::Date(i) | Step::NewDate(i) => {
-                if let Some(text) = self.field_key(key) {
-                    let Some(starts) = parse_when(&text) else {
-                        self.notice = Some(Notice::Says("workshop-admin-date-invalid"));
-                        return Action::None;
-                    };
-                    let session = if let Step::Date(i) = self.step {
-                        let mut changed = self.sessions[i].clone();
-                        let length = changed.ends - changed.starts;
-                        changed.starts = starts;
-                        changed.ends = starts + length;
-                        changed
-                    } else {
-                        let series = &self.agenda.workshops[i];
-                        Session {
-                            id: self.new_id(&series.id, starts),
-                            series: series.id.clone(),
-                            starts,
-                            ends: starts + series.duration,
-                            seats: series.seats,
-                            cancelled: false,
-                            taken: 0,
-                        }
-                    };
-                    let moving = matches!(self.step, Step::Date(_)).then_some(session.id.as_str());
-                    if let Some(why) = refusal(
-                        &self.agenda,
-                        &session.series,
-                        session.starts,
-                        session.ends,
-                        &self.sessions,
-                        moving,
-                        ctx.now,
-                    ) {
-                        self.notice = Some(Notice::Says(why));
-                        return Action::None;
-                    }
-                    return self.save(session, ctx);
-                }
+            Step::NewDate(_) => self.go(Step::NewSeries, self.agenda.workshops.len()),
+        }
+        Action::None
+    }
+
+    /// On the sessions: one of them, a new one, back.
+    fn list_key(&mut self, key: Key) -> Action {
+        match self.focus.choose(key) {
+            Some(i) if i < self.sessions.len() => self.go(Step::Session(i), SESSION_CHOICES.len()),
+            Some(i) if i == self.sessions.len() => {
+                self.go(Step::NewSeries, self.agenda.workshops.len())
             }
-            Step::ConfirmCancel(i) => match self.focus.choose(key) {
-                Some(0) => {
-                    let s = self.sessions[i].clone();
-                    let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
-                    // Without a gateway nothing would send it: nobody is "told".
-                    let notice = ctx.kiosk.reminder_gateway.as_ref().map(|_| {
+            Some(_) => return Action::Back,
+            None => {}
+        }
+        Action::None
+    }
+
+    /// On a session's actions: its registrants, its seats, its date, cancelling it, back.
+    fn session_key(&mut self, i: usize, key: Key) -> Action {
+        match self.focus.choose(key) {
+            Some(0) => {
+                let me = self.agenda.counsellor_by_id(&self.counsellor).unwrap_or(0);
+                return Action::Push(Box::new(AgendaScreen::registrants_of(
+                    self.agenda.clone(),
+                    me,
+                    &self.sessions[i],
+                )));
+            }
+            Some(1) => {
+                self.field =
+                    TextField::new(FieldKind::Text, 4).with(&self.sessions[i].seats.to_string());
+                self.step = Step::Seats(i);
+            }
+            Some(2) => {
+                self.field = TextField::new(FieldKind::Text, 16)
+                    .with(&self.sessions[i].starts.format("%d/%m/%Y %H:%M").to_string());
+                self.step = Step::Date(i);
+            }
+            Some(3) if !self.sessions[i].cancelled => {
+                self.go(Step::ConfirmCancel(i), 2);
+                self.registrants = None;
+                let day = self.sessions[i].starts.date();
+                return Action::Emit(Effect::Store(Request::Appointments { from: day, to: day }));
+            }
+            Some(4) => self.list(),
+            _ => {}
+        }
+        Action::None
+    }
+
+    /// Typing a session's seats: saved when at least one, and no fewer than are taken.
+    fn seats_key(&mut self, i: usize, key: Key, ctx: &Ctx) -> Action {
+        let Some(text) = self.field_key(key) else {
+            return Action::None;
+        };
+        let s = &self.sessions[i];
+        match text.trim().parse::<u32>() {
+            Ok(n) if n >= 1 && n >= s.taken => {
+                let mut changed = s.clone();
+                changed.seats = n;
+                self.save(changed, ctx)
+            }
+            _ => {
+                self.notice = Some(Notice::Says("workshop-admin-seats-invalid"));
+                Action::None
+            }
+        }
+    }
+
+    /// Typing the date of session `i` moved, or of a new session of series `i`: saved unless
+    /// it is no date or refused (`refusal`).
+    fn date_key(&mut self, i: usize, key: Key, ctx: &Ctx) -> Action {
+        let Some(text) = self.field_key(key) else {
+            return Action::None;
+        };
+        let Some(starts) = parse_when(&text) else {
+            self.notice = Some(Notice::Says("workshop-admin-date-invalid"));
+            return Action::None;
+        };
+        let session = if let Step::Date(i) = self.step {
+            self.moved(i, starts)
+        } else {
+            self.new_session(i, starts)
+        };
+        let moving = matches!(self.step, Step::Date(_)).then_some(session.id.as_str());
+        if let Some(why) = refusal(
+            &self.agenda,
+            &session.series,
+            session.starts,
+            session.ends,
+            &self.sessions,
+            moving,
+            ctx.now,
+        ) {
+            self.notice = Some(Notice::Says(why));
+            return Action::None;
+        }
+        self.save(session, ctx)
+    }
+
+    /// Session `i` moved to `starts`, its length kept.
+    fn moved(&self, i: usize, starts: NaiveDateTime) -> Session {
+        let mut changed = self.sessions[i].clone();
+        let length = changed.ends - changed.starts;
+        changed.starts = starts;
+        changed.ends = starts + length;
+        changed
+    }
+
+    /// A new session of the agenda's workshop `series` at `starts`, as the agenda sets it.
+    fn new_session(&self, series: usize, starts: NaiveDateTime) -> Session {
+        let series = &self.agenda.workshops[series];
+        Session {
+            id: self.new_id(&series.id, starts),
+            series: series.id.clone(),
+            starts,
+            ends: starts + series.duration,
+            seats: series.seats,
+            cancelled: false,
+            taken: 0,
+        }
+    }
+
+    /// "Annuler cet atelier ?": yes cancels it, its registrants told (when a gateway can send
+    /// it); no goes back to the session.
+    fn confirm_cancel_key(&mut self, i: usize, key: Key, ctx: &Ctx) -> Action {
+        match self.focus.choose(key) {
+            Some(0) => {
+                let s = self.sessions[i].clone();
+                let tr = ctx.i18n.tr(&ctx.kiosk.default_locale);
+                // Without a gateway nothing would send it: nobody is "told".
+                let notice =
+                    ctx.kiosk.reminder_gateway.as_ref().map(|_| {
                         Message::SessionCancelled { starts: s.starts }.text(&tr, ctx.kiosk)
                     });
-                    self.cancelling = true;
-                    return Action::Emit(Effect::Store(Request::CancelSession {
-                        session: s,
-                        by: self.counsellor.clone(),
-                        notice,
-                    }));
-                }
-                Some(_) => self.go(Step::Session(i), SESSION_CHOICES.len()),
-                None => {}
-            },
-            Step::NewSeries => {
-                if let Some(i) = self.focus.choose(key) {
-                    self.field = TextField::new(FieldKind::Text, 16);
-                    self.step = Step::NewDate(i);
-                }
+                self.cancelling = true;
+                return Action::Emit(Effect::Store(Request::CancelSession {
+                    session: s,
+                    by: self.counsellor.clone(),
+                    notice,
+                }));
             }
+            Some(_) => self.go(Step::Session(i), SESSION_CHOICES.len()),
+            None => {}
+        }
+        Action::None
+    }
+
+    /// Which workshop a new session is of: its date is typed next.
+    fn new_series_key(&mut self, key: Key) -> Action {
+        if let Some(i) = self.focus.choose(key) {
+            self.field = TextField::new(FieldKind::Text, 16);
+            self.step = Step::NewDate(i);
         }
         Action::None
     }

@@ -317,21 +317,7 @@ impl Questionnaire {
             urgent |= implies.urgent;
             push_new(&mut equipment, implies.equipment.as_slice());
         }
-        if !administrative.is_empty() {
-            push_new(&mut needs, &[Thematique::AideAuxDemarchesAdministratives]);
-        }
-        if needs.is_empty() {
-            needs.push(Thematique::DiagnosticNumerique);
-        }
-        // The procedure that brought the person comes first.
-        if let Some(i) = needs
-            .iter()
-            .position(|n| *n == Thematique::AideAuxDemarchesAdministratives)
-        {
-            let admin = needs.remove(i);
-            needs.insert(0, admin);
-        }
-        needs.truncate(MAX_NEEDS);
+        let needs = needs_in_order(needs, !administrative.is_empty());
         let named = named.filter(|_| needs.contains(&Thematique::AideAuxDemarchesAdministratives));
         if !needs.contains(&Thematique::AideAuxDemarchesAdministratives) {
             administrative.clear();
@@ -342,18 +328,7 @@ impl Questionnaire {
         let profile = profile.unwrap_or(Profile::AAccompagner);
         let for_me = wish == Some(Wish::ForMe);
         let aidants_connect = aidants_connect.filter(|_| for_me);
-        let modality = match (profile, wish) {
-            _ if for_me || urgent => ModaliteAccompagnement::AccompagnementIndividuel,
-            (Profile::Eloigne, _) => ModaliteAccompagnement::AccompagnementIndividuel,
-            (Profile::Autonome, Some(Wish::WithMe)) => {
-                ModaliteAccompagnement::AccompagnementIndividuel
-            }
-            (Profile::Autonome, _) => ModaliteAccompagnement::EnAutonomie,
-            (Profile::AAccompagner, Some(Wish::Learn)) => {
-                ModaliteAccompagnement::DansUnAtelierCollectif
-            }
-            (Profile::AAccompagner, _) => ModaliteAccompagnement::AccompagnementIndividuel,
-        };
+        let modality = modality(profile, wish, urgent);
         let help = match modality {
             _ if aidants_connect.is_some() => HelpKind::AidantsConnect,
             ModaliteAccompagnement::EnAutonomie => HelpKind::SelfService,
@@ -372,6 +347,45 @@ impl Questionnaire {
             equipment,
             urgent,
         }
+    }
+}
+
+/// The needs to say, in order: help with a procedure first when one was named (the
+/// procedure brought the person), a digital diagnostic when nothing else; at most
+/// `MAX_NEEDS`.
+fn needs_in_order(mut needs: Vec<Thematique>, administrative: bool) -> Vec<Thematique> {
+    if administrative {
+        push_new(&mut needs, &[Thematique::AideAuxDemarchesAdministratives]);
+    }
+    if needs.is_empty() {
+        needs.push(Thematique::DiagnosticNumerique);
+    }
+    if let Some(i) = needs
+        .iter()
+        .position(|n| *n == Thematique::AideAuxDemarchesAdministratives)
+    {
+        let admin = needs.remove(i);
+        needs.insert(0, admin);
+    }
+    needs.truncate(MAX_NEEDS);
+    needs
+}
+
+/// How the person is best helped: one to one when it is done for them, when it is urgent, or
+/// when they are far from digital; on their own when autonomous (one to one when they asked
+/// for someone beside them); in a workshop when they want to learn; else one to one.
+fn modality(profile: Profile, wish: Option<Wish>, urgent: bool) -> ModaliteAccompagnement {
+    match (profile, wish) {
+        _ if wish == Some(Wish::ForMe) || urgent => {
+            ModaliteAccompagnement::AccompagnementIndividuel
+        }
+        (Profile::Eloigne, _) => ModaliteAccompagnement::AccompagnementIndividuel,
+        (Profile::Autonome, Some(Wish::WithMe)) => ModaliteAccompagnement::AccompagnementIndividuel,
+        (Profile::Autonome, _) => ModaliteAccompagnement::EnAutonomie,
+        (Profile::AAccompagner, Some(Wish::Learn)) => {
+            ModaliteAccompagnement::DansUnAtelierCollectif
+        }
+        (Profile::AAccompagner, _) => ModaliteAccompagnement::AccompagnementIndividuel,
     }
 }
 

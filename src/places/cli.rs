@@ -133,51 +133,83 @@ pub(crate) fn near(
     tr: &Tr,
     now: NaiveDateTime,
 ) -> ExitCode {
-    let NearArgs {
-        place,
-        services: service,
-        limit,
-        json,
-    } = *args;
-    let mut services = Vec::new();
-    for s in service {
-        match crate::vocabulary::lieux::Service::parse(s) {
-            Ok(s) => services.push(s),
-            Err(e) => {
-                eprintln!("borne lieux near: --service {e}");
-                return ExitCode::from(EXIT_CONFIG);
-            }
-        }
-    }
-    let index = match store.place_index() {
-        Ok(i) => i,
+    let services = match args
+        .services
+        .iter()
+        .map(|s| crate::vocabulary::lieux::Service::parse(s))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(services) => services,
         Err(e) => {
-            eprintln!("borne: {e}");
-            return ExitCode::from(EXIT_FAILURE);
+            eprintln!("borne lieux near: --service {e}");
+            return ExitCode::from(EXIT_CONFIG);
         }
     };
+    let near = match nearest_lieux(store, args.place, &services, args.limit) {
+        Ok(near) => near,
+        Err(status) => return status,
+    };
+    let data_date = store.lieux_date(now.date()).ok().flatten();
+    if args.json {
+        print_near_json(&near, calendar, now, data_date);
+    } else {
+        print_near(&near, calendar, tr, now, data_date);
+    }
+    ExitCode::SUCCESS
+}
+
+/// The lieux found near a commune.
+struct Near {
+    commune: crate::domain::communes::Commune,
+    /// Each lieu found's row id and its distance in km (none when unknown), nearest first.
+    found: Vec<(i64, Option<f64>)>,
+    /// The same lieux, in the same order.
+    lieux: Vec<crate::domain::lieu::Lieu>,
+}
+
+/// The lieux nearest the commune or postal code `place` that offer `services`; or, the
+/// problem said, the exit status.
+fn nearest_lieux(
+    store: &mut SqliteStore,
+    place: &str,
+    services: &[crate::vocabulary::lieux::Service],
+    limit: usize,
+) -> Result<Near, ExitCode> {
+    let index = store.place_index().map_err(|e| {
+        eprintln!("borne: {e}");
+        ExitCode::from(EXIT_FAILURE)
+    })?;
     let Some(first) = index.communes.search(place).first().copied() else {
         eprintln!("borne lieux near: no commune or postal code matches {place:?}");
-        return ExitCode::from(EXIT_FAILURE);
+        return Err(ExitCode::from(EXIT_FAILURE));
     };
     let commune = index.communes.located(&index.communes.get(first));
     let found = nearest::nearest(
         &index.points,
         &commune,
-        &services,
+        services,
         &Filters::default(),
         limit,
     );
     let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-    let lieux = match store.lieux(&ids) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("borne: {e}");
-            return ExitCode::from(EXIT_FAILURE);
-        }
-    };
-    let kiosk = calendar;
-    let state = |l: &crate::domain::lieu::Lieu| match l.open_state(kiosk, now).0 {
+    let lieux = store.lieux(&ids).map_err(|e| {
+        eprintln!("borne: {e}");
+        ExitCode::from(EXIT_FAILURE)
+    })?;
+    Ok(Near {
+        commune,
+        found,
+        lieux,
+    })
+}
+
+/// A lieu open or closed at `now`, and when that changes: ("open", its closing time).
+fn open_state(
+    l: &crate::domain::lieu::Lieu,
+    calendar: &Calendar,
+    now: NaiveDateTime,
+) -> (&'static str, Option<String>) {
+    match l.open_state(calendar, now).0 {
         hours::OpenState::Open { closes } => (
             "open",
             closes.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
@@ -188,50 +220,69 @@ pub(crate) fn near(
         ),
         hours::OpenState::Unknown => ("unknown", None),
         hours::OpenState::Raw(_) => ("unparsed", None),
-    };
-    let data_date = store.lieux_date(now.date()).ok().flatten();
-    if json {
-        let all: Vec<_> = lieux
-            .iter()
-            .zip(&found)
-            .map(|(l, (_, km))| {
-                let (open, change) = state(l);
-                serde_json::json!({
-                    "id": l.id, "nom": l.display_name(), "commune": l.commune, "code_postal": l.code_postal,
-                    "km": km.map(|k| (k * 10.0).round() / 10.0), "approximate": l.approximate, "open": open, "next_change": change,
-                })
+    }
+}
+
+/// `lieux near --json`: the commune, each lieu with its distance and whether it is open, the
+/// lieux' date.
+fn print_near_json(
+    near: &Near,
+    calendar: &Calendar,
+    now: NaiveDateTime,
+    data_date: Option<chrono::NaiveDate>,
+) {
+    let all: Vec<_> = near
+        .lieux
+        .iter()
+        .zip(&near.found)
+        .map(|(l, (_, km))| {
+            let (open, change) = open_state(l, calendar, now);
+            serde_json::json!({
+                "id": l.id, "nom": l.display_name(), "commune": l.commune, "code_postal": l.code_postal,
+                "km": km.map(|k| (k * 10.0).round() / 10.0), "approximate": l.approximate, "open": open, "next_change": change,
             })
-            .collect();
+        })
+        .collect();
+    println!(
+        "{}",
+        serde_json::json!({ "commune": near.commune.nom, "code_postal": near.commune.code_postal, "lieux": all, "data_date": data_date })
+    );
+}
+
+/// `lieux near` for a person: as the screen, a far place said to be far with the national ways
+/// to find help; each lieu with its distance and its opening line; the lieux' date.
+fn print_near(
+    near: &Near,
+    calendar: &Calendar,
+    tr: &Tr,
+    now: NaiveDateTime,
+    data_date: Option<chrono::NaiveDate>,
+) {
+    println!("{} ({}):", near.commune.nom, near.commune.code_postal);
+    if let Some(km) = super::view::nearest_is_far(&near.found) {
         println!(
             "{}",
-            serde_json::json!({ "commune": commune.nom, "code_postal": commune.code_postal, "lieux": all, "data_date": data_date })
+            tr.text_with("lieux-far", &[("km", tr.integer(km.round() as i64).into())])
         );
-    } else {
-        println!("{} ({}):", commune.nom, commune.code_postal);
-        // As the screen: a far place is said to be far, with the national ways to find help.
-        if let Some(km) = super::view::nearest_is_far(&found) {
-            println!(
-                "{}",
-                tr.text_with("lieux-far", &[("km", tr.integer(km.round() as i64).into())])
-            );
-            println!("{}", tr.text("lieux-far-help"));
-        }
-        for (l, (_, km)) in lieux.iter().zip(&found) {
-            let distance = match km {
-                Some(k) if l.approximate => format!("~{k:.1} km"),
-                Some(k) => format!("{k:.1} km"),
-                None => "?".to_string(),
-            };
-            println!(
-                "{distance:>9}  {} — {}",
-                l.display_name(),
-                crate::domain::lieu::calm_capitals(&l.commune)
-            );
-            println!("           {}", super::view::open_line(l, kiosk, now, tr));
-        }
-        println!("{}", crate::calendar::words::data_date(tr, data_date));
+        println!("{}", tr.text("lieux-far-help"));
     }
-    ExitCode::SUCCESS
+    for (l, (_, km)) in near.lieux.iter().zip(&near.found) {
+        let distance = match km {
+            Some(k) if l.approximate => format!("~{k:.1} km"),
+            Some(k) => format!("{k:.1} km"),
+            None => "?".to_string(),
+        };
+        println!(
+            "{distance:>9}  {} — {}",
+            l.display_name(),
+            crate::domain::lieu::calm_capitals(&l.commune)
+        );
+        println!(
+            "           {}",
+            super::view::open_line(l, calendar, now, tr)
+        );
+    }
+    println!("{}", crate::calendar::words::data_date(tr, data_date));
 }
 
 /// `borne lieux update` on the help point's own file: what was taken, or why not (exit 2

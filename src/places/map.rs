@@ -26,37 +26,7 @@ pub fn draw(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
     };
     let commune = index.communes.get(c);
     let origin = index.communes.located(&commune).located();
-    // The lieux of the list's page, by the numbers the list shows them with.
-    let focused = screen.focus.index();
-    let (start, end) = screen.focus.page();
-    let mut marks: Vec<Mark> = screen
-        .lieux
-        .iter()
-        .enumerate()
-        .take(end)
-        .skip(start)
-        .filter_map(|(i, l)| {
-            let number = i - start + 1;
-            l.located().map(|(lat, lon)| Mark {
-                lon,
-                lat,
-                label: if i == focused {
-                    format!("[{number}]")
-                } else {
-                    number.to_string()
-                },
-                focused: i == focused,
-            })
-        })
-        .collect();
-    if let Some((lat, lon)) = origin {
-        marks.push(Mark {
-            lon,
-            lat,
-            label: "×".into(),
-            focused: false,
-        });
-    }
+    let marks = marks(screen, origin);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(
@@ -90,10 +60,51 @@ pub fn draw(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
             ..inner
         },
     );
-    let cells = project(&marks, plot.width, plot.height);
+    draw_marks(&marks, frame, plot, view);
+}
+
+/// The lieux of the list's page, by the numbers the list shows them with, and the commune
+/// searched (at `origin`) as "×".
+fn marks(screen: &LieuxScreen, origin: Option<(f64, f64)>) -> Vec<Mark> {
+    let focused = screen.focus.index();
+    let (start, end) = screen.focus.page();
+    let mut marks: Vec<Mark> = screen
+        .lieux
+        .iter()
+        .enumerate()
+        .take(end)
+        .skip(start)
+        .filter_map(|(i, l)| {
+            let number = i - start + 1;
+            l.located().map(|(lat, lon)| Mark {
+                lon,
+                lat,
+                label: if i == focused {
+                    format!("[{number}]")
+                } else {
+                    number.to_string()
+                },
+                focused: i == focused,
+            })
+        })
+        .collect();
+    if let Some((lat, lon)) = origin {
+        marks.push(Mark {
+            lon,
+            lat,
+            label: "×".into(),
+            focused: false,
+        });
+    }
+    marks
+}
+
+/// The marks in the plot, their labels placed apart; the focused lieu last, over anything near
+/// it.
+fn draw_marks(marks: &[Mark], frame: &mut Frame, plot: Rect, view: &View) {
+    let cells = project(marks, plot.width, plot.height);
     let widths: Vec<u16> = marks.iter().map(|m| width(&m.label) as u16).collect();
     let placed = place_labels(&cells, &widths, plot.width, plot.height);
-    // The focused lieu last, over anything near it.
     let mut order: Vec<usize> = (0..marks.len()).collect();
     order.sort_by_key(|i| marks[*i].focused);
     for i in order {

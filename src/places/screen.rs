@@ -212,6 +212,95 @@ impl LieuxScreen {
         }
         Action::None
     }
+
+    /// On the lieux found: one of them, then all near, the filters, all services, another
+    /// commune.
+    fn handle_results(&mut self, key: Key) -> Action {
+        if key == Key::Esc {
+            self.step = Step::Search;
+            return Action::None;
+        }
+        let Some(i) = self.focus.choose(key) else {
+            return Action::None;
+        };
+        if i < self.found.len() {
+            if i < self.lieux.len() {
+                self.step = Step::Detail(i);
+                self.focus = FocusGrid::new(vec![1, 1, 1]);
+            }
+            return Action::None;
+        }
+        match self.extras()[i - self.found.len()] {
+            Extra::AllNear => {
+                self.filters = Filters::default();
+                return self.search();
+            }
+            Extra::Filters => {
+                self.step = Step::Filters;
+                self.focus = FocusGrid::new(vec![1; 5]);
+            }
+            Extra::AllServices => {
+                self.all_services = true;
+                return self.search();
+            }
+            Extra::OtherCommune => self.step = Step::Search,
+        }
+        Action::None
+    }
+
+    /// Ticking the filters; "Voir les lieux" (or Esc) searches again with them.
+    fn handle_filters(&mut self, key: Key) -> Action {
+        if key == Key::Esc {
+            return self.search();
+        }
+        // Espace ticks a box, as everywhere; Entrée too (it chooses).
+        let key = if key == Key::Char(' ') && self.focus.index() < 4 {
+            Key::Enter
+        } else {
+            key
+        };
+        match self.focus.choose(key) {
+            Some(0) => self.filters.free ^= true,
+            Some(1) => self.filters.specific_support ^= true,
+            Some(2) => self.filters.aidants_connect ^= true,
+            Some(3) => self.filters.france_services ^= true,
+            Some(_) => return self.search(),
+            None => {}
+        }
+        Action::None
+    }
+
+    /// On lieu `i`'s details: its QR code, its week's hours, back to the list.
+    fn handle_detail(&mut self, i: usize, key: Key, ctx: &Ctx) -> Action {
+        if key == Key::Esc {
+            self.back_to_results(i);
+            return Action::None;
+        }
+        let offered = match self.lieux.get(i) {
+            Some(lieu) => detail_choices(lieu, ctx.screen, ctx.settings.screen_reader),
+            None => vec![DetailChoice::Back],
+        };
+        if self.focus.len() != offered.len() {
+            self.focus = FocusGrid::new(vec![1; offered.len()]);
+        }
+        match self.focus.choose(key).map(|c| offered[c]) {
+            Some(DetailChoice::Qr) => self.step = Step::Qr(i),
+            Some(DetailChoice::Week) => {
+                self.step = Step::Hours(i);
+                self.focus = FocusGrid::new(vec![1]);
+            }
+            Some(DetailChoice::Back) => self.back_to_results(i),
+            None => {}
+        }
+        Action::None
+    }
+
+    /// The lieux found again, the focus on lieu `i`.
+    fn back_to_results(&mut self, i: usize) {
+        self.step = Step::Results;
+        self.focus = FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);
+        self.focus.set_index(i);
+    }
 }
 
 impl Default for LieuxScreen {
@@ -235,88 +324,9 @@ impl Screen for LieuxScreen {
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         match self.step {
             Step::Search => self.handle_search(key),
-            Step::Results => {
-                if key == Key::Esc {
-                    self.step = Step::Search;
-                    return Action::None;
-                }
-                let Some(i) = self.focus.choose(key) else {
-                    return Action::None;
-                };
-                if i < self.found.len() {
-                    if i < self.lieux.len() {
-                        self.step = Step::Detail(i);
-                        self.focus = FocusGrid::new(vec![1, 1, 1]);
-                    }
-                    return Action::None;
-                }
-                match self.extras()[i - self.found.len()] {
-                    Extra::AllNear => {
-                        self.filters = Filters::default();
-                        return self.search();
-                    }
-                    Extra::Filters => {
-                        self.step = Step::Filters;
-                        self.focus = FocusGrid::new(vec![1; 5]);
-                    }
-                    Extra::AllServices => {
-                        self.all_services = true;
-                        return self.search();
-                    }
-                    Extra::OtherCommune => self.step = Step::Search,
-                }
-                Action::None
-            }
-            Step::Filters => {
-                if key == Key::Esc {
-                    return self.search();
-                }
-                // Espace ticks a box, as everywhere; Entrée too (it chooses).
-                let key = if key == Key::Char(' ') && self.focus.index() < 4 {
-                    Key::Enter
-                } else {
-                    key
-                };
-                match self.focus.choose(key) {
-                    Some(0) => self.filters.free ^= true,
-                    Some(1) => self.filters.specific_support ^= true,
-                    Some(2) => self.filters.aidants_connect ^= true,
-                    Some(3) => self.filters.france_services ^= true,
-                    Some(_) => return self.search(),
-                    None => {}
-                }
-                Action::None
-            }
-            Step::Detail(i) => {
-                if key == Key::Esc {
-                    self.step = Step::Results;
-                    self.focus = FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);
-                    self.focus.set_index(i);
-                    return Action::None;
-                }
-                let offered = match self.lieux.get(i) {
-                    Some(lieu) => detail_choices(lieu, ctx.screen, ctx.settings.screen_reader),
-                    None => vec![DetailChoice::Back],
-                };
-                if self.focus.len() != offered.len() {
-                    self.focus = FocusGrid::new(vec![1; offered.len()]);
-                }
-                match self.focus.choose(key).map(|c| offered[c]) {
-                    Some(DetailChoice::Qr) => self.step = Step::Qr(i),
-                    Some(DetailChoice::Week) => {
-                        self.step = Step::Hours(i);
-                        self.focus = FocusGrid::new(vec![1]);
-                    }
-                    Some(DetailChoice::Back) => {
-                        self.step = Step::Results;
-                        self.focus =
-                            FocusGrid::new(vec![1; self.found.len() + self.extras().len()]);
-                        self.focus.set_index(i);
-                    }
-                    None => {}
-                }
-                Action::None
-            }
+            Step::Results => self.handle_results(key),
+            Step::Filters => self.handle_filters(key),
+            Step::Detail(i) => self.handle_detail(i, key, ctx),
             Step::Qr(i) | Step::Hours(i) => {
                 if matches!(key, Key::Enter | Key::Esc | Key::Char(_)) {
                     self.step = Step::Detail(i);

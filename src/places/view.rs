@@ -52,52 +52,7 @@ pub fn render(
 pub fn speech(screen: &LieuxScreen, view: &View) -> Speech {
     let tr = &view.tr;
     match screen.step() {
-        Step::Search => {
-            let mut s = Speech::new();
-            if screen.failed {
-                s = s.message(technical(view));
-            }
-            if !screen.services.is_empty() {
-                s = s.text(services_line(screen, view));
-            }
-            // The field's label is the question: the field says only what it holds.
-            s = s.text(tr.text("lieux-field"));
-            let typed = screen.field.value.trim();
-            if screen.nothing_typed && typed.is_empty() {
-                s = s.message(tr.text("lieux-type-first"));
-            }
-            if let Some(problem) = no_commune(screen, view) {
-                s = s.message(problem);
-            }
-            match screen.suggestion() {
-                Some(i) => {
-                    let c = screen.suggestions[i];
-                    s.focus(format!(
-                        "{}, {}",
-                        commune_label(screen, c, view),
-                        tr.text_with(
-                            "said-suggestion-of",
-                            &[
-                                ("number", (i as i64 + 1).into()),
-                                ("count", (screen.suggestions.len() as i64).into()),
-                            ],
-                        )
-                    ))
-                }
-                None => {
-                    let after = screen.suggestions.first().map(|c| {
-                        tr.text_with(
-                            "said-suggestions",
-                            &[
-                                ("count", (screen.suggestions.len() as i64).into()),
-                                ("first", commune_label(screen, *c, view).into()),
-                            ],
-                        )
-                    });
-                    s.typing(String::new(), screen.field.value.clone(), after)
-                }
-            }
-        }
+        Step::Search => search_speech(screen, view),
         Step::Results => {
             let (paras, choices) = results_page(screen, view);
             Speech::page(&paras, &choices, Some(screen.focus.index()), tr)
@@ -129,6 +84,56 @@ pub fn speech(screen: &LieuxScreen, view: &View) -> Speech {
                 }
             }
             s
+        }
+    }
+}
+
+/// On the search: the services asked, the field (its label the question), what is wrong, and
+/// the suggestion focused or how many there are.
+fn search_speech(screen: &LieuxScreen, view: &View) -> Speech {
+    let tr = &view.tr;
+    let mut s = Speech::new();
+    if screen.failed {
+        s = s.message(technical(view));
+    }
+    if !screen.services.is_empty() {
+        s = s.text(services_line(screen, view));
+    }
+    // The field's label is the question: the field says only what it holds.
+    s = s.text(tr.text("lieux-field"));
+    let typed = screen.field.value.trim();
+    if screen.nothing_typed && typed.is_empty() {
+        s = s.message(tr.text("lieux-type-first"));
+    }
+    if let Some(problem) = no_commune(screen, view) {
+        s = s.message(problem);
+    }
+    match screen.suggestion() {
+        Some(i) => {
+            let c = screen.suggestions[i];
+            s.focus(format!(
+                "{}, {}",
+                commune_label(screen, c, view),
+                tr.text_with(
+                    "said-suggestion-of",
+                    &[
+                        ("number", (i as i64 + 1).into()),
+                        ("count", (screen.suggestions.len() as i64).into()),
+                    ],
+                )
+            ))
+        }
+        None => {
+            let after = screen.suggestions.first().map(|c| {
+                tr.text_with(
+                    "said-suggestions",
+                    &[
+                        ("count", (screen.suggestions.len() as i64).into()),
+                        ("first", commune_label(screen, *c, view).into()),
+                    ],
+                )
+            });
+            s.typing(String::new(), screen.field.value.clone(), after)
         }
     }
 }

@@ -109,65 +109,14 @@ fn big(frame: &mut Frame, area: Rect, text: &str, size: PixelSize, style: Style)
 pub(crate) fn render(frame: &mut Frame, board: &Board, tr: &Tr, help_point: &str) {
     let area = frame.area();
     let strong = Style::default().add_modifier(Modifier::BOLD);
-    let mut y = area.y;
-    let line = |frame: &mut Frame, y: &mut u16, text: String, style: Style| {
-        if *y < area.bottom() {
-            let row = Rect {
-                y: *y,
-                height: 1,
-                ..area
-            };
-            frame.render_widget(Paragraph::new(Line::styled(text, style)), row);
-            *y += 1;
-        }
-    };
-    line(frame, &mut y, format!(" {help_point}"), Style::default());
-    line(
-        frame,
-        &mut y,
-        format!(" {}", tr.text("display-title")),
-        strong,
-    );
-    y += 1;
-    let left = area.height.saturating_sub(y - area.y);
+    let mut rows = Rows { area, y: area.y };
+    rows.line(frame, format!(" {help_point}"), Style::default());
+    rows.line(frame, format!(" {}", tr.text("display-title")), strong);
+    rows.y += 1;
     match board.calls.first() {
         Some(last) => {
-            let label = last.label();
-            let fits_width = |text: &str| text.chars().count() as u16 * GLYPH + 2 <= area.width;
-            // The latest call large: its ticket, then its desk, as room allows (the list
-            // under it keeps 4 rows).
-            if left >= 8 + 4 + 6 && fits_width(&label) && fits_width(&last.desk) {
-                let at = |y: u16, h: u16| Rect {
-                    x: area.x + 1,
-                    y,
-                    width: area.width - 1,
-                    height: h,
-                };
-                big(frame, at(y, 8), &label, PixelSize::Full, strong);
-                y += 9;
-                big(frame, at(y, 4), &last.desk, PixelSize::HalfHeight, strong);
-                y += 5;
-            } else {
-                line(
-                    frame,
-                    &mut y,
-                    format!(
-                        " {}",
-                        tr.text_with(
-                            "display-calls",
-                            &[("ticket", label.into()), ("desk", last.desk.clone().into())],
-                        )
-                    ),
-                    strong.add_modifier(Modifier::REVERSED),
-                );
-                y += 1;
-            }
-            line(
-                frame,
-                &mut y,
-                format!(" {}", tr.text("display-last-calls")),
-                strong,
-            );
+            last_call(frame, &mut rows, last, tr);
+            rows.line(frame, format!(" {}", tr.text("display-last-calls")), strong);
             for call in &board.calls {
                 let text = tr.text_with(
                     "display-calls",
@@ -176,26 +125,86 @@ pub(crate) fn render(frame: &mut Frame, board: &Board, tr: &Tr, help_point: &str
                         ("desk", call.desk.clone().into()),
                     ],
                 );
-                line(frame, &mut y, format!("   {text}"), Style::default());
+                rows.line(frame, format!("   {text}"), Style::default());
             }
         }
-        None => line(
+        None => rows.line(
             frame,
-            &mut y,
             format!(" {}", tr.text("display-nobody-called")),
             Style::default(),
         ),
     }
-    y += 1;
-    line(
+    rows.y += 1;
+    rows.line(
         frame,
-        &mut y,
         format!(
             " {}",
             tr.text_with("display-waiting", &[("count", board.waiting.into())])
         ),
         strong,
     );
+}
+
+/// The board's rows, written down the screen from `y`.
+struct Rows {
+    area: Rect,
+    y: u16,
+}
+
+impl Rows {
+    /// A line of text on the next row, while the screen has one.
+    fn line(&mut self, frame: &mut Frame, text: String, style: Style) {
+        if self.y < self.area.bottom() {
+            let row = Rect {
+                y: self.y,
+                height: 1,
+                ..self.area
+            };
+            frame.render_widget(Paragraph::new(Line::styled(text, style)), row);
+            self.y += 1;
+        }
+    }
+}
+
+/// The latest call large: its ticket, then its desk, as room allows (the list under it keeps
+/// 4 rows); else on one line, reversed.
+fn last_call(frame: &mut Frame, rows: &mut Rows, last: &Call, tr: &Tr) {
+    let area = rows.area;
+    let strong = Style::default().add_modifier(Modifier::BOLD);
+    let left = area.height.saturating_sub(rows.y - area.y);
+    let label = last.label();
+    let fits_width = |text: &str| text.chars().count() as u16 * GLYPH + 2 <= area.width;
+    if left >= 8 + 4 + 6 && fits_width(&label) && fits_width(&last.desk) {
+        let at = |y: u16, h: u16| Rect {
+            x: area.x + 1,
+            y,
+            width: area.width - 1,
+            height: h,
+        };
+        big(frame, at(rows.y, 8), &label, PixelSize::Full, strong);
+        rows.y += 9;
+        big(
+            frame,
+            at(rows.y, 4),
+            &last.desk,
+            PixelSize::HalfHeight,
+            strong,
+        );
+        rows.y += 5;
+    } else {
+        rows.line(
+            frame,
+            format!(
+                " {}",
+                tr.text_with(
+                    "display-calls",
+                    &[("ticket", label.into()), ("desk", last.desk.clone().into())],
+                )
+            ),
+            strong.add_modifier(Modifier::REVERSED),
+        );
+        rows.y += 1;
+    }
 }
 
 #[cfg(test)]

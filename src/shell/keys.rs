@@ -230,21 +230,7 @@ impl KeyParser {
         let body = &self.pending[2..];
         let last = *body.last()?;
         if self.pending[1] == b'O' {
-            // SS3: one byte.
-            return Some(match last {
-                b'P' => Sequence::Key(Key::F(1)),
-                b'Q' => Sequence::Key(Key::F(2)),
-                b'R' => Sequence::Key(Key::F(3)),
-                b'S' => Sequence::Key(Key::F(4)),
-                b'A' => Sequence::Key(Key::Up),
-                b'B' => Sequence::Key(Key::Down),
-                b'C' => Sequence::Key(Key::Right),
-                b'D' => Sequence::Key(Key::Left),
-                b'H' => Sequence::Key(Key::Home),
-                b'F' => Sequence::Key(Key::End),
-                b'M' => Sequence::Key(Key::Enter),
-                _ => Sequence::Ignored,
-            });
+            return Some(ss3(last));
         }
         // The Linux console's F1–F5: ESC [ [ A … E.
         if body.first() == Some(&b'[') {
@@ -265,50 +251,74 @@ impl KeyParser {
             };
         }
         let params = std::str::from_utf8(&body[..body.len() - 1]).unwrap_or("?");
-        if params.starts_with('?') && last == b'c' {
-            return Some(Sequence::Answer(Answer::DeviceAttributes));
-        }
-        if let Some(report) = params.strip_prefix('<') {
-            return Some(mouse(report, last));
-        }
-        if params.starts_with(['?', '>', '=']) {
-            // Private modes, device answers.
-            return Some(Sequence::Ignored);
-        }
-        let mut fields = params.split(';');
-        let first: Option<u16> = fields.next().and_then(|f| f.parse().ok());
-        // A modifier (Shift, Ctrl, Alt…) makes it a combination a kiosk ignores, except
-        // Shift+Tab.
-        let modified = fields
-            .next()
-            .and_then(|m| m.parse::<u16>().ok())
-            .is_some_and(|m| m > 1);
-        let key = match (last, first) {
-            (b'A', _) => Key::Up,
-            (b'B', _) => Key::Down,
-            (b'C', _) => Key::Right,
-            (b'D', _) => Key::Left,
-            (b'H', _) => Key::Home,
-            (b'F', _) => Key::End,
-            (b'Z', _) => return Some(Sequence::Key(Key::BackTab)),
-            (b'P', _) => Key::F(1),
-            (b'Q', _) => Key::F(2),
-            (b'R', _) => Key::F(3),
-            (b'S', _) => Key::F(4),
-            (b'~', Some(200)) => return Some(Sequence::PasteStart),
-            (b'~', Some(201)) => return Some(Sequence::PasteEnd),
-            (b'~', Some(1 | 7)) => Key::Home,
-            (b'~', Some(3)) => Key::Delete,
-            (b'~', Some(4 | 8)) => Key::End,
-            (b'~', Some(5)) => Key::PageUp,
-            (b'~', Some(6)) => Key::PageDown,
-            (b'~', Some(n @ 11..=15)) => Key::F((n - 10) as u8),
-            (b'~', Some(n @ 17..=21)) => Key::F((n - 11) as u8),
-            (b'~', Some(n @ 23..=24)) => Key::F((n - 12) as u8),
-            _ => return Some(Sequence::Ignored),
-        };
-        Some(Sequence::Key(if modified { Key::Other } else { key }))
+        Some(csi(params, last))
     }
+}
+
+/// An SS3 sequence's key, from its one byte.
+fn ss3(last: u8) -> Sequence {
+    match last {
+        b'P' => Sequence::Key(Key::F(1)),
+        b'Q' => Sequence::Key(Key::F(2)),
+        b'R' => Sequence::Key(Key::F(3)),
+        b'S' => Sequence::Key(Key::F(4)),
+        b'A' => Sequence::Key(Key::Up),
+        b'B' => Sequence::Key(Key::Down),
+        b'C' => Sequence::Key(Key::Right),
+        b'D' => Sequence::Key(Key::Left),
+        b'H' => Sequence::Key(Key::Home),
+        b'F' => Sequence::Key(Key::End),
+        b'M' => Sequence::Key(Key::Enter),
+        _ => Sequence::Ignored,
+    }
+}
+
+/// A complete CSI sequence, from its parameters and final byte: a key, a mouse report, the
+/// terminal's answer, a paste's start or end.
+fn csi(params: &str, last: u8) -> Sequence {
+    if params.starts_with('?') && last == b'c' {
+        return Sequence::Answer(Answer::DeviceAttributes);
+    }
+    if let Some(report) = params.strip_prefix('<') {
+        return mouse(report, last);
+    }
+    if params.starts_with(['?', '>', '=']) {
+        // Private modes, device answers.
+        return Sequence::Ignored;
+    }
+    let mut fields = params.split(';');
+    let first: Option<u16> = fields.next().and_then(|f| f.parse().ok());
+    // A modifier (Shift, Ctrl, Alt…) makes it a combination a kiosk ignores, except
+    // Shift+Tab.
+    let modified = fields
+        .next()
+        .and_then(|m| m.parse::<u16>().ok())
+        .is_some_and(|m| m > 1);
+    let key = match (last, first) {
+        (b'A', _) => Key::Up,
+        (b'B', _) => Key::Down,
+        (b'C', _) => Key::Right,
+        (b'D', _) => Key::Left,
+        (b'H', _) => Key::Home,
+        (b'F', _) => Key::End,
+        (b'Z', _) => return Sequence::Key(Key::BackTab),
+        (b'P', _) => Key::F(1),
+        (b'Q', _) => Key::F(2),
+        (b'R', _) => Key::F(3),
+        (b'S', _) => Key::F(4),
+        (b'~', Some(200)) => return Sequence::PasteStart,
+        (b'~', Some(201)) => return Sequence::PasteEnd,
+        (b'~', Some(1 | 7)) => Key::Home,
+        (b'~', Some(3)) => Key::Delete,
+        (b'~', Some(4 | 8)) => Key::End,
+        (b'~', Some(5)) => Key::PageUp,
+        (b'~', Some(6)) => Key::PageDown,
+        (b'~', Some(n @ 11..=15)) => Key::F((n - 10) as u8),
+        (b'~', Some(n @ 17..=21)) => Key::F((n - 11) as u8),
+        (b'~', Some(n @ 23..=24)) => Key::F((n - 12) as u8),
+        _ => return Sequence::Ignored,
+    };
+    Sequence::Key(if modified { Key::Other } else { key })
 }
 
 /// An SGR mouse report (`ESC [ < button ; column ; row M`, from 1): the left button pressed

@@ -19,78 +19,73 @@ pub(crate) fn report_of(
     minutes: u32,
     text: impl Fn(&str) -> String,
 ) -> Result<Report, String> {
-    let bad = |column: &str, value: &str| {
-        format!("activite row {id}: {column}: {value:?} is not a known value")
-    };
-    fn one<T>(
-        id: i64,
-        column: &str,
-        value: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<T, String> {
-        parse(value)
-            .ok_or_else(|| format!("activite row {id}: {column}: {value:?} is not a known value"))
-    }
-    fn maybe<T>(
-        id: i64,
-        column: &str,
-        value: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<Option<T>, String> {
-        if value.is_empty() {
-            Ok(None)
-        } else {
-            one(id, column, value, parse).map(Some)
-        }
-    }
-    fn list<T>(
-        id: i64,
-        column: &str,
-        value: &str,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Result<Vec<T>, String> {
-        split_values(value)
-            .map(|v| one(id, column, v, &parse))
-            .collect()
-    }
+    let row = StoredRow { id, text };
     Ok(Report {
         id: Some(id),
         counsellor,
         booking,
-        kind: one(id, "type", &text("type"), TypeAccompagnement::from_label)?,
-        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad("date", date))?,
+        kind: row.one("type", TypeAccompagnement::from_label)?,
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| row.unknown("date", date))?,
         minutes,
-        place: one(id, "lieu", &text("lieu"), LieuAccompagnement::from_label)?,
-        autonomy: maybe(id, "autonomie", &text("autonomie"), Autonomie::from_label)?,
-        equipment: list(id, "materiel", &text("materiel"), Materiel::from_label)?,
-        themes: list(
-            id,
-            "thematiques",
-            &text("thematiques"),
-            Thematique::from_label,
-        )?,
-        administrative: list(
-            id,
+        place: row.one("lieu", LieuAccompagnement::from_label)?,
+        autonomy: row.maybe("autonomie", Autonomie::from_label)?,
+        equipment: row.list("materiel", Materiel::from_label)?,
+        themes: row.list("thematiques", Thematique::from_label)?,
+        administrative: row.list(
             "thematiques_administratives",
-            &text("thematiques_administratives"),
             ThematiqueAdministrative::from_label,
         )?,
-        redirection: maybe(
-            id,
-            "redirection",
-            &text("redirection"),
-            Redirection::from_label,
-        )?,
-        notes: text("notes"),
-        gender: one(id, "genre", &text("genre"), Genre::from_label)?,
-        age: one(
-            id,
-            "tranche_age",
-            &text("tranche_age"),
-            TrancheAge::from_label,
-        )?,
-        status: one(id, "statut", &text("statut"), Statut::from_label)?,
+        redirection: row.maybe("redirection", Redirection::from_label)?,
+        notes: (row.text)("notes"),
+        gender: row.one("genre", Genre::from_label)?,
+        age: row.one("tranche_age", TrancheAge::from_label)?,
+        status: row.one("statut", Statut::from_label)?,
     })
+}
+
+/// A stored report's row: its id, and its text columns (`text(column)`, "" for none).
+struct StoredRow<F> {
+    id: i64,
+    text: F,
+}
+
+impl<F: Fn(&str) -> String> StoredRow<F> {
+    /// Why a column's value is refused, naming the row.
+    fn unknown(&self, column: &str, value: &str) -> String {
+        format!(
+            "activite row {}: {column}: {value:?} is not a known value",
+            self.id
+        )
+    }
+
+    /// A column that holds one value of the vocabulary.
+    fn one<T>(&self, column: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, String> {
+        let value = (self.text)(column);
+        parse(&value).ok_or_else(|| self.unknown(column, &value))
+    }
+
+    /// A column that holds one value of the vocabulary, or none ("").
+    fn maybe<T>(
+        &self,
+        column: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<Option<T>, String> {
+        let value = (self.text)(column);
+        if value.is_empty() {
+            return Ok(None);
+        }
+        parse(&value)
+            .map(Some)
+            .ok_or_else(|| self.unknown(column, &value))
+    }
+
+    /// A column that holds a list of the vocabulary's values.
+    fn list<T>(&self, column: &str, parse: impl Fn(&str) -> Option<T>) -> Result<Vec<T>, String> {
+        let value = (self.text)(column);
+        split_values(&value)
+            .map(|v| parse(v).ok_or_else(|| self.unknown(column, v)))
+            .collect()
+    }
 }
 
 /// The stored text columns of a report, as `report_of` names them.

@@ -235,57 +235,73 @@ pub fn answer(
                 about,
                 asked_at,
             };
-            local
-                .still_its_files()
-                .and_then(|()| Ok(local.queue_callback(&c)?))
-                .map(|()| {
-                    let sent = send_callbacks(local, network).is_ok_and(|_| {
-                        local
-                            .queued_callbacks()
-                            .is_ok_and(|q| q.iter().all(|w| w.request_id != c.request_id))
-                    });
-                    Reply::CallbackTaken { sent }
-                })
+            keep_and_send_callback(local, network, c)
         }
         (Request::Callback { .. }, None) => Err(StoreError::Other(
             "a callback request needs a network".to_string(),
         )),
-        (request, Some(network)) => {
-            let request = with_request_id(request);
-            let was_connected = !network.down();
-            let mut reply = network
-                .store()
-                .and_then(|store| agenda_answer(store, request.clone(), now));
-            // The connection broke under the request (the server restarted in the night,
-            // a failover): asked once more on a new one, before the person is told the
-            // network is down. A booking or registration carries its request id, so a
-            // request that did go through the first time is found, not made twice.
-            if reply.is_err() && was_connected && network.down() {
-                tracing::warn!(
-                    request = request.kind(),
-                    "network database connection lost: asking again on a new one"
-                );
-                reply = network
-                    .store()
-                    .and_then(|store| agenda_answer(store, request, now))
-                    .map(|reply| match reply {
-                        // Cancelled the first time; its answer was what got lost.
-                        Reply::Cancelled(Err(Refusal::AlreadyCancelled)) => {
-                            Reply::Cancelled(Ok(()))
-                        }
-                        reply => reply,
-                    });
-            }
-            match reply {
-                Err(cause) if network.down() => Err(StoreError::Unreachable(cause)),
-                reply => reply.map_err(StoreError::Other),
-            }
-        }
+        (request, Some(network)) => network_answer(network, request, now),
         (request, None) => local
             .still_its_files()
             .and_then(|()| Ok(agenda_answer(local, request, now)?)),
     };
     reply.unwrap_or_else(Reply::Failed)
+}
+
+/// A callback request kept in the help point's file first, so that a lost line loses nothing,
+/// then sent: whether the network took it.
+fn keep_and_send_callback(
+    local: &mut SqliteStore,
+    network: &mut Network,
+    c: Callback,
+) -> Result<Reply, StoreError> {
+    local
+        .still_its_files()
+        .and_then(|()| Ok(local.queue_callback(&c)?))
+        .map(|()| {
+            let sent = send_callbacks(local, network).is_ok_and(|_| {
+                local
+                    .queued_callbacks()
+                    .is_ok_and(|q| q.iter().all(|w| w.request_id != c.request_id))
+            });
+            Reply::CallbackTaken { sent }
+        })
+}
+
+/// The network's answer to an agenda request: asked once more on a new connection when the
+/// line broke under it; `Unreachable` when the network is down.
+fn network_answer(
+    network: &mut Network,
+    request: Request,
+    now: NaiveDateTime,
+) -> Result<Reply, StoreError> {
+    let request = with_request_id(request);
+    let was_connected = !network.down();
+    let mut reply = network
+        .store()
+        .and_then(|store| agenda_answer(store, request.clone(), now));
+    // The connection broke under the request (the server restarted in the night,
+    // a failover): asked once more on a new one, before the person is told the
+    // network is down. A booking or registration carries its request id, so a
+    // request that did go through the first time is found, not made twice.
+    if reply.is_err() && was_connected && network.down() {
+        tracing::warn!(
+            request = request.kind(),
+            "network database connection lost: asking again on a new one"
+        );
+        reply = network
+            .store()
+            .and_then(|store| agenda_answer(store, request, now))
+            .map(|reply| match reply {
+                // Cancelled the first time; its answer was what got lost.
+                Reply::Cancelled(Err(Refusal::AlreadyCancelled)) => Reply::Cancelled(Ok(())),
+                reply => reply,
+            });
+    }
+    match reply {
+        Err(cause) if network.down() => Err(StoreError::Unreachable(cause)),
+        reply => reply.map_err(StoreError::Other),
+    }
 }
 
 /// A booking or registration for the network, given its own request id (kept across a

@@ -61,6 +61,32 @@ impl Notes {
             self.warnings.push(note);
         }
     }
+
+    /// A row read as a lieu, at `line`: its warnings noted and the lieu given back, or the
+    /// row rejected.
+    fn take(
+        &mut self,
+        line: usize,
+        read: Result<(Lieu, Vec<(String, String)>), RowNote>,
+    ) -> Option<Lieu> {
+        match read {
+            Ok((lieu, said)) => {
+                for (field, reason) in said {
+                    self.warn(RowNote {
+                        line,
+                        field,
+                        reason,
+                    });
+                }
+                Some(lieu)
+            }
+            Err(mut r) => {
+                r.line = line;
+                self.reject(r);
+                None
+            }
+        }
+    }
 }
 
 /// Field names of the v0.1 files → v1.0.
@@ -297,31 +323,7 @@ fn standard_row(
         return Err(reject("code_postal", &why));
     }
     let adresse = required("adresse")?;
-    let date_maj = match get("date_maj") {
-        // A date to come would win over every later correction of the place: today's.
-        Some(d)
-            if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                .is_ok_and(|day| day > today + chrono::Duration::days(1)) =>
-        {
-            warnings.push((
-                "date_maj".to_string(),
-                format!("{d:?} is after today: taken as today, {today} (warning)"),
-            ));
-            today.to_string()
-        }
-        Some(d) if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_ok() => d,
-        Some(d) => {
-            warnings.push((
-                "date_maj".to_string(),
-                format!("{d:?} is not a date (YYYY-MM-DD) (warning)"),
-            ));
-            String::new()
-        }
-        None => {
-            warnings.push(("date_maj".to_string(), "missing (warning)".to_string()));
-            String::new()
-        }
-    };
+    let date_maj = update_date(get("date_maj"), today, &mut warnings);
     let latitude = coordinate(row, "latitude", 90.0)?;
     let longitude = coordinate(row, "longitude", 180.0)?;
     let list = |f: &str| get(f).map(|v| split(&v)).unwrap_or_default();
@@ -334,19 +336,10 @@ fn standard_row(
             ));
         }
     }
-    let mut publics = Vec::new();
-    let mut prise_en_charge = list("prise_en_charge_specifique");
-    for value in list("publics_specifiquement_adresses") {
-        let value = head(&value);
-        // v0.1 mixed specific support into the publics.
-        if PRISE_EN_CHARGE.contains(&value.as_str()) || value.starts_with("Handicap") {
-            if !prise_en_charge.contains(&value) {
-                prise_en_charge.push(value);
-            }
-        } else {
-            publics.push(value);
-        }
-    }
+    let (publics, prise_en_charge) = publics_and_support(
+        list("publics_specifiquement_adresses"),
+        list("prise_en_charge_specifique"),
+    );
     let lieu = Lieu {
         id,
         nom,
@@ -383,6 +376,60 @@ fn standard_row(
         approximate: false,
     };
     Ok((lieu, warnings))
+}
+
+/// A lieu's `date_maj`: the date given; today's for a date to come (it would win over every
+/// later correction of the place); none when it is missing or no date. Said as a warning,
+/// unless it is a date up to tomorrow.
+fn update_date(
+    given: Option<String>,
+    today: chrono::NaiveDate,
+    warnings: &mut Vec<(String, String)>,
+) -> String {
+    match given {
+        Some(d)
+            if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .is_ok_and(|day| day > today + chrono::Duration::days(1)) =>
+        {
+            warnings.push((
+                "date_maj".to_string(),
+                format!("{d:?} is after today: taken as today, {today} (warning)"),
+            ));
+            today.to_string()
+        }
+        Some(d) if chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_ok() => d,
+        Some(d) => {
+            warnings.push((
+                "date_maj".to_string(),
+                format!("{d:?} is not a date (YYYY-MM-DD) (warning)"),
+            ));
+            String::new()
+        }
+        None => {
+            warnings.push(("date_maj".to_string(), "missing (warning)".to_string()));
+            String::new()
+        }
+    }
+}
+
+/// The publics a lieu addresses, and the specific support it gives: v0.1 mixed the support
+/// ("Surdité", "Handicaps moteurs"…) into the publics.
+fn publics_and_support(
+    publics_given: Vec<String>,
+    mut prise_en_charge: Vec<String>,
+) -> (Vec<String>, Vec<String>) {
+    let mut publics = Vec::new();
+    for value in publics_given {
+        let value = head(&value);
+        if PRISE_EN_CHARGE.contains(&value.as_str()) || value.starts_with("Handicap") {
+            if !prise_en_charge.contains(&value) {
+                prise_en_charge.push(value);
+            }
+        } else {
+            publics.push(value);
+        }
+    }
+    (publics, prise_en_charge)
 }
 
 /// Why a lieu's postal code is none.
@@ -557,32 +604,15 @@ fn read_csv(
     let (input, spans) = rows::Rows::new(input);
     let next_span = || spans.borrow_mut().pop_front();
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers: Vec<String> = match reader.byte_headers() {
+    let headers = match reader.byte_headers() {
         Ok(h) => {
             let h = h.clone();
             next_span();
-            std::str::from_utf8(h.as_slice()).map_err(|_| not_utf8(path, 1))?;
-            h.iter()
-                .map(|h| {
-                    legacy_name(
-                        String::from_utf8_lossy(h)
-                            .trim()
-                            .trim_start_matches('\u{feff}'),
-                    )
-                })
-                .collect()
+            column_names(path, &h)?
         }
         Err(e) => return Err(format!("{}:1: not a CSV file: {e}", path.display())),
     };
-    let france_services = headers.iter().any(|h| h == "id_fs");
-    if !france_services && !headers.iter().any(|h| h == "id") {
-        return Err(format!(
-            "{}:1: neither the lieux standard (no `id` column) nor the France Services list (no `id_fs` column)",
-            path.display()
-        ));
-    }
-    let date =
-        date_from_name(path).unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+    let list = CsvList::of(path, &headers)?;
     let mut notes = Notes::default();
     let mut record = csv::ByteRecord::new();
     loop {
@@ -628,72 +658,120 @@ fn read_csv(
         let Some(each) = each.as_mut() else {
             continue;
         };
-        // A quote that is never closed, or closed only by another row's quote, swallows the
-        // rows after it: said with the lines it took, never as a problem of some field.
-        if span.last > span.first
-            && (span.open_quote
-                || fields.len() != headers.len()
-                || fields.iter().any(|field| {
-                    field
-                        .lines()
-                        .skip(1)
-                        .any(|l| l.matches(',').count() >= headers.len() / 2)
-                }))
-        {
-            let swallowed = fields
-                .iter()
-                .position(|f| f.contains(['\n', '\r']))
-                .and_then(|i| headers.get(i))
-                .cloned()
-                .unwrap_or_else(|| "-".into());
-            let reason = if span.open_quote {
-                format!(
-                    "a quote opened in this row is never closed: lines {} to {} (the end of \
-                     the file) were read as one row and refused",
-                    span.first, span.last
-                )
-            } else {
-                format!(
-                    "a quote opened in this row closes only on line {}: lines {} to {} were \
-                     read as one row and refused (check the quotes of line {})",
-                    span.last, span.first, span.last, span.first
-                )
-            };
-            notes.reject(RowNote {
-                line,
-                field: swallowed,
-                reason,
-            });
+        if let Some(swallowed) = swallowed_rows(&span, &fields, &headers) {
+            notes.reject(swallowed);
             continue;
         }
+        let result = list.lieu(&headers, &fields, today);
+        if let Some(lieu) = notes.take(line, result) {
+            each(line, lieu)?
+        }
+    }
+    Ok(notes)
+}
+
+/// Which list a CSV file is.
+enum CsvList {
+    /// The lieux standard.
+    Standard,
+    /// The France Services list, of the date in its file name (else today's).
+    FranceServices { date: String },
+}
+
+impl CsvList {
+    /// The list a file's columns say: the France Services list has `id_fs`, the standard `id`;
+    /// a file with neither is refused.
+    fn of(path: &Path, headers: &[String]) -> Result<CsvList, String> {
+        if headers.iter().any(|h| h == "id_fs") {
+            let date = date_from_name(path)
+                .unwrap_or_else(|| chrono::Local::now().date_naive().to_string());
+            return Ok(CsvList::FranceServices { date });
+        }
+        if !headers.iter().any(|h| h == "id") {
+            return Err(format!(
+                "{}:1: neither the lieux standard (no `id` column) nor the France Services list (no `id_fs` column)",
+                path.display()
+            ));
+        }
+        Ok(CsvList::Standard)
+    }
+
+    /// A row's lieu, and what is said of it (the France Services list: nothing).
+    fn lieu(
+        &self,
+        headers: &[String],
+        fields: &[&str],
+        today: chrono::NaiveDate,
+    ) -> Result<(Lieu, Vec<(String, String)>), RowNote> {
         let row: HashMap<String, String> = headers
             .iter()
             .cloned()
             .zip(fields.iter().map(|f| f.to_string()))
             .collect();
-        let result = if france_services {
-            france_services_row(&row, &date).map(|lieu| (lieu, Vec::new()))
-        } else {
-            standard_row(&row, today)
-        };
-        match result {
-            Ok((lieu, said)) => {
-                for (field, reason) in said {
-                    notes.warn(RowNote {
-                        line,
-                        field,
-                        reason,
-                    });
-                }
-                each(line, lieu)?
+        match self {
+            CsvList::FranceServices { date } => {
+                france_services_row(&row, date).map(|lieu| (lieu, Vec::new()))
             }
-            Err(mut r) => {
-                r.line = line;
-                notes.reject(r);
-            }
+            CsvList::Standard => standard_row(&row, today),
         }
     }
-    Ok(notes)
+}
+
+/// A CSV file's column names: UTF-8 (else the file is refused), its byte order mark left
+/// out, the v0.1 names as v1.0's.
+fn column_names(path: &Path, header: &csv::ByteRecord) -> Result<Vec<String>, String> {
+    std::str::from_utf8(header.as_slice()).map_err(|_| not_utf8(path, 1))?;
+    Ok(header
+        .iter()
+        .map(|h| {
+            legacy_name(
+                String::from_utf8_lossy(h)
+                    .trim()
+                    .trim_start_matches('\u{feff}'),
+            )
+        })
+        .collect())
+}
+
+/// A quote that is never closed, or closed only by another row's quote, swallows the rows
+/// after it: said with the lines it took, never as a problem of some field.
+fn swallowed_rows(span: &rows::Span, fields: &[&str], headers: &[String]) -> Option<RowNote> {
+    let swallows = span.last > span.first
+        && (span.open_quote
+            || fields.len() != headers.len()
+            || fields.iter().any(|field| {
+                field
+                    .lines()
+                    .skip(1)
+                    .any(|l| l.matches(',').count() >= headers.len() / 2)
+            }));
+    if !swallows {
+        return None;
+    }
+    let swallowed = fields
+        .iter()
+        .position(|f| f.contains(['\n', '\r']))
+        .and_then(|i| headers.get(i))
+        .cloned()
+        .unwrap_or_else(|| "-".into());
+    let reason = if span.open_quote {
+        format!(
+            "a quote opened in this row is never closed: lines {} to {} (the end of \
+             the file) were read as one row and refused",
+            span.first, span.last
+        )
+    } else {
+        format!(
+            "a quote opened in this row closes only on line {}: lines {} to {} were \
+             read as one row and refused (check the quotes of line {})",
+            span.last, span.first, span.last, span.first
+        )
+    };
+    Some(RowNote {
+        line: span.first,
+        field: swallowed,
+        reason,
+    })
 }
 
 /// A JSON file is an array of lieux: read one object at a time, never the whole tree.
@@ -703,68 +781,10 @@ fn read_json(
     today: chrono::NaiveDate,
     each: Option<&mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
 ) -> Result<Notes, String> {
-    use serde::de::{Deserializer, SeqAccess, Visitor};
-
-    struct Lieux<'a> {
-        /// `None`: the file's own checks only.
-        each: Option<&'a mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
-        notes: Notes,
-        today: chrono::NaiveDate,
-        /// Bytes read since the lieu being read began.
-        read: Rc<Cell<usize>>,
-        /// Lieux read so far.
-        count: usize,
-    }
-
-    impl<'de> Visitor<'de> for &mut Lieux<'_> {
-        type Value = ();
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an array of lieux")
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            // JSON has no lines per row: the position in the array stands for it (1-based).
-            let mut line = 0;
-            self.read.set(0);
-            while let Some(item) = seq.next_element::<serde_json::Value>()? {
-                self.read.set(0);
-                line += 1;
-                self.count = line;
-                let Some(each) = self.each.as_mut() else {
-                    continue;
-                };
-                let Some(object) = item.as_object() else {
-                    self.notes.reject(RowNote {
-                        line,
-                        field: "-".into(),
-                        reason: "not an object".into(),
-                    });
-                    continue;
-                };
-                match standard_row(&json_row(object), self.today) {
-                    Ok((lieu, said)) => {
-                        for (field, reason) in said {
-                            self.notes.warn(RowNote {
-                                line,
-                                field,
-                                reason,
-                            });
-                        }
-                        each(line, lieu).map_err(serde::de::Error::custom)?
-                    }
-                    Err(mut r) => {
-                        r.line = line;
-                        self.notes.reject(r);
-                    }
-                }
-            }
-            Ok(())
-        }
-    }
+    use serde::de::Deserializer;
 
     let read = Rc::new(Cell::new(0));
-    let mut lieux = Lieux {
+    let mut lieux = JsonLieux {
         each,
         notes: Notes::default(),
         today,
@@ -782,23 +802,74 @@ fn read_json(
     deserializer
         .deserialize_seq(&mut lieux)
         .and_then(|()| deserializer.end())
-        .map_err(|e| {
-            let text = e.to_string();
-            if text.contains(TOO_LARGE) {
-                format!(
-                    "{}: lieu {}: {TOO_LARGE}: nothing was imported",
-                    path.display(),
-                    lieux.count + 1
-                )
-            } else if text.contains("invalid unicode") || text.contains("UTF-8") {
-                not_utf8(path, e.line())
-            } else if e.is_data() && text.contains("an array of lieux") {
-                format!("{}:1: expected an array of lieux", path.display())
-            } else {
-                format!("{}:{}: not JSON: {e}", path.display(), e.line())
-            }
-        })?;
+        .map_err(|e| json_refused(path, &e, lieux.count + 1))?;
     Ok(lieux.notes)
+}
+
+/// Why a JSON file is refused whole: lieu number `lieu` is over the bound, the file is not
+/// UTF-8, not an array, not JSON.
+fn json_refused(path: &Path, e: &serde_json::Error, lieu: usize) -> String {
+    let text = e.to_string();
+    if text.contains(TOO_LARGE) {
+        format!(
+            "{}: lieu {lieu}: {TOO_LARGE}: nothing was imported",
+            path.display()
+        )
+    } else if text.contains("invalid unicode") || text.contains("UTF-8") {
+        not_utf8(path, e.line())
+    } else if e.is_data() && text.contains("an array of lieux") {
+        format!("{}:1: expected an array of lieux", path.display())
+    } else {
+        format!("{}:{}: not JSON: {e}", path.display(), e.line())
+    }
+}
+
+/// A JSON file's array of lieux as it is read: each object a lieu, given to `each` as it
+/// comes.
+struct JsonLieux<'a> {
+    /// `None`: the file's own checks only.
+    each: Option<&'a mut dyn FnMut(usize, Lieu) -> Result<(), String>>,
+    notes: Notes,
+    today: chrono::NaiveDate,
+    /// Bytes read since the lieu being read began.
+    read: Rc<Cell<usize>>,
+    /// Lieux read so far.
+    count: usize,
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut JsonLieux<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of lieux")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        // JSON has no lines per row: the position in the array stands for it (1-based).
+        let mut line = 0;
+        self.read.set(0);
+        while let Some(item) = seq.next_element::<serde_json::Value>()? {
+            self.read.set(0);
+            line += 1;
+            self.count = line;
+            let Some(each) = self.each.as_mut() else {
+                continue;
+            };
+            let Some(object) = item.as_object() else {
+                self.notes.reject(RowNote {
+                    line,
+                    field: "-".into(),
+                    reason: "not an object".into(),
+                });
+                continue;
+            };
+            let read = standard_row(&json_row(object), self.today);
+            if let Some(lieu) = self.notes.take(line, read) {
+                each(line, lieu).map_err(serde::de::Error::custom)?
+            }
+        }
+        Ok(())
+    }
 }
 
 const TOO_LARGE: &str = "larger than 1 MB: not a lieu";

@@ -222,6 +222,81 @@ fn report_row(r: &postgres::Row) -> Result<Report, String> {
     )
 }
 
+/// Writes a report in the help point's `activite`: over the row `existing` when it was saved
+/// before, else a new row. Its id.
+fn write_report(
+    site: &Site,
+    tx: &mut Transaction,
+    r: &Report,
+    existing: Option<i64>,
+    at: NaiveDateTime,
+) -> Result<i64, postgres::Error> {
+    let (kind, place, gender, age, status) = (
+        r.kind.label(),
+        r.place.label(),
+        r.gender.label(),
+        r.age.label(),
+        r.status.label(),
+    );
+    let (autonomy, redirection) = (
+        r.autonomy.map(|a| a.label()),
+        r.redirection.map(|x| x.label()),
+    );
+    let (equipment, themes, administrative) = (
+        join_values(&r.equipment),
+        join_values(&r.themes),
+        join_values(&r.administrative),
+    );
+    let notes = (!r.notes.trim().is_empty()).then(|| r.notes.clone());
+    let minutes = r.minutes as i32;
+    let when = site.instant(at);
+    let values: [&(dyn postgres::types::ToSql + Sync); 17] = [
+        &r.counsellor,
+        &r.booking,
+        &kind,
+        &r.date,
+        &minutes,
+        &place,
+        &autonomy,
+        &equipment,
+        &themes,
+        &administrative,
+        &redirection,
+        &notes,
+        &gender,
+        &age,
+        &status,
+        &when,
+        &site.help_point,
+    ];
+    Ok(match existing {
+        Some(id) => {
+            tx.execute(
+                "UPDATE activite SET counsellor = $1, booking = $2, type = $3,
+                     date = $4, duree = $5, lieu = $6, autonomie = $7, materiel = $8,
+                     thematiques = $9, thematiques_administratives = $10,
+                     redirection = $11, notes = $12, genre = $13, tranche_age = $14,
+                     statut = $15, created_at = $16, help_point = $17
+                 WHERE id = $18",
+                &[values.as_slice(), &[&id]].concat(),
+            )?;
+            id
+        }
+        None => tx
+            .query_one(
+                "INSERT INTO activite (counsellor, booking, type, date, duree, lieu,
+                     autonomie, materiel, thematiques, thematiques_administratives,
+                     redirection, notes, genre, tranche_age, statut, created_at,
+                     help_point)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                         $15, $16, $17)
+                 RETURNING id",
+                &values,
+            )?
+            .get(0),
+    })
+}
+
 impl Reports for PgStore {
     fn save_report(
         &mut self,
@@ -241,70 +316,7 @@ impl Reports for PgStore {
                     .map(|row| row.get(0)),
                 (None, id) => id,
             };
-            let (kind, place, gender, age, status) = (
-                r.kind.label(),
-                r.place.label(),
-                r.gender.label(),
-                r.age.label(),
-                r.status.label(),
-            );
-            let (autonomy, redirection) = (
-                r.autonomy.map(|a| a.label()),
-                r.redirection.map(|x| x.label()),
-            );
-            let (equipment, themes, administrative) = (
-                join_values(&r.equipment),
-                join_values(&r.themes),
-                join_values(&r.administrative),
-            );
-            let notes = (!r.notes.trim().is_empty()).then(|| r.notes.clone());
-            let minutes = r.minutes as i32;
-            let when = site.instant(at);
-            let values: [&(dyn postgres::types::ToSql + Sync); 17] = [
-                &r.counsellor,
-                &r.booking,
-                &kind,
-                &r.date,
-                &minutes,
-                &place,
-                &autonomy,
-                &equipment,
-                &themes,
-                &administrative,
-                &redirection,
-                &notes,
-                &gender,
-                &age,
-                &status,
-                &when,
-                &site.help_point,
-            ];
-            let id: i64 = match existing {
-                Some(id) => {
-                    tx.execute(
-                        "UPDATE activite SET counsellor = $1, booking = $2, type = $3,
-                             date = $4, duree = $5, lieu = $6, autonomie = $7, materiel = $8,
-                             thematiques = $9, thematiques_administratives = $10,
-                             redirection = $11, notes = $12, genre = $13, tranche_age = $14,
-                             statut = $15, created_at = $16, help_point = $17
-                         WHERE id = $18",
-                        &[values.as_slice(), &[&id]].concat(),
-                    )?;
-                    id
-                }
-                None => tx
-                    .query_one(
-                        "INSERT INTO activite (counsellor, booking, type, date, duree, lieu,
-                             autonomie, materiel, thematiques, thematiques_administratives,
-                             redirection, notes, genre, tranche_age, statut, created_at,
-                             help_point)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                                 $15, $16, $17)
-                         RETURNING id",
-                        &values,
-                    )?
-                    .get(0),
-            };
+            let id = write_report(site, tx, r, existing, at)?;
             let what = if existing.is_some() {
                 "edited"
             } else {

@@ -148,6 +148,62 @@ fn is_passing(e: &postgres::Error) -> bool {
 
 /// Runs `work` in a transaction, committed when it returns `Ok(Ok(_))`; run again (up to 5
 /// times) after a conflict that passes.
+/// The ticket asked, `n`: locked (`locked`), then the rule on it as it stands. A row the
+/// store cannot read is put in `unreadable`.
+fn take_asked(
+    site: &Site,
+    tx: &mut Transaction,
+    locked: &postgres::Statement,
+    caller: &Caller,
+    n: u32,
+    now: NaiveDateTime,
+    unreadable: &mut Option<String>,
+) -> Result<Result<u32, QueueRefusal>, postgres::Error> {
+    let day = now.date();
+    let rows: Vec<Row> = tx.query(locked, &[&site.help_point, &day, &(n as i32)])?;
+    let entries = match site.entries(&rows) {
+        Ok(entries) => entries,
+        Err(e) => {
+            *unreadable = Some(e);
+            return Ok(Err(QueueRefusal::NotFound));
+        }
+    };
+    Ok(whom_to_call(&entries, caller, Some(n), now))
+}
+
+/// The next in order `caller` may call, and not being taken by another: the waiting
+/// (`waiting`), then the first whose row `take_waiting` can lock. A row the store cannot read
+/// is put in `unreadable`.
+fn take_next(
+    site: &Site,
+    tx: &mut Transaction,
+    (waiting, take_waiting): (&postgres::Statement, &postgres::Statement),
+    caller: &Caller,
+    now: NaiveDateTime,
+    unreadable: &mut Option<String>,
+) -> Result<Result<u32, QueueRefusal>, postgres::Error> {
+    let day = now.date();
+    let here = &site.help_point;
+    let rows = tx.query(waiting, &[here, &day])?;
+    let entries = match site.entries(&rows) {
+        Ok(entries) => entries,
+        Err(e) => {
+            *unreadable = Some(e);
+            return Ok(Err(QueueRefusal::NotFound));
+        }
+    };
+    for e in queue::order(&entries, now) {
+        if !e.for_counsellor(&caller.counsellor) {
+            continue;
+        }
+        let n = e.number as i32;
+        if tx.query_opt(take_waiting, &[here, &day, &n])?.is_some() {
+            return Ok(Ok(e.number));
+        }
+    }
+    Ok(Err(QueueRefusal::NobodyWaiting))
+}
+
 fn queue_transaction<T, R>(
     store: &mut PgStore,
     what: &str,
@@ -288,48 +344,20 @@ impl Queue for PgStore {
         let row = queue_transaction(self, "call", |site, tx| {
             let day = now.date();
             let here = &site.help_point;
-            let number = match ticket {
-                // The ticket asked: locked, then the rule on it as it stands.
-                Some(n) => {
-                    let rows: Vec<Row> = tx.query(&locked, &[here, &day, &(n as i32)])?;
-                    let entries = match site.entries(&rows) {
-                        Ok(entries) => entries,
-                        Err(e) => {
-                            unreadable = Some(e);
-                            return Ok(Err(QueueRefusal::NotFound));
-                        }
-                    };
-                    match whom_to_call(&entries, caller, Some(n), now) {
-                        Ok(n) => n,
-                        Err(refusal) => return Ok(Err(refusal)),
-                    }
-                }
-                // The next in order this counsellor may call, and not being taken by another.
-                None => {
-                    let rows = tx.query(&waiting, &[here, &day])?;
-                    let entries = match site.entries(&rows) {
-                        Ok(entries) => entries,
-                        Err(e) => {
-                            unreadable = Some(e);
-                            return Ok(Err(QueueRefusal::NotFound));
-                        }
-                    };
-                    let mut taken = None;
-                    for e in queue::order(&entries, now) {
-                        if !e.for_counsellor(&caller.counsellor) {
-                            continue;
-                        }
-                        let n = e.number as i32;
-                        if tx.query_opt(&take_waiting, &[here, &day, &n])?.is_some() {
-                            taken = Some(e.number);
-                            break;
-                        }
-                    }
-                    match taken {
-                        Some(n) => n,
-                        None => return Ok(Err(QueueRefusal::NobodyWaiting)),
-                    }
-                }
+            let taken = match ticket {
+                Some(n) => take_asked(site, tx, &locked, caller, n, now, &mut unreadable)?,
+                None => take_next(
+                    site,
+                    tx,
+                    (&waiting, &take_waiting),
+                    caller,
+                    now,
+                    &mut unreadable,
+                )?,
+            };
+            let number = match taken {
+                Ok(number) => number,
+                Err(refusal) => return Ok(Err(refusal)),
             };
             let row = tx.query_one(
                 &called,

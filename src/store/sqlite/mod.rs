@@ -128,6 +128,120 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// "database PATH: what".
+fn said(path: &Path, e: &dyn std::fmt::Display) -> String {
+    format!("database {}: {e}", path.display())
+}
+
+/// A file system's refusal, about the database's file.
+fn refused(path: &Path, e: &dyn std::fmt::Display) -> StoreError {
+    StoreError::Other(said(path, e))
+}
+
+/// SQLite's failure by its kind (`failure`), about the database's file.
+fn sqlite_failed(path: &Path, e: rusqlite::Error) -> StoreError {
+    failure(&e).within(|cause| said(path, &cause))
+}
+
+/// The database's file as it is found: kept to its owner when it is one, created (and made a
+/// database) when there is none, refused when it is a directory or empty. Whether it was
+/// created.
+fn make_or_keep_file(path: &Path) -> Result<bool, StoreError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| refused(path, &e))?;
+    }
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(refused(path, &"is a directory, not a database file")),
+        // An empty file is not a database we made: opening it would make one silently,
+        // and a wrong path would look like a kiosk that lost all its bookings.
+        Ok(meta) if meta.len() == 0 => Err(StoreError::Corrupt(said(
+            path,
+            &"the file is empty, not a borne database (remove it to start a new one)",
+        ))),
+        Ok(_) => {
+            owner_only(path)?;
+            Ok(false)
+        }
+        Err(_) => {
+            create_database(path)?;
+            Ok(true)
+        }
+    }
+}
+
+/// The database and its companions made readable by their owner only, whatever they were:
+/// they hold personal data.
+fn owner_only(path: &Path) -> Result<(), StoreError> {
+    for file in [
+        path.to_path_buf(),
+        beside(path, "-wal"),
+        beside(path, "-shm"),
+    ] {
+        if let Ok(meta) = fs::metadata(&file)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            fs::set_permissions(&file, fs::Permissions::from_mode(0o600))
+                .map_err(|e| refused(path, &e))?;
+        }
+    }
+    Ok(())
+}
+
+/// A new database: the file created by the kiosk itself so that it is never readable by
+/// others, even for an instant (SQLite gives its journal the same mode), then its schema.
+fn create_database(path: &Path) -> Result<(), StoreError> {
+    match OpenOptions::new()
+        .create_new(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => {}
+        // Another kiosk process made it meanwhile.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(refused(path, &e)),
+    }
+    let mut conn = Connection::open(path).map_err(|e| sqlite_failed(path, e))?;
+    // Written at once, so the file is a database from the first moment.
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| sqlite_failed(path, e))?;
+    migrations::migrate(&mut conn).map_err(|e| e.within(|cause| said(path, &cause)))?;
+    Ok(())
+}
+
+/// A connection to the database as the kiosk uses it: waiting for the lock, in write-ahead
+/// logging, foreign keys checked, erased data overwritten, a small page cache.
+fn connect(path: &Path) -> Result<Connection, StoreError> {
+    let sqlite = |e: rusqlite::Error| sqlite_failed(path, e);
+    let mut conn = Connection::open(path).map_err(sqlite)?;
+    conn.busy_handler(Some(wait_for_the_lock)).map_err(sqlite)?;
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+                StoreError::Corrupt(said(path, &"not a SQLite database (is it the right file?)"))
+            }
+            e => sqlite(e),
+        })?;
+    if mode != "wal" {
+        return Err(refused(
+            path,
+            &format!("cannot use write-ahead logging ({mode})"),
+        ));
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(sqlite)?;
+    // Erased data is overwritten, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")
+        .map_err(sqlite)?;
+    // A help point's database is small and the kiosk's machine is cheap: 256 KiB of page
+    // cache (SQLite's default is 2 MiB) keeps every query quick, the operating system
+    // caching the file itself.
+    conn.pragma_update(None, "cache_size", KIOSK_CACHE_KIB)
+        .map_err(sqlite)?;
+    Ok(conn)
+}
+
 impl SqliteStore {
     /// Opens the help point's file, checked whole: a damaged file is refused.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
@@ -139,10 +253,6 @@ impl SqliteStore {
     /// Opens the help point's file without reading it whole: the kiosk, whose welcome
     /// screen must not wait for it, calls `check_integrity` once that screen is shown.
     pub(crate) fn open_unchecked(path: &Path) -> Result<SqliteStore, StoreError> {
-        let said = |e: &dyn std::fmt::Display| format!("database {}: {e}", path.display());
-        // A file system's refusal, or SQLite's failure by its kind (`failure`).
-        let context = |e: &dyn std::fmt::Display| StoreError::Other(said(e));
-        let sqlite = |e: rusqlite::Error| failure(&e).within(|cause| said(&cause));
         if crate::database_url::is_url(&path.to_string_lossy()) {
             return Err(StoreError::Other(format!(
                 "database {}: a network's PostgreSQL database; this command works on the \
@@ -150,84 +260,10 @@ impl SqliteStore {
                 crate::database_url::shown(&path.to_string_lossy())
             )));
         }
-        let mut created = false;
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(|e| context(&e))?;
-        }
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                return Err(context(&"is a directory, not a database file"));
-            }
-            // An empty file is not a database we made: opening it would make one silently,
-            // and a wrong path would look like a kiosk that lost all its bookings.
-            Ok(meta) if meta.len() == 0 => {
-                return Err(StoreError::Corrupt(said(
-                    &"the file is empty, not a borne database (remove it to start a new one)",
-                )));
-            }
-            Ok(_) => {
-                // It holds personal data: only its owner may read it, whatever it was.
-                for file in [
-                    path.to_path_buf(),
-                    beside(path, "-wal"),
-                    beside(path, "-shm"),
-                ] {
-                    if let Ok(meta) = fs::metadata(&file)
-                        && meta.permissions().mode() & 0o077 != 0
-                    {
-                        fs::set_permissions(&file, fs::Permissions::from_mode(0o600))
-                            .map_err(|e| context(&e))?;
-                    }
-                }
-            }
-            Err(_) => {
-                // Create the file ourselves so it is never readable by others, even for an
-                // instant; SQLite gives its journal the same mode.
-                match OpenOptions::new()
-                    .create_new(true)
-                    .append(true)
-                    .mode(0o600)
-                    .open(path)
-                {
-                    Ok(_) => {}
-                    // Another kiosk process made it meanwhile.
-                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                    Err(e) => return Err(context(&e)),
-                }
-                let mut conn = Connection::open(path).map_err(sqlite)?;
-                // Written at once, so the file is a database from the first moment.
-                conn.pragma_update(None, "journal_mode", "WAL")
-                    .map_err(sqlite)?;
-                migrations::migrate(&mut conn).map_err(|e| e.within(|cause| said(&cause)))?;
-                created = true;
-            }
-        }
-        let mut conn = Connection::open(path).map_err(sqlite)?;
-        conn.busy_handler(Some(wait_for_the_lock)).map_err(sqlite)?;
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::NotADatabase =>
-                {
-                    StoreError::Corrupt(said(&"not a SQLite database (is it the right file?)"))
-                }
-                e => sqlite(e),
-            })?;
-        if mode != "wal" {
-            return Err(context(&format!("cannot use write-ahead logging ({mode})")));
-        }
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(sqlite)?;
-        // Erased data is overwritten, not left in free pages.
-        conn.pragma_update(None, "secure_delete", "ON")
-            .map_err(sqlite)?;
-        // A help point's database is small and the kiosk's machine is cheap: 256 KiB of page
-        // cache (SQLite's default is 2 MiB) keeps every query quick, the operating system
-        // caching the file itself.
-        conn.pragma_update(None, "cache_size", KIOSK_CACHE_KIB)
-            .map_err(sqlite)?;
-        let found = migrations::migrate(&mut conn).map_err(|e| e.within(|cause| said(&cause)))?;
+        let created = make_or_keep_file(path)?;
+        let mut conn = connect(path)?;
+        let found =
+            migrations::migrate(&mut conn).map_err(|e| e.within(|cause| said(path, &cause)))?;
         let mut files = Files {
             database: path.to_path_buf(),
             opened: [None, None],
