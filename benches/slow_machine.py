@@ -3,6 +3,8 @@
 cgroup that gets 1/10 of a core (cgroup v1 cpu.cfs_quota_us 1000 per cpu.cfs_period_us
 10000, or cgroup v2 cpu.max "1000 10000"), in an 80x24 pseudo-terminal. Prints, over RUNS
 runs, the median and worst of:
+  - the processor time each program used until its first frame, as it says on stderr at
+    its end: on a busy machine the time waited varies, the processor time much less;
   - from the fork that execs it to the first full frame, for the kiosk and, in the same cgroup, for a bare ratatui
     program drawing a screen of the same kind (examples/bare_ratatui.rs);
   - the keys of a lieux search: "3" (the lieux screen), the first letter ("g": until its
@@ -16,7 +18,7 @@ Usage, as root (a cgroup is made and removed):
     ./target/release/borne --db DB lieux near 05000 --limit 1   # the data imported once
     benches/slow_machine.py DB [RUNS]
 BORNE_BIN=path times another build of the kiosk. A key gets 5 s, a frame 20 s."""
-import fcntl, os, select, signal, statistics, struct, subprocess, sys, termios, time
+import fcntl, os, re, select, signal, statistics, struct, subprocess, sys, tempfile, termios, time
 
 db = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
@@ -65,10 +67,20 @@ def spawn(argv, procs):
             f.write(str(os.getpid()))
 
     started = time.perf_counter()
-    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=subprocess.DEVNULL,
+    child = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=errors,
                              env=env, start_new_session=True, preexec_fn=enter)
     os.close(slave)
     return child, master, started
+
+
+def cpu_of_first_frame():
+    """The processor time to the first frame, in ms, as the program said it on stderr at its
+    end ("first frame drawn cpu_us=N"); the file is emptied for the next run."""
+    errors.seek(0)
+    found = re.findall(rb"first frame drawn cpu_us=(\d+)", errors.read())
+    errors.seek(0)
+    errors.truncate()
+    return int(found[-1]) / 1000 if found else float("nan")
 
 
 def read_until(master, done, seconds, what, start=None):
@@ -105,6 +117,7 @@ def drain(master):
         os.read(master, 65536)
 
 
+errors = tempfile.TemporaryFile()
 procs, group, kind = slow_cgroup()
 figures = {}
 child = None
@@ -112,9 +125,10 @@ try:
     for _ in range(runs):
         child, master, started = spawn([bare], procs)
         figures.setdefault("bare ratatui: first frame", []).append(first_frame(master, started))
-        child.send_signal(signal.SIGTERM)
+        os.write(master, b"q")
         child.wait()
         os.close(master)
+        figures.setdefault("bare ratatui: its CPU time", []).append(cpu_of_first_frame())
 
         child, master, started = spawn([kiosk, "--config", config, "--db", db], procs)
         figures.setdefault("kiosk: first frame", []).append(first_frame(master, started))
@@ -130,6 +144,7 @@ try:
         child.send_signal(signal.SIGTERM)
         child.wait()
         os.close(master)
+        figures.setdefault("kiosk: its CPU time", []).append(cpu_of_first_frame())
 finally:
     if child is not None and child.poll() is None:
         child.kill()
@@ -142,3 +157,6 @@ for what, times in figures.items():
 ratio = statistics.median(figures["kiosk: first frame"]) / statistics.median(
     figures["bare ratatui: first frame"])
 print(f"  first frame: the kiosk takes {ratio:.2f}x the bare ratatui program")
+cpu = statistics.median(figures["kiosk: its CPU time"]) / statistics.median(
+    figures["bare ratatui: its CPU time"])
+print(f"  processor time to the first frame: the kiosk takes {cpu:.2f}x the bare program")

@@ -1088,25 +1088,28 @@ fn kiosk(cli: &Cli) -> ExitCode {
     }
     let path = match local_path(cli, first.kiosk.database.as_deref()) {
         Ok(path) => path,
-        Err(e) => {
-            eprintln!("borne: {e}");
-            return ExitCode::from(EXIT_FAILURE);
-        }
+        Err(e) => return failed(e),
+    };
+    // The first start makes the database and imports the shipped data before the welcome,
+    // saying so on the terminal; every later start opens it behind the welcome.
+    let made = match open_on_first_start(&path, &dir, &clock) {
+        Ok(made) => made,
+        Err(e) => return failed(e),
     };
     let mut welcome = crate::kiosk::app(std::rc::Rc::new(first), clock.now());
     let mut screen = match crate::shell::Screen::open(&mut welcome, clock.now()) {
         Ok(screen) => screen,
-        Err(e) => {
-            eprintln!("borne: {e}");
-            return ExitCode::from(EXIT_FAILURE);
-        }
+        Err(e) => return failed(e),
     };
-    let store = match open_behind_welcome(&path, &dir, &clock, &mut screen, &mut welcome) {
+    let opened = made.map_or_else(
+        || open_behind_welcome(&path, &dir, &clock, &mut screen, &mut welcome),
+        Ok,
+    );
+    let store = match opened {
         Ok(store) => store,
         Err(e) => {
             screen.close();
-            eprintln!("borne: {e}");
-            return ExitCode::from(EXIT_FAILURE);
+            return failed(e);
         }
     };
     drop(welcome);
@@ -1121,22 +1124,45 @@ fn kiosk(cli: &Cli) -> ExitCode {
         Ok(ready) => ready,
         Err(e) => {
             screen.close();
-            eprintln!("borne: {e}");
-            return ExitCode::from(EXIT_FAILURE);
+            return failed(e);
         }
     };
     match crate::shell::run(screen, config, stores, clock) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("borne: {e}");
-            ExitCode::from(EXIT_FAILURE)
-        }
+        Err(e) => failed(e),
     }
 }
 
-/// The kiosk's own database, opened while the welcome shows, with the shipped data on the
-/// first start. What must wait, or be said, on the terminal (the database held by another
-/// program, the first start's import) is done with the terminal given back meanwhile.
+/// The kiosk could not start or go on: why, said on the terminal.
+fn failed(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("borne: {e}");
+    ExitCode::from(EXIT_FAILURE)
+}
+
+/// On the first start (no database file yet): the database made and the shipped communes and
+/// lieux imported, a moment said on the terminal.
+fn open_on_first_start(
+    path: &std::path::Path,
+    dir: &std::path::Path,
+    clock: &Clock,
+) -> Result<Option<SqliteStore>, String> {
+    if path.exists() {
+        return Ok(None);
+    }
+    let mut store = open_kiosk_database(path, &mut || {
+        eprintln!(
+            "borne: the database is busy (another program is writing to it); \
+             trying again every 2 seconds…"
+        );
+    })?;
+    import_shipped(&mut store, dir, clock);
+    Ok(Some(store))
+}
+
+/// The kiosk's own database, opened while the welcome shows: when another program holds it
+/// a while (a backup), the welcome stays and the keys wait with it. Shipped data an earlier
+/// start did not finish importing is imported with the terminal given back meanwhile, to say
+/// so.
 fn open_behind_welcome(
     path: &std::path::Path,
     dir: &std::path::Path,
@@ -1144,40 +1170,32 @@ fn open_behind_welcome(
     screen: &mut crate::shell::Screen,
     welcome: &mut crate::app::App,
 ) -> Result<SqliteStore, String> {
-    let mut aside = |work: &mut dyn FnMut()| {
-        if let Err(e) = screen.aside(welcome, clock.now(), work) {
+    let mut store = open_kiosk_database(path, &mut || {
+        tracing::warn!("database busy at start; the welcome waits for it");
+    })?;
+    if !store.has_imported().unwrap_or(false) {
+        let import = &mut || import_shipped(&mut store, dir, clock);
+        if let Err(e) = screen.aside(welcome, clock.now(), import) {
             tracing::error!(error = %e, "the terminal was not taken back");
         }
-    };
-    let mut store = match SqliteStore::open_unchecked(path) {
-        Err(StoreError::Busy(_)) => {
-            let mut opened = None;
-            aside(&mut || opened = Some(open_kiosk_database(path)));
-            opened.unwrap_or_else(|| Err("the database was not opened".into()))?
-        }
-        opened => opened?,
-    };
-    if !store.has_imported().unwrap_or(false) {
-        aside(&mut || import_shipped(&mut store, dir, clock));
     }
     Ok(store)
 }
 
 /// The kiosk's own database. Another kiosk or a backup may hold it a while: waited for,
-/// saying so, rather than leave the help point without a kiosk. Its integrity is checked by
-/// the worker once the welcome is on the screen.
-fn open_kiosk_database(path: &std::path::Path) -> Result<SqliteStore, String> {
+/// `busy` saying so once, rather than leave the help point without a kiosk. Its integrity is
+/// checked by the worker once the welcome is on the screen.
+fn open_kiosk_database(
+    path: &std::path::Path,
+    busy: &mut dyn FnMut(),
+) -> Result<SqliteStore, String> {
     let mut told = false;
     loop {
         match SqliteStore::open_unchecked(path) {
             Ok(store) => return Ok(store),
             Err(StoreError::Busy(_)) => {
                 if !told {
-                    eprintln!(
-                        "borne: the database is busy (another program is writing to it); \
-                         trying again every 2 seconds…"
-                    );
-                    tracing::warn!("database busy at start; waiting");
+                    busy();
                     told = true;
                 }
                 // Another process holds the lock: there is nothing to wait on but time.

@@ -1,7 +1,8 @@
 //! systemd's watchdog, with a real `NOTIFY_SOCKET` (a Unix datagram socket this test listens
-//! on, as systemd does): the kiosk says READY once its first frame is drawn, never while it
-//! waits to start, pings WATCHDOG from its main loop while it runs, and stops pinging when
-//! the loop is stuck (a test hook blocks it), so systemd would restart it.
+//! on, as systemd does): the kiosk says READY once it runs, never while it waits to start
+//! (its welcome shown, its database held by another program), pings WATCHDOG from its main
+//! loop while it runs, and stops pinging when the loop is stuck (a test hook blocks it), so
+//! systemd would restart it.
 use crate::pty;
 
 use std::os::unix::net::UnixDatagram;
@@ -39,7 +40,7 @@ fn ready_after_the_first_frame_pings_while_running_and_none_while_the_loop_is_st
     let socket_path = dir.path().join("notify");
     let heard = listen(UnixDatagram::bind(&socket_path).unwrap());
     let hang = dir.path().join("hang");
-    // The kiosk's database is held by another program: it waits to start, drawing nothing.
+    // The kiosk's database is held by another program: it waits to start behind its welcome.
     let db = dir.path().join("held.db");
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
@@ -48,7 +49,7 @@ fn ready_after_the_first_frame_pings_while_running_and_none_while_the_loop_is_st
     }
     let holder = rusqlite::Connection::open(&db).unwrap();
     holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let kiosk = pty::Kiosk::start_with_db(
+    let mut kiosk = pty::Kiosk::start_with_db(
         &db,
         &[
             ("NOTIFY_SOCKET", socket_path.to_str().unwrap()),
@@ -57,16 +58,19 @@ fn ready_after_the_first_frame_pings_while_running_and_none_while_the_loop_is_st
             ("BORNE_TEST_HANG_FILE", hang.to_str().unwrap()),
         ],
     );
+    kiosk.wait_for("Bienvenue");
+    // The person chooses the lieux meanwhile: the key waits with the welcome.
+    kiosk.keys(&["3"]);
     std::thread::sleep(Duration::from_millis(1500));
     assert!(
         heard.lock().unwrap().is_empty(),
-        "notified before any frame: {:?}",
+        "notified while waiting to start: {:?}",
         heard.lock().unwrap()
     );
-    assert!(!kiosk.screen().contains("Bienvenue"));
+    assert!(kiosk.screen().contains("Bienvenue"));
     holder.execute_batch("ROLLBACK").unwrap();
     drop(holder);
-    kiosk.wait_for("Bienvenue");
+    kiosk.wait_for("Votre code postal");
     let started = Instant::now();
     while heard.lock().unwrap().is_empty() {
         assert!(started.elapsed() < pty::PATIENCE, "no READY");

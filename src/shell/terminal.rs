@@ -1,5 +1,6 @@
 //! The kiosk's terminal from its first frame to its end: ratatui's, with the large font, the
 //! mouse, pasting, and the signals that reach the kiosk.
+use std::io::{BufWriter, Stdout};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use chrono::NaiveDateTime;
@@ -9,8 +10,16 @@ use super::input::Input;
 use super::{monochrome_requested, mouse, signals};
 use crate::app::App;
 
+/// ratatui's crossterm backend writing into one buffer a frame, written out at its end: the
+/// first frame paints every cell, and writing them one by one to the terminal's stream was a
+/// fifth of that frame's time on an old machine.
+type Terminal = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
+
+/// A whole frame of 80×24 cells, their colours and their moves, fits.
+const FRAME_BYTES: usize = 64 * 1024;
+
 pub struct Screen {
-    terminal: ratatui::DefaultTerminal,
+    terminal: Terminal,
     large_font: LargeFont,
     monochrome: bool,
     /// Keys, signals and the slow things' answers, as they come (bounded: when the kiosk is
@@ -34,7 +43,7 @@ impl Screen {
         mouse::disable_on_panic();
         // The terminal may be gone already (a hung-up line, a session closed): said, not a
         // panic.
-        let terminal = match ratatui::try_init() {
+        let terminal = match take_terminal() {
             Ok(terminal) => terminal,
             Err(e) => {
                 ratatui::restore();
@@ -61,6 +70,9 @@ impl Screen {
             screen.close();
             return Err(e);
         }
+        // For benches/slow_machine.py: the processor time the first frame took, a figure a
+        // busy machine does not blur as it does the time waited.
+        tracing::info!(cpu_us = cpu_time_us(), "first frame drawn");
         Ok(screen)
     }
 
@@ -96,15 +108,17 @@ impl Screen {
         crate::log::release();
         let done = work();
         crate::log::hold_while_drawing();
-        crossterm::terminal::enable_raw_mode()
-            .and_then(|()| {
+        // A new terminal draws the whole frame again. (ratatui's `clear` would ask the
+        // terminal where its cursor is and wait for the answer, which some never give.)
+        self.terminal = new_terminal()
+            .and_then(|t| {
                 crossterm::execute!(
                     out,
-                    crossterm::terminal::EnterAlternateScreen,
+                    crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
                     crossterm::event::EnableBracketedPaste
                 )
+                .map(|()| t)
             })
-            .and_then(|()| self.terminal.clear())
             .map_err(|e| format!("the terminal cannot be used (gone or not set up): {e}"))?;
         mouse::enable(&mut out);
         self.draw(app, now)?;
@@ -125,4 +139,36 @@ impl Screen {
         ratatui::restore();
         crate::log::release();
     }
+}
+
+/// The terminal raw, on its alternate screen, put back by a panic: as `ratatui::try_init`,
+/// with the buffered backend.
+fn take_terminal() -> std::io::Result<Terminal> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    new_terminal()
+}
+
+/// The terminal raw, on its alternate screen, and a ratatui terminal that has drawn nothing.
+fn new_terminal() -> std::io::Result<Terminal> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let out = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+}
+
+/// The processor time this process has used, in microseconds.
+fn cpu_time_us() -> u64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given, nothing else.
+    if unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } != 0 {
+        return 0;
+    }
+    t.tv_sec as u64 * 1_000_000 + t.tv_nsec as u64 / 1_000
 }
