@@ -74,13 +74,14 @@ def spawn(argv, procs):
 
 
 def cpu_of_first_frame():
-    """The processor time to the first frame, in ms, as the program said it on stderr at its
-    end ("first frame drawn cpu_us=N"); the file is emptied for the next run."""
+    """The processor time to the first frame, in ms, and the page faults taken meanwhile, as
+    the program said them on stderr at its end ("first frame drawn cpu_us=N page_faults=M");
+    the file is emptied for the next run."""
     errors.seek(0)
-    found = re.findall(rb"first frame drawn cpu_us=(\d+)", errors.read())
+    found = re.findall(rb"first frame drawn cpu_us=(\d+) page_faults=(\d+)", errors.read())
     errors.seek(0)
     errors.truncate()
-    return int(found[-1]) / 1000 if found else float("nan")
+    return (int(found[-1][0]) / 1000, int(found[-1][1])) if found else (float("nan"), 0)
 
 
 def read_until(master, done, seconds, what, start=None):
@@ -128,7 +129,9 @@ try:
         os.write(master, b"q")
         child.wait()
         os.close(master)
-        figures.setdefault("bare ratatui: its CPU time", []).append(cpu_of_first_frame())
+        cpu, faults = cpu_of_first_frame()
+        figures.setdefault("bare ratatui: its CPU time", []).append(cpu)
+        figures.setdefault("bare ratatui: page faults", []).append(faults)
 
         child, master, started = spawn([kiosk, "--config", config, "--db", db], procs)
         figures.setdefault("kiosk: first frame", []).append(first_frame(master, started))
@@ -144,7 +147,9 @@ try:
         child.send_signal(signal.SIGTERM)
         child.wait()
         os.close(master)
-        figures.setdefault("kiosk: its CPU time", []).append(cpu_of_first_frame())
+        cpu, faults = cpu_of_first_frame()
+        figures.setdefault("kiosk: its CPU time", []).append(cpu)
+        figures.setdefault("kiosk: page faults", []).append(faults)
 finally:
     if child is not None and child.poll() is None:
         child.kill()
@@ -153,7 +158,8 @@ finally:
 
 print(f"1/10 of a core ({kind}), {runs} runs, the person reads the welcome {pause:g} s:")
 for what, times in figures.items():
-    print(f"  {what:28} median {statistics.median(times):7.1f} ms   worst {max(times):7.1f} ms")
+    unit = "  " if "faults" in what else "ms"
+    print(f"  {what:28} median {statistics.median(times):7.1f} {unit}   worst {max(times):7.1f} {unit}")
 ratio = statistics.median(figures["kiosk: first frame"]) / statistics.median(
     figures["bare ratatui: first frame"])
 print(f"  first frame: the kiosk takes {ratio:.2f}x the bare ratatui program")

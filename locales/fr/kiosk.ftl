@@ -1,57 +1,8 @@
-# The kiosk shell: welcome screen, keys, idle reset, staff access.
-locale-name = Français
-
-welcome-title = Bienvenue
-welcome-greeting = Ici, on vous aide pour vos démarches en ligne et pour utiliser l'ordinateur ou le téléphone. C'est gratuit.
-welcome-menu-heading = Que voulez-vous faire ?
-# The welcome's menu: one choice per capability, drawn on the first frame from this file.
-menu-diagnostic = Faire le point sur mes besoins
-menu-booking = Prendre rendez-vous
-menu-lieux = Trouver un lieu d'aide près de moi
-menu-manage = Gérer mon rendez-vous
-menu-workshops = Ateliers
-menu-here = Je suis là : rendez-vous ou ticket
-menu-help-now = Je voudrais de l'aide maintenant
-# The welcome choice that opens the languages and the display choices, and that screen's title.
-welcome-settings = Langue et affichage
-# This language's word for "language": the welcome choice names it in every language offered.
-language-word = Langue
+# The kiosk shell: the languages and display choices, the idle reset, the staff, dates.
 display-large-text = Texte en grand
 display-high-contrast = Contraste élevé
 display-screen-reader = Mode lecteur d'écran
 display-done = Revenir au menu
-
-page-of = Page { $page } sur { $pages }
-
-key-arrows = Flèches
-key-up-down = Flèches ↑ ↓
-key-left-right = Flèches ← →
-key-enter = Entrée
-# Between a key and what it does in the key bar.
-key-colon = {" : "}
-key-digits = Chiffres
-key-pages = Pg préc / Pg suiv
-key-esc = Échap
-key-home = Début
-key-f2 = F2
-key-f3 = F3
-key-f4 = F4
-key-f5 = F5
-key-f12 = F12
-does-move = se déplacer
-# In a text field: ← and → move the cursor among the letters typed.
-does-move-in-text = se déplacer dans le texte
-does-choose = choisir
-does-choose-number = choisir le numéro
-does-turn-page = changer de page
-does-back = revenir en arrière
-does-home = accueil
-does-finish = terminer (accueil)
-does-large-text = texte en grand
-does-contrast = contraste élevé
-does-say-again = tout relire à voix haute
-does-screen-reader = mode lecteur d'écran
-does-staff = personnel
 
 idle-title = Vous êtes toujours là ?
 idle-press-a-key = Appuyez sur une touche pour continuer.
@@ -124,21 +75,8 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
-key-letters = Lettres ou chiffres
-does-type-commune = écrire
-does-move-suggestion = choisir une commune
 waiting-title = Un instant…
 waiting-text = Nous attendons la réponse. Vous pouvez attendre ou appuyer sur Échap.
-key-space = Espace
-does-tick = cocher ou décocher
-key-any = Une touche
-does-still-here = je suis là
-does-stay = rester ici
-does-type-code = taper le code
-key-backspace = Retour arrière
-does-erase = effacer
-does-validate = valider
-does-cancel = annuler
 back-confirm-title = Revenir en arrière ?
 back-confirm-yes = Oui, revenir en arrière
 signout-confirm-title = Vous déconnecter ?

@@ -1,57 +1,8 @@
-# The kiosk shell: welcome screen, keys, idle reset, staff access.
-locale-name = Português
-
-welcome-title = Bem-vindo
-welcome-greeting = Ajudamos com os procedimentos online e a usar o computador ou o telemóvel. É gratuito.
-welcome-menu-heading = O que deseja fazer?
-# The welcome's menu: one choice per capability, drawn on the first frame from this file.
-menu-diagnostic = Saber de que ajuda preciso
-menu-booking = Marcar uma consulta
-menu-lieux = Encontrar um local de ajuda perto de mim
-menu-manage = Gerir a minha marcação
-menu-workshops = Oficinas
-menu-here = Estou aqui: marcação ou senha
-menu-help-now = Quero ajuda agora
-# The welcome choice that opens the languages and the display choices, and that screen's title.
-welcome-settings = Língua e ecrã
-# This language's word for "language": the welcome choice names it in every language offered.
-language-word = Língua
+# The kiosk shell: the languages and display choices, the idle reset, the staff, dates.
 display-large-text = Texto grande
 display-high-contrast = Alto contraste
 display-screen-reader = Modo leitor de ecrã
 display-done = Voltar ao menu
-
-page-of = Página { $page } de { $pages }
-
-key-arrows = Setas
-key-up-down = Setas ↑ ↓
-key-left-right = Setas ← →
-key-enter = Enter
-# Between a key and what it does in the key bar.
-key-colon = {": "}
-key-digits = Números
-key-pages = PgUp / PgDn
-key-esc = Esc
-key-home = Home
-key-f2 = F2
-key-f3 = F3
-key-f4 = F4
-key-f5 = F5
-key-f12 = F12
-does-move = mover
-# In a text field: ← and → move the cursor among the letters typed.
-does-move-in-text = mover-se no texto
-does-choose = escolher
-does-choose-number = escolher pelo número
-does-turn-page = mudar de página
-does-back = voltar
-does-home = página inicial
-does-finish = terminar (início)
-does-large-text = texto grande
-does-contrast = alto contraste
-does-say-again = ler tudo em voz alta
-does-screen-reader = modo leitor de ecrã
-does-staff = pessoal
 
 idle-title = Ainda está aí?
 idle-press-a-key = Carregue numa tecla para continuar.
@@ -118,21 +69,8 @@ month-9 = setembro
 month-10 = outubro
 month-11 = novembro
 month-12 = dezembro
-key-letters = Letras ou números
-does-type-commune = escrever
-does-move-suggestion = escolher uma localidade
 waiting-title = Um momento…
 waiting-text = Estamos à espera da resposta. Pode esperar ou carregar em Esc.
-key-space = Espaço
-does-tick = marcar ou desmarcar
-key-any = Qualquer tecla
-does-still-here = ainda estou aqui
-does-stay = ficar aqui
-does-type-code = escrever o código
-key-backspace = Retrocesso
-does-erase = apagar
-does-validate = confirmar
-does-cancel = cancelar
 back-confirm-title = Voltar atrás?
 back-confirm-yes = Sim, voltar atrás
 signout-confirm-title = Terminar a sessão?

@@ -82,7 +82,7 @@ impl Shipped {
 }
 
 /// The shipped files the welcome, its header and its key bar take their words from.
-const WELCOME_FILES: [&str; 1] = ["kiosk.ftl"];
+const WELCOME_FILES: [&str; 1] = ["welcome.ftl"];
 
 impl I18n {
     /// Loads the reference locale and every offered locale the help point overrides (its own

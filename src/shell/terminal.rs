@@ -72,7 +72,11 @@ impl Screen {
         }
         // For benches/slow_machine.py: the processor time the first frame took, a figure a
         // busy machine does not blur as it does the time waited.
-        tracing::info!(cpu_us = cpu_time_us(), "first frame drawn");
+        tracing::info!(
+            cpu_us = cpu_time_us(),
+            page_faults = page_faults(),
+            "first frame drawn"
+        );
         Ok(screen)
     }
 
@@ -158,6 +162,16 @@ fn new_terminal() -> std::io::Result<Terminal> {
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     let out = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+}
+
+/// The page faults this process has taken (minor: pages already in memory, mapped in).
+fn page_faults() -> i64 {
+    // SAFETY: getrusage fills the rusage it is given, nothing else.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0;
+    }
+    usage.ru_minflt + usage.ru_majflt
 }
 
 /// The processor time this process has used, in microseconds.
