@@ -1,5 +1,6 @@
 //! The edge of the kiosk: the terminal, signals, the clock and the database. It feeds keys and
 //! ticks to the pure core and carries out the effects the core returns.
+mod backend;
 pub mod display;
 pub mod font;
 mod health;

@@ -1,22 +1,16 @@
 //! The kiosk's terminal from its first frame to its end: ratatui's, with the large font, the
 //! mouse, pasting, and the signals that reach the kiosk.
-use std::io::{BufWriter, Stdout};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use chrono::NaiveDateTime;
 
+use super::backend::FrameWriter;
 use super::font::{self, LargeFont};
 use super::input::Input;
 use super::{monochrome_requested, mouse, signals};
 use crate::app::App;
 
-/// ratatui's crossterm backend writing into one buffer a frame, written out at its end: the
-/// first frame paints every cell, and writing them one by one to the terminal's stream was a
-/// fifth of that frame's time on an old machine.
-type Terminal = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
-
-/// A whole frame of 80×24 cells, their colours and their moves, fits.
-const FRAME_BYTES: usize = 64 * 1024;
+type Terminal = ratatui::Terminal<FrameWriter>;
 
 pub struct Screen {
     terminal: Terminal,
@@ -66,6 +60,13 @@ impl Screen {
             monochrome: monochrome_requested(),
             inputs,
         };
+        let theme = crate::ui::Theme::pick(welcome.settings.high_contrast, screen.monochrome);
+        let mut blank = ratatui::buffer::Cell::default();
+        blank.set_style(theme.base.style());
+        if let Err(e) = screen.terminal.backend_mut().clear_to(blank) {
+            screen.close();
+            return Err(format!("the terminal cannot be used: {e}"));
+        }
         if let Err(e) = screen.draw(welcome, now) {
             screen.close();
             return Err(e);
@@ -160,8 +161,7 @@ fn take_terminal() -> std::io::Result<Terminal> {
 fn new_terminal() -> std::io::Result<Terminal> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    let out = BufWriter::with_capacity(FRAME_BYTES, std::io::stdout());
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+    ratatui::Terminal::new(FrameWriter::new())
 }
 
 /// The page faults this process has taken (minor: pages already in memory, mapped in).
