@@ -1083,6 +1083,10 @@ fn kiosk(cli: &Cli) -> ExitCode {
         }
     };
     if !std::io::stdout().is_terminal() {
+        // No screen to draw on: the directory's problems are said all the same.
+        if let (None, Err(problems)) = (&whole, crate::kiosk::load(&dir)) {
+            return print_problems(&problems);
+        }
         eprintln!("borne: the kiosk needs a terminal (see `borne --help` for the other commands)");
         return ExitCode::from(EXIT_FAILURE);
     }
