@@ -477,15 +477,6 @@ const LONGEST_FUNCTION: usize = 80;
 /// attributes too), in any case: `// Long because it maps every key to its action, one to one.`
 const LONG_BECAUSE: &str = "long because";
 
-/// Long functions the lead is cutting at the same time, for the kiosk's startup (file under
-/// `src/`, function). Temporary: the lead takes each off as it is cut, then this list.
-const LEAD_CUTS_THESE: &[(&str, &str)] = &[
-    ("config/kiosk.rs", "parse"),
-    ("shell/worker.rs", "spawn"),
-    ("diagnostic/questionnaire.rs", "parse_file"),
-    ("i18n/mod.rs", "load_locale"),
-];
-
 /// A function over `LONGEST_FUNCTION` lines with no reason written above it.
 #[derive(Debug, PartialEq)]
 struct LongFunction {
@@ -578,36 +569,19 @@ fn long_functions(source: &str) -> Vec<LongFunction> {
     found
 }
 
-/// Every long function of `src/` without a reason, as "file:line fn name (N lines)", the lead's
-/// aside; and each of the lead's that is no longer long, to take off `LEAD_CUTS_THESE`.
+/// Every long function of `src/` without a reason, as "file:line fn name (N lines)".
 fn long_functions_in(src: &Path) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(src, &mut files);
     files.sort();
     let mut found = Vec::new();
-    let mut lead_s_still_long = Vec::new();
     for file in &files {
-        let relative = file
-            .strip_prefix(src)
-            .unwrap()
-            .to_string_lossy()
-            .to_string();
+        let relative = file.strip_prefix(src).unwrap().to_string_lossy();
         let source = std::fs::read_to_string(file).expect("readable source");
         for long in long_functions(&source) {
-            if LEAD_CUTS_THESE.contains(&(relative.as_str(), long.name.as_str())) {
-                lead_s_still_long.push((relative.clone(), long.name));
-                continue;
-            }
             found.push(format!(
                 "src/{relative}:{} fn {} ({} lines)",
                 long.line, long.name, long.lines
-            ));
-        }
-    }
-    for (file, name) in LEAD_CUTS_THESE {
-        if !lead_s_still_long.contains(&(file.to_string(), name.to_string())) {
-            found.push(format!(
-                "src/{file} fn {name} is no longer long: take it off LEAD_CUTS_THESE"
             ));
         }
     }
