@@ -461,6 +461,163 @@ fn the_store_check_sees_a_backend_naming_the_other_the_interface_naming_one_and_
 }
 
 // ---------------------------------------------------------------------------------------------
+// Views (issue #30). A view draws a view-model its screen builds; it never reads the screen:
+// a file that draws (`view.rs`, `*_view.rs`, `map.rs`) names neither a screen module of its
+// folder nor a screen's type, so that a screen and its view make no circle.
+
+/// Whether a file draws a screen, by its name: `view.rs`, `*_view.rs`, `map.rs`.
+fn is_view(name: &str) -> bool {
+    name == "view.rs" || name.ends_with("_view.rs") || name == "map.rs"
+}
+
+/// The type a line implements `Screen` for, if it does: `impl Screen for Welcome {`.
+fn screen_implemented(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    if !line.starts_with("impl") {
+        return None;
+    }
+    let (_, after) = line.split_once("Screen for ")?;
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The first segment of every path a source names after `prefix` (`super::`, `crate::places::`),
+/// each of a grouped import's too; `super::super::` is not `super::`'s.
+fn named_after(code: &str, prefix: &str) -> BTreeSet<String> {
+    let word = |text: &str| -> String {
+        text.trim()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut named = BTreeSet::new();
+    for (at, _) in code.match_indices(prefix) {
+        if code[..at].ends_with("::") {
+            continue;
+        }
+        let rest = &code[at + prefix.len()..];
+        let firsts: Vec<String> = match rest.strip_prefix('{') {
+            Some(group) => {
+                let end = group.find('}').unwrap_or(group.len());
+                group[..end].split(',').map(word).collect()
+            }
+            None => vec![word(rest)],
+        };
+        named.extend(firsts.into_iter().filter(|f| !f.is_empty()));
+    }
+    named
+}
+
+/// Every view that names a screen of its folder (its module, or its type through a
+/// re-export), as "src/file: view → module"; tests and comments aside.
+fn view_breaches(src: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy();
+        if !is_view(&name) {
+            continue;
+        }
+        let folder = file.parent().unwrap();
+        let relative = file.strip_prefix(src).unwrap().to_string_lossy();
+        let source = std::fs::read_to_string(file).expect("readable source");
+        let code: String = source[..source.find("\n#[cfg(test)]").unwrap_or(source.len())]
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let module = folder
+            .strip_prefix(src)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().to_string())
+            .collect::<Vec<_>>()
+            .join("::");
+        let mut named = named_after(&code, "super::");
+        named.extend(named_after(&code, &format!("crate::{module}::")));
+        for sibling in files.iter().filter(|f| f.parent() == Some(folder)) {
+            let stem = sibling.file_stem().unwrap().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(sibling).expect("readable source");
+            let types: Vec<String> = text.lines().filter_map(screen_implemented).collect();
+            if types.is_empty() || is_aside(sibling) {
+                continue;
+            }
+            if named.contains(&stem) || types.iter().any(|t| names_word(&code, t)) {
+                found.push(format!("src/{relative}: view → {stem}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_view_reads_its_screen() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = view_breaches(&src);
+    assert!(
+        found.is_empty(),
+        "views that name their screen: give them a view-model the screen builds \
+         (tests/layers.rs, ARCHITECTURE.md):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_a_view_naming_its_screen_module_or_its_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    for folder in ["places", "kiosk", "diagnostic"] {
+        std::fs::create_dir_all(src.join(folder)).unwrap();
+    }
+    let files = [
+        ("places/screen.rs", "impl Screen for LieuxScreen {}\n"),
+        ("places/mod.rs", "pub(crate) mod screen;\n"),
+        ("kiosk/welcome.rs", "impl Screen for Welcome {}\n"),
+        ("kiosk/menu.rs", "pub struct MenuEntry;\n"),
+        (
+            "diagnostic/screen.rs",
+            "impl Screen for DiagnosticScreen {}\n",
+        ),
+        (
+            "diagnostic/mod.rs",
+            "pub(crate) use screen::DiagnosticScreen;\n",
+        ),
+        // Allowed: a view names what it draws, not its screen; its tests and comments may.
+        (
+            "kiosk/welcome_view.rs",
+            "// Drawn for the Welcome screen.\nuse super::menu::MenuEntry;\n\n\
+             #[cfg(test)]\nmod tests { use super::super::welcome::Welcome; }\n",
+        ),
+        // Not allowed: the screen's module, grouped or through the crate, or its type.
+        ("places/view.rs", "use super::{map, screen::Step};\n"),
+        (
+            "places/map.rs",
+            "fn draw(s: &crate::places::screen::LieuxScreen) {}\n",
+        ),
+        (
+            "diagnostic/view.rs",
+            "fn body(s: &super::DiagnosticScreen) {}\n",
+        ),
+    ];
+    for (path, text) in files {
+        std::fs::write(src.join(path), text).unwrap();
+    }
+    assert_eq!(
+        view_breaches(src),
+        [
+            "src/diagnostic/view.rs: view → screen",
+            "src/places/map.rs: view → screen",
+            "src/places/view.rs: view → screen",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Long functions (issue #30). A function is cut along its seams (a checker per section of a
 // file, a sub-screen on the stack, a function per command) so that it reads in one screen; one
 // longer than `LONGEST_FUNCTION` lines says why in a comment just above it, with the words
@@ -476,15 +633,6 @@ const LONGEST_FUNCTION: usize = 80;
 /// The words that give a long function's reason, in a comment line just above it (above its
 /// attributes too), in any case: `// Long because it maps every key to its action, one to one.`
 const LONG_BECAUSE: &str = "long because";
-
-/// Long functions the lead is cutting at the same time, for the kiosk's startup (file under
-/// `src/`, function). Temporary: the lead takes each off as it is cut, then this list.
-const LEAD_CUTS_THESE: &[(&str, &str)] = &[
-    ("config/kiosk.rs", "parse"),
-    ("shell/worker.rs", "spawn"),
-    ("diagnostic/questionnaire.rs", "parse_file"),
-    ("i18n/mod.rs", "load_locale"),
-];
 
 /// A function over `LONGEST_FUNCTION` lines with no reason written above it.
 #[derive(Debug, PartialEq)]
@@ -578,36 +726,19 @@ fn long_functions(source: &str) -> Vec<LongFunction> {
     found
 }
 
-/// Every long function of `src/` without a reason, as "file:line fn name (N lines)", the lead's
-/// aside; and each of the lead's that is no longer long, to take off `LEAD_CUTS_THESE`.
+/// Every long function of `src/` without a reason, as "file:line fn name (N lines)".
 fn long_functions_in(src: &Path) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(src, &mut files);
     files.sort();
     let mut found = Vec::new();
-    let mut lead_s_still_long = Vec::new();
     for file in &files {
-        let relative = file
-            .strip_prefix(src)
-            .unwrap()
-            .to_string_lossy()
-            .to_string();
+        let relative = file.strip_prefix(src).unwrap().to_string_lossy();
         let source = std::fs::read_to_string(file).expect("readable source");
         for long in long_functions(&source) {
-            if LEAD_CUTS_THESE.contains(&(relative.as_str(), long.name.as_str())) {
-                lead_s_still_long.push((relative.clone(), long.name));
-                continue;
-            }
             found.push(format!(
                 "src/{relative}:{} fn {} ({} lines)",
                 long.line, long.name, long.lines
-            ));
-        }
-    }
-    for (file, name) in LEAD_CUTS_THESE {
-        if !lead_s_still_long.contains(&(file.to_string(), name.to_string())) {
-            found.push(format!(
-                "src/{file} fn {name} is no longer long: take it off LEAD_CUTS_THESE"
             ));
         }
     }

@@ -340,33 +340,109 @@ pub fn load(dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
     parse(&path, &text, dir)
 }
 
+/// Collects the problems of `kiosk.toml`, each at its place in the file.
+struct Check<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at(self.path, self.text, span.start, message));
+    }
+}
+
 /// Parses and validates the text of `kiosk.toml`; `dir` resolves relative paths and finds
-/// the help point's own locale files.
+/// the help point's own locale files. Each section is checked on its own, in the file's
+/// order (`Check` collects every problem with its place), then the configuration whole, or
+/// every problem found.
 pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
     let file: File = super::toml_file::parse(path, text)?;
-    let mut problems = Vec::new();
-    let mut problem = |span: Range<usize>, message: String| {
-        problems.push(Problem::at(path, text, span.start, message));
+    let mut check = Check {
+        path,
+        text,
+        problems: Vec::new(),
     };
+    let help_point = help_point(&mut check, file.help_point);
+    let display = display(&mut check, file.display, dir);
+    let (idle_seconds, warning_seconds) = session(&mut check, &file.session);
+    let staff_pin_hash = staff(&mut check, file.staff);
+    let retention_days = retention_days(&mut check, &file.data);
+    let database = database(&mut check, file.data, help_point.id.as_deref(), dir);
+    commands_name_their_program(
+        &mut check,
+        [
+            &file.reminders.command,
+            &file.printer.command,
+            &file.speech.command,
+        ],
+    );
+    let ticket_printer = printer(&mut check, &file.printer);
+    let speech = speech(&mut check, &file.speech);
+    let lieux = lieux(&mut check, file.lieux);
 
-    let hp = file.help_point;
+    if !check.problems.is_empty() {
+        return Err(check.problems);
+    }
+    Ok(KioskConfig {
+        help_point,
+        default_locale: display.default_locale,
+        locales: display.locales,
+        theme: display.theme,
+        large_text: display.large_text,
+        large_font: display.large_font,
+        idle_seconds,
+        warning_seconds,
+        staff_pin_hash,
+        retention_days,
+        database,
+        reminder_gateway: file.reminders.command.map(Spanned::into_inner),
+        ticket_printer,
+        speech,
+        screen_reader: display.screen_reader,
+        lieux,
+    })
+}
+
+/// `[help_point]`: who the help point is, how to reach it, and its calendar.
+fn help_point(check: &mut Check, hp: HelpPointFile) -> HelpPoint {
+    help_point_contact(check, &hp);
+    let calendar = help_point_calendar(check, &hp);
+    help_point_ids(check, &hp);
+    HelpPoint {
+        id: hp.id.map(Spanned::into_inner),
+        lieu_id: hp.lieu_id.map(|l| l.into_inner().trim().to_string()),
+        name: hp.name.into_inner(),
+        address: hp.address.into_inner(),
+        postal_code: hp.postal_code.into_inner(),
+        commune: hp.commune.into_inner(),
+        phone: hp.phone.into_inner(),
+        calendar,
+    }
+}
+
+/// The help point's name, postal code, phone, address and commune: screens and tickets show
+/// them, people are told to call the phone.
+fn help_point_contact(check: &mut Check, hp: &HelpPointFile) {
     if hp.name.get_ref().trim().is_empty() {
-        problem(hp.name.span(), "help_point.name is empty".into());
+        check.problem(hp.name.span(), "help_point.name is empty");
     }
     let code = hp.postal_code.get_ref();
     if !crate::domain::communes::is_postal_code(code) {
-        problem(
+        check.problem(
             hp.postal_code.span(),
             format!("help_point.postal_code: {code:?} is not a 5-digit postal code"),
         );
     }
     if hp.phone.get_ref().trim().is_empty() {
-        problem(
+        check.problem(
             hp.phone.span(),
-            "help_point.phone is empty: people are told to call it".into(),
+            "help_point.phone is empty: people are told to call it",
         );
     } else if crate::domain::person::parse_phone(hp.phone.get_ref()).is_err() {
-        problem(
+        check.problem(
             hp.phone.span(),
             format!(
                 "help_point.phone: {:?} is not a phone number (people are told to call it)",
@@ -376,20 +452,30 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
     }
     for (field, value) in [("address", &hp.address), ("commune", &hp.commune)] {
         if value.get_ref().trim().is_empty() {
-            problem(
+            check.problem(
                 value.span(),
                 format!("help_point.{field} is empty: tickets and screens show it"),
             );
         }
     }
+}
+
+/// The help point's time zone (`timezone`, else its region's) and its region's holidays, from
+/// its postal code.
+fn help_point_calendar(check: &mut Check, hp: &HelpPointFile) -> Calendar {
+    let region = Region::of_postal_code(hp.postal_code.get_ref());
     let tz = match &hp.timezone {
-        None => Region::of_postal_code(code).zone(),
+        None => region.zone(),
         Some(name) => zone::zone(name.get_ref().trim()).unwrap_or_else(|why| {
-            problem(name.span(), format!("help_point.timezone: {why}"));
+            check.problem(name.span(), format!("help_point.timezone: {why}"));
             chrono_tz::Europe::Paris
         }),
     };
-    let calendar = Calendar::new(tz, Region::of_postal_code(code));
+    Calendar::new(tz, region)
+}
+
+/// The help point's id in its network and its lieu's id in the national cartographie.
+fn help_point_ids(check: &mut Check, hp: &HelpPointFile) {
     if let Some(id) = &hp.id {
         let good = !id.get_ref().is_empty()
             && id.get_ref().len() <= 64
@@ -398,41 +484,61 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !good {
-            problem(
+            check.problem(
                 id.span(),
-                "help_point.id: write lowercase letters, digits and hyphens (at most 64), e.g. \"mairie-gap\"".into(),
+                "help_point.id: write lowercase letters, digits and hyphens (at most 64), e.g. \"mairie-gap\"",
             );
         }
     }
     if let Some(lieu) = &hp.lieu_id {
         let text = lieu.get_ref();
         if text.trim().is_empty() || text.len() > 100 || text.chars().any(char::is_control) {
-            problem(
+            check.problem(
                 lieu.span(),
-                "help_point.lieu_id is empty or too long: give the lieu's id in the national cartographie (at most 100 characters)".into(),
+                "help_point.lieu_id is empty or too long: give the lieu's id in the national cartographie (at most 100 characters)",
             );
         }
     }
-    let help_point = HelpPoint {
-        id: hp.id.map(Spanned::into_inner),
-        lieu_id: hp.lieu_id.map(|l| l.into_inner().trim().to_string()),
-        name: hp.name.into_inner(),
-        address: hp.address.into_inner(),
-        postal_code: hp.postal_code.into_inner(),
-        commune: hp.commune.into_inner(),
-        phone: hp.phone.into_inner(),
-        calendar,
-    };
+}
 
+/// `[display]` as the kiosk takes it.
+struct DisplayChoices {
+    default_locale: String,
+    locales: Vec<String>,
+    theme: ThemeChoice,
+    large_text: bool,
+    large_font: Option<PathBuf>,
+    screen_reader: bool,
+}
+
+/// `[display]`: the languages offered and the first, the large font.
+fn display(check: &mut Check, display: Display, dir: &Path) -> DisplayChoices {
+    let locales = locales(check, &display, dir);
+    if let Some(font) = &display.large_font {
+        large_font(check, font, dir);
+    }
+    DisplayChoices {
+        default_locale: display.default_locale.into_inner(),
+        locales,
+        theme: display.theme,
+        large_text: display.large_text,
+        large_font: display.large_font.map(|p| dir.join(p.into_inner())),
+        screen_reader: display.screen_reader,
+    }
+}
+
+/// `display.locales`, each once and each with its files (shipped, or the help point's own),
+/// and `display.default_locale` among them.
+fn locales(check: &mut Check, display: &Display, dir: &Path) -> Vec<String> {
     let mut locales: Vec<String> = Vec::new();
-    for tag in file.display.locales.get_ref() {
+    for tag in display.locales.get_ref() {
         if locales.contains(tag.get_ref()) {
-            problem(
+            check.problem(
                 tag.span(),
                 format!("locale {:?} is listed twice", tag.get_ref()),
             );
         } else if !locale_exists(tag.get_ref(), dir) {
-            problem(
+            check.problem(
                 tag.span(),
                 format!(
                     "locale {:?} has no .ftl files (shipped: {})",
@@ -444,124 +550,145 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
             locales.push(tag.get_ref().clone());
         }
     }
-    if file.display.locales.get_ref().is_empty() {
-        problem(
-            file.display.locales.span(),
-            "display.locales is empty".into(),
-        );
+    if display.locales.get_ref().is_empty() {
+        check.problem(display.locales.span(), "display.locales is empty");
     }
-    let default_locale = file.display.default_locale.get_ref().clone();
-    if !file
-        .display
+    let default_locale = display.default_locale.get_ref();
+    if !display
         .locales
         .get_ref()
         .iter()
-        .any(|t| t.get_ref() == &default_locale)
+        .any(|t| t.get_ref() == default_locale)
     {
-        problem(
-            file.display.default_locale.span(),
+        check.problem(
+            display.default_locale.span(),
             format!("display.default_locale {default_locale:?} is not in display.locales"),
         );
     }
+    locales
+}
 
-    if let Some(font) = &file.display.large_font {
-        let path = dir.join(font.get_ref());
-        let read = std::fs::read(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| crate::psf::Font::parse(&bytes));
-        if let Err(why) = read {
-            problem(
-                font.span(),
-                format!(
-                    "display.large_font {:?}: {why} (Debian's console fonts are in /usr/share/consolefonts)",
-                    font.get_ref().display()
-                ),
-            );
-        }
+/// `display.large_font`: a console font the kiosk can read (resolved against `dir`).
+fn large_font(check: &mut Check, font: &Spanned<PathBuf>, dir: &Path) {
+    let read = std::fs::read(dir.join(font.get_ref()))
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| crate::psf::Font::parse(&bytes));
+    if let Err(why) = read {
+        check.problem(
+            font.span(),
+            format!(
+                "display.large_font {:?}: {why} (Debian's console fonts are in /usr/share/consolefonts)",
+                font.get_ref().display()
+            ),
+        );
     }
+}
 
-    let idle = &file.session.idle_seconds;
+/// `[session]`: the idle time before the kiosk resets, and the warning before it (idle, warning).
+fn session(check: &mut Check, session: &Session) -> (u32, u32) {
+    let idle = &session.idle_seconds;
     if !(10..=3600).contains(idle.get_ref()) {
-        problem(
+        check.problem(
             idle.span(),
-            "session.idle_seconds must be between 10 and 3600".into(),
+            "session.idle_seconds must be between 10 and 3600",
         );
     }
     // WCAG 2.2.1: a time limit gives at least 20 seconds to extend it.
-    let warning = &file.session.warning_seconds;
+    let warning = &session.warning_seconds;
     if !(20..=600).contains(warning.get_ref()) {
-        problem(
+        check.problem(
             warning.span(),
-            "session.warning_seconds must be between 20 and 600".into(),
+            "session.warning_seconds must be between 20 and 600",
         );
     }
+    (*idle.get_ref(), *warning.get_ref())
+}
 
-    if let Err(why) = pin::check_hash(file.staff.pin_hash.get_ref()) {
-        problem(
-            file.staff.pin_hash.span(),
+/// `[staff]`: the staff PIN's hash, one `borne hash-pin` made.
+fn staff(check: &mut Check, staff: Staff) -> String {
+    if let Err(why) = pin::check_hash(staff.pin_hash.get_ref()) {
+        check.problem(
+            staff.pin_hash.span(),
             format!("staff.pin_hash: {why} (make one with `borne hash-pin`)"),
         );
     }
+    staff.pin_hash.into_inner()
+}
 
-    let retention = &file.data.retention_days;
+/// `data.retention_days`: how long personal data is kept, within bounds.
+fn retention_days(check: &mut Check, data: &Data) -> u32 {
+    let retention = &data.retention_days;
     if !(1..=3650).contains(retention.get_ref()) {
-        problem(
+        check.problem(
             retention.span(),
-            "data.retention_days must be between 1 and 3650".into(),
+            "data.retention_days must be between 1 and 3650",
         );
     }
+    *retention.get_ref()
+}
 
-    if let Some(database) = &file.data.database
-        && crate::database_url::is_url(&database.get_ref().to_string_lossy())
-    {
-        if help_point.id.is_none() {
-            problem(
-                database.span(),
-                "data.database is a network's PostgreSQL database: give this kiosk's [help_point] id".into(),
-            );
-        }
-    } else if let Some(database) = &file.data.database {
-        let path = dir.join(database.get_ref());
-        let why = if database.get_ref().as_os_str().is_empty() {
-            Some("is empty".to_string())
-        } else if path.is_dir() {
-            Some("is a directory, not a database file".to_string())
-        } else if path.parent().is_some_and(|p| p.exists() && !p.is_dir()) {
-            Some("is inside something that is not a directory".to_string())
-        } else {
-            None
-        };
-        if let Some(why) = why {
-            problem(
-                database.span(),
-                format!("data.database {:?} {why}", database.get_ref().display()),
-            );
-        }
+/// `data.database`: a network's PostgreSQL database (the help point then needs its id), or a
+/// file resolved against `dir` that can be one.
+fn database(
+    check: &mut Check,
+    data: Data,
+    help_point_id: Option<&str>,
+    dir: &Path,
+) -> Option<PathBuf> {
+    let database = data.database?;
+    let is_url = crate::database_url::is_url(&database.get_ref().to_string_lossy());
+    if is_url && help_point_id.is_none() {
+        check.problem(
+            database.span(),
+            "data.database is a network's PostgreSQL database: give this kiosk's [help_point] id",
+        );
+    } else if !is_url && let Some(why) = not_a_database_file(database.get_ref(), dir) {
+        check.problem(
+            database.span(),
+            format!("data.database {:?} {why}", database.get_ref().display()),
+        );
     }
+    let path = database.into_inner();
+    Some(if is_url { path } else { dir.join(path) })
+}
 
-    for command in [
-        &file.reminders.command,
-        &file.printer.command,
-        &file.speech.command,
-    ] {
-        if let Some(command) = command
-            && command
-                .get_ref()
-                .first()
-                .is_none_or(|p| p.trim().is_empty())
+/// Why `file` (as written, resolved against `dir`) cannot be the database's file, if it cannot.
+fn not_a_database_file(file: &Path, dir: &Path) -> Option<&'static str> {
+    let path = dir.join(file);
+    if file.as_os_str().is_empty() {
+        Some("is empty")
+    } else if path.is_dir() {
+        Some("is a directory, not a database file")
+    } else if path.parent().is_some_and(|p| p.exists() && !p.is_dir()) {
+        Some("is inside something that is not a directory")
+    } else {
+        None
+    }
+}
+
+/// `command` in `[reminders]`, `[printer]` and `[speech]`: each names its program first.
+fn commands_name_their_program(check: &mut Check, commands: [&Option<Spanned<Vec<String>>>; 3]) {
+    for command in commands.into_iter().flatten() {
+        if command
+            .get_ref()
+            .first()
+            .is_none_or(|p| p.trim().is_empty())
         {
-            problem(
+            check.problem(
                 command.span(),
-                "command: name the program first, e.g. [\"lp\", \"-d\", \"ticket\"]".into(),
+                "command: name the program first, e.g. [\"lp\", \"-d\", \"ticket\"]",
             );
         }
     }
+}
 
-    let ticket_printer = match (&file.printer.command, &file.printer.escpos) {
+/// `[printer]`: a command or an ESC/POS printer, not both.
+fn printer(check: &mut Check, printer: &PrinterFile) -> Option<TicketPrinter> {
+    match (&printer.command, &printer.escpos) {
         (Some(_), Some(escpos)) => {
-            problem(
+            check.problem(
                 escpos.span(),
-                "printer: give either command or escpos, not both".into(),
+                "printer: give either command or escpos, not both",
             );
             None
         }
@@ -569,30 +696,30 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         (None, Some(escpos)) => match EscposTarget::parse(escpos.get_ref()) {
             Ok(target) => Some(TicketPrinter::Escpos(target)),
             Err(why) => {
-                problem(escpos.span(), format!("printer.escpos: {why}"));
+                check.problem(escpos.span(), format!("printer.escpos: {why}"));
                 None
             }
         },
         (None, None) => None,
-    };
+    }
+}
 
-    let speech = &file.speech;
+/// `[speech]`: a command that speaks, or speech-dispatcher (and its socket), never both.
+fn speech(check: &mut Check, speech: &SpeechFile) -> Option<Voice> {
     let voice = match (&speech.backend, &speech.command) {
         (Some(b), Some(command)) if *b.get_ref() == Backend::SpeechDispatcher => {
-            problem(
+            check.problem(
                 command.span(),
                 "command: speech-dispatcher speaks with its own voice; remove `command` or \
-                 `backend`"
-                    .into(),
+                 `backend`",
             );
             None
         }
         (Some(b), None) if *b.get_ref() == Backend::Command => {
-            problem(
+            check.problem(
                 b.span(),
                 "backend = \"command\" needs a command, e.g. command = [\"espeak-ng\", \"-v\", \
-                 \"{lang}\", \"--stdin\"]"
-                    .into(),
+                 \"{lang}\", \"--stdin\"]",
             );
             None
         }
@@ -606,24 +733,30 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
         (None, None) => None,
     };
     if let (Some(socket), Some(Voice::Command(_)) | None) = (&speech.socket, &voice) {
-        problem(
+        check.problem(
             socket.span(),
-            "socket: only for backend = \"speech-dispatcher\"".into(),
+            "socket: only for backend = \"speech-dispatcher\"",
         );
     }
-    if let Some(url) = &file.lieux.update_url {
+    voice
+}
+
+/// `[lieux]`: the feed's address (the national dataset's when none is written: then no daily
+/// update) and its token.
+fn lieux(check: &mut Check, lieux: LieuxSection) -> LieuxFeed {
+    if let Some(url) = &lieux.update_url {
         let text = url.get_ref();
         let scheme = text.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
         if !matches!(scheme.as_deref(), Some("https" | "http"))
             || text.chars().any(|c| c.is_whitespace() || c.is_control())
         {
-            problem(
+            check.problem(
                 url.span(),
-                "lieux.update_url: give the address of the lieux file, https://…".into(),
+                "lieux.update_url: give the address of the lieux file, https://…",
             );
         }
     }
-    if let Some(token) = &file.lieux.update_token
+    if let Some(token) = &lieux.update_token
         && (token.get_ref().is_empty()
             || token
                 .get_ref()
@@ -631,47 +764,18 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Pro
                 .any(|c| c.is_whitespace() || c.is_control()))
     {
         // Never the token itself in the message: the file is read by others.
-        problem(
+        check.problem(
             token.span(),
-            "lieux.update_token: the DataSpace API's token, one word without spaces".into(),
+            "lieux.update_token: the DataSpace API's token, one word without spaces",
         );
     }
-
-    if !problems.is_empty() {
-        return Err(problems);
+    LieuxFeed {
+        daily: lieux.update_url.is_some(),
+        url: lieux
+            .update_url
+            .map_or_else(|| NATIONAL_LIEUX_URL.to_string(), Spanned::into_inner),
+        token: lieux.update_token.map(Spanned::into_inner),
     }
-    Ok(KioskConfig {
-        help_point,
-        default_locale,
-        locales,
-        theme: file.display.theme,
-        large_text: file.display.large_text,
-        large_font: file.display.large_font.map(|p| dir.join(p.into_inner())),
-        idle_seconds: *idle.get_ref(),
-        warning_seconds: *warning.get_ref(),
-        staff_pin_hash: file.staff.pin_hash.into_inner(),
-        retention_days: *retention.get_ref(),
-        database: file.data.database.map(|p| {
-            let p = p.into_inner();
-            if crate::database_url::is_url(&p.to_string_lossy()) {
-                p
-            } else {
-                dir.join(p)
-            }
-        }),
-        reminder_gateway: file.reminders.command.map(Spanned::into_inner),
-        ticket_printer,
-        speech: voice,
-        screen_reader: file.display.screen_reader,
-        lieux: LieuxFeed {
-            daily: file.lieux.update_url.is_some(),
-            url: file
-                .lieux
-                .update_url
-                .map_or_else(|| NATIONAL_LIEUX_URL.to_string(), Spanned::into_inner),
-            token: file.lieux.update_token.map(Spanned::into_inner),
-        },
-    })
 }
 
 #[cfg(test)]

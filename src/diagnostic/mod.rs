@@ -4,6 +4,7 @@
 pub(crate) mod cli;
 pub(crate) mod engine;
 pub(crate) mod explain;
+mod next_step;
 pub(crate) mod questionnaire;
 pub(crate) mod screen;
 pub(crate) mod services;

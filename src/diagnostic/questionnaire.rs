@@ -167,176 +167,240 @@ pub(crate) fn parse(
     parse_file(path, text, &file, i18n)
 }
 
-/// `parse` of the file's TOML, read once (`check` needs its positions too).
+/// Collects the problems of `diagnostic.toml`, each at its place in the file.
+struct Check<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at(self.path, self.text, span.start, message));
+    }
+
+    /// Every problem found so far, if there is one.
+    fn found(&mut self) -> Result<(), Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(std::mem::take(&mut self.problems))
+        }
+    }
+}
+
+/// A question's id → its index, to resolve `next`, `skip_to` and `start`.
+type QuestionIds<'a> = HashMap<&'a str, usize>;
+
+/// `parse` of the file's TOML, read once (`check` needs its positions too): the questions read
+/// and their references resolved, their messages checked, then the paths (no loop).
 fn parse_file(
     path: &Path,
     text: &str,
     file: &File,
     i18n: Option<&I18n>,
 ) -> Result<Questionnaire, Vec<Problem>> {
-    if file.questions.len() > MAX_QUESTIONS {
-        return Err(vec![Problem::at(
-            path,
-            text,
-            file.questions[MAX_QUESTIONS].id.span().start,
-            format!(
-                "{} questions: at most {MAX_QUESTIONS} (a path asks at most {MAX_QUESTIONS_ON_A_PATH})",
-                file.questions.len()
-            ),
-        )]);
-    }
-    let mut problems = Vec::new();
-    let mut problem = |span: Range<usize>, message: String| {
-        problems.push(Problem::at(path, text, span.start, message));
+    not_too_many_questions(path, text, file)?;
+    let mut check = Check {
+        path,
+        text,
+        problems: Vec::new(),
     };
-
     // Question ids first, so references can point forward.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let ids = question_ids(&mut check, file);
+    let start = step(&mut check, &ids, &file.start);
+    let mut questions: Vec<Question> = file
+        .questions
+        .iter()
+        .map(|q| question(&mut check, &ids, q))
+        .collect();
+    skip_conditions(&mut check, file, &mut questions);
+    if let Some(i18n) = i18n {
+        messages_exist(&mut check, file, &questions, i18n);
+    }
+    check.found()?;
+    let questionnaire = Questionnaire { start, questions };
+    no_loop(&mut check, file, &questionnaire);
+    check.found()?;
+    Ok(questionnaire)
+}
+
+/// More than `MAX_QUESTIONS` is refused before any other check: each would be checked for
+/// nothing.
+fn not_too_many_questions(path: &Path, text: &str, file: &File) -> Result<(), Vec<Problem>> {
+    if file.questions.len() <= MAX_QUESTIONS {
+        return Ok(());
+    }
+    Err(vec![Problem::at(
+        path,
+        text,
+        file.questions[MAX_QUESTIONS].id.span().start,
+        format!(
+            "{} questions: at most {MAX_QUESTIONS} (a path asks at most {MAX_QUESTIONS_ON_A_PATH})",
+            file.questions.len()
+        ),
+    )])
+}
+
+/// The questions' ids, each well written and once, and at least one question.
+fn question_ids<'f>(check: &mut Check, file: &'f File) -> QuestionIds<'f> {
+    let mut ids = QuestionIds::new();
     for (i, q) in file.questions.iter().enumerate() {
         let id = q.id.get_ref().as_str();
         if !valid_id(id) || id == END {
-            problem(
+            check.problem(
                 q.id.span(),
                 format!(
                     "question id {id:?}: use lowercase letters, digits and '-' (not \"{END}\")"
                 ),
             );
-        } else if index.insert(id, i).is_some() {
-            problem(q.id.span(), format!("question {id:?} is defined twice"));
+        } else if ids.insert(id, i).is_some() {
+            check.problem(q.id.span(), format!("question {id:?} is defined twice"));
         }
     }
     if file.questions.is_empty() {
-        problem(0..0, "the questionnaire has no [[question]]".into());
+        check.problem(0..0, "the questionnaire has no [[question]]");
     }
-    let resolve = |target: &Spanned<String>, problem: &mut dyn FnMut(Range<usize>, String)| {
-        let name = target.get_ref().as_str();
-        if name == END {
-            Some(Step::End)
-        } else if let Some(i) = index.get(name) {
-            Some(Step::Ask(*i))
-        } else {
-            problem(target.span(), format!("no question has the id {name:?}"));
-            None
-        }
-    };
-    let start = resolve(&file.start, &mut problem).unwrap_or(Step::End);
+    ids
+}
 
-    let mut questions = Vec::new();
-    for q in &file.questions {
-        let qid = q.id.get_ref().clone();
-        let mut answers = Vec::new();
-        let mut answer_ids: HashMap<&str, ()> = HashMap::new();
-        for a in &q.answers {
-            let aid = a.id.get_ref().as_str();
-            if !valid_id(aid) {
-                problem(
-                    a.id.span(),
-                    format!("answer id {aid:?}: use lowercase letters, digits and '-'"),
-                );
-            } else if answer_ids.insert(aid, ()).is_some() {
-                problem(
-                    a.id.span(),
-                    format!("answer {aid:?} is defined twice in question {qid:?}"),
-                );
-            }
-            let next = resolve(&a.next, &mut problem).unwrap_or(Step::End);
-            answers.push(Answer {
-                id: aid.to_string(),
-                text: a
-                    .text
-                    .as_ref()
-                    .map(|t| t.get_ref().clone())
-                    .unwrap_or_else(|| format!("diag-{qid}-{aid}")),
-                next,
-                dont_know: a.dont_know,
-                implies: a.implies(),
-            });
-        }
-        if q.answers.len() < 2 || q.answers.len() > MAX_ANSWERS {
-            problem(
-                q.id.span(),
-                format!(
-                    "question {qid:?} has {} answers: give 2 to {MAX_ANSWERS}",
-                    q.answers.len()
-                ),
+/// Where `target` leads: a question by its id, or the end ("fin"; also when no question has
+/// that id, which is a problem).
+fn step(check: &mut Check, ids: &QuestionIds, target: &Spanned<String>) -> Step {
+    let name = target.get_ref().as_str();
+    if name == END {
+        Step::End
+    } else if let Some(i) = ids.get(name) {
+        Step::Ask(*i)
+    } else {
+        check.problem(target.span(), format!("no question has the id {name:?}"));
+        Step::End
+    }
+}
+
+/// A question and its answers, resolved (its `skip_if` comes once every answer is known).
+fn question(check: &mut Check, ids: &QuestionIds, q: &QuestionFile) -> Question {
+    let qid = q.id.get_ref();
+    let answers = answers(check, ids, q);
+    if q.answers.len() < 2 || q.answers.len() > MAX_ANSWERS {
+        check.problem(
+            q.id.span(),
+            format!(
+                "question {qid:?} has {} answers: give 2 to {MAX_ANSWERS}",
+                q.answers.len()
+            ),
+        );
+    }
+    if !q.answers.iter().any(|a| a.dont_know) {
+        check.problem(
+            q.id.span(),
+            format!("question {qid:?} has no \"Je ne sais pas\" answer (dont_know = true)"),
+        );
+    }
+    let skip_to = skip_to(check, ids, q);
+    Question {
+        id: qid.clone(),
+        text: q
+            .text
+            .as_ref()
+            .map(|t| t.get_ref().clone())
+            .unwrap_or_else(|| format!("diag-{qid}")),
+        answers,
+        skip_if: Vec::new(),
+        skip_to,
+    }
+}
+
+/// A question's answers: each id well written and once in the question, each `next` resolved.
+fn answers(check: &mut Check, ids: &QuestionIds, q: &QuestionFile) -> Vec<Answer> {
+    let qid = q.id.get_ref();
+    let mut answers = Vec::new();
+    let mut answer_ids: HashMap<&str, ()> = HashMap::new();
+    for a in &q.answers {
+        let aid = a.id.get_ref().as_str();
+        if !valid_id(aid) {
+            check.problem(
+                a.id.span(),
+                format!("answer id {aid:?}: use lowercase letters, digits and '-'"),
+            );
+        } else if answer_ids.insert(aid, ()).is_some() {
+            check.problem(
+                a.id.span(),
+                format!("answer {aid:?} is defined twice in question {qid:?}"),
             );
         }
-        if !q.answers.iter().any(|a| a.dont_know) {
-            problem(
-                q.id.span(),
-                format!("question {qid:?} has no \"Je ne sais pas\" answer (dont_know = true)"),
-            );
-        }
-        let skip_to = match (&q.skip_to, q.skip_if.is_empty()) {
-            (Some(target), false) => resolve(target, &mut problem).unwrap_or(Step::End),
-            (None, false) => {
-                problem(
-                    q.id.span(),
-                    format!("question {qid:?} has skip_if but no skip_to"),
-                );
-                Step::End
-            }
-            (Some(target), true) => {
-                problem(target.span(), "skip_to without skip_if".into());
-                Step::End
-            }
-            (None, true) => Step::End,
-        };
-        questions.push(Question {
-            id: qid,
-            text: q
+        answers.push(Answer {
+            id: aid.to_string(),
+            text: a
                 .text
                 .as_ref()
                 .map(|t| t.get_ref().clone())
-                .unwrap_or_else(|| format!("diag-{}", q.id.get_ref())),
-            answers,
-            skip_if: Vec::new(),
-            skip_to,
+                .unwrap_or_else(|| format!("diag-{qid}-{aid}")),
+            next: step(check, ids, &a.next),
+            dont_know: a.dont_know,
+            implies: a.implies(),
         });
     }
-    // skip_if refers to answers by "question=answer"; resolve once every answer is known.
+    answers
+}
+
+/// Where a skipped question leads: `skip_to` and `skip_if` come together.
+fn skip_to(check: &mut Check, ids: &QuestionIds, q: &QuestionFile) -> Step {
+    match (&q.skip_to, q.skip_if.is_empty()) {
+        (Some(target), false) => step(check, ids, target),
+        (None, false) => {
+            check.problem(
+                q.id.span(),
+                format!("question {:?} has skip_if but no skip_to", q.id.get_ref()),
+            );
+            Step::End
+        }
+        (Some(target), true) => {
+            check.problem(target.span(), "skip_to without skip_if");
+            Step::End
+        }
+        (None, true) => Step::End,
+    }
+}
+
+/// `skip_if` refers to answers by "question=answer"; resolved once every answer is known.
+fn skip_conditions(check: &mut Check, file: &File, questions: &mut [Question]) {
     for (qi, q) in file.questions.iter().enumerate() {
         for condition in &q.skip_if {
-            match resolve_choice(condition.get_ref(), &questions) {
+            match resolve_choice(condition.get_ref(), questions) {
                 Ok(choice) => questions[qi].skip_if.push(choice),
-                Err(why) => problem(condition.span(), why),
+                Err(why) => check.problem(condition.span(), why),
             }
         }
     }
-    if let Some(i18n) = i18n {
-        for (q, qf) in questions.iter().zip(&file.questions) {
-            let span = qf.text.as_ref().map_or(qf.id.span(), |t| t.span());
-            check_message(&q.text, span, i18n, &mut problem);
-            for (a, af) in q.answers.iter().zip(&qf.answers) {
-                let span = af.text.as_ref().map_or(af.id.span(), |t| t.span());
-                check_message(&a.text, span, i18n, &mut problem);
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+}
 
-    let questionnaire = Questionnaire { start, questions };
-    let spans: Vec<Range<usize>> = file.questions.iter().map(|q| q.id.span()).collect();
-    let mut problem = |span: Range<usize>, message: String| {
-        problems.push(Problem::at(path, text, span.start, message));
-    };
+/// Every question's and answer's message exists in every offered locale; a problem is at its
+/// `text`, or at its id when the message id is the one made from it.
+fn messages_exist(check: &mut Check, file: &File, questions: &[Question], i18n: &I18n) {
+    for (q, qf) in questions.iter().zip(&file.questions) {
+        let span = qf.text.as_ref().map_or(qf.id.span(), |t| t.span());
+        check_message(check, &q.text, span, i18n);
+        for (a, af) in q.answers.iter().zip(&qf.answers) {
+            let span = af.text.as_ref().map_or(af.id.span(), |t| t.span());
+            check_message(check, &a.text, span, i18n);
+        }
+    }
+}
+
+/// No answer leads back to a question already asked: the first loop found, at its first
+/// question.
+fn no_loop(check: &mut Check, file: &File, questionnaire: &Questionnaire) {
     if let Some(cycle) = questionnaire.find_loop() {
         let names: Vec<&str> = cycle
             .iter()
             .map(|q| questionnaire.questions[*q].id.as_str())
             .collect();
-        problem(
-            spans[cycle[0]].clone(),
+        check.problem(
+            file.questions[cycle[0]].id.span(),
             format!("the questions loop: {}", names.join(" → ")),
         );
-        return Err(problems);
-    }
-    if problems.is_empty() {
-        Ok(questionnaire)
-    } else {
-        Err(problems)
     }
 }
 
@@ -414,14 +478,9 @@ fn resolve_choice(text: &str, questions: &[Question]) -> Result<Choice, String> 
     Ok(Choice { question, answer })
 }
 
-fn check_message(
-    id: &str,
-    span: Range<usize>,
-    i18n: &I18n,
-    problem: &mut dyn FnMut(Range<usize>, String),
-) {
+fn check_message(check: &mut Check, id: &str, span: Range<usize>, i18n: &I18n) {
     for message in i18n.missing_message(id) {
-        problem(span.clone(), message);
+        check.problem(span.clone(), message);
     }
 }
 

@@ -5,34 +5,21 @@ use std::rc::Rc;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+use super::next_step::{NextStep, next_steps};
 use super::questionnaire::{Choice, Questionnaire, Step};
+use super::view::DiagnosticShown;
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, hint};
 use crate::app::speech::Speech;
 use crate::booking::Agenda;
-use crate::booking::book::{BookingScreen, motif_for};
+use crate::booking::book::BookingScreen;
 use crate::booking::workshops::WorkshopsScreen;
-use crate::domain::outcome::{HelpKind, Outcome};
+use crate::domain::outcome::Outcome;
 use crate::places::screen::LieuxScreen;
 use crate::queue::walk_in::WalkInScreen;
 use crate::ui::View;
-
-/// What the result screen offers next, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NextStep {
-    /// Book an appointment, the motif preselected.
-    Book,
-    /// Wait for a counsellor now (the queue), the motif preselected.
-    HelpNow,
-    /// The workshops on the needs' themes.
-    Workshops,
-    /// The nearest lieux offering the matching services.
-    Lieux,
-    /// "Terminer": wipe the answers and go back to the welcome screen.
-    Finish,
-}
 
 pub(crate) struct DiagnosticScreen {
     questionnaire: Rc<Questionnaire>,
@@ -42,7 +29,7 @@ pub(crate) struct DiagnosticScreen {
     counted: bool,
 }
 
-pub(crate) enum Phase {
+enum Phase {
     Asking {
         question: usize,
         focus: FocusGrid,
@@ -68,17 +55,30 @@ impl DiagnosticScreen {
         }
     }
 
-    pub(crate) fn questionnaire(&self) -> &Questionnaire {
-        &self.questionnaire
-    }
-
-    pub(crate) fn phase(&self) -> &Phase {
-        &self.phase
-    }
-
-    /// The number of the question shown ("Question 3").
-    pub(crate) fn question_number(&self) -> usize {
-        self.given.len() + 1
+    /// What the diagnostic draws: the question asked ("Question 3", counting the answers
+    /// given), or the result.
+    fn shown(&self) -> DiagnosticShown<'_> {
+        match &self.phase {
+            Phase::Asking {
+                question,
+                focus,
+                of,
+            } => DiagnosticShown::Question {
+                question: &self.questionnaire.questions[*question],
+                number: self.given.len() + 1,
+                of: *of,
+                focused: focus.index(),
+            },
+            Phase::Result {
+                outcome,
+                steps,
+                focus,
+            } => DiagnosticShown::Result {
+                outcome,
+                steps,
+                focused: focus.index(),
+            },
+        }
     }
 
     fn advance(&mut self, selected: Option<usize>) {
@@ -145,34 +145,6 @@ fn phase_after(
     }
 }
 
-/// The ways forward the help point offers for this outcome, the recommended one first.
-pub(crate) fn next_steps(outcome: &Outcome, agenda: &Agenda) -> Vec<NextStep> {
-    let mut steps = Vec::new();
-    if motif_for(agenda, outcome).is_some() {
-        steps.push(NextStep::Book);
-        steps.push(NextStep::HelpNow);
-    }
-    if agenda
-        .workshops
-        .iter()
-        .any(|w| outcome.needs.contains(&w.theme))
-    {
-        if outcome.help == HelpKind::Workshop {
-            steps.insert(0, NextStep::Workshops);
-        } else {
-            steps.push(NextStep::Workshops);
-        }
-    }
-    // Trying alone fits a lieu in free access: then it comes first.
-    if outcome.help == HelpKind::SelfService {
-        steps.insert(0, NextStep::Lieux);
-    } else {
-        steps.push(NextStep::Lieux);
-    }
-    steps.push(NextStep::Finish);
-    steps
-}
-
 impl Screen for DiagnosticScreen {
     fn title(&self) -> &'static str {
         match self.phase {
@@ -222,11 +194,11 @@ impl Screen for DiagnosticScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        super::view::render(self, frame, area, view)
+        super::view::render(&self.shown(), frame, area, view)
     }
 
     fn body(&self, view: &View) -> Option<crate::ui::page::Body> {
-        Some(super::view::body(self, view))
+        Some(super::view::body(&self.shown(), view))
     }
 
     fn focus_choice(&mut self, index: usize) {
@@ -236,7 +208,7 @@ impl Screen for DiagnosticScreen {
     }
 
     fn speech(&self, view: &View) -> Speech {
-        super::view::speech(self, view)
+        super::view::speech(&self.shown(), view)
     }
 
     fn hints(&self) -> Vec<Hint> {

@@ -2,7 +2,8 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
-use super::screen::{DiagnosticScreen, NextStep, Phase};
+use super::next_step::NextStep;
+use super::questionnaire::Question;
 use crate::app::speech::Speech;
 use crate::domain::outcome::{HelpKind, Outcome};
 use crate::ui::View;
@@ -10,30 +11,48 @@ use crate::ui::choices::Choice;
 use crate::ui::page::{self, Body, Para, Tone};
 use crate::vocabulary::coop::Thematique;
 
+/// The diagnostic as drawn.
+pub(crate) enum DiagnosticShown<'a> {
+    /// A question and its answers, one focused; "Question 2 sur 6": its `number` on the path
+    /// and the most the path may ask (`of`).
+    Question {
+        question: &'a Question,
+        number: usize,
+        of: usize,
+        focused: usize,
+    },
+    /// The result, and the ways forward, one focused.
+    Result {
+        outcome: &'a Outcome,
+        steps: &'a [NextStep],
+        focused: usize,
+    },
+}
+
 pub fn render(
-    screen: &DiagnosticScreen,
+    shown: &DiagnosticShown,
     frame: &mut Frame,
     area: Rect,
     view: &View,
 ) -> Option<Position> {
-    page::render_body(frame, area, view, &body(screen, view))
+    page::render_body(frame, area, view, &body(shown, view))
 }
 
 /// The question ("Question 2 sur 6") above its answers, or the result above the ways
 /// forward.
-pub fn body(screen: &DiagnosticScreen, view: &View) -> Body {
-    match screen.phase() {
-        Phase::Asking {
+pub fn body(shown: &DiagnosticShown, view: &View) -> Body {
+    match *shown {
+        DiagnosticShown::Question {
             question,
-            focus,
+            number,
             of,
+            focused,
         } => {
-            let question = &screen.questionnaire().questions[*question];
             let progress = view.tr.text_with(
                 "diag-progress",
                 &[
-                    ("number", (screen.question_number() as i64).into()),
-                    ("count", (*of as i64).into()),
+                    ("number", (number as i64).into()),
+                    ("count", (of as i64).into()),
                 ],
             );
             Body::new(
@@ -42,53 +61,53 @@ pub fn body(screen: &DiagnosticScreen, view: &View) -> Body {
                     page::strong(view.tr.text(&question.text)),
                 ],
                 answers(question, view),
-                Some(focus.index()),
+                Some(focused),
             )
         }
-        Phase::Result {
+        DiagnosticShown::Result {
             outcome,
             steps,
-            focus,
+            focused,
         } => {
             let (paras, choices) = result_page(outcome, steps, view);
-            Body::new(paras, choices, Some(focus.index()))
+            Body::new(paras, choices, Some(focused))
         }
     }
 }
 
 /// What the diagnostic says: the question, where the person is ("question 2 sur 6"), the
 /// answer focused; then the result, whole, and the way forward focused.
-pub fn speech(screen: &DiagnosticScreen, view: &View) -> Speech {
-    match screen.phase() {
-        Phase::Asking {
+pub fn speech(shown: &DiagnosticShown, view: &View) -> Speech {
+    match *shown {
+        DiagnosticShown::Question {
             question,
-            focus,
+            number,
             of,
+            focused,
         } => {
-            let question = &screen.questionnaire().questions[*question];
             let answers = answers(question, view);
-            Speech::page(&[], &answers, Some(focus.index()), &view.tr)
+            Speech::page(&[], &answers, Some(focused), &view.tr)
                 .place(view.tr.text_with(
                     "said-question-of",
                     &[
-                        ("number", (screen.question_number() as i64).into()),
-                        ("count", (*of as i64).into()),
+                        ("number", (number as i64).into()),
+                        ("count", (of as i64).into()),
                     ],
                 ))
                 .text(view.tr.text(&question.text))
         }
-        Phase::Result {
+        DiagnosticShown::Result {
             outcome,
             steps,
-            focus,
+            focused,
         } => {
             let (paras, choices) = result_page(outcome, steps, view);
-            Speech::page(&paras, &choices, Some(focus.index()), &view.tr)
+            Speech::page(&paras, &choices, Some(focused), &view.tr)
         }
     }
 }
 
-fn answers(question: &crate::diagnostic::questionnaire::Question, view: &View) -> Vec<Choice> {
+fn answers(question: &Question, view: &View) -> Vec<Choice> {
     question
         .answers
         .iter()

@@ -7,9 +7,9 @@ pub(crate) mod french;
 mod signature;
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -260,7 +260,7 @@ pub(crate) fn locale_exists(tag: &str, config_dir: &Path) -> bool {
     !shipped_sources(tag).is_empty() || !override_files(tag, config_dir).is_empty()
 }
 
-fn override_files(tag: &str, config_dir: &Path) -> Vec<std::path::PathBuf> {
+fn override_files(tag: &str, config_dir: &Path) -> Vec<PathBuf> {
     let dir = config_dir.join("locales").join(tag);
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|entries| {
@@ -285,12 +285,35 @@ fn plural_language(tag: &str) -> LanguageIdentifier {
     })
 }
 
-/// A locale's shipped files, then the help point's own (`overrides`).
+/// A locale's shipped files, then the help point's own (`overrides`), read and checked: each
+/// message as the kiosk can format it, and what they refer to existing.
 fn load_locale(
     tag: &str,
-    overrides: Vec<std::path::PathBuf>,
+    overrides: Vec<PathBuf>,
     shipped: Shipped,
 ) -> Result<Locale, Vec<Problem>> {
+    let mut bundle = new_bundle(tag);
+    let mut problems = add_shipped(&mut bundle, tag, shipped);
+    // Only the help point's own files are checked here: the shipped ones are checked by the
+    // tests, and the kiosk's start need not check them again.
+    if !overrides.is_empty() {
+        let mut entries = LocaleEntries::shipped(tag);
+        let own = add_own(&mut bundle, tag, overrides, &mut entries, &mut problems);
+        problems.extend(reference_cycles_in(&own, &entries));
+        problems.extend(missing_references(&bundle, &own, &entries));
+    }
+    if problems.is_empty() {
+        Ok(Locale {
+            tag: tag.to_string(),
+            bundle,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// An empty bundle for a locale, with the kiosk's function and without isolation marks.
+fn new_bundle(tag: &str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![plural_language(tag)]);
     // The default isolation marks (U+2068/2069) show as boxes on console fonts.
     bundle.set_use_isolating(false);
@@ -300,6 +323,16 @@ fn load_locale(
         Some(other) => other.clone(),
         None => FluentValue::None,
     });
+    bundle
+}
+
+/// The locale's shipped files that `shipped` reads, into the bundle; their problems (a file
+/// the tests would have refused).
+fn add_shipped(
+    bundle: &mut FluentBundle<FluentResource>,
+    tag: &str,
+    shipped: Shipped,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (file, text) in shipped_sources(tag) {
         if !shipped.reads(file) {
@@ -312,20 +345,35 @@ fn load_locale(
             Err(mut p) => problems.append(&mut p),
         }
     }
-    if overrides.is_empty() {
-        // Nothing of the help point's own: the shipped files are checked by the tests, and
-        // the kiosk's start need not parse them again.
-        return if problems.is_empty() {
-            Ok(Locale {
-                tag: tag.to_string(),
-                bundle,
-            })
-        } else {
-            Err(problems)
+    problems
+}
+
+/// Every message and term a locale knows, with what each refers to: the shipped ones, then the
+/// help point's own as they are read.
+struct LocaleEntries {
+    /// Each message's (and term's, as `-name`) references.
+    refs: BTreeMap<String, signature::References>,
+    terms: BTreeSet<String>,
+}
+
+impl LocaleEntries {
+    fn shipped(tag: &str) -> LocaleEntries {
+        let mut entries = LocaleEntries {
+            refs: BTreeMap::new(),
+            terms: BTreeSet::new(),
         };
+        for (_, text) in shipped_sources(tag) {
+            let (refs, terms) = signature::references(text);
+            entries.refs.extend(refs);
+            entries.terms.extend(terms);
+        }
+        entries
     }
-    // What the kiosk gives each message: the shipped signatures (French's for a locale the
-    // kiosk does not ship); and every message and term the locale knows.
+}
+
+/// What the kiosk gives each message of a locale: the shipped signatures (French's for a
+/// locale the kiosk does not ship).
+fn given_signatures(tag: &str) -> Signatures {
     let shipped_tag = if shipped_sources(tag).is_empty() {
         REFERENCE_LOCALE
     } else {
@@ -335,17 +383,77 @@ fn load_locale(
     for (_, text) in shipped_sources(shipped_tag) {
         given.extend(signatures(text));
     }
-    let mut refs = std::collections::BTreeMap::new();
-    let mut terms = std::collections::BTreeSet::new();
-    for (_, text) in shipped_sources(tag) {
-        let (r, t) = signature::references(text);
-        refs.extend(r);
-        terms.extend(t);
+    given
+}
+
+/// One of the help point's own Fluent files, read and parsed.
+struct OwnFile {
+    path: PathBuf,
+    text: String,
+    /// Where each entry starts.
+    entries: HashMap<String, usize>,
+}
+
+/// The help point's own files of a locale, and the ids they define.
+struct OwnFiles {
+    files: Vec<OwnFile>,
+    /// (index in `files`, id), in the files' order.
+    defined: Vec<(usize, String)>,
+}
+
+impl OwnFiles {
+    /// Where the entry `id` of `files[file]` starts: (path, text, offset).
+    fn entry(&self, file: usize, id: &str) -> (&Path, &str, usize) {
+        let own = &self.files[file];
+        (
+            &own.path,
+            &own.text,
+            own.entries.get(id).copied().unwrap_or(0),
+        )
     }
-    // The help point's own files: every message as the kiosk can format it.
-    // (path, text, where each entry starts)
-    let mut read: Vec<(std::path::PathBuf, String, HashMap<String, usize>)> = Vec::new();
-    let mut overridden: Vec<(usize, String)> = Vec::new();
+
+    /// A file parsed, with the problems of its messages (variables the kiosk does not give,
+    /// control characters escaped in); its entries join the locale's.
+    fn add(
+        &mut self,
+        path: PathBuf,
+        text: String,
+        given: &Signatures,
+        locale: &mut LocaleEntries,
+    ) -> Vec<Problem> {
+        let entries = entry_offsets(&text);
+        let mut problems = check_variables(&path, &text, &entries, given);
+        let (refs, terms) = signature::references(&text);
+        problems.extend(escaped_controls(&path, &text, &entries, &refs));
+        let file = self.files.len();
+        self.defined
+            .extend(refs.keys().map(|id| (file, id.clone())));
+        locale.refs.extend(refs);
+        locale.terms.extend(terms);
+        self.files.push(OwnFile {
+            path,
+            text,
+            entries,
+        });
+        problems
+    }
+}
+
+/// The help point's own files into the bundle, each over the shipped messages: every message
+/// as the kiosk can format it (its variables, no control character escaped in), all files
+/// within `MAX_OVERRIDE_BYTES`. Their entries join `entries`; their problems, `problems`.
+fn add_own(
+    bundle: &mut FluentBundle<FluentResource>,
+    tag: &str,
+    overrides: Vec<PathBuf>,
+    entries: &mut LocaleEntries,
+    problems: &mut Vec<Problem>,
+) -> OwnFiles {
+    let given = given_signatures(tag);
+    let mut own = OwnFiles {
+        files: Vec::new(),
+        defined: Vec::new(),
+    };
     let mut total = 0;
     for path in overrides {
         match crate::text_file::read(&path) {
@@ -365,34 +473,31 @@ fn load_locale(
                 Ok(resource) => {
                     total += text.len();
                     bundle.add_resource_overriding(resource);
-                    let entries = entry_offsets(&text);
-                    problems.extend(check_variables(&path, &text, &entries, &given));
-                    let (r, t) = signature::references(&text);
-                    problems.extend(escaped_controls(&path, &text, &entries, &r));
-                    overridden.extend(r.keys().map(|id| (read.len(), id.clone())));
-                    refs.extend(r);
-                    terms.extend(t);
-                    read.push((path, text, entries));
+                    problems.extend(own.add(path, text, &given, entries));
                 }
                 Err(mut p) => problems.append(&mut p),
             },
             Err(mut p) => problems.append(&mut p),
         }
     }
-    let at_entry = |file: usize, id: &str| {
-        let (path, text, entries) = &read[file];
-        (path, text, entries.get(id).copied().unwrap_or(0))
-    };
-    let file_of: HashMap<&str, usize> = overridden
+    own
+}
+
+/// A message of the help point's that refers to itself, through others or not: each cycle
+/// once, at its first message.
+fn reference_cycles_in(own: &OwnFiles, entries: &LocaleEntries) -> Vec<Problem> {
+    let file_of: HashMap<&str, usize> = own
+        .defined
         .iter()
         .map(|(file, id)| (id.as_str(), *file))
         .collect();
-    for cycle in reference_cycles(overridden.iter().map(|(_, id)| id.as_str()), &refs) {
+    let mut problems = Vec::new();
+    for cycle in reference_cycles(own.defined.iter().map(|(_, id)| id.as_str()), &entries.refs) {
         let id = &cycle[0];
         let Some(file) = file_of.get(id.as_str()) else {
             continue;
         };
-        let (path, text, at) = at_entry(*file, id);
+        let (path, text, at) = own.entry(*file, id);
         problems.push(Problem::at(
             path,
             text,
@@ -400,11 +505,24 @@ fn load_locale(
             format!("{id} refers to itself: {}", cycle.join(" → ")),
         ));
     }
-    for (file, id) in &overridden {
-        let (path, text, at) = at_entry(*file, id);
-        let Some(r) = refs.get(id) else { continue };
+    problems
+}
+
+/// A message of the help point's that refers to a message or a term the locale does not
+/// have, or that has no text.
+fn missing_references(
+    bundle: &FluentBundle<FluentResource>,
+    own: &OwnFiles,
+    entries: &LocaleEntries,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (file, id) in &own.defined {
+        let (path, text, at) = own.entry(*file, id);
+        let Some(r) = entries.refs.get(id) else {
+            continue;
+        };
         for m in &r.messages {
-            if !refs.contains_key(m) {
+            if !entries.refs.contains_key(m) {
                 problems.push(Problem::at(
                     path,
                     text,
@@ -414,7 +532,7 @@ fn load_locale(
             }
         }
         for t in &r.terms {
-            if !terms.contains(t) {
+            if !entries.terms.contains(t) {
                 problems.push(Problem::at(
                     path,
                     text,
@@ -427,14 +545,7 @@ fn load_locale(
             problems.push(Problem::at(path, text, at, format!("{id} has no text")));
         }
     }
-    if problems.is_empty() {
-        Ok(Locale {
-            tag: tag.to_string(),
-            bundle,
-        })
-    } else {
-        Err(problems)
-    }
+    problems
 }
 
 /// The help point's translations into one locale, all files together: a few KiB in truth.
@@ -534,7 +645,7 @@ fn escaped_controls(
     path: &Path,
     text: &str,
     entries: &HashMap<String, usize>,
-    refs: &std::collections::BTreeMap<String, signature::References>,
+    refs: &BTreeMap<String, signature::References>,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (id, r) in refs {
@@ -558,7 +669,7 @@ fn escaped_controls(
 /// over the whole graph, whatever the number of messages.
 fn reference_cycles<'a>(
     roots: impl Iterator<Item = &'a str>,
-    refs: &std::collections::BTreeMap<String, signature::References>,
+    refs: &BTreeMap<String, signature::References>,
 ) -> Vec<Vec<String>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Seen {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::config::Config;
 use super::display::LanguageAndDisplay;
 use super::menu::{MenuEntry, main_menu};
+use super::welcome_view::WelcomeShown;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
 use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, hint};
@@ -25,7 +26,7 @@ pub(crate) enum Item {
 
 pub(crate) struct Welcome {
     config: Rc<Config>,
-    pub entries: Vec<MenuEntry>,
+    entries: Vec<MenuEntry>,
     focus: FocusGrid,
 }
 
@@ -40,7 +41,7 @@ impl Welcome {
     }
 
     /// Every choice in reading order: the menu, then "Langue et affichage".
-    pub(crate) fn items(&self) -> Vec<Item> {
+    fn items(&self) -> Vec<Item> {
         let mut items: Vec<Item> = (0..self.entries.len()).map(Item::Menu).collect();
         items.push(Item::LanguageAndDisplay);
         items
@@ -53,6 +54,15 @@ impl Welcome {
 
     pub(crate) fn focused(&self) -> Item {
         self.items()[self.focus.index()]
+    }
+
+    /// What the welcome draws.
+    fn shown(&self) -> WelcomeShown<'_> {
+        WelcomeShown {
+            menu: &self.entries,
+            settings_number: self.settings_number(),
+            focused: self.focus.index(),
+        }
     }
 
     fn choose(&self, item: Item) -> Action {
@@ -90,11 +100,11 @@ impl Screen for Welcome {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        super::welcome_view::render(self, frame, area, view)
+        super::welcome_view::render(&self.shown(), frame, area, view)
     }
 
     fn choice_at(&self, area: Rect, view: &View, dy: u16) -> Option<usize> {
-        super::welcome_view::choice_at(self, area, view, dy)
+        super::welcome_view::choice_at(&self.shown(), area, view, dy)
     }
 
     fn focus_choice(&mut self, index: usize) {

@@ -6,12 +6,27 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::welcome::Welcome;
+use super::menu::MenuEntry;
 use crate::ui::View;
 use crate::ui::choices::{Choice, Hit, list_height, list_pages, render_led_choices};
 use crate::ui::text::wrap;
 
-pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+/// The welcome as drawn: the main menu, "Langue et affichage" after it, and the focus.
+pub(crate) struct WelcomeShown<'a> {
+    pub(crate) menu: &'a [MenuEntry],
+    /// The number that chooses "Langue et affichage".
+    pub(crate) settings_number: usize,
+    /// The choice focused: a menu entry's index, or the menu's length for "Langue et
+    /// affichage".
+    pub(crate) focused: usize,
+}
+
+pub fn render(
+    welcome: &WelcomeShown,
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+) -> Option<Position> {
     let (choices, greeting, list) = laid_out(welcome, area, view);
     if let Some(greeting) = greeting {
         frame.render_widget(
@@ -22,20 +37,27 @@ pub fn render(welcome: &Welcome, frame: &mut Frame, area: Rect, view: &View) -> 
             },
         );
     }
-    let focused = welcome.items().iter().position(|i| *i == welcome.focused());
     let heading = Line::styled(
         view.tr.text("welcome-menu-heading"),
         view.theme.heading.style(),
     );
-    render_led_choices(frame, list, view, &[], Some(heading), &choices, focused)
+    render_led_choices(
+        frame,
+        list,
+        view,
+        &[],
+        Some(heading),
+        &choices,
+        Some(welcome.focused),
+    )
 }
 
 /// The choice drawn at row `dy` of the body `area` (a tap on it).
-pub fn choice_at(welcome: &Welcome, area: Rect, view: &View, dy: u16) -> Option<usize> {
+pub fn choice_at(welcome: &WelcomeShown, area: Rect, view: &View, dy: u16) -> Option<usize> {
     let (choices, _, list) = laid_out(welcome, area, view);
-    let focused = welcome.items().iter().position(|i| *i == welcome.focused());
     let dy = (area.y + dy).checked_sub(list.y)?;
-    match list_pages((list.width, list.height), view, 0, 1, &choices).at(focused, dy, false) {
+    let pages = list_pages((list.width, list.height), view, 0, 1, &choices);
+    match pages.at(Some(welcome.focused), dy, false) {
         Some(Hit::Choice(i)) => Some(i),
         _ => None,
     }
@@ -43,17 +65,17 @@ pub fn choice_at(welcome: &Welcome, area: Rect, view: &View, dy: u16) -> Option<
 
 /// The menu's choices, the greeting when there is room for it, and where the menu goes.
 fn laid_out(
-    welcome: &Welcome,
+    welcome: &WelcomeShown,
     area: Rect,
     view: &View,
 ) -> (Vec<Choice>, Option<Vec<Line<'static>>>, Rect) {
     let mut choices: Vec<Choice> = welcome
-        .entries
+        .menu
         .iter()
         .map(|e| Choice::numbered(e.number, view.tr.text(e.label)))
         .collect();
     choices.push(Choice::numbered(
-        welcome.settings_number(),
+        welcome.settings_number,
         settings_label(view),
     ));
     // The greeting gives way to the menu on a small screen.

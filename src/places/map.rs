@@ -1,32 +1,26 @@
-//! The small map beside the list of lieux: the lieux of the list's page by the numbers the
-//! list gives them, the commune searched as "×", the focused lieu marked "[3]", and a legend
-//! under it. Numbers never touch:
-//! "1" beside "0" would read "10".
+//! The small map beside the list of lieux: the marks the list gives it (the lieux of the
+//! list's page by their numbers, the commune searched as "×", the focused lieu marked "[3]"),
+//! and a legend under it. Numbers never touch: "1" beside "0" would read "10".
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::screen::LieuxScreen;
 use crate::ui::View;
 use crate::ui::text::{width, wrap};
 
 /// A mark on the map: where it is (longitude, latitude), what it says, and whether it is
 /// the focused lieu.
-struct Mark {
-    lon: f64,
-    lat: f64,
-    label: String,
-    focused: bool,
+pub(crate) struct Mark {
+    pub(crate) lon: f64,
+    pub(crate) lat: f64,
+    pub(crate) label: String,
+    pub(crate) focused: bool,
 }
 
-pub fn draw(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
-    let (Some(index), Some(c)) = (&screen.index, screen.commune) else {
-        return;
-    };
-    let commune = index.communes.get(c);
-    let origin = index.communes.located(&commune).located();
-    let marks = marks(screen, origin);
+/// The map of `marks` around `commune` (named in the legend) in `area`: its frame always, the
+/// marks and the legend when there is room for them.
+pub fn draw(marks: &[Mark], commune: &str, frame: &mut Frame, area: Rect, view: &View) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(
@@ -38,7 +32,7 @@ pub fn draw(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(block, area);
     let legend: Vec<String> = [
         view.tr
-            .text_with("lieux-map-you", &[("commune", commune.nom.clone().into())]),
+            .text_with("lieux-map-you", &[("commune", commune.to_string().into())]),
         view.tr.text("lieux-map-numbers"),
     ]
     .iter()
@@ -60,43 +54,7 @@ pub fn draw(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) {
             ..inner
         },
     );
-    draw_marks(&marks, frame, plot, view);
-}
-
-/// The lieux of the list's page, by the numbers the list shows them with, and the commune
-/// searched (at `origin`) as "×".
-fn marks(screen: &LieuxScreen, origin: Option<(f64, f64)>) -> Vec<Mark> {
-    let focused = screen.focus.index();
-    let (start, end) = screen.focus.page();
-    let mut marks: Vec<Mark> = screen
-        .lieux
-        .iter()
-        .enumerate()
-        .take(end)
-        .skip(start)
-        .filter_map(|(i, l)| {
-            let number = i - start + 1;
-            l.located().map(|(lat, lon)| Mark {
-                lon,
-                lat,
-                label: if i == focused {
-                    format!("[{number}]")
-                } else {
-                    number.to_string()
-                },
-                focused: i == focused,
-            })
-        })
-        .collect();
-    if let Some((lat, lon)) = origin {
-        marks.push(Mark {
-            lon,
-            lat,
-            label: "×".into(),
-            focused: false,
-        });
-    }
-    marks
+    draw_marks(marks, frame, plot, view);
 }
 
 /// The marks in the plot, their labels placed apart; the focused lieu last, over anything near

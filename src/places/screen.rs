@@ -5,6 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 
+use super::view::{
+    DetailChoice, Extra, FAR_KM, LieuxShown, ResultsShown, SearchShown, detail_choices,
+};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
@@ -21,26 +24,8 @@ use crate::vocabulary::lieux::Service;
 /// How many lieux a search lists.
 pub(crate) const RESULTS: usize = 10;
 
-/// What a lieu's page offers, in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DetailChoice {
-    Qr,
-    Week,
-    Back,
-}
-
-/// The lieu's code for the phone only where it can be shown (drawn, or said to a screen
-/// reader).
-pub(crate) fn detail_choices(lieu: &Lieu, screen: (u16, u16), linear: bool) -> Vec<DetailChoice> {
-    let qr = crate::ui::qr::can_show(&super::view::qr_payloads(lieu), screen, linear);
-    [DetailChoice::Qr, DetailChoice::Week, DetailChoice::Back]
-        .into_iter()
-        .filter(|c| qr || *c != DetailChoice::Qr)
-        .collect()
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Step {
+enum Step {
     Search,
     Results,
     Filters,
@@ -51,36 +36,26 @@ pub(crate) enum Step {
 }
 
 pub(crate) struct LieuxScreen {
-    pub(super) index: Option<std::sync::Arc<PlaceIndex>>,
+    index: Option<std::sync::Arc<PlaceIndex>>,
     /// The help point's commune: suggestions near it come first.
     home: Option<crate::domain::communes::Home>,
     /// Enter was pressed with nothing typed: the screen says what to type.
-    pub(super) nothing_typed: bool,
-    pub(super) field: TextField,
+    nothing_typed: bool,
+    field: TextField,
     /// Indices into the communes, the likeliest first.
-    pub(super) suggestions: Vec<usize>,
+    suggestions: Vec<usize>,
     /// Focus on the field (0) or a suggestion (1 and after).
-    pub(super) typing: FocusGrid,
-    pub(super) commune: Option<usize>,
+    typing: FocusGrid,
+    commune: Option<usize>,
     /// From the diagnostic: only lieux offering these services, unless the person asks all.
-    pub(super) services: Vec<Service>,
-    pub(super) all_services: bool,
-    pub(super) filters: Filters,
-    pub(super) found: Vec<(i64, Option<f64>)>,
-    pub(super) lieux: Vec<Lieu>,
-    pub(super) step: Step,
-    pub(super) focus: FocusGrid,
-    pub(super) failed: bool,
-}
-
-/// The rows of the list after the lieux.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Extra {
-    /// Nothing near passes the filters: the lieux near without them.
-    AllNear,
-    Filters,
-    AllServices,
-    OtherCommune,
+    services: Vec<Service>,
+    all_services: bool,
+    filters: Filters,
+    found: Vec<(i64, Option<f64>)>,
+    lieux: Vec<Lieu>,
+    step: Step,
+    focus: FocusGrid,
+    failed: bool,
 }
 
 impl LieuxScreen {
@@ -111,11 +86,7 @@ impl LieuxScreen {
         screen
     }
 
-    pub(crate) fn step(&self) -> Step {
-        self.step
-    }
-
-    pub(super) fn active_services(&self) -> &[Service] {
+    fn active_services(&self) -> &[Service] {
         if self.all_services {
             &[]
         } else {
@@ -123,7 +94,7 @@ impl LieuxScreen {
         }
     }
 
-    pub(super) fn extras(&self) -> Vec<Extra> {
+    fn extras(&self) -> Vec<Extra> {
         let mut extras = Vec::new();
         if self.nothing_near() {
             extras.push(Extra::AllNear);
@@ -136,6 +107,46 @@ impl LieuxScreen {
         extras
     }
 
+    /// What the screen draws at its step; `None` for a lieu whose record is not (or no
+    /// longer) read.
+    fn shown(&self) -> Option<LieuxShown<'_>> {
+        let focused = self.focus.index();
+        Some(match self.step {
+            Step::Search => LieuxShown::Search(SearchShown {
+                failed: self.failed,
+                services: &self.services,
+                field: &self.field,
+                nothing_typed: self.nothing_typed,
+                communes: self.index.as_ref().map(|index| &index.communes),
+                suggestions: &self.suggestions,
+                focused: self.suggestion(),
+            }),
+            Step::Results => LieuxShown::Results(ResultsShown {
+                failed: self.failed,
+                communes: self.index.as_ref().map(|index| &index.communes),
+                commune: self.commune,
+                services: self.active_services(),
+                filters: &self.filters,
+                nothing_near: self.nothing_near(),
+                found: &self.found,
+                lieux: &self.lieux,
+                extras: self.extras(),
+                focused,
+                page: self.focus.page(),
+            }),
+            Step::Filters => LieuxShown::Filters {
+                filters: &self.filters,
+                focused,
+            },
+            Step::Detail(i) => LieuxShown::Detail {
+                lieu: self.lieux.get(i)?,
+                focused,
+            },
+            Step::Hours(i) => LieuxShown::Hours(self.lieux.get(i)?),
+            Step::Qr(i) => LieuxShown::Qr(self.lieux.get(i)?),
+        })
+    }
+
     fn refresh_suggestions(&mut self) {
         self.suggestions = match &self.index {
             Some(index) => index.communes.search_from(&self.field.value, self.home),
@@ -145,7 +156,7 @@ impl LieuxScreen {
     }
 
     /// Filters are on and no lieu near passes them.
-    pub(super) fn nothing_near(&self) -> bool {
+    fn nothing_near(&self) -> bool {
         self.filters != Filters::default() && self.found.is_empty()
     }
 
@@ -166,7 +177,7 @@ impl LieuxScreen {
         );
         if self.filters != Filters::default() {
             self.found
-                .retain(|(_, km)| km.is_some_and(|km| km <= super::view::FAR_KM));
+                .retain(|(_, km)| km.is_some_and(|km| km <= FAR_KM));
         }
         self.step = Step::Results;
         self.lieux.clear();
@@ -188,7 +199,7 @@ impl LieuxScreen {
         self.search()
     }
     /// The suggestion focused, if the focus is not on the field.
-    pub(super) fn suggestion(&self) -> Option<usize> {
+    fn suggestion(&self) -> Option<usize> {
         self.typing.index().checked_sub(1)
     }
 
@@ -353,11 +364,11 @@ impl Screen for LieuxScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-        super::view::render(self, frame, area, view)
+        super::view::render(&self.shown()?, frame, area, view)
     }
 
     fn body(&self, view: &View) -> Option<crate::ui::page::Body> {
-        super::view::body(self, view)
+        super::view::body(&self.shown()?, view)
     }
 
     fn focus_choice(&mut self, index: usize) {
@@ -365,7 +376,10 @@ impl Screen for LieuxScreen {
     }
 
     fn speech(&self, view: &View) -> Speech {
-        super::view::speech(self, view)
+        match self.shown() {
+            Some(shown) => super::view::speech(&shown, view),
+            None => Speech::new(),
+        }
     }
 
     fn hints(&self) -> Vec<Hint> {

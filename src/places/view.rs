@@ -6,11 +6,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::screen::{DetailChoice, Extra, LieuxScreen, Step, detail_choices};
+use super::map;
 use crate::app::speech::Speech;
+use crate::app::text_field::TextField;
 use crate::calendar::{Calendar, words};
+use crate::domain::communes::CommuneIndex;
 use crate::domain::hours::{self, OpenState};
-use crate::domain::lieu::Lieu;
+use crate::domain::lieu::{Filters, Lieu};
 use crate::domain::person::show_phone;
 use crate::i18n::Tr;
 use crate::ui::View;
@@ -18,70 +20,143 @@ use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
 use crate::ui::page::{self, Body, Para};
 use crate::ui::qr;
 use crate::ui::text::width;
+use crate::vocabulary::lieux::Service;
 
 /// Below this width the map would squeeze the list: no map.
 const MAP_FROM_WIDTH: u16 = 100;
 const MAP_WIDTH: u16 = 34;
 
-pub fn render(
-    screen: &LieuxScreen,
-    frame: &mut Frame,
-    area: Rect,
-    view: &View,
-) -> Option<Position> {
-    match screen.step() {
-        Step::Search => search(screen, frame, area, view),
-        Step::Results => results(screen, frame, area, view),
-        Step::Filters | Step::Detail(_) | Step::Hours(_) => {
-            page::render_body(frame, area, view, &body(screen, view)?)
+/// The lieux screen as drawn, a step at a time.
+pub(crate) enum LieuxShown<'a> {
+    /// The field and the communes it suggests.
+    Search(SearchShown<'a>),
+    /// The lieux near the commune chosen, then the other choices.
+    Results(ResultsShown<'a>),
+    /// The filters, each ticked or not, one focused.
+    Filters {
+        filters: &'a Filters,
+        focused: usize,
+    },
+    /// A lieu's details and what its page offers, one focused.
+    Detail { lieu: &'a Lieu, focused: usize },
+    /// A lieu's week of opening hours.
+    Hours(&'a Lieu),
+    /// A lieu's address as a QR code, on the whole screen.
+    Qr(&'a Lieu),
+}
+
+/// The search as drawn: the field, what is wrong, the communes suggested.
+pub(crate) struct SearchShown<'a> {
+    /// The lieux could not be read: a technical problem, said with the help point's phone.
+    pub(crate) failed: bool,
+    /// From the diagnostic: the services the lieux are sought for.
+    pub(crate) services: &'a [Service],
+    pub(crate) field: &'a TextField,
+    /// Enter was pressed with nothing typed.
+    pub(crate) nothing_typed: bool,
+    /// The communes, once their index is read.
+    pub(crate) communes: Option<&'a CommuneIndex>,
+    /// The communes suggested (indices into `communes`), the likeliest first.
+    pub(crate) suggestions: &'a [usize],
+    /// The suggestion focused; `None`: the field.
+    pub(crate) focused: Option<usize>,
+}
+
+/// The list as drawn: the lieux found near the commune, the other choices after them, and the
+/// map of the list's page.
+pub(crate) struct ResultsShown<'a> {
+    /// The lieux could not be read: a technical problem, said with the help point's phone.
+    pub(crate) failed: bool,
+    pub(crate) communes: Option<&'a CommuneIndex>,
+    /// The commune searched (an index into `communes`).
+    pub(crate) commune: Option<usize>,
+    /// The services the lieux must offer (none: any).
+    pub(crate) services: &'a [Service],
+    pub(crate) filters: &'a Filters,
+    /// Filters are on and no lieu near passes them.
+    pub(crate) nothing_near: bool,
+    /// The lieux found (id, distance in km), nearest first.
+    pub(crate) found: &'a [(i64, Option<f64>)],
+    /// Their records, in the same order, once read.
+    pub(crate) lieux: &'a [Lieu],
+    /// The choices after the lieux.
+    pub(crate) extras: Vec<Extra>,
+    pub(crate) focused: usize,
+    /// The list's page shown (first index, end): the map marks its lieux.
+    pub(crate) page: (usize, usize),
+}
+
+/// The rows of the list after the lieux.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Extra {
+    /// Nothing near passes the filters: the lieux near without them.
+    AllNear,
+    Filters,
+    AllServices,
+    OtherCommune,
+}
+
+/// What a lieu's page offers, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DetailChoice {
+    Qr,
+    Week,
+    Back,
+}
+
+/// The lieu's code for the phone only where it can be shown (drawn, or said to a screen
+/// reader).
+pub(crate) fn detail_choices(lieu: &Lieu, screen: (u16, u16), linear: bool) -> Vec<DetailChoice> {
+    let qr = qr::can_show(&qr_payloads(lieu), screen, linear);
+    [DetailChoice::Qr, DetailChoice::Week, DetailChoice::Back]
+        .into_iter()
+        .filter(|c| qr || *c != DetailChoice::Qr)
+        .collect()
+}
+
+pub fn render(shown: &LieuxShown, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+    match shown {
+        LieuxShown::Search(search) => draw_search(search, frame, area, view),
+        LieuxShown::Results(results) => draw_results(results, frame, area, view),
+        LieuxShown::Filters { .. } | LieuxShown::Detail { .. } | LieuxShown::Hours(_) => {
+            page::render_body(frame, area, view, &body(shown, view)?)
         }
-        Step::Qr(i) => {
-            let lieu = screen.lieux.get(i)?;
-            qr::full_screen(
-                frame,
-                area,
-                view,
-                &qr_payloads(lieu),
-                &lieu_in_words(lieu, view),
-            )
-        }
+        LieuxShown::Qr(lieu) => qr::full_screen(
+            frame,
+            area,
+            view,
+            &qr_payloads(lieu),
+            &lieu_in_words(lieu, view),
+        ),
     }
 }
 
 /// What the lieux screen says at each step.
-pub fn speech(screen: &LieuxScreen, view: &View) -> Speech {
+pub fn speech(shown: &LieuxShown, view: &View) -> Speech {
     let tr = &view.tr;
-    match screen.step() {
-        Step::Search => search_speech(screen, view),
-        Step::Results => {
-            let (paras, choices) = results_page(screen, view);
-            Speech::page(&paras, &choices, Some(screen.focus.index()), tr)
+    match shown {
+        LieuxShown::Search(search) => search_speech(search, view),
+        LieuxShown::Results(results) => {
+            let (paras, choices) = results_page(results, view);
+            Speech::page(&paras, &choices, Some(results.focused), tr)
         }
-        Step::Filters => {
-            let (paras, choices) = filters_page(screen, view);
-            Speech::page(&paras, &choices, Some(screen.focus.index()), tr)
+        LieuxShown::Filters { filters, focused } => {
+            let (paras, choices) = filters_page(filters, view);
+            Speech::page(&paras, &choices, Some(*focused), tr)
         }
-        Step::Detail(i) => match screen.lieux.get(i) {
-            Some(lieu) => {
-                let (paras, choices) = detail_page(lieu, view);
-                let focus = screen.focus.index().min(choices.len() - 1);
-                Speech::page(&paras, &choices, Some(focus), tr)
-            }
-            None => Speech::new(),
-        },
-        Step::Hours(i) => match screen.lieux.get(i) {
-            Some(lieu) => {
-                let (paras, choices) = hours_page(lieu, view);
-                Speech::page(&paras, &choices, Some(0), tr)
-            }
-            None => Speech::new(),
-        },
-        Step::Qr(i) => {
+        LieuxShown::Detail { lieu, focused } => {
+            let (paras, choices) = detail_page(lieu, view);
+            let focus = (*focused).min(choices.len() - 1);
+            Speech::page(&paras, &choices, Some(focus), tr)
+        }
+        LieuxShown::Hours(lieu) => {
+            let (paras, choices) = hours_page(lieu, view);
+            Speech::page(&paras, &choices, Some(0), tr)
+        }
+        LieuxShown::Qr(lieu) => {
             let mut s = Speech::new();
-            if let Some(lieu) = screen.lieux.get(i) {
-                for sentence in qr::speech(view, &lieu_in_words(lieu, view)) {
-                    s = s.text(sentence);
-                }
+            for sentence in qr::speech(view, &lieu_in_words(lieu, view)) {
+                s = s.text(sentence);
             }
             s
         }
@@ -90,50 +165,50 @@ pub fn speech(screen: &LieuxScreen, view: &View) -> Speech {
 
 /// On the search: the services asked, the field (its label the question), what is wrong, and
 /// the suggestion focused or how many there are.
-fn search_speech(screen: &LieuxScreen, view: &View) -> Speech {
+fn search_speech(search: &SearchShown, view: &View) -> Speech {
     let tr = &view.tr;
     let mut s = Speech::new();
-    if screen.failed {
+    if search.failed {
         s = s.message(technical(view));
     }
-    if !screen.services.is_empty() {
-        s = s.text(services_line(screen, view));
+    if !search.services.is_empty() {
+        s = s.text(services_line(search.services, view));
     }
     // The field's label is the question: the field says only what it holds.
     s = s.text(tr.text("lieux-field"));
-    let typed = screen.field.value.trim();
-    if screen.nothing_typed && typed.is_empty() {
+    let typed = search.field.value.trim();
+    if search.nothing_typed && typed.is_empty() {
         s = s.message(tr.text("lieux-type-first"));
     }
-    if let Some(problem) = no_commune(screen, view) {
+    if let Some(problem) = no_commune(search, view) {
         s = s.message(problem);
     }
-    match screen.suggestion() {
+    match search.focused {
         Some(i) => {
-            let c = screen.suggestions[i];
+            let c = search.suggestions[i];
             s.focus(format!(
                 "{}, {}",
-                commune_label(screen, c, view),
+                commune_label(search.communes, c, view),
                 tr.text_with(
                     "said-suggestion-of",
                     &[
                         ("number", (i as i64 + 1).into()),
-                        ("count", (screen.suggestions.len() as i64).into()),
+                        ("count", (search.suggestions.len() as i64).into()),
                     ],
                 )
             ))
         }
         None => {
-            let after = screen.suggestions.first().map(|c| {
+            let after = search.suggestions.first().map(|c| {
                 tr.text_with(
                     "said-suggestions",
                     &[
-                        ("count", (screen.suggestions.len() as i64).into()),
-                        ("first", commune_label(screen, *c, view).into()),
+                        ("count", (search.suggestions.len() as i64).into()),
+                        ("first", commune_label(search.communes, *c, view).into()),
                     ],
                 )
             });
-            s.typing(String::new(), screen.field.value.clone(), after)
+            s.typing(String::new(), search.field.value.clone(), after)
         }
     }
 }
@@ -174,12 +249,13 @@ fn hours_page(lieu: &Lieu, view: &View) -> (Vec<Para>, Vec<Choice>) {
     )
 }
 
-fn commune_label(screen: &LieuxScreen, i: usize, view: &View) -> String {
-    let Some(index) = &screen.index else {
+/// A commune as the list names it: "Gap (05000)", a former commune with its new name.
+fn commune_label(communes: Option<&CommuneIndex>, i: usize, view: &View) -> String {
+    let Some(communes) = communes else {
         return String::new();
     };
-    let c = index.communes.get(i);
-    match index.communes.parent(&c) {
+    let c = communes.get(i);
+    match communes.parent(&c) {
         Some(parent) if c.is_old_name() => view.tr.text_with(
             "lieux-old-name",
             &[
@@ -192,37 +268,42 @@ fn commune_label(screen: &LieuxScreen, i: usize, view: &View) -> String {
     }
 }
 
-fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
+fn draw_search(
+    search: &SearchShown,
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+) -> Option<Position> {
     let mut lines: Vec<Line> = Vec::new();
-    if screen.failed {
+    if search.failed {
         lines.extend(page::lines(
             &[page::notice(technical(view))],
             area.width,
             view,
         ));
     }
-    if !screen.services.is_empty() {
+    if !search.services.is_empty() {
         lines.extend(page::lines(
-            &[page::text(services_line(screen, view))],
+            &[page::text(services_line(search.services, view))],
             area.width,
             view,
         ));
     }
     let label = view.tr.text("lieux-field");
     lines.push(Line::styled(label, view.theme.heading.style()));
-    let on_field = screen.suggestion().is_none();
+    let on_field = search.focused.is_none();
     let (marker, style) = if on_field {
         (MARKER, view.theme.focus.style())
     } else {
         (NO_MARKER, view.theme.base.style())
     };
-    let value = format!("{marker}{}", screen.field.value);
+    let value = format!("{marker}{}", search.field.value);
     // The cursor where the person types: ← and → move it in the text.
-    let before: String = screen
+    let before: String = search
         .field
         .value
         .chars()
-        .take(screen.field.cursor())
+        .take(search.field.cursor())
         .collect();
     let cursor = on_field.then(|| {
         Position::new(
@@ -232,38 +313,38 @@ fn search(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> O
     });
     lines.push(Line::from(Span::styled(value, style)));
     lines.push(Line::default());
-    let typed = screen.field.value.trim();
-    if screen.nothing_typed && typed.is_empty() {
+    let typed = search.field.value.trim();
+    if search.nothing_typed && typed.is_empty() {
         lines.extend(page::lines(
             &[page::notice(view.tr.text("lieux-type-first"))],
             area.width,
             view,
         ));
     }
-    if let Some(problem) = no_commune(screen, view) {
+    if let Some(problem) = no_commune(search, view) {
         lines.extend(page::lines(&[page::notice(problem)], area.width, view));
     }
     let h = (lines.len() as u16).min(area.height);
     frame.render_widget(Paragraph::new(lines), Rect { height: h, ..area });
-    let choices: Vec<Choice> = screen
+    let choices: Vec<Choice> = search
         .suggestions
         .iter()
         // Not numbered: digits type a postal code into the field.
-        .map(|c| Choice::marked(commune_label(screen, *c, view), Mark::None))
+        .map(|c| Choice::marked(commune_label(search.communes, *c, view), Mark::None))
         .collect();
     let list = Rect {
         y: area.y + h,
         height: area.height - h,
         ..area
     };
-    let list_cursor = render_choices(frame, list, view, &choices, screen.suggestion());
+    let list_cursor = render_choices(frame, list, view, &choices, search.focused);
     cursor.or(list_cursor)
 }
 
 /// What was typed matches no commune: said so.
-fn no_commune(screen: &LieuxScreen, view: &View) -> Option<String> {
-    let typed = screen.field.value.trim();
-    if !screen.suggestions.is_empty() || typed.chars().count() < 2 || screen.index.is_none() {
+fn no_commune(search: &SearchShown, view: &View) -> Option<String> {
+    let typed = search.field.value.trim();
+    if !search.suggestions.is_empty() || typed.chars().count() < 2 || search.communes.is_none() {
         return None;
     }
     let id = if typed.chars().all(|c| c.is_ascii_digit()) && typed.len() == 5 {
@@ -281,9 +362,8 @@ fn technical(view: &View) -> String {
     )
 }
 
-fn services_line(screen: &LieuxScreen, view: &View) -> String {
-    let names: Vec<String> = screen
-        .services
+fn services_line(services: &[Service], view: &View) -> String {
+    let names: Vec<String> = services
         .iter()
         .map(|s| view.tr.text(&format!("service-{}", s.key())))
         .collect();
@@ -375,63 +455,116 @@ fn distance(km: Option<f64>, approximate: bool, view: &View) -> String {
     }
 }
 
-fn results(screen: &LieuxScreen, frame: &mut Frame, area: Rect, view: &View) -> Option<Position> {
-    let body = body(screen, view)?;
+fn draw_results(
+    results: &ResultsShown,
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+) -> Option<Position> {
+    let body = results_body(results, view);
     let cursor = page::render_body(frame, area, view, &body);
-    if let Some(map) = body.beside(area, view) {
-        super::map::draw(screen, frame, map, view);
+    if let Some(beside) = body.beside(area, view)
+        && let (Some(communes), Some(c)) = (results.communes, results.commune)
+    {
+        let commune = communes.get(c);
+        let origin = communes.located(&commune).located();
+        map::draw(
+            &map_marks(results, origin),
+            &commune.nom,
+            frame,
+            beside,
+            view,
+        );
     }
     cursor
 }
 
+/// The lieux of the list's page, by the numbers the list shows them with, the focused one as
+/// "[3]"; and the commune searched (at `origin`) as "×".
+fn map_marks(results: &ResultsShown, origin: Option<(f64, f64)>) -> Vec<map::Mark> {
+    let (start, end) = results.page;
+    let mut marks: Vec<map::Mark> = results
+        .lieux
+        .iter()
+        .enumerate()
+        .take(end)
+        .skip(start)
+        .filter_map(|(i, l)| {
+            let number = i - start + 1;
+            let focused = i == results.focused;
+            l.located().map(|(lat, lon)| map::Mark {
+                lon,
+                lat,
+                label: if focused {
+                    format!("[{number}]")
+                } else {
+                    number.to_string()
+                },
+                focused,
+            })
+        })
+        .collect();
+    if let Some((lat, lon)) = origin {
+        marks.push(map::Mark {
+            lon,
+            lat,
+            label: "×".into(),
+            focused: false,
+        });
+    }
+    marks
+}
+
 /// The lieux' steps drawn as paragraphs above choices (the search's field and suggestions,
 /// the QR code aside).
-pub fn body(screen: &LieuxScreen, view: &View) -> Option<Body> {
-    let focus = Some(screen.focus.index());
-    match screen.step() {
-        Step::Results => {
-            let (paras, choices) = results_page(screen, view);
-            let mut body = Body::new(paras, choices, focus);
-            // A map means nothing to a screen reader: the list says it all.
-            if !screen.found.is_empty() && !view.linear {
-                body.aside = Some((MAP_FROM_WIDTH, MAP_WIDTH + 1));
-            }
-            Some(body)
+pub fn body(shown: &LieuxShown, view: &View) -> Option<Body> {
+    match shown {
+        LieuxShown::Results(results) => Some(results_body(results, view)),
+        LieuxShown::Filters { filters, focused } => {
+            let (paras, choices) = filters_page(filters, view);
+            Some(Body::new(paras, choices, Some(*focused)))
         }
-        Step::Filters => {
-            let (paras, choices) = filters_page(screen, view);
-            Some(Body::new(paras, choices, focus))
-        }
-        Step::Detail(i) => {
-            let (paras, choices) = detail_page(screen.lieux.get(i)?, view);
-            let focus = screen.focus.index().min(choices.len() - 1);
+        LieuxShown::Detail { lieu, focused } => {
+            let (paras, choices) = detail_page(lieu, view);
+            let focus = (*focused).min(choices.len() - 1);
             Some(Body::new(paras, choices, Some(focus)))
         }
-        Step::Hours(i) => {
-            let (paras, choices) = hours_page(screen.lieux.get(i)?, view);
+        LieuxShown::Hours(lieu) => {
+            let (paras, choices) = hours_page(lieu, view);
             Some(Body::new(paras, choices, Some(0)))
         }
-        Step::Search | Step::Qr(_) => None,
+        LieuxShown::Search(_) | LieuxShown::Qr(_) => None,
     }
+}
+
+/// The list, with room beside it for the map when there is something to map.
+fn results_body(results: &ResultsShown, view: &View) -> Body {
+    let (paras, choices) = results_page(results, view);
+    let mut body = Body::new(paras, choices, Some(results.focused));
+    // A map means nothing to a screen reader: the list says it all.
+    if !results.found.is_empty() && !view.linear {
+        body.aside = Some((MAP_FROM_WIDTH, MAP_WIDTH + 1));
+    }
+    body
 }
 
 /// The list's text and its choices: the lieux whole (name, commune, distance, whether
 /// open), then the other choices.
-fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
+fn results_page(results: &ResultsShown, view: &View) -> (Vec<Para>, Vec<Choice>) {
     let mut paras: Vec<Para> = Vec::new();
-    if screen.failed {
+    if results.failed {
         paras.push(page::notice(technical(view)));
     }
-    if let Some(c) = screen.commune {
+    if let Some(c) = results.commune {
         paras.push(page::heading(view.tr.text_with(
             "lieux-near",
-            &[("commune", commune_label(screen, c, view).into())],
+            &[("commune", commune_label(results.communes, c, view).into())],
         )));
     }
-    if !screen.active_services().is_empty() {
-        paras.push(page::text(services_line(screen, view)));
+    if !results.services.is_empty() {
+        paras.push(page::text(services_line(results.services, view)));
     }
-    let f = &screen.filters;
+    let f = results.filters;
     let on: Vec<String> = [
         (f.free, "lieux-filter-free"),
         (f.specific_support, "lieux-filter-support"),
@@ -448,28 +581,28 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
             &[("filters", on.join(", ").into())],
         )));
     }
-    if screen.nothing_near() {
+    if results.nothing_near {
         paras.push(page::notice(view.tr.text_with(
             "lieux-none-near",
             &[("km", view.tr.integer(FAR_KM as i64).into())],
         )));
-    } else if screen.found.is_empty() {
+    } else if results.found.is_empty() {
         paras.push(page::notice(view.tr.text("lieux-none")));
     }
     // Far from every place the kiosk knows: said first, with the national ways to find help.
-    if let Some(km) = nearest_is_far(&screen.found) {
+    if let Some(km) = nearest_is_far(results.found) {
         paras.push(page::notice(view.tr.text_with(
             "lieux-far",
             &[("km", view.tr.integer(km.round() as i64).into())],
         )));
         paras.push(page::text(view.tr.text("lieux-far-help")));
     }
-    let mut choices: Vec<Choice> = screen
+    let mut choices: Vec<Choice> = results
         .found
         .iter()
         .enumerate()
         .map(|(i, (_, km))| {
-            let label = match screen.lieux.get(i) {
+            let label = match results.lieux.get(i) {
                 Some(l) => format!(
                     "{} — {} — {}\n{}",
                     l.display_name(),
@@ -482,7 +615,7 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
             Choice::numbered(i + 1, label)
         })
         .collect();
-    for extra in screen.extras() {
+    for extra in &results.extras {
         let id = match extra {
             Extra::AllNear => "lieux-all-near",
             Extra::Filters => "lieux-choose-filters",
@@ -495,8 +628,7 @@ fn results_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
 }
 
 /// The filters, each ticked or not.
-fn filters_page(screen: &LieuxScreen, view: &View) -> (Vec<Para>, Vec<Choice>) {
-    let f = &screen.filters;
+fn filters_page(f: &Filters, view: &View) -> (Vec<Para>, Vec<Choice>) {
     let choices = vec![
         Choice::marked(view.tr.text("lieux-filter-free"), Mark::Check(f.free)),
         Choice::marked(
