@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::screen::{Hint, hint};
 use super::{App, Overlay};
@@ -60,7 +60,12 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
     };
     let area = frame.area();
     app.drawn_size.set((area.width, area.height));
-    frame.render_widget(Block::default().style(theme.base.style()), area);
+    // Every cell in the screen's colours, cell after cell: a block over the whole area looked
+    // each cell up by its position, a tenth of the first frame on an old machine.
+    let base = theme.base.style();
+    for cell in &mut frame.buffer_mut().content {
+        cell.set_style(base);
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, &view);
         return Drawn {
