@@ -90,7 +90,9 @@ impl Walk {
         }
     }
 
-    fn draw(&self, (w, h): (u16, u16)) -> (String, ratatui::layout::Rect) {
+    fn draw(&mut self, (w, h): (u16, u16)) -> (String, ratatui::layout::Rect) {
+        // As the shell does before each frame: the screens page for this size.
+        self.app.screen_size = (w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut body = ratatui::layout::Rect::default();
         terminal
@@ -100,7 +102,8 @@ impl Walk {
     }
 
     /// The frame's cells at this size, styles included.
-    fn buffer(&self, (w, h): (u16, u16)) -> ratatui::buffer::Buffer {
+    fn buffer(&mut self, (w, h): (u16, u16)) -> ratatui::buffer::Buffer {
+        self.app.screen_size = (w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal
             .draw(|f| {
@@ -232,6 +235,7 @@ impl Walk {
             return;
         }
         for (w, h) in self.sizes.clone() {
+            self.app.screen_size = (w, h);
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             let mut body = ratatui::layout::Rect::default();
             terminal

@@ -20,7 +20,10 @@ fn now() -> NaiveDateTime {
     parse_local("2026-03-02T10:15:00").unwrap()
 }
 
-fn render(app: &App, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> {
+/// The frame at `w`×`h`, the size given to the core first as the shell gives it: the keys
+/// that follow page for what was shown.
+fn render(app: &mut App, w: u16, h: u16, monochrome: bool) -> Terminal<TestBackend> {
+    app.screen_size = (w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
         .draw(|f| {
@@ -59,7 +62,7 @@ fn welcome_in_each_locale() {
     ] {
         let mut app = borne::kiosk::app(config.clone(), now());
         app.settings.locale = tag.into();
-        let terminal = render(&app, 80, 24, false);
+        let terminal = render(&mut app, 80, 24, false);
         insta::assert_snapshot!(format!("welcome_{name}_80x24"), terminal.backend());
     }
 }
@@ -68,12 +71,12 @@ fn welcome_in_each_locale() {
 fn welcome_themes_with_styles() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
-    let default = render(&app, 80, 24, false);
+    let default = render(&mut app, 80, 24, false);
     insta::assert_debug_snapshot!("welcome_default_theme", default.backend().buffer());
     app.update(Msg::Key(Key::F(3)), now());
-    let high = render(&app, 80, 24, false);
+    let high = render(&mut app, 80, 24, false);
     insta::assert_debug_snapshot!("welcome_high_contrast_theme", high.backend().buffer());
-    let mono = render(&app, 80, 24, true);
+    let mono = render(&mut app, 80, 24, true);
     insta::assert_debug_snapshot!("welcome_monochrome_theme", mono.backend().buffer());
 }
 
@@ -83,7 +86,7 @@ fn welcome_in_large_text_at_the_three_kiosk_sizes() {
     let mut app = borne::kiosk::app(config.clone(), now());
     app.update(Msg::Key(Key::F(2)), now());
     for (w, h) in [(80, 24), (60, 20), (120, 33)] {
-        let terminal = render(&app, w, h, false);
+        let terminal = render(&mut app, w, h, false);
         insta::assert_snapshot!(format!("welcome_large_{w}x{h}"), terminal.backend());
     }
 }
@@ -92,15 +95,15 @@ fn welcome_in_large_text_at_the_three_kiosk_sizes() {
 fn large_text_draws_the_title_in_big_glyphs() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
-    let small = screen_text(&render(&app, 120, 33, false));
+    let small = screen_text(&render(&mut app, 120, 33, false));
     assert!(small.contains("Bienvenue") && !small.contains('█'));
     app.update(Msg::Key(Key::F(2)), now());
-    let large = screen_text(&render(&app, 120, 33, false));
+    let large = screen_text(&render(&mut app, 120, 33, false));
     assert!(!large.contains("Bienvenue") && large.contains("████"));
     // Where the terminal's font grew, its letters are the large text: no block letters, no
     // spacing.
     app.large_font = true;
-    let font = screen_text(&render(&app, 120, 33, false));
+    let font = screen_text(&render(&mut app, 120, 33, false));
     assert_eq!(font, small);
 }
 
@@ -110,11 +113,11 @@ fn large_text_in_ukrainian_keeps_the_title_in_letters_rather_than_blank_boxes() 
     let mut app = borne::kiosk::app(config.clone(), now());
     app.settings.locale = "uk".into();
     app.update(Msg::Key(Key::F(2)), now());
-    let large = screen_text(&render(&app, 120, 33, false));
+    let large = screen_text(&render(&mut app, 120, 33, false));
     assert!(large.contains("Вітаємо"), "{large}");
     assert!(!large.contains('█'), "{large}");
     app.settings.locale = "pt".into();
-    let large = screen_text(&render(&app, 120, 33, false));
+    let large = screen_text(&render(&mut app, 120, 33, false));
     assert!(
         !large.contains("Bem-vindo") && large.contains("████"),
         "{large}"
@@ -125,14 +128,14 @@ fn large_text_in_ukrainian_keeps_the_title_in_letters_rather_than_blank_boxes() 
 fn the_cursor_sits_on_the_focused_choice() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
-    let mut terminal = render(&app, 80, 24, false);
+    let mut terminal = render(&mut app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
     assert_eq!(
         text_at(&terminal, at, 35),
         "▶ 1  Faire le point sur mes besoins"
     );
     to_languages(&mut app);
-    terminal = render(&app, 80, 24, false);
+    terminal = render(&mut app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
     assert_eq!(text_at(&terminal, at, 17), "▶ 1  (•) Français");
     keys(
@@ -146,7 +149,7 @@ fn the_cursor_sits_on_the_focused_choice() {
             Key::Down,
         ],
     );
-    terminal = render(&app, 80, 24, false);
+    terminal = render(&mut app, 80, 24, false);
     let at = terminal.get_cursor_position().unwrap();
     assert_eq!(text_at(&terminal, at, 24), "▶ 7  [ ] Contraste élevé");
 }
@@ -169,7 +172,7 @@ fn switching_language_changes_every_text_at_once() {
     let mut app = borne::kiosk::app(config.clone(), now());
     to_languages(&mut app);
     keys(&mut app, &[Key::Down, Key::Down, Key::Enter]);
-    let text = screen_text(&render(&app, 80, 24, false));
+    let text = screen_text(&render(&mut app, 80, 24, false));
     assert!(text.contains("Welcome"), "{text}");
     assert!(text.contains("1  Find out what help I need"), "{text}");
     assert!(text.contains("Arrows: move"), "English spacing: {text}");
@@ -179,7 +182,7 @@ fn switching_language_changes_every_text_at_once() {
     );
     assert!(!text.contains("Bienvenue"));
     to_languages(&mut app);
-    let text = screen_text(&render(&app, 80, 24, false));
+    let text = screen_text(&render(&mut app, 80, 24, false));
     assert!(text.contains("▶ 3  (•) English"), "{text}");
     assert!(text.contains("[ ] Large text"), "{text}");
 }
@@ -199,7 +202,7 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
             Key::Enter,
         ],
     );
-    let terminal = render(&app, 80, 24, false);
+    let terminal = render(&mut app, 80, 24, false);
     insta::assert_snapshot!("pin_prompt_wrong", terminal.backend());
 
     keys(&mut app, &[Key::Esc, Key::F(2)]);
@@ -225,7 +228,7 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
             Key::Enter,
         ],
     );
-    let terminal = render(&app, 80, 24, false);
+    let terminal = render(&mut app, 80, 24, false);
     insta::assert_snapshot!("staff_menu", terminal.backend());
 
     // A question over the screen says its own keys, not those of the screen behind it.
@@ -242,7 +245,7 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
             Key::Home,
         ],
     );
-    let text = screen_text(&render(&app, 80, 24, false));
+    let text = screen_text(&render(&mut app, 80, 24, false));
     assert!(text.contains("Vous déconnecter ?"), "{text}");
     assert!(text.contains("Échap : rester ici"), "{text}");
     assert!(!text.contains("Échap : revenir en arrière"), "{text}");
@@ -251,10 +254,10 @@ fn overlays_pin_prompt_idle_countdown_and_staff_menu() {
 #[test]
 fn too_small_a_terminal_asks_for_a_larger_window() {
     let config = demo();
-    let app = borne::kiosk::app(config.clone(), now());
-    let text = screen_text(&render(&app, 39, 11, false));
+    let mut app = borne::kiosk::app(config.clone(), now());
+    let text = screen_text(&render(&mut app, 39, 11, false));
     assert!(text.starts_with("Agrandissez la fenêtre"), "{text}");
-    let text = screen_text(&render(&app, 1, 1, false));
+    let text = screen_text(&render(&mut app, 1, 1, false));
     assert_eq!(text, "A\n");
 }
 
@@ -282,7 +285,7 @@ fn no_size_from_one_by_one_up_makes_any_screen_panic() {
     idle.update(Msg::Key(Key::F(3)), now());
     idle.update(Msg::Tick, now() + Duration::seconds(90));
     plain.update(Msg::Key(Key::Down), now());
-    for app in [&plain, &large, &pin, &idle] {
+    for app in [&mut plain, &mut large, &mut pin, &mut idle] {
         for w in (1..=130).step_by(3) {
             for h in 1..=40 {
                 render(app, w, h, false);
@@ -363,7 +366,7 @@ fn diagnostic_question_and_result_in_normal_and_large_text() {
                 Key::Char('1'),
             ],
         );
-        let question = render(&app, 80, 24, false);
+        let question = render(&mut app, 80, 24, false);
         insta::assert_snapshot!(format!("diagnostic_question_{name}"), question.backend());
         // impots, avec de l'aide, urgent, à ma place
         keys(
@@ -375,7 +378,7 @@ fn diagnostic_question_and_result_in_normal_and_large_text() {
                 Key::Char('3'),
             ],
         );
-        let result = render(&app, 80, 24, false);
+        let result = render(&mut app, 80, 24, false);
         insta::assert_snapshot!(format!("diagnostic_result_{name}"), result.backend());
     }
 }
@@ -389,7 +392,7 @@ fn the_diagnostic_speaks_every_language() {
         &mut app,
         &[Key::Down, Key::Down, Key::Enter, Key::Char('1')],
     );
-    let text = screen_text(&render(&app, 80, 24, false));
+    let text = screen_text(&render(&mut app, 80, 24, false));
     assert!(
         text.contains("Do you have a device to go online?"),
         "{text}"
@@ -435,7 +438,7 @@ fn booking_days_form_and_confirmation() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
     drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
-    insta::assert_snapshot!("booking_days", render(&app, 80, 24, false).backend());
+    insta::assert_snapshot!("booking_days", render(&mut app, 80, 24, false).backend());
     drive(&mut app, &[Key::Char('2'), Key::Enter]);
     for c in "Marie".chars() {
         drive(&mut app, &[Key::Char(c)]);
@@ -445,14 +448,17 @@ fn booking_days_form_and_confirmation() {
         drive(&mut app, &[Key::Char(c)]);
     }
     drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
-    insta::assert_snapshot!("booking_form_error", render(&app, 80, 24, false).backend());
+    insta::assert_snapshot!(
+        "booking_form_error",
+        render(&mut app, 80, 24, false).backend()
+    );
     // The focus went back to the phone number: finish typing it.
     for c in "5678".chars() {
         drive(&mut app, &[Key::Char(c)]);
     }
     drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
     // Tomorrow, and no gateway in the demo: no reminder could be sent, none is offered.
-    let check = screen_text(&render(&app, 80, 24, false));
+    let check = screen_text(&render(&mut app, 80, 24, false));
     assert!(
         check.contains("Vérifiez votre rendez-vous") && !check.contains("rappel"),
         "{check}"
@@ -469,10 +475,10 @@ fn booking_days_form_and_confirmation() {
     drive(&mut app, &[Key::Enter]);
     insta::assert_snapshot!(
         "booking_confirmation",
-        render(&app, 80, 24, false).backend()
+        render(&mut app, 80, 24, false).backend()
     );
     drive(&mut app, &[Key::Char('1')]);
-    let qr = screen_text(&render(&app, 80, 24, false));
+    let qr = screen_text(&render(&mut app, 80, 24, false));
     assert!(qr.contains('█') && qr.contains("Visez ce code"), "{qr}");
     assert!(
         !qr.contains("Point numérique — Mairie de Gap"),
@@ -485,7 +491,7 @@ fn workshops_show_seats_left_and_full() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
     drive(&mut app, &[Key::Char('5')]);
-    let terminal = render(&app, 80, 24, false);
+    let terminal = render(&mut app, 80, 24, false);
     insta::assert_snapshot!("workshops", terminal.backend());
     let words = screen_text(&terminal)
         .split_whitespace()
@@ -547,7 +553,10 @@ fn lieux_search_results_with_map_and_detail() {
             Key::Char('i'),
         ],
     );
-    insta::assert_snapshot!("lieux_suggestions", render(&app, 80, 24, false).backend());
+    insta::assert_snapshot!(
+        "lieux_suggestions",
+        render(&mut app, 80, 24, false).backend()
+    );
     drive_with(
         &mut store,
         &mut app,
@@ -557,8 +566,11 @@ fn lieux_search_results_with_map_and_detail() {
         drive_with(&mut store, &mut app, &[Key::Char(c)]);
     }
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    insta::assert_snapshot!("lieux_results_80x24", render(&app, 80, 24, false).backend());
-    let wide = screen_text(&render(&app, 120, 33, false));
+    insta::assert_snapshot!(
+        "lieux_results_80x24",
+        render(&mut app, 80, 24, false).backend()
+    );
+    let wide = screen_text(&render(&mut app, 120, 33, false));
     assert!(wide.contains("Carte") && wide.contains('×'), "{wide}");
     // A legend, and the focused lieu marked on the map as in the list.
     assert!(
@@ -567,13 +579,13 @@ fn lieux_search_results_with_map_and_detail() {
     );
     assert!(wide.contains("[1]"), "{wide}");
     drive_with(&mut store, &mut app, &[Key::Down]);
-    let moved = screen_text(&render(&app, 120, 33, false));
+    let moved = screen_text(&render(&mut app, 120, 33, false));
     assert!(moved.contains("[2]") && !moved.contains("[1]"), "{moved}");
     // The map shows the page's lieux by the list's numbers: no "10" beside page 1.
     assert!(!moved.contains(" 10 "), "{moved}");
     drive_with(&mut store, &mut app, &[Key::Up]);
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    insta::assert_snapshot!("lieux_detail", render(&app, 80, 24, false).backend());
+    insta::assert_snapshot!("lieux_detail", render(&mut app, 80, 24, false).backend());
 }
 
 /// The reminder question comes only when the help point has a gateway to send reminders and
@@ -605,7 +617,7 @@ fn the_reminder_question_only_when_a_reminder_can_be_sent() {
             drive(&mut app, &[Key::Char(c)]);
         }
         drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
-        screen_text(&render(&app, 80, 24, false))
+        screen_text(&render(&mut app, 80, 24, false))
     };
     let thursday = after_the_form(with_gateway.clone(), '4');
     assert!(thursday.contains("Voulez-vous un rappel"), "{thursday}");
@@ -627,7 +639,7 @@ fn the_reminder_question_only_when_a_reminder_can_be_sent() {
 fn a_digit_chooses_among_the_days_shown_a_week_a_page() {
     let mut app = borne::kiosk::app(demo(), now());
     drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
-    let this_week = screen_text(&render(&app, 80, 24, false));
+    let this_week = screen_text(&render(&mut app, 80, 24, false));
     assert!(this_week.contains("Cette semaine"), "{this_week}");
     assert!(!this_week.contains("lundi 9 mars"), "{this_week}");
     assert!(
@@ -635,7 +647,7 @@ fn a_digit_chooses_among_the_days_shown_a_week_a_page() {
         "{this_week}"
     );
     drive(&mut app, &[Key::PageDown]);
-    let next_week = screen_text(&render(&app, 80, 24, false));
+    let next_week = screen_text(&render(&mut app, 80, 24, false));
     assert!(next_week.contains("Semaine prochaine"), "{next_week}");
     assert!(next_week.contains("▶ 1  lundi 9 mars"), "{next_week}");
     assert!(next_week.contains("  2  mardi 10 mars"), "{next_week}");
@@ -644,10 +656,10 @@ fn a_digit_chooses_among_the_days_shown_a_week_a_page() {
         "no number above 9: {next_week}"
     );
     drive(&mut app, &[Key::PageDown]);
-    let later = screen_text(&render(&app, 80, 24, false));
+    let later = screen_text(&render(&mut app, 80, 24, false));
     assert!(later.contains("Semaine du lundi 16 mars"), "{later}");
     drive(&mut app, &[Key::PageUp, Key::Char('2')]);
-    let times = screen_text(&render(&app, 80, 24, false));
+    let times = screen_text(&render(&mut app, 80, 24, false));
     assert!(
         times.contains("Choisissez une heure, mardi 10 mars"),
         "{times}"
@@ -666,7 +678,7 @@ fn the_statistics_are_translated_and_read_a_page_at_a_time() {
         app.settings.locale = tag.into();
         sign_in_camille(&mut store, &mut app);
         drive_with(&mut store, &mut app, &[Key::Char('6')]);
-        let first = screen_text(&render(&app, 80, 24, false));
+        let first = screen_text(&render(&mut app, 80, 24, false));
         // The first frame already says how to turn pages.
         let words = if tag == "en" {
             [
@@ -692,7 +704,7 @@ fn the_statistics_are_translated_and_read_a_page_at_a_time() {
             }
         }
         drive_with(&mut store, &mut app, &[Key::PageDown]);
-        let second = screen_text(&render(&app, 80, 24, false));
+        let second = screen_text(&render(&mut app, 80, 24, false));
         assert!(
             second.contains(if tag == "en" {
                 "Page 2 of"
@@ -712,11 +724,11 @@ fn enter_on_the_empty_commune_field_says_what_to_type() {
     let mut store = store_with_shipped_data(dir.path());
     let mut app = borne::kiosk::app(demo(), now());
     drive_with(&mut store, &mut app, &[Key::Char('3'), Key::Enter]);
-    let said = screen_text(&render(&app, 80, 24, false));
+    let said = screen_text(&render(&mut app, 80, 24, false));
     assert!(said.contains("Tapez d'abord votre code postal"), "{said}");
     assert_eq!(app.screen().title(), "lieux-title", "still on the search");
     drive_with(&mut store, &mut app, &[Key::Char('0')]);
-    let typing = screen_text(&render(&app, 80, 24, false));
+    let typing = screen_text(&render(&mut app, 80, 24, false));
     assert!(!typing.contains("Tapez d'abord"), "{typing}");
 }
 
@@ -731,7 +743,7 @@ fn the_counsellors_day_tells_past_from_upcoming_and_the_detail_gives_motif_and_c
     let mut app = borne::kiosk::app(demo(), now());
     sign_in_camille(&mut store, &mut app);
     drive_with(&mut store, &mut app, &[Key::Char('1')]);
-    let day = screen_text(&render(&app, 80, 24, false));
+    let day = screen_text(&render(&mut app, 80, 24, false));
     let words = day.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         words.contains("Paul — Aide pour une démarche en ligne — présence à noter"),
@@ -742,7 +754,7 @@ fn the_counsellors_day_tells_past_from_upcoming_and_the_detail_gives_motif_and_c
         "{day}"
     );
     drive_with(&mut store, &mut app, &[Key::Char('1')]);
-    let detail = screen_text(&render(&app, 80, 24, false));
+    let detail = screen_text(&render(&mut app, 80, 24, false));
     let code = format!("{} {}", &morning[..3], &morning[3..]);
     assert!(
         detail.contains(&format!("Aide pour une démarche en ligne — code {code}")),
@@ -804,7 +816,7 @@ fn a_lieus_values_are_in_the_readers_language() {
     // The first lieux of Gap: their details, whichever give values.
     for n in ['1', '2', '3'] {
         drive_with(&mut store, &mut app, &[Key::Char(n)]);
-        seen += &screen_text(&render(&app, 80, 40, false));
+        seen += &screen_text(&render(&mut app, 80, 40, false));
         drive_with(&mut store, &mut app, &[Key::Esc]);
     }
     let words = seen.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -841,12 +853,12 @@ fn a_qr_code_is_offered_only_where_it_can_be_drawn() {
         &mut app,
         &[Key::Down, Key::Down, Key::Down, Key::Enter, Key::Enter],
     );
-    let wide = screen_text(&render(&app, 80, 24, false));
+    let wide = screen_text(&render(&mut app, 80, 24, false));
     assert!(
         wide.contains("1  Mettre le rendez-vous dans mon téléphone (QR code)"),
         "{wide}"
     );
-    let small = screen_text(&render(&app, 60, 20, false));
+    let small = screen_text(&render(&mut app, 60, 20, false));
     assert!(!small.contains("QR"), "{small}");
     assert!(small.contains("1  Terminer"), "{small}");
     // The digit shown is the one that acts: "1" finishes, home.
@@ -862,16 +874,16 @@ fn a_qr_code_is_offered_only_where_it_can_be_drawn() {
     }
     drive_with(&mut store, &mut app, &[Key::Enter, Key::Enter]);
     // A lieu's address is a short code: drawn at 60×20, not in the smallest window.
-    let wide = screen_text(&render(&app, 60, 20, false));
+    let wide = screen_text(&render(&mut app, 60, 20, false));
     assert!(
         wide.contains("1  Mettre l'adresse dans mon téléphone (QR code)"),
         "{wide}"
     );
-    let small = screen_text(&render(&app, 40, 12, false));
+    let small = screen_text(&render(&mut app, 40, 12, false));
     assert!(!small.contains("QR"), "{small}");
     // "1" opens the week's hours, as shown.
     drive_with(&mut store, &mut app, &[Key::Char('1')]);
-    let week = screen_text(&render(&app, 60, 20, false));
+    let week = screen_text(&render(&mut app, 60, 20, false));
     assert!(week.contains("undi"), "{week}");
 }
 
@@ -886,7 +898,7 @@ fn the_report_form_lists_the_values_to_choose_from() {
     let mut app = borne::kiosk::app(config.clone(), now());
     sign_in_camille(&mut store, &mut app);
     drive_with(&mut store, &mut app, &[Key::Char('5')]);
-    let form = screen_text(&render(&app, 100, 30, false));
+    let form = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         form.contains("Lieu : Point numérique — Mairie de Gap (lieu d'activité)"),
         "{form}"
@@ -898,7 +910,7 @@ fn the_report_form_lists_the_values_to_choose_from() {
         &mut app,
         &[Key::Down, Key::Down, Key::Char('a')],
     );
-    let said = screen_text(&render(&app, 100, 30, false));
+    let said = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         said.contains("⚠ Seuls les chiffres comptent ici."),
         "{said}"
@@ -908,7 +920,7 @@ fn the_report_form_lists_the_values_to_choose_from() {
         drive_with(&mut store, &mut app, &[Key::Down]);
     }
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    let list = screen_text(&render(&app, 100, 30, false));
+    let list = screen_text(&render(&mut app, 100, 30, false));
     for band in [
         "( ) Moins de 12 ans",
         "( ) 12 à 17 ans",
@@ -938,7 +950,7 @@ fn the_report_form_lists_the_values_to_choose_from() {
         ],
     );
     drive_with(&mut store, &mut app, &[Key::Down, Key::Enter]);
-    let form = screen_text(&render(&app, 100, 30, false));
+    let form = screen_text(&render(&mut app, 100, 30, false));
     assert!(form.contains("Tranche d'âge : 12 à 17 ans"), "{form}");
 }
 
@@ -951,8 +963,8 @@ fn a_narrow_key_bar_keeps_the_page_keys_home_and_large_text() {
     drive(&mut app, &[Key::F(2), Key::Char('1')]);
     drive(&mut app, &[Key::Enter; 7]);
     // Drawn once for the page count, then read.
-    render(&app, 60, 20, false);
-    let screen = screen_text(&render(&app, 60, 20, false));
+    render(&mut app, 60, 20, false);
+    let screen = screen_text(&render(&mut app, 60, 20, false));
     let bar: String = screen.lines().rev().take(4).collect::<Vec<_>>().join("\n");
     for said in [
         "Pg préc / Pg suiv : changer de page",
@@ -994,8 +1006,8 @@ fn a_receipt_shows_its_code_day_and_time_first_on_the_smallest_screens() {
         app.large_font = font;
         drive(&mut app, &[Key::F(2)]);
         book_to_receipt(&mut app);
-        render(&app, w, h, false);
-        let screen = screen_text(&render(&app, w, h, false));
+        render(&mut app, w, h, false);
+        let screen = screen_text(&render(&mut app, w, h, false));
         for said in ["Votre code :", "Mardi 3 mars", "9 h 00"] {
             assert!(screen.contains(said), "{said} at {w}×{h}:\n{screen}");
         }
@@ -1041,7 +1053,7 @@ fn every_welcome_choice_is_on_the_first_screen() {
         let mut app = borne::kiosk::app(demo(), now());
         app.large_font = font;
         drive(&mut app, &keys);
-        let screen = screen_text(&render(&app, w, h, false));
+        let screen = screen_text(&render(&mut app, w, h, false));
         for n in 1..=7 {
             assert!(
                 screen.contains(&format!("{n}  ")),
@@ -1095,7 +1107,7 @@ fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
     typed.extend("Ali".chars().map(Key::Char));
     typed.extend([Key::Down, Key::Enter]);
     drive_with(&mut store, &mut app, &typed);
-    let terminal = render(&app, 80, 24, false);
+    let terminal = render(&mut app, 80, 24, false);
     let text = screen_text(&terminal);
     assert!(text.contains("Votre numéro : A-003"), "{text}");
     assert!(text.contains("Il y a 2 personnes avant vous."), "{text}");
@@ -1109,7 +1121,7 @@ fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
     typed.extend("78".chars().map(Key::Char));
     typed.extend([Key::Down, Key::Enter]);
     drive_with(&mut store, &mut app, &typed);
-    let text = screen_text(&render(&app, 80, 24, false));
+    let text = screen_text(&render(&mut app, 80, 24, false));
     assert!(text.contains("Votre rendez-vous est à 14 h 00."), "{text}");
     insta::assert_snapshot!("check_in_too_early", text);
 
@@ -1119,7 +1131,7 @@ fn the_queue_ticket_a_check_in_too_early_and_the_counsellors_queue() {
     typed.extend("1357".chars().map(Key::Char));
     typed.extend([Key::Enter, Key::Char('7')]);
     drive_with(&mut store, &mut app, &typed);
-    let text = screen_text(&render(&app, 80, 24, false));
+    let text = screen_text(&render(&mut app, 80, 24, false));
     assert!(text.contains("3 personnes attendent."), "{text}");
     insta::assert_snapshot!("counsellor_queue", text);
 }
@@ -1145,10 +1157,10 @@ fn a_page_key_turns_exactly_the_page_seen() {
         drive_with(&mut store, &mut app, &[Key::Char(c)]);
     }
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    let first = screen_text(&render(&app, 80, 24, false));
+    let first = screen_text(&render(&mut app, 80, 24, false));
     assert_eq!(page_lines(&first), vec!["Page 1 sur 3"], "{first}");
     drive_with(&mut store, &mut app, &[Key::PageDown]);
-    let second = screen_text(&render(&app, 80, 24, false));
+    let second = screen_text(&render(&mut app, 80, 24, false));
     assert_eq!(page_lines(&second), vec!["Page 2 sur 3"], "{second}");
     // The focus is on the first choice of the page turned to.
     let focused = second.lines().find(|l| l.contains('▶')).unwrap();
@@ -1156,10 +1168,10 @@ fn a_page_key_turns_exactly_the_page_seen() {
     assert!(!first.contains(focused.trim()), "{focused}\n{first}");
     assert!(!below.is_empty());
     drive_with(&mut store, &mut app, &[Key::PageDown]);
-    let third = screen_text(&render(&app, 80, 24, false));
+    let third = screen_text(&render(&mut app, 80, 24, false));
     assert_eq!(page_lines(&third), vec!["Page 3 sur 3"], "{third}");
     drive_with(&mut store, &mut app, &[Key::PageUp, Key::PageUp]);
-    let back = screen_text(&render(&app, 80, 24, false));
+    let back = screen_text(&render(&mut app, 80, 24, false));
     assert_eq!(
         back, first,
         "two pages back is the first page, focus and all"
@@ -1168,14 +1180,14 @@ fn a_page_key_turns_exactly_the_page_seen() {
     // The workshops at 60×20: every page in turn.
     let mut app = borne::kiosk::app(config.clone(), now());
     drive(&mut app, &[Key::Char('5')]);
-    let shown = screen_text(&render(&app, 60, 20, false));
+    let shown = screen_text(&render(&mut app, 60, 20, false));
     let lines = page_lines(&shown);
     assert_eq!(lines.len(), 1, "{shown}");
     let count: usize = lines[0].rsplit(' ').next().unwrap().parse().unwrap();
     assert!(count > 1, "{shown}");
     for page in 2..=count {
         drive(&mut app, &[Key::PageDown]);
-        let shown = screen_text(&render(&app, 60, 20, false));
+        let shown = screen_text(&render(&mut app, 60, 20, false));
         assert_eq!(
             page_lines(&shown),
             vec![format!("Page {page} sur {count}")],
@@ -1187,13 +1199,13 @@ fn a_page_key_turns_exactly_the_page_seen() {
     let mut app = borne::kiosk::app(config.clone(), now());
     keys(&mut app, &[Key::F(2)]);
     drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
-    let days = screen_text(&render(&app, 80, 24, false));
+    let days = screen_text(&render(&mut app, 80, 24, false));
     let lines = page_lines(&days);
     assert_eq!(lines.len(), 1, "{days}");
     let count: usize = lines[0].rsplit(' ').next().unwrap().parse().unwrap();
     for page in 2..=count {
         drive(&mut app, &[Key::PageDown]);
-        let shown = screen_text(&render(&app, 80, 24, false));
+        let shown = screen_text(&render(&mut app, 80, 24, false));
         assert_eq!(
             page_lines(&shown),
             vec![format!("Page {page} sur {count}")],
@@ -1216,7 +1228,7 @@ fn text_above_a_list_pages_with_it_one_pager_a_screen() {
             Key::Char('1'),
         ],
     );
-    let question = screen_text(&render(&app, 80, 24, false));
+    let question = screen_text(&render(&mut app, 80, 24, false));
     assert!(question.contains("Question 4 sur 7"), "{question}");
     keys(
         &mut app,
@@ -1229,7 +1241,7 @@ fn text_above_a_list_pages_with_it_one_pager_a_screen() {
     );
     keys(&mut app, &[Key::F(2)]);
     let mut seen = Vec::new();
-    let first = screen_text(&render(&app, 60, 20, false));
+    let first = screen_text(&render(&mut app, 60, 20, false));
     let lines = page_lines(&first);
     assert!(lines.len() <= 1, "one pager: {first}");
     if let Some(line) = lines.first() {
@@ -1237,7 +1249,7 @@ fn text_above_a_list_pages_with_it_one_pager_a_screen() {
         seen.push(first);
         for page in 2..=count {
             keys(&mut app, &[Key::PageDown]);
-            let shown = screen_text(&render(&app, 60, 20, false));
+            let shown = screen_text(&render(&mut app, 60, 20, false));
             assert_eq!(
                 page_lines(&shown),
                 vec![format!("Page {page} sur {count}")],
@@ -1261,24 +1273,24 @@ fn filters_never_list_far_places_and_a_new_commune_clears_them() {
         drive_with(&mut store, &mut app, &[Key::Char(c)]);
     }
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    render(&app, 80, 24, false);
+    render(&mut app, 80, 24, false);
     // The filters: Shift+Tab twice from the first lieu.
     drive_with(
         &mut store,
         &mut app,
         &[Key::BackTab, Key::BackTab, Key::Enter],
     );
-    let filters = screen_text(&render(&app, 80, 24, false));
+    let filters = screen_text(&render(&mut app, 80, 24, false));
     assert!(filters.contains("[ ] gratuit"), "{filters}");
     // One rule for boxes: Espace ticks, and the key bar says so.
     assert!(filters.contains("Espace : cocher ou décocher"), "{filters}");
     drive_with(&mut store, &mut app, &[Key::Char(' ')]);
-    let ticked = screen_text(&render(&app, 80, 24, false));
+    let ticked = screen_text(&render(&mut app, 80, 24, false));
     assert!(ticked.contains("[x] gratuit"), "{ticked}");
     // Aidants Connect (Entrée chooses, a box too).
     drive_with(&mut store, &mut app, &[Key::Down, Key::Down, Key::Enter]);
     drive_with(&mut store, &mut app, &[Key::Esc]);
-    let shown = screen_text(&render(&app, 80, 24, false));
+    let shown = screen_text(&render(&mut app, 80, 24, false));
     assert!(!shown.contains(" km") || !shown.contains("465"), "{shown}");
     for line in shown
         .lines()
@@ -1301,7 +1313,7 @@ fn filters_never_list_far_places_and_a_new_commune_clears_them() {
         "{shown}"
     );
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    let all = screen_text(&render(&app, 80, 24, false));
+    let all = screen_text(&render(&mut app, 80, 24, false));
     assert!(!all.contains("Filtres :"), "{all}");
     assert!(all.contains("Gap —"), "{all}");
     // Another commune: no filters.
@@ -1313,7 +1325,7 @@ fn filters_never_list_far_places_and_a_new_commune_clears_them() {
         drive_with(&mut store, &mut app, &[Key::Char(c)]);
     }
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    let other = screen_text(&render(&app, 80, 24, false));
+    let other = screen_text(&render(&mut app, 80, 24, false));
     assert!(other.contains("Briançon"), "{other}");
     assert!(!other.contains("Filtres :"), "{other}");
 }
@@ -1323,7 +1335,7 @@ fn filters_never_list_far_places_and_a_new_commune_clears_them() {
 fn the_day_list_says_today_and_tomorrow() {
     let mut app = borne::kiosk::app(demo(), now());
     drive(&mut app, &[Key::Char('2'), Key::Char('1')]);
-    let days = screen_text(&render(&app, 80, 24, false));
+    let days = screen_text(&render(&mut app, 80, 24, false));
     assert!(days.contains("1  aujourd'hui, lundi 2 mars —"), "{days}");
     assert!(days.contains("2  demain, mardi 3 mars —"), "{days}");
     assert!(days.contains("3  mercredi 4 mars —"), "{days}");
@@ -1334,7 +1346,7 @@ fn the_day_list_says_today_and_tomorrow() {
 fn escape_on_the_receipt_says_it_finishes() {
     let mut app = borne::kiosk::app(demo(), now());
     book_to_receipt(&mut app);
-    let receipt = screen_text(&render(&app, 120, 33, false));
+    let receipt = screen_text(&render(&mut app, 120, 33, false));
     assert!(receipt.contains("Échap : terminer (accueil)"), "{receipt}");
     assert!(!receipt.contains("revenir en arrière"), "{receipt}");
 }
@@ -1344,15 +1356,15 @@ fn a_workshop_says_what_it_is_before_registering_and_never_says_rendez_vous() {
     let config = demo();
     let mut app = borne::kiosk::app(config.clone(), now());
     let mut seen: Vec<String> = Vec::new();
-    let look = |app: &App, seen: &mut Vec<String>| {
+    let look = |app: &mut App, seen: &mut Vec<String>| {
         let text = screen_text(&render(app, 80, 24, false));
         seen.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
     };
     drive(&mut app, &[Key::Char('5')]);
-    look(&app, &mut seen);
+    look(&mut app, &mut seen);
     // The second session, Thursday's "Reconnaître les arnaques", has seats.
     drive(&mut app, &[Key::Char('2')]);
-    look(&app, &mut seen);
+    look(&mut app, &mut seen);
     for c in "Marie".chars() {
         drive(&mut app, &[Key::Char(c)]);
     }
@@ -1361,7 +1373,7 @@ fn a_workshop_says_what_it_is_before_registering_and_never_says_rendez_vous() {
         drive(&mut app, &[Key::Char(c)]);
     }
     drive(&mut app, &[Key::Down, Key::Down, Key::Down, Key::Enter]);
-    look(&app, &mut seen);
+    look(&mut app, &mut seen);
     let check = seen.last().unwrap().clone();
     for expected in [
         "Vérifiez votre inscription",
@@ -1374,7 +1386,7 @@ fn a_workshop_says_what_it_is_before_registering_and_never_says_rendez_vous() {
         assert!(check.contains(expected), "{expected}: {check}");
     }
     drive(&mut app, &[Key::Enter]);
-    look(&app, &mut seen);
+    look(&mut app, &mut seen);
     assert!(
         seen.last().unwrap().contains("XMD Y7R") || seen.last().unwrap().contains("XMDY7R"),
         "{seen:?}"
@@ -1415,7 +1427,7 @@ fn the_counsellor_knows_the_language_and_reads_the_shared_diagnostic_in_staff_wo
         booked.len(),
         1,
         "{}",
-        screen_text(&render(&app, 80, 24, false))
+        screen_text(&render(&mut app, 80, 24, false))
     );
     assert_eq!(booked[0].person.locale.as_deref(), Some("uk"));
     // Marie's diagnostic, as the questionnaire makes it for "mes allocations", shared.
@@ -1455,7 +1467,7 @@ fn the_counsellor_knows_the_language_and_reads_the_shared_diagnostic_in_staff_wo
     drive_with(&mut store, &mut app, &[Key::Char('3')]);
     sign_in_camille(&mut store, &mut app);
     drive_with(&mut store, &mut app, &[Key::Char('2')]);
-    let week = screen_text(&render(&app, 120, 33, false));
+    let week = screen_text(&render(&mut app, 120, 33, false));
     assert!(week.contains("Olena — parle ukrainien"), "{week}");
     assert!(!week.contains("Marie — parle"), "French: nothing said");
     let olena = week
@@ -1472,12 +1484,12 @@ fn the_counsellor_knows_the_language_and_reads_the_shared_diagnostic_in_staff_wo
         &mut app,
         &[Key::Char(olena.chars().next().unwrap())],
     );
-    let detail = screen_text(&render(&app, 120, 33, false));
+    let detail = screen_text(&render(&mut app, 120, 33, false));
     assert!(detail.contains("parle ukrainien"), "{detail}");
     drive_with(&mut store, &mut app, &[Key::Esc]);
     let marie = if olena == "1" { '2' } else { '1' };
     drive_with(&mut store, &mut app, &[Key::Char(marie)]);
-    let detail = screen_text(&render(&app, 120, 33, false));
+    let detail = screen_text(&render(&mut app, 120, 33, false));
     let words = detail.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Aide aux démarches administratives",
@@ -1500,7 +1512,7 @@ fn attendance_on_a_booking_hours_away_is_shown_unavailable_with_from_when() {
     let mut app = borne::kiosk::app(demo(), now());
     sign_in_camille(&mut store, &mut app);
     drive_with(&mut store, &mut app, &[Key::Char('1'), Key::Char('1')]);
-    let terminal = render(&app, 100, 30, false);
+    let terminal = render(&mut app, 100, 30, false);
     let detail = screen_text(&terminal);
     assert!(
         detail.contains("Marquer présent — à partir de 13 h 45"),
@@ -1550,7 +1562,7 @@ fn attendance_on_a_booking_hours_away_is_shown_unavailable_with_from_when() {
             .iter()
             .any(|e| matches!(e, borne::app::Effect::Store(_)))
     );
-    let shown = screen_text(&render(&app, 100, 30, false));
+    let shown = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         shown.contains("Marquer absent — à partir de 13 h 45"),
         "{shown}"
@@ -1568,7 +1580,7 @@ fn the_counsellor_moves_through_days_and_weeks_and_goes_to_a_date() {
     let mut app = borne::kiosk::app(demo(), now());
     sign_in_camille(&mut store, &mut app);
     drive_with(&mut store, &mut app, &[Key::Char('1')]);
-    let today = screen_text(&render(&app, 100, 30, false));
+    let today = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         today.contains("lundi 2 mars") && !today.contains("Lina"),
         "{today}"
@@ -1578,14 +1590,14 @@ fn the_counsellor_moves_through_days_and_weeks_and_goes_to_a_date() {
         "{today}"
     );
     drive_with(&mut store, &mut app, &[Key::Right]);
-    let tomorrow = screen_text(&render(&app, 100, 30, false));
+    let tomorrow = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         tomorrow.contains("mardi 3 mars") && tomorrow.contains("Lina"),
         "{tomorrow}"
     );
     // Back with the choice itself ("Jour précédent" is the first after the rows).
     drive_with(&mut store, &mut app, &[Key::Char('2')]);
-    let back = screen_text(&render(&app, 100, 30, false));
+    let back = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         back.contains("lundi 2 mars") && !back.contains("Lina"),
         "{back}"
@@ -1596,7 +1608,7 @@ fn the_counsellor_moves_through_days_and_weeks_and_goes_to_a_date() {
         drive_with(&mut store, &mut app, &[Key::Char(c)]);
     }
     drive_with(&mut store, &mut app, &[Key::Enter]);
-    let that_day = screen_text(&render(&app, 100, 30, false));
+    let that_day = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         that_day.contains("jeudi 19 mars") && that_day.contains("Paul"),
         "{that_day}"
@@ -1607,7 +1619,7 @@ fn the_counsellor_moves_through_days_and_weeks_and_goes_to_a_date() {
         &mut app,
         &[Key::Esc, Key::Char('2'), Key::Right, Key::Right],
     );
-    let week = screen_text(&render(&app, 100, 30, false));
+    let week = screen_text(&render(&mut app, 100, 30, false));
     assert!(
         week.contains("Du lundi 16 mars au dimanche 22 mars"),
         "{week}"
@@ -1640,10 +1652,10 @@ fn a_persons_record_left_open_locks_counsellor_mode_after_two_minutes() {
         "the list stays open"
     );
     drive_with(&mut store, &mut app, &[Key::Char('1')]);
-    assert!(screen_text(&render(&app, 100, 30, false)).contains("Lina"));
+    assert!(screen_text(&render(&mut app, 100, 30, false)).contains("Lina"));
     assert_eq!(app.next_deadline(now()), Some(now() + Duration::minutes(2)));
     app.update(Msg::Tick, later);
-    let after = screen_text(&render(&app, 100, 30, false));
+    let after = screen_text(&render(&mut app, 100, 30, false));
     assert!(!after.contains("Lina"), "{after}");
     assert_ne!(app.screen().title(), "counsellor-today");
 }
@@ -1674,21 +1686,21 @@ fn left_and_right_move_the_text_cursor_and_the_terminal_cursor_follows() {
     );
     drive(&mut app, &typed("Mare"));
     drive(&mut app, &[Key::Left, Key::Char('i')]);
-    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    let (at, row) = under_cursor(&mut render(&mut app, 80, 24, false));
     assert!(row.contains(": Marie"), "{row}");
     assert_eq!(at, "e", "{row}");
     drive(&mut app, &[Key::Enter, Key::Enter]);
     drive(&mut app, &typed("0612345678"));
     drive(&mut app, &[Key::Left, Key::Left]);
-    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    let (at, row) = under_cursor(&mut render(&mut app, 80, 24, false));
     assert!(row.contains("06 12 34 56 78"), "{row}");
     assert_eq!(at, "7", "{row}");
     drive(&mut app, &[Key::Backspace]);
-    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    let (at, row) = under_cursor(&mut render(&mut app, 80, 24, false));
     assert!(row.contains("06 12 34 57 8"), "{row}");
     assert_eq!(at, "7", "{row}");
     drive(&mut app, &[Key::Char('6')]);
-    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    let (at, row) = under_cursor(&mut render(&mut app, 80, 24, false));
     assert!(row.contains("06 12 34 56 78"), "{row}");
     assert_eq!(at, "7", "{row}");
 }
@@ -1701,7 +1713,7 @@ fn the_code_to_manage_an_appointment_is_corrected_in_the_middle() {
     drive(&mut app, &typed("ABD234"));
     drive(&mut app, &[Key::Left, Key::Left, Key::Left, Key::Backspace]);
     drive(&mut app, &typed("C"));
-    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    let (at, row) = under_cursor(&mut render(&mut app, 80, 24, false));
     assert!(row.contains("ABC 234"), "{row}");
     assert_eq!(at, "2", "after the C: {row}");
 }
@@ -1712,7 +1724,7 @@ fn the_pin_is_corrected_with_the_arrows() {
     keys(&mut app, &[Key::F(12)]);
     keys(&mut app, &typed("248"));
     keys(&mut app, &[Key::Left]);
-    let terminal = render(&app, 80, 24, false);
+    let terminal = render(&mut app, 80, 24, false);
     let dots = screen_text(&terminal)
         .lines()
         .find(|l| l.contains("•••"))
@@ -1741,7 +1753,7 @@ fn the_commune_typed_is_corrected_in_the_middle() {
     drive_with(&mut store, &mut app, &[Key::Char('3')]);
     drive_with(&mut store, &mut app, &typed("Gp"));
     drive_with(&mut store, &mut app, &[Key::Left, Key::Char('a')]);
-    let (at, row) = under_cursor(&mut render(&app, 80, 24, false));
+    let (at, row) = under_cursor(&mut render(&mut app, 80, 24, false));
     assert!(row.contains("Gap"), "{row}");
     assert_eq!(at, "p", "{row}");
 }

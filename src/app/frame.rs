@@ -59,7 +59,6 @@ pub fn draw(frame: &mut Frame, app: &App, now: NaiveDateTime, monochrome: bool) 
         screen: (frame.area().width, frame.area().height),
     };
     let area = frame.area();
-    app.drawn_size.set((area.width, area.height));
     // Every cell in the screen's colours, cell after cell: a block over the whole area looked
     // each cell up by its position, a tenth of the first frame on an old machine.
     let base = theme.base.style();

@@ -13,7 +13,6 @@ pub mod speech;
 pub mod text_field;
 pub mod voice;
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -197,8 +196,9 @@ pub struct App {
     /// starts on its first page.
     pub page: usize,
     page_text: u64,
-    /// The terminal's size at the last frame (set when drawing).
-    pub drawn_size: Cell<(u16, u16)>,
+    /// The terminal's size: given by whoever draws, before each frame (80×24 until then), so
+    /// that the screens page as they are drawn without the drawing writing to the core.
+    pub screen_size: (u16, u16),
     /// No key pressed since the kiosk started or was reset: a newcomer, told how to use the
     /// kiosk when it speaks.
     pub fresh: bool,
@@ -238,7 +238,7 @@ impl App {
             generation: 0,
             page: 0,
             page_text: 0,
-            drawn_size: Cell::new((80, 24)),
+            screen_size: (80, 24),
             fresh: true,
             large_font: false,
         }
@@ -576,7 +576,7 @@ impl App {
             i18n: &self.i18n,
             settings: &self.settings,
             now,
-            screen: self.drawn_size.get(),
+            screen: self.screen_size,
         };
         let screen: &mut dyn Screen = match self.stack.last_mut() {
             Some(screen) => screen.as_mut(),
@@ -595,7 +595,7 @@ impl App {
             i18n: &self.i18n,
             settings: &self.settings,
             now,
-            screen: self.drawn_size.get(),
+            screen: self.screen_size,
         };
         let action = self.stack.last_mut().expect("just pushed").opened(&ctx);
         self.apply(action, now)

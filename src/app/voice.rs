@@ -30,7 +30,7 @@ fn view_as<T>(app: &App, now: NaiveDateTime, spoken: bool, say: impl FnOnce(&Vie
         // As the frame reckons it, so that what is said pages as what is shown.
         large: app.settings.large_text
             && !app.large_font
-            && app.drawn_size.get().1 >= super::frame::COMPACT_BELOW,
+            && app.screen_size.1 >= super::frame::COMPACT_BELOW,
         large_text: app.settings.large_text,
         high_contrast: app.settings.high_contrast,
         locale: &app.settings.locale,
@@ -38,7 +38,7 @@ fn view_as<T>(app: &App, now: NaiveDateTime, spoken: bool, say: impl FnOnce(&Vie
         kiosk: &app.kiosk,
         now,
         page: app.page,
-        screen: app.drawn_size.get(),
+        screen: app.screen_size,
     };
     say(&view)
 }

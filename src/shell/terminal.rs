@@ -87,6 +87,9 @@ impl Screen {
         app.large_font = self
             .large_font
             .show(app.settings.large_text, &mut std::io::stdout());
+        if let Ok(size) = self.terminal.size() {
+            app.screen_size = (size.width, size.height);
+        }
         let monochrome = self.monochrome;
         self.terminal
             .draw(|frame| {
