@@ -1084,7 +1084,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     };
     if !std::io::stdout().is_terminal() {
         // No screen to draw on: the directory's problems are said all the same.
-        if let (None, Err(problems)) = (&whole, crate::kiosk::load(&dir)) {
+        if whole.is_none()
+            && let Err(problems) = crate::kiosk::load(&dir)
+        {
             return print_problems(&problems);
         }
         eprintln!("borne: the kiosk needs a terminal (see `borne --help` for the other commands)");

@@ -16,6 +16,29 @@ pub struct Problem {
     pub message: String,
 }
 
+/// The problems found in one configuration file while reading it, each at its place (a byte
+/// span of the file's text). Each file's reader adds its own checks in an `impl Check`.
+pub(crate) struct Check<'a> {
+    pub(crate) path: &'a Path,
+    pub(crate) text: &'a str,
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl<'a> Check<'a> {
+    pub(crate) fn new(path: &'a Path, text: &'a str) -> Check<'a> {
+        Check {
+            path,
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    pub(crate) fn problem(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at(self.path, self.text, span.start, message));
+    }
+}
+
 impl Problem {
     /// A problem about the file as a whole (missing, unreadable).
     pub(crate) fn in_file(file: &Path, message: impl Into<String>) -> Problem {

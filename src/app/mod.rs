@@ -105,6 +105,29 @@ pub enum Leaving {
     SignOut,
 }
 
+impl Leaving {
+    /// The confirmation's title, text and "yes" message ids, as drawn and as said.
+    pub(crate) fn messages(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Leaving::Home => (
+                "home-confirm-title",
+                "home-confirm-text",
+                "home-confirm-yes",
+            ),
+            Leaving::Back => (
+                "back-confirm-title",
+                "home-confirm-text",
+                "back-confirm-yes",
+            ),
+            Leaving::SignOut => (
+                "signout-confirm-title",
+                "signout-confirm-text",
+                "signout-confirm-yes",
+            ),
+        }
+    }
+}
+
 /// A box over the screen that takes every key until it closes.
 pub enum Overlay {
     /// "Revenir à l'accueil ?" or "Revenir en arrière ?" when it would drop what was typed.

@@ -129,23 +129,7 @@ pub(crate) fn confirm_leaving(
     yes: bool,
     view: &View,
 ) -> Shown {
-    let (title, text, yes_id) = match leaving {
-        Leaving::Home => (
-            "home-confirm-title",
-            "home-confirm-text",
-            "home-confirm-yes",
-        ),
-        Leaving::Back => (
-            "back-confirm-title",
-            "home-confirm-text",
-            "back-confirm-yes",
-        ),
-        Leaving::SignOut => (
-            "signout-confirm-title",
-            "signout-confirm-text",
-            "signout-confirm-yes",
-        ),
-    };
+    let (title, text, yes_id) = leaving.messages();
     let w = inner_width(area);
     let mut lines = text_lines(&view.tr.text(text), w, view);
     lines.push(BoxLine {

@@ -123,23 +123,7 @@ fn pin_speech(prompt: &PinPrompt, tr: &Tr) -> Speech {
 
 /// "Revenir à l'accueil ?" (or back, or signing out): the question, and the answer focused.
 fn confirm_speech(leaving: Leaving, yes: bool, tr: &Tr) -> Speech {
-    let (title, text, yes_id) = match leaving {
-        Leaving::Home => (
-            "home-confirm-title",
-            "home-confirm-text",
-            "home-confirm-yes",
-        ),
-        Leaving::Back => (
-            "back-confirm-title",
-            "home-confirm-text",
-            "back-confirm-yes",
-        ),
-        Leaving::SignOut => (
-            "signout-confirm-title",
-            "signout-confirm-text",
-            "signout-confirm-yes",
-        ),
-    };
+    let (title, text, yes_id) = leaving.messages();
     let choice = if yes {
         Choice::numbered(1, tr.text(yes_id))
     } else {

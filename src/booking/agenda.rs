@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::calendar::{Calendar, Holiday};
 use crate::domain::pin;
 use crate::i18n::I18n;
-use crate::problem::Problem;
+use crate::problem::{Check, Problem};
 use crate::vocabulary::coop::{Niveau, Thematique};
 
 pub(crate) const FILE_NAME: &str = "agenda.toml";
@@ -397,19 +397,7 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("dimanche", Weekday::Sun),
 ];
 
-/// Collects problems while building the agenda.
-struct Check<'a> {
-    path: &'a Path,
-    text: &'a str,
-    problems: Vec<Problem>,
-}
-
 impl Check<'_> {
-    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.problems
-            .push(Problem::at(self.path, self.text, span.start, message));
-    }
-
     fn date(&mut self, value: &Spanned<String>) -> Option<NaiveDate> {
         let parsed = NaiveDate::parse_from_str(value.get_ref(), "%Y-%m-%d");
         if parsed.is_err() {
@@ -520,11 +508,7 @@ pub(super) fn parse_at(
 ) -> Result<Agenda, Vec<Problem>> {
     let calendar = help_point.calendar;
     let file: File = crate::config::toml_file::parse(path, text)?;
-    let mut check = Check {
-        path,
-        text,
-        problems: Vec::new(),
-    };
+    let mut check = Check::new(path, text);
     something_to_book(&mut check, &file);
     let (counsellors, counsellor_ids) = counsellors(&mut check, &file, help_point);
     let (motifs, motif_ids) = motifs(&mut check, &file, i18n);

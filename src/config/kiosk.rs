@@ -1,5 +1,4 @@
 //! `kiosk.toml`: who the help point is and how the kiosk behaves.
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -8,7 +7,7 @@ use toml::Spanned;
 use crate::calendar::{Calendar, Region, zone};
 use crate::domain::pin;
 use crate::i18n::locale_exists;
-use crate::problem::Problem;
+use crate::problem::{Check, Problem};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct KioskConfig {
@@ -340,19 +339,7 @@ pub fn load(dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
     parse(&path, &text, dir)
 }
 
-/// Collects the problems of `kiosk.toml`, each at its place in the file.
-struct Check<'a> {
-    path: &'a Path,
-    text: &'a str,
-    problems: Vec<Problem>,
-}
-
-impl Check<'_> {
-    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.problems
-            .push(Problem::at(self.path, self.text, span.start, message));
-    }
-}
+impl Check<'_> {}
 
 /// Parses and validates the text of `kiosk.toml`; `dir` resolves relative paths and finds
 /// the help point's own locale files. Each section is checked on its own, in the file's
@@ -360,11 +347,7 @@ impl Check<'_> {
 /// every problem found.
 pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<KioskConfig, Vec<Problem>> {
     let file: File = super::toml_file::parse(path, text)?;
-    let mut check = Check {
-        path,
-        text,
-        problems: Vec::new(),
-    };
+    let mut check = Check::new(path, text);
     let help_point = help_point(&mut check, file.help_point);
     let display = display(&mut check, file.display, dir);
     let (idle_seconds, warning_seconds) = session(&mut check, &file.session);

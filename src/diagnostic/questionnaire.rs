@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::i18n::I18n;
-use crate::problem::Problem;
+use crate::problem::{Check, Problem};
 use crate::vocabulary::coop::{AidantsConnect, Materiel, Thematique, ThematiqueAdministrative};
 use crate::vocabulary::lieux::Service;
 use crate::vocabulary::profile::Profile;
@@ -167,19 +167,7 @@ pub(crate) fn parse(
     parse_file(path, text, &file, i18n)
 }
 
-/// Collects the problems of `diagnostic.toml`, each at its place in the file.
-struct Check<'a> {
-    path: &'a Path,
-    text: &'a str,
-    problems: Vec<Problem>,
-}
-
 impl Check<'_> {
-    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.problems
-            .push(Problem::at(self.path, self.text, span.start, message));
-    }
-
     /// Every problem found so far, if there is one.
     fn found(&mut self) -> Result<(), Vec<Problem>> {
         if self.problems.is_empty() {
@@ -202,11 +190,7 @@ fn parse_file(
     i18n: Option<&I18n>,
 ) -> Result<Questionnaire, Vec<Problem>> {
     not_too_many_questions(path, text, file)?;
-    let mut check = Check {
-        path,
-        text,
-        problems: Vec::new(),
-    };
+    let mut check = Check::new(path, text);
     // Question ids first, so references can point forward.
     let ids = question_ids(&mut check, file);
     let start = step(&mut check, &ids, &file.start);

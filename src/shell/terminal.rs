@@ -87,12 +87,12 @@ impl Screen {
         app.large_font = self
             .large_font
             .show(app.settings.large_text, &mut std::io::stdout());
-        if let Ok(size) = self.terminal.size() {
-            app.screen_size = (size.width, size.height);
-        }
         let monochrome = self.monochrome;
         self.terminal
             .draw(|frame| {
+                // The size ratatui has just read: the screens page for it.
+                let area = frame.area();
+                app.screen_size = (area.width, area.height);
                 crate::app::frame::draw(frame, app, now, monochrome);
             })
             .map_err(|e| format!("cannot draw: {e}"))?;
@@ -108,14 +108,10 @@ impl Screen {
         now: NaiveDateTime,
         work: impl FnOnce() -> T,
     ) -> Result<T, String> {
-        let mut out = std::io::stdout();
-        self.large_font.restore(&mut out);
-        mouse::disable(&mut out);
-        let _ = crossterm::execute!(out, crossterm::event::DisableBracketedPaste);
-        ratatui::restore();
-        crate::log::release();
+        self.give_back();
         let done = work();
         crate::log::hold_while_drawing();
+        let mut out = std::io::stdout();
         // A new terminal draws the whole frame again. (ratatui's `clear` would ask the
         // terminal where its cursor is and wait for the answer, which some never give.)
         self.terminal = new_terminal()
@@ -140,6 +136,12 @@ impl Screen {
 
     /// Puts the terminal back as it was, and writes the log lines held meanwhile.
     pub fn close(mut self) {
+        self.give_back();
+    }
+
+    /// The terminal as the kiosk found it: its font, no mouse or paste reports, cooked, on
+    /// its main screen; the log lines held meanwhile written.
+    fn give_back(&mut self) {
         let mut out = std::io::stdout();
         self.large_font.restore(&mut out);
         mouse::disable(&mut out);
