@@ -6,8 +6,6 @@ use std::thread;
 use super::keys::{Answer, KeyParser};
 use crate::app::key::Key;
 
-// One input at a time through a bounded channel: boxing the large reply would only add noise.
-#[allow(clippy::large_enum_variant)]
 pub(crate) enum Input {
     Key(Key),
     /// What the terminal answered (its font, its attributes), for the font driver.
@@ -28,10 +26,16 @@ pub(crate) enum Input {
     /// …and what the database answered to request `id`.
     Stored {
         id: u64,
-        reply: crate::store::Reply,
+        /// Boxed: the channel's every slot is as large as its largest input, and is written
+        /// when the channel is made, before the first frame.
+        reply: Box<crate::store::Reply>,
     },
     Terminate,
 }
+
+// A slot of the inputs' channel: 512 of them are 32 KiB made at start (an unboxed reply made
+// them 304 bytes each, 300 KiB of pages touched before the first frame on a slow machine).
+const _: () = assert!(size_of::<Input>() <= 64);
 
 /// How long an escape sequence or a paste may pause before it is closed.
 const SILENCE_MS: i32 = 50;

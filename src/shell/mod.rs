@@ -226,7 +226,7 @@ impl Running {
             Input::Stored { id, reply } => match self.edge.answered(id) {
                 // The screen that asked is still there: it gets its answer.
                 Some(generation) if generation == app.generation() => {
-                    app.update(Msg::Reply(reply), now)
+                    app.update(Msg::Reply(*reply), now)
                 }
                 // The person has moved on (Esc, Home, the idle reset): dropped.
                 _ => Vec::new(),

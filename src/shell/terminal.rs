@@ -29,7 +29,7 @@ impl Screen {
         // bold: the monochrome theme relies on those, so colours stay "enabled" and we pick
         // none.
         crossterm::style::Colored::set_ansi_color_disabled(false);
-        let inputs = mpsc::sync_channel(1024);
+        let inputs = mpsc::sync_channel(super::INPUTS_PER_FRAME);
         signals::listen(inputs.0.clone())?;
         crate::log::hold_while_drawing();
         // Before ratatui's own hook, which runs it after putting the terminal back.

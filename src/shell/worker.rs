@@ -155,7 +155,10 @@ impl Worker {
             }
         }
         self.answers
-            .send(Input::Stored { id, reply })
+            .send(Input::Stored {
+                id,
+                reply: Box::new(reply),
+            })
             .map_err(|_| KioskGone)?;
         if reached {
             send_callbacks(&mut self.stores);
