@@ -12,12 +12,19 @@ use signal_hook::iterator::Signals;
 
 use super::input::Input;
 
-pub(crate) fn listen(tx: SyncSender<Input>) -> Result<(), String> {
-    let mut signals = Signals::new([
+/// The kiosk's handlers, installed before the terminal is taken: a signal that comes before
+/// `forward` waits for it.
+pub(crate) fn catch() -> Result<Signals, String> {
+    Signals::new([
         SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
         SIGPROF, SIGXCPU, SIGXFSZ,
     ])
-    .map_err(|e| format!("cannot install signal handlers: {e}"))?;
+    .map_err(|e| format!("cannot install signal handlers: {e}"))
+}
+
+/// The signals caught, acted on from a thread of their own, started once the first frame is
+/// drawn (a thread started before it was processor time the welcome waited for).
+pub(crate) fn forward(mut signals: Signals, tx: SyncSender<Input>) {
     thread::spawn(move || {
         for signal in signals.forever() {
             match signal {
@@ -40,7 +47,6 @@ pub(crate) fn listen(tx: SyncSender<Input>) -> Result<(), String> {
             }
         }
     });
-    Ok(())
 }
 
 /// Ctrl+C, Ctrl+\ and Ctrl+Z as signals do nothing (called first thing in kiosk mode).

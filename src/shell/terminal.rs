@@ -30,7 +30,7 @@ impl Screen {
         // none.
         crossterm::style::Colored::set_ansi_color_disabled(false);
         let inputs = mpsc::sync_channel(super::INPUTS_PER_FRAME);
-        signals::listen(inputs.0.clone())?;
+        let signals = signals::catch()?;
         crate::log::hold_while_drawing();
         // Before ratatui's own hook, which runs it after putting the terminal back.
         font::restore_on_panic();
@@ -78,6 +78,7 @@ impl Screen {
             page_faults = page_faults(),
             "first frame drawn"
         );
+        signals::forward(signals, screen.inputs.0.clone());
         Ok(screen)
     }
 
