@@ -90,12 +90,12 @@ fn code_length(digits: &str) -> usize {
 /// (a valid number, or one of a whole length: ranges the metadata does not list yet are
 /// grouped by its country's patterns all the same).
 fn as_its_country_writes(e164: &str) -> Option<String> {
-    let number = phonenumber::parse(None, e164).ok()?;
-    (phonenumber::is_valid(&number) || parse_phone(e164).is_ok()).then(|| {
-        number
-            .format()
-            .mode(phonenumber::Mode::International)
-            .to_string()
+    use rlibphonenumber::{PHONE_NUMBER_UTIL, PhoneNumberFormat};
+    let number = PHONE_NUMBER_UTIL.parse(e164, None).ok()?;
+    (PHONE_NUMBER_UTIL.is_valid_number(&number) || parse_phone(e164).is_ok()).then(|| {
+        PHONE_NUMBER_UTIL
+            .format(&number, PhoneNumberFormat::International)
+            .into_owned()
     })
 }
 
