@@ -759,6 +759,42 @@ fn a_kiosk_waiting_on_another_s_lock_gives_up_rather_than_hang() {
     );
 }
 
+/// Twenty kiosks racing for one counsellor's slots queued on his lock even to be told a slot
+/// was taken: a slot another kiosk booked before is refused at once, whatever a third kiosk
+/// is writing to that counsellor meanwhile.
+#[test]
+fn a_slot_already_taken_is_refused_at_once_while_another_kiosk_writes_to_that_counsellor() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("taken");
+    let mut first = open(&url, "mairie-gap");
+    first
+        .book(
+            &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
+            at(NOW),
+        )
+        .unwrap()
+        .unwrap();
+    // A kiosk in the middle of writing another of karim's appointments holds his lock.
+    let mut holder = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut writing = holder.transaction().unwrap();
+    writing
+        .execute("SELECT public.borne_occupy_lock('karim')", &[])
+        .unwrap();
+    let mut second = open(&url, "mediatheque-briancon");
+    // Waiting for the lock ends in the kiosk's statement timeout: "Un problème technique".
+    assert_eq!(
+        second.book(
+            &booking("karim", "2026-03-05T10:30", "2026-03-05T11:00"),
+            at(NOW)
+        ),
+        Ok(Err(Refusal::SlotTaken))
+    );
+    writing.rollback().unwrap();
+    assert_eq!(count(&url, "SELECT count(*) FROM booking"), 1);
+}
+
 /// The network is down when a person wants an appointment: the kiosk says so, takes a
 /// callback request, keeps it, and sends it once when the server is back; a request sent
 /// twice (its answer lost) is found, not added.

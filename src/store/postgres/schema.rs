@@ -866,6 +866,32 @@ const MIGRATIONS: &[&str] = &[
         END IF;
         RETURN NEW;
     END $$;",
+    // 11: a booking whose time another occupation of the counsellor already holds (one
+    // committed: a slot taken seconds before) is refused at once, without queuing on the
+    // counsellor's lock behind the kiosks writing to them: with twenty kiosks racing for
+    // one counsellor's slots, those refusals were the slowest 1 % of all attempts. What
+    // this check cannot see yet (a booking not committed) still queues on the lock and
+    // meets the exclusion constraint, as before.
+    "CREATE OR REPLACE FUNCTION public.booking_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        IF NEW.status NOT IN ('annulé par l''usager', 'annulé par le service')
+            AND EXISTS (SELECT 1 FROM public.occupation o
+                WHERE o.counsellor = NEW.counsellor
+                    AND o.during && pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)')
+                    AND o.booking IS DISTINCT FROM NEW.id) THEN
+            RAISE exclusion_violation USING
+                MESSAGE = 'the counsellor is already occupied at that time';
+        END IF;
+        PERFORM public.borne_occupy_lock(NEW.counsellor);
+        DELETE FROM public.occupation o WHERE o.booking = NEW.id;
+        IF NEW.status NOT IN ('annulé par l''usager', 'annulé par le service') THEN
+            INSERT INTO public.occupation (counsellor, during, booking)
+            VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+                NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;",
 ];
 
 pub fn latest() -> u32 {
