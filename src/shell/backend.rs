@@ -1,5 +1,5 @@
-//! ratatui's crossterm backend, writing a frame into one buffer, and leaving out of the first
-//! frame the blank cells the screen was just cleared to.
+//! ratatui's crossterm backend, writing a frame into one buffer, and clearing the screen to
+//! its background before the first frame.
 use std::io::{self, BufWriter, Stdout, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -12,24 +12,22 @@ const FRAME_BYTES: usize = 64 * 1024;
 
 pub(super) struct FrameWriter {
     inner: CrosstermBackend<BufWriter<Stdout>>,
-    /// The blank cell the screen was cleared to, until the first frame is drawn.
-    cleared_to: Option<Cell>,
 }
 
 impl FrameWriter {
     pub(super) fn new() -> FrameWriter {
         FrameWriter {
             inner: CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, io::stdout())),
-            cleared_to: None,
         }
     }
 
     /// Clears the screen in the colours of `blank` (the screen's own background), so that
-    /// the next frame need not paint its blank cells one by one: the first frame paints every
-    /// cell of a screen that is not the terminal's colour, most of them blank, and that was a
-    /// third of its writing on an old machine. Terminals erase in the current background
-    /// (xterm, kitty, the Linux console, tmux).
-    pub(super) fn clear_to(&mut self, blank: Cell) -> io::Result<()> {
+    /// the next frame need not paint its blank cells one by one (the caller makes them
+    /// ratatui's previous frame): the first frame paints every cell of a screen that is not
+    /// the terminal's colour, most of them blank, and that was a third of its writing on an
+    /// old machine. Terminals erase in the current background (xterm, kitty, the Linux
+    /// console, tmux).
+    pub(super) fn clear_to(&mut self, blank: &Cell) -> io::Result<()> {
         use crossterm::style::{Colors, ResetColor, SetColors};
         use ratatui::backend::IntoCrossterm;
         let colors = Colors::new(blank.fg.into_crossterm(), blank.bg.into_crossterm());
@@ -41,9 +39,7 @@ impl FrameWriter {
             crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
             ResetColor
         )?;
-        out.flush()?;
-        self.cleared_to = Some(blank);
-        Ok(())
+        out.flush()
     }
 }
 
@@ -54,12 +50,7 @@ impl Backend for FrameWriter {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        match self.cleared_to.take() {
-            Some(blank) => self
-                .inner
-                .draw(content.filter(|(_, _, cell)| **cell != blank)),
-            None => self.inner.draw(content),
-        }
+        self.inner.draw(content)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {

@@ -63,10 +63,14 @@ impl Screen {
         let theme = crate::ui::Theme::pick(welcome.settings.high_contrast, screen.monochrome);
         let mut blank = ratatui::buffer::Cell::default();
         blank.set_style(theme.base.style());
-        if let Err(e) = screen.terminal.backend_mut().clear_to(blank) {
+        if let Err(e) = screen.terminal.backend_mut().clear_to(&blank) {
             screen.close();
             return Err(format!("the terminal cannot be used: {e}"));
         }
+        // ratatui's previous frame is now the screen just cleared: its diff leaves the blank
+        // cells out of the first frame.
+        screen.terminal.current_buffer_mut().content.fill(blank);
+        screen.terminal.swap_buffers();
         if let Err(e) = screen.draw(welcome, now) {
             screen.close();
             return Err(e);
