@@ -1085,7 +1085,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         // No screen to draw on: the directory's problems are said all the same.
         if whole.is_none()
-            && let Err(problems) = crate::kiosk::load(&dir)
+            && let Err(problems) = crate::kiosk::load_rest(&dir, first.kiosk.clone())
         {
             return print_problems(&problems);
         }
@@ -1102,6 +1102,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
         Ok(made) => made,
         Err(e) => return failed(e),
     };
+    let kiosk_toml = first.kiosk.clone();
     let mut welcome = crate::kiosk::app(std::rc::Rc::new(first), clock.now());
     let mut screen = match crate::shell::Screen::open(&mut welcome, clock.now()) {
         Ok(screen) => screen,
@@ -1119,7 +1120,10 @@ fn kiosk(cli: &Cli) -> ExitCode {
         }
     };
     drop(welcome);
-    let config = match whole.take().map_or_else(|| crate::kiosk::load(&dir), Ok) {
+    let config = match whole
+        .take()
+        .map_or_else(|| crate::kiosk::load_rest(&dir, kiosk_toml), Ok)
+    {
         Ok(config) => config,
         Err(problems) => {
             screen.close();

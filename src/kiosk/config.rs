@@ -28,23 +28,33 @@ pub struct Config {
 /// `borne check-config` check the same (a questionnaire check-config refuses never reaches
 /// a person), every path of the diagnostic included.
 pub fn load(dir: &Path) -> Result<Config, Vec<Problem>> {
-    load_dir(dir).map_err(|mut problems| {
-        // A file read for two locales (the offered French and the reference) says its
-        // problems once.
+    said_once(if dir.is_dir() {
+        load_kiosk_toml(dir).and_then(|kiosk| load_dir(dir, Rc::new(kiosk)))
+    } else {
+        Err(vec![Problem::in_file(
+            dir,
+            "configuration directory not found (use --config DIR or BORNE_CONFIG)",
+        )])
+    })
+}
+
+/// The rest of the directory, checked as `load` checks it, once the welcome's first frame
+/// has been drawn from `kiosk` (`load_for_first_frame`'s): `kiosk.toml` is not read again.
+pub fn load_rest(dir: &Path, kiosk: Rc<KioskConfig>) -> Result<Config, Vec<Problem>> {
+    said_once(load_dir(dir, kiosk))
+}
+
+/// A file read for two locales (the offered French and the reference) says its problems
+/// once.
+fn said_once(loaded: Result<Config, Vec<Problem>>) -> Result<Config, Vec<Problem>> {
+    loaded.map_err(|mut problems| {
         let mut seen = std::collections::HashSet::new();
         problems.retain(|p| seen.insert(p.to_string()));
         problems
     })
 }
 
-fn load_dir(dir: &Path) -> Result<Config, Vec<Problem>> {
-    if !dir.is_dir() {
-        return Err(vec![Problem::in_file(
-            dir,
-            "configuration directory not found (use --config DIR or BORNE_CONFIG)",
-        )]);
-    }
-    let kiosk = load_kiosk_toml(dir)?;
+fn load_dir(dir: &Path, kiosk: Rc<KioskConfig>) -> Result<Config, Vec<Problem>> {
     let i18n = I18n::load(&kiosk.locales, dir)?;
     // Every file is checked, so one run lists every problem.
     let diagnostic = crate::diagnostic::questionnaire::load_checked(dir, &i18n);
@@ -52,7 +62,7 @@ fn load_dir(dir: &Path) -> Result<Config, Vec<Problem>> {
     match (diagnostic, agenda) {
         (Ok(diagnostic), Ok(agenda)) => Ok(Config {
             dir: dir.to_path_buf(),
-            kiosk: Rc::new(kiosk),
+            kiosk,
             diagnostic: Rc::new(diagnostic),
             agenda: Rc::new(agenda),
             i18n: Rc::new(i18n),

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use chrono::NaiveDateTime;
 
 use crate::app::App;
-pub use config::{Config, load, load_for_first_frame};
+pub use config::{Config, load, load_for_first_frame, load_rest};
 use routes::KioskRoutes;
 
 /// The kiosk's state machine on a help point's configuration.
