@@ -8,6 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::agenda::Agenda;
 use super::book::{Notice, motif_line};
+use super::lookup::{LookupForm, Missing, Typed};
 use super::offline::OfflineScreen;
 use super::picker::{Picker, PickerEvent};
 use super::receipt::{Receipt, ReceiptEvent};
@@ -17,12 +18,10 @@ use super::ticket::{self, Confirmed};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
+use crate::app::screen::choosing_hints;
 use crate::app::screen::{Action, Ctx, Hint, Screen};
-use crate::app::screen::{choosing_hints, form_hints};
 use crate::app::speech::Speech;
-use crate::app::text_field::{FieldKind, TextField};
 use crate::calendar::words;
-use crate::domain::code;
 use crate::store::Busy;
 use crate::store::{
     Appointment, CODE_PLACEHOLDER, Canceller, Move, Refusal, Reply, Request, Status, StoreError,
@@ -30,7 +29,6 @@ use crate::store::{
 };
 use crate::ui::View;
 use crate::ui::choices::Choice;
-use crate::ui::form::{self, FormRow};
 use crate::ui::page::{self, Para};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,12 +66,9 @@ enum Message {
 
 pub struct ManageScreen {
     agenda: Rc<Agenda>,
-    code: TextField,
-    check: TextField,
+    form: LookupForm,
     /// After a change of day or time: the same receipt as a new booking's.
     receipt: Option<Receipt>,
-    /// On the lookup form: the code, the check, "Chercher".
-    fields: FocusGrid,
     found: Option<Appointment>,
     picker: Option<Picker>,
     /// The slot chosen to move to, until confirmed.
@@ -92,9 +87,7 @@ impl ManageScreen {
     pub fn new(agenda: Rc<Agenda>) -> ManageScreen {
         ManageScreen {
             agenda,
-            code: TextField::new(FieldKind::Code, code::LENGTH),
-            check: TextField::new(FieldKind::Text, 40),
-            fields: FocusGrid::new(vec![1; 3]),
+            form: LookupForm::new(),
             found: None,
             receipt: None,
             picker: None,
@@ -191,24 +184,6 @@ impl ManageScreen {
         }))
     }
 
-    fn lookup(&mut self) -> Action {
-        let typed = code::normalise(&self.code.value);
-        if !code::looks_valid(&typed) {
-            self.message = Some(Message::CodeShape);
-            self.fields.set_index(0);
-            return Action::None;
-        }
-        if self.check.is_empty() {
-            self.message = Some(Message::CheckMissing);
-            self.fields.set_index(1);
-            return Action::None;
-        }
-        self.message = None;
-        Action::Emit(Effect::Store(Request::Find {
-            code: typed,
-            check: self.check.value.clone(),
-        }))
-    }
     fn confirmed(&self, a: &Appointment, tr: &crate::i18n::Tr) -> Confirmed {
         let (what, counsellor, place, room) = match &a.what {
             What::Booking { counsellor, motif } => {
@@ -420,28 +395,18 @@ impl ManageScreen {
         }
     }
 
-    /// On the lookup form: the code, the check, "Chercher".
+    /// On the lookup form: the code, the check, "Continuer".
     fn lookup_key(&mut self, key: Key) -> Action {
-        match key {
-            Key::Esc => return Action::Back,
-            Key::Up | Key::Down | Key::Tab | Key::BackTab => {
-                self.fields.navigate(key);
+        match self.form.key(key) {
+            Typed::Back => return Action::Back,
+            Typed::Edited => self.message = None,
+            Typed::Refused(Missing::CodeShape) => self.message = Some(Message::CodeShape),
+            Typed::Refused(Missing::CheckMissing) => self.message = Some(Message::CheckMissing),
+            Typed::Sought { code, check } => {
+                self.message = None;
+                return Action::Emit(Effect::Store(Request::Find { code, check }));
             }
-            Key::Enter if self.fields.index() == 2 => return self.lookup(),
-            Key::Enter => {
-                self.fields.navigate(Key::Down);
-            }
-            key => {
-                let row = self.fields.index();
-                let field = if row == 0 {
-                    &mut self.code
-                } else {
-                    &mut self.check
-                };
-                if row < 2 && field.input(key) {
-                    self.message = None;
-                }
-            }
+            Typed::Moved => {}
         }
         Action::None
     }
@@ -645,7 +610,7 @@ impl Screen for ManageScreen {
                     .as_ref()
                     .map(|a| a.code.clone())
                     .unwrap_or_default();
-                let check = self.check.value.clone();
+                let check = self.form.check().to_string();
                 return Action::Emit(Effect::Store(Request::Find { code, check }));
             }
             Reply::Rescheduled(Err(Refusal::SlotTaken)) => {
@@ -678,16 +643,7 @@ impl Screen for ManageScreen {
             Step::Lookup => {
                 let mut paras = paras;
                 paras.push(page::text(view.tr.text("manage-intro")));
-                let rows = [
-                    self.code.row(
-                        view.tr.text("manage-code"),
-                        ticket::spaced(&self.code.value),
-                    ),
-                    self.check
-                        .row(view.tr.text("manage-check"), self.check.value.clone()),
-                    FormRow::button(view.tr.text("form-continue")),
-                ];
-                form::render_under(frame, area, view, &paras, &rows, self.fields.index())
+                self.form.render(frame, area, view, &paras)
             }
             _ => match self.body(view) {
                 Some(body) => page::render_body(frame, area, view, &body),
@@ -736,19 +692,8 @@ impl Screen for ManageScreen {
         let paras: Vec<Para> = self.message_para(view).into_iter().collect();
         match self.step {
             Step::Lookup => {
-                let s = Speech::page(&paras, &[], None, tr).text(tr.text("manage-intro"));
-                match self.fields.index() {
-                    0 => {
-                        let code = if tr.is_spoken() {
-                            crate::i18n::spelled(&self.code.value)
-                        } else {
-                            ticket::spaced(&self.code.value)
-                        };
-                        s.typing(tr.text("manage-code"), code, None)
-                    }
-                    1 => s.typing(tr.text("manage-check"), self.check.value.clone(), None),
-                    _ => s.focus(tr.text("form-continue")),
-                }
+                let said = Speech::page(&paras, &[], None, tr).text(tr.text("manage-intro"));
+                self.form.speech(said, tr)
             }
             Step::Finished if self.receipt.is_some() => self
                 .receipt
@@ -771,8 +716,7 @@ impl Screen for ManageScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
-            Step::Lookup if self.fields.index() == 2 => form_hints(false, "does-validate"),
-            Step::Lookup => form_hints(true, "does-next-field"),
+            Step::Lookup => self.form.hints(),
             Step::Change => match &self.picker {
                 Some(picker) => picker.hints(),
                 None => choosing_hints(),
@@ -791,7 +735,7 @@ impl Screen for ManageScreen {
     }
 
     fn holds_input(&self) -> bool {
-        self.step == Step::Lookup && !(self.code.is_empty() && self.check.is_empty())
+        self.step == Step::Lookup && self.form.holds_input()
     }
 
     fn esc_loses_input(&self) -> bool {

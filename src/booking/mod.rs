@@ -6,6 +6,7 @@ pub(crate) mod check;
 pub(crate) mod checkout;
 pub(crate) mod cli;
 pub(crate) mod form;
+pub(crate) mod lookup;
 pub(crate) mod manage;
 pub(crate) mod message;
 pub(crate) mod offline;

@@ -12,20 +12,17 @@ use super::walk_in::{WalkInScreen, big_number};
 use crate::app::Effect;
 use crate::app::focus::FocusGrid;
 use crate::app::key::Key;
-use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints, form_hints};
+use crate::app::screen::{Action, Ctx, Hint, Screen, choosing_hints};
 use crate::app::speech::Speech;
-use crate::app::text_field::{FieldKind, TextField};
 use crate::booking::Agenda;
 use crate::booking::book::Notice;
+use crate::booking::lookup::{LookupForm, Missing, Typed};
 use crate::booking::offline::OfflineScreen;
-use crate::booking::ticket::spaced;
 use crate::calendar::words;
-use crate::domain::code;
 use crate::domain::queue::{self, CheckInRefused};
 use crate::store::{QueueRequest, Reply, Request, StoreError};
 use crate::ui::View;
 use crate::ui::choices::Choice;
-use crate::ui::form::{self, FormRow};
 use crate::ui::page::{self, Para};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +44,7 @@ enum Message {
 
 pub(crate) struct CheckInScreen {
     agenda: Rc<Agenda>,
-    code: TextField,
-    check: TextField,
+    form: LookupForm,
     step: Step,
     message: Option<Message>,
     /// The appointment's counsellor (first name), once checked in.
@@ -63,48 +59,29 @@ impl CheckInScreen {
     pub(crate) fn new(agenda: Rc<Agenda>) -> CheckInScreen {
         CheckInScreen {
             agenda,
-            code: TextField::new(FieldKind::Code, code::LENGTH),
-            check: TextField::new(FieldKind::Text, 40),
+            form: LookupForm::new(),
             step: Step::Lookup,
             message: None,
             counsellor: None,
             ticket: None,
             printer: false,
             printed: None,
-            focus: FocusGrid::new(vec![1; 3]),
+            focus: FocusGrid::new(Vec::new()),
         }
     }
 
     fn go(&mut self, step: Step) {
         self.step = step;
         let rows = match step {
-            Step::Lookup => 3,
+            Step::Lookup => {
+                self.form.focus_first();
+                0
+            }
             Step::Done => 1,
             Step::Refused(CheckInRefused::NotFound) => 1,
             Step::Refused(_) => 2,
         };
         self.focus = FocusGrid::new(vec![1; rows]);
-    }
-
-    fn lookup(&mut self, ctx: &Ctx) -> Action {
-        let typed = code::normalise(&self.code.value);
-        if !code::looks_valid(&typed) {
-            self.message = Some(Message::CodeShape);
-            self.focus.set_index(0);
-            return Action::None;
-        }
-        if self.check.is_empty() {
-            self.message = Some(Message::CheckMissing);
-            self.focus.set_index(1);
-            return Action::None;
-        }
-        self.message = None;
-        Action::Emit(Effect::Store(Request::Queue(QueueRequest::CheckIn {
-            code: typed,
-            check: self.check.value.clone(),
-            locale: ctx.settings.locale.clone(),
-            window: self.agenda.check_in,
-        })))
     }
 
     fn message_para(&self, view: &View) -> Option<Para> {
@@ -180,16 +157,6 @@ impl CheckInScreen {
         };
         (paras, choices)
     }
-
-    fn rows(&self, view: &View) -> Vec<FormRow> {
-        vec![
-            self.code
-                .row(view.tr.text("manage-code"), spaced(&self.code.value)),
-            self.check
-                .row(view.tr.text("manage-check"), self.check.value.clone()),
-            FormRow::button(view.tr.text("form-continue")),
-        ]
-    }
 }
 
 impl CheckInScreen {
@@ -211,26 +178,21 @@ impl Screen for CheckInScreen {
 
     fn handle(&mut self, key: Key, ctx: &Ctx) -> Action {
         match self.step {
-            Step::Lookup => match key {
-                Key::Esc => return Action::Back,
-                Key::Up | Key::Down | Key::Tab | Key::BackTab => {
-                    self.focus.navigate(key);
+            Step::Lookup => match self.form.key(key) {
+                Typed::Back => return Action::Back,
+                Typed::Edited => self.message = None,
+                Typed::Refused(Missing::CodeShape) => self.message = Some(Message::CodeShape),
+                Typed::Refused(Missing::CheckMissing) => self.message = Some(Message::CheckMissing),
+                Typed::Sought { code, check } => {
+                    self.message = None;
+                    return Action::Emit(Effect::Store(Request::Queue(QueueRequest::CheckIn {
+                        code,
+                        check,
+                        locale: ctx.settings.locale.clone(),
+                        window: self.agenda.check_in,
+                    })));
                 }
-                Key::Enter if self.focus.index() == 2 => return self.lookup(ctx),
-                Key::Enter => {
-                    self.focus.navigate(Key::Down);
-                }
-                key => {
-                    let row = self.focus.index();
-                    let field = if row == 0 {
-                        &mut self.code
-                    } else {
-                        &mut self.check
-                    };
-                    if row < 2 && field.input(key) {
-                        self.message = None;
-                    }
-                }
+                Typed::Moved => {}
             },
             Step::Done => {
                 if matches!(key, Key::Enter | Key::Esc | Key::Char('1')) {
@@ -301,8 +263,7 @@ impl Screen for CheckInScreen {
             Step::Lookup => {
                 let mut paras: Vec<Para> = self.message_para(view).into_iter().collect();
                 paras.push(page::text(view.tr.text("check-in-intro")));
-                let rows = self.rows(view);
-                form::render_under(frame, area, view, &paras, &rows, self.focus.index())
+                self.form.render(frame, area, view, &paras)
             }
             _ => {
                 if let (Some(t), Step::Done) = (&self.ticket, self.step) {
@@ -336,20 +297,8 @@ impl Screen for CheckInScreen {
         match self.step {
             Step::Lookup => {
                 let paras: Vec<Para> = self.message_para(view).into_iter().collect();
-                let s = Speech::page(&paras, &[], None, tr).text(tr.text("check-in-intro"));
-                match self.focus.index() {
-                    0 => {
-                        // Said as shown, spelled for a voice (as "Gérer" says it).
-                        let code = if tr.is_spoken() {
-                            crate::i18n::spelled(&self.code.value)
-                        } else {
-                            spaced(&self.code.value)
-                        };
-                        s.typing(tr.text("manage-code"), code, None)
-                    }
-                    1 => s.typing(tr.text("manage-check"), self.check.value.clone(), None),
-                    _ => s.focus(tr.text("form-continue")),
-                }
+                let said = Speech::page(&paras, &[], None, tr).text(tr.text("check-in-intro"));
+                self.form.speech(said, tr)
             }
             _ => {
                 let (paras, choices) = self.page(view);
@@ -360,14 +309,13 @@ impl Screen for CheckInScreen {
 
     fn hints(&self) -> Vec<Hint> {
         match self.step {
-            Step::Lookup if self.focus.index() == 2 => form_hints(false, "does-validate"),
-            Step::Lookup => form_hints(true, "does-next-field"),
+            Step::Lookup => self.form.hints(),
             _ => choosing_hints(),
         }
     }
 
     fn holds_input(&self) -> bool {
-        self.step == Step::Lookup && !(self.code.is_empty() && self.check.is_empty())
+        self.step == Step::Lookup && self.form.holds_input()
     }
 
     fn esc_loses_input(&self) -> bool {
@@ -426,6 +374,57 @@ mod tests {
             "{text}"
         );
         assert!(words.contains("Votre numéro : A-004"), "{text}");
+    }
+
+    #[test]
+    fn a_short_code_or_a_missing_check_is_said_on_the_form_and_nothing_is_looked_up() {
+        let now = monday_morning();
+        let mut app = app_on_check_in();
+        let keys = |app: &mut crate::app::App, keys: &[Key]| {
+            keys.iter()
+                .flat_map(|k| app.update(Msg::Key(*k), now))
+                .collect::<Vec<_>>()
+        };
+        let said = |app: &crate::app::App| {
+            let text = crate::testing::shown(app, now);
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let typed = |text: &str| text.chars().map(Key::Char).collect::<Vec<_>>();
+        // "AB2", then to "Continuer".
+        keys(&mut app, &typed("AB2"));
+        let effects = keys(&mut app, &[Key::Enter, Key::Enter, Key::Enter]);
+        assert!(effects.is_empty());
+        assert!(
+            said(&app).contains("Le code a 6 caractères"),
+            "{}",
+            said(&app)
+        );
+        // The focus is back on the code: what is typed goes there, and the message goes.
+        keys(&mut app, &typed("C34"));
+        assert!(
+            !said(&app).contains("Le code a 6 caractères"),
+            "{}",
+            said(&app)
+        );
+        let effects = keys(&mut app, &[Key::Enter, Key::Enter, Key::Enter]);
+        assert!(effects.is_empty());
+        assert!(
+            said(&app).contains("Tapez les 2 derniers chiffres de votre téléphone"),
+            "{}",
+            said(&app)
+        );
+        // The focus is on the check.
+        keys(&mut app, &typed("78"));
+        let effects = keys(&mut app, &[Key::Enter, Key::Enter]);
+        assert!(
+            matches!(
+                effects.as_slice(),
+                [Effect::Store(Request::Queue(QueueRequest::CheckIn { code, check, .. }))]
+                    if code == "AB2C34" && check == "78"
+            ),
+            "{}",
+            effects.len()
+        );
     }
 
     #[test]
