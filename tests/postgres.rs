@@ -721,13 +721,9 @@ fn a_kiosk_started_while_the_network_is_down_welcomes_people_all_the_same() {
     kiosk.wait_for("Embrun");
 }
 
-#[test]
-fn a_kiosk_waiting_on_another_s_lock_gives_up_rather_than_hang() {
-    let Some(server) = pg::Server::start() else {
-        return;
-    };
-    let url = server.database("held");
-    let mut kiosk = open(&url, "mairie-gap");
+/// A kiosk at Gap that has booked karim on 5 March, 10:00–10:45: it, and the code.
+fn karim_booked_at_ten(url: &str) -> (PgStore, String) {
+    let mut kiosk = open(url, "mairie-gap");
     let code = kiosk
         .book(
             &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
@@ -735,6 +731,16 @@ fn a_kiosk_waiting_on_another_s_lock_gives_up_rather_than_hang() {
         )
         .unwrap()
         .unwrap();
+    (kiosk, code)
+}
+
+#[test]
+fn a_kiosk_waiting_on_another_s_lock_gives_up_rather_than_hang() {
+    let Some(server) = pg::Server::start() else {
+        return;
+    };
+    let url = server.database("held");
+    let (mut kiosk, code) = karim_booked_at_ten(&url);
     // Another program holds the appointment's row, and keeps it.
     let mut holder = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     let mut held = holder.transaction().unwrap();
@@ -768,14 +774,7 @@ fn a_slot_already_taken_is_refused_at_once_while_another_kiosk_writes_to_that_co
         return;
     };
     let url = server.database("taken");
-    let mut first = open(&url, "mairie-gap");
-    first
-        .book(
-            &booking("karim", "2026-03-05T10:00", "2026-03-05T10:45"),
-            at(NOW),
-        )
-        .unwrap()
-        .unwrap();
+    karim_booked_at_ten(&url);
     // A kiosk in the middle of writing another of karim's appointments holds his lock.
     let mut holder = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     let mut writing = holder.transaction().unwrap();
