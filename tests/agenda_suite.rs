@@ -574,6 +574,23 @@ fn a_booking_reads_back_as_made(store: &mut dyn AgendaStore) {
     assert!(found.reminder && !found.report);
     assert_eq!(found.diagnostic, new.diagnostic);
     assert_eq!(store.appointment("ZZZZZZ").unwrap(), None);
+    // Made on Marie's behalf: the trail says who (a kiosk's own role writes it unread).
+    match store.audit_trail() {
+        Ok(trail) => assert!(
+            trail.iter().any(|(_, actor, action)| actor == "camille"
+                && *action == format!("booked on behalf {code}")),
+            "{trail:?}"
+        ),
+        Err(e) => assert!(e.contains("permission denied for table audit"), "{e}"),
+    }
+    // Its reminder goes out with its code.
+    let reminded = store
+        .claim_due_messages(new.reminder.as_ref().unwrap().due)
+        .unwrap();
+    assert_eq!(
+        reminded.iter().map(|m| m.text.as_str()).collect::<Vec<_>>(),
+        [format!("Rappel : rendez-vous {code}")]
+    );
 }
 
 fn overlaps_are_refused(store: &mut dyn AgendaStore) {

@@ -430,7 +430,7 @@ fn a_request_sent_again_finds_what_it_made_instead_of_booking_twice() {
     };
     let url = server.database("replay");
     let mut kiosk = open(&url, "mairie-gap");
-    // With and without a reminder: one statement, or a transaction with its message.
+    // With and without a reminder (written in the same call).
     for (n, reminder) in [None, Some("Rappel".to_string())].into_iter().enumerate() {
         let mut new = booking("camille", "2026-03-03T09:00", "2026-03-03T09:30");
         new.starts += chrono::Duration::hours(n as i64);

@@ -64,15 +64,12 @@ const APPOINTMENTS_BETWEEN: &str = concat!(
     " ORDER BY 5, 1"
 );
 
-/// A booking, unless a registration has its code or a booking was already made for its
-/// request id ($15: the same request sent again after its answer was lost).
-pub(super) const INSERT_BOOKING: &str = "INSERT INTO booking (code, help_point, counsellor, motif,
-         starts_at, ends_at, first_name, last_initial, phone, email, reminder, diagnostic,
-         booked_by, created_at, request_id, locale)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
-     WHERE NOT EXISTS (SELECT 1 FROM registration WHERE code = $1)
-     ON CONFLICT (request_id) DO NOTHING
-     RETURNING id";
+/// A booking with its reminder ($16–$18, or NULLs) and its audit row ($19, or NULL), in one
+/// round trip (schema 12): its id, or NULL when a registration has its code or a booking
+/// was already made for its request id ($14: the same request sent again after its answer
+/// was lost).
+pub(super) const BOOK: &str = "SELECT public.borne_book($1, $2, $3, $4, $5, $6, $7, $8, $9,
+     $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
 
 /// What an earlier sending of the same request made: its code and row id.
 fn made_for(
@@ -302,50 +299,55 @@ fn retried<T>(
     }
 }
 
-/// A booking inserted, or found made already by an earlier sending of its request.
-enum Inserted {
-    New(String, i64),
-    Already(String),
-}
-
-/// Inserts a booking under a new code (drawn again while a registration has the one drawn;
-/// one a booking has fails the insert, its unique index, and the caller tries again): the
-/// code and the row's id; or the code of the booking its request id already made.
+/// Makes a booking, with its reminder and audit row, under a new code (drawn again while a
+/// registration has the one drawn; one a booking has fails the insert, its unique index,
+/// and the caller tries again): its code, or the code of the booking its request id already
+/// made (with its reminder and audit row).
 fn insert_booking(
     client: &mut impl GenericClient,
-    insert: &postgres::Statement,
+    book: &postgres::Statement,
     site: &Site,
     new: &NewBooking,
     now: NaiveDateTime,
-) -> Result<Inserted, postgres::Error> {
+) -> Result<String, postgres::Error> {
     loop {
         let code = code::new_code();
-        let row = client.query_opt(
-            insert,
-            &[
-                &code,
-                &site.help_point,
-                &new.counsellor,
-                &new.motif,
-                &site.instant(new.starts),
-                &site.instant(new.ends),
-                &new.person.first_name,
-                &new.person.last_initial,
-                &new.person.phone,
-                &new.person.email,
-                &new.reminder.is_some(),
-                &new.diagnostic,
-                &new.booked_by.stored(),
-                &site.instant(now),
-                &new.request_id,
-                &new.person.locale,
-            ],
-        )?;
-        if let Some(row) = row {
-            return Ok(Inserted::New(code, row.get(0)));
+        let reminder = new.reminder.as_ref();
+        let audit = new
+            .booked_by
+            .on_behalf()
+            .then(|| format!("booked on behalf {code}"));
+        let made: Option<i64> = client
+            .query_one(
+                book,
+                &[
+                    &code,
+                    &site.help_point,
+                    &new.counsellor,
+                    &new.motif,
+                    &site.instant(new.starts),
+                    &site.instant(new.ends),
+                    &new.person.first_name,
+                    &new.person.last_initial,
+                    &new.person.phone,
+                    &new.person.email,
+                    &new.diagnostic,
+                    &new.booked_by.stored(),
+                    &site.instant(now),
+                    &new.request_id,
+                    &new.person.locale,
+                    &reminder.map(|r| site.instant(r.due)),
+                    &reminder.map(|r| r.recipient.as_str()),
+                    &reminder.map(|r| r.message.replace(CODE_PLACEHOLDER, &code)),
+                    &audit,
+                ],
+            )?
+            .get(0);
+        if made.is_some() {
+            return Ok(code);
         }
         if let Some((code, _)) = made_for(client, Table::Booking, new.request_id.as_ref())? {
-            return Ok(Inserted::Already(code));
+            return Ok(code);
         }
     }
 }
@@ -357,7 +359,7 @@ impl PgStore {
     /// milliseconds the first person to book would wait otherwise. Far in the past, for a
     /// counsellor no agenda names: it meets no one's booking.
     pub fn warm_up(&mut self, now: NaiveDateTime) -> Result<(), String> {
-        let insert = self.prepared(INSERT_BOOKING)?;
+        let book = self.prepared(BOOK)?;
         let starts = NaiveDateTime::new(
             NaiveDate::from_ymd_opt(2000, 1, 3).unwrap_or_default(),
             NaiveTime::MIN,
@@ -381,24 +383,11 @@ impl PgStore {
         let mut tx = client
             .transaction()
             .map_err(|e| format!("warm-up: {}", cause(&e)))?;
-        let made = insert_booking(&mut tx, &insert, site, &new, now).and_then(|inserted| {
-            if let Inserted::New(code, id) = inserted
-                && let Some(reminder) = &new.reminder
-            {
-                site.queue_message(
-                    &mut tx,
-                    (Table::Booking, id),
-                    &code,
-                    reminder,
-                    "rappel",
-                    None,
-                )?;
-            }
-            Ok(())
-        });
+        let made = insert_booking(&mut tx, &book, site, &new, now);
         // Undone whatever happened: nothing of it is ever seen.
         let undone = tx.rollback();
-        made.and(undone)
+        made.map(|_| ())
+            .and(undone)
             .map_err(|e| format!("warm-up: {}", cause(&e)))
     }
 }
@@ -438,32 +427,12 @@ impl Bookings for PgStore {
         new: &NewBooking,
         now: NaiveDateTime,
     ) -> Result<Result<String, Refusal>, String> {
-        let insert = self.prepared(INSERT_BOOKING)?;
-        if new.reminder.is_none() && !new.booked_by.on_behalf() {
-            // Nothing else to write: one statement is its own transaction, one round trip
-            // to the server, and the time it takes is locked for the shortest while.
-            let PgStore { client, site, .. } = self;
-            return retried("booking", || {
-                Ok(Ok(match insert_booking(client, &insert, site, new, now)? {
-                    Inserted::New(code, _) | Inserted::Already(code) => code,
-                }))
-            });
-        }
-        in_transaction(self, "booking", |site, tx| {
-            let (code, id) = match insert_booking(tx, &insert, site, new, now)? {
-                Inserted::New(code, id) => (code, id),
-                // Its reminder and audit row were written with it.
-                Inserted::Already(code) => return Ok(Ok(code)),
-            };
-            if let Some(reminder) = &new.reminder {
-                let row = (Table::Booking, id);
-                site.queue_message(tx, row, &code, reminder, "rappel", Some(new.starts))?;
-            }
-            if new.booked_by.on_behalf() {
-                let action = format!("booked on behalf {code}");
-                site.audit_in(tx, now, new.booked_by.stored(), &action)?;
-            }
-            Ok(Ok(code))
+        // One statement is its own transaction: one round trip to the server, and the
+        // counsellor's time locked for the shortest while.
+        let book = self.prepared(BOOK)?;
+        let PgStore { client, site, .. } = self;
+        retried("booking", || {
+            Ok(Ok(insert_booking(client, &book, site, new, now)?))
         })
     }
 

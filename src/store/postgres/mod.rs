@@ -121,9 +121,7 @@ impl PgStore {
             prepared: Default::default(),
         };
         // Prepared as the kiosk connects, not while a person waits for their confirmation.
-        store
-            .prepared(bookings::INSERT_BOOKING)
-            .map_err(|e| context(&e))?;
+        store.prepared(bookings::BOOK).map_err(|e| context(&e))?;
         Ok(store)
     }
 

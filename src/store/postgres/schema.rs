@@ -892,6 +892,52 @@ const MIGRATIONS: &[&str] = &[
         END IF;
         RETURN NEW;
     END $$;",
+    // 12: a booking, its reminder and its audit row in one call, so one round trip: as a
+    // transaction of three statements, the counsellor's lock (taken as the booking is
+    // inserted) stayed held over two more round trips, and twenty kiosks booking one
+    // counsellor queued behind them. Run as the kiosk (row-level security applies); its
+    // statements follow one another, so the reminder's policy sees the booking just made.
+    // NULL: no booking made (the request id already made one, or a registration holds
+    // the code).
+    "CREATE FUNCTION public.borne_book(code text, help_point text, counsellor text,
+        motif text, starts_at timestamptz, ends_at timestamptz, first_name text,
+        last_initial text, phone text, email text, diagnostic text, booked_by text,
+        created_at timestamptz, request_id text, locale text, reminder_due timestamptz,
+        reminder_to text, reminder_message text, audit_action text)
+        RETURNS bigint LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+    DECLARE
+        made bigint;
+    BEGIN
+        INSERT INTO public.booking AS b (code, help_point, counsellor, motif, starts_at,
+            ends_at, first_name, last_initial, phone, email, reminder, diagnostic, booked_by,
+            created_at, request_id, locale)
+        SELECT borne_book.code, borne_book.help_point, borne_book.counsellor,
+            borne_book.motif, borne_book.starts_at, borne_book.ends_at,
+            borne_book.first_name, borne_book.last_initial, borne_book.phone,
+            borne_book.email, reminder_due IS NOT NULL, borne_book.diagnostic,
+            borne_book.booked_by, borne_book.created_at, borne_book.request_id,
+            borne_book.locale
+        WHERE NOT EXISTS (SELECT 1 FROM public.registration r WHERE r.code = borne_book.code)
+        ON CONFLICT ON CONSTRAINT booking_request_id_key DO NOTHING
+        RETURNING b.id INTO made;
+        IF made IS NULL THEN
+            RETURN NULL;
+        END IF;
+        IF reminder_due IS NOT NULL THEN
+            INSERT INTO public.outbox (booking, due_at, recipient, message, kind,
+                about_start, help_point)
+            VALUES (made, reminder_due, reminder_to, reminder_message, 'rappel',
+                borne_book.starts_at, borne_book.help_point);
+        END IF;
+        IF audit_action IS NOT NULL THEN
+            INSERT INTO public.audit (at, help_point, actor, action)
+            VALUES (borne_book.created_at, borne_book.help_point, borne_book.booked_by,
+                audit_action);
+        END IF;
+        RETURN made;
+    END $$;
+    REVOKE ALL ON FUNCTION public.borne_book FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION public.borne_book TO borne_kiosk;",
 ];
 
 pub fn latest() -> u32 {
