@@ -4,11 +4,11 @@ use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::screen::{Hint, hint};
 use super::{App, Overlay};
 use crate::ui::choices::Hit;
+use crate::ui::lines::Lines;
 use crate::ui::page::{self, Body, Layout};
 use crate::ui::{Theme, View, keybar, text, title};
 
@@ -127,7 +127,7 @@ fn draw_with_chrome(
     let title = view.tr.text(screen.title());
     let parts = parts(app, view, area, &hints);
     frame.render_widget(
-        Paragraph::new(Line::from(Span::raw(match app.counsellor_name() {
+        Lines::new(Line::from(Span::raw(match app.counsellor_name() {
             Some(name) => view.tr.text_with(
                 "counsellor-header",
                 &[
@@ -333,9 +333,6 @@ fn too_small(frame: &mut Frame, area: Rect, view: &View) {
         .into_iter()
         .map(Line::from)
         .collect();
-    frame.render_widget(
-        Paragraph::new(lines).style(view.theme.heading.style()),
-        area,
-    );
+    frame.render_widget(Lines::new(lines).style(view.theme.heading.style()), area);
     frame.set_cursor_position((area.x, area.y));
 }

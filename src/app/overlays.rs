@@ -2,11 +2,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 
 use super::{Leaving, PinNotice, PinPrompt};
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, NO_MARKER};
+use crate::ui::lines::Lines;
 use crate::ui::text::wrap;
 
 /// A line of the box, and the column of the cursor when it belongs there.
@@ -87,7 +88,7 @@ fn render_box(
             .map(|col| Position::new(inner.x + col, inner.y + row as u16))
     });
     let text: Vec<Line> = lines.into_iter().map(|l| l.line).collect();
-    frame.render_widget(Paragraph::new(text), inner);
+    frame.render_widget(Lines::new(text), inner);
     // The cursor goes to the first line by default, so a screen reader reads the box.
     Shown {
         title,

@@ -3,7 +3,6 @@
 //! then checking and confirming.
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::Paragraph;
 
 use super::form::{FormEvent, IdentityForm};
 use crate::app::focus::FocusGrid;
@@ -13,6 +12,7 @@ use crate::app::speech::Speech;
 use crate::domain::person::Person;
 use crate::ui::View;
 use crate::ui::choices::Choice;
+use crate::ui::lines::Lines;
 use crate::ui::page::{self, Para};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,7 +274,7 @@ impl Checkout {
         if self.step == Step::Identity {
             let text = page::lines(&paras, area.width, view);
             let h = (text.len() as u16).min(area.height);
-            frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
+            frame.render_widget(Lines::new(text), Rect { height: h, ..area });
             return self.form.render(
                 frame,
                 Rect {

@@ -4,11 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::menu::MenuEntry;
 use crate::ui::View;
 use crate::ui::choices::{Choice, Hit, list_height, list_pages, render_led_choices};
+use crate::ui::lines::Lines;
 use crate::ui::text::wrap;
 
 /// The welcome as drawn: the main menu, "Langue et affichage" after it, and the focus.
@@ -30,7 +30,7 @@ pub fn render(
     let (choices, greeting, list) = laid_out(welcome, area, view);
     if let Some(greeting) = greeting {
         frame.render_widget(
-            Paragraph::new(greeting),
+            Lines::new(greeting),
             Rect {
                 height: list.y - area.y,
                 ..area

@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use crate::ui::View;
+use crate::ui::lines::Lines;
 use crate::ui::text::{width, wrap};
 
 /// A mark on the map: where it is (longitude, latitude), what it says, and whether it is
@@ -47,7 +48,7 @@ pub fn draw(marks: &[Mark], commune: &str, frame: &mut Frame, area: Rect, view: 
         ..inner
     };
     frame.render_widget(
-        Paragraph::new(legend.join("\n")).style(view.theme.base.style()),
+        Lines::new(legend.join("\n")).style(view.theme.base.style()),
         Rect {
             y: plot.bottom() + 1,
             height: legend_h,

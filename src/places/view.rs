@@ -4,7 +4,6 @@ use chrono::{Datelike, Duration, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::map;
 use crate::app::speech::Speech;
@@ -17,6 +16,7 @@ use crate::domain::person::show_phone;
 use crate::i18n::Tr;
 use crate::ui::View;
 use crate::ui::choices::{Choice, MARKER, Mark, NO_MARKER, render_choices};
+use crate::ui::lines::Lines;
 use crate::ui::page::{self, Body, Para};
 use crate::ui::qr;
 use crate::ui::text::width;
@@ -325,7 +325,7 @@ fn draw_search(
         lines.extend(page::lines(&[page::notice(problem)], area.width, view));
     }
     let h = (lines.len() as u16).min(area.height);
-    frame.render_widget(Paragraph::new(lines), Rect { height: h, ..area });
+    frame.render_widget(Lines::new(lines), Rect { height: h, ..area });
     let choices: Vec<Choice> = search
         .suggestions
         .iter()

@@ -6,12 +6,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
 use crate::booking::Agenda;
 use crate::domain::queue::{self, Entry};
 use crate::i18n::Tr;
+use crate::ui::lines::Lines;
 
 /// How many calls the screen lists.
 pub(crate) const SHOWN: usize = 6;
@@ -160,7 +160,7 @@ impl Rows {
                 height: 1,
                 ..self.area
             };
-            frame.render_widget(Paragraph::new(Line::styled(text, style)), row);
+            frame.render_widget(Lines::new(Line::styled(text, style)), row);
             self.y += 1;
         }
     }

@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::View;
+use super::lines::Lines;
 use super::text::width;
 
 pub const MARKER: &str = "▶ ";
@@ -483,7 +483,7 @@ pub fn render_list(
         }
         lines.push(Line::from(Span::styled(text, view.theme.heading.style())));
     }
-    frame.render_widget(Paragraph::new(lines).style(view.theme.base.style()), area);
+    frame.render_widget(Lines::new(lines).style(view.theme.base.style()), area);
     cursor.filter(|p| p.y < area.bottom())
 }
 
@@ -554,7 +554,7 @@ impl InlineChoices<'_> {
             line.extend(choice_spans(choice, focused, view));
         }
         let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
-        frame.render_widget(Paragraph::new(lines).style(view.theme.base.style()), area);
+        frame.render_widget(Lines::new(lines).style(view.theme.base.style()), area);
         cursor.filter(|p| area.contains(*p))
     }
 }

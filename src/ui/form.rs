@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::View;
 use super::choices::{MARKER, NO_MARKER};
+use super::lines::Lines;
 use super::page::{Para, lines};
 use super::text::{width, wrap};
 
@@ -67,7 +67,7 @@ pub(crate) fn render_under(
 ) -> Option<Position> {
     let text = lines(paras, area.width, view);
     let h = (text.len() as u16 + 1).min(area.height);
-    frame.render_widget(Paragraph::new(text), Rect { height: h, ..area });
+    frame.render_widget(Lines::new(text), Rect { height: h, ..area });
     let under = Rect {
         y: area.y + h,
         height: area.height - h,
@@ -152,7 +152,7 @@ pub(crate) fn render(
     }
     let (top, end) = focused_block;
     let scroll = end.saturating_sub(area.height).min(top);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    frame.render_widget(Lines::new(lines).scroll(scroll), area);
     cursor
         .map(|c| Position::new(c.x, c.y - scroll))
         .filter(|c| area.contains(*c))

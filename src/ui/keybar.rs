@@ -2,9 +2,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::View;
+use super::lines::Lines;
 use super::text::width;
 
 /// A key and what it does on a screen, both as Fluent ids.
@@ -111,5 +111,5 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, hints: &[Hint], view: &View,
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines).style(view.theme.keybar.style()), area);
+    frame.render_widget(Lines::new(lines).style(view.theme.keybar.style()), area);
 }

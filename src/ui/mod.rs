@@ -2,6 +2,7 @@
 pub mod choices;
 pub(crate) mod form;
 pub(crate) mod keybar;
+pub mod lines;
 pub mod page;
 pub(crate) mod qr;
 pub mod text;

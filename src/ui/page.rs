@@ -6,10 +6,10 @@ use std::hash::{Hash, Hasher};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::View;
 use super::choices::{Choice, Hit, ListPages, list_pages, render_list, row_height};
+use super::lines::Lines;
 use super::text::wrap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,7 +347,7 @@ fn render_paged(
     // Too small a window for a page line and a line of text: what fits shows.
     if total <= area.height as usize || area.height < 2 {
         let used = total.min(area.height as usize) as u16;
-        frame.render_widget(Paragraph::new(paras.concat()), area);
+        frame.render_widget(Lines::new(paras.concat()), area);
         return used;
     }
     // The last row says which page this is.
@@ -356,7 +356,7 @@ fn render_paged(
     let page = page.min(count - 1);
     let shown = pages.into_iter().nth(page).unwrap_or_default();
     let used = shown.len() as u16;
-    frame.render_widget(Paragraph::new(shown), area);
+    frame.render_widget(Lines::new(shown), area);
     if label {
         let label = view.tr.text_with(
             "page-of",
@@ -367,7 +367,7 @@ fn render_paged(
         );
         let y = (area.y + used).min(area.bottom().saturating_sub(1));
         frame.render_widget(
-            Paragraph::new(label).style(view.theme.heading.style()),
+            Lines::new(label).style(view.theme.heading.style()),
             Rect::new(area.x, y, area.width, 1),
         );
     }
@@ -407,7 +407,7 @@ pub fn render(
     if split < paras.len() {
         let question: Vec<Line<'static>> = text[split..].concat();
         frame.render_widget(
-            Paragraph::new(question.clone()),
+            Lines::new(question.clone()),
             Rect {
                 y: area.y + pager_h,
                 height: (question.len() as u16).min(area.height.saturating_sub(pager_h)),

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::View;
+use super::lines::Lines;
 
 /// The quiet zone around the code, in modules: the 4 the QR standard (ISO/IEC 18004) asks for.
 const QUIET: usize = 4;
@@ -87,7 +87,7 @@ pub fn render(frame: &mut Frame, area: Rect, payload: &str) -> bool {
     let style = Style::default().fg(Color::Black).bg(Color::White);
     let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
     frame.render_widget(
-        Paragraph::new(lines),
+        Lines::new(lines),
         Rect {
             width: w,
             height: h,
@@ -147,7 +147,7 @@ pub fn full_screen(
         height: 1,
         ..area
     };
-    frame.render_widget(Paragraph::new(text).style(view.theme.heading.style()), line);
+    frame.render_widget(Lines::new(text).style(view.theme.heading.style()), line);
     Some(Position::new(line.x, line.y))
 }
 
@@ -181,7 +181,7 @@ fn in_words(frame: &mut Frame, area: Rect, view: &View, words: &[String]) -> Opt
         view.tr.text("qr-go-back"),
         view.theme.heading.style(),
     ));
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
     Some(Position::new(area.x, area.y))
 }
 

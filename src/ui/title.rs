@@ -2,10 +2,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use tui_big_text::{BigText, PixelSize};
 
 use super::View;
+use super::lines::Lines;
 
 /// Each big glyph is 8×8 cells (`PixelSize::Full` uses only `█`, safe on console fonts).
 const GLYPH: u16 = 8;
@@ -58,7 +58,7 @@ pub(crate) fn render(frame: &mut Frame, area: Rect, text: &str, view: &View) {
             .build();
         frame.render_widget(big, area);
     } else {
-        frame.render_widget(Paragraph::new(Line::styled(text.to_string(), style)), area);
+        frame.render_widget(Lines::new(Line::styled(text.to_string(), style)), area);
     }
 }
 
