@@ -18,7 +18,7 @@ Usage, as root (a cgroup is made and removed):
     ./target/release/borne --db DB lieux near 05000 --limit 1   # the data imported once
     benches/slow_machine.py DB [RUNS]
 BORNE_BIN=path times another build of the kiosk. A key gets 5 s, a frame 20 s."""
-import fcntl, os, re, select, signal, statistics, struct, sys, tempfile, termios, time
+import fcntl, os, re, select, signal, statistics, struct, subprocess, sys, tempfile, termios, time
 
 db = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
@@ -190,3 +190,13 @@ print(f"  first frame: the kiosk takes {ratio:.2f}x the bare ratatui program")
 cpu = statistics.median(figures["kiosk: its CPU time"]) / statistics.median(
     figures["bare ratatui: its CPU time"])
 print(f"  processor time to the first frame: the kiosk takes {cpu:.2f}x the bare program")
+# The start's functions are placed together only while their names, in .cargo/start-order.txt,
+# are the binary's (benches/start_order.py writes them again after a compiler or dependency
+# update).
+listed = os.path.join(here, "..", ".cargo", "start-order.txt")
+names = subprocess.run(["nm", "--defined-only", kiosk], capture_output=True, text=True).stdout
+if os.path.exists(listed) and names:
+    defined = {p[2] for p in (l.split() for l in names.splitlines()) if len(p) == 3}
+    wanted = open(listed).read().split()
+    found = sum(1 for n in wanted if n in defined)
+    print(f"  start order: {found} of the {len(wanted)} functions listed are in the binary")
