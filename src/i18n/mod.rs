@@ -217,7 +217,7 @@ impl I18n {
         match offered.locale.get() {
             Some(Some(locale)) => locale.bundle.has_message(id),
             Some(None) => false,
-            None => shipped_message_ids(tag).binary_search(&id).is_ok(),
+            None => shipped_message_ids(tag).any(|listed| listed == id),
         }
     }
 
@@ -248,11 +248,12 @@ impl I18n {
 }
 
 /// The ids of a shipped locale's messages, sorted (listed by the build script).
-fn shipped_message_ids(tag: &str) -> &'static [&'static str] {
+fn shipped_message_ids(tag: &str) -> impl Iterator<Item = &'static str> {
     embedded::MESSAGE_IDS
         .iter()
         .find(|(t, _)| *t == tag)
-        .map_or(&[], |(_, ids)| ids)
+        .map_or("", |(_, ids)| ids)
+        .lines()
 }
 
 /// Whether a locale has any Fluent file, shipped or in the config directory.
