@@ -29,7 +29,9 @@ impl Screen {
         // bold: the monochrome theme relies on those, so colours stay "enabled" and we pick
         // none.
         crossterm::style::Colored::set_ansi_color_disabled(false);
-        let inputs = mpsc::sync_channel(super::INPUTS_PER_FRAME);
+        // Nothing comes in before the first frame: the channel of its 512 slots (36 KiB,
+        // each written as it is made) is made after it.
+        let inputs = mpsc::sync_channel(0);
         let signals = signals::catch()?;
         crate::log::hold_while_drawing();
         // Before ratatui's own hook, which runs it after putting the terminal back.
@@ -82,6 +84,7 @@ impl Screen {
             page_faults = page_faults(),
             "first frame drawn"
         );
+        screen.inputs = mpsc::sync_channel(super::INPUTS_PER_FRAME);
         signals::forward(signals, screen.inputs.0.clone());
         Ok(screen)
     }
