@@ -93,17 +93,18 @@ pub struct PlaceIndex {
     pub points: Vec<Point>,
 }
 
-/// Great-circle distance in kilometres.
+/// Great-circle distance in kilometres. The trigonometry is Rust's `libm`, not the C
+/// library's: the kiosk maps one shared library fewer at every start.
 pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    use libm::{asin, cos, sin};
     let (la1, lo1, la2, lo2) = (
         a.0.to_radians(),
         a.1.to_radians(),
         b.0.to_radians(),
         b.1.to_radians(),
     );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    let h = sin((la2 - la1) / 2.0).powi(2) + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2.0).powi(2);
+    2.0 * 6371.0 * asin(h.sqrt())
 }
 
 /// The nearest lieux: (rowid, distance in km), closest first; then, without a distance, the
@@ -120,7 +121,7 @@ pub fn nearest(
     if let Some(origin) = commune.located() {
         // A flat-earth distance ranks as well as the great circle at these scales and costs
         // no trigonometry per lieu; the exact distance is computed for the few kept.
-        let shrink = origin.0.to_radians().cos();
+        let shrink = libm::cos(origin.0.to_radians());
         let flat = |pos: (f64, f64)| {
             // Across the 180th meridian (Wallis-et-Futuna, Nouvelle-Calédonie) the short way
             // round.

@@ -472,7 +472,7 @@ impl CommuneIndex {
     fn rank(&self, found: &mut Vec<u32>, keep: usize, home: Option<Home>, exact: &[u32]) {
         // Each commune's key is worked out once, not at each of the comparisons a sort makes
         // (a single letter matches thousands: the key's distance was most of the time).
-        let cos_home = home.map_or(1.0, |h| h.position.0.to_radians().cos());
+        let cos_home = home.map_or(1.0, |h| libm::cosf(h.position.0.to_radians()));
         let away = |row: &Row| -> (bool, u32) {
             let Some(home) = home else {
                 return (false, 0);
