@@ -893,16 +893,46 @@ const MIGRATIONS: &[&str] = &[
         RETURN NEW;
     END $$;",
     // 12: a booking, its reminder and its audit row in one call, so one round trip: as a
-    // transaction of three statements, the counsellor's lock (taken as the booking is
-    // inserted) stayed held over two more round trips, and twenty kiosks booking one
-    // counsellor queued behind them. Run as the kiosk (row-level security applies); its
-    // statements follow one another, so the reminder's policy sees the booking just made.
-    // A time already taken (a committed occupation) is refused before anything is written:
-    // the refused insert of schema 11 had written the row and its four index entries, taken
-    // a transaction id and then undone them, the slowest 1 % when twenty kiosks race for
-    // one counsellor. NULL: no booking made (the request id already made one, or a
+    // transaction of five (BEGIN, insert, prepare, insert, COMMIT), the counsellor's lock
+    // (taken as the booking is inserted) stayed held over three more round trips, and
+    // twenty kiosks booking one counsellor queued behind them. Run as the kiosk (row-level
+    // security applies); its statements follow one another, so the reminder's policy sees
+    // the booking just made. NULL: no booking made (the request id already made one, or a
     // registration holds the code).
-    "CREATE FUNCTION public.borne_book(code text, help_point text, counsellor text,
+    // And a time already taken (a committed occupation) is refused before the booking's row
+    // is written, by a trigger that runs before it, for every insert and every move: schema
+    // 11's check ran after, and each refused insert had written the row and its four index
+    // entries, taken a transaction id and undone them, the slowest 1 % when twenty kiosks
+    // race for one counsellor.
+    "CREATE FUNCTION public.booking_time_free() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        IF NEW.status NOT IN ('annulé par l''usager', 'annulé par le service')
+            AND EXISTS (SELECT 1 FROM public.occupation o
+                WHERE o.counsellor = NEW.counsellor
+                    AND o.during && pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)')
+                    AND o.booking IS DISTINCT FROM NEW.id) THEN
+            RAISE exclusion_violation USING
+                MESSAGE = 'the counsellor is already occupied at that time';
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER booking_time_free BEFORE INSERT OR UPDATE OF counsellor, starts_at,
+        ends_at, status ON public.booking FOR EACH ROW
+        EXECUTE FUNCTION public.booking_time_free();
+    CREATE OR REPLACE FUNCTION public.booking_occupies() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+        PERFORM public.borne_occupy_lock(NEW.counsellor);
+        DELETE FROM public.occupation o WHERE o.booking = NEW.id;
+        IF NEW.status NOT IN ('annulé par l''usager', 'annulé par le service') THEN
+            INSERT INTO public.occupation (counsellor, during, booking)
+            VALUES (NEW.counsellor, pg_catalog.tstzrange(NEW.starts_at, NEW.ends_at, '[)'),
+                NEW.id);
+        END IF;
+        RETURN NEW;
+    END $$;
+    CREATE FUNCTION public.borne_book(code text, help_point text, counsellor text,
         motif text, starts_at timestamptz, ends_at timestamptz, first_name text,
         last_initial text, phone text, email text, diagnostic text, booked_by text,
         created_at timestamptz, request_id text, locale text, reminder_due timestamptz,
@@ -911,16 +941,11 @@ const MIGRATIONS: &[&str] = &[
     DECLARE
         made bigint;
     BEGIN
+        -- A request sent again finds its booking before the trigger meets that booking's
+        -- own time as taken.
         IF borne_book.request_id IS NOT NULL AND EXISTS (SELECT 1 FROM public.booking b
                 WHERE b.request_id = borne_book.request_id) THEN
             RETURN NULL;
-        END IF;
-        IF EXISTS (SELECT 1 FROM public.occupation o
-                WHERE o.counsellor = borne_book.counsellor
-                    AND o.during && pg_catalog.tstzrange(borne_book.starts_at,
-                        borne_book.ends_at, '[)')) THEN
-            RAISE exclusion_violation USING
-                MESSAGE = 'the counsellor is already occupied at that time';
         END IF;
         INSERT INTO public.booking AS b (code, help_point, counsellor, motif, starts_at,
             ends_at, first_name, last_initial, phone, email, reminder, diagnostic, booked_by,
