@@ -44,6 +44,16 @@ pub(crate) enum Missing {
     CheckMissing,
 }
 
+impl Missing {
+    /// What the screen says of it, above the form.
+    pub(crate) fn notice(self, view: &View) -> Para {
+        crate::ui::page::notice(view.tr.text(match self {
+            Missing::CodeShape => "manage-code-shape",
+            Missing::CheckMissing => "manage-check-missing",
+        }))
+    }
+}
+
 impl LookupForm {
     pub(crate) fn new() -> LookupForm {
         LookupForm {

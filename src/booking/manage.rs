@@ -56,8 +56,8 @@ enum Message {
     NotFound,
     /// Booked at another help point of the network: managed there.
     Elsewhere,
-    CodeShape,
-    CheckMissing,
+    /// The lookup form's refusal (a code's shape, a check missing).
+    Refused(Missing),
     Cancelled,
     Changed,
     TooLate,
@@ -235,8 +235,7 @@ impl ManageScreen {
                 "manage-elsewhere",
                 &[("place", self.elsewhere.clone().unwrap_or_default().into())],
             )),
-            Message::CodeShape => page::notice(view.tr.text("manage-code-shape")),
-            Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
+            Message::Refused(missing) => missing.notice(view),
             Message::Cancelled => page::success(view.tr.text("manage-cancelled")),
             Message::Changed => page::success(view.tr.text("manage-changed")),
             Message::TooLate => page::notice(
@@ -400,8 +399,7 @@ impl ManageScreen {
         match self.form.key(key) {
             Typed::Back => return Action::Back,
             Typed::Edited => self.message = None,
-            Typed::Refused(Missing::CodeShape) => self.message = Some(Message::CodeShape),
-            Typed::Refused(Missing::CheckMissing) => self.message = Some(Message::CheckMissing),
+            Typed::Refused(missing) => self.message = Some(Message::Refused(missing)),
             Typed::Sought { code, check } => {
                 self.message = None;
                 return Action::Emit(Effect::Store(Request::Find { code, check }));

@@ -36,8 +36,8 @@ enum Step {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Message {
-    CodeShape,
-    CheckMissing,
+    /// The lookup form's refusal (a code's shape, a check missing).
+    Refused(Missing),
     NotFound,
     Technical,
 }
@@ -86,8 +86,7 @@ impl CheckInScreen {
 
     fn message_para(&self, view: &View) -> Option<Para> {
         Some(match self.message? {
-            Message::CodeShape => page::notice(view.tr.text("manage-code-shape")),
-            Message::CheckMissing => page::notice(view.tr.text("manage-check-missing")),
+            Message::Refused(missing) => missing.notice(view),
             Message::NotFound => page::notice(view.tr.text("manage-not-found")),
             Message::Technical => Notice::Technical.para(view),
         })
@@ -181,8 +180,7 @@ impl Screen for CheckInScreen {
             Step::Lookup => match self.form.key(key) {
                 Typed::Back => return Action::Back,
                 Typed::Edited => self.message = None,
-                Typed::Refused(Missing::CodeShape) => self.message = Some(Message::CodeShape),
-                Typed::Refused(Missing::CheckMissing) => self.message = Some(Message::CheckMissing),
+                Typed::Refused(missing) => self.message = Some(Message::Refused(missing)),
                 Typed::Sought { code, check } => {
                     self.message = None;
                     return Action::Emit(Effect::Store(Request::Queue(QueueRequest::CheckIn {
