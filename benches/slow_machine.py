@@ -144,17 +144,25 @@ errors = tempfile.TemporaryFile()
 procs, group, kind, back = slow_cgroup()
 figures = {}
 child = None
+
+
+def ended(who, master):
+    """Waits for the program told to end, and keeps what it said of its first frame."""
+    global child
+    os.waitpid(child, 0)
+    child = None
+    os.close(master)
+    cpu, faults = cpu_of_first_frame()
+    figures.setdefault(f"{who}: its CPU time", []).append(cpu)
+    figures.setdefault(f"{who}: page faults", []).append(faults)
+
+
 def run_bare():
     global child
     child, master, started = spawn([bare], procs)
     figures.setdefault("bare ratatui: first frame", []).append(first_frame(master, started))
     os.write(master, b"q")
-    os.waitpid(child, 0)
-    child = None
-    os.close(master)
-    cpu, faults = cpu_of_first_frame()
-    figures.setdefault("bare ratatui: its CPU time", []).append(cpu)
-    figures.setdefault("bare ratatui: page faults", []).append(faults)
+    ended("bare ratatui", master)
 
 
 def run_kiosk():
@@ -171,12 +179,7 @@ def run_kiosk():
         drain(master)
         figures.setdefault(f"prefix {letter!r} alone", []).append(key(master, letter))
     os.kill(child, signal.SIGTERM)
-    os.waitpid(child, 0)
-    child = None
-    os.close(master)
-    cpu, faults = cpu_of_first_frame()
-    figures.setdefault("kiosk: its CPU time", []).append(cpu)
-    figures.setdefault("kiosk: page faults", []).append(faults)
+    ended("kiosk", master)
 
 
 # Which program goes first changes from run to run: the second of two programs spawned one
@@ -212,3 +215,8 @@ if os.path.exists(listed) and names:
     wanted = open(listed).read().split()
     found = sum(1 for n in wanted if n in defined)
     print(f"  start order: {found} of the {len(wanted)} functions listed are in the binary")
+    if found < len(wanted):
+        # `cargo bench` builds the binary again with the dev-dependencies' features, and so
+        # under other names.
+        print("  (after `cargo bench`, `cargo build --release` again; after a compiler or "
+              "dependency update, benches/start_order.py DB)")
